@@ -1,0 +1,73 @@
+/**
+ * Dates are ISO `YYYY-MM-DD` strings everywhere in kontera. Banks and SIE files spell them in
+ * several ways; each spelling is a {@link DatePattern}, and impossible dates are rejected.
+ */
+
+export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'YY-MM-DD', 'YYMMDD', 'DD.MM.YYYY', 'DD/MM/YY'] as const;
+export type DatePattern = (typeof DATE_PATTERNS)[number];
+
+const MATCHERS: Record<DatePattern, RegExp> = {
+  'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})$/,
+  'YYYY/MM/DD': /^(\d{4})\/(\d{2})\/(\d{2})$/,
+  YYYYMMDD: /^(\d{4})(\d{2})(\d{2})$/,
+  'YY-MM-DD': /^(\d{2})-(\d{2})-(\d{2})$/,
+  YYMMDD: /^(\d{2})(\d{2})(\d{2})$/,
+  'DD.MM.YYYY': /^(\d{2})\.(\d{2})\.(\d{4})$/,
+  'DD/MM/YY': /^(\d{2})\/(\d{2})\/(\d{2})$/,
+};
+
+/**
+ * Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999. Bank exports with two-digit years
+ * (Swedbank 2015, Länsförsäkringar before 2022) are all from this century.
+ */
+function fullYear(yy: number): number {
+  return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+/** True when y-m-d is a real calendar day. */
+export function isValidDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= (days[m - 1] ?? 0);
+}
+
+/** Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. */
+export function parseDate(raw: string, pattern: DatePattern): string | undefined {
+  const m = MATCHERS[pattern].exec(raw.trim());
+  if (!m) return undefined;
+  let y: number;
+  let mo: number;
+  let d: number;
+  const [, a = '', b = '', c = ''] = m;
+  switch (pattern) {
+    case 'YYYY-MM-DD':
+    case 'YYYY/MM/DD':
+    case 'YYYYMMDD':
+      [y, mo, d] = [Number(a), Number(b), Number(c)];
+      break;
+    case 'YY-MM-DD':
+    case 'YYMMDD':
+      [y, mo, d] = [fullYear(Number(a)), Number(b), Number(c)];
+      break;
+    case 'DD.MM.YYYY':
+      [d, mo, y] = [Number(a), Number(b), Number(c)];
+      break;
+    case 'DD/MM/YY':
+      [d, mo, y] = [Number(a), Number(b), fullYear(Number(c))];
+      break;
+  }
+  if (!isValidDay(y, mo, d)) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The first pattern that parses every sample, or undefined. */
+export function detectDatePattern(samples: readonly string[], patterns: readonly DatePattern[] = DATE_PATTERNS): DatePattern | undefined {
+  const present = samples.map((s) => s.trim()).filter((s) => s !== '');
+  if (present.length === 0) return undefined;
+  return patterns.find((p) => present.every((s) => parseDate(s, p) !== undefined));
+}
+
+/** True for an ISO `YYYY-MM-DD` string naming a real day. */
+export function isIsoDate(s: string): boolean {
+  return parseDate(s, 'YYYY-MM-DD') !== undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Bytes → text. The only place that imports iconv-lite. Encodings are decided from the bytes:
+ * BOM first, then strict UTF-8, then Windows-1252 (a superset of ISO-8859-1 for printable text;
+ * Swedbank's preamble has the en dash 0x96 that only 1252 decodes).
+ */
+import iconv from 'iconv-lite';
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp437'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: TextEncoding;
+  /** A byte-order mark was present (and removed from `text`). */
+  readonly bom: boolean;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** True when the bytes are valid UTF-8. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decodes bank-export bytes. A string input is returned as is (a leading U+FEFF is dropped).
+ */
+export function decodeText(input: Uint8Array | string): DecodedText {
+  if (typeof input === 'string') {
+    const bom = input.charCodeAt(0) === 0xfeff;
+    return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom };
+  }
+  const b = input;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    return { text: decodeUtf8Lenient(b.subarray(3)), encoding: 'utf-8', bom: true };
+  }
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16le'), encoding: 'utf-16le', bom: true };
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16be'), encoding: 'utf-16be', bom: true };
+  }
+  if (isValidUtf8(b)) return { text: decodeUtf8Lenient(b), encoding: 'utf-8', bom: false };
+  return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
+}
+
+function decodeUtf8Lenient(b: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+}
+
+/** Decodes bytes in a named encoding. */
+export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
+  if (encoding === 'utf-8') return decodeUtf8Lenient(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
+}
+
+/** Encodes text in a named encoding (characters the encoding lacks become `?`). */
+export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  if (encoding === 'utf-8') return new TextEncoder().encode(text);
+  const buf = iconv.encode(text, encoding);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+}
+
+/** True when every character of `text` can be written in `encoding` without loss. */
+export function canEncode(text: string, encoding: TextEncoding): boolean {
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return true;
+  return decodeBytes(encodeText(text, encoding), encoding) === text;
+}
+
+/**
+ * Looks for signs that the input is not text at all: NUL bytes or a high share of control bytes
+ * in the first few kilobytes. UTF-16 input must be checked after its BOM has been handled.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i] ?? 0;
+    if (c === 0) return true;
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1a) || c === 0x7f) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
