@@ -1,0 +1,116 @@
+/**
+ * Public types of bank statement parsing. Amounts are integers in öre (money out is negative),
+ * dates are ISO `YYYY-MM-DD`.
+ */
+import type { TextEncoding } from '../core/encoding.js';
+
+/** Stable ids of the built-in statement formats (part of the public API). */
+export const STATEMENT_FORMAT_IDS = [
+  'swedbank-csv',
+  'swedbank-fixed-2015',
+  'swedbank-tab-2015',
+  'swedbank-short-2017',
+  'seb-kontohandelser',
+  'seb-transaktioner',
+  'seb-legacy',
+  'handelsbanken',
+  'nordea-2020',
+  'nordea-2022',
+  'nordea-2024',
+  'nordea-old',
+  'danske',
+  'lansforsakringar',
+  'ica',
+  'skandia',
+  'lunar',
+  'skattekonto',
+  'generic-csv',
+] as const;
+export type StatementFormatId = (typeof STATEMENT_FORMAT_IDS)[number];
+
+export const TRANSACTION_KINDS = [
+  'card',
+  'bankgiro',
+  'plusgiro',
+  'swish',
+  'autogiro',
+  'salary',
+  'transfer',
+  'tax-account',
+  'fee',
+  'interest',
+] as const;
+/** A coarse type, where the bank text shows it. */
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+/** One bank line. */
+export interface BankTransaction {
+  /** Deterministic id: same account, date, amount, text, balance and place among identical rows → same id. */
+  readonly id: string;
+  /** 1-based physical line in the file. */
+  readonly line: number;
+  /** Booking date (bokföringsdag). */
+  readonly date: string;
+  /** Value or transaction date where the bank gives one different from the booking date column. */
+  readonly valueDate?: string | undefined;
+  /** Signed öre: negative is money leaving the account. */
+  readonly amount: number;
+  /** Balance after this row, in öre, where the file has one. */
+  readonly balance?: number | undefined;
+  /** The text exactly as the bank wrote it (trimmed); several text columns are joined with " / ". */
+  readonly text: string;
+  /** Reference / message / OCR, where the bank has a separate column for it. */
+  readonly reference?: string | undefined;
+  /** Counterparty name or account where the bank has a separate column for it. */
+  readonly counterparty?: string | undefined;
+  readonly kind?: TransactionKind | undefined;
+  /** Currency of this row when it differs from the statement's. */
+  readonly currency?: string | undefined;
+  /** Only present (true) on preliminary/reserved rows, which are included only on request. */
+  readonly pending?: true | undefined;
+}
+
+export const WARNING_CODES = [
+  'BALANCE_CHAIN_BROKEN',
+  'ROW_SKIPPED',
+  'PENDING_EXCLUDED',
+  'CURRENCY_MIXED',
+  'FOOTER_IGNORED',
+  'ENCODING_REPLACEMENT',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface ParseWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** Lines the warning is about (1-based physical). */
+  readonly lines: readonly number[];
+}
+
+export interface Statement {
+  readonly format: StatementFormatId;
+  /** Human-readable bank name, e.g. "Swedbank". */
+  readonly bank: string;
+  readonly encoding: TextEncoding;
+  readonly accountNumber?: string | undefined;
+  readonly currency: string;
+  readonly openingBalance?: number | undefined;
+  readonly closingBalance?: number | undefined;
+  /** In file order. */
+  readonly transactions: readonly BankTransaction[];
+  readonly warnings: readonly ParseWarning[];
+}
+
+/** Column roles for the generic CSV path. Each value is a 0-based index or a header name. */
+export interface ColumnMapping {
+  readonly date: number | string;
+  readonly amount?: number | string;
+  /** Split in/out columns, used instead of `amount`. Money out may be written positive or negative. */
+  readonly credit?: number | string;
+  readonly debit?: number | string;
+  readonly text: number | string | readonly (number | string)[];
+  readonly balance?: number | string;
+  readonly valueDate?: number | string;
+  readonly reference?: number | string;
+  readonly counterparty?: number | string;
+}
