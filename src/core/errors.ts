@@ -146,6 +146,13 @@ export class NotFoundError extends KonteraError {
   }
 }
 
+/** A write clashes with what is stored (an id that exists, a transaction that is already booked). */
+export class ConflictError extends KonteraError {
+  constructor(message: string, options: KonteraErrorOptions = {}) {
+    super('CONFLICT', message, options);
+  }
+}
+
 /** Input that is well-formed but not acceptable (unbalanced booking, unknown account, …). */
 export class ValidationError extends KonteraError {
   constructor(message: string, options: KonteraErrorOptions = {}) {

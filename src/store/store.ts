@@ -1,0 +1,285 @@
+/**
+ * The store contract: everything kontera keeps between calls goes through this small async
+ * interface. Every method returns a Promise (a server database must fit behind it), every method is
+ * required, and behaviour that differs between stores is declared as data in {@link StoreCapabilities}.
+ *
+ * Tenancy is part of the contract: every client belongs to exactly one bureau, and every method that
+ * reads or writes client data takes a {@link ClientRef} (bureau and client). A store refuses a ref
+ * whose client does not exist in that bureau with a `NOT_FOUND` {@link NotFoundError}, so data of one
+ * bureau is never reachable through another bureau's ids. The only lookup without a bureau is
+ * {@link StoreSession.resolveClient}, which the facade uses to find a client's bureau.
+ *
+ * Money is integer öre, dates are ISO `YYYY-MM-DD`. Records are plain JSON-safe data.
+ *
+ * @module
+ */
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord, ReviewSettings } from '../knowledge/types.js';
+
+/** A BAS account number as a string ("1930"). */
+export type AccountNo = string;
+
+/** Series letters a SIE importer accepts (Visma Administration takes only A–Z). */
+export const VOUCHER_SERIES = [
+  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M',
+  'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z',
+] as const;
+export type VoucherSeries = (typeof VOUCHER_SERIES)[number];
+
+/** An accounting bureau (byrå): the tenant. */
+export interface BureauRow {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A client of a bureau with its resolved settings (defaults filled in when it was added). */
+export interface ClientRow {
+  readonly id: string;
+  readonly bureauId: string;
+  readonly name: string;
+  /** Organisation number as given ("556677-8899"), written to SIE `#ORGNR`. */
+  readonly orgNr?: string | undefined;
+  /** The client's bank/cash accounts; at least one. */
+  readonly bankAccounts: readonly AccountNo[];
+  /** Voucher series per bank account: every bank account in {@link bankAccounts} has one. */
+  readonly series: Readonly<Record<AccountNo, VoucherSeries>>;
+  readonly vatRegistered: boolean;
+  /** The chart of accounts when known; bookings and suggestions are limited to it. */
+  readonly chart?: readonly AccountNo[] | undefined;
+  /** Account names (from a SIE `#KONTO`, or given), used when writing SIE. */
+  readonly accountNames?: Readonly<Record<AccountNo, string>> | undefined;
+  /** OBS-konto. */
+  readonly suspenseAccount?: AccountNo | undefined;
+  readonly review?: ReviewSettings | undefined;
+  readonly autoBookThreshold?: number | undefined;
+  /** Whether the client draws from and contributes to the network counts. */
+  readonly network: boolean;
+}
+
+/** Which client, in which bureau. Every client-scoped store method takes one. */
+export interface ClientRef {
+  readonly bureauId: string;
+  readonly clientId: string;
+}
+
+/** An imported bank statement (the file), without its transactions. */
+export interface StatementRow {
+  /** Deterministic: the same file imported twice for the same client and account has the same id. */
+  readonly id: string;
+  readonly clientId: string;
+  /** The client's bank account (BAS account, e.g. "1930") the statement was booked against. */
+  readonly bankAccount: AccountNo;
+  readonly format: string;
+  readonly bank: string;
+  readonly fileName?: string | undefined;
+  /** The bank's own account number from the file, when it has one. */
+  readonly accountNumber?: string | undefined;
+  readonly currency: string;
+  readonly openingBalance?: number | undefined;
+  readonly closingBalance?: number | undefined;
+  /** First and last booking date in the file (ISO); undefined for an empty statement. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** Number of transactions in the file, duplicates included. */
+  readonly transactionCount: number;
+  /** When it was imported (ISO timestamp). */
+  readonly importedAt: string;
+}
+
+/** One bank line as stored: unique per (client, bank account, id). */
+export interface TransactionRow {
+  /** The stable id from parsing (see `BankTransaction.id`). */
+  readonly id: string;
+  readonly clientId: string;
+  readonly bankAccount: AccountNo;
+  /** The statement that first brought this transaction in. */
+  readonly statementId: string;
+  readonly line: number;
+  readonly date: string;
+  readonly valueDate?: string | undefined;
+  /** Signed öre, negative = money out. */
+  readonly amount: number;
+  readonly balance?: number | undefined;
+  readonly text: string;
+  readonly reference?: string | undefined;
+  readonly counterparty?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly currency?: string | undefined;
+  readonly pending?: true | undefined;
+}
+
+/** One voucher row: signed öre, debit positive. */
+export interface VoucherRowData {
+  readonly account: AccountNo;
+  readonly amount: number;
+  readonly text?: string | undefined;
+}
+
+/** A voucher to be numbered and stored. */
+export interface NewVoucher {
+  readonly series: VoucherSeries;
+  readonly date: string;
+  readonly text: string;
+  readonly rows: readonly VoucherRowData[];
+  /** The bank transaction it books, when it books one; a transaction is booked at most once. */
+  readonly bankAccount?: AccountNo | undefined;
+  readonly transactionId?: string | undefined;
+  /** When it was confirmed (ISO timestamp). */
+  readonly confirmedAt: string;
+}
+
+/** A confirmed voucher with its number in its series (1, 2, … per client and series). */
+export interface VoucherRecord extends NewVoucher {
+  readonly clientId: string;
+  readonly number: number;
+}
+
+/** Filter for {@link StoreSession.listVouchers}; `from`/`to` are inclusive ISO dates. */
+export interface VoucherFilter {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly series?: VoucherSeries | undefined;
+}
+
+/** Filter for {@link StoreSession.listTransactions}; `from`/`to` are inclusive ISO dates. */
+export interface TransactionFilter {
+  readonly statementId?: string | undefined;
+  readonly bankAccount?: AccountNo | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** Identity of one stored transaction. */
+export interface TransactionKey {
+  readonly bankAccount: AccountNo;
+  readonly id: string;
+}
+
+/** What {@link StoreSession.addTransactions} did: ids in input order. */
+export interface AddTransactionsResult {
+  readonly added: readonly string[];
+  readonly duplicates: readonly string[];
+}
+
+/** Everything a store holds about one client (portability export). */
+export interface ClientData {
+  readonly client: ClientRow;
+  readonly statements: readonly StatementRow[];
+  readonly transactions: readonly TransactionRow[];
+  readonly vouchers: readonly VoucherRecord[];
+  readonly profiles: readonly ProfileRecord[];
+  /** Bureau aggregate records this client currently contributes to. */
+  readonly bureauRecords: readonly BureauKnowledgeRecord[];
+}
+
+/** How many rows a delete removed, per kind. */
+export interface DeleteCounts {
+  readonly clients: number;
+  readonly statements: number;
+  readonly transactions: number;
+  readonly vouchers: number;
+  readonly profiles: number;
+  readonly bureauRecords: number;
+}
+
+/** Behaviour that differs between stores, declared as data. */
+export interface StoreCapabilities {
+  /** Short name of the implementation ("memory", "sqlite"). */
+  readonly kind: string;
+  /** Data survives `close()` and a process exit. */
+  readonly durable: boolean;
+  /** Several processes may open the same store at once. */
+  readonly multiProcess: boolean;
+  /** Works without Node built-ins (in a browser). */
+  readonly browserSafe: boolean;
+}
+
+/**
+ * Every data operation of a store. On a {@link Store} each call is atomic on its own; inside
+ * {@link Store.transaction} the same methods run on the transaction's session.
+ */
+export interface StoreSession {
+  /** Adds a bureau. `CONFLICT` if the id exists. */
+  createBureau(bureau: BureauRow): Promise<void>;
+  /** The bureau, or undefined. */
+  getBureau(bureauId: string): Promise<BureauRow | undefined>;
+  /**
+   * Removes the bureau and everything of its clients, including the bureau's knowledge records.
+   * `NOT_FOUND` if it does not exist. Network records are not touched: the caller applies the
+   * engine's changes for them in the same transaction.
+   */
+  deleteBureau(bureauId: string): Promise<DeleteCounts>;
+
+  /** Adds a client. `NOT_FOUND` if the bureau does not exist, `CONFLICT` if the client id exists (in any bureau). */
+  createClient(client: ClientRow): Promise<void>;
+  /** Replaces a client's name and settings (id and bureau stay). */
+  updateClient(client: ClientRow): Promise<void>;
+  /** The client in that bureau; `NOT_FOUND` when it is not there. */
+  getClient(ref: ClientRef): Promise<ClientRow>;
+  /** Finds a client by id alone, to learn its bureau; undefined when unknown. */
+  resolveClient(clientId: string): Promise<ClientRow | undefined>;
+  /** The bureau's clients ordered by id; `NOT_FOUND` if the bureau does not exist. */
+  listClients(bureauId: string): Promise<readonly ClientRow[]>;
+  /**
+   * Removes the client and every row about it: statements, transactions, vouchers, profiles, and its
+   * id from bureau knowledge records (a record left without clients is deleted). Network records
+   * hold no client ids; the caller applies the engine's changes for them in the same transaction.
+   */
+  deleteClient(ref: ClientRef): Promise<DeleteCounts>;
+
+  /** Adds a statement record, or does nothing when one with the same id exists. True when added. */
+  putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean>;
+  /** The statement, or undefined. */
+  getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined>;
+  /** The client's statements ordered by import time, then id. */
+  listStatements(ref: ClientRef): Promise<readonly StatementRow[]>;
+  /**
+   * Inserts transactions that are not stored yet (identity: client, bank account, id) and reports
+   * which were added and which were already there. Input ids repeated within one call count once.
+   */
+  addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult>;
+  /** The stored transactions among `keys`, in the order of `keys`; unknown keys are left out. */
+  getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]>;
+  /** The client's transactions ordered by date, bank account, statement line. */
+  listTransactions(ref: ClientRef, filter?: TransactionFilter): Promise<readonly TransactionRow[]>;
+
+  /**
+   * Stores a voucher under the next number of its series for this client. `CONFLICT` when the
+   * voucher books a transaction that is already booked.
+   */
+  addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord>;
+  /** The client's vouchers ordered by series and number. */
+  listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]>;
+  /** The voucher booking this transaction, or undefined. */
+  getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined>;
+
+  /** The client's profile records for `keys` (all of them when `keys` is undefined), ordered by key. */
+  getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]>;
+  /** The bureau's aggregate records for `keys` (all when undefined), ordered by key and template id. */
+  getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]>;
+  /** Network count records for `keys`, ordered by key, direction, account, VAT. */
+  getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]>;
+  /** Every network count record (for building a candidate index), in the same order. */
+  listNetworkRecords(): Promise<readonly NetworkRecord[]>;
+  /**
+   * Writes one learning step of the engine for one bureau: puts replace, deletes remove (missing
+   * rows are fine). Profile and bureau records must belong to `bureauId` and its clients, else
+   * `VALIDATION` and nothing is written.
+   */
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void>;
+
+  /** Everything stored about the client. */
+  exportClient(ref: ClientRef): Promise<ClientData>;
+}
+
+/** A store: the session methods, each atomic, plus transactions and lifecycle. */
+export interface Store extends StoreSession {
+  readonly capabilities: StoreCapabilities;
+  /**
+   * Runs `fn` all-or-nothing: when it resolves every write it made through `tx` is kept, when it
+   * throws none is, and the error is rethrown. Transactions run one after another; other calls on
+   * this store wait until it ends, so inside `fn` use `tx`, never the store itself.
+   */
+  transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
+  /** Waits for running work, then releases the store. Later calls fail with `STORE`. Idempotent. */
+  close(): Promise<void>;
+}
