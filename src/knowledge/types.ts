@@ -147,6 +147,8 @@ export interface ProfileRecord {
   readonly display: string;
   /** Whether the key is free of personal data and may contribute to network counts. */
   readonly shareable: boolean;
+  /** Bankgiro/plusgiro seen with this counterparty ("BG 5050-1055", "PG 412345"), a second way to find it. */
+  readonly giro?: string | undefined;
   /** Heaviest first. */
   readonly templates: readonly TemplateEvidence[];
   readonly lastSeen: string;

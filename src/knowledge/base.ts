@@ -1,0 +1,144 @@
+/**
+ * The in-memory knowledge base: the records of `types.ts` held in Maps, plus look-up indexes.
+ * Built from records (`createKnowledge(snapshot)`), turned back into plain JSON with
+ * `knowledgeSnapshot`. Learning functions mutate it and return the records that changed.
+ */
+import { KeyIndex } from './key-index.js';
+import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
+import type { BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
+
+/** Everything the engine knows, indexed. Treat as opaque; persist through the records. */
+export interface Knowledge {
+  /** clientId → key → profile. */
+  readonly profiles: Map<string, Map<string, ProfileRecord>>;
+  /** clientId → fuzzy index over that client's keys. */
+  readonly clientIndex: Map<string, KeyIndex>;
+  /** clientId → bankgiro/plusgiro ("BG 5050-1055") → key last booked with it. */
+  readonly giro: Map<string, Map<string, string>>;
+  /** bureauId → key → templateId → record. */
+  readonly bureaus: Map<string, Map<string, Map<string, BureauRecord>>>;
+  /** key → network record id → record. */
+  readonly network: Map<string, Map<string, NetworkRecord>>;
+  /** clientId → bureauId, for erasure. */
+  readonly clientBureau: Map<string, string>;
+}
+
+/** Stable id of a network record within its key. */
+export function networkRecordId(r: NetworkRecordKey): string {
+  return `${r.direction}|${r.account}|${r.vatMode}|${r.vatRate}`;
+}
+
+/**
+ * Builds a knowledge base from persisted records (or an empty one).
+ *
+ * ```ts
+ * const knowledge = createKnowledge(); // empty
+ * const restored = createKnowledge(JSON.parse(json) as KnowledgeSnapshot);
+ * ```
+ */
+export function createKnowledge(snapshot?: Partial<KnowledgeSnapshot>): Knowledge {
+  const k: Knowledge = {
+    profiles: new Map(),
+    clientIndex: new Map(),
+    giro: new Map(),
+    bureaus: new Map(),
+    network: new Map(),
+    clientBureau: new Map(),
+  };
+  for (const p of snapshot?.profiles ?? []) putProfile(k, p);
+  for (const b of snapshot?.bureaus ?? []) putBureauRecord(k, b);
+  for (const n of snapshot?.network ?? []) putNetworkRecord(k, n);
+  return k;
+}
+
+/** The whole state as plain JSON-safe records. */
+export function knowledgeSnapshot(k: Knowledge): KnowledgeSnapshot {
+  const profiles: ProfileRecord[] = [];
+  for (const m of k.profiles.values()) profiles.push(...m.values());
+  const bureaus: BureauRecord[] = [];
+  for (const byKey of k.bureaus.values()) for (const byT of byKey.values()) bureaus.push(...byT.values());
+  const network: NetworkRecord[] = [];
+  for (const m of k.network.values()) network.push(...m.values());
+  return { v: KNOWLEDGE_FORMAT_VERSION, profiles, bureaus, network };
+}
+
+/** @internal */
+export function putProfile(k: Knowledge, p: ProfileRecord): void {
+  let m = k.profiles.get(p.clientId);
+  if (m === undefined) {
+    m = new Map();
+    k.profiles.set(p.clientId, m);
+  }
+  m.set(p.key, p);
+  k.clientBureau.set(p.clientId, p.bureauId);
+  let idx = k.clientIndex.get(p.clientId);
+  if (idx === undefined) {
+    idx = new KeyIndex();
+    k.clientIndex.set(p.clientId, idx);
+  }
+  idx.add(p.key);
+  if (p.giro !== undefined) {
+    let g = k.giro.get(p.clientId);
+    if (g === undefined) {
+      g = new Map();
+      k.giro.set(p.clientId, g);
+    }
+    g.set(p.giro, p.key);
+  }
+}
+
+/** @internal */
+export function deleteProfile(k: Knowledge, clientId: string, key: string): void {
+  const m = k.profiles.get(clientId);
+  const p = m?.get(key);
+  if (m === undefined || p === undefined) return;
+  m.delete(key);
+  k.clientIndex.get(clientId)?.remove(key);
+  if (p.giro !== undefined) {
+    const g = k.giro.get(clientId);
+    if (g?.get(p.giro) === key) g.delete(p.giro);
+  }
+}
+
+/** @internal */
+export function putBureauRecord(k: Knowledge, r: BureauRecord): void {
+  let byKey = k.bureaus.get(r.bureauId);
+  if (byKey === undefined) {
+    byKey = new Map();
+    k.bureaus.set(r.bureauId, byKey);
+  }
+  let byT = byKey.get(r.key);
+  if (byT === undefined) {
+    byT = new Map();
+    byKey.set(r.key, byT);
+  }
+  byT.set(r.templateId, r);
+  for (const c of r.clients) k.clientBureau.set(c, r.bureauId);
+}
+
+/** @internal */
+export function deleteBureauRecord(k: Knowledge, bureauId: string, key: string, templateId: string): void {
+  const byKey = k.bureaus.get(bureauId);
+  const byT = byKey?.get(key);
+  if (byKey === undefined || byT === undefined) return;
+  byT.delete(templateId);
+  if (byT.size === 0) byKey.delete(key);
+}
+
+/** @internal */
+export function putNetworkRecord(k: Knowledge, r: NetworkRecord): void {
+  let m = k.network.get(r.key);
+  if (m === undefined) {
+    m = new Map();
+    k.network.set(r.key, m);
+  }
+  m.set(networkRecordId(r), r);
+}
+
+/** @internal */
+export function deleteNetworkRecord(k: Knowledge, r: NetworkRecordKey): void {
+  const m = k.network.get(r.key);
+  if (m === undefined) return;
+  m.delete(networkRecordId(r));
+  if (m.size === 0) k.network.delete(r.key);
+}

@@ -1,0 +1,123 @@
+/**
+ * Cold start from SIE history: every voucher that touches the client's bank or cash accounts is a
+ * past booking — its text maps to its counter-rows, the whole template (VAT, fixed amounts).
+ */
+import type { SieDocument, SieVoucher } from '../sie/types.js';
+import type { Knowledge } from './base.js';
+import { learn } from './learn.js';
+import type { AccountNo, ClientSettings, ConfirmedBooking, KnowledgeChanges } from './types.js';
+
+/** Bank and cash accounts in BAS: 19xx (kassa, plusgiro, bank). */
+export const BANK_ACCOUNT_PATTERN = /^19\d\d$/;
+
+/** Options of {@link sieBookings}. */
+export interface SieBookingOptions {
+  /** Accounts that count as bank/cash; default every 19xx account. */
+  readonly bankAccounts?: readonly AccountNo[] | undefined;
+}
+
+function isBank(account: string, bankAccounts: readonly AccountNo[] | undefined): boolean {
+  return bankAccounts === undefined ? BANK_ACCOUNT_PATTERN.test(account) : bankAccounts.includes(account);
+}
+
+/** The text a voucher is known by: its own text, else the bank row's text, else any row text. */
+export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]): string {
+  if (v.text.trim() !== '') return v.text.trim();
+  const bankRow = v.transactions.find((t) => isBank(t.account, bankAccounts) && (t.text ?? '').trim() !== '');
+  const anyRow = v.transactions.find((t) => (t.text ?? '').trim() !== '');
+  return (bankRow ?? anyRow)?.text?.trim() ?? '';
+}
+
+/**
+ * The vouchers of a SIE document that touch a bank/cash account, as confirmed bookings, in date
+ * order (stable). Vouchers whose bank rows sum to zero (internal transfers) are left out.
+ *
+ * ```ts
+ * const bookings = sieBookings(readSie(bytes));
+ * ```
+ */
+export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): ConfirmedBooking[] {
+  const out: ConfirmedBooking[] = [];
+  for (const v of doc.vouchers) {
+    const bankSum = v.transactions.reduce((s, t) => (isBank(t.account, options.bankAccounts) ? s + t.amount : s), 0);
+    if (bankSum === 0) continue;
+    if (v.transactions.every((t) => isBank(t.account, options.bankAccounts))) continue;
+    const text = voucherText(v, options.bankAccounts);
+    out.push({
+      transaction: { date: v.date, amount: bankSum, text },
+      voucher: { date: v.date, text, rows: v.transactions.map((t) => ({ account: t.account, amount: t.amount })) },
+      origin: 'sie',
+    });
+  }
+  return out
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => (x.b.voucher.date < y.b.voucher.date ? -1 : x.b.voucher.date > y.b.voucher.date ? 1 : x.i - y.i))
+    .map((x) => x.b);
+}
+
+/** Result of {@link learnFromSieDocument}. */
+export interface ColdStartResult {
+  /** Vouchers in the file. */
+  readonly vouchers: number;
+  /** Bookings learned. */
+  readonly learned: number;
+  /** Bank-touching vouchers that taught nothing (no usable text, …). */
+  readonly skipped: number;
+  readonly changes: KnowledgeChanges;
+}
+
+/**
+ * Learns a client's history from a SIE document. The client's `bankAccounts` decide which rows are
+ * the bank side; when the client has none configured, every 19xx account is.
+ *
+ * ```ts
+ * const { learned } = learnFromSieDocument(knowledge, client, readSie(bytes));
+ * ```
+ */
+export function learnFromSieDocument(k: Knowledge, client: ClientSettings, doc: SieDocument): ColdStartResult {
+  const bankAccounts = client.bankAccounts ?? [...new Set(doc.vouchers.flatMap((v) => v.transactions.map((t) => t.account)))].filter((a) => BANK_ACCOUNT_PATTERN.test(a));
+  const bookings = sieBookings(doc, { bankAccounts });
+  const asClient: ClientSettings = { ...client, bankAccounts };
+  const putProfiles = new Map<string, KnowledgeChanges['putProfiles'][number]>();
+  const merged = { putProfiles: [] as KnowledgeChanges['putProfiles'][number][], deleteProfiles: [] as KnowledgeChanges['deleteProfiles'][number][], putBureau: new Map<string, KnowledgeChanges['putBureau'][number]>(), deleteBureau: new Map<string, KnowledgeChanges['deleteBureau'][number]>(), putNetwork: new Map<string, KnowledgeChanges['putNetwork'][number]>(), deleteNetwork: new Map<string, KnowledgeChanges['deleteNetwork'][number]>() };
+  let learned = 0;
+  for (const b of bookings) {
+    const r = learn(k, asClient, b);
+    if (!r.learned) continue;
+    learned++;
+    for (const p of r.changes.putProfiles) putProfiles.set(`${p.clientId}\u0000${p.key}`, p);
+    for (const x of r.changes.putBureau) {
+      const id = `${x.bureauId}\u0000${x.key}\u0000${x.templateId}`;
+      merged.putBureau.set(id, x);
+      merged.deleteBureau.delete(id);
+    }
+    for (const x of r.changes.deleteBureau) {
+      const id = `${x.bureauId}\u0000${x.key}\u0000${x.templateId}`;
+      merged.deleteBureau.set(id, x);
+      merged.putBureau.delete(id);
+    }
+    for (const x of r.changes.putNetwork) {
+      const id = `${x.key}\u0000${x.direction}|${x.account}|${x.vatMode}|${x.vatRate}`;
+      merged.putNetwork.set(id, x);
+      merged.deleteNetwork.delete(id);
+    }
+    for (const x of r.changes.deleteNetwork) {
+      const id = `${x.key}\u0000${x.direction}|${x.account}|${x.vatMode}|${x.vatRate}`;
+      merged.deleteNetwork.set(id, x);
+      merged.putNetwork.delete(id);
+    }
+  }
+  return {
+    vouchers: doc.vouchers.length,
+    learned,
+    skipped: bookings.length - learned,
+    changes: {
+      putProfiles: [...putProfiles.values()],
+      deleteProfiles: [],
+      putBureau: [...merged.putBureau.values()],
+      deleteBureau: [...merged.deleteBureau.values()],
+      putNetwork: [...merged.putNetwork.values()],
+      deleteNetwork: [...merged.deleteNetwork.values()],
+    },
+  };
+}

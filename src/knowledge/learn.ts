@@ -1,0 +1,333 @@
+/**
+ * Learning: a confirmed booking becomes evidence for (client, counterparty key, template), with
+ * decay, immediate corrections, unlearning and erasure. Bureau and network aggregates follow each
+ * client's current top template per key. Every function returns the records that changed so a
+ * store can persist them incrementally.
+ */
+import { counterpartyKey } from '../normalize/counterparty.js';
+import {
+  deleteBureauRecord,
+  deleteNetworkRecord,
+  deleteProfile,
+  networkRecordId,
+  putBureauRecord,
+  putNetworkRecord,
+  putProfile,
+} from './base.js';
+import type { Knowledge } from './base.js';
+import { mainAccount, mergeTemplate, readTemplate, templateId } from './template.js';
+import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
+import type {
+  AccountNo,
+  BookingTemplate,
+  BureauRecord,
+  ClientSettings,
+  ConfirmedBooking,
+  KnowledgeChanges,
+  NetworkRecord,
+  NetworkRecordKey,
+  ProfileRecord,
+  TemplateEvidence,
+} from './types.js';
+
+/** Evidence halves in weight every year: last year's habit still counts, this month's counts double. */
+export const DECAY_HALF_LIFE_DAYS = 365;
+/** After a correction, competing templates keep only this share of their weight. */
+export const CORRECTION_DAMPING = 0.2;
+/** …and the corrected template weighs at least this many times all others together, so it wins at once. */
+export const CORRECTION_LEAD = 4;
+/** The default bank account when a client does not say. */
+export const DEFAULT_BANK_ACCOUNTS: readonly AccountNo[] = ['1930'];
+
+/** Why a booking taught nothing. */
+export const LEARN_SKIP_REASONS = ['no-key', 'no-bank-row', 'only-bank-rows', 'zero-amount'] as const;
+export type LearnSkipReason = (typeof LEARN_SKIP_REASONS)[number];
+
+/** Result of {@link learn}. */
+export type LearnResult =
+  | { readonly learned: true; readonly key: string; readonly templateId: string; readonly changes: KnowledgeChanges }
+  | { readonly learned: false; readonly reason: LearnSkipReason; readonly changes: KnowledgeChanges };
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+}
+
+/** Weight `w` measured at `from`, seen from `to` (either direction). */
+export function decayed(w: number, from: string, to: string): number {
+  const days = dayNumber(to) - dayNumber(from);
+  return w * Math.pow(2, -days / DECAY_HALF_LIFE_DAYS);
+}
+
+/** The template a profile currently stands for: heaviest, ties to the most recent. */
+export function topTemplate(p: ProfileRecord | undefined): TemplateEvidence | undefined {
+  return p?.templates[0];
+}
+
+function sortTemplates(ts: TemplateEvidence[]): TemplateEvidence[] {
+  return ts.sort((a, b) => b.weight - a.weight || (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0));
+}
+
+class ChangeSet {
+  readonly putProfiles = new Map<string, ProfileRecord>();
+  readonly deleteProfiles = new Map<string, { clientId: string; key: string }>();
+  readonly putBureau = new Map<string, BureauRecord>();
+  readonly deleteBureau = new Map<string, { bureauId: string; key: string; templateId: string }>();
+  readonly putNetwork = new Map<string, NetworkRecord>();
+  readonly deleteNetwork = new Map<string, NetworkRecordKey>();
+
+  result(): KnowledgeChanges {
+    return {
+      putProfiles: [...this.putProfiles.values()],
+      deleteProfiles: [...this.deleteProfiles.values()],
+      putBureau: [...this.putBureau.values()],
+      deleteBureau: [...this.deleteBureau.values()],
+      putNetwork: [...this.putNetwork.values()],
+      deleteNetwork: [...this.deleteNetwork.values()],
+    };
+  }
+}
+
+const NO_CHANGES: KnowledgeChanges = { putProfiles: [], deleteProfiles: [], putBureau: [], deleteBureau: [], putNetwork: [], deleteNetwork: [] };
+
+function networkKeyOf(key: string, t: BookingTemplate): NetworkRecordKey {
+  return { key, direction: t.direction, account: mainAccount(t), vatMode: t.vat.mode, vatRate: t.vat.rate };
+}
+
+/** Withdraws or adds one client's contribution for (key, template) in bureau and network aggregates. */
+function contribute(
+  k: Knowledge,
+  cs: ChangeSet,
+  bureauId: string,
+  clientId: string,
+  key: string,
+  display: string,
+  evidence: TemplateEvidence,
+  toNetwork: boolean,
+  add: boolean,
+): void {
+  const byT = k.bureaus.get(bureauId)?.get(key);
+  const existing = byT?.get(evidence.id);
+  const before = existing?.clients ?? [];
+  const clients = add ? (before.includes(clientId) ? before : [...before, clientId]) : before.filter((c) => c !== clientId);
+  if (clients.length === before.length && existing !== undefined) return;
+  if (clients.length === 0) {
+    deleteBureauRecord(k, bureauId, key, evidence.id);
+    cs.deleteBureau.set(`${bureauId}\u0000${key}\u0000${evidence.id}`, { bureauId, key, templateId: evidence.id });
+    cs.putBureau.delete(`${bureauId}\u0000${key}\u0000${evidence.id}`);
+  } else {
+    const rec: BureauRecord = { v: KNOWLEDGE_FORMAT_VERSION, bureauId, key, display, templateId: evidence.id, template: evidence.template, clients };
+    putBureauRecord(k, rec);
+    cs.putBureau.set(`${bureauId}\u0000${key}\u0000${evidence.id}`, rec);
+    cs.deleteBureau.delete(`${bureauId}\u0000${key}\u0000${evidence.id}`);
+  }
+  if (!toNetwork) return;
+  const nk = networkKeyOf(key, evidence.template);
+  const nid = networkRecordId(nk);
+  // Is another client of the same bureau still contributing the same network mapping?
+  let bureauStillThere = false;
+  for (const r of k.bureaus.get(bureauId)?.get(key)?.values() ?? []) {
+    if (networkRecordId(networkKeyOf(key, r.template)) !== nid) continue;
+    if (r.clients.some((c) => c !== clientId && k.profiles.get(c)?.get(key)?.shareable === true)) bureauStillThere = true;
+  }
+  const cur = k.network.get(key)?.get(nid);
+  const bureaus = (cur?.bureaus ?? 0) + (bureauStillThere ? 0 : add ? 1 : -1);
+  const count = (cur?.clients ?? 0) + (add ? 1 : -1);
+  const mapKey = `${key}\u0000${nid}`;
+  if (count <= 0 || bureaus <= 0) {
+    deleteNetworkRecord(k, nk);
+    cs.deleteNetwork.set(mapKey, nk);
+    cs.putNetwork.delete(mapKey);
+  } else {
+    const rec: NetworkRecord = { v: KNOWLEDGE_FORMAT_VERSION, ...nk, bureaus, clients: count };
+    putNetworkRecord(k, rec);
+    cs.putNetwork.set(mapKey, rec);
+    cs.deleteNetwork.delete(mapKey);
+  }
+}
+
+/** Replaces a client's profile for a key (or deletes it) and keeps aggregates in step. */
+function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key: string, next: ProfileRecord | undefined): void {
+  const prev = k.profiles.get(client.id)?.get(key);
+  const prevTop = topTemplate(prev);
+  const nextTop = topTemplate(next);
+  const networkOn = client.network !== false;
+  if (prevTop !== undefined && prev !== undefined && (nextTop === undefined || nextTop.id !== prevTop.id || next?.shareable !== prev.shareable)) {
+    contribute(k, cs, client.bureauId, client.id, key, prev.display, prevTop, networkOn && prev.shareable, false);
+  }
+  if (next === undefined) {
+    deleteProfile(k, client.id, key);
+    cs.deleteProfiles.set(`${client.id}\u0000${key}`, { clientId: client.id, key });
+    cs.putProfiles.delete(`${client.id}\u0000${key}`);
+  } else {
+    putProfile(k, next);
+    cs.putProfiles.set(`${client.id}\u0000${key}`, next);
+    cs.deleteProfiles.delete(`${client.id}\u0000${key}`);
+  }
+  if (nextTop !== undefined && next !== undefined && (prevTop === undefined || nextTop.id !== prevTop.id || next.shareable !== prev?.shareable)) {
+    contribute(k, cs, client.bureauId, client.id, key, next.display, nextTop, networkOn && next.shareable, true);
+  } else if (nextTop !== undefined && next !== undefined && prevTop !== undefined) {
+    // Same top template, but its shape details (fixed amounts) may have been refined: refresh the bureau copy.
+    const rec = k.bureaus.get(client.bureauId)?.get(key)?.get(nextTop.id);
+    if (rec !== undefined && rec.template !== nextTop.template) {
+      const updated: BureauRecord = { ...rec, template: nextTop.template };
+      putBureauRecord(k, updated);
+      cs.putBureau.set(`${client.bureauId}\u0000${key}\u0000${nextTop.id}`, updated);
+    }
+  }
+}
+
+/**
+ * Learns one confirmed booking (or one SIE voucher) for a client. A `correction` takes effect at
+ * once: the corrected template outweighs everything learned before for that counterparty.
+ *
+ * ```ts
+ * const k = createKnowledge();
+ * learn(k, { id: 'c1', bureauId: 'b1' }, {
+ *   transaction: { date: '2026-03-02', amount: -49900, text: 'AUTOGIRO TELIA SVERIGE' },
+ *   voucher: { date: '2026-03-02', text: 'Telia', rows: [
+ *     { account: '1930', amount: -49900 }, { account: '6212', amount: 39920 }, { account: '2641', amount: 9980 }] },
+ * });
+ * ```
+ */
+export function learn(k: Knowledge, client: ClientSettings, booking: ConfirmedBooking): LearnResult {
+  const tx = booking.transaction;
+  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty });
+  if (cp.key === null) return { learned: false, reason: 'no-key', changes: NO_CHANGES };
+  const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
+  if (!reading.ok) return { learned: false, reason: reading.reason, changes: NO_CHANGES };
+  const cs = new ChangeSet();
+  learnReading(k, cs, client, cp.key, cp.display, cp.shareable, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
+  return { learned: true, key: cp.key, templateId: templateId(reading.template), changes: cs.result() };
+}
+
+function giroOf(signals: { readonly bankgiro?: string | undefined; readonly plusgiro?: string | undefined }): string | undefined {
+  if (signals.bankgiro !== undefined) return `BG ${signals.bankgiro}`;
+  if (signals.plusgiro !== undefined) return `PG ${signals.plusgiro}`;
+  return undefined;
+}
+
+/** @internal Shared by `learn` and cold start. */
+export function learnReading(
+  k: Knowledge,
+  cs: ChangeSet,
+  client: ClientSettings,
+  key: string,
+  display: string,
+  shareable: boolean,
+  giro: string | undefined,
+  fresh: BookingTemplate,
+  bankAmount: number,
+  date: string,
+  origin: 'confirmed' | 'correction' | 'sie',
+): void {
+  const prev = k.profiles.get(client.id)?.get(key);
+  const id = templateId(fresh);
+  const abs = Math.abs(bankAmount);
+  const day = Number(date.slice(8, 10));
+  const templates: TemplateEvidence[] = [];
+  let found = false;
+  for (const t of prev?.templates ?? []) {
+    const later = date > t.asOf;
+    const base = later ? decayed(t.weight, t.asOf, date) : t.weight;
+    const asOf = later ? date : t.asOf;
+    if (t.id === id) {
+      found = true;
+      const add = later ? 1 : decayed(1, date, t.asOf);
+      const newer = date >= t.lastSeen;
+      templates.push({
+        ...t,
+        template: newer ? mergeTemplate(t.template, fresh, bankAmount) : t.template,
+        weight: base + add,
+        asOf,
+        count: t.count + 1,
+        firstSeen: date < t.firstSeen ? date : t.firstSeen,
+        lastSeen: newer ? date : t.lastSeen,
+        minAmount: Math.min(t.minAmount, abs),
+        maxAmount: Math.max(t.maxAmount, abs),
+        lastAmount: newer ? abs : t.lastAmount,
+        lastDay: newer ? day : t.lastDay,
+      });
+    } else {
+      templates.push({ ...t, weight: origin === 'correction' ? base * CORRECTION_DAMPING : base, asOf });
+    }
+  }
+  if (!found) {
+    const asOf = prev !== undefined && prev.lastSeen > date ? prev.lastSeen : date;
+    templates.push({
+      id,
+      template: fresh,
+      weight: decayed(1, date, asOf),
+      asOf,
+      count: 1,
+      firstSeen: date,
+      lastSeen: date,
+      minAmount: abs,
+      maxAmount: abs,
+      lastAmount: abs,
+      lastDay: day,
+    });
+  }
+  if (origin === 'correction') {
+    const others = templates.reduce((s, t) => (t.id === id ? s : s + t.weight), 0);
+    const i = templates.findIndex((t) => t.id === id);
+    const t = templates[i];
+    if (t !== undefined && t.weight < others * CORRECTION_LEAD) templates[i] = { ...t, weight: others * CORRECTION_LEAD };
+  }
+  sortTemplates(templates);
+  const next: ProfileRecord = {
+    v: KNOWLEDGE_FORMAT_VERSION,
+    bureauId: client.bureauId,
+    clientId: client.id,
+    key,
+    display: prev?.display ?? display,
+    shareable: (prev?.shareable ?? true) && shareable,
+    ...(giro !== undefined ? { giro } : prev?.giro !== undefined ? { giro: prev.giro } : {}),
+    templates,
+    lastSeen: prev !== undefined && prev.lastSeen > date ? prev.lastSeen : date,
+  };
+  replaceProfile(k, cs, client, key, next);
+}
+
+/** @internal */
+export function newChangeSet(): ChangeSet {
+  return new ChangeSet();
+}
+export type { ChangeSet };
+
+/**
+ * Forgets one learned mapping: a single template of a counterparty (when `templateId` is given)
+ * or everything the client learned about it.
+ *
+ * ```ts
+ * unlearn(k, client, 'TELIA');               // forget TELIA for this client
+ * unlearn(k, client, 'TELIA', someTemplateId); // forget one way of booking it
+ * ```
+ */
+export function unlearn(k: Knowledge, client: ClientSettings, key: string, templateIdToDrop?: string): KnowledgeChanges {
+  const prev = k.profiles.get(client.id)?.get(key);
+  if (prev === undefined) return NO_CHANGES;
+  const cs = new ChangeSet();
+  const templates = templateIdToDrop === undefined ? [] : prev.templates.filter((t) => t.id !== templateIdToDrop);
+  replaceProfile(k, cs, client, key, templates.length === 0 ? undefined : { ...prev, templates });
+  return cs.result();
+}
+
+/**
+ * Erases a client: its profiles and its contribution to bureau and network counts.
+ *
+ * ```ts
+ * const changes = removeClient(k, client);
+ * ```
+ */
+export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeChanges {
+  const cs = new ChangeSet();
+  for (const key of [...(k.profiles.get(client.id)?.keys() ?? [])]) replaceProfile(k, cs, client, key, undefined);
+  k.profiles.delete(client.id);
+  k.clientIndex.delete(client.id);
+  k.giro.delete(client.id);
+  k.clientBureau.delete(client.id);
+  return cs.result();
+}

@@ -1,0 +1,36 @@
+/**
+ * Text normalisation shared by keys and tokens: one spelling per letter, upper case, Swedish
+ * å ä ö kept, other diacritics folded ("CAFÉ" → "CAFE"), whitespace collapsed.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Characters that stay inside a word: letters, digits, and "&" as in "H&M".
+const NON_WORD = /[^\p{L}\p{N}&]+/gu;
+
+/**
+ * Case-folds to upper case, keeps Å Ä Ö (and Ü), strips other diacritics, turns punctuation into
+ * spaces and collapses whitespace.
+ *
+ * ```ts
+ * normalizeText('Café  Ströms/kök') // "CAFE STRÖMS KÖK"
+ * ```
+ */
+export function normalizeText(text: string): string {
+  const upper = text.normalize('NFKC').toUpperCase();
+  let out = '';
+  for (const ch of upper) {
+    if (ch === 'Å' || ch === 'Ä' || ch === 'Ö' || ch === 'Ü') {
+      out += ch;
+    } else if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+    } else {
+      out += ch.normalize('NFD').replace(COMBINING_MARKS, '');
+    }
+  }
+  return out.replace(NON_WORD, ' ').trim();
+}
+
+/** Collapses runs of whitespace and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,42 @@
+/**
+ * Tokens for similarity. The only file that imports `natural`, and only its Swedish stemmer
+ * submodule (the package root loads database drivers and prints banners).
+ */
+import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
+import { normalizeText } from './text.js';
+
+/** Tokens shorter than this carry too little to compare ("AB", "I"). */
+const MIN_TOKEN_LENGTH = 2;
+
+/**
+ * Splits normalised text into stemmed, lower-case tokens; digits-only tokens are dropped.
+ *
+ * ```ts
+ * tokenize('Försäkringar Folksam') // ['försäkring', 'folksam']
+ * ```
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const word of normalizeText(text).split(' ')) {
+    if (word.length < MIN_TOKEN_LENGTH || /^\d+$/.test(word)) continue;
+    const stem = swedishStemmer.stem(word.toLowerCase());
+    out.push(stem.length >= MIN_TOKEN_LENGTH ? stem : word.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Jaccard similarity of two token lists, 0..1.
+ *
+ * ```ts
+ * tokenSimilarity(['ica', 'nara'], ['ica', 'nara', 'orming']) // 0.666…
+ * ```
+ */
+export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const setA = new Set(a);
+  const setB = new Set(b);
+  let both = 0;
+  for (const t of setA) if (setB.has(t)) both++;
+  return both / (setA.size + setB.size - both);
+}
