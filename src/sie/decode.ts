@@ -1,0 +1,200 @@
+/**
+ * SIE bytes → text. The spec allows only CP437 (`#FORMAT PC8`), but real files are also UTF-8
+ * (with or without BOM) and Latin-1/Windows-1252 under the same label, and the official sie.se
+ * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
+ * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then a vote between the
+ * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437).
+ *
+ * @internal
+ */
+import { decodeBytes, encodeText, isValidUtf8 } from '../core/encoding.js';
+import type { SieIssueCode, SieTextEncoding } from './types.js';
+
+/** A tolerated deviation found while decoding, turned into a {@link SieIssue} by the reader. */
+export interface DecodeNote {
+  readonly severity: 'warning' | 'info';
+  readonly code: SieIssueCode;
+  readonly message: string;
+  readonly line?: number | undefined;
+}
+
+/** Decoded SIE text and how it was decoded. */
+export interface DecodedSie {
+  readonly text: string;
+  readonly encoding: SieTextEncoding;
+  /** NUL bytes or UTF-16: not a text file a SIE program writes. */
+  readonly binary: boolean;
+  readonly notes: readonly DecodeNote[];
+}
+
+// å ä ö Å Ä Ö as CP437 bytes and as Latin-1/1252 bytes.
+const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99] as const;
+const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6] as const;
+
+/** Decodes SIE bytes, choosing the encoding from their content. */
+export function decodeSie(bytes: Uint8Array): DecodedSie {
+  const notes: DecodeNote[] = [];
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return finishUtf8(decodeBytes(bytes.subarray(3), 'utf-8'), notes);
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { text: '', encoding: 'utf-8', binary: true, notes };
+  }
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < bytes.length; i++) counts[bytes[i] ?? 0] = (counts[bytes[i] ?? 0] ?? 0) + 1;
+  if ((counts[0] ?? 0) > 0) return { text: '', encoding: 'cp437', binary: true, notes };
+  let high = 0;
+  for (let b = 0x80; b < 256; b++) high += counts[b] ?? 0;
+  if (high === 0) {
+    // Plain ASCII is the same in every candidate encoding.
+    return { text: decodeBytes(bytes, 'cp437'), encoding: 'cp437', binary: false, notes };
+  }
+  if (isValidUtf8(bytes)) return finishUtf8(decodeBytes(bytes, 'utf-8'), notes);
+  let cp437 = 0;
+  let latin1 = 0;
+  for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
+  for (const b of LATIN1_LETTERS) latin1 += counts[b] ?? 0;
+  if (latin1 > cp437) {
+    notes.push({
+      severity: 'info',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `Decoded as Windows-1252: the bytes have ${latin1} Swedish letters in Latin-1 and ${cp437} in CP437`,
+    });
+    return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
+  }
+  let text = decodeBytes(bytes, 'cp437');
+  if (latin1 > 0) text = repairStrayLatin1(text, notes);
+  return finishText(text, 'cp437', notes);
+}
+
+/** Notes for a string given directly (it is taken as already decoded). */
+export function checkText(text: string): DecodedSie {
+  const notes: DecodeNote[] = [];
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return finishUtf8(t, notes);
+}
+
+function finishUtf8(text: string, notes: DecodeNote[]): DecodedSie {
+  return finishText(repairDoubleEncoding(text, notes), 'utf-8', notes);
+}
+
+function finishText(text: string, encoding: SieTextEncoding, notes: DecodeNote[]): DecodedSie {
+  const lossy = text.indexOf('\ufffd');
+  if (lossy >= 0) {
+    let count = 0;
+    for (let i = lossy; i >= 0; i = text.indexOf('\ufffd', i + 1)) count++;
+    notes.push({
+      severity: 'warning',
+      code: 'SIE_LOSSY_TEXT',
+      message: `Text contains ${count} replacement character${count === 1 ? '' : 's'} (U+FFFD): characters were lost before the file reached us, first on line ${lineOf(text, lossy)}`,
+      line: lineOf(text, lossy),
+    });
+  }
+  return { text, encoding, binary: false, notes };
+}
+
+/** 1-based physical line of offset `at` (LF, CRLF or CR line ends). */
+export function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
+
+/**
+ * In a CP437 file, a Latin-1 å/ä/ö/Å/Ä/Ö byte decodes to σ Σ ÷ ┼ ─ ╓ (the sie.se sample has
+ * `F÷retag` in its `#FNR` path). Between two letters those glyphs cannot be meant; put the letter
+ * back (Sie4j's FaultyCharacters does the same).
+ */
+function repairStrayLatin1(text: string, notes: DecodeNote[]): string {
+  const map: Readonly<Record<string, string>> = { σ: 'å', Σ: 'ä', '÷': 'ö', '┼': 'Å', '─': 'Ä', '╓': 'Ö' };
+  let count = 0;
+  let first = -1;
+  const out = text.replace(/(?<=[A-Za-zåäöÅÄÖéü])[σΣ÷┼─╓](?=[A-Za-zåäöÅÄÖéü])/g, (ch, offset: number) => {
+    count++;
+    if (first < 0) first = offset;
+    return map[ch] ?? ch;
+  });
+  if (count > 0) {
+    notes.push({
+      severity: 'warning',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `CP437 file with ${count} stray Latin-1 letter byte${count === 1 ? '' : 's'} (e.g. 0xF6 for "ö"), repaired; first on line ${lineOf(text, first)}`,
+      line: lineOf(text, first),
+    });
+  }
+  return out;
+}
+
+// UTF-8 read as Windows-1252 and saved again as UTF-8: "Ã¥" for å, "Ã¤" ä, "Ã¶" ö, "Ã…" Å, "Ã„" Ä, "Ã–" Ö.
+const UTF8_AS_1252 = /Ã[¥¤¶…„–©]/g;
+// CP437 bytes read as Windows-1252 then saved as UTF-8: † „ ” Ž ™ for å ä ö Ä Ö (0x8F is unused in 1252).
+const CP437_AS_1252 = /[†„”Ž™]/g;
+// CP437 bytes read as Latin-1 then saved as UTF-8: C1 controls U+0084, U+0086, U+0094, U+008E, U+008F, U+0099.
+const CP437_AS_LATIN1 = /[\u0084\u0086\u0094\u008e\u008f\u0099]/g;
+const SWEDISH = /[åäöÅÄÖ]/g;
+
+function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * Double-encoded text is recoverable when the first wrong decoding was single-byte: undo the
+ * second step and decode the bytes correctly. Applied only when the mojibake patterns outnumber
+ * genuine Swedish letters, so correct text is never touched.
+ */
+function repairDoubleEncoding(text: string, notes: DecodeNote[]): string {
+  if (!/[\u0080-\u00ff\u2020\u201e\u201d\u017d\u2122]/.test(text)) return text;
+  const genuine = count(text, SWEDISH);
+  const candidates: { readonly hits: number; readonly repair: () => string | undefined; readonly what: string }[] = [
+    {
+      hits: count(text, UTF8_AS_1252),
+      what: 'UTF-8 that was read as Windows-1252 and saved as UTF-8 again',
+      repair: () => {
+        const bytes = encodeText(text, 'windows-1252');
+        return isValidUtf8(bytes) ? decodeBytes(bytes, 'utf-8') : undefined;
+      },
+    },
+    {
+      hits: count(text, CP437_AS_1252),
+      what: 'CP437 that was read as Windows-1252 and saved as UTF-8',
+      repair: () => (canRoundTrip(text, 'windows-1252') ? decodeBytes(encodeText(text, 'windows-1252'), 'cp437') : undefined),
+    },
+    {
+      hits: count(text, CP437_AS_LATIN1),
+      what: 'CP437 that was read as Latin-1 and saved as UTF-8',
+      repair: () => latin1Bytes(text),
+    },
+  ];
+  const best = candidates.reduce((a, b) => (b.hits > a.hits ? b : a));
+  if (best.hits === 0 || best.hits <= genuine) return text;
+  const repaired = best.repair();
+  if (repaired === undefined) return text;
+  notes.push({
+    severity: 'warning',
+    code: 'SIE_DOUBLE_ENCODING',
+    message: `Double-encoded text: ${best.what} (${best.hits} garbled letters); repaired`,
+  });
+  return repaired;
+}
+
+function canRoundTrip(text: string, encoding: 'windows-1252'): boolean {
+  return decodeBytes(encodeText(text, encoding), encoding) === text;
+}
+
+/** Every char must be ≤ U+00FF: those are the original bytes, decoded as CP437. */
+function latin1Bytes(text: string): string | undefined {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    bytes[i] = c;
+  }
+  return decodeBytes(bytes, 'cp437');
+}

@@ -1,0 +1,260 @@
+/**
+ * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
+ * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
+ * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
+ * writes `#FNR "C:\ProgramData\…"`). An unquoted field starting with `{` is an object list of
+ * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur). `{` and `}` alone on
+ * their line open and close a voucher's rows.
+ *
+ * The lexer reuses its field arrays from line to line (a million-row file must not allocate an
+ * array per row); callers copy what they keep.
+ *
+ * @internal
+ */
+import { SieParseError } from '../core/errors.js';
+
+/** What a non-blank line is. */
+export const SIE_LINE_KINDS = ['record', 'open', 'close', 'other'] as const;
+/** `record`: `#LABEL fields…`; `open`/`close`: a lone `{`/`}`; `other`: anything else. */
+export type SieLineKind = (typeof SIE_LINE_KINDS)[number];
+
+/** A lexed field: a string (unquoted and unescaped) or the tokens of an object list. */
+export type SieField = string | readonly string[];
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
+const HASH = 35;
+const LF = 10;
+const CR = 13;
+
+/** Spaces, tabs and other control characters (a DOS EOF 0x1A, form feeds) separate fields. */
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 127;
+}
+
+/** Tokenizes a SIE text line by line. */
+export class SieLexer {
+  readonly #text: string;
+  readonly #file: string | undefined;
+  readonly #hasCr: boolean;
+  readonly #lenient: boolean;
+  #pos = 0;
+  #physical = 0;
+  #nextCr = -1;
+  #nextLf = -1;
+
+  /** Kind of the current line. */
+  kind: SieLineKind = 'other';
+  /** Label of the current record including `#`, as written (empty for non-records). */
+  label = '';
+  /** {@link label} in upper case (labels are matched case-insensitively). */
+  upperLabel = '';
+  /** Fields of the current record (reused between lines). */
+  readonly fields: SieField[] = [];
+  /** Whether each field was quoted (reused between lines). */
+  readonly quoted: boolean[] = [];
+  /** 1-based column where each field starts (reused between lines). */
+  readonly columns: number[] = [];
+  /** 1-based physical line of the current line. */
+  line = 0;
+  #lineStart = 0;
+  #lineEnd = 0;
+
+  /** Set when the current line had an unterminated final quote that lenient mode closed at the line end. */
+  recoveredColumn: number | undefined;
+
+  /**
+   * @param lenient Close an unterminated quote of the last field at the end of the line instead of
+   *   throwing (SoftOne Business cuts long texts, closing quote included).
+   */
+  constructor(text: string, file?: string, lenient = false) {
+    this.#text = text;
+    this.#file = file;
+    this.#lenient = lenient;
+    this.#hasCr = text.indexOf('\r') >= 0;
+  }
+
+  /** The current line's text, for messages. */
+  lineText(): string {
+    return this.#text.slice(this.#lineStart, this.#lineEnd);
+  }
+
+  /**
+   * Moves to the next non-blank line and tokenizes it. Returns false at the end of the text.
+   * Throws {@link SieParseError} for an unterminated quote or object list; the lexer has then
+   * already moved past that line, so a lenient caller can go on.
+   */
+  next(): boolean {
+    const text = this.#text;
+    const n = text.length;
+    while (this.#pos < n) {
+      const start = this.#pos;
+      let end: number;
+      let after: number;
+      if (!this.#hasCr) {
+        end = text.indexOf('\n', start);
+        if (end < 0) end = n;
+        after = end + 1;
+      } else {
+        if (this.#nextLf < start) {
+          this.#nextLf = text.indexOf('\n', start);
+          if (this.#nextLf < 0) this.#nextLf = n;
+        }
+        if (this.#nextCr < start) {
+          this.#nextCr = text.indexOf('\r', start);
+          if (this.#nextCr < 0) this.#nextCr = n;
+        }
+        if (this.#nextCr < this.#nextLf) {
+          end = this.#nextCr;
+          after = text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+        } else {
+          end = this.#nextLf;
+          after = end + 1;
+        }
+      }
+      this.#pos = after;
+      this.#physical++;
+      let i = start;
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+      if (i === end) continue;
+      this.line = this.#physical;
+      this.#lineStart = start;
+      this.#lineEnd = end;
+      this.#tokenize(i, end);
+      return true;
+    }
+    return false;
+  }
+
+  #tokenize(i: number, end: number): void {
+    const text = this.#text;
+    const fields = this.fields;
+    fields.length = 0;
+    this.quoted.length = 0;
+    this.columns.length = 0;
+    this.label = '';
+    this.upperLabel = '';
+    this.recoveredColumn = undefined;
+    const c = text.charCodeAt(i);
+    if (c === OPEN || c === CLOSE) {
+      let j = i + 1;
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (j === end) {
+        this.kind = c === OPEN ? 'open' : 'close';
+        return;
+      }
+    }
+    if (c !== HASH) {
+      this.kind = 'other';
+      return;
+    }
+    this.kind = 'record';
+    let j = i + 1;
+    while (j < end && !isSpace(text.charCodeAt(j))) j++;
+    this.label = text.slice(i, j);
+    this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
+    for (;;) {
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (j >= end) return;
+      this.columns.push(j - this.#lineStart + 1);
+      const ch = text.charCodeAt(j);
+      if (ch === QUOTE) {
+        j = this.#quoted(j, end, false);
+        this.quoted.push(true);
+      } else if (ch === OPEN) {
+        j = this.#objectList(j, end);
+        this.quoted.push(false);
+      } else {
+        const s = j;
+        while (j < end && !isSpace(text.charCodeAt(j))) j++;
+        fields.push(text.slice(s, j));
+        this.quoted.push(false);
+      }
+    }
+  }
+
+  /** Reads a quoted string starting at the quote `q`; pushes it (or returns it via `into`). */
+  #quoted(q: number, end: number, inList: boolean, into?: string[]): number {
+    const text = this.#text;
+    let j = q + 1;
+    const close = text.indexOf('"', j);
+    if (close < 0 || close >= end) return this.#recover(q, end, inList);
+    // Fast path: no backslash before the closing quote means no escape.
+    const bs = text.indexOf('\\', j);
+    if (bs < 0 || bs > close) {
+      (into ?? this.fields).push(text.slice(j, close));
+      return close + 1;
+    }
+    let out = '';
+    let from = j;
+    for (;;) {
+      if (j >= end) return this.#recover(q, end, inList);
+      const c = text.charCodeAt(j);
+      if (c === BACKSLASH && j + 1 < end && text.charCodeAt(j + 1) === QUOTE) {
+        out += text.slice(from, j) + '"';
+        j += 2;
+        from = j;
+      } else if (c === QUOTE) {
+        out += text.slice(from, j);
+        (into ?? this.fields).push(out);
+        return j + 1;
+      } else {
+        j++;
+      }
+    }
+  }
+
+  #objectList(open: number, end: number): number {
+    const text = this.#text;
+    const tokens: string[] = [];
+    let j = open + 1;
+    for (;;) {
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (j >= end) {
+        throw new SieParseError(
+          'SIE_SYNTAX',
+          `Unterminated object list: expected "}" closing the list that starts at column ${open - this.#lineStart + 1}, found the end of the line`,
+          this.#where(open),
+        );
+      }
+      const c = text.charCodeAt(j);
+      if (c === CLOSE) {
+        this.fields.push(tokens);
+        return j + 1;
+      }
+      if (c === QUOTE) {
+        j = this.#quoted(j, end, true, tokens);
+      } else {
+        const s = j;
+        while (j < end) {
+          const d = text.charCodeAt(j);
+          if (isSpace(d) || d === CLOSE) break;
+          j++;
+        }
+        tokens.push(text.slice(s, j));
+      }
+    }
+  }
+
+  /** Unterminated quote: an error, or in lenient mode the rest of the line is the value. */
+  #recover(q: number, end: number, inList: boolean): number {
+    if (!this.#lenient || inList) throw this.#unterminated(q, inList);
+    this.fields.push(this.#text.slice(q + 1, end).replace(/\\"/g, '"').trimEnd());
+    this.recoveredColumn = q - this.#lineStart + 1;
+    return end;
+  }
+
+  #unterminated(q: number, inList: boolean): SieParseError {
+    return new SieParseError(
+      'SIE_SYNTAX',
+      `Unterminated quote: expected a closing " for the ${inList ? 'object id' : 'field'} that starts at column ${q - this.#lineStart + 1}, found the end of the line`,
+      this.#where(q),
+    );
+  }
+
+  #where(at: number): { file: string | undefined; line: number; column: number; label: string | undefined } {
+    return { file: this.#file, line: this.#physical, column: at - this.#lineStart + 1, label: this.label || undefined };
+  }
+}
