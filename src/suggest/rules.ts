@@ -1,0 +1,90 @@
+/**
+ * Built-in BAS rules, as data: used only when neither the client, the bureau nor the network knows
+ * the counterparty. Each rule carries the sentence shown to the bookkeeper. Sources: formats.md
+ * §2.2 (real bookings seen in exports) and §3.4 (bank text patterns).
+ */
+import type { AccountNo, Direction, VatMode, VatRate } from '../knowledge/types.js';
+
+/** One built-in rule. */
+export interface BuiltinRule {
+  readonly id: string;
+  /** Tested against the upper-cased bank text (and reference/counterparty columns). */
+  readonly pattern?: RegExp | undefined;
+  /** Matches when the text carries this bankgiro number. */
+  readonly bankgiro?: string | undefined;
+  /** Only for money in or out; both when absent. */
+  readonly direction?: Direction | undefined;
+  readonly account: AccountNo;
+  readonly vat: { readonly mode: VatMode; readonly rate: VatRate };
+  /** Prior confidence before calibration; rules that need facts from outside the bank line stay low. */
+  readonly confidence: number;
+  /** Always ask a human (e.g. salary needs payroll data). */
+  readonly review?: boolean | undefined;
+  readonly reason: string;
+}
+
+/** In priority order: the first rule that matches wins. */
+export const BUILTIN_RULES: readonly BuiltinRule[] = [
+  {
+    id: 'skatteverket-refund',
+    bankgiro: '5050-1030',
+    direction: 'in',
+    account: '1630',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.95,
+    reason: 'Refund from Skatteverket (bankgiro 5050-1030) is credited to the tax account 1630.',
+  },
+  {
+    id: 'skatteverket-bankgiro',
+    bankgiro: '5050-1055',
+    account: '1630',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.95,
+    reason: 'Payments to Skatteverket\'s bankgiro 5050-1055 go to the tax account 1630.',
+  },
+  {
+    id: 'skatteverket-name',
+    pattern: /\bSKATTEVERKET\b|^SKV\b/,
+    account: '1630',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.9,
+    reason: 'Skatteverket lines are booked against the tax account 1630.',
+  },
+  {
+    id: 'bank-fee',
+    pattern: /PRIS ENL SPEC|\bAVGIFT(?:ER)?\b|VARDAGSPAKET|PRIS NYCKELKUND|M[ÅA]NADSAVGIFT|KONTOAVGIFT|\bBANKTJ[ÄA]NSTER|\bKORTAVGIFT|\bÅRSAVGIFT/,
+    direction: 'out',
+    account: '6570',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.9,
+    reason: 'Bank fees go to 6570 Bankkostnader, without VAT (financial services are exempt).',
+  },
+  {
+    id: 'interest-income',
+    pattern: /R[ÄA]NTA|SPARR[ÄA]NTA|INT[ÄA]KTSR[ÄA]NTA/,
+    direction: 'in',
+    account: '8310',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.8,
+    reason: 'Interest received goes to 8310 Ränteintäkter, without VAT.',
+  },
+  {
+    id: 'interest-cost',
+    pattern: /R[ÄA]NTA|KOSTNADSR[ÄA]NTA/,
+    direction: 'out',
+    account: '8410',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.75,
+    reason: 'Interest paid goes to 8410 Räntekostnader, without VAT.',
+  },
+  {
+    id: 'salary',
+    pattern: /^L[ÖO]N\b|L[ÖO]NEUTBETALNING/,
+    direction: 'out',
+    account: '7210',
+    vat: { mode: 'none', rate: 0 },
+    confidence: 0.5,
+    review: true,
+    reason: 'Salary payments go to 7210 Löner till tjänstemän; the tax and social fees need payroll data.',
+  },
+];

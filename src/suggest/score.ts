@@ -1,0 +1,80 @@
+/**
+ * Pure scoring: votes for templates → ranked accounts, with the named thresholds that decide
+ * when to hold back.
+ */
+import { mainAccount } from '../knowledge/template.js';
+import type { AccountNo, BookingTemplate } from '../knowledge/types.js';
+
+/** Pseudo-evidence for "something else": one booking alone gives 1/(1+0.5) ≈ 0.67 before calibration. */
+export const PRIOR_WEIGHT = 0.5;
+/** The best account must weigh at least twice the runner-up; otherwise two accounts are too close to call. */
+export const MIN_MARGIN = 2;
+/** Below this (calibrated) confidence no voucher is proposed at all. */
+export const MIN_VOUCHER_CONFIDENCE = 0.3;
+/** Default confidence for booking without review, when a client sets none. */
+export const DEFAULT_AUTO_BOOK_THRESHOLD = 0.95;
+/** An amount this far outside what was seen (as a ratio) halves an otherwise clean template's pull. */
+export const AMOUNT_AFFINITY_FLOOR = 0.25;
+
+/** One piece of evidence for a template. */
+export interface Vote {
+  readonly template: BookingTemplate;
+  /** Evidence weight (decayed bookings, or number of clients). */
+  readonly weight: number;
+  /** Raw booking count behind the vote, for reasons. */
+  readonly count: number;
+  readonly lastSeen?: string | undefined;
+}
+
+/** An account with the votes for it. */
+export interface RankedAccount {
+  readonly account: AccountNo;
+  readonly weight: number;
+  readonly count: number;
+  /** Heaviest template for this account. */
+  readonly best: Vote;
+}
+
+/** Groups votes by main account (after `mapAccount`), heaviest first; ties broken by account number. */
+export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) => AccountNo | null = (a) => a): RankedAccount[] {
+  const by = new Map<AccountNo, { weight: number; count: number; best: Vote }>();
+  for (const v of votes) {
+    const account = mapAccount(mainAccount(v.template));
+    if (account === null || v.weight <= 0) continue;
+    const cur = by.get(account);
+    if (cur === undefined) by.set(account, { weight: v.weight, count: v.count, best: v });
+    else {
+      cur.weight += v.weight;
+      cur.count += v.count;
+      if (v.weight > cur.best.weight) cur.best = v;
+    }
+  }
+  return [...by]
+    .map(([account, r]) => ({ account, ...r }))
+    .sort((a, b) => b.weight - a.weight || a.account.localeCompare(b.account));
+}
+
+/** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */
+export function rawConfidence(ranked: readonly RankedAccount[]): number {
+  const top = ranked[0];
+  if (top === undefined) return 0;
+  const total = ranked.reduce((s, r) => s + r.weight, 0);
+  return top.weight / (total + PRIOR_WEIGHT);
+}
+
+/** True when the runner-up is too close to the best account to pick one. */
+export function tooClose(ranked: readonly RankedAccount[]): boolean {
+  const [a, b] = ranked;
+  return a !== undefined && b !== undefined && a.weight < MIN_MARGIN * b.weight;
+}
+
+/**
+ * How well an amount fits what a template has seen: 1 inside [min, max], falling with the log
+ * ratio outside, never below {@link AMOUNT_AFFINITY_FLOOR}.
+ */
+export function amountAffinity(amount: number, min: number, max: number): number {
+  const a = Math.abs(amount);
+  if (a >= min && a <= max) return 1;
+  const ratio = a < min ? min / Math.max(a, 1) : a / Math.max(max, 1);
+  return Math.max(AMOUNT_AFFINITY_FLOOR, 1 / (1 + Math.log(ratio)));
+}

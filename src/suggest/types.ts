@@ -1,0 +1,46 @@
+/**
+ * What `suggest` returns.
+ */
+import type { AccountNo, Voucher } from '../knowledge/types.js';
+
+/** Where a suggestion's evidence came from, best first. */
+export const SUGGESTION_SOURCES = ['client', 'bureau', 'network', 'rule'] as const;
+export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
+
+/** How the counterparty was found in the client's history. */
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** A runner-up account. */
+export interface Alternative {
+  readonly account: AccountNo;
+  readonly confidence: number;
+  readonly source: SuggestionSource;
+  readonly reason: string;
+}
+
+/**
+ * A suggested booking for one bank line. `voucher` is null when the engine holds back (thin or
+ * conflicting evidence); `account` is then the best guess, if any, for display only.
+ */
+export interface Suggestion {
+  /** Balanced to the öre: the bank row against counter and VAT rows. */
+  readonly voucher: Voucher | null;
+  readonly account: AccountNo | null;
+  /** Calibrated: among suggestions with confidence ≥ c, about c or more were right on the benchmark. */
+  readonly confidence: number;
+  readonly source: SuggestionSource | null;
+  /** A sentence a bookkeeper understands. */
+  readonly reason: string;
+  readonly alternatives: readonly Alternative[];
+  /** Someone should look at this before it is booked. */
+  readonly review: boolean;
+  /** Why `review` is set (empty when it is not). */
+  readonly reviewReasons: readonly string[];
+  /** True when the voucher may be booked without review under the client's threshold. */
+  readonly autoBook: boolean;
+  /** The normalised counterparty key, null when the text had none. */
+  readonly key: string | null;
+  /** How the client's history was matched, when it was. */
+  readonly match?: MatchKind | undefined;
+}
