@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { createKnowledge } from '../../src/knowledge/base.js';
+import { learnFromSieDocument, sieBookings } from '../../src/knowledge/cold-start.js';
+import type { SieDocument, SieVoucher } from '../../src/sie/types.js';
+import { suggest } from '../../src/suggest/suggest.js';
+
+function ver(date: string, text: string, rows: [string, number, string?][]): SieVoucher {
+  return {
+    series: 'A',
+    number: '1',
+    date,
+    text,
+    transactions: rows.map(([account, amount, t]) => ({ account, amount, objects: [], ...(t !== undefined ? { text: t } : {}) })),
+    removed: [],
+  };
+}
+
+function doc(vouchers: SieVoucher[]): SieDocument {
+  return {
+    header: { flag: 0, fiscalYears: [] },
+    accounts: [],
+    dimensions: [],
+    objects: [],
+    balances: [],
+    objectBalances: [],
+    periodBalances: [],
+    vouchers,
+    unknownRecords: [],
+    encoding: 'cp437',
+    checksum: { status: 'absent' },
+    issues: [],
+  };
+}
+
+// Shapes taken from the official SIE4 example file (Övningsbolaget AB) in the corpus.
+const history = doc([
+  ver('2021-01-05', 'Kaffebröd', [['1910', -19500], ['2641', 2088], ['7690', 17412]]),
+  ver('2021-01-07', 'Överföring', [['1930', 35000000], ['1920', -35000000]]),
+  ver('2021-01-09', 'Strömqvist Järnhandel', [['1910', -44500], ['2641', 8900], ['5090', 35600]]),
+  ver('2021-01-20', '', [['1930', -63500, 'Banktjänster'], ['6570', 63500, 'Banktjänster']]),
+  ver('2021-02-09', 'Strömqvist Järnhandel', [['1910', -20000], ['2641', 4000], ['5090', 16000]]),
+  ver('2021-02-10', 'Avskrivning', [['1229', -13300], ['7830', 13300]]),
+]);
+
+describe('cold start from SIE history', () => {
+  test('takes every voucher that touches a 19xx account, except pure transfers', () => {
+    const b = sieBookings(history);
+    expect(b.map((x) => x.transaction.text)).toEqual(['Kaffebröd', 'Strömqvist Järnhandel', 'Banktjänster', 'Strömqvist Järnhandel']);
+    expect(b[0]?.transaction.amount).toBe(-19500);
+  });
+
+  test('uses the row text when the voucher text is empty', () => {
+    expect(sieBookings(history)[2]?.voucher.text).toBe('Banktjänster');
+  });
+
+  test('respects the client\'s configured bank accounts (a transfer to 1920 is then a booking)', () => {
+    expect(sieBookings(history, { bankAccounts: ['1930'] }).map((x) => x.transaction.text)).toEqual(['Överföring', 'Banktjänster']);
+  });
+
+  test('learns whole templates so a new client gets suggestions from its own history', () => {
+    const k = createKnowledge();
+    const client = { id: 'c', bureauId: 'b' };
+    const r = learnFromSieDocument(k, client, history);
+    expect(r).toMatchObject({ vouchers: 6, learned: 4, skipped: 0 });
+    const s = suggest({ date: '2021-03-01', amount: -50000, text: 'STRÖMQVIST JÄRNHANDEL' }, k, { ...client, bankAccounts: ['1910'] });
+    expect(s.source).toBe('client');
+    expect(s.voucher?.rows).toEqual([
+      { account: '1910', amount: -50000 },
+      { account: '5090', amount: 40000 },
+      { account: '2641', amount: 10000 },
+    ]);
+    expect(s.reason).toBe('Booked to 5090 the last 2 times with 25 % VAT for STRÖMQVIST JÄRNHANDEL (this client).');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { createKnowledge, knowledgeSnapshot } from '../../src/knowledge/base.js';
+import { learn, removeClient } from '../../src/knowledge/learn.js';
+import { networkVotes } from '../../src/knowledge/network.js';
+import type { ClientSettings } from '../../src/knowledge/types.js';
+import { suggest } from '../../src/suggest/suggest.js';
+import { booking, purchase25 } from './helpers.js';
+
+function clients(bureaus: number, perBureau: number): ClientSettings[] {
+  const out: ClientSettings[] = [];
+  for (let b = 0; b < bureaus; b++) for (let c = 0; c < perBureau; c++) out.push({ id: `b${b}c${c}`, bureauId: `b${b}` });
+  return out;
+}
+
+describe('network knowledge', () => {
+  test('is not used until three bureaus agree', () => {
+    const k = createKnowledge();
+    const newcomer: ClientSettings = { id: 'new', bureauId: 'other' };
+    const tx = { date: '2026-05-02', amount: -4500, text: 'EASYPARK /26-05-01' };
+    for (const c of clients(2, 5)) learn(k, c, booking('2026-04-01', 'EASYPARK /26-04-01', [{ account: '5800', amount: 3600 }, { account: '2641', amount: 900 }]));
+    expect(suggest(tx, k, newcomer).source).toBeNull();
+    learn(k, { id: 'x', bureauId: 'b9' }, booking('2026-04-01', 'EASYPARK', [{ account: '5800', amount: 3600 }, { account: '2641', amount: 900 }]));
+    const s = suggest(tx, k, newcomer);
+    expect(s.source).toBe('network');
+    expect(s.account).toBe('5800');
+    expect(s.reason).toBe('11 clients at 3 bureaus book EASYPARK to 5800 with 25 % VAT.');
+    expect(s.voucher?.rows).toEqual([
+      { account: '1930', amount: -4500 },
+      { account: '5800', amount: 3600 },
+      { account: '2641', amount: 900 },
+    ]);
+  });
+
+  test('counts a bureau once however many of its clients agree', () => {
+    const k = createKnowledge();
+    for (const c of clients(2, 4)) learn(k, c, purchase25('2026-04-01', 'TELIA', '6212', 10000));
+    expect(k.network.get('TELIA')?.values().next().value).toMatchObject({ bureaus: 2, clients: 8 });
+  });
+
+  test('stores nothing but the key, the account, the VAT and two counts', () => {
+    const k = createKnowledge();
+    for (const c of clients(3, 1)) learn(k, c, purchase25('2026-04-01', 'KORTKÖP 260401 CLAS OHLSON STOCKHOLM', '5410', 12345 * 5));
+    const records = knowledgeSnapshot(k).network;
+    expect(records).toHaveLength(1);
+    expect(Object.keys(records[0] ?? {}).sort()).toEqual(['account', 'bureaus', 'clients', 'direction', 'key', 'v', 'vatMode', 'vatRate']);
+    expect(JSON.stringify(records)).not.toMatch(/b0|c0|2026|12345|KORTKÖP/);
+  });
+
+  test('never takes in a key with personal data', () => {
+    const k = createKnowledge();
+    for (const c of clients(4, 1)) learn(k, c, booking('2026-04-01', 'Swish 46701234567 JOHAN', [{ account: '2013', amount: 50000 }]));
+    expect(knowledgeSnapshot(k).network).toEqual([]);
+  });
+
+  test('keeps a client out that has opted out of the network', () => {
+    const k = createKnowledge();
+    for (const c of clients(3, 1)) learn(k, { ...c, network: false }, purchase25('2026-04-01', 'TELIA', '6212', 10000));
+    expect(knowledgeSnapshot(k).network).toEqual([]);
+  });
+
+  test('removing a client removes its contribution, down to nothing', () => {
+    const k = createKnowledge();
+    const cs = clients(3, 2);
+    for (const c of cs) learn(k, c, purchase25('2026-04-01', 'TELIA', '6212', 10000));
+    expect(networkVotes(k, 'TELIA', 'out')[0]).toMatchObject({ bureaus: 3, clients: 6 });
+    const first = cs[0] as ClientSettings;
+    removeClient(k, first);
+    expect(networkVotes(k, 'TELIA', 'out')[0]).toMatchObject({ bureaus: 3, clients: 5 });
+    const second = cs[1] as ClientSettings;
+    const changes = removeClient(k, second);
+    expect(networkVotes(k, 'TELIA', 'out')).toEqual([]);
+    expect(changes.putNetwork[0]).toMatchObject({ bureaus: 2, clients: 4 });
+    for (const c of cs.slice(2)) removeClient(k, c);
+    expect(knowledgeSnapshot(k)).toEqual({ v: 1, profiles: [], bureaus: [], network: [] });
+  });
+
+  test('moves a client\'s vote when its own habit changes', () => {
+    const k = createKnowledge();
+    const c: ClientSettings = { id: 'c', bureauId: 'b' };
+    learn(k, c, purchase25('2026-01-01', 'TELIA', '6211', 10000));
+    learn(k, c, purchase25('2026-02-01', 'TELIA', '6212', 10000, 'correction'));
+    expect(knowledgeSnapshot(k).network.map((r) => [r.account, r.clients])).toEqual([['6212', 1]]);
+  });
+});
+
+describe('bureau knowledge', () => {
+  test('suggests what the bureau\'s other clients do, and says so', () => {
+    const k = createKnowledge();
+    learn(k, { id: 'a', bureauId: 'b' }, purchase25('2026-01-01', 'FORTNOX AB', '6540', 50000));
+    learn(k, { id: 'c', bureauId: 'b' }, purchase25('2026-01-01', 'AUTOGIRO FORTNOX', '6540', 50000));
+    const s = suggest({ date: '2026-02-01', amount: -60000, text: 'FORTNOX' }, k, { id: 'new', bureauId: 'b' });
+    expect(s.source).toBe('bureau');
+    expect(s.reason).toBe('2 other clients of this bureau book FORTNOX to 6540 with 25 % VAT.');
+  });
+
+  test('does not leak one bureau\'s clients into another bureau\'s suggestions', () => {
+    const k = createKnowledge();
+    learn(k, { id: 'a', bureauId: 'b1' }, purchase25('2026-01-01', 'FORTNOX', '6540', 50000));
+    expect(suggest({ date: '2026-02-01', amount: -60000, text: 'FORTNOX' }, k, { id: 'z', bureauId: 'b2' }).source).toBeNull();
+  });
+});
