@@ -335,19 +335,34 @@ export interface ReadSieOptions {
   readonly fileName?: string | undefined;
 }
 
+/** What {@link writeSie} does with an account that vouchers use but `accounts` does not name. */
+export const SIE_UNDECLARED_ACCOUNT_POLICIES = ['error', 'omit'] as const;
+/**
+ * `error` (default): refuse with a `SieWriteError`, so every used account gets a `#KONTO` with a
+ * real name. `omit`: write no `#KONTO` for it (the spec lets a 4I importer assume it exists);
+ * writing an empty name instead would make importers warn or create a nameless account.
+ */
+export type SieUndeclaredAccountPolicy = (typeof SIE_UNDECLARED_ACCOUNT_POLICIES)[number];
+
 /** Options of {@link writeSie}. */
 export interface WriteSieOptions {
-  /** `4I` (default): header, chart of used accounts, vouchers. `4E`: also balances. */
+  /**
+   * `4I` (default): identification, `#KONTO` (and `#DIM`/`#OBJEKT`) for what the vouchers use, then
+   * the vouchers. `4E`: the whole chart, balances (`#IB`, `#UB`, `#OIB`, `#OUB`, `#RES`, `#PSALDO`,
+   * `#PBUDGET`) and vouchers. Both are `#SIETYP 4`.
+   */
   readonly type?: SieFileType | undefined;
-  /** `cp437` (default, `#FORMAT PC8`) or `utf-8` (non-standard, opt-in). */
+  /** `cp437` (default, `#FORMAT PC8`) or `utf-8` (non-standard, opt-in; still labelled PC8). */
   readonly encoding?: SieWriteEncoding | undefined;
-  /** Write `#KSUMMA` (default false). */
+  /** Write `#KSUMMA` (default false; most importers ignore it). */
   readonly checksum?: boolean | undefined;
   /**
-   * Cut voucher and row texts to this many characters (Fortnox accepts 50). Default: no cut.
-   * `true` means the Fortnox limit of 50.
+   * Cut voucher and row texts to this many characters. Default: no cut. `true` means 50, the limit
+   * Fortnox documents for voucher and row texts (formats.md §1.9).
    */
   readonly maxTextLength?: number | true | undefined;
-  /** `#GEN` date; default the document's `header.generated`, else today (UTC). Pass it for deterministic output. */
+  /** `#GEN` date (ISO); default `header.generated.date`. One of the two is required. */
   readonly generatedDate?: string | undefined;
+  /** Used accounts missing from `accounts`: see {@link SieUndeclaredAccountPolicy}. Default `error`. */
+  readonly undeclaredAccounts?: SieUndeclaredAccountPolicy | undefined;
 }

@@ -1,0 +1,543 @@
+/**
+ * SIE 4 writer: {@link SieDocument} → bytes a conformant reader and Fortnox/Visma imports accept
+ * (formats.md §1.4, §1.9). Fixed record order, CRLF, CP437 by default, amounts with two decimals,
+ * `#FLAGGA`/`#FORMAT`/`#SIETYP`/`#ORGNR` never quoted (Fortnox's "Fail to format date"), every text
+ * quoted and cleaned so no input can break a record or start a new one. Deterministic: the same
+ * document and options always give the same bytes.
+ */
+import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
+import { SieChecksum } from './checksum.js';
+import { cp437Table, toCp437Text } from './cp437.js';
+import type {
+  SieDocument,
+  SieFileType,
+  SieObjectRef,
+  SieTransaction,
+  SieUndeclaredAccountPolicy,
+  SieVoucher,
+  SieWriteEncoding,
+  WriteSieOptions,
+} from './types.js';
+import { SIE_FILE_TYPES, SIE_UNDECLARED_ACCOUNT_POLICIES, SIE_WRITE_ENCODINGS } from './types.js';
+import { formatSieAmount, formatSieDate, formatSiePeriod, formatSieQuantity, isDigits } from './values.js';
+
+/** Written as `#PROGRAM "kontera" <version>`; kept equal to package.json's version by a test. */
+export const KONTERA_VERSION = '0.1.0';
+
+/** Fortnox's documented limit for voucher and row texts. */
+export const FORTNOX_TEXT_LIMIT = 50;
+
+/**
+ * Writes a SIE 4 file (4I by default) as bytes.
+ *
+ * Refuses, with a typed error and nothing written: an unbalanced voucher
+ * ({@link UnbalancedVoucherError}), a used account without a `#KONTO` name (unless
+ * `undeclaredAccounts: 'omit'`), an invalid date, account, amount or object (`SieWriteError`).
+ *
+ * Texts are made safe rather than refused: control characters (tab, newline, …) become spaces, a
+ * `"` is written `\"`, a final backslash becomes `/` (it would read as `\"`), and in CP437 output
+ * characters CP437 lacks are transliterated (`€` → `EUR`, `–` → `-`) or become `?`.
+ *
+ * ```ts
+ * const bytes = writeSie(doc, { type: '4I', checksum: true, maxTextLength: true });
+ * ```
+ */
+export function writeSie(doc: SieDocument, options: WriteSieOptions = {}): Uint8Array {
+  const type: SieFileType = options.type ?? '4I';
+  if (!SIE_FILE_TYPES.includes(type)) throw new InvalidOptionError(`writeSie: expected type "4I" or "4E", got ${JSON.stringify(type)}`);
+  const encoding: SieWriteEncoding = options.encoding ?? 'cp437';
+  if (!SIE_WRITE_ENCODINGS.includes(encoding)) throw new InvalidOptionError(`writeSie: expected encoding "cp437" or "utf-8", got ${JSON.stringify(encoding)}`);
+  const undeclared: SieUndeclaredAccountPolicy = options.undeclaredAccounts ?? 'error';
+  if (!SIE_UNDECLARED_ACCOUNT_POLICIES.includes(undeclared)) {
+    throw new InvalidOptionError(`writeSie: expected undeclaredAccounts "error" or "omit", got ${JSON.stringify(undeclared)}`);
+  }
+  const max = options.maxTextLength === true ? FORTNOX_TEXT_LIMIT : options.maxTextLength;
+  if (max !== undefined && (!Number.isSafeInteger(max) || max < 1)) {
+    throw new InvalidOptionError(`writeSie: expected maxTextLength to be a positive integer or true, got ${String(max)}`);
+  }
+  return new Writer(doc, type, encoding, options.checksum === true, max, undeclared, options.generatedDate).write();
+}
+
+const SIMPLE_TOKEN = /^[A-Za-z0-9]+$/;
+const ORGNR_TOKEN = /^[A-Za-z0-9-]+$/;
+// Printable ASCII without `"` and `\`: needs no cleaning and no escaping.
+const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+class Writer {
+  readonly #doc: SieDocument;
+  readonly #type: SieFileType;
+  readonly #cp437: boolean;
+  readonly #max: number | undefined;
+  readonly #undeclared: SieUndeclaredAccountPolicy;
+  readonly #generatedDate: string | undefined;
+  readonly #out: Output;
+
+  constructor(
+    doc: SieDocument,
+    type: SieFileType,
+    encoding: SieWriteEncoding,
+    checksum: boolean,
+    max: number | undefined,
+    undeclared: SieUndeclaredAccountPolicy,
+    generatedDate: string | undefined,
+  ) {
+    this.#doc = doc;
+    this.#type = type;
+    this.#cp437 = encoding === 'cp437';
+    this.#max = max;
+    this.#undeclared = undeclared;
+    this.#generatedDate = generatedDate;
+    this.#out = new Output(encoding, checksum);
+  }
+
+  write(): Uint8Array {
+    const doc = this.#doc;
+    // Check everything before writing a byte: a refused document must not depend on how far we got.
+    for (const v of doc.vouchers) this.#checkVoucher(v);
+    const used = this.#usedAccounts();
+    this.#header();
+    this.#chart(used);
+    if (this.#type === '4E') this.#balances();
+    for (const v of doc.vouchers) this.#voucher(v);
+    return this.#out.finish();
+  }
+
+  // ---- text handling
+
+  /** Makes user text safe to put between quotes. */
+  #clean(s: string, limit?: number): string {
+    let t = s;
+    if (!PLAIN_TEXT.test(t)) {
+      t = t.replace(CONTROL, ' ');
+      if (this.#cp437) t = toCp437Text(t);
+    }
+    if (limit !== undefined && t.length > limit) t = [...t].slice(0, limit).join('');
+    // `\` right before the closing quote would read as an escaped quote.
+    if (t.charCodeAt(t.length - 1) === 92) t = t.slice(0, -1) + '/';
+    return t;
+  }
+
+  #text(s: string, limit?: number): void {
+    this.#out.quoted(this.#clean(s, limit));
+  }
+
+  /** A value written unquoted when it is a plain token (series, numbers, codes), else quoted. */
+  #tokenOrQuoted(s: string): void {
+    if (s !== '' && SIMPLE_TOKEN.test(s)) this.#out.token(s);
+    else this.#out.quoted(this.#clean(s));
+  }
+
+  #date(iso: string, what: string): string {
+    const d = formatSieDate(iso);
+    if (d === undefined) throw new SieWriteError('SIE_WRITE', `Cannot write ${what}: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`, { field: what });
+    return d;
+  }
+
+  // ---- sections
+
+  #header(): void {
+    const h = this.#doc.header;
+    const out = this.#out;
+    out.begin('#FLAGGA').token('0').end();
+    out.startChecksum();
+    out.begin('#FORMAT').token('PC8').end();
+    out.begin('#SIETYP').token('4').end();
+    out.begin('#PROGRAM').quoted('kontera').token(KONTERA_VERSION).end();
+    const gen = this.#generatedDate ?? h.generated?.date;
+    if (gen === undefined) {
+      throw new SieWriteError('SIE_WRITE', 'Cannot write #GEN: expected options.generatedDate or header.generated.date, found neither', { field: 'generated' });
+    }
+    out.begin('#GEN').token(this.#date(gen, '#GEN date'));
+    if (h.generated?.sign !== undefined && this.#generatedDate === undefined) this.#text(h.generated.sign);
+    out.end();
+    if (h.prosa !== undefined) {
+      out.begin('#PROSA');
+      this.#text(h.prosa);
+      out.end();
+    }
+    if (h.companyType !== undefined) this.#simple('#FTYP', h.companyType);
+    if (h.companyId !== undefined) {
+      out.begin('#FNR');
+      this.#tokenOrQuoted(h.companyId);
+      out.end();
+    }
+    if (h.orgNumber !== undefined) {
+      const o = h.orgNumber;
+      out.begin('#ORGNR');
+      if (ORGNR_TOKEN.test(o.number)) out.token(o.number);
+      else this.#text(o.number);
+      if (o.acquisitionNumber !== undefined || o.activityNumber !== undefined) this.#tokenOrQuoted(o.acquisitionNumber ?? '');
+      if (o.activityNumber !== undefined) this.#tokenOrQuoted(o.activityNumber);
+      out.end();
+    }
+    if (h.industryCode !== undefined && this.#type === '4E') this.#simple('#BKOD', h.industryCode);
+    if (h.address !== undefined) {
+      const a = h.address;
+      out.begin('#ADRESS');
+      this.#text(a.contact);
+      this.#text(a.street);
+      this.#text(a.postal);
+      this.#text(a.phone);
+      out.end();
+    }
+    if (h.companyName === undefined) {
+      throw new SieWriteError('SIE_WRITE', 'Cannot write #FNAMN: expected header.companyName (the record is mandatory), found none', { field: 'companyName' });
+    }
+    out.begin('#FNAMN');
+    this.#text(h.companyName);
+    out.end();
+    for (const y of h.fiscalYears) {
+      if (!Number.isSafeInteger(y.yearIndex) || y.yearIndex > 0) {
+        throw new SieWriteError('SIE_WRITE', `Cannot write #RAR: expected a year index 0, -1, -2…, found ${y.yearIndex}`, { field: 'yearIndex' });
+      }
+      out.begin('#RAR').token(String(y.yearIndex));
+      if (y.start !== undefined || y.end !== undefined) {
+        this.#optionalDate(y.start, '#RAR start');
+        this.#optionalDate(y.end, '#RAR end');
+      }
+      out.end();
+    }
+    if (h.taxYear !== undefined) out.begin('#TAXAR').token(String(h.taxYear)).end();
+    if (h.balancesAsOf !== undefined && this.#type === '4E') out.begin('#OMFATTN').token(this.#date(h.balancesAsOf, '#OMFATTN')).end();
+    if (h.chartType !== undefined) this.#simple('#KPTYP', h.chartType);
+    if (h.currency !== undefined) this.#simple('#VALUTA', h.currency);
+  }
+
+  #optionalDate(iso: string | undefined, what: string): void {
+    if (iso === undefined) this.#out.quoted('');
+    else this.#out.token(this.#date(iso, what));
+  }
+
+  /** A one-field code record, unquoted when it can be (Fortnox rejects some quoted codes). */
+  #simple(label: string, value: string): void {
+    this.#out.begin(label);
+    this.#tokenOrQuoted(value);
+    this.#out.end();
+  }
+
+  #usedAccounts(): Set<string> {
+    const used = new Set<string>();
+    for (const v of this.#doc.vouchers) {
+      for (const t of v.transactions) used.add(t.account);
+      for (const t of v.removed) used.add(t.account);
+    }
+    return used;
+  }
+
+  #chart(used: Set<string>): void {
+    const doc = this.#doc;
+    const out = this.#out;
+    const all = this.#type === '4E';
+    const declared = new Set<string>();
+    for (const a of doc.accounts) {
+      declared.add(a.number);
+      if (!all && !used.has(a.number)) continue;
+      const number = this.#account(a.number, `#KONTO ${a.number}`);
+      out.begin('#KONTO').token(number);
+      this.#text(a.name);
+      out.end();
+      if (a.type !== undefined) out.begin('#KTYP').token(number).token(a.type).end();
+      if (a.unit !== undefined) {
+        out.begin('#ENHET').token(number);
+        this.#text(a.unit);
+        out.end();
+      }
+      for (const sru of a.sru) {
+        out.begin('#SRU').token(number);
+        this.#tokenOrQuoted(sru);
+        out.end();
+      }
+    }
+    if (this.#undeclared === 'error') {
+      const missing = [...used].filter((n) => !declared.has(n)).sort();
+      if (missing.length > 0) {
+        throw new SieWriteError(
+          'SIE_WRITE',
+          `Cannot write #KONTO for account${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}: expected a name in accounts for every account the vouchers use, found none (pass undeclaredAccounts: 'omit' to leave them out)`,
+          { field: 'accounts' },
+        );
+      }
+    }
+
+    const usedObjects = new Set<string>();
+    const usedDims = new Set<number>();
+    if (!all) {
+      for (const v of doc.vouchers) {
+        for (const rows of [v.transactions, v.removed]) {
+          for (const t of rows) {
+            for (const o of t.objects) {
+              usedObjects.add(`${o.dimension}\u0000${o.object}`);
+              usedDims.add(o.dimension);
+            }
+          }
+        }
+      }
+    }
+    for (const d of doc.dimensions) {
+      if (!all && !usedDims.has(d.number)) continue;
+      this.#dimensionNumber(d.number);
+      if (d.parent === undefined) {
+        out.begin('#DIM').token(String(d.number));
+        this.#text(d.name);
+      } else {
+        this.#dimensionNumber(d.parent);
+        out.begin('#UNDERDIM').token(String(d.number));
+        this.#text(d.name);
+        out.token(String(d.parent));
+      }
+      out.end();
+    }
+    for (const o of doc.objects) {
+      if (!all && !usedObjects.has(`${o.dimension}\u0000${o.id}`)) continue;
+      this.#dimensionNumber(o.dimension);
+      out.begin('#OBJEKT').token(String(o.dimension));
+      this.#text(o.id);
+      this.#text(o.name);
+      out.end();
+    }
+  }
+
+  #balances(): void {
+    const doc = this.#doc;
+    const out = this.#out;
+    for (const b of doc.balances) {
+      out.begin(`#${b.kind}`).token(this.#yearIndex(b.yearIndex)).token(this.#account(b.account, `#${b.kind}`)).token(this.#amount(b.amount, `#${b.kind}`));
+      if (b.quantity !== undefined) out.token(this.#quantity(b.quantity));
+      out.end();
+    }
+    for (const b of doc.objectBalances) {
+      out.begin(`#${b.kind}`).token(this.#yearIndex(b.yearIndex)).token(this.#account(b.account, `#${b.kind}`));
+      this.#objects(b.objects);
+      out.token(this.#amount(b.amount, `#${b.kind}`));
+      if (b.quantity !== undefined) out.token(this.#quantity(b.quantity));
+      out.end();
+    }
+    for (const b of doc.periodBalances) {
+      const period = formatSiePeriod(b.period);
+      if (period === undefined) throw new SieWriteError('SIE_WRITE', `Cannot write #${b.kind}: expected a period YYYY-MM, found ${JSON.stringify(b.period)}`, { field: 'period' });
+      out.begin(`#${b.kind}`).token(this.#yearIndex(b.yearIndex)).token(period).token(this.#account(b.account, `#${b.kind}`));
+      this.#objects(b.objects);
+      out.token(this.#amount(b.amount, `#${b.kind}`));
+      if (b.quantity !== undefined) out.token(this.#quantity(b.quantity));
+      out.end();
+    }
+  }
+
+  // ---- vouchers
+
+  #checkVoucher(v: SieVoucher): void {
+    const name = `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
+    this.#date(v.date, `${name} date`);
+    if (v.registrationDate !== undefined) this.#date(v.registrationDate, `${name} registration date`);
+    let sum = 0;
+    for (const rows of [v.transactions, v.removed]) {
+      for (const t of rows) {
+        this.#account(t.account, name);
+        this.#amount(t.amount, name);
+        if (t.date !== undefined) this.#date(t.date, `${name} row date`);
+        if (t.quantity !== undefined) this.#quantity(t.quantity);
+        for (const o of t.objects) this.#dimensionNumber(o.dimension);
+      }
+    }
+    for (const t of v.transactions) sum += t.amount;
+    if (sum !== 0) throw new UnbalancedVoucherError(v.series, v.number, sum, { line: v.line });
+  }
+
+  #voucher(v: SieVoucher): void {
+    const out = this.#out;
+    out.begin('#VER');
+    if (v.series === '') out.quoted('');
+    else this.#tokenOrQuoted(v.series);
+    if (v.number === '') out.quoted('');
+    else this.#tokenOrQuoted(v.number);
+    out.token(this.#date(v.date, 'voucher date'));
+    this.#text(v.text, this.#max);
+    if (v.registrationDate !== undefined || v.sign !== undefined) this.#optionalDate(v.registrationDate, 'registration date');
+    if (v.sign !== undefined) this.#text(v.sign);
+    out.end();
+    out.line('{');
+    for (const t of v.transactions) {
+      if (t.added === true) {
+        this.#row('#RTRANS', t, true);
+        this.#row('#TRANS', t, false);
+      } else {
+        this.#row('#TRANS', t, true);
+      }
+    }
+    for (const t of v.removed) this.#row('#BTRANS', t, true);
+    out.line('}');
+  }
+
+  #row(label: string, t: SieTransaction, withSign: boolean): void {
+    const out = this.#out;
+    out.begin(label).token(t.account);
+    this.#objects(t.objects);
+    out.token(formatSieAmount(t.amount));
+    const sign = withSign ? t.sign : undefined;
+    const last = sign !== undefined ? 6 : t.quantity !== undefined ? 5 : t.text !== undefined ? 4 : t.date !== undefined ? 3 : 2;
+    if (last >= 3) this.#optionalDate(t.date, 'row date');
+    if (last >= 4) this.#text(t.text ?? '', this.#max);
+    if (last >= 5) {
+      if (t.quantity === undefined) out.quoted('');
+      else out.token(this.#quantity(t.quantity));
+    }
+    if (sign !== undefined) this.#text(sign);
+    out.end();
+  }
+
+  #objects(list: readonly SieObjectRef[]): void {
+    const cleaned: string[] = [];
+    for (const o of list) {
+      cleaned.push(String(this.#dimensionNumber(o.dimension)), this.#clean(o.object));
+    }
+    this.#out.objects(cleaned);
+  }
+
+  // ---- value checks
+
+  #account(number: string, what: string): string {
+    if (!isDigits(number)) throw new SieWriteError('SIE_WRITE', `Cannot write ${what}: expected a numeric account number, found ${JSON.stringify(number)}`, { field: 'account' });
+    return number;
+  }
+
+  #amount(ore: number, what: string): string {
+    if (!Number.isSafeInteger(ore)) throw new SieWriteError('SIE_WRITE', `Cannot write ${what}: expected an amount as an integer number of öre, found ${String(ore)}`, { field: 'amount' });
+    return formatSieAmount(ore);
+  }
+
+  #quantity(q: number): string {
+    const s = formatSieQuantity(q);
+    if (s === undefined) throw new SieWriteError('SIE_WRITE', `Cannot write a quantity: expected a finite decimal number, found ${String(q)}`, { field: 'quantity' });
+    return s;
+  }
+
+  #yearIndex(i: number): string {
+    if (!Number.isSafeInteger(i) || i > 0) throw new SieWriteError('SIE_WRITE', `Cannot write a balance: expected a year index 0, -1, -2…, found ${String(i)}`, { field: 'yearIndex' });
+    return String(i);
+  }
+
+  #dimensionNumber(d: number): number {
+    if (!Number.isSafeInteger(d) || d < 1) throw new SieWriteError('SIE_WRITE', `Cannot write an object: expected a dimension number ≥ 1, found ${String(d)}`, { field: 'dimension' });
+    return d;
+  }
+}
+
+const CHUNK = 1 << 16;
+
+/**
+ * Builds the file line by line, feeding `#KSUMMA` with each record's label and field contents,
+ * and encodes in 64 KB chunks into one growing byte buffer.
+ */
+class Output {
+  readonly #cp437: boolean;
+  readonly #crc: SieChecksum | undefined;
+  #crcOn = false;
+  #buf = new Uint8Array(1 << 16);
+  #len = 0;
+  #chunk = '';
+  #line = '';
+
+  constructor(encoding: SieWriteEncoding, checksum: boolean) {
+    this.#cp437 = encoding === 'cp437';
+    this.#crc = checksum ? new SieChecksum() : undefined;
+  }
+
+  /** Writes the bare `#KSUMMA` that opens checksumming (right after `#FLAGGA`). */
+  startChecksum(): void {
+    if (this.#crc === undefined) return;
+    this.line('#KSUMMA');
+    this.#crcOn = true;
+  }
+
+  begin(label: string): this {
+    this.#line = label;
+    if (this.#crcOn) this.#crc?.add(label);
+    return this;
+  }
+
+  /** An unquoted field; the caller guarantees it has no whitespace or quote. */
+  token(s: string): this {
+    this.#line += ' ' + s;
+    if (this.#crcOn) this.#crc?.add(s);
+    return this;
+  }
+
+  /** A quoted field; `s` is already cleaned of control characters and a final backslash. */
+  quoted(s: string): this {
+    this.#line += s.indexOf('"') < 0 ? ` "${s}"` : ` "${s.replace(/"/g, '\\"')}"`;
+    if (this.#crcOn) this.#crc?.add(s);
+    return this;
+  }
+
+  /** An object list from dimension/object pairs (objects already cleaned). */
+  objects(pairs: readonly string[]): this {
+    if (pairs.length === 0) {
+      this.#line += ' {}';
+      return this;
+    }
+    let s = ' {';
+    for (let i = 0; i < pairs.length; i += 2) {
+      const obj = pairs[i + 1] ?? '';
+      s += `${i === 0 ? '' : ' '}${pairs[i] ?? ''} "${obj.indexOf('"') < 0 ? obj : obj.replace(/"/g, '\\"')}"`;
+      if (this.#crcOn) {
+        this.#crc?.add(pairs[i] ?? '');
+        this.#crc?.add(obj);
+      }
+    }
+    this.#line += s + '}';
+    return this;
+  }
+
+  end(): void {
+    this.line(this.#line);
+  }
+
+  /** A whole line that is not part of the checksum (`{`, `}`, the `#KSUMMA` markers). */
+  line(text: string): void {
+    this.#chunk += text + '\r\n';
+    if (this.#chunk.length >= CHUNK) this.#flush();
+  }
+
+  finish(): Uint8Array {
+    if (this.#crc !== undefined) {
+      this.#crcOn = false;
+      this.line(`#KSUMMA ${this.#crc.value()}`);
+    }
+    this.#flush();
+    return this.#buf.slice(0, this.#len);
+  }
+
+  #flush(): void {
+    const s = this.#chunk;
+    this.#chunk = '';
+    if (s === '') return;
+    this.#reserve(this.#cp437 ? s.length : s.length * 3);
+    if (!this.#cp437) {
+      const r = new TextEncoder().encodeInto(s, this.#buf.subarray(this.#len));
+      this.#len += r.written;
+      return;
+    }
+    const buf = this.#buf;
+    const table = cp437Table();
+    let len = this.#len;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) buf[len++] = c;
+      else {
+        const b = table[c] ?? -1;
+        buf[len++] = b < 0 ? 63 : b;
+      }
+    }
+    this.#len = len;
+  }
+
+  #reserve(extra: number): void {
+    if (this.#len + extra <= this.#buf.length) return;
+    let size = this.#buf.length * 2;
+    while (size < this.#len + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.#buf.subarray(0, this.#len));
+    this.#buf = next;
+  }
+}
