@@ -1,0 +1,192 @@
+import { describe, expect, test } from 'vitest';
+import { createKnowledge } from '../../src/knowledge/base.js';
+import { learn } from '../../src/knowledge/learn.js';
+import type { ClientSettings } from '../../src/knowledge/types.js';
+import { nearestInChart } from '../../src/suggest/chart.js';
+import { editSimilarity } from '../../src/suggest/candidates.js';
+import { suggest } from '../../src/suggest/suggest.js';
+import { booking, purchase25 } from '../knowledge/helpers.js';
+
+const client: ClientSettings = { id: 'c1', bureauId: 'b1' };
+
+function sum(rows: readonly { amount: number }[]): number {
+  return rows.reduce((s, r) => s + r.amount, 0);
+}
+
+describe('suggest from the client\'s own history', () => {
+  test('says nothing when two accounts are equally likely', () => {
+    const k = createKnowledge();
+    learn(k, client, purchase25('2026-01-10', 'TELIA', '6211', 50000));
+    learn(k, client, purchase25('2026-01-10', 'TELIA', '6212', 50000));
+    const s = suggest({ date: '2026-02-10', amount: -50000, text: 'TELIA' }, k, client);
+    expect(s.voucher).toBeNull();
+    expect(s.review).toBe(true);
+    expect(s.autoBook).toBe(false);
+    expect(s.reason).toMatch(/^Not sure: 621[12] and 621[12] are both used for TELIA/);
+  });
+
+  test('explains a clear habit in a sentence a bookkeeper understands', () => {
+    const k = createKnowledge();
+    for (let m = 1; m <= 7; m++) learn(k, client, purchase25(`2026-0${m}-10`.slice(0, 10), 'AUTOGIRO TELIA', '6212', 50000));
+    const s = suggest({ date: '2026-08-10', amount: -50000, text: 'AUTOGIRO TELIA' }, k, client);
+    expect(s.reason).toBe('Booked to 6212 the last 7 times with 25 % VAT for TELIA (this client).');
+    expect(s.source).toBe('client');
+    expect(s.match).toBe('exact');
+  });
+
+  test('always balances to the öre, whatever the amount', () => {
+    const k = createKnowledge();
+    for (const gross of [1000, 5000000]) {
+      learn(k, client, purchase25('2026-01-10', 'ICA NARA', '4000', gross));
+      learn(k, client, booking('2026-01-11', 'VOLVO FINANS', [{ account: '5615', amount: gross * 0.9 }, { account: '2641', amount: gross * 0.1 }]));
+      learn(k, client, booking('2026-01-12', 'GOOGLE WORKSPACE', [{ account: '6540', amount: gross }, { account: '2645', amount: gross / 4 }, { account: '2614', amount: -gross / 4 }]));
+    }
+    for (let amount = -1000; amount > -5000000; amount -= 9973) {
+      for (const text of ['ICA NARA', 'VOLVO FINANS', 'GOOGLE WORKSPACE']) {
+        const s = suggest({ date: '2026-02-01', amount, text }, k, client);
+        expect(s.voucher).not.toBeNull();
+        expect(sum(s.voucher?.rows ?? [])).toBe(0);
+        expect((s.voucher?.rows ?? []).every((r) => Number.isInteger(r.amount))).toBe(true);
+      }
+    }
+  });
+
+  test('holds back the voucher for an amount far outside anything seen before', () => {
+    const k = createKnowledge();
+    learn(k, client, purchase25('2026-01-10', 'ICA NARA', '4000', 50000));
+    const s = suggest({ date: '2026-02-01', amount: -1, text: 'ICA NARA' }, k, client);
+    expect(s.voucher).toBeNull();
+    expect(s.reviewReasons).toContain('The amount 0,01 is outside the usual range for ICA NARA.');
+  });
+
+  test('finds a counterparty written with a typo through the fuzzy index', () => {
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10']) learn(k, client, purchase25(d, 'STRÖMQVIST JÄRNHANDEL', '5090', 50000));
+    const s = suggest({ date: '2026-03-10', amount: -20000, text: 'STRÖMQVIST JÄRNHANDL' }, k, client);
+    expect(s.account).toBe('5090');
+    expect(s.match).toBe('fuzzy');
+    expect(s.reason).toContain('similar counterparty STRÖMQVIST JÄRNHANDEL');
+  });
+
+  test('finds a counterparty by its bankgiro number when the name differs', () => {
+    const k = createKnowledge();
+    learn(k, client, purchase25('2026-01-10', 'BG 5320-2560 GARANTITAK I KUMLA AB', '5170', 50000));
+    const s = suggest({ date: '2026-03-10', amount: -20000, text: 'Betalning BG 5320-2560 GTK' }, k, client);
+    expect(s.account).toBe('5170');
+    expect(s.match).toBe('giro');
+  });
+
+  test('prefers the template whose amounts fit the new amount', () => {
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) learn(k, client, purchase25(d, 'DUSTIN', '5410', 50000));
+    for (const d of ['2026-01-20', '2026-02-20', '2026-03-20']) learn(k, client, purchase25(d, 'DUSTIN', '1250', 5000000));
+    expect(suggest({ date: '2026-04-10', amount: -60000, text: 'DUSTIN' }, k, client).account).toBe('5410');
+    expect(suggest({ date: '2026-04-10', amount: -4800000, text: 'DUSTIN' }, k, client).account).toBe('1250');
+  });
+
+  test('moves a 12 % food template to 6 % when the booking date falls in the food VAT cut', () => {
+    const k = createKnowledge();
+    learn(k, client, booking('2026-03-10', 'MENIGO', [{ account: '4000', amount: 100000 }, { account: '2641', amount: 12000 }]));
+    const s = suggest({ date: '2026-04-10', amount: -106000, text: 'MENIGO' }, k, client);
+    expect(s.voucher?.rows).toEqual([
+      { account: '1930', amount: -106000 },
+      { account: '4000', amount: 100000 },
+      { account: '2641', amount: 6000 },
+    ]);
+    expect(s.reason).toContain('VAT 12 % → 6 %');
+  });
+
+  test('books no VAT for a client that is not VAT-registered', () => {
+    const k = createKnowledge();
+    const ef: ClientSettings = { ...client, vatRegistered: false };
+    learn(k, ef, purchase25('2026-01-10', 'CLAS OHLSON', '5410', 50000));
+    const s = suggest({ date: '2026-02-10', amount: -12500, text: 'CLAS OHLSON' }, k, ef);
+    expect(s.voucher?.rows).toEqual([
+      { account: '1930', amount: -12500 },
+      { account: '5410', amount: 12500 },
+    ]);
+  });
+});
+
+describe('review flags', () => {
+  function confident(settings: ClientSettings) {
+    const k = createKnowledge();
+    for (let m = 1; m <= 9; m++) learn(k, settings, purchase25(`2026-0${m}-10`, 'TELIA', '6212', 50000));
+    return suggest({ date: '2026-10-10', amount: -50000, text: 'TELIA' }, k, settings);
+  }
+
+  test('books a clear habit automatically when nothing asks for review', () => {
+    const s = confident({ ...client, autoBookThreshold: 0.8 });
+    expect(s.autoBook).toBe(true);
+    expect(s.review).toBe(false);
+  });
+
+  test('flags an account the bureau wants to see even when confident', () => {
+    const s = confident({ ...client, autoBookThreshold: 0.8, review: { accounts: ['6212'] } });
+    expect(s.review).toBe(true);
+    expect(s.autoBook).toBe(false);
+    expect(s.reviewReasons).toContain('The bureau reviews everything booked to 6212.');
+  });
+
+  test('flags a counterparty the bureau wants to see', () => {
+    const s = confident({ ...client, autoBookThreshold: 0.8, review: { counterparties: ['telia'] } });
+    expect(s.reviewReasons).toContain('The bureau reviews telia.');
+  });
+
+  test('flags anything booked to the suspense account', () => {
+    const k = createKnowledge();
+    const c: ClientSettings = { ...client, suspenseAccount: '2999', autoBookThreshold: 0.5 };
+    for (let m = 1; m <= 5; m++) learn(k, c, booking(`2026-0${m}-10`, 'OKÄND BETALNING', [{ account: '2999', amount: 1000 }]));
+    const s = suggest({ date: '2026-07-10', amount: -1000, text: 'OKÄND BETALNING' }, k, c);
+    expect(s.review).toBe(true);
+    expect(s.reviewReasons).toContain("2999 is the client's suspense account (OBS-konto).");
+  });
+});
+
+describe('rules and charts', () => {
+  test('books a payment to Skatteverket\'s bankgiro to 1630', () => {
+    const s = suggest({ date: '2026-05-12', amount: -4733300, text: 'BG 5050-1055 SKATTEVERKET' }, createKnowledge(), client);
+    expect(s.source).toBe('rule');
+    expect(s.voucher?.rows).toEqual([{ account: '1930', amount: -4733300 }, { account: '1630', amount: 4733300 }]);
+  });
+
+  test('books a bank fee to 6570 without VAT', () => {
+    const s = suggest({ date: '2026-05-04', amount: -420, text: 'PRIS ENL SPEC' }, createKnowledge(), client);
+    expect(s.account).toBe('6570');
+    expect(s.voucher?.rows).toHaveLength(2);
+  });
+
+  test('makes up no account when nothing is known', () => {
+    const s = suggest({ date: '2026-05-04', amount: -42000, text: 'KORTKÖP 260503 OKÄNT STÄLLE' }, createKnowledge(), client);
+    expect(s).toMatchObject({ voucher: null, account: null, source: null, review: true });
+    expect(s.reason).toBe('No history for OKÄNT STÄLLE at this client, this bureau or the network, and no built-in rule matches.');
+  });
+
+  test('maps a network account the client lacks to the nearest account in the same BAS group, and says so', () => {
+    const k = createKnowledge();
+    for (let b = 0; b < 3; b++) learn(k, { id: `x${b}`, bureauId: `b${b}` }, purchase25('2026-04-01', 'EASYPARK', '5800', 5000));
+    const c: ClientSettings = { id: 'n', bureauId: 'bn', chart: ['1930', '2641', '5810', '5611'] };
+    const s = suggest({ date: '2026-05-01', amount: -6000, text: 'EASYPARK' }, k, c);
+    expect(s.account).toBe('5810');
+    expect(s.reason).toBe('3 clients at 3 bureaus book EASYPARK to 5800 with 25 % VAT; this client has no 5800, so the nearest account in the same BAS group, 5810, is used.');
+    expect(s.voucher?.rows.map((r) => r.account)).toEqual(['1930', '5810', '2641']);
+  });
+
+  test('only suggests accounts in the client\'s chart', () => {
+    const c: ClientSettings = { ...client, chart: ['1930', '1650'] };
+    expect(suggest({ date: '2026-05-12', amount: -100, text: 'SKATTEVERKET' }, createKnowledge(), c).account).toBe('1650');
+    expect(suggest({ date: '2026-05-04', amount: -420, text: 'PRIS ENL SPEC' }, createKnowledge(), c).account).toBeNull();
+  });
+
+  test('nearestInChart prefers the same main account, then the same group', () => {
+    expect(nearestInChart('6212', new Set(['6211', '6230']))).toEqual({ account: '6211', mapped: true, from: '6212', level: 'main' });
+    expect(nearestInChart('6212', new Set(['6230', '6110']))).toEqual({ account: '6230', mapped: true, from: '6212', level: 'group' });
+    expect(nearestInChart('6212', new Set(['5410']))).toBeNull();
+    expect(nearestInChart('6212', undefined)).toEqual({ account: '6212', mapped: false });
+  });
+
+  test('treats a truncated text as a strong fuzzy match', () => {
+    expect(editSimilarity('STANDARDLEVERANTÖ', 'STANDARDLEVERANTÖREN')).toBeGreaterThanOrEqual(0.8);
+    expect(editSimilarity('TELIA', 'TELGE')).toBeLessThan(0.8);
+  });
+});
