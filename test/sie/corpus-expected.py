@@ -8,7 +8,7 @@ ROW = re.compile(rb'^[ \t]*#(TRANS|RTRANS|BTRANS)[ \t]+("[^"]*"|\S+)[ \t]+\{[^}]
 out = {}
 for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), '../../fixtures/sie/*'))):
     name = os.path.basename(path)
-    if name.endswith('.md'):
+    if name.endswith('.md') or os.path.isdir(path):
         continue
     data = open(path, 'rb').read()
     lines = re.split(rb'\r\n|\r|\n', data)
@@ -23,7 +23,7 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), '../../fixt
             continue
         label = m.group(1).decode()
         counts[label] = counts.get(label, 0) + 1
-        if label == 'KONTO':
+        if label in ('KONTO', 'KTYP', 'ENHET', 'SRU'):
             konto.add(s.split()[1].strip(b'"'))
         r = ROW.match(ln)
         if r and r.group(1) == b'TRANS':
