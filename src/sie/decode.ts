@@ -24,6 +24,8 @@ export interface DecodedSie {
   readonly encoding: SieTextEncoding;
   /** NUL bytes or UTF-16: not a text file a SIE program writes. */
   readonly binary: boolean;
+  /** The input was a string: there are no bytes to compare with `#FORMAT`. */
+  readonly fromString?: boolean;
   readonly notes: readonly DecodeNote[];
 }
 
@@ -71,7 +73,7 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
 export function checkText(text: string): DecodedSie {
   const notes: DecodeNote[] = [];
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return finishUtf8(t, notes);
+  return { ...finishUtf8(t, notes), fromString: true };
 }
 
 function finishUtf8(text: string, notes: DecodeNote[]): DecodedSie {

@@ -194,7 +194,7 @@ class Reader {
     if (!this.#sawFlag) this.#warn('SIE_STRUCTURE', 'Missing #FLAGGA: expected it as the first record', undefined, '#FLAGGA');
     const format = this.#header.format;
     const enc = this.#decoded.encoding;
-    if (format !== undefined) {
+    if (format !== undefined && this.#decoded.fromString !== true) {
       const label = format.toUpperCase();
       const declaresUtf8 = label === 'UTF8' || label === 'UTF-8';
       if (label === 'PC8' && enc !== 'cp437') {

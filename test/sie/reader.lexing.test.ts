@@ -1,0 +1,318 @@
+/** What the reader must accept: the lexical rules of SIE 4B §5 and the quirks of real writers. */
+import { describe, expect, it } from 'vitest';
+import { readSie } from '../../src/sie/reader.js';
+
+const HEAD = ['#FLAGGA 0', '#PROGRAM "Test" 1.0', '#FORMAT PC8', '#GEN 20250101', '#SIETYP 4', '#FNAMN "Test AB"'];
+
+function sie(lines: readonly string[], eol = '\r\n'): string {
+  return lines.join(eol);
+}
+
+describe('readSie lexing', () => {
+  it('accepts LF, CRLF, lone CR and a mix of them, counting physical lines', () => {
+    const body = ['#VER A 1 20250105 "x"', '{', '#TRANS 1930 {} -1', '#TRANS 6570 {} 1', '}', '#BOGUS here'];
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const doc = readSie(sie([...HEAD, ...body], eol));
+      expect(doc.vouchers).toHaveLength(1);
+      expect(doc.vouchers[0]?.line).toBe(7);
+      expect(doc.vouchers[0]?.transactions[1]?.line).toBe(10);
+      expect(doc.unknownRecords).toEqual([{ label: '#BOGUS', fields: ['here'], line: 12 }]);
+    }
+    const mixed = '#FLAGGA 0\r\n#FNAMN x\r#VER A 1 20250105\n{\r\n#TRANS 1930 {} -1\r#TRANS 6570 {} 1\n}\r\n#X';
+    const doc = readSie(mixed);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.line)).toEqual([5, 6]);
+    expect(doc.unknownRecords[0]?.line).toBe(8);
+  });
+
+  it('ignores blank and whitespace-only lines and a missing final newline', () => {
+    const doc = readSie(['#FLAGGA 0', '', '   \t ', '#FNAMN "A"', '', '#VER A 1 20250105', '{', '', '#TRANS 1930 {} -1', '  ', '#TRANS 6570 {} 1', '}'].join('\r\n'));
+    expect(doc.vouchers[0]?.transactions).toHaveLength(2);
+  });
+
+  it('separates fields by runs of spaces and tabs, with indentation and padding', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA\t\t0',
+        '#FNAMN\t"Tab AB"  ',
+        '#KONTO   1510      "Kundfordringar"   ',
+        '#VER     1       1  20140131 "3" 20131218',
+        '{\t',
+        '\t#TRANS\t1320      { }           -500.00  20140131 "3"',
+        '  #TRANS 6010\t{\t1\t"A"\t6\tB }\t500.00',
+        '}\t',
+      ]),
+    );
+    expect(doc.header.companyName).toBe('Tab AB');
+    expect(doc.accounts[0]).toMatchObject({ number: '1510', name: 'Kundfordringar' });
+    const v = doc.vouchers[0];
+    expect(v).toMatchObject({ series: '1', number: '1', date: '2014-01-31', text: '3', registrationDate: '2013-12-18' });
+    expect(v?.transactions[1]?.objects).toEqual([{ dimension: 1, object: 'A' }, { dimension: 6, object: 'B' }]);
+  });
+
+  it('reads quoted and unquoted values alike, quoted numbers included', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA "0"',
+        '#FORMAT "PC8"',
+        '#SIETYP "4"',
+        '#ORGNR "556677-8899"',
+        '#FNAMN Enkel',
+        '#KONTO 1060 Hyresrätt',
+        '#VER "11" "80001" "20080105" "Kundinbet"',
+        '{',
+        '#TRANS "1930" {} "150000.00"',
+        '#TRANS 1510 {} -150000',
+        '}',
+      ]),
+    );
+    expect(doc.header).toMatchObject({ flag: 0, format: 'PC8', sieType: 4, orgNumber: { number: '556677-8899' }, companyName: 'Enkel' });
+    expect(doc.accounts[0]?.name).toBe('Hyresrätt');
+    expect(doc.vouchers[0]).toMatchObject({ series: '11', number: '80001', date: '2008-01-05' });
+    expect(doc.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([15000000, -15000000]);
+  });
+
+  it('unescapes \\" and keeps any other backslash literally', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#PROGRAM "\\"Norstedts Revision\\"" 2010.1.1',
+        '#FNR "C:\\ProgramData\\SPCS\\Företag"',
+        '#FNAMN "A \\\\\\" B"',
+        '#VER D 188 20250101 "Faktura \\"BMS\\" (x)"',
+        '{',
+        '#TRANS 1930 {} -1 "" "a\\b"',
+        '#TRANS 6570 {6 "P\\"1"} 1',
+        '}',
+      ]),
+    );
+    expect(doc.header.program?.name).toBe('"Norstedts Revision"');
+    expect(doc.header.companyId).toBe('C:\\ProgramData\\SPCS\\Företag');
+    expect(doc.header.companyName).toBe('A \\\\" B');
+    expect(doc.vouchers[0]?.text).toBe('Faktura "BMS" (x)');
+    expect(doc.vouchers[0]?.transactions[0]?.text).toBe('a\\b');
+    expect(doc.vouchers[0]?.transactions[1]?.objects).toEqual([{ dimension: 6, object: 'P"1' }]);
+  });
+
+  it('reads every object-list spelling seen in real files', () => {
+    const lists = ['{}', '{ }', '{1 "0123"}', '{"1" "0123"}', '{ "1" "1"}', '{1 1}', '{1 Nord 6 0001}', '{1         AO }', '{1\t"1"\t6\t"2"}', '{1 "1" }'];
+    const expected = [
+      [],
+      [],
+      [[1, '0123']],
+      [[1, '0123']],
+      [[1, '1']],
+      [[1, '1']],
+      [[1, 'Nord'], [6, '0001']],
+      [[1, 'AO']],
+      [[1, '1'], [6, '2']],
+      [[1, '1']],
+    ];
+    const rows = lists.map((l, i) => `#TRANS 30${String(i).padStart(2, '0')} ${l} 0`);
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => t.objects.map((o) => [o.dimension, o.object]))).toEqual(expected);
+  });
+
+  it('reads all row fields: transdat, transtext, quantity, sign; 00000000 and "" mean no date', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#FNAMN x',
+        '#VER A 1 20250101 "V" 20250102 "sig"',
+        '{',
+        '#TRANS 1930 {} -12.5 20250103 "text" 2.5 "who"',
+        '#TRANS 6570 {} 12.50 "" "Fortnox style" 0',
+        '#TRANS 6570 {} 0 00000000',
+        '}',
+      ]),
+    );
+    const v = doc.vouchers[0];
+    expect(v).toMatchObject({ registrationDate: '2025-01-02', sign: 'sig', text: 'V' });
+    expect(v?.transactions[0]).toEqual({ account: '1930', objects: [], amount: -1250, date: '2025-01-03', text: 'text', quantity: 2.5, sign: 'who', line: 5 });
+    expect(v?.transactions[1]).toEqual({ account: '6570', objects: [], amount: 1250, text: 'Fortnox style', quantity: 0, line: 6 });
+    expect(v?.transactions[2]).toEqual({ account: '6570', objects: [], amount: 0, line: 7 });
+  });
+
+  it('parses amounts digit by digit: 0, 1 or 2 decimals, negative, large', () => {
+    const amounts = ['9', '-9', '9.9', '9.99', '-0.5', '0.01', '-0.01', '1063', '90071992547409.91', '12.340'];
+    const ore = [900, -900, 990, 999, -50, 1, -1, 106300, 9007199254740991, 1234];
+    const rows = amounts.map((a) => `#TRANS 1930 {} ${a}`);
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']), { strict: false });
+    expect(doc.vouchers[0]?.transactions.map((t) => t.amount)).toEqual(ore);
+  });
+
+  it('reads a voucher with struck rows only, and empty series and number (4I)', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER "" "" 20120425 "Lön" 20120926', '{', '#BTRANS 1930 {} -5 "" "" "" "Anna"', '#BTRANS 6570 {} 5', '}']));
+    expect(doc.vouchers[0]).toMatchObject({ series: '', number: '', transactions: [], removed: [{ account: '1930', amount: -500, sign: 'Anna' }, { account: '6570', amount: 500 }] });
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('balances on #TRANS: an #RTRANS and its echo count once, #BTRANS never', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#FNAMN x',
+        '#VER A 1 20250101',
+        '{',
+        '#TRANS 1930 {} -100',
+        '#TRANS 6570 {} 100',
+        '#BTRANS 6570 {} 999',
+        '#RTRANS 1930 {} 50 20250201 "" "" "Anna"',
+        '#TRANS 1930 {} 50 20250101',
+        '#RTRANS 6570 {1 "2"} -50 20250201 "" "" "Anna"',
+        '#TRANS 6570 {1 "2"} -50',
+        '}',
+      ]),
+    );
+    const v = doc.vouchers[0];
+    expect(v?.transactions.map((t) => [t.account, t.amount, t.added === true])).toEqual([
+      ['1930', -10000, false],
+      ['6570', 10000, false],
+      ['1930', 5000, true],
+      ['6570', -5000, true],
+    ]);
+    expect(v?.removed.map((t) => t.amount)).toEqual([99900]);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('warns about an #RTRANS without its #TRANS echo', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#TRANS 1930 {} -100', '#TRANS 6570 {} 100', '#RTRANS 1930 {} 0', '}']));
+    expect(doc.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 7 }]);
+  });
+
+  it('keeps unknown labels, with their fields and line, in file order (also inside vouchers)', () => {
+    const doc = readSie(
+      sie(['#FLAGGA 0', '#FUTURE 1 "two words" {1 "a"}', '#FNAMN x', '#VER A 1 20250101', '{', '#XTRANS 1 2', '#TRANS 1930 {} 0', '}', '#future-lower x']),
+    );
+    expect(doc.unknownRecords).toEqual([
+      { label: '#FUTURE', fields: ['1', 'two words', '{1 a}'], line: 2 },
+      { label: '#XTRANS', fields: ['1', '2'], line: 6 },
+      { label: '#future-lower', fields: ['x'], line: 9 },
+    ]);
+  });
+
+  it('ignores extra fields at the end of known records (forward compatibility)', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#PROGRAM "jsiSIE" "SoftOne XE" "1.0"', '#FNAMN x', '#TAXAR 2018 ÅRL', '#KONTO 1930 "Bank" extra']));
+    expect(doc.header.program).toEqual({ name: 'jsiSIE', version: 'SoftOne XE' });
+    expect(doc.header.taxYear).toBe(2018);
+    expect(doc.accounts[0]?.name).toBe('Bank');
+  });
+
+  it('reads header, chart, dimensions, objects and balances into the model', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 1',
+        '#PROGRAM "Fortnox" 3.60.16',
+        '#FORMAT PC8',
+        '#GEN 20260101 "Anna A"',
+        '#SIETYP 4',
+        '#PROSA "Fritext"',
+        '#FTYP AB',
+        '#FNR 12345',
+        '#ORGNR 556677-8899 1 2',
+        '#BKOD 62010',
+        '#ADRESS "Kontakt" "Gata 1" "123 45 Ort" "08-1"',
+        '#FNAMN "Bolaget AB"',
+        '#RAR 0 20250101 20251231',
+        '#RAR -1 20240101 20241231',
+        '#TAXAR 2026',
+        '#OMFATTN 20251231',
+        '#KPTYP BAS2025',
+        '#VALUTA SEK',
+        '#KONTO 1930 "Företagskonto"',
+        '#KTYP 1930 T',
+        '#ENHET 1930 st',
+        '#SRU 1930 7281',
+        '#SRU 1930 7282',
+        '#DIM 1 "Kostnadsställe"',
+        '#UNDERDIM 21 "Underställe" 1',
+        '#OBJEKT 1 "01" "Syd"',
+        '#IB 0 1930 100.00 3',
+        '#UB 0 1930 -200.5',
+        '#RES 0 3010 -1000',
+        '#OIB 0 1930 {1 "01"} 5',
+        '#OUB -1 1930 {1 "01"} 6',
+        '#PSALDO 0 202501 3010 {} -100 1',
+        '#PBUDGET 0 202512 3010 {1 "01"} -200',
+      ]),
+    );
+    expect(doc.header).toEqual({
+      flag: 1,
+      program: { name: 'Fortnox', version: '3.60.16' },
+      format: 'PC8',
+      generated: { date: '2026-01-01', sign: 'Anna A' },
+      sieType: 4,
+      prosa: 'Fritext',
+      companyType: 'AB',
+      companyId: '12345',
+      orgNumber: { number: '556677-8899', acquisitionNumber: '1', activityNumber: '2' },
+      industryCode: '62010',
+      address: { contact: 'Kontakt', street: 'Gata 1', postal: '123 45 Ort', phone: '08-1' },
+      companyName: 'Bolaget AB',
+      fiscalYears: [
+        { yearIndex: 0, start: '2025-01-01', end: '2025-12-31' },
+        { yearIndex: -1, start: '2024-01-01', end: '2024-12-31' },
+      ],
+      taxYear: 2026,
+      balancesAsOf: '2025-12-31',
+      chartType: 'BAS2025',
+      currency: 'SEK',
+    });
+    expect(doc.accounts).toEqual([{ number: '1930', name: 'Företagskonto', type: 'T', unit: 'st', sru: ['7281', '7282'], line: 19 }]);
+    expect(doc.dimensions).toEqual([
+      { number: 1, name: 'Kostnadsställe', line: 24 },
+      { number: 21, name: 'Underställe', parent: 1, line: 25 },
+    ]);
+    expect(doc.objects).toEqual([{ dimension: 1, id: '01', name: 'Syd', line: 26 }]);
+    expect(doc.balances).toEqual([
+      { kind: 'IB', yearIndex: 0, account: '1930', amount: 10000, quantity: 3, line: 27 },
+      { kind: 'UB', yearIndex: 0, account: '1930', amount: -20050, line: 28 },
+      { kind: 'RES', yearIndex: 0, account: '3010', amount: -100000, line: 29 },
+    ]);
+    expect(doc.objectBalances).toEqual([
+      { kind: 'OIB', yearIndex: 0, account: '1930', objects: [{ dimension: 1, object: '01' }], amount: 500, line: 30 },
+      { kind: 'OUB', yearIndex: -1, account: '1930', objects: [{ dimension: 1, object: '01' }], amount: 600, line: 31 },
+    ]);
+    expect(doc.periodBalances).toEqual([
+      { kind: 'PSALDO', yearIndex: 0, period: '2025-01', account: '3010', objects: [], amount: -10000, quantity: 1, line: 32 },
+      { kind: 'PBUDGET', yearIndex: 0, period: '2025-12', account: '3010', objects: [{ dimension: 1, object: '01' }], amount: -20000, line: 33 },
+    ]);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('tolerates #RAR without dates, #ORGNR without value and a missing #PROGRAM version', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#PROGRAM SIR', '#ORGNR ', '#RAR 0  ', '#FNAMN x']));
+    expect(doc.header.program).toEqual({ name: 'SIR', version: '' });
+    expect(doc.header.orgNumber).toBeUndefined();
+    expect(doc.header.fiscalYears).toEqual([{ yearIndex: 0 }]);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('repairs YYYY-MM-DD and YYMMDD voucher dates, a decimal comma and a missing series, saying so', () => {
+    const doc = readSie(
+      sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 2025-03-04', '{', '#TRANS 1930 {} -1,50', '#TRANS 6570 {} 1.5', '}', '#VER A 2 250305', '{', '}', '#VER  7 20250306 "no series"', '{', '}']),
+    );
+    expect(doc.vouchers.map((v) => [v.series, v.number, v.date, v.text])).toEqual([
+      ['A', '1', '2025-03-04', ''],
+      ['A', '2', '2025-03-05', ''],
+      ['', '7', '2025-03-06', 'no series'],
+    ]);
+    expect(doc.vouchers[0]?.transactions[0]?.amount).toBe(-150);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 3],
+      ['SIE_REPAIRED', 'info', 5],
+      ['SIE_REPAIRED', 'info', 8],
+      ['SIE_REPAIRED', 'info', 11],
+    ]);
+  });
+
+  it('matches labels case-insensitively', () => {
+    const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
+    expect(doc.header.companyName).toBe('x');
+    expect(doc.vouchers).toHaveLength(1);
+  });
+
+  it('warns when #FLAGGA is missing', () => {
+    const doc = readSie(sie(['#PROGRAM x 1', '#FNAMN x']));
+    expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', label: '#FLAGGA' }]);
+  });
+});
