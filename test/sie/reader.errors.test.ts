@@ -1,0 +1,226 @@
+/**
+ * Typed errors of readSie: code, line, label and a message that says what was expected and what
+ * was found. Strict mode throws the first one; lenient mode collects it and goes on.
+ */
+import { describe, expect, it } from 'vitest';
+import { KonteraError, SieParseError, UnbalancedVoucherError } from '../../src/core/errors.js';
+import { readSie } from '../../src/sie/reader.js';
+import type { ReadSieOptions, SieDocument } from '../../src/sie/types.js';
+
+const HEAD = ['#FLAGGA 0', '#FORMAT PC8', '#GEN 20250101', '#FNAMN "x"'];
+
+function sie(...lines: string[]): string {
+  return [...HEAD, ...lines].join('\r\n');
+}
+
+function thrown(input: Uint8Array | string, options?: ReadSieOptions): KonteraError {
+  try {
+    readSie(input, options);
+  } catch (err) {
+    if (err instanceof KonteraError) return err;
+    throw err;
+  }
+  throw new Error('expected readSie to throw');
+}
+
+function lenient(input: string): SieDocument {
+  return readSie(input, { strict: false, fileName: 'f.se' });
+}
+
+describe('readSie: not SIE at all', () => {
+  const html = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head></html>\n';
+
+  it('refuses an HTML page, strict or not, naming what it found', () => {
+    for (const strict of [true, false]) {
+      const err = thrown(new TextEncoder().encode(html), { strict, fileName: 'BokSald.SE' });
+      expect(err).toBeInstanceOf(SieParseError);
+      expect(err).toMatchObject({ code: 'SIE_NOT_SIE', line: 1, file: 'BokSald.SE' });
+      expect(err.message).toContain('<!DOCTYPE HTML');
+      expect(err.message).toContain('HTML');
+    }
+  });
+
+  it('refuses empty input, whitespace only, binary data, UTF-16 and plain text', () => {
+    expect(thrown(new Uint8Array(0)).message).toMatch(/empty file/);
+    expect(thrown(' \r\n\t\n')).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(thrown(new Uint8Array([0x23, 0x46, 0, 1, 2, 3]))).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(thrown(new Uint8Array([0xff, 0xfe, 0x23, 0x00]))).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(thrown('Datum;Text;Belopp\n2025-01-01;Kaffe;-45,00\n')).toMatchObject({ code: 'SIE_NOT_SIE', line: 1 });
+    expect(thrown('\n\n# Heading\nmarkdown')).toMatchObject({ code: 'SIE_NOT_SIE', line: 3 });
+  });
+});
+
+describe('readSie: syntax errors', () => {
+  it('#VER without "{" names the #VER line and what came instead', () => {
+    const input = sie('#VER A 1 20250101 "x"', '#TRANS 1930 {} 0', '}');
+    const err = thrown(input);
+    expect(err).toMatchObject({ code: 'SIE_SYNTAX', line: 5, label: '#VER' });
+    expect(err.message).toMatch(/#VER without "\{": expected a line with "\{" after the #VER on line 5, found #TRANS/);
+    const atEnd = thrown(sie('#VER A 1 20250101 "x"'));
+    expect(atEnd.message).toMatch(/found the end of the file/);
+  });
+
+  it('an unterminated quote gives line, column and label; lenient mode reads to the line end and warns', () => {
+    const input = sie('#VER A 1 20250101 "x"', '{', '#TRANS 1930 {} -5 "" "cut text', '#TRANS 6570 {} 5', '}');
+    const err = thrown(input);
+    expect(err).toMatchObject({ code: 'SIE_SYNTAX', line: 7, column: 22, label: '#TRANS' });
+    expect(err.message).toMatch(/Unterminated quote: expected a closing " .* column 22, found the end of the line/);
+    const doc = lenient(input);
+    expect(doc.vouchers[0]?.transactions[0]?.text).toBe('cut text');
+    expect(doc.issues).toMatchObject([{ code: 'SIE_SYNTAX', severity: 'warning', line: 7 }]);
+  });
+
+  it('an unterminated object list is a syntax error even in lenient mode, and the row is skipped', () => {
+    const input = sie('#VER A 1 20250101', '{', '#TRANS 1930 {1 "a" -5', '#TRANS 6570 {} 5', '#TRANS 1930 {} -5', '}');
+    expect(thrown(input)).toMatchObject({ code: 'SIE_SYNTAX', line: 7, column: 13 });
+    const doc = lenient(input);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([500, -500]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([['SIE_SYNTAX', 'error', 7]]);
+  });
+
+  it('a bad voucher date is SIE_INVALID_VALUE with line, field column and label; lenient skips that voucher', () => {
+    const input = sie('#VER A 1 20250230 "x"', '{', '#TRANS 1930 {} 0', '}', '#VER A 2 20250301', '{', '#TRANS 1930 {} 0', '}');
+    const err = thrown(input, { fileName: 'bad.se' });
+    expect(err).toBeInstanceOf(SieParseError);
+    expect(err).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, column: 10, label: '#VER', file: 'bad.se' });
+    expect(err.message).toBe('Invalid date: expected YYYYMMDD (a real calendar day) in field 3, found "20250230" (bad.se, line 5, column 10)');
+    const doc = lenient(input);
+    expect(doc.vouchers.map((v) => v.number)).toEqual(['2']);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_INVALID_VALUE', severity: 'error', line: 5, label: '#VER' }]);
+  });
+
+  it('a missing voucher date is an error', () => {
+    expect(thrown(sie('#VER A 1', '{', '}'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#VER' });
+    expect(thrown(sie('#VER A 1 00000000', '{', '}')).message).toMatch(/found "00000000"/);
+  });
+
+  it('a non-numeric account is SIE_INVALID_VALUE; lenient keeps the row as written so the voucher still balances', () => {
+    const input = sie('#VER 1 7 20140113 "Journalnr:  10"', '{', '#TRANS 1590 { } -487.38', '#TRANS FEL { } 487.38', '}');
+    const err = thrown(input);
+    expect(err).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 8, column: 8, label: '#TRANS' });
+    expect(err.message).toMatch(/expected a numeric account number in field 1, found "FEL"/);
+    const doc = lenient(input);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.account)).toEqual(['1590', 'FEL']);
+    expect(doc.issues.map((i) => i.code)).toEqual(['SIE_INVALID_VALUE']);
+  });
+
+  it('a bad amount is SIE_INVALID_VALUE: three decimals, grouping, letters, exponent, empty', () => {
+    for (const amount of ['12.345', '1.234,00', 'abc', '--5', '""', '1e5']) {
+      const err = thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount}`, '}'));
+      expect(err, amount).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 7, label: '#TRANS' });
+      expect(err.message).toMatch(/Invalid amount: expected a "-1234.50"-style amount/);
+    }
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {}', '}')).message).toMatch(/expected an amount in field 3, found the end of the record/);
+  });
+
+  it('a row without an object list, or with an odd one, is a syntax error', () => {
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 -5', '}')).message).toMatch(/expected an object list \{…\} in field 2, found "-5"/);
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {1} -5', '}')).message).toMatch(/expected dimension\/object pairs/);
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {x 1} -5', '}')).message).toMatch(/expected a dimension number/);
+  });
+
+  it('a missing "}" is reported at the end of the file or at the record that cannot be inside a voucher', () => {
+    const eof = thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} 0'));
+    expect(eof).toMatchObject({ code: 'SIE_SYNTAX', line: 5, label: '#VER' });
+    expect(eof.message).toMatch(/Unterminated voucher: expected "\}" closing the #VER on line 5, found the end of the file/);
+    const input = sie('#VER A 1 20250101', '{', '#TRANS 1930 {} 0', '#VER A 2 20250102', '{', '#TRANS 1930 {} 0', '}');
+    expect(thrown(input)).toMatchObject({ code: 'SIE_SYNTAX', line: 8, label: '#VER' });
+    const doc = lenient(input);
+    expect(doc.vouchers.map((v) => v.number)).toEqual(['1', '2']);
+  });
+
+  it('rows outside a voucher and stray braces are syntax errors; lenient mode skips them', () => {
+    expect(thrown(sie('#TRANS 1930 {} 0'))).toMatchObject({ code: 'SIE_SYNTAX', line: 5, label: '#TRANS' });
+    expect(thrown(sie('}'))).toMatchObject({ code: 'SIE_SYNTAX', line: 5 });
+    expect(thrown(sie('{'))).toMatchObject({ code: 'SIE_SYNTAX', line: 5 });
+    expect(thrown(sie('just words'))).toMatchObject({ code: 'SIE_SYNTAX', line: 5 });
+    const doc = lenient(sie('#TRANS 1930 {} 0', '}', 'junk', '#KONTO 1930 Bank'));
+    expect(doc.accounts).toHaveLength(1);
+    expect(doc.issues.map((i) => i.line)).toEqual([5, 6, 7]);
+  });
+
+  it('bad balance, chart and object values are typed errors', () => {
+    expect(thrown(sie('#IB x 1930 5'))).toMatchObject({ code: 'SIE_INVALID_VALUE', label: '#IB' });
+    expect(thrown(sie('#PSALDO 0 202513 3010 {} 5')).message).toMatch(/Invalid period: expected YYYYMM in field 2, found "202513"/);
+    expect(thrown(sie('#KTYP 1930 X')).message).toMatch(/expected T, S, K or I in field 2, found "X"/);
+    expect(thrown(sie('#OBJEKT x 1 "a"'))).toMatchObject({ code: 'SIE_INVALID_VALUE', label: '#OBJEKT' });
+    expect(thrown(sie('#TRANS 1930 {} 0 20250101 "" x'))).toMatchObject({ code: 'SIE_SYNTAX' });
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} 0 20250101 "" 1x', '}')).message).toMatch(/Invalid quantity/);
+  });
+
+  it('bad optional header values are warnings, not errors', () => {
+    const doc = readSie(sie('#TAXAR CCMXVIII', '#OMFATTN 19701301', '#SIETYP x'));
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_STRUCTURE', 'warning', 5],
+      ['SIE_STRUCTURE', 'warning', 6],
+      ['SIE_STRUCTURE', 'warning', 7],
+    ]);
+    expect(doc.header.taxYear).toBeUndefined();
+  });
+});
+
+describe('readSie: unbalanced vouchers', () => {
+  const input = sie(
+    '#VER B 1 20110107 "Övriga personalkostnader"',
+    '{',
+    '#TRANS 7690 {} 12771.00',
+    '#TRANS 2640 {} 3192.75',
+    '#TRANS 1930 {} -15963.75',
+    '#TRANS 1930 {} -12771.00',
+    '}',
+    '#VER B 2 20110108',
+    '{',
+    '#TRANS 1930 {} 1',
+    '#TRANS 1930 {} -1',
+    '}',
+  );
+
+  it('strict: UnbalancedVoucherError naming series, number, line and difference', () => {
+    const err = thrown(input, { fileName: 'x.se' });
+    expect(err).toBeInstanceOf(UnbalancedVoucherError);
+    expect(err).toMatchObject({ code: 'SIE_UNBALANCED_VOUCHER', series: 'B', number: '1', difference: -1277100, line: 5, file: 'x.se' });
+    expect(err.message).toBe('Unbalanced voucher: expected the rows of voucher B 1 to sum to 0, they sum to -12771,00 kr (x.se, line 5)');
+  });
+
+  it('lenient: collected in issues with the error, the voucher is kept and reading goes on', () => {
+    const doc = lenient(input);
+    expect(doc.vouchers.map((v) => v.number)).toEqual(['1', '2']);
+    expect(doc.issues).toHaveLength(1);
+    expect(doc.issues[0]).toMatchObject({ severity: 'error', code: 'SIE_UNBALANCED_VOUCHER', line: 5, label: '#VER' });
+    expect(doc.issues[0]?.error).toBeInstanceOf(UnbalancedVoucherError);
+  });
+
+  it('ignores #BTRANS and the #TRANS echo of an #RTRANS in the balance', () => {
+    const ok = sie('#VER A 1 20250101', '{', '#TRANS 1930 {} -100', '#TRANS 6570 {} 100', '#BTRANS 6570 {} 7', '#RTRANS 3010 {} 0', '#TRANS 3010 {} 0', '}');
+    expect(() => readSie(ok)).not.toThrow();
+    const off = sie('#VER A 1 20250101', '{', '#TRANS 1930 {} -100', '#TRANS 6570 {} 100', '#RTRANS 3010 {} 5', '#TRANS 3010 {} 5', '}');
+    expect(thrown(off)).toMatchObject({ difference: 500 });
+  });
+});
+
+describe('readSie: #KSUMMA', () => {
+  // CRC-32 of "#FNAMNx" → the value below (formats.md §1.7 rules: label with #, field contents).
+  it('a checksum that is opened and never closed is a truncated file', () => {
+    const input = ['#FLAGGA 0', '#KSUMMA', '#FNAMN x'].join('\n');
+    const err = thrown(input);
+    expect(err).toMatchObject({ code: 'SIE_SYNTAX', line: 2, label: '#KSUMMA' });
+    expect(err.message).toMatch(/Truncated file/);
+    const doc = readSie(input, { strict: false });
+    expect(doc.checksum.status).toBe('invalid');
+  });
+
+  it('a wrong value is reported as invalid with both values, as a warning', () => {
+    const doc = readSie(['#FLAGGA 0', '#KSUMMA', '#FNAMN x', '#KSUMMA 12345'].join('\n'));
+    expect(doc.checksum).toMatchObject({ status: 'invalid', expected: 12345 });
+    expect(doc.checksum.actual).toBeTypeOf('number');
+    expect(doc.issues).toMatchObject([{ code: 'SIE_CHECKSUM_MISMATCH', severity: 'warning', line: 4 }]);
+  });
+
+  it('flipping #FLAGGA 0 → 1 after import does not invalidate it, changing a record does', () => {
+    const doc = readSie(['#FLAGGA 0', '#KSUMMA', '#FNAMN x', '#KSUMMA 12345'].join('\n'));
+    const value = doc.checksum.actual ?? 0;
+    const good = ['#FLAGGA 1', '#KSUMMA', '#FNAMN "x"', `#KSUMMA ${value}`].join('\n');
+    expect(readSie(good).checksum.status).toBe('valid');
+    expect(readSie(good.replace('"x"', '"y"')).checksum.status).toBe('invalid');
+  });
+});
