@@ -31,8 +31,29 @@ export function isValidDay(y: number, m: number, d: number): boolean {
   return d <= (days[m - 1] ?? 0);
 }
 
+function isIsoShape(s: string): boolean {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function digits(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 /** Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. */
 export function parseDate(raw: string, pattern: DatePattern): string | undefined {
+  if (pattern === 'YYYY-MM-DD' && raw.length === 10 && isIsoShape(raw)) {
+    const y = digits(raw, 0, 4);
+    const mo = digits(raw, 5, 2);
+    const d = digits(raw, 8, 2);
+    return isValidDay(y, mo, d) ? raw : undefined;
+  }
   const m = MATCHERS[pattern].exec(raw.trim());
   if (!m) return undefined;
   let y: number;

@@ -45,8 +45,11 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
-  if (isValidUtf8(b)) return { text: decodeUtf8Lenient(b), encoding: 'utf-8', bom: false };
-  return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
+  try {
+    return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
+  } catch {
+    return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
+  }
 }
 
 function decodeUtf8Lenient(b: Uint8Array): string {

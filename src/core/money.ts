@@ -46,6 +46,8 @@ function describe(style: AmountStyle): string {
  * @throws AmountFormatError when the string is not exactly one amount in that style.
  */
 export function parseAmount(raw: string, style: AmountStyle): number {
+  const fast = parsePlainAmount(raw, style.decimal.charCodeAt(0), style.maxDecimals);
+  if (fast !== undefined) return fast;
   let s = raw.trim().replace(CURRENCY_SUFFIX, '');
   s = s.replace(MINUS_CHARS, '-');
   let negative = false;
@@ -98,6 +100,47 @@ export function parseAmount(raw: string, style: AmountStyle): number {
   }
   const value = Number(digits) * 100 + Number(ore);
   if (!Number.isSafeInteger(value)) throw new AmountFormatError(raw, 'an amount below 90 trillion kronor');
+  return negative && value !== 0 ? -value : value;
+}
+
+/**
+ * Fast path for the common spelling: optional `-`, digits, optional decimal separator and up to
+ * `maxDecimals` digits, nothing else. Returns undefined for anything else (the full parser decides).
+ */
+function parsePlainAmount(s: string, decimal: number, maxDecimals: number): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 15) return undefined;
+  let i = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let kronor = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    kronor = kronor * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return undefined;
+  let ore = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== decimal) return undefined;
+    i++;
+    const fracDigits = n - i;
+    if (fracDigits < 1 || fracDigits > maxDecimals) return undefined;
+    let scale = 10;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      if (scale >= 1) ore += c * scale;
+      else if (c !== 0) return undefined; // a fraction of an öre: let the full parser explain
+      scale /= 10;
+    }
+  }
+  const value = kronor * 100 + ore;
   return negative && value !== 0 ? -value : value;
 }
 

@@ -51,19 +51,31 @@ export interface BankTransaction {
   readonly line: number;
   /** Booking date (bokföringsdag). */
   readonly date: string;
-  /** Value or transaction date where the bank gives one different from the booking date column. */
+  /**
+   * The other date the bank gives, when it differs from the booking date: the transaction
+   * (purchase) date where the bank has one (Swedbank `Transaktionsdag`, Handelsbanken
+   * `Transaktionsdatum`), else the value date (SEB `Valutadatum`).
+   */
   readonly valueDate?: string | undefined;
   /** Signed öre: negative is money leaving the account. */
   readonly amount: number;
   /** Balance after this row, in öre, where the file has one. */
   readonly balance?: number | undefined;
-  /** The text exactly as the bank wrote it (trimmed); several text columns are joined with " / ". */
+  /**
+   * The bank's main description column exactly as written (trimmed): Swedbank `Beskrivning`,
+   * Nordea `Rubrik`/`Ytterligare detaljer`, SEB `Text`, ICA `Text`, … A key builder should look at
+   * `counterparty` too: some banks keep the merchant there and a type word in `text`.
+   */
   readonly text: string;
-  /** Reference / message / OCR, where the bank has a separate column for it. */
+  /** Reference / message / OCR, where the bank has a separate column for it (Nordea `Meddelande`). */
   readonly reference?: string | undefined;
-  /** Counterparty name or account where the bank has a separate column for it. */
+  /** Counterparty name where the bank has a separate column for it (Swedbank `Referens`, Nordea `Namn`). */
   readonly counterparty?: string | undefined;
+  /** The other party's account, bankgiro or plusgiro number where the bank gives it (Nordea `Mottagare`/`Avsändare`). */
+  readonly counterpartyAccount?: string | undefined;
   readonly kind?: TransactionKind | undefined;
+  /** Only set when one file holds rows of several accounts (Swedbank "Sökta transaktioner"): this row's account. */
+  readonly accountNumber?: string | undefined;
   /** Currency of this row when it differs from the statement's. */
   readonly currency?: string | undefined;
   /** Only present (true) on preliminary/reserved rows, which are included only on request. */
@@ -75,6 +87,7 @@ export const WARNING_CODES = [
   'ROW_SKIPPED',
   'PENDING_EXCLUDED',
   'CURRENCY_MIXED',
+  'ACCOUNTS_MIXED',
   'FOOTER_IGNORED',
   'ENCODING_REPLACEMENT',
 ] as const;
@@ -92,6 +105,7 @@ export interface Statement {
   /** Human-readable bank name, e.g. "Swedbank". */
   readonly bank: string;
   readonly encoding: TextEncoding;
+  /** The account the rows belong to; with several accounts in one file, the most common one (see `ACCOUNTS_MIXED`). */
   readonly accountNumber?: string | undefined;
   readonly currency: string;
   readonly openingBalance?: number | undefined;

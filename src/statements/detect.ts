@@ -1,0 +1,132 @@
+/**
+ * Format detection by content: sniff the container, decode, score every format on the decoded
+ * head and demand one clear winner. The file name is only a tie-break hint.
+ */
+import { FormatDetectionError, StatementParseError } from '../core/errors.js';
+import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
+import { headLines } from './csv.js';
+import { HEAD_LINES, type Head, type StatementFormat } from './format.js';
+import { BUILTIN_FORMATS } from './registry.js';
+import type { StatementFormatId } from './types.js';
+
+/** Below this a format is not considered detected (the generic table scores 0.3). */
+export const MIN_SCORE = 0.6;
+/** The winner must beat the runner-up by this much, or the file is ambiguous. */
+export const MIN_MARGIN = 0.05;
+
+export interface DetectionCandidate {
+  readonly format: StatementFormatId;
+  readonly bank: string;
+  readonly score: number;
+}
+
+export interface DetectionResult {
+  readonly format: StatementFormatId;
+  readonly score: number;
+  /** Every format that scored above zero, best first. */
+  readonly candidates: readonly DetectionCandidate[];
+}
+
+const BANK_NAME_HINTS: readonly [RegExp, string][] = [
+  [/swedbank|sparbank|transaktioner_\d{4}/i, 'Swedbank'],
+  [/\bseb\b|kontohandelser|kontohändelser/i, 'SEB'],
+  [/handelsbanken|shb|kontotransaction/i, 'Handelsbanken'],
+  [/nordea|personkonto|plusgirokonto|foretagskonto|företagskonto/i, 'Nordea'],
+  [/danske/i, 'Danske Bank'],
+  [/länsförsäkringar|lansforsakringar|\blf\b/i, 'Länsförsäkringar'],
+  [/\bica\b/i, 'ICA Banken'],
+  [/skandia/i, 'Skandiabanken'],
+  [/lunar/i, 'Lunar'],
+  [/skattekonto|skatteverket/i, 'Skatteverket'],
+];
+
+/** @internal Rejects inputs that are not a text table at all, with the reason. */
+export function decodeInput(input: Uint8Array | string, file?: string): DecodedText {
+  if (typeof input !== 'string') {
+    if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
+    const b = input;
+    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+      throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Excel workbook (XLSX): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });
+    }
+    if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+      throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });
+    }
+    const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+    if (!utf16 && looksBinary(b)) {
+      throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export (CSV/TXT), found NUL or control bytes', { file, line: 1 });
+    }
+  }
+  const decoded = decodeText(input);
+  const text = decoded.text;
+  if (text.trim() === '') throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });
+  if (typeof input === 'string' && looksBinary(new TextEncoder().encode(text.slice(0, 4096)))) {
+    throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
+  }
+  const start = text.slice(0, 2048).trimStart().toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<?xml') || start.startsWith('<')) {
+    const what = /bktocstmrstmt|camt\.05/.test(text.slice(0, 4096).toLowerCase()) ? 'an ISO 20022 camt.053 XML statement' : 'an HTML or XML page (often a login or error page saved as .csv)';
+    throw new StatementParseError('HTML_INPUT', `Not a bank export: expected CSV/TXT, found ${what}`, { file, line: 1 });
+  }
+  if (start.startsWith('#flagga') || start.startsWith('#program')) {
+    throw new StatementParseError('UNKNOWN_FORMAT', 'This is a SIE file, not a bank statement: read it with readSie', { file, line: 1 });
+  }
+  if (start.startsWith('01bgmax')) {
+    throw new StatementParseError('UNKNOWN_FORMAT', 'This is a BgMax (Bankgiro inbetalningar) file, not an account statement', { file, line: 1 });
+  }
+  return decoded;
+}
+
+/** @internal Scores every format on a decoded text. */
+export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
+  const head: Head = { lines: headLines(text, HEAD_LINES) };
+  const out: DetectionCandidate[] = [];
+  for (const f of formats) {
+    const score = f.detect(head);
+    if (score > 0) out.push({ format: f.id, bank: f.bank, score: Math.round(score * 1000) / 1000 });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** @internal Picks the winner or throws a FormatDetectionError naming the candidates. */
+export function pickFormat(candidates: readonly DetectionCandidate[], file?: string): DetectionCandidate {
+  const list = candidates.map((c) => `${c.format} ${c.score.toFixed(2)}`).join(', ') || 'none';
+  const [best, second] = candidates;
+  if (!best || best.score < MIN_SCORE) {
+    throw new FormatDetectionError(
+      'UNKNOWN_FORMAT',
+      `Unknown statement format: expected the header or layout of a known bank export; best candidates: ${list}${best?.format === 'generic-csv' ? ' (pass `columns` to read it as a generic CSV)' : ''}`,
+      candidates,
+      { file },
+    );
+  }
+  if (second && best.score - second.score < MIN_MARGIN) {
+    // The file name may break a tie between two banks, never decide on its own.
+    const hint = file === undefined ? undefined : BANK_NAME_HINTS.find(([re]) => re.test(file))?.[1];
+    const tied = candidates.filter((c) => best.score - c.score < MIN_MARGIN);
+    const byName = tied.filter((c) => c.bank === hint);
+    if (byName.length === 1 && byName[0]) return byName[0];
+    throw new FormatDetectionError(
+      'AMBIGUOUS_FORMAT',
+      `Ambiguous statement format: ${tied.map((c) => c.format).join(' and ')} fit equally well (${list}); pass \`format\` to choose`,
+      candidates,
+      { file },
+    );
+  }
+  return best;
+}
+
+/**
+ * Detects the format of a bank statement export from its content.
+ *
+ * ```ts
+ * const { format, score, candidates } = detectStatementFormat(bytes);
+ * ```
+ * @throws StatementParseError for empty, binary or HTML input; FormatDetectionError when no
+ * format or more than one fits.
+ */
+export function detectStatementFormat(input: Uint8Array | string, options: { fileName?: string } = {}): DetectionResult {
+  const decoded = decodeInput(input, options.fileName);
+  const candidates = scoreFormats(decoded.text);
+  const best = pickFormat(candidates, options.fileName);
+  return { format: best.format, score: best.score, candidates };
+}

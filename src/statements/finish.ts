@@ -1,0 +1,329 @@
+/**
+ * What every format shares: rows become transactions as they are read ({@link StatementBuilder}),
+ * then stable ids, pending rows, the running balance check, opening/closing balance and the
+ * warnings that report all of it are settled once ({@link finishStatement}).
+ */
+import type { TextEncoding } from '../core/encoding.js';
+import type { RawRow, RawStatement, RowSink } from './format.js';
+import { classifyKind } from './kind.js';
+import type { BankTransaction, ParseWarning, Statement, StatementFormatId, TransactionKind } from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const HEX = '0123456789abcdef';
+
+/** Two 32-bit lanes of a multiplicative hash (pure JavaScript: same ids in Node and browsers). */
+class Hasher {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  str(s: string): this {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // A separator after every field, so ("ab", "c") and ("a", "bc") differ.
+    this.h1 = Math.imul(h1 ^ 0x1e, 2654435761);
+    this.h2 = Math.imul(h2 ^ 0x1e, 1597334677);
+    return this;
+  }
+  /** A safe integer, as its low and high 32 bits, or a marker for "absent". */
+  int(n: number | undefined): this {
+    const lo = n === undefined ? 0x7fffffff : n | 0;
+    const hi = n === undefined ? 0x7fffffff : Math.floor(n / 4294967296) | 0;
+    this.h1 = Math.imul(Math.imul(this.h1 ^ lo, 2654435761) ^ hi, 2654435761);
+    this.h2 = Math.imul(Math.imul(this.h2 ^ lo, 1597334677) ^ hi, 1597334677);
+    return this;
+  }
+  hex(): string {
+    const a = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    const b = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+    let out = '';
+    for (let i = 28; i >= 0; i -= 4) out += HEX[(b >>> i) & 15];
+    for (let i = 28; i >= 0; i -= 4) out += HEX[(a >>> i) & 15];
+    return out;
+  }
+}
+
+/** 64-bit hash of strings as 16 hex digits. */
+export function hash64(...parts: readonly string[]): string {
+  const h = new Hasher();
+  for (const p of parts) h.str(p);
+  return h.hex();
+}
+
+/** Bank texts repeat month after month; classify each distinct (type, text, counterparty) once. */
+class KindCache {
+  static readonly MAX = 50_000;
+  readonly #map = new Map<string, TransactionKind | null>();
+  classify(text: string, typeText?: string, counterparty?: string): TransactionKind | undefined {
+    const key = typeText === undefined && counterparty === undefined ? text : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}`;
+    const hit = this.#map.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const kind = classifyKind(text, typeText, counterparty);
+    if (this.#map.size < KindCache.MAX) this.#map.set(key, kind ?? null);
+    return kind;
+  }
+}
+
+/**
+ * Collects rows as a format reads them, turning each into its transaction at once (so a
+ * million-row file holds one object per row, not three): kind, the row's content hash (two
+ * 32-bit lanes; the account and the occurrence counter are mixed in at the end) and its currency.
+ */
+export class StatementBuilder implements RowSink {
+  readonly transactions: Mutable<BankTransaction>[] = [];
+  /** Content hash lanes, two numbers per row. */
+  readonly lanes: number[] = [];
+  /** Currency per row as the file wrote it (sparse: only where the format has a currency column). */
+  readonly currencies: (string | undefined)[] = [];
+  /** Account per row where the file gives one per row (sparse). */
+  readonly accounts: (string | undefined)[] = [];
+  readonly #kinds = new KindCache();
+
+  add(r: RawRow): void {
+    const tx: Mutable<BankTransaction> = { id: '', line: r.line, date: r.date, amount: r.amount, text: r.text };
+    if (r.valueDate !== undefined) tx.valueDate = r.valueDate;
+    if (r.balance !== undefined) tx.balance = r.balance;
+    if (r.reference !== undefined) tx.reference = r.reference;
+    if (r.counterparty !== undefined) tx.counterparty = r.counterparty;
+    if (r.counterpartyAccount !== undefined) tx.counterpartyAccount = r.counterpartyAccount;
+    const kind = r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty);
+    if (kind !== undefined) tx.kind = kind;
+    if (r.pending) tx.pending = true;
+    const h = new Hasher()
+      .str(r.date)
+      .int(r.amount)
+      .str(r.text)
+      .str(r.counterparty ?? '')
+      .str(r.reference ?? '')
+      .str(r.bankId ?? '')
+      .int(r.balance)
+      .int(r.pending ? 1 : 0);
+    this.lanes.push(h.h1, h.h2);
+    if (r.currency !== undefined) this.currencies[this.transactions.length] = r.currency;
+    if (r.account !== undefined) this.accounts[this.transactions.length] = r.account;
+    this.transactions.push(tx);
+  }
+}
+
+export interface FinishOptions {
+  readonly format: StatementFormatId;
+  readonly bank: string;
+  readonly encoding: TextEncoding;
+  readonly includePending: boolean;
+}
+
+/**
+ * Files are newest-first or oldest-first. Dates decide; when all rows share a date, the balance
+ * chain decides (the direction with fewer breaks).
+ */
+function isNewestFirst(rows: readonly BankTransaction[]): boolean | undefined {
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = (rows[i - 1] as BankTransaction).date;
+    const b = (rows[i] as BankTransaction).date;
+    if (b > a) up++;
+    else if (b < a) down++;
+  }
+  if (up === down) return undefined;
+  return down > up;
+}
+
+function isMonotonic(rows: readonly BankTransaction[], newestFirst: boolean): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const a = (rows[i - 1] as BankTransaction).date;
+    const b = (rows[i] as BankTransaction).date;
+    if (newestFirst ? b > a : b < a) return false;
+  }
+  return true;
+}
+
+interface ChainResult {
+  readonly breaks: number[];
+  readonly opening?: number | undefined;
+  readonly closing?: number | undefined;
+}
+
+/**
+ * Walks the rows oldest first and checks balance(n) = balance(n-1) + amount(n). Rows without a
+ * balance (Nordea leaves it empty on all but one row of a day) carry the running sum forward.
+ */
+function checkChain(rows: readonly BankTransaction[], newestFirst: boolean): ChainResult {
+  const breaks: number[] = [];
+  let running: number | undefined;
+  let opening: number | undefined;
+  let before = 0; // sum of amounts before the first known balance
+  const n = rows.length;
+  for (let k = 0; k < n; k++) {
+    const row = rows[newestFirst ? n - 1 - k : k] as BankTransaction;
+    if (running === undefined) {
+      if (row.balance === undefined) {
+        before += row.amount;
+        continue;
+      }
+      opening = row.balance - row.amount - before;
+      running = row.balance;
+      continue;
+    }
+    running += row.amount;
+    if (row.balance !== undefined && row.balance !== running) {
+      breaks.push(row.line);
+      running = row.balance;
+    }
+  }
+  // Rows after the last known balance still move the closing balance.
+  return { breaks, opening, closing: running };
+}
+
+function mostCommon(values: readonly (string | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [v, c] of counts) {
+    if (c > n) {
+      best = v;
+      n = c;
+    }
+  }
+  return best;
+}
+
+export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
+  const warnings: ParseWarning[] = [];
+  const all = builder.transactions;
+  const currency = raw.currency ?? mostCommon(builder.currencies) ?? 'SEK';
+  const booked = all.filter((r) => !r.pending);
+  const pendingLines = all.filter((r) => r.pending).map((r) => r.line);
+
+  for (const s of raw.skipped ?? []) {
+    warnings.push({ code: 'ROW_SKIPPED', message: `Row skipped (lenient mode): ${s.error.message}`, lines: [s.line] });
+  }
+  if (raw.footer && raw.footer.length > 0) {
+    warnings.push({ code: 'FOOTER_IGNORED', message: `Footer rows ignored on line(s) ${raw.footer.join(', ')}`, lines: [...raw.footer] });
+  }
+  if (pendingLines.length > 0 && !opts.includePending) {
+    warnings.push({
+      code: 'PENDING_EXCLUDED',
+      message: `${pendingLines.length} preliminary/reserved row(s) not included (pass includePending to see them)`,
+      lines: pendingLines,
+    });
+  }
+  const otherLines: number[] = [];
+  const others = new Set<string>();
+  builder.currencies.forEach((c, i) => {
+    const tx = all[i];
+    if (c === undefined || c === currency || !tx) return;
+    tx.currency = c;
+    if (!tx.pending) {
+      otherLines.push(tx.line);
+      others.add(c);
+    }
+  });
+  if (otherLines.length > 0) {
+    warnings.push({
+      code: 'CURRENCY_MIXED',
+      message: `${otherLines.length} row(s) are in another currency than the statement's ${currency}: ${[...others].join(', ')}`,
+      lines: otherLines,
+    });
+  }
+
+  const accountNumber = raw.accountNumber ?? mostCommon(builder.accounts);
+  const distinctAccounts = new Set(builder.accounts.filter((a): a is string => a !== undefined));
+  if (distinctAccounts.size > 1) {
+    builder.accounts.forEach((a, i) => {
+      const tx = all[i];
+      if (tx && a !== undefined) tx.accountNumber = a;
+    });
+    warnings.push({
+      code: 'ACCOUNTS_MIXED',
+      message: `The file holds rows of ${distinctAccounts.size} accounts (${[...distinctAccounts].join(', ')}); each row carries its own accountNumber`,
+      lines: [],
+    });
+  }
+
+  // Balance chain over the booked rows, with balance-only rows as anchors.
+  let newestFirst = isNewestFirst(booked);
+  const hasBalance = booked.some((r) => r.balance !== undefined);
+  let chain: ChainResult = { breaks: [] };
+  if (hasBalance) {
+    if (newestFirst === undefined) {
+      const a = checkChain(booked, true);
+      const b = checkChain(booked, false);
+      newestFirst = a.breaks.length < b.breaks.length;
+      chain = newestFirst ? a : b;
+    } else {
+      chain = checkChain(booked, newestFirst);
+    }
+  }
+  const breaks = [...chain.breaks];
+  let opening = chain.opening;
+  let closing = chain.closing;
+  const total = booked.reduce((s, r) => s + r.amount, 0);
+  for (const mark of raw.marks ?? []) {
+    // A balance written before the rows is the latest balance in a newest-first file.
+    const isClosing = mark.role === 'closing' || (mark.role === undefined && (mark.position === 'start') === (newestFirst ?? true));
+    if (isClosing) {
+      if (closing !== undefined && closing !== mark.balance) breaks.push(mark.line);
+      if (opening === undefined) opening = mark.balance - total;
+      closing = mark.balance;
+    } else {
+      if (opening !== undefined && opening !== mark.balance) breaks.push(mark.line);
+      opening = mark.balance;
+      if (closing === undefined) closing = mark.balance + total;
+    }
+  }
+  if (!hasBalance && opening !== undefined && closing !== undefined && opening + total !== closing) {
+    breaks.push(...(raw.marks ?? []).map((m) => m.line));
+  }
+  if (breaks.length > 0) {
+    const lines = [...new Set(breaks)].sort((a, b) => a - b);
+    warnings.push({
+      code: 'BALANCE_CHAIN_BROKEN',
+      message: `Running balance does not add up on ${lines.length} line(s): ${lines.join(', ')} (a row is missing, reordered or wrong before each)`,
+      lines,
+    });
+  }
+
+  // Stable ids: the row's content hash, the account, and its place among identical rows.
+  // Identical rows share a date, so in a date-ordered file the counter restarts every day.
+  const out = opts.includePending ? all : booked;
+  const statementAccount = new Hasher().str(accountNumber ?? '');
+  const ordered = newestFirst !== undefined && isMonotonic(out, newestFirst);
+  const seen = new Map<string, number>();
+  let day = '';
+  for (let i = 0; i < all.length; i++) {
+    const tx = all[i] as Mutable<BankTransaction>;
+    if (tx.pending && !opts.includePending) continue;
+    if (ordered && tx.date !== day) {
+      seen.clear();
+      day = tx.date;
+    }
+    const own = builder.accounts[i];
+    const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(own);
+    const h = new Hasher();
+    h.h1 = account.h1;
+    h.h2 = account.h2;
+    h.int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
+    const key = h.hex();
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    tx.id = n === 0 ? key : h.int(n).hex();
+  }
+
+  return {
+    format: opts.format,
+    bank: opts.bank,
+    encoding: opts.encoding,
+    ...(accountNumber !== undefined && { accountNumber }),
+    currency,
+    ...(opening !== undefined && { openingBalance: opening }),
+    ...(closing !== undefined && { closingBalance: closing }),
+    transactions: out,
+    warnings,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * What a statement format is: a detector that scores the decoded head of a file, and a parser
+ * that turns the text into raw rows. Shared finishing (balance chain, ids, kinds, pending rows)
+ * happens once, in `finish.ts`, for every format.
+ */
+import type { AmountStyle } from '../core/money.js';
+import type { ColumnMapping, StatementFormatId, TransactionKind } from './types.js';
+
+/** The decoded start of a file, as detectors see it. */
+export interface Head {
+  /** First physical lines (up to {@link HEAD_LINES}), untrimmed. */
+  readonly lines: readonly string[];
+}
+
+/** How many physical lines detection looks at. Preambles seen in the wild are ≤ 8 lines. */
+export const HEAD_LINES = 25;
+
+/** Where a format puts the rows it reads, one at a time (see `finish.ts`). */
+export interface RowSink {
+  add(row: RawRow): void;
+}
+
+export interface ParseContext {
+  readonly file?: string | undefined;
+  readonly columns?: ColumnMapping | undefined;
+  readonly lenient: boolean;
+  readonly sink: RowSink;
+}
+
+/** A parsed row as a format hands it over, before ids, kinds and the balance chain. */
+export interface RawRow {
+  readonly line: number;
+  readonly date: string;
+  readonly valueDate?: string | undefined;
+  readonly amount: number;
+  readonly balance?: number | undefined;
+  readonly text: string;
+  readonly reference?: string | undefined;
+  readonly counterparty?: string | undefined;
+  readonly counterpartyAccount?: string | undefined;
+  /** The bank's own type column (Swedbank Beskrivning, ICA Typ, SEB Typ), used for `kind`. */
+  readonly typeText?: string | undefined;
+  readonly currency?: string | undefined;
+  /** The row's own account, where the file says it per row. */
+  readonly account?: string | undefined;
+  readonly pending?: boolean | undefined;
+  /** A bank-given id (Lunar's Transaction ID); mixed into the stable id. */
+  readonly bankId?: string | undefined;
+  readonly kind?: TransactionKind | undefined;
+}
+
+/** A row the bank wrote with a balance only (Handelsbanken's first row, Skatteverket IB/UB rows). */
+export interface BalanceMark {
+  readonly line: number;
+  readonly balance: number;
+  /** Where the mark sits: before all rows in file order, or after. */
+  readonly position: 'start' | 'end';
+  /** Skatteverket says which it is; Handelsbanken's first row is the balance at export time. */
+  readonly role?: 'opening' | 'closing' | undefined;
+}
+
+export interface RowProblem {
+  readonly line: number;
+  readonly error: Error;
+}
+
+/** What a format found besides its rows (which went to the {@link RowSink}). */
+export interface RawStatement {
+  readonly accountNumber?: string | undefined;
+  readonly currency?: string | undefined;
+  readonly marks?: readonly BalanceMark[] | undefined;
+  /** Rows skipped in lenient mode, with the reason. */
+  readonly skipped?: readonly RowProblem[] | undefined;
+  /** Lines of footer rows that were recognised and ignored. */
+  readonly footer?: readonly number[] | undefined;
+}
+
+export interface StatementFormat {
+  readonly id: StatementFormatId;
+  readonly bank: string;
+  /** 0 (not this format) … 1 (certain). */
+  detect(head: Head): number;
+  parse(text: string, ctx: ParseContext): RawStatement;
+}
+
+/** The number styles used below, named once. */
+export const STYLE = {
+  /** `-1234.50`: Swedbank CSV. */
+  dot: { decimal: '.', thousands: 'none', maxDecimals: 2 },
+  /** `-253.520`: SEB writes three decimals. */
+  dot3: { decimal: '.', thousands: 'none', maxDecimals: 3 },
+  /** `-1 234,50` (space, NBSP or thin space between groups) and `-1234,50`. */
+  comma: { decimal: ',', thousands: 'space', maxDecimals: 2 },
+  /** `-1.204.323,00`: Danske Bank, Nordea's old site. */
+  commaDot: { decimal: ',', thousands: '.', maxDecimals: 2 },
+  /** `1,234.50`: English-locale re-saves. */
+  dotComma: { decimal: '.', thousands: ',', maxDecimals: 2 },
+} as const satisfies Record<string, AmountStyle>;
+
+/** Header cell normalisation: trim, unquote, NFC, lower case, NBSP → space, collapse spaces. */
+export function normalizeHeaderCell(cell: string): string {
+  return cell
+    .replace(/^\ufeff/, '')
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}

@@ -1,0 +1,71 @@
+/**
+ * Nordea netbank (personal and small business), formats.md §3.2. UTF-8 with BOM, `;`, decimal
+ * comma, newest first; `Saldo` is given on one row per day and empty on the others (corpus:
+ * nordea-foretag). Dates are `YYYY-MM-DD` (2020, and the corpus' 2022 files) or `YYYY/MM/DD`
+ * (2022+); pending rows read `Reserverat` in the date cell. Headers follow the UI language.
+ */
+import { STYLE, type StatementFormat } from '../format.js';
+import { type CellReader, type ColumnSpec, defineTableFormat } from '../table.js';
+
+const DATE: ColumnSpec = { role: 'date', names: ['bokföringsdag', 'datum', 'kirjauspäivä', 'booking date'] };
+const AMOUNT: ColumnSpec = { role: 'amount', names: ['belopp', 'määrä', 'amount'] };
+const FROM: ColumnSpec = { role: 'from', names: ['avsändare', 'maksaja', 'sender'] };
+const TO: ColumnSpec = { role: 'to', names: ['mottagare', 'maksunsaaja', 'recipient'] };
+const NAME: ColumnSpec = { role: 'counterparty', names: ['namn', 'nimi', 'name'] };
+const TITLE: ColumnSpec = { role: 'text', names: ['rubrik', 'otsikko', 'title'] };
+const MESSAGE: ColumnSpec = { role: 'reference', names: ['meddelande', 'viesti', 'message'] };
+const NOTES: ColumnSpec = { role: 'ignore', names: ['egna anteckningar', 'omat muistiinpanot', 'own notes'] };
+// One 2021 export had `Referensnummer` where `Saldo` usually is.
+const BALANCE: ColumnSpec = { role: 'balance', names: ['saldo', 'balance'], required: false };
+const REFNO: ColumnSpec = { role: 'reference', names: ['referensnummer'], required: false };
+const CURRENCY: ColumnSpec = { role: 'currency', names: ['valuta', 'valuutta', 'currency'] };
+
+const pending = (get: CellReader): boolean => /^(reserverat|varaus|reserved)$/i.test(get('date'));
+const common = {
+  bank: 'Nordea',
+  delimiters: [';'],
+  amountStyles: [STYLE.comma, STYLE.commaDot],
+  datePatterns: ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD.MM.YYYY'],
+  maxPreambleLines: 2,
+  isPending: pending,
+} as const;
+
+export const nordea2020: StatementFormat = defineTableFormat({
+  ...common,
+  id: 'nordea-2020',
+  columns: [DATE, AMOUNT, FROM, TO, NAME, TITLE, BALANCE, REFNO, CURRENCY],
+});
+
+export const nordea2022: StatementFormat = defineTableFormat({
+  ...common,
+  id: 'nordea-2022',
+  columns: [DATE, AMOUNT, FROM, TO, NAME, TITLE, MESSAGE, NOTES, BALANCE, CURRENCY],
+});
+
+export const nordea2024: StatementFormat = defineTableFormat({
+  ...common,
+  id: 'nordea-2024',
+  columns: [DATE, AMOUNT, FROM, TO, NAME, { role: 'text', names: ['ytterligare detaljer'] }, MESSAGE, NOTES, BALANCE, CURRENCY],
+});
+
+/**
+ * The old private site (to ~2020): `Datum,Transaktion,Kategori,Belopp,Saldo`, comma-delimited,
+ * quoted `"-3.402,00"` amounts, two footer rows, pending rows `Reservation Kortköp …`.
+ */
+export const nordeaOld: StatementFormat = defineTableFormat({
+  id: 'nordea-old',
+  bank: 'Nordea',
+  delimiters: [','],
+  columns: [
+    { role: 'date', names: ['datum'] },
+    { role: 'text', names: ['transaktion'] },
+    { role: 'type', names: ['kategori'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['saldo'] },
+  ],
+  amountStyles: [STYLE.commaDot, STYLE.comma],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 2,
+  isPending: (get) => /^reserv(ation|erat)\b/i.test(get('text')),
+  isFooter: (cells) => !/\d{4}-\d{2}-\d{2}/.test(cells[0] ?? ''),
+});

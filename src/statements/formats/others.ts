@@ -1,0 +1,160 @@
+/**
+ * Handelsbanken, Danske Bank, Länsförsäkringar, ICA Banken, Skandiabanken and Lunar: header-based
+ * delimited exports (formats.md §3.2–3.3). Header cells are matched whole, never as substrings.
+ */
+import { STYLE, type StatementFormat, normalizeHeaderCell } from '../format.js';
+import { splitCells } from '../csv.js';
+import { defineTableFormat } from '../table.js';
+
+/** A Swedish account number somewhere in a line: `6789-123 456 789`, `1234.56.789.13`, `9274-261 123 8`. */
+const ACCOUNT_IN_LINE = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
+
+function accountAfterLabel(pre: readonly string[], delimiter: string): { accountNumber?: string } {
+  for (let i = 0; i < pre.length; i++) {
+    const cells = splitCells(pre[i] ?? '', delimiter).map(normalizeHeaderCell);
+    const at = cells.findIndex((c) => /^(konto(nummer|nr)?|account)\b/.test(c));
+    if (at < 0) continue;
+    // Either "Kontonummer: 1234…" in the same cell, the next cell, or the cell below.
+    const same = ACCOUNT_IN_LINE.exec(cells[at] ?? '');
+    if (same?.[1]) return { accountNumber: same[1] };
+    const next = cells[at + 1] ?? '';
+    if (ACCOUNT_IN_LINE.test(next)) return { accountNumber: next.trim() };
+    const below = splitCells(pre[i + 1] ?? '', delimiter)[at];
+    if (below !== undefined && ACCOUNT_IN_LINE.test(below)) return { accountNumber: below.trim() };
+  }
+  return {};
+}
+
+/**
+ * Handelsbanken text/CSV export: `Reskontradatum;Transaktionsdatum;Text;Belopp;Saldo`, `;` or TAB,
+ * ISO-8859-1, account and period rows above the header, a first row carrying only the balance,
+ * preliminary card rows marked `Prel` (or with an empty Reskontradatum).
+ */
+export const handelsbanken: StatementFormat = defineTableFormat({
+  id: 'handelsbanken',
+  bank: 'Handelsbanken',
+  delimiters: [';', '\t'],
+  columns: [
+    { role: 'date', names: ['reskontradatum'] },
+    { role: 'valueDate', names: ['transaktionsdatum'] },
+    { role: 'text', names: ['text'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['saldo'] },
+  ],
+  amountStyles: [STYLE.comma, STYLE.dot],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 10,
+  readPreamble: accountAfterLabel,
+  isPending: (get) => /^prel\b/i.test(get('date')) || /^prel\b/i.test(get('text')) || (get('date') === '' && get('valueDate') !== ''),
+});
+
+/** Danske Bank: all fields quoted, ISO-8859-15/1252, `-1.204.323,00`; keep `Status` = `Utförd`. */
+export const danske: StatementFormat = defineTableFormat({
+  id: 'danske',
+  bank: 'Danske Bank',
+  delimiters: [';'],
+  columns: [
+    { role: 'date', names: ['bokföringsdag', 'datum'] },
+    { role: 'type', names: ['kategori'], required: false },
+    { role: 'ignore', names: ['underkategori'], required: false },
+    { role: 'text', names: ['specifikation', 'text'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['saldo'] },
+    { role: 'status', names: ['status'] },
+    { role: 'ignore', names: ['avstämt'] },
+  ],
+  amountStyles: [STYLE.commaDot, STYLE.comma],
+  datePatterns: ['YYYY-MM-DD', 'DD.MM.YYYY'],
+  maxPreambleLines: 2,
+  isPending: (get) => get('status') !== '' && !/^utförd$/i.test(get('status')),
+});
+
+/**
+ * Länsförsäkringar: every field quoted, a `Kontonummer;Kontonamn;;Saldo;Tillgängligt belopp`
+ * block with the account row, a blank line, then the header. No per-row balance. ISO dates since
+ * Dec 2022, `DD/MM/YY` before.
+ */
+export const lansforsakringar: StatementFormat = defineTableFormat({
+  id: 'lansforsakringar',
+  bank: 'Länsförsäkringar',
+  delimiters: [';'],
+  columns: [
+    { role: 'date', names: ['bokföringsdatum', 'bokföringsdag'] },
+    { role: 'valueDate', names: ['transaktionsdatum'] },
+    { role: 'type', names: ['transaktionstyp'] },
+    { role: 'text', names: ['meddelande'] },
+    { role: 'amount', names: ['belopp'] },
+  ],
+  amountStyles: [STYLE.comma],
+  datePatterns: ['YYYY-MM-DD', 'DD/MM/YY'],
+  maxPreambleLines: 6,
+  preambleScore: (pre) => (pre.some((l) => /^"?kontonummer"?;/i.test(l.trim())) ? 1 : 0.9),
+  readPreamble: accountAfterLabel,
+});
+
+/** ICA Banken: UTF-8 BOM, `-1 079,40 kr`, the account number alone on the first line. */
+export const ica: StatementFormat = defineTableFormat({
+  id: 'ica',
+  bank: 'ICA Banken',
+  delimiters: [';'],
+  columns: [
+    { role: 'date', names: ['datum'] },
+    { role: 'text', names: ['text'] },
+    { role: 'type', names: ['typ'] },
+    { role: 'ignore', names: ['budgetgrupp'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['saldo'] },
+  ],
+  amountStyles: [STYLE.comma],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 3,
+  readPreamble: (pre) => {
+    const line = pre.find((l) => /^\s*\d[\d -]{6,}\d\s*;*$/.test(l));
+    return line === undefined ? {} : { accountNumber: line.replace(/;+\s*$/, '').trim() };
+  },
+});
+
+/**
+ * Skandiabanken: the native export is XLSX (sheet `Kontoutdrag`, `Bokf. datum | Beskrivning |
+ * Belopp | Saldo` under a `Kontonummer` cell); its CSV re-save and the `…;Bankkategori` layout
+ * are read here. A bare `Datum;Beskrivning;Belopp;Saldo` is too generic to call Skandia.
+ */
+export const skandia: StatementFormat = defineTableFormat({
+  id: 'skandia',
+  bank: 'Skandiabanken',
+  delimiters: [';', '\t', ','],
+  columns: [
+    { role: 'date', names: ['bokf. datum', 'bokföringsdatum', 'datum'] },
+    { role: 'text', names: ['beskrivning'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['saldo'] },
+    { role: 'type', names: ['bankkategori'], required: false },
+  ],
+  amountStyles: [STYLE.comma, STYLE.dot],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 6,
+  scoreHeader: (cells) => (cells.includes('bokf. datum') || cells.includes('bankkategori') ? 1 : 0.5),
+  readPreamble: accountAfterLabel,
+});
+
+/**
+ * Lunar: comma-delimited, UTF-8 BOM, quoted `"12 345,00"` amounts, headers in the app language,
+ * a Transaction ID per row (the only Swedish export with one).
+ */
+export const lunar: StatementFormat = defineTableFormat({
+  id: 'lunar',
+  bank: 'Lunar',
+  delimiters: [',', ';'],
+  columns: [
+    { role: 'date', names: ['date', 'datum'] },
+    { role: 'ignore', names: ['time', 'tid'] },
+    { role: 'text', names: ['title', 'titel'] },
+    { role: 'amount', names: ['amount', 'belopp'] },
+    { role: 'balance', names: ['balance', 'balans'] },
+    { role: 'bankId', names: ['transaction id', 'transaktions-id'] },
+    { role: 'ignore', names: ['utländska belopp', 'foreign amount'], required: false },
+  ],
+  amountStyles: [STYLE.comma, STYLE.commaDot],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 2,
+});

@@ -1,0 +1,79 @@
+/**
+ * Skatteverket's skattekontoutdrag (real files in kjelloh/cratchit, formats.md §3.2):
+ * - current: `;`, all quoted, `"<FÖRETAG>";"<orgnr>";"";""`, a blank row,
+ *   `"";"Ingående saldo YYYY-MM-DD";"";"<saldo>"`, rows `"YYYY-MM-DD";"<text>";"<belopp>";"<saldo>"`
+ *   (whole kronor, space thousands), closing `"";"Utgående saldo YYYY-MM-DD";"";"<saldo>"`.
+ * - older: unquoted, `;Ingående saldo 2025-04-01;656;0;`, transaction rows with empty balance.
+ * Oldest first.
+ */
+import { StatementParseError } from '../../core/errors.js';
+import { parseDate } from '../../core/dates.js';
+import { AmountFormatError, parseAmount } from '../../core/money.js';
+import { forEachRecord } from '../csv.js';
+import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE } from '../format.js';
+import { splitCells } from '../csv.js';
+
+const ORGNR = /^(\d{6}|\d{8})-?\d{4}$/;
+const IB = /^ingående saldo\b/i;
+const UB = /^utgående saldo\b/i;
+
+export const skattekonto: StatementFormat = {
+  id: 'skattekonto',
+  bank: 'Skatteverket',
+  detect(head: Head): number {
+    const lines = head.lines.filter((l) => l.trim() !== '');
+    const first = lines[0];
+    if (first === undefined) return 0;
+    const cells = splitCells(first, ';').map((c) => c.trim());
+    const hasOrg = ORGNR.test(cells[1] ?? '');
+    const hasIb = lines.slice(0, 6).some((l) => splitCells(l, ';').some((c) => IB.test(c.trim())));
+    if (hasOrg && hasIb) return 1;
+    return hasIb ? 0.7 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const marks: BalanceMark[] = [];
+    const skipped: RowProblem[] = [];
+    let accountNumber: string | undefined;
+    const money = (raw: string, line: number, field: string): number => {
+      try {
+        return parseAmount(raw, STYLE.comma);
+      } catch (e) {
+        const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
+        throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
+      }
+    };
+    forEachRecord(text, ';', 1, ctx.file, (raw, line) => {
+      const r = { cells: raw, line };
+      const cells = r.cells.map((c) => c.trim());
+      const [c0 = '', c1 = '', c2 = '', c3 = ''] = cells;
+      try {
+        if (ORGNR.test(c1) && !/\d{4}-\d{2}-\d{2}/.test(c0)) {
+          accountNumber = c1;
+          return;
+        }
+        if (IB.test(c1) || UB.test(c1)) {
+          const value = c2 !== '' ? c2 : c3;
+          marks.push({ line: r.line, balance: money(value, r.line, 'saldo'), position: IB.test(c1) ? 'start' : 'end', role: IB.test(c1) ? 'opening' : 'closing' });
+          return;
+        }
+        if (cells.every((c) => c === '')) return;
+        const date = parseDate(c0, 'YYYY-MM-DD');
+        if (date === undefined) {
+          throw new StatementParseError('INVALID_DATE', `Invalid date: expected YYYY-MM-DD, got ${JSON.stringify(c0)}`, { file: ctx.file, line: r.line, field: 'datum' });
+        }
+        ctx.sink.add({
+          line: r.line,
+          date,
+          text: c1,
+          amount: money(c2, r.line, 'belopp'),
+          balance: c3 === '' ? undefined : money(c3, r.line, 'saldo'),
+          kind: 'tax-account',
+        });
+      } catch (e) {
+        if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: r.line, error: e });
+        else throw e;
+      }
+    });
+    return { marks, skipped, accountNumber };
+  },
+};

@@ -1,0 +1,218 @@
+/**
+ * Swedbank and the Sparbanker on its platform. Four generations are in use:
+ * - `swedbank-csv` (2019–): `* Transaktioner Period …` preamble, comma-delimited, Windows-1252,
+ *   `Radnummer,Clearingnummer,…,Belopp,Bokfört saldo`, decimal point (formats.md §3.2; corpus
+ *   samples 6–7).
+ * - `swedbank-fixed-2015`: "Sökta transaktioner" with a space-aligned table (corpus samples 2–3).
+ * - `swedbank-tab-2015`: header-less `YY-MM-DD<TAB>YY-MM-DD<TAB>text<TAB>belopp<TAB>saldo`,
+ *   also seen with runs of spaces instead of tabs (corpus samples 1 and 4).
+ * - `swedbank-short-2017`: header-less `TEXT;YYYY-MM-DD;belopp;saldo` (corpus sample 5) and the
+ *   2019 five-column `Text;Date;Date;belopp;saldo` (bank2ynab `[SE Swedbank 2019]`).
+ */
+import { StatementParseError } from '../../core/errors.js';
+import { parseDate } from '../../core/dates.js';
+import { AmountFormatError, parseAmount } from '../../core/money.js';
+import { splitLines } from '../csv.js';
+import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
+import { defineTableFormat } from '../table.js';
+
+const SWEDBANK = 'Swedbank';
+/** `* Transaktioner Period 2020-01-01–2020-02-02 Skapad 2020-02-02 20:35 +01:00` (dash or underscore). */
+const CSV_PREAMBLE = /^\*\s*transaktioner\s+period\s+\d{4}-\d{2}-\d{2}/i;
+
+export const swedbankCsv: StatementFormat = defineTableFormat({
+  id: 'swedbank-csv',
+  bank: SWEDBANK,
+  delimiters: [',', ';', '\t'],
+  columns: [
+    { role: 'ignore', names: ['radnummer', 'radnr'] },
+    { role: 'clearing', names: ['clearingnummer', 'clnr'] },
+    { role: 'account', names: ['kontonummer', 'kontonr'] },
+    { role: 'ignore', names: ['produkt'] },
+    { role: 'currency', names: ['valuta'] },
+    { role: 'date', names: ['bokföringsdag', 'bokfdag'] },
+    // The purchase date is what a bookkeeper dates a card receipt by; Valutadag adds nothing to it.
+    { role: 'valueDate', names: ['transaktionsdag', 'transdag'] },
+    { role: 'ignore', names: ['valutadag'] },
+    { role: 'counterparty', names: ['referens'] },
+    { role: 'text', names: ['beskrivning', 'text'] },
+    { role: 'amount', names: ['belopp'] },
+    { role: 'balance', names: ['bokfört saldo', 'saldo'], required: false },
+  ],
+  amountStyles: [STYLE.dot, STYLE.comma],
+  datePatterns: ['YYYY-MM-DD', 'YYYY/MM/DD'],
+  maxPreambleLines: 3,
+  preambleScore: (pre) => (pre.length === 0 || pre.some((l) => CSV_PREAMBLE.test(l.trim())) ? 1 : 0.9),
+});
+
+function money(raw: string, line: number, field: string, ctx: ParseContext): number {
+  try {
+    return parseAmount(raw, STYLE.comma);
+  } catch (e) {
+    const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
+    throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
+  }
+}
+
+function day(raw: string, line: number, field: string, ctx: ParseContext, pattern: 'YY-MM-DD' | 'YYYY-MM-DD'): string {
+  const iso = parseDate(raw, pattern);
+  if (iso === undefined) {
+    throw new StatementParseError('INVALID_DATE', `Invalid date: expected ${pattern}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
+  }
+  return iso;
+}
+
+/** Runs a per-line parser over data lines into the sink, collecting problems in lenient mode. */
+function eachLine(lines: readonly string[], from: number, ctx: ParseContext, fn: (line: string, lineNo: number) => RawRow | undefined): { skipped: RowProblem[] } {
+  const skipped: RowProblem[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    try {
+      const row = fn(line, i + 1);
+      if (row) ctx.sink.add(row);
+    } catch (e) {
+      if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: i + 1, error: e });
+      else throw e;
+    }
+  }
+  return { skipped };
+}
+
+const FIXED_COLUMNS = ['clnr', 'kontonr', 'konto', 'valuta', 'bokföringsdatum', 'transaktionsdatum', 'referens', 'kontohändelse', 'belopp'] as const;
+const SOKTA = /^\*\s*sökta transaktioner/i;
+
+function findFixedHeader(lines: readonly string[]): number {
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    const cells = (lines[i] ?? '').trim().split(/\s+/).map(normalizeHeaderCell);
+    if (cells.length === FIXED_COLUMNS.length && FIXED_COLUMNS.every((c, k) => cells[k] === c)) return i;
+  }
+  return -1;
+}
+
+export const swedbankFixed2015: StatementFormat = {
+  id: 'swedbank-fixed-2015',
+  bank: SWEDBANK,
+  detect(head: Head): number {
+    const i = findFixedHeader(head.lines);
+    if (i < 0) return 0;
+    return head.lines.slice(0, i).some((l) => SOKTA.test(l.trim())) ? 1 : 0.9;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const lines = splitLines(text);
+    const h = findFixedHeader(lines);
+    if (h < 0) throw new StatementParseError('UNKNOWN_FORMAT', 'Not a Swedbank "Sökta transaktioner" export: header row not found', { file: ctx.file });
+    const header = lines[h] as string;
+    // Column starts come from the header; texts may contain single spaces, so slice by position.
+    const starts = FIXED_COLUMNS.map((name) => header.toLowerCase().search(new RegExp(`(?<=^|\\s)${name}(?=\\s|$)`, 'u')));
+    const [clnrAt, kontonrAt, kontoAt, valutaAt, bokfAt, transAt, refAt, handAt] = starts as [number, number, number, number, number, number, number, number];
+    const { skipped } = eachLine(lines, h + 1, ctx, (line, no) => {
+      const slice = (a: number, b: number): string => line.slice(a, b).trim();
+      // The amount is right-aligned under "Belopp" and may start left of it: take it from the end.
+      const tail = line.slice(handAt);
+      const m = /^(.*?)\s+(\S+(?: \d{3})*,\d{2}|\S+)\s*$/.exec(tail);
+      if (!m) {
+        throw new StatementParseError('COLUMN_COUNT', 'Wrong row: expected "Kontohändelse" text followed by an amount', { file: ctx.file, line: no, field: 'Belopp' });
+      }
+      const [, hand = '', amountRaw = ''] = m;
+      const amount = money(amountRaw, no, 'Belopp', ctx);
+      const clnr = slice(clnrAt, kontonrAt);
+      const kontonr = slice(kontonrAt, kontoAt);
+      const account = clnr !== '' ? `${clnr}-${kontonr}` : kontonr;
+      const ref = slice(refAt, handAt);
+      const handelse = hand.trim();
+      const date = day(slice(bokfAt, transAt), no, 'Bokföringsdatum', ctx, 'YY-MM-DD');
+      const valueDate = day(slice(transAt, refAt), no, 'Transaktionsdatum', ctx, 'YY-MM-DD');
+      return {
+        line: no,
+        date,
+        valueDate: valueDate !== date ? valueDate : undefined,
+        amount,
+        text: handelse !== '' ? handelse : ref,
+        counterparty: ref !== '' && ref !== handelse ? ref : undefined,
+        typeText: handelse || undefined,
+        currency: slice(valutaAt, bokfAt) || undefined,
+        account,
+      };
+    });
+    return { skipped };
+  },
+};
+
+/** `15-01-05<TAB>15-01-03 <TAB>PATREON.COM <TAB>-8,02 <TAB>6 560,18`, or runs of 2+ spaces. */
+const TAB_ROW = /^\d{2}-\d{2}-\d{2}(?:\t| {2,})\s*\d{2}-\d{2}-\d{2}\s*(?:\t| {2,})/;
+
+function splitTabRow(line: string): string[] {
+  return line.trim().split(/\s*\t\s*| {2,}/);
+}
+
+export const swedbankTab2015: StatementFormat = {
+  id: 'swedbank-tab-2015',
+  bank: SWEDBANK,
+  detect(head: Head): number {
+    const lines = head.lines.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    const ok = lines.filter((l) => TAB_ROW.test(l) && splitTabRow(l).length === 5).length;
+    // Header-less: every sampled line must have the shape; one odd line is a row error, not another format.
+    return ok >= Math.max(1, lines.length - 1) ? 0.8 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const lines = splitLines(text);
+    return eachLine(lines, 0, ctx, (line, no) => {
+      const cells = splitTabRow(line);
+      if (cells.length !== 5) {
+        throw new StatementParseError(
+          'COLUMN_COUNT',
+          `Wrong number of fields: expected 5 (bokföringsdag, transaktionsdag, text, belopp, saldo) separated by a tab or 2+ spaces, found ${cells.length}`,
+          { file: ctx.file, line: no },
+        );
+      }
+      const [bokf = '', trans = '', t = '', belopp = '', saldo = ''] = cells;
+      const date = day(bokf, no, 'bokföringsdag', ctx, 'YY-MM-DD');
+      const valueDate = day(trans, no, 'transaktionsdag', ctx, 'YY-MM-DD');
+      return {
+        line: no,
+        date,
+        valueDate: valueDate !== date ? valueDate : undefined,
+        amount: money(belopp, no, 'belopp', ctx),
+        balance: money(saldo, no, 'saldo', ctx),
+        text: t,
+      };
+    });
+  },
+};
+
+/** `PRESSBYRÅN;2017-11-16;-512,00;10 635,40` or `Text;2019-01-02;2019-01-02;-28,00;24 207,40`. */
+const SHORT_ROW = /^[^;]*;\d{4}-\d{2}-\d{2};(?:\d{4}-\d{2}-\d{2};)?[-−]?\d[\d  ]*,\d{2};[-−]?\d[\d  ]*,\d{2};?$/;
+
+export const swedbankShort2017: StatementFormat = {
+  id: 'swedbank-short-2017',
+  bank: SWEDBANK,
+  detect(head: Head): number {
+    const lines = head.lines.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    const ok = lines.filter((l) => SHORT_ROW.test(l.trim())).length;
+    return ok >= Math.max(1, lines.length - 1) ? 0.75 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const lines = splitLines(text);
+    return eachLine(lines, 0, ctx, (line, no) => {
+      const cells = line.trim().replace(/;$/, '').split(';');
+      if (cells.length !== 4 && cells.length !== 5) {
+        throw new StatementParseError('COLUMN_COUNT', `Wrong number of fields: expected 4 (text;datum;belopp;saldo) or 5, found ${cells.length}`, { file: ctx.file, line: no });
+      }
+      const five = cells.length === 5;
+      const t = (cells[0] ?? '').trim();
+      const date = day(cells[1] ?? '', no, 'datum', ctx, 'YYYY-MM-DD');
+      const valueDate = five ? day(cells[2] ?? '', no, 'datum 2', ctx, 'YYYY-MM-DD') : undefined;
+      return {
+        line: no,
+        date,
+        valueDate: valueDate !== date ? valueDate : undefined,
+        amount: money(cells[five ? 3 : 2] ?? '', no, 'belopp', ctx),
+        balance: money(cells[five ? 4 : 3] ?? '', no, 'saldo', ctx),
+        text: t,
+      };
+    });
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * Coarse transaction kind from the bank's texts (formats.md §3.4). Only what the text shows:
+ * no kind is better than a wrong one.
+ */
+import type { TransactionKind } from './types.js';
+
+interface KindRule {
+  readonly kind: TransactionKind;
+  readonly pattern: RegExp;
+}
+
+/**
+ * Whole-word alternatives, case-insensitive. JavaScript's `\b` treats å, ä and ö as non-word
+ * characters ("\böverföring" never matches), so word edges are letter/digit lookarounds instead.
+ */
+function words(...alternatives: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\d])`, 'iu');
+}
+
+// Order matters: the first rule that matches wins (Skatteverket before bankgiro, fees before card).
+const KIND_RULES: readonly KindRule[] = [
+  // Payment to / refund from the tax account: Skatteverket's bankgiro 5050-1055, refunds 5050-1030.
+  { kind: 'tax-account', pattern: words('skatteverket', 'skattev', '5050-1055', '5050-1030', 'preliminär ?skatt', 'skattekonto') },
+  { kind: 'salary', pattern: words('lön', 'löner', 'löneutbetalning', 'lon', 'salary', 'sal [a-zåäö]+ \\d{4}') },
+  { kind: 'fee', pattern: words('pris enl spec', 'avgift', 'avgifter', 'vardagspaket', 'pris nyckelkund', 'månadsavgift', 'årsavgift', 'kortavgift', 'fee', '[\\p{L}]*avgift') },
+  { kind: 'interest', pattern: words('ränta', 'sparränta', 'intäktsränta', 'kostnadsränta', 'räntor', 'interest') },
+  { kind: 'swish', pattern: words('swish') },
+  { kind: 'autogiro', pattern: words('autogiro') },
+  { kind: 'plusgiro', pattern: words('pg', 'plusgiro') },
+  { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'betalning', 'bg kontoins') },
+  { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'card purchase') },
+  { kind: 'transfer', pattern: words('överföring', 'överföring via internet', 'insättning', 'uttag', 'bankomatuttag', 'kontantuttag', 'incoming payment', 'transfer') },
+];
+
+/** SEB card purchases: merchant padded to 12 characters, a slash and the purchase date YY-MM-DD. */
+const SEB_CARD = /^.{1,12}\/\d{2}-\d{2}-\d{2}$/;
+/** SEB writes Swish as digits only: 46… (phone, 11 digits) or 123… (Swish-företag, 10 digits). */
+const SEB_SWISH = /^\d{10,11}$/;
+
+/** Classifies a row from its text, the bank's type column and the counterparty. */
+export function classifyKind(text: string, typeText?: string, counterparty?: string): TransactionKind | undefined {
+  const parts = [typeText, text, counterparty].filter((p): p is string => p !== undefined && p !== '');
+  for (const rule of KIND_RULES) {
+    if (parts.some((p) => rule.pattern.test(p))) return rule.kind;
+  }
+  const t = text.trim();
+  if (SEB_CARD.test(t)) return 'card';
+  if (SEB_SWISH.test(t)) return 'swish';
+  return undefined;
+}

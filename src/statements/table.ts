@@ -1,0 +1,349 @@
+/**
+ * The engine behind every bank export that is a delimited table with a header row: finds the
+ * header by its signature (whole cells, never substrings), maps columns to roles, picks the file's
+ * date pattern and number style once, and turns each record into a {@link RawRow}.
+ */
+import { StatementParseError } from '../core/errors.js';
+import { type DatePattern, parseDate } from '../core/dates.js';
+import { type AmountStyle, AmountFormatError, parseAmount } from '../core/money.js';
+import { forEachRecord, lineOffset, readRecords, splitCells } from './csv.js';
+import {
+  type BalanceMark,
+  type Head,
+  type ParseContext,
+  type RawStatement,
+  type RowProblem,
+  type StatementFormat,
+  normalizeHeaderCell,
+} from './format.js';
+import type { StatementFormatId } from './types.js';
+
+export const COLUMN_ROLES = [
+  'date',
+  'valueDate',
+  'amount',
+  'credit',
+  'debit',
+  'balance',
+  'text',
+  'reference',
+  'counterparty',
+  'from',
+  'to',
+  'type',
+  'currency',
+  'clearing',
+  'account',
+  'status',
+  'bankId',
+  'ignore',
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export interface ColumnSpec {
+  readonly role: ColumnRole;
+  /** Accepted header spellings, normalised (lower case, NFC). */
+  readonly names: readonly string[];
+  /** Default true: the header must have this column for the format to match. */
+  readonly required?: boolean;
+}
+
+/** Reads cells of one record by role. */
+export type CellReader = (role: ColumnRole) => string;
+
+export interface TableSpec {
+  readonly id: StatementFormatId;
+  readonly bank: string;
+  readonly delimiters: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+  /** Tried in order; the file's style is the one under which most sampled cells parse. */
+  readonly amountStyles: readonly AmountStyle[];
+  readonly datePatterns: readonly DatePattern[];
+  /** How many lines may precede the header (preamble). */
+  readonly maxPreambleLines?: number;
+  /** Multiplier from the normalised header cells, for formats whose header alone is too generic. */
+  readonly scoreHeader?: (cells: readonly string[]) => number;
+  /** Extra evidence from the lines before the header; return a multiplier (0 rejects). */
+  readonly preambleScore?: (preamble: readonly string[]) => number;
+  /** Account number / currency from the preamble lines. */
+  readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; currency?: string };
+  /** True for preliminary / reserved rows. */
+  readonly isPending?: (get: CellReader) => boolean;
+  /** True for footer rows the bank appends (sums, "Totalt"). */
+  readonly isFooter?: (cells: readonly string[]) => boolean;
+  /** Money out may be written positive in a `debit` column; it is always negated. */
+  readonly debitIsOutflow?: boolean;
+}
+
+/** Multiplier for a header that has every required column but also columns we do not know. */
+const EXTRA_COLUMNS_FACTOR = 0.85;
+/** Rows sampled to choose the file's date pattern and number style. */
+const STYLE_SAMPLE_ROWS = 400;
+/** The sample is read from at most this much text after the header. */
+const SAMPLE_CHARS = 256 * 1024;
+
+/** @internal Where the header is and how its columns map to roles. */
+export interface HeaderMatch {
+  /** 0-based index of the header line (or of the first data line when `hasHeader` is false). */
+  readonly index: number;
+  readonly hasHeader?: boolean;
+  readonly delimiter: string;
+  readonly score: number;
+  readonly map: ReadonlyMap<ColumnRole, number>;
+  readonly names: readonly string[];
+  readonly width: number;
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] ?? '').trim() === '') n--;
+  return n === cells.length ? cells : cells.slice(0, n);
+}
+
+function matchHeader(spec: TableSpec, cells: readonly string[]): { score: number; map: Map<ColumnRole, number> } | undefined {
+  const norm = trimTrailingEmpty(cells.map(normalizeHeaderCell));
+  if (norm.length < 2) return undefined;
+  const map = new Map<ColumnRole, number>();
+  const used = new Set<number>();
+  for (const col of spec.columns) {
+    const idx = norm.findIndex((c, i) => !used.has(i) && col.names.includes(c));
+    if (idx < 0) {
+      if (col.required !== false) return undefined;
+      continue;
+    }
+    used.add(idx);
+    if (!map.has(col.role)) map.set(col.role, idx);
+  }
+  const unknown = norm.some((c, i) => !used.has(i) && c !== '');
+  const factor = spec.scoreHeader ? spec.scoreHeader(norm) : 1;
+  return { score: (unknown ? EXTRA_COLUMNS_FACTOR : 1) * factor, map };
+}
+
+function findHeader(spec: TableSpec, lines: readonly string[]): HeaderMatch | undefined {
+  const max = Math.min(lines.length, (spec.maxPreambleLines ?? 12) + 1);
+  let best: HeaderMatch | undefined;
+  for (let i = 0; i < max; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    for (const d of spec.delimiters) {
+      if (!line.includes(d)) continue;
+      const cells = splitCells(line, d);
+      const m = matchHeader(spec, cells);
+      if (!m) continue;
+      const preamble = lines.slice(0, i);
+      const factor = spec.preambleScore ? spec.preambleScore(preamble) : 1;
+      const score = m.score * factor;
+      if (score > 0 && (!best || score > best.score)) {
+        best = { index: i, delimiter: d, score, map: m.map, names: cells.map((c) => c.trim()), width: trimTrailingEmpty(cells).length };
+      }
+    }
+  }
+  return best;
+}
+
+/** Picks the first candidate under which the most sampled values parse. */
+function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c: T, s: string) => boolean): T | undefined {
+  let best: T | undefined;
+  let bestCount = -1;
+  for (const c of candidates) {
+    let n = 0;
+    for (const s of samples) if (ok(c, s)) n++;
+    if (n > bestCount) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return bestCount > 0 || samples.length === 0 ? best : candidates[0];
+}
+
+/** Swedbank writes clearing and account number in two columns: `8327-9` + `9434567890`. */
+function joinAccount(clearing: string, account: string): string | undefined {
+  if (account === '') return undefined;
+  return clearing !== '' ? `${clearing}-${account}` : account;
+}
+
+/** @internal */
+export function tryAmount(style: AmountStyle, s: string): boolean {
+  try {
+    parseAmount(s, style);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Defines a header-based delimited format. */
+export function defineTableFormat(spec: TableSpec): StatementFormat {
+  return {
+    id: spec.id,
+    bank: spec.bank,
+    detect(head: Head): number {
+      return findHeader(spec, head.lines)?.score ?? 0;
+    },
+    parse(text: string, ctx: ParseContext): RawStatement {
+      const head = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 40);
+      const header = findHeader(spec, head);
+      if (!header) {
+        throw new StatementParseError('UNKNOWN_FORMAT', `Not a ${spec.bank} export: expected a header row with ${spec.columns.filter((c) => c.required !== false).map((c) => `"${c.names[0]}"`).join(', ')}`, { file: ctx.file });
+      }
+      return parseTable(spec, text, header, ctx);
+    },
+  };
+}
+
+/** @internal */
+export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, ctx: ParseContext): RawStatement {
+  const headerLine = header.index + 1;
+  const bodyStart = lineOffset(text, headerLine);
+  const preamble = text.slice(0, bodyStart).split(/\r\n|\n|\r/).slice(0, header.index);
+  const fromPreamble = spec.readPreamble ? spec.readPreamble(preamble, header.delimiter) : {};
+  const body = text.slice(bodyStart);
+  const skip = header.hasHeader === false ? 0 : 1;
+  const col = header.map;
+  const fieldName = (role: ColumnRole): string => {
+    const i = col.get(role);
+    return i === undefined ? role : (header.names[i] ?? role);
+  };
+  // Role → column index as a plain object (-1 when absent): read once per cell on the hot path.
+  const idx = Object.fromEntries(COLUMN_ROLES.map((role) => [role, col.get(role) ?? -1])) as Record<ColumnRole, number>;
+  const cellOf = (cells: readonly string[], role: ColumnRole): string => {
+    const i = idx[role];
+    if (i < 0) return '';
+    const v = cells[i];
+    return v === undefined ? '' : v.trim();
+  };
+
+  // Choose the date pattern and number style once per file, on a sample.
+  const head = readRecords(body.slice(0, SAMPLE_CHARS), header.delimiter, headerLine, STYLE_SAMPLE_ROWS + skip);
+  const sample = head.slice(skip).map((r) => r.cells);
+  const dateSamples = sample.map((c) => cellOf(c, 'date')).filter((v) => /\d/.test(v));
+  const datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? spec.datePatterns[0]!;
+  const moneyRoles: ColumnRole[] = ['amount', 'credit', 'debit', 'balance'];
+  const amountSamples = sample.flatMap((c) => moneyRoles.map((role) => cellOf(c, role)).filter((v) => v !== ''));
+  const style = choose(spec.amountStyles, amountSamples, tryAmount) ?? spec.amountStyles[0]!;
+  const first = sample[0];
+
+  const sink = ctx.sink;
+  const marks: BalanceMark[] = [];
+  const skipped: RowProblem[] = [];
+  const footer: number[] = [];
+  const width = header.width;
+  const ownAccounts = new Map<string, number>();
+
+  const money = (raw: string, line: number, role: ColumnRole): number | undefined => {
+    if (raw === '') return undefined;
+    try {
+      return parseAmount(raw, style);
+    } catch (e) {
+      const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
+      throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, {
+        file: ctx.file,
+        line,
+        field: fieldName(role),
+      });
+    }
+  };
+  const date = (raw: string, line: number, role: ColumnRole): string => {
+    const iso = parseDate(raw, datePattern);
+    if (iso === undefined) {
+      throw new StatementParseError('INVALID_DATE', `Invalid date: expected a date like ${datePattern}, got ${JSON.stringify(raw)}`, {
+        file: ctx.file,
+        line,
+        field: fieldName(role),
+      });
+    }
+    return iso;
+  };
+  const splitMoney = idx.amount < 0;
+  const isPending = spec.isPending;
+
+  let seenRow = false;
+  let index = 0;
+  forEachRecord(body, header.delimiter, headerLine, ctx.file, (cells, line) => {
+    if (index++ < skip) return;
+    try {
+      let filled = cells.length;
+      while (filled > 0 && (cells[filled - 1] as string).trim() === '') filled--;
+      if (filled === 0) return;
+      if (spec.isFooter?.(cells)) {
+        footer.push(line);
+        return;
+      }
+      if (filled > width || cells.length < width) {
+        throw new StatementParseError(
+          'COLUMN_COUNT',
+          `Wrong number of fields: expected ${width} fields as in the header on line ${headerLine}, found ${filled > width ? filled : cells.length}`,
+          { file: ctx.file, line },
+        );
+      }
+      const dateCell = cellOf(cells, 'date');
+      const amountCell = cellOf(cells, 'amount');
+      const creditCell = cellOf(cells, 'credit');
+      const debitCell = cellOf(cells, 'debit');
+      const balanceCell = cellOf(cells, 'balance');
+      if (amountCell === '' && creditCell === '' && debitCell === '' && balanceCell !== '' && !/\d/.test(dateCell)) {
+        // A balance-only row (Handelsbanken writes the balance at export time as its first row).
+        marks.push({ line, balance: money(balanceCell, line, 'balance') as number, position: seenRow ? 'end' : 'start' });
+        return;
+      }
+      const pending = isPending !== undefined && isPending((role) => cellOf(cells, role));
+      let amount: number;
+      if (!splitMoney) {
+        if (amountCell === '') {
+          throw new StatementParseError('INVALID_AMOUNT', 'Invalid amount: expected an amount, found an empty field', { file: ctx.file, line, field: fieldName('amount') });
+        }
+        amount = money(amountCell, line, 'amount') as number;
+      } else {
+        if (creditCell === '' && debitCell === '') {
+          throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected a value in "${fieldName('credit')}" or "${fieldName('debit')}", both are empty`, { file: ctx.file, line });
+        }
+        amount = Math.abs(money(creditCell, line, 'credit') ?? 0) - Math.abs(money(debitCell, line, 'debit') ?? 0);
+      }
+      const isoDate = pending && !/\d/.test(dateCell) ? '' : date(dateCell, line, 'date');
+      const valueCell = idx.valueDate >= 0 ? cellOf(cells, 'valueDate') : '';
+      const valueDate = valueCell === '' ? undefined : date(valueCell, line, 'valueDate');
+      let counterpartyAccount: string | undefined;
+      if (idx.from >= 0 || idx.to >= 0) {
+        const from = cellOf(cells, 'from');
+        const to = cellOf(cells, 'to');
+        const own = amount < 0 ? from : to;
+        const other = amount < 0 ? to : from;
+        if (own !== '') ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
+        counterpartyAccount = other === '' ? undefined : other;
+      }
+      const textCell = cellOf(cells, 'text');
+      const counterparty = cellOf(cells, 'counterparty');
+      const typeText = cellOf(cells, 'type');
+      const bankId = cellOf(cells, 'bankId');
+      sink.add({
+        line,
+        date: isoDate,
+        valueDate: valueDate !== isoDate ? valueDate : undefined,
+        amount,
+        balance: money(balanceCell, line, 'balance'),
+        text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText,
+        reference: cellOf(cells, 'reference') || bankId || undefined,
+        counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
+        counterpartyAccount,
+        typeText: typeText || undefined,
+        currency: cellOf(cells, 'currency') || undefined,
+        account: idx.account >= 0 ? joinAccount(cellOf(cells, 'clearing'), cellOf(cells, 'account')) : undefined,
+        pending: pending || undefined,
+        bankId: bankId || undefined,
+      });
+      seenRow = true;
+    } catch (e) {
+      if (ctx.lenient && e instanceof StatementParseError) {
+        skipped.push({ line, error: e });
+        return;
+      }
+      throw e;
+    }
+  });
+
+  let accountNumber = fromPreamble.accountNumber;
+  if (accountNumber === undefined && ownAccounts.size > 0) {
+    accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  return { accountNumber, currency: fromPreamble.currency, marks, skipped, footer };
+}
