@@ -166,7 +166,7 @@ function repairDoubleEncoding(text: string, notes: DecodeNote[]): string {
     {
       hits: count(text, CP437_AS_1252),
       what: 'CP437 that was read as Windows-1252 and saved as UTF-8',
-      repair: () => (canRoundTrip(text, 'windows-1252') ? decodeBytes(encodeText(text, 'windows-1252'), 'cp437') : undefined),
+      repair: () => reinterpret1252AsCp437(text),
     },
     {
       hits: count(text, CP437_AS_LATIN1),
@@ -186,8 +186,36 @@ function repairDoubleEncoding(text: string, notes: DecodeNote[]): string {
   return repaired;
 }
 
-function canRoundTrip(text: string, encoding: 'windows-1252'): boolean {
-  return decodeBytes(encodeText(text, encoding), encoding) === text;
+let cp1252ToCp437: Map<number, string> | undefined;
+
+/**
+ * Each character that Windows-1252 has is turned back into its byte and decoded as CP437; other
+ * characters (U+FFFD for CP437's 0x8F "Å", which 1252 lacks) stay, so the loss is still reported.
+ */
+function reinterpret1252AsCp437(text: string): string {
+  if (!cp1252ToCp437) {
+    const bytes = new Uint8Array(128);
+    for (let i = 0; i < 128; i++) bytes[i] = 128 + i;
+    const as1252 = decodeBytes(bytes, 'windows-1252');
+    const as437 = decodeBytes(bytes, 'cp437');
+    cp1252ToCp437 = new Map();
+    for (let i = 0; i < 128; i++) {
+      const from = as1252.charCodeAt(i);
+      if (from !== 0xfffd) cp1252ToCp437.set(from, as437.charAt(i));
+    }
+  }
+  const map = cp1252ToCp437;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    const repl = map.get(c);
+    if (repl === undefined) continue;
+    out += text.slice(from, i) + repl;
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** Every char must be ≤ U+00FF: those are the original bytes, decoded as CP437. */

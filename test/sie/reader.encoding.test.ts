@@ -1,0 +1,102 @@
+/** Encoding detection from the bytes (formats.md §1.8), with warnings where label and bytes disagree. */
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, encodeText } from '../../src/core/encoding.js';
+import { readSie } from '../../src/sie/reader.js';
+
+const TEXT = ['#FLAGGA 0', '#FORMAT PC8', '#FNAMN "Övningsbolaget Åsa & Ärla AB"', '#KONTO 7010 "Lön till kollektivanställda"', '#KONTO 2640 "Ingående moms"'].join('\r\n');
+
+function names(bytes: Uint8Array | string): readonly string[] {
+  const doc = readSie(bytes);
+  return [doc.header.companyName ?? '', ...doc.accounts.map((a) => a.name)];
+}
+
+const EXPECTED = ['Övningsbolaget Åsa & Ärla AB', 'Lön till kollektivanställda', 'Ingående moms'];
+
+function utf8(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+describe('readSie encodings', () => {
+  it('reads genuine CP437 (#FORMAT PC8) without warnings', () => {
+    const bytes = encodeText(TEXT, 'cp437');
+    expect([...bytes].filter((b) => b === 0x94 || b === 0x99 || b === 0x8f || b === 0x8e || b === 0x84 || b === 0x86).length).toBeGreaterThan(0);
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('cp437');
+    expect(names(bytes)).toEqual(EXPECTED);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('reads UTF-8 with and without BOM, warning that PC8 says otherwise', () => {
+    for (const bytes of [utf8(TEXT), new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(TEXT)])]) {
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe('utf-8');
+      expect(names(bytes)).toEqual(EXPECTED);
+      expect(doc.issues).toMatchObject([{ code: 'SIE_ENCODING_MISMATCH', severity: 'warning', label: '#FORMAT' }]);
+    }
+  });
+
+  it('accepts a non-standard #FORMAT UTF8 label on UTF-8 bytes without a mismatch', () => {
+    const doc = readSie(utf8(TEXT.replace('#FORMAT PC8', '#FORMAT UTF8')));
+    expect(doc.issues.map((i) => i.code)).toEqual([]);
+  });
+
+  it('reads Windows-1252/Latin-1 mislabelled as PC8 and says so', () => {
+    const bytes = encodeText(TEXT, 'windows-1252');
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('windows-1252');
+    expect(names(bytes)).toEqual(EXPECTED);
+    expect(doc.issues.map((i) => i.code)).toContain('SIE_ENCODING_MISMATCH');
+  });
+
+  it('repairs UTF-8 that was read as Windows-1252 and saved as UTF-8 again ("Ã–vningsbolaget")', () => {
+    const mojibake = decodeBytes(utf8(TEXT), 'windows-1252');
+    expect(mojibake).toContain('Ã–vningsbolaget');
+    const doc = readSie(utf8(mojibake));
+    expect(names(utf8(mojibake))).toEqual(EXPECTED);
+    expect(doc.issues.map((i) => i.code)).toContain('SIE_DOUBLE_ENCODING');
+  });
+
+  it('repairs CP437 that was read as Windows-1252 and saved as UTF-8 ("™vningsbolaget"), reporting the lost "Å"', () => {
+    const mojibake = decodeBytes(encodeText(TEXT, 'cp437'), 'windows-1252');
+    expect(mojibake).toContain('L”n');
+    const doc = readSie(utf8(mojibake));
+    // CP437 0x8F (Å) has no Windows-1252 character: it was lost in the first wrong step.
+    expect(names(utf8(mojibake))).toEqual(EXPECTED.map((n) => n.replace('Å', '\ufffd')));
+    expect(doc.issues.map((i) => i.code)).toEqual(['SIE_DOUBLE_ENCODING', 'SIE_LOSSY_TEXT', 'SIE_ENCODING_MISMATCH']);
+  });
+
+  it('repairs CP437 that was read as Latin-1 and saved as UTF-8 (C1 control characters)', () => {
+    const cp = encodeText(TEXT, 'cp437');
+    const mojibake = String.fromCharCode(...cp);
+    expect(mojibake).toContain('L\u0094n');
+    const doc = readSie(utf8(mojibake));
+    expect(names(utf8(mojibake))).toEqual(EXPECTED);
+    expect(doc.issues.map((i) => i.code)).toContain('SIE_DOUBLE_ENCODING');
+  });
+
+  it('leaves correct UTF-8 alone even when it has a few characters that look like mojibake', () => {
+    const text = TEXT + '\r\n#KONTO 3010 "Försäljning „export” till Ÿ Žilina"';
+    const doc = readSie(utf8(text));
+    expect(doc.accounts.map((a) => a.name)).toContain('Försäljning „export” till Ÿ Žilina');
+    expect(doc.issues.map((i) => i.code)).not.toContain('SIE_DOUBLE_ENCODING');
+  });
+
+  it('reports U+FFFD as lossy text with the line where it first occurs', () => {
+    const doc = readSie(utf8(TEXT.replace('Lön', 'L\ufffdn').replace('Ingående', 'Ing\ufffdende')));
+    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_LOSSY_TEXT', severity: 'warning', line: 4 }));
+    expect(doc.issues.find((i) => i.code === 'SIE_LOSSY_TEXT')?.message).toMatch(/2 replacement characters/);
+  });
+
+  it('takes a string as already decoded (BOM dropped) and reports utf-8', () => {
+    const doc = readSie('\ufeff' + TEXT);
+    expect(doc.encoding).toBe('utf-8');
+    expect(names('\ufeff' + TEXT)).toEqual(EXPECTED);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('pure ASCII is CP437 (the bytes are the same)', () => {
+    const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
+    expect(doc.encoding).toBe('cp437');
+    expect(doc.issues).toEqual([]);
+  });
+});
