@@ -1,0 +1,52 @@
+/** #KSUMMA: the test vectors of formats.md §1.7 and the variants that must NOT match. */
+import { describe, expect, it } from 'vitest';
+import { SieChecksum, sieCrc32 } from '../../src/sie/checksum.js';
+import { readSie } from '../../src/sie/reader.js';
+
+describe('#KSUMMA CRC-32', () => {
+  it('matches the standard CRC-32 check value', () => {
+    expect(sieCrc32('123456789')).toBe(0xcbf43926);
+    expect(sieCrc32('')).toBe(0);
+  });
+
+  it('gives the formats.md test vectors', () => {
+    // #KONTO 1915 "Kassa \"special\"" → #KONTO1915Kassa "special"
+    expect(sieCrc32('#KONTO1915Kassa "special"')).toBe(1921122205);
+    // #TRANS 7010 {1 "456"} 13200.00 → #TRANS7010145613200.00
+    expect(sieCrc32('#TRANS7010145613200.00')).toBe(3174400141);
+  });
+
+  it('feeds records as label + field contents, object lists as their tokens', () => {
+    const c = new SieChecksum();
+    c.addRecord('#TRANS', ['7010', ['1', '456'], '13200.00']);
+    expect(c.value()).toBe(3174400141);
+  });
+
+  it('gives the formats.md block value, over CP437 bytes (ö = 0x94)', () => {
+    const c = new SieChecksum();
+    c.addRecord('#FORMAT', ['PC8']);
+    c.addRecord('#GEN', ['20250101']);
+    c.addRecord('#SIETYP', ['4']);
+    c.addRecord('#FNAMN', ['Test AB']);
+    c.addRecord('#KONTO', ['1930', 'Företagskonto']);
+    c.addRecord('#VER', ['A', '1', '20250105', 'Bankavgift']);
+    c.addRecord('#TRANS', ['6570', [], '45.00']);
+    c.addRecord('#TRANS', ['1930', [], '-45.00']);
+    expect(c.value()).toBe(4146693178);
+  });
+
+  it('verifies the same block read from a file, and rejects the variants that real files do not use', () => {
+    const block = ['#FORMAT PC8', '#GEN 20250101', '#SIETYP 4', '#FNAMN "Test AB"', '#KONTO 1930 "Företagskonto"', '#VER A 1 20250105 "Bankavgift"', '{', '#TRANS 6570 {} 45.00', '#TRANS 1930 {} -45.00', '}'];
+    const file = ['#FLAGGA 0', '#KSUMMA', ...block, '#KSUMMA 4146693178'].join('\r\n');
+    expect(readSie(file).checksum).toEqual({ status: 'valid', expected: 4146693178, actual: 4146693178 });
+    // Dropping the "#", keeping braces, or hashing whole lines all give other values.
+    expect(sieCrc32('FORMATPC8')).not.toBe(sieCrc32('#FORMATPC8'));
+    const lines = new SieChecksum();
+    for (const l of block) lines.add(l);
+    expect(lines.value()).not.toBe(4146693178);
+  });
+
+  it('writes values above 2^31 unsigned (never as a negative int32)', () => {
+    expect(sieCrc32('#TRANS7010145613200.00')).toBeGreaterThan(2 ** 31);
+  });
+});
