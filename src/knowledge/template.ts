@@ -26,10 +26,18 @@ export function templateId(t: BookingTemplate): string {
   return `${t.direction}|${t.vat.mode}|${t.vat.rate}|${t.vat.accounts.join(',')}|${t.lines.map((l) => l.account).join(',')}`;
 }
 
-/** The account a template is "about": its `rest` line, else its largest line. */
+/**
+ * The account a template is "about": its largest non-VAT line (for a loan the amortisation, for a
+ * salary the gross salary), which is also what a bookkeeper calls the counter-account.
+ */
 export function mainAccount(t: BookingTemplate): AccountNo {
-  const rest = t.lines.find((l) => l.rule === 'rest');
-  return (rest ?? t.lines[0])?.account ?? '';
+  let best: TemplateLine | undefined;
+  for (const l of t.lines) {
+    const vat = VAT_ACCOUNT.test(l.account);
+    const bestVat = best !== undefined && VAT_ACCOUNT.test(best.account);
+    if (best === undefined || (bestVat && !vat) || (bestVat === vat && Math.abs(l.lastAmount) > Math.abs(best.lastAmount))) best = l;
+  }
+  return best?.account ?? '';
 }
 
 function nearestRate(vat: number, base: number, half: boolean): { rate: VatRate; error: number } | undefined {
@@ -125,7 +133,10 @@ export function readTemplate(rows: readonly VoucherRow[], bankAccounts: readonly
     other = counter;
   }
 
-  const byMagnitude = [...other].sort((x, y) => Math.abs(y.amount) - Math.abs(x.amount) || x.account.localeCompare(y.account));
+  // The largest row is the main one, but a VAT account kept as an ordinary line (mixed rates) never is.
+  const byMagnitude = [...other].sort(
+    (x, y) => Number(VAT_ACCOUNT.test(x.account)) - Number(VAT_ACCOUNT.test(y.account)) || Math.abs(y.amount) - Math.abs(x.amount) || x.account.localeCompare(y.account),
+  );
   const restAccount = byMagnitude[0]?.account;
   const lines: TemplateLine[] = other
     .map((r) => ({
@@ -156,8 +167,9 @@ export function mergeTemplate(known: BookingTemplate, fresh: BookingTemplate, fr
   });
   // Exactly one rest line: prefer the varying one; if none varies, the largest stays rest.
   const restIdx = lines.findIndex((l) => l.rule === 'rest');
-  const biggest = lines.reduce((bi, l, i, arr) => (Math.abs(l.lastAmount) > Math.abs(arr[bi]?.lastAmount ?? 0) ? i : bi), 0);
-  const chosen = restIdx >= 0 ? restIdx : biggest;
+  const rank = (l: TemplateLine): number => (VAT_ACCOUNT.test(l.account) ? 0 : Math.abs(l.lastAmount) + 1);
+  const biggest = lines.reduce((bi, l, i, arr) => (rank(l) > rank(arr[bi] as TemplateLine) ? i : bi), 0);
+  const chosen = restIdx >= 0 && !VAT_ACCOUNT.test(lines[restIdx]?.account ?? '') ? restIdx : biggest;
   return {
     ...fresh,
     lines: lines.map((l, i) => (i === chosen ? { ...l, rule: 'rest' as const } : l.rule === 'rest' ? { ...l, rule: 'share' as const } : l)),
@@ -190,13 +202,24 @@ export function applyTemplate(t: BookingTemplate, bankAmount: number, vat: VatSp
   const v = vatRows(spec, left, direction);
   const rest = t.lines.find((l) => l.rule === 'rest');
   if (rest !== undefined) {
-    if (v.remaining === 0 || Math.sign(v.remaining) !== Math.sign(total)) return { ok: false, reason: 'rest-sign' };
+    // The rest keeps the sign it was learned with (a salary's tax line is a credit inside a payment).
+    const expected = rest.lastAmount === 0 ? Math.sign(total) : Math.sign(rest.lastAmount);
+    if (v.remaining === 0 || Math.sign(v.remaining) !== expected) return { ok: false, reason: 'rest-sign' };
     rows.unshift({ account: rest.account, amount: v.remaining });
   } else if (v.remaining !== 0) {
     return { ok: false, reason: 'rest-sign' };
   }
   rows.push(...v.rows);
   return { ok: true, rows: rows.filter((r) => r.amount !== 0) };
+}
+
+/**
+ * The same template reduced to its main account and VAT: used when the learned split does not fit
+ * a new amount (fixed parts larger than the payment, a new mix of rows).
+ */
+export function simplifyTemplate(t: BookingTemplate): BookingTemplate {
+  const account = mainAccount(t);
+  return { ...t, lines: [{ account, rule: 'rest', lastAmount: 0, ppm: 0 }] };
 }
 
 function mulPpm(ppm: number, gross: number): number {

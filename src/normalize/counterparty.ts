@@ -12,6 +12,12 @@ import { normalizeText } from './text.js';
 /** Longest key, in words; later words are almost always references or places. */
 const MAX_KEY_WORDS = 4;
 
+/**
+ * Key for lines without any text (common in SIE history, rare on bank lines): the client's other
+ * text-less bookings are the only evidence. Never shared.
+ */
+export const NO_TEXT_KEY = '(NO TEXT)';
+
 /** Structured facts read from a bank text. */
 export interface CounterpartySignals {
   /** Bankgiro number as written "5050-1055". */
@@ -95,6 +101,9 @@ function isDigits(s: string): boolean {
  * ```
  */
 export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): CounterpartyKey {
+  if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '') {
+    return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
+  }
   let s = text.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
   const all = [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase();
 

@@ -52,7 +52,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'bank-fee',
-    pattern: /PRIS ENL SPEC|\bAVGIFT(?:ER)?\b|VARDAGSPAKET|PRIS NYCKELKUND|M[ÅA]NADSAVGIFT|KONTOAVGIFT|\bBANKTJ[ÄA]NSTER|\bKORTAVGIFT|\bÅRSAVGIFT/,
+    pattern: /PRIS ENL SPEC|BANKKOSTNAD|\bAVGIFT(?:ER)?\b|VARDAGSPAKET|PRIS NYCKELKUND|M[ÅA]NADSAVGIFT|KONTOAVGIFT|\bBANKTJ[ÄA]NSTER|\bKORTAVGIFT|\bÅRSAVGIFT/,
     direction: 'out',
     account: '6570',
     vat: { mode: 'none', rate: 0 },
@@ -77,6 +77,15 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
     confidence: 0.75,
     reason: 'Interest paid goes to 8410 Räntekostnader, without VAT.',
   },
+  // Category words accountants write as voucher texts (SIE history) and some banks print. Lower
+  // confidence: they say what was bought, not how this client books it.
+  { id: 'office-supplies', pattern: /\bKONTORSMAT(?:ERIAL|ERIEL)\b/, direction: 'out', account: '6110', vat: { mode: 'standard', rate: 25 }, confidence: 0.7, reason: 'Office supplies go to 6110 Kontorsmateriel with 25 % VAT.' },
+  { id: 'postage', pattern: /\bFRIM[ÄA]RKEN\b|\bPORTO\b/, direction: 'out', account: '6250', vat: { mode: 'standard', rate: 25 }, confidence: 0.7, reason: 'Stamps and postage go to 6250 Postbefordran.' },
+  { id: 'advertising', pattern: /\bREKLAM\b|\bANNONS(?:ER|ERING)?\b/, direction: 'out', account: '5910', vat: { mode: 'standard', rate: 25 }, confidence: 0.6, reason: 'Advertising goes to 5910 Annonsering with 25 % VAT.' },
+  { id: 'insurance', pattern: /F[ÖO]RS[ÄA]KRING/, direction: 'out', account: '6310', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'Insurance premiums go to 6310 Företagsförsäkringar, without VAT.' },
+  { id: 'fuel', pattern: /\bDRIVMEDEL\b|\bBENSIN\b|\bDIESEL\b/, direction: 'out', account: '5611', vat: { mode: 'standard', rate: 25 }, confidence: 0.65, reason: 'Fuel goes to 5611 Drivmedel för personbilar with 25 % VAT.' },
+  { id: 'rent', pattern: /\bLOKALHYRA\b/, direction: 'out', account: '5010', vat: { mode: 'standard', rate: 25 }, confidence: 0.65, reason: 'Premises rent goes to 5010 Lokalhyra.' },
+  { id: 'newspapers', pattern: /\bTIDNING(?:AR)?\b|\bTIDSKRIFT/, direction: 'out', account: '6970', vat: { mode: 'standard', rate: 6 }, confidence: 0.6, reason: 'Newspapers and journals go to 6970 with 6 % VAT.' },
   {
     id: 'salary',
     pattern: /^L[ÖO]N\b|L[ÖO]NEUTBETALNING/,

@@ -7,7 +7,7 @@ import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
 import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
-import { applyTemplate } from '../knowledge/template.js';
+import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
@@ -226,22 +226,27 @@ function buildVoucher(
   client: ClientSettings,
   direction: Direction,
   chart: ReadonlySet<AccountNo> | undefined,
-): { voucher: Voucher | null; note: string } {
+): { voucher: Voucher | null; note: string; simplified: boolean } {
   const { vat, note } = mapVat(template.vat, client, direction, account, tx.date, chart);
-  const applied = applyTemplate(template, tx.amount, vat);
-  if (!applied.ok) return { voucher: null, note: ` The amount does not fit the learned split (${applied.reason === 'rest-sign' ? 'fixed parts exceed it' : 'wrong direction'}).` };
+  let applied = applyTemplate(template, tx.amount, vat);
+  let split = '';
+  if (!applied.ok && template.lines.length > 1) {
+    applied = applyTemplate(simplifyTemplate(template), tx.amount, vat);
+    split = ` The usual split into ${template.lines.map((l) => l.account).join(' + ')} does not fit this amount, so everything goes to ${account}.`;
+  }
+  if (!applied.ok) return { voucher: null, note: ` The amount does not fit the learned split (${applied.reason === 'rest-sign' ? 'fixed parts exceed it' : 'wrong direction'}).`, simplified: false };
   const original = mappedFrom?.get(account);
   const rows: VoucherRow[] = [{ account: bankAccount, amount: tx.amount }];
   for (const r of applied.rows) {
     let acct = r.account === original ? account : r.account;
     const m = nearestInChart(acct, chart);
-    if (m === null) return { voucher: null, note: ` The client's chart has no account near ${acct}.` };
+    if (m === null) return { voucher: null, note: ` The client's chart has no account near ${acct}.`, simplified: false };
     acct = m.account;
     rows.push({ account: acct, amount: r.amount });
   }
   const sum = rows.reduce((s, r) => s + r.amount, 0);
-  if (sum !== 0) return { voucher: null, note: ' The split did not balance.' };
-  return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note };
+  if (sum !== 0) return { voucher: null, note: ' The split did not balance.', simplified: false };
+  return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
 
 /**
@@ -309,6 +314,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     voucher = built.voucher;
     reason += built.note;
     if (voucher === null) reviewReasons.push('No voucher could be built from the learned template.');
+    if (built.simplified) reviewReasons.push('The learned split does not fit this amount.');
   } else {
     reviewReasons.push('Too little evidence to propose a voucher.');
   }
