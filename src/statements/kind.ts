@@ -26,7 +26,7 @@ const KIND_RULES: readonly KindRule[] = [
   { kind: 'interest', pattern: words('ränta', 'sparränta', 'intäktsränta', 'kostnadsränta', 'räntor', 'interest') },
   { kind: 'swish', pattern: words('swish') },
   { kind: 'autogiro', pattern: words('autogiro') },
-  { kind: 'plusgiro', pattern: words('pg', 'plusgiro') },
+  { kind: 'plusgiro', pattern: words('pg(?!-bg)', 'plusgiro') },
   { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'betalning', 'bg kontoins') },
   { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'card purchase') },
   { kind: 'transfer', pattern: words('överföring', 'överföring via internet', 'insättning', 'uttag', 'bankomatuttag', 'kontantuttag', 'incoming payment', 'transfer') },

@@ -299,9 +299,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         }
         amount = Math.abs(money(creditCell, line, 'credit') ?? 0) - Math.abs(money(debitCell, line, 'debit') ?? 0);
       }
-      const isoDate = pending && !/\d/.test(dateCell) ? '' : date(dateCell, line, 'date');
       const valueCell = idx.valueDate >= 0 ? cellOf(cells, 'valueDate') : '';
       const valueDate = valueCell === '' ? undefined : date(valueCell, line, 'valueDate');
+      // A preliminary row may lack a booking date ("Reserverat", "PREL"): date it by the purchase date.
+      const isoDate = pending && !/\d/.test(dateCell) ? (valueDate ?? '') : date(dateCell, line, 'date');
       let counterpartyAccount: string | undefined;
       if (idx.from >= 0 || idx.to >= 0) {
         const from = cellOf(cells, 'from');

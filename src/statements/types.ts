@@ -78,7 +78,11 @@ export interface BankTransaction {
   readonly accountNumber?: string | undefined;
   /** Currency of this row when it differs from the statement's. */
   readonly currency?: string | undefined;
-  /** Only present (true) on preliminary/reserved rows, which are included only on request. */
+  /**
+   * Only present (true) on preliminary/reserved rows, which are included only on request. Such a
+   * row may have no booking date yet: `date` is then its transaction date, or `''` when the bank
+   * gives none (Nordea's `Reserverat`).
+   */
   readonly pending?: true | undefined;
 }
 

@@ -1,0 +1,245 @@
+/**
+ * One fixture per bank layout the corpus lacks, built from the documented headers in
+ * ../shared/docs/formats.md §3.2 (see fixtures/SOURCES.md), one per quirk.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+
+const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
+const sum = (xs: readonly { amount: number }[]): number => xs.reduce((a, t) => a + t.amount, 0);
+
+describe('SEB', () => {
+  it('reads "Spara kontohändelser" amounts with three decimals: -30.000 is -30 kr, not -30 000 kr', () => {
+    const s = parseStatement(fixture('seb/kontohandelser-three-decimals.csv'));
+    expect(s.format).toBe('seb-kontohandelser');
+    expect(s.bank).toBe('SEB');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-3000, -25000, -49900, 150000, 1252, -253520]);
+    expect(s.transactions[0]?.balance).toBe(2_096_104);
+    expect(s.warnings).toEqual([]);
+    expect(s.openingBalance).toBe(2_276_272);
+  });
+
+  it('recognises SEB card purchases (merchant/YY-MM-DD), digit-only Swish and interest', () => {
+    const s = parseStatement(fixture('seb/kontohandelser-three-decimals.csv'));
+    expect(s.transactions.map((t) => t.kind)).toEqual(['card', 'swish', undefined, 'swish', 'interest', 'card']);
+    expect(s.transactions[4]).toMatchObject({ date: '2026-10-25', valueDate: '2026-10-26', text: 'RÄNTA' });
+  });
+
+  it('reads the 2026 "Transaktioner" layout with split Insättningar/Uttag columns', () => {
+    const s = parseStatement(fixture('seb/transaktioner-2026-split-columns.csv'));
+    expect(s.format).toBe('seb-transaktioner');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-45650, 2_850_000, -1_200_000]);
+    expect(s.transactions.map((t) => t.kind)).toEqual(['card', 'salary', 'tax-account']);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads the legacy comma-delimited export after its 5-row preamble, account number included', () => {
+    const s = parseStatement(fixture('seb/legacy-2018-preamble-comma.csv'));
+    expect(s.format).toBe('seb-legacy');
+    expect(s.encoding).toBe('windows-1252');
+    expect(s.accountNumber).toBe('5357-12 345 67');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [7, -79000, 'SL ACCESS/18-03-03'],
+      [8, 30000, 'SWISH FRÅN ANNA'],
+    ]);
+  });
+});
+
+describe('Handelsbanken', () => {
+  it('skips PREL rows, uses the balance-only first row as the closing balance, reads ISO-8859-1', () => {
+    const s = parseStatement(fixture('handelsbanken/semicolon-latin1-prel-balance-row.csv'));
+    expect(s.format).toBe('handelsbanken');
+    expect(s.encoding).toBe('windows-1252');
+    expect(s.accountNumber).toBe('6789-123 456 789');
+    expect(s.transactions).toHaveLength(4);
+    expect(s.transactions[0]).toMatchObject({ line: 8, date: '2026-10-30', valueDate: '2026-10-29', text: 'ÅHLÉNS CITY', amount: -49900 });
+    expect(sum(s.transactions)).toBe(2_252_600);
+    expect(s.closingBalance).toBe(2_776_017);
+    expect(s.openingBalance).toBe(523_417);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [7]]]);
+  });
+
+  it('includes the preliminary row on request, flagged pending and dated by its transaction date', () => {
+    const s = parseStatement(fixture('handelsbanken/semicolon-latin1-prel-balance-row.csv'), { includePending: true });
+    expect(s.transactions).toHaveLength(5);
+    expect(s.transactions[0]).toMatchObject({ line: 7, pending: true, date: '2026-10-30', amount: -12900, text: 'Prel. ICA KVANTUM' });
+    expect(s.transactions.filter((t) => t.pending)).toHaveLength(1);
+  });
+
+  it('reads the TAB-separated text export', () => {
+    const s = parseStatement(fixture('handelsbanken/tab-no-preamble.txt'));
+    expect(s.format).toBe('handelsbanken');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [125000, 'FÖRSÄKRINGSKASSAN'],
+      [-30000, 'Swish Nils Öberg'],
+    ]);
+    expect(s.transactions[1]?.kind).toBe('swish');
+  });
+});
+
+describe('Nordea', () => {
+  it('reads the 2020 private layout (8 columns, ISO dates)', () => {
+    const s = parseStatement(fixture('nordea/private-2020.csv'));
+    expect(s.format).toBe('nordea-2020');
+    expect(s.accountNumber).toBe('1234 56 78901');
+    expect(s.transactions.map((t) => t.kind)).toEqual(['card', 'autogiro', 'salary', 'swish']);
+    expect(s.transactions[2]).toMatchObject({ text: 'Lön', counterparty: 'ACME AB', amount: 2_500_000 });
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads the 2022 business layout with YYYY/MM/DD dates and leaves out Reserverat rows', () => {
+    const s = parseStatement(fixture('nordea/business-2022-slash-dates.csv'));
+    expect(s.format).toBe('nordea-2022');
+    expect(s.transactions.map((t) => t.date)).toEqual(['2022-11-30', '2022-11-30', '2022-11-28', '2022-11-25']);
+    expect(s.transactions[0]).toMatchObject({ text: 'LOOPIA AB', reference: '22114455', counterpartyAccount: '5343-2795', amount: -48750 });
+    expect(s.transactions[1]).toMatchObject({ counterpartyAccount: '5050-1055', kind: 'tax-account' });
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+    const all = parseStatement(fixture('nordea/business-2022-slash-dates.csv'), { includePending: true });
+    expect(all.transactions[0]).toMatchObject({ pending: true, date: '', amount: -12500, kind: 'card' });
+  });
+
+  it('reads the 2024 layout whose lines all end with ";" and whose text is "Ytterligare detaljer"', () => {
+    const s = parseStatement(fixture('nordea/business-2024-trailing-semicolon.csv'));
+    expect(s.format).toBe('nordea-2024');
+    expect(s.transactions.map((t) => [t.text, t.kind])).toEqual([
+      ['Betalning BG 5051-6822 Fordonsskatt', 'bankgiro'],
+      ['Vardagspaket Månadspris kort', 'fee'],
+      ['Insättning', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads an English-language header saved as UTF-16 LE with BOM', () => {
+    const s = parseStatement(fixture('nordea/private-2020-english-utf16le.csv'));
+    expect(s.format).toBe('nordea-2020');
+    expect(s.encoding).toBe('utf-16le');
+    expect(s.transactions.map((t) => [t.amount, t.kind])).toEqual([
+      [-9900, 'card'],
+      [-2000, 'fee'],
+    ]);
+  });
+
+  it('reads the old site export: quoted "-3.402,00" amounts, a footer row and a Reservation row', () => {
+    const s = parseStatement(fixture('nordea/old-site-2019-quoted-dot-thousands.csv'));
+    expect(s.format).toBe('nordea-old');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-340_200, 1_500_000, -23_450]);
+    expect(s.warnings.map((w) => w.code).sort()).toEqual(['FOOTER_IGNORED', 'PENDING_EXCLUDED']);
+  });
+});
+
+describe('Danske Bank, Länsförsäkringar, ICA Banken, Skandia, Lunar, Skatteverket', () => {
+  it('Danske: quoted fields, "-1.204.323,00", only Status "Utförd" rows', () => {
+    const s = parseStatement(fixture('danske/quoted-cp1252-dot-thousands-status.csv'));
+    expect(s.format).toBe('danske');
+    expect(s.encoding).toBe('windows-1252');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-120_432_300, -8950, 150_000_000]);
+    expect(s.transactions[1]?.text).toBe('Kortköp ÖoB VÄSTERÅS');
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+  });
+
+  it('Länsförsäkringar: account from the quoted preamble, no balance column', () => {
+    const s = parseStatement(fixture('lansforsakringar/quoted-preamble-no-balance.csv'));
+    expect(s.format).toBe('lansforsakringar');
+    expect(s.accountNumber).toBe('9020.12.34567');
+    expect(s.transactions.map((t) => [t.amount, t.balance, t.kind])).toEqual([
+      [-123_450, undefined, 'bankgiro'],
+      [-500_000, undefined, 'transfer'],
+      [3_210_000, undefined, 'salary'],
+    ]);
+    expect(s.openingBalance).toBeUndefined();
+  });
+
+  it('Länsförsäkringar before Dec 2022: DD/MM/YY dates in Windows-1252', () => {
+    const s = parseStatement(fixture('lansforsakringar/2021-ddmmyy-dates.csv'));
+    expect(s.transactions.map((t) => [t.date, t.valueDate])).toEqual([
+      ['2021-11-30', '2021-11-29'],
+      ['2021-11-25', undefined],
+    ]);
+  });
+
+  it('ICA Banken: "-1 000,00 kr" amounts and the account number alone on line 1', () => {
+    const s = parseStatement(fixture('ica/kr-suffix-account-line.csv'));
+    expect(s.format).toBe('ica');
+    expect(s.transactions[2]).toMatchObject({ text: 'TheUnion', amount: -23_500, kind: 'bankgiro' });
+  });
+
+  it('Skandia: the XLSX sheet saved as CSV, with "Bokf. datum" and the Kontonummer row', () => {
+    const s = parseStatement(fixture('skandia/xlsx-resave-bokf-datum.csv'));
+    expect(s.format).toBe('skandia');
+    expect(s.accountNumber).toBe('9150-123.456-7');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-65_040, 500_000]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Lunar: quoted "12 345,00" amounts and the Transaction ID as reference', () => {
+    const s = parseStatement(fixture('lunar/swedish-quoted-amounts.csv'));
+    expect(s.format).toBe('lunar');
+    expect(s.transactions.map((t) => [t.amount, t.reference])).toEqual([
+      [-45_630, 'tx-0003'],
+      [1_234_500, 'tx-0002'],
+      [-2_900, 'tx-0001'],
+    ]);
+    expect(s.transactions.map((t) => t.kind)).toEqual(['card', 'transfer', 'fee']);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Skatteverket: organisation number, opening and closing balance rows, whole kronor', () => {
+    const s = parseStatement(fixture('skatteverket/skattekonto-quoted.csv'));
+    expect(s.format).toBe('skattekonto');
+    expect(s.bank).toBe('Skatteverket');
+    expect(s.accountNumber).toBe('556677-8899');
+    expect(s.openingBalance).toBe(65_600);
+    expect(s.closingBalance).toBe(65_900);
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance, t.kind])).toEqual([
+      ['2025-04-12', -1_254_000, -1_188_400, 'tax-account'],
+      ['2025-04-14', 1_254_000, 65_600, 'tax-account'],
+      ['2025-04-30', 300, 65_900, 'tax-account'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Skatteverket, older unquoted ISO-8859-1 layout without row balances: opening + rows = closing', () => {
+    const s = parseStatement(fixture('skatteverket/skattekonto-old-latin1.csv'));
+    expect(s.transactions.map((t) => [t.text, t.amount])).toEqual([
+      ['Debiterad preliminärskatt', -420_000],
+      ['Inbetalning bokförd 250412', 420_000],
+    ]);
+    expect(s.openingBalance).toBe(65_600);
+    expect(s.closingBalance).toBe(65_600);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Skatteverket: a closing balance that does not follow from the rows is reported', () => {
+    const text = new TextDecoder().decode(fixture('skatteverket/skattekonto-quoted.csv')).replace('"Utgående saldo 2025-04-30";"";"659"', '"Utgående saldo 2025-04-30";"";"700"');
+    const s = parseStatement(text);
+    expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([7]);
+  });
+});
+
+describe('generic CSV driven by a column mapping', () => {
+  it('reads an unknown bank with split withdrawal/deposit columns by header name', () => {
+    const s = parseStatement(fixture('generic/pipe-split-in-out.csv'), {
+      columns: { date: 'Date', text: 'Description', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' },
+    });
+    expect(s.format).toBe('generic-csv');
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text])).toEqual([
+      [2, '2026-01-03', -1_500_000, 8_500_000, 'Office rent'],
+      [3, '2026-01-02', 2_000_000, 10_000_000, 'Customer payment'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads a header-less file by column index', () => {
+    const text = '03.01.2026;Hyra;-15 000,00\n02.01.2026;Kund AB;20 000,00\n';
+    const s = parseStatement(text, { columns: { date: 0, text: 1, amount: 2 } });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount])).toEqual([
+      [1, '2026-01-03', -1_500_000],
+      [2, '2026-01-02', 2_000_000],
+    ]);
+  });
+
+  it('is offered as a candidate but never chosen without columns', () => {
+    expect(() => detectStatementFormat(fixture('generic/pipe-split-in-out.csv'))).toThrow(/generic-csv 0\.30/);
+  });
+});
