@@ -1,4 +1,6 @@
 // Public surface of kontera: explicit named exports only, no logic.
+
+// Errors
 export {
   ERROR_CODES,
   KonteraError,
@@ -14,7 +16,24 @@ export {
   AbortError,
 } from './core/errors.js';
 export type { ErrorCode, SourcePosition, FormatCandidate } from './core/errors.js';
-export { parseAmount, formatAmount, formatKronor } from './core/money.js';
+
+// Money and dates
+export { parseAmount, formatAmount, formatKronor, AmountFormatError } from './core/money.js';
 export type { AmountStyle } from './core/money.js';
 export { parseDate } from './core/dates.js';
 export type { DatePattern } from './core/dates.js';
+export type { TextEncoding } from './core/encoding.js';
+
+// Bank statements
+export { parseStatement, detectStatementFormat } from './statements/index.js';
+export type { ParseStatementOptions, DetectionCandidate, DetectionResult } from './statements/index.js';
+export { STATEMENT_FORMAT_IDS, TRANSACTION_KINDS, WARNING_CODES } from './statements/types.js';
+export type {
+  BankTransaction,
+  ColumnMapping,
+  ParseWarning,
+  Statement,
+  StatementFormatId,
+  TransactionKind,
+  WarningCode,
+} from './statements/types.js';

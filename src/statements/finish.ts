@@ -58,11 +58,14 @@ export function hash64(...parts: readonly string[]): string {
 class KindCache {
   static readonly MAX = 50_000;
   readonly #map = new Map<string, TransactionKind | null>();
-  classify(text: string, typeText?: string, counterparty?: string): TransactionKind | undefined {
-    const key = typeText === undefined && counterparty === undefined ? text : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}`;
+  classify(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string): TransactionKind | undefined {
+    const key =
+      typeText === undefined && counterparty === undefined && counterpartyAccount === undefined
+        ? text
+        : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}\u001f${counterpartyAccount ?? ''}`;
     const hit = this.#map.get(key);
     if (hit !== undefined) return hit ?? undefined;
-    const kind = classifyKind(text, typeText, counterparty);
+    const kind = classifyKind(text, typeText, counterparty, counterpartyAccount);
     if (this.#map.size < KindCache.MAX) this.#map.set(key, kind ?? null);
     return kind;
   }
@@ -90,7 +93,7 @@ export class StatementBuilder implements RowSink {
     if (r.reference !== undefined) tx.reference = r.reference;
     if (r.counterparty !== undefined) tx.counterparty = r.counterparty;
     if (r.counterpartyAccount !== undefined) tx.counterpartyAccount = r.counterpartyAccount;
-    const kind = r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty);
+    const kind = r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount);
     if (kind !== undefined) tx.kind = kind;
     if (r.pending) tx.pending = true;
     const h = new Hasher()

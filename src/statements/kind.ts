@@ -37,8 +37,13 @@ const SEB_CARD = /^.{1,12}\/\d{2}-\d{2}-\d{2}$/;
 /** SEB writes Swish as digits only: 46… (phone, 11 digits) or 123… (Swish-företag, 10 digits). */
 const SEB_SWISH = /^\d{10,11}$/;
 
-/** Classifies a row from its text, the bank's type column and the counterparty. */
-export function classifyKind(text: string, typeText?: string, counterparty?: string): TransactionKind | undefined {
+/** Bankgiro numbers are 7–8 digits written NNN-NNNN or NNNN-NNNN (Nordea's Mottagare column). */
+const BANKGIRO_NUMBER = /^\d{3,4}-\d{4}$/;
+/** Plusgiro numbers end in a check digit after a dash: 4875503-7, 192 69 85-1. */
+const PLUSGIRO_NUMBER = /^(?:\d{1,7}|\d{1,3}(?: \d{2}){1,3})-\d$/;
+
+/** Classifies a row from its text, the bank's type column, the counterparty and its account. */
+export function classifyKind(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string): TransactionKind | undefined {
   const parts = [typeText, text, counterparty].filter((p): p is string => p !== undefined && p !== '');
   for (const rule of KIND_RULES) {
     if (parts.some((p) => rule.pattern.test(p))) return rule.kind;
@@ -46,5 +51,9 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   const t = text.trim();
   if (SEB_CARD.test(t)) return 'card';
   if (SEB_SWISH.test(t)) return 'swish';
+  if (counterpartyAccount !== undefined) {
+    if (BANKGIRO_NUMBER.test(counterpartyAccount)) return 'bankgiro';
+    if (PLUSGIRO_NUMBER.test(counterpartyAccount)) return 'plusgiro';
+  }
   return undefined;
 }

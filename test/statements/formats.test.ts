@@ -92,7 +92,7 @@ describe('Nordea', () => {
     const s = parseStatement(fixture('nordea/business-2022-slash-dates.csv'));
     expect(s.format).toBe('nordea-2022');
     expect(s.transactions.map((t) => t.date)).toEqual(['2022-11-30', '2022-11-30', '2022-11-28', '2022-11-25']);
-    expect(s.transactions[0]).toMatchObject({ text: 'LOOPIA AB', reference: '22114455', counterpartyAccount: '5343-2795', amount: -48750 });
+    expect(s.transactions[0]).toMatchObject({ text: 'LOOPIA AB', reference: '22114455', counterpartyAccount: '5343-2795', amount: -48750, kind: 'bankgiro' });
     expect(s.transactions[1]).toMatchObject({ counterpartyAccount: '5050-1055', kind: 'tax-account' });
     expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
     const all = parseStatement(fixture('nordea/business-2022-slash-dates.csv'), { includePending: true });
