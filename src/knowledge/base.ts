@@ -5,7 +5,7 @@
  */
 import { KeyIndex } from './key-index.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
-import type { BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
+import type { BookingTemplate, BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
 
 /** Everything the engine knows, indexed. Treat as opaque; persist through the records. */
 export interface Knowledge {
@@ -15,12 +15,14 @@ export interface Knowledge {
   readonly clientIndex: Map<string, KeyIndex>;
   /** clientId → bankgiro/plusgiro ("BG 5050-1055") → key last booked with it. */
   readonly giro: Map<string, Map<string, string>>;
-  /** bureauId → key → templateId → record. */
-  readonly bureaus: Map<string, Map<string, Map<string, BureauRecord>>>;
-  /** key → network record id → record. */
-  readonly network: Map<string, Map<string, NetworkRecord>>;
+  /** bureauId → key → records (one per template; usually one). */
+  readonly bureaus: Map<string, Map<string, BureauRecord[]>>;
+  /** key → network records (one per account + VAT; usually one). */
+  readonly network: Map<string, NetworkRecord[]>;
   /** clientId → bureauId, for erasure. */
   readonly clientBureau: Map<string, string>;
+  /** Shared copies of single-line templates and their ids (a million profiles use a few hundred shapes). */
+  readonly pool: Map<string, { readonly id: string; readonly template: BookingTemplate }>;
 }
 
 /** Stable id of a network record within its key. */
@@ -44,6 +46,7 @@ export function createKnowledge(snapshot?: Partial<KnowledgeSnapshot>): Knowledg
     bureaus: new Map(),
     network: new Map(),
     clientBureau: new Map(),
+    pool: new Map(),
   };
   for (const p of snapshot?.profiles ?? []) putProfile(k, p);
   for (const b of snapshot?.bureaus ?? []) putBureauRecord(k, b);
@@ -56,9 +59,9 @@ export function knowledgeSnapshot(k: Knowledge): KnowledgeSnapshot {
   const profiles: ProfileRecord[] = [];
   for (const m of k.profiles.values()) profiles.push(...m.values());
   const bureaus: BureauRecord[] = [];
-  for (const byKey of k.bureaus.values()) for (const byT of byKey.values()) bureaus.push(...byT.values());
+  for (const byKey of k.bureaus.values()) for (const list of byKey.values()) bureaus.push(...list);
   const network: NetworkRecord[] = [];
-  for (const m of k.network.values()) network.push(...m.values());
+  for (const list of k.network.values()) network.push(...list);
   return { v: KNOWLEDGE_FORMAT_VERSION, profiles, bureaus, network };
 }
 
@@ -107,38 +110,56 @@ export function putBureauRecord(k: Knowledge, r: BureauRecord): void {
     byKey = new Map();
     k.bureaus.set(r.bureauId, byKey);
   }
-  let byT = byKey.get(r.key);
-  if (byT === undefined) {
-    byT = new Map();
-    byKey.set(r.key, byT);
+  const list = byKey.get(r.key);
+  if (list === undefined) byKey.set(r.key, [r]);
+  else {
+    const i = list.findIndex((x) => x.templateId === r.templateId);
+    if (i >= 0) list[i] = r;
+    else list.push(r);
   }
-  byT.set(r.templateId, r);
   for (const c of r.clients) k.clientBureau.set(c, r.bureauId);
+}
+
+/** @internal */
+export function getBureauRecord(k: Knowledge, bureauId: string, key: string, templateId: string): BureauRecord | undefined {
+  return k.bureaus.get(bureauId)?.get(key)?.find((x) => x.templateId === templateId);
 }
 
 /** @internal */
 export function deleteBureauRecord(k: Knowledge, bureauId: string, key: string, templateId: string): void {
   const byKey = k.bureaus.get(bureauId);
-  const byT = byKey?.get(key);
-  if (byKey === undefined || byT === undefined) return;
-  byT.delete(templateId);
-  if (byT.size === 0) byKey.delete(key);
+  const list = byKey?.get(key);
+  if (byKey === undefined || list === undefined) return;
+  const i = list.findIndex((x) => x.templateId === templateId);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) byKey.delete(key);
+}
+
+/** @internal */
+export function getNetworkRecord(k: Knowledge, r: NetworkRecordKey): NetworkRecord | undefined {
+  const id = networkRecordId(r);
+  return k.network.get(r.key)?.find((x) => networkRecordId(x) === id);
 }
 
 /** @internal */
 export function putNetworkRecord(k: Knowledge, r: NetworkRecord): void {
-  let m = k.network.get(r.key);
-  if (m === undefined) {
-    m = new Map();
-    k.network.set(r.key, m);
+  const list = k.network.get(r.key);
+  if (list === undefined) {
+    k.network.set(r.key, [r]);
+    return;
   }
-  m.set(networkRecordId(r), r);
+  const id = networkRecordId(r);
+  const i = list.findIndex((x) => networkRecordId(x) === id);
+  if (i >= 0) list[i] = r;
+  else list.push(r);
 }
 
 /** @internal */
 export function deleteNetworkRecord(k: Knowledge, r: NetworkRecordKey): void {
-  const m = k.network.get(r.key);
-  if (m === undefined) return;
-  m.delete(networkRecordId(r));
-  if (m.size === 0) k.network.delete(r.key);
+  const list = k.network.get(r.key);
+  if (list === undefined) return;
+  const id = networkRecordId(r);
+  const i = list.findIndex((x) => networkRecordId(x) === id);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) k.network.delete(r.key);
 }

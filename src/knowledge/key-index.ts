@@ -14,10 +14,27 @@ function words(key: string): string[] {
   return key.split(' ').filter((w) => w.length > 0);
 }
 
+/**
+ * A bucket holds one key as a bare string (most words are rare: one supplier's name) and turns
+ * into an array when a second key arrives; this keeps a million keys in a few hundred MB.
+ */
+type Bucket = string | string[] | Set<string>;
+
+/** Arrays longer than this become Sets, so common words stay O(1) to update. */
+const ARRAY_BUCKET_MAX = 32;
+
+function has(b: Bucket | undefined, key: string): boolean {
+  return b === undefined ? false : typeof b === 'string' ? b === key : Array.isArray(b) ? b.includes(key) : b.has(key);
+}
+
+function size(b: Bucket): number {
+  return typeof b === 'string' ? 1 : Array.isArray(b) ? b.length : b.size;
+}
+
 /** Mutable index: word → keys and word prefix → keys. */
 export class KeyIndex {
-  readonly #byWord = new Map<string, Set<string>>();
-  readonly #byPrefix = new Map<string, Set<string>>();
+  readonly #byWord = new Map<string, Bucket>();
+  readonly #byPrefix = new Map<string, Bucket>();
   #size = 0;
 
   /** Number of indexed keys. */
@@ -29,8 +46,7 @@ export class KeyIndex {
     const ws = words(key);
     const first = ws[0];
     if (first === undefined) return;
-    const firstBucket = this.#byWord.get(first);
-    if (firstBucket?.has(key) === true) return;
+    if (has(this.#byWord.get(first), key)) return;
     this.#size++;
     for (const w of ws) {
       this.#put(this.#byWord, w, key);
@@ -41,7 +57,7 @@ export class KeyIndex {
   remove(key: string): void {
     const ws = words(key);
     const first = ws[0];
-    if (first === undefined || this.#byWord.get(first)?.has(key) !== true) return;
+    if (first === undefined || !has(this.#byWord.get(first), key)) return;
     this.#size--;
     for (const w of ws) {
       this.#del(this.#byWord, w, key);
@@ -54,7 +70,7 @@ export class KeyIndex {
    * The key itself is included when indexed.
    */
   candidates(key: string, limit: number): string[] {
-    const buckets: Set<string>[] = [];
+    const buckets: Bucket[] = [];
     for (const w of words(key)) {
       const a = this.#byWord.get(w);
       if (a !== undefined) buckets.push(a);
@@ -63,10 +79,15 @@ export class KeyIndex {
         if (b !== undefined) buckets.push(b);
       }
     }
-    buckets.sort((x, y) => x.size - y.size);
+    buckets.sort((x, y) => size(x) - size(y));
     const out = new Set<string>();
     for (const bucket of buckets) {
-      if (bucket.size > MAX_USEFUL_BUCKET && out.size > 0) break;
+      if (size(bucket) > MAX_USEFUL_BUCKET && out.size > 0) break;
+      if (typeof bucket === 'string') {
+        out.add(bucket);
+        if (out.size >= limit) return [...out];
+        continue;
+      }
       for (const k of bucket) {
         out.add(k);
         if (out.size >= limit) return [...out];
@@ -75,19 +96,33 @@ export class KeyIndex {
     return [...out];
   }
 
-  #put(map: Map<string, Set<string>>, w: string, key: string): void {
-    let set = map.get(w);
-    if (set === undefined) {
-      set = new Set();
-      map.set(w, set);
-    }
-    set.add(key);
+  #put(map: Map<string, Bucket>, w: string, key: string): void {
+    const b = map.get(w);
+    if (b === undefined) map.set(w, key);
+    else if (typeof b === 'string') {
+      if (b !== key) map.set(w, [b, key]);
+    } else if (Array.isArray(b)) {
+      if (b.includes(key)) return;
+      if (b.length >= ARRAY_BUCKET_MAX) map.set(w, new Set([...b, key]));
+      else b.push(key);
+    } else b.add(key);
   }
 
-  #del(map: Map<string, Set<string>>, w: string, key: string): void {
-    const set = map.get(w);
-    if (set === undefined) return;
-    set.delete(key);
-    if (set.size === 0) map.delete(w);
+  #del(map: Map<string, Bucket>, w: string, key: string): void {
+    const b = map.get(w);
+    if (b === undefined) return;
+    if (typeof b === 'string') {
+      if (b === key) map.delete(w);
+      return;
+    }
+    if (!Array.isArray(b)) {
+      b.delete(key);
+      if (b.size === 0) map.delete(w);
+      return;
+    }
+    const i = b.indexOf(key);
+    if (i >= 0) b.splice(i, 1);
+    if (b.length === 1) map.set(w, b[0] as string);
+    else if (b.length === 0) map.delete(w);
   }
 }

@@ -6,6 +6,8 @@
  */
 import { counterpartyKey } from '../normalize/counterparty.js';
 import {
+  getBureauRecord,
+  getNetworkRecord,
   deleteBureauRecord,
   deleteNetworkRecord,
   deleteProfile,
@@ -108,8 +110,7 @@ function contribute(
   toNetwork: boolean,
   add: boolean,
 ): void {
-  const byT = k.bureaus.get(bureauId)?.get(key);
-  const existing = byT?.get(evidence.id);
+  const existing = getBureauRecord(k, bureauId, key, evidence.id);
   const before = existing?.clients ?? [];
   const clients = add ? (before.includes(clientId) ? before : [...before, clientId]) : before.filter((c) => c !== clientId);
   if (clients.length === before.length && existing !== undefined) return;
@@ -128,11 +129,11 @@ function contribute(
   const nid = networkRecordId(nk);
   // Is another client of the same bureau still contributing the same network mapping?
   let bureauStillThere = false;
-  for (const r of k.bureaus.get(bureauId)?.get(key)?.values() ?? []) {
+  for (const r of k.bureaus.get(bureauId)?.get(key) ?? []) {
     if (networkRecordId(networkKeyOf(key, r.template)) !== nid) continue;
     if (r.clients.some((c) => c !== clientId && k.profiles.get(c)?.get(key)?.shareable === true)) bureauStillThere = true;
   }
-  const cur = k.network.get(key)?.get(nid);
+  const cur = getNetworkRecord(k, nk);
   const bureaus = (cur?.bureaus ?? 0) + (bureauStillThere ? 0 : add ? 1 : -1);
   const count = (cur?.clients ?? 0) + (add ? 1 : -1);
   const mapKey = `${key}\u0000${nid}`;
@@ -170,7 +171,7 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
     contribute(k, cs, client.bureauId, client.id, key, next.display, nextTop, networkOn && next.shareable, true);
   } else if (nextTop !== undefined && next !== undefined && prevTop !== undefined) {
     // Same top template, but its shape details (fixed amounts) may have been refined: refresh the bureau copy.
-    const rec = k.bureaus.get(client.bureauId)?.get(key)?.get(nextTop.id);
+    const rec = getBureauRecord(k, client.bureauId, key, nextTop.id);
     if (rec !== undefined && rec.template !== nextTop.template) {
       const updated: BureauRecord = { ...rec, template: nextTop.template };
       putBureauRecord(k, updated);
@@ -224,7 +225,15 @@ export function learnReading(
   origin: 'confirmed' | 'correction' | 'sie',
 ): void {
   const prev = k.profiles.get(client.id)?.get(key);
-  const id = templateId(fresh);
+  let id = templateId(fresh);
+  if (fresh.lines.length === 1) {
+    const shared = k.pool.get(id);
+    if (shared === undefined) k.pool.set(id, { id, template: fresh });
+    else {
+      id = shared.id;
+      fresh = shared.template;
+    }
+  }
   const abs = Math.abs(bankAmount);
   const day = Number(date.slice(8, 10));
   const templates: TemplateEvidence[] = [];

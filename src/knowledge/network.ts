@@ -26,10 +26,10 @@ export interface BureauVote {
  * ```
  */
 export function bureauVotes(k: Knowledge, bureauId: string, key: string, excludeClientId: string, direction: Direction): BureauVote[] {
-  const byT = k.bureaus.get(bureauId)?.get(key);
-  if (byT === undefined) return [];
+  const list = k.bureaus.get(bureauId)?.get(key);
+  if (list === undefined) return [];
   const out: BureauVote[] = [];
-  for (const r of byT.values()) {
+  for (const r of list) {
     if (r.template.direction !== direction) continue;
     const clients = r.clients.reduce((n, c) => (c === excludeClientId ? n : n + 1), 0);
     if (clients > 0) out.push({ templateId: r.templateId, template: r.template, display: r.display, clients });
@@ -47,9 +47,9 @@ export function bureauVotes(k: Knowledge, bureauId: string, key: string, exclude
  * ```
  */
 export function networkVotes(k: Knowledge, key: string, direction: Direction, minBureaus: number = DEFAULT_MIN_BUREAUS): NetworkRecord[] {
-  const m = k.network.get(key);
-  if (m === undefined) return [];
+  const list = k.network.get(key);
+  if (list === undefined) return [];
   const out: NetworkRecord[] = [];
-  for (const r of m.values()) if (r.direction === direction && r.bureaus >= minBureaus) out.push(r);
+  for (const r of list) if (r.direction === direction && r.bureaus >= minBureaus) out.push(r);
   return out.sort((a, b) => b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account));
 }

@@ -138,12 +138,15 @@ export function readTemplate(rows: readonly VoucherRow[], bankAccounts: readonly
     (x, y) => Number(VAT_ACCOUNT.test(x.account)) - Number(VAT_ACCOUNT.test(y.account)) || Math.abs(y.amount) - Math.abs(x.amount) || x.account.localeCompare(y.account),
   );
   const restAccount = byMagnitude[0]?.account;
+  // A single line takes everything; its amount says nothing, so it is stored as 0 (and templates
+  // of the same shape can be one shared object).
+  const single = other.length === 1;
   const lines: TemplateLine[] = other
     .map((r) => ({
       account: r.account,
       rule: r.account === restAccount ? ('rest' as const) : ('share' as const),
-      lastAmount: r.amount,
-      ppm: shareOf(r.amount, gross),
+      lastAmount: single ? 0 : r.amount,
+      ppm: single ? 0 : shareOf(r.amount, gross),
     }))
     .sort((x, y) => x.account.localeCompare(y.account));
   return { ok: true, template: { direction, vat, lines }, bankAmount, bankAccount };

@@ -86,10 +86,11 @@ export interface TemplateLine {
   readonly rule: LineRule;
   /**
    * Signed öre of this row in the last observation (debit +, credit −). For `fixed` this is the
-   * amount to book; for `share` and `rest` it documents the last booking.
+   * amount to book; for `share` and `rest` it documents the last booking (and gives the sign of a
+   * `rest` row). 0 in a single-line template, whose one row takes the whole amount.
    */
   readonly lastAmount: number;
-  /** For `share`: signed parts per million of |gross| (e.g. 400000 = 40 % of the bank amount). */
+  /** For `share`: signed parts per million of |gross| (e.g. 400000 = 40 % of the bank amount); 0 in a single-line template. */
   readonly ppm: number;
 }
 

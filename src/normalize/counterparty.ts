@@ -52,6 +52,8 @@ export interface CounterpartyExtras {
   readonly counterparty?: string | undefined;
 }
 
+// Cheap first test before the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
+const ANY_PREFIX = /^(?:K[ÖO]P|KORT|SWISH|BET|BG|PG|BANKGIRO|PLUSGIRO|E-?FAKTURA|AUTOGIRO|AG)/;
 const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;
 const PERSONNUMMER = /\b(?:19|20)?(\d{6})[-+]?(\d{4})\b/g;
 const BANKGIRO = /\b(\d{3,4}-\d{4})\b/;
@@ -138,7 +140,7 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   }
 
   // Strip transaction-type prefixes, repeatedly ("KORT PAYPAL …" after "KORTKÖP").
-  for (let changed = true; changed; ) {
+  for (let changed = ANY_PREFIX.test(s); changed; ) {
     changed = false;
     for (const { pattern } of TYPE_PREFIXES) {
       const m = pattern.exec(s);

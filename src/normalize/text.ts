@@ -6,6 +6,7 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Characters that stay inside a word: letters, digits, and "&" as in "H&M".
 const NON_WORD = /[^\p{L}\p{N}&]+/gu;
+const PLAIN = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
 
 /**
  * Case-folds to upper case, keeps Å Ä Ö (and Ü), strips other diacritics, turns punctuation into
@@ -16,6 +17,8 @@ const NON_WORD = /[^\p{L}\p{N}&]+/gu;
  * ```
  */
 export function normalizeText(text: string): string {
+  // Fast path: plain ASCII plus Swedish letters needs no Unicode folding (almost every bank line).
+  if (PLAIN.test(text)) return text.toUpperCase().replace(NON_WORD, ' ').trim();
   const upper = text.normalize('NFKC').toUpperCase();
   let out = '';
   for (const ch of upper) {

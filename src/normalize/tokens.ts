@@ -5,6 +5,22 @@
 import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import { normalizeText } from './text.js';
 
+/** Stems are memoised per word; the memo is dropped when it reaches this size. */
+const STEM_MEMO_LIMIT = 50_000;
+const stemMemo = new Map<string, string>();
+
+function stem(word: string): string {
+  let s = stemMemo.get(word);
+  if (s === undefined) {
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+    const lower = word.toLowerCase();
+    const stemmed = swedishStemmer.stem(lower);
+    s = stemmed.length >= MIN_TOKEN_LENGTH ? stemmed : lower;
+    stemMemo.set(word, s);
+  }
+  return s;
+}
+
 /** Tokens shorter than this carry too little to compare ("AB", "I"). */
 const MIN_TOKEN_LENGTH = 2;
 
@@ -19,8 +35,7 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const word of normalizeText(text).split(' ')) {
     if (word.length < MIN_TOKEN_LENGTH || /^\d+$/.test(word)) continue;
-    const stem = swedishStemmer.stem(word.toLowerCase());
-    out.push(stem.length >= MIN_TOKEN_LENGTH ? stem : word.toLowerCase());
+    out.push(stem(word));
   }
   return out;
 }

@@ -10,7 +10,9 @@ import { tokenize, tokenSimilarity } from '../normalize/tokens.js';
 import type { MatchKind } from './types.js';
 
 /** Fuzzy matching looks at no more than this many keys from the index. */
-export const MAX_FUZZY_CANDIDATES = 48;
+export const MAX_FUZZY_CANDIDATES = 24;
+/** Word overlap, which needs stemming, is computed for the first (rarest-word) candidates only. */
+export const MAX_TOKEN_CANDIDATES = 12;
 /** Edit similarity (1 − distance / longer length) a key needs to count as the same counterparty with a typo or a cut. */
 export const FUZZY_MIN_SIMILARITY = 0.8;
 /** Jaccard similarity of stemmed words needed for the weakest match ("TELIA SVERIGE" vs "TELIA MOBIL"). */
@@ -32,6 +34,9 @@ export function editSimilarity(a: string, b: string): number {
   if (longer === 0) return 0;
   // A key that is a cut-off start of the other ("STANDARDLEVERANTÖ") is a strong match.
   if (a.length >= 6 && b.length >= 6 && (a.startsWith(b) || b.startsWith(a))) return Math.max(FUZZY_MIN_SIMILARITY, Math.min(a.length, b.length) / longer);
+  // The distance is at least the length difference: skip the DP when that alone rules a match out.
+  const bound = 1 - Math.abs(a.length - b.length) / longer;
+  if (bound < FUZZY_MIN_SIMILARITY) return bound;
   return 1 - levenshtein.get(a, b) / longer;
 }
 
@@ -66,7 +71,7 @@ export function findProfiles(k: Knowledge, clientId: string, key: string, giro: 
   if (fuzzy.length > 0) return fuzzy.sort((a, b) => b.similarity - a.similarity).slice(0, MAX_SIMILAR_PROFILES);
   const qt = tokenize(key);
   const byTokens: ProfileMatch[] = [];
-  for (const c of candidates) {
+  for (const c of candidates.slice(0, MAX_TOKEN_CANDIDATES)) {
     const s = tokenSimilarity(qt, tokenize(c));
     const p = profiles.get(c);
     if (p !== undefined && s >= TOKEN_MIN_SIMILARITY) byTokens.push({ profile: p, kind: 'tokens', similarity: s });
