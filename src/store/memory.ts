@@ -1,0 +1,502 @@
+/**
+ * The in-memory store: plain Maps, no Node built-ins (it runs in a browser), and the reference
+ * behaviour every other store is tested against. Nothing survives `close()`.
+ *
+ * Transactions keep an undo log: every write inside one records how to reverse it, and a failed
+ * transaction replays the log backwards. Records are copied on the way in and out, so a caller can
+ * never change stored state by mutating an object it passed or received.
+ *
+ * @module
+ */
+import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import {
+  checkClientRow,
+  checkKnowledgeChanges,
+  checkNewVoucher,
+  checkTransactionRow,
+  compareNetwork,
+  compareText,
+  networkId,
+  notFoundBureau,
+  notFoundClient,
+} from './checks.js';
+import { Mutex } from './mutex.js';
+import type {
+  AddTransactionsResult,
+  BureauRow,
+  ClientData,
+  ClientRef,
+  ClientRow,
+  DeleteCounts,
+  NewVoucher,
+  StatementRow,
+  Store,
+  StoreCapabilities,
+  StoreSession,
+  TransactionFilter,
+  TransactionKey,
+  TransactionRow,
+  VoucherFilter,
+  VoucherRecord,
+} from './store.js';
+
+const CAPABILITIES: StoreCapabilities = Object.freeze({
+  kind: 'memory',
+  durable: false,
+  multiProcess: false,
+  browserSafe: true,
+});
+
+interface StoredTransaction {
+  readonly seq: number;
+  readonly row: TransactionRow;
+}
+
+/** All per-client tables of one client. */
+interface ClientTables {
+  readonly statements: Map<string, StatementRow>;
+  readonly transactions: Map<string, StoredTransaction>;
+  readonly vouchers: VoucherRecord[];
+  readonly booked: Map<string, VoucherRecord>;
+  readonly profiles: Map<string, ProfileRecord>;
+}
+
+function txKey(bankAccount: string, id: string): string {
+  return `${bankAccount}\u0000${id}`;
+}
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function emptyCounts(): DeleteCounts {
+  return { clients: 0, statements: 0, transactions: 0, vouchers: 0, profiles: 0, bureauRecords: 0 };
+}
+
+function addCounts(a: DeleteCounts, b: DeleteCounts): DeleteCounts {
+  return {
+    clients: a.clients + b.clients,
+    statements: a.statements + b.statements,
+    transactions: a.transactions + b.transactions,
+    vouchers: a.vouchers + b.vouchers,
+    profiles: a.profiles + b.profiles,
+    bureauRecords: a.bureauRecords + b.bureauRecords,
+  };
+}
+
+/** The whole state plus the undo log of the running transaction. */
+class MemoryState {
+  readonly bureaus = new Map<string, BureauRow>();
+  readonly clients = new Map<string, ClientRow>();
+  readonly tables = new Map<string, ClientTables>();
+  /** bureauId → `${key}\0${templateId}` → record. */
+  readonly bureauRecords = new Map<string, Map<string, BureauKnowledgeRecord>>();
+  readonly network = new Map<string, NetworkRecord>();
+  seq = 0;
+  undo: (() => void)[] | undefined;
+
+  /** Sets `map[key] = value`, remembering how to undo it. */
+  set<K, V>(map: Map<K, V>, key: K, value: V): void {
+    if (this.undo) {
+      const had = map.has(key);
+      const old = map.get(key);
+      this.undo.push(() => {
+        if (had) map.set(key, old as V);
+        else map.delete(key);
+      });
+    }
+    map.set(key, value);
+  }
+
+  /** Deletes `map[key]`, remembering how to undo it. True when something was deleted. */
+  delete<K, V>(map: Map<K, V>, key: K): boolean {
+    if (!map.has(key)) return false;
+    if (this.undo) {
+      const old = map.get(key) as V;
+      this.undo.push(() => map.set(key, old));
+    }
+    return map.delete(key);
+  }
+
+  push<T>(list: T[], value: T): void {
+    list.push(value);
+    if (this.undo) this.undo.push(() => void list.pop());
+  }
+
+  client(ref: ClientRef): ClientRow {
+    const client = this.clients.get(ref.clientId);
+    if (client === undefined || client.bureauId !== ref.bureauId) throw notFoundClient(ref);
+    return client;
+  }
+
+  tablesOf(ref: ClientRef): ClientTables {
+    this.client(ref);
+    const t = this.tables.get(ref.clientId);
+    if (t === undefined) throw new StoreError('STORE', `Memory store is inconsistent: client "${ref.clientId}" has no tables`);
+    return t;
+  }
+}
+
+/** The session methods on a state; the store and its transactions call these. */
+function session(state: MemoryState, assertOpen: () => void): StoreSession {
+  const s = state;
+  const bureauRecordsOf = (bureauId: string): Map<string, BureauKnowledgeRecord> => {
+    let m = s.bureauRecords.get(bureauId);
+    if (m === undefined) {
+      m = new Map();
+      s.set(s.bureauRecords, bureauId, m);
+    }
+    return m;
+  };
+
+  const removeClient = (client: ClientRow): DeleteCounts => {
+    const t = s.tables.get(client.id);
+    let bureauRecords = 0;
+    const records = s.bureauRecords.get(client.bureauId);
+    if (records !== undefined) {
+      for (const [id, record] of [...records]) {
+        if (!record.clients.includes(client.id)) continue;
+        const rest = record.clients.filter((c) => c !== client.id);
+        if (rest.length === 0) s.delete(records, id);
+        else s.set(records, id, { ...record, clients: rest });
+        bureauRecords++;
+      }
+    }
+    s.delete(s.tables, client.id);
+    s.delete(s.clients, client.id);
+    return {
+      clients: 1,
+      statements: t?.statements.size ?? 0,
+      transactions: t?.transactions.size ?? 0,
+      vouchers: t?.vouchers.length ?? 0,
+      profiles: t?.profiles.size ?? 0,
+      bureauRecords,
+    };
+  };
+
+  return {
+    async createBureau(bureau: BureauRow): Promise<void> {
+      assertOpen();
+      if (s.bureaus.has(bureau.id)) throw new ConflictError(`Bureau exists: expected a new bureau id, got "${bureau.id}"`);
+      s.set(s.bureaus, bureau.id, copy(bureau));
+    },
+
+    async getBureau(bureauId: string): Promise<BureauRow | undefined> {
+      assertOpen();
+      const b = s.bureaus.get(bureauId);
+      return b === undefined ? undefined : copy(b);
+    },
+
+    async deleteBureau(bureauId: string): Promise<DeleteCounts> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      let counts = emptyCounts();
+      for (const client of [...s.clients.values()]) {
+        if (client.bureauId === bureauId) counts = addCounts(counts, removeClient(client));
+      }
+      const remaining = s.bureauRecords.get(bureauId)?.size ?? 0;
+      s.delete(s.bureauRecords, bureauId);
+      s.delete(s.bureaus, bureauId);
+      return { ...counts, bureauRecords: counts.bureauRecords + remaining };
+    },
+
+    async createClient(client: ClientRow): Promise<void> {
+      assertOpen();
+      checkClientRow(client);
+      if (!s.bureaus.has(client.bureauId)) throw notFoundBureau(client.bureauId);
+      if (s.clients.has(client.id)) throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
+      s.set(s.clients, client.id, copy(client));
+      s.set(s.tables, client.id, {
+        statements: new Map(),
+        transactions: new Map(),
+        vouchers: [],
+        booked: new Map(),
+        profiles: new Map(),
+      });
+    },
+
+    async updateClient(client: ClientRow): Promise<void> {
+      assertOpen();
+      s.client({ bureauId: client.bureauId, clientId: client.id });
+      checkClientRow(client);
+      s.set(s.clients, client.id, copy(client));
+    },
+
+    async getClient(ref: ClientRef): Promise<ClientRow> {
+      assertOpen();
+      return copy(s.client(ref));
+    },
+
+    async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+      assertOpen();
+      const c = s.clients.get(clientId);
+      return c === undefined ? undefined : copy(c);
+    },
+
+    async listClients(bureauId: string): Promise<readonly ClientRow[]> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      return [...s.clients.values()]
+        .filter((c) => c.bureauId === bureauId)
+        .sort((a, b) => compareText(a.id, b.id))
+        .map(copy);
+    },
+
+    async deleteClient(ref: ClientRef): Promise<DeleteCounts> {
+      assertOpen();
+      return removeClient(s.client(ref));
+    },
+
+    async putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
+      assertOpen();
+      const t = s.tablesOf(ref);
+      if (statement.clientId !== ref.clientId) {
+        throw new ValidationError(`Invalid statement ${statement.id}: expected client "${ref.clientId}", got "${statement.clientId}"`);
+      }
+      if (t.statements.has(statement.id)) return false;
+      s.set(t.statements, statement.id, copy(statement));
+      return true;
+    },
+
+    async getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
+      assertOpen();
+      const st = s.tablesOf(ref).statements.get(statementId);
+      return st === undefined ? undefined : copy(st);
+    },
+
+    async listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).statements.values()]
+        .sort((a, b) => compareText(a.importedAt, b.importedAt) || compareText(a.id, b.id))
+        .map(copy);
+    },
+
+    async addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
+      assertOpen();
+      const t = s.tablesOf(ref);
+      for (const row of transactions) {
+        checkTransactionRow(ref, row);
+        if (!t.statements.has(row.statementId)) {
+          throw new ValidationError(`Invalid transaction ${row.id}: expected a stored statement, got unknown "${row.statementId}"`);
+        }
+      }
+      const added: string[] = [];
+      const duplicates: string[] = [];
+      for (const row of transactions) {
+        const k = txKey(row.bankAccount, row.id);
+        if (t.transactions.has(k)) {
+          duplicates.push(row.id);
+          continue;
+        }
+        s.set(t.transactions, k, { seq: ++s.seq, row: copy(row) });
+        added.push(row.id);
+      }
+      return { added, duplicates };
+    },
+
+    async getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
+      assertOpen();
+      const t = s.tablesOf(ref);
+      const out: TransactionRow[] = [];
+      for (const k of keys) {
+        const found = t.transactions.get(txKey(k.bankAccount, k.id));
+        if (found !== undefined) out.push(copy(found.row));
+      }
+      return out;
+    },
+
+    async listTransactions(ref: ClientRef, filter: TransactionFilter = {}): Promise<readonly TransactionRow[]> {
+      assertOpen();
+      const t = s.tablesOf(ref);
+      return [...t.transactions.values()]
+        .filter(({ row }) =>
+          (filter.statementId === undefined || row.statementId === filter.statementId) &&
+          (filter.bankAccount === undefined || row.bankAccount === filter.bankAccount) &&
+          (filter.from === undefined || row.date >= filter.from) &&
+          (filter.to === undefined || row.date <= filter.to),
+        )
+        .sort((a, b) => compareText(a.row.date, b.row.date) || compareText(a.row.bankAccount, b.row.bankAccount) || a.seq - b.seq)
+        .map(({ row }) => copy(row));
+    },
+
+    async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
+      assertOpen();
+      const t = s.tablesOf(ref);
+      checkNewVoucher(voucher);
+      let bookedKey: string | undefined;
+      if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
+        bookedKey = txKey(voucher.bankAccount, voucher.transactionId);
+        const existing = t.booked.get(bookedKey);
+        if (existing !== undefined) {
+          throw new ConflictError(
+            `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId}" on ${voucher.bankAccount} is booked as ${existing.series}${existing.number}`,
+          );
+        }
+      }
+      let last = 0;
+      for (const v of t.vouchers) if (v.series === voucher.series && v.number > last) last = v.number;
+      const record: VoucherRecord = { ...copy(voucher), clientId: ref.clientId, number: last + 1 };
+      s.push(t.vouchers, record);
+      if (bookedKey !== undefined) s.set(t.booked, bookedKey, record);
+      return copy(record);
+    },
+
+    async listVouchers(ref: ClientRef, filter: VoucherFilter = {}): Promise<readonly VoucherRecord[]> {
+      assertOpen();
+      return s
+        .tablesOf(ref)
+        .vouchers.filter(
+          (v) =>
+            (filter.series === undefined || v.series === filter.series) &&
+            (filter.from === undefined || v.date >= filter.from) &&
+            (filter.to === undefined || v.date <= filter.to),
+        )
+        .sort((a, b) => compareText(a.series, b.series) || a.number - b.number)
+        .map(copy);
+    },
+
+    async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
+      assertOpen();
+      const v = s.tablesOf(ref).booked.get(txKey(key.bankAccount, key.id));
+      return v === undefined ? undefined : copy(v);
+    },
+
+    async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
+      assertOpen();
+      const profiles = s.tablesOf(ref).profiles;
+      const out =
+        keys === undefined
+          ? [...profiles.values()]
+          : [...new Set(keys)].flatMap((k) => {
+              const p = profiles.get(k);
+              return p === undefined ? [] : [p];
+            });
+      return out.sort((a, b) => compareText(a.key, b.key)).map(copy);
+    },
+
+    async getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      const wanted = keys === undefined ? undefined : new Set(keys);
+      return [...(s.bureauRecords.get(bureauId)?.values() ?? [])]
+        .filter((r) => wanted === undefined || wanted.has(r.key))
+        .sort((a, b) => compareText(a.key, b.key) || compareText(a.templateId, b.templateId))
+        .map(copy);
+    },
+
+    async getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+      assertOpen();
+      const wanted = new Set(keys);
+      return [...s.network.values()].filter((r) => wanted.has(r.key)).sort(compareNetwork).map(copy);
+    },
+
+    async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
+      assertOpen();
+      return [...s.network.values()].sort(compareNetwork).map(copy);
+    },
+
+    async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      checkKnowledgeChanges(bureauId, changes, (clientId) => s.clients.get(clientId)?.bureauId);
+      for (const d of changes.deleteProfiles) {
+        const t = s.tables.get(d.clientId);
+        if (t !== undefined) s.delete(t.profiles, d.key);
+      }
+      for (const p of changes.putProfiles) {
+        const t = s.tablesOf({ bureauId, clientId: p.clientId });
+        s.set(t.profiles, p.key, copy(p));
+      }
+      const records = bureauRecordsOf(bureauId);
+      for (const d of changes.deleteBureau) s.delete(records, `${d.key}\u0000${d.templateId}`);
+      for (const r of changes.putBureau) s.set(records, `${r.key}\u0000${r.templateId}`, copy(r));
+      for (const d of changes.deleteNetwork) s.delete(s.network, networkId(d));
+      for (const r of changes.putNetwork) s.set(s.network, networkId(r), copy(r));
+    },
+
+    async exportClient(ref: ClientRef): Promise<ClientData> {
+      assertOpen();
+      const client = s.client(ref);
+      const t = s.tablesOf(ref);
+      const self = session(s, assertOpen);
+      return {
+        client: copy(client),
+        statements: await self.listStatements(ref),
+        transactions: await self.listTransactions(ref),
+        vouchers: await self.listVouchers(ref),
+        profiles: [...t.profiles.values()].sort((a, b) => compareText(a.key, b.key)).map(copy),
+        bureauRecords: [...(s.bureauRecords.get(client.bureauId)?.values() ?? [])]
+          .filter((r) => r.clients.includes(client.id))
+          .sort((a, b) => compareText(a.key, b.key) || compareText(a.templateId, b.templateId))
+          .map(copy),
+      };
+    },
+  };
+}
+
+/**
+ * Creates an empty in-memory store.
+ *
+ * ```ts
+ * const store = createMemoryStore();
+ * const kontera = await createKontera({ store });
+ * ```
+ */
+export function createMemoryStore(): Store {
+  const state = new MemoryState();
+  const mutex = new Mutex();
+  let closed = false;
+  const assertOpen = (): void => {
+    if (closed) throw new StoreError('STORE', 'Store is closed: expected an open memory store, got one after close()');
+  };
+  const direct = session(state, assertOpen);
+
+  // Every outside call takes the lock, so it never sees a transaction half-way, and is atomic on
+  // its own: a call that fails after some writes undoes them.
+  const atomic = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const undo: (() => void)[] = [];
+    state.undo = undo;
+    try {
+      return await fn();
+    } catch (error) {
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
+      throw error;
+    } finally {
+      state.undo = undefined;
+    }
+  };
+  const locked = {} as Record<keyof StoreSession, unknown>;
+  for (const name of Object.keys(direct) as (keyof StoreSession)[]) {
+    const method = direct[name] as (...args: unknown[]) => Promise<unknown>;
+    locked[name] = (...args: unknown[]) => mutex.run(() => atomic(() => method(...args)));
+  }
+
+  const store: Store = {
+    ...(locked as unknown as StoreSession),
+    capabilities: CAPABILITIES,
+
+    transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
+      return mutex.run(async () => {
+        assertOpen();
+        let active = true;
+        const tx = session(state, () => {
+          if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
+          assertOpen();
+        });
+        try {
+          return await atomic(() => fn(tx));
+        } finally {
+          active = false;
+        }
+      });
+    },
+
+    async close(): Promise<void> {
+      await mutex.run(() => {
+        closed = true;
+      });
+    },
+  };
+  return Object.freeze(store);
+}

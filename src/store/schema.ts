@@ -1,0 +1,142 @@
+/**
+ * The SQL schema of the SQLite store as ordered migrations. The file's `PRAGMA user_version` is the
+ * number of the last migration applied; opening a file runs the missing ones, in order, inside one
+ * write transaction. A file with a higher version than {@link SQLITE_SCHEMA_VERSION} was written by a
+ * newer kontera and is refused.
+ *
+ * Rules for adding a migration: never edit a shipped one, append a new one with the next version,
+ * and keep each one safe to run on a file that other processes have open (no `VACUUM`).
+ *
+ * @module
+ */
+
+/** One schema step: applying all steps up to `version` gives a file of that version. */
+export interface SqliteMigration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+/**
+ * `PRAGMA application_id` of a kontera database ("KONT" in ASCII), so that a file written by some
+ * other program is refused instead of being migrated.
+ */
+export const KONTERA_APPLICATION_ID = 0x4b4f4e54;
+
+/** The migrations, oldest first. */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
+  {
+    version: 1,
+    description: 'bureaus, clients, statements, transactions, vouchers, knowledge records',
+    sql: `
+      CREATE TABLE bureaus (
+        id   TEXT PRIMARY KEY,
+        name TEXT NOT NULL
+      ) STRICT;
+
+      -- settings: the client's resolved settings as JSON (bank accounts, series, chart, review, …)
+      CREATE TABLE clients (
+        id        TEXT PRIMARY KEY,
+        bureau_id TEXT NOT NULL REFERENCES bureaus (id) ON DELETE CASCADE,
+        name      TEXT NOT NULL,
+        settings  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX clients_by_bureau ON clients (bureau_id, id);
+
+      CREATE TABLE statements (
+        client_id    TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        id           TEXT NOT NULL,
+        bank_account TEXT NOT NULL,
+        imported_at  TEXT NOT NULL,
+        data         TEXT NOT NULL,
+        PRIMARY KEY (client_id, id)
+      ) STRICT;
+
+      -- One row per bank line; (client, bank account, id) is the identity that makes import idempotent.
+      -- seq keeps insertion order (file order) for lines with the same date.
+      CREATE TABLE transactions (
+        seq          INTEGER PRIMARY KEY,
+        client_id    TEXT NOT NULL,
+        bank_account TEXT NOT NULL,
+        id           TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        line         INTEGER NOT NULL,
+        date         TEXT NOT NULL,
+        value_date   TEXT,
+        amount       INTEGER NOT NULL,
+        balance      INTEGER,
+        text         TEXT NOT NULL,
+        reference    TEXT,
+        counterparty TEXT,
+        kind         TEXT,
+        currency     TEXT,
+        pending      INTEGER,
+        UNIQUE (client_id, bank_account, id),
+        FOREIGN KEY (client_id, statement_id) REFERENCES statements (client_id, id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX transactions_by_date ON transactions (client_id, date, bank_account, seq);
+      CREATE INDEX transactions_by_statement ON transactions (client_id, statement_id);
+
+      -- rows: the voucher rows as JSON [{account, amount, text?}], amounts in öre.
+      CREATE TABLE vouchers (
+        client_id      TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        series         TEXT NOT NULL,
+        number         INTEGER NOT NULL,
+        date           TEXT NOT NULL,
+        text           TEXT NOT NULL,
+        rows           TEXT NOT NULL,
+        bank_account   TEXT,
+        transaction_id TEXT,
+        confirmed_at   TEXT NOT NULL,
+        PRIMARY KEY (client_id, series, number)
+      ) STRICT;
+      CREATE UNIQUE INDEX vouchers_by_transaction ON vouchers (client_id, bank_account, transaction_id)
+        WHERE transaction_id IS NOT NULL;
+      CREATE INDEX vouchers_by_date ON vouchers (client_id, date);
+
+      -- Knowledge records of the engine (src/knowledge/types.ts), one JSON document per identity.
+      CREATE TABLE profiles (
+        client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        data      TEXT NOT NULL,
+        PRIMARY KEY (client_id, key)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE bureau_records (
+        bureau_id   TEXT NOT NULL REFERENCES bureaus (id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (bureau_id, key, template_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Anonymous counts only: no bureau or client id, no amount, date or text.
+      CREATE TABLE network_records (
+        key       TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        account   TEXT NOT NULL,
+        vat_mode  TEXT NOT NULL,
+        vat_rate  INTEGER NOT NULL,
+        bureaus   INTEGER NOT NULL,
+        clients   INTEGER NOT NULL,
+        PRIMARY KEY (key, direction, account, vat_mode, vat_rate)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+]);
+
+/** The schema version this kontera writes: the last migration's. */
+export const SQLITE_SCHEMA_VERSION: number = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Every table of the schema, for erasure checks and diagnostics. */
+export const SQLITE_TABLES = [
+  'bureaus',
+  'clients',
+  'statements',
+  'transactions',
+  'vouchers',
+  'profiles',
+  'bureau_records',
+  'network_records',
+] as const;
+export type SqliteTable = (typeof SQLITE_TABLES)[number];

@@ -1,0 +1,1048 @@
+/**
+ * The SQLite store on better-sqlite3 12: one file, WAL, foreign keys, a busy timeout for other
+ * processes, schema migrations keyed by `PRAGMA user_version`, prepared statements, and every
+ * operation inside one SQLite transaction.
+ *
+ * better-sqlite3 is loaded only when {@link openSqliteStore} is called with a `path`, and this file
+ * never imports its types: it codes against {@link SqliteDatabase}, the small structural subset it
+ * needs, so a caller can also pass an open database of its own.
+ *
+ * better-sqlite3 is synchronous and one connection runs one transaction at a time, while
+ * `store.transaction(fn)` is async; an async mutex therefore serialises all work on the
+ * connection, and `BEGIN IMMEDIATE` takes the file's write lock up front, so two processes queue
+ * on `busy_timeout` instead of failing half-way.
+ *
+ * @module
+ */
+import { resolve } from 'node:path';
+import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
+import {
+  checkClientRow,
+  checkKnowledgeChanges,
+  checkNewVoucher,
+  checkTransactionRow,
+  compareText,
+  notFoundBureau,
+  notFoundClient,
+} from './checks.js';
+import { Mutex } from './mutex.js';
+import { VOUCHER_SERIES } from './store.js';
+import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
+import type { SqliteMigration } from './schema.js';
+import type {
+  AddTransactionsResult,
+  BureauRow,
+  ClientData,
+  ClientRef,
+  ClientRow,
+  DeleteCounts,
+  NewVoucher,
+  StatementRow,
+  Store,
+  StoreCapabilities,
+  StoreSession,
+  TransactionFilter,
+  TransactionKey,
+  TransactionRow,
+  VoucherFilter,
+  VoucherRecord,
+  VoucherRowData,
+} from './store.js';
+
+/** A value SQLite can bind. */
+export type SqliteValue = string | number | bigint | null | Uint8Array;
+
+/** What `Statement.run` returns. */
+export interface SqliteRunResult {
+  readonly changes: number | bigint;
+}
+
+/** The subset of better-sqlite3's `Statement` kontera uses. */
+export interface SqliteStatement {
+  run(...params: SqliteValue[]): SqliteRunResult;
+  get(...params: SqliteValue[]): unknown;
+  all(...params: SqliteValue[]): unknown[];
+}
+
+/**
+ * The subset of better-sqlite3's `Database` kontera uses. Declared here rather than imported, so
+ * that kontera does not depend on better-sqlite3's package or types.
+ */
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): unknown;
+  close(): unknown;
+}
+
+/** How the SQLite store syncs commits to disk; `full` survives power loss, `normal` only a crash. */
+export const SQLITE_SYNC_MODES = ['full', 'normal'] as const;
+export type SqliteSyncMode = (typeof SQLITE_SYNC_MODES)[number];
+
+interface SqliteCommonOptions {
+  /** How long a call waits for another process's write lock, in ms (default 30 000). */
+  readonly busyTimeout?: number | undefined;
+  /** Default `full`. */
+  readonly synchronous?: SqliteSyncMode | undefined;
+  /** @internal Migrations to use instead of the built-in ones (tests of the upgrade path). */
+  readonly migrations?: readonly SqliteMigration[] | undefined;
+}
+
+/** Open (and create if missing) the file at `path`; the store closes it on `close()`. */
+export interface SqlitePathOptions extends SqliteCommonOptions {
+  readonly path: string;
+}
+
+/** Use a database you opened (better-sqlite3 or compatible); `close()` leaves it open. */
+export interface SqliteDatabaseOptions extends SqliteCommonOptions {
+  readonly database: SqliteDatabase;
+}
+
+/** Options of {@link openSqliteStore}: exactly one of `path` or `database`. */
+export type SqliteStoreOptions = SqlitePathOptions | SqliteDatabaseOptions;
+
+/** The SQLite store: a {@link Store} plus access to the underlying database (for diagnostics). */
+export interface SqliteStore extends Store {
+  /** The connection. Do not write to it while the store is open. */
+  readonly database: SqliteDatabase;
+}
+
+type SqliteConstructor = new (path: string, options?: { timeout?: number }) => SqliteDatabase;
+
+const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * better-sqlite3 waits for a lock synchronously, which would freeze the event loop (and, with two
+ * stores on one file in one process, deadlock it). So SQLite itself waits at most this long per
+ * attempt, and taking the write lock is retried asynchronously until `busyTimeout` runs out.
+ */
+const LOCK_SLICE_MS = 50;
+
+/** Longest pause between two attempts to take the write lock. */
+const LOCK_RETRY_MAX_MS = 40;
+
+/**
+ * Stores opened on the same file in one process share one mutex, so their transactions queue in
+ * JavaScript instead of fighting over the file lock.
+ */
+const FILE_MUTEXES = new Map<string, { readonly mutex: Mutex; users: number }>();
+
+function acquireFileMutex(path: string | undefined): { readonly mutex: Mutex; readonly release: () => void } {
+  if (path === undefined || path === '' || path === ':memory:' || path.startsWith('file:')) {
+    return { mutex: new Mutex(), release: () => {} };
+  }
+  const key = resolve(path);
+  let entry = FILE_MUTEXES.get(key);
+  if (entry === undefined) {
+    entry = { mutex: new Mutex(), users: 0 };
+    FILE_MUTEXES.set(key, entry);
+  }
+  entry.users++;
+  const e = entry;
+  let released = false;
+  return {
+    mutex: e.mutex,
+    release: () => {
+      if (released) return;
+      released = true;
+      e.users--;
+      if (e.users === 0) FILE_MUTEXES.delete(key);
+    },
+  };
+}
+
+function isBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = error.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+const CAPABILITIES: StoreCapabilities = Object.freeze({
+  kind: 'sqlite',
+  durable: true,
+  multiProcess: true,
+  browserSafe: false,
+});
+
+async function loadBetterSqlite3(): Promise<SqliteConstructor> {
+  // A variable specifier keeps bundlers from pulling the native module into kontera's own bundle.
+  const specifier = 'better-sqlite3';
+  let mod: unknown;
+  try {
+    mod = await import(specifier);
+  } catch (cause) {
+    throw new StoreError('STORE', 'Cannot load better-sqlite3: install it (npm install better-sqlite3) or pass { database }', { cause });
+  }
+  const ctor = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : mod;
+  if (typeof ctor !== 'function') {
+    throw new StoreError('STORE', `Cannot use better-sqlite3: expected a Database constructor, got ${typeof ctor}`);
+  }
+  return ctor as SqliteConstructor;
+}
+
+type Row = Readonly<Record<string, unknown>>;
+
+function corrupt(what: string, found: unknown): StoreError {
+  return new StoreError('STORE', `Stored data is not readable: expected ${what}, got ${JSON.stringify(found) ?? String(found)}`);
+}
+
+function asRow(value: unknown): Row {
+  if (typeof value !== 'object' || value === null) throw corrupt('a row', value);
+  return value as Row;
+}
+
+function str(row: Row, column: string): string {
+  const v = row[column];
+  if (typeof v !== 'string') throw corrupt(`text in column ${column}`, v);
+  return v;
+}
+
+function optStr(row: Row, column: string): string | undefined {
+  const v = row[column];
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== 'string') throw corrupt(`text or null in column ${column}`, v);
+  return v;
+}
+
+function int(row: Row, column: string): number {
+  const v = row[column];
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw corrupt(`an integer in column ${column}`, v);
+  return v;
+}
+
+function optInt(row: Row, column: string): number | undefined {
+  const v = row[column];
+  return v === null || v === undefined ? undefined : int(row, column);
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch (cause) {
+    throw new StoreError('STORE', `Stored data is not readable: expected JSON for ${what}`, { cause });
+  }
+}
+
+function jsonObject<T>(row: Row, column: string, what: string): T {
+  const value = parseJson(str(row, column), what);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw corrupt(`a JSON object for ${what}`, value);
+  return value as T;
+}
+
+function oneOf<T extends string | number>(values: readonly T[], value: unknown, what: string): T {
+  if (!(values as readonly unknown[]).includes(value)) throw corrupt(`${what} (one of ${values.join(', ')})`, value);
+  return value as T;
+}
+
+/** Client settings as persisted in `clients.settings`: the row without id, bureau and name. */
+type ClientSettingsJson = Omit<ClientRow, 'id' | 'bureauId' | 'name'>;
+
+function clientFromRow(row: Row): ClientRow {
+  const settings = jsonObject<ClientSettingsJson>(row, 'settings', 'client settings');
+  return { ...settings, id: str(row, 'id'), bureauId: str(row, 'bureau_id'), name: str(row, 'name') };
+}
+
+function statementFromRow(row: Row): StatementRow {
+  return jsonObject<StatementRow>(row, 'data', 'statement');
+}
+
+function transactionFromRow(row: Row): TransactionRow {
+  const out: {
+    -readonly [K in keyof TransactionRow]: TransactionRow[K];
+  } = {
+    id: str(row, 'id'),
+    clientId: str(row, 'client_id'),
+    bankAccount: str(row, 'bank_account'),
+    statementId: str(row, 'statement_id'),
+    line: int(row, 'line'),
+    date: str(row, 'date'),
+    amount: int(row, 'amount'),
+    text: str(row, 'text'),
+  };
+  const valueDate = optStr(row, 'value_date');
+  if (valueDate !== undefined) out.valueDate = valueDate;
+  const balance = optInt(row, 'balance');
+  if (balance !== undefined) out.balance = balance;
+  const reference = optStr(row, 'reference');
+  if (reference !== undefined) out.reference = reference;
+  const counterparty = optStr(row, 'counterparty');
+  if (counterparty !== undefined) out.counterparty = counterparty;
+  const kind = optStr(row, 'kind');
+  if (kind !== undefined) out.kind = kind;
+  const currency = optStr(row, 'currency');
+  if (currency !== undefined) out.currency = currency;
+  if (optInt(row, 'pending') === 1) out.pending = true;
+  return out;
+}
+
+function voucherFromRow(row: Row): VoucherRecord {
+  const rows = parseJson(str(row, 'rows'), 'voucher rows');
+  if (!Array.isArray(rows)) throw corrupt('a JSON array of voucher rows', rows);
+  const out: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
+    clientId: str(row, 'client_id'),
+    series: oneOf(VOUCHER_SERIES, row['series'], 'a voucher series'),
+    number: int(row, 'number'),
+    date: str(row, 'date'),
+    text: str(row, 'text'),
+    rows: rows as VoucherRowData[],
+    confirmedAt: str(row, 'confirmed_at'),
+  };
+  const bankAccount = optStr(row, 'bank_account');
+  const transactionId = optStr(row, 'transaction_id');
+  if (bankAccount !== undefined) out.bankAccount = bankAccount;
+  if (transactionId !== undefined) out.transactionId = transactionId;
+  return out;
+}
+
+function networkFromRow(row: Row): NetworkRecord {
+  return {
+    v: 1,
+    key: str(row, 'key'),
+    direction: oneOf(DIRECTIONS, row['direction'], 'a direction'),
+    account: str(row, 'account'),
+    vatMode: oneOf(VAT_MODES, row['vat_mode'], 'a VAT mode'),
+    vatRate: oneOf(VAT_RATES, row['vat_rate'], 'a VAT rate'),
+    bureaus: int(row, 'bureaus'),
+    clients: int(row, 'clients'),
+  };
+}
+
+function profileFromRow(row: Row): ProfileRecord {
+  const p = jsonObject<ProfileRecord>(row, 'data', 'profile record');
+  if (p.key !== str(row, 'key') || p.clientId !== str(row, 'client_id')) throw corrupt('a profile matching its row', p.key);
+  return p;
+}
+
+function bureauRecordFromRow(row: Row): BureauKnowledgeRecord {
+  return jsonObject<BureauKnowledgeRecord>(row, 'data', 'bureau record');
+}
+
+/** An optional filter value bound to both placeholders of `(? IS NULL OR column = ?)`. */
+function twice(value: string | undefined): [SqliteValue, SqliteValue] {
+  return [value ?? null, value ?? null];
+}
+
+/** Big `IN (…)` lists are split so no statement exceeds SQLite's variable limit. */
+const IN_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Opens a SQLite store, creating and migrating the file as needed.
+ *
+ * ```ts
+ * import { openSqliteStore } from 'kontera/sqlite';
+ * const store = await openSqliteStore({ path: 'kontera.db' });
+ * const kontera = await createKontera({ store });
+ * ```
+ * @throws StoreError `STORE_SCHEMA` when the file was written by a newer kontera or another program;
+ *   `STORE` when better-sqlite3 cannot be loaded.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const busyTimeout = options.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS;
+  if (!Number.isSafeInteger(busyTimeout) || busyTimeout < 0) {
+    throw new ValidationError(`Invalid busyTimeout: expected a whole number of ms ≥ 0, got ${busyTimeout}`);
+  }
+  const synchronous = options.synchronous ?? 'full';
+  if (!SQLITE_SYNC_MODES.includes(synchronous)) {
+    throw new ValidationError(`Invalid synchronous: expected one of ${SQLITE_SYNC_MODES.join(', ')}, got ${JSON.stringify(synchronous)}`);
+  }
+  const migrations = options.migrations ?? SQLITE_MIGRATIONS;
+  let db: SqliteDatabase;
+  let owned: boolean;
+  if ('database' in options) {
+    db = options.database;
+    owned = false;
+  } else {
+    const Database = await loadBetterSqlite3();
+    try {
+      db = new Database(options.path, { timeout: busyTimeout });
+    } catch (cause) {
+      throw new StoreError('STORE', `Cannot open SQLite file: expected a writable database at ${JSON.stringify(options.path)}`, { cause });
+    }
+    owned = true;
+  }
+  const file = acquireFileMutex('path' in options ? options.path : undefined);
+  try {
+    // Opening waits the full timeout: another process may be creating or migrating the file.
+    db.exec(`PRAGMA busy_timeout = ${busyTimeout}`);
+    db.exec('PRAGMA foreign_keys = ON');
+    db.prepare('PRAGMA journal_mode = WAL').get();
+    db.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
+    await file.mutex.run(() => migrate(db, migrations));
+    db.exec(`PRAGMA busy_timeout = ${Math.min(busyTimeout, LOCK_SLICE_MS)}`);
+  } catch (error) {
+    file.release();
+    if (owned) db.close();
+    throw error;
+  }
+  return new SqliteStoreImpl(db, owned, file.mutex, file.release, busyTimeout);
+}
+
+function pragmaNumber(db: SqliteDatabase, name: string): number {
+  const row = asRow(db.prepare(`PRAGMA ${name}`).get());
+  return int(row, name);
+}
+
+function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const check = (): number => {
+    const appId = pragmaNumber(db, 'application_id');
+    const version = pragmaNumber(db, 'user_version');
+    if (appId !== 0 && appId !== KONTERA_APPLICATION_ID) {
+      throw new StoreError('STORE_SCHEMA', `Not a kontera database: expected application_id ${KONTERA_APPLICATION_ID}, found ${appId}`);
+    }
+    if (version > latest) {
+      throw new StoreError(
+        'STORE_SCHEMA',
+        `Database schema is newer than this kontera: expected version ${latest} or older, found ${version}; upgrade kontera to open it`,
+      );
+    }
+    if (appId === 0 && version === 0) {
+      const tables = asRow(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get());
+      if (int(tables, 'n') > 0) {
+        throw new StoreError('STORE_SCHEMA', `Not a kontera database: expected an empty or kontera file, found ${int(tables, 'n')} other tables`);
+      }
+    }
+    return version;
+  };
+  if (check() === latest) return;
+  // Another process may be migrating the same file: take the write lock, then look again.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const from = check();
+    for (const m of migrations) {
+      if (m.version <= from) continue;
+      db.exec(m.sql);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+    }
+    db.exec(`PRAGMA application_id = ${KONTERA_APPLICATION_ID}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+class SqliteStoreImpl implements SqliteStore {
+  readonly capabilities: StoreCapabilities = CAPABILITIES;
+  readonly #db: SqliteDatabase;
+  readonly #owned: boolean;
+  readonly #mutex: Mutex;
+  readonly #releaseMutex: () => void;
+  readonly #busyTimeout: number;
+  readonly #statements = new Map<string, SqliteStatement>();
+  #closed = false;
+  /** The session used by the store's own (non-transaction) calls; always open. */
+  readonly #session: SqliteSession;
+
+  constructor(db: SqliteDatabase, owned: boolean, mutex: Mutex, releaseMutex: () => void, busyTimeout: number) {
+    this.#db = db;
+    this.#owned = owned;
+    this.#mutex = mutex;
+    this.#releaseMutex = releaseMutex;
+    this.#busyTimeout = busyTimeout;
+    this.#session = new SqliteSession(this.#prepare, () => this.#assertOpen());
+  }
+
+  get database(): SqliteDatabase {
+    return this.#db;
+  }
+
+  readonly #prepare = (sql: string): SqliteStatement => {
+    let st = this.#statements.get(sql);
+    if (st === undefined) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
+  };
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreError('STORE', 'Store is closed: expected an open SQLite store, got one after close()');
+  }
+
+  /** Runs `fn` in one SQLite transaction under the mutex. */
+  #atomic<T>(mode: 'read' | 'write', fn: (s: SqliteSession) => Promise<T>, session: SqliteSession = this.#session): Promise<T> {
+    return this.#mutex.run(async () => {
+      this.#assertOpen();
+      if (mode === 'write') await this.#beginWrite();
+      else this.#db.exec('BEGIN');
+      try {
+        const result = await fn(session);
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.#rollback();
+        throw error;
+      }
+    });
+  }
+
+  /** `BEGIN IMMEDIATE`, retried without blocking the event loop while another process writes. */
+  async #beginWrite(): Promise<void> {
+    const deadline = Date.now() + this.#busyTimeout;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.#db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) {
+          throw new StoreError('STORE', `Database is busy: expected the write lock within ${this.#busyTimeout} ms, another connection kept it`, {
+            cause: error,
+          });
+        }
+        await sleep(Math.min(LOCK_RETRY_MAX_MS, 1 + attempt * 2) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  #rollback(): void {
+    try {
+      this.#db.exec('ROLLBACK');
+    } catch {
+      // SQLite already rolled back (e.g. after SQLITE_FULL); nothing is left to undo.
+    }
+  }
+
+  transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
+    let active = true;
+    const tx = new SqliteSession(this.#prepare, () => {
+      if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
+      this.#assertOpen();
+    });
+    return this.#atomic('write', async (s) => {
+      try {
+        return await fn(s);
+      } finally {
+        active = false;
+      }
+    }, tx);
+  }
+
+  async close(): Promise<void> {
+    await this.#mutex.run(() => {
+      if (this.#closed) return;
+      this.#closed = true;
+      this.#statements.clear();
+      this.#releaseMutex();
+      if (this.#owned) this.#db.close();
+    });
+  }
+
+  createBureau(bureau: BureauRow): Promise<void> {
+    return this.#atomic('write', (s) => s.createBureau(bureau));
+  }
+  getBureau(bureauId: string): Promise<BureauRow | undefined> {
+    return this.#atomic('read', (s) => s.getBureau(bureauId));
+  }
+  deleteBureau(bureauId: string): Promise<DeleteCounts> {
+    return this.#atomic('write', (s) => s.deleteBureau(bureauId));
+  }
+  createClient(client: ClientRow): Promise<void> {
+    return this.#atomic('write', (s) => s.createClient(client));
+  }
+  updateClient(client: ClientRow): Promise<void> {
+    return this.#atomic('write', (s) => s.updateClient(client));
+  }
+  getClient(ref: ClientRef): Promise<ClientRow> {
+    return this.#atomic('read', (s) => s.getClient(ref));
+  }
+  resolveClient(clientId: string): Promise<ClientRow | undefined> {
+    return this.#atomic('read', (s) => s.resolveClient(clientId));
+  }
+  listClients(bureauId: string): Promise<readonly ClientRow[]> {
+    return this.#atomic('read', (s) => s.listClients(bureauId));
+  }
+  deleteClient(ref: ClientRef): Promise<DeleteCounts> {
+    return this.#atomic('write', (s) => s.deleteClient(ref));
+  }
+  putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
+    return this.#atomic('write', (s) => s.putStatement(ref, statement));
+  }
+  getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
+    return this.#atomic('read', (s) => s.getStatement(ref, statementId));
+  }
+  listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
+    return this.#atomic('read', (s) => s.listStatements(ref));
+  }
+  addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
+    return this.#atomic('write', (s) => s.addTransactions(ref, transactions));
+  }
+  getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
+    return this.#atomic('read', (s) => s.getTransactions(ref, keys));
+  }
+  listTransactions(ref: ClientRef, filter?: TransactionFilter): Promise<readonly TransactionRow[]> {
+    return this.#atomic('read', (s) => s.listTransactions(ref, filter));
+  }
+  addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
+    return this.#atomic('write', (s) => s.addVoucher(ref, voucher));
+  }
+  listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]> {
+    return this.#atomic('read', (s) => s.listVouchers(ref, filter));
+  }
+  getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
+    return this.#atomic('read', (s) => s.getVoucherForTransaction(ref, key));
+  }
+  getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
+    return this.#atomic('read', (s) => s.getProfiles(ref, keys));
+  }
+  getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
+    return this.#atomic('read', (s) => s.getBureauRecords(bureauId, keys));
+  }
+  getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    return this.#atomic('read', (s) => s.getNetworkRecords(keys));
+  }
+  listNetworkRecords(): Promise<readonly NetworkRecord[]> {
+    return this.#atomic('read', (s) => s.listNetworkRecords());
+  }
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
+    return this.#atomic('write', (s) => s.applyKnowledge(bureauId, changes));
+  }
+  exportClient(ref: ClientRef): Promise<ClientData> {
+    return this.#atomic('read', (s) => s.exportClient(ref));
+  }
+}
+
+/** The SQL of each operation; runs inside a transaction opened by the store. */
+class SqliteSession implements StoreSession {
+  readonly #q: (sql: string) => SqliteStatement;
+  readonly #check: () => void;
+
+  constructor(prepare: (sql: string) => SqliteStatement, check: () => void) {
+    this.#q = prepare;
+    this.#check = check;
+  }
+
+  #bureauExists(bureauId: string): boolean {
+    return this.#q('SELECT 1 FROM bureaus WHERE id = ?').get(bureauId) !== undefined;
+  }
+
+  #requireBureau(bureauId: string): void {
+    if (!this.#bureauExists(bureauId)) throw notFoundBureau(bureauId);
+  }
+
+  #client(ref: ClientRef): ClientRow {
+    const row = this.#q('SELECT id, bureau_id, name, settings FROM clients WHERE id = ? AND bureau_id = ?').get(ref.clientId, ref.bureauId);
+    if (row === undefined) throw notFoundClient(ref);
+    return clientFromRow(asRow(row));
+  }
+
+  #requireClient(ref: ClientRef): void {
+    if (this.#q('SELECT 1 FROM clients WHERE id = ? AND bureau_id = ?').get(ref.clientId, ref.bureauId) === undefined) {
+      throw notFoundClient(ref);
+    }
+  }
+
+  #count(sql: string, ...params: SqliteValue[]): number {
+    return int(asRow(this.#q(sql).get(...params)), 'n');
+  }
+
+  #countClient(clientId: string): Omit<DeleteCounts, 'bureauRecords'> {
+    return {
+      clients: 1,
+      statements: this.#count('SELECT count(*) AS n FROM statements WHERE client_id = ?', clientId),
+      transactions: this.#count('SELECT count(*) AS n FROM transactions WHERE client_id = ?', clientId),
+      vouchers: this.#count('SELECT count(*) AS n FROM vouchers WHERE client_id = ?', clientId),
+      profiles: this.#count('SELECT count(*) AS n FROM profiles WHERE client_id = ?', clientId),
+    };
+  }
+
+  /** Removes the client id from its bureau's records; returns how many records it was in. */
+  #scrubBureauRecords(bureauId: string, clientId: string): number {
+    const rows = this.#q(
+      `SELECT key, template_id, data FROM bureau_records
+        WHERE bureau_id = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.clients') WHERE value = ?)`,
+    ).all(bureauId, clientId);
+    for (const raw of rows) {
+      const row = asRow(raw);
+      const record = bureauRecordFromRow(row);
+      const rest = record.clients.filter((c) => c !== clientId);
+      if (rest.length === 0) {
+        this.#q('DELETE FROM bureau_records WHERE bureau_id = ? AND key = ? AND template_id = ?').run(bureauId, str(row, 'key'), str(row, 'template_id'));
+      } else {
+        this.#q('UPDATE bureau_records SET data = ? WHERE bureau_id = ? AND key = ? AND template_id = ?').run(
+          JSON.stringify({ ...record, clients: rest }),
+          bureauId,
+          str(row, 'key'),
+          str(row, 'template_id'),
+        );
+      }
+    }
+    return rows.length;
+  }
+
+  #removeClient(bureauId: string, clientId: string): DeleteCounts {
+    const counts = this.#countClient(clientId);
+    const bureauRecords = this.#scrubBureauRecords(bureauId, clientId);
+    // Cascades remove statements (and their transactions), vouchers and profiles.
+    this.#q('DELETE FROM transactions WHERE client_id = ?').run(clientId);
+    this.#q('DELETE FROM clients WHERE id = ?').run(clientId);
+    return { ...counts, bureauRecords };
+  }
+
+  async createBureau(bureau: BureauRow): Promise<void> {
+    this.#check();
+    if (this.#bureauExists(bureau.id)) throw new ConflictError(`Bureau exists: expected a new bureau id, got "${bureau.id}"`);
+    this.#q('INSERT INTO bureaus (id, name) VALUES (?, ?)').run(bureau.id, bureau.name);
+  }
+
+  async getBureau(bureauId: string): Promise<BureauRow | undefined> {
+    this.#check();
+    const row = this.#q('SELECT id, name FROM bureaus WHERE id = ?').get(bureauId);
+    if (row === undefined) return undefined;
+    const r = asRow(row);
+    return { id: str(r, 'id'), name: str(r, 'name') };
+  }
+
+  async deleteBureau(bureauId: string): Promise<DeleteCounts> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    const totals = { clients: 0, statements: 0, transactions: 0, vouchers: 0, profiles: 0, bureauRecords: 0 };
+    const ids = this.#q('SELECT id FROM clients WHERE bureau_id = ? ORDER BY id').all(bureauId).map((r) => str(asRow(r), 'id'));
+    for (const id of ids) {
+      const c = this.#removeClient(bureauId, id);
+      totals.clients += c.clients;
+      totals.statements += c.statements;
+      totals.transactions += c.transactions;
+      totals.vouchers += c.vouchers;
+      totals.profiles += c.profiles;
+      totals.bureauRecords += c.bureauRecords;
+    }
+    totals.bureauRecords += this.#count('SELECT count(*) AS n FROM bureau_records WHERE bureau_id = ?', bureauId);
+    this.#q('DELETE FROM bureaus WHERE id = ?').run(bureauId);
+    return totals;
+  }
+
+  async createClient(client: ClientRow): Promise<void> {
+    this.#check();
+    checkClientRow(client);
+    this.#requireBureau(client.bureauId);
+    if (this.#q('SELECT 1 FROM clients WHERE id = ?').get(client.id) !== undefined) {
+      throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
+    }
+    const { id, bureauId, name, ...settings } = client;
+    this.#q('INSERT INTO clients (id, bureau_id, name, settings) VALUES (?, ?, ?, ?)').run(id, bureauId, name, JSON.stringify(settings));
+  }
+
+  async updateClient(client: ClientRow): Promise<void> {
+    this.#check();
+    this.#requireClient({ bureauId: client.bureauId, clientId: client.id });
+    checkClientRow(client);
+    const { id, bureauId, name, ...settings } = client;
+    this.#q('UPDATE clients SET name = ?, settings = ? WHERE id = ? AND bureau_id = ?').run(name, JSON.stringify(settings), id, bureauId);
+  }
+
+  async getClient(ref: ClientRef): Promise<ClientRow> {
+    this.#check();
+    return this.#client(ref);
+  }
+
+  async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+    this.#check();
+    const row = this.#q('SELECT id, bureau_id, name, settings FROM clients WHERE id = ?').get(clientId);
+    return row === undefined ? undefined : clientFromRow(asRow(row));
+  }
+
+  async listClients(bureauId: string): Promise<readonly ClientRow[]> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    return this.#q('SELECT id, bureau_id, name, settings FROM clients WHERE bureau_id = ? ORDER BY id')
+      .all(bureauId)
+      .map((r) => clientFromRow(asRow(r)));
+  }
+
+  async deleteClient(ref: ClientRef): Promise<DeleteCounts> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#removeClient(ref.bureauId, ref.clientId);
+  }
+
+  async putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
+    this.#check();
+    this.#requireClient(ref);
+    if (statement.clientId !== ref.clientId) {
+      throw new ValidationError(`Invalid statement ${statement.id}: expected client "${ref.clientId}", got "${statement.clientId}"`);
+    }
+    const r = this.#q(
+      'INSERT INTO statements (client_id, id, bank_account, imported_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(ref.clientId, statement.id, statement.bankAccount, statement.importedAt, JSON.stringify(statement));
+    return Number(r.changes) === 1;
+  }
+
+  async getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
+    this.#check();
+    this.#requireClient(ref);
+    const row = this.#q('SELECT data FROM statements WHERE client_id = ? AND id = ?').get(ref.clientId, statementId);
+    return row === undefined ? undefined : statementFromRow(asRow(row));
+  }
+
+  async listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q('SELECT data FROM statements WHERE client_id = ? ORDER BY imported_at, id')
+      .all(ref.clientId)
+      .map((r) => statementFromRow(asRow(r)));
+  }
+
+  async addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
+    this.#check();
+    this.#requireClient(ref);
+    const statementIds = new Set<string>();
+    for (const row of transactions) {
+      checkTransactionRow(ref, row);
+      statementIds.add(row.statementId);
+    }
+    for (const id of statementIds) {
+      if (this.#q('SELECT 1 FROM statements WHERE client_id = ? AND id = ?').get(ref.clientId, id) === undefined) {
+        throw new ValidationError(`Invalid transaction: expected a stored statement, got unknown "${id}"`);
+      }
+    }
+    const insert = this.#q(
+      `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
+                                 text, reference, counterparty, kind, currency, pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    const added: string[] = [];
+    const duplicates: string[] = [];
+    for (const t of transactions) {
+      const r = insert.run(
+        ref.clientId,
+        t.bankAccount,
+        t.id,
+        t.statementId,
+        t.line,
+        t.date,
+        t.valueDate ?? null,
+        t.amount,
+        t.balance ?? null,
+        t.text,
+        t.reference ?? null,
+        t.counterparty ?? null,
+        t.kind ?? null,
+        t.currency ?? null,
+        t.pending ? 1 : null,
+      );
+      (Number(r.changes) === 1 ? added : duplicates).push(t.id);
+    }
+    return { added, duplicates };
+  }
+
+  async getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
+    this.#check();
+    this.#requireClient(ref);
+    const get = this.#q('SELECT * FROM transactions WHERE client_id = ? AND bank_account = ? AND id = ?');
+    const out: TransactionRow[] = [];
+    for (const k of keys) {
+      const row = get.get(ref.clientId, k.bankAccount, k.id);
+      if (row !== undefined) out.push(transactionFromRow(asRow(row)));
+    }
+    return out;
+  }
+
+  async listTransactions(ref: ClientRef, filter: TransactionFilter = {}): Promise<readonly TransactionRow[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q(
+      `SELECT * FROM transactions
+        WHERE client_id = ?
+          AND (? IS NULL OR statement_id = ?) AND (? IS NULL OR bank_account = ?)
+          AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ?)
+        ORDER BY date, bank_account, seq`,
+    )
+      .all(ref.clientId, ...twice(filter.statementId), ...twice(filter.bankAccount), ...twice(filter.from), ...twice(filter.to))
+      .map((r) => transactionFromRow(asRow(r)));
+  }
+
+  async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
+    this.#check();
+    this.#requireClient(ref);
+    checkNewVoucher(voucher);
+    if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
+      const existing = this.#q('SELECT series, number FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?').get(
+        ref.clientId,
+        voucher.bankAccount,
+        voucher.transactionId,
+      );
+      if (existing !== undefined) {
+        const e = asRow(existing);
+        throw new ConflictError(
+          `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId}" on ${voucher.bankAccount} is booked as ${str(e, 'series')}${int(e, 'number')}`,
+        );
+      }
+    }
+    const number =
+      int(asRow(this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE client_id = ? AND series = ?').get(ref.clientId, voucher.series)), 'n') + 1;
+    const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
+    this.#q(
+      `INSERT INTO vouchers (client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      ref.clientId,
+      voucher.series,
+      number,
+      voucher.date,
+      voucher.text,
+      JSON.stringify(rows),
+      voucher.bankAccount ?? null,
+      voucher.transactionId ?? null,
+      voucher.confirmedAt,
+    );
+    const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
+      clientId: ref.clientId,
+      series: voucher.series,
+      number,
+      date: voucher.date,
+      text: voucher.text,
+      rows,
+      confirmedAt: voucher.confirmedAt,
+    };
+    if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
+    if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
+    return record;
+  }
+
+  async listVouchers(ref: ClientRef, filter: VoucherFilter = {}): Promise<readonly VoucherRecord[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q(
+      `SELECT * FROM vouchers
+        WHERE client_id = ? AND (? IS NULL OR series = ?)
+          AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ?)
+        ORDER BY series, number`,
+    )
+      .all(ref.clientId, ...twice(filter.series), ...twice(filter.from), ...twice(filter.to))
+      .map((r) => voucherFromRow(asRow(r)));
+  }
+
+  async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
+    this.#check();
+    this.#requireClient(ref);
+    const row = this.#q('SELECT * FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.clientId, key.bankAccount, key.id);
+    return row === undefined ? undefined : voucherFromRow(asRow(row));
+  }
+
+  async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
+    this.#check();
+    this.#requireClient(ref);
+    if (keys === undefined) {
+      return this.#q('SELECT client_id, key, data FROM profiles WHERE client_id = ? ORDER BY key')
+        .all(ref.clientId)
+        .map((r) => profileFromRow(asRow(r)));
+    }
+    const get = this.#q('SELECT client_id, key, data FROM profiles WHERE client_id = ? AND key = ?');
+    const out: ProfileRecord[] = [];
+    for (const key of [...new Set(keys)].sort(compareText)) {
+      const row = get.get(ref.clientId, key);
+      if (row !== undefined) out.push(profileFromRow(asRow(row)));
+    }
+    return out;
+  }
+
+  async getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    if (keys === undefined) {
+      return this.#q('SELECT data FROM bureau_records WHERE bureau_id = ? ORDER BY key, template_id')
+        .all(bureauId)
+        .map((r) => bureauRecordFromRow(asRow(r)));
+    }
+    const out: BureauKnowledgeRecord[] = [];
+    const get = this.#q('SELECT data FROM bureau_records WHERE bureau_id = ? AND key = ? ORDER BY template_id');
+    for (const key of [...new Set(keys)].sort(compareText)) {
+      for (const r of get.all(bureauId, key)) out.push(bureauRecordFromRow(asRow(r)));
+    }
+    return out;
+  }
+
+  async getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    this.#check();
+    const out: NetworkRecord[] = [];
+    const unique = [...new Set(keys)].sort(compareText);
+    for (const part of chunks(unique, IN_CHUNK)) {
+      const rows = this.#q(
+        `SELECT * FROM network_records WHERE key IN (${part.map(() => '?').join(', ')})
+          ORDER BY key, direction, account, vat_mode, vat_rate`,
+      ).all(...part);
+      for (const r of rows) out.push(networkFromRow(asRow(r)));
+    }
+    return out;
+  }
+
+  async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
+    this.#check();
+    return this.#q('SELECT * FROM network_records ORDER BY key, direction, account, vat_mode, vat_rate')
+      .all()
+      .map((r) => networkFromRow(asRow(r)));
+  }
+
+  async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    const owners = new Map<string, string | undefined>();
+    const bureauOf = (clientId: string): string | undefined => {
+      if (!owners.has(clientId)) {
+        const row = this.#q('SELECT bureau_id FROM clients WHERE id = ?').get(clientId);
+        owners.set(clientId, row === undefined ? undefined : str(asRow(row), 'bureau_id'));
+      }
+      return owners.get(clientId);
+    };
+    checkKnowledgeChanges(bureauId, changes, bureauOf);
+    const delProfile = this.#q('DELETE FROM profiles WHERE client_id = ? AND key = ?');
+    for (const d of changes.deleteProfiles) delProfile.run(d.clientId, d.key);
+    const putProfile = this.#q(
+      'INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?) ON CONFLICT (client_id, key) DO UPDATE SET data = excluded.data',
+    );
+    for (const p of changes.putProfiles) putProfile.run(p.clientId, p.key, JSON.stringify(p));
+    const delBureau = this.#q('DELETE FROM bureau_records WHERE bureau_id = ? AND key = ? AND template_id = ?');
+    for (const d of changes.deleteBureau) delBureau.run(bureauId, d.key, d.templateId);
+    const putBureau = this.#q(
+      `INSERT INTO bureau_records (bureau_id, key, template_id, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (bureau_id, key, template_id) DO UPDATE SET data = excluded.data`,
+    );
+    for (const r of changes.putBureau) putBureau.run(bureauId, r.key, r.templateId, JSON.stringify(r));
+    const delNetwork = this.#q(
+      'DELETE FROM network_records WHERE key = ? AND direction = ? AND account = ? AND vat_mode = ? AND vat_rate = ?',
+    );
+    for (const d of changes.deleteNetwork) delNetwork.run(d.key, d.direction, d.account, d.vatMode, d.vatRate);
+    const putNetwork = this.#q(
+      `INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key, direction, account, vat_mode, vat_rate) DO UPDATE SET bureaus = excluded.bureaus, clients = excluded.clients`,
+    );
+    for (const n of changes.putNetwork) putNetwork.run(n.key, n.direction, n.account, n.vatMode, n.vatRate, n.bureaus, n.clients);
+  }
+
+  async exportClient(ref: ClientRef): Promise<ClientData> {
+    this.#check();
+    const client = this.#client(ref);
+    const bureauRecords = this.#q(
+      `SELECT data FROM bureau_records
+        WHERE bureau_id = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.clients') WHERE value = ?)
+        ORDER BY key, template_id`,
+    )
+      .all(ref.bureauId, ref.clientId)
+      .map((r) => bureauRecordFromRow(asRow(r)));
+    return {
+      client,
+      statements: await this.listStatements(ref),
+      transactions: await this.listTransactions(ref),
+      vouchers: await this.listVouchers(ref),
+      profiles: await this.getProfiles(ref),
+      bureauRecords,
+    };
+  }
+}
+
+export { SQLITE_SCHEMA_VERSION };

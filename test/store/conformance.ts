@@ -1,0 +1,574 @@
+/**
+ * The store contract as one test suite. Every store runs it: `describeStore(name, harness)`.
+ * The memory store is the reference; a behaviour that differs between stores is a bug in one of
+ * them unless `capabilities` declares it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KonteraError } from '../../src/core/errors.js';
+import type { ClientRef, Store, TransactionRow } from '../../src/store/store.js';
+import { bureauRecord, changes, clientRow, networkRecord, profile, statementRow, txRow, voucher } from './fixtures.js';
+
+/** Opens stores on one storage location (a file, or nothing for memory); `open` may be called again after close. */
+export interface StoreHarness {
+  open(): Promise<Store>;
+  /** Removes the location; called after each test. */
+  dispose(): Promise<void>;
+}
+
+/** Extra tests a store adds on top of the contract. */
+export type AdditionalTests = (ctx: { harness: () => StoreHarness; store: () => Store }) => void;
+
+const A: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+const B: ClientRef = { bureauId: 'b1', clientId: 'c2' };
+const OTHER: ClientRef = { bureauId: 'b2', clientId: 'x1' };
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<KonteraError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(KonteraError);
+    expect((error as KonteraError).code).toBe(code);
+    return error as KonteraError;
+  }
+  throw new Error(`expected a ${code} error, the call succeeded`);
+}
+
+async function seed(store: Store): Promise<void> {
+  await store.createBureau({ id: 'b1', name: 'Byrå Ett' });
+  await store.createBureau({ id: 'b2', name: 'Byrå Två' });
+  await store.createClient(clientRow('c1', 'b1'));
+  await store.createClient(clientRow('c2', 'b1'));
+  await store.createClient(clientRow('x1', 'b2'));
+}
+
+function rows(clientId: string, statementId: string, n: number, from = 0): TransactionRow[] {
+  return Array.from({ length: n }, (_, i) =>
+    txRow(clientId, statementId, `t${from + i}`, { line: i + 2, date: `2026-01-${String(1 + ((from + i) % 28)).padStart(2, '0')}`, amount: -(100 + from + i) }),
+  );
+}
+
+/** Runs the whole store contract against the stores `makeHarness` opens. */
+export function describeStore(name: string, makeHarness: () => Promise<StoreHarness>, additionalTests?: AdditionalTests): void {
+  describe(`store contract: ${name}`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+    const opened: Store[] = [];
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      store = await harness.open();
+      opened.push(store);
+      await seed(store);
+    });
+
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+      await harness.dispose();
+    });
+
+    const openAnother = async (): Promise<Store> => {
+      const s = await harness.open();
+      opened.push(s);
+      return s;
+    };
+
+    describe('capabilities', () => {
+      it('declares its behaviour as data', () => {
+        const c = store.capabilities;
+        expect(typeof c.kind).toBe('string');
+        expect(typeof c.durable).toBe('boolean');
+        expect(typeof c.multiProcess).toBe('boolean');
+        expect(typeof c.browserSafe).toBe('boolean');
+      });
+    });
+
+    describe('bureaus and clients', () => {
+      it('stores and returns a bureau; unknown ids are undefined', async () => {
+        expect(await store.getBureau('b1')).toEqual({ id: 'b1', name: 'Byrå Ett' });
+        expect(await store.getBureau('nope')).toBeUndefined();
+      });
+
+      it('refuses a bureau id twice with CONFLICT', async () => {
+        await expectCode(store.createBureau({ id: 'b1', name: 'again' }), 'CONFLICT');
+        expect((await store.getBureau('b1'))?.name).toBe('Byrå Ett');
+      });
+
+      it('refuses a client of an unknown bureau with NOT_FOUND', async () => {
+        await expectCode(store.createClient(clientRow('c9', 'nope')), 'NOT_FOUND');
+        expect(await store.resolveClient('c9')).toBeUndefined();
+      });
+
+      it('refuses a client id that exists in any bureau with CONFLICT', async () => {
+        await expectCode(store.createClient(clientRow('x1', 'b1')), 'CONFLICT');
+        expect((await store.resolveClient('x1'))?.bureauId).toBe('b2');
+      });
+
+      it('refuses a client without bank accounts or series with VALIDATION', async () => {
+        await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: [] })), 'VALIDATION');
+        await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: ['1930', '1940'] })), 'VALIDATION');
+        expect(await store.resolveClient('c8')).toBeUndefined();
+      });
+
+      it('round-trips every client setting', async () => {
+        const full = clientRow('c5', 'b1', {
+          orgNr: '556677-8899',
+          bankAccounts: ['1930', '1940'],
+          series: { '1930': 'B', '1940': 'C' },
+          vatRegistered: false,
+          chart: ['1930', '1940', '6212', '2641'],
+          accountNames: { '1930': 'Företagskonto', '6212': 'Mobiltelefon' },
+          suspenseAccount: '2999',
+          review: { accounts: ['6212'], counterparties: ['telia'] },
+          autoBookThreshold: 0.97,
+          network: false,
+        });
+        await store.createClient(full);
+        expect(await store.getClient({ bureauId: 'b1', clientId: 'c5' })).toEqual(full);
+        expect(await store.resolveClient('c5')).toEqual(full);
+      });
+
+      it('finds a client only through its own bureau', async () => {
+        expect((await store.getClient(A)).name).toBe('Client c1');
+        await expectCode(store.getClient({ bureauId: 'b2', clientId: 'c1' }), 'NOT_FOUND');
+        await expectCode(store.getClient({ bureauId: 'b1', clientId: 'nope' }), 'NOT_FOUND');
+      });
+
+      it('lists a bureau’s clients by id, and refuses an unknown bureau', async () => {
+        expect((await store.listClients('b1')).map((c) => c.id)).toEqual(['c1', 'c2']);
+        expect((await store.listClients('b2')).map((c) => c.id)).toEqual(['x1']);
+        await expectCode(store.listClients('nope'), 'NOT_FOUND');
+      });
+
+      it('updates a client’s settings but never moves it to another bureau', async () => {
+        await store.updateClient({ ...clientRow('c1', 'b1'), name: 'Renamed', vatRegistered: false });
+        expect(await store.getClient(A)).toMatchObject({ name: 'Renamed', vatRegistered: false });
+        await expectCode(store.updateClient(clientRow('c1', 'b2')), 'NOT_FOUND');
+        expect((await store.getClient(A)).bureauId).toBe('b1');
+      });
+
+      it('returns copies: changing a returned record changes nothing stored', async () => {
+        const c = await store.getClient(A);
+        (c.bankAccounts as string[]).push('1940');
+        expect((await store.getClient(A)).bankAccounts).toEqual(['1930']);
+      });
+    });
+
+    describe('statements and transactions', () => {
+      it('stores a statement once per id', async () => {
+        expect(await store.putStatement(A, statementRow('c1', 's1', { fileName: 'a.csv', from: '2026-01-01', to: '2026-01-31' }))).toBe(true);
+        expect(await store.putStatement(A, statementRow('c1', 's1', { fileName: 'other.csv' }))).toBe(false);
+        expect(await store.getStatement(A, 's1')).toMatchObject({ fileName: 'a.csv', from: '2026-01-01' });
+        expect(await store.getStatement(A, 'nope')).toBeUndefined();
+        expect((await store.listStatements(A)).map((s) => s.id)).toEqual(['s1']);
+      });
+
+      it('adds each transaction once: repeated and overlapping imports report duplicates', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const first = await store.addTransactions(A, rows('c1', 's1', 10));
+        expect(first.added).toHaveLength(10);
+        expect(first.duplicates).toEqual([]);
+        const again = await store.addTransactions(A, rows('c1', 's1', 15, 5));
+        expect(again.added).toEqual(['t10', 't11', 't12', 't13', 't14', 't15', 't16', 't17', 't18', 't19']);
+        expect(again.duplicates).toEqual(['t5', 't6', 't7', 't8', 't9']);
+        const within = await store.addTransactions(A, [txRow('c1', 's1', 'dup'), txRow('c1', 's1', 'dup')]);
+        expect(within).toEqual({ added: ['dup'], duplicates: ['dup'] });
+        expect(await store.listTransactions(A)).toHaveLength(21);
+      });
+
+      it('keys transactions by bank account: the same id on two accounts is two lines', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        await store.putStatement(A, statementRow('c1', 's2', { bankAccount: '1940' }));
+        await store.addTransactions(A, [txRow('c1', 's1', 'same')]);
+        const r = await store.addTransactions(A, [txRow('c1', 's2', 'same', { bankAccount: '1940' })]);
+        expect(r.added).toEqual(['same']);
+        expect(await store.listTransactions(A, { bankAccount: '1940' })).toHaveLength(1);
+      });
+
+      it('round-trips optional fields and leaves absent ones absent', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const full = txRow('c1', 's1', 'full', {
+          valueDate: '2026-01-14',
+          balance: 1234567,
+          reference: 'OCR 123',
+          counterparty: 'Telia Sverige AB',
+          kind: 'bankgiro',
+          currency: 'EUR',
+          pending: true,
+        });
+        const bare = txRow('c1', 's1', 'bare', { line: 3 });
+        await store.addTransactions(A, [full, bare]);
+        expect(await store.getTransactions(A, [{ bankAccount: '1930', id: 'bare' }, { bankAccount: '1930', id: 'full' }])).toEqual([bare, full]);
+        expect(await store.getTransactions(A, [{ bankAccount: '1930', id: 'nope' }])).toEqual([]);
+      });
+
+      it('lists by date, then bank account, then file order, and filters', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        await store.putStatement(A, statementRow('c1', 's2', { bankAccount: '1940' }));
+        await store.addTransactions(A, [
+          txRow('c1', 's1', 'late', { date: '2026-02-01' }),
+          txRow('c1', 's1', 'early-2', { date: '2026-01-01', line: 2 }),
+          txRow('c1', 's1', 'early-3', { date: '2026-01-01', line: 3 }),
+        ]);
+        await store.addTransactions(A, [txRow('c1', 's2', 'other', { date: '2026-01-01', bankAccount: '1940' })]);
+        expect((await store.listTransactions(A)).map((t) => t.id)).toEqual(['early-2', 'early-3', 'other', 'late']);
+        expect((await store.listTransactions(A, { statementId: 's2' })).map((t) => t.id)).toEqual(['other']);
+        expect((await store.listTransactions(A, { from: '2026-01-02' })).map((t) => t.id)).toEqual(['late']);
+        expect((await store.listTransactions(A, { to: '2026-01-01', bankAccount: '1930' })).map((t) => t.id)).toEqual(['early-2', 'early-3']);
+      });
+
+      it('is all-or-nothing per call: one bad row in a batch writes none of it', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const batch = rows('c1', 's1', 5);
+        await expectCode(store.addTransactions(A, [...batch, txRow('c1', 's1', 'bad', { amount: 1.5 })]), 'VALIDATION');
+        await expectCode(store.addTransactions(A, [...batch, txRow('c1', 'no-such-statement', 'orphan')]), 'VALIDATION');
+        await expectCode(store.addTransactions(A, [...batch, txRow('c2', 's1', 'foreign')]), 'VALIDATION');
+        expect(await store.listTransactions(A)).toEqual([]);
+      });
+    });
+
+    describe('vouchers', () => {
+      it('numbers vouchers 1, 2, … per client and series', async () => {
+        const a1 = await store.addVoucher(A, voucher());
+        const a2 = await store.addVoucher(A, voucher({ date: '2026-01-16' }));
+        const b1 = await store.addVoucher(A, voucher({ series: 'B' }));
+        const other = await store.addVoucher(B, voucher());
+        expect([a1.number, a2.number, b1.number, other.number]).toEqual([1, 2, 1, 1]);
+        expect(a1).toMatchObject({ clientId: 'c1', series: 'A', text: 'Telia' });
+        expect((await store.listVouchers(A)).map((v) => `${v.series}${v.number}`)).toEqual(['A1', 'A2', 'B1']);
+      });
+
+      it('filters by series and inclusive dates', async () => {
+        await store.addVoucher(A, voucher({ date: '2026-01-01' }));
+        await store.addVoucher(A, voucher({ date: '2026-01-31' }));
+        await store.addVoucher(A, voucher({ date: '2026-02-01', series: 'B' }));
+        expect((await store.listVouchers(A, { from: '2026-01-01', to: '2026-01-31' })).map((v) => v.date)).toEqual(['2026-01-01', '2026-01-31']);
+        expect((await store.listVouchers(A, { series: 'B' })).map((v) => v.date)).toEqual(['2026-02-01']);
+      });
+
+      it('books a transaction at most once', async () => {
+        const v = await store.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' }));
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't1' })).toEqual(v);
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't2' })).toBeUndefined();
+        await expectCode(store.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' })), 'CONFLICT');
+        expect(await store.listVouchers(A)).toHaveLength(1);
+      });
+
+      it('refuses unbalanced, fractional or badly dated vouchers with VALIDATION', async () => {
+        await expectCode(store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -100 }, { account: '6212', amount: 99 }] })), 'VALIDATION');
+        await expectCode(store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -0.5 }, { account: '6212', amount: 0.5 }] })), 'VALIDATION');
+        await expectCode(store.addVoucher(A, voucher({ date: '2026-1-5' })), 'VALIDATION');
+        expect(await store.listVouchers(A)).toEqual([]);
+      });
+
+      it('keeps row texts and leaves absent ones absent', async () => {
+        const v = await store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }] }));
+        expect((await store.listVouchers(A))[0]).toEqual(v);
+        expect(v.rows).toEqual([{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }]);
+      });
+    });
+
+    describe('knowledge', () => {
+      it('puts, reads and deletes profile, bureau and network records', async () => {
+        await store.applyKnowledge(
+          'b1',
+          changes({
+            putProfiles: [profile('b1', 'c1', 'telia'), profile('b1', 'c1', 'easypark', '5800'), profile('b1', 'c2', 'telia')],
+            putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])],
+            putNetwork: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)],
+          }),
+        );
+        expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark', 'telia']);
+        expect(await store.getProfiles(A, ['telia', 'nope'])).toEqual([profile('b1', 'c1', 'telia')]);
+        expect(await store.getBureauRecords('b1', ['telia'])).toEqual([bureauRecord('b1', 'telia', ['c1', 'c2'])]);
+        expect(await store.getBureauRecords('b2')).toEqual([]);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
+        expect((await store.listNetworkRecords()).map((n) => n.key)).toEqual(['easypark', 'telia']);
+
+        await store.applyKnowledge(
+          'b1',
+          changes({
+            deleteProfiles: [{ clientId: 'c1', key: 'telia' }],
+            putBureau: [bureauRecord('b1', 'telia', ['c2'])],
+            deleteNetwork: [networkRecord('easypark', '5800', 1, 1)],
+            putNetwork: [networkRecord('telia', '6212', 1, 1)],
+          }),
+        );
+        expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark']);
+        expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('telia', '6212', 1, 1)]);
+        await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: 'out|standard25|6212' }] }));
+        expect(await store.getBureauRecords('b1')).toEqual([]);
+      });
+
+      it('keeps weights and amounts exactly', async () => {
+        const p = profile('b1', 'c1', 'telia');
+        const exact = { ...p, templates: [{ ...p.templates[0]!, weight: 0.1 + 0.2, lastAmount: 9007199254740991 }] };
+        await store.applyKnowledge('b1', changes({ putProfiles: [exact] }));
+        expect(await store.getProfiles(A, ['telia'])).toEqual([exact]);
+      });
+
+      it('refuses records of another bureau or its clients, and writes nothing', async () => {
+        const bad = [
+          changes({ putProfiles: [profile('b1', 'c1', 'ok'), profile('b1', 'x1', 'telia')] }),
+          changes({ putProfiles: [profile('b2', 'c1', 'telia')] }),
+          changes({ putBureau: [bureauRecord('b2', 'telia', ['x1'])] }),
+          changes({ putBureau: [bureauRecord('b1', 'telia', ['c1', 'x1'])] }),
+          changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }),
+          changes({ putNetwork: [networkRecord('telia', '6212', 2, 1)] }),
+        ];
+        for (const c of bad) await expectCode(store.applyKnowledge('b1', c), 'VALIDATION');
+        expect(await store.getProfiles(A)).toEqual([]);
+        expect(await store.getBureauRecords('b1')).toEqual([]);
+        expect(await store.listNetworkRecords()).toEqual([]);
+        await expectCode(store.applyKnowledge('nope', changes({})), 'NOT_FOUND');
+      });
+    });
+
+    describe('transactions (all-or-nothing)', () => {
+      it('keeps every write of a transaction that resolves, and returns its value', async () => {
+        const result = await store.transaction(async (tx) => {
+          await tx.putStatement(A, statementRow('c1', 's1'));
+          await tx.addTransactions(A, rows('c1', 's1', 3));
+          const v = await tx.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't0' }));
+          return v.number;
+        });
+        expect(result).toBe(1);
+        expect(await store.listTransactions(A)).toHaveLength(3);
+        expect(await store.listVouchers(A)).toHaveLength(1);
+      });
+
+      it('rolls back every write of a transaction that throws, and rethrows the error', async () => {
+        await store.addVoucher(A, voucher());
+        const boom = new Error('boom');
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.putStatement(A, statementRow('c1', 's1'));
+            await tx.addTransactions(A, rows('c1', 's1', 50));
+            await tx.addVoucher(A, voucher());
+            await tx.applyKnowledge('b1', changes({ putProfiles: [profile('b1', 'c1', 'telia')], putNetwork: [networkRecord('telia', '6212', 1, 1)] }));
+            await tx.updateClient({ ...clientRow('c1', 'b1'), name: 'changed' });
+            await tx.createClient(clientRow('c7', 'b1'));
+            await tx.deleteClient(B);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            throw boom;
+          }),
+        ).rejects.toBe(boom);
+        expect(await store.listStatements(A)).toEqual([]);
+        expect(await store.listTransactions(A)).toEqual([]);
+        expect(await store.listVouchers(A)).toHaveLength(1);
+        expect(await store.getProfiles(A)).toEqual([]);
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect((await store.getClient(A)).name).toBe('Client c1');
+        expect(await store.resolveClient('c7')).toBeUndefined();
+        expect((await store.getClient(B)).id).toBe('c2');
+        // The rolled-back voucher number is free again.
+        expect((await store.addVoucher(A, voucher())).number).toBe(2);
+      });
+
+      it('rolls back when a store call inside fails', async () => {
+        await expectCode(
+          store.transaction(async (tx) => {
+            await tx.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' }));
+            await tx.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' }));
+          }),
+          'CONFLICT',
+        );
+        expect(await store.listVouchers(A)).toEqual([]);
+      });
+
+      it('refuses use of a transaction session after it ended', async () => {
+        let leaked: Parameters<Parameters<Store['transaction']>[0]>[0] | undefined;
+        await store.transaction(async (tx) => {
+          leaked = tx;
+        });
+        await expectCode(leaked!.getClient(A), 'STORE');
+      });
+
+      it('lets outside calls wait until a transaction ends, so they never see it half-way', async () => {
+        let seen: number | undefined;
+        const running = store.transaction(async (tx) => {
+          await tx.putStatement(A, statementRow('c1', 's1'));
+          await tx.addTransactions(A, rows('c1', 's1', 5));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await tx.addTransactions(A, rows('c1', 's1', 5, 5));
+        });
+        const reading = store.listTransactions(A).then((t) => {
+          seen = t.length;
+        });
+        await Promise.all([running, reading]);
+        expect([0, 10]).toContain(seen);
+      });
+
+      it('serialises two concurrent writers: no lost or doubled row, numbers without gaps', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const writer = (offset: number) =>
+          store.transaction(async (tx) => {
+            for (let i = 0; i < 20; i++) {
+              await tx.addTransactions(A, rows('c1', 's1', 3, offset + i * 2));
+              await tx.addVoucher(A, voucher());
+              if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+            }
+          });
+        await Promise.all([writer(0), writer(1), store.addVoucher(A, voucher())]);
+        const ids = (await store.listTransactions(A)).map((t) => t.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(42);
+        expect((await store.listVouchers(A)).map((v) => v.number)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+      });
+    });
+
+    describe('tenancy', () => {
+      it('refuses every client method with another bureau’s ref, and reads nothing of it', async () => {
+        await store.putStatement(OTHER, statementRow('x1', 's1'));
+        await store.addTransactions(OTHER, [txRow('x1', 's1', 't1')]);
+        await store.addVoucher(OTHER, voucher());
+        await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }));
+        const wrong: ClientRef = { bureauId: 'b1', clientId: 'x1' };
+        const calls: Promise<unknown>[] = [
+          store.getClient(wrong),
+          store.deleteClient(wrong),
+          store.putStatement(wrong, statementRow('x1', 's2')),
+          store.getStatement(wrong, 's1'),
+          store.listStatements(wrong),
+          store.addTransactions(wrong, [txRow('x1', 's1', 't2')]),
+          store.getTransactions(wrong, [{ bankAccount: '1930', id: 't1' }]),
+          store.listTransactions(wrong),
+          store.addVoucher(wrong, voucher()),
+          store.listVouchers(wrong),
+          store.getVoucherForTransaction(wrong, { bankAccount: '1930', id: 't1' }),
+          store.getProfiles(wrong),
+          store.exportClient(wrong),
+          store.updateClient(clientRow('x1', 'b1')),
+        ];
+        for (const call of calls) await expectCode(call, 'NOT_FOUND');
+        expect((await store.getBureauRecords('b1')).length).toBe(0);
+        const data = await store.exportClient(OTHER);
+        expect(data.transactions).toHaveLength(1);
+        expect(data.vouchers).toHaveLength(1);
+        expect(data.statements).toHaveLength(1);
+      });
+    });
+
+    describe('erasure and export', () => {
+      const fill = async (s: Store, ref: ClientRef): Promise<void> => {
+        await s.putStatement(ref, statementRow(ref.clientId, 's1'));
+        await s.addTransactions(ref, rows(ref.clientId, 's1', 4));
+        await s.addVoucher(ref, voucher({ bankAccount: '1930', transactionId: 't0' }));
+      };
+
+      it('exports everything about a client and nothing of others', async () => {
+        await fill(store, A);
+        await fill(store, B);
+        await store.applyKnowledge(
+          'b1',
+          changes({
+            putProfiles: [profile('b1', 'c1', 'telia'), profile('b1', 'c2', 'telia')],
+            putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2']), bureauRecord('b1', 'only-c2', ['c2'])],
+          }),
+        );
+        const data = await store.exportClient(A);
+        expect(data.client.id).toBe('c1');
+        expect(data.statements.map((s) => s.clientId)).toEqual(['c1']);
+        expect(data.transactions).toHaveLength(4);
+        expect(data.transactions.every((t) => t.clientId === 'c1')).toBe(true);
+        expect(data.vouchers).toHaveLength(1);
+        expect(data.profiles).toEqual([profile('b1', 'c1', 'telia')]);
+        expect(data.bureauRecords.map((r) => r.key)).toEqual(['telia']);
+        expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+      });
+
+      it('deletes a client completely and leaves the others alone', async () => {
+        await fill(store, A);
+        await fill(store, B);
+        await store.applyKnowledge(
+          'b1',
+          changes({
+            putProfiles: [profile('b1', 'c1', 'telia'), profile('b1', 'c2', 'telia')],
+            putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2']), bureauRecord('b1', 'only-c1', ['c1'])],
+          }),
+        );
+        const counts = await store.deleteClient(A);
+        expect(counts).toEqual({ clients: 1, statements: 1, transactions: 4, vouchers: 1, profiles: 1, bureauRecords: 2 });
+        expect(await store.resolveClient('c1')).toBeUndefined();
+        await expectCode(store.listTransactions(A), 'NOT_FOUND');
+        expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
+        expect(await store.listTransactions(B)).toHaveLength(4);
+        expect(await store.getProfiles(B)).toHaveLength(1);
+        // The id can be used again, and starts empty.
+        await store.createClient(clientRow('c1', 'b1'));
+        expect(await store.exportClient(A)).toMatchObject({ statements: [], transactions: [], vouchers: [], profiles: [], bureauRecords: [] });
+      });
+
+      it('deletes a bureau with all its clients and records, and nothing of other bureaus', async () => {
+        await fill(store, A);
+        await fill(store, OTHER);
+        await store.applyKnowledge('b1', changes({ putBureau: [bureauRecord('b1', 'telia', ['c1'])] }));
+        const counts = await store.deleteBureau('b1');
+        expect(counts).toMatchObject({ clients: 2, statements: 1, transactions: 4, vouchers: 1, bureauRecords: 1 });
+        expect(await store.getBureau('b1')).toBeUndefined();
+        expect(await store.resolveClient('c2')).toBeUndefined();
+        await expectCode(store.deleteBureau('b1'), 'NOT_FOUND');
+        expect(await store.listTransactions(OTHER)).toHaveLength(4);
+      });
+
+      it('refuses to delete an unknown client with NOT_FOUND', async () => {
+        await expectCode(store.deleteClient({ bureauId: 'b1', clientId: 'nope' }), 'NOT_FOUND');
+      });
+    });
+
+    describe('lifecycle', () => {
+      it('refuses calls after close with STORE; close is idempotent', async () => {
+        await store.close();
+        await store.close();
+        await expectCode(store.getBureau('b1'), 'STORE');
+        await expectCode(store.transaction(async () => 1), 'STORE');
+      });
+
+      it('waits for a running transaction before closing', async () => {
+        let done = false;
+        const running = store.transaction(async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await tx.addVoucher(A, voucher());
+          done = true;
+        });
+        await store.close();
+        expect(done).toBe(true);
+        await running;
+      });
+
+      it('reopens after close: a durable store has everything, another one starts empty', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        await store.addTransactions(A, rows('c1', 's1', 7));
+        await store.addVoucher(A, voucher());
+        await store.close();
+        const again = await openAnother();
+        if (again.capabilities.durable) {
+          expect(await again.listTransactions(A)).toHaveLength(7);
+          expect((await again.addVoucher(A, voucher())).number).toBe(2);
+        } else {
+          expect(await again.getBureau('b1')).toBeUndefined();
+        }
+      });
+
+      it('lets two open stores of one location write at once when it is multi-process', async () => {
+        if (!store.capabilities.multiProcess) return;
+        const second = await openAnother();
+        await store.putStatement(A, statementRow('c1', 's1'));
+        await Promise.all([
+          store.transaction(async (tx) => {
+            for (let i = 0; i < 30; i++) await tx.addTransactions(A, rows('c1', 's1', 2, i));
+          }),
+          second.transaction(async (tx) => {
+            for (let i = 0; i < 30; i++) await tx.addTransactions(A, rows('c1', 's1', 2, 100 + i));
+          }),
+          ...Array.from({ length: 10 }, () => second.addVoucher(A, voucher())),
+          ...Array.from({ length: 10 }, () => store.addVoucher(A, voucher())),
+        ]);
+        expect(await second.listTransactions(A)).toHaveLength(62);
+        expect((await store.listVouchers(A)).map((v) => v.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      });
+    });
+
+    additionalTests?.({ harness: () => harness, store: () => store });
+  });
+}

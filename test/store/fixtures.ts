@@ -1,0 +1,122 @@
+/** Small builders for store records, shared by the store and facade tests. */
+import type { BureauRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../../src/knowledge/types.js';
+import type { ClientRow, NewVoucher, StatementRow, TransactionRow } from '../../src/store/store.js';
+
+export function clientRow(id: string, bureauId: string, extra: Partial<ClientRow> = {}): ClientRow {
+  return {
+    id,
+    bureauId,
+    name: `Client ${id}`,
+    bankAccounts: ['1930'],
+    series: { '1930': 'A' },
+    vatRegistered: true,
+    network: true,
+    ...extra,
+  };
+}
+
+export function statementRow(clientId: string, id: string, extra: Partial<StatementRow> = {}): StatementRow {
+  return {
+    id,
+    clientId,
+    bankAccount: '1930',
+    format: 'swedbank-csv',
+    bank: 'Swedbank',
+    currency: 'SEK',
+    transactionCount: 0,
+    importedAt: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
+}
+
+export function txRow(clientId: string, statementId: string, id: string, extra: Partial<TransactionRow> = {}): TransactionRow {
+  return {
+    id,
+    clientId,
+    bankAccount: '1930',
+    statementId,
+    line: 1,
+    date: '2026-01-15',
+    amount: -12500,
+    text: `KORTKÖP ${id}`,
+    ...extra,
+  };
+}
+
+export function voucher(extra: Partial<NewVoucher> = {}): NewVoucher {
+  return {
+    series: 'A',
+    date: '2026-01-15',
+    text: 'Telia',
+    rows: [
+      { account: '1930', amount: -12500 },
+      { account: '6212', amount: 10000 },
+      { account: '2641', amount: 2500 },
+    ],
+    confirmedAt: '2026-01-20T10:00:00.000Z',
+    ...extra,
+  };
+}
+
+export function profile(bureauId: string, clientId: string, key: string, account = '6212'): ProfileRecord {
+  return {
+    v: 1,
+    bureauId,
+    clientId,
+    key,
+    display: key.toUpperCase(),
+    shareable: true,
+    lastSeen: '2026-01-15',
+    templates: [
+      {
+        id: `out|standard25|${account}`,
+        template: {
+          direction: 'out',
+          vat: { mode: 'standard', rate: 25, accounts: ['2641'] },
+          lines: [{ account, rule: 'rest', lastAmount: 10000, ppm: 0 }],
+        },
+        weight: 1.5,
+        asOf: '2026-01-15',
+        count: 2,
+        firstSeen: '2025-12-15',
+        lastSeen: '2026-01-15',
+        minAmount: 12000,
+        maxAmount: 12500,
+        lastAmount: 12500,
+        lastDay: 15,
+      },
+    ],
+  };
+}
+
+export function bureauRecord(bureauId: string, key: string, clients: readonly string[], account = '6212'): BureauRecord {
+  return {
+    v: 1,
+    bureauId,
+    key,
+    display: key.toUpperCase(),
+    templateId: `out|standard25|${account}`,
+    template: {
+      direction: 'out',
+      vat: { mode: 'standard', rate: 25, accounts: ['2641'] },
+      lines: [{ account, rule: 'rest', lastAmount: 10000, ppm: 0 }],
+    },
+    clients,
+  };
+}
+
+export function networkRecord(key: string, account: string, bureaus: number, clients: number): NetworkRecord {
+  return { v: 1, key, direction: 'out', account, vatMode: 'standard', vatRate: 25, bureaus, clients };
+}
+
+export function changes(extra: Partial<KnowledgeChanges>): KnowledgeChanges {
+  return {
+    putProfiles: [],
+    deleteProfiles: [],
+    putBureau: [],
+    deleteBureau: [],
+    putNetwork: [],
+    deleteNetwork: [],
+    ...extra,
+  };
+}
