@@ -44,6 +44,8 @@ export class SieLexer {
   #physical = 0;
   #nextCr = -1;
   #nextLf = -1;
+  /** Next backslash at or after the last search (text length when none): one scan for the whole text. */
+  #nextBackslash = -1;
 
   /** Kind of the current line. */
   kind: SieLineKind = 'other';
@@ -182,8 +184,11 @@ export class SieLexer {
     const close = text.indexOf('"', j);
     if (close < 0 || close >= end) return this.#recover(q, end, inList);
     // Fast path: no backslash before the closing quote means no escape.
-    const bs = text.indexOf('\\', j);
-    if (bs < 0 || bs > close) {
+    if (this.#nextBackslash < j) {
+      this.#nextBackslash = text.indexOf('\\', j);
+      if (this.#nextBackslash < 0) this.#nextBackslash = text.length;
+    }
+    if (this.#nextBackslash > close) {
       (into ?? this.fields).push(text.slice(j, close));
       return close + 1;
     }

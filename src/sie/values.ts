@@ -148,15 +148,14 @@ export function parseSiePeriod(s: string): string | undefined {
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** ISO `YYYY-MM-DD` → `YYYYMMDD`; undefined when `iso` is not a real ISO date. */
 export function formatSieDate(iso: string): string | undefined {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return undefined;
-  const [, y = '', mo = '', d = ''] = m;
-  if (!isValidDay(Number(y), Number(mo), Number(d))) return undefined;
-  return y + mo + d;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  const d = digit(iso, 8) * 10 + digit(iso, 9);
+  if (y < 0 || m < 0 || d < 0 || !isValidDay(y, m, d)) return undefined;
+  return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8);
 }
 
 const ISO_PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;

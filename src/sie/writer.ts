@@ -60,9 +60,9 @@ export function writeSie(doc: SieDocument, options: WriteSieOptions = {}): Uint8
 
 const SIMPLE_TOKEN = /^[A-Za-z0-9]+$/;
 const ORGNR_TOKEN = /^[A-Za-z0-9-]+$/;
-// Printable ASCII without `"` and `\`: needs no cleaning and no escaping.
-const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const CONTROL = /[\x00-\x1f\x7f]/g;
+const NO_PAIRS: readonly string[] = [];
+const CHUNK_SIZE = 1 << 20;
 
 class Writer {
   readonly #doc: SieDocument;
@@ -72,6 +72,12 @@ class Writer {
   readonly #undeclared: SieUndeclaredAccountPolicy;
   readonly #generatedDate: string | undefined;
   readonly #out: Output;
+  readonly #table = cp437Table();
+  #lastIso = '';
+  #lastDate = '';
+  #lastRaw = '';
+  #lastLimit: number | undefined;
+  #lastClean = '';
 
   constructor(
     doc: SieDocument,
@@ -107,15 +113,31 @@ class Writer {
 
   /** Makes user text safe to put between quotes. */
   #clean(s: string, limit?: number): string {
+    // Rows often repeat their voucher's text.
+    if (s === this.#lastRaw && limit === this.#lastLimit) return this.#lastClean;
     let t = s;
-    if (!PLAIN_TEXT.test(t)) {
+    if (this.#needsCleaning(t)) {
       t = t.replace(CONTROL, ' ');
       if (this.#cp437) t = toCp437Text(t);
     }
     if (limit !== undefined && t.length > limit) t = [...t].slice(0, limit).join('');
     // `\` right before the closing quote would read as an escaped quote.
     if (t.charCodeAt(t.length - 1) === 92) t = t.slice(0, -1) + '/';
+    this.#lastRaw = s;
+    this.#lastLimit = limit;
+    this.#lastClean = t;
     return t;
+  }
+
+  /** One scan, no allocation: control characters, or (CP437 output) characters CP437 lacks. */
+  #needsCleaning(s: string): boolean {
+    const table = this.#table;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c === 127) return true;
+      if (c >= 128 && this.#cp437 && (table[c] ?? -1) < 0) return true;
+    }
+    return false;
   }
 
   #text(s: string, limit?: number): void {
@@ -129,8 +151,11 @@ class Writer {
   }
 
   #date(iso: string, what: string): string {
+    if (iso === this.#lastIso) return this.#lastDate;
     const d = formatSieDate(iso);
     if (d === undefined) throw new SieWriteError('SIE_WRITE', `Cannot write ${what}: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`, { field: what });
+    this.#lastIso = iso;
+    this.#lastDate = d;
     return d;
   }
 
@@ -260,22 +285,22 @@ class Writer {
       }
     }
 
-    const usedObjects = new Set<string>();
-    const usedDims = new Set<number>();
+    const usedObjects = new Map<number, Set<string>>();
     if (!all) {
       for (const v of doc.vouchers) {
-        for (const rows of [v.transactions, v.removed]) {
-          for (const t of rows) {
+        for (let k = 0; k < 2; k++) {
+          for (const t of k === 0 ? v.transactions : v.removed) {
             for (const o of t.objects) {
-              usedObjects.add(`${o.dimension}\u0000${o.object}`);
-              usedDims.add(o.dimension);
+              let ids = usedObjects.get(o.dimension);
+              if (!ids) usedObjects.set(o.dimension, (ids = new Set()));
+              ids.add(o.object);
             }
           }
         }
       }
     }
     for (const d of doc.dimensions) {
-      if (!all && !usedDims.has(d.number)) continue;
+      if (!all && !usedObjects.has(d.number)) continue;
       this.#dimensionNumber(d.number);
       if (d.parent === undefined) {
         out.begin('#DIM').token(String(d.number));
@@ -289,7 +314,7 @@ class Writer {
       out.end();
     }
     for (const o of doc.objects) {
-      if (!all && !usedObjects.has(`${o.dimension}\u0000${o.id}`)) continue;
+      if (!all && usedObjects.get(o.dimension)?.has(o.id) !== true) continue;
       this.#dimensionNumber(o.dimension);
       out.begin('#OBJEKT').token(String(o.dimension));
       this.#text(o.id);
@@ -327,21 +352,26 @@ class Writer {
   // ---- vouchers
 
   #checkVoucher(v: SieVoucher): void {
-    const name = `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
-    this.#date(v.date, `${name} date`);
-    if (v.registrationDate !== undefined) this.#date(v.registrationDate, `${name} registration date`);
+    const name = (): string => `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
+    this.#checkDate(v.date, () => `${name()} date`);
+    if (v.registrationDate !== undefined) this.#checkDate(v.registrationDate, () => `${name()} registration date`);
     let sum = 0;
-    for (const rows of [v.transactions, v.removed]) {
+    for (let k = 0; k < 2; k++) {
+      const rows = k === 0 ? v.transactions : v.removed;
       for (const t of rows) {
-        this.#account(t.account, name);
-        this.#amount(t.amount, name);
-        if (t.date !== undefined) this.#date(t.date, `${name} row date`);
+        if (!isDigits(t.account)) this.#account(t.account, name());
+        if (!Number.isSafeInteger(t.amount)) this.#amount(t.amount, name());
+        if (t.date !== undefined) this.#checkDate(t.date, () => `${name()} row date`);
         if (t.quantity !== undefined) this.#quantity(t.quantity);
         for (const o of t.objects) this.#dimensionNumber(o.dimension);
+        if (k === 0) sum += t.amount;
       }
     }
-    for (const t of v.transactions) sum += t.amount;
     if (sum !== 0) throw new UnbalancedVoucherError(v.series, v.number, sum, { line: v.line });
+  }
+
+  #checkDate(iso: string, what: () => string): void {
+    if (iso !== this.#lastIso) this.#date(iso, what());
   }
 
   #voucher(v: SieVoucher): void {
@@ -373,7 +403,7 @@ class Writer {
     const out = this.#out;
     out.begin(label).token(t.account);
     this.#objects(t.objects);
-    out.token(formatSieAmount(t.amount));
+    out.amount(t.amount);
     const sign = withSign ? t.sign : undefined;
     const last = sign !== undefined ? 6 : t.quantity !== undefined ? 5 : t.text !== undefined ? 4 : t.date !== undefined ? 3 : 2;
     if (last >= 3) this.#optionalDate(t.date, 'row date');
@@ -387,6 +417,10 @@ class Writer {
   }
 
   #objects(list: readonly SieObjectRef[]): void {
+    if (list.length === 0) {
+      this.#out.objects(NO_PAIRS);
+      return;
+    }
     const cleaned: string[] = [];
     for (const o of list) {
       cleaned.push(String(this.#dimensionNumber(o.dimension)), this.#clean(o.object));
@@ -423,23 +457,25 @@ class Writer {
   }
 }
 
-const CHUNK = 1 << 16;
-
 /**
- * Builds the file line by line, feeding `#KSUMMA` with each record's label and field contents,
- * and encodes in 64 KB chunks into one growing byte buffer.
+ * Writes the file straight into one growing byte buffer (no per-line strings: a million rows
+ * must not make millions of temporary strings), feeding `#KSUMMA` with each record's label and
+ * field contents as it goes.
  */
 class Output {
   readonly #cp437: boolean;
+  readonly #table: Int16Array;
   readonly #crc: SieChecksum | undefined;
+  readonly #utf8 = new TextEncoder();
   #crcOn = false;
-  #buf = new Uint8Array(1 << 16);
+  readonly #chunks: Uint8Array[] = [];
+  #done = 0;
+  #buf = new Uint8Array(CHUNK_SIZE);
   #len = 0;
-  #chunk = '';
-  #line = '';
 
   constructor(encoding: SieWriteEncoding, checksum: boolean) {
     this.#cp437 = encoding === 'cp437';
+    this.#table = cp437Table();
     this.#crc = checksum ? new SieChecksum() : undefined;
   }
 
@@ -451,52 +487,60 @@ class Output {
   }
 
   begin(label: string): this {
-    this.#line = label;
+    this.#put(label, false);
     if (this.#crcOn) this.#crc?.add(label);
     return this;
   }
 
   /** An unquoted field; the caller guarantees it has no whitespace or quote. */
   token(s: string): this {
-    this.#line += ' ' + s;
+    this.#byte(32);
+    this.#put(s, false);
     if (this.#crcOn) this.#crc?.add(s);
     return this;
   }
 
   /** A quoted field; `s` is already cleaned of control characters and a final backslash. */
   quoted(s: string): this {
-    this.#line += s.indexOf('"') < 0 ? ` "${s}"` : ` "${s.replace(/"/g, '\\"')}"`;
+    this.#byte(32);
+    this.#byte(34);
+    this.#put(s, true);
+    this.#byte(34);
     if (this.#crcOn) this.#crc?.add(s);
     return this;
   }
 
   /** An object list from dimension/object pairs (objects already cleaned). */
   objects(pairs: readonly string[]): this {
-    if (pairs.length === 0) {
-      this.#line += ' {}';
-      return this;
-    }
-    let s = ' {';
+    this.#byte(32);
+    this.#byte(123);
     for (let i = 0; i < pairs.length; i += 2) {
+      const dim = pairs[i] ?? '';
       const obj = pairs[i + 1] ?? '';
-      s += `${i === 0 ? '' : ' '}${pairs[i] ?? ''} "${obj.indexOf('"') < 0 ? obj : obj.replace(/"/g, '\\"')}"`;
+      if (i > 0) this.#byte(32);
+      this.#put(dim, false);
+      this.#byte(32);
+      this.#byte(34);
+      this.#put(obj, true);
+      this.#byte(34);
       if (this.#crcOn) {
-        this.#crc?.add(pairs[i] ?? '');
+        this.#crc?.add(dim);
         this.#crc?.add(obj);
       }
     }
-    this.#line += s + '}';
+    this.#byte(125);
     return this;
   }
 
   end(): void {
-    this.line(this.#line);
+    this.#byte(13);
+    this.#byte(10);
   }
 
   /** A whole line that is not part of the checksum (`{`, `}`, the `#KSUMMA` markers). */
   line(text: string): void {
-    this.#chunk += text + '\r\n';
-    if (this.#chunk.length >= CHUNK) this.#flush();
+    this.#put(text, false);
+    this.end();
   }
 
   finish(): Uint8Array {
@@ -504,40 +548,88 @@ class Output {
       this.#crcOn = false;
       this.line(`#KSUMMA ${this.#crc.value()}`);
     }
-    this.#flush();
-    return this.#buf.slice(0, this.#len);
+    // One exact-size copy at the end; full chunks were set aside as they filled.
+    const total = this.#done + this.#len;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of this.#chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    out.set(this.#buf.subarray(0, this.#len), at);
+    return out;
   }
 
-  #flush(): void {
-    const s = this.#chunk;
-    this.#chunk = '';
-    if (s === '') return;
-    this.#reserve(this.#cp437 ? s.length : s.length * 3);
-    if (!this.#cp437) {
-      const r = new TextEncoder().encodeInto(s, this.#buf.subarray(this.#len));
-      this.#len += r.written;
-      return;
-    }
+  /** An amount in öre with two decimals, written digit by digit (no string unless checksumming). */
+  amount(ore: number): this {
+    if (this.#crcOn) return this.token(formatSieAmount(ore));
+    this.#reserve(24);
     const buf = this.#buf;
-    const table = cp437Table();
     let len = this.#len;
-    for (let i = 0; i < s.length; i++) {
+    buf[len++] = 32;
+    let abs = ore;
+    if (ore < 0) {
+      buf[len++] = 45;
+      abs = -ore;
+    }
+    const cents = abs % 100;
+    let kr = (abs - cents) / 100;
+    const start = len;
+    do {
+      buf[len++] = 48 + (kr % 10);
+      kr = Math.floor(kr / 10);
+    } while (kr > 0);
+    buf.subarray(start, len).reverse();
+    buf[len++] = 46;
+    buf[len++] = 48 + Math.floor(cents / 10);
+    buf[len++] = 48 + (cents % 10);
+    this.#len = len;
+    return this;
+  }
+
+  #byte(b: number): void {
+    if (this.#len === this.#buf.length) this.#reserve(1);
+    this.#buf[this.#len++] = b;
+  }
+
+  /** Encodes `s`, writing `"` as `\"` when `escape` is set. */
+  #put(s: string, escape: boolean): void {
+    const n = s.length;
+    this.#reserve(this.#cp437 ? 2 * n : 6 * n);
+    const buf = this.#buf;
+    let len = this.#len;
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c < 128) buf[len++] = c;
-      else {
-        const b = table[c] ?? -1;
+      if (c < 128) {
+        if (c === 34 && escape) buf[len++] = 92;
+        buf[len++] = c;
+      } else if (this.#cp437) {
+        const b = this.#table[c] ?? -1;
         buf[len++] = b < 0 ? 63 : b;
+      } else {
+        // Non-ASCII in UTF-8 output: let TextEncoder handle the rest of the string (surrogates included).
+        this.#len = len;
+        this.#putUtf8(s.slice(i), escape);
+        return;
       }
     }
     this.#len = len;
   }
 
+  #putUtf8(s: string, escape: boolean): void {
+    const text = escape && s.indexOf('"') >= 0 ? s.replace(/"/g, '\\"') : s;
+    this.#reserve(3 * text.length);
+    this.#len += this.#utf8.encodeInto(text, this.#buf.subarray(this.#len)).written;
+  }
+
+  /** Makes room for `extra` bytes: a full chunk is set aside and a new one started. */
   #reserve(extra: number): void {
     if (this.#len + extra <= this.#buf.length) return;
-    let size = this.#buf.length * 2;
-    while (size < this.#len + extra) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.#buf.subarray(0, this.#len));
-    this.#buf = next;
+    if (this.#len > 0) {
+      this.#chunks.push(this.#buf.subarray(0, this.#len));
+      this.#done += this.#len;
+    }
+    this.#buf = new Uint8Array(Math.max(CHUNK_SIZE, extra));
+    this.#len = 0;
   }
 }
