@@ -1,8 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KonteraError } from '../../src/core/errors.js';
+import { SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteDatabase } from '../../src/store/sqlite.js';
 import { describeStore } from './conformance.js';
+import { clientRow } from './fixtures.js';
+
+const require = createRequire(import.meta.url);
+const CHILD = join(import.meta.dirname, 'child-import.ts');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 describeStore('sqlite (file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kontera-store-'));
@@ -11,4 +22,208 @@ describeStore('sqlite (file)', async () => {
     open: () => openSqliteStore({ path, synchronous: 'normal' }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
+});
+
+function openRaw(path: string): SqliteDatabase & { pragma(s: string, o?: { simple: boolean }): unknown } {
+  const Database = require('better-sqlite3') as new (p: string) => SqliteDatabase & { pragma(s: string, o?: { simple: boolean }): unknown };
+  return new Database(path);
+}
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KonteraError);
+    return (e as KonteraError).code;
+  }
+  return 'no error';
+}
+
+interface ChildResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runChild(args: readonly string[], killWhen?: (stdout: string) => boolean): Promise<ChildResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx/esm', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!killed && killWhen?.(stdout)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('sqlite store', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kontera-sqlite-'));
+    path = join(dir, 'k.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the file with WAL, foreign keys, the schema version and kontera’s application id', async () => {
+    const store = await openSqliteStore({ path });
+    const db = store.database;
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+    expect(db.prepare('PRAGMA application_id').get()).toEqual({ application_id: 0x4b4f4e54 });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
+    expect(tables.map((t) => (t as { name: string }).name)).toEqual([...SQLITE_TABLES].sort());
+    await store.close();
+  });
+
+  it('upgrades an older file once, and refuses a file from a newer kontera', async () => {
+    const v1 = [{ version: 1, description: 'one', sql: 'CREATE TABLE one (x INTEGER) STRICT;' }];
+    const v2 = [...v1, { version: 2, description: 'two', sql: 'CREATE TABLE two (y INTEGER) STRICT; INSERT INTO two VALUES (42);' }];
+    await (await openSqliteStore({ path, migrations: v1 })).close();
+    const upgraded = await openSqliteStore({ path, migrations: v2 });
+    expect(upgraded.database.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    await upgraded.close();
+    // Opening again runs nothing twice (the INSERT would double).
+    const again = await openSqliteStore({ path, migrations: v2 });
+    expect(again.database.prepare('SELECT count(*) AS n FROM two').get()).toEqual({ n: 1 });
+    await again.close();
+    const error = openSqliteStore({ path, migrations: v1 });
+    await expect(error).rejects.toMatchObject({ code: 'STORE_SCHEMA' });
+    await expect(error).rejects.toThrow(/newer than this kontera: expected version 1 or older, found 2/);
+  });
+
+  it('refuses a database written by another program', async () => {
+    const raw = openRaw(path);
+    raw.exec('CREATE TABLE foreign_stuff (x)');
+    raw.close();
+    expect(await code(openSqliteStore({ path }))).toBe('STORE_SCHEMA');
+    const other = openRaw(join(dir, 'other.db'));
+    other.pragma('application_id = 1234');
+    other.close();
+    await expect(openSqliteStore({ path: join(dir, 'other.db') })).rejects.toThrow(/Not a kontera database/);
+  });
+
+  it('rolls a failed migration back completely', async () => {
+    const bad = [{ version: 1, description: 'bad', sql: 'CREATE TABLE ok (x); CREATE TABLE broken (' }];
+    await expect(openSqliteStore({ path, migrations: bad })).rejects.toThrow();
+    const raw = openRaw(path);
+    expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('uses a database passed in and leaves it open on close', async () => {
+    const raw = openRaw(path);
+    const store = await openSqliteStore({ database: raw });
+    await store.createBureau({ id: 'b1', name: 'B' });
+    await store.close();
+    expect(raw.prepare('SELECT name FROM bureaus').get()).toEqual({ name: 'B' });
+    raw.close();
+  });
+
+  it('does not load better-sqlite3 until a store is opened by path', async () => {
+    const script = [
+      "const { createRequire } = await import('node:module');",
+      'const req = createRequire(process.cwd() + "/");',
+      'const loaded = () => Object.keys(req.cache).some((k) => k.includes("better-sqlite3"));',
+      "await import('./src/store/sqlite.ts');",
+      "await import('./src/store/memory.ts');",
+      'const before = loaded();',
+      "const { openSqliteStore } = await import('./src/store/sqlite.ts');",
+      "const s = await openSqliteStore({ path: ':memory:' });",
+      'await s.close();',
+      'console.log(JSON.stringify({ before, after: loaded() }));',
+    ].join('\n');
+    const out = await new Promise<string>((done, fail) => {
+      const child = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], { cwd: ROOT });
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('error', fail);
+      child.on('exit', () => done(text));
+    });
+    expect(JSON.parse(out.trim())).toEqual({ before: false, after: true });
+  });
+
+  it('survives SIGKILL in the middle of a large import: none of it, integrity ok', async () => {
+    const store = await openSqliteStore({ path });
+    await store.createBureau({ id: 'b1', name: 'B' });
+    await store.createClient(clientRow('c1', 'b1'));
+    await store.close();
+    const result = await runChild([path, 'crash', 'c1', '200000'], (out) => /progress (\d+)/.test(out) && Number(/progress (\d+)\n$/.exec(out)?.[1] ?? 0) >= 60000);
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stdout).not.toContain('committed');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    const after = await openSqliteStore({ path });
+    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(await after.listTransactions({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
+    expect(await after.listStatements({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
+    await after.close();
+  });
+
+  it('survives SIGKILL right after a large import commits: all of it, integrity ok', async () => {
+    const store = await openSqliteStore({ path });
+    await store.createBureau({ id: 'b1', name: 'B' });
+    await store.createClient(clientRow('c1', 'b1'));
+    await store.close();
+    const result = await runChild([path, 'crash', 'c1', '30000'], (out) => out.includes('committed'));
+    expect(result.signal).toBe('SIGKILL');
+    const after = await openSqliteStore({ path });
+    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    const rows = await after.listTransactions({ bureauId: 'b1', clientId: 'c1' });
+    expect(rows).toHaveLength(30000);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(30000);
+    await after.close();
+  });
+
+  it('two processes importing into one file at once: no error, no lost or doubled row', async () => {
+    // The file does not exist yet: both processes also race to create and migrate it.
+    const seed = await openSqliteStore({ path });
+    await seed.createBureau({ id: 'b1', name: 'B' });
+    await seed.createClient(clientRow('c1', 'b1'));
+    await seed.close();
+    const [a, b] = await Promise.all([runChild([path, 'write', 'c1', '0', '400', '60']), runChild([path, 'write', 'c1', '200', '400', '60'])]);
+    expect(a).toMatchObject({ code: 0, stderr: '' });
+    expect(b).toMatchObject({ code: 0, stderr: '' });
+    // The two really ran at the same time.
+    const span = (r: ChildResult): [number, number] => [Number(/started (\d+)/.exec(r.stdout)?.[1]), Number(/done (\d+)/.exec(r.stdout)?.[1])];
+    const [sa, ea] = span(a);
+    const [sb, eb] = span(b);
+    expect(Math.max(sa, sb)).toBeLessThan(Math.min(ea, eb));
+    const store = await openSqliteStore({ path });
+    const ref = { bureauId: 'b1', clientId: 'c1' };
+    const rows = await store.listTransactions(ref);
+    // Writer A covers t0..t399, writer B t200..t599: the union is 600 distinct lines.
+    expect(rows).toHaveLength(600);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(600);
+    const vouchers = await store.listVouchers(ref);
+    expect(vouchers.map((v) => v.number)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(store.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    await store.close();
+  });
+
+  it('two processes opening a new file at once both migrate it safely', async () => {
+    const [a, b] = await Promise.all([
+      runChild([path, 'write', 'ghost', '0', '1', '1']),
+      runChild([path, 'write', 'ghost', '0', '1', '1']),
+    ]);
+    // No client "ghost" exists: both must fail with NOT_FOUND, not with a schema race.
+    expect(a.stderr).toContain('Unknown client');
+    expect(b.stderr).toContain('Unknown client');
+    const store = await openSqliteStore({ path });
+    expect(store.database.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+    await store.close();
+  });
 });

@@ -1,0 +1,57 @@
+/**
+ * Child process for the SQLite proofs (run with `node --import tsx/esm`).
+ *
+ *   child-import.ts <db> crash <clientId> <count>   one big import in one transaction, printing
+ *                                                    "progress <n>" as it goes; the parent kills it
+ *   child-import.ts <db> write <clientId> <from> <count> <rounds>
+ *                                                    many small imports (ids from..from+count, so
+ *                                                    two writers overlap) and a voucher per round
+ */
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { ClientRef } from '../../src/store/store.js';
+import { statementRow, txRow, voucher } from './fixtures.js';
+
+const [path, mode, clientId, ...rest] = process.argv.slice(2);
+if (path === undefined || clientId === undefined) throw new Error('usage: child-import.ts <db> <mode> <clientId> …');
+const ref: ClientRef = { bureauId: 'b1', clientId };
+const store = await openSqliteStore({ path });
+
+if (mode === 'crash') {
+  const count = Number(rest[0]);
+  await store.transaction(async (tx) => {
+    await tx.putStatement(ref, statementRow(clientId, 'big', { transactionCount: count }));
+    for (let i = 0; i < count; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, count - i) }, (_, j) =>
+        txRow(clientId, 'big', `big-${i + j}`, { line: i + j + 2, amount: -(i + j + 1), text: `KORTKÖP ${i + j} ICA NARA` }),
+      );
+      await tx.addTransactions(ref, batch);
+      process.stdout.write(`progress ${i + batch.length}\n`);
+      await new Promise((done) => setImmediate(done));
+    }
+  });
+  process.stdout.write('committed\n');
+  // Stay alive until killed, so the parent can also kill after the commit.
+  setInterval(() => {}, 1000);
+} else if (mode === 'write') {
+  const from = Number(rest[0]);
+  const count = Number(rest[1]);
+  const rounds = Number(rest[2]);
+  process.stdout.write(`started ${Date.now()}\n`);
+  for (let r = 0; r < rounds; r++) {
+    await store.transaction(async (tx) => {
+      const statementId = `s-${from}-${r}`;
+      await tx.putStatement(ref, statementRow(clientId, statementId));
+      const ids = Array.from({ length: count }, (_, j) => from + ((r * 7 + j) % count));
+      const rows = ids.map((n, j) => txRow(clientId, statementId, `t${n}`, { line: j + 2, amount: -n - 1 }));
+      // Two halves with a pause between them: the transaction spans event-loop turns, as real imports do.
+      await tx.addTransactions(ref, rows.slice(0, count >> 1));
+      await new Promise((done) => setTimeout(done, 1));
+      await tx.addTransactions(ref, rows.slice(count >> 1));
+      await tx.addVoucher(ref, voucher({ text: `writer ${from} round ${r}` }));
+    });
+  }
+  await store.close();
+  process.stdout.write(`done ${Date.now()}\n`);
+} else {
+  throw new Error(`unknown mode ${String(mode)}`);
+}
