@@ -354,11 +354,13 @@ function fitCurve(points: readonly { raw: number; correct: boolean }[]): Calibra
     prev = lower;
     curve.push([round4(b.lo), round4(lower)], [round4(b.hi), round4(lower)]);
   }
-  // Thin out to at most 16 points, keeping the ends.
+  // Keep only the corners: the first and last point of every flat run.
   const dedup = curve.filter((p, i) => i === 0 || p[0] !== curve[i - 1]?.[0]);
-  const step = Math.max(1, Math.ceil(dedup.length / 16));
-  const thin = dedup.filter((_, i) => i % step === 0 || i === dedup.length - 1);
-  return thin;
+  return dedup.filter((p, i) => {
+    const prevPoint = dedup[i - 1];
+    const nextPoint = dedup[i + 1];
+    return prevPoint === undefined || nextPoint === undefined || prevPoint[1] !== p[1] || nextPoint[1] !== p[1];
+  });
 }
 
 function round4(x: number): number {

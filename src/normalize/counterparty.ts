@@ -88,6 +88,15 @@ function looksLikePersonnummer(date6: string, last4: string): boolean {
   return month >= 1 && month <= 12 && validDay && luhnValid(date6 + last4);
 }
 
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 function isDigits(s: string): boolean {
   return /^\d+$/.test(s);
 }
@@ -107,33 +116,39 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
   let s = text.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
-  const all = [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase();
+  const hasExtras = (extras.reference ?? '') !== '' || (extras.counterparty ?? '') !== '';
+  const all = hasExtras ? [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase() : s;
+  // Most bank texts have few digits and no hyphen: skip the number patterns then (speed only).
+  const manyDigits = countDigits(all) >= 6;
+  const hasHyphen = all.includes('-');
 
   let personal = false;
-  if (PHONE.test(all)) personal = true;
-  PHONE.lastIndex = 0;
-  s = s.replace(PHONE, ' ');
-  s = s.replace(PERSONNUMMER, (match, d6: string, l4: string) => {
-    if (looksLikePersonnummer(d6, l4)) {
-      personal = true;
-      return ' ';
-    }
-    return match;
-  });
-  if (!personal) {
-    for (const m of all.matchAll(PERSONNUMMER)) {
-      if (looksLikePersonnummer(m[1] ?? '', m[2] ?? '')) personal = true;
+  if (manyDigits) {
+    if (PHONE.test(all)) personal = true;
+    PHONE.lastIndex = 0;
+    s = s.replace(PHONE, ' ');
+    s = s.replace(PERSONNUMMER, (match, d6: string, l4: string) => {
+      if (looksLikePersonnummer(d6, l4)) {
+        personal = true;
+        return ' ';
+      }
+      return match;
+    });
+    if (!personal) {
+      for (const m of all.matchAll(PERSONNUMMER)) {
+        if (looksLikePersonnummer(m[1] ?? '', m[2] ?? '')) personal = true;
+      }
     }
   }
 
-  const bg = BANKGIRO.exec(all)?.[1];
-  const pgRaw = PLUSGIRO.exec(all)?.[1];
+  const bg = hasHyphen ? BANKGIRO.exec(all)?.[1] : undefined;
+  const pgRaw = hasHyphen ? PLUSGIRO.exec(all)?.[1] : undefined;
   const plusgiro = pgRaw === undefined ? undefined : pgRaw.replace(/\D/g, '');
-  const swish = SWISH.test(all) ? { business: SWISH_BUSINESS_NUMBER.test(all) } : undefined;
-  const autogiro = AUTOGIRO.test(s) ? (true as const) : undefined;
+  const swish = all.includes('SWISH') && SWISH.test(all) ? { business: SWISH_BUSINESS_NUMBER.test(all) } : undefined;
+  const autogiro = (s.startsWith('AG ') || s.includes('AUTOGIRO')) && AUTOGIRO.test(s) ? (true as const) : undefined;
 
   let card: { date?: string | undefined } | undefined;
-  const suffix = CARD_DATE_SUFFIX.exec(s);
+  const suffix = s.includes('/') ? CARD_DATE_SUFFIX.exec(s) : null;
   if (suffix) {
     card = { date: `20${suffix[1]}-${suffix[2]}-${suffix[3]}` };
     s = s.slice(0, suffix.index);
@@ -155,13 +170,13 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
     }
   }
 
-  s = s.replace(ISO_DATE, ' ').replace(SHORT_DATE, ' ');
+  if (hasHyphen) s = s.replace(ISO_DATE, ' ').replace(SHORT_DATE, ' ');
   if (bg !== undefined) s = s.replace(bg, ' ');
 
   // OCR: the longest run of digits (8–25) left in text or reference.
   let ocr: string | undefined;
   const ocrSource = swish === undefined ? [s, extras.reference ?? ''].join(' ') : (extras.reference ?? '');
-  for (const m of ocrSource.matchAll(/\d{8,25}/g)) {
+  for (const m of manyDigits ? ocrSource.matchAll(/\d{8,25}/g) : []) {
     if (ocr === undefined || m[0].length > ocr.length) ocr = m[0];
   }
 
