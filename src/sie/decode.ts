@@ -49,7 +49,7 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
   for (let b = 0x80; b < 256; b++) high += counts[b] ?? 0;
   if (high === 0) {
     // Plain ASCII is the same in every candidate encoding.
-    return { text: decodeBytes(bytes, 'cp437'), encoding: 'cp437', binary: false, notes };
+    return { text: asLatin1String(bytes), encoding: 'cp437', binary: false, notes };
   }
   if (isValidUtf8(bytes)) return finishUtf8(decodeBytes(bytes, 'utf-8'), notes);
   let cp437 = 0;
@@ -64,9 +64,47 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
     });
     return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
   }
-  let text = decodeBytes(bytes, 'cp437');
+  let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);
   return finishText(text, 'cp437', notes);
+}
+
+/**
+ * Bytes → one-byte (Latin-1) string: half the memory of the two-byte string a general decoder
+ * makes, which matters for a 100 MB file whose texts are sliced from it.
+ */
+function asLatin1String(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
+let cp437ToLatin1: Int16Array | undefined;
+
+/**
+ * CP437 decoding. Swedish text (å ä ö é ü …) maps to characters below U+0100, so the file is
+ * re-coded byte by byte into Latin-1 and kept a one-byte string; files with box drawing or Greek
+ * characters fall back to the general decoder.
+ */
+function decodeCp437(bytes: Uint8Array): string {
+  if (!cp437ToLatin1) {
+    const all = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) all[i] = i;
+    const chars = decodeBytes(all, 'cp437');
+    const t = new Int16Array(256);
+    for (let i = 0; i < 256; i++) {
+      const c = chars.charCodeAt(i);
+      t[i] = c < 256 ? c : -1;
+    }
+    cp437ToLatin1 = t;
+  }
+  const map = cp437ToLatin1;
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    const c = map[b] ?? -1;
+    if (c < 0) return decodeBytes(bytes, 'cp437');
+    out[i] = c;
+  }
+  return asLatin1String(out);
 }
 
 /** Notes for a string given directly (it is taken as already decoded). */

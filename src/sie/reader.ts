@@ -49,6 +49,7 @@ export type SieLabel = (typeof SIE_LABELS)[number];
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(SIE_LABELS);
 const EMPTY_OBJECTS: readonly SieObjectRef[] = Object.freeze([]);
+const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
@@ -93,10 +94,11 @@ interface MutableVoucher {
   text: string;
   registrationDate?: string;
   sign?: string;
-  transactions: SieTransaction[];
-  removed: SieTransaction[];
+  transactions: readonly SieTransaction[];
+  removed: readonly SieTransaction[];
   line: number;
 }
+
 
 /** A problem with one record; thrown in strict mode, collected otherwise. */
 type RecordError = SieParseError | UnbalancedVoucherError;
@@ -362,14 +364,14 @@ class Reader {
     if (f.length % 2 !== 0) {
       throw this.#error('SIE_SYNTAX', `${this.#lex.label}: expected dimension/object pairs in the object list of field ${i + 1}, found ${f.length} tokens {${f.join(' ')}}`, i);
     }
-    const refs: SieObjectRef[] = [];
+    const refs = new Array<SieObjectRef>(f.length / 2);
     for (let k = 0; k < f.length; k += 2) {
       const dim = f[k] ?? '';
       const v = parseSieInteger(dim);
       if (v === undefined || v < 0) {
         throw this.#error('SIE_INVALID_VALUE', `${this.#lex.label}: expected a dimension number in the object list of field ${i + 1}, found ${JSON.stringify(dim)}`, i);
       }
-      refs.push({ dimension: v, object: f[k + 1] ?? '' });
+      refs[k / 2] = { dimension: v, object: f[k + 1] ?? '' };
     }
     return refs;
   }
@@ -686,8 +688,8 @@ class Reader {
       number,
       date,
       text: this.#str(3 + base) ?? '',
-      transactions: [],
-      removed: [],
+      transactions: EMPTY_ROWS,
+      removed: EMPTY_ROWS,
       line: lex.line,
     };
     setOpt(v, 'registrationDate', this.#date(4 + base, false));
@@ -701,6 +703,8 @@ class Reader {
     let sum = 0;
     let incomplete = false;
     let echo: SieTransaction | undefined;
+    const rows: SieTransaction[] = [];
+    const removed: SieTransaction[] = [];
     for (;;) {
       if (!this.#advance()) {
         throw new SieParseError('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found the end of the file`, {
@@ -734,13 +738,13 @@ class Reader {
         }
         const row = this.#row();
         if (label === '#BTRANS') {
-          voucher.removed.push(row);
+          removed.push(row);
           continue;
         }
         if (label === '#RTRANS') {
           if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
           const added: SieTransaction = { ...row, added: true };
-          voucher.transactions.push(added);
+          rows.push(added);
           sum += row.amount;
           echo = added;
           continue;
@@ -754,7 +758,7 @@ class Reader {
           this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
           echo = undefined;
         }
-        voucher.transactions.push(row);
+        rows.push(row);
         sum += row.amount;
       } catch (err) {
         incomplete = true;
@@ -763,6 +767,9 @@ class Reader {
     }
     if (voucher === undefined) return;
     if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+    // Exact-size arrays: a growing array keeps room for 17 rows, a million vouchers would keep it all.
+    voucher.transactions = rows.slice();
+    voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
     this.#vouchers.push(voucher);
     if (sum !== 0) {
       const err = new UnbalancedVoucherError(voucher.series, voucher.number, sum, { file: this.#file, line: verLine });
@@ -780,6 +787,7 @@ class Reader {
       account: this.#account(0),
       objects: this.#objectList(1, true),
       amount: this.#amount(2),
+      line: lex.line,
     };
     let text = this.#opt(4);
     const rawDate = lex.fields[3];
@@ -798,7 +806,6 @@ class Reader {
       const sign = this.#opt(6);
       if (sign !== undefined) row.sign = sign;
     }
-    row.line = lex.line;
     return row;
   }
 }
