@@ -31,8 +31,8 @@ export function isValidDay(y: number, m: number, d: number): boolean {
   return d <= (days[m - 1] ?? 0);
 }
 
-function isIsoShape(s: string): boolean {
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+function isIsoShape(s: string, separator: number): boolean {
+  if (s.charCodeAt(4) !== separator || s.charCodeAt(7) !== separator) return false;
   for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -48,11 +48,12 @@ function digits(s: string, from: number, count: number): number {
 
 /** Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. */
 export function parseDate(raw: string, pattern: DatePattern): string | undefined {
-  if (pattern === 'YYYY-MM-DD' && raw.length === 10 && isIsoShape(raw)) {
+  if ((pattern === 'YYYY-MM-DD' || pattern === 'YYYY/MM/DD') && raw.length === 10 && isIsoShape(raw, pattern.charCodeAt(4))) {
     const y = digits(raw, 0, 4);
     const mo = digits(raw, 5, 2);
     const d = digits(raw, 8, 2);
-    return isValidDay(y, mo, d) ? raw : undefined;
+    if (!isValidDay(y, mo, d)) return undefined;
+    return pattern === 'YYYY-MM-DD' ? raw : `${raw.slice(0, 4)}-${raw.slice(5, 7)}-${raw.slice(8, 10)}`;
   }
   const m = MATCHERS[pattern].exec(raw.trim());
   if (!m) return undefined;

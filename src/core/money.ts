@@ -46,8 +46,24 @@ function describe(style: AmountStyle): string {
  * @throws AmountFormatError when the string is not exactly one amount in that style.
  */
 export function parseAmount(raw: string, style: AmountStyle): number {
+  const value = tryParseAmount(raw, style);
+  if (typeof value === 'number') return value;
+  throw new AmountFormatError(raw, value.expected);
+}
+
+/** Why {@link tryParseAmount} refused a string. */
+export interface AmountRefusal {
+  readonly expected: string;
+}
+
+/**
+ * Like {@link parseAmount} but returns the refusal instead of throwing (detection tries several
+ * styles on hundreds of cells; exceptions would dominate its cost).
+ */
+export function tryParseAmount(raw: string, style: AmountStyle): number | AmountRefusal {
   const fast = parsePlainAmount(raw, style.decimal.charCodeAt(0), style.maxDecimals);
   if (fast !== undefined) return fast;
+  const refuse = { expected: describe(style) };
   let s = raw.trim().replace(CURRENCY_SUFFIX, '');
   s = s.replace(MINUS_CHARS, '-');
   let negative = false;
@@ -62,7 +78,7 @@ export function parseAmount(raw: string, style: AmountStyle): number {
     s = s.slice(0, -1);
   }
   s = s.trim();
-  if (s === '') throw new AmountFormatError(raw, describe(style));
+  if (s === '') return refuse;
 
   let intPart = s;
   let fracPart = '';
@@ -71,7 +87,7 @@ export function parseAmount(raw: string, style: AmountStyle): number {
     intPart = s.slice(0, decimalAt);
     fracPart = s.slice(decimalAt + 1);
     if (!/^\d+$/.test(fracPart) || fracPart.length > style.maxDecimals) {
-      throw new AmountFormatError(raw, describe(style));
+      return refuse;
     }
     if (intPart === '') intPart = '0';
   }
@@ -80,14 +96,14 @@ export function parseAmount(raw: string, style: AmountStyle): number {
   if (/^\d+$/.test(intPart)) {
     digits = intPart;
   } else if (style.thousands === 'none') {
-    throw new AmountFormatError(raw, describe(style));
+    return refuse;
   } else {
     const sep = style.thousands === 'space' ? ' ' : style.thousands;
     const grouped = style.thousands === 'space' ? intPart.replace(SPACE_CHARS, ' ') : intPart;
     const groups = grouped.split(sep);
     const first = groups[0] ?? '';
     if (!/^\d{1,3}$/.test(first) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) {
-      throw new AmountFormatError(raw, describe(style));
+      return refuse;
     }
     digits = groups.join('');
   }
@@ -96,10 +112,10 @@ export function parseAmount(raw: string, style: AmountStyle): number {
   const ore = frac.slice(0, 2);
   const beyond = frac.slice(2);
   if (/[1-9]/.test(beyond)) {
-    throw new AmountFormatError(raw, `${describe(style)} in whole öre`);
+    return { expected: `${describe(style)} in whole öre` };
   }
   const value = Number(digits) * 100 + Number(ore);
-  if (!Number.isSafeInteger(value)) throw new AmountFormatError(raw, 'an amount below 90 trillion kronor');
+  if (!Number.isSafeInteger(value)) return { expected: 'an amount below 90 trillion kronor' };
   return negative && value !== 0 ? -value : value;
 }
 

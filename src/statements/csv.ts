@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { StatementParseError } from '../core/errors.js';
+import { type Head, normalizeHeaderCell } from './format.js';
 
 /** Splits text into physical lines (CRLF, LF or CR). */
 export function splitLines(text: string): string[] {
@@ -27,6 +28,35 @@ export function headLines(text: string, max: number): string[] {
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return out;
+}
+
+/** A {@link Head} over some lines, with memoised splitting. */
+export function makeHead(lines: readonly string[]): Head {
+  const split = new Map<string, string[]>();
+  const normalized = new Map<string, string[]>();
+  const head: Head = {
+    lines,
+    split(i: number, delimiter: string): string[] {
+      const key = `${i}\u0000${delimiter}`;
+      let cells = split.get(key);
+      if (cells === undefined) {
+        cells = splitCells(lines[i] ?? '', delimiter);
+        split.set(key, cells);
+      }
+      return cells;
+    },
+    headerCells(i: number, delimiter: string): string[] {
+      const key = `${i}\u0000${delimiter}`;
+      let cells = normalized.get(key);
+      if (cells === undefined) {
+        cells = head.split(i, delimiter).map(normalizeHeaderCell);
+        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        normalized.set(key, cells);
+      }
+      return cells;
+    },
+  };
+  return head;
 }
 
 /** Character offset where physical line `line` (1-based) starts. */
@@ -120,18 +150,4 @@ export function forEachRecord(
     },
   });
   if (failure !== undefined) throw failure;
-}
-
-/** The first `limit` records (for sniffing and sampling). */
-export function readRecords(text: string, delimiter: string, firstLine: number, limit: number): { cells: string[]; line: number }[] {
-  const out: { cells: string[]; line: number }[] = [];
-  try {
-    forEachRecord(text, delimiter, firstLine, undefined, (cells, line) => {
-      out.push({ cells, line });
-      return out.length < limit;
-    });
-  } catch {
-    // A sample may end inside a quoted field; the full pass reports real errors.
-  }
-  return out;
 }

@@ -4,8 +4,8 @@
  */
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
-import { headLines } from './csv.js';
-import { HEAD_LINES, type Head, type StatementFormat } from './format.js';
+import { headLines, makeHead } from './csv.js';
+import { HEAD_LINES, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import type { StatementFormatId } from './types.js';
 
@@ -78,7 +78,7 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
 
 /** @internal Scores every format on a decoded text. */
 export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
-  const head: Head = { lines: headLines(text, HEAD_LINES) };
+  const head = makeHead(headLines(text, HEAD_LINES));
   const out: DetectionCandidate[] = [];
   for (const f of formats) {
     const score = f.detect(head);

@@ -10,7 +10,8 @@ import type { BankTransaction, ParseWarning, Statement, StatementFormatId, Trans
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const HEX = '0123456789abcdef';
+/** Char codes of the hex digits. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Two 32-bit lanes of a multiplicative hash (pure JavaScript: same ids in Node and browsers). */
 class Hasher {
@@ -37,13 +38,21 @@ class Hasher {
     this.h2 = Math.imul(Math.imul(this.h2 ^ lo, 1597334677) ^ hi, 1597334677);
     return this;
   }
+  reset(h1 = 0xdeadbeef, h2 = 0x41c6ce57): this {
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
   hex(): string {
     const a = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
     const b = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-    let out = '';
-    for (let i = 28; i >= 0; i -= 4) out += HEX[(b >>> i) & 15];
-    for (let i = 28; i >= 0; i -= 4) out += HEX[(a >>> i) & 15];
-    return out;
+    // One string allocation for the 16 digits.
+    return String.fromCharCode(
+      HEX[(b >>> 28) & 15]!, HEX[(b >>> 24) & 15]!, HEX[(b >>> 20) & 15]!, HEX[(b >>> 16) & 15]!,
+      HEX[(b >>> 12) & 15]!, HEX[(b >>> 8) & 15]!, HEX[(b >>> 4) & 15]!, HEX[b & 15]!,
+      HEX[(a >>> 28) & 15]!, HEX[(a >>> 24) & 15]!, HEX[(a >>> 20) & 15]!, HEX[(a >>> 16) & 15]!,
+      HEX[(a >>> 12) & 15]!, HEX[(a >>> 8) & 15]!, HEX[(a >>> 4) & 15]!, HEX[a & 15]!,
+    );
   }
 }
 
@@ -59,15 +68,14 @@ class KindCache {
   static readonly MAX = 50_000;
   readonly #map = new Map<string, TransactionKind | null>();
   classify(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string): TransactionKind | undefined {
-    const key =
-      typeText === undefined && counterparty === undefined && counterpartyAccount === undefined
-        ? text
-        : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}\u001f${counterpartyAccount ?? ''}`;
-    const hit = this.#map.get(key);
-    if (hit !== undefined) return hit ?? undefined;
-    const kind = classifyKind(text, typeText, counterparty, counterpartyAccount);
-    if (this.#map.size < KindCache.MAX) this.#map.set(key, kind ?? null);
-    return kind;
+    const key = typeText === undefined && counterparty === undefined ? text : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}`;
+    let hit = this.#map.get(key);
+    if (hit === undefined) {
+      hit = classifyKind(text, typeText, counterparty) ?? null;
+      if (this.#map.size < KindCache.MAX) this.#map.set(key, hit);
+    }
+    // The counterparty's account only decides when the texts say nothing.
+    return hit ?? (counterpartyAccount === undefined ? undefined : classifyKind('', undefined, undefined, counterpartyAccount));
   }
 }
 
@@ -85,6 +93,7 @@ export class StatementBuilder implements RowSink {
   /** Account per row where the file gives one per row (sparse). */
   readonly accounts: (string | undefined)[] = [];
   readonly #kinds = new KindCache();
+  readonly #hasher = new Hasher();
 
   add(r: RawRow): void {
     const tx: Mutable<BankTransaction> = { id: '', line: r.line, date: r.date, amount: r.amount, text: r.text };
@@ -96,7 +105,8 @@ export class StatementBuilder implements RowSink {
     const kind = r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount);
     if (kind !== undefined) tx.kind = kind;
     if (r.pending) tx.pending = true;
-    const h = new Hasher()
+    const h = this.#hasher
+      .reset()
       .str(r.date)
       .int(r.amount)
       .str(r.text)
@@ -298,6 +308,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const statementAccount = new Hasher().str(accountNumber ?? '');
   const ordered = newestFirst !== undefined && isMonotonic(out, newestFirst);
   const seen = new Map<string, number>();
+  const hasher = new Hasher();
   let day = '';
   for (let i = 0; i < all.length; i++) {
     const tx = all[i] as Mutable<BankTransaction>;
@@ -308,10 +319,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     }
     const own = builder.accounts[i];
     const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(own);
-    const h = new Hasher();
-    h.h1 = account.h1;
-    h.h2 = account.h2;
-    h.int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
+    const h = hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
     const key = h.hex();
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);

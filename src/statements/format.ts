@@ -10,6 +10,10 @@ import type { ColumnMapping, StatementFormatId, TransactionKind } from './types.
 export interface Head {
   /** First physical lines (up to {@link HEAD_LINES}), untrimmed. */
   readonly lines: readonly string[];
+  /** Line `i` split on `delimiter` with CSV quoting, memoised across formats. */
+  split(i: number, delimiter: string): string[];
+  /** The same cells through {@link normalizeHeaderCell}, trailing empty cells dropped (memoised). */
+  headerCells(i: number, delimiter: string): string[];
 }
 
 /** How many physical lines detection looks at. Preambles seen in the wild are ≤ 8 lines. */

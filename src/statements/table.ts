@@ -5,10 +5,11 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
-import { type AmountStyle, AmountFormatError, parseAmount } from '../core/money.js';
-import { forEachRecord, lineOffset, readRecords, splitCells } from './csv.js';
+import { type AmountStyle, AmountFormatError, parseAmount, tryParseAmount } from '../core/money.js';
+import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
 import {
   type BalanceMark,
+  HEAD_LINES,
   type Head,
   type ParseContext,
   type RawStatement,
@@ -79,8 +80,9 @@ export interface TableSpec {
 const EXTRA_COLUMNS_FACTOR = 0.85;
 /** Rows sampled to choose the file's date pattern and number style. */
 const STYLE_SAMPLE_ROWS = 400;
-/** The sample is read from at most this much text after the header. */
-const SAMPLE_CHARS = 256 * 1024;
+/** Distinct own-account spellings counted before the account number is settled. */
+const OWN_ACCOUNT_SAMPLE = 50;
+const MONEY_ROLES: readonly ColumnRole[] = ['amount', 'credit', 'debit', 'balance'];
 
 /** @internal Where the header is and how its columns map to roles. */
 export interface HeaderMatch {
@@ -100,8 +102,7 @@ function trimTrailingEmpty(cells: string[]): string[] {
   return n === cells.length ? cells : cells.slice(0, n);
 }
 
-function matchHeader(spec: TableSpec, cells: readonly string[]): { score: number; map: Map<ColumnRole, number> } | undefined {
-  const norm = trimTrailingEmpty(cells.map(normalizeHeaderCell));
+function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number; map: Map<ColumnRole, number> } | undefined {
   if (norm.length < 2) return undefined;
   const map = new Map<ColumnRole, number>();
   const used = new Set<number>();
@@ -119,7 +120,8 @@ function matchHeader(spec: TableSpec, cells: readonly string[]): { score: number
   return { score: (unknown ? EXTRA_COLUMNS_FACTOR : 1) * factor, map };
 }
 
-function findHeader(spec: TableSpec, lines: readonly string[]): HeaderMatch | undefined {
+function findHeader(spec: TableSpec, head: Head): HeaderMatch | undefined {
+  const lines = head.lines;
   const max = Math.min(lines.length, (spec.maxPreambleLines ?? 12) + 1);
   let best: HeaderMatch | undefined;
   for (let i = 0; i < max; i++) {
@@ -127,13 +129,13 @@ function findHeader(spec: TableSpec, lines: readonly string[]): HeaderMatch | un
     if (line.trim() === '') continue;
     for (const d of spec.delimiters) {
       if (!line.includes(d)) continue;
-      const cells = splitCells(line, d);
-      const m = matchHeader(spec, cells);
+      const m = matchHeader(spec, head.headerCells(i, d));
       if (!m) continue;
       const preamble = lines.slice(0, i);
       const factor = spec.preambleScore ? spec.preambleScore(preamble) : 1;
       const score = m.score * factor;
       if (score > 0 && (!best || score > best.score)) {
+        const cells = head.split(i, d);
         best = { index: i, delimiter: d, score, map: m.map, names: cells.map((c) => c.trim()), width: trimTrailingEmpty(cells).length };
       }
     }
@@ -156,6 +158,13 @@ function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c:
   return bestCount > 0 || samples.length === 0 ? best : candidates[0];
 }
 
+/** The trimmed cell at index `i`, or '' when the column is absent (-1) or the record is short. */
+function at(cells: readonly string[], i: number): string {
+  if (i < 0) return '';
+  const v = cells[i];
+  return v === undefined ? '' : v.trim();
+}
+
 /** Swedbank writes clearing and account number in two columns: `8327-9` + `9434567890`. */
 function joinAccount(clearing: string, account: string): string | undefined {
   if (account === '') return undefined;
@@ -164,12 +173,7 @@ function joinAccount(clearing: string, account: string): string | undefined {
 
 /** @internal */
 export function tryAmount(style: AmountStyle, s: string): boolean {
-  try {
-    parseAmount(s, style);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof tryParseAmount(s, style) === 'number';
 }
 
 /** Defines a header-based delimited format. */
@@ -178,11 +182,10 @@ export function defineTableFormat(spec: TableSpec): StatementFormat {
     id: spec.id,
     bank: spec.bank,
     detect(head: Head): number {
-      return findHeader(spec, head.lines)?.score ?? 0;
+      return findHeader(spec, head)?.score ?? 0;
     },
     parse(text: string, ctx: ParseContext): RawStatement {
-      const head = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 40);
-      const header = findHeader(spec, head);
+      const header = findHeader(spec, makeHead(headLines(text, HEAD_LINES)));
       if (!header) {
         throw new StatementParseError('UNKNOWN_FORMAT', `Not a ${spec.bank} export: expected a header row with ${spec.columns.filter((c) => c.required !== false).map((c) => `"${c.names[0]}"`).join(', ')}`, { file: ctx.file });
       }
@@ -213,15 +216,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     return v === undefined ? '' : v.trim();
   };
 
-  // Choose the date pattern and number style once per file, on a sample.
-  const head = readRecords(body.slice(0, SAMPLE_CHARS), header.delimiter, headerLine, STYLE_SAMPLE_ROWS + skip);
-  const sample = head.slice(skip).map((r) => r.cells);
-  const dateSamples = sample.map((c) => cellOf(c, 'date')).filter((v) => /\d/.test(v));
-  const datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? spec.datePatterns[0]!;
-  const moneyRoles: ColumnRole[] = ['amount', 'credit', 'debit', 'balance'];
-  const amountSamples = sample.flatMap((c) => moneyRoles.map((role) => cellOf(c, role)).filter((v) => v !== ''));
-  const style = choose(spec.amountStyles, amountSamples, tryAmount) ?? spec.amountStyles[0]!;
-  const first = sample[0];
+  // The date pattern and number style are chosen once per file, on the first rows (buffered).
+  let datePattern: DatePattern = spec.datePatterns[0]!;
+  let style: AmountStyle = spec.amountStyles[0]!;
+  let first: readonly string[] | undefined;
 
   const sink = ctx.sink;
   const marks: BalanceMark[] = [];
@@ -243,8 +241,13 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       });
     }
   };
+  // Dates repeat row after row; remember the ISO spelling of each (bounded).
+  const isoOf = new Map<string, string>();
   const date = (raw: string, line: number, role: ColumnRole): string => {
+    const known = isoOf.get(raw);
+    if (known !== undefined) return known;
     const iso = parseDate(raw, datePattern);
+    if (iso !== undefined && isoOf.size < 10_000) isoOf.set(raw, iso);
     if (iso === undefined) {
       throw new StatementParseError('INVALID_DATE', `Invalid date: expected a date like ${datePattern}, got ${JSON.stringify(raw)}`, {
         file: ctx.file,
@@ -257,14 +260,59 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const splitMoney = idx.amount < 0;
   const isPending = spec.isPending;
 
+  // Column indices as plain locals (-1 when absent): the row loop reads them for every record.
+  const iDate = idx.date;
+  const iValue = idx.valueDate;
+  const iAmount = idx.amount;
+  const iCredit = idx.credit;
+  const iDebit = idx.debit;
+  const iBalance = idx.balance;
+  const iText = idx.text;
+  const iRef = idx.reference;
+  const iParty = idx.counterparty;
+  const iFrom = idx.from;
+  const iTo = idx.to;
+  const iType = idx.type;
+  const iCurrency = idx.currency;
+  const iClearing = idx.clearing;
+  const iAccount = idx.account;
+  const iBankId = idx.bankId;
+  // One reader for isPending, pointed at the current record (no closure per row).
+  let current: readonly string[] = [];
+  const reader: CellReader = (role) => at(current, idx[role]);
+
   let seenRow = false;
+  const buffer: [string[], number][] = [];
+  let decided = false;
+  const decide = (): void => {
+    decided = true;
+    const sample = buffer.map(([cells]) => cells);
+    first = sample[0];
+    const dateSamples = sample.map((c) => cellOf(c, 'date')).filter((v) => /\d/.test(v));
+    datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
+    const amountSamples = sample.flatMap((c) => MONEY_ROLES.map((role) => cellOf(c, role)).filter((v) => v !== ''));
+    style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
+    for (const [cells, line] of buffer) row(cells, line);
+    buffer.length = 0;
+  };
   let index = 0;
   forEachRecord(body, header.delimiter, headerLine, ctx.file, (cells, line) => {
     if (index++ < skip) return;
+    if (decided) row(cells, line);
+    else {
+      buffer.push([cells, line]);
+      if (buffer.length >= STYLE_SAMPLE_ROWS) decide();
+    }
+  });
+  if (!decided) decide();
+
+  function row(cells: string[], line: number): void {
     try {
       let filled = cells.length;
-      while (filled > 0 && (cells[filled - 1] as string).trim() === '') filled--;
-      if (filled === 0) return;
+      if (filled !== width || cells[0] === '') {
+        while (filled > 0 && (cells[filled - 1] as string).trim() === '') filled--;
+        if (filled === 0) return;
+      }
       if (spec.isFooter?.(cells)) {
         footer.push(line);
         return;
@@ -276,17 +324,18 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
           { file: ctx.file, line },
         );
       }
-      const dateCell = cellOf(cells, 'date');
-      const amountCell = cellOf(cells, 'amount');
-      const creditCell = cellOf(cells, 'credit');
-      const debitCell = cellOf(cells, 'debit');
-      const balanceCell = cellOf(cells, 'balance');
+      const dateCell = at(cells, iDate);
+      const amountCell = at(cells, iAmount);
+      const creditCell = at(cells, iCredit);
+      const debitCell = at(cells, iDebit);
+      const balanceCell = at(cells, iBalance);
       if (amountCell === '' && creditCell === '' && debitCell === '' && balanceCell !== '' && !/\d/.test(dateCell)) {
         // A balance-only row (Handelsbanken writes the balance at export time as its first row).
         marks.push({ line, balance: money(balanceCell, line, 'balance') as number, position: seenRow ? 'end' : 'start' });
         return;
       }
-      const pending = isPending !== undefined && isPending((role) => cellOf(cells, role));
+      current = cells;
+      const pending = isPending !== undefined && isPending(reader);
       let amount: number;
       if (!splitMoney) {
         if (amountCell === '') {
@@ -299,23 +348,24 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         }
         amount = Math.abs(money(creditCell, line, 'credit') ?? 0) - Math.abs(money(debitCell, line, 'debit') ?? 0);
       }
-      const valueCell = idx.valueDate >= 0 ? cellOf(cells, 'valueDate') : '';
+      const valueCell = at(cells, iValue);
       const valueDate = valueCell === '' ? undefined : date(valueCell, line, 'valueDate');
       // A preliminary row may lack a booking date ("Reserverat", "PREL"): date it by the purchase date.
       const isoDate = pending && !/\d/.test(dateCell) ? (valueDate ?? '') : date(dateCell, line, 'date');
       let counterpartyAccount: string | undefined;
-      if (idx.from >= 0 || idx.to >= 0) {
-        const from = cellOf(cells, 'from');
-        const to = cellOf(cells, 'to');
+      if (iFrom >= 0 || iTo >= 0) {
+        const from = at(cells, iFrom);
+        const to = at(cells, iTo);
         const own = amount < 0 ? from : to;
         const other = amount < 0 ? to : from;
-        if (own !== '') ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
+        // The own account is the same on every row; a sample of rows settles it.
+        if (own !== '' && ownAccounts.size < OWN_ACCOUNT_SAMPLE) ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
         counterpartyAccount = other === '' ? undefined : other;
       }
-      const textCell = cellOf(cells, 'text');
-      const counterparty = cellOf(cells, 'counterparty');
-      const typeText = cellOf(cells, 'type');
-      const bankId = cellOf(cells, 'bankId');
+      const textCell = at(cells, iText);
+      const counterparty = at(cells, iParty);
+      const typeText = at(cells, iType);
+      const bankId = at(cells, iBankId);
       sink.add({
         line,
         date: isoDate,
@@ -323,12 +373,12 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         amount,
         balance: money(balanceCell, line, 'balance'),
         text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText,
-        reference: cellOf(cells, 'reference') || bankId || undefined,
+        reference: at(cells, iRef) || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,
-        currency: cellOf(cells, 'currency') || undefined,
-        account: idx.account >= 0 ? joinAccount(cellOf(cells, 'clearing'), cellOf(cells, 'account')) : undefined,
+        currency: at(cells, iCurrency) || undefined,
+        account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,
       });
@@ -340,7 +390,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
       throw e;
     }
-  });
+  }
 
   let accountNumber = fromPreamble.accountNumber;
   if (accountNumber === undefined && ownAccounts.size > 0) {
