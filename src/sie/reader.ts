@@ -13,7 +13,6 @@ import type {
   SieAccountType,
   SieAddress,
   SieBalance,
-  SieBalanceKind,
   SieChecksum as SieChecksumResult,
   SieDimension,
   SieDocument,
@@ -24,11 +23,9 @@ import type {
   SieIssueCode,
   SieObject,
   SieObjectBalance,
-  SieObjectBalanceKind,
   SieObjectRef,
   SieOrgNumber,
   SiePeriodBalance,
-  SiePeriodBalanceKind,
   SieProgram,
   SieTransaction,
   SieUnknownRecord,
@@ -518,7 +515,7 @@ class Reader {
       case '#UB':
       case '#RES': {
         const b: Mutable<SieBalance> = {
-          kind: label.slice(1) as SieBalanceKind,
+          kind: label === '#IB' ? 'IB' : label === '#UB' ? 'UB' : 'RES',
           yearIndex: this.#integer(0, 'year index'),
           account: this.#account(1),
           amount: this.#amount(2),
@@ -531,7 +528,7 @@ class Reader {
       case '#OIB':
       case '#OUB': {
         const b: Mutable<SieObjectBalance> = {
-          kind: label.slice(1) as SieObjectBalanceKind,
+          kind: label === '#OIB' ? 'OIB' : 'OUB',
           yearIndex: this.#integer(0, 'year index'),
           account: this.#account(1),
           objects: this.#objectList(2, true),
@@ -549,7 +546,7 @@ class Reader {
         const period = parseSiePeriod(rawPeriod);
         if (period === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid period: expected YYYYMM in field 2, found ${JSON.stringify(rawPeriod)}`, 1);
         const b: Mutable<SiePeriodBalance> = {
-          kind: label.slice(1) as SiePeriodBalanceKind,
+          kind: label === '#PSALDO' ? 'PSALDO' : 'PBUDGET',
           yearIndex,
           period,
           account: this.#account(2),
@@ -821,7 +818,7 @@ function sameRow(a: SieTransaction, b: SieTransaction): boolean {
 }
 
 function isAccountType(t: string): t is SieAccountType {
-  return (SIE_ACCOUNT_TYPES as readonly string[]).includes(t);
+  return SIE_ACCOUNT_TYPES.some((x) => x === t);
 }
 
 function setOpt<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
