@@ -40,6 +40,11 @@ export interface ClientRow {
   readonly orgNr?: string | undefined;
   /** The client's bank/cash accounts; at least one. */
   readonly bankAccounts: readonly AccountNo[];
+  /**
+   * The bank's own account number per bank account, where known ("8327-9, 123 456 789-0"), so a
+   * statement can be matched to the right ledger account.
+   */
+  readonly accountNumbers?: Readonly<Record<AccountNo, string>> | undefined;
   /** Voucher series per bank account: every bank account in {@link bankAccounts} has one. */
   readonly series: Readonly<Record<AccountNo, VoucherSeries>>;
   readonly vatRegistered: boolean;

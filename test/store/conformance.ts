@@ -114,6 +114,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           orgNr: '556677-8899',
           bankAccounts: ['1930', '1940'],
           series: { '1930': 'B', '1940': 'C' },
+          accountNumbers: { '1930': '8327-9, 123 456 789-0' },
           vatRegistered: false,
           chart: ['1930', '1940', '6212', '2641'],
           accountNames: { '1930': 'Företagskonto', '6212': 'Mobiltelefon' },

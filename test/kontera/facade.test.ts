@@ -1,0 +1,288 @@
+/**
+ * The facade, end to end and through its public methods only, on every store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KonteraError } from '../../src/core/errors.js';
+import { createKontera } from '../../src/kontera.js';
+import type { Booking, ImportedTransaction, Kontera } from '../../src/kontera.js';
+import { readSie } from '../../src/sie/reader.js';
+import { CORPUS, fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
+import type { OpenedStore } from './helpers.js';
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KonteraError);
+    return (e as KonteraError).code;
+  }
+  return 'no error';
+}
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+for (const kind of STORE_KINDS) {
+  describe(`kontera facade on the ${kind} store`, () => {
+    let opened: OpenedStore;
+    let k: Kontera;
+
+    beforeEach(async () => {
+      opened = await openStore(kind);
+      k = await createKontera({ store: opened.store, now: () => NOW });
+      await k.addBureau({ id: 'byra', name: 'Byrå Ett' });
+    });
+    afterEach(async () => {
+      await opened.dispose();
+    });
+
+    it('learns a real SIE file, imports a real bank export, suggests, confirms, exports SIE that reads back', async () => {
+      await k.addClient({
+        bureauId: 'byra',
+        id: 'ovning',
+        name: 'Övningsbolaget AB',
+        orgNr: '555555-5555',
+        bankAccounts: [{ account: '1930', number: '192 69 56-2' }],
+      });
+      const learned = await k.learnFromSie('ovning', fixture('sie/SIE4_Exempelfil.SE'), { fileName: 'SIE4_Exempelfil.SE' });
+      expect(learned.vouchers).toBe(295);
+      expect(learned.learned).toBeGreaterThan(100);
+      expect(learned.learned + learned.skipped).toBeGreaterThanOrEqual(learned.learned);
+
+      const imported = await k.importStatement('ovning', fixture(`${CORPUS}/bank/nordea-foretag/nordea.csv`), { fileName: 'nordea.csv' });
+      expect(imported).toMatchObject({ bankAccount: '1930', added: 23, duplicates: 0 });
+      expect(imported.transactions).toHaveLength(23);
+
+      const suggestions = await k.suggest('ovning', imported.transactions);
+      expect(suggestions).toHaveLength(23);
+      // Skatteverket's bankgiro 5050-1055 is a built-in rule: the tax account.
+      expect(suggestions[0]).toMatchObject({ account: '1630' });
+      for (const s of suggestions) {
+        if (s.voucher !== null) expect(s.voucher.rows.reduce((sum, r) => sum + r.amount, 0)).toBe(0);
+      }
+
+      // Accept every voucher kontera proposes; book the rest to the suspense account as a correction.
+      const bookings: Booking[] = imported.transactions.map((t, i) => {
+        const s = suggestions[i];
+        if (s?.voucher) return { transaction: t, voucher: s.voucher };
+        return {
+          transaction: t,
+          voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '2999', amount: -t.amount }] },
+          correction: true,
+        };
+      });
+      const confirmed = await k.confirm('ovning', bookings);
+      expect(confirmed.vouchers.map((v) => v.number)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+      expect(confirmed.vouchers.every((v) => v.series === 'A')).toBe(true);
+
+      const bytes = await k.exportSie('ovning');
+      expect(await k.exportSie('ovning')).toEqual(bytes);
+      const doc = readSie(bytes);
+      expect(doc.header.orgNumber?.number).toBe('555555-5555');
+      expect(doc.vouchers).toHaveLength(23);
+      doc.vouchers.forEach((v, i) => {
+        expect(v.transactions.reduce((s, t) => s + t.amount, 0)).toBe(0);
+        expect(v.series).toBe('A');
+        expect(v.number).toBe(String(i + 1));
+        const booked = bookings[i]?.voucher.rows.map((r) => [r.account, r.amount]);
+        expect(v.transactions.map((t) => [t.account, t.amount])).toEqual(booked);
+      });
+      // #KONTO names come from the SIE file the client was learned from.
+      expect(doc.accounts.find((a) => a.number === '1930')?.name).toBe('Bank, checkräkningskonto');
+
+      // What was confirmed is now the client's own history.
+      const again = await k.suggest('ovning', [{ date: '2022-06-04', amount: -246263_00, text: 'GARANTITAK I KUMLA AB' }]);
+      expect(again[0]).toMatchObject({ source: 'client', account: bookings[2]?.voucher.rows[1]?.account });
+    });
+
+    it('imports idempotently: the same file twice and overlapping exports store each line once', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
+      const first = await k.importStatement('c1', swedbankCsv(30, 0));
+      expect(first).toMatchObject({ added: 30, duplicates: 0 });
+      const same = await k.importStatement('c1', swedbankCsv(30, 0));
+      expect(same).toMatchObject({ statementId: first.statementId, added: 0, duplicates: 30 });
+      const overlap = await k.importStatement('c1', swedbankCsv(30, 20));
+      expect(overlap).toMatchObject({ added: 20, duplicates: 10 });
+      expect(overlap.statementId).not.toBe(first.statementId);
+      // The duplicates come back as the lines stored the first time.
+      const dup = overlap.transactions.filter((t) => t.statementId === first.statementId);
+      expect(dup).toHaveLength(10);
+      const data = await k.exportClientData('c1');
+      expect(data.transactions).toHaveLength(50);
+      expect(data.statements).toHaveLength(2);
+    });
+
+    it('matches a statement to the client’s bank account and refuses one for an account it lacks', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1', bankAccounts: [{ account: '1930', number: '12345-1234567890' }, '1940'] });
+      const ok = await k.importStatement('c1', swedbankCsv(3, 0, '1234567890'));
+      expect(ok.bankAccount).toBe('1930');
+      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999')))).toBe('VALIDATION');
+      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '1234567890'), { bankAccount: '1940' }))).toBe('VALIDATION');
+      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941' }))).toBe('VALIDATION');
+      const added = await k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941', allowNewAccount: true });
+      expect(added.bankAccount).toBe('1941');
+      const client = await k.getClient('c1');
+      expect(client.bankAccounts).toEqual(['1930', '1940', '1941']);
+      expect(client.series).toEqual({ '1930': 'A', '1940': 'B', '1941': 'C' });
+    });
+
+    it('is all-or-nothing: an aborted import leaves nothing, and reports progress before', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
+      const controller = new AbortController();
+      const seen: number[] = [];
+      const aborted = k.importStatement('c1', swedbankCsv(3500), {
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(p.done);
+          if (p.done >= 2000) controller.abort();
+        },
+      });
+      expect(await code(aborted)).toBe('ABORTED');
+      expect(seen).toEqual([1000, 2000]);
+      const data = await k.exportClientData('c1');
+      expect(data.transactions).toEqual([]);
+      expect(data.statements).toEqual([]);
+      // An abort before the start writes nothing either.
+      expect(await code(k.importStatement('c1', swedbankCsv(5), { signal: AbortSignal.abort() }))).toBe('ABORTED');
+      const full = await k.importStatement('c1', swedbankCsv(3500));
+      expect(full.added).toBe(3500);
+    });
+
+    it('refuses bad bookings before writing anything', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1', chart: ['1930', '6212', '2641', '5800'] });
+      await k.addClient({ bureauId: 'byra', id: 'c2', name: 'C2' });
+      const { transactions } = await k.importStatement('c1', swedbankCsv(3));
+      const [t0, t1] = transactions as [ImportedTransaction, ImportedTransaction];
+      const good = (t: ImportedTransaction): Booking => ({
+        transaction: t,
+        voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '5800', amount: -t.amount }] },
+      });
+      const cases: [Booking, string][] = [
+        [{ ...good(t1), voucher: { ...good(t1).voucher, rows: [{ account: '1930', amount: t1.amount }, { account: '5800', amount: 1 - t1.amount }] } }, 'VALIDATION'],
+        [{ ...good(t1), voucher: { ...good(t1).voucher, rows: [{ account: '1930', amount: t1.amount }, { account: '6540', amount: -t1.amount }] } }, 'VALIDATION'],
+        [{ ...good(t1), voucher: { ...good(t1).voucher, rows: [{ account: '1930', amount: t1.amount * 2 }, { account: '5800', amount: -t1.amount * 2 }] } }, 'VALIDATION'],
+        [{ ...good(t1), transaction: { ...t1, id: 'not-imported' } }, 'NOT_FOUND'],
+        [{ ...good(t1), transaction: { ...t1, amount: t1.amount - 1 }, voucher: { ...good(t1).voucher, rows: [{ account: '1930', amount: t1.amount - 1 }, { account: '5800', amount: 1 - t1.amount }] } }, 'VALIDATION'],
+      ];
+      for (const [bad, expected] of cases) expect(await code(k.confirm('c1', [good(t0), bad]))).toBe(expected);
+      // Another client's transaction is not this client's.
+      expect(await code(k.confirm('c2', [good(t0)]))).toBe('NOT_FOUND');
+      expect(await code(k.confirm('c1', [good(t0), good(t0)]))).toBe('VALIDATION');
+      let data = await k.exportClientData('c1');
+      expect(data.vouchers).toEqual([]);
+      expect(data.profiles).toEqual([]);
+      await k.confirm('c1', [good(t0)]);
+      expect(await code(k.confirm('c1', [good(t0)]))).toBe('CONFLICT');
+      data = await k.exportClientData('c1');
+      expect(data.vouchers).toHaveLength(1);
+    });
+
+    it('numbers vouchers per bank account series and exports a period', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1', bankAccounts: ['1930', { account: '1940', series: 'K' }] });
+      const feed = (date: string, amount: number, text: string, bankAccount: string) => ({ date, amount, text, bankAccount });
+      const booking = (t: ReturnType<typeof feed>): Booking => ({
+        transaction: t,
+        voucher: { date: t.date, text: t.text, rows: [{ account: t.bankAccount, amount: t.amount }, { account: '6570', amount: -t.amount }] },
+      });
+      const r = await k.confirm('c1', [
+        booking(feed('2026-01-05', -4500, 'AVGIFT', '1930')),
+        booking(feed('2026-01-06', -4500, 'AVGIFT', '1940')),
+        booking(feed('2026-02-05', -4500, 'AVGIFT', '1930')),
+      ]);
+      expect(r.vouchers.map((v) => `${v.series}${v.number}`)).toEqual(['A1', 'K1', 'A2']);
+      const jan = readSie(await k.exportSie('c1', { from: '2026-01-01', to: '2026-01-31' }));
+      expect(jan.vouchers.map((v) => `${v.series}${v.number}`)).toEqual(['A1', 'K1']);
+      const k1 = readSie(await k.exportSie('c1', { series: 'K' }));
+      expect(k1.vouchers.map((v) => v.date)).toEqual(['2026-01-06']);
+    });
+
+    it('answers unknown ids with NOT_FOUND, never with an empty result', async () => {
+      const calls: Promise<unknown>[] = [
+        k.getClient('nope'),
+        k.learnFromSie('nope', fixture('sie/SIE4_Exempelfil.SE')),
+        k.importStatement('nope', swedbankCsv(2)),
+        k.suggest('nope', []),
+        k.confirm('nope', []),
+        k.exportSie('nope'),
+        k.deleteClient('nope'),
+        k.deleteBureau('nope'),
+        k.exportClientData('nope'),
+        k.addClient({ bureauId: 'nope', id: 'x', name: 'X' }),
+      ];
+      for (const c of calls) expect(await code(c)).toBe('NOT_FOUND');
+    });
+
+    it('validates client settings before storing them', async () => {
+      const bad = [
+        { bureauId: 'byra', id: '', name: 'X' },
+        { bureauId: 'byra', id: 'x', name: 'X', bankAccounts: ['193'] },
+        { bureauId: 'byra', id: 'x', name: 'X', bankAccounts: ['1930', '1930'] },
+        { bureauId: 'byra', id: 'x', name: 'X', chart: ['1930', '6212'], bankAccounts: ['1940'] },
+        { bureauId: 'byra', id: 'x', name: 'X', orgNr: '55-5' },
+        { bureauId: 'byra', id: 'x', name: 'X', autoBookThreshold: 1.5 },
+        { bureauId: 'byra', id: 'x', name: 'X', suspenseAccount: 'OBS' },
+      ];
+      for (const input of bad) expect(await code(k.addClient(input))).toBe('VALIDATION');
+      expect(await code(k.getClient('x'))).toBe('NOT_FOUND');
+      await k.addClient({ bureauId: 'byra', id: 'x', name: 'X' });
+      expect(await code(k.addClient({ bureauId: 'byra', id: 'x', name: 'X' }))).toBe('CONFLICT');
+      expect(await code(k.addBureau({ id: 'byra', name: 'again' }))).toBe('CONFLICT');
+      expect(await k.getClient('x')).toMatchObject({ bankAccounts: ['1930'], series: { '1930': 'A' }, vatRegistered: true, network: true });
+    });
+
+    it('keeps bureaus apart: a bureau-scoped instance cannot see or touch another bureau', async () => {
+      await k.addBureau({ id: 'other', name: 'Byrå Två' });
+      await k.addClient({ bureauId: 'other', id: 'secret', name: 'Secret AB' });
+      await k.importStatement('secret', swedbankCsv(5));
+      const scoped = await createKontera({ store: opened.store, bureauId: 'byra' });
+      const calls: Promise<unknown>[] = [
+        scoped.getClient('secret'),
+        scoped.importStatement('secret', swedbankCsv(5)),
+        scoped.suggest('secret', [{ date: '2026-01-01', amount: -100, text: 'COOP' }]),
+        scoped.exportSie('secret'),
+        scoped.exportClientData('secret'),
+        scoped.deleteClient('secret'),
+        scoped.deleteBureau('other'),
+        scoped.addClient({ bureauId: 'other', id: 'sneaky', name: 'S' }),
+      ];
+      for (const c of calls) expect(await code(c)).toBe('NOT_FOUND');
+      expect((await k.exportClientData('secret')).transactions).toHaveLength(5);
+    });
+
+    it('learns from SIE with progress, and an abort leaves no knowledge behind', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
+      const controller = new AbortController();
+      const result = k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'), {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
+      expect(await code(result)).toBe('ABORTED');
+      expect((await k.exportClientData('c1')).profiles).toEqual([]);
+      const progress: number[] = [];
+      const ok = await k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'), { onProgress: (p) => progress.push(p.done) });
+      expect(progress.at(-1)).toBe(ok.learned + ok.skipped);
+      expect((await k.exportClientData('c1')).profiles.length).toBeGreaterThan(10);
+    });
+
+    it('shares only anonymous counts across bureaus, and erasure withdraws a client’s share', async () => {
+      const bureaus = ['b1', 'b2', 'b3'];
+      for (const b of bureaus) {
+        await k.addBureau({ id: b, name: b });
+        await k.addClient({ bureauId: b, id: `${b}-c`, name: `${b} client` });
+        await k.confirm(`${b}-c`, [
+          {
+            transaction: { date: '2026-01-10', amount: -5000, text: 'EASYPARK' },
+            voucher: { date: '2026-01-10', text: 'EASYPARK', rows: [{ account: '1930', amount: -5000 }, { account: '5800', amount: 4000 }, { account: '2641', amount: 1000 }] },
+          },
+        ]);
+      }
+      await k.addBureau({ id: 'new', name: 'new' });
+      await k.addClient({ bureauId: 'new', id: 'fresh', name: 'Fresh' });
+      const [s] = await k.suggest('fresh', [{ date: '2026-02-10', amount: -6000, text: 'EASYPARK' }]);
+      expect(s).toMatchObject({ source: 'network', account: '5800' });
+      expect(s?.reason).toContain('3 bureaus');
+      await k.deleteClient('b3-c');
+      const [after] = await k.suggest('fresh', [{ date: '2026-02-10', amount: -6000, text: 'EASYPARK' }]);
+      expect(after?.source).not.toBe('network');
+    });
+  });
+}

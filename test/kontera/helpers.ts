@@ -1,0 +1,67 @@
+/** Store factories and generated bank files for the facade tests. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryStore } from '../../src/store/memory.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CORPUS = '/work/shared/corpus';
+
+/** A real file from the project's fixtures, or else from the shared corpus. */
+export function fixture(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.startsWith('/') ? path : join(ROOT, 'fixtures', path)));
+}
+
+export interface OpenedStore {
+  readonly store: Store;
+  /** The SQLite file's database, for table-level checks; undefined for memory. */
+  readonly sqlite?: SqliteStore | undefined;
+  dispose(): Promise<void>;
+}
+
+export const STORE_KINDS = ['memory', 'sqlite'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export async function openStore(kind: StoreKind): Promise<OpenedStore> {
+  if (kind === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'kontera-facade-'));
+  const store = await openSqliteStore({ path: join(dir, 'k.db'), synchronous: 'normal' });
+  return {
+    store,
+    sqlite: store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TEXTS = ['COOP', 'ICA SUPERMARKET', 'KEBAB', 'RESTAURANG', 'Parking', 'TELIA SVERIGE AB', 'CLAS OHLSON', 'EASYPARK', 'SPOTIFY'];
+
+/**
+ * A Swedbank 2020 CSV export (the layout of corpus `bank/swedbank/sample7`) with `rows` lines,
+ * newest first, balances chained. `first` shifts which lines it holds, so two calls can overlap.
+ */
+export function swedbankCsv(rows: number, first = 0, account = '1234567890'): string {
+  const lines = ['* Transaktioner Period 2020-01-01–2020-12-31 Skapad 2021-01-02 20:35 +01:00',
+    'Radnummer,Clearingnummer,Kontonummer,Produkt,Valuta,Bokföringsdag,Transaktionsdag,Valutadag,Referens,Beskrivning,Belopp,Bokfört saldo'];
+  // Line n (0 = oldest) is the same in every file: same date, text, amount and balance.
+  const total = first + rows;
+  let balance = 100_000_00;
+  const all: { date: string; text: string; amount: number; balance: number }[] = [];
+  for (let n = 0; n < total; n++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(n / 20) * 86_400_000).toISOString().slice(0, 10);
+    const amount = -(1000 + ((n * 7919) % 50000));
+    balance += amount;
+    all.push({ date: day, text: `${TEXTS[n % TEXTS.length]} ${n}`, amount, balance });
+  }
+  const mine = all.slice(first).reverse();
+  mine.forEach((r, i) => {
+    const kr = (o: number) => (o / 100).toFixed(2);
+    lines.push(`${i + 1},12345,${account},"Företagskonto",SEK,${r.date},${r.date},${r.date},"${r.text}","${r.text}",${kr(r.amount)},${kr(r.balance)}`);
+  });
+  return lines.join('\r\n') + '\r\n';
+}
