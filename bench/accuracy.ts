@@ -398,7 +398,8 @@ function hedge(t: Partial<globalThis.Record<CalibrationPath, CalibrationCurve>>)
     const xs = [...new Set([0, ...curve.map((p) => p[0]), 1])].sort((a, b) => a - b);
     let prev = 0;
     out[path] = xs.map((x) => {
-      const y = Math.max(prev, round4((calibrate(path, x, t) + x) / 2));
+      // Below the smallest raw score seen there is no evidence: start from 0.
+      const y = x === 0 ? 0 : Math.max(prev, round4((calibrate(path, x, t) + x) / 2));
       prev = y;
       return [x, y] as const;
     });

@@ -13,8 +13,10 @@ export const MIN_MARGIN = 2;
 export const MIN_VOUCHER_CONFIDENCE = 0.3;
 /** Default confidence for booking without review, when a client sets none. */
 export const DEFAULT_AUTO_BOOK_THRESHOLD = 0.95;
-/** An amount this far outside what was seen (as a ratio) halves an otherwise clean template's pull. */
+/** An amount far outside what was seen never pulls less than this (a price can change). */
 export const AMOUNT_AFFINITY_FLOOR = 0.25;
+/** Below this affinity (about 2.7 times outside the seen range) the line is flagged for review. */
+export const AMOUNT_REVIEW_AFFINITY = 0.5;
 
 /** One piece of evidence for a template. */
 export interface Vote {

@@ -20,7 +20,7 @@ import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
 import { BUILTIN_RULES } from './rules.js';
 import type { BuiltinRule } from './rules.js';
-import { amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE, rankAccounts, rawConfidence, tooClose } from './score.js';
+import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE, rankAccounts, rawConfidence, tooClose } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
 import type { Alternative, MatchKind, Suggestion, SuggestionSource } from './types.js';
 
@@ -128,7 +128,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     const whose = kind === 'exact' ? `for ${name} (this client)` : kind === 'giro' ? `for ${name}, same giro number (this client)` : `for the similar counterparty ${name} (this client)`;
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
-  const review = affinityOfTop < 1 ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
+  const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
   return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review };
 }
 

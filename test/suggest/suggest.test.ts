@@ -51,12 +51,15 @@ describe('suggest from the client\'s own history', () => {
     }
   });
 
-  test('holds back the voucher for an amount far outside anything seen before', () => {
+  test('never auto-books an amount far outside anything seen before, and says why', () => {
     const k = createKnowledge();
-    learn(k, client, purchase25('2026-01-10', 'ICA NARA', '4000', 50000));
-    const s = suggest({ date: '2026-02-01', amount: -1, text: 'ICA NARA' }, k, client);
-    expect(s.voucher).toBeNull();
-    expect(s.reviewReasons).toContain('The amount 0,01 is outside the usual range for ICA NARA.');
+    for (const d of ['2026-01-10', '2026-01-17', '2026-01-24']) learn(k, client, purchase25(d, 'ICA NARA', '4000', 50000));
+    const usual = suggest({ date: '2026-02-01', amount: -50000, text: 'ICA NARA' }, k, { ...client, autoBookThreshold: 0.5 });
+    const odd = suggest({ date: '2026-02-01', amount: -1, text: 'ICA NARA' }, k, { ...client, autoBookThreshold: 0.5 });
+    expect(usual.autoBook).toBe(true);
+    expect(odd.confidence).toBeLessThan(usual.confidence);
+    expect(odd.autoBook).toBe(false);
+    expect(odd.reviewReasons).toContain('The amount 0,01 is outside the usual range for ICA NARA.');
   });
 
   test('finds a counterparty written with a typo through the fuzzy index', () => {
