@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { decodeBytes, encodeText, isValidUtf8 } from '../core/encoding.js';
+import { decodeBytes, encodeText } from '../core/encoding.js';
 import type { SieIssueCode, SieTextEncoding } from './types.js';
 
 /** A tolerated deviation found while decoding, turned into a {@link SieIssue} by the reader. */
@@ -51,7 +51,8 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
     // Plain ASCII is the same in every candidate encoding.
     return { text: asLatin1String(bytes), encoding: 'cp437', binary: false, notes };
   }
-  if (isValidUtf8(bytes)) return finishUtf8(decodeBytes(bytes, 'utf-8'), notes);
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return finishUtf8(utf8, notes);
   let cp437 = 0;
   let latin1 = 0;
   for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
@@ -105,6 +106,17 @@ function decodeCp437(bytes: Uint8Array): string {
     out[i] = c;
   }
   return asLatin1String(out);
+}
+
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text when the bytes are valid UTF-8 (decoded once, not validated and then decoded again). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8_STRICT.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Notes for a string given directly (it is taken as already decoded). */
@@ -198,7 +210,7 @@ function repairDoubleEncoding(text: string, notes: DecodeNote[]): string {
       what: 'UTF-8 that was read as Windows-1252 and saved as UTF-8 again',
       repair: () => {
         const bytes = encodeText(text, 'windows-1252');
-        return isValidUtf8(bytes) ? decodeBytes(bytes, 'utf-8') : undefined;
+        return strictUtf8(bytes);
       },
     },
     {
