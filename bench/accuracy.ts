@@ -65,6 +65,7 @@ interface Record {
   readonly top3: boolean;
   readonly exact: boolean;
   readonly confidence: number;
+  readonly autoBook: boolean;
   readonly path: CalibrationPath | null;
   readonly raw: number;
   readonly source: string;
@@ -75,7 +76,7 @@ class Tally {
   add(r: Record): void {
     this.records.push(r);
   }
-  summary(): { n: number; top1: number; precision: number; guessTop1: number; top3: number; exact: number; abstain: number; auto99: number; auto99Threshold: number | null } {
+  summary(): { n: number; top1: number; precision: number; guessTop1: number; top3: number; exact: number; abstain: number; auto99: number; auto99Threshold: number | null; autoBook: number; autoBookPrecision: number; autoBookExact: number } {
     const n = this.records.length;
     const answered = this.records.filter((r) => r.answered);
     const pct = (x: number, d: number): number => (d === 0 ? 0 : x / d);
@@ -103,6 +104,9 @@ class Tally {
       abstain: pct(n - answered.length, n),
       auto99: pct(best, n),
       auto99Threshold: bestThreshold,
+      autoBook: pct(this.records.filter((r) => r.autoBook).length, n),
+      autoBookPrecision: pct(this.records.filter((r) => r.autoBook && r.correct).length, this.records.filter((r) => r.autoBook).length),
+      autoBookExact: pct(this.records.filter((r) => r.autoBook && r.exact).length, this.records.filter((r) => r.autoBook).length),
     };
   }
 }
@@ -145,6 +149,7 @@ function score(s: Suggestion, truthRows: readonly VoucherRow[], bankAccounts: re
     top3: ranked.slice(0, 3).includes(truth),
     exact: answered && s.voucher !== null && sameRows(s.voucher.rows, truthRows),
     confidence: s.confidence,
+    autoBook: s.autoBook,
     path,
     raw,
     source: s.source ?? 'none',
@@ -425,10 +430,10 @@ function pct(x: number): string {
 }
 
 function summaryRow(name: string, s: ReturnType<Tally['summary']>): string {
-  return `| ${name} | ${s.n} | ${pct(s.top1)} | ${pct(s.precision)} | ${pct(s.guessTop1)} | ${pct(s.top3)} | ${pct(s.exact)} | ${pct(s.abstain)} | ${pct(s.auto99)}${s.auto99Threshold === null ? '' : ` (c ≥ ${s.auto99Threshold.toFixed(3)})`} |`;
+  return `| ${name} | ${s.n} | ${pct(s.top1)} | ${pct(s.precision)} | ${pct(s.guessTop1)} | ${pct(s.top3)} | ${pct(s.exact)} | ${pct(s.abstain)} | ${pct(s.auto99)}${s.auto99Threshold === null ? '' : ` (c ≥ ${s.auto99Threshold.toFixed(3)})`} | ${pct(s.autoBook)} (${pct(s.autoBookPrecision)} right, ${pct(s.autoBookExact)} exact) |`;
 }
 
-const HEADER = '| run | lines | top-1 | precision (answered) | top-1 incl. held-back guesses | top-3 | voucher exact | abstain | auto-bookable at ≥ 99 % precision |\n|---|---|---|---|---|---|---|---|---|';
+const HEADER = '| run | lines | top-1 | precision (answered) | top-1 incl. held-back guesses | top-3 | voucher exact | abstain | auto-bookable at ≥ 99 % precision | autoBook flag at default threshold 0.95 |\n|---|---|---|---|---|---|---|---|---|---|';
 
 function sourceMix(t: Tally): string {
   const m = new Map<string, { n: number; right: number }>();

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { KeyIndex } from '../../src/knowledge/key-index.js';
+
+describe('candidate index', () => {
+  test('finds keys that share a word or a word start, never all keys', () => {
+    const idx = new KeyIndex();
+    for (let i = 0; i < 5000; i++) idx.add(`FIRMA${i} BYGG`);
+    idx.add('STRÖMQVIST JÄRNHANDEL');
+    expect(idx.candidates('STRÖMQVIST JÄRNHANDL', 24)).toEqual(['STRÖMQVIST JÄRNHANDEL']);
+    expect(idx.candidates('NÅGOT HELT ANNAT', 24)).toEqual([]);
+    expect(idx.candidates('FIRMA12 BYGG', 24).length).toBeLessThanOrEqual(24);
+  });
+
+  test('forgets removed keys and counts each key once', () => {
+    const idx = new KeyIndex();
+    idx.add('TELIA SVERIGE');
+    idx.add('TELIA SVERIGE');
+    idx.add('TELIA MOBIL');
+    expect(idx.size).toBe(2);
+    idx.remove('TELIA SVERIGE');
+    expect(idx.size).toBe(1);
+    expect(idx.candidates('TELIA SVERIGE', 10)).toEqual(['TELIA MOBIL']);
+  });
+
+  test('keeps working when a common word has many keys', () => {
+    const idx = new KeyIndex();
+    for (let i = 0; i < 100; i++) idx.add(`ICA ${i}X`);
+    for (let i = 0; i < 100; i += 2) idx.remove(`ICA ${i}X`);
+    expect(idx.size).toBe(50);
+    expect(idx.candidates('ICA 1X', 100)).toContain('ICA 1X');
+    expect(idx.candidates('ICA 1X', 100)).not.toContain('ICA 0X');
+  });
+});
