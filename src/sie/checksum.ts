@@ -40,7 +40,8 @@ export class SieChecksum {
     let crc = this.#crc;
     const map = this.#map;
     for (let i = 0; i < text.length; i++) {
-      let b = map[text.charCodeAt(i)] ?? -1;
+      const c = text.charCodeAt(i);
+      let b = c < 128 ? c : (map[c] ?? -1);
       if (b < 0) b = UNMAPPED;
       crc = (CRC_TABLE[(crc ^ b) & 0xff] ?? 0) ^ (crc >>> 8);
     }
