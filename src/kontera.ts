@@ -824,10 +824,11 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       checkAbort(options.signal);
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
-        await forget(tx, client);
+        const forgotten = await forget(tx, client);
         options.onProgress?.({ phase: 'delete', done: 1, total: 1 });
         checkAbort(options.signal);
-        return tx.deleteClient(refOf(client));
+        const counts = await tx.deleteClient(refOf(client));
+        return { ...counts, profiles: counts.profiles + forgotten.profiles, bureauRecords: counts.bureauRecords + forgotten.bureauRecords };
       });
     },
 
@@ -838,13 +839,15 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       return store.transaction(async (tx) => {
         if ((await tx.getBureau(bureauId)) === undefined) throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
         const clients = await tx.listClients(bureauId);
+        let profiles = 0;
         for (let i = 0; i < clients.length; i++) {
           checkAbort(options.signal);
-          await forget(tx, clients[i] as ClientRow);
+          profiles += (await forget(tx, clients[i] as ClientRow)).profiles;
           options.onProgress?.({ phase: 'delete', done: i + 1, total: clients.length });
         }
         checkAbort(options.signal);
-        return tx.deleteBureau(bureauId);
+        const counts = await tx.deleteBureau(bureauId);
+        return { ...counts, profiles: counts.profiles + profiles };
       });
     },
 
@@ -863,11 +866,17 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
     },
   };
 
-  /** Withdraws a client's contribution to bureau and network knowledge (before its rows go). */
-  async function forget(tx: StoreSession, client: ClientRow): Promise<void> {
+  /**
+   * Withdraws a client's profiles and its contribution to bureau and network knowledge (before its
+   * other rows go), and says how many profiles and bureau records that touched.
+   */
+  async function forget(tx: StoreSession, client: ClientRow): Promise<{ profiles: number; bureauRecords: number }> {
     const profiles = await tx.getProfiles(refOf(client));
-    const k = await knowledgeForLearning(tx, client, profiles.map((p) => p.key));
+    const keys = profiles.map((p) => p.key);
+    const k = await knowledgeForLearning(tx, client, keys);
+    const contributed = keys.length === 0 ? 0 : (await tx.getBureauRecords(client.bureauId, keys)).filter((r) => r.clients.includes(client.id)).length;
     await tx.applyKnowledge(client.bureauId, removeClient(k, engineClient(client)));
+    return { profiles: profiles.length, bureauRecords: contributed };
   }
 
   return Object.freeze(api);

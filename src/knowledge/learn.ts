@@ -155,7 +155,12 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
   const prevTop = topTemplate(prev);
   const nextTop = topTemplate(next);
   const networkOn = client.network !== false;
-  if (prevTop !== undefined && prev !== undefined && (nextTop === undefined || nextTop.id !== prevTop.id || next?.shareable !== prev.shareable)) {
+  // Refining a template (a row turning fixed or share) can change its main account, and with it
+  // the network record the client counts in: move the contribution then, or erasure would later
+  // withdraw it from a record it was never added to.
+  const movedInNetwork =
+    prevTop !== undefined && nextTop !== undefined && networkRecordId(networkKeyOf(key, prevTop.template)) !== networkRecordId(networkKeyOf(key, nextTop.template));
+  if (prevTop !== undefined && prev !== undefined && (nextTop === undefined || nextTop.id !== prevTop.id || next?.shareable !== prev.shareable || movedInNetwork)) {
     contribute(k, cs, client.bureauId, client.id, key, prev.display, prevTop, networkOn && prev.shareable, false);
   }
   if (next === undefined) {
@@ -167,7 +172,7 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
     cs.putProfiles.set(`${client.id}\u0000${key}`, next);
     cs.deleteProfiles.delete(`${client.id}\u0000${key}`);
   }
-  if (nextTop !== undefined && next !== undefined && (prevTop === undefined || nextTop.id !== prevTop.id || next.shareable !== prev?.shareable)) {
+  if (nextTop !== undefined && next !== undefined && (prevTop === undefined || nextTop.id !== prevTop.id || next.shareable !== prev?.shareable || movedInNetwork)) {
     contribute(k, cs, client.bureauId, client.id, key, next.display, nextTop, networkOn && next.shareable, true);
   } else if (nextTop !== undefined && next !== undefined && prevTop !== undefined) {
     // Same top template, but its shape details (fixed amounts) may have been refined: refresh the bureau copy.
