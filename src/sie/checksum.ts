@@ -26,12 +26,12 @@ const UNMAPPED = 0x3f;
  * Running CRC-32 over CP437 bytes of text fragments.
  *
  * ```ts
- * const crc = new SieChecksum();
+ * const crc = new SieCrc();
  * crc.add('#KONTO'); crc.add('1915'); crc.add('Kassa "special"');
  * crc.value(); // 1921122205
  * ```
  */
-export class SieChecksum {
+export class SieCrc {
   #crc = 0xffffffff;
   readonly #map = cp437Table();
 
@@ -71,7 +71,7 @@ export class SieChecksum {
  * ```
  */
 export function sieCrc32(text: string): number {
-  const c = new SieChecksum();
+  const c = new SieCrc();
   c.add(text);
   return c.value();
 }

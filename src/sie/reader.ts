@@ -4,7 +4,7 @@
  * a 100 MB file with a million `#TRANS` reads in linear time.
  */
 import { SieParseError, UnbalancedVoucherError } from '../core/errors.js';
-import { SieChecksum } from './checksum.js';
+import { SieCrc } from './checksum.js';
 import { checkText, decodeSie, type DecodedSie } from './decode.js';
 import { SieLexer } from './lexer.js';
 import type {
@@ -122,7 +122,7 @@ class Reader {
   #sawFlag = false;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
-  #crc: SieChecksum | undefined;
+  #crc: SieCrc | undefined;
   #crcOpenedAt = 0;
   #checksum: SieChecksumResult = { status: 'absent' };
   #lastDateRaw = '';
@@ -602,7 +602,7 @@ class Reader {
         this.#warn('SIE_CHECKSUM_MISMATCH', 'A second opening #KSUMMA: expected one opening and one closing record', lex.line, lex.label);
         return;
       }
-      this.#crc = new SieChecksum();
+      this.#crc = new SieCrc();
       this.#crcOpenedAt = lex.line;
       return;
     }

@@ -6,7 +6,7 @@
  * document and options always give the same bytes.
  */
 import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
-import { SieChecksum } from './checksum.js';
+import { SieCrc } from './checksum.js';
 import { cp437Table, toCp437Text } from './cp437.js';
 import type {
   SieDocument,
@@ -465,7 +465,7 @@ class Writer {
 class Output {
   readonly #cp437: boolean;
   readonly #table: Int16Array;
-  readonly #crc: SieChecksum | undefined;
+  readonly #crc: SieCrc | undefined;
   readonly #utf8 = new TextEncoder();
   #crcOn = false;
   readonly #chunks: Uint8Array[] = [];
@@ -476,7 +476,7 @@ class Output {
   constructor(encoding: SieWriteEncoding, checksum: boolean) {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
-    this.#crc = checksum ? new SieChecksum() : undefined;
+    this.#crc = checksum ? new SieCrc() : undefined;
   }
 
   /** Writes the bare `#KSUMMA` that opens checksumming (right after `#FLAGGA`). */

@@ -1,6 +1,6 @@
 /** #KSUMMA: the test vectors of formats.md §1.7 and the variants that must NOT match. */
 import { describe, expect, it } from 'vitest';
-import { SieChecksum, sieCrc32 } from '../../src/sie/checksum.js';
+import { SieCrc, sieCrc32 } from '../../src/sie/checksum.js';
 import { readSie } from '../../src/sie/reader.js';
 
 describe('#KSUMMA CRC-32', () => {
@@ -17,13 +17,13 @@ describe('#KSUMMA CRC-32', () => {
   });
 
   it('feeds records as label + field contents, object lists as their tokens', () => {
-    const c = new SieChecksum();
+    const c = new SieCrc();
     c.addRecord('#TRANS', ['7010', ['1', '456'], '13200.00']);
     expect(c.value()).toBe(3174400141);
   });
 
   it('gives the formats.md block value, over CP437 bytes (ö = 0x94)', () => {
-    const c = new SieChecksum();
+    const c = new SieCrc();
     c.addRecord('#FORMAT', ['PC8']);
     c.addRecord('#GEN', ['20250101']);
     c.addRecord('#SIETYP', ['4']);
@@ -41,7 +41,7 @@ describe('#KSUMMA CRC-32', () => {
     expect(readSie(file).checksum).toEqual({ status: 'valid', expected: 4146693178, actual: 4146693178 });
     // Dropping the "#", keeping braces, or hashing whole lines all give other values.
     expect(sieCrc32('FORMATPC8')).not.toBe(sieCrc32('#FORMATPC8'));
-    const lines = new SieChecksum();
+    const lines = new SieCrc();
     for (const l of block) lines.add(l);
     expect(lines.value()).not.toBe(4146693178);
   });
