@@ -30,6 +30,10 @@ const PUBLIC_NAMES = [
   'ERROR_CODES',
   'parseAmount',
   'formatAmount',
+  'readSie',
+  'writeSie',
+  'createSieDocument',
+  'sieCrc32',
 ] as const;
 
 function node(args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -77,6 +81,12 @@ describe('package', () => {
     const cjs = node(['-e', `require('kontera');`]);
     expect(cjs).toEqual({ stdout: '', stderr: '', status: 0 });
     // Nothing left running: the process above exited on its own (status 0, no timers or sockets).
+  });
+
+  it('writes its own version into SIE #PROGRAM', () => {
+    const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version as string;
+    const out = node(['--input-type=module', '-e', `const k = await import('kontera'); console.log(k.KONTERA_VERSION);`]);
+    expect(out.stdout.trim()).toBe(version);
   });
 
   it('ships declarations that name the public types', () => {
