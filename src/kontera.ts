@@ -20,7 +20,7 @@ import { isIsoDate } from './core/dates.js';
 import { createKnowledge } from './knowledge/base.js';
 import type { Knowledge } from './knowledge/base.js';
 import { sieBookings } from './knowledge/cold-start.js';
-import { learn, removeClient } from './knowledge/learn.js';
+import { learn, removeClient, unlearn } from './knowledge/learn.js';
 import type {
   AccountNo,
   BureauRecord as BureauKnowledgeRecord,
@@ -67,6 +67,8 @@ const ACCOUNT_PATTERN = /^\d{4}$/;
 const ORG_NR_PATTERN = /^\d{6}-?\d{4}$/;
 /** Rows written per store call in an import, and bookings learned between two progress reports. */
 const CHUNK = 1000;
+/** Reads that need a consistent view but no write lock. */
+const READ_ONLY = Object.freeze({ readOnly: true });
 /** The default bank account when a client names none. */
 const DEFAULT_BANK_ACCOUNT: AccountNo = '1930';
 
@@ -226,6 +228,12 @@ export interface ClientDataExport extends ClientData {
   readonly bureau: BureauRow;
 }
 
+/** What {@link Kontera.unlearn} did. */
+export interface UnlearnResult {
+  /** False when the client had learned nothing under that key (or template). */
+  readonly changed: boolean;
+}
+
 /** The kontera API. Every method is async and either completes or leaves the store unchanged. */
 export interface Kontera {
   /** Adds a bureau. `CONFLICT` if the id exists. */
@@ -250,6 +258,11 @@ export interface Kontera {
   deleteBureau(bureauId: string, options?: LongOperationOptions): Promise<DeleteCounts>;
   /** Everything stored about a client (GDPR portability). */
   exportClientData(clientId: string): Promise<ClientDataExport>;
+  /**
+   * Forgets what a client learned about one counterparty: everything, or only the template with
+   * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
+   */
+  unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
   /** Closes the store. Later calls fail with `STORE`. */
   close(): Promise<void>;
 }
@@ -718,7 +731,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
             { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           ),
         );
-      });
+      }, READ_ONLY);
     },
 
     async confirm(clientId: string, bookings: readonly Booking[], options: LongOperationOptions = {}): Promise<ConfirmResult> {
@@ -798,7 +811,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       const { client, vouchers } = await store.transaction(async (tx) => {
         const c = await clientOf(tx, clientId);
         return { client: c, vouchers: await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series }) };
-      });
+      }, READ_ONLY);
       const latest = vouchers.reduce((max, v) => (v.confirmedAt > max ? v.confirmedAt : max), '');
       const generated = options.generated ?? (latest !== '' ? latest.slice(0, 10) : options.to ?? now().toISOString().slice(0, 10));
       const used = [...new Set(vouchers.flatMap((v) => v.rows.map((r) => r.account)))].sort();
@@ -858,6 +871,18 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         if (bureau === undefined) throw new NotFoundError(`Unknown bureau: expected bureau "${client.bureauId}" of client "${clientId}", found none`);
         const data = await tx.exportClient(refOf(client));
         return { format: 'kontera-client-data', version: 1, bureau, ...data };
+      }, READ_ONLY);
+    },
+
+    async unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult> {
+      nonEmpty(key, 'counterparty key');
+      if (templateId !== undefined) nonEmpty(templateId, 'template id');
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const k = await knowledgeForLearning(tx, client, [key]);
+        const changes = unlearn(k, engineClient(client), key, templateId);
+        await tx.applyKnowledge(client.bureauId, changes);
+        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 };
       });
     },
 

@@ -36,6 +36,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionOptions,
   TransactionRow,
   VoucherFilter,
   VoucherRecord,
@@ -139,8 +140,12 @@ class MemoryState {
 }
 
 /** The session methods on a state; the store and its transactions call these. */
-function session(state: MemoryState, assertOpen: () => void): StoreSession {
+function session(state: MemoryState, assertOpen: () => void, assertWritable: () => void = () => {}): StoreSession {
   const s = state;
+  const assertWrite = (): void => {
+    assertOpen();
+    assertWritable();
+  };
   const bureauRecordsOf = (bureauId: string): Map<string, BureauKnowledgeRecord> => {
     let m = s.bureauRecords.get(bureauId);
     if (m === undefined) {
@@ -177,7 +182,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
 
   return {
     async createBureau(bureau: BureauRow): Promise<void> {
-      assertOpen();
+      assertWrite();
       if (s.bureaus.has(bureau.id)) throw new ConflictError(`Bureau exists: expected a new bureau id, got "${bureau.id}"`);
       s.set(s.bureaus, bureau.id, copy(bureau));
     },
@@ -189,7 +194,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async deleteBureau(bureauId: string): Promise<DeleteCounts> {
-      assertOpen();
+      assertWrite();
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
       let counts = emptyCounts();
       for (const client of [...s.clients.values()]) {
@@ -202,7 +207,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async createClient(client: ClientRow): Promise<void> {
-      assertOpen();
+      assertWrite();
       checkClientRow(client);
       if (!s.bureaus.has(client.bureauId)) throw notFoundBureau(client.bureauId);
       if (s.clients.has(client.id)) throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
@@ -217,7 +222,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async updateClient(client: ClientRow): Promise<void> {
-      assertOpen();
+      assertWrite();
       s.client({ bureauId: client.bureauId, clientId: client.id });
       checkClientRow(client);
       s.set(s.clients, client.id, copy(client));
@@ -244,12 +249,12 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async deleteClient(ref: ClientRef): Promise<DeleteCounts> {
-      assertOpen();
+      assertWrite();
       return removeClient(s.client(ref));
     },
 
     async putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
-      assertOpen();
+      assertWrite();
       const t = s.tablesOf(ref);
       if (statement.clientId !== ref.clientId) {
         throw new ValidationError(`Invalid statement ${statement.id}: expected client "${ref.clientId}", got "${statement.clientId}"`);
@@ -273,7 +278,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
-      assertOpen();
+      assertWrite();
       const t = s.tablesOf(ref);
       for (const row of transactions) {
         checkTransactionRow(ref, row);
@@ -321,7 +326,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
-      assertOpen();
+      assertWrite();
       const t = s.tablesOf(ref);
       checkNewVoucher(voucher);
       let bookedKey: string | undefined;
@@ -397,7 +402,7 @@ function session(state: MemoryState, assertOpen: () => void): StoreSession {
     },
 
     async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
-      assertOpen();
+      assertWrite();
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
       checkKnowledgeChanges(bureauId, changes, (clientId) => s.clients.get(clientId)?.bureauId);
       for (const d of changes.deleteProfiles) {
@@ -476,14 +481,20 @@ export function createMemoryStore(): Store {
     ...(locked as unknown as StoreSession),
     capabilities: CAPABILITIES,
 
-    transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: StoreSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       return mutex.run(async () => {
         assertOpen();
         let active = true;
-        const tx = session(state, () => {
-          if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
-          assertOpen();
-        });
+        const tx = session(
+          state,
+          () => {
+            if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
+            assertOpen();
+          },
+          () => {
+            if (options.readOnly === true) throw new StoreError('STORE', 'Read-only transaction: expected only reads inside it, got a write');
+          },
+        );
         try {
           return await atomic(() => fn(tx));
         } finally {

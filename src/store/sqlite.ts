@@ -45,6 +45,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionOptions,
   TransactionRow,
   VoucherFilter,
   VoucherRecord,
@@ -517,13 +518,20 @@ class SqliteStoreImpl implements SqliteStore {
     }
   }
 
-  transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     let active = true;
-    const tx = new SqliteSession(this.#prepare, () => {
-      if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
-      this.#assertOpen();
-    });
-    return this.#atomic('write', async (s) => {
+    const readOnly = options.readOnly === true;
+    const tx = new SqliteSession(
+      this.#prepare,
+      () => {
+        if (!active) throw new StoreError('STORE', 'Transaction has ended: expected calls inside transaction(fn), got one after it returned');
+        this.#assertOpen();
+      },
+      () => {
+        if (readOnly) throw new StoreError('STORE', 'Read-only transaction: expected only reads inside it, got a write');
+      },
+    );
+    return this.#atomic(readOnly ? 'read' : 'write', async (s) => {
       try {
         return await fn(s);
       } finally {
@@ -620,10 +628,18 @@ class SqliteStoreImpl implements SqliteStore {
 class SqliteSession implements StoreSession {
   readonly #q: (sql: string) => SqliteStatement;
   readonly #check: () => void;
+  readonly #checkWritable: () => void;
 
-  constructor(prepare: (sql: string) => SqliteStatement, check: () => void) {
+  constructor(prepare: (sql: string) => SqliteStatement, check: () => void, checkWritable: () => void = () => {}) {
     this.#q = prepare;
     this.#check = check;
+    this.#checkWritable = checkWritable;
+  }
+
+  /** Before a write: open, and not in a read-only transaction. */
+  #checkWrite(): void {
+    this.#check();
+    this.#checkWritable();
   }
 
   #bureauExists(bureauId: string): boolean {
@@ -694,7 +710,7 @@ class SqliteSession implements StoreSession {
   }
 
   async createBureau(bureau: BureauRow): Promise<void> {
-    this.#check();
+    this.#checkWrite();
     if (this.#bureauExists(bureau.id)) throw new ConflictError(`Bureau exists: expected a new bureau id, got "${bureau.id}"`);
     this.#q('INSERT INTO bureaus (id, name) VALUES (?, ?)').run(bureau.id, bureau.name);
   }
@@ -708,7 +724,7 @@ class SqliteSession implements StoreSession {
   }
 
   async deleteBureau(bureauId: string): Promise<DeleteCounts> {
-    this.#check();
+    this.#checkWrite();
     this.#requireBureau(bureauId);
     const totals = { clients: 0, statements: 0, transactions: 0, vouchers: 0, profiles: 0, bureauRecords: 0 };
     const ids = this.#q('SELECT id FROM clients WHERE bureau_id = ? ORDER BY id').all(bureauId).map((r) => str(asRow(r), 'id'));
@@ -727,7 +743,7 @@ class SqliteSession implements StoreSession {
   }
 
   async createClient(client: ClientRow): Promise<void> {
-    this.#check();
+    this.#checkWrite();
     checkClientRow(client);
     this.#requireBureau(client.bureauId);
     if (this.#q('SELECT 1 FROM clients WHERE id = ?').get(client.id) !== undefined) {
@@ -738,7 +754,7 @@ class SqliteSession implements StoreSession {
   }
 
   async updateClient(client: ClientRow): Promise<void> {
-    this.#check();
+    this.#checkWrite();
     this.#requireClient({ bureauId: client.bureauId, clientId: client.id });
     checkClientRow(client);
     const { id, bureauId, name, ...settings } = client;
@@ -765,13 +781,13 @@ class SqliteSession implements StoreSession {
   }
 
   async deleteClient(ref: ClientRef): Promise<DeleteCounts> {
-    this.#check();
+    this.#checkWrite();
     this.#requireClient(ref);
     return this.#removeClient(ref.bureauId, ref.clientId);
   }
 
   async putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
-    this.#check();
+    this.#checkWrite();
     this.#requireClient(ref);
     if (statement.clientId !== ref.clientId) {
       throw new ValidationError(`Invalid statement ${statement.id}: expected client "${ref.clientId}", got "${statement.clientId}"`);
@@ -798,7 +814,7 @@ class SqliteSession implements StoreSession {
   }
 
   async addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
-    this.#check();
+    this.#checkWrite();
     this.#requireClient(ref);
     const statementIds = new Set<string>();
     for (const row of transactions) {
@@ -867,7 +883,7 @@ class SqliteSession implements StoreSession {
   }
 
   async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
-    this.#check();
+    this.#checkWrite();
     this.#requireClient(ref);
     checkNewVoucher(voucher);
     if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
@@ -989,7 +1005,7 @@ class SqliteSession implements StoreSession {
   }
 
   async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
-    this.#check();
+    this.#checkWrite();
     this.#requireBureau(bureauId);
     const owners = new Map<string, string | undefined>();
     const bureauOf = (clientId: string): string | undefined => {

@@ -276,6 +276,15 @@ export interface StoreSession {
   exportClient(ref: ClientRef): Promise<ClientData>;
 }
 
+/** Options of {@link Store.transaction}. */
+export interface TransactionOptions {
+  /**
+   * The transaction only reads: a store may skip taking the write lock (so it does not hold up
+   * writers in other processes), and every write method inside fails with `STORE`.
+   */
+  readonly readOnly?: boolean | undefined;
+}
+
 /** A store: the session methods, each atomic, plus transactions and lifecycle. */
 export interface Store extends StoreSession {
   readonly capabilities: StoreCapabilities;
@@ -284,7 +293,7 @@ export interface Store extends StoreSession {
    * throws none is, and the error is rethrown. Transactions run one after another; other calls on
    * this store wait until it ends, so inside `fn` use `tx`, never the store itself.
    */
-  transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StoreSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Waits for running work, then releases the store. Later calls fail with `STORE`. Idempotent. */
   close(): Promise<void>;
 }

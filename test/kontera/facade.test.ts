@@ -206,6 +206,7 @@ for (const kind of STORE_KINDS) {
         k.deleteClient('nope'),
         k.deleteBureau('nope'),
         k.exportClientData('nope'),
+        k.unlearn('nope', 'TELIA'),
         k.addClient({ bureauId: 'nope', id: 'x', name: 'X' }),
       ];
       for (const c of calls) expect(await code(c)).toBe('NOT_FOUND');
@@ -261,6 +262,22 @@ for (const kind of STORE_KINDS) {
       const ok = await k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'), { onProgress: (p) => progress.push(p.done) });
       expect(progress.at(-1)).toBe(ok.learned + ok.skipped);
       expect((await k.exportClientData('c1')).profiles.length).toBeGreaterThan(10);
+    });
+
+    it('unlearns one counterparty at once, and says when there was nothing to forget', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
+      const telia = (date: string): Booking => ({
+        transaction: { date, amount: -49900, text: 'AUTOGIRO TELIA SVERIGE AB' },
+        voucher: { date, text: 'Telia', rows: [{ account: '1930', amount: -49900 }, { account: '6212', amount: 39920 }, { account: '2641', amount: 9980 }] },
+      });
+      await k.confirm('c1', [telia('2026-01-02'), telia('2026-02-02')]);
+      const [before] = await k.suggest('c1', [{ date: '2026-03-02', amount: -49900, text: 'AUTOGIRO TELIA SVERIGE AB' }]);
+      expect(before).toMatchObject({ source: 'client', account: '6212' });
+      expect(await k.unlearn('c1', before?.key ?? '')).toEqual({ changed: true });
+      const [after] = await k.suggest('c1', [{ date: '2026-03-02', amount: -49900, text: 'AUTOGIRO TELIA SVERIGE AB' }]);
+      expect(after?.source).not.toBe('client');
+      expect(await k.unlearn('c1', before?.key ?? '')).toEqual({ changed: false });
+      expect((await k.exportClientData('c1')).profiles).toEqual([]);
     });
 
     it('shares only anonymous counts across bureaus, and erasure withdraws a client’s share', async () => {

@@ -377,6 +377,28 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.listVouchers(A)).toEqual([]);
       });
 
+      it('runs a read-only transaction that sees everything and refuses every write', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const seen = await store.transaction(async (tx) => (await tx.listStatements(A)).length, { readOnly: true });
+        expect(seen).toBe(1);
+        const writes: ((tx: Parameters<Parameters<Store['transaction']>[0]>[0]) => Promise<unknown>)[] = [
+          (tx) => tx.createBureau({ id: 'b9', name: 'x' }),
+          (tx) => tx.createClient(clientRow('c9', 'b1')),
+          (tx) => tx.updateClient(clientRow('c1', 'b1')),
+          (tx) => tx.putStatement(A, statementRow('c1', 's2')),
+          (tx) => tx.addTransactions(A, [txRow('c1', 's1', 't1')]),
+          (tx) => tx.addVoucher(A, voucher()),
+          (tx) => tx.applyKnowledge('b1', changes({})),
+          (tx) => tx.deleteClient(B),
+          (tx) => tx.deleteBureau('b2'),
+        ];
+        for (const write of writes) await expectCode(store.transaction(write, { readOnly: true }), 'STORE');
+        expect(await store.listTransactions(A)).toEqual([]);
+        expect(await store.listVouchers(A)).toEqual([]);
+        expect(await store.getBureau('b9')).toBeUndefined();
+        expect((await store.listClients('b1')).map((c) => c.id)).toEqual(['c1', 'c2']);
+      });
+
       it('refuses use of a transaction session after it ended', async () => {
         let leaked: Parameters<Parameters<Store['transaction']>[0]>[0] | undefined;
         await store.transaction(async (tx) => {
