@@ -511,13 +511,17 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           `Unknown bank account: expected one of client "${client.id}"'s bank accounts (${client.bankAccounts.join(', ')}), got ${account}; pass allowNewAccount: true to add it`,
         );
       }
+      const registered = client.accountNumbers?.[account];
+      if (known && registered !== undefined && fileDigits.length > 0 && byNumber === undefined) {
+        throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, bank account ${account} of client "${client.id}" is ${registered}`);
+      }
       return { account, isNew: !known };
     }
     if (byNumber !== undefined) return { account: byNumber, isNew: false };
     const numbered = client.bankAccounts.filter((a) => client.accountNumbers?.[a] !== undefined);
-    if (fileDigits.length > 0 && numbered.length > 0 && options.allowNewAccount !== true) {
+    if (fileDigits.length > 0 && numbered.length > 0) {
       throw new ValidationError(
-        `Statement for an unknown account: the file is for account ${fileAccount ?? ''}, client "${client.id}" has ${numbered.map((a) => `${a} (${client.accountNumbers?.[a] ?? ''})`).join(', ')}; pass bankAccount to choose one, or allowNewAccount: true`,
+        `Statement for an unknown account: the file is for account ${fileAccount ?? ''}, client "${client.id}" has ${numbered.map((a) => `${a} (${client.accountNumbers?.[a] ?? ''})`).join(', ')}; pass bankAccount to choose one${options.allowNewAccount === true ? ' (a new one is added)' : ', with allowNewAccount: true for a new one'}`,
       );
     }
     if (client.bankAccounts.length === 1) return { account: client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, isNew: false };
@@ -674,7 +678,12 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const ref = refOf(client);
         if (isNew && !client.bankAccounts.includes(bankAccount)) {
           const used = new Set<string>(Object.values(client.series));
-          await tx.updateClient({ ...client, bankAccounts: [...client.bankAccounts, bankAccount], series: { ...client.series, [bankAccount]: nextFreeSeries(used) } });
+          await tx.updateClient({
+            ...client,
+            bankAccounts: [...client.bankAccounts, bankAccount],
+            series: { ...client.series, [bankAccount]: nextFreeSeries(used) },
+            ...(statement.accountNumber !== undefined ? { accountNumbers: { ...client.accountNumbers, [bankAccount]: statement.accountNumber } } : {}),
+          });
         }
         await tx.putStatement(ref, row);
         const duplicateIds = new Set<string>();

@@ -118,11 +118,18 @@ for (const kind of STORE_KINDS) {
       expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999')))).toBe('VALIDATION');
       expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '1234567890'), { bankAccount: '1940' }))).toBe('VALIDATION');
       expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941' }))).toBe('VALIDATION');
+      // A known ledger account whose registered number differs from the file's is refused too.
+      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1930' }))).toBe('VALIDATION');
+      // allowNewAccount still needs to be told which ledger account the new bank account is.
+      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { allowNewAccount: true }))).toBe('VALIDATION');
       const added = await k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941', allowNewAccount: true });
       expect(added.bankAccount).toBe('1941');
       const client = await k.getClient('c1');
       expect(client.bankAccounts).toEqual(['1930', '1940', '1941']);
       expect(client.series).toEqual({ '1930': 'A', '1940': 'B', '1941': 'C' });
+      // The new account's number is remembered: its next statement finds it alone.
+      expect((await k.importStatement('c1', swedbankCsv(4, 0, '9999999999'))).bankAccount).toBe('1941');
+      expect(await k.exportClientData('c1')).toMatchObject({ statements: [{}, {}, {}] });
     });
 
     it('is all-or-nothing: an aborted import leaves nothing, and reports progress before', async () => {
