@@ -83,6 +83,8 @@ class KindCache {
  * Collects rows as a format reads them, turning each into its transaction at once (so a
  * million-row file holds one object per row, not three): kind, the row's content hash (two
  * 32-bit lanes; the account and the occurrence counter are mixed in at the end) and its currency.
+ * The content hash covers date, amount, text, balance and a bank-given id (Lunar): rows that
+ * agree on all of them are told apart by their place among identical rows of the day.
  */
 export class StatementBuilder implements RowSink {
   readonly transactions: Mutable<BankTransaction>[] = [];
@@ -110,8 +112,6 @@ export class StatementBuilder implements RowSink {
       .str(r.date)
       .int(r.amount)
       .str(r.text)
-      .str(r.counterparty ?? '')
-      .str(r.reference ?? '')
       .str(r.bankId ?? '')
       .int(r.balance)
       .int(r.pending ? 1 : 0);
