@@ -752,6 +752,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const checked = bookings.map((b, i) => checkBooking(client, b, i));
         // Every imported line must be this client's, unbooked, and the same line that was imported.
         const seen = new Set<string>();
+        const keys: { bankAccount: AccountNo; id: string }[] = [];
         for (let i = 0; i < bookings.length; i++) {
           const t = bookings[i]?.transaction;
           const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
@@ -759,7 +760,14 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           const id = `${bankAccount}\u0000${t.id}`;
           if (seen.has(id)) throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} is booked twice in this call`);
           seen.add(id);
-          const [stored] = await tx.getTransactions(ref, [{ bankAccount, id: t.id }]);
+          keys.push({ bankAccount, id: t.id });
+        }
+        const storedLines = new Map((await tx.getTransactions(ref, keys)).map((r) => [`${r.bankAccount}\u0000${r.id}`, r]));
+        for (let i = 0; i < bookings.length; i++) {
+          const t = bookings[i]?.transaction;
+          const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+          if (t?.id === undefined) continue;
+          const stored = storedLines.get(`${bankAccount}\u0000${t.id}`);
           if (stored === undefined) {
             throw new NotFoundError(`Unknown transaction in booking ${i + 1}: expected transaction ${t.id} on ${bankAccount} of client "${client.id}", found none`);
           }

@@ -1,6 +1,9 @@
 /**
  * Child process for the SQLite proofs (run with `node --import tsx/esm`).
  *
+ *   child-import.ts <db> facade-crash <clientId> <count>
+ *                                                    a generated Swedbank export of <count> lines
+ *                                                    through kontera.importStatement, printing progress
  *   child-import.ts <db> crash <clientId> <count>   one big import in one transaction, printing
  *                                                    "progress <n>" as it goes; the parent kills it
  *   child-import.ts <db> write <clientId> <from> <count> <rounds>
@@ -16,7 +19,19 @@ if (path === undefined || clientId === undefined) throw new Error('usage: child-
 const ref: ClientRef = { bureauId: 'b1', clientId };
 const store = await openSqliteStore({ path });
 
-if (mode === 'crash') {
+if (mode === 'facade-crash') {
+  // The same big import through the facade, as an application would run it.
+  const count = Number(rest[0]);
+  await store.close();
+  const { createKontera } = await import('../../src/kontera.js');
+  const { swedbankCsv } = await import('../kontera/helpers.js');
+  const kontera = await createKontera({ store: await openSqliteStore({ path }) });
+  await kontera.importStatement(clientId, swedbankCsv(count), {
+    onProgress: (p) => process.stdout.write(`progress ${p.done}\n`),
+  });
+  process.stdout.write('committed\n');
+  setInterval(() => {}, 1000);
+} else if (mode === 'crash') {
   const count = Number(rest[0]);
   await store.transaction(async (tx) => {
     await tx.putStatement(ref, statementRow(clientId, 'big', { transactionCount: count }));

@@ -173,6 +173,22 @@ describe('sqlite store', () => {
     await after.close();
   });
 
+  it('survives SIGKILL in the middle of a large importStatement through the facade: none of it', async () => {
+    const store = await openSqliteStore({ path });
+    await store.createBureau({ id: 'b1', name: 'B' });
+    await store.createClient(clientRow('c1', 'b1'));
+    await store.close();
+    const result = await runChild([path, 'facade-crash', 'c1', '150000'], (out) => Number(/progress (\d+)\n$/.exec(out)?.[1] ?? 0) >= 50000);
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stdout).toContain('progress 50000');
+    expect(result.stdout).not.toContain('committed');
+    const after = await openSqliteStore({ path });
+    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(await after.listTransactions({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
+    expect(await after.listStatements({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
+    await after.close();
+  });
+
   it('survives SIGKILL right after a large import commits: all of it, integrity ok', async () => {
     const store = await openSqliteStore({ path });
     await store.createBureau({ id: 'b1', name: 'B' });
