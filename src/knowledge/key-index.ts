@@ -66,34 +66,46 @@ export class KeyIndex {
   }
 
   /**
-   * Keys sharing a word or a word start with `key`, rarest buckets first, at most `limit`.
-   * The key itself is included when indexed.
+   * Keys that share a word or a word start with at least half of the words of `key` (a key that
+   * shares only one common word, "BYGG", with a three-word query can neither be a typo of it nor
+   * half-overlap it), most shared words first, at most `limit`. The key itself is included when
+   * indexed.
    */
   candidates(key: string, limit: number): string[] {
-    const buckets: Bucket[] = [];
+    // A word's prefix bucket holds every key with that word (and its typos), so it is the only
+    // bucket needed for words of PREFIX_LENGTH or more; shorter words use their word bucket.
+    const perWord: Bucket[] = [];
     for (const w of words(key)) {
-      const a = this.#byWord.get(w);
-      if (a !== undefined) buckets.push(a);
-      if (w.length >= PREFIX_LENGTH) {
-        const b = this.#byPrefix.get(w.slice(0, PREFIX_LENGTH));
-        if (b !== undefined) buckets.push(b);
-      }
+      const b = w.length >= PREFIX_LENGTH ? this.#byPrefix.get(w.slice(0, PREFIX_LENGTH)) : this.#byWord.get(w);
+      if (b !== undefined) perWord.push(b);
     }
-    buckets.sort((x, y) => size(x) - size(y));
-    const out = new Set<string>();
-    for (const bucket of buckets) {
-      if (size(bucket) > MAX_USEFUL_BUCKET && out.size > 0) break;
-      if (typeof bucket === 'string') {
-        out.add(bucket);
-        if (out.size >= limit) return [...out];
-        continue;
+    const need = Math.max(1, Math.ceil(words(key).length / 2));
+    if (perWord.length < need) return [];
+    perWord.sort((x, y) => size(x) - size(y));
+    const votes = new Map<string, number>();
+    perWord.forEach((b, i) => {
+      // Keys first seen in this bucket can still reach `need` only if enough buckets are left; a
+      // common word ("BYGG") only confirms keys the rarer words found, unless they found none.
+      const enoughLeft = perWord.length - i >= need;
+      const common = size(b) > ARRAY_BUCKET_MAX;
+      if (!enoughLeft || (common && votes.size > 0) || size(b) > MAX_USEFUL_BUCKET) {
+        for (const [k, v] of votes) if (has(b, k)) votes.set(k, v + 1);
+        return;
       }
-      for (const k of bucket) {
-        out.add(k);
-        if (out.size >= limit) return [...out];
+      if (typeof b === 'string') {
+        votes.set(b, (votes.get(b) ?? 0) + 1);
+        return;
       }
-    }
-    return [...out];
+      let taken = 0;
+      for (const k of b) {
+        votes.set(k, (votes.get(k) ?? 0) + 1);
+        if (common && ++taken >= limit) break;
+      }
+    });
+    const out: string[] = [];
+    for (const [k, v] of votes) if (v >= need) out.push(k);
+    if (out.length > 1) out.sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   #put(map: Map<string, Bucket>, w: string, key: string): void {

@@ -6,7 +6,7 @@ import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import { normalizeText } from './text.js';
 
 /** Stems are memoised per word; the memo is dropped when it reaches this size. */
-const STEM_MEMO_LIMIT = 50_000;
+const STEM_MEMO_LIMIT = 200_000;
 const stemMemo = new Map<string, string>();
 
 function stem(word: string): string {

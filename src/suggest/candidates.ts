@@ -12,7 +12,7 @@ import type { MatchKind } from './types.js';
 /** Fuzzy matching looks at no more than this many keys from the index. */
 export const MAX_FUZZY_CANDIDATES = 24;
 /** Word overlap, which needs stemming, is computed for the first (rarest-word) candidates only. */
-export const MAX_TOKEN_CANDIDATES = 12;
+export const MAX_TOKEN_CANDIDATES = 8;
 /** Edit similarity (1 − distance / longer length) a key needs to count as the same counterparty with a typo or a cut. */
 export const FUZZY_MIN_SIMILARITY = 0.8;
 /** Jaccard similarity of stemmed words needed for the weakest match ("TELIA SVERIGE" vs "TELIA MOBIL"). */
