@@ -271,6 +271,19 @@ for (const kind of STORE_KINDS) {
       expect((await k.exportClientData('c1')).profiles.length).toBeGreaterThan(10);
     });
 
+    it('reports what the SIE reader tolerated, and refuses what is not SIE or not a bank file, storing nothing', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1', bankAccounts: ['1930', '1920'] });
+      const r = await k.learnFromSie('c1', fixture('sie/transaktioner_ovnbolag-bad-balance.se'), { bankAccounts: ['1930', '1920', '1910'] });
+      expect(r.issues.some((i) => i.code === 'SIE_UNBALANCED_VOUCHER')).toBe(true);
+      expect(r.learned).toBeGreaterThan(0);
+      const profiles = (await k.exportClientData('c1')).profiles.length;
+      expect(await code(k.learnFromSie('c1', fixture('sie/BokSald.SE')))).toBe('SIE_NOT_SIE');
+      expect(await code(k.importStatement('c1', fixture('statements/invalid/html-error-page.csv'), { bankAccount: '1930' }))).toBe('HTML_INPUT');
+      const data = await k.exportClientData('c1');
+      expect(data.profiles).toHaveLength(profiles);
+      expect(data.statements).toEqual([]);
+    });
+
     it('unlearns one counterparty at once, and says when there was nothing to forget', async () => {
       await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
       const telia = (date: string): Booking => ({
