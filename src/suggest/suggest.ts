@@ -67,6 +67,22 @@ function chartSet(client: ClientSettings): ReadonlySet<AccountNo> | undefined {
   return s;
 }
 
+/** Days of month apart (wrapping at month end) within which a booking counts as "the usual day". */
+export const USUAL_DAY_WINDOW = 4;
+/** A template last booked on a different day of the month pulls this much less (rent on the 1st, a loan on the 25th). */
+export const OTHER_DAY_FACTOR = 0.85;
+
+function dayAffinity(date: string, lastDay: number): number {
+  const day = Number(date.slice(8, 10));
+  const diff = Math.abs(day - lastDay);
+  return Math.min(diff, 31 - diff) <= USUAL_DAY_WINDOW ? 1 : OTHER_DAY_FACTOR;
+}
+
+/** Representation (6071/6072): VAT is deductible only on a limited base, never in full from a bank line. */
+const REPRESENTATION = /^607/;
+/** A VAT account kept as an ordinary line means the receipt had several rates. */
+const VAT_LINE = /^26[1-4]\d$/;
+
 /** Which VAT category a template's rate follows over time, judged by its main account. */
 function categoryOf(account: AccountNo): VatCategory {
   if (/^58/.test(account)) return 'accommodation';
@@ -105,7 +121,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   for (const m of matches) {
     for (const t of m.profile.templates) {
       if (t.template.direction !== direction) continue;
-      const aff = amountAffinity(tx.amount, t.minAmount, t.maxAmount);
+      const aff = amountAffinity(tx.amount, t.minAmount, t.maxAmount) * dayAffinity(tx.date, t.lastDay);
       votes.push({ template: t.template, weight: t.weight * aff * m.similarity, count: t.count, lastSeen: t.lastSeen });
     }
   }
@@ -319,6 +335,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     reviewReasons.push('Too little evidence to propose a voucher.');
   }
 
+  if (voucher !== null && voucher.rows.some((r) => REPRESENTATION.test(r.account)) && voucher.rows.some((r) => VAT_LINE.test(r.account))) {
+    reviewReasons.push('Representation: VAT is deductible only on a limited amount; check the receipt.');
+  }
+  if (top.best.template.lines.some((l) => VAT_LINE.test(l.account))) reviewReasons.push('Earlier receipts had several VAT rates; the split needs the receipt.');
   const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
   const accounts = new Set((voucher?.rows ?? [{ account: top.account, amount: 0 }]).map((r) => r.account));
   for (const a of client.review?.accounts ?? []) if (accounts.has(a)) reviewReasons.push(`The bureau reviews everything booked to ${a}.`);

@@ -193,3 +193,21 @@ describe('rules and charts', () => {
     expect(editSimilarity('TELIA', 'TELGE')).toBeLessThan(0.8);
   });
 });
+
+describe('VAT the bank line cannot settle', () => {
+  test('asks for the receipt before deducting VAT on representation', () => {
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) learn(k, client, booking(d, 'RESTAURANG PRINSEN', [{ account: '6071', amount: 100000 }, { account: '2641', amount: 12000 }]));
+    const s = suggest({ date: '2026-03-20', amount: -112000, text: 'RESTAURANG PRINSEN' }, k, { ...client, autoBookThreshold: 0.5 });
+    expect(s.voucher).not.toBeNull();
+    expect(s.autoBook).toBe(false);
+    expect(s.reviewReasons).toContain('Representation: VAT is deductible only on a limited amount; check the receipt.');
+  });
+
+  test('asks for the receipt when earlier receipts mixed VAT rates', () => {
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10']) learn(k, client, booking(d, 'ICA MAXI', [{ account: '5460', amount: 10000 }, { account: '2641', amount: 1700 }]));
+    const s = suggest({ date: '2026-03-10', amount: -11700, text: 'ICA MAXI' }, k, client);
+    expect(s.reviewReasons).toContain('Earlier receipts had several VAT rates; the split needs the receipt.');
+  });
+});
