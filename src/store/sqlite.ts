@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { resolve } from 'node:path';
 import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
@@ -152,6 +153,9 @@ function acquireFileMutex(path: string | undefined): { readonly mutex: Mutex; re
     },
   };
 }
+
+/** The file locks the current async context holds, to refuse a store call that would wait for itself. */
+const HELD_LOCKS = new AsyncLocalStorage<ReadonlySet<Mutex>>();
 
 function isBusy(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
@@ -474,21 +478,31 @@ class SqliteStoreImpl implements SqliteStore {
     if (this.#closed) throw new StoreError('STORE', 'Store is closed: expected an open SQLite store, got one after close()');
   }
 
-  /** Runs `fn` in one SQLite transaction under the mutex. */
+  /** Runs `fn` in one SQLite transaction under the mutex; refuses a call made from inside one. */
   #atomic<T>(mode: 'read' | 'write', fn: (s: SqliteSession) => Promise<T>, session: SqliteSession = this.#session): Promise<T> {
-    return this.#mutex.run(async () => {
-      this.#assertOpen();
-      if (mode === 'write') await this.#beginWrite();
-      else this.#db.exec('BEGIN');
-      try {
-        const result = await fn(session);
-        this.#db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        this.#rollback();
-        throw error;
-      }
-    });
+    const held = HELD_LOCKS.getStore();
+    if (held?.has(this.#mutex) === true) {
+      // Waiting here would wait for the very transaction this call is part of: a silent hang.
+      return Promise.reject(
+        new StoreError('STORE', 'Store called inside its own transaction: expected calls through the transaction session `tx`, got one on the store, which would wait forever'),
+      );
+    }
+    const inside = new Set(held ?? []).add(this.#mutex);
+    return this.#mutex.run(() => HELD_LOCKS.run(inside, () => this.#inTransaction(mode, fn, session)));
+  }
+
+  async #inTransaction<T>(mode: 'read' | 'write', fn: (s: SqliteSession) => Promise<T>, session: SqliteSession): Promise<T> {
+    this.#assertOpen();
+    if (mode === 'write') await this.#beginWrite();
+    else this.#db.exec('BEGIN');
+    try {
+      const result = await fn(session);
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#rollback();
+      throw error;
+    }
   }
 
   /** `BEGIN IMMEDIATE`, retried without blocking the event loop while another process writes. */

@@ -124,6 +124,19 @@ describe('sqlite store', () => {
     raw.close();
   });
 
+  it('refuses a store call made inside its own transaction instead of hanging', async () => {
+    const store = await openSqliteStore({ path });
+    const second = await openSqliteStore({ path });
+    await store.createBureau({ id: 'b1', name: 'B' });
+    await expect(store.transaction(async () => store.getBureau('b1'))).rejects.toMatchObject({ code: 'STORE' });
+    // Another store on the same file shares the lock: the same mistake through it is refused too.
+    await expect(store.transaction(async () => second.getBureau('b1'))).rejects.toThrow(/inside its own transaction/);
+    // Outside a transaction everything still works, and the store is not left locked.
+    expect(await second.getBureau('b1')).toEqual({ id: 'b1', name: 'B' });
+    await store.close();
+    await second.close();
+  });
+
   it('uses a database passed in and leaves it open on close', async () => {
     const raw = openRaw(path);
     const store = await openSqliteStore({ database: raw });
