@@ -368,23 +368,13 @@ function networkKey(r: NetworkRecordKey): string {
 async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<Knowledge> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return createKnowledge();
-  const own = await tx.getProfiles(refOf(client), unique);
+  // Three reads whatever the number of keys or clients: profiles (this client's and the bureau's
+  // other clients', whose shareability decides whether the bureau still counts in the network),
+  // the bureau's aggregate records, and the network counts.
+  const profiles = await tx.getBureauProfiles(client.bureauId, unique);
   const bureaus = await tx.getBureauRecords(client.bureauId, unique);
-  const othersByClient = new Map<string, Set<string>>();
-  for (const r of bureaus) {
-    for (const c of r.clients) {
-      if (c === client.id) continue;
-      let set = othersByClient.get(c);
-      if (set === undefined) othersByClient.set(c, (set = new Set()));
-      set.add(r.key);
-    }
-  }
-  const others: ProfileRecord[] = [];
-  for (const [clientId, set] of othersByClient) {
-    others.push(...(await tx.getProfiles({ bureauId: client.bureauId, clientId }, [...set])));
-  }
   const network = await tx.getNetworkRecords(unique);
-  return createKnowledge({ profiles: [...own, ...others], bureaus, network });
+  return createKnowledge({ profiles, bureaus, network });
 }
 
 /** The keys `learn` will use for these bookings. */

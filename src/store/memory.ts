@@ -380,6 +380,22 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return out.sort((a, b) => compareText(a.key, b.key)).map(copy);
     },
 
+    async getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      const wanted = [...new Set(keys)];
+      const out: ProfileRecord[] = [];
+      for (const client of s.clients.values()) {
+        if (client.bureauId !== bureauId) continue;
+        const profiles = s.tables.get(client.id)?.profiles;
+        for (const key of wanted) {
+          const p = profiles?.get(key);
+          if (p !== undefined) out.push(p);
+        }
+      }
+      return out.sort((a, b) => compareText(a.key, b.key) || compareText(a.clientId, b.clientId)).map(copy);
+    },
+
     async getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
       assertOpen();
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);

@@ -621,6 +621,9 @@ class SqliteStoreImpl implements SqliteStore {
   getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
     return this.#atomic('read', (s) => s.getProfiles(ref, keys));
   }
+  getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]> {
+    return this.#atomic('read', (s) => s.getBureauProfiles(bureauId, keys));
+  }
   getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
     return this.#atomic('read', (s) => s.getBureauRecords(bureauId, keys));
   }
@@ -977,6 +980,21 @@ class SqliteSession implements StoreSession {
     for (const key of [...new Set(keys)].sort(compareText)) {
       const row = get.get(ref.clientId, key);
       if (row !== undefined) out.push(profileFromRow(asRow(row)));
+    }
+    return out;
+  }
+
+  async getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    const out: ProfileRecord[] = [];
+    for (const part of chunks([...new Set(keys)].sort(compareText), IN_CHUNK)) {
+      const rows = this.#q(
+        `SELECT p.client_id, p.key, p.data FROM clients c JOIN profiles p ON p.client_id = c.id
+          WHERE c.bureau_id = ? AND p.key IN (${part.map(() => '?').join(', ')})
+          ORDER BY p.key, p.client_id`,
+      ).all(bureauId, ...part);
+      for (const r of rows) out.push(profileFromRow(asRow(r)));
     }
     return out;
   }

@@ -259,6 +259,11 @@ export interface StoreSession {
 
   /** The client's profile records for `keys` (all of them when `keys` is undefined), ordered by key. */
   getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]>;
+  /**
+   * The profile records of all the bureau's clients for `keys`, ordered by key, then client id.
+   * Bureau-internal: the facade uses it to keep the bureau and network aggregates exact.
+   */
+  getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]>;
   /** The bureau's aggregate records for `keys` (all when undefined), ordered by key and template id. */
   getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]>;
   /** Network count records for `keys`, ordered by key, direction, account, VAT. */

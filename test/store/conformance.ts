@@ -281,6 +281,13 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark', 'telia']);
         expect(await store.getProfiles(A, ['telia', 'nope'])).toEqual([profile('b1', 'c1', 'telia')]);
         expect(await store.getBureauRecords('b1', ['telia'])).toEqual([bureauRecord('b1', 'telia', ['c1', 'c2'])]);
+        expect(await store.getBureauProfiles('b1', ['telia', 'easypark', 'telia'])).toEqual([
+          profile('b1', 'c1', 'easypark', '5800'),
+          profile('b1', 'c1', 'telia'),
+          profile('b1', 'c2', 'telia'),
+        ]);
+        expect(await store.getBureauProfiles('b2', ['telia'])).toEqual([]);
+        await expectCode(store.getBureauProfiles('nope', ['telia']), 'NOT_FOUND');
         expect(await store.getBureauRecords('b2')).toEqual([]);
         expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
         expect((await store.listNetworkRecords()).map((n) => n.key)).toEqual(['easypark', 'telia']);
