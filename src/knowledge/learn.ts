@@ -42,7 +42,7 @@ export const CORRECTION_LEAD = 4;
 export const DEFAULT_BANK_ACCOUNTS: readonly AccountNo[] = ['1930'];
 
 /** Why a booking taught nothing. */
-export const LEARN_SKIP_REASONS = ['no-key', 'no-bank-row', 'only-bank-rows', 'zero-amount'] as const;
+export const LEARN_SKIP_REASONS = ['no-key', 'unbalanced', 'no-bank-row', 'only-bank-rows', 'zero-amount'] as const;
 export type LearnSkipReason = (typeof LEARN_SKIP_REASONS)[number];
 
 /** Result of {@link learn}. */
@@ -202,10 +202,12 @@ export function learn(k: Knowledge, client: ClientSettings, booking: ConfirmedBo
   const tx = booking.transaction;
   const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty });
   if (cp.key === null) return { learned: false, reason: 'no-key', changes: NO_CHANGES };
+  if (booking.voucher.rows.reduce((sum, r) => sum + r.amount, 0) !== 0) return { learned: false, reason: 'unbalanced', changes: NO_CHANGES };
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
   if (!reading.ok) return { learned: false, reason: reading.reason, changes: NO_CHANGES };
   const cs = new ChangeSet();
-  learnReading(k, cs, client, cp.key, cp.display, cp.shareable, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
+  // A client outside the network never contributes, so its profiles are not shareable either.
+  learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
   return { learned: true, key: cp.key, templateId: templateId(reading.template), changes: cs.result() };
 }
 

@@ -146,7 +146,11 @@ export interface ProfileRecord {
   readonly key: string;
   /** Readable name for reasons ("TELIA"). */
   readonly display: string;
-  /** Whether the key is free of personal data and may contribute to network counts. */
+  /**
+   * Whether this profile contributes to network counts: the key is free of personal data and the
+   * client takes part in the network. Once false it stays false for the key (re-learn after
+   * `removeClient` to change a client's participation).
+   */
   readonly shareable: boolean;
   /** Bankgiro/plusgiro seen with this counterparty ("BG 5050-1055", "PG 412345"), a second way to find it. */
   readonly giro?: string | undefined;

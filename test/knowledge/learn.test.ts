@@ -130,3 +130,16 @@ describe('learning templates', () => {
     expect(r).toMatchObject({ learned: false, reason: 'no-key' });
   });
 });
+
+describe('guarding what is learned', () => {
+  test('refuses to learn from an unbalanced voucher', () => {
+    const k = createKnowledge();
+    const r = learn(k, client, {
+      transaction: { date: '2026-01-10', amount: -500, text: 'TELIA' },
+      voucher: { date: '2026-01-10', text: 'TELIA', rows: [{ account: '1930', amount: -500 }, { account: '6212', amount: 400 }] },
+    });
+    expect(r).toMatchObject({ learned: false, reason: 'unbalanced' });
+    expect(k.profiles.size).toBe(0);
+  });
+
+});
