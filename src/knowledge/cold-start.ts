@@ -4,7 +4,7 @@
  */
 import type { SieDocument, SieVoucher } from '../sie/types.js';
 import type { Knowledge } from './base.js';
-import { learn } from './learn.js';
+import { learnInto, newChangeSet } from './learn.js';
 import type { AccountNo, ClientSettings, ConfirmedBooking, KnowledgeChanges } from './types.js';
 
 /** Bank and cash accounts in BAS: 19xx (kassa, plusgiro, bank). */
@@ -78,46 +78,8 @@ export function learnFromSieDocument(k: Knowledge, client: ClientSettings, doc: 
   const bankAccounts = client.bankAccounts ?? [...new Set(doc.vouchers.flatMap((v) => v.transactions.map((t) => t.account)))].filter((a) => BANK_ACCOUNT_PATTERN.test(a));
   const bookings = sieBookings(doc, { bankAccounts });
   const asClient: ClientSettings = { ...client, bankAccounts };
-  const putProfiles = new Map<string, KnowledgeChanges['putProfiles'][number]>();
-  const merged = { putProfiles: [] as KnowledgeChanges['putProfiles'][number][], deleteProfiles: [] as KnowledgeChanges['deleteProfiles'][number][], putBureau: new Map<string, KnowledgeChanges['putBureau'][number]>(), deleteBureau: new Map<string, KnowledgeChanges['deleteBureau'][number]>(), putNetwork: new Map<string, KnowledgeChanges['putNetwork'][number]>(), deleteNetwork: new Map<string, KnowledgeChanges['deleteNetwork'][number]>() };
+  const cs = newChangeSet();
   let learned = 0;
-  for (const b of bookings) {
-    const r = learn(k, asClient, b);
-    if (!r.learned) continue;
-    learned++;
-    for (const p of r.changes.putProfiles) putProfiles.set(`${p.clientId}\u0000${p.key}`, p);
-    for (const x of r.changes.putBureau) {
-      const id = `${x.bureauId}\u0000${x.key}\u0000${x.templateId}`;
-      merged.putBureau.set(id, x);
-      merged.deleteBureau.delete(id);
-    }
-    for (const x of r.changes.deleteBureau) {
-      const id = `${x.bureauId}\u0000${x.key}\u0000${x.templateId}`;
-      merged.deleteBureau.set(id, x);
-      merged.putBureau.delete(id);
-    }
-    for (const x of r.changes.putNetwork) {
-      const id = `${x.key}\u0000${x.direction}|${x.account}|${x.vatMode}|${x.vatRate}`;
-      merged.putNetwork.set(id, x);
-      merged.deleteNetwork.delete(id);
-    }
-    for (const x of r.changes.deleteNetwork) {
-      const id = `${x.key}\u0000${x.direction}|${x.account}|${x.vatMode}|${x.vatRate}`;
-      merged.deleteNetwork.set(id, x);
-      merged.putNetwork.delete(id);
-    }
-  }
-  return {
-    vouchers: doc.vouchers.length,
-    learned,
-    skipped: bookings.length - learned,
-    changes: {
-      putProfiles: [...putProfiles.values()],
-      deleteProfiles: [],
-      putBureau: [...merged.putBureau.values()],
-      deleteBureau: [...merged.deleteBureau.values()],
-      putNetwork: [...merged.putNetwork.values()],
-      deleteNetwork: [...merged.deleteNetwork.values()],
-    },
-  };
+  for (const b of bookings) if (learnInto(k, cs, asClient, b).learned) learned++;
+  return { vouchers: doc.vouchers.length, learned, skipped: bookings.length - learned, changes: cs.result() };
 }

@@ -199,16 +199,27 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
  * ```
  */
 export function learn(k: Knowledge, client: ClientSettings, booking: ConfirmedBooking): LearnResult {
+  const cs = new ChangeSet();
+  const r = learnInto(k, cs, client, booking);
+  return r.learned ? { ...r, changes: cs.result() } : { ...r, changes: NO_CHANGES };
+}
+
+/** @internal `learn` into a change set shared by several bookings (cold start, batches). */
+export function learnInto(
+  k: Knowledge,
+  cs: ChangeSet,
+  client: ClientSettings,
+  booking: ConfirmedBooking,
+): { readonly learned: true; readonly key: string; readonly templateId: string } | { readonly learned: false; readonly reason: LearnSkipReason } {
   const tx = booking.transaction;
   const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty });
-  if (cp.key === null) return { learned: false, reason: 'no-key', changes: NO_CHANGES };
-  if (booking.voucher.rows.reduce((sum, r) => sum + r.amount, 0) !== 0) return { learned: false, reason: 'unbalanced', changes: NO_CHANGES };
+  if (cp.key === null) return { learned: false, reason: 'no-key' };
+  if (booking.voucher.rows.reduce((sum, r) => sum + r.amount, 0) !== 0) return { learned: false, reason: 'unbalanced' };
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
-  if (!reading.ok) return { learned: false, reason: reading.reason, changes: NO_CHANGES };
-  const cs = new ChangeSet();
+  if (!reading.ok) return { learned: false, reason: reading.reason };
   // A client outside the network never contributes, so its profiles are not shareable either.
   learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
-  return { learned: true, key: cp.key, templateId: templateId(reading.template), changes: cs.result() };
+  return { learned: true, key: cp.key, templateId: templateId(reading.template) };
 }
 
 function giroOf(signals: { readonly bankgiro?: string | undefined; readonly plusgiro?: string | undefined }): string | undefined {
