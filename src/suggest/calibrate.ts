@@ -1,6 +1,6 @@
 /**
  * Raw score → calibrated confidence. The table is data produced by `bench/accuracy.ts`
- * (isotonic bins over the generated world and the real SIE replays); see `CALIBRATION_NOTE`.
+ * (an isotonic fit on the generated world, hedged towards the raw score); see `CALIBRATION_NOTE`.
  */
 import type { MatchKind, SuggestionSource } from './types.js';
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readSie } from '../../src/sie/reader.js';
 import { createKnowledge } from '../../src/knowledge/base.js';
 import { learnFromSieDocument, sieBookings } from '../../src/knowledge/cold-start.js';
 import type { SieDocument, SieVoucher } from '../../src/sie/types.js';
@@ -70,5 +72,24 @@ describe('cold start from SIE history', () => {
       { account: '2641', amount: 10000 },
     ]);
     expect(s.reason).toBe('Booked to 5090 the last 2 times with 25 % VAT for STRÖMQVIST JÄRNHANDEL (this client).');
+  });
+});
+
+describe('cold start from the real corpus', () => {
+  // The official SIE4 example (Övningsbolaget AB): 295 vouchers, 192 of them touch 1910/1920/1930.
+  test('learns every bank voucher of the SIE4 example file and suggests from it', () => {
+    const doc = readSie(readFileSync('/work/shared/corpus/sie/forsslund/SIE4_Exempelfil.SE'));
+    const k = createKnowledge();
+    const client = { id: 'ovn', bureauId: 'b' };
+    const r = learnFromSieDocument(k, client, doc);
+    expect(r).toMatchObject({ vouchers: 295, learned: 192, skipped: 0 });
+    expect(r.changes.putProfiles.length).toBe(k.profiles.get('ovn')?.size);
+    const s = suggest({ date: '2022-01-10', amount: -19500, text: 'Kaffebröd' }, k, { ...client, bankAccounts: ['1910'] });
+    expect(s.account).toBe('7690');
+    expect(s.voucher?.rows).toEqual([
+      { account: '1910', amount: -19500 },
+      { account: '7690', amount: 17411 },
+      { account: '2641', amount: 2089 },
+    ]);
   });
 });
