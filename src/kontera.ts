@@ -51,6 +51,7 @@ import type {
   ClientRef,
   ClientRow,
   DeleteCounts,
+  KnowledgeBase,
   StatementRow,
   Store,
   StoreSession,
@@ -365,17 +366,20 @@ function networkKey(r: NetworkRecordKey): string {
  * contribute to those records (to tell whether the bureau still counts in the network), and the
  * network counts.
  */
-async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<Knowledge> {
+async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<{ k: Knowledge; base: KnowledgeBase }> {
   const unique = [...new Set(keys)];
-  if (unique.length === 0) return createKnowledge();
+  if (unique.length === 0) return { k: createKnowledge(), base: NO_BASE };
   // Three reads whatever the number of keys or clients: profiles (this client's and the bureau's
   // other clients', whose shareability decides whether the bureau still counts in the network),
   // the bureau's aggregate records, and the network counts.
   const profiles = await tx.getBureauProfiles(client.bureauId, unique);
   const bureaus = await tx.getBureauRecords(client.bureauId, unique);
   const network = await tx.getNetworkRecords(unique);
-  return createKnowledge({ profiles, bureaus, network });
+  // The engine replaces records rather than changing them, so these arrays stay what was read.
+  return { k: createKnowledge({ profiles, bureaus, network }), base: { bureauRecords: bureaus, network } };
 }
+
+const NO_BASE: KnowledgeBase = Object.freeze({ bureauRecords: [], network: [] });
 
 /** The keys `learn` will use for these bookings. */
 function keysOf(bookings: readonly ConfirmedBooking[]): string[] {
@@ -583,7 +587,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const bankAccounts = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option')) ?? client.bankAccounts;
         const bookings = sieBookings(doc, { bankAccounts });
         const settings: ClientSettings = { ...engineClient(client), bankAccounts };
-        const k = await knowledgeForLearning(tx, client, keysOf(bookings));
+        const { k, base } = await knowledgeForLearning(tx, client, keysOf(bookings));
         const changes = new ChangeAccumulator();
         let learned = 0;
         for (let i = 0; i < bookings.length; i += CHUNK) {
@@ -597,7 +601,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           await yieldToEventLoop();
         }
         checkAbort(options.signal);
-        await tx.applyKnowledge(client.bureauId, changes.result());
+        await tx.applyKnowledge(client.bureauId, changes.result(), base);
         // Account names from #KONTO fill gaps for SIE export; names the bureau gave are kept.
         const names: Record<AccountNo, string> = { ...client.accountNames };
         let added = false;
@@ -775,7 +779,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           origin: b.correction === true ? 'correction' : 'confirmed',
         }));
         const settings = engineClient(client);
-        const k = await knowledgeForLearning(tx, client, keysOf(learnable));
+        const { k, base } = await knowledgeForLearning(tx, client, keysOf(learnable));
         const changes = new ChangeAccumulator();
         const confirmedAt = now().toISOString();
         const vouchers: VoucherRecord[] = [];
@@ -803,7 +807,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
         }
         checkAbort(options.signal);
-        await tx.applyKnowledge(client.bureauId, changes.result());
+        await tx.applyKnowledge(client.bureauId, changes.result(), base);
         return { vouchers, learned };
       });
     },
@@ -886,9 +890,9 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       if (templateId !== undefined) nonEmpty(templateId, 'template id');
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
-        const k = await knowledgeForLearning(tx, client, [key]);
+        const { k, base } = await knowledgeForLearning(tx, client, [key]);
         const changes = unlearn(k, engineClient(client), key, templateId);
-        await tx.applyKnowledge(client.bureauId, changes);
+        await tx.applyKnowledge(client.bureauId, changes, base);
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 };
       });
     },
@@ -905,9 +909,9 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
   async function forget(tx: StoreSession, client: ClientRow): Promise<{ profiles: number; bureauRecords: number }> {
     const profiles = await tx.getProfiles(refOf(client));
     const keys = profiles.map((p) => p.key);
-    const k = await knowledgeForLearning(tx, client, keys);
-    const contributed = keys.length === 0 ? 0 : (await tx.getBureauRecords(client.bureauId, keys)).filter((r) => r.clients.includes(client.id)).length;
-    await tx.applyKnowledge(client.bureauId, removeClient(k, engineClient(client)));
+    const { k, base } = await knowledgeForLearning(tx, client, keys);
+    const contributed = base.bureauRecords.filter((r) => r.clients.includes(client.id)).length;
+    await tx.applyKnowledge(client.bureauId, removeClient(k, engineClient(client)), base);
     return { profiles: profiles.length, bureauRecords: contributed };
   }
 

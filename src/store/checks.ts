@@ -6,8 +6,8 @@
  * @module
  */
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import type { KnowledgeChanges } from '../knowledge/types.js';
-import type { ClientRow, ClientRef, NewVoucher, TransactionRow } from './store.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
+import type { ClientRow, ClientRef, KnowledgeBase, NewVoucher, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
 
 /** Compares strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8. @internal */
@@ -96,8 +96,14 @@ export function checkTransactionRow(ref: ClientRef, row: TransactionRow): void {
 export function checkKnowledgeChanges(
   bureauId: string,
   changes: KnowledgeChanges,
+  base: KnowledgeBase,
   bureauOf: (clientId: string) => string | undefined,
 ): void {
+  for (const b of base.bureauRecords) {
+    if (b.bureauId !== bureauId) {
+      throw new ValidationError(`Invalid knowledge base: expected bureau records of "${bureauId}", got one of "${b.bureauId}"`);
+    }
+  }
   const checkClient = (clientId: string, what: string): void => {
     const owner = bureauOf(clientId);
     if (owner !== bureauId) {
@@ -150,4 +156,69 @@ export function compareNetwork(
     compareText(a.vatMode, b.vatMode) ||
     a.vatRate - b.vatRate
   );
+}
+
+/** One aggregate identity touched by a change: what the engine started from and wants, and its id. @internal */
+export interface AggregateStep<R> {
+  readonly id: string;
+  readonly key: string;
+  /** The record the engine read (undefined: it read none). */
+  readonly base: R | undefined;
+  /** The record the engine wants (undefined: delete). */
+  readonly target: R | undefined;
+}
+
+/** A network step also carries the record identity (a delete has no target to take it from). @internal */
+export interface NetworkStep extends AggregateStep<NetworkRecord> {
+  readonly identity: NetworkRecordKey;
+}
+
+/** Pairs every network put and delete with its base record. @internal */
+export function networkSteps(changes: KnowledgeChanges, base: KnowledgeBase): NetworkStep[] {
+  const bases = new Map(base.network.map((r) => [networkId(r), r]));
+  const steps: NetworkStep[] = [];
+  for (const d of changes.deleteNetwork) steps.push({ id: networkId(d), key: d.key, identity: d, base: bases.get(networkId(d)), target: undefined });
+  for (const r of changes.putNetwork) steps.push({ id: networkId(r), key: r.key, identity: r, base: bases.get(networkId(r)), target: r });
+  return steps;
+}
+
+/** Pairs every bureau-record put and delete with its base record; ids are `key\0templateId`. @internal */
+export function bureauSteps(changes: KnowledgeChanges, base: KnowledgeBase): AggregateStep<BureauKnowledgeRecord>[] {
+  const id = (r: { readonly key: string; readonly templateId: string }): string => `${r.key}\u0000${r.templateId}`;
+  const bases = new Map(base.bureauRecords.map((r) => [id(r), r]));
+  const steps: AggregateStep<BureauKnowledgeRecord>[] = [];
+  for (const d of changes.deleteBureau) steps.push({ id: id(d), key: d.key, base: bases.get(id(d)), target: undefined });
+  for (const r of changes.putBureau) steps.push({ id: id(r), key: r.key, base: bases.get(id(r)), target: r });
+  return steps;
+}
+
+/** The stored network record after a step: counts moved by target − base; undefined when they reach 0. @internal */
+export function mergeNetwork(stored: NetworkRecord | undefined, step: NetworkStep): NetworkRecord | undefined {
+  const identity = step.identity;
+  const clients = (stored?.clients ?? 0) + (step.target?.clients ?? 0) - (step.base?.clients ?? 0);
+  const bureaus = (stored?.bureaus ?? 0) + (step.target?.bureaus ?? 0) - (step.base?.bureaus ?? 0);
+  if (clients <= 0 || bureaus <= 0) return undefined;
+  return {
+    v: 1,
+    key: identity.key,
+    direction: identity.direction,
+    account: identity.account,
+    vatMode: identity.vatMode,
+    vatRate: identity.vatRate,
+    bureaus,
+    clients,
+  };
+}
+
+/** The stored bureau record after a step: clients added and removed relative to base; undefined when none are left. @internal */
+export function mergeBureau(stored: BureauKnowledgeRecord | undefined, step: AggregateStep<BureauKnowledgeRecord>): BureauKnowledgeRecord | undefined {
+  const had = new Set(step.base?.clients ?? []);
+  const wants = new Set(step.target?.clients ?? []);
+  const current = stored?.clients ?? [];
+  const kept = current.filter((c) => !had.has(c) || wants.has(c));
+  const added = (step.target?.clients ?? []).filter((c) => !had.has(c) && !kept.includes(c));
+  const clients = [...kept, ...added];
+  const shape = step.target ?? stored;
+  if (clients.length === 0 || shape === undefined) return undefined;
+  return { ...shape, clients };
 }

@@ -14,10 +14,14 @@ import {
   checkClientRow,
   checkKnowledgeChanges,
   checkNewVoucher,
+  bureauSteps,
   checkTransactionRow,
   compareNetwork,
   compareText,
+  mergeBureau,
+  mergeNetwork,
   networkId,
+  networkSteps,
   notFoundBureau,
   notFoundClient,
 } from './checks.js';
@@ -29,6 +33,7 @@ import type {
   ClientRef,
   ClientRow,
   DeleteCounts,
+  KnowledgeBase,
   NewVoucher,
   StatementRow,
   Store,
@@ -417,10 +422,10 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return [...s.network.values()].sort(compareNetwork).map(copy);
     },
 
-    async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
+    async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
       assertWrite();
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
-      checkKnowledgeChanges(bureauId, changes, (clientId) => s.clients.get(clientId)?.bureauId);
+      checkKnowledgeChanges(bureauId, changes, base, (clientId) => s.clients.get(clientId)?.bureauId);
       for (const d of changes.deleteProfiles) {
         const t = s.tables.get(d.clientId);
         if (t !== undefined) s.delete(t.profiles, d.key);
@@ -430,10 +435,16 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         s.set(t.profiles, p.key, copy(p));
       }
       const records = bureauRecordsOf(bureauId);
-      for (const d of changes.deleteBureau) s.delete(records, `${d.key}\u0000${d.templateId}`);
-      for (const r of changes.putBureau) s.set(records, `${r.key}\u0000${r.templateId}`, copy(r));
-      for (const d of changes.deleteNetwork) s.delete(s.network, networkId(d));
-      for (const r of changes.putNetwork) s.set(s.network, networkId(r), copy(r));
+      for (const step of bureauSteps(changes, base)) {
+        const next = mergeBureau(records.get(step.id), step);
+        if (next === undefined) s.delete(records, step.id);
+        else s.set(records, step.id, copy(next));
+      }
+      for (const step of networkSteps(changes, base)) {
+        const next = mergeNetwork(s.network.get(step.id), step);
+        if (next === undefined) s.delete(s.network, step.id);
+        else s.set(s.network, step.id, next);
+      }
     },
 
     async exportClient(ref: ClientRef): Promise<ClientData> {

@@ -20,11 +20,15 @@ import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
 import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import {
+  bureauSteps,
   checkClientRow,
   checkKnowledgeChanges,
   checkNewVoucher,
   checkTransactionRow,
   compareText,
+  mergeBureau,
+  mergeNetwork,
+  networkSteps,
   notFoundBureau,
   notFoundClient,
 } from './checks.js';
@@ -39,6 +43,7 @@ import type {
   ClientRef,
   ClientRow,
   DeleteCounts,
+  KnowledgeBase,
   NewVoucher,
   StatementRow,
   Store,
@@ -633,8 +638,8 @@ class SqliteStoreImpl implements SqliteStore {
   listNetworkRecords(): Promise<readonly NetworkRecord[]> {
     return this.#atomic('read', (s) => s.listNetworkRecords());
   }
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
-    return this.#atomic('write', (s) => s.applyKnowledge(bureauId, changes));
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+    return this.#atomic('write', (s) => s.applyKnowledge(bureauId, changes, base));
   }
   exportClient(ref: ClientRef): Promise<ClientData> {
     return this.#atomic('read', (s) => s.exportClient(ref));
@@ -1036,7 +1041,7 @@ class SqliteSession implements StoreSession {
       .map((r) => networkFromRow(asRow(r)));
   }
 
-  async applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void> {
+  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
     this.#checkWrite();
     this.#requireBureau(bureauId);
     const owners = new Map<string, string | undefined>();
@@ -1047,29 +1052,42 @@ class SqliteSession implements StoreSession {
       }
       return owners.get(clientId);
     };
-    checkKnowledgeChanges(bureauId, changes, bureauOf);
+    checkKnowledgeChanges(bureauId, changes, base, bureauOf);
     const delProfile = this.#q('DELETE FROM profiles WHERE client_id = ? AND key = ?');
     for (const d of changes.deleteProfiles) delProfile.run(d.clientId, d.key);
     const putProfile = this.#q(
       'INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?) ON CONFLICT (client_id, key) DO UPDATE SET data = excluded.data',
     );
     for (const p of changes.putProfiles) putProfile.run(p.clientId, p.key, JSON.stringify(p));
+    // Aggregates: read the stored record, move it by (target − base), write or remove it. The
+    // write lock is held, so nothing changes between the read and the write.
+    const getBureau = this.#q('SELECT data FROM bureau_records WHERE bureau_id = ? AND key = ? AND template_id = ?');
     const delBureau = this.#q('DELETE FROM bureau_records WHERE bureau_id = ? AND key = ? AND template_id = ?');
-    for (const d of changes.deleteBureau) delBureau.run(bureauId, d.key, d.templateId);
     const putBureau = this.#q(
       `INSERT INTO bureau_records (bureau_id, key, template_id, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (bureau_id, key, template_id) DO UPDATE SET data = excluded.data`,
     );
-    for (const r of changes.putBureau) putBureau.run(bureauId, r.key, r.templateId, JSON.stringify(r));
-    const delNetwork = this.#q(
-      'DELETE FROM network_records WHERE key = ? AND direction = ? AND account = ? AND vat_mode = ? AND vat_rate = ?',
-    );
-    for (const d of changes.deleteNetwork) delNetwork.run(d.key, d.direction, d.account, d.vatMode, d.vatRate);
+    for (const step of bureauSteps(changes, base)) {
+      const templateId = step.id.slice(step.key.length + 1);
+      const row = getBureau.get(bureauId, step.key, templateId);
+      const next = mergeBureau(row === undefined ? undefined : bureauRecordFromRow(asRow(row)), step);
+      if (next === undefined) delBureau.run(bureauId, step.key, templateId);
+      else putBureau.run(bureauId, step.key, templateId, JSON.stringify(next));
+    }
+    const where = 'key = ? AND direction = ? AND account = ? AND vat_mode = ? AND vat_rate = ?';
+    const getNetwork = this.#q(`SELECT * FROM network_records WHERE ${where}`);
+    const delNetwork = this.#q(`DELETE FROM network_records WHERE ${where}`);
     const putNetwork = this.#q(
       `INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key, direction, account, vat_mode, vat_rate) DO UPDATE SET bureaus = excluded.bureaus, clients = excluded.clients`,
     );
-    for (const n of changes.putNetwork) putNetwork.run(n.key, n.direction, n.account, n.vatMode, n.vatRate, n.bureaus, n.clients);
+    for (const step of networkSteps(changes, base)) {
+      const i = step.identity;
+      const row = getNetwork.get(i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      const next = mergeNetwork(row === undefined ? undefined : networkFromRow(asRow(row)), step);
+      if (next === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, next.bureaus, next.clients);
+    }
   }
 
   async exportClient(ref: ClientRef): Promise<ClientData> {

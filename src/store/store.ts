@@ -176,6 +176,12 @@ export interface ClientData {
   readonly bureauRecords: readonly BureauKnowledgeRecord[];
 }
 
+/** The aggregate records a {@link KnowledgeChanges} was computed from (see {@link StoreSession.applyKnowledge}). */
+export interface KnowledgeBase {
+  readonly bureauRecords: readonly BureauKnowledgeRecord[];
+  readonly network: readonly NetworkRecord[];
+}
+
 /** How many rows a delete removed, per kind. */
 export interface DeleteCounts {
   readonly clients: number;
@@ -271,11 +277,18 @@ export interface StoreSession {
   /** Every network count record (for building a candidate index), in the same order. */
   listNetworkRecords(): Promise<readonly NetworkRecord[]>;
   /**
-   * Writes one learning step of the engine for one bureau: puts replace, deletes remove (missing
-   * rows are fine). Profile and bureau records must belong to `bureauId` and its clients, else
+   * Writes what the engine learned for one bureau. Profiles: puts replace, deletes remove.
+   * Aggregates are applied as differences from `base`, the records the engine started from, so two
+   * writers that started from the same counts both count (a server store turns them into
+   * increments): a network record's counts change by put − base (a delete is 0); a bureau record
+   * gains the clients its put has and its base lacked, and loses those its base had and its put (or
+   * delete) lacks. A record whose counts reach 0, or that is left without clients, is removed. When
+   * nothing was written in between, this is the same as writing the puts as they are.
+   *
+   * Profile and bureau records (changes and base) must belong to `bureauId` and its clients, else
    * `VALIDATION` and nothing is written.
    */
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges): Promise<void>;
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void>;
 
   /** Everything stored about the client. */
   exportClient(ref: ClientRef): Promise<ClientData>;

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import type { ClientRef, Store, TransactionRow } from '../../src/store/store.js';
-import { bureauRecord, changes, clientRow, networkRecord, profile, statementRow, txRow, voucher } from './fixtures.js';
+import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
 
 /** Opens stores on one storage location (a file, or nothing for memory); `open` may be called again after close. */
 export interface StoreHarness {
@@ -277,6 +277,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])],
             putNetwork: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)],
           }),
+          NO_BASE,
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark', 'telia']);
         expect(await store.getProfiles(A, ['telia', 'nope'])).toEqual([profile('b1', 'c1', 'telia')]);
@@ -300,18 +301,49 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             deleteNetwork: [networkRecord('easypark', '5800', 1, 1)],
             putNetwork: [networkRecord('telia', '6212', 1, 1)],
           }),
+          { bureauRecords: [bureauRecord('b1', 'telia', ['c1', 'c2'])], network: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)] },
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark']);
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
         expect(await store.listNetworkRecords()).toEqual([networkRecord('telia', '6212', 1, 1)]);
-        await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: 'out|standard25|6212' }] }));
+        await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: 'out|standard25|6212' }] }), {
+          bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
+          network: [],
+        });
+        expect(await store.getBureauRecords('b1')).toEqual([]);
+      });
+
+      it('applies aggregates relative to their base: two writers that read the same counts both count', async () => {
+        // Writer 1 and writer 2 both read "telia → 6212: 1 bureau, 1 client" and each adds a client.
+        const read = networkRecord('telia', '6212', 1, 1);
+        await store.applyKnowledge('b1', changes({ putNetwork: [read], putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE);
+        const readBureau = bureauRecord('b1', 'telia', ['c1']);
+        await store.applyKnowledge('b1', changes({ putNetwork: [networkRecord('telia', '6212', 1, 2)], putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])] }), {
+          bureauRecords: [readBureau],
+          network: [read],
+        });
+        await store.applyKnowledge('b2', changes({ putNetwork: [networkRecord('telia', '6212', 2, 2)] }), { bureauRecords: [], network: [read] });
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 3)]);
+        // A removal relative to an old base keeps what others added since.
+        await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }], deleteNetwork: [read] }), {
+          bureauRecords: [readBureau],
+          network: [read],
+        });
+        expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
+        // Counts that reach zero remove the record.
+        await store.applyKnowledge('b1', changes({ deleteNetwork: [read], deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }] }), {
+          bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
+          network: [networkRecord('telia', '6212', 1, 2)],
+        });
+        expect(await store.listNetworkRecords()).toEqual([]);
         expect(await store.getBureauRecords('b1')).toEqual([]);
       });
 
       it('keeps weights and amounts exactly', async () => {
         const p = profile('b1', 'c1', 'telia');
         const exact = { ...p, templates: [{ ...p.templates[0]!, weight: 0.1 + 0.2, lastAmount: 9007199254740991 }] };
-        await store.applyKnowledge('b1', changes({ putProfiles: [exact] }));
+        await store.applyKnowledge('b1', changes({ putProfiles: [exact] }), NO_BASE);
         expect(await store.getProfiles(A, ['telia'])).toEqual([exact]);
       });
 
@@ -324,11 +356,12 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }),
           changes({ putNetwork: [networkRecord('telia', '6212', 2, 1)] }),
         ];
-        for (const c of bad) await expectCode(store.applyKnowledge('b1', c), 'VALIDATION');
+        for (const c of bad) await expectCode(store.applyKnowledge('b1', c, NO_BASE), 'VALIDATION');
+        await expectCode(store.applyKnowledge('b1', changes({}), { bureauRecords: [bureauRecord('b2', 'telia', ['x1'])], network: [] }), 'VALIDATION');
         expect(await store.getProfiles(A)).toEqual([]);
         expect(await store.getBureauRecords('b1')).toEqual([]);
         expect(await store.listNetworkRecords()).toEqual([]);
-        await expectCode(store.applyKnowledge('nope', changes({})), 'NOT_FOUND');
+        await expectCode(store.applyKnowledge('nope', changes({}), NO_BASE), 'NOT_FOUND');
       });
     });
 
@@ -353,7 +386,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             await tx.putStatement(A, statementRow('c1', 's1'));
             await tx.addTransactions(A, rows('c1', 's1', 50));
             await tx.addVoucher(A, voucher());
-            await tx.applyKnowledge('b1', changes({ putProfiles: [profile('b1', 'c1', 'telia')], putNetwork: [networkRecord('telia', '6212', 1, 1)] }));
+            await tx.applyKnowledge('b1', changes({ putProfiles: [profile('b1', 'c1', 'telia')], putNetwork: [networkRecord('telia', '6212', 1, 1)] }), NO_BASE);
             await tx.updateClient({ ...clientRow('c1', 'b1'), name: 'changed' });
             await tx.createClient(clientRow('c7', 'b1'));
             await tx.deleteClient(B);
@@ -395,7 +428,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           (tx) => tx.putStatement(A, statementRow('c1', 's2')),
           (tx) => tx.addTransactions(A, [txRow('c1', 's1', 't1')]),
           (tx) => tx.addVoucher(A, voucher()),
-          (tx) => tx.applyKnowledge('b1', changes({})),
+          (tx) => tx.applyKnowledge('b1', changes({}), NO_BASE),
           (tx) => tx.deleteClient(B),
           (tx) => tx.deleteBureau('b2'),
         ];
@@ -452,7 +485,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         await store.putStatement(OTHER, statementRow('x1', 's1'));
         await store.addTransactions(OTHER, [txRow('x1', 's1', 't1')]);
         await store.addVoucher(OTHER, voucher());
-        await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }));
+        await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }), NO_BASE);
         const wrong: ClientRef = { bureauId: 'b1', clientId: 'x1' };
         const calls: Promise<unknown>[] = [
           store.getClient(wrong),
@@ -495,6 +528,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putProfiles: [profile('b1', 'c1', 'telia'), profile('b1', 'c2', 'telia')],
             putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2']), bureauRecord('b1', 'only-c2', ['c2'])],
           }),
+          NO_BASE,
         );
         const data = await store.exportClient(A);
         expect(data.client.id).toBe('c1');
@@ -516,6 +550,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putProfiles: [profile('b1', 'c1', 'telia'), profile('b1', 'c2', 'telia')],
             putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2']), bureauRecord('b1', 'only-c1', ['c1'])],
           }),
+          NO_BASE,
         );
         const counts = await store.deleteClient(A);
         expect(counts).toEqual({ clients: 1, statements: 1, transactions: 4, vouchers: 1, profiles: 1, bureauRecords: 2 });
@@ -532,7 +567,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       it('deletes a bureau with all its clients and records, and nothing of other bureaus', async () => {
         await fill(store, A);
         await fill(store, OTHER);
-        await store.applyKnowledge('b1', changes({ putBureau: [bureauRecord('b1', 'telia', ['c1'])] }));
+        await store.applyKnowledge('b1', changes({ putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE);
         const counts = await store.deleteBureau('b1');
         expect(counts).toMatchObject({ clients: 2, statements: 1, transactions: 4, vouchers: 1, bureauRecords: 1 });
         expect(await store.getBureau('b1')).toBeUndefined();

@@ -1,6 +1,9 @@
 /** Small builders for store records, shared by the store and facade tests. */
 import type { BureauRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../../src/knowledge/types.js';
-import type { ClientRow, NewVoucher, StatementRow, TransactionRow } from '../../src/store/store.js';
+import type { ClientRow, KnowledgeBase, NewVoucher, StatementRow, TransactionRow } from '../../src/store/store.js';
+
+/** The base of a change computed from nothing stored. */
+export const NO_BASE: KnowledgeBase = { bureauRecords: [], network: [] };
 
 export function clientRow(id: string, bureauId: string, extra: Partial<ClientRow> = {}): ClientRow {
   return {
