@@ -4,6 +4,8 @@
  *   child-import.ts <db> facade-crash <clientId> <count>
  *                                                    a generated Swedbank export of <count> lines
  *                                                    through kontera.importStatement, printing progress
+ *   child-import.ts <db> facade-confirm <clientId> <rounds>
+ *                                                    confirms bookings of three shared counterparties
  *   child-import.ts <db> crash <clientId> <count>   one big import in one transaction, printing
  *                                                    "progress <n>" as it goes; the parent kills it
  *   child-import.ts <db> write <clientId> <from> <count> <rounds>
@@ -31,6 +33,22 @@ if (mode === 'facade-crash') {
   });
   process.stdout.write('committed\n');
   setInterval(() => {}, 1000);
+} else if (mode === 'facade-confirm') {
+  // Confirms `rounds` bookings of a few shared counterparties for one client, one call each.
+  const rounds = Number(rest[0]);
+  await store.close();
+  const { createKontera } = await import('../../src/kontera.js');
+  const kontera = await createKontera({ store: await openSqliteStore({ path }) });
+  const parties: [string, string][] = [['KORTKÖP EASYPARK', '5800'], ['AUTOGIRO TELIA SVERIGE AB', '6212'], ['KORTKÖP CLAS OHLSON', '5410']];
+  for (let r = 0; r < rounds; r++) {
+    const [text, account] = parties[r % parties.length] ?? ['KORTKÖP EASYPARK', '5800'];
+    const date = `2026-01-${String(1 + (r % 28)).padStart(2, '0')}`;
+    await kontera.confirm(clientId, [
+      { transaction: { date, amount: -10000, text }, voucher: { date, text, rows: [{ account: '1930', amount: -10000 }, { account, amount: 8000 }, { account: '2641', amount: 2000 }] } },
+    ]);
+  }
+  await kontera.close();
+  process.stdout.write(`done ${Date.now()}\n`);
 } else if (mode === 'crash') {
   const count = Number(rest[0]);
   await store.transaction(async (tx) => {

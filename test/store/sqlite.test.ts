@@ -243,6 +243,29 @@ describe('sqlite store', () => {
     await store.close();
   });
 
+  it('four processes learning at once for clients of three bureaus: network and bureau counts exact', async () => {
+    const seed = await openSqliteStore({ path });
+    for (const b of ['b1', 'b2', 'b3']) await seed.createBureau({ id: b, name: b });
+    const clients: [string, string][] = [['b1', 'c1'], ['b1', 'c2'], ['b2', 'c3'], ['b3', 'c4']];
+    for (const [b, c] of clients) await seed.createClient(clientRow(c, b));
+    await seed.close();
+    const results = await Promise.all(clients.map(([, c]) => runChild([path, 'facade-confirm', c, '30'])));
+    for (const r of results) expect(r).toMatchObject({ code: 0, stderr: '' });
+    const store = await openSqliteStore({ path });
+    const network = await store.listNetworkRecords();
+    expect(network.map((n) => [n.key, n.account, n.bureaus, n.clients])).toEqual([
+      ['CLAS OHLSON', '5410', 3, 4],
+      ['EASYPARK', '5800', 3, 4],
+      ['TELIA SVERIGE', '6212', 3, 4],
+    ]);
+    const members = async (b: string): Promise<string[][]> => (await store.getBureauRecords(b)).map((r) => [r.key, ...[...r.clients].sort()]);
+    expect(await members('b1')).toEqual([['CLAS OHLSON', 'c1', 'c2'], ['EASYPARK', 'c1', 'c2'], ['TELIA SVERIGE', 'c1', 'c2']]);
+    expect(await members('b2')).toEqual([['CLAS OHLSON', 'c3'], ['EASYPARK', 'c3'], ['TELIA SVERIGE', 'c3']]);
+    expect(await members('b3')).toEqual([['CLAS OHLSON', 'c4'], ['EASYPARK', 'c4'], ['TELIA SVERIGE', 'c4']]);
+    expect((await store.listVouchers({ bureauId: 'b1', clientId: 'c1' })).map((v) => v.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    await store.close();
+  });
+
   it('two processes opening a new file at once both migrate it safely', async () => {
     const [a, b] = await Promise.all([
       runChild([path, 'write', 'ghost', '0', '1', '1']),
