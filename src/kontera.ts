@@ -361,17 +361,15 @@ function networkKey(r: NetworkRecordKey): string {
 }
 
 /**
- * Everything the engine reads when it learns or forgets `keys` for a client: the client's profiles
- * for those keys, the bureau's records for them, the profiles of the bureau's other clients that
- * contribute to those records (to tell whether the bureau still counts in the network), and the
- * network counts.
+ * Everything the engine reads when it learns or forgets `keys` for a client: the profiles of the
+ * bureau's clients for those keys (its own, and the others', whose shareability decides whether the
+ * bureau still counts in the network), the bureau's records for them and the network counts; plus
+ * the aggregates as read, the base the store applies the engine's changes against.
  */
 async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<{ k: Knowledge; base: KnowledgeBase }> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return { k: createKnowledge(), base: NO_BASE };
-  // Three reads whatever the number of keys or clients: profiles (this client's and the bureau's
-  // other clients', whose shareability decides whether the bureau still counts in the network),
-  // the bureau's aggregate records, and the network counts.
+  // Three reads, whatever the number of keys or clients.
   const profiles = await tx.getBureauProfiles(client.bureauId, unique);
   const bureaus = await tx.getBureauRecords(client.bureauId, unique);
   const network = await tx.getNetworkRecords(unique);
@@ -425,6 +423,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
   };
 
   const resolveClientInput = (input: AddClientInput): ClientRow => {
+    if (typeof input !== 'object' || input === null) throw new ValidationError('Invalid client: expected { bureauId, id, name, … }');
     const id = nonEmpty(input.id, 'client id');
     const bureauId = nonEmpty(input.bureauId, 'bureau id');
     const name = nonEmpty(input.name, `name of client "${id}"`);
