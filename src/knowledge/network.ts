@@ -3,8 +3,11 @@
  * counterparty. The network is private by construction: its records hold only key → account + VAT
  * → distinct bureau and client counts, and a mapping is used only when at least K bureaus agree.
  */
+import { networkRecordId } from './base.js';
 import type { Knowledge } from './base.js';
-import type { BookingTemplate, Direction, NetworkRecord } from './types.js';
+import { mainAccount } from './template.js';
+import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
+import type { BookingTemplate, BureauRecord, Direction, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
 
 /** A network mapping counts only when this many distinct bureaus agree (k-anonymity). */
 export const DEFAULT_MIN_BUREAUS = 3;
@@ -52,4 +55,41 @@ export function networkVotes(k: Knowledge, key: string, direction: Direction, mi
   const out: NetworkRecord[] = [];
   for (const r of list) if (r.direction === direction && r.bureaus >= minBureaus) out.push(r);
   return out.sort((a, b) => b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account));
+}
+
+/**
+ * Recomputes the bureau and network aggregates from profile records alone: each profile
+ * contributes its top template to its bureau, and — when shareable — its main account and VAT to
+ * the network. A store can use it to repair or migrate aggregates; `learn` keeps them equal to
+ * this incrementally. Client lists come out sorted.
+ *
+ * ```ts
+ * const { bureaus, network } = rebuildAggregates(allProfiles);
+ * ```
+ */
+export function rebuildAggregates(profiles: Iterable<ProfileRecord>): { bureaus: BureauRecord[]; network: NetworkRecord[] } {
+  const bureau = new Map<string, { rec: Omit<BureauRecord, 'clients'>; clients: string[] }>();
+  const net = new Map<string, { key: NetworkRecordKey; bureaus: Set<string>; clients: number }>();
+  for (const p of profiles) {
+    const top = p.templates[0];
+    if (top === undefined) continue;
+    const id = `${p.bureauId}\u0000${p.key}\u0000${top.id}`;
+    const b = bureau.get(id);
+    if (b === undefined) {
+      bureau.set(id, { rec: { v: KNOWLEDGE_FORMAT_VERSION, bureauId: p.bureauId, key: p.key, display: p.display, templateId: top.id, template: top.template }, clients: [p.clientId] });
+    } else b.clients.push(p.clientId);
+    if (!p.shareable) continue;
+    const nk: NetworkRecordKey = { key: p.key, direction: top.template.direction, account: mainAccount(top.template), vatMode: top.template.vat.mode, vatRate: top.template.vat.rate };
+    const nid = `${p.key}\u0000${networkRecordId(nk)}`;
+    const n = net.get(nid);
+    if (n === undefined) net.set(nid, { key: nk, bureaus: new Set([p.bureauId]), clients: 1 });
+    else {
+      n.bureaus.add(p.bureauId);
+      n.clients++;
+    }
+  }
+  return {
+    bureaus: [...bureau.values()].map((b) => ({ ...b.rec, clients: [...b.clients].sort() })),
+    network: [...net.values()].map((n) => ({ v: KNOWLEDGE_FORMAT_VERSION, ...n.key, bureaus: n.bureaus.size, clients: n.clients })),
+  };
 }
