@@ -23,6 +23,8 @@ export interface Knowledge {
   readonly clientBureau: Map<string, string>;
   /** Shared copies of single-line templates and their ids (a million profiles use a few hundred shapes). */
   readonly pool: Map<string, { readonly id: string; readonly template: BookingTemplate }>;
+  /** One string object per date (a few hundred dates are referenced by millions of records). */
+  readonly dates: Map<string, string>;
 }
 
 /** Stable id of a network record within its key. */
@@ -47,6 +49,7 @@ export function createKnowledge(snapshot?: Partial<KnowledgeSnapshot>): Knowledg
     network: new Map(),
     clientBureau: new Map(),
     pool: new Map(),
+    dates: new Map(),
   };
   for (const p of snapshot?.profiles ?? []) putProfile(k, p);
   for (const b of snapshot?.bureaus ?? []) putBureauRecord(k, b);

@@ -243,6 +243,9 @@ export function learnReading(
   origin: 'confirmed' | 'correction' | 'sie',
 ): void {
   const prev = k.profiles.get(client.id)?.get(key);
+  const sharedDate = k.dates.get(date);
+  if (sharedDate === undefined) k.dates.set(date, date);
+  else date = sharedDate;
   let id = templateId(fresh);
   if (fresh.lines.length === 1) {
     const shared = k.pool.get(id);
