@@ -1,7 +1,7 @@
 /**
  * Swedish VAT rates by date and the BAS accounts they are booked to (formats.md §2.3–2.5).
  */
-import type { AccountNo, Direction, VatMode, VatRate } from '../knowledge/types.js';
+import type { AccountNo, Direction, VatMode, VatRate } from './types.js';
 
 /** What is sold or bought, as far as the rate is concerned. */
 export const VAT_CATEGORIES = ['general', 'food', 'accommodation', 'reduced', 'exempt'] as const;

@@ -2,7 +2,7 @@
  * Exact VAT arithmetic in öre: VAT is rounded once, the rest is the net, so rows always sum up.
  */
 import { assertOre } from '../core/money.js';
-import type { AccountNo, Direction, VatMode, VatRate, VoucherRow } from '../knowledge/types.js';
+import type { AccountNo, Direction, VatMode, VatRate, VoucherRow } from './types.js';
 import { defaultVatAccounts, isReverseMode } from './rates.js';
 
 /** `num / den` rounded half away from zero, for integers (den > 0). */
