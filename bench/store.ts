@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   const counts = Object.fromEntries(
     ['transactions', 'vouchers', 'profiles', 'bureau_records', 'network_records'].map((table) => [
       table,
-      (store.database.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+      (store.database.prepare(`SELECT count(*) AS n FROM ${table}`).get([]) as { n: number }).n,
     ]),
   );
   await kontera.close();

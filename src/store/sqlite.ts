@@ -66,11 +66,30 @@ export interface SqliteRunResult {
   readonly changes: number | bigint;
 }
 
-/** The subset of better-sqlite3's `Statement` kontera uses. */
+/**
+ * The subset of better-sqlite3's `Statement` kontera uses. Parameters are passed as one array
+ * (better-sqlite3 binds its elements in order), which keeps the type assignable from
+ * better-sqlite3's own generic `Statement`.
+ */
 export interface SqliteStatement {
+  run(params: readonly SqliteValue[]): SqliteRunResult;
+  get(params: readonly SqliteValue[]): unknown;
+  all(params: readonly SqliteValue[]): unknown[];
+}
+
+/** A prepared statement with variadic parameters, as the store's own code calls it. */
+interface Prepared {
   run(...params: SqliteValue[]): SqliteRunResult;
   get(...params: SqliteValue[]): unknown;
   all(...params: SqliteValue[]): unknown[];
+}
+
+function prepared(st: SqliteStatement): Prepared {
+  return {
+    run: (...params) => st.run(params),
+    get: (...params) => st.get(params),
+    all: (...params) => st.all(params),
+  };
 }
 
 /**
@@ -388,7 +407,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     // Opening waits the full timeout: another process may be creating or migrating the file.
     db.exec(`PRAGMA busy_timeout = ${busyTimeout}`);
     db.exec('PRAGMA foreign_keys = ON');
-    db.prepare('PRAGMA journal_mode = WAL').get();
+    db.prepare('PRAGMA journal_mode = WAL').get([]);
     db.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
     await file.mutex.run(() => migrate(db, migrations));
     db.exec(`PRAGMA busy_timeout = ${Math.min(busyTimeout, LOCK_SLICE_MS)}`);
@@ -401,7 +420,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
 }
 
 function pragmaNumber(db: SqliteDatabase, name: string): number {
-  const row = asRow(db.prepare(`PRAGMA ${name}`).get());
+  const row = asRow(db.prepare(`PRAGMA ${name}`).get([]));
   return int(row, name);
 }
 
@@ -420,7 +439,7 @@ function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): vo
       );
     }
     if (appId === 0 && version === 0) {
-      const tables = asRow(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get());
+      const tables = asRow(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get([]));
       if (int(tables, 'n') > 0) {
         throw new StoreError('STORE_SCHEMA', `Not a kontera database: expected an empty or kontera file, found ${int(tables, 'n')} other tables`);
       }
@@ -452,7 +471,7 @@ class SqliteStoreImpl implements SqliteStore {
   readonly #mutex: Mutex;
   readonly #releaseMutex: () => void;
   readonly #busyTimeout: number;
-  readonly #statements = new Map<string, SqliteStatement>();
+  readonly #statements = new Map<string, Prepared>();
   #closed = false;
   /** The session used by the store's own (non-transaction) calls; always open. */
   readonly #session: SqliteSession;
@@ -470,10 +489,10 @@ class SqliteStoreImpl implements SqliteStore {
     return this.#db;
   }
 
-  readonly #prepare = (sql: string): SqliteStatement => {
+  readonly #prepare = (sql: string): Prepared => {
     let st = this.#statements.get(sql);
     if (st === undefined) {
-      st = this.#db.prepare(sql);
+      st = prepared(this.#db.prepare(sql));
       this.#statements.set(sql, st);
     }
     return st;
@@ -648,11 +667,11 @@ class SqliteStoreImpl implements SqliteStore {
 
 /** The SQL of each operation; runs inside a transaction opened by the store. */
 class SqliteSession implements StoreSession {
-  readonly #q: (sql: string) => SqliteStatement;
+  readonly #q: (sql: string) => Prepared;
   readonly #check: () => void;
   readonly #checkWritable: () => void;
 
-  constructor(prepare: (sql: string) => SqliteStatement, check: () => void, checkWritable: () => void = () => {}) {
+  constructor(prepare: (sql: string) => Prepared, check: () => void, checkWritable: () => void = () => {}) {
     this.#q = prepare;
     this.#check = check;
     this.#checkWritable = checkWritable;

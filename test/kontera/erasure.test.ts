@@ -15,9 +15,9 @@ const NOW = new Date('2026-03-01T12:00:00.000Z');
 
 /** Every row of every table, as JSON text, for searching. */
 function dump(db: SqliteStore): Map<string, string[]> {
-  const tables = db.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = db.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all([]) as { name: string }[];
   expect(tables.map((t) => t.name)).toEqual([...SQLITE_TABLES].sort());
-  return new Map(tables.map((t) => [t.name, db.database.prepare(`SELECT * FROM "${t.name}"`).all().map((r) => JSON.stringify(r))]));
+  return new Map(tables.map((t) => [t.name, db.database.prepare(`SELECT * FROM "${t.name}"`).all([]).map((r) => JSON.stringify(r))]));
 }
 
 /** Builds a small world: bureau b1 with clients a and c, bureau b2 with b; `withC` decides whether c ever existed. */

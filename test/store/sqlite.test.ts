@@ -79,11 +79,11 @@ describe('sqlite store', () => {
   it('creates the file with WAL, foreign keys, the schema version and kontera’s application id', async () => {
     const store = await openSqliteStore({ path });
     const db = store.database;
-    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
-    expect(db.prepare('PRAGMA application_id').get()).toEqual({ application_id: 0x4b4f4e54 });
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
+    expect(db.prepare('PRAGMA journal_mode').get([])).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA foreign_keys').get([])).toEqual({ foreign_keys: 1 });
+    expect(db.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+    expect(db.prepare('PRAGMA application_id').get([])).toEqual({ application_id: 0x4b4f4e54 });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all([]);
     expect(tables.map((t) => (t as { name: string }).name)).toEqual([...SQLITE_TABLES].sort());
     await store.close();
   });
@@ -93,11 +93,11 @@ describe('sqlite store', () => {
     const v2 = [...v1, { version: 2, description: 'two', sql: 'CREATE TABLE two (y INTEGER) STRICT; INSERT INTO two VALUES (42);' }];
     await (await openSqliteStore({ path, migrations: v1 })).close();
     const upgraded = await openSqliteStore({ path, migrations: v2 });
-    expect(upgraded.database.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(upgraded.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: 2 });
     await upgraded.close();
     // Opening again runs nothing twice (the INSERT would double).
     const again = await openSqliteStore({ path, migrations: v2 });
-    expect(again.database.prepare('SELECT count(*) AS n FROM two').get()).toEqual({ n: 1 });
+    expect(again.database.prepare('SELECT count(*) AS n FROM two').get([])).toEqual({ n: 1 });
     await again.close();
     const error = openSqliteStore({ path, migrations: v1 });
     await expect(error).rejects.toMatchObject({ code: 'STORE_SCHEMA' });
@@ -120,7 +120,7 @@ describe('sqlite store', () => {
     await expect(openSqliteStore({ path, migrations: bad })).rejects.toThrow();
     const raw = openRaw(path);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
-    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()).toEqual({ n: 0 });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get([])).toEqual({ n: 0 });
     raw.close();
   });
 
@@ -142,7 +142,7 @@ describe('sqlite store', () => {
     const store = await openSqliteStore({ database: raw });
     await store.createBureau({ id: 'b1', name: 'B' });
     await store.close();
-    expect(raw.prepare('SELECT name FROM bureaus').get()).toEqual({ name: 'B' });
+    expect(raw.prepare('SELECT name FROM bureaus').get([])).toEqual({ name: 'B' });
     raw.close();
   });
 
@@ -180,7 +180,7 @@ describe('sqlite store', () => {
     expect(result.stdout).not.toContain('committed');
     expect(existsSync(`${path}-wal`)).toBe(true);
     const after = await openSqliteStore({ path });
-    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(after.database.prepare('PRAGMA integrity_check').get([])).toEqual({ integrity_check: 'ok' });
     expect(await after.listTransactions({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
     expect(await after.listStatements({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
     await after.close();
@@ -196,7 +196,7 @@ describe('sqlite store', () => {
     expect(result.stdout).toContain('progress 50000');
     expect(result.stdout).not.toContain('committed');
     const after = await openSqliteStore({ path });
-    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(after.database.prepare('PRAGMA integrity_check').get([])).toEqual({ integrity_check: 'ok' });
     expect(await after.listTransactions({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
     expect(await after.listStatements({ bureauId: 'b1', clientId: 'c1' })).toHaveLength(0);
     await after.close();
@@ -210,7 +210,7 @@ describe('sqlite store', () => {
     const result = await runChild([path, 'crash', 'c1', '30000'], (out) => out.includes('committed'));
     expect(result.signal).toBe('SIGKILL');
     const after = await openSqliteStore({ path });
-    expect(after.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(after.database.prepare('PRAGMA integrity_check').get([])).toEqual({ integrity_check: 'ok' });
     const rows = await after.listTransactions({ bureauId: 'b1', clientId: 'c1' });
     expect(rows).toHaveLength(30000);
     expect(new Set(rows.map((r) => r.id)).size).toBe(30000);
@@ -239,7 +239,7 @@ describe('sqlite store', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(600);
     const vouchers = await store.listVouchers(ref);
     expect(vouchers.map((v) => v.number)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-    expect(store.database.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(store.database.prepare('PRAGMA integrity_check').get([])).toEqual({ integrity_check: 'ok' });
     await store.close();
   });
 
@@ -275,7 +275,11 @@ describe('sqlite store', () => {
     expect(a.stderr).toContain('Unknown client');
     expect(b.stderr).toContain('Unknown client');
     const store = await openSqliteStore({ path });
-    expect(store.database.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+    expect(store.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
     await store.close();
   });
 });
+
+// Compile-time check: a better-sqlite3 Database is a SqliteDatabase, so `{ database }` takes one as is.
+type BetterSqliteDatabase = InstanceType<typeof import('better-sqlite3')>;
+export const betterSqlite3FitsTheStructuralType = (db: BetterSqliteDatabase): SqliteDatabase => db;
