@@ -54,6 +54,10 @@ export interface CounterpartyExtras {
 
 // Cheap first test before the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
 const ANY_PREFIX = /^(?:K[ÖO]P|KORT|SWISH|BET|BG|PG|BANKGIRO|PLUSGIRO|E-?FAKTURA|AUTOGIRO|AG)/;
+// All TYPE_PREFIXES as one alternation, in their priority order (only the first has a capture group).
+// Text that NFKC cannot change: printable ASCII and Swedish letters.
+const PLAIN_TEXT = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
+const ALL_PREFIXES = new RegExp(`^(?:${TYPE_PREFIXES.map((p) => p.pattern.source.replace(/^\^/, '')).join('|')})`);
 const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;
 const PERSONNUMMER = /\b(?:19|20)?(\d{6})[-+]?(\d{4})\b/g;
 const BANKGIRO = /\b(\d{3,4}-\d{4})\b/;
@@ -115,7 +119,7 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '') {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
-  let s = text.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+  let s = (PLAIN_TEXT.test(text) ? text : text.normalize('NFKC')).toUpperCase().replace(/\s+/g, ' ').trim();
   const hasExtras = (extras.reference ?? '') !== '' || (extras.counterparty ?? '') !== '';
   const all = hasExtras ? [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase() : s;
   // Most bank texts have few digits and no hyphen: skip the number patterns then (speed only).
@@ -155,19 +159,12 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   }
 
   // Strip transaction-type prefixes, repeatedly ("KORT PAYPAL …" after "KORTKÖP").
-  for (let changed = ANY_PREFIX.test(s); changed; ) {
-    changed = false;
-    for (const { pattern } of TYPE_PREFIXES) {
-      const m = pattern.exec(s);
-      if (m) {
-        if (/^K(?:ORT|[ÖO]P)/.test(m[0])) {
-          const d = m[1];
-          card = { date: d === undefined ? card?.date : `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
-        }
-        s = s.slice(m[0].length);
-        changed = true;
-      }
+  for (let m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = ALL_PREFIXES.exec(s)) {
+    if (/^K(?:ORT|[ÖO]P)/.test(m[0])) {
+      const d = m[1];
+      card = { date: d === undefined ? card?.date : `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
     }
+    s = s.slice(m[0].length);
   }
 
   if (hasHyphen) s = s.replace(ISO_DATE, ' ').replace(SHORT_DATE, ' ');
