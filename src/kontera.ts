@@ -40,7 +40,6 @@ import { createSieDocument } from './sie/document.js';
 import { readSie } from './sie/reader.js';
 import type { SieIssue } from './sie/types.js';
 import { writeSie } from './sie/writer.js';
-import { hash64 } from './statements/finish.js';
 import { parseStatement } from './statements/index.js';
 import type { ParseWarning, StatementFormatId } from './statements/types.js';
 import { createMemoryStore } from './store/memory.js';
@@ -289,6 +288,27 @@ function checkAccount(account: unknown, what: string): AccountNo {
     throw new ValidationError(`Invalid ${what}: expected a four-digit BAS account, got ${JSON.stringify(account) ?? String(account)}`);
   }
   return account;
+}
+
+/**
+ * A 64-bit FNV-1a fingerprint of strings as 16 hex digits (two 32-bit lanes, pure JavaScript, so
+ * the same ids in Node and browsers). Used for statement ids, where it only has to tell one
+ * client's files apart.
+ */
+function fingerprint(...parts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+    }
+    // A separator that no string part contains, so ("ab", "c") and ("a", "bc") differ.
+    a = Math.imul(a ^ 0xffff, 0x01000193);
+    b = Math.imul(b ^ 0xfffe, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 function digits(s: string): string {
@@ -625,7 +645,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       });
       const { account: bankAccount, isNew } = pickBankAccount(client0, statement.accountNumber, options);
       const ids = statement.transactions.map((t) => t.id);
-      const statementId = `st-${hash64(clientId, bankAccount, statement.format, ids.join('\n'))}`;
+      const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;
       const dates = statement.transactions.map((t) => t.date).sort();
       const importedAt = now().toISOString();
       const row: { -readonly [K in keyof StatementRow]: StatementRow[K] } = {
