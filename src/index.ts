@@ -14,6 +14,7 @@ export {
   NotFoundError,
   ValidationError,
   AbortError,
+  ConflictError,
 } from './core/errors.js';
 export type { ErrorCode, SourcePosition, FormatCandidate } from './core/errors.js';
 
@@ -92,3 +93,95 @@ export type {
   ReadSieOptions,
   WriteSieOptions,
 } from './sie/types.js';
+
+// The facade and the stores
+export { createKontera, PROGRESS_PHASES } from './kontera.js';
+export type {
+  Kontera,
+  KonteraOptions,
+  AddClientInput,
+  BankAccountInput,
+  Client,
+  ImportedTransaction,
+  TransactionLike,
+  Booking,
+  ConfirmResult,
+  LearnFromSieOptions,
+  LearnFromSieResult,
+  ImportStatementOptions,
+  ImportStatementResult,
+  ExportSieOptions,
+  ClientDataExport,
+  UnlearnResult,
+  LongOperationOptions,
+  Progress,
+  ProgressPhase,
+} from './kontera.js';
+export { createMemoryStore } from './store/memory.js';
+export { VOUCHER_SERIES } from './store/store.js';
+export type {
+  Store,
+  StoreSession,
+  StoreCapabilities,
+  TransactionOptions,
+  KnowledgeBase,
+  ClientRef,
+  BureauRow,
+  ClientRow,
+  StatementRow,
+  TransactionRow,
+  VoucherRecord,
+  NewVoucher,
+  VoucherRowData,
+  VoucherFilter,
+  TransactionFilter,
+  TransactionKey,
+  AddTransactionsResult,
+  ClientData,
+  DeleteCounts,
+  VoucherSeries,
+} from './store/store.js';
+
+// The engine: normalisation, VAT, learning and suggesting (pure: plain data in, plain data out)
+export { counterpartyKey, NO_TEXT_KEY } from './normalize/counterparty.js';
+export type { CounterpartyKey, CounterpartySignals, CounterpartyExtras } from './normalize/counterparty.js';
+export { VAT_MODES, VAT_RATES, DIRECTIONS } from './vat/types.js';
+export type { VatMode, VatRate, Direction, AccountNo, VoucherRow } from './vat/types.js';
+export { vatRateOn, carryRate, defaultVatAccounts, FOOD_VAT_CUT, VAT_CATEGORIES } from './vat/rates.js';
+export type { VatCategory } from './vat/rates.js';
+export { splitVat, vatRows } from './vat/split.js';
+export type { VatBooking } from './vat/split.js';
+export { KNOWLEDGE_FORMAT_VERSION, LINE_RULES, EVIDENCE_ORIGINS } from './knowledge/types.js';
+export type {
+  VatSpec,
+  LineRule,
+  TemplateLine,
+  BookingTemplate,
+  TemplateEvidence,
+  EvidenceOrigin,
+  ProfileRecord,
+  BureauRecord,
+  NetworkRecord,
+  NetworkRecordKey,
+  KnowledgeSnapshot,
+  KnowledgeChanges,
+  Voucher,
+  TransactionInput,
+  ConfirmedBooking,
+  ReviewSettings,
+  ClientSettings,
+} from './knowledge/types.js';
+export { createKnowledge, knowledgeSnapshot } from './knowledge/base.js';
+export type { Knowledge } from './knowledge/base.js';
+export { learn, unlearn, removeClient, LEARN_SKIP_REASONS, DECAY_HALF_LIFE_DAYS } from './knowledge/learn.js';
+export type { LearnResult, LearnSkipReason } from './knowledge/learn.js';
+export { sieBookings, learnFromSieDocument } from './knowledge/cold-start.js';
+export type { ColdStartResult, SieBookingOptions } from './knowledge/cold-start.js';
+export { rebuildAggregates, DEFAULT_MIN_BUREAUS } from './knowledge/network.js';
+export { suggest } from './suggest/suggest.js';
+export type { SuggestOptions } from './suggest/suggest.js';
+export { SUGGESTION_SOURCES, MATCH_KINDS } from './suggest/types.js';
+export type { Suggestion, Alternative, SuggestionSource, MatchKind } from './suggest/types.js';
+export { BUILTIN_RULES } from './suggest/rules.js';
+export type { BuiltinRule } from './suggest/rules.js';
+export { DEFAULT_AUTO_BOOK_THRESHOLD } from './suggest/score.js';

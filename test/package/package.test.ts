@@ -34,6 +34,14 @@ const PUBLIC_NAMES = [
   'writeSie',
   'createSieDocument',
   'sieCrc32',
+  'createKontera',
+  'createMemoryStore',
+  'ConflictError',
+  'suggest',
+  'learn',
+  'createKnowledge',
+  'counterpartyKey',
+  'splitVat',
 ] as const;
 
 function node(args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -76,11 +84,29 @@ describe('package', () => {
   });
 
   it('importing kontera prints nothing and starts nothing', () => {
-    const esm = node(['--input-type=module', '-e', `await import('kontera');`]);
+    const esm = node(['--input-type=module', '-e', `await import('kontera'); await import('kontera/sqlite');`]);
     expect(esm).toEqual({ stdout: '', stderr: '', status: 0 });
-    const cjs = node(['-e', `require('kontera');`]);
+    const cjs = node(['-e', `require('kontera'); require('kontera/sqlite');`]);
     expect(cjs).toEqual({ stdout: '', stderr: '', status: 0 });
     // Nothing left running: the process above exited on its own (status 0, no timers or sockets).
+  });
+
+  it('loads kontera/sqlite through both module systems, sharing one KonteraError class', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `const k = await import('kontera'); const s = await import('kontera/sqlite'); let same; try { await s.openSqliteStore({ path: '/nonexistent-dir/kontera.db' }); } catch (e) { same = e instanceof k.KonteraError && e.code === 'STORE'; } console.log(typeof s.openSqliteStore, same);`,
+    ]);
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout.trim()).toBe('function true');
+    const cjs = node(['-e', `const k = require('kontera'); const s = require('kontera/sqlite'); console.log(typeof s.openSqliteStore, typeof k.createKontera);`]);
+    expect(cjs.stderr).toBe('');
+    expect(cjs.stdout.trim()).toBe('function function');
+  });
+
+  it('does not load better-sqlite3 until a SQLite store is opened', () => {
+    const out = node(['-e', `require('kontera'); require('kontera/sqlite'); console.log(Object.keys(require.cache).some((p) => p.includes('better-sqlite3')));`]);
+    expect(out.stdout.trim()).toBe('false');
   });
 
   it('writes its own version into SIE #PROGRAM', () => {
