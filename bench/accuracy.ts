@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createKnowledge } from '../src/knowledge/base.js';
 import type { Knowledge } from '../src/knowledge/base.js';
 import { sieBookings } from '../src/knowledge/cold-start.js';
@@ -34,7 +35,8 @@ import { generateWorld } from './world/generate.js';
 import type { World } from './world/generate.js';
 
 const QUICK = process.argv.includes('--quick');
-const SIE_DIR = '/work/shared/corpus/sie';
+/** The real SIE files of the corpus, as copied into the project (fixtures/sie/SOURCES.md). */
+const SIE_DIR = fileURLToPath(new URL('../fixtures/sie', import.meta.url));
 const TRAIN_SHARE = 0.7;
 const VAT_ROW = /^26[1-4]\d$/;
 
@@ -182,7 +184,7 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
   const pooledExact = new BaselineTally();
   const pooledSvm = new BaselineTally();
   const files: string[] = [];
-  for (const dir of readdirSync(SIE_DIR)) for (const f of readdirSync(`${SIE_DIR}/${dir}`)) files.push(`${dir}/${f}`);
+  for (const f of readdirSync(SIE_DIR)) if (/\.s[ei]$/i.test(f)) files.push(f);
   files.sort();
   for (const file of files) {
     let bookings: ConfirmedBooking[];

@@ -78,7 +78,7 @@ describe('cold start from SIE history', () => {
 describe('cold start from the real corpus', () => {
   // The official SIE4 example (Övningsbolaget AB): 295 vouchers, 192 of them touch 1910/1920/1930.
   test('learns every bank voucher of the SIE4 example file and suggests from it', () => {
-    const doc = readSie(readFileSync('/work/shared/corpus/sie/forsslund/SIE4_Exempelfil.SE'));
+    const doc = readSie(readFileSync(new URL('../../fixtures/sie/SIE4_Exempelfil.SE', import.meta.url)));
     const k = createKnowledge();
     const client = { id: 'ovn', bureauId: 'b' };
     const r = learnFromSieDocument(k, client, doc);

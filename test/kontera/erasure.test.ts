@@ -8,7 +8,7 @@ import { createKontera } from '../../src/kontera.js';
 import type { Booking, Kontera } from '../../src/kontera.js';
 import { SQLITE_TABLES } from '../../src/store/schema.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
-import { CORPUS, fixture, openStore, swedbankCsv } from './helpers.js';
+import { fixture, openStore, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -28,7 +28,7 @@ async function world(k: Kontera, withC: boolean): Promise<void> {
   for (const [bureauId, id] of clients) {
     await k.addClient({ bureauId, id, name: `${id} AB`, orgNr: '556677-8899' });
     await k.learnFromSie(id, fixture('sie/SIE4_Exempelfil.SE'));
-    const { transactions } = await k.importStatement(id, fixture(`${CORPUS}/bank/nordea-foretag/nordea.csv`));
+    const { transactions } = await k.importStatement(id, fixture('statements/nordea/foretag-2022-iso-dates.csv'));
     const suggestions = await k.suggest(id, transactions);
     const bookings: Booking[] = transactions.map((t, i) => ({
       transaction: t,

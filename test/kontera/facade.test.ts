@@ -6,7 +6,7 @@ import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Booking, ImportedTransaction, Kontera } from '../../src/kontera.js';
 import { readSie } from '../../src/sie/reader.js';
-import { CORPUS, fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
+import { fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 
 async function code(promise: Promise<unknown>): Promise<string> {
@@ -48,7 +48,7 @@ for (const kind of STORE_KINDS) {
       expect(learned.learned).toBeGreaterThan(100);
       expect(learned.learned + learned.skipped).toBeGreaterThanOrEqual(learned.learned);
 
-      const imported = await k.importStatement('ovning', fixture(`${CORPUS}/bank/nordea-foretag/nordea.csv`), { fileName: 'nordea.csv' });
+      const imported = await k.importStatement('ovning', fixture('statements/nordea/foretag-2022-iso-dates.csv'), { fileName: 'nordea.csv' });
       expect(imported).toMatchObject({ bankAccount: '1930', added: 23, duplicates: 0 });
       expect(imported.transactions).toHaveLength(23);
 

@@ -8,9 +8,8 @@ import type { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CORPUS = '/work/shared/corpus';
 
-/** A real file from the project's fixtures, or else from the shared corpus. */
+/** A real file from the project's fixtures (fixtures/SOURCES.md says where each comes from). */
 export function fixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path.startsWith('/') ? path : join(ROOT, 'fixtures', path)));
 }

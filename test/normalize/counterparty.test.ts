@@ -4,7 +4,7 @@ import { counterpartyKey } from '../../src/normalize/counterparty.js';
 import { normalizeText } from '../../src/normalize/text.js';
 import { tokenize, tokenSimilarity } from '../../src/normalize/tokens.js';
 
-const CORPUS = '/work/shared/corpus/bank';
+const CORPUS = new URL('../../fixtures/statements', import.meta.url).pathname;
 
 describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', () => {
   test('strips the card prefix, the purchase date and the city tail, and keeps the date as a signal', () => {
@@ -85,7 +85,7 @@ describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', 
   });
 
   test('gives every Nordea Företag corpus line a key, and the same key to every Skatteverket payment', () => {
-    const lines = readFileSync(`${CORPUS}/nordea-foretag/nordea.csv`, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+    const lines = readFileSync(`${CORPUS}/nordea/foretag-2022-iso-dates.csv`, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
     const skv = new Set<string | null>();
     for (const line of lines) {
       const cols = line.split(';');
@@ -97,7 +97,7 @@ describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', 
   });
 
   test('gives the Swedbank corpus card lines stable keys', () => {
-    const text = readFileSync(`${CORPUS}/swedbank/sample5`, 'utf8');
+    const text = readFileSync(`${CORPUS}/swedbank/short-2017-headerless.csv`, 'utf8');
     const keys = text.split(/\r?\n/).filter((l) => l.includes(';')).map((l) => counterpartyKey(l.split(';')[0] ?? '').key);
     expect(keys).toContain('PRESSBYRÅN');
     expect(keys).toContain('HEMKÖP');
