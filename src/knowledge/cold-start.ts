@@ -10,6 +10,12 @@ import type { AccountNo, ClientSettings, ConfirmedBooking, KnowledgeChanges } fr
 /** Bank and cash accounts in BAS: 19xx (kassa, plusgiro, bank). */
 export const BANK_ACCOUNT_PATTERN = /^19\d\d$/;
 
+/**
+ * A bookkeeping account is four digits (BAS). SIE exports also carry marker rows such as SoftOne's
+ * `FEL`/`DIFF`, which the lenient reader keeps; they are no booking and are dropped.
+ */
+export const ACCOUNT_NUMBER_PATTERN = /^\d{4}$/;
+
 /** Options of {@link sieBookings}. */
 export interface SieBookingOptions {
   /** Accounts that count as bank/cash; default every 19xx account. */
@@ -30,7 +36,9 @@ export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]):
 
 /**
  * The vouchers of a SIE document that touch a bank/cash account, as confirmed bookings, in date
- * order (stable). Vouchers whose bank rows sum to zero (internal transfers) are left out.
+ * order (stable). Left out: vouchers whose bank rows sum to zero (internal transfers), and vouchers
+ * that do not balance once rows on non-account markers (`FEL`, `DIFF`) are dropped — an unbalanced
+ * voucher is an error in the books, not a booking to learn from or to be scored against.
  *
  * ```ts
  * const bookings = sieBookings(readSie(bytes));
@@ -39,13 +47,15 @@ export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]):
 export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): ConfirmedBooking[] {
   const out: ConfirmedBooking[] = [];
   for (const v of doc.vouchers) {
-    const bankSum = v.transactions.reduce((s, t) => (isBank(t.account, options.bankAccounts) ? s + t.amount : s), 0);
+    const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
+    const bankSum = rows.reduce((s, t) => (isBank(t.account, options.bankAccounts) ? s + t.amount : s), 0);
     if (bankSum === 0) continue;
-    if (v.transactions.every((t) => isBank(t.account, options.bankAccounts))) continue;
+    if (rows.every((t) => isBank(t.account, options.bankAccounts))) continue;
+    if (rows.reduce((s, t) => s + t.amount, 0) !== 0) continue;
     const text = voucherText(v, options.bankAccounts);
     out.push({
       transaction: { date: v.date, amount: bankSum, text },
-      voucher: { date: v.date, text, rows: v.transactions.map((t) => ({ account: t.account, amount: t.amount })) },
+      voucher: { date: v.date, text, rows: rows.map((t) => ({ account: t.account, amount: t.amount })) },
       origin: 'sie',
     });
   }

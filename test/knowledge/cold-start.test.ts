@@ -51,6 +51,25 @@ describe('cold start from SIE history', () => {
     expect(b[0]?.transaction.amount).toBe(-19500);
   });
 
+  test('leaves out a voucher whose rows do not sum to zero (an error in the books, not a booking)', () => {
+    const withError = doc([
+      ...history.vouchers,
+      ver('2021-02-11', 'Övriga personalkostnader', [['1910', -1289900], ['7690', 10000], ['2641', 2800]]),
+    ]);
+    expect(sieBookings(withError).map((x) => x.transaction.text)).not.toContain('Övriga personalkostnader');
+    expect(sieBookings(withError)).toHaveLength(4);
+  });
+
+  test('drops rows on non-account markers (SoftOne FEL/DIFF) and keeps the voucher only if the rest balances', () => {
+    const marked = doc([
+      ver('2021-03-01', 'Telia', [['1930', -12500], ['6212', 10000], ['2641', 2500], ['DIFF', 0]]),
+      ver('2021-03-02', 'Elbolaget', [['1930', -10000], ['5020', 9000], ['FEL', 1000]]),
+    ]);
+    const b = sieBookings(marked);
+    expect(b.map((x) => x.transaction.text)).toEqual(['Telia']);
+    expect(b[0]?.voucher.rows.map((r) => r.account)).toEqual(['1930', '6212', '2641']);
+  });
+
   test('uses the row text when the voucher text is empty', () => {
     expect(sieBookings(history)[2]?.voucher.text).toBe('Banktjänster');
   });
