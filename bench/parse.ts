@@ -2,6 +2,7 @@
  * Bank statement parsing throughput and peak memory, next to bare papaparse on the same bytes.
  *
  *   npm run bench:parse            # 1 000 and 1 000 000 rows, Swedbank CSV and Nordea 2022
+ *   npm run bench:parse -- --quick # 1 000 and 100 000 rows
  *
  * Each measurement runs in a fresh Node process so its peak RSS is its own. The baseline is
  * the least a CSV reader must do: decode the bytes (TextDecoder) and Papa.parse them with the
@@ -15,7 +16,7 @@ import { parseStatement } from '../src/statements/index.js';
 import { generateStatement, type BenchStyle } from './generate-statement.js';
 
 const STYLES: readonly BenchStyle[] = ['swedbank-csv', 'nordea-2022'];
-const SIZES = [1_000, 1_000_000] as const;
+const SIZES: readonly number[] = process.argv.includes('--quick') ? [1_000, 100_000] : [1_000, 1_000_000];
 
 interface Result {
   readonly rowsPerSecond: number;
