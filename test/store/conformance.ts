@@ -487,23 +487,24 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         await store.addVoucher(OTHER, voucher());
         await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }), NO_BASE);
         const wrong: ClientRef = { bureauId: 'b1', clientId: 'x1' };
-        const calls: Promise<unknown>[] = [
-          store.getClient(wrong),
-          store.deleteClient(wrong),
-          store.putStatement(wrong, statementRow('x1', 's2')),
-          store.getStatement(wrong, 's1'),
-          store.listStatements(wrong),
-          store.addTransactions(wrong, [txRow('x1', 's1', 't2')]),
-          store.getTransactions(wrong, [{ bankAccount: '1930', id: 't1' }]),
-          store.listTransactions(wrong),
-          store.addVoucher(wrong, voucher()),
-          store.listVouchers(wrong),
-          store.getVoucherForTransaction(wrong, { bankAccount: '1930', id: 't1' }),
-          store.getProfiles(wrong),
-          store.exportClient(wrong),
-          store.updateClient(clientRow('x1', 'b1')),
+        // Thunks: a store that runs calls in parallel must not reject one before the test awaits it.
+        const calls: (() => Promise<unknown>)[] = [
+          () => store.getClient(wrong),
+          () => store.deleteClient(wrong),
+          () => store.putStatement(wrong, statementRow('x1', 's2')),
+          () => store.getStatement(wrong, 's1'),
+          () => store.listStatements(wrong),
+          () => store.addTransactions(wrong, [txRow('x1', 's1', 't2')]),
+          () => store.getTransactions(wrong, [{ bankAccount: '1930', id: 't1' }]),
+          () => store.listTransactions(wrong),
+          () => store.addVoucher(wrong, voucher()),
+          () => store.listVouchers(wrong),
+          () => store.getVoucherForTransaction(wrong, { bankAccount: '1930', id: 't1' }),
+          () => store.getProfiles(wrong),
+          () => store.exportClient(wrong),
+          () => store.updateClient(clientRow('x1', 'b1')),
         ];
-        for (const call of calls) await expectCode(call, 'NOT_FOUND');
+        for (const call of calls) await expectCode(call(), 'NOT_FOUND');
         expect((await store.getBureauRecords('b1')).length).toBe(0);
         const data = await store.exportClient(OTHER);
         expect(data.transactions).toHaveLength(1);

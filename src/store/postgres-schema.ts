@@ -1,0 +1,172 @@
+/**
+ * The SQL schema of the PostgreSQL store as ordered migrations. The table `kontera_schema` in the
+ * store's schema (default `kontera`) holds one row per applied migration; opening a store runs the
+ * missing ones, in order, inside one transaction that holds an advisory lock, so two app servers
+ * starting at once migrate once. A database whose version is higher than
+ * {@link POSTGRES_SCHEMA_VERSION} was written by a newer kontera and is refused.
+ *
+ * `§` in the SQL stands for the quoted schema name.
+ *
+ * Tenancy is in the keys: every table that holds client data carries `bureau_id` and references
+ * `clients (bureau_id, id)`, so every query of such a table is bureau-scoped. Only
+ * `network_records` has no bureau or client: it holds anonymous counts.
+ *
+ * Text columns that are sorted use the "C" collation, so rows come back in code-point order like
+ * the memory and SQLite stores return them.
+ *
+ * Rules for adding a migration: never edit a shipped one, append a new one with the next version.
+ *
+ * @module
+ */
+
+/** One schema step: applying all steps up to `version` gives a database of that version. */
+export interface PostgresMigration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+/** The migrations, oldest first. */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
+  {
+    version: 1,
+    description: 'bureaus, clients, statements, transactions, vouchers, knowledge records',
+    sql: `
+      CREATE TABLE §.bureaus (
+        id   text COLLATE "C" PRIMARY KEY,
+        name text NOT NULL
+      );
+
+      -- settings: the client's resolved settings (bank accounts, series, chart, review, …)
+      CREATE TABLE §.clients (
+        id        text COLLATE "C" PRIMARY KEY,
+        bureau_id text COLLATE "C" NOT NULL REFERENCES §.bureaus (id) ON DELETE CASCADE,
+        name      text NOT NULL,
+        settings  jsonb NOT NULL,
+        UNIQUE (bureau_id, id)
+      );
+
+      -- data: the statement record (src/store/store.ts StatementRow).
+      CREATE TABLE §.statements (
+        bureau_id    text COLLATE "C" NOT NULL,
+        client_id    text COLLATE "C" NOT NULL,
+        id           text COLLATE "C" NOT NULL,
+        bank_account text COLLATE "C" NOT NULL,
+        imported_at  text COLLATE "C" NOT NULL,
+        data         jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, id),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+
+      -- One row per bank line; (client, bank account, id) is the identity that makes import
+      -- idempotent. seq keeps insertion order (file order) for lines with the same date.
+      -- Amounts are integer öre, dates ISO text.
+      CREATE TABLE §.transactions (
+        seq          bigint GENERATED ALWAYS AS IDENTITY,
+        bureau_id    text COLLATE "C" NOT NULL,
+        client_id    text COLLATE "C" NOT NULL,
+        bank_account text COLLATE "C" NOT NULL,
+        id           text COLLATE "C" NOT NULL,
+        statement_id text COLLATE "C" NOT NULL,
+        line         integer NOT NULL,
+        date         text COLLATE "C" NOT NULL,
+        value_date   text,
+        amount       bigint NOT NULL,
+        balance      bigint,
+        text         text NOT NULL,
+        reference    text,
+        counterparty text,
+        kind         text,
+        currency     text,
+        pending      boolean,
+        PRIMARY KEY (bureau_id, client_id, bank_account, id),
+        FOREIGN KEY (bureau_id, client_id, statement_id) REFERENCES §.statements (bureau_id, client_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX transactions_by_date ON §.transactions (bureau_id, client_id, date, bank_account, seq);
+      CREATE INDEX transactions_by_statement ON §.transactions (bureau_id, client_id, statement_id);
+
+      -- rows: the voucher rows [{account, amount, text?}], amounts in öre.
+      CREATE TABLE §.vouchers (
+        bureau_id      text COLLATE "C" NOT NULL,
+        client_id      text COLLATE "C" NOT NULL,
+        series         text COLLATE "C" NOT NULL,
+        number         integer NOT NULL,
+        date           text COLLATE "C" NOT NULL,
+        text           text NOT NULL,
+        rows           jsonb NOT NULL,
+        bank_account   text,
+        transaction_id text,
+        confirmed_at   text NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, series, number),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+      CREATE UNIQUE INDEX vouchers_by_transaction ON §.vouchers (bureau_id, client_id, bank_account, transaction_id)
+        WHERE transaction_id IS NOT NULL;
+      CREATE INDEX vouchers_by_date ON §.vouchers (bureau_id, client_id, date);
+
+      -- Knowledge records of the engine (src/knowledge/types.ts), one document per identity.
+      CREATE TABLE §.profiles (
+        bureau_id text COLLATE "C" NOT NULL,
+        client_id text COLLATE "C" NOT NULL,
+        key       text COLLATE "C" NOT NULL,
+        data      jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, key),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+      -- Learning reads the profiles of all the bureau's clients for a few keys.
+      CREATE INDEX profiles_by_key ON §.profiles (bureau_id, key, client_id);
+
+      -- A bureau record without its clients; membership is normalised below, so adding or
+      -- removing a client is a row insert or delete, never a rewrite of a list.
+      CREATE TABLE §.bureau_records (
+        bureau_id   text COLLATE "C" NOT NULL REFERENCES §.bureaus (id) ON DELETE CASCADE,
+        key         text COLLATE "C" NOT NULL,
+        template_id text COLLATE "C" NOT NULL,
+        data        jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, key, template_id)
+      );
+
+      CREATE TABLE §.bureau_record_clients (
+        seq         bigint GENERATED ALWAYS AS IDENTITY,
+        bureau_id   text COLLATE "C" NOT NULL,
+        key         text COLLATE "C" NOT NULL,
+        template_id text COLLATE "C" NOT NULL,
+        client_id   text COLLATE "C" NOT NULL,
+        PRIMARY KEY (bureau_id, key, template_id, client_id),
+        FOREIGN KEY (bureau_id, key, template_id) REFERENCES §.bureau_records (bureau_id, key, template_id) ON DELETE CASCADE,
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX bureau_record_clients_by_client ON §.bureau_record_clients (bureau_id, client_id);
+
+      -- Anonymous counts only: no bureau or client id, no amount, date or text. Changed only by
+      -- increments (INSERT … ON CONFLICT DO UPDATE SET n = n + Δ), never rewritten from JavaScript.
+      CREATE TABLE §.network_records (
+        key       text COLLATE "C" NOT NULL,
+        direction text COLLATE "C" NOT NULL,
+        account   text COLLATE "C" NOT NULL,
+        vat_mode  text COLLATE "C" NOT NULL,
+        vat_rate  integer NOT NULL,
+        bureaus   integer NOT NULL,
+        clients   integer NOT NULL,
+        PRIMARY KEY (key, direction, account, vat_mode, vat_rate)
+      );
+    `,
+  },
+]);
+
+/** The schema version this kontera writes: the last migration's. */
+export const POSTGRES_SCHEMA_VERSION: number = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Every table of the schema (besides `kontera_schema`), for erasure checks and diagnostics. */
+export const POSTGRES_TABLES = [
+  'bureaus',
+  'clients',
+  'statements',
+  'transactions',
+  'vouchers',
+  'profiles',
+  'bureau_records',
+  'bureau_record_clients',
+  'network_records',
+] as const;
+export type PostgresTable = (typeof POSTGRES_TABLES)[number];
