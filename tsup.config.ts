@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', sqlite: 'src/store/sqlite.ts' },
+  entry: { index: 'src/index.ts', sqlite: 'src/store/sqlite.ts', postgres: 'src/store/postgres.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,

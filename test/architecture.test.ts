@@ -41,6 +41,7 @@ const THIRD_PARTY: Record<string, string> = {
   'iconv-lite': 'core/encoding.ts',
   'fast-levenshtein': 'suggest/candidates.ts',
   'better-sqlite3': 'store/sqlite.ts',
+  pg: 'store/postgres.ts',
 };
 
 describe('architecture', () => {
