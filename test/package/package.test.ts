@@ -84,9 +84,9 @@ describe('package', () => {
   });
 
   it('importing kontera prints nothing and starts nothing', () => {
-    const esm = node(['--input-type=module', '-e', `await import('kontera'); await import('kontera/sqlite');`]);
+    const esm = node(['--input-type=module', '-e', `await import('kontera'); await import('kontera/sqlite'); await import('kontera/postgres');`]);
     expect(esm).toEqual({ stdout: '', stderr: '', status: 0 });
-    const cjs = node(['-e', `require('kontera'); require('kontera/sqlite');`]);
+    const cjs = node(['-e', `require('kontera'); require('kontera/sqlite'); require('kontera/postgres');`]);
     expect(cjs).toEqual({ stdout: '', stderr: '', status: 0 });
     // Nothing left running: the process above exited on its own (status 0, no timers or sockets).
   });
@@ -107,6 +107,27 @@ describe('package', () => {
   it('does not load better-sqlite3 until a SQLite store is opened', () => {
     const out = node(['-e', `require('kontera'); require('kontera/sqlite'); console.log(Object.keys(require.cache).some((p) => p.includes('better-sqlite3')));`]);
     expect(out.stdout.trim()).toBe('false');
+  });
+
+  it('loads kontera/postgres through both module systems; pg is loaded only when a store is opened by connection string', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      [
+        "const { createRequire } = await import('node:module');",
+        "const req = createRequire(process.cwd() + '/');",
+        "const loaded = () => Object.keys(req.cache).some((p) => /[\\\\/]node_modules[\\\\/]pg[\\\\/]/.test(p));",
+        "const k = await import('kontera'); const p = await import('kontera/postgres');",
+        'const before = loaded();',
+        "let same; try { await p.openPostgresStore({ connectionString: 'postgresql://nobody@/nodb?host=/nonexistent-kontera-dir' }); } catch (e) { same = e instanceof k.KonteraError && e.code === 'STORE'; }",
+        'console.log(typeof p.openPostgresStore, before, same);',
+      ].join(' '),
+    ]);
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout.trim()).toBe('function false true');
+    const cjs = node(['-e', `const p = require('kontera/postgres'); console.log(typeof p.openPostgresStore, Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]pg[\\\\/]/.test(k)));`]);
+    expect(cjs.stderr).toBe('');
+    expect(cjs.stdout.trim()).toBe('function false');
   });
 
   it('writes its own version into SIE #PROGRAM', () => {
