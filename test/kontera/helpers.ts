@@ -6,6 +6,8 @@ import { createMemoryStore } from '../../src/store/memory.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
+import type { PostgresStore } from '../../src/store/postgres.js';
+import { openTestPostgresStore, PG_URL } from '../store/pg.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -18,14 +20,22 @@ export interface OpenedStore {
   readonly store: Store;
   /** The SQLite file's database, for table-level checks; undefined for memory. */
   readonly sqlite?: SqliteStore | undefined;
+  /** The PostgreSQL store (its pool and schema), for table-level checks. */
+  readonly postgres?: PostgresStore | undefined;
   dispose(): Promise<void>;
 }
 
-export const STORE_KINDS = ['memory', 'sqlite'] as const;
-export type StoreKind = (typeof STORE_KINDS)[number];
+export type StoreKind = 'memory' | 'sqlite' | 'postgres';
+
+/** Every store kind the facade tests run on: PostgreSQL when a test server is there (see test/store/pg.ts). */
+export const STORE_KINDS: readonly StoreKind[] = PG_URL === '' ? ['memory', 'sqlite'] : ['memory', 'sqlite', 'postgres'];
 
 export async function openStore(kind: StoreKind): Promise<OpenedStore> {
   if (kind === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
+  if (kind === 'postgres') {
+    const pg = await openTestPostgresStore();
+    return { store: pg.store, postgres: pg.store, dispose: () => pg.dispose() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'kontera-facade-'));
   const store = await openSqliteStore({ path: join(dir, 'k.db'), synchronous: 'normal' });
   return {

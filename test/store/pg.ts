@@ -9,11 +9,20 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import type { PostgresStore, PostgresStoreOptions } from '../../src/store/postgres.js';
 import type { StoreHarness } from './conformance.js';
 
+/** What the global setup provided; outside vitest (child processes) the environment says it. */
+function provided(key: 'pgUrl' | 'pgSkipReason'): string {
+  try {
+    return inject(key);
+  } catch {
+    return key === 'pgUrl' ? (process.env['KONTERA_PG_URL'] ?? '') : 'not running under vitest and KONTERA_PG_URL is not set';
+  }
+}
+
 /** Connection string of the test server; '' when none could be started. */
-export const PG_URL: string = inject('pgUrl');
+export const PG_URL: string = provided('pgUrl');
 
 /** Why the Postgres tests are skipped ('' when they run). */
-export const PG_SKIP_REASON: string = inject('pgSkipReason');
+export const PG_SKIP_REASON: string = provided('pgSkipReason');
 
 let counter = 0;
 
