@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', sqlite: 'src/store/sqlite.ts', postgres: 'src/store/postgres.ts' },
+  // cli: the `kontera` executable (package.json `bin`); nothing in index imports it.
+  entry: { index: 'src/index.ts', sqlite: 'src/store/sqlite.ts', postgres: 'src/store/postgres.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,

@@ -1,0 +1,88 @@
+/**
+ * The stateful flow through a SQLite file: clients, learn, import, suggest, confirm, export — each
+ * command a separate process, so everything that carries over is in the database.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSie } from '../../src/sie/reader.js';
+import { DEMO, answers, booking, kontera, tempDir } from './helpers.js';
+
+interface Suggested {
+  readonly id: string;
+  readonly line: number;
+  readonly action: 'auto' | 'review';
+  readonly voucher: { readonly rows: readonly { account: string; amount: number }[] } | null;
+}
+
+describe('kontera --db FILE …', () => {
+  const dir = tempDir();
+  const db = join(dir, 'byra.db');
+  const known = answers('hedlunds-bygg');
+  const statement = join(DEMO, 'hedlunds-bygg', known.statement);
+  const k = (...args: string[]): ReturnType<typeof kontera> => kontera(['--db', db, ...args], dir);
+
+  beforeAll(() => {
+    expect(k('clients', 'add', 'hedlund', '--name', 'Hedlunds Bygg & Måleri AB', '--bureau', 'vastkust', '--org-nr', '556987-6543').code).toBe(0);
+  });
+
+  it('lists the client it added, with its bureau', () => {
+    const r = k('clients', '--bureau', 'vastkust', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ id: 'hedlund', name: 'Hedlunds Bygg & Måleri AB', bureauId: 'vastkust', bankAccounts: ['1930'] }]);
+    expect(k('clients', 'add', 'hedlund', '--name', 'Again', '--bureau', 'vastkust').code).toBe(3);
+    expect(k('clients', '--bureau', 'okand').code).toBe(3);
+  });
+
+  it('learns, imports once, suggests, confirms what clears the threshold and exports exactly that', () => {
+    const learned = JSON.parse(k('learn', 'hedlund', join(DEMO, 'hedlunds-bygg', 'history-2025.se'), '--json').stdout) as { vouchers: number; learned: number };
+    const sie = readSie(readFileSync(join(DEMO, 'hedlunds-bygg', 'history-2025.se')));
+    expect(learned.vouchers).toBe(sie.vouchers.length);
+    expect(learned.learned).toBeGreaterThan(0);
+
+    const first = JSON.parse(k('import', 'hedlund', statement, '--json').stdout) as { statements: { lines: number; added: number; duplicates: number }[] };
+    expect(first.statements[0]).toMatchObject({ lines: known.lines.length, added: known.lines.length, duplicates: 0 });
+    const again = JSON.parse(k('import', 'hedlund', statement, '--json').stdout) as { statements: { added: number; duplicates: number }[] };
+    expect(again.statements[0]).toMatchObject({ added: 0, duplicates: known.lines.length });
+
+    const suggested = JSON.parse(k('suggest', 'hedlund', '--review', join(dir, 'r.csv'), '--json').stdout) as { lines: number; autoBookable: number; suggestions: Suggested[] };
+    expect(suggested.lines).toBe(known.lines.length);
+    const auto = suggested.suggestions.filter((s) => s.action === 'auto');
+    expect(suggested.autoBookable).toBe(auto.length);
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\r\n').filter((l) => l !== '')).toHaveLength(known.lines.length - auto.length + 1);
+
+    const confirmed = JSON.parse(k('confirm', 'hedlund', '--json').stdout) as { booked: number; left: number };
+    expect(confirmed).toMatchObject({ booked: auto.length, left: known.lines.length - auto.length });
+    // Nothing left that clears the threshold: a second confirm books nothing.
+    expect(JSON.parse(k('confirm', 'hedlund', '--json').stdout)).toMatchObject({ booked: 0 });
+
+    const exported = k('export', 'hedlund', '--out', join(dir, 'jan.se'));
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(`hedlund: ${auto.length} vouchers → ${join(dir, 'jan.se')}\n`);
+    const doc = readSie(readFileSync(join(dir, 'jan.se')));
+    expect(doc.vouchers).toHaveLength(auto.length);
+    expect(doc.header.orgNumber?.number).toBe('556987-6543');
+    const byLine = new Map(known.lines.map((l) => [l.line, l]));
+    const expected = auto.map((s) => JSON.stringify(booking(byLine.get(s.line)?.rows ?? []))).sort();
+    expect(doc.vouchers.map((v) => JSON.stringify(booking(v.transactions))).sort()).toEqual(expected);
+  });
+
+  it('books one named line from the review list with --transaction, and refuses an unknown id', () => {
+    const open = JSON.parse(k('suggest', 'hedlund', '--json').stdout) as { suggestions: Suggested[] };
+    const withVoucher = open.suggestions.find((s) => s.voucher !== null);
+    expect(withVoucher).toBeDefined();
+    const r = JSON.parse(k('confirm', 'hedlund', '--transaction', withVoucher?.id ?? '', '--json').stdout) as { booked: number; left: number };
+    expect(r).toMatchObject({ booked: 1, left: open.suggestions.length - 1 });
+    const bad = k('confirm', 'hedlund', '--transaction', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown transaction nope');
+  });
+
+  it('an unknown client is exit 3 with NOT_FOUND; a command without --db is exit 2', () => {
+    const r = k('suggest', 'nobody');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('kontera: NOT_FOUND: Unknown client: expected a client with id "nobody", found none\n');
+    expect(kontera(['learn', 'x', 'y.se'], dir).code).toBe(4);
+    expect(kontera(['import', 'x', join(DEMO, 'hedlunds-bygg', known.statement)], dir)).toMatchObject({ code: 2 });
+  });
+});
