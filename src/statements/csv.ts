@@ -31,11 +31,12 @@ export function headLines(text: string, max: number): string[] {
 }
 
 /** A {@link Head} over some lines, with memoised splitting. */
-export function makeHead(lines: readonly string[]): Head {
+export function makeHead(lines: readonly string[], text = lines.join('\n')): Head {
   const split = new Map<string, string[]>();
   const normalized = new Map<string, string[]>();
   const head: Head = {
     lines,
+    text,
     split(i: number, delimiter: string): string[] {
       const key = `${i}\u0000${delimiter}`;
       let cells = split.get(key);

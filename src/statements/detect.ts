@@ -5,7 +5,7 @@
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
-import { HEAD_LINES, type StatementFormat } from './format.js';
+import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import type { StatementFormatId } from './types.js';
 
@@ -31,6 +31,7 @@ const BANK_NAME_HINTS: readonly [RegExp, string][] = [
   [/swedbank|sparbank|transaktioner_\d{4}/i, 'Swedbank'],
   [/\bseb\b|kontohandelser|kontohändelser/i, 'SEB'],
   [/handelsbanken|shb|kontotransaction/i, 'Handelsbanken'],
+  [/camt/i, 'ISO 20022 camt.053'],
   [/nordea|personkonto|plusgirokonto|foretagskonto|företagskonto/i, 'Nordea'],
   [/danske/i, 'Danske Bank'],
   [/länsförsäkringar|lansforsakringar|\blf\b/i, 'Länsförsäkringar'],
@@ -63,10 +64,6 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }
   const start = text.slice(0, 2048).trimStart().toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<?xml') || start.startsWith('<')) {
-    const what = /bktocstmrstmt|camt\.05/.test(text.slice(0, 4096).toLowerCase()) ? 'an ISO 20022 camt.053 XML statement' : 'an HTML or XML page (often a login or error page saved as .csv)';
-    throw new StatementParseError('HTML_INPUT', `Not a bank export: expected CSV/TXT, found ${what}`, { file, line: 1 });
-  }
   if (start.startsWith('#flagga') || start.startsWith('#program')) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'This is a SIE file, not a bank statement: read it with readSie', { file, line: 1 });
   }
@@ -78,7 +75,7 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
 
 /** @internal Scores every format on a decoded text. */
 export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
-  const head = makeHead(headLines(text, HEAD_LINES));
+  const head = makeHead(headLines(text, HEAD_LINES), text.slice(0, HEAD_CHARS));
   const out: DetectionCandidate[] = [];
   for (const f of formats) {
     const score = f.detect(head);
@@ -87,11 +84,23 @@ export function scoreFormats(text: string, formats: readonly StatementFormat[] =
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * Markup that no format claimed: a login or error page saved as .csv, or XML that is not a
+ * statement. Named as such rather than as an unknown CSV dialect.
+ */
+function rejectMarkup(text: string, file?: string): void {
+  const start = text.slice(0, 2048).trimStart().toLowerCase();
+  if (!start.startsWith('<')) return;
+  const what = start.startsWith('<?xml') || /^<[\w:]+[\s>]/.test(start) && !start.startsWith('<html') && !start.startsWith('<!doctype html') ? 'an XML document that is not a camt.053 statement' : 'an HTML page (often a login or error page saved as .csv)';
+  throw new StatementParseError('HTML_INPUT', `Not a bank export: expected a CSV/TXT export or a statement table, found ${what}`, { file, line: 1 });
+}
+
 /** @internal Picks the winner or throws a FormatDetectionError naming the candidates. */
-export function pickFormat(candidates: readonly DetectionCandidate[], file?: string): DetectionCandidate {
+export function pickFormat(candidates: readonly DetectionCandidate[], file?: string, text?: string): DetectionCandidate {
   const list = candidates.map((c) => `${c.format} ${c.score.toFixed(2)}`).join(', ') || 'none';
   const [best, second] = candidates;
   if (!best || best.score < MIN_SCORE) {
+    if (text !== undefined) rejectMarkup(text, file);
     throw new FormatDetectionError(
       'UNKNOWN_FORMAT',
       `Unknown statement format: expected the header or layout of a known bank export; best candidates: ${list}${best?.format === 'generic-csv' ? ' (pass `columns` to read it as a generic CSV)' : ''}`,
@@ -127,6 +136,6 @@ export function pickFormat(candidates: readonly DetectionCandidate[], file?: str
 export function detectStatementFormat(input: Uint8Array | string, options: { fileName?: string } = {}): DetectionResult {
   const decoded = decodeInput(input, options.fileName);
   const candidates = scoreFormats(decoded.text);
-  const best = pickFormat(candidates, options.fileName);
+  const best = pickFormat(candidates, options.fileName, decoded.text);
   return { format: best.format, score: best.score, candidates };
 }

@@ -10,6 +10,8 @@ import type { ColumnMapping, StatementFormatId, TransactionKind } from './types.
 export interface Head {
   /** First physical lines (up to {@link HEAD_LINES}), untrimmed. */
   readonly lines: readonly string[];
+  /** The first {@link HEAD_CHARS} characters (markup formats may keep a whole page on one line). */
+  readonly text: string;
   /** Line `i` split on `delimiter` with CSV quoting, memoised across formats. */
   split(i: number, delimiter: string): string[];
   /** The same cells through {@link normalizeHeaderCell}, trailing empty cells dropped (memoised). */
@@ -18,6 +20,8 @@ export interface Head {
 
 /** How many physical lines detection looks at. Preambles seen in the wild are ≤ 8 lines. */
 export const HEAD_LINES = 25;
+/** How much text markup detectors look at. */
+export const HEAD_CHARS = 64 * 1024;
 
 /** Where a format puts the rows it reads, one at a time (see `finish.ts`). */
 export interface RowSink {

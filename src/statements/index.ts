@@ -40,7 +40,7 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   let formatId: StatementFormatId;
   if (options.format !== undefined) formatId = options.format;
   else if (options.columns !== undefined) formatId = 'generic-csv';
-  else formatId = pickFormat(scoreFormats(decoded.text), file).format;
+  else formatId = pickFormat(scoreFormats(decoded.text), file, decoded.text).format;
   const format = formatById(formatId);
   if (!format) throw new InvalidOptionError(`Unknown format "${formatId}"`, { file });
 

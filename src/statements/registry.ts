@@ -4,6 +4,7 @@
  */
 import type { StatementFormat } from './format.js';
 import { genericCsv } from './formats/generic.js';
+import { camt053, handelsbankenHtml } from './formats/markup.js';
 import { nordea2020, nordea2022, nordea2024, nordeaOld } from './formats/nordea.js';
 import { danske, handelsbanken, ica, lansforsakringar, lunar, skandia } from './formats/others.js';
 import { sebKontohandelser, sebLegacy, sebTransaktioner } from './formats/seb.js';
@@ -20,6 +21,7 @@ export const BUILTIN_FORMATS: readonly StatementFormat[] = [
   sebTransaktioner,
   sebLegacy,
   handelsbanken,
+  handelsbankenHtml,
   nordea2024,
   nordea2022,
   nordea2020,
@@ -30,6 +32,7 @@ export const BUILTIN_FORMATS: readonly StatementFormat[] = [
   skandia,
   lunar,
   skattekonto,
+  camt053,
   genericCsv,
 ];
 

@@ -14,6 +14,7 @@ export const STATEMENT_FORMAT_IDS = [
   'seb-transaktioner',
   'seb-legacy',
   'handelsbanken',
+  'handelsbanken-html',
   'nordea-2020',
   'nordea-2022',
   'nordea-2024',
@@ -24,6 +25,7 @@ export const STATEMENT_FORMAT_IDS = [
   'skandia',
   'lunar',
   'skattekonto',
+  'camt053',
   'generic-csv',
 ] as const;
 export type StatementFormatId = (typeof STATEMENT_FORMAT_IDS)[number];

@@ -37,7 +37,7 @@ describe('statement errors', () => {
     const e = caught(() => parseStatement(fixture('invalid/html-error-page.csv'), { fileName: 'export.csv' }));
     expect(e.code).toBe('HTML_INPUT');
     expect(e.line).toBe(1);
-    expect(e.message).toMatch(/expected CSV\/TXT, found an HTML/);
+    expect(e.message).toMatch(/found an HTML page/);
   });
 
   it('binary data', () => {
@@ -50,6 +50,12 @@ describe('statement errors', () => {
     const e = caught(() => parseStatement(xlsx));
     expect(e.code).toBe('UNSUPPORTED_CONTAINER');
     expect(e.message).toContain('XLSX');
+  });
+
+  it('XML that is not a camt.053 statement', () => {
+    const e = caught(() => parseStatement('<?xml version="1.0"?>\n<Document><CstmrCdtTrfInitn/></Document>\n'));
+    expect(e.code).toBe('HTML_INPUT');
+    expect(e.message).toContain('XML document that is not a camt.053 statement');
   });
 
   it('a SIE file handed to the statement parser', () => {
@@ -174,6 +180,8 @@ describe('detectStatementFormat', () => {
       'swedbank/short-2017-headerless.csv': 'swedbank-short-2017',
       'swedbank/fixed-2015-sokta-transaktioner.txt': 'swedbank-fixed-2015',
       'swedbank/csv-2020-cp1252-crlf.csv': 'swedbank-csv',
+      'handelsbanken/kontotransactionlist-2023-html.xls': 'handelsbanken-html',
+      'camt/camt053-001-02-bankgiro-card-fee-pending.xml': 'camt053',
     };
     for (const [file, format] of Object.entries(expected)) {
       expect(detectStatementFormat(fixture(file)).format, file).toBe(format);

@@ -243,3 +243,49 @@ describe('generic CSV driven by a column mapping', () => {
     expect(() => detectStatementFormat(fixture('generic/pipe-split-in-out.csv'))).toThrow(/generic-csv 0\.30/);
   });
 });
+
+describe('markup exports', () => {
+  it('Handelsbanken kontotransactionlist.xls (an HTML table): spacer cells, account row, preliminary row', () => {
+    const s = parseStatement(fixture('handelsbanken/kontotransactionlist-2023-html.xls'));
+    expect(s.format).toBe('handelsbanken-html');
+    expect(s.bank).toBe('Handelsbanken');
+    expect(s.accountNumber).toBe('6789-123 456 789');
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text])).toEqual([
+      [12, '2023-05-31', -11_900, 1_238_050, 'SPOTIFY P1A2B3'],
+      [13, '2023-05-30', 2_540_000, 1_249_950, 'LÖN'],
+      [14, '2023-05-29', -1_300_000, -1_290_050, 'Bg 5050-1055 SKV'],
+      [15, '2023-05-26', -2_500, 9_950, 'Månadsavgift'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [11]]]);
+    expect(s.openingBalance).toBe(12_450);
+    const all = parseStatement(fixture('handelsbanken/kontotransactionlist-2023-html.xls'), { includePending: true });
+    expect(all.transactions[0]).toMatchObject({ pending: true, date: '2023-05-31', text: 'ICA NÄRA HÖGDAL', amount: -24_550 });
+  });
+
+  it('camt.053: signed amounts from CdtDbtInd, OCR and counterparty, bank codes as kinds, only BOOK entries', () => {
+    const s = parseStatement(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
+    expect(s.format).toBe('camt053');
+    expect(s.accountNumber).toBe('SE4550000000058398257466');
+    expect(s.openingBalance).toBe(15_000_000);
+    expect(s.closingBalance).toBe(16_123_600);
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.kind])).toEqual([
+      [30, '2026-10-30', 1_250_000, 'bankgiro'],
+      [51, '2026-10-31', -118_900, 'card'],
+      [67, '2026-10-31', -7_500, 'fee'],
+    ]);
+    expect(s.transactions[0]).toMatchObject({ reference: '4012345678901', counterparty: 'KUNDEN I NORR AB', counterpartyAccount: '5402-1234' });
+    expect(s.transactions[1]?.text).toBe('KORTKÖP 261029 CLAS OHLSON & CO');
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [77]]]);
+  });
+
+  it('camt.053: a closing balance that the entries do not reach is reported', () => {
+    const xml = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml')).replace('<Amt Ccy="SEK">161236.00</Amt>', '<Amt Ccy="SEK">161237.00</Amt>');
+    const s = parseStatement(xml);
+    expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([18, 24]);
+  });
+
+  it('camt.053: broken XML is an error naming the line', () => {
+    const xml = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml')).replace('</AddtlNtryInf>\n      </Ntry>\n      <Ntry>\n        <NtryRef>3', '</AddtlNtryInf>\n      <Ntry>\n        <NtryRef>3');
+    expect(() => parseStatement(xml)).toThrow(/Invalid XML/);
+  });
+});

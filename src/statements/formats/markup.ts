@@ -1,0 +1,197 @@
+/**
+ * Statement formats written as markup:
+ * - `handelsbanken-html`: Handelsbanken's `kontotransactionlist.xls` until mid-2024, which is an
+ *   HTML table (account and period rows above the header, an empty NBSP spacer cell after every
+ *   data column, preliminary rows with an empty `Reskontradatum`; formats.md §3.2).
+ * - `camt053`: ISO 20022 `BkToCstmrStmt` (camt.053.001.02, also .04/.08), the statement format
+ *   every Swedish bank offers corporate customers (formats.md §3.5): amounts are positive with a
+ *   `CdtDbtInd`, only `BOOK` entries are booked, `OPBD`/`CLBD` balances frame each statement.
+ */
+import { StatementParseError } from '../../core/errors.js';
+import { parseDate } from '../../core/dates.js';
+import { type AmountStyle, AmountFormatError, parseAmount } from '../../core/money.js';
+import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
+import { type XmlElement, child, descendants, htmlTableRows, parseXml, textAt } from '../markup.js';
+import type { TransactionKind } from '../types.js';
+
+const HB_COLUMNS = ['reskontradatum', 'transaktionsdatum', 'text', 'belopp', 'saldo'] as const;
+
+function money(raw: string, line: number, field: string, ctx: ParseContext, style: AmountStyle = STYLE.comma): number {
+  try {
+    return parseAmount(raw, style);
+  } catch (e) {
+    const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
+    throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
+  }
+}
+
+function isoDate(raw: string, line: number, field: string, ctx: ParseContext): string {
+  // camt dates may be date-times (BookgDt/DtTm): the date part decides.
+  const iso = parseDate(raw.slice(0, 10), 'YYYY-MM-DD');
+  if (iso === undefined) {
+    throw new StatementParseError('INVALID_DATE', `Invalid date: expected YYYY-MM-DD, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
+  }
+  return iso;
+}
+
+export const handelsbankenHtml: StatementFormat = {
+  id: 'handelsbanken-html',
+  bank: 'Handelsbanken',
+  detect(head: Head): number {
+    const t = head.text.toLowerCase();
+    if (!/<table\b/.test(t)) return 0;
+    return /reskontradatum/.test(t) && /transaktionsdatum/.test(t) ? 1 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const rows = htmlTableRows(text);
+    const h = rows.findIndex((r) => {
+      const cells = r.cells.map(normalizeHeaderCell).filter((c) => c !== '');
+      return HB_COLUMNS.every((c) => cells.includes(c));
+    });
+    if (h < 0) throw new StatementParseError('MISSING_COLUMN', `Missing column: expected a table header with ${HB_COLUMNS.join(', ')}`, { file: ctx.file });
+    const header = (rows[h] as { cells: string[] }).cells.map(normalizeHeaderCell);
+    const at = Object.fromEntries(HB_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof HB_COLUMNS)[number], number>;
+    let accountNumber: string | undefined;
+    for (const r of rows.slice(0, h)) {
+      const joined = r.cells.join(' ');
+      const m = /konto(?:nummer|nr)?\s*:?\s*(\d[\d .-]{5,}\d)/i.exec(joined);
+      if (m?.[1]) accountNumber = m[1].trim();
+    }
+    const marks: BalanceMark[] = [];
+    const skipped: RowProblem[] = [];
+    let seenRow = false;
+    for (const r of rows.slice(h + 1)) {
+      const get = (c: (typeof HB_COLUMNS)[number]): string => (r.cells[at[c]] ?? '').trim();
+      try {
+        if (r.cells.every((c) => c === '')) continue;
+        const booking = get('reskontradatum');
+        const purchase = get('transaktionsdatum');
+        const amountRaw = get('belopp');
+        const balanceRaw = get('saldo');
+        if (amountRaw === '' && booking === '' && purchase === '') {
+          if (balanceRaw !== '') marks.push({ line: r.line, balance: money(balanceRaw, r.line, 'Saldo', ctx), position: seenRow ? 'end' : 'start' });
+          continue;
+        }
+        const pending = booking === '' || /^prel/i.test(booking);
+        const valueDate = purchase === '' ? undefined : isoDate(purchase, r.line, 'Transaktionsdatum', ctx);
+        const date = pending ? (valueDate ?? '') : isoDate(booking, r.line, 'Reskontradatum', ctx);
+        ctx.sink.add({
+          line: r.line,
+          date,
+          valueDate: valueDate !== date ? valueDate : undefined,
+          amount: money(amountRaw, r.line, 'Belopp', ctx),
+          balance: balanceRaw === '' ? undefined : money(balanceRaw, r.line, 'Saldo', ctx),
+          text: get('text'),
+          pending: pending || undefined,
+        });
+        seenRow = true;
+      } catch (e) {
+        if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: r.line, error: e });
+        else throw e;
+      }
+    }
+    return { accountNumber, marks, skipped };
+  },
+};
+
+/** Bank transaction codes (ISO 20022 BkTxCd) that say the kind outright. */
+function kindFromCode(entry: XmlElement): TransactionKind | undefined {
+  const domain = child(child(entry, 'BkTxCd'), 'Domn');
+  const family = textAt(domain, 'Fmly', 'Cd');
+  const sub = textAt(domain, 'Fmly', 'SubFmlyCd');
+  if (sub === 'CHRG' || sub === 'FEES' || sub === 'COMM') return 'fee';
+  if (sub === 'INTR') return 'interest';
+  if (family === 'CCRD' || family === 'DCRD') return 'card';
+  if (family === 'IDDT' || family === 'RDDT') return 'autogiro';
+  if (sub === 'SALA') return 'salary';
+  return undefined;
+}
+
+/** The account identifier of a statement: IBAN, or the bank's own (BBAN / bankgiro) id. */
+function accountOf(stmt: XmlElement): string | undefined {
+  const id = child(child(stmt, 'Acct'), 'Id');
+  const iban = textAt(id, 'IBAN');
+  if (iban !== '') return iban;
+  const other = textAt(id, 'Othr', 'Id');
+  return other === '' ? undefined : other;
+}
+
+export const camt053: StatementFormat = {
+  id: 'camt053',
+  bank: 'ISO 20022 camt.053',
+  detect(head: Head): number {
+    const t = head.text.slice(0, 4096);
+    if (!/<(?:\w+:)?Document\b/.test(t) && !/<\?xml/.test(t)) return 0;
+    return /<(?:\w+:)?BkToCstmrStmt\b/.test(head.text) || /camt\.053\.001\.\d\d/.test(t) ? 1 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    const doc = parseXml(text, ctx.file);
+    const statements = descendants(doc, 'Stmt');
+    if (statements.length === 0) {
+      throw new StatementParseError('MISSING_COLUMN', 'Not a camt.053 statement: expected <BkToCstmrStmt> with at least one <Stmt>', { file: ctx.file });
+    }
+    const marks: BalanceMark[] = [];
+    const skipped: RowProblem[] = [];
+    const accounts = new Set<string>();
+    let currency: string | undefined;
+    for (const stmt of statements) {
+      const account = accountOf(stmt);
+      if (account !== undefined) accounts.add(account);
+      currency ??= textAt(stmt, 'Acct', 'Ccy') || undefined;
+      for (const bal of stmt.children.filter((c) => c.name === 'Bal')) {
+        const code = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd');
+        if (code !== 'OPBD' && code !== 'CLBD') continue;
+        const amt = money(textAt(bal, 'Amt'), bal.line, 'Bal/Amt', ctx, STYLE.dot3);
+        const sign = textAt(bal, 'CdtDbtInd') === 'DBIT' ? -1 : 1;
+        marks.push({ line: bal.line, balance: sign * amt, position: code === 'OPBD' ? 'start' : 'end', role: code === 'OPBD' ? 'opening' : 'closing' });
+      }
+      for (const entry of stmt.children.filter((c) => c.name === 'Ntry')) {
+        try {
+          const status = textAt(entry, 'Sts', 'Cd') || textAt(entry, 'Sts');
+          const direction = textAt(entry, 'CdtDbtInd');
+          if (direction !== 'CRDT' && direction !== 'DBIT') {
+            throw new StatementParseError('INVALID_AMOUNT', `Invalid entry: expected CdtDbtInd CRDT or DBIT, got ${JSON.stringify(direction)}`, { file: ctx.file, line: entry.line, field: 'CdtDbtInd' });
+          }
+          const amount = money(textAt(entry, 'Amt'), entry.line, 'Amt', ctx, STYLE.dot3);
+          const booked = textAt(entry, 'BookgDt', 'Dt') || textAt(entry, 'BookgDt', 'DtTm');
+          const value = textAt(entry, 'ValDt', 'Dt') || textAt(entry, 'ValDt', 'DtTm');
+          const pending = status !== '' && status !== 'BOOK';
+          const valueDate = value === '' ? undefined : isoDate(value, entry.line, 'ValDt', ctx);
+          const date = booked === '' ? (pending ? (valueDate ?? '') : isoDate(booked, entry.line, 'BookgDt', ctx)) : isoDate(booked, entry.line, 'BookgDt', ctx);
+          const tx = descendants(entry, 'TxDtls')[0];
+          const parties = child(tx, 'RltdPties');
+          const party = direction === 'DBIT' ? textAt(parties, 'Cdtr', 'Nm') || textAt(parties, 'Cdtr', 'Pty', 'Nm') : textAt(parties, 'Dbtr', 'Nm') || textAt(parties, 'Dbtr', 'Pty', 'Nm');
+          const partyAccount = direction === 'DBIT' ? child(parties, 'CdtrAcct') : child(parties, 'DbtrAcct');
+          const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || textAt(partyAccount, 'Id', 'Othr', 'Id');
+          const remittance = child(tx, 'RmtInf');
+          const unstructured = remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '';
+          const ocr = textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref');
+          const info = textAt(entry, 'AddtlNtryInf') || textAt(tx, 'AddtlTxInf');
+          const text = info || unstructured || party || textAt(tx, 'Refs', 'EndToEndId');
+          ctx.sink.add({
+            line: entry.line,
+            date,
+            valueDate: valueDate !== date ? valueDate : undefined,
+            amount: direction === 'DBIT' ? -amount : amount,
+            text,
+            reference: ocr || (unstructured !== text ? unstructured : '') || undefined,
+            counterparty: party !== '' && party !== text ? party : undefined,
+            counterpartyAccount: partyAccountId || undefined,
+            currency: child(entry, 'Amt')?.attrs['Ccy'],
+            account: statements.length > 1 ? accountOf(stmt) : undefined,
+            pending: pending || undefined,
+            bankId: textAt(entry, 'AcctSvcrRef') || textAt(entry, 'NtryRef') || undefined,
+            kind: kindFromCode(entry),
+          });
+        } catch (e) {
+          if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: entry.line, error: e });
+          else throw e;
+        }
+      }
+    }
+    // Several statements of one account are one period after another: keep the first opening
+    // and the last closing balance; several accounts cannot share one chain.
+    const framing = accounts.size > 1 ? [] : [marks.find((m) => m.role === 'opening'), [...marks].reverse().find((m) => m.role === 'closing')].filter((m): m is BalanceMark => m !== undefined);
+    return { accountNumber: accounts.size === 1 ? [...accounts][0] : undefined, currency, marks: framing, skipped };
+  },
+};

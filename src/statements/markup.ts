@@ -1,0 +1,188 @@
+/**
+ * A small, linear-time reader for the two markup statement formats: XML (ISO 20022 camt.053) and
+ * HTML tables (Handelsbanken's pre-2024 `kontotransactionlist.xls`). It keeps the physical line
+ * of every element so errors and transactions point into the file. No dependency: both formats
+ * use a tiny subset of their languages.
+ */
+import { StatementParseError } from '../core/errors.js';
+
+/** An element with its local name (namespace prefix dropped), attributes, children and text. */
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: XmlElement[];
+  /** Concatenated character data directly inside this element (entities decoded, not trimmed). */
+  text: string;
+  /** 1-based line of the start tag. */
+  readonly line: number;
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes `&amp;`, `&#229;`, `&#xE5;` and the HTML `&nbsp;`; unknown entities stay as written. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+function localName(tag: string): string {
+  const colon = tag.indexOf(':');
+  return colon < 0 ? tag : tag.slice(colon + 1);
+}
+
+/**
+ * Parses well-formed XML into elements. Tolerates a BOM, the XML declaration, comments,
+ * processing instructions, CDATA and DOCTYPE; throws on mismatched or unclosed tags.
+ */
+export function parseXml(text: string, file?: string): XmlElement {
+  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
+  const stack: XmlElement[] = [root];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  const advanceLines = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) line++;
+  };
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) {
+      const top = stack[stack.length - 1] as XmlElement;
+      if (stack.length > 1) top.text += decodeEntities(text.slice(i, end));
+      advanceLines(i, end);
+    }
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      const stop = close < 0 ? n : close + 3;
+      advanceLines(lt, stop);
+      i = stop;
+      continue;
+    }
+    if (text.startsWith('<![CDATA[', lt)) {
+      const close = text.indexOf(']]>', lt + 9);
+      if (close < 0) throw new StatementParseError('INVALID_ROW', 'Invalid XML: expected "]]>" to close a CDATA section, found the end of the file', { file, line });
+      const top = stack[stack.length - 1] as XmlElement;
+      top.text += text.slice(lt + 9, close);
+      advanceLines(lt, close + 3);
+      i = close + 3;
+      continue;
+    }
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) throw new StatementParseError('INVALID_ROW', 'Invalid XML: expected ">" to close a tag, found the end of the file', { file, line });
+    const raw = text.slice(lt + 1, gt);
+    const tagLine = line;
+    advanceLines(lt, gt + 1);
+    i = gt + 1;
+    if (raw.startsWith('?') || raw.startsWith('!')) continue;
+    if (raw.startsWith('/')) {
+      const name = localName(raw.slice(1).trim());
+      const top = stack.pop();
+      if (!top || top.name !== name || stack.length === 0) {
+        throw new StatementParseError('INVALID_ROW', `Invalid XML: expected </${top?.name ?? '?'}>, found </${name}>`, { file, line: tagLine });
+      }
+      continue;
+    }
+    const selfClosing = raw.endsWith('/');
+    const body = selfClosing ? raw.slice(0, -1) : raw;
+    const space = body.search(/\s/);
+    const name = localName(space < 0 ? body : body.slice(0, space));
+    const attrs: Record<string, string> = {};
+    if (space >= 0) {
+      for (const m of body.slice(space).matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+        attrs[localName(m[1] as string)] = decodeEntities(m[3] ?? m[4] ?? '');
+      }
+    }
+    const el: XmlElement = { name, attrs, children: [], text: '', line: tagLine };
+    (stack[stack.length - 1] as XmlElement).children.push(el);
+    if (!selfClosing) stack.push(el);
+  }
+  if (stack.length > 1) {
+    const open = stack[stack.length - 1] as XmlElement;
+    throw new StatementParseError('INVALID_ROW', `Invalid XML: <${open.name}> opened on line ${open.line} is never closed`, { file, line: open.line });
+  }
+  return root;
+}
+
+/** First child element with this local name. */
+export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  return el?.children.find((c) => c.name === name);
+}
+
+/** Follows a path of child names; `text` of the element found, trimmed, or ''. */
+export function textAt(el: XmlElement | undefined, ...path: string[]): string {
+  let cur = el;
+  for (const p of path) cur = child(cur, p);
+  return cur?.text.trim() ?? '';
+}
+
+/** All descendants (depth first) with this local name. */
+export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}
+
+/** One HTML table row: cell texts (tags stripped, entities decoded, whitespace collapsed, trimmed). */
+export interface HtmlRow {
+  readonly cells: string[];
+  readonly line: number;
+}
+
+/**
+ * The rows of every `<table>` in an HTML page, in order. Forgiving like a browser: missing
+ * `</td>`/`</tr>` are implied by the next cell/row.
+ */
+export function htmlTableRows(text: string): HtmlRow[] {
+  const rows: HtmlRow[] = [];
+  const re = /<(\/?)(tr|td|th|table)\b[^>]*>/gi;
+  let line = 1;
+  let last = 0;
+  let row: string[] | undefined;
+  let rowLine = 0;
+  let cellStart = -1;
+  const closeCell = (at: number): void => {
+    if (row && cellStart >= 0) {
+      const inner = text.slice(cellStart, at).replace(/<[^>]*>/g, ' ');
+      row.push(decodeEntities(inner).replace(/[\s\u00a0]+/g, ' ').trim());
+    }
+    cellStart = -1;
+  };
+  const closeRow = (at: number): void => {
+    closeCell(at);
+    if (row && row.length > 0) rows.push({ cells: row, line: rowLine });
+    row = undefined;
+  };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let k = last; k < m.index; k++) if (text.charCodeAt(k) === 10) line++;
+    last = m.index;
+    const closing = m[1] === '/';
+    const tag = (m[2] as string).toLowerCase();
+    if (tag === 'tr' || tag === 'table') {
+      closeRow(m.index);
+      if (tag === 'tr' && !closing) {
+        row = [];
+        rowLine = line;
+      }
+    } else if (closing) {
+      closeCell(m.index);
+    } else {
+      closeCell(m.index);
+      if (!row) {
+        row = [];
+        rowLine = line;
+      }
+      cellStart = m.index + m[0].length;
+    }
+  }
+  closeRow(text.length);
+  return rows;
+}
