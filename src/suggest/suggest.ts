@@ -78,6 +78,19 @@ function dayAffinity(date: string, lastDay: number): number {
   return Math.min(diff, 31 - diff) <= USUAL_DAY_WINDOW ? 1 : OTHER_DAY_FACTOR;
 }
 
+/**
+ * How much of the evidence for the top account backs the very template that will be booked. A
+ * composite voucher (payroll, tax declaration: two or more counter-accounts besides VAT) is right
+ * only if its whole set of accounts is, so its confidence is the support for that template, not
+ * for the account that happened to be its largest row. A single-line template is judged by its
+ * account (1).
+ */
+export function templateSupport(top: RankedAccount): number {
+  let lines = 0;
+  for (const l of top.best.template.lines) if (!VAT_LINE.test(l.account)) lines++;
+  return lines >= 2 && top.weight > 0 ? top.best.weight / top.weight : 1;
+}
+
 /** Representation (6071/6072): VAT is deductible only on a limited base, never in full from a bank line. */
 const REPRESENTATION = /^607/;
 /** A VAT account kept as an ordinary line means the receipt had several rates. */
@@ -295,10 +308,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   }
 
   const top = tier.ranked[0] as RankedAccount;
-  const confidence = round3(cal(tier.path, tier.raw));
+  const confidence = round3(cal(tier.path, tier.raw * templateSupport(top)));
   const alternatives: Alternative[] = tier.ranked.slice(1, 1 + MAX_ALTERNATIVES).map((r) => ({
     account: r.account,
-    confidence: round3(cal(tier.path, tier.raw * (r.weight / top.weight))),
+    confidence: round3(cal(tier.path, tier.raw * (r.weight / top.weight) * templateSupport(r))),
     source: tier.source,
     reason: tier.describe(r),
   }));

@@ -111,6 +111,43 @@ describe('suggest from the client\'s own history', () => {
   });
 });
 
+describe('composite vouchers (payroll, tax declaration)', () => {
+  // Payroll shapes like the SIE4 example's "Lönekörning": gross salary, tax and fees, with rows
+  // that come and go from month to month (sick pay 7081 one month, a benefit 7385 the next).
+  const payroll = (date: string, extra: string | null): ReturnType<typeof booking> =>
+    booking(date, 'LÖNEKÖRNING ORDINARIE LÖN', [
+      { account: '7010', amount: 5000000 },
+      { account: '7510', amount: 1500000 },
+      { account: '2710', amount: -1500000 },
+      { account: '2730', amount: -1500000 },
+      ...(extra === null ? [] : [{ account: extra, amount: 100000 }]),
+    ]);
+
+  test('is only as confident as the support for its whole set of accounts, not for its largest row', () => {
+    const varying = createKnowledge();
+    const extras = ['7081', '7385', '7321', '7082', '7090', '7281'];
+    extras.forEach((e, i) => learn(varying, client, payroll(`2026-0${i + 1}-25`, e)));
+    const same = createKnowledge();
+    extras.forEach((_, i) => learn(same, client, payroll(`2026-0${i + 1}-25`, '7081')));
+    const tx = { date: '2026-07-25', amount: -3600000, text: 'LÖNEKÖRNING ORDINARIE LÖN' };
+    const fromVarying = suggest(tx, varying, client);
+    const fromSame = suggest(tx, same, client);
+    expect(fromVarying.account).toBe('7010');
+    expect(fromSame.account).toBe('7010');
+    expect(fromSame.confidence).toBeGreaterThan(0.9);
+    expect(fromVarying.confidence).toBeLessThan(0.7);
+    expect(fromVarying.autoBook).toBe(false);
+  });
+
+  test('keeps the confidence of a single-line habit whatever its VAT variants', () => {
+    const k = createKnowledge();
+    for (let m = 1; m <= 6; m++) learn(k, client, m % 2 === 0 ? purchase25(`2026-0${m}-10`, 'CLAS OHLSON', '5410', 50000) : booking(`2026-0${m}-10`, 'CLAS OHLSON', [{ account: '5410', amount: 50000 }]));
+    const s = suggest({ date: '2026-07-10', amount: -50000, text: 'CLAS OHLSON' }, k, client);
+    expect(s.account).toBe('5410');
+    expect(s.confidence).toBeGreaterThan(0.8);
+  });
+});
+
 describe('review flags', () => {
   function confident(settings: ClientSettings) {
     const k = createKnowledge();
