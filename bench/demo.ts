@@ -11,8 +11,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createKontera, formatKronor, readSie } from '../src/index.js';
-import type { Booking, Progress, Suggestion, VoucherRow } from '../src/index.js';
+import { StoreError, createKontera, createMemoryStore, formatKronor, readSie } from '../src/index.js';
+import type { Booking, Progress, Store, Suggestion, VoucherRow } from '../src/index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { DemoAnswer, DemoManifest } from './demo-fixtures.js';
 
@@ -94,9 +94,21 @@ mkdirSync(outDir, { recursive: true });
 const dbPath = `${dbDir}/demo.db`;
 
 step(`kontera demo — ${manifest.bureaus.length} bureaus, ${manifest.clients.length} clients, bank statements for ${manifest.month}`);
-step(`store: SQLite at ${dbPath.slice(root.length)} (new), output: ${outDir.slice(root.length)}/\n`);
 
-const kontera = await createKontera({ store: await openSqliteStore({ path: dbPath }) });
+/** The SQLite store; the memory store when better-sqlite3 (an optional dependency) is not installed. */
+async function openStore(): Promise<Store> {
+  try {
+    const store = await openSqliteStore({ path: dbPath });
+    step(`store: SQLite at ${dbPath.slice(root.length)} (new), output: ${outDir.slice(root.length)}/\n`);
+    return store;
+  } catch (e) {
+    if (!(e instanceof StoreError) || !e.message.includes('better-sqlite3')) throw e;
+    step(`store: in memory (${e.message}), output: ${outDir.slice(root.length)}/\n`);
+    return createMemoryStore();
+  }
+}
+
+const kontera = await createKontera({ store: await openStore() });
 for (const b of manifest.bureaus) await kontera.addBureau(b);
 for (const c of manifest.clients) {
   await kontera.addClient({ bureauId: c.bureauId, id: c.id, name: c.name, orgNr: c.orgNr, vatRegistered: c.vatRegistered, autoBookThreshold: c.autoBookThreshold });
