@@ -80,6 +80,39 @@ class KindCache {
 }
 
 /**
+ * A per-row string column whose value is nearly always the same (currency, account): kept as
+ * counts plus the rows that differ from the first value, not as one entry per row. A format
+ * gives such a column on every row or on none.
+ */
+export class SparseColumn {
+  first: string | undefined;
+  readonly counts = new Map<string, number>();
+  /** Row index → value, for rows whose value differs from {@link first}. */
+  readonly others = new Map<number, string>();
+  set(row: number, value: string): void {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    if (this.first === undefined) this.first = value;
+    else if (value !== this.first) this.others.set(row, value);
+  }
+  /** The row's value (undefined when the format has no such column). */
+  get(row: number): string | undefined {
+    return this.others.get(row) ?? this.first;
+  }
+  /** The most common value. */
+  majority(): string | undefined {
+    let best: string | undefined;
+    let n = 0;
+    for (const [v, c] of this.counts) {
+      if (c > n) {
+        best = v;
+        n = c;
+      }
+    }
+    return best;
+  }
+}
+
+/**
  * Collects rows as a format reads them, turning each into its transaction at once (so a
  * million-row file holds one object per row, not three): kind, the row's content hash (two
  * 32-bit lanes; the account and the occurrence counter are mixed in at the end) and its currency.
@@ -90,23 +123,34 @@ export class StatementBuilder implements RowSink {
   readonly transactions: Mutable<BankTransaction>[] = [];
   /** Content hash lanes, two numbers per row. */
   readonly lanes: number[] = [];
-  /** Currency per row as the file wrote it (sparse: only where the format has a currency column). */
-  readonly currencies: (string | undefined)[] = [];
-  /** Account per row where the file gives one per row (sparse). */
-  readonly accounts: (string | undefined)[] = [];
+  /** Currency per row, where the format has a currency column. */
+  readonly currencies = new SparseColumn();
+  /** Account per row, where the file gives one per row (Swedbank's Clearingnummer/Kontonummer). */
+  readonly accounts = new SparseColumn();
+  /** Rows marked pending. */
+  pending = 0;
   readonly #kinds = new KindCache();
   readonly #hasher = new Hasher();
 
   add(r: RawRow): void {
-    const tx: Mutable<BankTransaction> = { id: '', line: r.line, date: r.date, amount: r.amount, text: r.text };
-    if (r.valueDate !== undefined) tx.valueDate = r.valueDate;
-    if (r.balance !== undefined) tx.balance = r.balance;
-    if (r.reference !== undefined) tx.reference = r.reference;
-    if (r.counterparty !== undefined) tx.counterparty = r.counterparty;
-    if (r.counterpartyAccount !== undefined) tx.counterpartyAccount = r.counterpartyAccount;
-    const kind = r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount);
-    if (kind !== undefined) tx.kind = kind;
-    if (r.pending) tx.pending = true;
+    // Every transaction has the same shape (absent values are undefined): one hidden class, no
+    // per-row property transitions, and monomorphic reads for everything downstream.
+    const tx: Mutable<BankTransaction> = {
+      id: '',
+      line: r.line,
+      date: r.date,
+      valueDate: r.valueDate,
+      amount: r.amount,
+      balance: r.balance,
+      text: r.text,
+      reference: r.reference,
+      counterparty: r.counterparty,
+      counterpartyAccount: r.counterpartyAccount,
+      kind: r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount),
+      accountNumber: undefined,
+      currency: undefined,
+      pending: r.pending ? true : undefined,
+    };
     const h = this.#hasher
       .reset()
       .str(r.date)
@@ -116,8 +160,9 @@ export class StatementBuilder implements RowSink {
       .int(r.balance)
       .int(r.pending ? 1 : 0);
     this.lanes.push(h.h1, h.h2);
-    if (r.currency !== undefined) this.currencies[this.transactions.length] = r.currency;
-    if (r.account !== undefined) this.accounts[this.transactions.length] = r.account;
+    if (r.currency !== undefined) this.currencies.set(this.transactions.length, r.currency);
+    if (r.account !== undefined) this.accounts.set(this.transactions.length, r.account);
+    if (r.pending) this.pending++;
     this.transactions.push(tx);
   }
 }
@@ -209,9 +254,9 @@ function mostCommon(values: readonly (string | undefined)[]): string | undefined
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;
-  const currency = raw.currency ?? mostCommon(builder.currencies) ?? 'SEK';
-  const booked = all.filter((r) => !r.pending);
-  const pendingLines = all.filter((r) => r.pending).map((r) => r.line);
+  const currency = raw.currency ?? builder.currencies.majority() ?? 'SEK';
+  const booked = builder.pending > 0 ? all.filter((r) => !r.pending) : all;
+  const pendingLines = builder.pending > 0 ? all.filter((r) => r.pending).map((r) => r.line) : [];
 
   for (const s of raw.skipped ?? []) {
     warnings.push({ code: 'ROW_SKIPPED', message: `Row skipped (lenient mode): ${s.error.message}`, lines: [s.line] });
@@ -226,17 +271,22 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       lines: pendingLines,
     });
   }
+  // Rows in another currency than the statement's carry their own.
+  const currencies = builder.currencies;
+  const foreignRows = currencies.first === currency ? [...currencies.others.keys()] : currencies.first === undefined ? [] : all.map((_, i) => i);
   const otherLines: number[] = [];
   const others = new Set<string>();
-  builder.currencies.forEach((c, i) => {
-    const tx = all[i];
-    if (c === undefined || c === currency || !tx) return;
+  for (const i of foreignRows) {
+    const tx = all[i] as Mutable<BankTransaction>;
+    const c = currencies.get(i);
+    if (c === undefined || c === currency) continue;
     tx.currency = c;
     if (!tx.pending) {
       otherLines.push(tx.line);
       others.add(c);
     }
-  });
+  }
+  otherLines.sort((a, b) => a - b);
   if (otherLines.length > 0) {
     warnings.push({
       code: 'CURRENCY_MIXED',
@@ -245,16 +295,13 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     });
   }
 
-  const accountNumber = raw.accountNumber ?? mostCommon(builder.accounts);
-  const distinctAccounts = new Set(builder.accounts.filter((a): a is string => a !== undefined));
-  if (distinctAccounts.size > 1) {
-    builder.accounts.forEach((a, i) => {
-      const tx = all[i];
-      if (tx && a !== undefined) tx.accountNumber = a;
-    });
+  const accounts = builder.accounts;
+  const accountNumber = raw.accountNumber ?? accounts.majority();
+  if (accounts.counts.size > 1) {
+    for (let i = 0; i < all.length; i++) (all[i] as Mutable<BankTransaction>).accountNumber = accounts.get(i);
     warnings.push({
       code: 'ACCOUNTS_MIXED',
-      message: `The file holds rows of ${distinctAccounts.size} accounts (${[...distinctAccounts].join(', ')}); each row carries its own accountNumber`,
+      message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber`,
       lines: [],
     });
   }
@@ -317,7 +364,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       seen.clear();
       day = tx.date;
     }
-    const own = builder.accounts[i];
+    const own = accounts.others.size === 0 ? undefined : accounts.get(i);
     const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(own);
     const h = hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
     const key = h.hex();

@@ -45,7 +45,10 @@ export const TRANSACTION_KINDS = [
 /** A coarse type, where the bank text shows it. */
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 
-/** One bank line. */
+/**
+ * One bank line. Every transaction object has all fields; optional ones are `undefined` when the
+ * file does not give them (they are left out of JSON).
+ */
 export interface BankTransaction {
   /** Deterministic id: same account, date, amount, text, balance and place among identical rows → same id. */
   readonly id: string;
