@@ -687,20 +687,45 @@ class PostgresSession implements StoreSession {
     return this.#write ? ' FOR NO KEY UPDATE' : '';
   }
 
+  /**
+   * Clients (`bureau\0client`) and bureaus this transaction has already found (and, writing,
+   * locked): a second check in the same transaction would see the same row, so it is skipped.
+   * Deletes forget them.
+   */
+  readonly #seenClients = new Set<string>();
+  readonly #seenBureaus = new Set<string>();
+  /** Client rows read in this transaction (kept current by updateClient), handed out as copies. */
+  readonly #clientRows = new Map<string, ClientRow>();
+
+  #saw(client: ClientRow): ClientRow {
+    const k = `${client.bureauId}\u0000${client.id}`;
+    this.#seenClients.add(k);
+    this.#seenBureaus.add(client.bureauId);
+    this.#clientRows.set(k, structuredClone(client));
+    return client;
+  }
+
   async #requireBureau(bureauId: string): Promise<void> {
+    if (this.#seenBureaus.has(bureauId)) return;
     if ((await this.#one('SELECT 1 FROM §.bureaus WHERE id = $1', [bureauId])) === undefined) throw notFoundBureau(bureauId);
+    this.#seenBureaus.add(bureauId);
   }
 
   async #client(ref: ClientRef): Promise<ClientRow> {
+    const known = this.#clientRows.get(`${ref.bureauId}\u0000${ref.clientId}`);
+    if (known !== undefined) return structuredClone(known);
     const row = await this.#one(`SELECT id, bureau_id, name, settings FROM §.clients WHERE bureau_id = $1 AND id = $2${this.#lock}`, [ref.bureauId, ref.clientId]);
     if (row === undefined) throw notFoundClient(ref);
-    return clientFromRow(row);
+    return this.#saw(clientFromRow(row));
   }
 
   async #requireClient(ref: ClientRef): Promise<void> {
+    if (this.#seenClients.has(`${ref.bureauId}\u0000${ref.clientId}`)) return;
     if ((await this.#one(`SELECT 1 FROM §.clients WHERE bureau_id = $1 AND id = $2${this.#lock}`, [ref.bureauId, ref.clientId])) === undefined) {
       throw notFoundClient(ref);
     }
+    this.#seenClients.add(`${ref.bureauId}\u0000${ref.clientId}`);
+    this.#seenBureaus.add(ref.bureauId);
   }
 
   /**
@@ -749,6 +774,9 @@ class PostgresSession implements StoreSession {
     )) ?? {};
     // Foreign keys cascade from the bureau to every row of its clients and records.
     await this.#q('DELETE FROM §.bureaus WHERE id = $1', [bureauId]);
+    this.#seenBureaus.delete(bureauId);
+    for (const k of this.#seenClients) if (k.startsWith(`${bureauId}\u0000`)) this.#seenClients.delete(k);
+    for (const k of this.#clientRows.keys()) if (k.startsWith(`${bureauId}\u0000`)) this.#clientRows.delete(k);
     return {
       clients: int(c, 'clients'),
       statements: int(c, 'statements'),
@@ -777,6 +805,8 @@ class PostgresSession implements StoreSession {
     checkClientRow(client);
     const { id, bureauId, name, ...settings } = client;
     await this.#q('UPDATE §.clients SET name = $3, settings = $4 WHERE bureau_id = $1 AND id = $2', [bureauId, id, name, JSON.stringify(settings)]);
+    // What a read gives back: the row as stored (JSON), not the object passed in.
+    this.#saw(clientFromRow({ id, bureau_id: bureauId, name, settings: JSON.parse(JSON.stringify(settings)) as unknown }));
   }
 
   async getClient(ref: ClientRef): Promise<ClientRow> {
@@ -788,7 +818,7 @@ class PostgresSession implements StoreSession {
     this.#check();
     // The one lookup without a bureau (the contract's resolveClient): it finds the client's bureau.
     const row = await this.#one(`SELECT id, bureau_id, name, settings FROM §.clients WHERE id = $1${this.#lock}`, [clientId]);
-    return row === undefined ? undefined : clientFromRow(row);
+    return row === undefined ? undefined : this.#saw(clientFromRow(row));
   }
 
   async listClients(bureauId: string): Promise<readonly ClientRow[]> {
@@ -814,6 +844,8 @@ class PostgresSession implements StoreSession {
     const left = await this.#q('DELETE FROM §.bureau_record_clients WHERE bureau_id = $1 AND client_id = $2 RETURNING key, template_id', p);
     await this.#deleteEmptyBureauRecords(ref.bureauId, left.map((r) => str(r, 'key')), left.map((r) => str(r, 'template_id')));
     await this.#q('DELETE FROM §.clients WHERE bureau_id = $1 AND id = $2', p);
+    this.#seenClients.delete(`${ref.bureauId}\u0000${ref.clientId}`);
+    this.#clientRows.delete(`${ref.bureauId}\u0000${ref.clientId}`);
     return {
       clients: 1,
       statements: int(c, 'statements'),

@@ -1,10 +1,94 @@
 /**
- * The PostgreSQL store against a real server: the store contract, migrations, concurrency of
- * processes, tenancy, round trips, lazy loading of pg.
+ * The PostgreSQL store against a real server (see pg-global-setup.ts): the store contract,
+ * migrations and the migration race, eight processes learning at once, tenancy through every
+ * method, round trips of `suggest`, and erasure checked table by table.
  */
-import { describe, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KonteraError } from '../../src/core/errors.js';
+import { createKontera } from '../../src/kontera.js';
+import type { Kontera } from '../../src/kontera.js';
+import { createMemoryStore } from '../../src/store/memory.js';
+import { POSTGRES_SCHEMA_VERSION, POSTGRES_TABLES } from '../../src/store/postgres-schema.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
+import type { PostgresPool, PostgresPoolClient, PostgresStore } from '../../src/store/postgres.js';
+import type { ClientRef, Store, StoreSession } from '../../src/store/store.js';
+import { fixture, ROOT, swedbankCsv } from '../kontera/helpers.js';
 import { describeStore } from './conformance.js';
-import { PG_SKIP_REASON, PG_URL, postgresHarness } from './pg.js';
+import { bureauRecord, changes, clientRow, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
+import { dropSchema, freshSchema, PG_SKIP_REASON, PG_URL, postgresHarness, rawPool } from './pg.js';
+import { work } from './pg-work.js';
+
+const WORKER = join(import.meta.dirname, 'pg-worker.ts');
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KonteraError);
+    return (e as KonteraError).code;
+  }
+  return 'no error';
+}
+
+interface ChildResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs workers as child processes; each opens its store, says "ready" and waits, and all get "go"
+ * at once, so their work really overlaps.
+ */
+function runWorkers(argsList: readonly (readonly string[])[]): Promise<ChildResult[]> {
+  let ready = 0;
+  const children: { stdin: NodeJS.WritableStream | null }[] = [];
+  const goWhenAllReady = (): void => {
+    ready++;
+    if (ready === argsList.length) for (const c of children) c.stdin?.end('go\n');
+  };
+  return Promise.all(argsList.map((args) => runWorker(args, children, goWhenAllReady)));
+}
+
+function runWorker(args: readonly string[], children: { stdin: NodeJS.WritableStream | null }[], onReady: () => void): Promise<ChildResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx/esm', WORKER, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      const before = stdout.includes('ready\n');
+      stdout += c.toString();
+      if (!before && stdout.includes('ready\n')) onReady();
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('exit', (exitCode) => done({ code: exitCode, stdout, stderr }));
+  });
+}
+
+/** A pool that records every SQL text sent through it. */
+function recording(pool: pg.Pool, log: string[]): PostgresPool {
+  return {
+    connect: async (): Promise<PostgresPoolClient> => {
+      const client = await pool.connect();
+      return {
+        query: (text: string, values?: unknown[]) => {
+          log.push(text);
+          return client.query(text, values);
+        },
+        release: (destroy?: Error | boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+// Compile-time check: a pg Pool is a PostgresPool, so `{ pool }` takes one as is.
+export const pgPoolFitsTheStructuralType = (pool: pg.Pool): PostgresPool => pool;
 
 if (PG_URL === '') {
   describe('postgres store', () => {
@@ -12,4 +96,298 @@ if (PG_URL === '') {
   });
 } else {
   describeStore('postgres', postgresHarness);
+
+  describe('postgres store', () => {
+    let admin: pg.Pool;
+    const schemas: string[] = [];
+    const stores: Store[] = [];
+    beforeAll(() => {
+      admin = rawPool(4);
+    });
+    afterEach(async () => {
+      for (const s of stores.splice(0)) await s.close();
+      for (const s of schemas.splice(0)) await dropSchema(s);
+    });
+    afterAll(async () => {
+      await admin.end();
+    });
+    const schema = (): string => {
+      const s = freshSchema('p');
+      schemas.push(s);
+      return s;
+    };
+    const open = async (s: string, extra: { migrations?: readonly { version: number; description: string; sql: string }[] } = {}): Promise<PostgresStore> => {
+      const store = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 4, ...extra });
+      stores.push(store);
+      return store;
+    };
+    const tables = async (s: string): Promise<string[]> =>
+      (await admin.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename', [s])).rows.map((r) => r.tablename);
+
+    describe('migrations', () => {
+      it('creates the schema, its tables and the version table', async () => {
+        const s = schema();
+        await open(s);
+        expect(await tables(s)).toEqual([...POSTGRES_TABLES, 'kontera_schema'].sort());
+        const v = await admin.query(`SELECT max(version) AS v FROM "${s}".kontera_schema`);
+        expect(v.rows[0]).toEqual({ v: POSTGRES_SCHEMA_VERSION });
+      });
+
+      it('upgrades an older schema once, and refuses one from a newer kontera', async () => {
+        const s = schema();
+        const v1 = [{ version: 1, description: 'one', sql: 'CREATE TABLE §.one (x integer);' }];
+        const v2 = [...v1, { version: 2, description: 'two', sql: 'CREATE TABLE §.two (y integer); INSERT INTO §.two VALUES (42);' }];
+        await (await open(s, { migrations: v1 })).close();
+        await (await open(s, { migrations: v2 })).close();
+        await (await open(s, { migrations: v2 })).close();
+        expect((await admin.query(`SELECT count(*)::int AS n FROM "${s}".two`)).rows[0]).toEqual({ n: 1 });
+        const error = open(s, { migrations: v1 });
+        await expect(error).rejects.toMatchObject({ code: 'STORE_SCHEMA' });
+        await expect(error).rejects.toThrow(/newer than this kontera: expected version 1 or older, found 2/);
+      });
+
+      it('refuses a schema that holds tables of another program', async () => {
+        const s = schema();
+        await admin.query(`CREATE SCHEMA "${s}"; CREATE TABLE "${s}".foreign_stuff (x integer)`);
+        expect(await code(open(s))).toBe('STORE_SCHEMA');
+      });
+
+      it('rolls a failed migration back completely', async () => {
+        const s = schema();
+        const bad = [{ version: 1, description: 'bad', sql: 'CREATE TABLE §.ok (x integer); CREATE TABLE §.broken (' }];
+        expect(await code(open(s, { migrations: bad }))).toBe('STORE');
+        expect(await tables(s)).toEqual([]);
+      });
+
+      it('migrates once when several app servers open a new schema at the same moment', async () => {
+        const s = schema();
+        // A migration that would fail if run twice (CREATE TABLE) and counts its runs.
+        const counting = [{ version: 1, description: 'counting', sql: 'CREATE TABLE §.runs (n integer); INSERT INTO §.runs VALUES (1);' }];
+        const opened = await Promise.all(Array.from({ length: 6 }, () => open(s, { migrations: counting })));
+        expect(opened).toHaveLength(6);
+        expect((await admin.query(`SELECT count(*)::int AS n FROM "${s}".runs`)).rows[0]).toEqual({ n: 1 });
+        expect((await admin.query(`SELECT count(*)::int AS n FROM "${s}".kontera_schema`)).rows[0]).toEqual({ n: 1 });
+        // And with the real schema, from two processes.
+        const t = schema();
+        const [a, b] = (await runWorkers([[PG_URL, t, 'ghost', '0', '0'], [PG_URL, t, 'ghost', '0', '0']])) as [ChildResult, ChildResult];
+        // No client "ghost" exists: both reach the facade and fail with NOT_FOUND, not with a schema race.
+        expect(a.stderr).toContain('Unknown client');
+        expect(b.stderr).toContain('Unknown client');
+        expect(await tables(t)).toEqual([...POSTGRES_TABLES, 'kontera_schema'].sort());
+      }, 60_000);
+    });
+
+    it('eight processes importing and confirming at once, for different clients and the same client: counts exact', async () => {
+      const s = schema();
+      const seed = await open(s);
+      const clients: [string, string][] = [['b1', 'c1'], ['b1', 'c2'], ['b1', 'c3'], ['b2', 'c4'], ['b2', 'c5'], ['b3', 'c6']];
+      // Two workers on c1 (overlapping files), two on c2 (the same file), one on each other client.
+      const workers: [string, number][] = [['c1', 0], ['c1', 20], ['c2', 0], ['c2', 0], ['c3', 0], ['c4', 0], ['c5', 0], ['c6', 0]];
+      const ROUNDS = 24;
+      for (const b of ['b1', 'b2', 'b3']) await seed.createBureau({ id: b, name: b });
+      for (const [b, c] of clients) await seed.createClient(clientRow(c, b));
+      const results = await runWorkers(workers.map(([c, first]) => [PG_URL, s, c, String(ROUNDS), String(first)]));
+      for (const r of results) expect(r).toMatchObject({ code: 0, stderr: '' });
+      // They really overlapped: every worker started before the first one finished.
+      const starts = results.map((r) => Number(/started (\d+)/.exec(r.stdout)?.[1]));
+      const ends = results.map((r) => Number(/done (\d+)/.exec(r.stdout)?.[1]));
+      expect(Math.max(...starts)).toBeLessThan(Math.min(...ends));
+
+      // The same work one step after another on the reference store gives the expected state.
+      const memory = createMemoryStore();
+      const reference = await createKontera({ store: memory });
+      for (const b of ['b1', 'b2', 'b3']) await memory.createBureau({ id: b, name: b });
+      for (const [b, c] of clients) await memory.createClient(clientRow(c, b));
+      for (const [c, first] of workers) await work(reference, c, ROUNDS, first);
+
+      const store = await open(s);
+      expect(await store.listNetworkRecords()).toEqual(await memory.listNetworkRecords());
+      const network = await store.listNetworkRecords();
+      expect(network.map((n) => [n.key, n.account, n.bureaus, n.clients])).toEqual([
+        ['CLAS OHLSON', '5410', 3, 6],
+        ['EASYPARK', '5800', 3, 6],
+        ['TELIA SVERIGE', '6212', 3, 6],
+      ]);
+      for (const b of ['b1', 'b2', 'b3']) {
+        const members = async (st: Store): Promise<string[][]> => (await st.getBureauRecords(b)).map((r) => [r.key, r.templateId, ...[...r.clients].sort()]);
+        expect(await members(store), b).toEqual(await members(memory));
+      }
+      for (const [b, c] of clients) {
+        const ref: ClientRef = { bureauId: b, clientId: c };
+        // No lost update: every confirmation of both workers on one client is counted.
+        const counts = async (st: Store): Promise<[string, string, number][]> =>
+          (await st.getProfiles(ref)).flatMap((p) => p.templates.map((t) => [p.key, t.id, t.count] as [string, string, number]));
+        expect(await counts(store), c).toEqual(await counts(memory));
+        const sameClientWorkers = workers.filter(([w]) => w === c).length;
+        expect((await store.listVouchers(ref)).map((v) => v.number), c).toEqual(Array.from({ length: ROUNDS * sameClientWorkers }, (_, i) => i + 1));
+        const lines = await store.listTransactions(ref);
+        expect(new Set(lines.map((l) => l.id)).size, c).toBe(lines.length);
+        expect(lines.length, c).toBe(c === 'c1' ? 60 : 40);
+      }
+      const c1 = (await store.getProfiles({ bureauId: 'b1', clientId: 'c1' })).map((p) => p.templates[0]?.count);
+      expect(c1).toEqual([16, 16, 16]);
+    }, 120_000);
+
+    describe('tenancy', () => {
+      /**
+       * Every method of the store, each trying to reach bureau b2's data while acting for bureau b1
+       * (or naming b2's records in b1's changes). The Record type makes a new store method a
+       * compile error here until it has a probe.
+       */
+      const B1: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+      const STOLEN: ClientRef = { bureauId: 'b1', clientId: 'x1' };
+      type Probe = { readonly expect: 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT'; readonly call: (s: StoreSession) => Promise<unknown> } | { readonly unscoped: string };
+      const probes: Record<keyof StoreSession, Probe> = {
+        createBureau: { expect: 'CONFLICT', call: (s) => s.createBureau({ id: 'b2', name: 'takeover' }) },
+        getBureau: { unscoped: 'returns a bureau by id (id and name only); the facade scopes it with createKontera({ bureauId })' },
+        deleteBureau: { expect: 'NOT_FOUND', call: (s) => s.deleteBureau('b9') },
+        createClient: { expect: 'CONFLICT', call: (s) => s.createClient(clientRow('x1', 'b1')) },
+        updateClient: { expect: 'NOT_FOUND', call: (s) => s.updateClient(clientRow('x1', 'b1')) },
+        getClient: { expect: 'NOT_FOUND', call: (s) => s.getClient(STOLEN) },
+        resolveClient: { unscoped: 'the contract’s one lookup without a bureau: it tells the facade which bureau a client id belongs to' },
+        listClients: { expect: 'NOT_FOUND', call: (s) => s.listClients('b9') },
+        deleteClient: { expect: 'NOT_FOUND', call: (s) => s.deleteClient(STOLEN) },
+        putStatement: { expect: 'NOT_FOUND', call: (s) => s.putStatement(STOLEN, statementRow('x1', 's9')) },
+        getStatement: { expect: 'NOT_FOUND', call: (s) => s.getStatement(STOLEN, 's1') },
+        listStatements: { expect: 'NOT_FOUND', call: (s) => s.listStatements(STOLEN) },
+        addTransactions: { expect: 'NOT_FOUND', call: (s) => s.addTransactions(STOLEN, [txRow('x1', 's1', 't9')]) },
+        getTransactions: { expect: 'NOT_FOUND', call: (s) => s.getTransactions(STOLEN, [{ bankAccount: '1930', id: 't1' }]) },
+        listTransactions: { expect: 'NOT_FOUND', call: (s) => s.listTransactions(STOLEN) },
+        addVoucher: { expect: 'NOT_FOUND', call: (s) => s.addVoucher(STOLEN, voucher()) },
+        listVouchers: { expect: 'NOT_FOUND', call: (s) => s.listVouchers(STOLEN) },
+        getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
+        getProfiles: { expect: 'NOT_FOUND', call: (s) => s.getProfiles(STOLEN, ['telia']) },
+        getBureauProfiles: { expect: 'NOT_FOUND', call: (s) => s.getBureauProfiles('b9', ['telia']) },
+        getBureauRecords: { expect: 'NOT_FOUND', call: (s) => s.getBureauRecords('b9', ['telia']) },
+        getNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
+        listNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
+        applyKnowledge: { expect: 'VALIDATION', call: (s) => s.applyKnowledge('b1', changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }), NO_BASE) },
+        exportClient: { expect: 'NOT_FOUND', call: (s) => s.exportClient(STOLEN) },
+      };
+
+      it('refuses every method that would reach another bureau’s data with a typed error, on the store and inside a transaction', async () => {
+        const s = schema();
+        const store = await open(s);
+        await store.createBureau({ id: 'b1', name: 'Ett' });
+        await store.createBureau({ id: 'b2', name: 'Två' });
+        await store.createClient(clientRow('c1', 'b1'));
+        await store.createClient(clientRow('x1', 'b2'));
+        const other: ClientRef = { bureauId: 'b2', clientId: 'x1' };
+        await store.putStatement(other, statementRow('x1', 's1'));
+        await store.addTransactions(other, [txRow('x1', 's1', 't1')]);
+        await store.addVoucher(other, voucher({ bankAccount: '1930', transactionId: 't1' }));
+        await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }), NO_BASE);
+        const before = await store.exportClient(other);
+
+        const storeMethods = Object.getOwnPropertyNames(Object.getPrototypeOf(store)).filter(
+          (n) => n !== 'constructor' && !['transaction', 'close', 'migrate'].includes(n) && typeof (store as unknown as Record<string, unknown>)[n] === 'function',
+        );
+        expect(storeMethods.sort()).toEqual(Object.keys(probes).sort());
+        for (const [name, probe] of Object.entries(probes)) {
+          if ('unscoped' in probe) continue;
+          expect(await code(probe.call(store)), name).toBe(probe.expect);
+          expect(await code(store.transaction((tx) => probe.call(tx))), `${name} in a transaction`).toBe(probe.expect);
+        }
+        // What b1 legitimately sees of b2: nothing but the anonymous counts.
+        expect(await store.getBureauRecords('b1')).toEqual([]);
+        expect(await store.getBureauProfiles('b1', ['telia'])).toEqual([]);
+        expect(await store.getProfiles(B1)).toEqual([]);
+        expect(await store.exportClient(other)).toEqual(before);
+      });
+
+      it('never runs a query on client data without its bureau', async () => {
+        const log: string[] = [];
+        const pool = rawPool(4);
+        const s = schema();
+        const store = await openPostgresStore({ pool: recording(pool, log), schema: s });
+        const k = await createKontera({ store });
+        await k.addBureau({ id: 'b1', name: 'Ett' });
+        await k.addClient({ bureauId: 'b1', id: 'c1', name: 'C1' });
+        await k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'));
+        const { transactions } = await k.importStatement('c1', swedbankCsv(30));
+        const suggestions = await k.suggest('c1', transactions);
+        await k.confirm('c1', transactions.slice(0, 5).map((t, i) => ({
+          transaction: t,
+          voucher: suggestions[i]?.voucher ?? { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '2999', amount: -t.amount }] },
+        })));
+        await k.exportSie('c1');
+        await k.exportClientData('c1');
+        await k.unlearn('c1', 'TELIA');
+        await k.deleteClient('c1');
+        await k.deleteBureau('b1');
+        await store.close();
+        await pool.end();
+        const clientTables = /"\.(clients|statements|transactions|vouchers|profiles|bureau_records|bureau_record_clients)\b/;
+        // Scoped: the bureau is a bound parameter of the condition, or of the inserted row.
+        const scoped = (sql: string): boolean => /\bbureau_id = \$\d/.test(sql) || /^\s*INSERT INTO \S+ (AS \w+ )?\([^)]*\bbureau_id\b/.test(sql);
+        const unscoped = [...new Set(log.filter((sql) => clientTables.test(sql) && !scoped(sql) && !/CREATE (TABLE|INDEX|UNIQUE)/.test(sql)))].map((q) =>
+          q.replace(/"[^"]+"\./g, '').replace(/\s+/g, ' ').trim(),
+        );
+        // The only ones: the contract's resolveClient, and the id check of createClient (ids are unique across bureaus).
+        expect(unscoped.sort()).toEqual([
+          'SELECT 1 FROM clients WHERE id = $1',
+          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1',
+          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1 FOR NO KEY UPDATE',
+        ]);
+      });
+    });
+
+    it('suggests for a statement in a fixed number of queries, whatever its length', async () => {
+      const log: string[] = [];
+      const pool = rawPool(2);
+      const s = schema();
+      const store = await openPostgresStore({ pool: recording(pool, log), schema: s });
+      const k: Kontera = await createKontera({ store });
+      await k.addBureau({ id: 'b1', name: 'Ett' });
+      await k.addClient({ bureauId: 'b1', id: 'c1', name: 'C1' });
+      await k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'));
+      const small = (await k.importStatement('c1', swedbankCsv(10))).transactions;
+      const large = (await k.importStatement('c1', swedbankCsv(600, 10))).transactions;
+      const queriesFor = async (t: typeof small): Promise<number> => {
+        log.length = 0;
+        expect(await k.suggest('c1', t)).toHaveLength(t.length);
+        return log.length;
+      };
+      const forSmall = await queriesFor(small);
+      const forLarge = await queriesFor(large);
+      expect(forLarge).toBe(forSmall);
+      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, COMMIT.
+      expect(forLarge).toBe(6);
+      await store.close();
+      await pool.end();
+    });
+
+    it('refuses a store call made inside its own transaction instead of waiting for itself', async () => {
+      const store = await open(schema());
+      await store.createBureau({ id: 'b1', name: 'B' });
+      await expect(store.transaction(async () => store.getBureau('b1'))).rejects.toThrow(/inside its own transaction/);
+      expect(await store.getBureau('b1')).toEqual({ id: 'b1', name: 'B' });
+    });
+
+    it('erasure: after deleteClient no table holds a trace of the client', async () => {
+      const s = schema();
+      const store = await open(s);
+      const k = await createKontera({ store });
+      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+      for (const id of ['client-a', 'client-c']) {
+        await k.addClient({ bureauId: 'b1', id, name: `${id} AB` });
+        await k.learnFromSie(id, fixture('sie/SIE4_Exempelfil.SE'));
+        const { transactions } = await k.importStatement(id, fixture('statements/nordea/foretag-2022-iso-dates.csv'));
+        const suggestions = await k.suggest(id, transactions);
+        await k.confirm(id, transactions.map((t, i) => ({
+          transaction: t,
+          voucher: suggestions[i]?.voucher ?? { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '2999', amount: -t.amount }] },
+        })));
+      }
+      const dump = async (): Promise<Map<string, string[]>> => {
+        const out = new Map<string, string[]>();
+        for (const t of POSTGRES_TABLES) out.set(t, (await admin.query(`SELECT * FROM "${s}"."${t}"`)).rows.map((r) => JSON.stringify(r)));
+        return out;
+      };
+      expect([...(await dump()).values()].flat().some((row) => row.includes('client-c'))).toBe(true);
+      await k.deleteClient('client-c');
+      for (const [table, rows] of await dump()) expect(rows.filter((row) => row.includes('client-c')), `table ${table}`).toEqual([]);
+      expect((await k.exportClientData('client-a')).transactions.length).toBeGreaterThan(0);
+    });
+  });
 }
