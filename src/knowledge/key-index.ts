@@ -108,6 +108,22 @@ export class KeyIndex {
     return out.length > limit ? out.slice(0, limit) : out;
   }
 
+  /**
+   * Up to `limit` keys that contain the whole word `word` (in insertion order): the client's other
+   * counterparties of one kind, such as private Swish payers ("SWISH ANNA", "SWISH ERIK").
+   */
+  keysWithWord(word: string, limit: number): string[] {
+    const b = this.#byWord.get(word);
+    if (b === undefined || limit <= 0) return [];
+    if (typeof b === 'string') return [b];
+    const out: string[] = [];
+    for (const k of b) {
+      out.push(k);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   #put(map: Map<string, Bucket>, w: string, key: string): void {
     const b = map.get(w);
     if (b === undefined) map.set(w, key);

@@ -32,6 +32,10 @@ export const NETWORK_FACTOR = 0.85;
 export const GIRO_FACTOR = 0.97;
 /** Word-overlap matches are the weakest own-history evidence. */
 export const TOKEN_FACTOR = 0.8;
+/** How other private Swish payers are booked is weaker evidence than this payer's own history. */
+export const SWISH_PRIVATE_FACTOR = 0.8;
+/** Other private Swish payers looked at, at most (a café may have thousands; a sample tells the habit). */
+export const SWISH_PRIVATE_SAMPLE = 64;
 /** Alternatives listed at most. */
 const MAX_ALTERNATIVES = 3;
 
@@ -124,11 +128,37 @@ function vatDescription(v: VatSpec): string {
   }
 }
 
+/**
+ * A private person paying by Swish is new to the client far more often than a company is (a café,
+ * a hairdresser, a flea-market seller), and the client books such payers alike whoever pays: the
+ * first payment from a new private payer follows how the client booked the others.
+ */
+function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
+  if (cp.key === null || cp.signals.swish === undefined || cp.signals.swish.business || !cp.key.startsWith('SWISH ')) return undefined;
+  const profiles = k.profiles.get(client.id);
+  const keys = k.clientIndex.get(client.id)?.keysWithWord('SWISH', SWISH_PRIVATE_SAMPLE) ?? [];
+  const votes: Vote[] = [];
+  for (const key of keys) {
+    if (!key.startsWith('SWISH ') || key === cp.key) continue;
+    const top = profiles?.get(key)?.templates[0];
+    if (top === undefined || top.template.direction !== direction) continue;
+    // One vote per payer: a regular payer must not outweigh the habit for payers in general.
+    votes.push({ template: top.template, weight: 1, count: 1, lastSeen: top.lastSeen });
+  }
+  const ranked = rankAccounts(votes, (a) => nearestInChart(a, chart)?.account ?? null);
+  if (ranked.length === 0) return undefined;
+  const describe = (r: RankedAccount): string =>
+    `${r.count === 1 ? 'One other private Swish payer was' : `${r.count} other private Swish payers were`} booked to ${r.account}${vatDescription(r.best.template.vat)} (this client); this payer is new.`;
+  return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked) * SWISH_PRIVATE_FACTOR, describe, match: 'swish-private' };
+}
+
 function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, tx: TransactionInput, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   if (cp.key === null) return undefined;
   const giro = cp.signals.bankgiro !== undefined ? `BG ${cp.signals.bankgiro}` : cp.signals.plusgiro !== undefined ? `PG ${cp.signals.plusgiro}` : undefined;
   const matches: ProfileMatch[] = findProfiles(k, client.id, cp.key, giro);
-  if (matches.length === 0) return undefined;
+  // Two private names that look alike ("SWISH ERIK" and "SWISH ELIN") are two different people.
+  const privatePayer = cp.signals.swish !== undefined && !cp.signals.swish.business;
+  if (matches.length === 0 || (privatePayer && matches[0]?.kind !== 'exact')) return swishPrivateTier(k, client, cp, direction, chart);
   const votes: Vote[] = [];
   let affinityOfTop = 1;
   for (const m of matches) {

@@ -7,8 +7,11 @@ import type { AccountNo, Voucher } from '../knowledge/types.js';
 export const SUGGESTION_SOURCES = ['client', 'bureau', 'network', 'rule'] as const;
 export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
 
-/** How the counterparty was found in the client's history. */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens'] as const;
+/**
+ * How the counterparty was found in the client's history. `swish-private`: not this payer, but
+ * how the client books the other private persons who paid by Swish.
+ */
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */

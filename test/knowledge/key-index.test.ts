@@ -30,4 +30,14 @@ describe('candidate index', () => {
     expect(idx.candidates('ICA 1X', 100)).toContain('ICA 1X');
     expect(idx.candidates('ICA 1X', 100)).not.toContain('ICA 0X');
   });
+
+  test('lists at most a sample of the keys that contain a whole word', () => {
+    const idx = new KeyIndex();
+    for (let i = 0; i < 200; i++) idx.add(`SWISH PERSON${i}`);
+    idx.add('SWISHKIOSKEN');
+    expect(idx.keysWithWord('SWISH', 64)).toHaveLength(64);
+    expect(idx.keysWithWord('SWISH', 64).every((k) => k.startsWith('SWISH '))).toBe(true);
+    expect(idx.keysWithWord('SWISHKIOSKEN', 64)).toEqual(['SWISHKIOSKEN']);
+    expect(idx.keysWithWord('NOTHING', 64)).toEqual([]);
+  });
 });

@@ -148,6 +148,43 @@ describe('composite vouchers (payroll, tax declaration)', () => {
   });
 });
 
+describe('new private Swish payers', () => {
+  const sale = (date: string, name: string, amount: number): ReturnType<typeof booking> => ({
+    transaction: { date, amount, text: `Swish inbetalning ${name}` },
+    voucher: { date, text: `Swish inbetalning ${name}`, rows: [{ account: '1930', amount }, { account: '3001', amount: -(amount * 4) / 5 }, { account: '2611', amount: -amount / 5 }] },
+  });
+
+  test('books a first payment from a new private payer the way the client books the other private payers', () => {
+    const k = createKnowledge();
+    ['ANNA', 'ERIK', 'SARA', 'JOHAN', 'MARIA'].forEach((n, i) => learn(k, client, sale(`2026-01-1${i}`, n, 25000)));
+    const s = suggest({ date: '2026-02-01', amount: 45000, text: 'Swish inbetalning PETRA' }, k, client);
+    expect(s.match).toBe('swish-private');
+    expect(s.account).toBe('3001');
+    expect(s.voucher?.rows).toEqual([
+      { account: '1930', amount: 45000 },
+      { account: '3001', amount: -36000 },
+      { account: '2611', amount: -9000 },
+    ]);
+    expect(s.reason).toBe('5 other private Swish payers were booked to 3001 with 25 % VAT (this client); this payer is new.');
+  });
+
+  test('does not take a look-alike private name for the same person', () => {
+    const k = createKnowledge();
+    learn(k, client, { ...sale('2026-01-10', 'ELIN', 25000), voucher: { date: '2026-01-10', text: 'x', rows: [{ account: '1930', amount: 25000 }, { account: '2893', amount: -25000 }] } });
+    ['ANNA', 'SARA', 'JOHAN'].forEach((n, i) => learn(k, client, sale(`2026-01-1${i + 1}`, n, 25000)));
+    const s = suggest({ date: '2026-02-01', amount: 25000, text: 'Swish inbetalning ERIK' }, k, client);
+    expect(s.match).toBe('swish-private');
+    expect(s.account).toBe('3001');
+  });
+
+  test('leaves business Swish numbers and payers of the other direction alone', () => {
+    const k = createKnowledge();
+    ['ANNA', 'ERIK', 'SARA'].forEach((n, i) => learn(k, client, sale(`2026-01-1${i}`, n, 25000)));
+    expect(suggest({ date: '2026-02-01', amount: -25000, text: 'Swish betalning PETRA' }, k, client).source).toBeNull();
+    expect(suggest({ date: '2026-02-01', amount: 25000, text: 'Swish 1231234567 KIOSKEN' }, k, client).match).not.toBe('swish-private');
+  });
+});
+
 describe('review flags', () => {
   function confident(settings: ClientSettings) {
     const k = createKnowledge();
