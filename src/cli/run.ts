@@ -16,6 +16,8 @@ import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
+import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
+import type { StatementFormatId } from '../statements/types.js';
 import type { SieDocument } from '../sie/types.js';
 import { createMemoryStore } from '../store/memory.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -182,6 +184,15 @@ async function openDb(ctx: Context, command: string): Promise<Store> {
   return openSqliteStore({ path: ctx.db });
 }
 
+/** `--format ID`, checked against the known formats. */
+function formatOption(args: ParsedArgs): { format?: StatementFormatId } {
+  const id = args.strings.get('format');
+  if (id === undefined) return {};
+  const known = STATEMENT_FORMAT_IDS.find((f) => f === id);
+  if (known === undefined) throw new UsageError(`Unknown --format "${id}": expected one of ${STATEMENT_FORMAT_IDS.join(', ')}`);
+  return { format: known };
+}
+
 function needPositionals(args: ParsedArgs, n: number, usage: string): void {
   if (args.positionals.length < n) throw new UsageError(`Missing arguments: usage: ${usage}`);
 }
@@ -214,6 +225,7 @@ const suggestCommand: Command = {
     review: { kind: 'string', value: 'FILE', help: 'where to write the review list as CSV (default review.csv without --db)' },
     threshold: { kind: 'number', value: 'C', help: `auto-book from this confidence, 0–1 (default ${DEFAULT_AUTO_BOOK_THRESHOLD}, or the client's)` },
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements (default: the SIE file\'s most used 19xx account)' },
+    format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (one of STATEMENT_FORMAT_IDS, e.g. nordea-2024)' },
   },
   async run(args, ctx) {
     if (ctx.db !== undefined) return suggestStateful(args, ctx);
@@ -244,7 +256,7 @@ const suggestCommand: Command = {
       const lines: Line[] = [];
       let duplicates = 0;
       for (const st of statements) {
-        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount });
+        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args) });
         duplicates += imported.duplicates;
         // A line repeated in an overlapping export is suggested once.
         const fresh = imported.transactions.filter((t) => !lines.some((l) => l.tx.id === t.id && l.tx.bankAccount === t.bankAccount));
@@ -290,7 +302,10 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
   return withKontera(store, async (kontera) => {
     const open = await unbooked(store, kontera, clientId);
     const suggestions = await kontera.suggest(clientId, open);
-    const lines: Line[] = open.map((tx, i) => ({ file: tx.statementId, tx, s: suggestions[i] as Suggestion }));
+    const client = await kontera.getClient(clientId);
+    const statements = await store.listStatements({ bureauId: client.bureauId, clientId: client.id });
+    const fileOf = new Map(statements.map((st) => [st.id, st.fileName ?? st.id]));
+    const lines: Line[] = open.map((tx, i) => ({ file: fileOf.get(tx.statementId) ?? tx.statementId, tx, s: suggestions[i] as Suggestion }));
     const reviewPath = args.strings.get('review');
     if (reviewPath !== undefined) writeOutput(reviewPath, reviewCsv(lines.filter((l) => action(l.s) === 'review')));
     if (ctx.json) {
@@ -383,7 +398,10 @@ const learnCommand: Command = {
 const importCommand: Command = {
   usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT]',
   summary: 'import bank statements (the same line twice is stored once)',
-  options: { 'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements' } },
+  options: {
+    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements' },
+    format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (e.g. nordea-2024)' },
+  },
   async run(args, ctx) {
     needPositionals(args, 2, importCommand.usage);
     const [clientId, ...paths] = args.positionals as [string, ...string[]];
@@ -393,7 +411,7 @@ const importCommand: Command = {
     return withKontera(store, async (kontera) => {
       const results = [];
       for (const f of files) {
-        const r = await kontera.importStatement(clientId, f.bytes, { fileName: f.path, ...(bankAccount !== undefined ? { bankAccount } : {}) });
+        const r = await kontera.importStatement(clientId, f.bytes, { fileName: f.path, ...(bankAccount !== undefined ? { bankAccount } : {}), ...formatOption(args) });
         results.push({ file: f.path, statementId: r.statementId, bankAccount: r.bankAccount, lines: r.transactions.length, added: r.added, duplicates: r.duplicates, warnings: r.warnings });
         if (!ctx.json) {
           ctx.io.out(`${f.path}: ${r.transactions.length} lines on ${r.bankAccount}, ${r.added} new, ${r.duplicates} already imported${r.warnings.length > 0 ? `; warnings: ${r.warnings.map((w) => w.code).join(', ')}` : ''}\n`);

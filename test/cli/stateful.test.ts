@@ -49,7 +49,10 @@ describe('kontera --db FILE …', () => {
     expect(suggested.lines).toBe(known.lines.length);
     const auto = suggested.suggestions.filter((s) => s.action === 'auto');
     expect(suggested.autoBookable).toBe(auto.length);
-    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\r\n').filter((l) => l !== '')).toHaveLength(known.lines.length - auto.length + 1);
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8').split('\r\n').filter((l) => l !== '');
+    expect(csv).toHaveLength(known.lines.length - auto.length + 1);
+    // The review list names the statement file each line came from, with the line number in it.
+    for (const row of csv.slice(1)) expect(row.startsWith(`${statement};`)).toBe(true);
 
     const confirmed = JSON.parse(k('confirm', 'hedlund', '--json').stdout) as { booked: number; left: number };
     expect(confirmed).toMatchObject({ booked: auto.length, left: known.lines.length - auto.length });

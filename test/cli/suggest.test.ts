@@ -157,6 +157,19 @@ describe('kontera errors: one line, a meaningful exit code, a stack only with --
     expect(r.stderr).toContain('Cannot write');
   });
 
+  it('--format forces a format: the right one reads the file, a wrong one is refused (exit 3), an unknown id is exit 2', () => {
+    const statement = join(DEMO, 'ljusgard', 'Kontohandelser.csv');
+    const ok = kontera(['suggest', statement, '--history', history, '--format', 'seb-kontohandelser', '--json'], dir);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { lines: number }).lines).toBe(answers('ljusgard').lines.length);
+    const wrong = kontera(['suggest', statement, '--history', history, '--format', 'nordea-2024'], dir);
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    const unknown = kontera(['suggest', statement, '--history', history, '--format', 'postgiro-1990'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown --format "postgiro-1990": expected one of swedbank-csv');
+  });
+
   it('wrong command lines: exit 2 with what to do', () => {
     expect(kontera(['suggest', '--bogus'], dir)).toMatchObject({ code: 2, stderr: 'kontera: usage: Unknown option --bogus for "suggest"; see kontera suggest --help\n' });
     expect(kontera(['suggest', 'a.csv'], dir).code).toBe(2);
