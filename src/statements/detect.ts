@@ -5,6 +5,7 @@
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
+import { xlsxToText } from './xlsx.js';
 import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import type { StatementFormatId } from './types.js';
@@ -47,7 +48,8 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-      throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Excel workbook (XLSX): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });
+      // XLSX (Handelsbanken since 2024, Skandiabanken): its first sheet, as text, one line per row.
+      return { text: xlsxToText(b, file).text, encoding: 'utf-8', bom: false };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
       throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });

@@ -21,8 +21,10 @@ export interface ParseStatementOptions {
 }
 
 /**
- * Parses a Swedish bank statement export (CSV/TXT bytes or text) into typed transactions.
- * The bank, layout and encoding are detected from the content.
+ * Parses a Swedish bank statement export into typed transactions: CSV/TXT in any of the banks'
+ * dialects and encodings, Excel workbooks (XLSX, first sheet; `line` is then the sheet row),
+ * Handelsbanken's HTML-table `.xls` and ISO 20022 camt.053 XML. The bank, layout and encoding are
+ * detected from the content.
  *
  * ```ts
  * import { readFileSync } from 'node:fs';

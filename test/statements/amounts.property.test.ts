@@ -78,7 +78,8 @@ describe('amounts parse back to the same öre in every bank style', () => {
 describe('re-encoding a file gives identical transactions', () => {
   const root = new URL('../../fixtures/statements/', import.meta.url);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && !d.parentPath.includes('invalid') && !d.parentPath.includes('generic'))
+    // Text exports only: an XLSX workbook is a ZIP container with no text encoding of its own.
+    .filter((d) => d.isFile() && !d.parentPath.includes('invalid') && !d.parentPath.includes('generic') && !d.name.endsWith('.xlsx'))
     .map((d) => `${d.parentPath}/${d.name}`);
 
   it('covers the fixtures', () => {
