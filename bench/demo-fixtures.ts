@@ -6,7 +6,7 @@
  * The data comes from the seeded world of bench/world (the engine's benchmark world: bureaus with
  * house styles, clients with their own habits, realistic Swedish counterparties and bank texts,
  * VAT modes, loans, leasing, drift and one-off lines). From a world of two bureaus, 2025-01 to
- * 2026-01, it takes four clients — two per bureau, one per bank text style — and writes for each:
+ * 2026-01, it takes five clients — two at one bureau, three at the other — and writes for each:
  *
  * - `history-2025.se`: last year's bookkeeping (2025) as a SIE 4E export: `#KONTO` with BAS names
  *   and every bank voucher, as the accountant booked it;
@@ -14,7 +14,7 @@
  *   (header, preamble, encoding, delimiter, number and date style, order, running balance):
  *   Swedbank CSV (Windows-1252), SEB "kontohändelser" (UTF-8 BOM, three decimals), Nordea 2024
  *   business (UTF-8 BOM, `YYYY/MM/DD`, trailing `;`), Handelsbanken (ISO-8859-1, preamble,
- *   balance-only first row);
+ *   balance-only first row), ICA Banken (UTF-8 BOM, `-1 079,40 kr`);
  * - `answers.json`: the correct voucher of every statement line, by physical line number.
  *
  * `clients.json` lists the bureaus and clients with their settings. The same seed always gives the
@@ -97,12 +97,13 @@ const ACCOUNT_NAMES: Readonly<Record<string, string>> = {
   '8410': 'Räntekostnader för långfristiga skulder',
 };
 
-/** Who the four demo clients are (names and numbers are invented). */
+/** Who the five demo clients are (names and numbers are invented). */
 interface DemoClient {
   readonly id: string;
   readonly name: string;
   readonly orgNr: string;
-  readonly bank: BankStyle;
+  /** The export format written; `ica` uses the world's plain text style (the handelsbanken one, prefixes dropped). */
+  readonly bank: BankStyle | 'ica';
   readonly bureau: 0 | 1;
   /** The client's auto-book threshold: a bureau sets it per client. */
   readonly autoBookThreshold: number;
@@ -121,7 +122,18 @@ const CLIENTS: readonly DemoClient[] = [
   { id: 'ljusgard', name: 'Studio Ljusgård AB', orgNr: '559234-5678', bank: 'seb', bureau: 0, autoBookThreshold: 0.9, accountNumber: '5201 00 123 45', opening: 9_312_400 },
   { id: 'hedlunds-bygg', name: 'Hedlunds Bygg & Måleri AB', orgNr: '556987-6543', bank: 'nordea', bureau: 1, autoBookThreshold: 0.95, accountNumber: '3300 12 34567', opening: 42_118_950 },
   { id: 'roslagens-data', name: 'Roslagens Data HB', orgNr: '969876-5432', bank: 'handelsbanken', bureau: 1, autoBookThreshold: 0.98, accountNumber: '6789-123 456 789', opening: 27_604_210 },
+  { id: 'sjobergs-blommor', name: 'Sjöbergs Blommor i Visby AB', orgNr: '559345-6789', bank: 'ica', bureau: 1, autoBookThreshold: 0.95, accountNumber: '9270-417 382 5', opening: 12_250_000 },
 ];
+
+/** The world's text style a demo client's bank uses. */
+function textStyle(bank: DemoClient['bank']): BankStyle {
+  return bank === 'ica' ? 'handelsbanken' : bank;
+}
+
+/** ICA Banken prints the counterparty without a payment-type prefix; the type is its own column. */
+function icaText(text: string): string {
+  return text.replace(/^(BG-BET|AUTOGIRO) /, '');
+}
 
 /** What answers.json holds for one statement line. */
 export interface DemoAnswer {
@@ -248,6 +260,31 @@ function nordea(c: DemoClient, lines: readonly WorldLine[], r: () => number): Wr
   return { bytes: encodeText('\ufeff' + out.join('\n') + '\n', 'utf-8'), lineNumbers, fileName: `FÖRETAGSKONTO ${c.accountNumber} - ${stamp}.csv` };
 }
 
+/** ICA Banken: UTF-8 BOM, the account number alone on line 1, `;`, `-1 079,40 kr`, newest first. */
+function ica(c: DemoClient, lines: readonly WorldLine[]): Written {
+  const bal = balances(lines, c.opening);
+  const out = [c.accountNumber, 'Datum;Text;Typ;Budgetgrupp;Belopp;Saldo'];
+  const lineNumbers = new Array<number>(lines.length);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as WorldLine;
+    const raw = l.tx.text;
+    const type = /^BG-BET /.test(raw)
+      ? 'Pg-Bg'
+      : /^AUTOGIRO /.test(raw)
+        ? 'Autogiro'
+        : /^SWISH /.test(raw)
+          ? 'Swish'
+          : l.tx.amount > 0
+            ? 'Insättning'
+            : /AVGIFT|PRIS|PAKET|LÅN|LAN\b/.test(raw)
+              ? 'Övrigt'
+              : 'Korttransaktion';
+    lineNumbers[i] = out.length + 1;
+    out.push(`${l.tx.date};${icaText(raw)};${type};Övrigt;${spaced(l.tx.amount)} kr;${spaced(bal[i] as number)} kr`);
+  }
+  return { bytes: encodeText('\ufeff' + out.join('\n') + '\n', 'utf-8'), lineNumbers, fileName: `Kontoutdrag ${MONTH}.csv` };
+}
+
 /** Handelsbanken: ISO-8859-1, account and period preamble, a balance-only first row, newest first. */
 function handelsbanken(c: DemoClient, lines: readonly WorldLine[]): Written {
   const bal = balances(lines, c.opening);
@@ -294,23 +331,31 @@ function main(): void {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const manifest: DemoManifest['clients'][number][] = [];
+  const taken = new Set<string>();
   for (const c of CLIENTS) {
     const bureauId = `bureau-${c.bureau + 1}`;
-    const wc: WorldClient | undefined = world.clients.find((x) => x.settings.bureauId === bureauId && x.bank === c.bank);
-    if (wc === undefined) throw new Error(`demo fixtures: seed ${DEMO_SEED} has no ${c.bank} client in ${bureauId}; choose another seed`);
+    // The first client of this bank's text style in the bureau that is not taken yet.
+    const wc: WorldClient | undefined = world.clients.find((x) => x.settings.bureauId === bureauId && x.bank === textStyle(c.bank) && !taken.has(x.settings.id));
+    if (wc === undefined) throw new Error(`demo fixtures: seed ${DEMO_SEED} has no free ${textStyle(c.bank)} client in ${bureauId}; choose another seed`);
+    taken.add(wc.settings.id);
+    // An ICA client banked there all year: its books carry ICA's texts.
+    const restyle = (l: WorldLine): WorldLine =>
+      c.bank === 'ica' ? { ...l, tx: { ...l.tx, text: icaText(l.tx.text) }, truth: { ...l.truth, text: icaText(l.truth.text) } } : l;
     const mine = (m: number): WorldLine[] => (world.months[m]?.lines ?? []).filter((l) => l.clientId === wc.settings.id);
-    const history = world.months.slice(0, 12).flatMap((_, m) => mine(m));
+    const history = world.months.slice(0, 12).flatMap((_, m) => mine(m).map(restyle));
+    // This month's lines keep the world's text: the ICA writer needs the prefix to fill in `Typ`.
     const current = mine(12);
     const dir = `${out}${c.id}/`;
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}history-${HISTORY_YEAR}.se`, historySie(c, history));
-    const written = c.bank === 'swedbank' ? swedbank(c, current) : c.bank === 'seb' ? seb(c, current, r) : c.bank === 'nordea' ? nordea(c, current, r) : handelsbanken(c, current);
+    const written =
+      c.bank === 'swedbank' ? swedbank(c, current) : c.bank === 'seb' ? seb(c, current, r) : c.bank === 'nordea' ? nordea(c, current, r) : c.bank === 'ica' ? ica(c, current) : handelsbanken(c, current);
     writeFileSync(`${dir}${written.fileName}`, written.bytes);
     const answers: DemoAnswer[] = current.map((l, i) => ({
       line: written.lineNumbers[i] as number,
       date: l.tx.date,
       amount: l.tx.amount,
-      text: l.tx.text,
+      text: restyle(l).tx.text,
       rows: l.truth.rows,
       recurring: l.recurring,
     }));

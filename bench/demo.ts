@@ -3,8 +3,8 @@
  * bench/demo-fixtures.ts with known answers).
  *
  * With the SQLite store in ./.kontera/demo.db (recreated on every run) it creates two bureaus and
- * four clients, learns each client's 2025 books from its SIE file, imports its January 2026 bank
- * statement (Swedbank, SEB, Nordea, Handelsbanken exports), suggests a voucher for every line,
+ * five clients, learns each client's 2025 books from its SIE file, imports its January 2026 bank
+ * statement (Swedbank, SEB, Nordea, Handelsbanken, ICA Banken exports), suggests a voucher for every line,
  * prints them, auto-confirms what clears the client's threshold, writes one SIE 4I file per client
  * to ./out/, reads each back with readSie to check it balances, and compares everything with the
  * known answers. Every figure printed is computed here and now.

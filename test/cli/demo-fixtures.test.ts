@@ -16,12 +16,13 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(join(DEMO, 'clients.json'), 'utf8')) as Manifest;
-const FORMAT: Readonly<Record<string, string>> = { swedbank: 'swedbank-csv', seb: 'seb-kontohandelser', nordea: 'nordea-2024', handelsbanken: 'handelsbanken' };
+const FORMAT: Readonly<Record<string, string>> = { swedbank: 'swedbank-csv', seb: 'seb-kontohandelser', nordea: 'nordea-2024', handelsbanken: 'handelsbanken', ica: 'ica' };
 
 describe('fixtures/demo', () => {
-  it('has four clients, each with a different bank', () => {
-    expect(manifest.clients).toHaveLength(4);
-    expect(new Set(manifest.clients.map((c) => c.bank)).size).toBe(4);
+  it('has five clients at two bureaus, each with a different bank', () => {
+    expect(manifest.clients).toHaveLength(5);
+    expect(new Set(manifest.clients.map((c) => c.bank)).size).toBe(5);
+    expect(new Set(manifest.clients.map((c) => (c as { bureauId?: string }).bureauId)).size).toBe(2);
   });
 
   it.each(manifest.clients.map((c) => [c.id, c] as const))('%s: the statement parses as its bank and every line has its answer', (_, c) => {
