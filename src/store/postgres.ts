@@ -993,27 +993,27 @@ class PostgresSession implements StoreSession {
     // The client row lock (write transaction) makes the next number safe: one writer per client.
     await this.#requireClient(ref);
     checkNewVoucher(voucher);
-    if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
-      const e = await this.#one('SELECT series, number FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND bank_account = $3 AND transaction_id = $4', [
-        ref.bureauId,
-        ref.clientId,
-        voucher.bankAccount,
-        voucher.transactionId,
-      ]);
-      if (e !== undefined) {
-        throw new ConflictError(
-          `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId}" on ${voucher.bankAccount} is booked as ${str(e, 'series')}${int(e, 'number')}`,
-        );
-      }
-    }
     const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
+    // One round trip: the next number, and no row when the transaction is already booked.
     const inserted = await this.#one(
       `INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
        SELECT $1::text, $2::text, $3::text, coalesce(max(number), 0) + 1, $4::text, $5::text, $6::jsonb, $7::text, $8::text, $9::text
          FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND series = $3
+       ON CONFLICT (bureau_id, client_id, bank_account, transaction_id) WHERE transaction_id IS NOT NULL DO NOTHING
        RETURNING number`,
       [ref.bureauId, ref.clientId, voucher.series, voucher.date, voucher.text, JSON.stringify(rows), voucher.bankAccount ?? null, voucher.transactionId ?? null, voucher.confirmedAt],
     );
+    if (inserted === undefined) {
+      const e = await this.#one('SELECT series, number FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND bank_account = $3 AND transaction_id = $4', [
+        ref.bureauId,
+        ref.clientId,
+        voucher.bankAccount ?? null,
+        voucher.transactionId ?? null,
+      ]);
+      throw new ConflictError(
+        `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId ?? ''}" on ${voucher.bankAccount ?? ''} is booked as ${e === undefined ? '?' : `${str(e, 'series')}${int(e, 'number')}`}`,
+      );
+    }
     const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
       clientId: ref.clientId,
       series: voucher.series,
