@@ -9,7 +9,7 @@ import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
 import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
-import { counterpartyKey } from '../normalize/counterparty.js';
+import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
@@ -172,11 +172,13 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   const top = ranked[0];
   if (top === undefined) return undefined;
   const bestMatch = matches[0] as ProfileMatch;
-  const kind = bestMatch.kind;
+  // Lines without text name no counterparty: the client's other text-less bookings are a mix of
+  // unrelated things, so they get their own calibration instead of that of a named counterparty.
+  const kind: MatchKind = cp.key === NO_TEXT_KEY && bestMatch.kind === 'exact' ? 'no-text' : bestMatch.kind;
   for (const m of matches) {
     for (const t of m.profile.templates) if (t.template === top.best.template) affinityOfTop = amountAffinity(tx.amount, t.minAmount, t.maxAmount);
   }
-  const factor = kind === 'exact' ? 1 : kind === 'giro' ? GIRO_FACTOR : kind === 'fuzzy' ? bestMatch.similarity : bestMatch.similarity * TOKEN_FACTOR;
+  const factor = kind === 'exact' || kind === 'no-text' ? 1 : kind === 'giro' ? GIRO_FACTOR : kind === 'fuzzy' ? bestMatch.similarity : bestMatch.similarity * TOKEN_FACTOR;
   // An amount far outside the usual range is a reason for doubt even when the account is clear.
   const raw = rawConfidence(ranked) * factor * (0.5 + 0.5 * affinityOfTop);
   const name = bestMatch.profile.display;
@@ -184,7 +186,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   const describe = (r: RankedAccount): string => {
     const all = r.count === total;
     const base = all ? (r.count === 1 ? `Booked to ${r.account} once before` : `Booked to ${r.account} the last ${r.count} times`) : `Booked to ${r.account} ${r.count} of ${total} times`;
-    const whose = kind === 'exact' ? `for ${name} (this client)` : kind === 'giro' ? `for ${name}, same giro number (this client)` : `for the similar counterparty ${name} (this client)`;
+    const whose = kind === 'exact' ? `for ${name} (this client)` : kind === 'no-text' ? 'for lines without text (this client)' : kind === 'giro' ? `for ${name}, same giro number (this client)` : `for the similar counterparty ${name} (this client)`;
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
   const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;

@@ -9,9 +9,10 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
 
 /**
  * How the counterparty was found in the client's history. `swish-private`: not this payer, but
- * how the client books the other private persons who paid by Swish.
+ * how the client books the other private persons who paid by Swish. `no-text`: the line has no
+ * text, and the client's other text-less bookings are the evidence.
  */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private'] as const;
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */

@@ -148,6 +148,23 @@ describe('composite vouchers (payroll, tax declaration)', () => {
   });
 });
 
+describe('lines without text', () => {
+  test('are judged on their own calibration, below a named counterparty with the same history', () => {
+    const k = createKnowledge();
+    for (let m = 1; m <= 3; m++) {
+      learn(k, client, purchase25(`2026-0${m}-10`, '', '5410', 50000));
+      learn(k, client, purchase25(`2026-0${m}-10`, 'CLAS OHLSON', '5410', 50000));
+    }
+    const anonymous = suggest({ date: '2026-04-10', amount: -50000, text: '' }, k, client);
+    const named = suggest({ date: '2026-04-10', amount: -50000, text: 'CLAS OHLSON' }, k, client);
+    expect(anonymous.match).toBe('no-text');
+    expect(anonymous.account).toBe('5410');
+    expect(anonymous.reason).toBe('Booked to 5410 the last 3 times with 25 % VAT for lines without text (this client).');
+    expect(named.match).toBe('exact');
+    expect(anonymous.confidence).toBeLessThan(named.confidence);
+  });
+});
+
 describe('new private Swish payers', () => {
   const sale = (date: string, name: string, amount: number): ReturnType<typeof booking> => ({
     transaction: { date, amount, text: `Swish inbetalning ${name}` },
