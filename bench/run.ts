@@ -83,7 +83,17 @@ const BENCHES: readonly Bench[] = [
     script: 'bench/store.ts',
     args: [],
     quickArgs: ['--clients', '50', '--bureaus', '5'],
-    baseline: 'none in the same run; issue 5 asks for throughput and database size for 1 000 clients',
+    baseline: 'the memory store on the same workload (next section)',
+  },
+  {
+    name: 'store-memory',
+    title: 'Memory store: the same year (baseline)',
+    command: 'npm run bench:store -- --memory',
+    node: [],
+    script: 'bench/store.ts',
+    args: ['--memory'],
+    quickArgs: ['--clients', '50', '--bureaus', '5', '--memory'],
+    baseline: 'this is the baseline of the SQLite store bench: no disk, no SQL',
   },
 ];
 
@@ -150,6 +160,7 @@ function render(): void {
   const sie = texts.get('sie') ?? '';
   const sug = texts.get('suggest') ?? '';
   const store = texts.get('store') ?? '';
+  const storeMemory = texts.get('store-memory') ?? '';
   const parse = texts.get('parse') ?? '';
   const anyQuick = [...infos.values()].some((i) => i.quick);
 
@@ -193,7 +204,7 @@ function render(): void {
     ['Top-1, generated world (all months)', worldRow[2] ?? '—', `exact-text memory ${firstMatch(acc, /exact-text memory top-1 ([\d.]+ %) \/ [\d.]+ %; TF-IDF/)}, TF-IDF + SVM ${firstMatch(acc, /\(retrained monthly per client\) top-1 ([\d.]+ %) \/ [\d.]+ %/)}`, 'npm run bench:accuracy'],
     ['Auto-bookable at ≥ 99 % precision, generated world', worldRow[8] ?? '—', '—', 'npm run bench:accuracy'],
     ['Cold start top-1 (network + rules only)', coldRow[2] ?? '—', '—', 'npm run bench:accuracy'],
-    ['Suggestions per second (one core)', grouped(firstMatch(sug, /= (\d+)\/s on one core/)), `known counterparties only (exact-key path): ${grouped(firstMatch(sug, /known counterparties only: (\d+)\/s/))}/s; target ≥ 100 000/s`, 'npm run bench:suggest'],
+    ['Suggestions per second (one core)', grouped(firstMatch(sug, /= (\d+)\/s on one core/)), `exact-text memory (Map look-up): ${grouped(firstMatch(sug, /baseline exact-text memory: \d+ look-ups in [\d.]+ s = (\d+)\/s/))}/s; kontera on known counterparties only: ${grouped(firstMatch(sug, /known counterparties only: (\d+)\/s/))}/s; target ≥ 100 000/s`, 'npm run bench:suggest'],
     ['Learned keys in the knowledge base', grouped(firstMatch(sug, /knowledge: (\d+) learned keys/)), '—', 'npm run bench:suggest'],
     ['Heap per learned key', firstMatch(sug, /= (\d+ bytes per key)/), '—', 'npm run bench:suggest'],
     ['Learning 100 000 bookings', firstMatch(sug, /learning: \d+ bookings in ([\d.]+ s)/), 'target < 2 s', 'npm run bench:suggest'],
@@ -202,7 +213,7 @@ function render(): void {
     ['SIE file', firstMatch(sie, /file\s+(.+)/), '—', 'npm run bench:sie'],
     ['Parse, Swedbank CSV, 1 000 000 rows (rows/s)', firstMatch(parse, /\| swedbank-csv \| 1,000,000 \| [\d.]+ \| [\d,]+ \| ([\d,]+) \|/), `papaparse ${firstMatch(parse, /\| swedbank-csv \| 1,000,000 \| [\d.]+ \| ([\d,]+) \|/)}`, 'npm run bench:parse'],
     ['Parse, Nordea 2022, 1 000 000 rows (rows/s)', firstMatch(parse, /\| nordea-2022 \| 1,000,000 \| [\d.]+ \| [\d,]+ \| ([\d,]+) \|/), `papaparse ${firstMatch(parse, /\| nordea-2022 \| 1,000,000 \| [\d.]+ \| ([\d,]+) \|/)}`, 'npm run bench:parse'],
-    ['Store: import + suggest + confirm, end to end', firstMatch(store, /total wall time\s+(.+)/), '—', 'npm run bench:store'],
+    ['Store: import + suggest + confirm, end to end', firstMatch(store, /total wall time\s+(.+)/), `memory store: ${firstMatch(storeMemory, /total wall time\s+(.+)/)}`, 'npm run bench:store'],
     ['Store: database size', firstMatch(store, /database size\s+(.+)/), '—', 'npm run bench:store'],
   ];
 

@@ -2,7 +2,10 @@
  * Store bench: a year of bank statements for many clients through the facade into one SQLite file —
  * import, suggest, confirm (which learns) — with throughput per phase and the database size.
  *
- *   node --import tsx/esm bench/store.ts [--clients 1000] [--bureaus 50] [--lines 40] [--sync full|normal] [--path file.db]
+ *   node --import tsx/esm bench/store.ts [--clients 1000] [--bureaus 50] [--lines 40] [--sync full|normal] [--path file.db] [--memory]
+ *
+ * `--memory` runs the same workload on the memory store: the baseline that shows what durability
+ * (SQLite, WAL, one transaction per call) costs.
  *
  * The world is generated and seeded (the same run gives the same data): every client has its own
  * habit for each counterparty it uses (account, VAT or not), 12 monthly Swedbank CSV exports with
@@ -14,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKontera } from '../src/kontera.js';
 import type { Booking } from '../src/kontera.js';
+import { createMemoryStore } from '../src/store/memory.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { SqliteSyncMode } from '../src/store/sqlite.js';
 
@@ -27,6 +31,7 @@ const BUREAUS = Number(arg('bureaus', '50'));
 const LINES = Number(arg('lines', '40'));
 const SYNC = arg('sync', 'full') as SqliteSyncMode;
 const given = arg('path', '');
+const MEMORY = process.argv.includes('--memory');
 
 /** Mulberry32: small, seeded, good enough to make a world. */
 function rng(seed: number): () => number {
@@ -121,10 +126,10 @@ function fileSize(path: string): number {
 }
 
 async function main(): Promise<void> {
-  const dir = given === '' ? mkdtempSync(join(tmpdir(), 'kontera-bench-')) : '';
+  const dir = given === '' && !MEMORY ? mkdtempSync(join(tmpdir(), 'kontera-bench-')) : '';
   const path = given === '' ? join(dir, 'bench.db') : given;
-  const store = await openSqliteStore({ path, synchronous: SYNC });
-  const kontera = await createKontera({ store, now: () => new Date('2026-01-15T08:00:00.000Z') });
+  const sqlite = MEMORY ? undefined : await openSqliteStore({ path, synchronous: SYNC });
+  const kontera = await createKontera({ store: sqlite ?? createMemoryStore(), now: () => new Date('2026-01-15T08:00:00.000Z') });
   const random = rng(20260121);
   const t = { import: 0, suggest: 0, confirm: 0 };
   let lines = 0;
@@ -184,27 +189,34 @@ async function main(): Promise<void> {
     if ((c + 1) % 100 === 0) process.stderr.write(`${c + 1} clients, ${lines} lines, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
   const total = performance.now() - started;
-  const counts = Object.fromEntries(
-    ['transactions', 'vouchers', 'profiles', 'bureau_records', 'network_records'].map((table) => [
-      table,
-      (store.database.prepare(`SELECT count(*) AS n FROM ${table}`).get([]) as { n: number }).n,
-    ]),
-  );
+  const counts =
+    sqlite === undefined
+      ? {}
+      : Object.fromEntries(
+          ['transactions', 'vouchers', 'profiles', 'bureau_records', 'network_records'].map((table) => [
+            table,
+            (sqlite.database.prepare(`SELECT count(*) AS n FROM ${table}`).get([]) as { n: number }).n,
+          ]),
+        );
   await kontera.close();
-  const db = fileSize(path) + fileSize(`${path}-wal`);
+  const db = MEMORY ? 0 : fileSize(path) + fileSize(`${path}-wal`);
   const perSec = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString('en-US');
   const rows: [string, string][] = [
     ['clients / bureaus', `${CLIENTS} / ${BUREAUS}`],
     ['bank lines (12 months)', lines.toLocaleString('en-US')],
-    ['synchronous', SYNC],
+    ['store', MEMORY ? 'memory (baseline)' : `sqlite, synchronous ${SYNC}`],
     ['import', `${(t.import / 1000).toFixed(1)} s, ${perSec(lines, t.import)} lines/s`],
     ['suggest', `${(t.suggest / 1000).toFixed(1)} s, ${perSec(lines, t.suggest)} lines/s`],
     ['confirm + learn', `${(t.confirm / 1000).toFixed(1)} s, ${perSec(lines, t.confirm)} lines/s`],
     ['total wall time', `${(total / 1000).toFixed(1)} s, ${perSec(lines, total)} lines/s end to end`],
     ['suggestions with a voucher', `${((withVoucher / lines) * 100).toFixed(1)} %`],
     ['accepted unchanged', `${((accepted / lines) * 100).toFixed(1)} %`],
-    ['database size', `${(db / 1048576).toFixed(1)} MiB (${Math.round(db / lines)} bytes per bank line, all tables and indexes)`],
-    ['rows', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
+    ...(MEMORY
+      ? []
+      : ([
+          ['database size', `${(db / 1048576).toFixed(1)} MiB (${Math.round(db / lines)} bytes per bank line, all tables and indexes)`],
+          ['rows', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
+        ] as [string, string][])),
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(28)} ${v}\n`);
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
