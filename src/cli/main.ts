@@ -7,6 +7,12 @@
  */
 import { runCli } from './run.js';
 
+// `kontera … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 // No top-level await: the same file is also built as CommonJS.
 void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
