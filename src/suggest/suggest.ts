@@ -58,6 +58,8 @@ interface TierResult {
   readonly match?: MatchKind | undefined;
   readonly review?: string | undefined;
   readonly mappedFrom?: ReadonlyMap<AccountNo, AccountNo> | undefined;
+  /** The evidence names an account but cannot settle the voucher's rows (a salary needs payroll data). */
+  readonly accountOnly?: boolean | undefined;
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
@@ -266,7 +268,10 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   const mappedFrom = new Map<AccountNo, AccountNo>(mapping.mapped ? [[mapping.account, rule.account]] : []);
   const describe = (): string =>
     mapping.mapped ? `${rule.reason} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : rule.reason;
-  return { source: 'rule', path: 'rule', ranked, raw: rule.confidence, describe, review: rule.review === true ? 'Built-in rule that needs facts from outside the bank line.' : undefined, mappedFrom };
+  // A rule that needs facts from outside the bank line names the account; a voucher built from the
+  // bank amount alone would be wrong (a net salary is not the gross salary), so none is proposed.
+  const outside = rule.review === true;
+  return { source: 'rule', path: 'rule', ranked, raw: rule.confidence, describe, review: outside ? 'Built-in rule that needs facts from outside the bank line.' : undefined, mappedFrom, accountOnly: outside };
 }
 
 function mapVat(vat: VatSpec, client: ClientSettings, direction: Direction, account: AccountNo, date: string, chart: ReadonlySet<AccountNo> | undefined): { vat: VatSpec; note: string } {
@@ -370,7 +375,9 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 
   let reason = tier.describe(top);
   let voucher: Voucher | null = null;
-  if (confidence >= MIN_VOUCHER_CONFIDENCE) {
+  if (tier.accountOnly === true) {
+    reviewReasons.push('The bank line alone cannot settle this voucher.');
+  } else if (confidence >= MIN_VOUCHER_CONFIDENCE) {
     const built = buildVoucher(tx, bankAccount, top.best.template, top.account, tier.mappedFrom, client, direction, chart);
     voucher = built.voucher;
     reason += built.note;

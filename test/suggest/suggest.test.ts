@@ -250,6 +250,15 @@ describe('rules and charts', () => {
     expect(s.voucher?.rows).toHaveLength(2);
   });
 
+  test('names the salary account for a salary payment but proposes no voucher, since tax and fees need payroll data', () => {
+    const s = suggest({ date: '2026-02-25', amount: -1536500, text: 'Lön Stina' }, createKnowledge(), client);
+    expect(s.source).toBe('rule');
+    expect(s.account).toBe('7210');
+    expect(s.voucher).toBeNull();
+    expect(s.review).toBe(true);
+    expect(s.reviewReasons).toContain('The bank line alone cannot settle this voucher.');
+  });
+
   test('makes up no account when nothing is known', () => {
     const s = suggest({ date: '2026-05-04', amount: -42000, text: 'KORTKÖP 260503 OKÄNT STÄLLE' }, createKnowledge(), client);
     expect(s).toMatchObject({ voucher: null, account: null, source: null, review: true });
