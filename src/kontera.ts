@@ -747,7 +747,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const k = createKnowledge({ profiles, bureaus, network });
         return transactions.map((t) =>
           suggestOne(
-            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty },
+            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, kind: t.kind },
             k,
             settings,
             { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },

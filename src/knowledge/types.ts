@@ -204,6 +204,12 @@ export interface TransactionInput {
   readonly text: string;
   readonly reference?: string | undefined;
   readonly counterparty?: string | undefined;
+  /**
+   * The statement parser's coarse type (a `TransactionKind`: card, bankgiro, swish, fee, interest,
+   * tax-account, …), read from the bank's type column as well as the text. A string, as stores keep
+   * it; unknown values are ignored. Evidence for the built-in rules only.
+   */
+  readonly kind?: string | undefined;
 }
 
 /** A transaction plus the voucher the accountant approved for it. */

@@ -4,6 +4,7 @@
  * §2.2 (real bookings seen in exports) and §3.4 (bank text patterns).
  */
 import type { AccountNo, Direction, VatMode, VatRate } from '../knowledge/types.js';
+import type { TransactionKind } from '../statements/types.js';
 
 /** One built-in rule. */
 export interface BuiltinRule {
@@ -12,6 +13,12 @@ export interface BuiltinRule {
   readonly pattern?: RegExp | undefined;
   /** Matches when the text carries this bankgiro number. */
   readonly bankgiro?: string | undefined;
+  /**
+   * Also matches when the statement parser gave the line one of these kinds (from the bank's type
+   * column, which the text may not repeat). Only for kinds as narrow as the rule itself: `fee` also
+   * covers membership and union fees, so it does not imply a bank fee.
+   */
+  readonly kinds?: readonly TransactionKind[] | undefined;
   /** Only for money in or out; both when absent. */
   readonly direction?: Direction | undefined;
   readonly account: AccountNo;
@@ -45,6 +52,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   {
     id: 'skatteverket-name',
     pattern: /\bSKATTEVERKET\b|^SKV\b/,
+    kinds: ['tax-account'],
     account: '1630',
     vat: { mode: 'none', rate: 0 },
     confidence: 0.9,
@@ -62,6 +70,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   {
     id: 'interest-income',
     pattern: /R[ÄA]NTA|SPARR[ÄA]NTA|INT[ÄA]KTSR[ÄA]NTA/,
+    kinds: ['interest'],
     direction: 'in',
     account: '8310',
     vat: { mode: 'none', rate: 0 },
@@ -71,6 +80,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   {
     id: 'interest-cost',
     pattern: /R[ÄA]NTA|KOSTNADSR[ÄA]NTA/,
+    kinds: ['interest'],
     direction: 'out',
     account: '8410',
     vat: { mode: 'none', rate: 0 },
@@ -89,6 +99,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   {
     id: 'salary',
     pattern: /^L[ÖO]N\b|L[ÖO]NEUTBETALNING/,
+    kinds: ['salary'],
     direction: 'out',
     account: '7210',
     vat: { mode: 'none', rate: 0 },

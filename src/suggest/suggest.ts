@@ -251,15 +251,16 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked) * NETWORK_FACTOR, describe, mappedFrom };
 }
 
-function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, direction: Direction): boolean {
+function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, direction: Direction, kind: TransactionInput['kind']): boolean {
   if (rule.direction !== undefined && rule.direction !== direction) return false;
+  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
   if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
   return rule.pattern !== undefined && rule.pattern.test(upper);
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   const upper = [tx.text, tx.counterparty ?? ''].join(' ').toUpperCase();
-  const rule = BUILTIN_RULES.find((r) => ruleMatches(r, upper, cp, direction));
+  const rule = BUILTIN_RULES.find((r) => ruleMatches(r, upper, cp, direction, tx.kind));
   if (rule === undefined) return undefined;
   const mapping = nearestInChart(rule.account, chart);
   if (mapping === null) return undefined;

@@ -288,6 +288,16 @@ for (const kind of STORE_KINDS) {
       expect(data.statements).toEqual([]);
     });
 
+    it('passes the statement\'s transaction kind to the engine as evidence', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
+      const [plain, typed] = await k.suggest('c1', [
+        { date: '2026-03-31', amount: 12300, text: 'KREDITERING 2026-03' },
+        { date: '2026-03-31', amount: 12300, text: 'KREDITERING 2026-03', kind: 'interest' },
+      ]);
+      expect(plain?.source).toBeNull();
+      expect(typed).toMatchObject({ source: 'rule', account: '8310' });
+    });
+
     it('unlearns one counterparty at once, and says when there was nothing to forget', async () => {
       await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
       const telia = (date: string): Booking => ({

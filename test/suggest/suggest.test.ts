@@ -259,6 +259,21 @@ describe('rules and charts', () => {
     expect(s.reviewReasons).toContain('The bank line alone cannot settle this voucher.');
   });
 
+  test('takes the statement\'s transaction kind as evidence for a rule the text does not show', () => {
+    const k = createKnowledge();
+    expect(suggest({ date: '2026-02-12', amount: -512300, text: 'INBETALNING 2026-02', kind: 'tax-account' }, k, client).account).toBe('1630');
+    expect(suggest({ date: '2026-03-31', amount: 12300, text: 'KREDITERING', kind: 'interest' }, k, client).account).toBe('8310');
+    expect(suggest({ date: '2026-03-31', amount: -12300, text: 'DEBITERING', kind: 'interest' }, k, client).account).toBe('8410');
+  });
+
+  test('does not read a fee kind as a bank fee (membership and union fees are fees too)', () => {
+    expect(suggest({ date: '2026-02-01', amount: -60000, text: 'MEDLEMSAVGIFT SVENSK HANDEL', kind: 'fee' }, createKnowledge(), client).source).toBeNull();
+  });
+
+  test('ignores a kind it does not know', () => {
+    expect(suggest({ date: '2026-02-01', amount: -60000, text: 'XYZ', kind: 'something-else' }, createKnowledge(), client).source).toBeNull();
+  });
+
   test('makes up no account when nothing is known', () => {
     const s = suggest({ date: '2026-05-04', amount: -42000, text: 'KORTKÖP 260503 OKÄNT STÄLLE' }, createKnowledge(), client);
     expect(s).toMatchObject({ voucher: null, account: null, source: null, review: true });
