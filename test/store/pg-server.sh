@@ -6,8 +6,8 @@
 #                                         prints the connection string on stdout
 #   test/store/pg-server.sh stop [dir]    stop it and remove the directory
 #
-# dir defaults to $KONTERA_PG_DIR or /tmp/kontera-pg. Server binaries: Debian's postgresql package
-# (/usr/lib/postgresql/<version>/bin), else initdb/pg_ctl on PATH. Run as root, the cluster runs as
+# dir defaults to $KONTERA_PG_DIR or /tmp/kontera-pg. Server binaries: $KONTERA_PG_BINDIR, else
+# Debian's postgresql package (/usr/lib/postgresql/<version>/bin), else initdb/pg_ctl on PATH. Run as root, the cluster runs as
 # the `postgres` user, since PostgreSQL refuses to run as root.
 #
 #   export KONTERA_PG_URL=$(test/store/pg-server.sh start) && npm test; test/store/pg-server.sh stop
@@ -16,7 +16,11 @@ set -euo pipefail
 cmd=${1:-}
 dir=${2:-${KONTERA_PG_DIR:-/tmp/kontera-pg}}
 
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+bindir=${KONTERA_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}
+if [ -n "${KONTERA_PG_BINDIR:-}" ] && [ ! -x "$bindir/initdb" ]; then
+  echo "pg-server: no initdb in KONTERA_PG_BINDIR=$bindir" >&2
+  exit 2
+fi
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
   if command -v initdb >/dev/null 2>&1; then bindir=$(dirname "$(command -v initdb)"); else
     echo "pg-server: no PostgreSQL server binaries (initdb) found; install PostgreSQL (Debian: apt-get install postgresql)" >&2
