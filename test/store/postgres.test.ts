@@ -357,6 +357,34 @@ if (PG_URL === '') {
       await pool.end();
     });
 
+    it('runs a transaction again when PostgreSQL aborts it for a deadlock, and both writers count', async () => {
+      const store = await open(schema());
+      await store.createBureau({ id: 'b1', name: 'B' });
+      await store.createClient(clientRow('c1', 'b1'));
+      await store.createClient(clientRow('c2', 'b1'));
+      const c1: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+      const c2: ClientRef = { bureauId: 'b1', clientId: 'c2' };
+      // Each transaction locks one client, waits until the other has locked the other, then
+      // writes for both: a lock cycle PostgreSQL breaks by aborting one of them.
+      let locked = 0;
+      let bothLocked!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothLocked = resolve));
+      const attempts = [0, 0];
+      const writer = (i: number, first: ClientRef, second: ClientRef) =>
+        store.transaction(async (tx) => {
+          attempts[i] = (attempts[i] ?? 0) + 1;
+          await tx.getClient(first);
+          if (++locked === 2) bothLocked();
+          await barrier;
+          await tx.addVoucher(second, voucher());
+          await tx.addVoucher(first, voucher());
+        });
+      await Promise.all([writer(0, c1, c2), writer(1, c2, c1)]);
+      expect(attempts.reduce((a, b) => a + b, 0)).toBe(3);
+      expect((await store.listVouchers(c1)).map((v) => v.number)).toEqual([1, 2]);
+      expect((await store.listVouchers(c2)).map((v) => v.number)).toEqual([1, 2]);
+    }, 30_000);
+
     it('refuses a store call made inside its own transaction instead of waiting for itself', async () => {
       const store = await open(schema());
       await store.createBureau({ id: 'b1', name: 'B' });
