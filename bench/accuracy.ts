@@ -165,12 +165,13 @@ function score(s: Suggestion, truthRows: readonly VoucherRow[], bankAccounts: re
   const correctLargestRow = answered && predicted === truth;
   const sameTemplate = s.voucher !== null && isComposite(truthRows, bankAccounts) && accountSet(s.voucher.rows, bankAccounts).join() === accountSet(truthRows, bankAccounts).join();
   const correct = correctLargestRow || sameTemplate;
+  const guessRight = predicted === truth || sameTemplate;
   return {
     correct,
     correctLargestRow,
     answered,
-    guessCorrect: predicted === truth,
-    top3: ranked.slice(0, 3).includes(truth),
+    guessCorrect: guessRight,
+    top3: guessRight || ranked.slice(0, 3).includes(truth),
     exact: answered && s.voucher !== null && sameRows(s.voucher.rows, truthRows),
     confidence: s.confidence,
     autoBook: s.autoBook,
