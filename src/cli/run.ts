@@ -21,6 +21,7 @@ import type { StatementFormatId } from '../statements/types.js';
 import type { SieDocument } from '../sie/types.js';
 import { createMemoryStore } from '../store/memory.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import type { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../suggest/score.js';
 import type { Suggestion } from '../suggest/types.js';
@@ -179,9 +180,20 @@ async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>): Pro
   }
 }
 
-async function openDb(ctx: Context, command: string): Promise<Store> {
+async function openDb(ctx: Context, command: string): Promise<SqliteStore> {
   if (ctx.db === undefined) throw new UsageError(`"${command}" needs a database: kontera --db FILE ${command} …`);
   return openSqliteStore({ path: ctx.db });
+}
+
+/**
+ * Every bureau in the database. The store contract has no list of bureaus (a bureau-scoped API
+ * never needs one), so the command line, which owns the whole file, reads the table itself.
+ */
+function bureauIds(store: SqliteStore): string[] {
+  return store.database
+    .prepare('SELECT id FROM bureaus ORDER BY id')
+    .all([])
+    .flatMap((row) => (typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string' ? [row.id] : []));
 }
 
 /** `--format ID`, checked against the known formats. */
@@ -325,7 +337,7 @@ const clientsCommand: Command = {
   usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--not-vat-registered]',
   summary: 'list clients, or add one (its bureau is created when new)',
   options: {
-    bureau: { kind: 'string', value: 'ID', help: 'bureau id (default "local")' },
+    bureau: { kind: 'string', value: 'ID', help: 'list: only this bureau\'s clients; add: the client\'s bureau (default "local")' },
     'bureau-name': { kind: 'string', value: 'NAME', help: 'name of a new bureau (default its id)' },
     name: { kind: 'string', value: 'NAME', help: 'client name' },
     'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'organisation number' },
@@ -359,10 +371,9 @@ const clientsCommand: Command = {
         return EXIT.ok;
       }
       if (args.positionals.length > 0) throw new UsageError(`Unknown "clients" action "${args.positionals[0] ?? ''}": expected nothing (list) or "add"`);
-      // The store has no list of bureaus: clients are listed per bureau (default "local").
-      const bureau = bureauId ?? LOCAL_BUREAU;
-      if ((await store.getBureau(bureau)) === undefined && bureauId !== undefined) throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureau}", found none`);
-      const clients = (await store.getBureau(bureau)) === undefined ? [] : await store.listClients(bureau);
+      if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
+      const clients = [];
+      for (const b of bureauId !== undefined ? [bureauId] : bureauIds(store)) clients.push(...(await store.listClients(b)));
       if (ctx.json) {
         json(ctx, clients);
         return EXIT.ok;

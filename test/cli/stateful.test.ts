@@ -32,6 +32,11 @@ describe('kontera --db FILE …', () => {
     expect(JSON.parse(r.stdout)).toMatchObject([{ id: 'hedlund', name: 'Hedlunds Bygg & Måleri AB', bureauId: 'vastkust', bankAccounts: ['1930'] }]);
     expect(k('clients', 'add', 'hedlund', '--name', 'Again', '--bureau', 'vastkust').code).toBe(3);
     expect(k('clients', '--bureau', 'okand').code).toBe(3);
+    // Without --bureau: every bureau's clients.
+    expect(k('clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet i Kumla AB', '--bureau', 'norrsken', '--not-vat-registered').code).toBe(0);
+    const all = JSON.parse(k('clients', '--json').stdout) as { id: string; bureauId: string; vatRegistered: boolean }[];
+    expect(all.map((c) => [c.id, c.bureauId, c.vatRegistered])).toEqual([['kaffe', 'norrsken', false], ['hedlund', 'vastkust', true]]);
+    expect(k('clients').stdout).toMatch(/^kaffe\s+Kaffebryggeriet i Kumla AB\s+norrsken\s+1930\s+no\s+0\.95$/m);
   });
 
   it('learns, imports once, suggests, confirms what clears the threshold and exports exactly that', () => {
