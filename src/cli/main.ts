@@ -17,6 +17,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  interactive: process.stderr.isTTY === true,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { KonteraError, NotFoundError } from '../core/errors.js';
 import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
-import type { Booking, ImportedTransaction, Kontera } from '../kontera.js';
+import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
 import type { StatementFormatId } from '../statements/types.js';
@@ -39,6 +39,8 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4 } as const
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** True when `err` is a terminal: long operations then show their progress on it. */
+  readonly interactive?: boolean | undefined;
 }
 
 const VERSION = '0.1.0';
@@ -85,6 +87,18 @@ function writeOutput(path: string, bytes: Uint8Array | string): void {
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code || 'unwritable';
     throw new FileAccessError(`Cannot write ${path}: ${why}`, { cause: e });
   }
+}
+
+/** Progress of a long operation on stderr, rewritten in place; nothing when stderr is not a terminal. */
+function progress(ctx: Context, label: string): ((p: Progress) => void) | undefined {
+  if (ctx.io.interactive !== true) return undefined;
+  let last = -1;
+  return (p) => {
+    const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
+    if (pct === last) return;
+    last = pct;
+    ctx.io.err(`\r${label}: ${p.done}/${p.total} (${pct} %)${p.done >= p.total ? '\r\u001b[K' : ''}`);
+  };
 }
 
 function json(ctx: Context, value: unknown): void {
@@ -264,7 +278,7 @@ const suggestCommand: Command = {
         bankAccounts: banks,
         autoBookThreshold: threshold,
       });
-      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath });
+      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, `learning ${historyPath}`) });
       const lines: Line[] = [];
       let duplicates = 0;
       for (const st of statements) {
@@ -398,7 +412,7 @@ const learnCommand: Command = {
     const bytes = readInput(path);
     const store = await openDb(ctx, 'learn');
     return withKontera(store, async (kontera) => {
-      const r = await kontera.learnFromSie(clientId, bytes, { fileName: path });
+      const r = await kontera.learnFromSie(clientId, bytes, { fileName: path, onProgress: progress(ctx, `learning ${path}`) });
       if (ctx.json) json(ctx, { client: clientId, file: path, vouchers: r.vouchers, learned: r.learned, skipped: r.skipped, issues: r.issues });
       else ctx.io.out(`${clientId}: ${r.vouchers} vouchers in ${path}, ${r.learned} bank bookings learned, ${r.skipped} skipped${r.issues.length > 0 ? `, ${r.issues.length} reader notes` : ''}\n`);
       return EXIT.ok;
@@ -407,10 +421,11 @@ const learnCommand: Command = {
 };
 
 const importCommand: Command = {
-  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT]',
+  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]]',
   summary: 'import bank statements (the same line twice is stored once)',
   options: {
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements' },
+    'new-account': { kind: 'boolean', help: 'add --bank-account to the client when it does not have it yet' },
     format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (e.g. nordea-2024)' },
   },
   async run(args, ctx) {
@@ -422,7 +437,13 @@ const importCommand: Command = {
     return withKontera(store, async (kontera) => {
       const results = [];
       for (const f of files) {
-        const r = await kontera.importStatement(clientId, f.bytes, { fileName: f.path, ...(bankAccount !== undefined ? { bankAccount } : {}), ...formatOption(args) });
+        const r = await kontera.importStatement(clientId, f.bytes, {
+          fileName: f.path,
+          ...(bankAccount !== undefined ? { bankAccount } : {}),
+          ...formatOption(args),
+          allowNewAccount: args.flags.has('new-account'),
+          onProgress: progress(ctx, `importing ${f.path}`),
+        });
         results.push({ file: f.path, statementId: r.statementId, bankAccount: r.bankAccount, lines: r.transactions.length, added: r.added, duplicates: r.duplicates, warnings: r.warnings });
         if (!ctx.json) {
           ctx.io.out(`${f.path}: ${r.transactions.length} lines on ${r.bankAccount}, ${r.added} new, ${r.duplicates} already imported${r.warnings.length > 0 ? `; warnings: ${r.warnings.map((w) => w.code).join(', ')}` : ''}\n`);

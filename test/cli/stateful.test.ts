@@ -86,6 +86,17 @@ describe('kontera --db FILE …', () => {
     expect(bad.stderr).toContain('Unknown transaction nope');
   });
 
+  it('imports a statement for a second bank account only with --new-account', () => {
+    const seb = join(DEMO, 'ljusgard', 'Kontohandelser.csv');
+    const refused = k('import', 'kaffe', seb, '--bank-account', '1940');
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^kontera: VALIDATION: Unknown bank account: .*1940/);
+    const added = JSON.parse(k('import', 'kaffe', seb, '--bank-account', '1940', '--new-account', '--json').stdout) as { statements: { bankAccount: string; added: number }[] };
+    expect(added.statements[0]).toMatchObject({ bankAccount: '1940', added: answers('ljusgard').lines.length });
+    const clients = JSON.parse(k('clients', '--bureau', 'norrsken', '--json').stdout) as { bankAccounts: string[] }[];
+    expect(clients[0]?.bankAccounts).toEqual(['1930', '1940']);
+  });
+
   it('an unknown client is exit 3 with NOT_FOUND; a command without --db is exit 2', () => {
     const r = k('suggest', 'nobody');
     expect(r.code).toBe(3);
