@@ -17,7 +17,7 @@
  * Without KONTERA_PG_URL it starts a throwaway cluster with test/store/pg-server.sh (and stops it).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -198,8 +198,17 @@ async function suggestBench(url: string): Promise<void> {
     results[name] = entry;
     await k.close();
   }
+  const file = join(dir, 'bench.db');
+  const sqliteBytes = (existsSync(file) ? statSync(file).size : 0) + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
   rmSync(dir, { recursive: true, force: true });
   const admin = new pg.Pool({ connectionString: url, max: 1 });
+  await admin.query(`VACUUM ANALYZE`);
+  const size = await admin.query<{ bytes: string }>(
+    `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    [schema],
+  );
+  const pgBytes = Number(size.rows[0]?.bytes ?? 0);
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await admin.end();
   const s = results['sqlite'];
@@ -209,6 +218,7 @@ async function suggestBench(url: string): Promise<void> {
     ['world', `${CLIENTS} clients, ${BUREAUS} bureaus, ${LINES} lines a month; 6 months learned (${s.lines} bookings), month 7 suggested`],
     ['confirm + learn', `sqlite ${s.learn} lines/s, postgres ${p.learn} lines/s (ratio ${(p.learn / s.learn).toFixed(2)})`],
     ['suggest, one at a time', `sqlite ${s.serial} lines/s, postgres ${p.serial} lines/s (ratio ${(p.serial / s.serial).toFixed(2)})`],
+    ['storage, 7 months', `sqlite ${mib(sqliteBytes)}, postgres ${mib(pgBytes)} (${Math.round(pgBytes / ((s.lines * 7) / 6))} bytes per bank line, tables, indexes and TOAST)`],
     [`suggest, ${PARALLEL} clients at once`, `sqlite ${s.parallel ?? 0} lines/s, postgres ${p.parallel ?? 0} lines/s (ratio ${((p.parallel ?? 0) / (s.parallel ?? 1)).toFixed(2)})`],
   ];
   for (const [key, v] of out) process.stdout.write(`${key.padEnd(28)} ${v}\n`);
