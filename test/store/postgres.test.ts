@@ -392,7 +392,7 @@ if (PG_URL === '') {
       expect(await store.getBureau('b1')).toEqual({ id: 'b1', name: 'B' });
     });
 
-    it('erasure: after deleteClient no table holds a trace of the client', async () => {
+    it('erasure: after deleteClient no table holds a trace of the client, and knowledge is as if it had never been there', async () => {
       const s = schema();
       const store = await open(s);
       const k = await createKontera({ store });
@@ -416,6 +416,23 @@ if (PG_URL === '') {
       await k.deleteClient('client-c');
       for (const [table, rows] of await dump()) expect(rows.filter((row) => row.includes('client-c')), `table ${table}`).toEqual([]);
       expect((await k.exportClientData('client-a')).transactions.length).toBeGreaterThan(0);
-    });
+
+      // Bureau and network knowledge equal a world where client-c never existed.
+      const clean = await open(schema());
+      const k2 = await createKontera({ store: clean });
+      await k2.addBureau({ id: 'b1', name: 'Byrå Ett' });
+      await k2.addClient({ bureauId: 'b1', id: 'client-a', name: 'client-a AB' });
+      await k2.learnFromSie('client-a', fixture('sie/SIE4_Exempelfil.SE'));
+      const { transactions } = await k2.importStatement('client-a', fixture('statements/nordea/foretag-2022-iso-dates.csv'));
+      const suggestions = await k2.suggest('client-a', transactions);
+      await k2.confirm('client-a', transactions.map((t, i) => ({
+        transaction: t,
+        voucher: suggestions[i]?.voucher ?? { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '2999', amount: -t.amount }] },
+      })));
+      expect(await store.listNetworkRecords()).toEqual(await clean.listNetworkRecords());
+      expect(await store.getBureauRecords('b1')).toEqual(await clean.getBureauRecords('b1'));
+      const a: ClientRef = { bureauId: 'b1', clientId: 'client-a' };
+      expect(await store.getProfiles(a)).toEqual(await clean.getProfiles(a));
+    }, 60_000);
   });
 }
