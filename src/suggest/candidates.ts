@@ -27,8 +27,19 @@ export interface ProfileMatch {
   readonly similarity: number;
 }
 
-/** Edit similarity of two keys, 0..1. */
-export function editSimilarity(a: string, b: string): number {
+/**
+ * Banks and card terminals often drop the dots and rings of Swedish letters ("ICA NARA" for
+ * "ICA NÄRA", "FORSAKRING"); names are compared with them folded, so such a pair is no typo.
+ */
+function foldSwedish(key: string): string {
+  return /[ÅÄÖÉÜ]/.test(key) ? key.replace(/[ÅÄ]/g, 'A').replace(/Ö/g, 'O').replace(/É/g, 'E').replace(/Ü/g, 'U') : key;
+}
+
+/** Edit similarity of two keys, 0..1; Swedish letters and their plain forms count as the same. */
+export function editSimilarity(keyA: string, keyB: string): number {
+  if (keyA === keyB) return 1;
+  const a = foldSwedish(keyA);
+  const b = foldSwedish(keyB);
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 0;

@@ -303,6 +303,17 @@ describe('rules and charts', () => {
     expect(nearestInChart('6212', undefined)).toEqual({ account: '6212', mapped: false });
   });
 
+  test('treats a name written without Swedish dots and rings as the same name, not as a typo', () => {
+    expect(editSimilarity('ICA NÄRA', 'ICA NARA')).toBe(1);
+    expect(editSimilarity('FÖRSÄKRINGSKASSAN', 'FORSAKRINGSKASSAN')).toBe(1);
+    expect(editSimilarity('ICA NÄRA', 'ICA NORA')).toBeLessThan(1);
+    const k = createKnowledge();
+    learn(k, client, purchase25('2026-01-10', 'KORTKÖP 260110 ICA NÄRA', '5460', 40000));
+    const s = suggest({ date: '2026-02-10', amount: -40000, text: 'ICA NARA/26-02-10' }, k, client);
+    expect(s.account).toBe('5460');
+    expect(s.voucher).not.toBeNull();
+  });
+
   test('treats a truncated text as a strong fuzzy match', () => {
     expect(editSimilarity('STANDARDLEVERANTÖ', 'STANDARDLEVERANTÖREN')).toBeGreaterThanOrEqual(0.8);
     expect(editSimilarity('TELIA', 'TELGE')).toBeLessThan(0.8);
