@@ -24,7 +24,7 @@ export interface DetectionCandidate {
 export interface DetectionResult {
   readonly format: StatementFormatId;
   readonly score: number;
-  /** Every format that scored above zero, best first. */
+  /** Every format that scored above zero, best first (the generic table only when no bank format matched). */
   readonly candidates: readonly DetectionCandidate[];
 }
 
@@ -79,9 +79,21 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
 export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
   const head = makeHead(headLines(text, HEAD_LINES), text.slice(0, HEAD_CHARS));
   const out: DetectionCandidate[] = [];
+  const fallbacks: StatementFormat[] = [];
   for (const f of formats) {
+    // The generic table is only a suggestion for files no bank format claims: score it last.
+    if (f.id === 'generic-csv') {
+      fallbacks.push(f);
+      continue;
+    }
     const score = f.detect(head);
     if (score > 0) out.push({ format: f.id, bank: f.bank, score: Math.round(score * 1000) / 1000 });
+  }
+  if (!out.some((c) => c.score >= MIN_SCORE)) {
+    for (const f of fallbacks) {
+      const score = f.detect(head);
+      if (score > 0) out.push({ format: f.id, bank: f.bank, score: Math.round(score * 1000) / 1000 });
+    }
   }
   return out.sort((a, b) => b.score - a.score);
 }

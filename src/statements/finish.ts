@@ -5,7 +5,7 @@
  */
 import type { TextEncoding } from '../core/encoding.js';
 import type { RawRow, RawStatement, RowSink } from './format.js';
-import { classifyKind } from './kind.js';
+import { classifyKind, kindFromAccount } from './kind.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, TransactionKind } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -75,7 +75,7 @@ class KindCache {
       if (this.#map.size < KindCache.MAX) this.#map.set(key, hit);
     }
     // The counterparty's account only decides when the texts say nothing.
-    return hit ?? (counterpartyAccount === undefined ? undefined : classifyKind('', undefined, undefined, counterpartyAccount));
+    return hit ?? (counterpartyAccount === undefined ? undefined : kindFromAccount(counterpartyAccount));
   }
 }
 
@@ -86,17 +86,34 @@ class KindCache {
  */
 export class SparseColumn {
   first: string | undefined;
-  readonly counts = new Map<string, number>();
+  #firstCount = 0;
+  /** Counts of the values other than {@link first}. */
+  readonly #otherCounts = new Map<string, number>();
   /** Row index → value, for rows whose value differs from {@link first}. */
   readonly others = new Map<number, string>();
   set(row: number, value: string): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
-    if (this.first === undefined) this.first = value;
-    else if (value !== this.first) this.others.set(row, value);
+    if (value === this.first) {
+      this.#firstCount++;
+      return;
+    }
+    if (this.first === undefined) {
+      this.first = value;
+      this.#firstCount = 1;
+      return;
+    }
+    this.others.set(row, value);
+    this.#otherCounts.set(value, (this.#otherCounts.get(value) ?? 0) + 1);
   }
   /** The row's value (undefined when the format has no such column). */
   get(row: number): string | undefined {
     return this.others.get(row) ?? this.first;
+  }
+  /** Every value with its number of rows. */
+  get counts(): ReadonlyMap<string, number> {
+    const all = new Map<string, number>();
+    if (this.first !== undefined) all.set(this.first, this.#firstCount);
+    for (const [v, n] of this.#otherCounts) all.set(v, n);
+    return all;
   }
   /** The most common value. */
   majority(): string | undefined {

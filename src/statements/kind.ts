@@ -51,9 +51,12 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   const t = text.trim();
   if (SEB_CARD.test(t)) return 'card';
   if (SEB_SWISH.test(t)) return 'swish';
-  if (counterpartyAccount !== undefined) {
-    if (BANKGIRO_NUMBER.test(counterpartyAccount)) return 'bankgiro';
-    if (PLUSGIRO_NUMBER.test(counterpartyAccount)) return 'plusgiro';
-  }
+  return counterpartyAccount === undefined ? undefined : kindFromAccount(counterpartyAccount);
+}
+
+/** Bankgiro or plusgiro, from the shape of the other party's number alone. */
+export function kindFromAccount(counterpartyAccount: string): TransactionKind | undefined {
+  if (BANKGIRO_NUMBER.test(counterpartyAccount)) return 'bankgiro';
+  if (PLUSGIRO_NUMBER.test(counterpartyAccount)) return 'plusgiro';
   return undefined;
 }
