@@ -26,7 +26,8 @@ import { encodeText } from '../src/core/encoding.js';
 import type { VoucherRow } from '../src/knowledge/types.js';
 import { createSieDocument } from '../src/sie/document.js';
 import { writeSie } from '../src/sie/writer.js';
-import { generateWorld, rng } from './world/generate.js';
+import { seededRandom as rng } from '../test/support/random.js';
+import { generateWorld } from './world/generate.js';
 import type { BankStyle, WorldClient, WorldLine } from './world/generate.js';
 
 /** The world's seed; the clients below are the first of each bank style in their bureau. */

@@ -3,22 +3,12 @@
  * encoding and number style of each bank, a consistent running balance, newest row first.
  */
 import iconv from 'iconv-lite';
+import { seededRandom as rng } from '../test/support/random.js';
 
 export type BenchStyle = 'swedbank-csv' | 'nordea-2022';
 
 const MERCHANTS = ['ICA NARA ORMINGE', 'COOP KONSUM', 'HEMKÖP', 'PRESSBYRÅN', 'TELIA SVERIGE AB', 'SKATTEVERKET', 'FORTNOX AB', 'EASYPARK', 'CIRCLE K', 'ÅHLÉNS CITY'];
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isoDay(start: number, offset: number): string {
   return new Date(start - offset * 86_400_000).toISOString().slice(0, 10);

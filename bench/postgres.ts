@@ -26,6 +26,7 @@ import type { Booking, ImportedTransaction, Kontera } from '../src/kontera.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
+import { seededRandom as rng } from '../test/support/random.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,17 +46,6 @@ const KEY_UNIVERSE = Number(arg('keys', '400000'));
 
 const NOW = () => new Date('2026-01-15T08:00:00.000Z');
 
-/** Mulberry32: seeded, so both stores get exactly the same world. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARTIES: readonly (readonly [string, readonly string[], number])[] = [
   ['AUTOGIRO TELIA SVERIGE AB', ['6212', '6211'], 49900],

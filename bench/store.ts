@@ -20,6 +20,7 @@ import type { Booking } from '../src/kontera.js';
 import { createMemoryStore } from '../src/store/memory.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { SqliteSyncMode } from '../src/store/sqlite.js';
+import { seededRandom as rng } from '../test/support/random.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,17 +34,6 @@ const SYNC = arg('sync', 'full') as SqliteSyncMode;
 const given = arg('path', '');
 const MEMORY = process.argv.includes('--memory');
 
-/** Mulberry32: small, seeded, good enough to make a world. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Counterparty {
   readonly text: string;

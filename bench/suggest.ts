@@ -15,7 +15,7 @@ import { createKnowledge } from '../src/knowledge/base.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../src/knowledge/types.js';
 import { suggest } from '../src/suggest/suggest.js';
-import { rng } from './world/generate.js';
+import { seededRandom as rng } from '../test/support/random.js';
 
 const argKeys = process.argv.indexOf('--keys');
 const TOTAL_KEYS = argKeys >= 0 ? Number(process.argv[argKeys + 1]) : 1_000_000;

@@ -22,18 +22,7 @@
 import type { ClientSettings, TransactionInput, VatMode, VatRate, Voucher, VoucherRow } from '../../src/knowledge/types.js';
 import { CATALOG, CITIES, FIRST_NAMES, LOCAL_ACCOUNTS, LOCAL_FIRST, LOCAL_TRADE } from './catalog.js';
 import type { CatalogEntry, Frequency, TextStyle } from './catalog.js';
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../test/support/random.js';
 
 export const BANK_STYLES = ['nordea', 'seb', 'swedbank', 'handelsbanken'] as const;
 export type BankStyle = (typeof BANK_STYLES)[number];

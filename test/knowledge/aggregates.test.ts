@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { rng } from '../../bench/world/generate.js';
+import { seededRandom as rng } from '../support/random.js';
 import { createKnowledge, knowledgeSnapshot } from '../../src/knowledge/base.js';
 import { learn, removeClient, unlearn } from '../../src/knowledge/learn.js';
 import { rebuildAggregates } from '../../src/knowledge/network.js';

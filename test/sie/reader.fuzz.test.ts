@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import { readSie } from '../../src/sie/reader.js';
-import { fixture, seeded } from './helpers.js';
+import { seededRandom as seeded } from '../support/random.js';
+import { fixture } from './helpers.js';
 
 const NOISE = ['"', '\\', '{', '}', '#', '\t', '\r', '\n', ' ', '\u0000', '#VER', '#TRANS', '-', '.', ',', '0', '9', 'x', '\u00e5', '\u2603'];
 

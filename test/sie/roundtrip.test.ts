@@ -7,7 +7,8 @@ import { UnbalancedVoucherError } from '../../src/core/errors.js';
 import { readSie } from '../../src/sie/reader.js';
 import type { SieDocument, SieObjectRef, SieTransaction, SieVoucher, SieWriteEncoding } from '../../src/sie/types.js';
 import { writeSie } from '../../src/sie/writer.js';
-import { fixture, fixtureNames, seeded } from './helpers.js';
+import { seededRandom as seeded } from '../support/random.js';
+import { fixture, fixtureNames } from './helpers.js';
 
 /**
  * What a round trip must keep: everything except what the writer sets by design (#PROGRAM is

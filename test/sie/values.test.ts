@@ -1,7 +1,7 @@
 /** SIE amounts, dates and periods: digit-by-digit parsing and the writer's formatting. */
 import { describe, expect, it } from 'vitest';
 import { formatSieAmount, formatSieDate, formatSiePeriod, parseSieAmount, parseSieDate, parseSiePeriod } from '../../src/sie/values.js';
-import { seeded } from './helpers.js';
+import { seededRandom as seeded } from '../support/random.js';
 
 describe('SIE amounts', () => {
   it('parses the real shapes to öre without floats', () => {

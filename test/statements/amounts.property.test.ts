@@ -9,17 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { AmountFormatError, type AmountStyle, formatAmount, parseAmount } from '../../src/core/money.js';
 import { STYLE } from '../../src/statements/format.js';
 import { parseStatement } from '../../src/statements/index.js';
+import { seededRandom as rng } from '../support/random.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomOre(rand: () => number): number {
   const magnitude = Math.floor(rand() * 12); // up to 10^12 öre = 10 000 000 000 kr

@@ -9,19 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { StatementParseError } from '../../src/core/errors.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { excelNumberText, inflateRaw } from '../../src/statements/xlsx.js';
+import { seededRandom as rng } from '../support/random.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('inflateRaw', () => {
   it('undoes zlib for stored, fixed-Huffman and dynamic-Huffman blocks', () => {
