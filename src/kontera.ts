@@ -41,7 +41,7 @@ import { readSie } from './sie/reader.js';
 import type { SieIssue } from './sie/types.js';
 import { writeSie } from './sie/writer.js';
 import { parseStatement } from './statements/index.js';
-import type { ParseWarning, StatementFormatId } from './statements/types.js';
+import type { ColumnMapping, ParseWarning, StatementFormatId } from './statements/types.js';
 import { createMemoryStore } from './store/memory.js';
 import { VOUCHER_SERIES } from './store/store.js';
 import type {
@@ -174,6 +174,8 @@ export interface ImportStatementOptions extends LongOperationOptions {
   readonly bankAccount?: AccountNo | undefined;
   /** Skip format detection. */
   readonly format?: StatementFormatId | undefined;
+  /** A bank kontera does not recognise: which column holds the date, amount, text, … (generic CSV). */
+  readonly columns?: ColumnMapping | undefined;
   /**
    * Accept a statement for a bank account the client does not have (it is added, with the next
    * free voucher series). Default false: such a statement is refused with `VALIDATION`.
@@ -642,6 +644,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
       const statement = parseStatement(bytes, {
         ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
         ...(options.format !== undefined ? { format: options.format } : {}),
+        ...(options.columns !== undefined ? { columns: options.columns } : {}),
       });
       const { account: bankAccount, isNew } = pickBankAccount(client0, statement.accountNumber, options);
       const ids = statement.transactions.map((t) => t.id);

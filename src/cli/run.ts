@@ -17,7 +17,7 @@ import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
-import type { StatementFormatId } from '../statements/types.js';
+import type { ColumnMapping, StatementFormatId } from '../statements/types.js';
 import type { SieDocument } from '../sie/types.js';
 import { createMemoryStore } from '../store/memory.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -210,6 +210,31 @@ function bureauIds(store: SqliteStore): string[] {
     .flatMap((row) => (typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string' ? [row.id] : []));
 }
 
+/**
+ * `--columns date=Datum,amount=Belopp,text=Text[,balance=Saldo,…]` for a bank kontera does not
+ * recognise: header names, or 0-based column numbers.
+ */
+function columnsOption(args: ParsedArgs): { columns?: ColumnMapping } {
+  const spec = args.strings.get('columns');
+  if (spec === undefined) return {};
+  const roles = ['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'] as const;
+  const map: Partial<Record<(typeof roles)[number], number | string>> = {};
+  for (const part of spec.split(',')) {
+    const eq = part.indexOf('=');
+    const role = roles.find((r) => r === part.slice(0, eq).trim());
+    const value = part.slice(eq + 1).trim();
+    if (eq < 0 || role === undefined || value === '') {
+      throw new UsageError(`Bad --columns part "${part}": expected ROLE=COLUMN with ROLE one of ${roles.join(', ')}`);
+    }
+    map[role] = /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const { date, text } = map;
+  if (date === undefined || text === undefined || (map.amount === undefined && map.credit === undefined && map.debit === undefined)) {
+    throw new UsageError('--columns needs date=, text= and amount= (or credit= and debit=)');
+  }
+  return { columns: { ...map, date, text } };
+}
+
 /** `--format ID`, checked against the known formats. */
 function formatOption(args: ParsedArgs): { format?: StatementFormatId } {
   const id = args.strings.get('format');
@@ -252,6 +277,7 @@ const suggestCommand: Command = {
     threshold: { kind: 'number', value: 'C', help: `auto-book from this confidence, 0–1 (default ${DEFAULT_AUTO_BOOK_THRESHOLD}, or the client's)` },
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements (default: the SIE file\'s most used 19xx account)' },
     format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (one of STATEMENT_FORMAT_IDS, e.g. nordea-2024)' },
+    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'a bank kontera does not know: e.g. date=Datum,amount=Belopp,text=Text (header names or 0-based numbers)' },
   },
   async run(args, ctx) {
     if (ctx.db !== undefined) return suggestStateful(args, ctx);
@@ -282,7 +308,7 @@ const suggestCommand: Command = {
       const lines: Line[] = [];
       let duplicates = 0;
       for (const st of statements) {
-        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args) });
+        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args), ...columnsOption(args) });
         duplicates += imported.duplicates;
         // A line repeated in an overlapping export is suggested once.
         const fresh = imported.transactions.filter((t) => !lines.some((l) => l.tx.id === t.id && l.tx.bankAccount === t.bankAccount));
@@ -427,6 +453,7 @@ const importCommand: Command = {
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements' },
     'new-account': { kind: 'boolean', help: 'add --bank-account to the client when it does not have it yet' },
     format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (e.g. nordea-2024)' },
+    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'a bank kontera does not know: e.g. date=Datum,amount=Belopp,text=Text (header names or 0-based numbers)' },
   },
   async run(args, ctx) {
     needPositionals(args, 2, importCommand.usage);
@@ -441,6 +468,7 @@ const importCommand: Command = {
           fileName: f.path,
           ...(bankAccount !== undefined ? { bankAccount } : {}),
           ...formatOption(args),
+          ...columnsOption(args),
           allowNewAccount: args.flags.has('new-account'),
           onProgress: progress(ctx, `importing ${f.path}`),
         });

@@ -105,3 +105,23 @@ describe('kontera --db FILE …', () => {
     expect(kontera(['import', 'x', join(DEMO, 'hedlunds-bygg', known.statement)], dir)).toMatchObject({ code: 2 });
   });
 });
+
+describe('kontera --db FILE import --columns', () => {
+  const dir = tempDir();
+  const db = join(dir, 'byra.db');
+  const generic = join(import.meta.dirname, '..', '..', 'fixtures', 'statements', 'generic', 'pipe-split-in-out.csv');
+  const k = (...args: string[]): ReturnType<typeof kontera> => kontera(['--db', db, ...args], dir);
+
+  it('reads a bank kontera does not know through a column mapping, and refuses a bad mapping', () => {
+    expect(k('clients', 'add', 'okand', '--name', 'Okända Banken AB', '--bureau', 'b1').code).toBe(0);
+    const unknown = k('import', 'okand', generic);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/UNKNOWN_FORMAT.*pass `columns`/);
+    const ok = k('import', 'okand', generic, '--columns', 'date=Date,text=Description,debit=Withdrawal,credit=Deposit,balance=Balance', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ statements: [{ lines: 2, added: 2, duplicates: 0 }] });
+    const bad = k('import', 'okand', generic, '--columns', 'date=Date,amount');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Bad --columns part "amount"');
+  });
+});
