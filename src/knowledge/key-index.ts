@@ -31,6 +31,46 @@ function size(b: Bucket): number {
   return typeof b === 'string' ? 1 : Array.isArray(b) ? b.length : b.size;
 }
 
+/**
+ * {@link KeyIndex.candidates} for a query with one indexed word: every key of its bucket has the
+ * one vote needed, so the first `limit` keys in bucket order, and none from a bucket too common to
+ * narrow anything down.
+ */
+function firstKeys(b: Bucket, limit: number): string[] {
+  if (typeof b === 'string') return limit > 0 ? [b] : [];
+  if (size(b) > MAX_USEFUL_BUCKET) return [];
+  const out: string[] = [];
+  for (const k of b) {
+    if (out.length >= limit) break;
+    out.push(k);
+  }
+  return out;
+}
+
+/**
+ * {@link KeyIndex.candidates} when every found word must be shared (`perWord` sorted rarest
+ * first): the keys the rarest bucket offers that all the other buckets hold too, in its order —
+ * the same keys and order as the vote count gives, without counting.
+ */
+function inEveryBucket(perWord: readonly Bucket[], limit: number): string[] {
+  const first = perWord[0] as Bucket;
+  const n = size(first);
+  if (n > MAX_USEFUL_BUCKET) return [];
+  // A common rarest bucket offers only its first `limit` keys.
+  const offered = n > ARRAY_BUCKET_MAX ? limit : n;
+  const out: string[] = [];
+  let taken = 0;
+  for (const k of typeof first === 'string' ? [first] : first) {
+    if (taken++ >= offered) break;
+    let everywhere = true;
+    for (let i = 1; i < perWord.length && everywhere; i++) everywhere = has(perWord[i], k);
+    if (!everywhere) continue;
+    out.push(k);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 /** Mutable index: word → keys and word prefix → keys. */
 export class KeyIndex {
   readonly #byWord = new Map<string, Bucket>();
@@ -74,38 +114,50 @@ export class KeyIndex {
   candidates(key: string, limit: number): string[] {
     // A word's prefix bucket holds every key with that word (and its typos), so it is the only
     // bucket needed for words of PREFIX_LENGTH or more; shorter words use their word bucket.
+    const ws = words(key);
     const perWord: Bucket[] = [];
-    for (const w of words(key)) {
+    for (const w of ws) {
       const b = w.length >= PREFIX_LENGTH ? this.#byPrefix.get(w.slice(0, PREFIX_LENGTH)) : this.#byWord.get(w);
       if (b !== undefined) perWord.push(b);
     }
-    const need = Math.max(1, Math.ceil(words(key).length / 2));
+    const need = Math.max(1, Math.ceil(ws.length / 2));
     if (perWord.length < need) return [];
+    if (limit <= 0) return [];
+    if (perWord.length === 1) return firstKeys(perWord[0] as Bucket, limit);
     perWord.sort((x, y) => size(x) - size(y));
+    if (perWord.length === need) return inEveryBucket(perWord, limit);
     const votes = new Map<string, number>();
-    perWord.forEach((b, i) => {
+    for (let i = 0; i < perWord.length; i++) {
+      const b = perWord[i] as Bucket;
+      const n = size(b);
       // Keys first seen in this bucket can still reach `need` only if enough buckets are left; a
       // common word ("BYGG") only confirms keys the rarer words found, unless they found none.
       const enoughLeft = perWord.length - i >= need;
-      const common = size(b) > ARRAY_BUCKET_MAX;
-      if (!enoughLeft || (common && votes.size > 0) || size(b) > MAX_USEFUL_BUCKET) {
+      const common = n > ARRAY_BUCKET_MAX;
+      if (!enoughLeft || (common && votes.size > 0) || n > MAX_USEFUL_BUCKET) {
         for (const [k, v] of votes) if (has(b, k)) votes.set(k, v + 1);
-        return;
+        continue;
       }
       if (typeof b === 'string') {
         votes.set(b, (votes.get(b) ?? 0) + 1);
-        return;
+        continue;
       }
       let taken = 0;
       for (const k of b) {
         votes.set(k, (votes.get(k) ?? 0) + 1);
         if (common && ++taken >= limit) break;
       }
-    });
+    }
+    // Most shared words first, ties in the order found (a stable sort by votes, as passes per count).
     const out: string[] = [];
-    for (const [k, v] of votes) if (v >= need) out.push(k);
-    if (out.length > 1) out.sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
-    return out.length > limit ? out.slice(0, limit) : out;
+    for (let v = perWord.length; v >= need && out.length < limit; v--) {
+      for (const [k, n] of votes) {
+        if (n !== v) continue;
+        out.push(k);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
   }
 
   /**

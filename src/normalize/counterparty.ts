@@ -7,7 +7,7 @@
  * names) never ends up in a key marked `shareable`.
  */
 import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TYPE_PREFIXES } from './noise.js';
-import { normalizeText } from './text.js';
+import { normalizeText, plainWords } from './text.js';
 
 /** Longest key, in words; later words are almost always references or places. */
 const MAX_KEY_WORDS = 4;
@@ -69,6 +69,12 @@ const AUTOGIRO = /\bAUTOGIRO\b|^AG\s/;
 const CARD_DATE_SUFFIX = /\s*\/\s*(\d\d)-(\d\d)-(\d\d)\s*$/;
 const ISO_DATE = /\b\d{4}-\d\d-\d\d\b/g;
 const SHORT_DATE = /\b\d\d-\d\d-\d\d\b/g;
+// OCR / payment reference: a run of 8–25 digits (shorter runs are dates and store numbers).
+const OCR_DIGITS = /\d{8,25}/g;
+/** Fewest digits a PHONE or PERSONNUMMER match has ("07" + 8 digits; 6 + 4 digits). */
+const PERSONAL_NUMBER_MIN_DIGITS = 10;
+/** Fewest digits an OCR reference has (OCR_DIGITS). */
+const OCR_MIN_DIGITS = 8;
 
 /** Luhn mod-10 over a digit string (personnummer, org numbers, OCR). */
 function luhnValid(digits: string): boolean {
@@ -101,8 +107,48 @@ function countDigits(s: string): number {
   return n;
 }
 
-function isDigits(s: string): boolean {
-  return /^\d+$/.test(s);
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/**
+ * The words of normalised text that name the counterparty, in one pass (no intermediate arrays):
+ * no digit-only words, no noise words, no single letters but "&", no words that are mostly digits
+ * (store numbers, references: "A012", "00032K"); then no legal-form, city or month words at the
+ * end, no month words after the first, each word once, at most {@link MAX_KEY_WORDS}.
+ */
+function keyWords(normalized: string): string[] {
+  const kept: string[] = [];
+  let start = 0;
+  while (start <= normalized.length) {
+    let end = normalized.indexOf(' ', start);
+    if (end < 0) end = normalized.length;
+    if (end > start) {
+      let digits = 0;
+      for (let i = start; i < end; i++) {
+        const c = normalized.charCodeAt(i);
+        if (c >= 48 && c <= 57) digits++;
+      }
+      const length = end - start;
+      // Mostly-digit words include digit-only ones; single letters other than "&" carry nothing.
+      if (digits * 2 < length && (length > 1 || normalized.charCodeAt(start) === 38)) {
+        const w = normalized.slice(start, end);
+        if (!NOISE_WORDS.has(w)) kept.push(w);
+      }
+    }
+    start = end + 1;
+  }
+  while (kept.length > 1) {
+    const last = kept[kept.length - 1] ?? '';
+    if (LEGAL_FORMS.has(last) || CITY_TAILS.has(last) || MONTH_WORDS.has(last)) kept.pop();
+    else break;
+  }
+  // Month words after the first word go, then repeats ("SPOTIFY Spotify"), then the tail.
+  const out: string[] = [];
+  for (let i = 0; i < kept.length && out.length < MAX_KEY_WORDS; i++) {
+    const w = kept[i] as string;
+    if ((i > 0 && MONTH_WORDS.has(w)) || out.includes(w)) continue;
+    out.push(w);
+  }
+  return out;
 }
 
 /**
@@ -119,15 +165,17 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '') {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
-  let s = (PLAIN_TEXT.test(text) ? text : text.normalize('NFKC')).toUpperCase().replace(/\s+/g, ' ').trim();
+  const plain = PLAIN_TEXT.test(text);
+  let s = (plain ? text : text.normalize('NFKC')).toUpperCase().replace(/\s+/g, ' ').trim();
   const hasExtras = (extras.reference ?? '') !== '' || (extras.counterparty ?? '') !== '';
   const all = hasExtras ? [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase() : s;
-  // Most bank texts have few digits and no hyphen: skip the number patterns then (speed only).
-  const manyDigits = countDigits(all) >= 6;
+  // Most bank texts have few digits and no hyphen: skip the number patterns that cannot match then
+  // (speed only; the text never gains digits below, so the count bounds every later string).
+  const digits = countDigits(all);
   const hasHyphen = all.includes('-');
 
   let personal = false;
-  if (manyDigits) {
+  if (digits >= PERSONAL_NUMBER_MIN_DIGITS) {
     if (PHONE.test(all)) personal = true;
     PHONE.lastIndex = 0;
     s = s.replace(PHONE, ' ');
@@ -172,27 +220,15 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
 
   // OCR: the longest run of digits (8–25) left in text or reference.
   let ocr: string | undefined;
-  const ocrSource = swish === undefined ? [s, extras.reference ?? ''].join(' ') : (extras.reference ?? '');
-  for (const m of manyDigits ? ocrSource.matchAll(/\d{8,25}/g) : []) {
-    if (ocr === undefined || m[0].length > ocr.length) ocr = m[0];
+  if (digits >= OCR_MIN_DIGITS) {
+    const ocrSource = swish === undefined ? `${s} ${extras.reference ?? ''}` : (extras.reference ?? '');
+    for (const m of ocrSource.matchAll(OCR_DIGITS)) {
+      if (ocr === undefined || m[0].length > ocr.length) ocr = m[0];
+    }
   }
 
-  const words = normalizeText(s)
-    .split(' ')
-    .filter((w) => w.length > 0 && !isDigits(w));
-  let kept = words.filter((w) => !NOISE_WORDS.has(w) && (w.length > 1 || w === '&'));
-  // A word that is mostly digits is a store number or reference ("A012", "00032K").
-  kept = kept.filter((w) => w.replace(/\D/g, '').length * 2 < w.length);
-  while (kept.length > 1) {
-    const last = kept[kept.length - 1] ?? '';
-    if (LEGAL_FORMS.has(last) || CITY_TAILS.has(last) || MONTH_WORDS.has(last)) kept.pop();
-    else break;
-  }
-  kept = kept.filter((w, i) => i === 0 || !MONTH_WORDS.has(w));
-  // "SPOTIFY Spotify": the same word twice adds nothing.
-  kept = kept.filter((w, i) => kept.indexOf(w) === i);
-  kept = kept.slice(0, MAX_KEY_WORDS);
-
+  // Plain text stays plain and upper case through the steps above: only punctuation is left to go.
+  const kept = keyWords(plain ? plainWords(s) : normalizeText(s));
   const privateSwish = swish !== undefined && !swish.business;
   if (privateSwish && kept.length > 0) personal = true;
 
@@ -205,14 +241,14 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
     return counterpartyKey(extras.counterparty, { reference: extras.reference });
   }
 
-  const signals: CounterpartySignals = {
-    ...(bg !== undefined ? { bankgiro: bg } : {}),
-    ...(plusgiro !== undefined ? { plusgiro } : {}),
-    ...(ocr !== undefined ? { ocr } : {}),
-    ...(swish !== undefined ? { swish } : {}),
-    ...(card !== undefined ? { card } : {}),
-    ...(autogiro !== undefined ? { autogiro } : {}),
-    ...(personal ? { personalData: true as const } : {}),
-  };
+  // Only the signals present become properties, in this order (as a spread of each would give).
+  const signals: Mutable<CounterpartySignals> = {};
+  if (bg !== undefined) signals.bankgiro = bg;
+  if (plusgiro !== undefined) signals.plusgiro = plusgiro;
+  if (ocr !== undefined) signals.ocr = ocr;
+  if (swish !== undefined) signals.swish = swish;
+  if (card !== undefined) signals.card = card;
+  if (autogiro !== undefined) signals.autogiro = autogiro;
+  if (personal) signals.personalData = true;
   return { key, display: key ?? text.trim(), shareable: key !== null && !personal, signals };
 }

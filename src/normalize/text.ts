@@ -7,6 +7,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Characters that stay inside a word: letters, digits, and "&" as in "H&M".
 const NON_WORD = /[^\p{L}\p{N}&]+/gu;
 const PLAIN = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
+// NON_WORD restricted to PLAIN text, where the only letters are A–Z, a–z and å ä ö ü (either case)
+// and the only numbers 0–9: the same matches without Unicode property look-ups.
+const PLAIN_NON_WORD = /[^A-Za-z0-9åäöüÅÄÖÜ&]+/g;
 
 /**
  * Case-folds to upper case, keeps Å Ä Ö (and Ü), strips other diacritics, turns punctuation into
@@ -18,7 +21,7 @@ const PLAIN = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
  */
 export function normalizeText(text: string): string {
   // Fast path: plain ASCII plus Swedish letters needs no Unicode folding (almost every bank line).
-  if (PLAIN.test(text)) return text.toUpperCase().replace(NON_WORD, ' ').trim();
+  if (PLAIN.test(text)) return text.toUpperCase().replace(PLAIN_NON_WORD, ' ').trim();
   const upper = text.normalize('NFKC').toUpperCase();
   let out = '';
   for (const ch of upper) {
@@ -31,6 +34,14 @@ export function normalizeText(text: string): string {
     }
   }
   return out.replace(NON_WORD, ' ').trim();
+}
+
+/**
+ * {@link normalizeText} of text already upper case and plain (printable ASCII and Swedish letters):
+ * punctuation to single spaces, trimmed.
+ */
+export function plainWords(upperPlain: string): string {
+  return upperPlain.replace(PLAIN_NON_WORD, ' ').trim();
 }
 
 /** Collapses runs of whitespace and trims. */

@@ -32,23 +32,59 @@ export interface ProfileMatch {
  * "ICA NÄRA", "FORSAKRING"); names are compared with them folded, so such a pair is no typo.
  */
 function foldSwedish(key: string): string {
-  return /[ÅÄÖÉÜ]/.test(key) ? key.replace(/[ÅÄ]/g, 'A').replace(/Ö/g, 'O').replace(/É/g, 'E').replace(/Ü/g, 'U') : key;
+  let out = '';
+  let from = 0;
+  // One pass, and no new string when there is nothing to fold.
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const plain = foldCode(c);
+    if (plain === c) continue;
+    out += key.slice(from, i) + String.fromCharCode(plain);
+    from = i + 1;
+  }
+  return from === 0 ? key : out + key.slice(from);
 }
+
+/** One UTF-16 code of {@link foldSwedish}: Å Ä → A, Ö → O, É → E, Ü → U, anything else as is. */
+function foldCode(c: number): number {
+  return c === 0xc5 || c === 0xc4 ? 0x41 : c === 0xd6 ? 0x4f : c === 0xc9 ? 0x45 : c === 0xdc ? 0x55 : c;
+}
+
+/** Keys shorter than this are too short for "cut-off start of the other" to mean the same name. */
+const CUT_OFF_MIN_LENGTH = 6;
 
 /** Edit similarity of two keys, 0..1; Swedish letters and their plain forms count as the same. */
 export function editSimilarity(keyA: string, keyB: string): number {
   if (keyA === keyB) return 1;
-  const a = foldSwedish(keyA);
-  const b = foldSwedish(keyB);
+  return foldedSimilarity(foldSwedish(keyA), foldSwedish(keyB));
+}
+
+/** {@link editSimilarity} of two keys already folded (the query is folded once, not per candidate). */
+function foldedSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 0;
   // A key that is a cut-off start of the other ("STANDARDLEVERANTÖ") is a strong match.
-  if (a.length >= 6 && b.length >= 6 && (a.startsWith(b) || b.startsWith(a))) return Math.max(FUZZY_MIN_SIMILARITY, Math.min(a.length, b.length) / longer);
+  if (a.length >= CUT_OFF_MIN_LENGTH && b.length >= CUT_OFF_MIN_LENGTH && (a.startsWith(b) || b.startsWith(a))) return Math.max(FUZZY_MIN_SIMILARITY, Math.min(a.length, b.length) / longer);
   // The distance is at least the length difference: skip the DP when that alone rules a match out.
   const bound = 1 - Math.abs(a.length - b.length) / longer;
   if (bound < FUZZY_MIN_SIMILARITY) return bound;
   return 1 - levenshtein.get(a, b) / longer;
+}
+
+/**
+ * {@link foldedSimilarity} of a folded query and a candidate key as stored. When the lengths alone
+ * rule out an edit match (most candidates), only a cut-off start can still match, and that is
+ * checked code by code without building the folded candidate.
+ */
+function similarityToFolded(folded: string, candidate: string): number {
+  const longer = Math.max(folded.length, candidate.length);
+  const shorter = Math.min(folded.length, candidate.length);
+  const bound = 1 - (longer - shorter) / longer;
+  if (longer === 0 || !(bound < FUZZY_MIN_SIMILARITY)) return foldedSimilarity(folded, foldSwedish(candidate));
+  if (shorter < CUT_OFF_MIN_LENGTH) return bound;
+  for (let i = 0; i < shorter; i++) if (folded.charCodeAt(i) !== foldCode(candidate.charCodeAt(i))) return bound;
+  return Math.max(FUZZY_MIN_SIMILARITY, shorter / longer);
 }
 
 /**
@@ -74,18 +110,21 @@ export function findProfiles(k: Knowledge, clientId: string, key: string, giro: 
   const candidates = index.candidates(key, MAX_FUZZY_CANDIDATES);
   if (candidates.length === 0) return [];
   const fuzzy: ProfileMatch[] = [];
+  const folded = foldSwedish(key);
   for (const c of candidates) {
-    const s = editSimilarity(key, c);
+    const s = c === key ? 1 : similarityToFolded(folded, c);
+    if (s < FUZZY_MIN_SIMILARITY) continue;
     const p = profiles.get(c);
-    if (p !== undefined && s >= FUZZY_MIN_SIMILARITY) fuzzy.push({ profile: p, kind: 'fuzzy', similarity: s });
+    if (p !== undefined) fuzzy.push({ profile: p, kind: 'fuzzy', similarity: s });
   }
   if (fuzzy.length > 0) return fuzzy.sort((a, b) => b.similarity - a.similarity).slice(0, MAX_SIMILAR_PROFILES);
   const qt = tokenize(key);
   const byTokens: ProfileMatch[] = [];
   for (const c of candidates.slice(0, MAX_TOKEN_CANDIDATES)) {
     const s = tokenSimilarity(qt, tokenize(c));
+    if (s < TOKEN_MIN_SIMILARITY) continue;
     const p = profiles.get(c);
-    if (p !== undefined && s >= TOKEN_MIN_SIMILARITY) byTokens.push({ profile: p, kind: 'tokens', similarity: s });
+    if (p !== undefined) byTokens.push({ profile: p, kind: 'tokens', similarity: s });
   }
   return byTokens.sort((a, b) => b.similarity - a.similarity).slice(0, MAX_SIMILAR_PROFILES);
 }

@@ -38,22 +38,29 @@ export interface RankedAccount {
 }
 
 /** Groups votes by main account (after `mapAccount`), heaviest first; ties broken by account number. */
-export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) => AccountNo | null = (a) => a): RankedAccount[] {
-  const by = new Map<AccountNo, { weight: number; count: number; best: Vote }>();
+export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) => AccountNo | null = sameAccount): RankedAccount[] {
+  const by = new Map<AccountNo, { account: AccountNo; weight: number; count: number; best: Vote }>();
   for (const v of votes) {
     const account = mapAccount(mainAccount(v.template));
     if (account === null || v.weight <= 0) continue;
     const cur = by.get(account);
-    if (cur === undefined) by.set(account, { weight: v.weight, count: v.count, best: v });
+    if (cur === undefined) by.set(account, { account, weight: v.weight, count: v.count, best: v });
     else {
       cur.weight += v.weight;
       cur.count += v.count;
       if (v.weight > cur.best.weight) cur.best = v;
     }
   }
-  return [...by]
-    .map(([account, r]) => ({ account, ...r }))
-    .sort((a, b) => b.weight - a.weight || a.account.localeCompare(b.account));
+  const ranked: RankedAccount[] = [...by.values()];
+  return ranked.length > 1 ? ranked.sort(heaviestFirst) : ranked;
+}
+
+function sameAccount(a: AccountNo): AccountNo {
+  return a;
+}
+
+function heaviestFirst(a: RankedAccount, b: RankedAccount): number {
+  return b.weight - a.weight || a.account.localeCompare(b.account);
 }
 
 /** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */

@@ -63,6 +63,20 @@ interface TierResult {
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
+
+/** Accounts as they are, for a client without a known chart (no mapping object per vote). */
+function asIs(a: AccountNo): AccountNo {
+  return a;
+}
+
+/** Maps a template's account into the client's chart for ranking (null: the chart has no such group). */
+function inChart(chart: ReadonlySet<AccountNo> | undefined): (a: AccountNo) => AccountNo | null {
+  return chart === undefined ? asIs : (a) => nearestInChart(a, chart)?.account ?? null;
+}
+
+function builtinCalibration(path: CalibrationPath, raw: number): number {
+  return calibrate(path, raw);
+}
 function chartSet(client: ClientSettings): ReadonlySet<AccountNo> | undefined {
   if (client.chart === undefined) return undefined;
   let s = chartCache.get(client.chart);
@@ -147,7 +161,7 @@ function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: Counterparty
     // One vote per payer: a regular payer must not outweigh the habit for payers in general.
     votes.push({ template: top.template, weight: 1, count: 1, lastSeen: top.lastSeen });
   }
-  const ranked = rankAccounts(votes, (a) => nearestInChart(a, chart)?.account ?? null);
+  const ranked = rankAccounts(votes, inChart(chart));
   if (ranked.length === 0) return undefined;
   const describe = (r: RankedAccount): string =>
     `${r.count === 1 ? 'One other private Swish payer was' : `${r.count} other private Swish payers were`} booked to ${r.account}${vatDescription(r.best.template.vat)} (this client); this payer is new.`;
@@ -170,7 +184,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
       votes.push({ template: t.template, weight: t.weight * aff * m.similarity, count: t.count, lastSeen: t.lastSeen });
     }
   }
-  const ranked = rankAccounts(votes, (a) => nearestInChart(a, chart)?.account ?? null);
+  const ranked = rankAccounts(votes, inChart(chart));
   const top = ranked[0];
   if (top === undefined) return undefined;
   const bestMatch = matches[0] as ProfileMatch;
@@ -329,7 +343,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
   const bankAccount = options.bankAccount ?? client.bankAccounts?.[0] ?? DEFAULT_BANK_ACCOUNTS[0] ?? '1930';
-  const cal = options.calibration ?? ((p: CalibrationPath, raw: number) => calibrate(p, raw));
+  const cal = options.calibration ?? builtinCalibration;
   if (tx.amount === 0) return nothing(cp, 'A zero amount needs no booking.');
 
   const own = clientTier(k, client, cp, tx, direction, chart);
@@ -393,13 +407,20 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   }
   if (top.best.template.lines.some((l) => VAT_LINE.test(l.account))) reviewReasons.push('Earlier receipts had several VAT rates; the split needs the receipt.');
   const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
-  const accounts = new Set((voucher?.rows ?? [{ account: top.account, amount: 0 }]).map((r) => r.account));
-  for (const a of client.review?.accounts ?? []) if (accounts.has(a)) reviewReasons.push(`The bureau reviews everything booked to ${a}.`);
-  if (client.suspenseAccount !== undefined && accounts.has(client.suspenseAccount)) reviewReasons.push(`${client.suspenseAccount} is the client's suspense account (OBS-konto).`);
-  const upper = tx.text.toUpperCase();
-  for (const c of client.review?.counterparties ?? []) {
-    const u = c.toUpperCase();
-    if (u === cp.key || (u.length > 0 && upper.includes(u))) reviewReasons.push(`The bureau reviews ${c}.`);
+  // The account set and the upper-cased text are built only for clients with review settings.
+  const reviewAccounts = client.review?.accounts ?? [];
+  if (reviewAccounts.length > 0 || client.suspenseAccount !== undefined) {
+    const accounts = new Set((voucher?.rows ?? [{ account: top.account, amount: 0 }]).map((r) => r.account));
+    for (const a of reviewAccounts) if (accounts.has(a)) reviewReasons.push(`The bureau reviews everything booked to ${a}.`);
+    if (client.suspenseAccount !== undefined && accounts.has(client.suspenseAccount)) reviewReasons.push(`${client.suspenseAccount} is the client's suspense account (OBS-konto).`);
+  }
+  const reviewCounterparties = client.review?.counterparties ?? [];
+  if (reviewCounterparties.length > 0) {
+    const upper = tx.text.toUpperCase();
+    for (const c of reviewCounterparties) {
+      const u = c.toUpperCase();
+      if (u === cp.key || (u.length > 0 && upper.includes(u))) reviewReasons.push(`The bureau reviews ${c}.`);
+    }
   }
   if (confidence < threshold && reviewReasons.length === 0) reviewReasons.push(`Confidence ${Math.round(confidence * 100)} % is below the client's auto-booking threshold of ${Math.round(threshold * 100)} %.`);
   const review = voucher === null || reviewReasons.length > 0;

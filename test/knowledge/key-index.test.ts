@@ -31,6 +31,20 @@ describe('candidate index', () => {
     expect(idx.candidates('ICA 1X', 100)).not.toContain('ICA 0X');
   });
 
+  test('orders candidates by shared words, ties in the order the keys were added', () => {
+    const idx = new KeyIndex();
+    for (const k of ['NORD BYGG', 'NORDIC DATA', 'NORD DATA', 'SYD DATA']) idx.add(k);
+    // One word found: the keys of its bucket, in order, at most `limit`.
+    expect(idx.candidates('NORDX', 10)).toEqual(['NORD BYGG', 'NORDIC DATA', 'NORD DATA']);
+    expect(idx.candidates('NORDX', 2)).toEqual(['NORD BYGG', 'NORDIC DATA']);
+    // Two words, one needed: keys sharing both first.
+    expect(idx.candidates('NORD DATA', 10)).toEqual(['NORDIC DATA', 'NORD DATA', 'NORD BYGG', 'SYD DATA']);
+    // Three words, two needed and only two found: the keys holding both, in order.
+    expect(idx.candidates('NORD DATA OKÄNT', 10)).toEqual(['NORDIC DATA', 'NORD DATA']);
+    expect(idx.candidates('NORD DATA OKÄNT', 1)).toEqual(['NORDIC DATA']);
+    expect(idx.candidates('NORD DATA', 0)).toEqual([]);
+  });
+
   test('lists at most a sample of the keys that contain a whole word', () => {
     const idx = new KeyIndex();
     for (let i = 0; i < 200; i++) idx.add(`SWISH PERSON${i}`);
