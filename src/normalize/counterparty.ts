@@ -71,6 +71,8 @@ const ISO_DATE = /\b\d{4}-\d\d-\d\d\b/g;
 const SHORT_DATE = /\b\d\d-\d\d-\d\d\b/g;
 // OCR / payment reference: a run of 8–25 digits (shorter runs are dates and store numbers).
 const OCR_DIGITS = /\d{8,25}/g;
+// Whitespace that collapsing would change: a run, or a tab/newline/other space (most texts have neither).
+const COLLAPSIBLE_SPACE = /\s\s|[^\S ]/;
 /** Fewest digits a PHONE or PERSONNUMMER match has ("07" + 8 digits; 6 + 4 digits). */
 const PERSONAL_NUMBER_MIN_DIGITS = 10;
 /** Fewest digits an OCR reference has (OCR_DIGITS). */
@@ -166,7 +168,8 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
   const plain = PLAIN_TEXT.test(text);
-  let s = (plain ? text : text.normalize('NFKC')).toUpperCase().replace(/\s+/g, ' ').trim();
+  const upper = (plain ? text : text.normalize('NFKC')).toUpperCase();
+  let s = (COLLAPSIBLE_SPACE.test(upper) ? upper.replace(/\s+/g, ' ') : upper).trim();
   const hasExtras = (extras.reference ?? '') !== '' || (extras.counterparty ?? '') !== '';
   const all = hasExtras ? [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase() : s;
   // Most bank texts have few digits and no hyphen: skip the number patterns that cannot match then
