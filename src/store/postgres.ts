@@ -40,6 +40,7 @@ import {
   notFoundBureau,
   notFoundClient,
 } from './checks.js';
+import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
 import { VOUCHER_SERIES } from './store.js';
@@ -372,7 +373,7 @@ const INSIDE = new AsyncLocalStorage<ReadonlySet<object>>();
 
 type Mode = 'read' | 'write';
 
-class PostgresStoreImpl implements PostgresStore {
+class PostgresStoreImpl extends AtomicStoreMethods implements PostgresStore {
   readonly capabilities: StoreCapabilities = CAPABILITIES;
   readonly pool: PostgresPool;
   readonly schema: string;
@@ -385,6 +386,7 @@ class PostgresStoreImpl implements PostgresStore {
   #idle: (() => void)[] = [];
 
   constructor(pool: PostgresPool, owned: boolean, schema: string, maxRetries: number) {
+    super();
     this.pool = pool;
     this.#owned = owned;
     this.schema = schema;
@@ -470,6 +472,10 @@ class PostgresStoreImpl implements PostgresStore {
     } finally {
       client.release(broken);
     }
+  }
+
+  protected atomic<T>(mode: Mode, fn: (s: StoreSession) => Promise<T>): Promise<T> {
+    return this.#run(mode, fn);
   }
 
   /**
@@ -575,81 +581,6 @@ class PostgresStoreImpl implements PostgresStore {
     if (this.#owned) await this.pool.end();
   }
 
-  createBureau(bureau: BureauRow): Promise<void> {
-    return this.#run('write', (s) => s.createBureau(bureau));
-  }
-  getBureau(bureauId: string): Promise<BureauRow | undefined> {
-    return this.#run('read', (s) => s.getBureau(bureauId));
-  }
-  deleteBureau(bureauId: string): Promise<DeleteCounts> {
-    return this.#run('write', (s) => s.deleteBureau(bureauId));
-  }
-  createClient(client: ClientRow): Promise<void> {
-    return this.#run('write', (s) => s.createClient(client));
-  }
-  updateClient(client: ClientRow): Promise<void> {
-    return this.#run('write', (s) => s.updateClient(client));
-  }
-  getClient(ref: ClientRef): Promise<ClientRow> {
-    return this.#run('read', (s) => s.getClient(ref));
-  }
-  resolveClient(clientId: string): Promise<ClientRow | undefined> {
-    return this.#run('read', (s) => s.resolveClient(clientId));
-  }
-  listClients(bureauId: string): Promise<readonly ClientRow[]> {
-    return this.#run('read', (s) => s.listClients(bureauId));
-  }
-  deleteClient(ref: ClientRef): Promise<DeleteCounts> {
-    return this.#run('write', (s) => s.deleteClient(ref));
-  }
-  putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
-    return this.#run('write', (s) => s.putStatement(ref, statement));
-  }
-  getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
-    return this.#run('read', (s) => s.getStatement(ref, statementId));
-  }
-  listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
-    return this.#run('read', (s) => s.listStatements(ref));
-  }
-  addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
-    return this.#run('write', (s) => s.addTransactions(ref, transactions));
-  }
-  getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
-    return this.#run('read', (s) => s.getTransactions(ref, keys));
-  }
-  listTransactions(ref: ClientRef, filter?: TransactionFilter): Promise<readonly TransactionRow[]> {
-    return this.#run('read', (s) => s.listTransactions(ref, filter));
-  }
-  addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
-    return this.#run('write', (s) => s.addVoucher(ref, voucher));
-  }
-  listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]> {
-    return this.#run('read', (s) => s.listVouchers(ref, filter));
-  }
-  getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
-    return this.#run('read', (s) => s.getVoucherForTransaction(ref, key));
-  }
-  getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
-    return this.#run('read', (s) => s.getProfiles(ref, keys));
-  }
-  getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]> {
-    return this.#run('read', (s) => s.getBureauProfiles(bureauId, keys));
-  }
-  getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
-    return this.#run('read', (s) => s.getBureauRecords(bureauId, keys));
-  }
-  getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
-    return this.#run('read', (s) => s.getNetworkRecords(keys));
-  }
-  listNetworkRecords(): Promise<readonly NetworkRecord[]> {
-    return this.#run('read', (s) => s.listNetworkRecords());
-  }
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
-    return this.#run('write', (s) => s.applyKnowledge(bureauId, changes, base));
-  }
-  exportClient(ref: ClientRef): Promise<ClientData> {
-    return this.#run('read', (s) => s.exportClient(ref));
-  }
 }
 
 type Query = (sql: string, values?: unknown[]) => Promise<Row[]>;

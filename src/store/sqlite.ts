@@ -32,6 +32,7 @@ import {
   notFoundBureau,
   notFoundClient,
 } from './checks.js';
+import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
 import { VOUCHER_SERIES } from './store.js';
 import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
@@ -464,7 +465,7 @@ function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): vo
   }
 }
 
-class SqliteStoreImpl implements SqliteStore {
+class SqliteStoreImpl extends AtomicStoreMethods implements SqliteStore {
   readonly capabilities: StoreCapabilities = CAPABILITIES;
   readonly #db: SqliteDatabase;
   readonly #owned: boolean;
@@ -477,6 +478,7 @@ class SqliteStoreImpl implements SqliteStore {
   readonly #session: SqliteSession;
 
   constructor(db: SqliteDatabase, owned: boolean, mutex: Mutex, releaseMutex: () => void, busyTimeout: number) {
+    super();
     this.#db = db;
     this.#owned = owned;
     this.#mutex = mutex;
@@ -500,6 +502,10 @@ class SqliteStoreImpl implements SqliteStore {
 
   #assertOpen(): void {
     if (this.#closed) throw new StoreError('STORE', 'Store is closed: expected an open SQLite store, got one after close()');
+  }
+
+  protected atomic<T>(mode: 'read' | 'write', fn: (s: StoreSession) => Promise<T>): Promise<T> {
+    return this.#atomic(mode, fn);
   }
 
   /** Runs `fn` in one SQLite transaction under the mutex; refuses a call made from inside one. */
@@ -588,81 +594,6 @@ class SqliteStoreImpl implements SqliteStore {
     });
   }
 
-  createBureau(bureau: BureauRow): Promise<void> {
-    return this.#atomic('write', (s) => s.createBureau(bureau));
-  }
-  getBureau(bureauId: string): Promise<BureauRow | undefined> {
-    return this.#atomic('read', (s) => s.getBureau(bureauId));
-  }
-  deleteBureau(bureauId: string): Promise<DeleteCounts> {
-    return this.#atomic('write', (s) => s.deleteBureau(bureauId));
-  }
-  createClient(client: ClientRow): Promise<void> {
-    return this.#atomic('write', (s) => s.createClient(client));
-  }
-  updateClient(client: ClientRow): Promise<void> {
-    return this.#atomic('write', (s) => s.updateClient(client));
-  }
-  getClient(ref: ClientRef): Promise<ClientRow> {
-    return this.#atomic('read', (s) => s.getClient(ref));
-  }
-  resolveClient(clientId: string): Promise<ClientRow | undefined> {
-    return this.#atomic('read', (s) => s.resolveClient(clientId));
-  }
-  listClients(bureauId: string): Promise<readonly ClientRow[]> {
-    return this.#atomic('read', (s) => s.listClients(bureauId));
-  }
-  deleteClient(ref: ClientRef): Promise<DeleteCounts> {
-    return this.#atomic('write', (s) => s.deleteClient(ref));
-  }
-  putStatement(ref: ClientRef, statement: StatementRow): Promise<boolean> {
-    return this.#atomic('write', (s) => s.putStatement(ref, statement));
-  }
-  getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
-    return this.#atomic('read', (s) => s.getStatement(ref, statementId));
-  }
-  listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
-    return this.#atomic('read', (s) => s.listStatements(ref));
-  }
-  addTransactions(ref: ClientRef, transactions: readonly TransactionRow[]): Promise<AddTransactionsResult> {
-    return this.#atomic('write', (s) => s.addTransactions(ref, transactions));
-  }
-  getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
-    return this.#atomic('read', (s) => s.getTransactions(ref, keys));
-  }
-  listTransactions(ref: ClientRef, filter?: TransactionFilter): Promise<readonly TransactionRow[]> {
-    return this.#atomic('read', (s) => s.listTransactions(ref, filter));
-  }
-  addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
-    return this.#atomic('write', (s) => s.addVoucher(ref, voucher));
-  }
-  listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]> {
-    return this.#atomic('read', (s) => s.listVouchers(ref, filter));
-  }
-  getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
-    return this.#atomic('read', (s) => s.getVoucherForTransaction(ref, key));
-  }
-  getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
-    return this.#atomic('read', (s) => s.getProfiles(ref, keys));
-  }
-  getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]> {
-    return this.#atomic('read', (s) => s.getBureauProfiles(bureauId, keys));
-  }
-  getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]> {
-    return this.#atomic('read', (s) => s.getBureauRecords(bureauId, keys));
-  }
-  getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
-    return this.#atomic('read', (s) => s.getNetworkRecords(keys));
-  }
-  listNetworkRecords(): Promise<readonly NetworkRecord[]> {
-    return this.#atomic('read', (s) => s.listNetworkRecords());
-  }
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
-    return this.#atomic('write', (s) => s.applyKnowledge(bureauId, changes, base));
-  }
-  exportClient(ref: ClientRef): Promise<ClientData> {
-    return this.#atomic('read', (s) => s.exportClient(ref));
-  }
 }
 
 /** The SQL of each operation; runs inside a transaction opened by the store. */

@@ -279,8 +279,14 @@ if (PG_URL === '') {
         await store.applyKnowledge('b2', changes({ putProfiles: [profile('b2', 'x1', 'telia')], putBureau: [bureauRecord('b2', 'telia', ['x1'])] }), NO_BASE);
         const before = await store.exportClient(other);
 
-        const storeMethods = Object.getOwnPropertyNames(Object.getPrototypeOf(store)).filter(
-          (n) => n !== 'constructor' && !['transaction', 'close', 'migrate'].includes(n) && typeof (store as unknown as Record<string, unknown>)[n] === 'function',
+        // Every method the store object has, along its prototype chain (the single-call methods
+        // are inherited from AtomicStoreMethods); `atomic` is the protected runner behind them.
+        const names = new Set<string>();
+        for (let proto: object | null = Object.getPrototypeOf(store); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+          for (const n of Object.getOwnPropertyNames(proto)) names.add(n);
+        }
+        const storeMethods = [...names].filter(
+          (n) => n !== 'constructor' && !['transaction', 'close', 'migrate', 'atomic'].includes(n) && typeof (store as unknown as Record<string, unknown>)[n] === 'function',
         );
         expect(storeMethods.sort()).toEqual(Object.keys(probes).sort());
         for (const [name, probe] of Object.entries(probes)) {
