@@ -82,13 +82,6 @@ export function parseDate(raw: string, pattern: DatePattern): string | undefined
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The first pattern that parses every sample, or undefined. */
-export function detectDatePattern(samples: readonly string[], patterns: readonly DatePattern[] = DATE_PATTERNS): DatePattern | undefined {
-  const present = samples.map((s) => s.trim()).filter((s) => s !== '');
-  if (present.length === 0) return undefined;
-  return patterns.find((p) => present.every((s) => parseDate(s, p) !== undefined));
-}
-
 /** True for an ISO `YYYY-MM-DD` string naming a real day. */
 export function isIsoDate(s: string): boolean {
   return parseDate(s, 'YYYY-MM-DD') !== undefined;

@@ -17,16 +17,6 @@ export interface DecodedText {
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** True when the bytes are valid UTF-8. */
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8Strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Decodes bank-export bytes. A string input is returned as is (a leading U+FEFF is dropped).
  */
@@ -67,12 +57,6 @@ export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
   if (encoding === 'utf-8') return new TextEncoder().encode(text);
   const buf = iconv.encode(text, encoding);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-}
-
-/** True when every character of `text` can be written in `encoding` without loss. */
-export function canEncode(text: string, encoding: TextEncoding): boolean {
-  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return true;
-  return decodeBytes(encodeText(text, encoding), encoding) === text;
 }
 
 /**

@@ -44,7 +44,3 @@ export function plainWords(upperPlain: string): string {
   return upperPlain.replace(PLAIN_NON_WORD, ' ').trim();
 }
 
-/** Collapses runs of whitespace and trims. */
-export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

@@ -56,13 +56,6 @@ class Hasher {
   }
 }
 
-/** 64-bit hash of strings as 16 hex digits. */
-export function hash64(...parts: readonly string[]): string {
-  const h = new Hasher();
-  for (const p of parts) h.str(p);
-  return h.hex();
-}
-
 /** Bank texts repeat month after month; classify each distinct (type, text, counterparty) once. */
 class KindCache {
   static readonly MAX = 50_000;

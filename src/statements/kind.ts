@@ -42,8 +42,8 @@ const BANKGIRO_NUMBER = /^\d{3,4}-\d{4}$/;
 /** Plusgiro numbers end in a check digit after a dash: 4875503-7, 192 69 85-1. */
 const PLUSGIRO_NUMBER = /^(?:\d{1,7}|\d{1,3}(?: \d{2}){1,3})-\d$/;
 
-/** Classifies a row from its text, the bank's type column, the counterparty and its account. */
-export function classifyKind(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string): TransactionKind | undefined {
+/** Classifies a row from its text, the bank's type column and the counterparty name. */
+export function classifyKind(text: string, typeText?: string, counterparty?: string): TransactionKind | undefined {
   const parts = [typeText, text, counterparty].filter((p): p is string => p !== undefined && p !== '');
   for (const rule of KIND_RULES) {
     if (parts.some((p) => rule.pattern.test(p))) return rule.kind;
@@ -51,10 +51,10 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   const t = text.trim();
   if (SEB_CARD.test(t)) return 'card';
   if (SEB_SWISH.test(t)) return 'swish';
-  return counterpartyAccount === undefined ? undefined : kindFromAccount(counterpartyAccount);
+  return undefined;
 }
 
-/** Bankgiro or plusgiro, from the shape of the other party's number alone. */
+/** Bankgiro or plusgiro, from the shape of the other party's number alone (when the texts say nothing). */
 export function kindFromAccount(counterpartyAccount: string): TransactionKind | undefined {
   if (BANKGIRO_NUMBER.test(counterpartyAccount)) return 'bankgiro';
   if (PLUSGIRO_NUMBER.test(counterpartyAccount)) return 'plusgiro';
