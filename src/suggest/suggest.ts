@@ -11,14 +11,14 @@ import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
-import { carryRate, defaultVatAccounts, FOOD_VAT_CUT } from '../vat/rates.js';
+import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
 import { calibrate } from './calibrate.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
-import { BUILTIN_RULES } from './rules.js';
+import { BUILTIN_RULES, matchRuleWord, ruleWords } from './rules.js';
 import type { BuiltinRule } from './rules.js';
 import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE, rankAccounts, rawConfidence, tooClose } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
@@ -265,24 +265,39 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked) * NETWORK_FACTOR, describe, mappedFrom };
 }
 
-function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, direction: Direction, kind: TransactionInput['kind']): boolean {
-  if (rule.direction !== undefined && rule.direction !== direction) return false;
-  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
-  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
-  return rule.pattern !== undefined && rule.pattern.test(upper);
+/** The word or pattern by which `rule` matches the line, or undefined. */
+function ruleMatches(rule: BuiltinRule, upper: string, tokens: readonly string[], cp: CounterpartyKey, direction: Direction, kind: TransactionInput['kind']): { word?: string } | undefined {
+  if (rule.direction !== undefined && rule.direction !== direction) return undefined;
+  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return {};
+  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro ? {} : undefined;
+  if (rule.pattern !== undefined && rule.pattern.test(upper)) return {};
+  if (rule.words === undefined) return undefined;
+  const word = matchRuleWord(tokens, rule.words);
+  return word === undefined ? undefined : { word };
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   const upper = [tx.text, tx.counterparty ?? ''].join(' ').toUpperCase();
-  const rule = BUILTIN_RULES.find((r) => ruleMatches(r, upper, cp, direction, tx.kind));
+  const tokens = ruleWords(upper);
+  let rule: BuiltinRule | undefined;
+  let hit: { word?: string } | undefined;
+  for (const r of BUILTIN_RULES) {
+    if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
+    hit = ruleMatches(r, upper, tokens, cp, direction, tx.kind);
+    if (hit !== undefined) {
+      rule = r;
+      break;
+    }
+  }
   if (rule === undefined) return undefined;
   const mapping = nearestInChart(rule.account, chart);
   if (mapping === null) return undefined;
-  const template = singleLine(rule.account, direction, rule.vat);
+  const vat = rule.vatCategory !== undefined && rule.vat.mode !== 'none' ? { mode: rule.vat.mode, rate: vatRateOn(rule.vatCategory, tx.date) } : rule.vat;
+  const template = singleLine(rule.account, direction, vat);
   const ranked: RankedAccount[] = [{ account: mapping.account, weight: 1, count: 1, best: { template, weight: 1, count: 1 } }];
   const mappedFrom = new Map<AccountNo, AccountNo>(mapping.mapped ? [[mapping.account, rule.account]] : []);
-  const describe = (): string =>
-    mapping.mapped ? `${rule.reason} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : rule.reason;
+  const said = hit?.word === undefined ? rule.reason : `The text says ${hit.word}. ${rule.reason}`;
+  const describe = (): string => (mapping.mapped ? `${said} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : said);
   // A rule that needs facts from outside the bank line names the account; a voucher built from the
   // bank amount alone would be wrong (a net salary is not the gross salary), so none is proposed.
   const outside = rule.review === true;

@@ -259,6 +259,75 @@ describe('rules and charts', () => {
     expect(s.reviewReasons).toContain('The bank line alone cannot settle this voucher.');
   });
 
+  describe('category words for a text never seen before', () => {
+    const k = createKnowledge();
+    const out = (text: string, date = '2026-02-10', amount = -53000): ReturnType<typeof suggest> => suggest({ date, amount, text }, k, client);
+
+    test.each([
+      ['Taxi', '5800', 6],
+      ['KORTKÖP 260208 TAXI STOCKHOLM', '5800', 6],
+      ['Tågbiljetter', '5800', 6],
+      ['Hotellet i Luleå', '5831', 12],
+      ['Mobiltillbehör', '5410', 25],
+      ['Kontant inköp av kontorsmaterial', '6110', 25],
+      ['Inköp av frimärken', '6250', 25],
+      ['Företagsförsäkringen 2026', '6310', 0],
+      ['Utbetalning med tjänsten LB', '2440', 0],
+      ['Lev.bet 4711', '2440', 0],
+      ['Bredband mars', '6230', 25],
+      ['Programlicenser', '5420', 25],
+      ['Städning kontoret', '5060', 25],
+    ] as const)('%s → %s with %i %% VAT', (text, account, rate) => {
+      const s = out(text);
+      expect(s).toMatchObject({ source: 'rule', account });
+      expect(s.voucher).not.toBeNull();
+      const rows = s.voucher?.rows ?? [];
+      expect(sum(rows)).toBe(0);
+      const vat = rows.filter((r) => /^26/.test(r.account)).reduce((a, r) => a + r.amount, 0);
+      // VAT is the rate's share of the gross: 53 000 öre × rate / (100 + rate), to the öre.
+      expect(vat).toBe(Math.round((53000 * rate) / (100 + rate)));
+      expect(s.reason).toMatch(/^The text says [A-ZÅÄÖ ]+\./);
+    });
+
+    test('the specific word wins over a generic purchase ("Inköp av fika" is staff welfare, not goods)', () => {
+      expect(out('Inköp av fika').account).toBe('7690');
+      expect(out('Inköp').account).toBe('4000');
+    });
+
+    test('food bought for the staff follows the food VAT cut of 2026-04-01', () => {
+      const vatOf = (date: string): number => (out('Fika', date, -11200).voucher?.rows ?? []).find((r) => r.account === '2641')?.amount ?? 0;
+      expect(vatOf('2026-03-31')).toBe(1200);
+      expect(vatOf('2026-04-01')).toBe(634);
+    });
+
+    test('a word only matches as a whole word or the last part of a compound', () => {
+      // "TAXIN" is taxi in the definite form; "LOGIN" is not lodging; "KORTINKÖP" is not a purchase of goods.
+      expect(out('TAXIN HEM').account).toBe('5800');
+      expect(out('LOGIN SERVICE').source).toBeNull();
+      expect(out('KORTINKÖP 260201 OKÄND').source).toBeNull();
+      // A compound whose last part is the word, with a first part of at least three letters.
+      expect(out('DATORTILLBEHÖR').account).toBe('5410');
+      expect(out('FÖRSÄKRINGSKASSAN').source).toBeNull();
+    });
+
+    test('car leasing books half the VAT', () => {
+      const s = out('Billeasing februari', '2026-02-25', -500000);
+      expect(s.account).toBe('5615');
+      // 25 % VAT in 500 000 öre is 100 000; half of it is deductible.
+      expect(s.voucher?.rows.find((r) => r.account === '2641')?.amount).toBe(50000);
+    });
+
+    test('an owner\'s withdrawal is proposed only where the chart has the sole trader\'s account', () => {
+      expect(out('Eget uttag').account).toBe('2013');
+      const ab: ClientSettings = { ...client, chart: ['1930', '2081', '2091', '2099', '2440', '6570'] };
+      expect(suggest({ date: '2026-02-10', amount: -100000, text: 'Eget uttag' }, k, ab).source).toBeNull();
+    });
+
+    test('money in does not match a rule for money out', () => {
+      expect(out('Taxi', '2026-02-10', 53000).source).toBeNull();
+    });
+  });
+
   test('takes the statement\'s transaction kind as evidence for a rule the text does not show', () => {
     const k = createKnowledge();
     expect(suggest({ date: '2026-02-12', amount: -512300, text: 'INBETALNING 2026-02', kind: 'tax-account' }, k, client).account).toBe('1630');
@@ -267,7 +336,9 @@ describe('rules and charts', () => {
   });
 
   test('does not read a fee kind as a bank fee (membership and union fees are fees too)', () => {
-    expect(suggest({ date: '2026-02-01', amount: -60000, text: 'MEDLEMSAVGIFT SVENSK HANDEL', kind: 'fee' }, createKnowledge(), client).source).toBeNull();
+    expect(suggest({ date: '2026-02-01', amount: -60000, text: 'FACKFÖRBUNDET UNIONEN', kind: 'fee' }, createKnowledge(), client).source).toBeNull();
+    const membership = suggest({ date: '2026-02-01', amount: -60000, text: 'MEDLEMSAVGIFT SVENSK HANDEL', kind: 'fee' }, createKnowledge(), client);
+    expect(membership).toMatchObject({ source: 'rule', account: '6980' });
   });
 
   test('ignores a kind it does not know', () => {
