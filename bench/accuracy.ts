@@ -22,13 +22,14 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKnowledge } from '../src/knowledge/base.js';
 import type { Knowledge } from '../src/knowledge/base.js';
 import { sieBookings } from '../src/knowledge/cold-start.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
 import { readSie } from '../src/sie/reader.js';
+import type { SieDocument } from '../src/sie/types.js';
 import { CALIBRATION } from '../src/suggest/calibrate.js';
 import type { CalibrationCurve, CalibrationPath } from '../src/suggest/calibrate.js';
 import { calibrate } from '../src/suggest/calibrate.js';
@@ -190,6 +191,17 @@ function suggestRecorded(k: Knowledge, tx: ConfirmedBooking['transaction'], clie
 
 // ---------------------------------------------------------------- real SIE protocol
 
+/**
+ * The client's chart as its bookkeeping program knows it: the file's #KONTO accounts plus every
+ * account its vouchers use (some exports list only part of the chart).
+ */
+export function clientChart(doc: SieDocument): string[] {
+  const set = new Set<string>();
+  for (const a of doc.accounts) if (/^\d{4}$/.test(a.number)) set.add(a.number);
+  for (const v of doc.vouchers) for (const t of v.transactions) if (/^\d{4}$/.test(t.account)) set.add(t.account);
+  return [...set].sort();
+}
+
 interface SieResult {
   readonly file: string;
   readonly bookings: number;
@@ -211,8 +223,11 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
   files.sort();
   for (const file of files) {
     let bookings: ConfirmedBooking[];
+    let chart: string[];
     try {
-      bookings = sieBookings(readSie(readFileSync(`${SIE_DIR}/${file}`), { strict: false }));
+      const doc = readSie(readFileSync(`${SIE_DIR}/${file}`), { strict: false });
+      bookings = sieBookings(doc);
+      chart = clientChart(doc);
     } catch {
       continue;
     }
@@ -220,7 +235,7 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
     if (bookings.length < 5 || (seen.has(hash) && !keepDuplicates)) continue;
     seen.add(hash);
     const bankAccounts = [...new Set(bookings.flatMap((b) => b.voucher.rows.map((r) => r.account)))].filter((a) => /^19\d\d$/.test(a));
-    const client: ClientSettings = { id: file, bureauId: 'sie', bankAccounts };
+    const client: ClientSettings = { id: file, bureauId: 'sie', bankAccounts, chart };
     const k = createKnowledge();
     const cut = Math.floor(bookings.length * TRAIN_SHARE);
     const exactMemory = new ExactMemory();
@@ -532,4 +547,5 @@ function main(): void {
   writeFileSync('bench/out/accuracy.md', out.join('\n') + '\n');
 }
 
-main();
+// Run only as a script, so the scoring helpers can be imported by other benches.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
