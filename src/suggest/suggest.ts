@@ -36,6 +36,8 @@ export const TOKEN_FACTOR = 0.8;
 export const SWISH_PRIVATE_FACTOR = 0.8;
 /** Other private Swish payers looked at, at most (a café may have thousands; a sample tells the habit). */
 export const SWISH_PRIVATE_SAMPLE = 64;
+/** A voucher that had to drop the learned split (everything on the main account) keeps this share of the confidence. */
+export const SIMPLIFIED_FACTOR = 0.6;
 /** Alternatives listed at most. */
 const MAX_ALTERNATIVES = 3;
 
@@ -375,7 +377,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   }
 
   const top = tier.ranked[0] as RankedAccount;
-  const confidence = round3(cal(tier.path, tier.raw * templateSupport(top)));
+  let confidence = round3(cal(tier.path, tier.raw * templateSupport(top)));
   const alternatives: Alternative[] = tier.ranked.slice(1, 1 + MAX_ALTERNATIVES).map((r) => ({
     account: r.account,
     confidence: round3(cal(tier.path, tier.raw * (r.weight / top.weight) * templateSupport(r))),
@@ -412,7 +414,11 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     voucher = built.voucher;
     reason += built.note;
     if (voucher === null) reviewReasons.push('No voucher could be built from the learned template.');
-    if (built.simplified) reviewReasons.push('The learned split does not fit this amount.');
+    if (built.simplified) {
+      reviewReasons.push('The learned split does not fit this amount.');
+      // The voucher is not the one the evidence is for: the client's usual split failed.
+      confidence = round3(confidence * SIMPLIFIED_FACTOR);
+    }
   } else {
     reviewReasons.push('Too little evidence to propose a voucher.');
   }

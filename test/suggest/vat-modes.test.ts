@@ -62,4 +62,20 @@ describe('vouchers in every VAT mode', () => {
       { account: '2350', amount: 500000 },
     ]);
   });
+
+  test('when the learned split does not fit the amount, everything goes to the main account with less confidence and a review', () => {
+    const k = createKnowledge();
+    for (const m of ['01', '02', '03']) learn(k, client, booking(`2026-${m}-25`, 'SWEDBANK LÅN', [{ account: '2350', amount: 500000 }, { account: '8410', amount: 120000 }]));
+    const usual = suggest({ date: '2026-04-25', amount: -619000, text: 'SWEDBANK LÅN' }, k, client);
+    // Less than the fixed part of the split: it cannot be applied.
+    const odd = suggest({ date: '2026-04-25', amount: -100000, text: 'SWEDBANK LÅN' }, k, client);
+    expect(odd.voucher?.rows).toEqual([
+      { account: '1930', amount: -100000 },
+      { account: '2350', amount: 100000 },
+    ]);
+    expect(odd.reason).toMatch(/does not fit this amount, so everything goes to 2350/);
+    expect(odd.reviewReasons).toContain('The learned split does not fit this amount.');
+    expect(odd.autoBook).toBe(false);
+    expect(odd.confidence).toBeLessThan(usual.confidence * 0.7);
+  });
 });
