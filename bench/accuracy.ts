@@ -212,7 +212,20 @@ interface SieResult {
   readonly svmTop3: number;
 }
 
-function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { perFile: SieResult[]; pooled: Tally; pooledExact: BaselineTally; pooledSvm: BaselineTally } {
+/**
+ * Test lines split by whether their booked counter-account had been used on any earlier bank line
+ * of the same client. A line booked to an account the client never used before cannot be learned
+ * from its history; only a rule (or luck) gets it right. This bounds what history can reach.
+ */
+interface EvidenceSplit {
+  seen: number;
+  seenRight: number;
+  unseen: number;
+  unseenRight: number;
+}
+
+function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { perFile: SieResult[]; pooled: Tally; pooledExact: BaselineTally; pooledSvm: BaselineTally; evidence: EvidenceSplit } {
+  const evidence: EvidenceSplit = { seen: 0, seenRight: 0, unseen: 0, unseenRight: 0 };
   const seen = new Set<string>();
   const perFile: SieResult[] = [];
   const pooled = new Tally();
@@ -241,8 +254,10 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
     const exactMemory = new ExactMemory();
     const svm = new TfidfSvm();
     const history: { text: string; label: string }[] = [];
+    const usedAccounts = new Set<string>();
     for (const b of bookings.slice(0, cut)) {
       learn(k, client, b);
+      for (const a of accountSet(b.voucher.rows, bankAccounts)) usedAccounts.add(a);
       const label = counterAccount(b.voucher.rows, bankAccounts);
       if (label !== null) {
         exactMemory.learn(b.transaction.text, label);
@@ -259,6 +274,14 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
       tally.add(rec);
       pooled.add(rec);
       const truth = counterAccount(b.voucher.rows, bankAccounts);
+      if (truth !== null && usedAccounts.has(truth)) {
+        evidence.seen++;
+        if (rec.correct) evidence.seenRight++;
+      } else {
+        evidence.unseen++;
+        if (rec.correct) evidence.unseenRight++;
+      }
+      for (const a of accountSet(b.voucher.rows, bankAccounts)) usedAccounts.add(a);
       const em = exactMemory.predict(b.transaction.text);
       ex.add(em === null ? [] : [em], truth);
       pooledExact.add(em === null ? [] : [em], truth);
@@ -274,7 +297,7 @@ function runSie(table: typeof CALIBRATION | null, keepDuplicates = false): { per
     }
     perFile.push({ file, bookings: bookings.length, tested: tally.records.length, engine: tally.summary(), exactMemory: ex.top1 / Math.max(1, ex.n), svm: sv.top1 / Math.max(1, sv.n), svmTop3: sv.top3 / Math.max(1, sv.n) });
   }
-  return { perFile, pooled, pooledExact, pooledSvm };
+  return { perFile, pooled, pooledExact, pooledSvm, evidence };
 }
 
 // ---------------------------------------------------------------- generated world
@@ -520,6 +543,8 @@ function main(): void {
   log(`\nWith duplicate copies (the SIE4 example appears three times in the corpus): exact-text memory ${pct(withDuplicates.pooledExact.top1 / Math.max(1, withDuplicates.pooledExact.n))}, TF-IDF + SVM ${pct(withDuplicates.pooledSvm.top1 / Math.max(1, withDuplicates.pooledSvm.n))}.`);
   log(`\nBaselines pooled: exact-text memory top-1 ${pct(sie.pooledExact.top1 / Math.max(1, sie.pooledExact.n))}; TF-IDF + linear SVM top-1 ${pct(sie.pooledSvm.top1 / Math.max(1, sie.pooledSvm.n))}, top-3 ${pct(sie.pooledSvm.top3 / Math.max(1, sie.pooledSvm.n))}.`);
   log(`Sources: ${sourceMix(sie.pooled)}\n`);
+  const ev = sie.evidence;
+  log(`Evidence: ${ev.unseen} of ${ev.seen + ev.unseen} test lines (${pct(ev.unseen / Math.max(1, ev.seen + ev.unseen))}) are booked to an account the client had not used on any earlier bank line, so no learner can take them from history: the ceiling for history alone is ${pct(ev.seen / Math.max(1, ev.seen + ev.unseen))}. kontera is right on ${pct(ev.seenRight / Math.max(1, ev.seen))} of the other ${ev.seen} lines, and on ${ev.unseenRight} of the ${ev.unseen} (only built-in rules can name an account the client never used).\n`);
 
   const world = generateWorld({ seed: 2, start: '2025-10', ...worldSize });
   const w = runWorld(world, table, true);
