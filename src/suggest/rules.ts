@@ -129,8 +129,9 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   { id: 'cleaning', words: ['STÄDNING', '-STÄDNING', 'LOKALVÅRD', 'FÖNSTERPUTS'], direction: 'out', account: '5060', vat: { mode: 'standard', rate: 25 }, confidence: 0.55, reason: 'Cleaning goes to 5060 Städning och renhållning with 25 % VAT.' },
   { id: 'repairs', words: ['REPARATION', '-REPARATION', 'UNDERHÅLL', 'SERVICEAVTAL'], direction: 'out', account: '5500', vat: { mode: 'standard', rate: 25 }, confidence: 0.5, reason: 'Repairs and maintenance go to 5500 Reparation och underhåll with 25 % VAT.' },
   { id: 'accounting', words: ['REDOVISNING', 'BOKFÖRING', 'BOKSLUT', 'REDOVISNINGSBYRÅ', 'REDOVISNINGSTJÄNST', 'LÖNEADMINISTRATION'], direction: 'out', account: '6530', vat: { mode: 'standard', rate: 25 }, confidence: 0.6, reason: 'Bookkeeping and accounting services go to 6530 Redovisningstjänster with 25 % VAT.' },
-  // Many bookkeeping firms are named "… Revision AB": the word alone does not tell audit from bookkeeping.
-  { id: 'audit', words: ['REVISION', 'REVISOR', 'REVISIONSARVODE'], direction: 'out', account: '6420', vat: { mode: 'standard', rate: 25 }, confidence: 0.4, reason: 'Audit fees go to 6420 Ersättningar till revisor with 25 % VAT.' },
+  // Not "REVISION" or "REVISOR" alone: many bookkeeping firms are named "… Revision AB", and the
+  // name does not tell audit from bookkeeping.
+  { id: 'audit', words: ['REVISIONSARVODE', 'REVISORSARVODE', 'REVISIONSKOSTNAD'], direction: 'out', account: '6420', vat: { mode: 'standard', rate: 25 }, confidence: 0.55, reason: 'Audit fees go to 6420 Ersättningar till revisor with 25 % VAT.' },
   { id: 'consulting', words: ['KONSULTARVODE', 'KONSULTTJÄNST', 'KONSULT', '-KONSULT'], direction: 'out', account: '6550', vat: { mode: 'standard', rate: 25 }, confidence: 0.5, reason: 'Consulting fees go to 6550 Konsultarvoden with 25 % VAT.' },
   { id: 'legal', words: ['ADVOKAT', 'ADVOKATARVODE', 'JURIDISK RÅDGIVNING'], direction: 'out', account: '6580', vat: { mode: 'standard', rate: 25 }, confidence: 0.55, reason: 'Legal fees go to 6580 Advokat- och rättegångskostnader with 25 % VAT.' },
   { id: 'training', words: ['UTBILDNING', '-UTBILDNING', 'KURSAVGIFT', 'SEMINARIUM'], direction: 'out', account: '7610', vat: { mode: 'standard', rate: 25 }, confidence: 0.55, reason: 'Courses and training go to 7610 Utbildning with 25 % VAT.' },
