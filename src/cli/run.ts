@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { KonteraError, NotFoundError } from '../core/errors.js';
+import { ConflictError, KonteraError, NotFoundError, ValidationError } from '../core/errors.js';
 import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
@@ -25,6 +25,9 @@ import type { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../suggest/score.js';
 import type { Suggestion } from '../suggest/types.js';
+import type { Voucher, VoucherRow } from '../knowledge/types.js';
+import { vatRows } from '../vat/split.js';
+import type { VatRate } from '../vat/types.js';
 import { FileAccessError, UsageError, numberOption, parseArgs } from './args.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 import { TARGET_PRECISION, backtest } from './backtest.js';
@@ -47,6 +50,10 @@ const VERSION = '0.1.0';
 /** The bureau the stateless commands put their one client in. */
 const LOCAL_BUREAU = 'local';
 const ORG_NR = /^\d{6}-?\d{4}$/;
+/** Characters of a transaction id the stateful tables show; `correct` and `confirm` take any unique prefix of 4 or more. */
+const SHORT_ID = 8;
+const MIN_ID_PREFIX = 4;
+
 
 const GLOBAL: Readonly<Record<string, OptionSpec>> = {
   db: { kind: 'string', value: 'FILE', help: 'SQLite database for the stateful commands (created if missing)' },
@@ -129,10 +136,13 @@ interface Line {
   readonly s: Suggestion;
 }
 
-function linesTable(lines: readonly Line[]): string {
+/** The suggestions as a table; `ids` adds the start of each line's id, for `confirm --transaction` and `correct`. */
+function linesTable(lines: readonly Line[], options: { ids?: boolean } = {}): string {
+  const ids = options.ids === true;
   return table(
-    ['date', 'bank text', 'amount kr', 'suggested rows (besides the bank row)', 'conf', 'source', 'action', 'reason'],
+    [...(ids ? ['id'] : []), 'date', 'bank text', 'amount kr', 'suggested rows (besides the bank row)', 'conf', 'source', 'action', 'reason'],
     lines.map(({ tx, s }) => [
+      ...(ids ? [tx.id.slice(0, SHORT_ID)] : []),
       tx.date,
       tx.text,
       formatKronor(tx.amount),
@@ -142,7 +152,7 @@ function linesTable(lines: readonly Line[]): string {
       action(s),
       s.reviewReasons.length > 0 ? `${s.reason} [${s.reviewReasons.join('; ')}]` : s.reason,
     ]),
-    { right: [2, 4], max: [10, 34, 14, 44, 4, 7, 6, 100] },
+    ids ? { right: [3, 5], max: [SHORT_ID, 10, 34, 14, 44, 4, 7, 6, 100] } : { right: [2, 4], max: [10, 34, 14, 44, 4, 7, 6, 100] },
   );
 }
 
@@ -259,6 +269,20 @@ async function unbooked(store: Store, kontera: Kontera, clientId: string): Promi
   }, { readOnly: true });
 }
 
+/**
+ * The line `id` names among `lines`: its full id, or a prefix of at least {@link MIN_ID_PREFIX}
+ * characters that only one line's id starts with. Undefined when none matches.
+ */
+function lineById<T extends { readonly id: string }>(lines: readonly T[], id: string): T | undefined {
+  const exact = lines.find((t) => t.id === id);
+  if (exact !== undefined || id.length < MIN_ID_PREFIX) return exact;
+  const matches = lines.filter((t) => t.id.startsWith(id));
+  if (matches.length > 1) {
+    throw new UsageError(`Ambiguous transaction ${id}: expected one line, ${matches.length} ids start with it (${matches.slice(0, 3).map((t) => t.id).join(', ')}${matches.length > 3 ? ', …' : ''}); give more characters`);
+  }
+  return matches[0];
+}
+
 // ------------------------------------------------------------------ commands
 
 const suggestCommand: Command = {
@@ -368,7 +392,10 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
       ctx.io.out(`${clientId}: no unbooked lines (import a statement first)\n`);
       return EXIT.ok;
     }
-    ctx.io.out(`${linesTable(lines)}\n\n${lines.length} unbooked lines; ${lines.filter((l) => action(l.s) === 'auto').length} clear the client's auto-book threshold (kontera --db ${ctx.db ?? 'FILE'} confirm ${clientId})\n`);
+    ctx.io.out(
+      `${linesTable(lines, { ids: true })}\n\n${lines.length} unbooked lines; ${lines.filter((l) => action(l.s) === 'auto').length} clear the client's auto-book threshold (kontera --db ${ctx.db ?? 'FILE'} confirm ${clientId}).\n` +
+        `Book a line differently: kontera --db ${ctx.db ?? 'FILE'} correct ${clientId} ID --account ACCOUNT [--vat 25|12|6|0|none]\n`,
+    );
     return EXIT.ok;
   });
 }
@@ -486,10 +513,10 @@ const importCommand: Command = {
 const confirmCommand: Command = {
   usage: 'kontera --db FILE confirm CLIENT [--threshold C] [--transaction ID]...',
   summary: 'book suggested vouchers: those that clear the threshold, or the lines named',
-  details: 'Without --transaction, books every unbooked line whose suggestion clears the client\'s auto-book threshold\n(or --threshold). With --transaction (ids from the review list), books the suggested voucher of those lines.',
+  details: 'Without --transaction, books every unbooked line whose suggestion clears the client\'s auto-book threshold\n(or --threshold). With --transaction (ids from suggest or the review list), books the suggested voucher of those lines.',
   options: {
     threshold: { kind: 'number', value: 'C', help: 'book suggestions from this confidence instead of the client\'s threshold' },
-    transaction: { kind: 'list', value: 'ID', help: 'book the suggestion of this line (repeatable, or comma-separated)' },
+    transaction: { kind: 'list', value: 'ID', help: 'book the suggestion of this line: its id or the first characters shown by suggest (repeatable, or comma-separated)' },
   },
   async run(args, ctx) {
     needPositionals(args, 1, confirmCommand.usage);
@@ -503,7 +530,8 @@ const confirmCommand: Command = {
       const bookings: Booking[] = [];
       if (wanted !== undefined) {
         for (const id of wanted) {
-          const i = open.findIndex((t) => t.id === id);
+          const line = lineById(open, id);
+          const i = line === undefined ? -1 : open.indexOf(line);
           if (i < 0) throw new UsageError(`Unknown transaction ${id}: expected an unbooked line of client "${clientId}" (see kontera --db FILE suggest ${clientId})`);
           const s = suggestions[i] as Suggestion;
           if (s.voucher === null) throw new UsageError(`Transaction ${id} has no suggested voucher to book (${s.reason})`);
@@ -518,6 +546,141 @@ const confirmCommand: Command = {
       const r = bookings.length > 0 ? await kontera.confirm(clientId, bookings) : { vouchers: [], learned: 0 };
       if (ctx.json) json(ctx, { client: clientId, booked: r.vouchers.length, learned: r.learned, left: open.length - r.vouchers.length, vouchers: r.vouchers });
       else ctx.io.out(`${clientId}: booked ${r.vouchers.length} of ${open.length} unbooked lines${r.vouchers.length > 0 ? ` (${r.vouchers.map((v) => `${v.series}${v.number}`).join(', ')})` : ''}; ${open.length - r.vouchers.length} left\n`);
+      return EXIT.ok;
+    });
+  },
+};
+
+/** What `--vat` takes, and what a corrected line's VAT is: none, or VAT at a rate inside the amount. */
+const VAT_CHOICES = ['25', '12', '6', '0', 'none'] as const;
+type VatChoice = { readonly rate: Exclude<VatRate, 0> } | { readonly rate: null };
+
+function vatOption(args: ParsedArgs): VatChoice | undefined {
+  const raw = args.strings.get('vat');
+  if (raw === undefined) return undefined;
+  const v = raw.trim().replace(/\s*%$/, '').toLowerCase();
+  if (!VAT_CHOICES.some((c) => c === v)) throw new UsageError(`Bad --vat "${raw}": expected one of ${VAT_CHOICES.join(', ')} (percent VAT inside the amount, or no VAT row)`);
+  return v === 'none' || v === '0' ? { rate: null } : { rate: Number(v) as Exclude<VatRate, 0> };
+}
+
+/** BAS puts VAT on 26xx: 2611–2635 output, 2640–2647 input, 2650 settlement. */
+const isVatAccount = (account: string): boolean => account.startsWith('26');
+
+/**
+ * The VAT of a suggested voucher, when it is plain VAT inside the amount (one 26xx row that is
+ * exactly 25, 12 or 6 % of the gross) or none at all; undefined for anything else (reverse
+ * charge, half VAT, representation limits), which the bookkeeper must then state with `--vat`.
+ */
+function vatOf(voucher: Voucher, tx: ImportedTransaction): VatChoice | undefined {
+  const vat = voucher.rows.filter((r) => r.account !== tx.bankAccount && isVatAccount(r.account));
+  if (vat.length === 0) return { rate: null };
+  if (vat.length > 1) return undefined;
+  const direction = tx.amount < 0 ? 'out' : 'in';
+  for (const rate of [25, 12, 6] as const) {
+    const rows = vatRows({ mode: 'standard', rate }, -tx.amount, direction).rows;
+    if (rows.length === 1 && rows[0]?.account === vat[0]?.account && rows[0]?.amount === vat[0]?.amount) return { rate };
+  }
+  return undefined;
+}
+
+function vatLabel(vat: VatChoice): string {
+  return vat.rate === null ? 'no VAT' : `${vat.rate} % VAT`;
+}
+
+/** The voucher of a corrected line: the bank row, the VAT row if any, and the rest on `account`. */
+function correctedVoucher(tx: ImportedTransaction, account: string, vat: VatChoice, text: string): Voucher {
+  const direction = tx.amount < 0 ? 'out' : 'in';
+  const v = vat.rate === null ? { remaining: -tx.amount, rows: [] } : vatRows({ mode: 'standard', rate: vat.rate }, -tx.amount, direction);
+  const rows: VoucherRow[] = [{ account: tx.bankAccount, amount: tx.amount }, { account, amount: v.remaining }, ...v.rows];
+  return { date: tx.date, text, rows };
+}
+
+function voucherText(rows: readonly VoucherRow[], names: Readonly<Record<string, string>>): string {
+  return table(
+    ['account', 'name', 'debit', 'credit'],
+    rows.map((r) => [r.account, names[r.account] ?? '', r.amount > 0 ? formatKronor(r.amount) : '', r.amount < 0 ? formatKronor(-r.amount) : '']),
+    { right: [2, 3] },
+  );
+}
+
+const correctCommand: Command = {
+  usage: 'kontera --db FILE correct CLIENT ID --account ACCOUNT [--vat 25|12|6|0|none] [--text TEXT] [--new-account]',
+  summary: 'book one line on another account than suggested; kontera learns it at once',
+  details:
+    'ID is the line\'s id from suggest (the first characters are enough) or from the review list. Books the line as\n' +
+    'a balanced voucher — the bank row, a VAT row, the rest on --account — and learns it as a correction: the next\n' +
+    'line from the same counterparty is suggested this way. Without --vat the suggested voucher\'s VAT is kept when it\n' +
+    'is plain VAT inside the amount (or none); a client that is not VAT-registered gets no VAT row. The account must\n' +
+    'be in the client\'s chart, or, without one, among the accounts of its learned SIE files (--new-account allows another).',
+  options: {
+    account: { kind: 'string', value: 'ACCOUNT', help: 'the account the line goes to (four digits, e.g. 6212)' },
+    vat: { kind: 'string', value: 'RATE', help: 'VAT inside the amount: 25, 12, 6, or 0 / none for no VAT row (default: as suggested)' },
+    text: { kind: 'string', value: 'TEXT', help: 'voucher text (default: as suggested, or the bank text)' },
+    'new-account': { kind: 'boolean', help: 'allow an account not among those of the client\'s learned SIE files' },
+  },
+  async run(args, ctx) {
+    needPositionals(args, 2, correctCommand.usage);
+    const [clientId, id] = args.positionals as [string, string];
+    if (args.positionals.length > 2) throw new UsageError(`Too many arguments: expected CLIENT ID, got ${args.positionals.length} (one line at a time)`);
+    const account = args.strings.get('account');
+    if (account === undefined) throw new UsageError(`Missing --account: usage: ${correctCommand.usage}`);
+    if (!/^\d{4}$/.test(account)) throw new UsageError(`Bad --account "${account}": expected a four-digit BAS account, e.g. 6212`);
+    const vatGiven = vatOption(args);
+    const textGiven = args.strings.get('text');
+    if (textGiven !== undefined && textGiven.trim() === '') throw new UsageError('Bad --text: expected a voucher text, got an empty one');
+    const store = await openDb(ctx, 'correct');
+    return withKontera(store, async (kontera) => {
+      const client = await kontera.getClient(clientId);
+      const ref = { bureauId: client.bureauId, clientId: client.id };
+      const tx = lineById((await store.listTransactions(ref)).filter((t) => t.pending !== true), id);
+      if (tx === undefined) throw new UsageError(`Unknown transaction ${id}: expected the id (or its first ${MIN_ID_PREFIX}+ characters) of an imported line of client "${clientId}" (see kontera --db FILE suggest ${clientId})`);
+      const booked = await store.getVoucherForTransaction(ref, { bankAccount: tx.bankAccount, id: tx.id });
+      if (booked !== undefined) {
+        throw new ConflictError(`Transaction already booked: expected an unbooked line, ${tx.id} (${tx.date} ${tx.text} ${formatKronor(tx.amount)}) is booked as ${booked.series}${booked.number}`);
+      }
+      if (client.bankAccounts.includes(account)) throw new ValidationError(`Invalid --account ${account}: expected the account the money went to or came from, ${account} is a bank account of client "${clientId}"`);
+      if (client.chart !== undefined) {
+        if (!client.chart.includes(account)) throw new ValidationError(`Unknown account ${account}: expected an account in the chart of client "${clientId}"`);
+      } else {
+        const known = Object.keys(client.accountNames ?? {});
+        if (known.length > 0 && !known.includes(account) && !args.flags.has('new-account')) {
+          throw new ValidationError(`Unknown account ${account}: expected one of the ${known.length} accounts in the learned books of client "${clientId}" (pass --new-account to use it anyway)`);
+        }
+      }
+      const [s] = (await kontera.suggest(clientId, [tx])) as [Suggestion];
+      let vat = vatGiven;
+      let vatFrom: 'option' | 'suggestion' | 'client' = 'option';
+      if (vat === undefined && !client.vatRegistered) [vat, vatFrom] = [{ rate: null }, 'client'];
+      else if (vat === undefined) {
+        if (s.voucher === null) throw new UsageError(`Missing --vat: line ${tx.id} has no suggested voucher to take the VAT from; pass --vat ${VAT_CHOICES.join('|')}`);
+        vat = vatOf(s.voucher, tx);
+        vatFrom = 'suggestion';
+        if (vat === undefined) {
+          throw new UsageError(`Missing --vat: the suggested VAT (${rowsText(s.voucher.rows.filter((r) => isVatAccount(r.account)), tx.bankAccount)}) is not plain VAT inside the amount; pass --vat ${VAT_CHOICES.join('|')}`);
+        }
+      }
+      if (vat.rate !== null && !client.vatRegistered) throw new ValidationError(`Invalid --vat ${vat.rate}: client "${clientId}" is not VAT-registered, expected --vat none`);
+      const voucher = correctedVoucher(tx, account, vat, textGiven ?? s.voucher?.text ?? tx.text);
+      const r = await kontera.confirm(clientId, [{ transaction: tx, voucher, correction: true }]);
+      const stored = r.vouchers[0];
+      if (stored === undefined) throw new Error('confirm returned no voucher');
+      if (ctx.json) {
+        json(ctx, {
+          client: clientId,
+          transaction: { id: tx.id, date: tx.date, amount: tx.amount, text: tx.text, bankAccount: tx.bankAccount },
+          vat: { rate: vat.rate, from: vatFrom },
+          suggested: s.voucher,
+          voucher: stored,
+          learned: r.learned,
+        });
+        return EXIT.ok;
+      }
+      const was = s.voucher === null ? 'nothing suggested' : `suggested ${rowsText(s.voucher.rows, tx.bankAccount)}`;
+      ctx.io.out(
+        `${clientId}: booked ${stored.series}${stored.number} ${tx.date} "${stored.text}" on ${account}, ${vatLabel(vat)}${vatFrom === 'option' ? '' : vatFrom === 'client' ? ' (not VAT-registered)' : ' (as suggested)'}; ${was}\n` +
+          `${voucherText(stored.rows, client.accountNames ?? {})}\n` +
+          (r.learned > 0 ? `Learned as a correction: the next ${s.key ?? 'line like this'} is suggested this way.\n` : 'Not learned: the bank text names no counterparty.\n'),
+      );
       return EXIT.ok;
     });
   },
@@ -612,6 +775,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   learn: learnCommand,
   import: importCommand,
   confirm: confirmCommand,
+  correct: correctCommand,
   export: exportCommand,
 };
 
@@ -636,6 +800,7 @@ function mainHelp(): string {
     '  kontera --db byra.db import kaffe januari.csv',
     '  kontera --db byra.db suggest kaffe --review granska.csv',
     '  kontera --db byra.db confirm kaffe',
+    '  kontera --db byra.db correct kaffe 3f2a91c0 --account 6212 --vat 25',
     '  kontera --db byra.db export kaffe --out januari.se',
     '',
     'Global options:',

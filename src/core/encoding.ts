@@ -46,9 +46,38 @@ function decodeUtf8Lenient(b: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 }
 
+/**
+ * Windows-1252's 0x80–0x9F as iconv-lite decodes them: the five bytes 1252 leaves undefined
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD.
+ */
+const CP1252_HIGH = Array.from(iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252'));
+/** A C1 code point: where Latin-1 and Windows-1252 differ. */
+const C1 = /[\u0080-\u009f]/g;
+
+/**
+ * Windows-1252 as iconv-lite decodes it, several times faster: the bytes as Latin-1 (a copy in
+ * native code), then the few characters at 0x80–0x9F (Swedbank's en dash, a euro sign) mapped
+ * through {@link CP1252_HIGH}.
+ */
+function decode1252(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const text = buffer.toString('latin1');
+  const first = text.search(C1);
+  if (first < 0) return text;
+  let out = '';
+  let from = 0;
+  C1.lastIndex = first;
+  for (let m = C1.exec(text); m !== null; m = C1.exec(text)) {
+    out += text.slice(from, m.index) + (CP1252_HIGH[text.charCodeAt(m.index) - 0x80] as string);
+    from = m.index + 1;
+  }
+  return out + text.slice(from);
+}
+
 /** Decodes bytes in a named encoding. */
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === 'utf-8') return decodeUtf8Lenient(bytes);
+  if (encoding === 'windows-1252') return decode1252(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
 }
 

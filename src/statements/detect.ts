@@ -61,7 +61,8 @@ export function decodeInput(input: Uint8Array | string, file?: string): DecodedT
   }
   const decoded = decodeText(input);
   const text = decoded.text;
-  if (text.trim() === '') throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });
+  // `\S` is exactly what trim() keeps: a non-empty check without copying the text.
+  if (!/\S/.test(text)) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });
   if (typeof input === 'string' && looksBinary(new TextEncoder().encode(text.slice(0, 4096)))) {
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }

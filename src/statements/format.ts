@@ -105,8 +105,28 @@ export const STYLE = {
   dotComma: { decimal: '.', thousands: ',', maxDecimals: 2 },
 } as const satisfies Record<string, AmountStyle>;
 
+/**
+ * True when {@link normalizeHeaderCell} would only lower-case `cell`: printable ASCII and Latin-1
+ * letters (NFC already; no NBSP), no space at either end, no two spaces in a row, and not wrapped
+ * in quotes. Detection normalises every cell of the first lines under every delimiter; nearly all
+ * of them are like this.
+ */
+function isPlainCell(cell: string): boolean {
+  const n = cell.length;
+  if (n === 0 || cell.charCodeAt(0) === 32 || cell.charCodeAt(n - 1) === 32) return false;
+  if (n >= 2 && cell.charCodeAt(0) === 34 && cell.charCodeAt(n - 1) === 34) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 32 || (c > 126 && c < 0xa1) || c > 0xff || (c === 32 && prev === 32)) return false;
+    prev = c;
+  }
+  return true;
+}
+
 /** Header cell normalisation: trim, unquote, NFC, lower case, NBSP → space, collapse spaces. */
 export function normalizeHeaderCell(cell: string): string {
+  if (isPlainCell(cell)) return cell.toLowerCase();
   return cell
     .replace(/^\ufeff/, '')
     .normalize('NFC')

@@ -153,6 +153,8 @@ function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c:
     if (n > bestCount) {
       best = c;
       bestCount = n;
+      // Every sample parses: no later candidate can do better (ties keep the earlier one).
+      if (n === samples.length) break;
     }
   }
   return bestCount > 0 || samples.length === 0 ? best : candidates[0];
@@ -209,12 +211,6 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   };
   // Role → column index as a plain object (-1 when absent): read once per cell on the hot path.
   const idx = Object.fromEntries(COLUMN_ROLES.map((role) => [role, col.get(role) ?? -1])) as Record<ColumnRole, number>;
-  const cellOf = (cells: readonly string[], role: ColumnRole): string => {
-    const i = idx[role];
-    if (i < 0) return '';
-    const v = cells[i];
-    return v === undefined ? '' : v.trim();
-  };
 
   // The date pattern and number style are chosen once per file, on the first rows (buffered).
   let datePattern: DatePattern = spec.datePatterns[0]!;
@@ -284,15 +280,28 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   let seenRow = false;
   const buffer: [string[], number][] = [];
   let decided = false;
+  const moneyColumns = MONEY_ROLES.map((role) => idx[role]).filter((i) => i >= 0);
   const decide = (): void => {
     decided = true;
-    const sample = buffer.map(([cells]) => cells);
-    first = sample[0];
-    const dateSamples = sample.map((c) => cellOf(c, 'date')).filter((v) => /\d/.test(v));
+    first = buffer[0]?.[0];
+    // The sampled cells in row order: the date cells with a digit, the non-empty money cells.
+    const dateSamples: string[] = [];
+    const amountSamples: string[] = [];
+    for (let r = 0; r < buffer.length; r++) {
+      const cells = (buffer[r] as [string[], number])[0];
+      const d = at(cells, iDate);
+      if (/\d/.test(d)) dateSamples.push(d);
+      for (let m = 0; m < moneyColumns.length; m++) {
+        const v = at(cells, moneyColumns[m] as number);
+        if (v !== '') amountSamples.push(v);
+      }
+    }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
-    const amountSamples = sample.flatMap((c) => MONEY_ROLES.map((role) => cellOf(c, role)).filter((v) => v !== ''));
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
-    for (const [cells, line] of buffer) row(cells, line);
+    for (let r = 0; r < buffer.length; r++) {
+      const [cells, line] = buffer[r] as [string[], number];
+      row(cells, line);
+    }
     buffer.length = 0;
   };
   let index = 0;
