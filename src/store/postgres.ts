@@ -260,6 +260,8 @@ function transactionFromRow(row: Row): TransactionRow {
   if (reference !== undefined) out.reference = reference;
   const counterparty = optStr(row, 'counterparty');
   if (counterparty !== undefined) out.counterparty = counterparty;
+  const counterpartyAccount = optStr(row, 'counterparty_account');
+  if (counterpartyAccount !== undefined) out.counterpartyAccount = counterpartyAccount;
   const kind = optStr(row, 'kind');
   if (kind !== undefined) out.kind = kind;
   const currency = optStr(row, 'currency');
@@ -849,13 +851,13 @@ class PostgresSession implements StoreSession {
     // One statement for the whole batch; the ordinality keeps file order in seq.
     const inserted = await this.#q(
       `INSERT INTO §.transactions (bureau_id, client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, kind, currency, pending)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending)
        SELECT $1, $2, t.bank_account, t.id, t.statement_id, t.line, t.date, t.value_date, t.amount, t.balance,
-              t.text, t.reference, t.counterparty, t.kind, t.currency, t.pending
+              t.text, t.reference, t.counterparty, t.counterparty_account, t.kind, t.currency, t.pending
          FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::boolean[])
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[])
               WITH ORDINALITY AS t(bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, kind, currency, pending, ord)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending, ord)
         ORDER BY t.ord
        ON CONFLICT DO NOTHING
        RETURNING bank_account, id`,
@@ -873,6 +875,7 @@ class PostgresSession implements StoreSession {
         col((t) => t.text),
         col((t) => t.reference ?? null),
         col((t) => t.counterparty ?? null),
+        col((t) => t.counterpartyAccount ?? null),
         col((t) => t.kind ?? null),
         col((t) => t.currency ?? null),
         col((t) => (t.pending === true ? true : null)),

@@ -304,6 +304,8 @@ function transactionFromRow(row: Row): TransactionRow {
   if (reference !== undefined) out.reference = reference;
   const counterparty = optStr(row, 'counterparty');
   if (counterparty !== undefined) out.counterparty = counterparty;
+  const counterpartyAccount = optStr(row, 'counterparty_account');
+  if (counterpartyAccount !== undefined) out.counterpartyAccount = counterpartyAccount;
   const kind = optStr(row, 'kind');
   if (kind !== undefined) out.kind = kind;
   const currency = optStr(row, 'currency');
@@ -800,8 +802,8 @@ class SqliteSession implements StoreSession {
     }
     const insert = this.#q(
       `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                 text, reference, counterparty, kind, currency, pending)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                                 text, reference, counterparty, counterparty_account, kind, currency, pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const added: string[] = [];
     const duplicates: string[] = [];
@@ -819,6 +821,7 @@ class SqliteSession implements StoreSession {
         t.text,
         t.reference ?? null,
         t.counterparty ?? null,
+        t.counterpartyAccount ?? null,
         t.kind ?? null,
         t.currency ?? null,
         t.pending ? 1 : null,

@@ -107,6 +107,8 @@ export interface TransactionRow {
   readonly text: string;
   readonly reference?: string | undefined;
   readonly counterparty?: string | undefined;
+  /** The other party's account, bankgiro or plusgiro number as the bank gives it (see `BankTransaction.counterpartyAccount`). */
+  readonly counterpartyAccount?: string | undefined;
   readonly kind?: string | undefined;
   readonly currency?: string | undefined;
   readonly pending?: true | undefined;

@@ -192,6 +192,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           balance: 1234567,
           reference: 'OCR 123',
           counterparty: 'Telia Sverige AB',
+          counterpartyAccount: '5014-1100',
           kind: 'bankgiro',
           currency: 'EUR',
           pending: true,
