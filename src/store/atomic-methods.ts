@@ -75,6 +75,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
     return this.atomic('write', (s) => s.addVoucher(ref, voucher));
   }
+  addVouchers(ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]> {
+    return this.atomic('write', (s) => s.addVouchers(ref, vouchers));
+  }
   listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]> {
     return this.atomic('read', (s) => s.listVouchers(ref, filter));
   }

@@ -254,6 +254,7 @@ if (PG_URL === '') {
         getTransactions: { expect: 'NOT_FOUND', call: (s) => s.getTransactions(STOLEN, [{ bankAccount: '1930', id: 't1' }]) },
         listTransactions: { expect: 'NOT_FOUND', call: (s) => s.listTransactions(STOLEN) },
         addVoucher: { expect: 'NOT_FOUND', call: (s) => s.addVoucher(STOLEN, voucher()) },
+        addVouchers: { expect: 'NOT_FOUND', call: (s) => s.addVouchers(STOLEN, [voucher()]) },
         listVouchers: { expect: 'NOT_FOUND', call: (s) => s.listVouchers(STOLEN) },
         getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
         getProfiles: { expect: 'NOT_FOUND', call: (s) => s.getProfiles(STOLEN, ['telia']) },
