@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { AbortError, ConflictError, NotFoundError, ValidationError } from './core/errors.js';
+import { AbortError, NotFoundError, ValidationError } from './core/errors.js';
 import { isIsoDate } from './core/dates.js';
 import { createKnowledge } from './knowledge/base.js';
 import type { Knowledge } from './knowledge/base.js';
@@ -51,6 +51,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  NewVoucher,
   StatementRow,
   Store,
   StoreSession,
@@ -798,11 +799,8 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           if (stored.amount !== t.amount || stored.date !== t.date) {
             throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} was imported with ${stored.date} ${stored.amount} öre, the booking says ${t.date} ${t.amount}`);
           }
-          const booked = await tx.getVoucherForTransaction(ref, { bankAccount, id: t.id });
-          if (booked !== undefined) {
-            throw new ConflictError(`Transaction already booked: expected an unbooked transaction, ${t.id} is booked as ${booked.series}${booked.number}`);
-          }
         }
+        // A line that is already booked: addVouchers below refuses it with CONFLICT (and writes nothing).
         // An imported line's counterparty account is in the store when the caller did not pass it.
         const accountOf = (b: Booking, i: number): string | undefined =>
           b.transaction.counterpartyAccount ??
@@ -825,27 +823,31 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const confirmedAt = now().toISOString();
         const vouchers: VoucherRecord[] = [];
         let learned = 0;
-        for (let i = 0; i < bookings.length; i++) {
-          if (i % CHUNK === 0) {
-            checkAbort(options.signal);
-            if (i > 0) await yieldToEventLoop();
-          }
-          const b = bookings[i] as Booking;
-          const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
-          vouchers.push(
-            await tx.addVoucher(ref, {
+        // One store call per chunk: numbered in booking order, as one call per voucher would.
+        for (let start = 0; start < bookings.length; start += CHUNK) {
+          checkAbort(options.signal);
+          if (start > 0) await yieldToEventLoop();
+          const end = Math.min(start + CHUNK, bookings.length);
+          const batch: NewVoucher[] = [];
+          for (let i = start; i < end; i++) {
+            const b = bookings[i] as Booking;
+            const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+            batch.push({
               series: client.series[bankAccount] ?? 'A',
               date: b.voucher.date,
               text: b.voucher.text,
               rows: b.voucher.rows.map((r) => ({ account: r.account, amount: r.amount })),
               ...(b.transaction.id !== undefined ? { bankAccount, transactionId: b.transaction.id } : {}),
               confirmedAt,
-            }),
-          );
-          const r = learn(k, settings, learnable[i] as ConfirmedBooking);
-          if (r.learned) learned++;
-          changes.add(r.changes);
-          options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
+            });
+          }
+          vouchers.push(...(await tx.addVouchers(ref, batch)));
+          for (let i = start; i < end; i++) {
+            const r = learn(k, settings, learnable[i] as ConfirmedBooking);
+            if (r.learned) learned++;
+            changes.add(r.changes);
+            options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
+          }
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base);

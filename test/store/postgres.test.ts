@@ -364,6 +364,35 @@ if (PG_URL === '') {
       await pool.end();
     });
 
+    it('confirms a statement in a fixed number of queries, whatever its length', async () => {
+      const log: string[] = [];
+      const pool = rawPool(2);
+      const s = schema();
+      const store = await openPostgresStore({ pool: recording(pool, log), schema: s });
+      const k: Kontera = await createKontera({ store });
+      await k.addBureau({ id: 'b1', name: 'Ett' });
+      await k.addClient({ bureauId: 'b1', id: 'c1', name: 'C1' });
+      // Every counterparty known before, so both confirms only update what they learn.
+      const first = (await k.importStatement('c1', swedbankCsv(18))).transactions;
+      const small = (await k.importStatement('c1', swedbankCsv(18, 18))).transactions;
+      const large = (await k.importStatement('c1', swedbankCsv(900, 36))).transactions;
+      const book = (t: (typeof small)[number]) => ({ transaction: t, voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '5410', amount: -t.amount }] } });
+      await k.confirm('c1', first.map(book));
+      const queriesFor = async (t: typeof small): Promise<number> => {
+        log.length = 0;
+        expect((await k.confirm('c1', t.map(book))).vouchers).toHaveLength(t.length);
+        return log.length;
+      };
+      const forSmall = await queriesFor(small);
+      const forLarge = await queriesFor(large);
+      expect(forLarge).toBe(forSmall);
+      expect(forLarge).toBeLessThan(30);
+      // Numbered without gaps across the three confirms.
+      expect((await store.listVouchers({ bureauId: 'b1', clientId: 'c1' })).map((v) => v.number)).toEqual(Array.from({ length: 936 }, (_, i) => i + 1));
+      await store.close();
+      await pool.end();
+    });
+
     it('runs a transaction again when PostgreSQL aborts it for a deadlock, and both writers count', async () => {
       const store = await open(schema());
       await store.createBureau({ id: 'b1', name: 'B' });
