@@ -943,9 +943,9 @@ class PostgresSession implements StoreSession {
          SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
                 WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at, ord)
        ), last AS (
-         SELECT series, max(number) AS n FROM §.vouchers
-          WHERE bureau_id = $1 AND client_id = $2 AND series = ANY($3::text[])
-          GROUP BY series
+         -- One primary-key probe per series (max of an index prefix), not a scan of the client's vouchers.
+         SELECT s.series, (SELECT max(x.number) FROM §.vouchers x WHERE x.bureau_id = $1 AND x.client_id = $2 AND x.series = s.series) AS n
+           FROM (SELECT DISTINCT series FROM v) AS s
        )
        INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
        SELECT $1, $2, v.series, coalesce(last.n, 0) + row_number() OVER (PARTITION BY v.series ORDER BY v.ord),
