@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { AbortError, ConflictError, NotFoundError, ValidationError } from './core/errors.js';
+import { AbortError, NotFoundError, ValidationError } from './core/errors.js';
 import { isIsoDate } from './core/dates.js';
 import { createKnowledge } from './knowledge/base.js';
 import type { Knowledge } from './knowledge/base.js';
@@ -51,6 +51,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  NewVoucher,
   StatementRow,
   Store,
   StoreSession,
@@ -405,7 +406,8 @@ const NO_BASE: KnowledgeBase = Object.freeze({ bureauRecords: [], network: [] })
 function keysOf(bookings: readonly ConfirmedBooking[]): string[] {
   const keys: string[] = [];
   for (const b of bookings) {
-    const k = counterpartyKey(b.transaction.text, { reference: b.transaction.reference, counterparty: b.transaction.counterparty }).key;
+    const t = b.transaction;
+    const k = counterpartyKey(t.text, { reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount }).key;
     if (k !== null) keys.push(k);
   }
   return keys;
@@ -557,6 +559,9 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
     if (!isIsoDate(t.date)) throw new ValidationError(`Invalid ${where}: expected an ISO transaction date, got ${JSON.stringify(t.date)}`);
     if (!isIsoDate(v.date)) throw new ValidationError(`Invalid ${where}: expected an ISO voucher date, got ${JSON.stringify(v.date)}`);
     if (typeof v.text !== 'string') throw new ValidationError(`Invalid ${where}: expected a voucher text`);
+    if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
+      throw new ValidationError(`Invalid ${where}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
+    }
     const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
     if (!client.bankAccounts.includes(bankAccount)) {
       throw new ValidationError(`Invalid ${where}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
@@ -684,6 +689,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         if (t.balance !== undefined) r.balance = t.balance;
         if (t.reference !== undefined) r.reference = t.reference;
         if (t.counterparty !== undefined) r.counterparty = t.counterparty;
+        if (t.counterpartyAccount !== undefined) r.counterpartyAccount = t.counterpartyAccount;
         if (t.kind !== undefined) r.kind = t.kind;
         if (t.currency !== undefined) r.currency = t.currency;
         if (t.pending === true) r.pending = true;
@@ -732,6 +738,9 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
             throw new ValidationError(`Invalid transaction ${i + 1}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }`);
           }
+          if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
+            throw new ValidationError(`Invalid transaction ${i + 1}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
+          }
           if (t.bankAccount !== undefined && !client.bankAccounts.includes(t.bankAccount)) {
             throw new ValidationError(`Invalid transaction ${i + 1}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${t.bankAccount}`);
           }
@@ -739,7 +748,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const keys = [
           ...new Set(
             transactions.flatMap((t) => {
-              const k = counterpartyKey(t.text, { reference: t.reference, counterparty: t.counterparty }).key;
+              const k = counterpartyKey(t.text, { reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount }).key;
               return k === null ? [] : [k];
             }),
           ),
@@ -750,7 +759,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const k = createKnowledge({ profiles, bureaus, network });
         return transactions.map((t) =>
           suggestOne(
-            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, kind: t.kind },
+            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
             k,
             settings,
             { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
@@ -790,13 +799,21 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           if (stored.amount !== t.amount || stored.date !== t.date) {
             throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} was imported with ${stored.date} ${stored.amount} öre, the booking says ${t.date} ${t.amount}`);
           }
-          const booked = await tx.getVoucherForTransaction(ref, { bankAccount, id: t.id });
-          if (booked !== undefined) {
-            throw new ConflictError(`Transaction already booked: expected an unbooked transaction, ${t.id} is booked as ${booked.series}${booked.number}`);
-          }
         }
-        const learnable: ConfirmedBooking[] = bookings.map((b) => ({
-          transaction: { date: b.transaction.date, amount: b.transaction.amount, text: b.transaction.text, reference: b.transaction.reference, counterparty: b.transaction.counterparty },
+        // A line that is already booked: addVouchers below refuses it with CONFLICT (and writes nothing).
+        // An imported line's counterparty account is in the store when the caller did not pass it.
+        const accountOf = (b: Booking, i: number): string | undefined =>
+          b.transaction.counterpartyAccount ??
+          (b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`)?.counterpartyAccount);
+        const learnable: ConfirmedBooking[] = bookings.map((b, i) => ({
+          transaction: {
+            date: b.transaction.date,
+            amount: b.transaction.amount,
+            text: b.transaction.text,
+            reference: b.transaction.reference,
+            counterparty: b.transaction.counterparty,
+            counterpartyAccount: accountOf(b, i),
+          },
           voucher: { date: b.voucher.date, text: b.voucher.text, rows: b.voucher.rows.map((r: VoucherRow) => ({ account: r.account, amount: r.amount })) },
           origin: b.correction === true ? 'correction' : 'confirmed',
         }));
@@ -806,27 +823,31 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const confirmedAt = now().toISOString();
         const vouchers: VoucherRecord[] = [];
         let learned = 0;
-        for (let i = 0; i < bookings.length; i++) {
-          if (i % CHUNK === 0) {
-            checkAbort(options.signal);
-            if (i > 0) await yieldToEventLoop();
-          }
-          const b = bookings[i] as Booking;
-          const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
-          vouchers.push(
-            await tx.addVoucher(ref, {
+        // One store call per chunk: numbered in booking order, as one call per voucher would.
+        for (let start = 0; start < bookings.length; start += CHUNK) {
+          checkAbort(options.signal);
+          if (start > 0) await yieldToEventLoop();
+          const end = Math.min(start + CHUNK, bookings.length);
+          const batch: NewVoucher[] = [];
+          for (let i = start; i < end; i++) {
+            const b = bookings[i] as Booking;
+            const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+            batch.push({
               series: client.series[bankAccount] ?? 'A',
               date: b.voucher.date,
               text: b.voucher.text,
               rows: b.voucher.rows.map((r) => ({ account: r.account, amount: r.amount })),
               ...(b.transaction.id !== undefined ? { bankAccount, transactionId: b.transaction.id } : {}),
               confirmedAt,
-            }),
-          );
-          const r = learn(k, settings, learnable[i] as ConfirmedBooking);
-          if (r.learned) learned++;
-          changes.add(r.changes);
-          options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
+            });
+          }
+          vouchers.push(...(await tx.addVouchers(ref, batch)));
+          for (let i = start; i < end; i++) {
+            const r = learn(k, settings, learnable[i] as ConfirmedBooking);
+            if (r.learned) learned++;
+            changes.add(r.changes);
+            options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
+          }
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base);

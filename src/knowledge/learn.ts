@@ -212,7 +212,7 @@ export function learnInto(
   booking: ConfirmedBooking,
 ): { readonly learned: true; readonly key: string; readonly templateId: string } | { readonly learned: false; readonly reason: LearnSkipReason } {
   const tx = booking.transaction;
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty });
+  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   if (cp.key === null) return { learned: false, reason: 'no-key' };
   if (booking.voucher.rows.reduce((sum, r) => sum + r.amount, 0) !== 0) return { learned: false, reason: 'unbalanced' };
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);

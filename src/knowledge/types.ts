@@ -205,6 +205,12 @@ export interface TransactionInput {
   readonly reference?: string | undefined;
   readonly counterparty?: string | undefined;
   /**
+   * The other party's account as the bank gives it (Nordea `Mottagare`, camt.053 `CdtrAcct`). A
+   * bankgiro or plusgiro number here is a second way to recognise the counterparty (see
+   * `counterpartyKey`); other account numbers are ignored.
+   */
+  readonly counterpartyAccount?: string | undefined;
+  /**
    * The statement parser's coarse type (a `TransactionKind`: card, bankgiro, swish, fee, interest,
    * tax-account, …), read from the bank's type column as well as the text. A string, as stores keep
    * it; unknown values are ignored. Evidence for the built-in rules only.

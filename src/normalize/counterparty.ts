@@ -50,6 +50,14 @@ export interface CounterpartyKey {
 export interface CounterpartyExtras {
   readonly reference?: string | undefined;
   readonly counterparty?: string | undefined;
+  /**
+   * The other party's account column (Nordea `Mottagare`/`Avsändare`, camt.053 `CdtrAcct`/`DbtrAcct`).
+   * Only a whole bankgiro or plusgiro number with a valid check digit is used: it becomes the
+   * `bankgiro`/`plusgiro` signal when the text carries no giro number of its own. Anything else
+   * (clearing + account numbers, IBANs, internal ids) is ignored, so a private account number never
+   * reaches a key.
+   */
+  readonly counterpartyAccount?: string | undefined;
 }
 
 // Cheap first test before the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
@@ -62,6 +70,10 @@ const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;
 const PERSONNUMMER = /\b(?:19|20)?(\d{6})[-+]?(\d{4})\b/g;
 const BANKGIRO = /\b(\d{3,4}-\d{4})\b/;
 const PLUSGIRO = /\bPG\s*((?:\d[\s]?){1,7}-\d)\b/;
+/** A whole account column that is a bankgiro number: NNN-NNNN or NNNN-NNNN. */
+const BANKGIRO_ACCOUNT = /^\d{3,4}-\d{4}$/;
+/** A whole account column that is a plusgiro number: up to 7 digits (or "192 69 56") and a check digit. */
+const PLUSGIRO_ACCOUNT = /^(?:\d{1,7}|\d{1,3}(?: \d{2}){1,3})-\d$/;
 const SWISH = /\bSWISH\b/;
 const SWISH_BUSINESS_NUMBER = /\b123\d{7}\b/;
 const AUTOGIRO = /\bAUTOGIRO\b|^AG\s/;
@@ -110,6 +122,21 @@ function countDigits(s: string): number {
 }
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/**
+ * The bankgiro ("5050-1055") or plusgiro ("19269562") number an account column holds, or undefined.
+ * The whole value must have a giro number's shape and its check digit (both are mod 10): a clearing
+ * plus account number is longer than either shape, so a private bank account never passes.
+ */
+function giroOfAccount(account: string): { readonly bankgiro?: string; readonly plusgiro?: string } | undefined {
+  const a = account.trim();
+  if (a.length < 3 || a.length > 12 || !a.includes('-')) return undefined;
+  const digits = a.replace(/\D/g, '');
+  if (!luhnValid(digits)) return undefined;
+  if (BANKGIRO_ACCOUNT.test(a)) return { bankgiro: a };
+  if (PLUSGIRO_ACCOUNT.test(a) && digits.length >= 2) return { plusgiro: digits };
+  return undefined;
+}
 
 /**
  * The words of normalised text that name the counterparty, in one pass (no intermediate arrays):
@@ -164,7 +191,8 @@ function keyWords(normalized: string): string[] {
  * ```
  */
 export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): CounterpartyKey {
-  if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '') {
+  const accountGiro = extras.counterpartyAccount === undefined ? undefined : giroOfAccount(extras.counterpartyAccount);
+  if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '' && accountGiro === undefined) {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
   const plain = PLAIN_TEXT.test(text);
@@ -199,6 +227,8 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   const bg = hasHyphen ? BANKGIRO.exec(all)?.[1] : undefined;
   const pgRaw = hasHyphen ? PLUSGIRO.exec(all)?.[1] : undefined;
   const plusgiro = pgRaw === undefined ? undefined : pgRaw.replace(/\D/g, '');
+  // The account column's giro number counts only when the text carries none of its own.
+  const fromAccount = bg === undefined && plusgiro === undefined ? accountGiro : undefined;
   const swish = all.includes('SWISH') && SWISH.test(all) ? { business: SWISH_BUSINESS_NUMBER.test(all) } : undefined;
   const autogiro = (s.startsWith('AG ') || s.includes('AUTOGIRO')) && AUTOGIRO.test(s) ? (true as const) : undefined;
 
@@ -241,17 +271,28 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';
   if (key === null && extras.counterparty !== undefined && extras.counterparty.trim() !== '') {
-    return counterpartyKey(extras.counterparty, { reference: extras.reference });
+    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount });
+  }
+  // Nothing else names the line: the account column's giro number does. Only companies and
+  // organisations hold bankgiro numbers; a plusgiro number may be a private person's account, so a
+  // key made of one is never shared.
+  let unshareable = personal;
+  if (key === null && fromAccount?.bankgiro !== undefined) key = `BG ${fromAccount.bankgiro}`;
+  else if (key === null && fromAccount?.plusgiro !== undefined) {
+    key = `PG ${fromAccount.plusgiro}`;
+    unshareable = true;
   }
 
   // Only the signals present become properties, in this order (as a spread of each would give).
   const signals: Mutable<CounterpartySignals> = {};
-  if (bg !== undefined) signals.bankgiro = bg;
-  if (plusgiro !== undefined) signals.plusgiro = plusgiro;
+  const bankgiro = bg ?? fromAccount?.bankgiro;
+  const plusgiroSignal = plusgiro ?? fromAccount?.plusgiro;
+  if (bankgiro !== undefined) signals.bankgiro = bankgiro;
+  if (plusgiroSignal !== undefined) signals.plusgiro = plusgiroSignal;
   if (ocr !== undefined) signals.ocr = ocr;
   if (swish !== undefined) signals.swish = swish;
   if (card !== undefined) signals.card = card;
   if (autogiro !== undefined) signals.autogiro = autogiro;
   if (personal) signals.personalData = true;
-  return { key, display: key ?? text.trim(), shareable: key !== null && !personal, signals };
+  return { key, display: key ?? text.trim(), shareable: key !== null && !unshareable, signals };
 }

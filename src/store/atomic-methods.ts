@@ -1,7 +1,7 @@
 /**
  * The single-call half of a {@link Store}: every session method as one atomic read or write,
  * through the store's own transaction runner. The SQLite and PostgreSQL stores differ only in
- * that runner (locking, retries, connection handling), so the 25 delegations live here once.
+ * that runner (locking, retries, connection handling), so the 26 delegations live here once.
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
 import type {
@@ -74,6 +74,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
     return this.atomic('write', (s) => s.addVoucher(ref, voucher));
+  }
+  addVouchers(ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]> {
+    return this.atomic('write', (s) => s.addVouchers(ref, vouchers));
   }
   listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]> {
     return this.atomic('read', (s) => s.listVouchers(ref, filter));

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { NotFoundError, ValidationError } from '../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import type { ClientRow, ClientRef, KnowledgeBase, NewVoucher, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
@@ -72,6 +72,23 @@ export function checkNewVoucher(voucher: NewVoucher): void {
   if (sum !== 0) throw new ValidationError(`Invalid voucher: expected rows summing to 0 öre, they sum to ${sum}`);
   if ((voucher.transactionId === undefined) !== (voucher.bankAccount === undefined)) {
     throw new ValidationError('Invalid voucher: expected both bankAccount and transactionId, or neither');
+  }
+}
+
+/**
+ * Checks a batch of new vouchers: each as {@link checkNewVoucher}, and `CONFLICT` when two of them
+ * book the same transaction. @internal
+ */
+export function checkNewVouchers(vouchers: readonly NewVoucher[]): void {
+  const booked = new Set<string>();
+  for (const v of vouchers) {
+    checkNewVoucher(v);
+    if (v.transactionId === undefined || v.bankAccount === undefined) continue;
+    const k = `${v.bankAccount}\u0000${v.transactionId}`;
+    if (booked.has(k)) {
+      throw new ConflictError(`Transaction booked twice: expected each transaction once per call, "${v.transactionId}" on ${v.bankAccount} comes twice`);
+    }
+    booked.add(k);
   }
 }
 

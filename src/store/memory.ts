@@ -13,7 +13,7 @@ import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRe
 import {
   checkClientRow,
   checkKnowledgeChanges,
-  checkNewVoucher,
+  checkNewVouchers,
   bureauSteps,
   checkTransactionRow,
   compareNetwork,
@@ -185,6 +185,32 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
     };
   };
 
+  const addVouchers = async (ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]> => {
+    assertWrite();
+    const t = s.tablesOf(ref);
+    checkNewVouchers(vouchers);
+    // Every check before the first write: the call stores all of them or none.
+    for (const voucher of vouchers) {
+      if (voucher.transactionId === undefined || voucher.bankAccount === undefined) continue;
+      const existing = t.booked.get(txKey(voucher.bankAccount, voucher.transactionId));
+      if (existing !== undefined) {
+        throw new ConflictError(
+          `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId}" on ${voucher.bankAccount} is booked as ${existing.series}${existing.number}`,
+        );
+      }
+    }
+    const last = new Map<string, number>();
+    for (const v of t.vouchers) if (v.number > (last.get(v.series) ?? 0)) last.set(v.series, v.number);
+    return vouchers.map((voucher) => {
+      const number = (last.get(voucher.series) ?? 0) + 1;
+      last.set(voucher.series, number);
+      const record: VoucherRecord = { ...copy(voucher), clientId: ref.clientId, number };
+      s.push(t.vouchers, record);
+      if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) s.set(t.booked, txKey(voucher.bankAccount, voucher.transactionId), record);
+      return copy(record);
+    });
+  };
+
   return {
     async createBureau(bureau: BureauRow): Promise<void> {
       assertWrite();
@@ -331,26 +357,10 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
     },
 
     async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
-      assertWrite();
-      const t = s.tablesOf(ref);
-      checkNewVoucher(voucher);
-      let bookedKey: string | undefined;
-      if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
-        bookedKey = txKey(voucher.bankAccount, voucher.transactionId);
-        const existing = t.booked.get(bookedKey);
-        if (existing !== undefined) {
-          throw new ConflictError(
-            `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId}" on ${voucher.bankAccount} is booked as ${existing.series}${existing.number}`,
-          );
-        }
-      }
-      let last = 0;
-      for (const v of t.vouchers) if (v.series === voucher.series && v.number > last) last = v.number;
-      const record: VoucherRecord = { ...copy(voucher), clientId: ref.clientId, number: last + 1 };
-      s.push(t.vouchers, record);
-      if (bookedKey !== undefined) s.set(t.booked, bookedKey, record);
-      return copy(record);
+      return (await addVouchers(ref, [voucher]))[0] as VoucherRecord;
     },
+
+    addVouchers,
 
     async listVouchers(ref: ClientRef, filter: VoucherFilter = {}): Promise<readonly VoucherRecord[]> {
       assertOpen();

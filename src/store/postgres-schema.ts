@@ -152,6 +152,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 2,
+    description: 'transactions.counterparty_account: the other party\'s account, bankgiro or plusgiro number',
+    sql: `
+      ALTER TABLE §.transactions ADD COLUMN counterparty_account text;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */

@@ -32,7 +32,7 @@ import {
   bureauSteps,
   checkClientRow,
   checkKnowledgeChanges,
-  checkNewVoucher,
+  checkNewVouchers,
   checkTransactionRow,
   compareNetwork,
   compareText,
@@ -260,6 +260,8 @@ function transactionFromRow(row: Row): TransactionRow {
   if (reference !== undefined) out.reference = reference;
   const counterparty = optStr(row, 'counterparty');
   if (counterparty !== undefined) out.counterparty = counterparty;
+  const counterpartyAccount = optStr(row, 'counterparty_account');
+  if (counterpartyAccount !== undefined) out.counterpartyAccount = counterpartyAccount;
   const kind = optStr(row, 'kind');
   if (kind !== undefined) out.kind = kind;
   const currency = optStr(row, 'currency');
@@ -849,13 +851,13 @@ class PostgresSession implements StoreSession {
     // One statement for the whole batch; the ordinality keeps file order in seq.
     const inserted = await this.#q(
       `INSERT INTO §.transactions (bureau_id, client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, kind, currency, pending)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending)
        SELECT $1, $2, t.bank_account, t.id, t.statement_id, t.line, t.date, t.value_date, t.amount, t.balance,
-              t.text, t.reference, t.counterparty, t.kind, t.currency, t.pending
+              t.text, t.reference, t.counterparty, t.counterparty_account, t.kind, t.currency, t.pending
          FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::boolean[])
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[])
               WITH ORDINALITY AS t(bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, kind, currency, pending, ord)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending, ord)
         ORDER BY t.ord
        ON CONFLICT DO NOTHING
        RETURNING bank_account, id`,
@@ -873,6 +875,7 @@ class PostgresSession implements StoreSession {
         col((t) => t.text),
         col((t) => t.reference ?? null),
         col((t) => t.counterparty ?? null),
+        col((t) => t.counterpartyAccount ?? null),
         col((t) => t.kind ?? null),
         col((t) => t.currency ?? null),
         col((t) => (t.pending === true ? true : null)),
@@ -920,43 +923,90 @@ class PostgresSession implements StoreSession {
   }
 
   async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
+    return (await this.addVouchers(ref, [voucher]))[0] as VoucherRecord;
+  }
+
+  async addVouchers(ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]> {
     this.#checkWrite();
-    // The client row lock (write transaction) makes the next number safe: one writer per client.
+    // The client row lock (write transaction) makes the next numbers safe: one writer per client.
     await this.#requireClient(ref);
-    checkNewVoucher(voucher);
-    const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
-    // One round trip: the next number, and no row when the transaction is already booked.
-    const inserted = await this.#one(
-      `INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
-       SELECT $1::text, $2::text, $3::text, coalesce(max(number), 0) + 1, $4::text, $5::text, $6::jsonb, $7::text, $8::text, $9::text
-         FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND series = $3
+    checkNewVouchers(vouchers);
+    if (vouchers.length === 0) return [];
+    const rows: VoucherRowData[][] = vouchers.map((v) => v.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text })));
+    const col = <T>(f: (v: NewVoucher) => T): T[] => vouchers.map(f);
+    const bankAccounts = col((v) => v.bankAccount ?? null);
+    const transactionIds = col((v) => v.transactionId ?? null);
+    // One round trip for the whole batch: the next numbers of each series in input order, and no
+    // row at all when one of the transactions is already booked (all or none).
+    const inserted = await this.#q(
+      `WITH v AS (
+         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at, ord)
+       ), last AS (
+         -- One primary-key probe per series (max of an index prefix), not a scan of the client's vouchers.
+         SELECT s.series, (SELECT max(x.number) FROM §.vouchers x WHERE x.bureau_id = $1 AND x.client_id = $2 AND x.series = s.series) AS n
+           FROM (SELECT DISTINCT series FROM v) AS s
+       )
+       INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+       SELECT $1, $2, v.series, coalesce(last.n, 0) + row_number() OVER (PARTITION BY v.series ORDER BY v.ord),
+              v.date, v.text, v.rows::jsonb, v.bank_account, v.transaction_id, v.confirmed_at
+         FROM v LEFT JOIN last ON last.series = v.series
+        WHERE NOT EXISTS (
+                SELECT 1 FROM v AS w JOIN §.vouchers b
+                    ON b.bureau_id = $1 AND b.client_id = $2 AND b.bank_account = w.bank_account
+                   AND b.transaction_id = w.transaction_id AND b.transaction_id IS NOT NULL)
+        ORDER BY v.ord
        ON CONFLICT (bureau_id, client_id, bank_account, transaction_id) WHERE transaction_id IS NOT NULL DO NOTHING
-       RETURNING number`,
-      [ref.bureauId, ref.clientId, voucher.series, voucher.date, voucher.text, JSON.stringify(rows), voucher.bankAccount ?? null, voucher.transactionId ?? null, voucher.confirmedAt],
-    );
-    if (inserted === undefined) {
-      const e = await this.#one('SELECT series, number FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND bank_account = $3 AND transaction_id = $4', [
+       RETURNING series, number`,
+      [
         ref.bureauId,
         ref.clientId,
-        voucher.bankAccount ?? null,
-        voucher.transactionId ?? null,
-      ]);
+        col((v) => v.series),
+        col((v) => v.date),
+        col((v) => v.text),
+        rows.map((r) => JSON.stringify(r)),
+        bankAccounts,
+        transactionIds,
+        col((v) => v.confirmedAt),
+      ],
+    );
+    if (inserted.length !== vouchers.length) {
+      const e = await this.#one(
+        `SELECT k.bank_account, k.id, b.series, b.number
+           FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS k(bank_account, id, ord)
+           JOIN §.vouchers b ON b.bureau_id = $1 AND b.client_id = $2 AND b.bank_account = k.bank_account AND b.transaction_id = k.id
+          ORDER BY k.ord LIMIT 1`,
+        [ref.bureauId, ref.clientId, bankAccounts, transactionIds],
+      );
       throw new ConflictError(
-        `Transaction already booked: expected an unbooked transaction, "${voucher.transactionId ?? ''}" on ${voucher.bankAccount ?? ''} is booked as ${e === undefined ? '?' : `${str(e, 'series')}${int(e, 'number')}`}`,
+        e === undefined
+          ? 'Transaction already booked: expected unbooked transactions, another writer booked one of them'
+          : `Transaction already booked: expected an unbooked transaction, "${str(e, 'id')}" on ${str(e, 'bank_account')} is booked as ${str(e, 'series')}${int(e, 'number')}`,
       );
     }
-    const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
-      clientId: ref.clientId,
-      series: voucher.series,
-      number: int(inserted ?? {}, 'number'),
-      date: voucher.date,
-      text: voucher.text,
-      rows,
-      confirmedAt: voucher.confirmedAt,
-    };
-    if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
-    if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
-    return record;
+    // Within a series the numbers follow input order: hand them out in that order.
+    const numbers = new Map<string, number[]>();
+    for (const r of inserted) {
+      const series = str(r, 'series');
+      const list = numbers.get(series) ?? [];
+      list.push(int(r, 'number'));
+      numbers.set(series, list);
+    }
+    for (const list of numbers.values()) list.sort((a, b) => b - a);
+    return vouchers.map((voucher, i) => {
+      const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
+        clientId: ref.clientId,
+        series: voucher.series,
+        number: numbers.get(voucher.series)?.pop() ?? 0,
+        date: voucher.date,
+        text: voucher.text,
+        rows: rows[i] ?? [],
+        confirmedAt: voucher.confirmedAt,
+      };
+      if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
+      if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
+      return record;
+    });
   }
 
   async listVouchers(ref: ClientRef, filter: VoucherFilter = {}): Promise<readonly VoucherRecord[]> {

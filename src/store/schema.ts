@@ -123,6 +123,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'transactions.counterparty_account: the other party\'s account, bankgiro or plusgiro number',
+    sql: `
+      ALTER TABLE transactions ADD COLUMN counterparty_account TEXT;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */

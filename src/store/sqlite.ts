@@ -23,7 +23,7 @@ import {
   bureauSteps,
   checkClientRow,
   checkKnowledgeChanges,
-  checkNewVoucher,
+  checkNewVouchers,
   checkTransactionRow,
   compareText,
   mergeBureau,
@@ -304,6 +304,8 @@ function transactionFromRow(row: Row): TransactionRow {
   if (reference !== undefined) out.reference = reference;
   const counterparty = optStr(row, 'counterparty');
   if (counterparty !== undefined) out.counterparty = counterparty;
+  const counterpartyAccount = optStr(row, 'counterparty_account');
+  if (counterpartyAccount !== undefined) out.counterpartyAccount = counterpartyAccount;
   const kind = optStr(row, 'kind');
   if (kind !== undefined) out.kind = kind;
   const currency = optStr(row, 'currency');
@@ -800,8 +802,8 @@ class SqliteSession implements StoreSession {
     }
     const insert = this.#q(
       `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                 text, reference, counterparty, kind, currency, pending)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                                 text, reference, counterparty, counterparty_account, kind, currency, pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const added: string[] = [];
     const duplicates: string[] = [];
@@ -819,6 +821,7 @@ class SqliteSession implements StoreSession {
         t.text,
         t.reference ?? null,
         t.counterparty ?? null,
+        t.counterpartyAccount ?? null,
         t.kind ?? null,
         t.currency ?? null,
         t.pending ? 1 : null,
@@ -855,15 +858,18 @@ class SqliteSession implements StoreSession {
   }
 
   async addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord> {
+    return (await this.addVouchers(ref, [voucher]))[0] as VoucherRecord;
+  }
+
+  async addVouchers(ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]> {
     this.#checkWrite();
     this.#requireClient(ref);
-    checkNewVoucher(voucher);
-    if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) {
-      const existing = this.#q('SELECT series, number FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?').get(
-        ref.clientId,
-        voucher.bankAccount,
-        voucher.transactionId,
-      );
+    checkNewVouchers(vouchers);
+    // Every check before the first write: the call stores all of them or none.
+    const booked = this.#q('SELECT series, number FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?');
+    for (const voucher of vouchers) {
+      if (voucher.transactionId === undefined || voucher.bankAccount === undefined) continue;
+      const existing = booked.get(ref.clientId, voucher.bankAccount, voucher.transactionId);
       if (existing !== undefined) {
         const e = asRow(existing);
         throw new ConflictError(
@@ -871,35 +877,41 @@ class SqliteSession implements StoreSession {
         );
       }
     }
-    const number =
-      int(asRow(this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE client_id = ? AND series = ?').get(ref.clientId, voucher.series)), 'n') + 1;
-    const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
-    this.#q(
+    // The write transaction holds the file's write lock: nobody else numbers in between.
+    const last = new Map<string, number>();
+    const lastOf = this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE client_id = ? AND series = ?');
+    const insert = this.#q(
       `INSERT INTO vouchers (client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      ref.clientId,
-      voucher.series,
-      number,
-      voucher.date,
-      voucher.text,
-      JSON.stringify(rows),
-      voucher.bankAccount ?? null,
-      voucher.transactionId ?? null,
-      voucher.confirmedAt,
     );
-    const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
-      clientId: ref.clientId,
-      series: voucher.series,
-      number,
-      date: voucher.date,
-      text: voucher.text,
-      rows,
-      confirmedAt: voucher.confirmedAt,
-    };
-    if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
-    if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
-    return record;
+    return vouchers.map((voucher) => {
+      const number = (last.get(voucher.series) ?? int(asRow(lastOf.get(ref.clientId, voucher.series)), 'n')) + 1;
+      last.set(voucher.series, number);
+      const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
+      insert.run(
+        ref.clientId,
+        voucher.series,
+        number,
+        voucher.date,
+        voucher.text,
+        JSON.stringify(rows),
+        voucher.bankAccount ?? null,
+        voucher.transactionId ?? null,
+        voucher.confirmedAt,
+      );
+      const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
+        clientId: ref.clientId,
+        series: voucher.series,
+        number,
+        date: voucher.date,
+        text: voucher.text,
+        rows,
+        confirmedAt: voucher.confirmedAt,
+      };
+      if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
+      if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
+      return record;
+    });
   }
 
   async listVouchers(ref: ClientRef, filter: VoucherFilter = {}): Promise<readonly VoucherRecord[]> {

@@ -107,6 +107,8 @@ export interface TransactionRow {
   readonly text: string;
   readonly reference?: string | undefined;
   readonly counterparty?: string | undefined;
+  /** The other party's account, bankgiro or plusgiro number as the bank gives it (see `BankTransaction.counterpartyAccount`). */
+  readonly counterpartyAccount?: string | undefined;
   readonly kind?: string | undefined;
   readonly currency?: string | undefined;
   readonly pending?: true | undefined;
@@ -258,6 +260,13 @@ export interface StoreSession {
    * voucher books a transaction that is already booked.
    */
   addVoucher(ref: ClientRef, voucher: NewVoucher): Promise<VoucherRecord>;
+  /**
+   * Stores vouchers under the next numbers of their series, in the order given (as many
+   * `addVoucher` calls would), and returns them numbered, in the same order. All or none:
+   * `VALIDATION` when one is invalid, `CONFLICT` when one books a transaction that is already
+   * booked or that another voucher of the call books; nothing is written then.
+   */
+  addVouchers(ref: ClientRef, vouchers: readonly NewVoucher[]): Promise<readonly VoucherRecord[]>;
   /** The client's vouchers ordered by series and number. */
   listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]>;
   /** The voucher booking this transaction, or undefined. */

@@ -356,7 +356,7 @@ function buildVoucher(
  * ```
  */
 export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = {}): Suggestion {
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty });
+  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
   const bankAccount = options.bankAccount ?? client.bankAccounts?.[0] ?? DEFAULT_BANK_ACCOUNTS[0] ?? '1930';

@@ -192,6 +192,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           balance: 1234567,
           reference: 'OCR 123',
           counterparty: 'Telia Sverige AB',
+          counterpartyAccount: '5014-1100',
           kind: 'bankgiro',
           currency: 'EUR',
           pending: true,
@@ -265,6 +266,47 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         const v = await store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }] }));
         expect((await store.listVouchers(A))[0]).toEqual(v);
         expect(v.rows).toEqual([{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }]);
+      });
+
+      it('numbers a batch in input order per series, after what is stored, as one call at a time would', async () => {
+        await store.addVoucher(A, voucher());
+        const batch = [
+          voucher({ text: 'a' }),
+          voucher({ series: 'B', text: 'b' }),
+          voucher({ text: 'c', bankAccount: '1930', transactionId: 't1' }),
+          voucher({ text: 'd', rows: [{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }] }),
+          voucher({ series: 'B', text: 'e', date: '2026-01-01' }),
+        ];
+        const added = await store.addVouchers(A, batch);
+        expect(added.map((v) => `${v.series}${v.number} ${v.text}`)).toEqual(['A2 a', 'B1 b', 'A3 c', 'A4 d', 'B2 e']);
+        expect(added[2]).toMatchObject({ clientId: 'c1', bankAccount: '1930', transactionId: 't1' });
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't1' })).toEqual(added[2]);
+        const stored = await store.listVouchers(A);
+        expect(stored.filter((v) => v.number > 1 || v.series === 'B')).toEqual([added[0], added[2], added[3], added[1], added[4]]);
+        // The same vouchers one by one for another client: the same records.
+        await store.addVoucher(B, voucher());
+        const single = [];
+        for (const v of batch) single.push(await store.addVoucher(B, v));
+        expect(single.map((v) => ({ ...v, clientId: 'c1' }))).toEqual(added);
+        expect(await store.addVouchers(A, [])).toEqual([]);
+      });
+
+      it('stores a batch all or nothing: a booked transaction, one booked twice in the call or an invalid voucher writes none', async () => {
+        const booked = await store.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' }));
+        const fine = [voucher({ text: 'x' }), voucher({ series: 'B', bankAccount: '1930', transactionId: 't2' })];
+        const e = await expectCode(store.addVouchers(A, [...fine, voucher({ bankAccount: '1930', transactionId: 't1' })]), 'CONFLICT');
+        expect(e.message).toContain('"t1" on 1930 is booked as A1');
+        await expectCode(store.addVouchers(A, [...fine, voucher({ bankAccount: '1930', transactionId: 't2' })]), 'CONFLICT');
+        await expectCode(store.addVouchers(A, [...fine, voucher({ rows: [{ account: '1930', amount: -100 }, { account: '6212', amount: 99 }] })]), 'VALIDATION');
+        // Inside a transaction that goes on after the error, too.
+        await store.transaction(async (tx) => {
+          await expectCode(tx.addVouchers(A, [...fine, voucher({ bankAccount: '1930', transactionId: 't1' })]), 'CONFLICT');
+        });
+        expect(await store.listVouchers(A)).toEqual([booked]);
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't2' })).toBeUndefined();
+        // The same transaction id on another bank account is another line.
+        const other = await store.addVouchers(A, [voucher({ bankAccount: '1940', transactionId: 't1' })]);
+        expect(other.map((v) => v.number)).toEqual([2]);
       });
     });
 
@@ -477,6 +519,22 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(new Set(ids).size).toBe(ids.length);
         expect(ids).toHaveLength(42);
         expect((await store.listVouchers(A)).map((v) => v.number)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+      });
+
+      it('serialises concurrent batches: numbers without gaps, each batch consecutive', async () => {
+        const batch = (text: string) => Array.from({ length: 7 }, () => voucher({ text }));
+        const results = await Promise.all([
+          store.addVouchers(A, batch('x')),
+          store.transaction((tx) => tx.addVouchers(A, batch('y'))),
+          store.addVoucher(A, voucher({ text: 'z' })),
+          store.addVouchers(A, batch('w')),
+        ]);
+        const numbers = (await store.listVouchers(A)).map((v) => v.number);
+        expect(numbers).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+        for (const r of [results[0], results[1], results[3]]) {
+          const n = r.map((v) => v.number);
+          expect(n).toEqual(Array.from({ length: 7 }, (_, i) => (n[0] ?? 0) + i));
+        }
       });
     });
 

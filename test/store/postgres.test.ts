@@ -11,7 +11,7 @@ import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { POSTGRES_SCHEMA_VERSION, POSTGRES_TABLES } from '../../src/store/postgres-schema.js';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, POSTGRES_TABLES } from '../../src/store/postgres-schema.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import type { PostgresPool, PostgresPoolClient, PostgresStore } from '../../src/store/postgres.js';
 import type { ClientRef, Store, StoreSession } from '../../src/store/store.js';
@@ -254,6 +254,7 @@ if (PG_URL === '') {
         getTransactions: { expect: 'NOT_FOUND', call: (s) => s.getTransactions(STOLEN, [{ bankAccount: '1930', id: 't1' }]) },
         listTransactions: { expect: 'NOT_FOUND', call: (s) => s.listTransactions(STOLEN) },
         addVoucher: { expect: 'NOT_FOUND', call: (s) => s.addVoucher(STOLEN, voucher()) },
+        addVouchers: { expect: 'NOT_FOUND', call: (s) => s.addVouchers(STOLEN, [voucher()]) },
         listVouchers: { expect: 'NOT_FOUND', call: (s) => s.listVouchers(STOLEN) },
         getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
         getProfiles: { expect: 'NOT_FOUND', call: (s) => s.getProfiles(STOLEN, ['telia']) },
@@ -326,7 +327,7 @@ if (PG_URL === '') {
         const clientTables = /"\.(clients|statements|transactions|vouchers|profiles|bureau_records|bureau_record_clients)\b/;
         // Scoped: the bureau is a bound parameter of the condition, or of the inserted row.
         const scoped = (sql: string): boolean => /\bbureau_id = \$\d/.test(sql) || /^\s*INSERT INTO \S+ (AS \w+ )?\([^)]*\bbureau_id\b/.test(sql);
-        const unscoped = [...new Set(log.filter((sql) => clientTables.test(sql) && !scoped(sql) && !/CREATE (TABLE|INDEX|UNIQUE)/.test(sql)))].map((q) =>
+        const unscoped = [...new Set(log.filter((sql) => clientTables.test(sql) && !scoped(sql) && !/CREATE (TABLE|INDEX|UNIQUE)|ALTER TABLE/.test(sql)))].map((q) =>
           q.replace(/"[^"]+"\./g, '').replace(/\s+/g, ' ').trim(),
         );
         // The only ones: the contract's resolveClient, and the id check of createClient (ids are unique across bureaus).
@@ -359,6 +360,35 @@ if (PG_URL === '') {
       expect(forLarge).toBe(forSmall);
       // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, COMMIT.
       expect(forLarge).toBe(6);
+      await store.close();
+      await pool.end();
+    });
+
+    it('confirms a statement in a fixed number of queries, whatever its length', async () => {
+      const log: string[] = [];
+      const pool = rawPool(2);
+      const s = schema();
+      const store = await openPostgresStore({ pool: recording(pool, log), schema: s });
+      const k: Kontera = await createKontera({ store });
+      await k.addBureau({ id: 'b1', name: 'Ett' });
+      await k.addClient({ bureauId: 'b1', id: 'c1', name: 'C1' });
+      // Every counterparty known before, so both confirms only update what they learn.
+      const first = (await k.importStatement('c1', swedbankCsv(18))).transactions;
+      const small = (await k.importStatement('c1', swedbankCsv(18, 18))).transactions;
+      const large = (await k.importStatement('c1', swedbankCsv(900, 36))).transactions;
+      const book = (t: (typeof small)[number]) => ({ transaction: t, voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '5410', amount: -t.amount }] } });
+      await k.confirm('c1', first.map(book));
+      const queriesFor = async (t: typeof small): Promise<number> => {
+        log.length = 0;
+        expect((await k.confirm('c1', t.map(book))).vouchers).toHaveLength(t.length);
+        return log.length;
+      };
+      const forSmall = await queriesFor(small);
+      const forLarge = await queriesFor(large);
+      expect(forLarge).toBe(forSmall);
+      expect(forLarge).toBeLessThan(30);
+      // Numbered without gaps across the three confirms.
+      expect((await store.listVouchers({ bureauId: 'b1', clientId: 'c1' })).map((v) => v.number)).toEqual(Array.from({ length: 936 }, (_, i) => i + 1));
       await store.close();
       await pool.end();
     });
@@ -439,6 +469,66 @@ if (PG_URL === '') {
       expect(await store.getBureauRecords('b1')).toEqual(await clean.getBureauRecords('b1'));
       const a: ClientRef = { bureauId: 'b1', clientId: 'client-a' };
       expect(await store.getProfiles(a)).toEqual(await clean.getProfiles(a));
+    }, 60_000);
+  });
+
+  describe('postgres store: upgrading a version 1 schema (before counterparty_account)', () => {
+    let admin: pg.Pool;
+    let s: string;
+    beforeAll(() => {
+      admin = rawPool(2);
+    });
+    afterAll(async () => {
+      await dropSchema(s);
+      await admin.end();
+    });
+
+    it('opens a schema written with version 1, keeps its data and gains the counterparty account column', async () => {
+      s = freshSchema('v1');
+      const ref: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+      // A schema as the previous kontera wrote it: version 1 only, and its INSERT of a bank line.
+      const v1 = POSTGRES_MIGRATIONS.filter((m) => m.version === 1);
+      expect(v1).toHaveLength(1);
+      const old = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2, migrations: v1 });
+      await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
+      await old.createClient(clientRow('c1', 'b1'));
+      await old.putStatement(ref, statementRow('c1', 's1'));
+      const booked = await old.addVoucher(ref, voucher({ bankAccount: '1930', transactionId: 'old-line' }));
+      await old.close();
+      await admin.query(
+        `INSERT INTO "${s}".transactions (bureau_id, client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
+                                          text, reference, counterparty, kind, currency, pending)
+         VALUES ('b1', 'c1', '1930', 'old-line', 's1', 2, '2022-05-02', NULL, -205900, 2957604, 'FORDONSSKATT TRANSPORTSTYRELSEN', '11185305271923770', NULL, 'bankgiro', 'SEK', NULL)`,
+      );
+      const columnsOf = async (schema: string): Promise<string[]> =>
+        (
+          await admin.query<{ c: string }>(
+            "SELECT column_name || ' ' || data_type AS c FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'transactions' ORDER BY ordinal_position",
+            [schema],
+          )
+        ).rows.map((r) => r.c);
+      expect(await columnsOf(s)).not.toContain('counterparty_account text');
+
+      const store = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2 });
+      try {
+        expect((await admin.query(`SELECT max(version) AS v FROM "${s}".kontera_schema`)).rows[0]).toEqual({ v: POSTGRES_SCHEMA_VERSION });
+        const oldLine = txRow('c1', 's1', 'old-line', { line: 2, date: '2022-05-02', amount: -205900, balance: 2957604, text: 'FORDONSSKATT TRANSPORTSTYRELSEN', reference: '11185305271923770', kind: 'bankgiro', currency: 'SEK' });
+        expect(await store.getTransactions(ref, [{ bankAccount: '1930', id: 'old-line' }])).toEqual([oldLine]);
+        expect(await store.getVoucherForTransaction(ref, { bankAccount: '1930', id: 'old-line' })).toEqual(booked);
+        const fresh = txRow('c1', 's1', 'new-line', { line: 3, date: '2022-05-03', counterpartyAccount: '5051-6822' });
+        expect(await store.addTransactions(ref, [fresh])).toEqual({ added: ['new-line'], duplicates: [] });
+        expect(await store.listTransactions(ref)).toEqual([oldLine, fresh]);
+      } finally {
+        await store.close();
+      }
+      // The upgraded table has the columns of a new one.
+      const t = freshSchema('v2');
+      try {
+        await (await openPostgresStore({ connectionString: PG_URL, schema: t, max: 2 })).close();
+        expect(await columnsOf(s)).toEqual(await columnsOf(t));
+      } finally {
+        await dropSchema(t);
+      }
     }, 60_000);
   });
 }

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
-import { SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteDatabase } from '../../src/store/sqlite.js';
 import { describeStore } from './conformance.js';
-import { clientRow } from './fixtures.js';
+import { clientRow, statementRow, txRow, voucher } from './fixtures.js';
 
 const require = createRequire(import.meta.url);
 const CHILD = join(import.meta.dirname, 'child-import.ts');
@@ -277,6 +277,62 @@ describe('sqlite store', () => {
     const store = await openSqliteStore({ path });
     expect(store.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
     await store.close();
+  });
+});
+
+describe('sqlite store: upgrading a version 1 file (before counterparty_account)', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kontera-sqlite-v1-'));
+    path = join(dir, 'old.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens a file written with schema version 1, keeps its data and gains the counterparty account column', async () => {
+    const ref = { bureauId: 'b1', clientId: 'c1' };
+    // A file as the previous kontera wrote it: schema version 1 only, and its INSERT of a bank line.
+    const v1 = SQLITE_MIGRATIONS.filter((m) => m.version === 1);
+    expect(v1).toHaveLength(1);
+    const old = await openSqliteStore({ path, migrations: v1 });
+    await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
+    await old.createClient(clientRow('c1', 'b1'));
+    await old.putStatement(ref, statementRow('c1', 's1'));
+    const booked = await old.addVoucher(ref, voucher({ bankAccount: '1930', transactionId: 'old-line' }));
+    old.database
+      .prepare(
+        `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
+                                   text, reference, counterparty, kind, currency, pending)
+         VALUES ('c1', '1930', 'old-line', 's1', 2, '2022-05-02', NULL, -205900, 2957604, 'FORDONSSKATT TRANSPORTSTYRELSEN', '11185305271923770', NULL, 'bankgiro', 'SEK', NULL)`,
+      )
+      .run([]);
+    await old.close();
+    const raw = openRaw(path);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    const oldColumns = (raw.prepare('PRAGMA table_info(transactions)').all([]) as { name: string }[]).map((c) => c.name);
+    expect(oldColumns).not.toContain('counterparty_account');
+    raw.close();
+
+    const store = await openSqliteStore({ path });
+    expect(store.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+    // The old line is there as it was, without a counterparty account.
+    const oldLine = txRow('c1', 's1', 'old-line', { line: 2, date: '2022-05-02', amount: -205900, balance: 2957604, text: 'FORDONSSKATT TRANSPORTSTYRELSEN', reference: '11185305271923770', kind: 'bankgiro', currency: 'SEK' });
+    expect(await store.getTransactions(ref, [{ bankAccount: '1930', id: 'old-line' }])).toEqual([oldLine]);
+    expect(await store.getVoucherForTransaction(ref, { bankAccount: '1930', id: 'old-line' })).toEqual(booked);
+    // New lines keep their counterparty account; the file now has the same columns as a new one.
+    const fresh = txRow('c1', 's1', 'new-line', { line: 3, date: '2022-05-03', counterpartyAccount: '5051-6822' });
+    expect(await store.addTransactions(ref, [fresh])).toEqual({ added: ['new-line'], duplicates: [] });
+    expect(await store.listTransactions(ref)).toEqual([oldLine, fresh]);
+    const columns = (rows: unknown[]): string[] => (rows as { name: string; type: string }[]).map((c) => `${c.name} ${c.type}`);
+    const upgradedColumns = columns(store.database.prepare('PRAGMA table_info(transactions)').all([]));
+    await store.close();
+    const newFile = await openSqliteStore({ path: join(dir, 'new.db') });
+    expect(upgradedColumns).toEqual(columns(newFile.database.prepare('PRAGMA table_info(transactions)').all([])));
+    await newFile.close();
+    // Opening again migrates nothing twice.
+    const again = await openSqliteStore({ path });
+    expect(await again.listTransactions(ref)).toEqual([oldLine, fresh]);
+    await again.close();
   });
 });
 
