@@ -278,6 +278,18 @@ describe('markup exports', () => {
     expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [77]]]);
   });
 
+  it('camt.053: bare bankgiro and plusgiro digits marked BGNR / PGNR get their hyphen', () => {
+    const base = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
+    const withScheme = (id: string, scheme: string): string =>
+      base.replace('<Othr><Id>5402-1234</Id></Othr>', `<Othr><Id>${id}</Id><SchmeNm><Prtry>${scheme}</Prtry></SchmeNm></Othr>`);
+    expect(parseStatement(withScheme('50501055', 'BGNR')).transactions[0]?.counterpartyAccount).toBe('5050-1055');
+    expect(parseStatement(withScheme('1234567', 'BGNR')).transactions[0]?.counterpartyAccount).toBe('123-4567');
+    expect(parseStatement(withScheme('12345678', 'PGNR')).transactions[0]?.counterpartyAccount).toBe('1234567-8');
+    // Another scheme, or not digits, is kept as the bank wrote it.
+    expect(parseStatement(withScheme('50501055', 'BBAN')).transactions[0]?.counterpartyAccount).toBe('50501055');
+    expect(parseStatement(withScheme('ABC-123', 'BGNR')).transactions[0]?.counterpartyAccount).toBe('ABC-123');
+  });
+
   it('camt.053: a closing balance that the entries do not reach is reported', () => {
     const xml = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml')).replace('<Amt Ccy="SEK">161236.00</Amt>', '<Amt Ccy="SEK">161237.00</Amt>');
     const s = parseStatement(xml);

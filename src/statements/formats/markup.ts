@@ -110,6 +110,21 @@ function kindFromCode(entry: XmlElement): TransactionKind | undefined {
   return undefined;
 }
 
+/**
+ * A party's non-IBAN account id. Swedish banks mark bankgiro and plusgiro numbers with the scheme
+ * BGNR / PGNR and often write them as bare digits; they are given the usual hyphen (5050-1055,
+ * 1234567-8) so they read like the numbers in bank texts.
+ */
+function otherAccountId(othr: XmlElement | undefined): string {
+  const id = textAt(othr, 'Id');
+  const scheme = (textAt(othr, 'SchmeNm', 'Prtry') || textAt(othr, 'SchmeNm', 'Cd')).toUpperCase();
+  const digits = id.replace(/[\s-]/g, '');
+  if (!/^\d+$/.test(digits)) return id;
+  if (scheme === 'BGNR' && (digits.length === 7 || digits.length === 8)) return `${digits.slice(0, -4)}-${digits.slice(-4)}`;
+  if (scheme === 'PGNR' && digits.length >= 2 && digits.length <= 8) return `${digits.slice(0, -1)}-${digits.slice(-1)}`;
+  return id;
+}
+
 /** The account identifier of a statement: IBAN, or the bank's own (BBAN / bankgiro) id. */
 function accountOf(stmt: XmlElement): string | undefined {
   const id = child(child(stmt, 'Acct'), 'Id');
@@ -165,7 +180,7 @@ export const camt053: StatementFormat = {
           const parties = child(tx, 'RltdPties');
           const party = direction === 'DBIT' ? textAt(parties, 'Cdtr', 'Nm') || textAt(parties, 'Cdtr', 'Pty', 'Nm') : textAt(parties, 'Dbtr', 'Nm') || textAt(parties, 'Dbtr', 'Pty', 'Nm');
           const partyAccount = direction === 'DBIT' ? child(parties, 'CdtrAcct') : child(parties, 'DbtrAcct');
-          const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || textAt(partyAccount, 'Id', 'Othr', 'Id');
+          const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || otherAccountId(child(child(partyAccount, 'Id'), 'Othr'));
           const remittance = child(tx, 'RmtInf');
           const unstructured = remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '';
           const ocr = textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref');
