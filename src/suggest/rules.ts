@@ -157,45 +157,72 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
 ];
 
 /** Inflection endings accepted after a rule word (plural, definite, genitive). */
-const INFLECTIONS = new Set(['', 'S', 'N', 'T', 'A', 'E', 'EN', 'ET', 'ER', 'AR', 'OR', 'NA', 'AN', 'ERNA', 'ARNA', 'ORNA', 'ENS', 'ETS', 'ERS', 'ARS', 'ORS', 'NAS', 'ERNAS', 'ARNAS', 'ORNAS']);
-/** The first part of a compound has at least this many letters ("MOBIL|TILLBEHÖR"). */
-const MIN_MODIFIER = 3;
-const WORD = /[A-ZÅÄÖÉÜ]+/g;
+const INFLECTIONS = ['S', 'N', 'T', 'A', 'E', 'EN', 'ET', 'ER', 'AR', 'OR', 'NA', 'AN', 'ERNA', 'ARNA', 'ORNA', 'ENS', 'ETS', 'ERS', 'ARS', 'ORS', 'NAS', 'ERNAS', 'ARNAS', 'ORNAS'];
+const LETTER = 'A-ZÅÄÖÉÜ';
+const NOT_LETTERS = new RegExp(`[^${LETTER}]+`, 'g');
 
-/** The words of an upper-cased text, in order. */
-export function ruleWords(upper: string): string[] {
-  return upper.match(WORD) ?? [];
+interface WordMatcher {
+  /** Any rule word as a whole word, with an inflection. */
+  readonly whole: RegExp;
+  /** A "-X" rule word as the last part of a compound whose first part has three letters or more. */
+  readonly head: RegExp | null;
+  /** Rule word (parts joined by one space) → indexes of the rules that list it. */
+  readonly rulesOf: ReadonlyMap<string, readonly number[]>;
 }
 
-function inflectionOf(token: string, word: string, at: number): boolean {
-  return token.startsWith(word, at) && INFLECTIONS.has(token.slice(at + word.length));
+const matchers = new WeakMap<readonly BuiltinRule[], WordMatcher>();
+
+/**
+ * One regular expression per kind of match over all rule words, built on first use: a text is
+ * scanned once, not once per word (the rule tier runs for every line no one has seen before).
+ */
+function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
+  let m = matchers.get(rules);
+  if (m !== undefined) return m;
+  const rulesOf = new Map<string, number[]>();
+  const whole = new Set<string>();
+  const heads = new Set<string>();
+  rules.forEach((r, i) => {
+    for (const w of r.words ?? []) {
+      const word = w.startsWith('-') ? w.slice(1) : w;
+      const list = rulesOf.get(word) ?? [];
+      if (!list.includes(i)) list.push(i);
+      rulesOf.set(word, list);
+      whole.add(word);
+      if (w.startsWith('-')) heads.add(word);
+    }
+  });
+  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Longest first, so "TÅGBILJETT" is tried before "TÅG"; a phrase's words may be apart by any non-letters ("LEV.BET").
+  const alternatives = (words: ReadonlySet<string>): string =>
+    [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((w) => w.split(' ').map(escape).join(`[^${LETTER}]+`)).join('|');
+  const inflection = `(?:${[...INFLECTIONS].sort((a, b) => b.length - a.length).join('|')})?`;
+  m = {
+    whole: new RegExp(`(?<![${LETTER}])(${alternatives(whole)})${inflection}(?![${LETTER}])`, 'g'),
+    head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{3})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
+    rulesOf,
+  };
+  matchers.set(rules, m);
+  return m;
 }
 
 /**
- * The first of `rule.words` found among `tokens` (see {@link BuiltinRule.words}), or undefined.
+ * For an upper-cased text, the rules (by index in `rules`) that one of their words matches, with
+ * the word (see {@link BuiltinRule.words}).
  *
  * ```ts
- * matchRuleWord(['INKÖP', 'AV', 'TÅGBILJETTER'], ['BILJETT', '-BILJETT']) // "BILJETT"
+ * ruleWordHits('INKÖP AV TÅGBILJETTER') // Map { <travel> => 'TÅGBILJETT', <goods-purchase> => 'INKÖP' }
  * ```
  */
-export function matchRuleWord(tokens: readonly string[], words: readonly string[]): string | undefined {
-  for (const w of words) {
-    const compound = w.startsWith('-');
-    const word = compound ? w.slice(1) : w;
-    if (word.includes(' ')) {
-      const parts = word.split(' ');
-      for (let i = 0; i + parts.length <= tokens.length; i++) {
-        if (parts.every((p, j) => (j === parts.length - 1 ? inflectionOf(tokens[i + j] as string, p, 0) : tokens[i + j] === p))) return word;
-      }
-      continue;
-    }
-    for (const t of tokens) {
-      if (inflectionOf(t, word, 0)) return word;
-      if (compound) {
-        const at = t.lastIndexOf(word);
-        if (at >= MIN_MODIFIER && inflectionOf(t, word, at)) return word;
-      }
+export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES): ReadonlyMap<number, string> {
+  const m = wordMatcher(rules);
+  const hits = new Map<number, string>();
+  for (const re of m.head === null ? [m.whole] : [m.whole, m.head]) {
+    re.lastIndex = 0;
+    for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
+      const word = (x[1] as string).replace(NOT_LETTERS, ' ');
+      for (const i of m.rulesOf.get(word) ?? []) if (!hits.has(i)) hits.set(i, word);
     }
   }
-  return undefined;
+  return hits;
 }

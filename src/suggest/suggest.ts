@@ -18,7 +18,7 @@ import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
-import { BUILTIN_RULES, matchRuleWord, ruleWords } from './rules.js';
+import { BUILTIN_RULES, ruleWordHits } from './rules.js';
 import type { BuiltinRule } from './rules.js';
 import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE, rankAccounts, rawConfidence, tooClose } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
@@ -267,28 +267,33 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked) * NETWORK_FACTOR, describe, mappedFrom };
 }
 
-/** The word or pattern by which `rule` matches the line, or undefined. */
-function ruleMatches(rule: BuiltinRule, upper: string, tokens: readonly string[], cp: CounterpartyKey, direction: Direction, kind: TransactionInput['kind']): { word?: string } | undefined {
-  if (rule.direction !== undefined && rule.direction !== direction) return undefined;
-  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return {};
-  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro ? {} : undefined;
-  if (rule.pattern !== undefined && rule.pattern.test(upper)) return {};
-  if (rule.words === undefined) return undefined;
-  const word = matchRuleWord(tokens, rule.words);
-  return word === undefined ? undefined : { word };
+/** Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart). */
+function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind']): boolean {
+  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
+  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
+  return rule.pattern !== undefined && rule.pattern.test(upper);
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   const upper = [tx.text, tx.counterparty ?? ''].join(' ').toUpperCase();
-  const tokens = ruleWords(upper);
+  let words: ReadonlyMap<number, string> | undefined;
   let rule: BuiltinRule | undefined;
-  let hit: { word?: string } | undefined;
-  for (const r of BUILTIN_RULES) {
+  let word: string | undefined;
+  for (let i = 0; i < BUILTIN_RULES.length; i++) {
+    const r = BUILTIN_RULES[i] as BuiltinRule;
+    if (r.direction !== undefined && r.direction !== direction) continue;
     if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
-    hit = ruleMatches(r, upper, tokens, cp, direction, tx.kind);
-    if (hit !== undefined) {
+    if (ruleMatches(r, upper, cp, tx.kind)) {
       rule = r;
       break;
+    }
+    if (r.words !== undefined) {
+      words ??= ruleWordHits(upper);
+      word = words.get(i);
+      if (word !== undefined) {
+        rule = r;
+        break;
+      }
     }
   }
   if (rule === undefined) return undefined;
@@ -298,7 +303,7 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   const template = singleLine(rule.account, direction, vat);
   const ranked: RankedAccount[] = [{ account: mapping.account, weight: 1, count: 1, best: { template, weight: 1, count: 1 } }];
   const mappedFrom = new Map<AccountNo, AccountNo>(mapping.mapped ? [[mapping.account, rule.account]] : []);
-  const said = hit?.word === undefined ? rule.reason : `The text says ${hit.word}. ${rule.reason}`;
+  const said = word === undefined ? rule.reason : `The text says ${word}. ${rule.reason}`;
   const describe = (): string => (mapping.mapped ? `${said} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : said);
   // A rule that needs facts from outside the bank line names the account; a voucher built from the
   // bank amount alone would be wrong (a net salary is not the gross salary), so none is proposed.
