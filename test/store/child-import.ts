@@ -8,9 +8,11 @@
  *                                                    confirms bookings of three shared counterparties
  *   child-import.ts <db> crash <clientId> <count>   one big import in one transaction, printing
  *                                                    "progress <n>" as it goes; the parent kills it
- *   child-import.ts <db> write <clientId> <from> <count> <rounds>
+ *   child-import.ts <db> write <clientId> <from> <count> <rounds> [<writers>]
  *                                                    many small imports (ids from..from+count, so
- *                                                    two writers overlap) and a voucher per round
+ *                                                    two writers overlap) and a voucher per round;
+ *                                                    with <writers>, waits until that many writers
+ *                                                    have opened the store before writing
  */
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { ClientRef } from '../../src/store/store.js';
@@ -69,6 +71,20 @@ if (mode === 'facade-crash') {
   const from = Number(rest[0]);
   const count = Number(rest[1]);
   const rounds = Number(rest[2]);
+  const writers = rest[3] === undefined ? 1 : Number(rest[3]);
+  if (writers > 1) {
+    // A start barrier: process start-up under load can take longer than the whole run, so each
+    // writer says it is ready and waits for the others; the writes then really overlap.
+    const { readdirSync, writeFileSync } = await import('node:fs');
+    const { basename, dirname } = await import('node:path');
+    const prefix = `${basename(path)}.ready-`;
+    writeFileSync(`${path}.ready-${process.pid}`, '');
+    const deadline = Date.now() + 60_000;
+    while (readdirSync(dirname(path)).filter((f) => f.startsWith(prefix)).length < writers) {
+      if (Date.now() > deadline) throw new Error('the other writers never got ready');
+      await new Promise((done) => setTimeout(done, 2));
+    }
+  }
   process.stdout.write(`started ${Date.now()}\n`);
   for (let r = 0; r < rounds; r++) {
     await store.transaction(async (tx) => {

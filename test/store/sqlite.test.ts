@@ -223,7 +223,7 @@ describe('sqlite store', () => {
     await seed.createBureau({ id: 'b1', name: 'B' });
     await seed.createClient(clientRow('c1', 'b1'));
     await seed.close();
-    const [a, b] = await Promise.all([runChild([path, 'write', 'c1', '0', '400', '60']), runChild([path, 'write', 'c1', '200', '400', '60'])]);
+    const [a, b] = await Promise.all([runChild([path, 'write', 'c1', '0', '400', '60', '2']), runChild([path, 'write', 'c1', '200', '400', '60', '2'])]);
     expect(a).toMatchObject({ code: 0, stderr: '' });
     expect(b).toMatchObject({ code: 0, stderr: '' });
     // The two really ran at the same time.
