@@ -166,11 +166,15 @@ interface WordMatcher {
   readonly whole: RegExp;
   /** A "-X" rule word as the last part of a compound whose first part has three letters or more. */
   readonly head: RegExp | null;
-  /** Rule word (parts joined by one space) → indexes of the rules that list it. */
-  readonly rulesOf: ReadonlyMap<string, readonly number[]>;
+  /** Rule word folded (parts joined by one space, Å/Ä → A, Ö → O) → the word and the indexes of the rules that list it. */
+  readonly rulesOf: ReadonlyMap<string, { readonly word: string; readonly rules: readonly number[] }>;
 }
 
 const matchers = new WeakMap<readonly BuiltinRule[], WordMatcher>();
+
+function fold(word: string): string {
+  return word.replace(/[ÅÄ]/g, 'A').replace(/Ö/g, 'O');
+}
 
 /**
  * One regular expression per kind of match over all rule words, built on first use: a text is
@@ -179,23 +183,25 @@ const matchers = new WeakMap<readonly BuiltinRule[], WordMatcher>();
 function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
   let m = matchers.get(rules);
   if (m !== undefined) return m;
-  const rulesOf = new Map<string, number[]>();
+  const rulesOf = new Map<string, { word: string; rules: number[] }>();
   const whole = new Set<string>();
   const heads = new Set<string>();
   rules.forEach((r, i) => {
     for (const w of r.words ?? []) {
       const word = w.startsWith('-') ? w.slice(1) : w;
-      const list = rulesOf.get(word) ?? [];
-      if (!list.includes(i)) list.push(i);
-      rulesOf.set(word, list);
+      const entry = rulesOf.get(fold(word)) ?? { word, rules: [] };
+      if (!entry.rules.includes(i)) entry.rules.push(i);
+      rulesOf.set(fold(word), entry);
       whole.add(word);
       if (w.startsWith('-')) heads.add(word);
     }
   });
   const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Some banks drop the dots and rings ("FORSAKRING"): Å, Ä and Ö also match A and O.
+  const letters = (x: string): string => escape(x).replace(/Å/g, '[ÅA]').replace(/Ä/g, '[ÄA]').replace(/Ö/g, '[ÖO]');
   // Longest first, so "TÅGBILJETT" is tried before "TÅG"; a phrase's words may be apart by any non-letters ("LEV.BET").
   const alternatives = (words: ReadonlySet<string>): string =>
-    [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((w) => w.split(' ').map(escape).join(`[^${LETTER}]+`)).join('|');
+    [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((w) => w.split(' ').map(letters).join(`[^${LETTER}]+`)).join('|');
   const inflection = `(?:${[...INFLECTIONS].sort((a, b) => b.length - a.length).join('|')})?`;
   m = {
     whole: new RegExp(`(?<![${LETTER}])(${alternatives(whole)})${inflection}(?![${LETTER}])`, 'g'),
@@ -220,8 +226,8 @@ export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUIL
   for (const re of m.head === null ? [m.whole] : [m.whole, m.head]) {
     re.lastIndex = 0;
     for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
-      const word = (x[1] as string).replace(NOT_LETTERS, ' ');
-      for (const i of m.rulesOf.get(word) ?? []) if (!hits.has(i)) hits.set(i, word);
+      const entry = m.rulesOf.get(fold((x[1] as string).replace(NOT_LETTERS, ' ')));
+      if (entry !== undefined) for (const i of entry.rules) if (!hits.has(i)) hits.set(i, entry.word);
     }
   }
   return hits;

@@ -310,6 +310,13 @@ describe('rules and charts', () => {
       expect(out('FÖRSÄKRINGSKASSAN').source).toBeNull();
     });
 
+    test('a bank that drops the dots and rings still matches, and the reason names the word as written in the table', () => {
+      const s = out('IF SKADEFORSAKRING AB');
+      expect(s.account).toBe('6310');
+      expect(s.reason).toMatch(/^The text says FÖRSÄKRING\./);
+      expect(out('TAGBILJETT STHLM').account).toBe('5800');
+    });
+
     test('car leasing books half the VAT', () => {
       const s = out('Billeasing februari', '2026-02-25', -500000);
       expect(s.account).toBe('5615');
