@@ -27,7 +27,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConflictError, KonteraError, StoreError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
-import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import {
   bureauSteps,
   checkClientRow,
@@ -43,7 +42,8 @@ import {
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
-import { VOUCHER_SERIES } from './store.js';
+import { asRow, corrupt, networkFromRow as sharedNetworkFromRow, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import type { Row } from './rows.js';
 import type {
   AddTransactionsResult,
   BureauRow,
@@ -186,30 +186,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-type Row = Readonly<Record<string, unknown>>;
-
-function corrupt(what: string, found: unknown): StoreError {
-  return new StoreError('STORE', `Stored data is not readable: expected ${what}, got ${JSON.stringify(found) ?? String(found)}`);
-}
-
-function asRow(value: unknown): Row {
-  if (typeof value !== 'object' || value === null) throw corrupt('a row', value);
-  return value as Row;
-}
-
-function str(row: Row, column: string): string {
-  const v = row[column];
-  if (typeof v !== 'string') throw corrupt(`text in column ${column}`, v);
-  return v;
-}
-
-function optStr(row: Row, column: string): string | undefined {
-  const v = row[column];
-  if (v === null || v === undefined) return undefined;
-  if (typeof v !== 'string') throw corrupt(`text or null in column ${column}`, v);
-  return v;
-}
-
 /** pg returns bigint and count(*) as strings; kontera's integers are safe JavaScript integers. */
 function int(row: Row, column: string): number {
   const v = row[column];
@@ -218,20 +194,10 @@ function int(row: Row, column: string): number {
   return n;
 }
 
-function optInt(row: Row, column: string): number | undefined {
-  const v = row[column];
-  return v === null || v === undefined ? undefined : int(row, column);
-}
-
 function obj<T>(row: Row, column: string, what: string): T {
   const v = row[column];
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw corrupt(`a JSON object for ${what}`, v);
   return v as T;
-}
-
-function oneOf<T extends string | number>(values: readonly T[], value: unknown, what: string): T {
-  if (!(values as readonly unknown[]).includes(value)) throw corrupt(`${what} (one of ${values.join(', ')})`, value);
-  return value as T;
 }
 
 type ClientSettingsJson = Omit<ClientRow, 'id' | 'bureauId' | 'name'>;
@@ -242,64 +208,15 @@ function clientFromRow(row: Row): ClientRow {
 }
 
 function transactionFromRow(row: Row): TransactionRow {
-  const out: { -readonly [K in keyof TransactionRow]: TransactionRow[K] } = {
-    id: str(row, 'id'),
-    clientId: str(row, 'client_id'),
-    bankAccount: str(row, 'bank_account'),
-    statementId: str(row, 'statement_id'),
-    line: int(row, 'line'),
-    date: str(row, 'date'),
-    amount: int(row, 'amount'),
-    text: str(row, 'text'),
-  };
-  const valueDate = optStr(row, 'value_date');
-  if (valueDate !== undefined) out.valueDate = valueDate;
-  const balance = optInt(row, 'balance');
-  if (balance !== undefined) out.balance = balance;
-  const reference = optStr(row, 'reference');
-  if (reference !== undefined) out.reference = reference;
-  const counterparty = optStr(row, 'counterparty');
-  if (counterparty !== undefined) out.counterparty = counterparty;
-  const counterpartyAccount = optStr(row, 'counterparty_account');
-  if (counterpartyAccount !== undefined) out.counterpartyAccount = counterpartyAccount;
-  const kind = optStr(row, 'kind');
-  if (kind !== undefined) out.kind = kind;
-  const currency = optStr(row, 'currency');
-  if (currency !== undefined) out.currency = currency;
-  if (row['pending'] === true) out.pending = true;
-  return out;
+  return sharedTransactionFromRow(row, int, row['pending'] === true);
 }
 
 function voucherFromRow(row: Row): VoucherRecord {
-  const rows = row['rows'];
-  if (!Array.isArray(rows)) throw corrupt('a JSON array of voucher rows', rows);
-  const out: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
-    clientId: str(row, 'client_id'),
-    series: oneOf(VOUCHER_SERIES, row['series'], 'a voucher series'),
-    number: int(row, 'number'),
-    date: str(row, 'date'),
-    text: str(row, 'text'),
-    rows: rows as VoucherRowData[],
-    confirmedAt: str(row, 'confirmed_at'),
-  };
-  const bankAccount = optStr(row, 'bank_account');
-  const transactionId = optStr(row, 'transaction_id');
-  if (bankAccount !== undefined) out.bankAccount = bankAccount;
-  if (transactionId !== undefined) out.transactionId = transactionId;
-  return out;
+  return sharedVoucherFromRow(row, row['rows'], int);
 }
 
 function networkFromRow(row: Row): NetworkRecord {
-  return {
-    v: 1,
-    key: str(row, 'key'),
-    direction: oneOf(DIRECTIONS, row['direction'], 'a direction'),
-    account: str(row, 'account'),
-    vatMode: oneOf(VAT_MODES, row['vat_mode'], 'a VAT mode'),
-    vatRate: oneOf(VAT_RATES, row['vat_rate'], 'a VAT rate'),
-    bureaus: int(row, 'bureaus'),
-    clients: int(row, 'clients'),
-  };
+  return sharedNetworkFromRow(row, int);
 }
 
 function profileFromRow(row: Row): ProfileRecord {
