@@ -1,5 +1,5 @@
 /**
- * Writes fixtures/statements/reads.json: what kontera reads from every bank file in
+ * Writes fixtures/statement-reads.json: what kontera reads from every bank file in
  * fixtures/statements and ../shared/corpus/bank (format, count, sum, first/last date and every
  * row's id and amount). Run it on a commit whose reading is trusted; `reads.test.ts` then holds
  * every later commit to it.
@@ -70,6 +70,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const reads: Record<string, unknown> = {};
   for (const p of bankFiles()) reads[key(p)] = readNow(p);
   const out = { generatedBy: 'test/statements/reads-snapshot.ts', commit, reads };
-  writeFileSync(join(root, 'fixtures/statements/reads.json'), `${JSON.stringify(out, null, 1)}\n`);
-  console.log(`${Object.keys(reads).length} files → fixtures/statements/reads.json (commit ${commit})`);
+  writeFileSync(join(root, 'fixtures/statement-reads.json'), `${JSON.stringify(out, null, 1)}\n`);
+  console.log(`${Object.keys(reads).length} files → fixtures/statement-reads.json (commit ${commit})`);
 }
