@@ -7,9 +7,14 @@
  * and kept as the statement's currency. The README lists this table.
  */
 
-/** What a header can mean. Dates are ranked: booking date, plain date, transaction date, value date. */
+/**
+ * What a header can mean. Dates are ranked: booking date, ledger date (Handelsbanken's
+ * `Reskontradag`, its booking date where there is no `Bokföringsdag`), plain date, transaction
+ * date, value date.
+ */
 export const HEADER_MEANINGS = [
   'bookingDate',
+  'ledgerDate',
   'date',
   'transactionDate',
   'valueDate',
@@ -33,8 +38,9 @@ export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
 export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>> = {
   bookingDate: [
     'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
-    'Bokfdag', 'Bokf dat', 'Reskontradatum', 'Reskontradag', 'Booking date', 'Booked', 'Posting date', 'Entry date',
+    'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date',
   ],
+  ledgerDate: ['Reskontradatum', 'Reskontradag'],
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',

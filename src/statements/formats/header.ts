@@ -22,8 +22,10 @@ const DELIMITERS = [';', '\t', ',', '|'] as const;
 const MAX_PREAMBLE = 12;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
-export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.commaDot, STYLE.dotComma];
-const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'date', 'transactionDate', 'valueDate'];
+export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
+const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
+/** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
+const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
@@ -212,7 +214,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (!map.has('date')) map.set('date', dateCandidates[0] as number);
   };
   const fillText = (): void => {
-    for (const m of ['text', 'message', 'counterparty', 'reference', 'type'] as const) {
+    for (const m of TEXT_RANK) {
       const i = columnsOf(header, m)[0];
       if (i !== undefined) {
         map.set('text', i);
@@ -235,9 +237,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const dateParses = (i: number): number => sample.filter((r) => parseDate(cell(r, i), pattern) !== undefined).length;
   map.set('date', settle('date', dateCandidates, dateParses, fillText));
 
-  // The other date: a transaction (purchase) date before a value date.
+  // The other date: a transaction (purchase) date before a value date; a ledger date next to a
+  // booking date dates preliminary rows that have no booking date yet.
   const rank = DATE_RANK.indexOf(dateRole);
-  for (const m of DATE_RANK.slice(Math.max(rank + 1, 2))) {
+  if (dateRole === 'bookingDate' && columnsOf(header, 'ledgerDate')[0] !== undefined) map.set('pendingDate', columnsOf(header, 'ledgerDate')[0] as number);
+  for (const m of DATE_RANK.slice(Math.max(rank + 1, 3))) {
     const i = columnsOf(header, m)[0];
     if (i !== undefined) {
       map.set('valueDate', i);
@@ -250,7 +254,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     map.set('balance', settle('balance', balanceCols, scoreBalance, () => undefined));
   }
   // Text: the description, else the message, the counterparty, the reference, the type.
-  const textFrom = (['text', 'message', 'counterparty', 'reference', 'type'] as const).find((m) => columnsOf(header, m).length > 0);
+  const textFrom = TEXT_RANK.find((m) => columnsOf(header, m).length > 0);
   if (textFrom !== undefined) map.set('text', columnsOf(header, textFrom)[0] as number);
   const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
   const ref = firstUnused('message') ?? firstUnused('reference');
@@ -282,7 +286,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'amount', 'credit', 'debit', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'credit', 'debit', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
@@ -307,7 +311,14 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     columns: [],
     amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
     datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
-    isPending: (get) => PENDING.test(get('date')),
+    // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
+    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))),
+    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table.
+    isFooter: (cells) => {
+      const d = (cells[map.get('date') as number] ?? '').trim();
+      if (/\d/.test(d) || PENDING.test(d)) return false;
+      return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
+    },
     debitIsOutflow: true,
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
