@@ -178,16 +178,21 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   /** Columns whose sampled cells are identical count as one. */
   const distinct = (cols: readonly number[]): number[] =>
     cols.filter((c, k) => !cols.slice(0, k).some((o) => sample.every((r) => cell(r, o) === cell(r, c))));
-  const settle = (role: string, cols: readonly number[], score: (i: number) => number, fill: () => void): number => {
+  /** Keeps the columns with the best score, compared criterion by criterion. */
+  const settle = (role: 'date' | 'amount' | 'balance', cols: readonly number[], score: (i: number) => readonly number[], fill: () => void): number => {
     let alive = distinct(cols);
     if (alive.length > 1) {
       const scores = alive.map(score);
-      const top = Math.max(...scores);
-      alive = alive.filter((_, k) => scores[k] === top);
+      const cmp = (a: readonly number[], b: readonly number[]): number => {
+        for (let k = 0; k < a.length; k++) if ((a[k] as number) !== (b[k] as number)) return (a[k] as number) - (b[k] as number);
+        return 0;
+      };
+      const top = scores.reduce((best, sc) => (cmp(sc, best) > 0 ? sc : best));
+      alive = alive.filter((_, k) => cmp(scores[k] as number[], top) === 0);
       if (alive.length === 1) reasons.push(`"${names[alive[0] as number]}" rather than ${cols.filter((c) => c !== alive[0]).map((c) => `"${names[c]}"`).join(', ')} as the ${role}: its values fit the data better`);
     }
     if (alive.length > 1) {
-      map.set(role === 'date' ? 'date' : 'amount', alive[0] as number);
+      map.set(role, alive[0] as number);
       fill();
       throw new ColumnAmbiguityError(role, alive.map((i) => names[i] ?? String(i)), suggestion(), ctx.file, headerLine);
     }
@@ -223,7 +228,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   };
   if (amountCols.length > 0) {
-    const scoreAmount = (i: number): number => parses(i) * 1_000_000 + fitsChain(i);
+    // More cells that parse as amounts first, then fewer breaks of the balance chain.
+    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i)];
     map.set('amount', settle('amount', amountCols, scoreAmount, () => (fillDate(), fillText())));
   } else {
     const credit = columnsOf(header, 'credit')[0];
@@ -234,7 +240,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     map.set('credit', credit);
     map.set('debit', debit);
   }
-  const dateParses = (i: number): number => sample.filter((r) => parseDate(cell(r, i), pattern) !== undefined).length;
+  const dateParses = (i: number): number[] => [sample.filter((r) => parseDate(cell(r, i), pattern) !== undefined).length];
   map.set('date', settle('date', dateCandidates, dateParses, fillText));
 
   // The other date: a transaction (purchase) date before a value date; a ledger date next to a
@@ -250,7 +256,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   }
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
-    const scoreBalance = (i: number): number => parses(i) * 1_000_000 + (amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true)));
+    const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
     map.set('balance', settle('balance', balanceCols, scoreBalance, () => undefined));
   }
   // Text: the description, else the message, the counterparty, the reference, the type.
