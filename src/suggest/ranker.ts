@@ -39,23 +39,27 @@ export const RANKER_FEATURES = [
   'textHits',
   /** Share of the client's bookings in this direction that went to the account. */
   'clientPrior',
-  /** Share of the bureau's other clients booking this key to the account. */
+  /** Share of the bureau's other clients booking this key to the account, for a counterparty the client has no history of. */
   'bureauShare',
   /** ln(1 + clients) behind it. */
   'bureauCount',
+  /** The same share when the client has its own history of the counterparty (other clients' habits matter less then). */
+  'bureauShareKnown',
   /** The bureau's text model: posterior, when the line's words were seen with the account. */
   'bureauTextP',
-  /** Share of network clients booking this key to the account. */
+  /** Share of network clients booking this key to the account, for a counterparty the client has no history of. */
   'networkShare',
   /** ln(1 + clients) behind it. */
   'networkCount',
+  /** The same share when the client has its own history of the counterparty. */
+  'networkShareKnown',
   /** A built-in rule names the account (its stated confidence). */
   'rule',
 ] as const;
 export type RankerFeature = (typeof RANKER_FEATURES)[number];
 
 /** A feature vector in the order of {@link RANKER_FEATURES}. */
-export type FeatureVector = Float64Array;
+export type FeatureVector = number[];
 
 /** Weights and bias as shipped (see `ranker-weights.ts`). */
 export interface RankerWeights {
@@ -66,7 +70,7 @@ export interface RankerWeights {
 
 /** A new zero vector. */
 export function featureVector(): FeatureVector {
-  return new Float64Array(RANKER_FEATURES.length);
+  return new Array<number>(RANKER_FEATURES.length).fill(0);
 }
 
 /** Index of a feature in a vector. */

@@ -382,8 +382,8 @@ export interface RankerTrace {
 const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network' | 'rule'; readonly features: readonly number[] }[] = [
   { group: 'client', features: [F.clientShare, F.clientNoText, F.clientGiro, F.clientFuzzy, F.clientTokens, F.clientSwish, F.clientCount, F.templateSupport, F.composite, F.amountFit] },
   { group: 'text', features: [F.textP, F.textHitP, F.textHits, F.clientPrior] },
-  { group: 'bureau', features: [F.bureauShare, F.bureauCount, F.bureauTextP] },
-  { group: 'network', features: [F.networkShare, F.networkCount] },
+  { group: 'bureau', features: [F.bureauShare, F.bureauCount, F.bureauShareKnown, F.bureauTextP] },
+  { group: 'network', features: [F.networkShare, F.networkCount, F.networkShareKnown] },
   { group: 'rule', features: [F.rule] },
 ];
 
@@ -485,13 +485,19 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.v[F.clientPrior] = tm.priorShare(direction, t.account);
   }
 
+  // Does the client know this counterparty itself (same key, same giro, or its text-less lines)?
+  const known = own !== undefined && (own.match === 'exact' || own.match === 'giro' || own.match === 'no-text');
+
   // The bureau's other clients, and the bureau's text model.
   const bureau = bureauTier(k, client, cp, direction, chart);
   if (bureau !== undefined) {
     for (const [account, { share, r }] of shareOf(bureau.ranked)) {
       const c = cand(account);
-      c.v[F.bureauShare] = share;
-      c.v[F.bureauCount] = Math.log1p(r.count);
+      if (known) c.v[F.bureauShareKnown] = share;
+      else {
+        c.v[F.bureauShare] = share;
+        c.v[F.bureauCount] = Math.log1p(r.count);
+      }
       if (c.template === undefined) {
         c.template = r.best.template;
         c.mappedFrom = bureau.mappedFrom;
@@ -513,8 +519,11 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (network !== undefined) {
     for (const [account, { share, r }] of shareOf(network.ranked)) {
       const c = cand(account);
-      c.v[F.networkShare] = share;
-      c.v[F.networkCount] = Math.log1p(r.count);
+      if (known) c.v[F.networkShareKnown] = share;
+      else {
+        c.v[F.networkShare] = share;
+        c.v[F.networkCount] = Math.log1p(r.count);
+      }
       if (c.template === undefined) {
         c.template = r.best.template;
         c.mappedFrom = network.mappedFrom;
@@ -541,7 +550,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const list = [...cands.values()];
   options.onRanker?.({ candidates: list.map((c) => ({ account: c.account, features: [...c.v], accounts: c.template === undefined ? [c.account] : templateAccounts(c.template) })) });
   const { p } = rank(list.map((c) => c.v), options.weights);
-  const order = list.map((c, i) => ({ c, p: p[i] as number })).sort((a, b) => b.p - a.p || a.c.account.localeCompare(b.c.account));
+  const order = list.map((c, i) => ({ c, p: p[i] as number })).sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
   const top = order[0] as { c: Candidate; p: number };
 
   // Which evidence carries the top account: it gives the reason and the source.
@@ -559,7 +568,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const ownHas = own?.ranked.find((r) => r.account === c.account);
     if ((best.group === 'client' || best.group === 'text') && own !== undefined && ownHas !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
     const bureauHas = bureau?.ranked.find((r) => r.account === c.account);
-    if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && c.v[F.bureauShare]! > 0) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
+    if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
       const original = bureauTextFrom.get(c.account) ?? c.account;
       const ev = btm.explain(features, direction, original);

@@ -94,9 +94,13 @@ export class TextModel {
   private readonly prior = new Map<string, number>();
   /** direction → total bookings. */
   private readonly priorTotal = new Map<Direction, number>();
+  /** Bumped on every update; invalidates {@link cache}. */
+  private version = 0;
+  private readonly cache = new Map<Direction, { version: number; keys: string[]; accounts: string[]; prior: number[]; mass: number[]; index: Map<string, number> }>();
 
   /** Adds (sign 1) or removes (sign −1) one piece of evidence. Counts are integers: removal is exact. */
   update(features: readonly string[], direction: Direction, account: AccountNo, weight: number, bookings: number, sign: 1 | -1): void {
+    this.version++;
     const c = cls(direction, account);
     for (const f of features) {
       let m = this.feat.get(f);
@@ -146,38 +150,58 @@ export class TextModel {
   score(features: readonly string[], direction: Direction, minus?: TextModel): TextScore[] {
     const total = (this.priorTotal.get(direction) ?? 0) - (minus?.priorTotal.get(direction) ?? 0);
     if (total <= 0) return [];
+    const cl = this.classesOf(direction);
+    const n = cl.keys.length;
     const vocab = this.feat.size;
-    const classes: { account: AccountNo; c: string; log: number; hits: number }[] = [];
-    const index = new Map<string, number>();
-    const prefix = `${direction}|`;
     let known = 0;
     for (const f of features) if (this.feat.has(f)) known++;
-    for (const [c, n0] of this.prior) {
-      const n = n0 - (minus?.prior.get(c) ?? 0);
-      if (!c.startsWith(prefix) || n <= 0) continue;
-      const massC = (this.mass.get(c) ?? 0) - (minus?.mass.get(c) ?? 0);
-      index.set(c, classes.length);
+    const log = new Array<number>(n);
+    const hits = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = cl.keys[i] as string;
+      const prior = (cl.prior[i] as number) - (minus?.prior.get(c) ?? 0);
+      const mass = (cl.mass[i] as number) - (minus?.mass.get(c) ?? 0);
       // Every known feature of the line, before its counts are added: α / (mass + αV) each.
-      classes.push({ account: c.slice(prefix.length), c, log: Math.log(n) + known * (Math.log(ALPHA) - Math.log(massC + ALPHA * vocab)), hits: 0 });
+      log[i] = prior <= 0 ? -Infinity : Math.log(prior) + known * (Math.log(ALPHA) - Math.log(mass + ALPHA * vocab));
     }
     for (const f of features) {
       const m = this.feat.get(f);
       if (m === undefined) continue;
       const mm = minus?.feat.get(f);
       for (const [c, n0] of m) {
-        const i = index.get(c);
-        const n = n0 - (mm?.get(c) ?? 0);
-        if (i === undefined || n <= 0) continue;
-        const e = classes[i] as { log: number; hits: number };
-        e.log += Math.log((n + ALPHA) / ALPHA);
-        e.hits += n;
+        const i = cl.index.get(c);
+        if (i === undefined) continue;
+        const k = mm === undefined ? n0 : n0 - (mm.get(c) ?? 0);
+        if (k <= 0) continue;
+        log[i] = (log[i] as number) + Math.log((k + ALPHA) / ALPHA);
+        hits[i] = (hits[i] as number) + k;
       }
     }
     let max = -Infinity;
-    for (const e of classes) if (e.log > max) max = e.log;
+    for (let i = 0; i < n; i++) if ((log[i] as number) > max) max = log[i] as number;
     let z = 0;
-    for (const e of classes) z += Math.exp(e.log - max);
-    return classes.map((e) => ({ account: e.account, p: Math.exp(e.log - max) / z, hits: e.hits })).sort((a, b) => b.p - a.p || a.account.localeCompare(b.account));
+    for (let i = 0; i < n; i++) z += Math.exp((log[i] as number) - max);
+    const out: TextScore[] = [];
+    for (let i = 0; i < n; i++) if ((log[i] as number) > -Infinity) out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number });
+    return out.sort(byProbability);
+  }
+
+  /** The classes of a direction with their prior and mass, cached until the next update. */
+  private classesOf(direction: Direction): { keys: string[]; accounts: string[]; prior: number[]; mass: number[]; index: Map<string, number> } {
+    const cached = this.cache.get(direction);
+    if (cached !== undefined && cached.version === this.version) return cached;
+    const prefix = `${direction}|`;
+    const c = { version: this.version, keys: [] as string[], accounts: [] as string[], prior: [] as number[], mass: [] as number[], index: new Map<string, number>() };
+    for (const [k, n] of this.prior) {
+      if (!k.startsWith(prefix) || n <= 0) continue;
+      c.index.set(k, c.keys.length);
+      c.keys.push(k);
+      c.accounts.push(k.slice(prefix.length));
+      c.prior.push(n);
+      c.mass.push(this.mass.get(k) ?? 0);
+    }
+    this.cache.set(direction, c);
+    return c;
   }
 
   /** The readable feature of the line that points most clearly at the account. */
@@ -208,6 +232,10 @@ export class TextModel {
     const p = [...this.prior].sort().map(([c, n]) => `${c}:${n}:${this.mass.get(c) ?? 0}`);
     return JSON.stringify({ f, p });
   }
+}
+
+function byProbability(a: TextScore, b: TextScore): number {
+  return b.p - a.p || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
 }
 
 function bump(m: Map<string, number>, k: string, d: number): void {
