@@ -218,7 +218,7 @@ export function learnInto(
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
   if (!reading.ok) return { learned: false, reason: reading.reason };
   // A client outside the network never contributes, so its profiles are not shareable either.
-  learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
+  learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed', cp.signals.type);
   return { learned: true, key: cp.key, templateId: templateId(reading.template) };
 }
 
@@ -241,8 +241,10 @@ export function learnReading(
   bankAmount: number,
   date: string,
   origin: 'confirmed' | 'correction' | 'sie',
+  type?: string,
 ): void {
   const prev = k.profiles.get(client.id)?.get(key);
+  const types = type === undefined || prev?.types?.includes(type) === true ? prev?.types : [...(prev?.types ?? []), type].sort();
   const sharedDate = k.dates.get(date);
   if (sharedDate === undefined) k.dates.set(date, date);
   else date = sharedDate;
@@ -315,6 +317,7 @@ export function learnReading(
     display: prev?.display ?? display,
     shareable: (prev?.shareable ?? true) && shareable,
     ...(giro !== undefined ? { giro } : prev?.giro !== undefined ? { giro: prev.giro } : {}),
+    ...(types !== undefined ? { types } : {}),
     templates,
     lastSeen: prev !== undefined && prev.lastSeen > date ? prev.lastSeen : date,
   };
@@ -358,6 +361,8 @@ export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeCha
   k.profiles.delete(client.id);
   k.clientIndex.delete(client.id);
   k.giro.delete(client.id);
+  k.textModels.delete(client.id);
+  k.ownBureauShares.delete(client.id);
   k.clientBureau.delete(client.id);
   return cs.result();
 }
