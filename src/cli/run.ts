@@ -265,7 +265,7 @@ async function unbooked(store: Store, kontera: Kontera, clientId: string): Promi
   return store.transaction(async (tx) => {
     const lines = await tx.listTransactions(ref);
     const booked = new Set((await tx.listVouchers(ref)).flatMap((v) => (v.transactionId === undefined ? [] : [`${v.bankAccount ?? ''}\u0000${v.transactionId}`])));
-    return lines.filter((t) => !booked.has(`${t.bankAccount}\u0000${t.id}`) && t.pending !== true).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return lines.filter((t) => !booked.has(`${t.bankAccount}\u0000${t.id}`) && t.booked === undefined && t.pending !== true).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }, { readOnly: true });
 }
 

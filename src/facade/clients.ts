@@ -62,6 +62,7 @@ function resolveClientInput(input: AddClientInput): ClientRow {
     vatRegistered: input.vatRegistered ?? true,
     network: input.network ?? true,
   };
+  if (input.bankAccounts === undefined) row.bankAccountsFrom = 'default';
   if (input.orgNr !== undefined) row.orgNr = input.orgNr;
   if (Object.keys(accountNumbers).length > 0) row.accountNumbers = accountNumbers;
   if (chart !== undefined) row.chart = chart;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { NotFoundError, ValidationError } from '../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
@@ -83,6 +83,11 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           const stored = storedLines.get(`${bankAccount}\u0000${t.id}`);
           if (stored === undefined) {
             throw new NotFoundError(`Unknown transaction in booking ${i + 1}: expected transaction ${t.id} on ${bankAccount} of client "${client.id}", found none`);
+          }
+          if (stored.booked !== undefined) {
+            throw new ConflictError(
+              `Transaction already booked: expected an unbooked line, ${t.id} on ${bankAccount} (${stored.date} ${stored.amount} öre) is booked in the client's own books as ${stored.booked.series} ${stored.booked.number} (learned from SIE)`,
+            );
           }
           if (stored.amount !== t.amount || stored.date !== t.date) {
             throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} was imported with ${stored.date} ${stored.amount} öre, the booking says ${t.date} ${t.amount}`);

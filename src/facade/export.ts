@@ -25,7 +25,11 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
       }
       const { client, vouchers } = await store.transaction(async (tx) => {
         const c = await clientOf(tx, clientId);
-        return { client: c, vouchers: await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series }) };
+        const listed = await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series });
+        // A voucher whose bank line the client's own learned books already hold is in the books: not exported twice.
+        const keys = listed.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
+        const inBooks = new Set((keys.length === 0 ? [] : await tx.getTransactions(refOf(c), keys)).filter((t) => t.booked !== undefined).map((t) => `${t.bankAccount}\u0000${t.id}`));
+        return { client: c, vouchers: listed.filter((v) => !inBooks.has(`${v.bankAccount ?? ''}\u0000${v.transactionId ?? ''}`)) };
       }, READ_ONLY);
       const latest = vouchers.reduce((max, v) => (v.confirmedAt > max ? v.confirmedAt : max), '');
       const generated = options.generated ?? (latest !== '' ? latest.slice(0, 10) : options.to ?? now().toISOString().slice(0, 10));

@@ -5,15 +5,18 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { parseStatement } from '../statements/index.js';
-import type { ClientRow, StatementRow, TransactionRow } from '../store/store.js';
+import type { ParseWarning } from '../statements/types.js';
+import type { ClientRef, ClientRow, StatementRow, StoreSession, TransactionMark, TransactionRow } from '../store/store.js';
+import { MATCH_WINDOW_DAYS, matchLedger } from './ledger.js';
 import { CHUNK, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, digits, fingerprint, nextFreeSeries, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { ImportStatementOptions, ImportStatementResult, Kontera } from './types.js';
 
 /** Which ledger bank account a statement belongs to (see {@link ImportStatementOptions.bankAccount}). */
-function pickBankAccount(client: ClientRow, fileAccount: string | undefined, options: ImportStatementOptions): { account: AccountNo; isNew: boolean } {
+function pickBankAccount(client: ClientRow, fileAccount: string | undefined, options: ImportStatementOptions): { account: AccountNo; isNew: boolean; guess?: string } {
   const fileDigits = fileAccount === undefined ? '' : digits(fileAccount);
   const byNumber =
     fileDigits.length === 0
@@ -46,10 +49,41 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
       `Statement for an unknown account: the file is for account ${fileAccount ?? ''}, client "${client.id}" has ${numbered.map((a) => `${a} (${client.accountNumbers?.[a] ?? ''})`).join(', ')}; pass bankAccount to choose one${options.allowNewAccount === true ? ' (a new one is added)' : ', with allowNewAccount: true for a new one'}`,
     );
   }
-  if (client.bankAccounts.length === 1) return { account: client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, isNew: false };
+  if (client.bankAccounts.length === 1) {
+    const account = client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+    const name = client.accountNames?.[account];
+    const from =
+      client.bankAccountsFrom === 'default' ? ' (the default: the client was added without bank accounts and no SIE file named one)' : client.bankAccountsFrom === 'sie' ? ' (found in its SIE file)' : '';
+    return {
+      account,
+      isNew: false,
+      guess: `Statement put on ${account}${name !== undefined ? ` ${name}` : ''}, client "${client.id}"'s only bank account${from}: ${fileDigits.length > 0 ? `the file is for account ${fileAccount ?? ''}, which is registered for none of its accounts` : 'the file does not name its account'}; pass bankAccount, or give the account's number, to settle it`,
+    };
+  }
   throw new ValidationError(
     `Ambiguous bank account: client "${client.id}" has ${client.bankAccounts.join(', ')} and the file does not say which; pass bankAccount`,
   );
+}
+
+/** Adds `days` to an ISO date. */
+function shiftDate(iso: string, days: number): string {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Matches the client's ledger vouchers near `from`–`to` against its unmarked lines on
+ * `bankAccount`, stores the marks and returns them. Nothing is read when it has no ledger vouchers.
+ */
+async function markBookedLines(tx: StoreSession, ref: ClientRef, bankAccount: AccountNo, from: string, to: string): Promise<TransactionMark[]> {
+  const lo = shiftDate(from, -MATCH_WINDOW_DAYS);
+  const hi = shiftDate(to, MATCH_WINDOW_DAYS);
+  const ledger = (await tx.listLedgerVouchers(ref)).filter((v) => v.bankAccounts.includes(bankAccount) && v.date >= lo && v.date <= hi);
+  if (ledger.length === 0) return [];
+  // Lines as far as a voucher near this file can reach, so the ones it already books are seen.
+  const lines = await tx.listTransactions(ref, { bankAccount, from: shiftDate(lo, -MATCH_WINDOW_DAYS), to: shiftDate(hi, MATCH_WINDOW_DAYS) });
+  const marks = matchLedger(ledger, lines);
+  if (marks.length > 0) await tx.markTransactions(ref, marks);
+  return marks;
 }
 
 /** `importStatement`. */
@@ -64,7 +98,7 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
         ...(options.format !== undefined ? { format: options.format } : {}),
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
       });
-      const { account: bankAccount, isNew } = pickBankAccount(client0, statement.accountNumber, options);
+      const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
       const ids = statement.transactions.map((t) => t.id);
       const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;
       const dates = statement.transactions.map((t) => t.date).sort();
@@ -138,7 +172,27 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
           const byId = new Map(stored.map((t) => [t.id, t]));
           transactions = rows.map((r) => byId.get(r.id) ?? r);
         }
-        return { statementId, bankAccount, transactions, added, duplicates: rows.length - added, warnings: statement.warnings };
+        // Lines the client's learned books already hold are marked, so they are not booked twice.
+        const booked = dates.filter(isIsoDate);
+        const marks = booked.length === 0 ? [] : await markBookedLines(tx, ref, bankAccount, booked[0] as string, booked[booked.length - 1] as string);
+        if (marks.length > 0) {
+          const byId = new Map(marks.map((m) => [m.id, m.booked]));
+          transactions = transactions.map((t) => {
+            const booked = byId.get(t.id);
+            return booked === undefined ? t : { ...t, booked };
+          });
+        }
+        const warnings: ParseWarning[] = [...statement.warnings];
+        if (guess !== undefined) warnings.push({ code: 'BANK_ACCOUNT_GUESSED', message: guess, lines: [] });
+        return {
+          statementId,
+          bankAccount,
+          transactions,
+          added,
+          duplicates: rows.length - added,
+          booked: transactions.filter((t) => t.booked !== undefined).length,
+          warnings,
+        };
       });
     },
   };

@@ -100,8 +100,33 @@ export interface LearnFromSieResult {
   readonly learned: number;
   /** Bank vouchers that taught nothing (no usable text, only bank rows, …). */
   readonly skipped: number;
+  /** Bank vouchers learned before from an earlier file, unchanged: learned once, not again. */
+  readonly unchanged: number;
+  /** Bank vouchers learned before whose date, text or rows changed: their earlier evidence was taken back first. */
+  readonly replaced: number;
+  /** Imported bank lines these vouchers book: marked booked, never suggested, confirmed or exported again. */
+  readonly booked: number;
+  /** The client's bank and cash accounts as this file was learned with (see {@link LearnWarning}). */
+  readonly bankAccounts: readonly AccountNo[];
   /** What the SIE reader noticed (repairs, skipped records, unbalanced vouchers left out). */
   readonly issues: readonly SieIssue[];
+  /** What learning guessed or left out (bank accounts found in the file or not learned). */
+  readonly warnings: readonly LearnWarning[];
+}
+
+/** Codes of {@link LearnWarning}. */
+export const LEARN_WARNING_CODES = [
+  /** The client had no bank accounts of its own: they were taken from the file's 19xx accounts. */
+  'BANK_ACCOUNTS_FROM_SIE',
+  /** The books use a 19xx account that is not one of the client's bank accounts: its vouchers were not learned as bank bookings. */
+  'BANK_ACCOUNT_NOT_LEARNED',
+] as const;
+export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
+
+/** A guess or an omission of {@link Kontera.learnFromSie}; it has no line in the file. */
+export interface LearnWarning {
+  readonly code: LearnWarningCode;
+  readonly message: string;
 }
 
 /** Options of {@link Kontera.importStatement}. */
@@ -131,6 +156,11 @@ export interface ImportStatementResult {
   readonly added: number;
   /** Lines that were stored already (same file again, or overlapping exports). */
   readonly duplicates: number;
+  /**
+   * Lines of this file that a voucher of the client's learned books already books (marked
+   * `booked`): they are not to be suggested, confirmed or exported again.
+   */
+  readonly booked: number;
   readonly warnings: readonly ParseWarning[];
 }
 

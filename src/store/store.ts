@@ -41,6 +41,11 @@ export interface ClientRow {
   /** The client's bank/cash accounts; at least one. */
   readonly bankAccounts: readonly AccountNo[];
   /**
+   * Where the bank accounts came from when the bureau did not give them: `default` (1930, a
+   * guess), or `sie` (the 19xx accounts of its learned books). Absent when the bureau gave them.
+   */
+  readonly bankAccountsFrom?: 'default' | 'sie' | undefined;
+  /**
    * The bank's own account number per bank account, where known ("8327-9, 123 456 789-0"), so a
    * statement can be matched to the right ledger account.
    */
