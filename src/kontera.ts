@@ -29,7 +29,8 @@ import { suggestApi } from './facade/suggest.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
 import { createMemoryStore } from './store/memory.js';
 
-export { PROGRESS_PHASES } from './facade/types.js';
+export { LEARN_WARNING_CODES, PROGRESS_PHASES } from './facade/types.js';
+export { MATCH_WINDOW_DAYS } from './facade/ledger.js';
 export type {
   AddClientInput,
   BankAccountInput,
@@ -42,6 +43,8 @@ export type {
   ImportStatementOptions,
   ImportStatementResult,
   Kontera,
+  LearnWarning,
+  LearnWarningCode,
   KonteraOptions,
   LearnFromSieOptions,
   LearnFromSieResult,
