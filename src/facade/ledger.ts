@@ -113,26 +113,47 @@ function lineKey(bankAccount: string, id: string): string {
 export function matchLedger(vouchers: readonly LedgerVoucher[], lines: readonly TransactionRow[]): TransactionMark[] {
   const used = new Set<string>();
   for (const l of lines) if (l.booked !== undefined) used.add(lineKey(l.bankAccount, l.booked.voucher));
-  const byAmount = new Map<string, TransactionRow[]>();
+  // Open lines per (bank account, amount), by day, so each voucher looks only at its window.
+  const byAmount = new Map<string, { day: number; line: TransactionRow }[]>();
   for (const l of lines) {
     if (l.booked !== undefined || l.pending === true) continue;
     const k = `${l.bankAccount}\u0000${l.amount}`;
+    const entry = { day: dayNumber(l.date), line: l };
     const list = byAmount.get(k);
-    if (list === undefined) byAmount.set(k, [l]);
-    else list.push(l);
+    if (list === undefined) byAmount.set(k, [entry]);
+    else list.push(entry);
   }
+  for (const list of byAmount.values()) list.sort((a, b) => a.day - b.day);
+  const lineWords = new Map<TransactionRow, Set<string>>();
   const pairs: { v: LedgerVoucher; l: TransactionRow; days: number; common: number; order: number }[] = [];
   let order = 0;
   for (const v of vouchers) {
+    const day = dayNumber(v.date);
+    let vWords: Set<string> | undefined;
     for (const account of v.bankAccounts) {
       if (used.has(lineKey(account, v.id))) continue;
       const amount = v.rows.reduce((s, r) => (r.account === account ? s + r.amount : s), 0);
       if (amount === 0) continue;
-      const vWords = words(`${v.text} ${v.rows.map((r) => r.text ?? '').join(' ')}`);
-      for (const l of byAmount.get(`${account}\u0000${amount}`) ?? []) {
-        const days = Math.abs(dayNumber(l.date) - dayNumber(v.date));
-        if (days > MATCH_WINDOW_DAYS) continue;
-        pairs.push({ v, l, days, common: shared(vWords, words(`${l.text} ${l.counterparty ?? ''} ${l.reference ?? ''}`)), order: order++ });
+      const list = byAmount.get(`${account}\u0000${amount}`);
+      if (list === undefined) continue;
+      // First line on or after the window's start (binary search), then forward while inside it.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as { day: number }).day < day - MATCH_WINDOW_DAYS) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < list.length; i++) {
+        const { day: lineDay, line: l } = list[i] as { day: number; line: TransactionRow };
+        if (lineDay > day + MATCH_WINDOW_DAYS) break;
+        vWords ??= words(`${v.text} ${v.rows.map((r) => r.text ?? '').join(' ')}`);
+        let lw = lineWords.get(l);
+        if (lw === undefined) {
+          lw = words(`${l.text} ${l.counterparty ?? ''} ${l.reference ?? ''}`);
+          lineWords.set(l, lw);
+        }
+        pairs.push({ v, l, days: Math.abs(lineDay - day), common: shared(vWords, lw), order: order++ });
       }
     }
   }
