@@ -95,7 +95,7 @@ export type {
 } from './sie/types.js';
 
 // The facade and the stores
-export { createKontera, PROGRESS_PHASES } from './kontera.js';
+export { createKontera, PROGRESS_PHASES, LEARN_WARNING_CODES, MATCH_WINDOW_DAYS } from './kontera.js';
 export type {
   Kontera,
   KonteraOptions,
@@ -116,6 +116,8 @@ export type {
   LongOperationOptions,
   Progress,
   ProgressPhase,
+  LearnWarning,
+  LearnWarningCode,
 } from './kontera.js';
 export { createMemoryStore } from './store/memory.js';
 export { VOUCHER_SERIES } from './store/store.js';
@@ -140,6 +142,9 @@ export type {
   ClientData,
   DeleteCounts,
   VoucherSeries,
+  LedgerVoucher,
+  LedgerMark,
+  TransactionMark,
 } from './store/store.js';
 
 // The engine: normalisation, VAT, learning and suggesting (pure: plain data in, plain data out)

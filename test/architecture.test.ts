@@ -33,6 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   suggest: ['core', 'normalize', 'vat', 'knowledge', 'suggest', 'statements', 'sie', 'types'],
   store: ['core', 'knowledge', 'store', 'statements', 'sie', 'suggest'],
   types: ['types'],
+  facade: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'suggest', 'store', 'facade', 'types'],
 };
 
 /** Each third-party package lives behind exactly one file. */

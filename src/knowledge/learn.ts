@@ -366,3 +366,33 @@ export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeCha
   k.clientBureau.delete(client.id);
   return cs.result();
 }
+
+/**
+ * Takes back one booking learned earlier with {@link learn} (a SIE voucher that a later export
+ * changed): the template it counted for loses that booking's count and its weight, measured as
+ * learning added it, and goes when no booking is left; a profile left without templates goes too.
+ * The seen-range fields (first/last seen, min/max amount) keep their values: they are bounds, not sums.
+ * Exact for bookings learned without correction damping (SIE and confirmed ones).
+ *
+ * ```ts
+ * const changes = forgetBooking(k, client, oldVersionOfVoucher);
+ * ```
+ */
+export function forgetBooking(k: Knowledge, client: ClientSettings, booking: ConfirmedBooking): KnowledgeChanges {
+  const tx = booking.transaction;
+  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  if (cp.key === null) return NO_CHANGES;
+  const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
+  if (!reading.ok) return NO_CHANGES;
+  const prev = k.profiles.get(client.id)?.get(cp.key);
+  const id = templateId(reading.template);
+  const t = prev?.templates.find((x) => x.id === id);
+  if (prev === undefined || t === undefined) return NO_CHANGES;
+  const date = booking.voucher.date;
+  const share = date <= t.asOf ? decayed(1, date, t.asOf) : 1;
+  const rest = prev.templates.filter((x) => x.id !== id);
+  if (t.count > 1) rest.push({ ...t, count: t.count - 1, weight: Math.max(0, t.weight - share) });
+  const cs = new ChangeSet();
+  replaceProfile(k, cs, client, cp.key, rest.length === 0 ? undefined : { ...prev, templates: sortTemplates(rest) });
+  return cs.result();
+}

@@ -102,6 +102,8 @@ export const WARNING_CODES = [
   'FOOTER_IGNORED',
   'ENCODING_REPLACEMENT',
   'COLUMNS_DETECTED',
+  /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
+  'BANK_ACCOUNT_GUESSED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

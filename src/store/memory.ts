@@ -12,6 +12,7 @@ import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
 import {
   checkClientRow,
+  checkLedgerVoucher,
   checkKnowledgeChanges,
   checkNewVouchers,
   bureauSteps,
@@ -24,6 +25,7 @@ import {
   networkSteps,
   notFoundBureau,
   notFoundClient,
+  notFoundTransaction,
 } from './checks.js';
 import { Mutex } from './mutex.js';
 import type {
@@ -34,6 +36,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  LedgerVoucher,
   NewVoucher,
   StatementRow,
   Store,
@@ -41,6 +44,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionMark,
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
@@ -66,6 +70,7 @@ interface ClientTables {
   readonly vouchers: VoucherRecord[];
   readonly booked: Map<string, VoucherRecord>;
   readonly profiles: Map<string, ProfileRecord>;
+  readonly ledger: Map<string, LedgerVoucher>;
 }
 
 function txKey(bankAccount: string, id: string): string {
@@ -249,6 +254,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         vouchers: [],
         booked: new Map(),
         profiles: new Map(),
+        ledger: new Map(),
       });
     },
 
@@ -382,6 +388,34 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return v === undefined ? undefined : copy(v);
     },
 
+    async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      const found = marks.map((m) => {
+        const stored = t.transactions.get(txKey(m.bankAccount, m.id));
+        if (stored === undefined) throw notFoundTransaction(m);
+        return stored;
+      });
+      marks.forEach((m, i) => {
+        const stored = found[i] as StoredTransaction;
+        const { booked: _old, ...rest } = stored.row;
+        const row: TransactionRow = m.booked === undefined ? rest : { ...rest, booked: copy(m.booked) };
+        s.set(t.transactions, txKey(m.bankAccount, m.id), { seq: stored.seq, row });
+      });
+    },
+
+    async putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      for (const v of vouchers) checkLedgerVoucher(v);
+      for (const v of vouchers) s.set(t.ledger, v.id, copy(v));
+    },
+
+    async listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).ledger.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)).map(copy);
+    },
+
     async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
       assertOpen();
       const profiles = s.tablesOf(ref).profiles;
@@ -467,6 +501,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         statements: await self.listStatements(ref),
         transactions: await self.listTransactions(ref),
         vouchers: await self.listVouchers(ref),
+        ledgerVouchers: await self.listLedgerVouchers(ref),
         profiles: [...t.profiles.values()].sort((a, b) => compareText(a.key, b.key)).map(copy),
         bureauRecords: [...(s.bureauRecords.get(client.bureauId)?.values() ?? [])]
           .filter((r) => r.clients.includes(client.id))

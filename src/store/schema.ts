@@ -130,6 +130,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       ALTER TABLE transactions ADD COLUMN counterparty_account TEXT;
     `,
   },
+  {
+    version: 3,
+    description: 'ledger_vouchers: bank vouchers of the client\'s own books learned from SIE; transactions.booked_*: the one that books a line',
+    sql: `
+      -- data: the ledger voucher (src/store/store.ts LedgerVoucher); id: fiscal year, series, number.
+      CREATE TABLE ledger_vouchers (
+        client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        id        TEXT NOT NULL,
+        date      TEXT NOT NULL,
+        data      TEXT NOT NULL,
+        PRIMARY KEY (client_id, id)
+      ) STRICT;
+      CREATE INDEX ledger_vouchers_by_date ON ledger_vouchers (client_id, date, id);
+
+      ALTER TABLE transactions ADD COLUMN booked_voucher TEXT;
+      ALTER TABLE transactions ADD COLUMN booked_series TEXT;
+      ALTER TABLE transactions ADD COLUMN booked_number TEXT;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -142,6 +161,7 @@ export const SQLITE_TABLES = [
   'statements',
   'transactions',
   'vouchers',
+  'ledger_vouchers',
   'profiles',
   'bureau_records',
   'network_records',
