@@ -34,7 +34,7 @@ import type { CalibrationCurve, CalibrationPath } from '../src/suggest/calibrate
 import { plattConfidence } from '../src/suggest/ranker.js';
 import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER_NOTE } from '../src/suggest/ranker-weights.js';
-import { counterpartyKey } from '../src/normalize/counterparty.js';
+import { counterpartyKey, NO_TEXT_KEY } from '../src/normalize/counterparty.js';
 import { collect, fitPlatt, leaveOneFileOut, MIN_BANK_VOUCHERS } from './fit-ranker.js';
 import { calibrate } from '../src/suggest/calibrate.js';
 import { suggest } from '../src/suggest/suggest.js';
@@ -233,11 +233,13 @@ interface EvidenceSplit {
 export interface CounterpartySplit {
   readonly seen: { n: number; kontera: number; konteraAnswered: number; svm: number; exact: number };
   readonly unseen: { n: number; kontera: number; konteraAnswered: number; svm: number; exact: number };
+  /** Lines without text name no counterparty at all (common in SIE history, rare on bank lines). */
+  readonly noText: { n: number; kontera: number; konteraAnswered: number; svm: number; exact: number };
 }
 
 function runSie(optionsFor: (file: string) => EngineOptions, keepDuplicates = false): { perFile: SieResult[]; pooled: Tally; pooledExact: BaselineTally; pooledSvm: BaselineTally; evidence: EvidenceSplit; split: CounterpartySplit } {
   const evidence: EvidenceSplit = { seen: 0, seenRight: 0, unseen: 0, unseenRight: 0 };
-  const split: CounterpartySplit = { seen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 }, unseen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 } };
+  const split: CounterpartySplit = { seen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 }, unseen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 }, noText: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 } };
   const seen = new Set<string>();
   const perFile: SieResult[] = [];
   const pooled = new Tally();
@@ -286,7 +288,7 @@ function runSie(optionsFor: (file: string) => EngineOptions, keepDuplicates = fa
       const known = key !== null && k.profiles.get(client.id)?.has(key) === true;
       const { s, path, raw } = suggestRecorded(k, b.transaction, client, bankAccount, optionsFor(file));
       const rec = score(s, b.voucher.rows, bankAccounts, path, raw);
-      const part = known ? split.seen : split.unseen;
+      const part = key === NO_TEXT_KEY ? split.noText : known ? split.seen : split.unseen;
       part.n++;
       if (rec.guessCorrect) part.kontera++;
       if (rec.correct) part.konteraAnswered++;
@@ -553,11 +555,13 @@ function main(): void {
   log('### Seen and unseen counterparties (real SIE protocol, out of sample)\n');
   log('| lines | n | kontera top-1 incl. guesses | kontera top-1 (vouchers only) | TF-IDF + SVM | exact-text memory |');
   log('|---|---|---|---|---|---|');
-  for (const [name, x] of [['counterparty seen before', sp.seen], ['counterparty not seen before', sp.unseen]] as const) {
+  for (const [name, x] of [['counterparty seen before', sp.seen], ['counterparty not seen before', sp.unseen], ['no text (names no counterparty)', sp.noText]] as const) {
     log(`| ${name} | ${x.n} | ${pct(x.kontera / Math.max(1, x.n))} | ${pct(x.konteraAnswered / Math.max(1, x.n))} | ${pct(x.svm / Math.max(1, x.n))} | ${pct(x.exact / Math.max(1, x.n))} |`);
   }
-  const pooledN = sp.seen.n + sp.unseen.n;
-  log(`| pooled | ${pooledN} | ${pct((sp.seen.kontera + sp.unseen.kontera) / Math.max(1, pooledN))} | ${pct((sp.seen.konteraAnswered + sp.unseen.konteraAnswered) / Math.max(1, pooledN))} | ${pct((sp.seen.svm + sp.unseen.svm) / Math.max(1, pooledN))} | ${pct((sp.seen.exact + sp.unseen.exact) / Math.max(1, pooledN))} |\n`);
+  const all3 = [sp.seen, sp.unseen, sp.noText];
+  const sum = (f: (x: (typeof all3)[number]) => number): number => all3.reduce((t, x) => t + f(x), 0);
+  const pooledN = sum((x) => x.n);
+  log(`| pooled | ${pooledN} | ${pct(sum((x) => x.kontera) / Math.max(1, pooledN))} | ${pct(sum((x) => x.konteraAnswered) / Math.max(1, pooledN))} | ${pct(sum((x) => x.svm) / Math.max(1, pooledN))} | ${pct(sum((x) => x.exact) / Math.max(1, pooledN))} |\n`);
 
   const world = generateWorld({ seed: 2, start: '2025-10', ...worldSize });
   const w = runWorld(world, true);
