@@ -3,7 +3,7 @@
  * Built from records (`createKnowledge(snapshot)`), turned back into plain JSON with
  * `knowledgeSnapshot`. Learning functions mutate it and return the records that changed.
  */
-import { TextModel } from '../suggest/text-model.js';
+import { TextModel } from './text-model.js';
 import { KeyIndex } from './key-index.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
 import type { BookingTemplate, BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';

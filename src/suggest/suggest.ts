@@ -19,7 +19,7 @@ import { calibrate } from './calibrate.js';
 import { contributions, F, featureVector, plattConfidence, rank } from './ranker.js';
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { CONFIDENCE } from './ranker-weights.js';
-import { describeFeature, textFeatures } from './text-model.js';
+import { describeFeature, textFeatures } from '../knowledge/text-model.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';

@@ -6,7 +6,7 @@ import { counterpartyKey } from '../../src/normalize/counterparty.js';
 import { RANKER_FEATURES } from '../../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
 import { suggest } from '../../src/suggest/suggest.js';
-import { TextModel } from '../../src/suggest/text-model.js';
+import { TextModel } from '../../src/knowledge/text-model.js';
 
 const client: ClientSettings = { id: 'c1', bureauId: 'b1' };
 

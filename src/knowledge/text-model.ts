@@ -25,8 +25,8 @@
 import { stemWord } from '../normalize/tokens.js';
 import { normalizeText } from '../normalize/text.js';
 import { NO_TEXT_KEY } from '../normalize/counterparty.js';
-import { mainAccount } from '../knowledge/template.js';
-import type { AccountNo, BureauRecord, Direction, ProfileRecord } from '../knowledge/types.js';
+import { mainAccount } from './template.js';
+import type { AccountNo, BureauRecord, Direction, ProfileRecord } from './types.js';
 
 /** Laplace smoothing: the textbook add-one prior, no tuning (the ranker weighs the model's output). */
 const ALPHA = 1;
