@@ -46,7 +46,7 @@ export function ownBureauShare(k: Knowledge, clientId: string): TextModel {
 }
 
 /**
- * The client's text model (see `src/suggest/text-model.ts`), built from its profiles on first use.
+ * The client's text model (see `src/knowledge/text-model.ts`), built from its profiles on first use.
  */
 export function clientTextModel(k: Knowledge, clientId: string): TextModel {
   let m = k.textModels.get(clientId);
