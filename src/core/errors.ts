@@ -168,6 +168,7 @@ export class AbortError extends KonteraError {
 }
 
 function formatDifference(ore: number): string {
+  if (!Number.isSafeInteger(ore)) return 'more than 90 trillion kr';
   const sign = ore < 0 ? '-' : '';
   const abs = Math.abs(ore);
   const kr = Math.trunc(abs / 100);

@@ -78,7 +78,26 @@ const SWISH = /\bSWISH\b/;
 const SWISH_BUSINESS_NUMBER = /\b123\d{7}\b/;
 const AUTOGIRO = /\bAUTOGIRO\b|^AG\s/;
 // SEB card lines end in "/YY-MM-DD": "WIRSTRÖMS PU/14-12-31", "EASYPARK /25-04-29".
-const CARD_DATE_SUFFIX = /\s*\/\s*(\d\d)-(\d\d)-(\d\d)\s*$/;
+const CARD_DATE = /^(\d\d)-(\d\d)-(\d\d)$/;
+const BLANK = /\s/;
+
+/**
+ * `…  / YY-MM-DD  ` at the end of `s`: where the suffix (with the blanks before the slash) starts
+ * and the date. A scan from the end: the regular expression `\s*\/\s*(\d\d)-(\d\d)-(\d\d)\s*$`
+ * retries a run of blanks from every start (quadratic on a long blank run).
+ */
+function cardDateSuffix(s: string): { index: number; date: string } | undefined {
+  let end = s.length;
+  while (end > 0 && BLANK.test(s.charAt(end - 1))) end--;
+  const m = end >= 9 ? CARD_DATE.exec(s.slice(end - 8, end)) : null;
+  if (m === null) return undefined;
+  let i = end - 8;
+  while (i > 0 && BLANK.test(s.charAt(i - 1))) i--;
+  if (i === 0 || s.charAt(i - 1) !== '/') return undefined;
+  i--;
+  while (i > 0 && BLANK.test(s.charAt(i - 1))) i--;
+  return { index: i, date: `20${m[1]}-${m[2]}-${m[3]}` };
+}
 const ISO_DATE = /\b\d{4}-\d\d-\d\d\b/g;
 const SHORT_DATE = /\b\d\d-\d\d-\d\d\b/g;
 // OCR / payment reference: a run of 8–25 digits (shorter runs are dates and store numbers).
@@ -233,9 +252,9 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   const autogiro = (s.startsWith('AG ') || s.includes('AUTOGIRO')) && AUTOGIRO.test(s) ? (true as const) : undefined;
 
   let card: { date?: string | undefined } | undefined;
-  const suffix = s.includes('/') ? CARD_DATE_SUFFIX.exec(s) : null;
+  const suffix = s.includes('/') ? cardDateSuffix(s) : undefined;
   if (suffix) {
-    card = { date: `20${suffix[1]}-${suffix[2]}-${suffix[3]}` };
+    card = { date: suffix.date };
     s = s.slice(0, suffix.index);
   }
 

@@ -6,6 +6,7 @@
  * document and options always give the same bytes.
  */
 import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
+import { sumAmounts } from '../core/money.js';
 import { SieCrc } from './checksum.js';
 import { cp437Table, toCp437Text } from './cp437.js';
 import type {
@@ -355,7 +356,6 @@ class Writer {
     const name = (): string => `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
     this.#checkDate(v.date, () => `${name()} date`);
     if (v.registrationDate !== undefined) this.#checkDate(v.registrationDate, () => `${name()} registration date`);
-    let sum = 0;
     for (let k = 0; k < 2; k++) {
       const rows = k === 0 ? v.transactions : v.removed;
       for (const t of rows) {
@@ -364,8 +364,14 @@ class Writer {
         if (t.date !== undefined) this.#checkDate(t.date, () => `${name()} row date`);
         if (t.quantity !== undefined) this.#quantity(t.quantity);
         for (const o of t.objects) this.#dimensionNumber(o.dimension);
-        if (k === 0) sum += t.amount;
       }
+    }
+    // Exact even past 2^53 (a float sum rounds an öre away there); every amount is safe by now.
+    let sum: number;
+    try {
+      sum = sumAmounts(v.transactions);
+    } catch {
+      sum = Number.POSITIVE_INFINITY;
     }
     if (sum !== 0) throw new UnbalancedVoucherError(v.series, v.number, sum, { line: v.line });
   }
