@@ -4,6 +4,7 @@
  * a 100 MB file with a million `#TRANS` reads in linear time.
  */
 import { SieParseError, UnbalancedVoucherError } from '../core/errors.js';
+import { resolveLimits } from '../core/limits.js';
 import { AmountRangeError, sumAmounts } from '../core/money.js';
 import { SieCrc } from './checksum.js';
 import { checkText, decodeSie, type DecodedSie } from './decode.js';
@@ -70,6 +71,10 @@ const MAX_REPEATED_ISSUES = 50;
  * ```
  */
 export function readSie(input: Uint8Array | string, options: ReadSieOptions = {}): SieDocument {
+  const max = resolveLimits({ maxInputBytes: options.maxInputBytes }).maxInputBytes;
+  if (input.length > max) {
+    throw new SieParseError('INPUT_TOO_LARGE', `Input too large: expected a SIE file of at most ${max} bytes (maxInputBytes), got ${input.length}`, { file: options.fileName });
+  }
   const decoded = typeof input === 'string' ? checkText(input) : decodeSie(input);
   return new Reader(decoded, options.strict ?? true, options.fileName).read();
 }

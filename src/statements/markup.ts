@@ -5,6 +5,7 @@
  * use a tiny subset of their languages.
  */
 import { StatementParseError } from '../core/errors.js';
+import { DEFAULT_INPUT_LIMITS } from '../core/limits.js';
 
 /** An element with its local name (namespace prefix dropped), attributes, children and text. */
 export interface XmlElement {
@@ -38,9 +39,10 @@ function localName(tag: string): string {
 
 /**
  * Parses well-formed XML into elements. Tolerates a BOM, the XML declaration, comments,
- * processing instructions, CDATA and DOCTYPE; throws on mismatched or unclosed tags.
+ * processing instructions, CDATA and DOCTYPE; throws on mismatched or unclosed tags, and
+ * (`INPUT_TOO_LARGE`) on nesting deeper than `maxDepth`.
  */
-export function parseXml(text: string, file?: string): XmlElement {
+export function parseXml(text: string, file?: string, maxDepth: number = DEFAULT_INPUT_LIMITS.maxXmlDepth): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: XmlElement[] = [root];
   let line = 1;
@@ -101,7 +103,13 @@ export function parseXml(text: string, file?: string): XmlElement {
     }
     const el: XmlElement = { name, attrs, children: [], text: '', line: tagLine };
     (stack[stack.length - 1] as XmlElement).children.push(el);
-    if (!selfClosing) stack.push(el);
+    if (!selfClosing) {
+      // The depth is bounded here: every later walk over the tree may recurse.
+      if (stack.length > maxDepth) {
+        throw new StatementParseError('INPUT_TOO_LARGE', `XML nested too deep: expected at most ${maxDepth} levels (limits.maxXmlDepth), found <${name}> deeper`, { file, line: tagLine });
+      }
+      stack.push(el);
+    }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1] as XmlElement;
