@@ -483,6 +483,11 @@ class Output {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
     this.#crc = checksum ? new SieCrc() : undefined;
+    // UTF-8 is not SIE's declared encoding (#FORMAT PC8): the BOM says it, so no reader has to guess.
+    if (!this.#cp437) {
+      this.#buf.set([0xef, 0xbb, 0xbf]);
+      this.#len = 3;
+    }
   }
 
   /** Writes the bare `#KSUMMA` that opens checksumming (right after `#FLAGGA`). */
