@@ -7,6 +7,7 @@
  * names) never ends up in a key marked `shareable`.
  */
 import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TYPE_PREFIXES } from './noise.js';
+import { personalDataReason } from './personal.js';
 import { normalizeText, plainWords } from './text.js';
 
 /** Longest key, in words; later words are almost always references or places. */
@@ -209,7 +210,7 @@ function keyWords(normalized: string): string[] {
  * counterpartyKey('Swish 46701234567 JOHAN').shareable // false
  * ```
  */
-export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): CounterpartyKey {
+export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, options: { readonly personalRule?: boolean } = {}): CounterpartyKey {
   const accountGiro = extras.counterpartyAccount === undefined ? undefined : giroOfAccount(extras.counterpartyAccount);
   if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '' && accountGiro === undefined) {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
@@ -290,12 +291,14 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';
   if (key === null && extras.counterparty !== undefined && extras.counterparty.trim() !== '') {
-    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount });
+    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount }, options);
   }
   // Nothing else names the line: the account column's giro number does. Only companies and
   // organisations hold bankgiro numbers; a plusgiro number may be a private person's account, so a
   // key made of one is never shared.
   let unshareable = personal;
+  // Names, e-mail addresses, streets and date-like numbers (./personal.ts): never in the network.
+  if (!unshareable && key !== null && options.personalRule !== false && personalDataReason(key, all) !== undefined) unshareable = true;
   if (key === null && fromAccount?.bankgiro !== undefined) key = `BG ${fromAccount.bankgiro}`;
   else if (key === null && fromAccount?.plusgiro !== undefined) {
     key = `PG ${fromAccount.plusgiro}`;
