@@ -55,4 +55,4 @@ export const SURNAMES: readonly string[] = [
  * Merchant and brand keys that contain a listed name yet name a business, so they stay shareable.
  * A key counts as a known merchant when it starts with one of these.
  */
-export const NAMED_MERCHANTS: readonly string[] = ['CLAS OHLSON', 'HUGO BOSS', 'BJÖRN BORG', 'DANIEL WELLINGTON', 'JOHN DEERE'];
+export const NAMED_MERCHANTS: readonly string[] = ['CLAS OHLSON', 'HUGO BOSS', 'BJÖRN BORG', 'DANIEL WELLINGTON', 'JOHN DEERE', 'MARTIN & SERVERA', 'MARTIN SERVERA'];

@@ -3,7 +3,8 @@
  * the line it came from, points at a private person. Checked words are the key's own; numbers and
  * e-mail addresses are looked for in the whole line (text, reference and counterparty columns).
  *
- * - a personal name: a listed Swedish given name or surname (./names.ts), or a word ending in -SSON;
+ * - a personal name: a listed Swedish given name or surname (./names.ts), or a word ending in -SSON
+ *   (a name in the genitive before a trade word, "HEDLUNDS EL", is a business and does not count);
  * - an e-mail address, or the user part of one next to a mail provider's name (`ANNA.ANDERSSON GMAIL`);
  * - a street address (`STORGATAN`, `BJÖRKVÄGEN 3`, `LGH 1102`);
  * - a date-like 10- or 12-digit number (YYMMDD + 4 digits), whatever its check digit: a
@@ -49,9 +50,30 @@ function isStreet(word: string): boolean {
   return false;
 }
 
-function isName(word: string): boolean {
-  const bare = word.endsWith('S') && NAMES.has(word.slice(0, -1)) ? word.slice(0, -1) : word; // genitive "ANNAS"
-  return NAMES.has(bare) || (word.length >= SSON_MIN_LENGTH && (word.endsWith('SSON') || word.endsWith('SSONS')));
+function isPlainName(word: string): boolean {
+  return NAMES.has(word) || (word.length >= SSON_MIN_LENGTH && word.endsWith('SSON'));
+}
+
+/** "ANNAS", "JOHANSSONS", "HEDLUNDS": a name in the genitive. */
+function isGenitiveName(word: string): boolean {
+  return word.length > 2 && word.endsWith('S') && isPlainName(word.slice(0, -1));
+}
+
+/**
+ * True when a word of the key names a person. A name in the genitive followed by a word that is
+ * not a name is how Swedish family businesses are called ("HEDLUNDS EL", "ANDERSSONS BYGG",
+ * "LISAS BLOMMOR") and does not count; alone or last ("LÅN JOHANSSONS") it does.
+ */
+function namesPerson(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (isPlainName(w)) return true;
+    if (isGenitiveName(w)) {
+      const next = words[i + 1];
+      if (next === undefined || isPlainName(next) || isGenitiveName(next)) return true;
+    }
+  }
+  return false;
 }
 
 /** Why `key` from `line` must not be shared, or undefined when it may be. `line` in upper case. */
@@ -63,7 +85,7 @@ export function personalDataReason(key: string, line: string): 'name' | 'e-mail'
   if (lineWords.some((w) => ORGANISATION_MARKERS.has(w))) return undefined;
   if (NAMED_MERCHANTS.some((m) => key === m || key.startsWith(`${m} `))) return undefined;
   const words = key.split(' ');
-  if (words.some(isName)) return 'name';
+  if (namesPerson(words)) return 'name';
   if (words.some(isStreet) || lineWords.some((w) => ADDRESS_WORDS.has(w))) return 'street';
   return undefined;
 }
