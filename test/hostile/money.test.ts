@@ -50,7 +50,7 @@ describe('money stays exact', () => {
 
   it('the SIE writer refuses, and the reader reports, a voucher off by 1 öre at 9×10¹⁵', () => {
     const transactions = OFF_BY_ONE.map((amount, i) => ({ account: i % 2 === 0 ? '1930' : '3001', amount }));
-    const doc = createSieDocument({ company: { name: 'Stora Siffror AB' }, generated: '2026-01-01', vouchers: [{ series: 'A', number: '1', date: '2026-01-02', text: 'x', transactions }] });
+    const doc = createSieDocument({ company: { name: 'Stora Siffror AB' }, generated: '2026-01-01', accounts: { '1930': 'Bank', '3001': 'Försäljning' }, vouchers: [{ series: 'A', number: '1', date: '2026-01-02', text: 'x', transactions }] });
     expect(() => writeSie(doc)).toThrow(expect.objectContaining({ code: 'SIE_UNBALANCED_VOUCHER' }));
     const text = [
       '#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#FNAMN "Stora Siffror AB"', '#RAR 0 20260101 20261231', '#KONTO 1930 "Bank"', '#KONTO 3001 "Försäljning"',
