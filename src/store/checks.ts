@@ -6,6 +6,7 @@
  * @module
  */
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { AmountRangeError, sumAmounts } from '../core/money.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import type { ClientRow, ClientRef, KnowledgeBase, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
@@ -62,13 +63,12 @@ export function checkNewVoucher(voucher: NewVoucher): void {
   if (voucher.rows.length < 2) {
     throw new ValidationError(`Invalid voucher: expected at least two rows, got ${voucher.rows.length}`);
   }
-  let sum = 0;
   for (const row of voucher.rows) {
     if (!Number.isSafeInteger(row.amount)) {
       throw new ValidationError(`Invalid voucher: expected integer öre on account ${row.account}, got ${row.amount}`);
     }
-    sum += row.amount;
   }
+  const sum = exactSum(voucher.rows);
   if (sum !== 0) throw new ValidationError(`Invalid voucher: expected rows summing to 0 öre, they sum to ${sum}`);
   if ((voucher.transactionId === undefined) !== (voucher.bankAccount === undefined)) {
     throw new ValidationError('Invalid voucher: expected both bankAccount and transactionId, or neither');
@@ -257,4 +257,14 @@ export function mergeBureau(stored: BureauKnowledgeRecord | undefined, step: Agg
   const shape = step.target ?? stored;
   if (clients.length === 0 || shape === undefined) return undefined;
   return { ...shape, clients };
+}
+
+/** Exact sum of rows whose amounts are safe integers; a total past 2^53 is reported as a validation error. */
+export function exactSum(rows: readonly { readonly account?: string; readonly amount: number }[]): number {
+  try {
+    return sumAmounts(rows);
+  } catch (err) {
+    if (err instanceof AmountRangeError) throw new ValidationError(`Invalid voucher: expected rows summing to 0 öre, they sum to more than 2^53 öre`);
+    throw err;
+  }
 }

@@ -3,6 +3,7 @@
  * honest "not sure". Tiers, best first: the client's own history (exact, giro, fuzzy, shared
  * words), the bureau's other clients, other bureaus (network), built-in rules.
  */
+import { trySumAmounts } from '../core/money.js';
 import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
@@ -355,7 +356,7 @@ function buildVoucher(
     acct = m.account;
     rows.push({ account: acct, amount: r.amount });
   }
-  const sum = rows.reduce((s, r) => s + r.amount, 0);
+  const sum = trySumAmounts(rows);
   if (sum !== 0) return { voucher: null, note: ' The split did not balance.', simplified: false };
   return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
