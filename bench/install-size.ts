@@ -8,7 +8,7 @@
  * - whether any database driver or server package is in the tree (kontera needs none of them:
  *   pg is an optional peer, better-sqlite3 optional).
  *
- *     node --import tsx/esm bench/install-size.ts [--json]
+ *     npm run bench:install [-- --json]
  *
  * Needs the registry (or a warm npm cache). Prints a Markdown section for bench/report.md.
  */
@@ -101,14 +101,16 @@ function main(): void {
       console.log(JSON.stringify(result, null, 2));
       return;
     }
-    console.log(`## Install size (bench/install-size.ts, natural ${result.natural})\n`);
-    console.log('| what | size | count |');
-    console.log('|---|---:|---:|');
-    console.log(`| tarball (\`npm pack\`) | ${mb(info.size)} packed, ${mb(info.unpackedSize)} unpacked | ${info.files.length} files |`);
-    console.log(`| source maps in the tarball | ${mb(result.tarball.sourceMapBytes)} | ${maps.length} (${embedded.length} embed sources) |`);
-    console.log(`| node_modules after \`npm install kontera\` (better-sqlite3 built) | ${mb(full.bytes)} | ${full.packages} packages |`);
-    console.log(`| the same with \`--omit=optional\` | ${mb(lean.bytes)} | ${lean.packages} packages |`);
-    console.log(`\nDatabase drivers or servers in the tree: ${servers.length === 0 ? 'none' : servers.join(', ')}.`);
+    const rows: [string, string][] = [
+      ['natural', result.natural],
+      ['tarball (npm pack)', `${mb(info.size)} packed, ${mb(info.unpackedSize)} unpacked, ${info.files.length} files`],
+      ['source maps in the tarball', `${maps.length} (${embedded.length} embedding sources), ${mb(result.tarball.sourceMapBytes)}`],
+      ['node_modules, npm install', `${mb(full.bytes)}, ${full.packages} packages (better-sqlite3 built)`],
+      ['node_modules, --omit=optional', `${mb(lean.bytes)}, ${lean.packages} packages`],
+      ['database drivers / servers', servers.length === 0 ? 'none' : servers.join(', ')],
+    ];
+    for (const [k, v] of rows) console.log(`${k.padEnd(31)}${v}`);
+    console.log('(sizes are apparent sizes, du -sb)');
   } finally {
     rmSync(packDir, { recursive: true, force: true });
   }
