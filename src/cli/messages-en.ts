@@ -239,7 +239,7 @@ export const EN = {
     '{path}: {n} bank {n|voucher|vouchers} in {months} {months|month|months} — nothing to replay: the replay starts at a month boundary after the first {share} %, and the file has no later month. No chart written.',
   'backtest.head': '{path}: {n} bank {n|voucher|vouchers}; learned the first {learned} ({share} %, whole months), replayed {tested} from {month} month by month',
   'backtest.headNothingLearned':
-    '{path}: {n} bank {n|voucher|vouchers}; nothing learned first (the whole first month is past the training share), replayed {tested} from {month} month by month',
+    '{path}: {n} bank {n|voucher|vouchers}; nothing learned before the replay: the first {share} % ends inside the first month ({month}) and only whole months are learned; replayed all {tested} from {month} month by month',
   'backtest.confidenceFrom': 'confidence ≥ {c}',
   'backtest.right': '{share} ({precision} right)',
   'backtest.thresholds': 'Precision at each confidence threshold:',

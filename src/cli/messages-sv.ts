@@ -242,7 +242,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
     '{path}: {n} {n|bankverifikation|bankverifikationer} under {months} {months|månad|månader} — inget att spela upp: uppspelningen börjar vid en månadsgräns efter de första {share} %, och filen har ingen senare månad. Inget diagram skrivet.',
   'backtest.head': '{path}: {n} {n|bankverifikation|bankverifikationer}; lärde sig de första {learned} ({share} %, hela månader), spelade upp {tested} från {month} månad för månad',
   'backtest.headNothingLearned':
-    '{path}: {n} {n|bankverifikation|bankverifikationer}; inget inlärt först (hela första månaden ligger efter träningsandelen), spelade upp {tested} från {month} månad för månad',
+    '{path}: {n} {n|bankverifikation|bankverifikationer}; inget inlärt före uppspelningen: de första {share} % slutar inne i första månaden ({month}) och bara hela månader lärs in; spelade upp alla {tested} från {month} månad för månad',
   'backtest.confidenceFrom': 'säkerhet ≥ {c}',
   'backtest.right': '{share} ({precision} rätt)',
   'backtest.thresholds': 'Precision vid varje tröskel för säkerhet:',

@@ -41,7 +41,7 @@ import type { BacktestResult } from './backtest.js';
 import { backtestChart } from './backtest-chart.js';
 import { LOCALES, localeFromEnv, sayer } from './messages.js';
 import type { Locale, MessageKey, Say } from './messages.js';
-import { excelAmount, excelCsv, paint, rowsText, table, wrap } from './output.js';
+import { cut, excelAmount, excelCsv, paint, rowsText, table, wrap } from './output.js';
 
 /** Exit codes, see the module comment. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4 } as const;
@@ -141,12 +141,23 @@ function writeOutput(ctx: Context, path: string, bytes: Uint8Array | string): vo
 function progress(ctx: Context, label: string): ((p: Pick<Progress, 'done' | 'total'>) => void) | undefined {
   if (ctx.io.interactive !== true || ctx.json) return undefined;
   let last = -1;
+  const shown = ctx.columns === undefined ? label : cut(label, Math.max(10, ctx.columns - 24));
   return (p) => {
     const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
     if (pct === last) return;
     last = pct;
-    ctx.io.err(`\r${label}: ${p.done}/${p.total} (${pct} %)${p.done >= p.total ? '\r\u001b[K' : ''}`);
+    ctx.io.err(`\r${shown}: ${p.done}/${p.total} (${pct} %)${p.done >= p.total ? '\r\u001b[K' : ''}`);
   };
+}
+
+/** Prose for the terminal: each line word-wrapped to its width (unchanged when not a terminal). */
+function prose(ctx: Context, text: string): string {
+  const width = ctx.columns;
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.length <= width ? line : wrap(line, width).join('\n')))
+    .join('\n');
 }
 
 function json(ctx: Context, value: unknown): void {
@@ -437,7 +448,7 @@ const suggestCommand: Command = {
         });
         return EXIT.ok;
       }
-      ctx.io.out(`${say('suggest.learned', { name, n: learned.learned, vouchers: learned.vouchers, path: historyPath })}\n\n`);
+      ctx.io.out(`${prose(ctx, say('suggest.learned', { name, n: learned.learned, vouchers: learned.vouchers, path: historyPath }))}\n\n`);
       ctx.io.out(`${linesTable(ctx, lines)}\n\n`);
       const summary = say('suggest.summary', {
         n: lines.length,
@@ -449,7 +460,7 @@ const suggestCommand: Command = {
         review: review.length,
         reviewFile: dryRun ? say('suggest.notWritten') : reviewPath,
       });
-      ctx.io.out(`${summary}\n${dryRun ? `${say('suggest.dryRun')}\n` : ''}`);
+      ctx.io.out(`${prose(ctx, summary)}\n${dryRun ? `${say('suggest.dryRun')}\n` : ''}`);
       return EXIT.ok;
     });
   },
@@ -479,8 +490,8 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
     }
     const db = ctx.db ?? 'FILE';
     ctx.io.out(
-      `${linesTable(ctx, lines, { ids: true })}\n\n${say('suggest.unbooked', { n: lines.length, auto: lines.filter((l) => action(l.s) === 'auto').length, db, client: clientId })}\n` +
-        `${say('suggest.correctHint', { db, client: clientId })}\n`,
+      `${linesTable(ctx, lines, { ids: true })}\n\n${prose(ctx, say('suggest.unbooked', { n: lines.length, auto: lines.filter((l) => action(l.s) === 'auto').length, db, client: clientId }))}\n` +
+        `${prose(ctx, say('suggest.correctHint', { db, client: clientId }))}\n`,
     );
     return EXIT.ok;
   });
@@ -832,7 +843,7 @@ const backtestCommand: Command = {
       json(ctx, { file: path, train, chart: chartPath, ...r });
       return EXIT.ok;
     }
-    ctx.io.out(backtestText(ctx, r, shown, train, chartPath));
+    ctx.io.out(prose(ctx, backtestText(ctx, r, shown, train, chartPath)));
     return EXIT.ok;
   },
 };
@@ -846,7 +857,7 @@ function backtestText(ctx: Context, r: BacktestResult, path: string, train: numb
   const out: string[] = [];
   out.push(
     learnedFrom === 0
-      ? say('backtest.headNothingLearned', { path, n: r.bookings, tested: r.tested, month: r.firstTestMonth ?? '?' })
+      ? say('backtest.headNothingLearned', { path, n: r.bookings, share, tested: r.tested, month: r.firstTestMonth ?? '?' })
       : say('backtest.head', { path, n: r.bookings, learned: learnedFrom, share, tested: r.tested, month: r.firstTestMonth ?? '?' }),
   );
   out.push('');
