@@ -7,7 +7,6 @@
  * @module
  */
 import { parseArgs as nodeParseArgs } from 'node:util';
-import levenshtein from 'fast-levenshtein';
 import { KonteraError } from '../core/errors.js';
 import type { KonteraErrorOptions } from '../core/errors.js';
 import type { MessageKey, Say } from './messages.js';
@@ -49,12 +48,29 @@ export interface ParsedArgs {
   readonly flags: ReadonlySet<string>;
 }
 
+/**
+ * Edit distance (insertions, deletions, substitutions) between two short words — option and
+ * command names, a few dozen characters at most. fast-levenshtein stays behind the engine's one
+ * file that uses it; this is the textbook two-row table.
+ */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 /** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = c.startsWith(word) && word.length >= 2 ? 0 : levenshtein.get(word, c);
+    const d = c.startsWith(word) && word.length >= 2 ? 0 : editDistance(word, c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   // A typo changes a few letters; more than a third of the word is another word.

@@ -8,7 +8,7 @@
  */
 import { TARGET_PRECISION } from './backtest.js';
 import type { BacktestResult } from './backtest.js';
-import { svgLineChart } from './chart.js';
+import { CHART_WIDTH, fitMiddle, svgLineChart, textWidth } from './chart.js';
 import type { ChartMarker } from './chart.js';
 import type { Say } from './messages.js';
 
@@ -30,9 +30,12 @@ export function backtestChart(r: BacktestResult, name: string, options: { readon
     });
   }
   const ticks = r.thresholds.filter((t) => t.answered > 0).map((t) => ({ x: t.share, label: t.threshold.toFixed(2) }));
+  // A long file name gives way in its middle, so the rest of the line (lines, month) stays readable.
+  const rest = say('chart.subtitle', { name: '', n: r.tested, month: r.firstTestMonth ?? '?' });
+  const shownName = fitMiddle(name, Math.max(120, CHART_WIDTH - 32 - textWidth(rest)));
   return svgLineChart({
     title: say('chart.title'),
-    subtitle: say('chart.subtitle', { name, n: r.tested, month: r.firstTestMonth ?? '?' }),
+    subtitle: say('chart.subtitle', { name: shownName, n: r.tested, month: r.firstTestMonth ?? '?' }),
     xLabel: say('chart.xLabel'),
     yLabel: say('chart.yLabel'),
     yMin: 0.5,

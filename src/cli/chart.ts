@@ -74,7 +74,7 @@ function fitEnd(text: string, width: number, size = FONT): string {
 }
 
 /** `text`, cut in the middle with `…` to fit `width` pixels (a file name keeps its start and its end). */
-function fitMiddle(text: string, width: number, size = FONT): string {
+export function fitMiddle(text: string, width: number, size = FONT): string {
   const max = Math.floor(width / (size * GLYPH));
   const chars = [...text];
   if (chars.length <= max) return text;

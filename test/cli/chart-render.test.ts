@@ -70,6 +70,8 @@ describe.runIf(rsvg.status === 0 || process.env.CI !== undefined)('the back-test
         expect(svg).toContain(say('chart.xLabel'));
         expect(svg).toContain(say('chart.guide', { p: 99 }));
         if (r.autoBook.share > 0) expect(svg).toContain(say('chart.threshold', { c: DEFAULT_AUTO_BOOK_THRESHOLD }));
+        // The file name gives way in its middle; what was replayed stays on the line.
+        expect(svg).toContain(say('chart.subtitle', { name: 'X', n: r.tested, month: r.firstTestMonth ?? '?' }).slice(1));
         // One series: no legend.
         expect(svg).not.toContain(">kontera</text>");
       });
