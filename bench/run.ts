@@ -95,6 +95,16 @@ const BENCHES: readonly Bench[] = [
     quickArgs: ['--clients', '50', '--bureaus', '5', '--memory'],
     baseline: 'this is the baseline of the SQLite store bench: no disk, no SQL',
   },
+  {
+    name: 'install',
+    title: 'Install size: the packed tarball installed into an empty project',
+    command: 'npm run bench:install',
+    node: [],
+    script: 'bench/install-size.ts',
+    args: [],
+    quickArgs: [],
+    baseline: 'the same measurement on 795bbdd, before issue 14 (natural 8.1.1, source maps): tarball 0.8 MB packed with 1.9 MB of source maps (17 embedding sources); node_modules 99.7 MB, 96 packages (70.4 MB, 57 without optional); mongoose, mongodb, redis, memjs, dotenv and pg in the tree',
+  },
 ];
 
 interface RunInfo {
