@@ -1006,7 +1006,8 @@ function englishWhere(e: KonteraError): string {
 function humanMessage(e: KonteraError, say: Say): string {
   const where = englishWhere(e);
   let message = where !== '' && e.message.endsWith(where) ? e.message.slice(0, -where.length) : e.message;
-  message = message.replace(/\s*\(pass `columns` to read it as a generic CSV\)/, ` (${say('hint.columns')})`);
+  const hint = message.indexOf('(pass `columns` to read it as a generic CSV)');
+  if (hint >= 0) message = `${message.slice(0, hint).trimEnd()} (${say('hint.columns')})${message.slice(hint + '(pass `columns` to read it as a generic CSV)'.length)}`;
   message = message.replace(/ or pass \{ database \}/, '');
   if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
   if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
