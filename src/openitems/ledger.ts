@@ -176,8 +176,12 @@ function settle(byId: Map<string, OpenItem>, changed: Set<string>, v: LedgerVouc
     return rest;
   }
   // No single match: the counterparty's oldest invoices first, as far as the amount goes.
+  // An invoice number in the text that is none of the counterparty's items: it pays an invoice the
+  // ledger does not have (one from before the books), not the oldest one it has.
   const words = counterpartyWords(text);
-  const named = objectMatches.length > 0 ? objectMatches : open.filter((i) => wordOverlap(words, i.words) >= WORD_EVIDENCE);
+  const refs = new Set(references(`${text} ${reference}`));
+  const otherInvoice = (i: OpenItem): boolean => refs.size > 0 && i.references.length > 0 && !i.references.some((r) => refs.has(r));
+  const named = objectMatches.length > 0 ? objectMatches : open.filter((i) => wordOverlap(words, i.words) >= WORD_EVIDENCE && !otherInvoice(i));
   for (const item of named) {
     if (rest === 0) break;
     const current = byId.get(item.id) ?? item;

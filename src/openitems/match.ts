@@ -9,7 +9,7 @@ import { formatKronor } from '../core/money.js';
 import type { AccountNo, Voucher, VoucherRow } from '../knowledge/types.js';
 import { OPEN_ITEM_CALIBRATION } from './calibration.js';
 import type { OpenItemCalibration } from './calibration.js';
-import { counterpartyWords, references, wordOverlap } from './text.js';
+import { counterpartyWords, ocrBases, references, wordOverlap } from './text.js';
 import type { OpenItem, OpenItemKind } from './types.js';
 
 /**
@@ -45,6 +45,8 @@ export interface OpenItemFeatures {
   readonly items: number;
   /** Digits of the longest reference the line and an item share; 0 when none. */
   readonly referenceDigits: number;
+  /** The line carries references and the items have references, but they share none. */
+  readonly referenceConflict: boolean;
   /** Share of the items' counterparty words the line names, 0..1. */
   readonly wordOverlap: number;
   /** Days from the latest invoice date to the line. */
@@ -193,6 +195,7 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
   const lineText = [line.text, line.counterparty ?? '', line.reference ?? ''].join(' ');
   const words = counterpartyWords(lineText);
   const refs = new Set(references(lineText));
+  for (const r of [...refs]) for (const base of ocrBases(r)) refs.add(base);
   const bankAccount = options.bankAccount ?? '1930';
   const table = options.calibration ?? OPEN_ITEM_CALIBRATION;
 
@@ -201,6 +204,8 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
     for (const r of item.references) if (refs.has(r) && r.length > best) best = r.length;
     return best;
   };
+  /** The line names invoice numbers, the item has its own, and they differ: a part payment of another invoice. */
+  const conflicts = (item: OpenItem): boolean => refs.size > 0 && item.references.length > 0 && refDigits(item) === 0;
   const sameAmount = items.filter((i) => i.open === target).length;
   const drafts: Draft[] = [];
   const overlapOf = new Map<OpenItem, number>();
@@ -213,7 +218,7 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
     else if (ref > 0 && target < item.open) drafts.push({ parts: [{ item, amount: target }], evidence: 'reference-part', referenceDigits: ref, overlap, partial: true });
     else if (item.open === target && named) drafts.push({ parts: [{ item, amount: target }], evidence: 'amount-words', referenceDigits: 0, overlap, partial: false });
     else if (item.open === target) drafts.push({ parts: [{ item, amount: target }], evidence: sameAmount === 1 ? 'amount-unique' : 'amount-ambiguous', referenceDigits: 0, overlap, partial: false });
-    else if (named && target < item.open) drafts.push({ parts: [{ item, amount: target }], evidence: 'part-words', referenceDigits: 0, overlap, partial: true });
+    else if (named && target < item.open && !conflicts(item)) drafts.push({ parts: [{ item, amount: target }], evidence: 'part-words', referenceDigits: 0, overlap, partial: true });
   }
   // Several invoices paid at once: items of one counterparty (named by the line, or sharing words).
   const groups = new Map<string, OpenItem[]>();
@@ -271,6 +276,7 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
       partial: d.partial,
       items: d.parts.length,
       referenceDigits: d.referenceDigits,
+      referenceConflict: d.referenceDigits === 0 && d.parts.some((p) => conflicts(p.item)),
       wordOverlap: d.overlap,
       daysAfter: daysBetween(latest, line.date),
       sameAmount,

@@ -105,3 +105,34 @@ export function wordOverlap(words: readonly string[], itemWords: readonly string
   }
   return found / itemWords.length;
 }
+
+/** True when the digits pass the Luhn (modulus 10) check that Swedish OCR numbers carry. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d{2,}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * The invoice numbers an OCR reference may be built from. A Swedish OCR number is the biller's
+ * reference (usually the invoice number) followed by a Luhn check digit, and, under Bankgirot's
+ * "length" control, a length digit (the number of digits, modulo 10) before the check digit.
+ *
+ * ```ts
+ * ocrBases('655969') // ['65596', '6559']: check digit 9, length digit 6
+ * ```
+ */
+export function ocrBases(reference: string): string[] {
+  if (reference.length < 4 || !luhnValid(reference)) return [];
+  const out = [reference.slice(0, -1).replace(/^0+(?=\d)/, '')];
+  if (Number(reference[reference.length - 2]) === reference.length % 10) out.push(reference.slice(0, -2).replace(/^0+(?=\d)/, ''));
+  return out;
+}
