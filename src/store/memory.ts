@@ -14,6 +14,8 @@ import {
   checkClientRow,
   checkKnowledgeChanges,
   checkNewVouchers,
+  checkOpenItems,
+  compareOpenItems,
   bureauSteps,
   checkTransactionRow,
   compareNetwork,
@@ -25,6 +27,7 @@ import {
   notFoundBureau,
   notFoundClient,
 } from './checks.js';
+import type { OpenItem } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
 import type {
   AddTransactionsResult,
@@ -35,6 +38,7 @@ import type {
   DeleteCounts,
   KnowledgeBase,
   NewVoucher,
+  OpenItemFilter,
   StatementRow,
   Store,
   StoreCapabilities,
@@ -66,6 +70,7 @@ interface ClientTables {
   readonly vouchers: VoucherRecord[];
   readonly booked: Map<string, VoucherRecord>;
   readonly profiles: Map<string, ProfileRecord>;
+  readonly openItems: Map<string, OpenItem>;
 }
 
 function txKey(bankAccount: string, id: string): string {
@@ -249,6 +254,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         vouchers: [],
         booked: new Map(),
         profiles: new Map(),
+        openItems: new Map(),
       });
     },
 
@@ -457,6 +463,29 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       }
     },
 
+    async putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      checkOpenItems(items);
+      for (const item of items) s.set(t.openItems, item.id, copy(item));
+    },
+
+    async listOpenItems(ref: ClientRef, filter: OpenItemFilter = {}): Promise<readonly OpenItem[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).openItems.values()]
+        .filter((i) => filter.open !== true || i.open > 0)
+        .sort(compareOpenItems)
+        .map(copy);
+    },
+
+    async deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      let n = 0;
+      for (const id of new Set(ids)) if (s.delete(t.openItems, id)) n++;
+      return n;
+    },
+
     async exportClient(ref: ClientRef): Promise<ClientData> {
       assertOpen();
       const client = s.client(ref);
@@ -472,6 +501,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
           .filter((r) => r.clients.includes(client.id))
           .sort((a, b) => compareText(a.key, b.key) || compareText(a.templateId, b.templateId))
           .map(copy),
+        openItems: await self.listOpenItems(ref),
       };
     },
   };

@@ -263,6 +263,9 @@ if (PG_URL === '') {
         getNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         listNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         applyKnowledge: { expect: 'VALIDATION', call: (s) => s.applyKnowledge('b1', changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }), NO_BASE) },
+        putOpenItems: { expect: 'NOT_FOUND', call: (s) => s.putOpenItems(STOLEN, []) },
+        listOpenItems: { expect: 'NOT_FOUND', call: (s) => s.listOpenItems(STOLEN) },
+        deleteOpenItems: { expect: 'NOT_FOUND', call: (s) => s.deleteOpenItems(STOLEN, ['i1']) },
         exportClient: { expect: 'NOT_FOUND', call: (s) => s.exportClient(STOLEN) },
       };
 
