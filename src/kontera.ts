@@ -60,6 +60,11 @@ import type {
   VoucherSeries,
 } from './store/store.js';
 import { suggest as suggestOne } from './suggest/suggest.js';
+import { confirmOpenItems, learnOpenItemsFromSie, openItemsForSuggest, settleBgmaxDeposit, unlearnOpenItems, withOpenItemMatch } from './open-items.js';
+import type { OpenItemsLearned } from './open-items.js';
+import type { DepositSettlement } from './openitems/deposit.js';
+import { matchOpenItems } from './openitems/match.js';
+import type { OpenItem } from './openitems/types.js';
 import type { Suggestion } from './suggest/types.js';
 
 /** BAS accounts have four digits; the engine, the chart check and SIE export all assume it. */
@@ -166,6 +171,20 @@ export interface LearnFromSieResult {
   readonly skipped: number;
   /** What the SIE reader noticed (repairs, skipped records, unbalanced vouchers left out). */
   readonly issues: readonly SieIssue[];
+  /** What the file added to the client's open-item ledger (invoices and their settlements). */
+  readonly openItems: OpenItemsLearned;
+}
+
+/** Options of {@link Kontera.openItems}. */
+export interface OpenItemsOptions {
+  /** True: only items with something still open. */
+  readonly open?: boolean | undefined;
+}
+
+/** Options of {@link Kontera.settleDeposit}. */
+export interface SettleDepositOptions {
+  /** The BgMax file's name, for errors. */
+  readonly fileName?: string | undefined;
 }
 
 /** Options of {@link Kontera.importStatement}. */
@@ -266,6 +285,14 @@ export interface Kontera {
    * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
    */
   unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
+  /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */
+  openItems(clientId: string, options?: OpenItemsOptions): Promise<readonly OpenItem[]>;
+  /**
+   * The voucher for a bankgiro deposit line from the BgMax file of the deposit: one row per customer
+   * invoice a payment settles, unmatched payments on the suspense account (review). Refused with
+   * `VALIDATION` (a `DepositMismatchError` naming both sums) when the deposit does not sum to the line.
+   */
+  settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options?: SettleDepositOptions): Promise<DepositSettlement>;
   /** Closes the store. Later calls fail with `STORE`. */
   close(): Promise<void>;
 }
@@ -638,8 +665,9 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
           }
         }
         if (added) await tx.updateClient({ ...client, accountNames: names });
+        const openItems = await learnOpenItemsFromSie(tx, refOf(client), doc);
         checkAbort(options.signal);
-        return { vouchers: doc.vouchers.length, learned, skipped: bookings.length - learned, issues: doc.issues };
+        return { vouchers: doc.vouchers.length, learned, skipped: bookings.length - learned, issues: doc.issues, openItems };
       });
     },
 
@@ -757,14 +785,18 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const bureaus = keys.length === 0 ? [] : await tx.getBureauRecords(client.bureauId, keys);
         const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
         const k = createKnowledge({ profiles, bureaus, network });
-        return transactions.map((t) =>
-          suggestOne(
+        const items = await openItemsForSuggest(tx, refOf(client));
+        return transactions.map((t) => {
+          const s = suggestOne(
             { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
             k,
             settings,
             { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
-          ),
-        );
+          );
+          if (items.length === 0) return s;
+          const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+          return withOpenItemMatch(s, matchOpenItems(t, items, { bankAccount, limit: 1 })[0], client);
+        });
       }, READ_ONLY);
     },
 
@@ -851,6 +883,11 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        await confirmOpenItems(
+          tx,
+          ref,
+          vouchers.map((record, i) => ({ record, line: (learnable[i] as ConfirmedBooking).transaction, bankAccount: checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT })),
+        );
         return { vouchers, learned };
       });
     },
@@ -936,8 +973,33 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
         const { k, base } = await knowledgeForLearning(tx, client, [key]);
         const changes = unlearn(k, engineClient(client), key, templateId);
         await tx.applyKnowledge(client.bureauId, changes, base);
-        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 };
+        // Forgetting a counterparty also reopens the invoices its confirmed payments settled.
+        const reopened = templateId === undefined ? await unlearnOpenItems(tx, refOf(client), key) : 0;
+        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
+    },
+
+    async openItems(clientId: string, options: OpenItemsOptions = {}): Promise<readonly OpenItem[]> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        return tx.listOpenItems(refOf(client), { open: options.open === true });
+      }, READ_ONLY);
+    },
+
+    async settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options: SettleDepositOptions = {}): Promise<DepositSettlement> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const t = transaction;
+        if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
+          throw new ValidationError("Invalid transaction: expected { date: 'YYYY-MM-DD', amount: whole öre, text }");
+        }
+        const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+        if (!client.bankAccounts.includes(bankAccount)) {
+          throw new ValidationError(`Invalid transaction: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
+        }
+        const items = await tx.listOpenItems(refOf(client), { open: true });
+        return settleBgmaxDeposit(t, bgmax, items, { bankAccount, suspenseAccount: client.suspenseAccount, fileName: options.fileName });
+      }, READ_ONLY);
     },
 
     async close(): Promise<void> {

@@ -57,7 +57,7 @@ function groupsOf(v: LedgerVoucher, accounts: OpenItemAccounts): RowGroup[] {
     const kind = openItemKind(r.account, accounts);
     if (kind === null || !Number.isSafeInteger(r.amount)) continue;
     const text = (r.text ?? '').trim() !== '' ? (r.text as string).trim() : v.text.trim();
-    const key = `${r.account}\u0000${text}`;
+    const key = v.separateRows === true ? `${order.length}` : `${r.account}\u0000${text}`;
     let g = map.get(key);
     if (g === undefined) {
       map.set(key, (g = { account: r.account, kind, amount: 0, text, objectRefs: new Set() }));
@@ -228,4 +228,21 @@ export function reopenSettlements(items: readonly OpenItem[], drop: (s: OpenItem
     changed.push({ ...item, open: item.amount - kept.reduce((sum, s) => sum + s.amount, 0), settlements: kept });
   }
   return changed;
+}
+
+/**
+ * Settles exactly `parts` with `voucher` (a confirmed suggestion whose items are known). Parts of
+ * items that are gone or already settled by this voucher are skipped. Returns the changed items.
+ */
+export function settleParts(items: readonly OpenItem[], voucher: LedgerVoucher, parts: readonly { readonly itemId: string; readonly amount: number }[]): OpenItem[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const changed = new Map<string, OpenItem>();
+  for (const p of parts) {
+    const item = changed.get(p.itemId) ?? byId.get(p.itemId);
+    if (item === undefined || item.settlements.some((s) => s.voucher === voucher.id)) continue;
+    const amount = Math.min(p.amount, item.open);
+    if (amount <= 0) continue;
+    changed.set(item.id, withSettlement(item, { voucher: voucher.id, origin: voucher.origin, date: voucher.date, amount, ...(voucher.key !== undefined ? { key: voucher.key } : {}) }));
+  }
+  return [...changed.values()];
 }

@@ -84,6 +84,12 @@ export interface LedgerVoucher {
   readonly line?: { readonly text: string; readonly reference?: string | undefined; readonly counterparty?: string | undefined } | undefined;
   /** The normalised counterparty key of that bank line. */
   readonly key?: string | undefined;
+  /**
+   * Keep rows on the same account apart even when their texts are the same (a confirmed voucher
+   * settling several items has one row per item and no row texts). Default false: rows with the
+   * same account and text are netted, as SIE files write reversals.
+   */
+  readonly separateRows?: boolean | undefined;
 }
 
 /** Which accounts hold open items. */
