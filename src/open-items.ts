@@ -9,11 +9,11 @@
  */
 import { readBgmax } from './bgmax/reader.js';
 import { NotFoundError } from './core/errors.js';
-import type { AccountNo, Voucher, VoucherRow } from './knowledge/types.js';
+import type { AccountNo, Voucher } from './knowledge/types.js';
 import { counterpartyKey } from './normalize/counterparty.js';
 import { DepositMismatchError, settleDeposit } from './openitems/deposit.js';
 import type { DepositSettlement } from './openitems/deposit.js';
-import { reconcileWithBalances, reopenSettlements, settleParts, updateLedger } from './openitems/ledger.js';
+import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from './openitems/ledger.js';
 import { matchOpenItems } from './openitems/match.js';
 import type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine } from './openitems/match.js';
 import { openItemKind } from './openitems/accounts.js';
@@ -66,15 +66,6 @@ export interface ConfirmedForLedger {
   readonly bankAccount: AccountNo;
 }
 
-function sameRows(a: readonly VoucherRow[], b: readonly VoucherRow[]): boolean {
-  const norm = (rows: readonly VoucherRow[]): string =>
-    [...rows]
-      .map((r) => `${r.account}:${r.amount}`)
-      .sort()
-      .join(',');
-  return norm(a) === norm(b);
-}
-
 /**
  * Confirmed vouchers that touch an item account update the ledger: a voucher that is an open-item
  * suggestion as proposed settles exactly its items; any other settles by the ledger's inference,
@@ -106,14 +97,8 @@ export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirm
       rows: c.record.rows,
       line: { text: c.line.text, reference: c.line.reference, counterparty: c.line.counterparty },
       ...(key !== null ? { key } : {}),
-      separateRows: true,
     };
-    const proposed = matchOpenItems(c.line, items, { bankAccount: c.bankAccount, limit: 10 }).find((m) => sameRows(m.voucher.rows, c.record.rows));
-    if (proposed !== undefined) {
-      replace(settleParts(items, voucher, proposed.parts.map((p) => ({ itemId: p.item.id, amount: p.amount }))));
-    } else {
-      replace([...updateLedger(items, [voucher]).changed]);
-    }
+    replace(applyConfirmedVoucher(items, voucher, c.line, c.bankAccount));
   }
   await put(tx, ref, [...changed.values()]);
 }
@@ -197,8 +182,10 @@ export function settleBgmaxDeposit(line: OpenItemLine, bytes: Uint8Array | strin
     deposits.find((d) => d.amount === line.amount && d.date === line.date) ?? deposits.find((d) => d.amount === line.amount) ?? (deposits.length === 1 ? deposits[0] : undefined);
   if (deposit === undefined) {
     if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file${options.fileName !== undefined ? ` ${options.fileName}` : ''}: expected one for the bank line of ${line.date}`);
-    // Name the deposit of the same day (or the first), so both sums are in the message.
-    const nearest = deposits.find((d) => d.date === line.date) ?? (deposits[0] as (typeof deposits)[number]);
+    // Name the deposit of that day (any day when none) closest in amount, so both sums are in the message.
+    const sameDay = deposits.filter((d) => d.date === line.date);
+    const pool = sameDay.length > 0 ? sameDay : deposits;
+    const nearest = pool.reduce((best, d) => (Math.abs(d.amount - line.amount) < Math.abs(best.amount - line.amount) ? d : best));
     throw new DepositMismatchError(line.amount, nearest.amount, nearest);
   }
   return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount });

@@ -11,6 +11,7 @@ import { formatKronor } from '../core/money.js';
 import type { AccountNo, Voucher, VoucherRow } from '../knowledge/types.js';
 import { matchOpenItems } from './match.js';
 import type { OpenItemCandidate, OpenItemLine } from './match.js';
+import type { OpenItemCalibration } from './calibration.js';
 import type { OpenItem } from './types.js';
 
 /** The bank line and the deposit disagree: `bankAmount` and `depositAmount` are both named. */
@@ -42,6 +43,8 @@ export interface SettleDepositOptions {
    * 0.9, the precision the open-item bench reports matches at); the rest go to suspense.
    */
   readonly minConfidence?: number | undefined;
+  /** Confidence per evidence class; default the shipped table. */
+  readonly calibration?: OpenItemCalibration | undefined;
 }
 
 /** How one payment of the deposit was booked. */
@@ -99,7 +102,7 @@ export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: 
         text: [p.name ?? '', p.extraName ?? '', ...p.information].join(' '),
         reference: p.references.join(' '),
       };
-      const [best] = matchOpenItems(payLine, [...pool.values()], { bankAccount, limit: 1 });
+      const [best] = matchOpenItems(payLine, [...pool.values()], { bankAccount, limit: 1, calibration: options.calibration });
       if (best !== undefined && best.confidence >= minConfidence) match = best;
     }
     if (match !== null) {

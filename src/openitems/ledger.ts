@@ -246,3 +246,32 @@ export function settleParts(items: readonly OpenItem[], voucher: LedgerVoucher, 
   }
   return [...changed.values()];
 }
+
+function sameRows(a: readonly { readonly account: AccountNo; readonly amount: number }[], b: readonly { readonly account: AccountNo; readonly amount: number }[]): boolean {
+  const norm = (rows: readonly { readonly account: AccountNo; readonly amount: number }[]): string =>
+    rows
+      .map((r) => `${r.account}:${r.amount}`)
+      .sort()
+      .join(',');
+  return norm(a) === norm(b);
+}
+
+/**
+ * What a voucher confirmed for a bank line does to the ledger: when it is a settling voucher the
+ * matcher proposes for that line, it settles exactly the proposed items; otherwise the ledger
+ * infers what it settles (and adds the invoices it books). Returns the changed items.
+ */
+export function applyConfirmedVoucher(items: readonly OpenItem[], voucher: LedgerVoucher, line: OpenItemLineLike, bankAccount: AccountNo): OpenItem[] {
+  const proposed = matchOpenItems(line, items, { bankAccount, limit: 10 }).find((m) => sameRows(m.voucher.rows, voucher.rows));
+  if (proposed !== undefined) return settleParts(items, voucher, proposed.parts.map((p) => ({ itemId: p.item.id, amount: p.amount })));
+  return [...updateLedger(items, [{ ...voucher, separateRows: true }]).changed];
+}
+
+/** The bank line fields {@link applyConfirmedVoucher} matches with. */
+export interface OpenItemLineLike {
+  readonly date: string;
+  readonly amount: number;
+  readonly text: string;
+  readonly reference?: string | undefined;
+  readonly counterparty?: string | undefined;
+}

@@ -260,14 +260,18 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
       (oldest(a) < oldest(b) ? -1 : oldest(a) > oldest(b) ? 1 : 0) ||
       a.parts.length - b.parts.length,
   );
+  // One candidate per set of items (the same subset is found through references and through words).
   const seen = new Set<string>();
-  const unique = new Map<OpenItemEvidence, number>();
-  for (const d of drafts) unique.set(d.evidence, (unique.get(d.evidence) ?? 0) + 1);
-  const out: OpenItemCandidate[] = [];
-  for (const d of drafts) {
+  const distinct = drafts.filter((d) => {
     const id = d.parts.map((p) => p.item.id).sort().join('\u0000');
-    if (seen.has(id)) continue;
+    if (seen.has(id)) return false;
     seen.add(id);
+    return true;
+  });
+  const unique = new Map<OpenItemEvidence, number>();
+  for (const d of distinct) unique.set(d.evidence, (unique.get(d.evidence) ?? 0) + 1);
+  const out: OpenItemCandidate[] = [];
+  for (const d of distinct) {
     const isUnique = (unique.get(d.evidence) ?? 0) === 1;
     const latest = d.parts.reduce((m, p) => (p.item.date > m ? p.item.date : m), '0000-01-01');
     const reason = settlementReason(kind, d.parts, d.partial);
