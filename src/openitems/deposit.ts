@@ -33,7 +33,7 @@ export class DepositMismatchError extends KonteraError {
 export const DEFAULT_SUSPENSE_ACCOUNT: AccountNo = '2999';
 
 /** Options of {@link settleDeposit}. */
-export interface SettleDepositOptions {
+export interface DepositOptions {
   /** The bank account of the line; default 1930. */
   readonly bankAccount?: AccountNo | undefined;
   /** Where unmatched payments go; default 2999. */
@@ -80,7 +80,7 @@ const DEFAULT_MIN_CONFIDENCE = 0.9;
  * const { voucher, review } = settleDeposit(bankLine, deposit, openItems);
  * ```
  */
-export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: readonly OpenItem[], options: SettleDepositOptions = {}): DepositSettlement {
+export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: readonly OpenItem[], options: DepositOptions = {}): DepositSettlement {
   const total = deposit.payments.reduce((s, p) => s + p.amount, 0);
   if (total !== line.amount) throw new DepositMismatchError(line.amount, total, deposit);
   const bankAccount = options.bankAccount ?? '1930';
