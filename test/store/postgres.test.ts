@@ -361,8 +361,8 @@ if (PG_URL === '') {
       const forSmall = await queriesFor(small);
       const forLarge = await queriesFor(large);
       expect(forLarge).toBe(forSmall);
-      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, COMMIT.
-      expect(forLarge).toBe(6);
+      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, its open items, COMMIT.
+      expect(forLarge).toBe(7);
       await store.close();
       await pool.end();
     });
