@@ -21,7 +21,7 @@ import { sieItemBalances, sieLedgerVouchers } from './openitems/sie.js';
 import type { LedgerVoucher, OpenItem } from './openitems/types.js';
 import type { SieDocument } from './sie/types.js';
 import type { ClientRef, ClientRow, StoreSession, VoucherRecord } from './store/store.js';
-import { DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE } from './suggest/score.js';
+import { DEFAULT_AUTO_BOOK_THRESHOLD } from './suggest/score.js';
 import type { Suggestion } from './suggest/types.js';
 
 /** Items written per store call. */
@@ -124,20 +124,16 @@ export interface OpenItemSuggestion extends Suggestion {
 }
 
 /**
- * Combines the engine's suggestion with the best open-item match of the line, by their calibrated
- * confidences: the engine's voucher for another account stays when it is at least as confident
- * (the match becomes an alternative), and so does the engine's answer when the match is below the
- * confidence the engine needs for a voucher; otherwise the settling voucher is the suggestion (with
- * the larger confidence when the engine chose the item's account too).
+ * Combines the engine's suggestion with the best open-item match of the line: the engine's stays
+ * when it rests on the client's own history for another account and is at least as confident
+ * (the match becomes an alternative); otherwise the settling voucher is the suggestion.
  */
 export function withOpenItemMatch(engine: Suggestion, best: OpenItemCandidate | undefined, client: ClientRow): OpenItemSuggestion {
   if (best === undefined) return engine;
   const itemAccount = best.parts[0]?.item.account ?? null;
   const alternative = { account: itemAccount ?? '', confidence: best.confidence, source: 'client' as const, reason: best.reason };
   const sameAccount = engine.voucher !== null && engine.voucher.rows.some((r) => r.account === itemAccount);
-  // The engine's voucher for another account stays when it is at least as sure; a match too weak
-  // for a voucher of its own stays an alternative, as the engine holds back below that confidence.
-  if ((engine.voucher !== null && !sameAccount && engine.confidence >= best.confidence) || (!sameAccount && best.confidence < MIN_VOUCHER_CONFIDENCE)) {
+  if (engine.voucher !== null && engine.source === 'client' && !sameAccount && engine.confidence >= best.confidence) {
     return { ...engine, alternatives: [alternative, ...engine.alternatives.filter((a) => a.account !== itemAccount)] };
   }
   const confidence = sameAccount ? Math.max(engine.confidence, best.confidence) : best.confidence;
