@@ -28,8 +28,8 @@ import { createKnowledge } from '../src/knowledge/base.js';
 import { ACCOUNT_NUMBER_PATTERN, BANK_ACCOUNT_PATTERN, voucherText } from '../src/knowledge/cold-start.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, TransactionInput, VoucherRow } from '../src/knowledge/types.js';
-import { withOpenItemMatch } from '../src/open-items.js';
-import type { OpenItemSuggestion } from '../src/open-items.js';
+import { withOpenItemMatch } from '../src/facade/open-items.js';
+import type { OpenItemSuggestion } from '../src/facade/open-items.js';
 import { settleDeposit } from '../src/openitems/deposit.js';
 import { applyConfirmedVoucher, updateLedger } from '../src/openitems/ledger.js';
 import { matchOpenItems, OPEN_ITEM_EVIDENCE } from '../src/openitems/match.js';
@@ -37,7 +37,7 @@ import type { OpenItemCandidate } from '../src/openitems/match.js';
 import { OPEN_ITEM_CALIBRATION } from '../src/openitems/calibration.js';
 import type { OpenItemCalibration } from '../src/openitems/calibration.js';
 import { sieLedgerVouchers } from '../src/openitems/sie.js';
-import type { LedgerVoucher, OpenItem } from '../src/openitems/types.js';
+import type { OpenItemVoucher, OpenItem } from '../src/openitems/types.js';
 import { readSie } from '../src/sie/reader.js';
 import type { ClientRow } from '../src/store/store.js';
 import { suggest } from '../src/suggest/suggest.js';
@@ -166,7 +166,7 @@ function runWorld(seed: number, table: OpenItemCalibration): { tally: Tally; dep
     const client = settings.get(e.clientId) as ClientSettings;
     const items = ledgers.get(e.clientId) ?? [];
     if (e.kind === 'invoice') {
-      const v: LedgerVoucher = { id: `sie:${e.series}:${e.number}`, origin: 'sie', series: e.series, number: e.number, date: e.date, text: e.voucher.text, rows: e.voucher.rows };
+      const v: OpenItemVoucher = { id: `sie:${e.series}:${e.number}`, origin: 'sie', series: e.series, number: e.number, date: e.date, text: e.voucher.text, rows: e.voucher.rows };
       const u = updateLedger(items, [v]);
       for (const c of u.changed) if (c.settlements.length === 0) itemOf.set(e.invoice, c.id);
       setLedger(e.clientId, u.changed);
@@ -201,7 +201,7 @@ function runWorld(seed: number, table: OpenItemCalibration): { tally: Tally; dep
     learn(k, client, { transaction: e.tx, voucher: e.truth, origin: 'confirmed' });
     if (e.truth.rows.some((r) => r.account === '2440' || r.account === '1510')) {
       confirmed++;
-      const v: LedgerVoucher = { id: `confirmed:A:${confirmed}`, origin: 'confirmed', series: 'A', number: String(confirmed), date: e.date, text: e.truth.text, rows: e.truth.rows, line: { text: e.tx.text, reference: e.tx.reference } };
+      const v: OpenItemVoucher = { id: `confirmed:A:${confirmed}`, origin: 'confirmed', series: 'A', number: String(confirmed), date: e.date, text: e.truth.text, rows: e.truth.rows, line: { text: e.tx.text, reference: e.tx.reference } };
       setLedger(e.clientId, applyConfirmedVoucher(open, v, e.tx, BANK));
     }
   }
@@ -226,7 +226,7 @@ function runSie(table: OpenItemCalibration): SieFileResult[] {
       } catch {
         continue;
       }
-      const ledgerVouchers = new Map<number, LedgerVoucher>();
+      const ledgerVouchers = new Map<number, OpenItemVoucher>();
       const all = sieLedgerVouchers(doc);
       // sieLedgerVouchers keeps file order; index them by the voucher they came from.
       let j = 0;

@@ -125,6 +125,9 @@ function main(): void {
   }
   const s1 = (performance.now() - t1) / 1000;
   process.stdout.write(`suggest: ${N} suggestions in ${s1.toFixed(2)} s = ${Math.round(N / s1)}/s on one core (${((vouchers / N) * 100).toFixed(1)} % with a voucher)\n`);
+  // The text models are built on a client's (and bureau's) first suggestion, then kept in step.
+  const withModels = heapMb();
+  process.stdout.write(`heap with every client's and bureau's text model built: ${withModels.toFixed(0)} MB = ${(((withModels - before) * 1_048_576) / keys).toFixed(0)} bytes per key (${k.textModels.size} client models, ${k.bureauTextModels.size} bureau models)\n`);
 
   // Baseline on the same queries: exact-text memory, a Map from client + lower-cased bank text to
   // the account last booked (what "remember this transaction" features do). It knows only texts

@@ -96,7 +96,7 @@ export type {
 } from './sie/types.js';
 
 // The facade and the stores
-export { createKontera, PROGRESS_PHASES } from './kontera.js';
+export { createKontera, PROGRESS_PHASES, LEARN_WARNING_CODES, MATCH_WINDOW_DAYS } from './kontera.js';
 export type {
   Kontera,
   KonteraOptions,
@@ -117,6 +117,8 @@ export type {
   LongOperationOptions,
   Progress,
   ProgressPhase,
+  LearnWarning,
+  LearnWarningCode,
   OpenItemsOptions,
   SettleDepositOptions,
 } from './kontera.js';
@@ -127,7 +129,7 @@ export type { ReadBgmaxOptions } from './bgmax/reader.js';
 export { BGMAX_PAYMENT_KINDS } from './bgmax/types.js';
 export type { BgmaxFile, BgmaxDeposit, BgmaxPayment, BgmaxExtraReference, BgmaxIssue, BgmaxPaymentKind } from './bgmax/types.js';
 export { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from './openitems/types.js';
-export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, LedgerVoucher, LedgerRow, OpenItemAccounts } from './openitems/types.js';
+export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, OpenItemVoucher, OpenItemVoucherRow, OpenItemAccounts } from './openitems/types.js';
 export { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './openitems/accounts.js';
 export { updateLedger, reconcileWithBalances, reopenSettlements, applyConfirmedVoucher } from './openitems/ledger.js';
 export type { LedgerOptions, LedgerUpdate, UnallocatedSettlement } from './openitems/ledger.js';
@@ -138,7 +140,8 @@ export { OPEN_ITEM_CALIBRATION } from './openitems/calibration.js';
 export type { OpenItemCalibration } from './openitems/calibration.js';
 export { settleDeposit, DepositMismatchError, DEFAULT_SUSPENSE_ACCOUNT } from './openitems/deposit.js';
 export type { DepositSettlement, DepositPaymentResult, DepositOptions } from './openitems/deposit.js';
-export type { OpenItemSuggestion, OpenItemsLearned } from './open-items.js';
+export type { OpenItemSuggestion } from './facade/open-items.js';
+export type { OpenItemsLearned } from './kontera.js';
 export { createMemoryStore } from './store/memory.js';
 export { VOUCHER_SERIES } from './store/store.js';
 export type {
@@ -163,6 +166,9 @@ export type {
   ClientData,
   DeleteCounts,
   VoucherSeries,
+  LedgerVoucher,
+  LedgerMark,
+  TransactionMark,
 } from './store/store.js';
 
 // The engine: normalisation, VAT, learning and suggesting (pure: plain data in, plain data out)

@@ -35,6 +35,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   bgmax: ['core', 'bgmax'],
   openitems: ['core', 'normalize', 'knowledge', 'sie', 'bgmax', 'openitems', 'types'],
   types: ['types'],
+  facade: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'suggest', 'store', 'openitems', 'bgmax', 'facade', 'types'],
 };
 
 /** Each third-party package lives behind exactly one file. */

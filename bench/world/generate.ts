@@ -75,6 +75,11 @@ export interface WorldLine {
   readonly clientId: string;
   readonly tx: TransactionInput;
   readonly truth: Voucher;
+  /**
+   * What a bookkeeper writes on the voucher for this line in the client's own books (the
+   * counterparty's name, not the bank's text): the text SIE history holds.
+   */
+  readonly bookkeeping: string;
   /** The accountant changed the habit with this booking. */
   readonly correction: boolean;
   readonly recurring: boolean;
@@ -323,7 +328,7 @@ export function generateWorld(o: WorldOptions): World {
           const text = bankText(r, c.bank, h.style, name, date, h.bankgiro);
           const rows = truthRows(h, c, gross, account, r);
           const correction = h.changeAt !== undefined && m === h.changeAt && i === 0;
-          lines.push({ clientId: c.settings.id, tx: { date, amount: rows[0]?.amount ?? 0, text }, truth: { date, text, rows }, correction, recurring: true });
+          lines.push({ clientId: c.settings.id, tx: { date, amount: rows[0]?.amount ?? 0, text }, truth: { date, text, rows }, bookkeeping: name, correction, recurring: true });
         }
       }
       if (c.swishSales) {
@@ -334,7 +339,7 @@ export function generateWorld(o: WorldOptions): World {
           const rows: VoucherRow[] = [{ account: '1930', amount: gross }, { account: '3001', amount: -(gross - vat) }];
           if (vat !== 0) rows.push({ account: '2611', amount: -vat });
           const text = bankText(r, c.bank, 'swish-in', `${pick(r, FIRST_NAMES)} ${pick(r, FIRST_NAMES).slice(0, 1)}`, date, undefined);
-          lines.push({ clientId: c.settings.id, tx: { date, amount: gross, text }, truth: { date, text, rows }, correction: false, recurring: false });
+          lines.push({ clientId: c.settings.id, tx: { date, amount: gross, text }, truth: { date, text, rows }, bookkeeping: text, correction: false, recurring: false });
         }
       }
       // One-offs: a local firm never seen before.
@@ -344,7 +349,7 @@ export function generateWorld(o: WorldOptions): World {
         const date = `${month}-${String(1 + Math.floor(r() * dim)).padStart(2, '0')}`;
         const h: Habit = { id: 'one-off', names: [name], style: 'bankgiro', bankgiro: bankgiroNumber(r), direction: 'out', account: (LOCAL_ACCOUNTS[t] ?? ['6990'])[0] as string, vat: { mode: 'standard', rate: 25 }, kronor: 300 + Math.floor(r() * 8000), spread: 0, frequency: 'rare', day: 1, phase: 0, local: true };
         const rows = truthRows(h, c, h.kronor * 100, h.account, r);
-        lines.push({ clientId: c.settings.id, tx: { date, amount: rows[0]?.amount ?? 0, text: bankText(r, c.bank, 'bankgiro', name, date, h.bankgiro) }, truth: { date, text: name, rows }, correction: false, recurring: false });
+        lines.push({ clientId: c.settings.id, tx: { date, amount: rows[0]?.amount ?? 0, text: bankText(r, c.bank, 'bankgiro', name, date, h.bankgiro) }, truth: { date, text: name, rows }, bookkeeping: name, correction: false, recurring: false });
       }
     }
     lines.sort((a, b) => (a.tx.date < b.tx.date ? -1 : a.tx.date > b.tx.date ? 1 : 0));

@@ -16,6 +16,7 @@ import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
+import { printWarnings, warningsJson } from './warnings.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
 import type { ColumnMapping, StatementFormatId } from '../statements/types.js';
 import type { SieDocument } from '../sie/types.js';
@@ -265,7 +266,7 @@ async function unbooked(store: Store, kontera: Kontera, clientId: string): Promi
   return store.transaction(async (tx) => {
     const lines = await tx.listTransactions(ref);
     const booked = new Set((await tx.listVouchers(ref)).flatMap((v) => (v.transactionId === undefined ? [] : [`${v.bankAccount ?? ''}\u0000${v.transactionId}`])));
-    return lines.filter((t) => !booked.has(`${t.bankAccount}\u0000${t.id}`) && t.pending !== true).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return lines.filter((t) => !booked.has(`${t.bankAccount}\u0000${t.id}`) && t.booked === undefined && t.pending !== true).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }, { readOnly: true });
 }
 
@@ -329,13 +330,20 @@ const suggestCommand: Command = {
         autoBookThreshold: threshold,
       });
       const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, `learning ${historyPath}`) });
+      const warned = warningsJson(historyPath, [...learned.issues, ...learned.warnings]);
+      printWarnings(ctx.io.err, historyPath, [...learned.issues, ...learned.warnings]);
       const lines: Line[] = [];
       let duplicates = 0;
+      let booked = 0;
       for (const st of statements) {
         const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args), ...columnsOption(args) });
+        printWarnings(ctx.io.err, st.path, imported.warnings);
+        warned.push(...warningsJson(st.path, imported.warnings));
         duplicates += imported.duplicates;
+        booked += imported.transactions.filter((t) => t.booked !== undefined && !lines.some((l) => l.tx.id === t.id && l.tx.bankAccount === t.bankAccount)).length;
         // A line repeated in an overlapping export is suggested once.
-        const fresh = imported.transactions.filter((t) => !lines.some((l) => l.tx.id === t.id && l.tx.bankAccount === t.bankAccount));
+        // A line the learned books already book is not suggested again.
+        const fresh = imported.transactions.filter((t) => t.booked === undefined && !lines.some((l) => l.tx.id === t.id && l.tx.bankAccount === t.bankAccount));
         const suggestions = await kontera.suggest('client', fresh);
         fresh.forEach((tx, i) => lines.push({ file: st.path, tx, s: suggestions[i] as Suggestion }));
       }
@@ -353,17 +361,19 @@ const suggestCommand: Command = {
           autoBooked: auto.length,
           review: review.length,
           duplicates,
+          booked,
           threshold,
           out: outPath,
           reviewFile: reviewPath,
           suggestions: lines.map(lineJson),
+          warnings: warned,
         });
         return EXIT.ok;
       }
       ctx.io.out(`${name}: learned ${learned.learned} bank bookings from ${learned.vouchers} vouchers in ${historyPath}\n\n`);
       ctx.io.out(`${linesTable(lines)}\n\n`);
       ctx.io.out(
-        `${lines.length} lines from ${statements.length} statement${statements.length === 1 ? '' : 's'}${duplicates > 0 ? ` (${duplicates} repeated lines counted once)` : ''}: ` +
+        `${lines.length} lines from ${statements.length} statement${statements.length === 1 ? '' : 's'}${duplicates > 0 ? ` (${duplicates} repeated lines counted once)` : ''}${booked > 0 ? ` besides ${booked} already booked in ${historyPath}` : ''}: ` +
           `${auto.length} auto-booked at confidence ≥ ${threshold} → ${outPath}; ${review.length} to review → ${reviewPath}\n`,
       );
       return EXIT.ok;
@@ -466,8 +476,29 @@ const learnCommand: Command = {
     const store = await openDb(ctx, 'learn');
     return withKontera(store, async (kontera) => {
       const r = await kontera.learnFromSie(clientId, bytes, { fileName: path, onProgress: progress(ctx, `learning ${path}`) });
-      if (ctx.json) json(ctx, { client: clientId, file: path, vouchers: r.vouchers, learned: r.learned, skipped: r.skipped, issues: r.issues });
-      else ctx.io.out(`${clientId}: ${r.vouchers} vouchers in ${path}, ${r.learned} bank bookings learned, ${r.skipped} skipped${r.issues.length > 0 ? `, ${r.issues.length} reader notes` : ''}\n`);
+      const warnings = [...r.issues, ...r.warnings];
+      printWarnings(ctx.io.err, path, warnings);
+      if (ctx.json) {
+        json(ctx, {
+          client: clientId,
+          file: path,
+          vouchers: r.vouchers,
+          learned: r.learned,
+          skipped: r.skipped,
+          unchanged: r.unchanged,
+          replaced: r.replaced,
+          booked: r.booked,
+          bankAccounts: r.bankAccounts,
+          issues: r.issues,
+          warnings: warningsJson(path, warnings),
+        });
+      } else {
+        ctx.io.out(
+          `${clientId}: ${r.vouchers} vouchers in ${path}, ${r.learned} bank bookings learned, ${r.skipped} skipped` +
+            `${r.unchanged > 0 ? `, ${r.unchanged} learned before` : ''}${r.replaced > 0 ? `, ${r.replaced} changed since (earlier version replaced)` : ''}` +
+            `${r.booked > 0 ? `; ${r.booked} imported bank lines are already booked in these books` : ''}${warnings.length > 0 ? `; ${warnings.length} warnings (stderr)` : ''}\n`,
+        );
+      }
       return EXIT.ok;
     });
   },
@@ -499,9 +530,22 @@ const importCommand: Command = {
           allowNewAccount: args.flags.has('new-account'),
           onProgress: progress(ctx, `importing ${f.path}`),
         });
-        results.push({ file: f.path, statementId: r.statementId, bankAccount: r.bankAccount, lines: r.transactions.length, added: r.added, duplicates: r.duplicates, warnings: r.warnings });
+        printWarnings(ctx.io.err, f.path, r.warnings);
+        results.push({
+          file: f.path,
+          statementId: r.statementId,
+          bankAccount: r.bankAccount,
+          lines: r.transactions.length,
+          added: r.added,
+          duplicates: r.duplicates,
+          booked: r.booked,
+          warnings: warningsJson(f.path, r.warnings),
+        });
         if (!ctx.json) {
-          ctx.io.out(`${f.path}: ${r.transactions.length} lines on ${r.bankAccount}, ${r.added} new, ${r.duplicates} already imported${r.warnings.length > 0 ? `; warnings: ${r.warnings.map((w) => w.code).join(', ')}` : ''}\n`);
+          ctx.io.out(
+            `${f.path}: ${r.transactions.length} lines on ${r.bankAccount}, ${r.added} new, ${r.duplicates} already imported` +
+              `${r.booked > 0 ? `, ${r.booked} already booked in the client's books` : ''}${r.warnings.length > 0 ? `; warnings: ${r.warnings.map((w) => w.code).join(', ')} (stderr)` : ''}\n`,
+          );
         }
       }
       if (ctx.json) json(ctx, { client: clientId, statements: results });
@@ -716,7 +760,10 @@ const backtestCommand: Command = {
   details:
     'Learns the first --train share of the bank vouchers (whole months), then for each later month suggests every\n' +
     'line with what was known when the month began, scores it against the booking in the file, and learns the month.\n' +
-    'Writes an SVG chart of precision against the share auto-booked next to the SIE file (or to --chart).',
+    'Writes an SVG chart of precision against the share auto-booked next to the SIE file (or to --chart).\n' +
+    'A voucher the file holds unbalanced (or unreadable) is left out of the replay and reported on stderr, one\n' +
+    'line each with file and line, and under "warnings" in --json; the exit status stays 0, as the replay of the\n' +
+    'rest is valid.',
   options: {
     train: { kind: 'number', value: 'SHARE', help: 'share of the history learned before the replay, 0.1–0.95 (default 0.7)' },
     chart: { kind: 'string', value: 'FILE', help: 'where to write the SVG chart (default BOOKS.backtest.svg next to the file)' },
@@ -727,14 +774,18 @@ const backtestCommand: Command = {
     const path = args.positionals[0] as string;
     const train = numberOption(args, 'train', 0.7, 0.1, 0.95);
     const { doc } = readHistory(path);
+    // Vouchers the reader left out (unbalanced, unreadable) are not replayed: every one is reported.
+    printWarnings(ctx.io.err, path, doc.issues);
     const r = backtest(doc, { train, ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}) });
     const chartPath = args.strings.get('chart') ?? join(dirname(path), `${basename(path).replace(/\.[^.]+$/, '')}.backtest.svg`);
     writeOutput(chartPath, backtestChart(r, basename(path)));
     if (ctx.json) {
-      json(ctx, { file: path, train, chart: chartPath, ...r });
+      json(ctx, { file: path, train, chart: chartPath, ...r, warnings: warningsJson(path, doc.issues) });
       return EXIT.ok;
     }
     ctx.io.out(backtestText(r, path, train, chartPath));
+    const dropped = doc.issues.filter((i) => i.code === 'SIE_UNBALANCED_VOUCHER').length;
+    if (dropped > 0) ctx.io.out(`${dropped} unbalanced voucher${dropped === 1 ? '' : 's'} left out of the replay (see the warnings on stderr)\n`);
     return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@
  * Built from records (`createKnowledge(snapshot)`), turned back into plain JSON with
  * `knowledgeSnapshot`. Learning functions mutate it and return the records that changed.
  */
+import { TextModel } from './text-model.js';
 import { KeyIndex } from './key-index.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
 import type { BookingTemplate, BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
@@ -25,6 +26,47 @@ export interface Knowledge {
   readonly pool: Map<string, { readonly id: string; readonly template: BookingTemplate }>;
   /** One string object per date (a few hundred dates are referenced by millions of records). */
   readonly dates: Map<string, string>;
+  /** clientId → text model over its profiles; built on first use, then kept in step. */
+  readonly textModels: Map<string, TextModel>;
+  /** bureauId → text model over its bureau records; built on first use, then kept in step. */
+  readonly bureauTextModels: Map<string, TextModel>;
+  /** clientId → the client's own share of its bureau's text model (taken out when the client asks the bureau). */
+  readonly ownBureauShares: Map<string, TextModel>;
+}
+
+/** The client's own share of the bureau's text model, built on first use. */
+export function ownBureauShare(k: Knowledge, clientId: string): TextModel {
+  let m = k.ownBureauShares.get(clientId);
+  if (m === undefined) {
+    m = new TextModel();
+    for (const p of k.profiles.get(clientId)?.values() ?? []) m.profileTop(p, 1);
+    k.ownBureauShares.set(clientId, m);
+  }
+  return m;
+}
+
+/**
+ * The client's text model (see `src/knowledge/text-model.ts`), built from its profiles on first use.
+ */
+export function clientTextModel(k: Knowledge, clientId: string): TextModel {
+  let m = k.textModels.get(clientId);
+  if (m === undefined) {
+    m = new TextModel();
+    for (const p of k.profiles.get(clientId)?.values() ?? []) m.profile(p, 1);
+    k.textModels.set(clientId, m);
+  }
+  return m;
+}
+
+/** The bureau's text model, built from its bureau records on first use. Never leaves the bureau. */
+export function bureauTextModel(k: Knowledge, bureauId: string): TextModel {
+  let m = k.bureauTextModels.get(bureauId);
+  if (m === undefined) {
+    m = new TextModel();
+    for (const list of k.bureaus.get(bureauId)?.values() ?? []) for (const r of list) m.bureauRecord(r, 1);
+    k.bureauTextModels.set(bureauId, m);
+  }
+  return m;
 }
 
 /** Stable id of a network record within its key. */
@@ -50,6 +92,9 @@ export function createKnowledge(snapshot?: Partial<KnowledgeSnapshot>): Knowledg
     clientBureau: new Map(),
     pool: new Map(),
     dates: new Map(),
+    textModels: new Map(),
+    bureauTextModels: new Map(),
+    ownBureauShares: new Map(),
   };
   for (const p of snapshot?.profiles ?? []) putProfile(k, p);
   for (const b of snapshot?.bureaus ?? []) putBureauRecord(k, b);
@@ -75,6 +120,17 @@ export function putProfile(k: Knowledge, p: ProfileRecord): void {
     m = new Map();
     k.profiles.set(p.clientId, m);
   }
+  const model = k.textModels.get(p.clientId);
+  const share = k.ownBureauShares.get(p.clientId);
+  const old = m.get(p.key);
+  if (model !== undefined) {
+    if (old !== undefined) model.profile(old, -1);
+    model.profile(p, 1);
+  }
+  if (share !== undefined) {
+    if (old !== undefined) share.profileTop(old, -1);
+    share.profileTop(p, 1);
+  }
   m.set(p.key, p);
   k.clientBureau.set(p.clientId, p.bureauId);
   let idx = k.clientIndex.get(p.clientId);
@@ -98,6 +154,8 @@ export function deleteProfile(k: Knowledge, clientId: string, key: string): void
   const m = k.profiles.get(clientId);
   const p = m?.get(key);
   if (m === undefined || p === undefined) return;
+  k.textModels.get(clientId)?.profile(p, -1);
+  k.ownBureauShares.get(clientId)?.profileTop(p, -1);
   m.delete(key);
   k.clientIndex.get(clientId)?.remove(key);
   if (p.giro !== undefined) {
@@ -114,12 +172,16 @@ export function putBureauRecord(k: Knowledge, r: BureauRecord): void {
     k.bureaus.set(r.bureauId, byKey);
   }
   const list = byKey.get(r.key);
+  const model = k.bureauTextModels.get(r.bureauId);
   if (list === undefined) byKey.set(r.key, [r]);
   else {
     const i = list.findIndex((x) => x.templateId === r.templateId);
-    if (i >= 0) list[i] = r;
-    else list.push(r);
+    if (i >= 0) {
+      model?.bureauRecord(list[i] as BureauRecord, -1);
+      list[i] = r;
+    } else list.push(r);
   }
+  model?.bureauRecord(r, 1);
   for (const c of r.clients) k.clientBureau.set(c, r.bureauId);
 }
 
@@ -134,7 +196,10 @@ export function deleteBureauRecord(k: Knowledge, bureauId: string, key: string, 
   const list = byKey?.get(key);
   if (byKey === undefined || list === undefined) return;
   const i = list.findIndex((x) => x.templateId === templateId);
-  if (i >= 0) list.splice(i, 1);
+  if (i >= 0) {
+    k.bureauTextModels.get(bureauId)?.bureauRecord(list[i] as BureauRecord, -1);
+    list.splice(i, 1);
+  }
   if (list.length === 0) byKey.delete(key);
 }
 

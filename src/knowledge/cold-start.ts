@@ -28,7 +28,19 @@ function isBank(account: string, bankAccounts: readonly AccountNo[] | undefined)
 
 /** The text a voucher is known by: its own text, else the bank row's text, else any row text. */
 export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]): string {
-  if (v.text.trim() !== '') return v.text.trim();
+  const own = v.text.trim();
+  if (own !== '') {
+    // Programs that title a voucher with a code ("BE") often write the detail on its rows
+    // ("BE/FA30077/Österängens Bilservice"): a row text that begins with the voucher text and says
+    // more is the fuller text of the same voucher (the bank row's first).
+    const upper = own.toUpperCase();
+    const fuller = (t: SieVoucher['transactions'][number]): boolean => {
+      const x = (t.text ?? '').trim();
+      return x.length > own.length && x.toUpperCase().startsWith(upper);
+    };
+    const row = v.transactions.find((t) => isBank(t.account, bankAccounts) && fuller(t)) ?? v.transactions.find(fuller);
+    return row?.text?.trim() ?? own;
+  }
   const bankRow = v.transactions.find((t) => isBank(t.account, bankAccounts) && (t.text ?? '').trim() !== '');
   const anyRow = v.transactions.find((t) => (t.text ?? '').trim() !== '');
   return (bankRow ?? anyRow)?.text?.trim() ?? '';

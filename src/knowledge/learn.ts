@@ -218,7 +218,7 @@ export function learnInto(
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
   if (!reading.ok) return { learned: false, reason: reading.reason };
   // A client outside the network never contributes, so its profiles are not shareable either.
-  learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed');
+  learnReading(k, cs, client, cp.key, cp.display, cp.shareable && client.network !== false, giroOf(cp.signals), reading.template, reading.bankAmount, booking.voucher.date, booking.origin ?? 'confirmed', cp.signals.type);
   return { learned: true, key: cp.key, templateId: templateId(reading.template) };
 }
 
@@ -241,8 +241,10 @@ export function learnReading(
   bankAmount: number,
   date: string,
   origin: 'confirmed' | 'correction' | 'sie',
+  type?: string,
 ): void {
   const prev = k.profiles.get(client.id)?.get(key);
+  const types = type === undefined || prev?.types?.includes(type) === true ? prev?.types : [...(prev?.types ?? []), type].sort();
   const sharedDate = k.dates.get(date);
   if (sharedDate === undefined) k.dates.set(date, date);
   else date = sharedDate;
@@ -315,6 +317,7 @@ export function learnReading(
     display: prev?.display ?? display,
     shareable: (prev?.shareable ?? true) && shareable,
     ...(giro !== undefined ? { giro } : prev?.giro !== undefined ? { giro: prev.giro } : {}),
+    ...(types !== undefined ? { types } : {}),
     templates,
     lastSeen: prev !== undefined && prev.lastSeen > date ? prev.lastSeen : date,
   };
@@ -358,6 +361,38 @@ export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeCha
   k.profiles.delete(client.id);
   k.clientIndex.delete(client.id);
   k.giro.delete(client.id);
+  k.textModels.delete(client.id);
+  k.ownBureauShares.delete(client.id);
   k.clientBureau.delete(client.id);
+  return cs.result();
+}
+
+/**
+ * Takes back one booking learned earlier with {@link learn} (a SIE voucher that a later export
+ * changed): the template it counted for loses that booking's count and its weight, measured as
+ * learning added it, and goes when no booking is left; a profile left without templates goes too.
+ * The seen-range fields (first/last seen, min/max amount) keep their values: they are bounds, not sums.
+ * Exact for bookings learned without correction damping (SIE and confirmed ones).
+ *
+ * ```ts
+ * const changes = forgetBooking(k, client, oldVersionOfVoucher);
+ * ```
+ */
+export function forgetBooking(k: Knowledge, client: ClientSettings, booking: ConfirmedBooking): KnowledgeChanges {
+  const tx = booking.transaction;
+  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  if (cp.key === null) return NO_CHANGES;
+  const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
+  if (!reading.ok) return NO_CHANGES;
+  const prev = k.profiles.get(client.id)?.get(cp.key);
+  const id = templateId(reading.template);
+  const t = prev?.templates.find((x) => x.id === id);
+  if (prev === undefined || t === undefined) return NO_CHANGES;
+  const date = booking.voucher.date;
+  const share = date <= t.asOf ? decayed(1, date, t.asOf) : 1;
+  const rest = prev.templates.filter((x) => x.id !== id);
+  if (t.count > 1) rest.push({ ...t, count: t.count - 1, weight: Math.max(0, t.weight - share) });
+  const cs = new ChangeSet();
+  replaceProfile(k, cs, client, cp.key, rest.length === 0 ? undefined : { ...prev, templates: sortTemplates(rest) });
   return cs.result();
 }

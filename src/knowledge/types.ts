@@ -124,6 +124,12 @@ export interface ProfileRecord {
   readonly shareable: boolean;
   /** Bankgiro/plusgiro seen with this counterparty ("BG 5050-1055", "PG 412345"), a second way to find it. */
   readonly giro?: string | undefined;
+  /**
+   * Transaction types seen with this counterparty ("KORT", "SWISH", "BG", …; see
+   * `CounterpartySignals.type`), sorted: a feature of the text model. Absent in records written
+   * before it existed.
+   */
+  readonly types?: readonly string[] | undefined;
   /** Heaviest first. */
   readonly templates: readonly TemplateEvidence[];
   readonly lastSeen: string;

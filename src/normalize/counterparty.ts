@@ -6,7 +6,7 @@
  * words that name the counterparty. Personal data (phone numbers, personnummer, private Swish
  * names) never ends up in a key marked `shareable`.
  */
-import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TYPE_PREFIXES } from './noise.js';
+import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TRANSACTION_TYPE_LABELS, TRANSACTION_TYPE_WORDS, TYPE_PREFIXES } from './noise.js';
 import { normalizeText, plainWords } from './text.js';
 
 /** Longest key, in words; later words are almost always references or places. */
@@ -33,6 +33,11 @@ export interface CounterpartySignals {
   readonly autogiro?: true | undefined;
   /** The text contained a phone number, personnummer or a private Swish name. */
   readonly personalData?: true | undefined;
+  /**
+   * The kind of transaction the text names ("KORT", "SWISH", "BG", "ÖVERFÖRING", "INSÄTTNING", …),
+   * from its first word or from a field that names nothing else.
+   */
+  readonly type?: string | undefined;
 }
 
 /** Result of {@link counterpartyKey}. */
@@ -180,6 +185,31 @@ function keyWords(normalized: string): string[] {
   return out;
 }
 
+/** Whether every word of a text names only a kind of transaction ("Kortköp", "Överföring via internet"). */
+export function isTypeOnly(text: string): boolean {
+  const norm = normalizeText(text);
+  if (norm === '') return false;
+  let words = 0;
+  for (const w of norm.split(' ')) {
+    if (/^\d+$/.test(w)) continue;
+    if (!TRANSACTION_TYPE_WORDS.has(w)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** The canonical transaction type named by the first word of upper-case text, if any. */
+function typeOf(upper: string): string | undefined {
+  let end = 0;
+  while (end < upper.length) {
+    const c = upper.charCodeAt(end);
+    // Letters (incl. Å Ä Ö) only: the first word ends at a space, digit, hyphen or punctuation.
+    if (!((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6)) break;
+    end++;
+  }
+  return end === 0 ? undefined : TRANSACTION_TYPE_LABELS.get(upper.slice(0, end));
+}
+
 /**
  * Normalises a bank text to a counterparty key and extracts bankgiro/plusgiro, OCR, Swish, card
  * and autogiro signals.
@@ -191,6 +221,18 @@ function keyWords(normalized: string): string[] {
  * ```
  */
 export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): CounterpartyKey {
+  const other = (extras.counterparty ?? '').trim() !== '' ? extras.counterparty : (extras.reference ?? '').trim() !== '' ? extras.reference : undefined;
+  if (other !== undefined && isTypeOnly(text)) {
+    // The text names only the kind of transaction; another field names the counterparty.
+    const inner = counterpartyKey(other, {
+      reference: other === extras.counterparty ? extras.reference : undefined,
+      counterpartyAccount: extras.counterpartyAccount,
+    });
+    if (inner.key !== null && inner.key !== NO_TEXT_KEY) {
+      const type = inner.signals.type ?? typeOf(normalizeText(text));
+      return type === undefined ? inner : { ...inner, signals: { ...inner.signals, type } };
+    }
+  }
   const accountGiro = extras.counterpartyAccount === undefined ? undefined : giroOfAccount(extras.counterpartyAccount);
   if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '' && accountGiro === undefined) {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
@@ -294,5 +336,7 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (card !== undefined) signals.card = card;
   if (autogiro !== undefined) signals.autogiro = autogiro;
   if (personal) signals.personalData = true;
+  const type = typeOf(upper);
+  if (type !== undefined) signals.type = type;
   return { key, display: key ?? text.trim(), shareable: key !== null && !unshareable, signals };
 }

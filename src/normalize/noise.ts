@@ -59,3 +59,35 @@ export const CITY_TAILS: ReadonlySet<string> = new Set([
   'HÄSSLEHOLM', 'ÄNGELHOLM', 'ALINGSÅS', 'LERUM', 'PARTILLE', 'HAPARANDA', 'C', 'CITY', 'CENTRUM',
   'SE', 'SWE', 'SWEDEN',
 ]);
+
+/**
+ * Words that name only the kind of a bank transaction, never who it was with. A field made of
+ * nothing else (Swedbank's business report puts `Kortköp`, `Överföring via internet`, `Bankgiro
+ * inbetalning` in its Text column and the merchant or payer in Referens) is a type signal, and the
+ * counterparty is taken from another field. Upper case, with and without å ä ö.
+ */
+export const TRANSACTION_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'KORTKÖP', 'KORTKOP', 'KORTTRANSAKTION', 'KORTBETALNING', 'KORT', 'KÖP', 'KOP', 'UTTAG', 'KONTANTUTTAG',
+  'BANKOMAT', 'INSÄTTNING', 'INSATTNING', 'ÖVERFÖRING', 'OVERFORING', 'VIA', 'INTERNET', 'INTERNETBANK',
+  'INTERNETBANKEN', 'MOBILBANK', 'MOBILBANKEN', 'BANKGIRO', 'PLUSGIRO', 'BG', 'PG', 'INBETALNING',
+  'UTBETALNING', 'BETALNING', 'BET', 'SWISH', 'AUTOGIRO', 'AG', 'EFAKTURA', 'E', 'FAKTURA', 'GIRERING',
+  'DIREKTDEBITERING', 'DEBITERING', 'KREDITERING', 'TRANSAKTION', 'UTLANDSBETALNING', 'UTLANDSBET',
+  'CARD', 'PURCHASE', 'TRANSFER', 'PAYMENT', 'DEPOSIT', 'WITHDRAWAL', 'DIRECT', 'DEBIT', 'CREDIT',
+]);
+
+/**
+ * The first word of a bank text → the canonical transaction type it names (a feature of the text
+ * model, and the type signal of a type-only field).
+ */
+export const TRANSACTION_TYPE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['KORTKÖP', 'KORT'], ['KORTKOP', 'KORT'], ['KORT', 'KORT'], ['KORTTRANSAKTION', 'KORT'], ['KORTBETALNING', 'KORT'],
+  ['KÖP', 'KORT'], ['KOP', 'KORT'], ['CARD', 'KORT'],
+  ['UTTAG', 'UTTAG'], ['KONTANTUTTAG', 'UTTAG'], ['BANKOMAT', 'UTTAG'], ['WITHDRAWAL', 'UTTAG'],
+  ['INSÄTTNING', 'INSÄTTNING'], ['INSATTNING', 'INSÄTTNING'], ['DEPOSIT', 'INSÄTTNING'],
+  ['ÖVERFÖRING', 'ÖVERFÖRING'], ['OVERFORING', 'ÖVERFÖRING'], ['TRANSFER', 'ÖVERFÖRING'], ['GIRERING', 'ÖVERFÖRING'],
+  ['BANKGIRO', 'BG'], ['BG', 'BG'], ['PLUSGIRO', 'PG'], ['PG', 'PG'],
+  ['SWISH', 'SWISH'], ['AUTOGIRO', 'AUTOGIRO'], ['AG', 'AUTOGIRO'], ['DIREKTDEBITERING', 'AUTOGIRO'],
+  ['EFAKTURA', 'E-FAKTURA'], ['E', 'E-FAKTURA'],
+  ['INBETALNING', 'INBETALNING'], ['UTBETALNING', 'UTBETALNING'], ['BETALNING', 'BETALNING'], ['BET', 'BETALNING'], ['PAYMENT', 'BETALNING'],
+  ['UTLANDSBETALNING', 'UTLAND'], ['UTLANDSBET', 'UTLAND'],
+]);

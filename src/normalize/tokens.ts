@@ -9,6 +9,11 @@ import { normalizeText } from './text.js';
 const STEM_MEMO_LIMIT = 200_000;
 const stemMemo = new Map<string, string>();
 
+/** The Swedish stem of one word, lower case (memoised). */
+export function stemWord(word: string): string {
+  return stem(word);
+}
+
 function stem(word: string): string {
   let s = stemMemo.get(word);
   if (s === undefined) {

@@ -11,7 +11,7 @@ import type { AccountNo } from '../knowledge/types.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
 import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
-import type { LedgerRow, LedgerVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement } from './types.js';
+import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
 export interface LedgerOptions {
@@ -50,7 +50,7 @@ interface RowGroup {
 /** SIE object dimensions that name an invoice's counterparty or the invoice itself. */
 const PARTY_DIMENSIONS: ReadonlySet<number> = new Set([8, 9, 10]);
 
-function groupsOf(v: LedgerVoucher, accounts: OpenItemAccounts): RowGroup[] {
+function groupsOf(v: OpenItemVoucher, accounts: OpenItemAccounts): RowGroup[] {
   const map = new Map<string, { account: AccountNo; kind: OpenItemKind; amount: number; text: string; objectRefs: Set<string> }>();
   const order: string[] = [];
   for (const r of v.rows) {
@@ -72,7 +72,7 @@ function groupsOf(v: LedgerVoucher, accounts: OpenItemAccounts): RowGroup[] {
   });
 }
 
-function objectRefsOf(r: LedgerRow): string[] {
+function objectRefsOf(r: OpenItemVoucherRow): string[] {
   return (r.objects ?? []).filter((o) => PARTY_DIMENSIONS.has(o.dimension) && o.object.trim() !== '').map((o) => `${o.dimension}:${o.object.trim()}`);
 }
 
@@ -81,7 +81,7 @@ function isInvoice(g: RowGroup): boolean {
   return g.kind === 'supplier' ? g.amount < 0 : g.amount > 0;
 }
 
-function newItem(v: LedgerVoucher, g: RowGroup): OpenItem {
+function newItem(v: OpenItemVoucher, g: RowGroup): OpenItem {
   const name = counterpartyName(g.text) || counterpartyName(v.text);
   const refs = references(g.text);
   for (const o of g.objectRefs) if (!refs.includes(o)) refs.push(o);
@@ -119,7 +119,7 @@ function compareItems(a: OpenItem, b: OpenItem): number {
  * items.filter((i) => i.open > 0) // the open invoices
  * ```
  */
-export function updateLedger(items: readonly OpenItem[], vouchers: readonly LedgerVoucher[], options: LedgerOptions = {}): LedgerUpdate {
+export function updateLedger(items: readonly OpenItem[], vouchers: readonly OpenItemVoucher[], options: LedgerOptions = {}): LedgerUpdate {
   const accounts = options.accounts ?? BAS_OPEN_ITEM_ACCOUNTS;
   const byId = new Map(items.map((i) => [i.id, i]));
   const changed = new Set<string>();
@@ -154,7 +154,7 @@ function withSettlement(item: OpenItem, s: OpenItemSettlement): OpenItem {
 }
 
 /** Settles `g` against the open items of its account; returns the öre no item took. */
-function settle(byId: Map<string, OpenItem>, changed: Set<string>, v: LedgerVoucher, g: RowGroup): number {
+function settle(byId: Map<string, OpenItem>, changed: Set<string>, v: OpenItemVoucher, g: RowGroup): number {
   let rest = Math.abs(g.amount);
   const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date).sort(compareItems);
   if (open.length === 0) return rest;
@@ -234,7 +234,7 @@ export function reopenSettlements(items: readonly OpenItem[], drop: (s: OpenItem
  * Settles exactly `parts` with `voucher` (a confirmed suggestion whose items are known). Parts of
  * items that are gone or already settled by this voucher are skipped. Returns the changed items.
  */
-export function settleParts(items: readonly OpenItem[], voucher: LedgerVoucher, parts: readonly { readonly itemId: string; readonly amount: number }[]): OpenItem[] {
+export function settleParts(items: readonly OpenItem[], voucher: OpenItemVoucher, parts: readonly { readonly itemId: string; readonly amount: number }[]): OpenItem[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const changed = new Map<string, OpenItem>();
   for (const p of parts) {
@@ -261,7 +261,7 @@ function sameRows(a: readonly { readonly account: AccountNo; readonly amount: nu
  * matcher proposes for that line, it settles exactly the proposed items; otherwise the ledger
  * infers what it settles (and adds the invoices it books). Returns the changed items.
  */
-export function applyConfirmedVoucher(items: readonly OpenItem[], voucher: LedgerVoucher, line: OpenItemLineLike, bankAccount: AccountNo): OpenItem[] {
+export function applyConfirmedVoucher(items: readonly OpenItem[], voucher: OpenItemVoucher, line: OpenItemLineLike, bankAccount: AccountNo): OpenItem[] {
   const proposed = matchOpenItems(line, items, { bankAccount, limit: 10 }).find((m) => sameRows(m.voucher.rows, voucher.rows));
   if (proposed !== undefined) return settleParts(items, voucher, proposed.parts.map((p) => ({ itemId: p.item.id, amount: p.amount })));
   return [...updateLedger(items, [{ ...voucher, separateRows: true }]).changed];

@@ -8,7 +8,7 @@ import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
 import type { SieDocument } from '../sie/types.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
-import type { LedgerVoucher, OpenItemAccounts } from './types.js';
+import type { OpenItemVoucher, OpenItemAccounts } from './types.js';
 
 /** A voucher without series or number (a 4I import file) is told apart by its place in the file. */
 function voucherId(series: string, number: string, index: number): string {
@@ -19,8 +19,8 @@ function voucherId(series: string, number: string, index: number): string {
  * The vouchers of a SIE document that touch an open-item account, for `updateLedger`. Rows on
  * marker accounts (`FEL`, `DIFF`) are left out; vouchers that do not balance are left out.
  */
-export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): LedgerVoucher[] {
-  const out: LedgerVoucher[] = [];
+export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): OpenItemVoucher[] {
+  const out: OpenItemVoucher[] = [];
   doc.vouchers.forEach((v, index) => {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     if (!rows.some((t) => openItemKind(t.account, accounts) !== null)) return;

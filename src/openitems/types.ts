@@ -21,7 +21,7 @@ export type OpenItemOrigin = (typeof OPEN_ITEM_ORIGINS)[number];
 
 /** One payment, credit note or other voucher that settled (part of) an item. */
 export interface OpenItemSettlement {
-  /** The settling voucher's id (see {@link LedgerVoucher.id}). */
+  /** The settling voucher's id (see {@link OpenItemVoucher.id}). */
   readonly voucher: string;
   readonly origin: OpenItemOrigin;
   readonly date: string;
@@ -61,7 +61,7 @@ export interface OpenItem {
 }
 
 /** A voucher row as the ledger reads it. */
-export interface LedgerRow {
+export interface OpenItemVoucherRow {
   readonly account: AccountNo;
   /** Signed öre, debit positive. */
   readonly amount: number;
@@ -71,7 +71,7 @@ export interface LedgerRow {
 }
 
 /** A voucher the ledger learns from: a SIE `#VER` or a voucher confirmed through kontera. */
-export interface LedgerVoucher {
+export interface OpenItemVoucher {
   /** Unique per client and origin: `sie:B:12`, `confirmed:A:7`. */
   readonly id: string;
   readonly origin: OpenItemOrigin;
@@ -79,7 +79,7 @@ export interface LedgerVoucher {
   readonly number: string;
   readonly date: string;
   readonly text: string;
-  readonly rows: readonly LedgerRow[];
+  readonly rows: readonly OpenItemVoucherRow[];
   /** The bank line it books, when it books one: its texts are evidence for which item it settles. */
   readonly line?: { readonly text: string; readonly reference?: string | undefined; readonly counterparty?: string | undefined } | undefined;
   /** The normalised counterparty key of that bank line. */

@@ -338,7 +338,7 @@ export interface ReadSieOptions {
 /** What {@link writeSie} does with an account that vouchers use but `accounts` does not name. */
 export const SIE_UNDECLARED_ACCOUNT_POLICIES = ['error', 'omit'] as const;
 /**
- * `error` (default): refuse with a `SieWriteError`, so every used account gets a `#KONTO` with a
+ * `error`: refuse with a `SieWriteError`, so every used account gets a `#KONTO` with a
  * real name. `omit`: write no `#KONTO` for it (the spec lets a 4I importer assume it exists);
  * writing an empty name instead would make importers warn or create a nameless account.
  */
@@ -363,6 +363,9 @@ export interface WriteSieOptions {
   readonly maxTextLength?: number | true | undefined;
   /** `#GEN` date (ISO); default `header.generated.date`. One of the two is required. */
   readonly generatedDate?: string | undefined;
-  /** Used accounts missing from `accounts`: see {@link SieUndeclaredAccountPolicy}. Default `error`. */
+  /**
+   * Used accounts missing from `accounts`: see {@link SieUndeclaredAccountPolicy}. Default: neither;
+   * they are named from the chart, BAS 2025 or their number, with a warning (see `writeSie`).
+   */
   readonly undeclaredAccounts?: SieUndeclaredAccountPolicy | undefined;
 }

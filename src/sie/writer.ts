@@ -6,6 +6,7 @@
  * document and options always give the same bytes.
  */
 import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
+import { basAccountName } from './bas-2025.js';
 import { SieCrc } from './checksum.js';
 import { cp437Table, toCp437Text } from './cp437.js';
 import type {
@@ -27,12 +28,33 @@ export const KONTERA_VERSION = '0.1.0';
 /** Fortnox's documented limit for voucher and row texts. */
 export const FORTNOX_TEXT_LIMIT = 50;
 
+/** Said when writeSie wrote a `#KONTO` name the document did not have. */
+export interface SieWriteWarning {
+  readonly code: 'ACCOUNT_NAME_SUPPLIED';
+  readonly account: string;
+  /** Where the name came from: the client's chart, BAS 2025, or the account number itself. */
+  readonly source: 'chart' | 'bas' | 'number';
+  readonly name: string;
+  readonly message: string;
+}
+
+/** How writeSie names used accounts the document's `accounts` lack (the default policy). */
+export interface WriteSieNaming {
+  /** The client's chart of accounts (number → name), consulted before BAS. */
+  readonly chart?: ReadonlyMap<string, string> | Readonly<Record<string, string>> | undefined;
+  /** Receives one warning per account whose name writeSie supplied. */
+  readonly onWarning?: ((warning: SieWriteWarning) => void) | undefined;
+}
+
 /**
  * Writes a SIE 4 file (4I by default) as bytes.
  *
+ * A used account without a `#KONTO` record in `accounts` is written with a name from `chart` (the
+ * client's chart), else its BAS 2025 name, else its number, and reported through `onWarning`;
+ * `undeclaredAccounts: 'error'` refuses such a document instead, `'omit'` leaves the record out.
+ *
  * Refuses, with a typed error and nothing written: an unbalanced voucher
- * ({@link UnbalancedVoucherError}), a used account without a `#KONTO` name (unless
- * `undeclaredAccounts: 'omit'`), an invalid date, account, amount or object (`SieWriteError`).
+ * ({@link UnbalancedVoucherError}), an invalid date, account, amount or object (`SieWriteError`).
  *
  * Texts are made safe rather than refused: control characters (tab, newline, …) become spaces, a
  * `"` is written `\"`, a final backslash becomes `/` (it would read as `\"`), and in CP437 output
@@ -42,20 +64,31 @@ export const FORTNOX_TEXT_LIMIT = 50;
  * const bytes = writeSie(doc, { type: '4I', checksum: true, maxTextLength: true });
  * ```
  */
-export function writeSie(doc: SieDocument, options: WriteSieOptions = {}): Uint8Array {
+export function writeSie(doc: SieDocument, options: WriteSieOptions & WriteSieNaming = {}): Uint8Array {
   const type: SieFileType = options.type ?? '4I';
   if (!SIE_FILE_TYPES.includes(type)) throw new InvalidOptionError(`writeSie: expected type "4I" or "4E", got ${JSON.stringify(type)}`);
   const encoding: SieWriteEncoding = options.encoding ?? 'cp437';
   if (!SIE_WRITE_ENCODINGS.includes(encoding)) throw new InvalidOptionError(`writeSie: expected encoding "cp437" or "utf-8", got ${JSON.stringify(encoding)}`);
-  const undeclared: SieUndeclaredAccountPolicy = options.undeclaredAccounts ?? 'error';
-  if (!SIE_UNDECLARED_ACCOUNT_POLICIES.includes(undeclared)) {
+  const undeclared: UndeclaredPolicy = options.undeclaredAccounts ?? 'name';
+  if (undeclared !== 'name' && !SIE_UNDECLARED_ACCOUNT_POLICIES.includes(undeclared)) {
     throw new InvalidOptionError(`writeSie: expected undeclaredAccounts "error" or "omit", got ${JSON.stringify(undeclared)}`);
   }
   const max = options.maxTextLength === true ? FORTNOX_TEXT_LIMIT : options.maxTextLength;
   if (max !== undefined && (!Number.isSafeInteger(max) || max < 1)) {
     throw new InvalidOptionError(`writeSie: expected maxTextLength to be a positive integer or true, got ${String(max)}`);
   }
-  return new Writer(doc, type, encoding, options.checksum === true, max, undeclared, options.generatedDate).write();
+  const chart = options.chart;
+  const chartName = chart === undefined ? undefined : chart instanceof Map ? (n: string) => chart.get(n) : (n: string) => (chart as Readonly<Record<string, string>>)[n];
+  const naming = { chartName, onWarning: options.onWarning };
+  return new Writer(doc, type, encoding, options.checksum === true, max, undeclared, options.generatedDate, naming).write();
+}
+
+/** `name` (the default): supply missing names; the public policies refuse or omit. */
+type UndeclaredPolicy = SieUndeclaredAccountPolicy | 'name';
+
+interface Naming {
+  readonly chartName: ((account: string) => string | undefined) | undefined;
+  readonly onWarning: ((warning: SieWriteWarning) => void) | undefined;
 }
 
 const SIMPLE_TOKEN = /^[A-Za-z0-9]+$/;
@@ -69,7 +102,8 @@ class Writer {
   readonly #type: SieFileType;
   readonly #cp437: boolean;
   readonly #max: number | undefined;
-  readonly #undeclared: SieUndeclaredAccountPolicy;
+  readonly #undeclared: UndeclaredPolicy;
+  readonly #naming: Naming;
   readonly #generatedDate: string | undefined;
   readonly #out: Output;
   readonly #table = cp437Table();
@@ -85,9 +119,11 @@ class Writer {
     encoding: SieWriteEncoding,
     checksum: boolean,
     max: number | undefined,
-    undeclared: SieUndeclaredAccountPolicy,
+    undeclared: UndeclaredPolicy,
     generatedDate: string | undefined,
+    naming: Naming,
   ) {
+    this.#naming = naming;
     this.#doc = doc;
     this.#type = type;
     this.#cp437 = encoding === 'cp437';
@@ -102,6 +138,7 @@ class Writer {
     // Check everything before writing a byte: a refused document must not depend on how far we got.
     for (const v of doc.vouchers) this.#checkVoucher(v);
     const used = this.#usedAccounts();
+    if (this.#undeclared === 'error') this.#refuseUndeclared(used);
     this.#header();
     this.#chart(used);
     if (this.#type === '4E') this.#balances();
@@ -241,6 +278,18 @@ class Writer {
     this.#out.end();
   }
 
+  #refuseUndeclared(used: Set<string>): void {
+    const declared = new Set(this.#doc.accounts.map((a) => a.number));
+    const missing = [...used].filter((n) => !declared.has(n)).sort();
+    if (missing.length > 0) {
+      throw new SieWriteError(
+        'SIE_WRITE',
+        `Cannot write #KONTO for account${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}: expected a name in accounts for every account the vouchers use, found none (undeclaredAccounts: 'error'; leave it unset to name them from the chart or BAS)`,
+        { field: 'accounts' },
+      );
+    }
+  }
+
   #usedAccounts(): Set<string> {
     const used = new Set<string>();
     for (const v of this.#doc.vouchers) {
@@ -274,14 +323,25 @@ class Writer {
         out.end();
       }
     }
-    if (this.#undeclared === 'error') {
+    if (this.#undeclared === 'name') {
       const missing = [...used].filter((n) => !declared.has(n)).sort();
-      if (missing.length > 0) {
-        throw new SieWriteError(
-          'SIE_WRITE',
-          `Cannot write #KONTO for account${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}: expected a name in accounts for every account the vouchers use, found none (pass undeclaredAccounts: 'omit' to leave them out)`,
-          { field: 'accounts' },
-        );
+      for (const n of missing) {
+        const number = this.#account(n, `#KONTO ${n}`);
+        const fromChart = this.#naming.chartName?.(n);
+        const bas = fromChart === undefined || fromChart.trim() === '' ? basAccountName(n) : undefined;
+        const source = fromChart !== undefined && fromChart.trim() !== '' ? 'chart' : bas !== undefined ? 'bas' : 'number';
+        const name = source === 'chart' ? (fromChart as string) : (bas ?? n);
+        out.begin('#KONTO').token(number);
+        this.#text(name);
+        out.end();
+        const from = source === 'chart' ? "the client's chart" : source === 'bas' ? 'BAS 2025' : 'its number (neither the chart nor BAS 2025 names it)';
+        this.#naming.onWarning?.({
+          code: 'ACCOUNT_NAME_SUPPLIED',
+          account: n,
+          source,
+          name,
+          message: `Account ${n} had no #KONTO record in the document: written as "${name}" from ${from}`,
+        });
       }
     }
 

@@ -8,12 +8,13 @@ import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
+import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
 import type { StatementFormatId } from './types.js';
 
-/** Below this a format is not considered detected (the generic table scores 0.3). */
-export const MIN_SCORE = 0.6;
+/** Below this a format is not considered detected (a table the header reader does not understand scores 0.3). */
+export const MIN_SCORE = MIN_SCORE_FOR_FALLBACK;
 /** The winner must beat the runner-up by this much, or the file is ambiguous. */
-export const MIN_MARGIN = 0.05;
+export const MIN_MARGIN = MIN_MARGIN_FOR_FALLBACK;
 
 export interface DetectionCandidate {
   readonly format: StatementFormatId;

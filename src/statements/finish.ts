@@ -268,6 +268,9 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const booked = builder.pending > 0 ? all.filter((r) => !r.pending) : all;
   const pendingLines = builder.pending > 0 ? all.filter((r) => r.pending).map((r) => r.line) : [];
 
+  if (raw.detected !== undefined) {
+    warnings.push({ code: 'COLUMNS_DETECTED', message: `No known bank format: read by the header. ${raw.detected.why}`, lines: [] });
+  }
   for (const s of raw.skipped ?? []) {
     warnings.push({ code: 'ROW_SKIPPED', message: `Row skipped (lenient mode): ${s.error.message}`, lines: [s.line] });
   }
@@ -317,7 +320,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   }
 
   // Balance chain over the booked rows, with balance-only rows as anchors.
-  let newestFirst = isNewestFirst(booked);
+  let newestFirst = raw.newestFirst ?? isNewestFirst(booked);
   const hasBalance = booked.some((r) => r.balance !== undefined);
   let chain: ChainResult = { breaks: [] };
   if (hasBalance) {
@@ -391,6 +394,8 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     currency,
     ...(opening !== undefined && { openingBalance: opening }),
     ...(closing !== undefined && { closingBalance: closing }),
+    ...(raw.period !== undefined && { period: raw.period }),
+    ...(raw.detected !== undefined && { detected: raw.detected }),
     transactions: out,
     warnings,
   };

@@ -4,7 +4,7 @@
  * happens once, in `finish.ts`, for every format.
  */
 import type { AmountStyle } from '../core/money.js';
-import type { ColumnMapping, StatementFormatId, TransactionKind } from './types.js';
+import type { ColumnMapping, DetectedColumns, StatementFormatId, TransactionKind } from './types.js';
 
 /** The decoded start of a file, as detectors see it. */
 export interface Head {
@@ -81,6 +81,12 @@ export interface RawStatement {
   readonly skipped?: readonly RowProblem[] | undefined;
   /** Lines of footer rows that were recognised and ignored. */
   readonly footer?: readonly number[] | undefined;
+  /** The period the export covers, where the file states it. */
+  readonly period?: { readonly from: string; readonly to: string } | undefined;
+  /** Row order the format established itself (the header reader, by the balance chain). */
+  readonly newestFirst?: boolean | undefined;
+  /** What the header reader took each column for, and why. */
+  readonly detected?: DetectedColumns | undefined;
 }
 
 export interface StatementFormat {

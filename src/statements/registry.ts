@@ -5,8 +5,8 @@
 import type { StatementFormat } from './format.js';
 import { genericCsv } from './formats/generic.js';
 import { camt053, handelsbankenHtml } from './formats/markup.js';
-import { nordea2020, nordea2022, nordea2024, nordeaOld } from './formats/nordea.js';
-import { danske, handelsbanken, ica, lansforsakringar, lunar, skandia } from './formats/others.js';
+import { nordea2020, nordea2022, nordea2024, nordeaOld, nordeaTab } from './formats/nordea.js';
+import { danske, handelsbanken, handelsbankenBusiness, ica, lansforsakringar, lunar, skandia } from './formats/others.js';
 import { sebKontohandelser, sebLegacy, sebTransaktioner } from './formats/seb.js';
 import { skattekonto } from './formats/skattekonto.js';
 import { swedbankCsv, swedbankFixed2015, swedbankShort2017, swedbankTab2015 } from './formats/swedbank.js';
@@ -22,10 +22,12 @@ export const BUILTIN_FORMATS: readonly StatementFormat[] = [
   sebLegacy,
   handelsbanken,
   handelsbankenHtml,
+  handelsbankenBusiness,
   nordea2024,
   nordea2022,
   nordea2020,
   nordeaOld,
+  nordeaTab,
   danske,
   lansforsakringar,
   ica,

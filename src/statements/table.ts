@@ -37,6 +37,12 @@ export const COLUMN_ROLES = [
   'account',
   'status',
   'bankId',
+  /** The other party's account, bankgiro or plusgiro in a column of its own (Nordea `Till/från konto`). */
+  'counterpartyAccount',
+  /** A second booking-like date that dates a preliminary row with no booking date (Handelsbanken `Reskontradag`). */
+  'pendingDate',
+  /** The statement period repeated on every row (`2020-02-01 - 2020-05-10`). */
+  'period',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -45,6 +51,8 @@ export interface ColumnSpec {
   readonly role: ColumnRole;
   /** Accepted header spellings, normalised (lower case, NFC). */
   readonly names: readonly string[];
+  /** Also accepted: a normalised header cell this matches (`bokfört belopp (sek)`: the currency in the header). */
+  readonly pattern?: RegExp;
   /** Default true: the header must have this column for the format to match. */
   readonly required?: boolean;
 }
@@ -107,7 +115,7 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
   const map = new Map<ColumnRole, number>();
   const used = new Set<number>();
   for (const col of spec.columns) {
-    const idx = norm.findIndex((c, i) => !used.has(i) && col.names.includes(c));
+    const idx = norm.findIndex((c, i) => !used.has(i) && (col.names.includes(c) || (col.pattern !== undefined && col.pattern.test(c))));
     if (idx < 0) {
       if (col.required !== false) return undefined;
       continue;
@@ -202,6 +210,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const bodyStart = lineOffset(text, headerLine);
   const preamble = text.slice(0, bodyStart).split(/\r\n|\n|\r/).slice(0, header.index);
   const fromPreamble = spec.readPreamble ? spec.readPreamble(preamble, header.delimiter) : {};
+  const headerCurrency = currencyInHeader(header.names[header.map.get('amount') ?? -1] ?? '');
   const body = text.slice(bodyStart);
   const skip = header.hasHeader === false ? 0 : 1;
   const col = header.map;
@@ -273,6 +282,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iClearing = idx.clearing;
   const iAccount = idx.account;
   const iBankId = idx.bankId;
+  const iPartyAccount = idx.counterpartyAccount;
+  const iPendingDate = idx.pendingDate;
+  const iPeriod = idx.period;
+  let period: { from: string; to: string } | undefined;
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
   const reader: CellReader = (role) => at(current, idx[role]);
@@ -358,9 +371,15 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         amount = Math.abs(money(creditCell, line, 'credit') ?? 0) - Math.abs(money(debitCell, line, 'debit') ?? 0);
       }
       const valueCell = at(cells, iValue);
-      const valueDate = valueCell === '' ? undefined : date(valueCell, line, 'valueDate');
+      // A preliminary row's other date may be a placeholder too (`PREL-  -  `).
+      const valueDate = valueCell === '' || (pending && !/\d/.test(valueCell)) ? undefined : date(valueCell, line, 'valueDate');
       // A preliminary row may lack a booking date ("Reserverat", "PREL"): date it by the purchase date.
-      const isoDate = pending && !/\d/.test(dateCell) ? (valueDate ?? '') : date(dateCell, line, 'date');
+      let isoDate: string;
+      if (pending && !/\d/.test(dateCell)) {
+        const other = at(cells, iPendingDate);
+        isoDate = /\d/.test(other) ? date(other, line, 'pendingDate') : (valueDate ?? '');
+      } else isoDate = date(dateCell, line, 'date');
+      if (iPeriod >= 0 && period === undefined) period = readPeriod(at(cells, iPeriod));
       let counterpartyAccount: string | undefined;
       if (iFrom >= 0 || iTo >= 0) {
         const from = at(cells, iFrom);
@@ -371,6 +390,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         if (own !== '' && ownAccounts.size < OWN_ACCOUNT_SAMPLE) ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
         counterpartyAccount = other === '' ? undefined : other;
       }
+      if (iPartyAccount >= 0) counterpartyAccount = at(cells, iPartyAccount) || undefined;
       const textCell = at(cells, iText);
       const counterparty = at(cells, iParty);
       const typeText = at(cells, iType);
@@ -380,8 +400,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         date: isoDate,
         valueDate: valueDate !== isoDate ? valueDate : undefined,
         amount,
-        balance: money(balanceCell, line, 'balance'),
-        text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText,
+        // A preliminary row's balance may be a placeholder (`*`): it has none yet.
+        balance: pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance'),
+        // No description: the counterparty, the type, else the message/reference.
+        text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef),
         reference: at(cells, iRef) || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
@@ -405,5 +427,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency, marks, skipped, footer };
+  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, period };
+}
+
+/** `Bokfört belopp (SEK)`, `Amount EUR`: the currency a header names for its amounts. */
+export function currencyInHeader(name: string): string | undefined {
+  const m = /(?:^|[\s(])([A-Z]{3})\)?\s*$/.exec(name.trim());
+  return m?.[1] !== undefined && m[1] !== name.trim() ? m[1] : undefined;
+}
+
+/** `2020-02-01 - 2020-05-10` (any dash or `–`, ISO dates). */
+function readPeriod(cell: string): { from: string; to: string } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})\s*[-–]\s*(\d{4}-\d{2}-\d{2})$/.exec(cell);
+  if (!m) return undefined;
+  const from = parseDate(m[1] as string, 'YYYY-MM-DD');
+  const to = parseDate(m[2] as string, 'YYYY-MM-DD');
+  return from !== undefined && to !== undefined ? { from, to } : undefined;
 }

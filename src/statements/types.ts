@@ -15,10 +15,12 @@ export const STATEMENT_FORMAT_IDS = [
   'seb-legacy',
   'handelsbanken',
   'handelsbanken-html',
+  'handelsbanken-business',
   'nordea-2020',
   'nordea-2022',
   'nordea-2024',
   'nordea-old',
+  'nordea-tab',
   'danske',
   'lansforsakringar',
   'ica',
@@ -99,6 +101,9 @@ export const WARNING_CODES = [
   'ACCOUNTS_MIXED',
   'FOOTER_IGNORED',
   'ENCODING_REPLACEMENT',
+  'COLUMNS_DETECTED',
+  /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
+  'BANK_ACCOUNT_GUESSED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -119,9 +124,22 @@ export interface Statement {
   readonly currency: string;
   readonly openingBalance?: number | undefined;
   readonly closingBalance?: number | undefined;
+  /** The period the export covers, where the file states it (Handelsbanken `Datum intervall`). */
+  readonly period?: { readonly from: string; readonly to: string } | undefined;
+  /**
+   * Only for files no known format claimed, read by what their header says: which column was
+   * taken for what (a {@link ColumnMapping} that can be passed back as `columns`), and why.
+   */
+  readonly detected?: DetectedColumns | undefined;
   /** In file order. */
   readonly transactions: readonly BankTransaction[];
   readonly warnings: readonly ParseWarning[];
+}
+
+/** The header reader's choice of columns (header names as in the file) and its reasons. */
+export interface DetectedColumns {
+  readonly columns: ColumnMapping;
+  readonly why: string;
 }
 
 /** Column roles for the generic CSV path. Each value is a 0-based index or a header name. */

@@ -13,12 +13,14 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
   StatementRow,
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionMark,
   TransactionRow,
   VoucherFilter,
   VoucherRecord,
@@ -85,6 +87,15 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
     return this.atomic('read', (s) => s.getVoucherForTransaction(ref, key));
+  }
+  markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
+    return this.atomic('write', (s) => s.markTransactions(ref, marks));
+  }
+  putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
+    return this.atomic('write', (s) => s.putLedgerVouchers(ref, vouchers));
+  }
+  listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
+    return this.atomic('read', (s) => s.listLedgerVouchers(ref));
   }
   getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
     return this.atomic('read', (s) => s.getProfiles(ref, keys));

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
 import type { OpenItem } from '../openitems/types.js';
-import type { ClientRow, ClientRef, KnowledgeBase, NewVoucher, TransactionRow } from './store.js';
+import type { ClientRow, ClientRef, KnowledgeBase, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
 
 /** Compares strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8. @internal */
@@ -105,6 +105,25 @@ export function checkTransactionRow(ref: ClientRef, row: TransactionRow): void {
   if (!ISO_DATE.test(row.date)) {
     throw new ValidationError(`Invalid transaction ${row.id}: expected an ISO date, got ${JSON.stringify(row.date)}`);
   }
+}
+
+/** Throws `VALIDATION` unless `v` is a ledger voucher kontera can keep and read back. @internal */
+export function checkLedgerVoucher(v: LedgerVoucher): void {
+  const where = `ledger voucher ${JSON.stringify(v?.id)}`;
+  if (typeof v !== 'object' || v === null || typeof v.id !== 'string' || v.id === '') throw new ValidationError(`Invalid ledger voucher: expected a non-empty id, got ${JSON.stringify(v?.id)}`);
+  if (!ISO_DATE.test(v.date)) throw new ValidationError(`Invalid ${where}: expected an ISO date, got ${JSON.stringify(v.date)}`);
+  if (typeof v.series !== 'string' || typeof v.number !== 'string' || typeof v.text !== 'string' || typeof v.fingerprint !== 'string') {
+    throw new ValidationError(`Invalid ${where}: expected series, number, text and fingerprint as strings`);
+  }
+  if (!Array.isArray(v.rows) || v.rows.some((r) => typeof r?.account !== 'string' || !Number.isSafeInteger(r.amount))) {
+    throw new ValidationError(`Invalid ${where}: expected rows of { account, amount in whole öre }`);
+  }
+  if (!Array.isArray(v.bankAccounts) || typeof v.learned !== 'boolean') throw new ValidationError(`Invalid ${where}: expected bankAccounts and learned`);
+}
+
+/** `NOT_FOUND` for a transaction that is not stored. @internal */
+export function notFoundTransaction(key: TransactionKey): NotFoundError {
+  return new NotFoundError(`Unknown transaction: expected a stored transaction "${key.id}" on ${key.bankAccount}, found none`);
 }
 
 /**

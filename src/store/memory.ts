@@ -12,6 +12,7 @@ import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
 import {
   checkClientRow,
+  checkLedgerVoucher,
   checkKnowledgeChanges,
   checkNewVouchers,
   checkOpenItems,
@@ -26,6 +27,7 @@ import {
   networkSteps,
   notFoundBureau,
   notFoundClient,
+  notFoundTransaction,
 } from './checks.js';
 import type { OpenItem } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
@@ -37,6 +39,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
   StatementRow,
@@ -45,6 +48,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionMark,
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
@@ -70,6 +74,7 @@ interface ClientTables {
   readonly vouchers: VoucherRecord[];
   readonly booked: Map<string, VoucherRecord>;
   readonly profiles: Map<string, ProfileRecord>;
+  readonly ledger: Map<string, LedgerVoucher>;
   readonly openItems: Map<string, OpenItem>;
 }
 
@@ -254,6 +259,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         vouchers: [],
         booked: new Map(),
         profiles: new Map(),
+        ledger: new Map(),
         openItems: new Map(),
       });
     },
@@ -388,6 +394,34 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return v === undefined ? undefined : copy(v);
     },
 
+    async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      const found = marks.map((m) => {
+        const stored = t.transactions.get(txKey(m.bankAccount, m.id));
+        if (stored === undefined) throw notFoundTransaction(m);
+        return stored;
+      });
+      marks.forEach((m, i) => {
+        const stored = found[i] as StoredTransaction;
+        const { booked: _old, ...rest } = stored.row;
+        const row: TransactionRow = m.booked === undefined ? rest : { ...rest, booked: copy(m.booked) };
+        s.set(t.transactions, txKey(m.bankAccount, m.id), { seq: stored.seq, row });
+      });
+    },
+
+    async putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      for (const v of vouchers) checkLedgerVoucher(v);
+      for (const v of vouchers) s.set(t.ledger, v.id, copy(v));
+    },
+
+    async listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).ledger.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)).map(copy);
+    },
+
     async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
       assertOpen();
       const profiles = s.tablesOf(ref).profiles;
@@ -496,6 +530,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         statements: await self.listStatements(ref),
         transactions: await self.listTransactions(ref),
         vouchers: await self.listVouchers(ref),
+        ledgerVouchers: await self.listLedgerVouchers(ref),
         profiles: [...t.profiles.values()].sort((a, b) => compareText(a.key, b.key)).map(copy),
         bureauRecords: [...(s.bureauRecords.get(client.bureauId)?.values() ?? [])]
           .filter((r) => r.clients.includes(client.id))

@@ -161,6 +161,27 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
   },
   {
     version: 3,
+    description: 'ledger_vouchers: bank vouchers of the client\'s own books learned from SIE; transactions.booked_*: the one that books a line',
+    sql: `
+      -- data: the ledger voucher (src/store/store.ts LedgerVoucher); id: fiscal year, series, number.
+      CREATE TABLE §.ledger_vouchers (
+        bureau_id text COLLATE "C" NOT NULL,
+        client_id text COLLATE "C" NOT NULL,
+        id        text COLLATE "C" NOT NULL,
+        date      text COLLATE "C" NOT NULL,
+        data      jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, id),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX ledger_vouchers_by_date ON §.ledger_vouchers (bureau_id, client_id, date, id);
+
+      ALTER TABLE §.transactions ADD COLUMN booked_voucher text;
+      ALTER TABLE §.transactions ADD COLUMN booked_series text;
+      ALTER TABLE §.transactions ADD COLUMN booked_number text;
+    `,
+  },
+  {
+    version: 4,
     description: 'open_items: the open-item ledger (supplier and customer invoices, their settlements)',
     sql: `
       -- data: the item (src/openitems/types.ts OpenItem); open is its open amount in öre.
@@ -189,6 +210,7 @@ export const POSTGRES_TABLES = [
   'statements',
   'transactions',
   'vouchers',
+  'ledger_vouchers',
   'profiles',
   'bureau_records',
   'bureau_record_clients',

@@ -31,6 +31,7 @@ import {
   bureauSteps,
   checkClientRow,
   checkKnowledgeChanges,
+  checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
   checkTransactionRow,
@@ -39,12 +40,13 @@ import {
   networkSteps,
   notFoundBureau,
   notFoundClient,
+  notFoundTransaction,
 } from './checks.js';
 import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
-import { asRow, corrupt, networkFromRow as sharedNetworkFromRow, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import type {
   AddTransactionsResult,
@@ -54,6 +56,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
   StatementRow,
@@ -62,6 +65,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionMark,
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
@@ -777,13 +781,17 @@ class PostgresSession implements StoreSession {
     // One statement for the whole batch; the ordinality keeps file order in seq.
     const inserted = await this.#q(
       `INSERT INTO §.transactions (bureau_id, client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, counterparty_account, kind, currency, pending)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending,
+                                   booked_voucher, booked_series, booked_number)
        SELECT $1, $2, t.bank_account, t.id, t.statement_id, t.line, t.date, t.value_date, t.amount, t.balance,
-              t.text, t.reference, t.counterparty, t.counterparty_account, t.kind, t.currency, t.pending
+              t.text, t.reference, t.counterparty, t.counterparty_account, t.kind, t.currency, t.pending,
+              t.booked_voucher, t.booked_series, t.booked_number
          FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[])
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[],
+                     $18::text[], $19::text[], $20::text[])
               WITH ORDINALITY AS t(bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                   text, reference, counterparty, counterparty_account, kind, currency, pending, ord)
+                                   text, reference, counterparty, counterparty_account, kind, currency, pending,
+                                   booked_voucher, booked_series, booked_number, ord)
         ORDER BY t.ord
        ON CONFLICT DO NOTHING
        RETURNING bank_account, id`,
@@ -805,6 +813,9 @@ class PostgresSession implements StoreSession {
         col((t) => t.kind ?? null),
         col((t) => t.currency ?? null),
         col((t) => (t.pending === true ? true : null)),
+        col((t) => t.booked?.voucher ?? null),
+        col((t) => t.booked?.series ?? null),
+        col((t) => t.booked?.number ?? null),
       ],
     );
     const fresh = new Set(inserted.map((r) => `${str(r, 'bank_account')}\u0000${str(r, 'id')}`));
@@ -959,6 +970,52 @@ class PostgresSession implements StoreSession {
       key.id,
     ]);
     return row === undefined ? undefined : voucherFromRow(row);
+  }
+
+  async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    if (marks.length === 0) return;
+    const col = <T>(f: (m: TransactionMark) => T): T[] => marks.map(f);
+    const updated = await this.#q(
+      `UPDATE §.transactions AS x SET booked_voucher = m.voucher, booked_series = m.series, booked_number = m.number
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS m(bank_account, id, voucher, series, number)
+        WHERE x.bureau_id = $1 AND x.client_id = $2 AND x.bank_account = m.bank_account AND x.id = m.id
+        RETURNING x.bank_account, x.id`,
+      [
+        ref.bureauId,
+        ref.clientId,
+        col((m) => m.bankAccount),
+        col((m) => m.id),
+        col((m) => m.booked?.voucher ?? null),
+        col((m) => m.booked?.series ?? null),
+        col((m) => m.booked?.number ?? null),
+      ],
+    );
+    const done = new Set(updated.map((r) => `${str(r, 'bank_account')}\u0000${str(r, 'id')}`));
+    // Inside the caller's transaction: the error rolls the updates back with everything else.
+    for (const m of marks) if (!done.has(`${m.bankAccount}\u0000${m.id}`)) throw notFoundTransaction(m);
+  }
+
+  async putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    for (const v of vouchers) checkLedgerVoucher(v);
+    if (vouchers.length === 0) return;
+    await this.#q(
+      `INSERT INTO §.ledger_vouchers (bureau_id, client_id, id, date, data)
+       SELECT $1, $2, v.id, v.date, v.data FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS v(id, date, data)
+       ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data`,
+      [ref.bureauId, ref.clientId, vouchers.map((v) => v.id), vouchers.map((v) => v.date), vouchers.map((v) => JSON.stringify(v))],
+    );
+  }
+
+  async listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
+    this.#check();
+    await this.#requireClient(ref);
+    return (await this.#q('SELECT id, data FROM §.ledger_vouchers WHERE bureau_id = $1 AND client_id = $2 ORDER BY date, id', [ref.bureauId, ref.clientId])).map((r) =>
+      ledgerVoucherFromRow(r, r['data']),
+    );
   }
 
   async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
@@ -1203,6 +1260,7 @@ class PostgresSession implements StoreSession {
       statements: await this.listStatements(ref),
       transactions: await this.listTransactions(ref),
       vouchers: await this.listVouchers(ref),
+      ledgerVouchers: await this.listLedgerVouchers(ref),
       profiles: await this.getProfiles(ref),
       bureauRecords,
       openItems: await this.listOpenItems(ref),

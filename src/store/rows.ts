@@ -8,7 +8,7 @@ import { StoreError } from '../core/errors.js';
 import type { NetworkRecord } from '../knowledge/types.js';
 import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from './store.js';
-import type { TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
+import type { LedgerVoucher, TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
 
 /** One row as a driver returns it. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -74,6 +74,8 @@ export function transactionFromRow(row: Row, int: IntReader, pending: boolean): 
   const currency = optStr(row, 'currency');
   if (currency !== undefined) out.currency = currency;
   if (pending) out.pending = true;
+  const voucher = optStr(row, 'booked_voucher');
+  if (voucher !== undefined) out.booked = { voucher, series: optStr(row, 'booked_series') ?? '', number: optStr(row, 'booked_number') ?? '' };
   return out;
 }
 
@@ -94,6 +96,14 @@ export function voucherFromRow(row: Row, rows: unknown, int: IntReader): Voucher
   if (bankAccount !== undefined) out.bankAccount = bankAccount;
   if (transactionId !== undefined) out.transactionId = transactionId;
   return out;
+}
+
+/** A `ledger_vouchers` row whose `data` column the store has already decoded. */
+export function ledgerVoucherFromRow(row: Row, data: unknown): LedgerVoucher {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw corrupt('a JSON object for a ledger voucher', data);
+  const v = data as LedgerVoucher;
+  if (v.id !== str(row, 'id') || !Array.isArray(v.rows) || !Array.isArray(v.bankAccounts)) throw corrupt('a ledger voucher matching its row', v.id);
+  return v;
 }
 
 export function networkFromRow(row: Row, int: IntReader): NetworkRecord {

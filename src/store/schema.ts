@@ -132,6 +132,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   },
   {
     version: 3,
+    description: 'ledger_vouchers: bank vouchers of the client\'s own books learned from SIE; transactions.booked_*: the one that books a line',
+    sql: `
+      -- data: the ledger voucher (src/store/store.ts LedgerVoucher); id: fiscal year, series, number.
+      CREATE TABLE ledger_vouchers (
+        client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        id        TEXT NOT NULL,
+        date      TEXT NOT NULL,
+        data      TEXT NOT NULL,
+        PRIMARY KEY (client_id, id)
+      ) STRICT;
+      CREATE INDEX ledger_vouchers_by_date ON ledger_vouchers (client_id, date, id);
+
+      ALTER TABLE transactions ADD COLUMN booked_voucher TEXT;
+      ALTER TABLE transactions ADD COLUMN booked_series TEXT;
+      ALTER TABLE transactions ADD COLUMN booked_number TEXT;
+    `,
+  },
+  {
+    version: 4,
     description: 'open_items: the open-item ledger (supplier and customer invoices, their settlements)',
     sql: `
       -- data: the item (src/openitems/types.ts OpenItem); open is its open amount in öre, kept as a
@@ -159,6 +178,7 @@ export const SQLITE_TABLES = [
   'statements',
   'transactions',
   'vouchers',
+  'ledger_vouchers',
   'profiles',
   'bureau_records',
   'network_records',

@@ -22,6 +22,7 @@ import {
   bureauSteps,
   checkClientRow,
   checkKnowledgeChanges,
+  checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
   checkTransactionRow,
@@ -31,11 +32,12 @@ import {
   networkSteps,
   notFoundBureau,
   notFoundClient,
+  notFoundTransaction,
 } from './checks.js';
 import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
-import { asRow, corrupt, networkFromRow as sharedNetworkFromRow, optIntWith, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
 import type { SqliteMigration } from './schema.js';
@@ -47,6 +49,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
   StatementRow,
@@ -55,6 +58,7 @@ import type {
   StoreSession,
   TransactionFilter,
   TransactionKey,
+  TransactionMark,
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
@@ -730,8 +734,9 @@ class SqliteSession implements StoreSession {
     }
     const insert = this.#q(
       `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
-                                 text, reference, counterparty, counterparty_account, kind, currency, pending)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                                 text, reference, counterparty, counterparty_account, kind, currency, pending,
+                                 booked_voucher, booked_series, booked_number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const added: string[] = [];
     const duplicates: string[] = [];
@@ -753,6 +758,9 @@ class SqliteSession implements StoreSession {
         t.kind ?? null,
         t.currency ?? null,
         t.pending ? 1 : null,
+        t.booked?.voucher ?? null,
+        t.booked?.series ?? null,
+        t.booked?.number ?? null,
       );
       (Number(r.changes) === 1 ? added : duplicates).push(t.id);
     }
@@ -860,6 +868,34 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     const row = this.#q('SELECT * FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.clientId, key.bankAccount, key.id);
     return row === undefined ? undefined : voucherFromRow(asRow(row));
+  }
+
+  async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    const exists = this.#q('SELECT 1 FROM transactions WHERE client_id = ? AND bank_account = ? AND id = ?');
+    for (const m of marks) if (exists.get(ref.clientId, m.bankAccount, m.id) === undefined) throw notFoundTransaction(m);
+    const update = this.#q('UPDATE transactions SET booked_voucher = ?, booked_series = ?, booked_number = ? WHERE client_id = ? AND bank_account = ? AND id = ?');
+    for (const m of marks) update.run(m.booked?.voucher ?? null, m.booked?.series ?? null, m.booked?.number ?? null, ref.clientId, m.bankAccount, m.id);
+  }
+
+  async putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    for (const v of vouchers) checkLedgerVoucher(v);
+    const put = this.#q('INSERT INTO ledger_vouchers (client_id, id, date, data) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data');
+    for (const v of vouchers) put.run(ref.clientId, v.id, v.date, JSON.stringify(v));
+  }
+
+  async listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q('SELECT id, data FROM ledger_vouchers WHERE client_id = ? ORDER BY date, id')
+      .all(ref.clientId)
+      .map((r) => {
+        const row = asRow(r);
+        return ledgerVoucherFromRow(row, parseJson(str(row, 'data'), 'ledger voucher'));
+      });
   }
 
   async getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]> {
@@ -1026,6 +1062,7 @@ class SqliteSession implements StoreSession {
       statements: await this.listStatements(ref),
       transactions: await this.listTransactions(ref),
       vouchers: await this.listVouchers(ref),
+      ledgerVouchers: await this.listLedgerVouchers(ref),
       profiles: await this.getProfiles(ref),
       bureauRecords,
       openItems: await this.listOpenItems(ref),

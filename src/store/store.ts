@@ -42,6 +42,11 @@ export interface ClientRow {
   /** The client's bank/cash accounts; at least one. */
   readonly bankAccounts: readonly AccountNo[];
   /**
+   * Where the bank accounts came from when the bureau did not give them: `default` (1930, a
+   * guess), or `sie` (the 19xx accounts of its learned books). Absent when the bureau gave them.
+   */
+  readonly bankAccountsFrom?: 'default' | 'sie' | undefined;
+  /**
    * The bank's own account number per bank account, where known ("8327-9, 123 456 789-0"), so a
    * statement can be matched to the right ledger account.
    */
@@ -113,6 +118,50 @@ export interface TransactionRow {
   readonly kind?: string | undefined;
   readonly currency?: string | undefined;
   readonly pending?: true | undefined;
+  /**
+   * Set when a voucher of the client's own books (learned from SIE) already books this line: it is
+   * not suggested, confirmed or exported again.
+   */
+  readonly booked?: LedgerMark | undefined;
+}
+
+/** Which voucher of the client's own books books a bank line. */
+export interface LedgerMark {
+  /** The {@link LedgerVoucher.id}. */
+  readonly voucher: string;
+  /** Series and number as the books have them (SIE `#VER`). */
+  readonly series: string;
+  readonly number: string;
+}
+
+/**
+ * A bank voucher of the client's own books, learned from a SIE export. Kept so that learning the
+ * same voucher again changes nothing, a changed voucher replaces its earlier evidence, and bank
+ * lines it already books are not booked a second time.
+ */
+export interface LedgerVoucher {
+  /** Identity in the client's books: fiscal year start, series and number (unique per client). */
+  readonly id: string;
+  readonly series: string;
+  readonly number: string;
+  readonly date: string;
+  /** The text it is known by (the voucher's, else its bank row's). */
+  readonly text: string;
+  /** Its rows on bookkeeping accounts, signed öre. */
+  readonly rows: readonly VoucherRowData[];
+  /** Of date, text and rows: a re-export in which any of them changed has another. */
+  readonly fingerprint: string;
+  /** The accounts that were its bank side when it was learned. */
+  readonly bankAccounts: readonly AccountNo[];
+  /** True when its evidence is in the client's knowledge (learning took something from it). */
+  readonly learned: boolean;
+}
+
+/** Sets (or, with `booked` undefined, clears) the ledger mark of one stored transaction. */
+export interface TransactionMark {
+  readonly bankAccount: AccountNo;
+  readonly id: string;
+  readonly booked: LedgerMark | undefined;
 }
 
 /** One voucher row: signed öre, debit positive. */
@@ -174,6 +223,8 @@ export interface ClientData {
   readonly statements: readonly StatementRow[];
   readonly transactions: readonly TransactionRow[];
   readonly vouchers: readonly VoucherRecord[];
+  /** The bank vouchers of its own books learned from SIE. */
+  readonly ledgerVouchers: readonly LedgerVoucher[];
   readonly profiles: readonly ProfileRecord[];
   /** Bureau aggregate records this client currently contributes to. */
   readonly bureauRecords: readonly BureauKnowledgeRecord[];
@@ -280,6 +331,16 @@ export interface StoreSession {
   listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]>;
   /** The voucher booking this transaction, or undefined. */
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined>;
+  /**
+   * Sets or clears the {@link TransactionRow.booked} mark of stored transactions. `NOT_FOUND` when
+   * one is not stored; nothing is written then.
+   */
+  markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void>;
+
+  /** Inserts ledger vouchers, replacing those with the same id. */
+  putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void>;
+  /** The client's ledger vouchers ordered by date, then id. */
+  listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]>;
 
   /** The client's profile records for `keys` (all of them when `keys` is undefined), ordered by key. */
   getProfiles(ref: ClientRef, keys?: readonly string[]): Promise<readonly ProfileRecord[]>;

@@ -5,7 +5,7 @@
 import type { MatchKind, SuggestionSource } from './types.js';
 
 /** Which evidence path produced a raw score; each has its own curve. */
-export type CalibrationPath = `${'client'}-${MatchKind}` | Exclude<SuggestionSource, 'client'>;
+export type CalibrationPath = `${'client'}-${MatchKind}` | Exclude<SuggestionSource, 'client'> | 'ranker';
 
 /** Piecewise-linear, non-decreasing points [raw, calibrated]. */
 export type CalibrationCurve = readonly (readonly [number, number])[];

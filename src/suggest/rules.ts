@@ -220,10 +220,10 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
  * ruleWordHits('INKÖP AV TÅGBILJETTER') // Map { <travel> => 'TÅGBILJETT', <goods-purchase> => 'INKÖP' }
  * ```
  */
-export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES): ReadonlyMap<number, string> {
+export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES, wholeWordsOnly = false): ReadonlyMap<number, string> {
   const m = wordMatcher(rules);
   const hits = new Map<number, string>();
-  for (const re of m.head === null ? [m.whole] : [m.whole, m.head]) {
+  for (const re of m.head === null || wholeWordsOnly ? [m.whole] : [m.whole, m.head]) {
     re.lastIndex = 0;
     for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
       const entry = m.rulesOf.get(fold((x[1] as string).replace(NOT_LETTERS, ' ')));

@@ -60,7 +60,7 @@ function sameAccount(a: AccountNo): AccountNo {
 }
 
 function heaviestFirst(a: RankedAccount, b: RankedAccount): number {
-  return b.weight - a.weight || a.account.localeCompare(b.account);
+  return b.weight - a.weight || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
 }
 
 /** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */

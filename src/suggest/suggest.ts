@@ -13,27 +13,23 @@ import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
+import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
+import { mainAccount } from '../knowledge/template.js';
 import { calibrate } from './calibrate.js';
+import { contributions, F, featureVector, plattConfidence, rank } from './ranker.js';
+import type { FeatureVector, RankerWeights } from './ranker.js';
+import { CONFIDENCE } from './ranker-weights.js';
+import { describeFeature, textFeatures } from '../knowledge/text-model.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
 import { BUILTIN_RULES, ruleWordHits } from './rules.js';
 import type { BuiltinRule } from './rules.js';
-import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_VOUCHER_CONFIDENCE, rankAccounts, rawConfidence, tooClose } from './score.js';
+import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
 import type { Alternative, MatchKind, Suggestion, SuggestionSource } from './types.js';
 
-/** Same-bureau evidence is a little weaker than the client's own: other clients have other habits. */
-export const BUREAU_FACTOR = 0.9;
-/** Network evidence is weaker still: other bureaus, other charts. */
-export const NETWORK_FACTOR = 0.85;
-/** A giro-number match is almost as good as an exact key (the name was written differently). */
-export const GIRO_FACTOR = 0.97;
-/** Word-overlap matches are the weakest own-history evidence. */
-export const TOKEN_FACTOR = 0.8;
-/** How other private Swish payers are booked is weaker evidence than this payer's own history. */
-export const SWISH_PRIVATE_FACTOR = 0.8;
 /** Other private Swish payers looked at, at most (a café may have thousands; a sample tells the habit). */
 export const SWISH_PRIVATE_SAMPLE = 64;
 /** A voucher that had to drop the learned split (everything on the main account) keeps this share of the confidence. */
@@ -47,8 +43,12 @@ export interface SuggestOptions {
   readonly bankAccount?: AccountNo | undefined;
   /** Network k-anonymity threshold; default {@link DEFAULT_MIN_BUREAUS}. */
   readonly minBureaus?: number | undefined;
-  /** Replaces the built-in calibration (used by the benchmark that fits it). */
+  /** Replaces the built-in calibration (used by the benchmark that fits it): ranker probability → confidence. */
   readonly calibration?: ((path: CalibrationPath, raw: number) => number) | undefined;
+  /** Replaces the shipped ranker weights (used by the benchmark that fits them). */
+  readonly weights?: RankerWeights | undefined;
+  /** Called with the candidates and their features (used by the benchmark that fits the ranker). */
+  readonly onRanker?: ((trace: RankerTrace) => void) | undefined;
 }
 
 interface TierResult {
@@ -62,6 +62,10 @@ interface TierResult {
   readonly mappedFrom?: ReadonlyMap<AccountNo, AccountNo> | undefined;
   /** The evidence names an account but cannot settle the voucher's rows (a salary needs payroll data). */
   readonly accountOnly?: boolean | undefined;
+  /** How close the matched key is to the line's (fuzzy and word matches; 1 otherwise). */
+  readonly similarity?: number | undefined;
+  /** Per account: how well the amount fits its best template's learned range. */
+  readonly affinity?: ReadonlyMap<AccountNo, number> | undefined;
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
@@ -167,7 +171,7 @@ function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: Counterparty
   if (ranked.length === 0) return undefined;
   const describe = (r: RankedAccount): string =>
     `${r.count === 1 ? 'One other private Swish payer was' : `${r.count} other private Swish payers were`} booked to ${r.account}${vatDescription(r.best.template.vat)} (this client); this payer is new.`;
-  return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked) * SWISH_PRIVATE_FACTOR, describe, match: 'swish-private' };
+  return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked), describe, match: 'swish-private' };
 }
 
 function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, tx: TransactionInput, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
@@ -178,7 +182,6 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   const privatePayer = cp.signals.swish !== undefined && !cp.signals.swish.business;
   if (matches.length === 0 || (privatePayer && matches[0]?.kind !== 'exact')) return swishPrivateTier(k, client, cp, direction, chart);
   const votes: Vote[] = [];
-  let affinityOfTop = 1;
   for (const m of matches) {
     for (const t of m.profile.templates) {
       if (t.template.direction !== direction) continue;
@@ -193,12 +196,12 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   // Lines without text name no counterparty: the client's other text-less bookings are a mix of
   // unrelated things, so they get their own calibration instead of that of a named counterparty.
   const kind: MatchKind = cp.key === NO_TEXT_KEY && bestMatch.kind === 'exact' ? 'no-text' : bestMatch.kind;
-  for (const m of matches) {
-    for (const t of m.profile.templates) if (t.template === top.best.template) affinityOfTop = amountAffinity(tx.amount, t.minAmount, t.maxAmount);
+  const affinity = new Map<AccountNo, number>();
+  for (const r of ranked) {
+    for (const m of matches) for (const t of m.profile.templates) if (t.template === r.best.template) affinity.set(r.account, amountAffinity(tx.amount, t.minAmount, t.maxAmount));
   }
-  const factor = kind === 'exact' || kind === 'no-text' ? 1 : kind === 'giro' ? GIRO_FACTOR : kind === 'fuzzy' ? bestMatch.similarity : bestMatch.similarity * TOKEN_FACTOR;
-  // An amount far outside the usual range is a reason for doubt even when the account is clear.
-  const raw = rawConfidence(ranked) * factor * (0.5 + 0.5 * affinityOfTop);
+  const affinityOfTop = affinity.get(top.account) ?? 1;
+  const raw = rawConfidence(ranked);
   const name = bestMatch.profile.display;
   const total = ranked.reduce((s, r) => s + r.count, 0);
   const describe = (r: RankedAccount): string => {
@@ -208,7 +211,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
   const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
-  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review };
+  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review, similarity: kind === 'fuzzy' || kind === 'tokens' ? bestMatch.similarity : 1, affinity };
 }
 
 function singleLine(account: AccountNo, direction: Direction, vat: { readonly mode: VatSpec['mode']; readonly rate: VatSpec['rate'] }): BookingTemplate {
@@ -236,7 +239,7 @@ function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
   const name = votes[0]?.display ?? cp.display;
   const describe = (r: RankedAccount): string =>
     `${r.count === 1 ? 'Another client' : `${r.count} other clients`} of this bureau book${r.count === 1 ? 's' : ''} ${name} to ${mappedFrom.get(r.account) ?? r.account}${vatDescription(r.best.template.vat)}.`;
-  return { source: 'bureau', path: 'bureau', ranked, raw: rawConfidence(ranked) * BUREAU_FACTOR, describe, mappedFrom };
+  return { source: 'bureau', path: 'bureau', ranked, raw: rawConfidence(ranked), describe, mappedFrom };
 }
 
 function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, minBureaus: number): TierResult | undefined {
@@ -264,7 +267,7 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
     const base = `${counts.clients} clients at ${counts.bureaus} bureaus book ${cp.display} to ${original}${vatDescription(r.best.template.vat)}`;
     return original === r.account ? `${base}.` : `${base}; this client has no ${original}, so the nearest account in the same BAS group, ${r.account}, is used.`;
   };
-  return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked) * NETWORK_FACTOR, describe, mappedFrom };
+  return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked), describe, mappedFrom };
 }
 
 /** Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart). */
@@ -276,25 +279,30 @@ function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   const upper = [tx.text, tx.counterparty ?? ''].join(' ').toUpperCase();
-  let words: ReadonlyMap<number, string> | undefined;
   let rule: BuiltinRule | undefined;
   let word: string | undefined;
-  for (let i = 0; i < BUILTIN_RULES.length; i++) {
-    const r = BUILTIN_RULES[i] as BuiltinRule;
-    if (r.direction !== undefined && r.direction !== direction) continue;
-    if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
-    if (ruleMatches(r, upper, cp, tx.kind)) {
-      rule = r;
-      break;
-    }
-    if (r.words !== undefined) {
-      words ??= ruleWordHits(upper);
-      word = words.get(i);
-      if (word !== undefined) {
+  // A whole word beats the head of a compound (WEBBHOTELL is hosting, not a hotel), whatever the
+  // order of the table; within a pass, the table's order decides.
+  for (const wholeWordsOnly of [true, false]) {
+    let words: ReadonlyMap<number, string> | undefined;
+    for (let i = 0; i < BUILTIN_RULES.length; i++) {
+      const r = BUILTIN_RULES[i] as BuiltinRule;
+      if (r.direction !== undefined && r.direction !== direction) continue;
+      if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
+      if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind)) {
         rule = r;
         break;
       }
+      if (r.words !== undefined) {
+        words ??= ruleWordHits(upper, BUILTIN_RULES, wholeWordsOnly);
+        word = words.get(i);
+        if (word !== undefined) {
+          rule = r;
+          break;
+        }
+      }
     }
+    if (rule !== undefined) break;
   }
   if (rule === undefined) return undefined;
   const mapping = nearestInChart(rule.account, chart);
@@ -352,8 +360,73 @@ function buildVoucher(
   return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
 
+/** Candidates the text model adds at most (its most probable accounts). */
+const TEXT_CANDIDATES = 4;
+
+/** One candidate account with everything known for it. */
+interface Candidate {
+  readonly account: AccountNo;
+  readonly v: FeatureVector;
+  template?: BookingTemplate | undefined;
+  /** Which evidence supplied the template (and the chart mapping that goes with it). */
+  mappedFrom?: ReadonlyMap<AccountNo, AccountNo> | undefined;
+  accountOnly?: boolean | undefined;
+}
+
+/** What the ranker saw for one line: for `bench/fit-ranker.ts`. */
+export interface RankerTrace {
+  readonly candidates: readonly { readonly account: AccountNo; readonly features: readonly number[]; readonly accounts: readonly AccountNo[] }[];
+}
+
+/** Evidence groups of the ranker's features, for the reason and the source. */
+const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network' | 'rule'; readonly features: readonly number[] }[] = [
+  { group: 'client', features: [F.clientShare, F.clientNoText, F.clientGiro, F.clientFuzzy, F.clientTokens, F.clientSwish, F.clientCount, F.templateSupport, F.composite, F.amountFit] },
+  { group: 'text', features: [F.textP, F.textHitP, F.textHits, F.clientPrior] },
+  { group: 'bureau', features: [F.bureauShare, F.bureauCount, F.bureauShareKnown, F.bureauTextP] },
+  { group: 'network', features: [F.networkShare, F.networkCount, F.networkShareKnown] },
+  { group: 'rule', features: [F.rule] },
+];
+
+function shareOf(ranked: readonly RankedAccount[]): Map<AccountNo, { share: number; r: RankedAccount }> {
+  const total = ranked.reduce((s, r) => s + r.weight, 0);
+  const out = new Map<AccountNo, { share: number; r: RankedAccount }>();
+  for (const r of ranked) out.set(r.account, { share: r.weight / (total + PRIOR_WEIGHT), r });
+  return out;
+}
+
+/** The client's most used template for an account (for a guess from the text model). */
+function clientTemplateFor(k: Knowledge, clientId: string, account: AccountNo, direction: Direction): BookingTemplate | undefined {
+  let best: { t: BookingTemplate; n: number } | undefined;
+  for (const p of k.profiles.get(clientId)?.values() ?? []) {
+    for (const t of p.templates) {
+      if (t.template.direction !== direction || mainAccount(t.template) !== account) continue;
+      if (best === undefined || t.count > best.n) best = { t: t.template, n: t.count };
+    }
+  }
+  return best?.t;
+}
+
+/** The bureau's most common template for an account (for a guess from the bureau's text model). */
+function bureauTemplateFor(k: Knowledge, bureauId: string, account: AccountNo, direction: Direction): BookingTemplate | undefined {
+  let best: { t: BookingTemplate; n: number } | undefined;
+  for (const list of k.bureaus.get(bureauId)?.values() ?? []) {
+    for (const r of list) {
+      if (r.template.direction !== direction || mainAccount(r.template) !== account) continue;
+      if (best === undefined || r.clients.length > best.n) best = { t: r.template, n: r.clients.length };
+    }
+  }
+  return best?.t;
+}
+
+function calibrated(p: number): number {
+  return plattConfidence(p, CONFIDENCE);
+}
+
 /**
- * Suggests a balanced voucher for one bank line from what the knowledge base has learned.
+ * Suggests a balanced voucher for one bank line from what the knowledge base has learned. Every
+ * piece of evidence — the client's own history (exact, giro, fuzzy, shared words), its text model,
+ * the bureau's other clients and text model, the network, built-in rules — becomes features of the
+ * candidate accounts, and the learned ranker (`ranker.ts`) weighs them into one probability.
  *
  * ```ts
  * const s = suggest({ date: '2026-04-02', amount: -49900, text: 'AUTOGIRO TELIA SVERIGE' }, knowledge, client);
@@ -365,57 +438,213 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
   const bankAccount = options.bankAccount ?? client.bankAccounts?.[0] ?? DEFAULT_BANK_ACCOUNTS[0] ?? '1930';
-  const cal = options.calibration ?? builtinCalibration;
   if (tx.amount === 0) return nothing(cp, 'A zero amount needs no booking.');
+  const toChart = inChart(chart);
 
+  const cands = new Map<AccountNo, Candidate>();
+  const cand = (account: AccountNo): Candidate => {
+    let c = cands.get(account);
+    if (c === undefined) {
+      c = { account, v: featureVector() };
+      cands.set(account, c);
+    }
+    return c;
+  };
+
+  // The client's own history.
   const own = clientTier(k, client, cp, tx, direction, chart);
-  let tier: TierResult | undefined = own;
-  if (own === undefined || own.match === 'tokens') {
-    tier =
-      bureauTier(k, client, cp, direction, chart) ??
-      networkTier(k, client, cp, direction, chart, options.minBureaus ?? DEFAULT_MIN_BUREAUS) ??
-      ruleTier(tx, cp, direction, chart) ??
-      own;
+  if (own !== undefined) {
+    const kind = own.match;
+    const idx = kind === 'exact' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
+    for (const [account, { share, r }] of shareOf(own.ranked)) {
+      const c = cand(account);
+      c.v[F.clientShare] = share * (own.similarity ?? 1);
+      if (idx !== undefined) c.v[idx] = c.v[F.clientShare] as number;
+      c.v[F.clientCount] = Math.log1p(r.weight);
+      c.v[F.templateSupport] = templateSupport(r);
+      c.v[F.composite] = templateAccounts(r.best.template).length >= 2 ? 1 : 0;
+      c.v[F.amountFit] = own.affinity?.get(account) ?? 1;
+      c.template = r.best.template;
+      c.mappedFrom = own.mappedFrom;
+    }
   }
-  if (tier === undefined) {
+
+  // The client's text model: what the words, type and amount of the line say.
+  const features = textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
+  const tm = clientTextModel(k, client.id);
+  const text = tm.empty ? [] : tm.score(features, direction);
+  for (let i = 0; i < text.length; i++) {
+    const t = text[i] as (typeof text)[number];
+    const account = toChart(t.account);
+    if (account === null) continue;
+    if (i >= TEXT_CANDIDATES && !cands.has(account)) continue;
+    const c = cand(account);
+    c.v[F.textP] = t.p;
+    c.v[F.textHitP] = t.hits > 0 ? t.p : 0;
+    c.v[F.textHits] = Math.log1p(t.hits);
+    c.v[F.clientPrior] = tm.priorShare(direction, t.account);
+  }
+
+  // Does the client know this counterparty itself (same key, same giro, or its text-less lines)?
+  const known = own !== undefined && (own.match === 'exact' || own.match === 'giro' || own.match === 'no-text');
+
+  // The bureau's other clients, and the bureau's text model.
+  const bureau = bureauTier(k, client, cp, direction, chart);
+  if (bureau !== undefined) {
+    for (const [account, { share, r }] of shareOf(bureau.ranked)) {
+      const c = cand(account);
+      if (known) c.v[F.bureauShareKnown] = share;
+      else {
+        c.v[F.bureauShare] = share;
+        c.v[F.bureauCount] = Math.log1p(r.count);
+      }
+      if (c.template === undefined) {
+        c.template = r.best.template;
+        c.mappedFrom = bureau.mappedFrom;
+      }
+    }
+  }
+  const btm = bureauTextModel(k, client.bureauId);
+  const bureauText = btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  const bureauTextFrom = new Map<AccountNo, AccountNo>();
+  for (const t of bureauText) {
+    const m = nearestInChart(t.account, chart);
+    if (m === null) continue;
+    if (m.mapped) bureauTextFrom.set(m.account, t.account);
+    cand(m.account).v[F.bureauTextP] = t.p;
+  }
+
+  // Other bureaus.
+  const network = networkTier(k, client, cp, direction, chart, options.minBureaus ?? DEFAULT_MIN_BUREAUS);
+  if (network !== undefined) {
+    for (const [account, { share, r }] of shareOf(network.ranked)) {
+      const c = cand(account);
+      if (known) c.v[F.networkShareKnown] = share;
+      else {
+        c.v[F.networkShare] = share;
+        c.v[F.networkCount] = Math.log1p(r.count);
+      }
+      if (c.template === undefined) {
+        c.template = r.best.template;
+        c.mappedFrom = network.mappedFrom;
+      }
+    }
+  }
+
+  // Built-in rules.
+  const rule = ruleTier(tx, cp, direction, chart);
+  if (rule !== undefined) {
+    const r = rule.ranked[0] as RankedAccount;
+    const c = cand(r.account);
+    c.v[F.rule] = rule.raw;
+    if (c.template === undefined) {
+      c.template = r.best.template;
+      c.mappedFrom = rule.mappedFrom;
+      c.accountOnly = rule.accountOnly;
+    }
+  }
+
+  if (cands.size === 0) {
     return nothing(cp, cp.key === null ? 'The bank text names no counterparty, and no built-in rule matches.' : `No history for ${cp.display} at this client, this bureau or the network, and no built-in rule matches.`);
   }
+  const list = [...cands.values()];
+  options.onRanker?.({ candidates: list.map((c) => ({ account: c.account, features: [...c.v], accounts: c.template === undefined ? [c.account] : templateAccounts(c.template) })) });
+  const { p } = rank(list.map((c) => c.v), options.weights);
+  const order = list.map((c, i) => ({ c, p: p[i] as number })).sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
+  const top = order[0] as { c: Candidate; p: number };
 
-  const top = tier.ranked[0] as RankedAccount;
-  let confidence = round3(cal(tier.path, tier.raw * templateSupport(top)));
-  const alternatives: Alternative[] = tier.ranked.slice(1, 1 + MAX_ALTERNATIVES).map((r) => ({
-    account: r.account,
-    confidence: round3(cal(tier.path, tier.raw * (r.weight / top.weight) * templateSupport(r))),
-    source: tier.source,
-    reason: tier.describe(r),
-  }));
+  // Which evidence carries the top account: it gives the reason and the source.
+  const describeFor = (c: Candidate): { source: SuggestionSource; path: CalibrationPath; match?: MatchKind | undefined; text: string } => {
+    const contrib = contributions(c.v, options.weights);
+    let best = GROUPS[0] as (typeof GROUPS)[number];
+    let bestSum = -Infinity;
+    for (const g of GROUPS) {
+      const sum = g.features.reduce((s, i) => s + Math.max(0, contrib[i] as number), 0);
+      if (sum > bestSum) {
+        best = g;
+        bestSum = sum;
+      }
+    }
+    const ownHas = own?.ranked.find((r) => r.account === c.account);
+    if ((best.group === 'client' || best.group === 'text') && own !== undefined && ownHas !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
+    const bureauHas = bureau?.ranked.find((r) => r.account === c.account);
+    if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
+    if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
+      const original = bureauTextFrom.get(c.account) ?? c.account;
+      const ev = btm.explain(features, direction, original);
+      const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
+      return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
+    }
+    const networkHas = network?.ranked.find((r) => r.account === c.account);
+    if (best.group === 'network' && network !== undefined && networkHas !== undefined) return { source: 'network', path: 'network', text: network.describe(networkHas) };
+    if (best.group === 'rule' && rule !== undefined && (rule.ranked[0] as RankedAccount).account === c.account) return { source: 'rule', path: 'rule', text: rule.describe(rule.ranked[0] as RankedAccount) };
+    if (ownHas !== undefined && own !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
+    const ev = tm.explain(features, direction, c.account);
+    const name = cp.key === null || cp.key === NO_TEXT_KEY ? 'a line without text' : cp.display;
+    if (ev !== undefined) {
+      return {
+        source: 'client',
+        path: 'client-words',
+        match: 'words',
+        text: `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} earlier counterparties with it were booked to ${c.account} (this client); ${name} is new.`,
+      };
+    }
+    const share = Math.round(tm.priorShare(direction, c.account) * 100);
+    return { source: 'client', path: 'client-words', match: 'words', text: `Only a guess: ${share} % of this client's money ${direction === 'in' ? 'in' : 'out'} goes to ${c.account}; nothing is known about ${name}.` };
+  };
+
+  const cal = options.calibration;
+  // A composite voucher (payroll, tax) is right only if its whole set of accounts is: the account's
+  // probability times the share of its evidence behind the very template that will be booked.
+  const voucherP = (c: Candidate, p: number): number => (c.v[F.composite] === 1 ? p * (c.v[F.templateSupport] as number) : p);
+  const topWhy = describeFor(top.c);
+  let confidence = round3(cal === undefined ? calibrated(voucherP(top.c, top.p)) : cal(topWhy.path, voucherP(top.c, top.p)));
+  const alternatives: Alternative[] = order.slice(1, 1 + MAX_ALTERNATIVES).map((o) => {
+    const why = describeFor(o.c);
+    return { account: o.c.account, confidence: round3(cal === undefined ? calibrated(voucherP(o.c, o.p)) : cal(why.path, voucherP(o.c, o.p))), source: why.source, reason: why.text };
+  });
   const reviewReasons: string[] = [];
-  if (tier.review !== undefined) reviewReasons.push(tier.review);
+  const ownTop = own?.ranked.find((r) => r.account === top.c.account);
+  if (own?.review !== undefined && ownTop !== undefined) reviewReasons.push(own.review);
 
-  if (tooClose(tier.ranked)) {
-    const second = tier.ranked[1] as RankedAccount;
-    reviewReasons.unshift(`${top.account} and ${second.account} are about equally likely.`);
+  const second = order[1];
+  if (second !== undefined && top.p < MIN_MARGIN * second.p) {
+    reviewReasons.unshift(`${top.c.account} and ${second.c.account} are about equally likely.`);
     return {
       voucher: null,
-      account: top.account,
+      account: top.c.account,
       confidence,
-      source: tier.source,
-      reason: `Not sure: ${top.account} and ${second.account} are both used for ${cp.display} (${top.count} vs ${second.count} bookings). ${tier.describe(top)}`,
+      source: topWhy.source,
+      reason:
+        own?.ranked.some((r) => r.account === second.c.account) === true && own.ranked.some((r) => r.account === top.c.account)
+          ? `Not sure: ${top.c.account} and ${second.c.account} are both used for ${cp.display}. ${topWhy.text}`
+          : `Not sure: ${top.c.account} and ${second.c.account} are about equally likely for ${cp.display}. ${topWhy.text}`,
       alternatives,
       review: true,
       reviewReasons,
       autoBook: false,
       key: cp.key,
-      match: tier.match,
+      match: topWhy.match,
     };
   }
 
-  let reason = tier.describe(top);
+  let reason = topWhy.text;
   let voucher: Voucher | null = null;
-  if (tier.accountOnly === true) {
-    reviewReasons.push('The bank line alone cannot settle this voucher.');
+  const template =
+    top.c.template ??
+    clientTemplateFor(k, client.id, top.c.account, direction) ??
+    (() => {
+      const original = bureauTextFrom.get(top.c.account);
+      const t = bureauTemplateFor(k, client.bureauId, original ?? top.c.account, direction);
+      if (t !== undefined && original !== undefined) top.c.mappedFrom = new Map([[top.c.account, original]]);
+      return t;
+    })();
+  if (top.c.accountOnly === true && topWhy.source === 'rule') {
+    reviewReasons.push('Built-in rule that needs facts from outside the bank line.', 'The bank line alone cannot settle this voucher.');
+  } else if (template === undefined) {
+    reviewReasons.push('No booking template is known for this account.');
   } else if (confidence >= MIN_VOUCHER_CONFIDENCE) {
-    const built = buildVoucher(tx, bankAccount, top.best.template, top.account, tier.mappedFrom, client, direction, chart);
+    const built = buildVoucher(tx, bankAccount, template, top.c.account, top.c.mappedFrom, client, direction, chart);
     voucher = built.voucher;
     reason += built.note;
     if (voucher === null) reviewReasons.push('No voucher could be built from the learned template.');
@@ -431,12 +660,12 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (voucher !== null && voucher.rows.some((r) => REPRESENTATION.test(r.account)) && voucher.rows.some((r) => VAT_LINE.test(r.account))) {
     reviewReasons.push('Representation: VAT is deductible only on a limited amount; check the receipt.');
   }
-  if (top.best.template.lines.some((l) => VAT_LINE.test(l.account))) reviewReasons.push('Earlier receipts had several VAT rates; the split needs the receipt.');
+  if (template?.lines.some((l) => VAT_LINE.test(l.account)) === true) reviewReasons.push('Earlier receipts had several VAT rates; the split needs the receipt.');
   const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
   // The account set and the upper-cased text are built only for clients with review settings.
   const reviewAccounts = client.review?.accounts ?? [];
   if (reviewAccounts.length > 0 || client.suspenseAccount !== undefined) {
-    const accounts = new Set((voucher?.rows ?? [{ account: top.account, amount: 0 }]).map((r) => r.account));
+    const accounts = new Set((voucher?.rows ?? [{ account: top.c.account, amount: 0 }]).map((r) => r.account));
     for (const a of reviewAccounts) if (accounts.has(a)) reviewReasons.push(`The bureau reviews everything booked to ${a}.`);
     if (client.suspenseAccount !== undefined && accounts.has(client.suspenseAccount)) reviewReasons.push(`${client.suspenseAccount} is the client's suspense account (OBS-konto).`);
   }
@@ -452,17 +681,26 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const review = voucher === null || reviewReasons.length > 0;
   return {
     voucher,
-    account: top.account,
+    account: top.c.account,
     confidence,
-    source: tier.source,
+    source: topWhy.source,
     reason,
     alternatives,
     review,
     reviewReasons,
     autoBook: voucher !== null && !review,
     key: cp.key,
-    match: tier.match,
+    match: topWhy.match,
   };
+}
+
+/** The counter-accounts of a template that are not VAT rows, sorted. */
+function templateAccounts(t: BookingTemplate): AccountNo[] {
+  return t.lines.map((l) => l.account).filter((a) => !VAT_LINE.test(a)).sort();
+}
+
+function capital(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
 function round3(x: number): number {

@@ -10,9 +10,10 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
 /**
  * How the counterparty was found in the client's history. `swish-private`: not this payer, but
  * how the client books the other private persons who paid by Swish. `no-text`: the line has no
- * text, and the client's other text-less bookings are the evidence.
+ * text, and the client's other text-less bookings are the evidence. `words`: the counterparty is new,
+ * and the text model (what the words, transaction type and amount say) is the evidence.
  */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text'] as const;
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */

@@ -2,7 +2,7 @@
  * The stateful flow through a SQLite file: clients, learn, import, suggest, confirm, export — each
  * command a separate process, so everything that carries over is in the database.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSie } from '../../src/sie/reader.js';
@@ -114,12 +114,19 @@ describe('kontera --db FILE import --columns', () => {
 
   it('reads a bank kontera does not know through a column mapping, and refuses a bad mapping', () => {
     expect(k('clients', 'add', 'okand', '--name', 'Okända Banken AB', '--bureau', 'b1').code).toBe(0);
-    const unknown = k('import', 'okand', generic);
+    // A header no synonym names is refused, saying how to read it.
+    const cryptic = join(dir, 'cryptic.csv');
+    writeFileSync(cryptic, 'Dt|Txt|Amt\n2026-01-03|Office rent|-15000.00\n2026-01-02|Customer|20000.00\n');
+    const unknown = k('import', 'okand', cryptic);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/UNKNOWN_FORMAT.*pass `columns`/);
     const ok = k('import', 'okand', generic, '--columns', 'date=Date,text=Description,debit=Withdrawal,credit=Deposit,balance=Balance', '--json');
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ statements: [{ lines: 2, added: 2, duplicates: 0 }] });
+    // Its English header alone reads the same rows (same ids: nothing new).
+    const byHeader = k('import', 'okand', generic, '--json');
+    expect(byHeader.code).toBe(0);
+    expect(JSON.parse(byHeader.stdout)).toMatchObject({ statements: [{ lines: 2, added: 0, duplicates: 2 }] });
     const bad = k('import', 'okand', generic, '--columns', 'date=Date,amount');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Bad --columns part "amount"');

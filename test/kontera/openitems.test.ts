@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
-import type { OpenItemSuggestion } from '../../src/open-items.js';
+import type { OpenItemSuggestion } from '../../src/facade/open-items.js';
 import { DepositMismatchError } from '../../src/openitems/deposit.js';
 import { readSie } from '../../src/sie/reader.js';
 import { fixture, openStore, STORE_KINDS } from './helpers.js';

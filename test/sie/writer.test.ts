@@ -1,11 +1,11 @@
 /** writeSie: record order, quoting, encodings, refusals, text limits, determinism, #KSUMMA. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, KonteraError, SieWriteError, UnbalancedVoucherError } from '../../src/core/errors.js';
 import { createSieDocument, type CreateSieDocumentInput } from '../../src/sie/document.js';
 import { readSie } from '../../src/sie/reader.js';
 import type { SieDocument, WriteSieOptions } from '../../src/sie/types.js';
-import { KONTERA_VERSION, writeSie } from '../../src/sie/writer.js';
+import { KONTERA_VERSION, type SieWriteWarning, writeSie } from '../../src/sie/writer.js';
 
 const BASE: CreateSieDocumentInput = {
   company: { name: 'Kaffebryggeriet AB', orgNumber: '556677-8899' },
@@ -128,9 +128,54 @@ describe('writeSie', () => {
     ]);
   });
 
-  it('declares every used account; refuses an unnamed one unless told to omit it', () => {
+  it('names a used account the document lacks from the client chart, else BAS 2025, else its number, with a warning', () => {
+    const d = doc({
+      accounts: { '1930': 'Företagskonto' },
+      vouchers: [
+        {
+          series: 'A',
+          number: '1',
+          date: '2025-11-03',
+          text: 'Blandat',
+          transactions: [
+            { account: '1930', amount: -10000 },
+            { account: '6570', amount: 4000 },
+            { account: '2641', amount: 1000 },
+            { account: '6999', amount: 2000 },
+            { account: '5999', amount: 3000 },
+          ],
+        },
+      ],
+    });
+    const warnings: SieWriteWarning[] = [];
+    const out = text(writeSie(d, { chart: { '6999': 'Övrigt, ej avdragsgillt' }, onWarning: (w) => warnings.push(w) }));
+    // The client's chart first; BAS 2025 for accounts it lacks (names read from the published sheet
+    // where the corpus is checked out next to the repository).
+    const sheet = new URL('../../../shared/corpus/bas/forsslund/Kontoplan-BAS-2025.csv', import.meta.url);
+    const bas = new Map(
+      (existsSync(sheet) ? readFileSync(sheet, 'utf8') : ',2641,Debiterad ingående moms,\n,6570,Bankkostnader,\n')
+        .split('\n')
+        .map((l) => /,(\d{4}),("?)([^"]*?)\2,\s*$/.exec(l.trim()))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1] as string, m[3] as string]),
+    );
+    expect(warnings.map((w) => [w.account, w.source, w.name])).toEqual([
+      ['2641', 'bas', bas.get('2641')],
+      ['5999', 'number', '5999'],
+      ['6570', 'bas', bas.get('6570')],
+      ['6999', 'chart', 'Övrigt, ej avdragsgillt'],
+    ]);
+    expect(bas.has('5999')).toBe(false);
+    const read = readSie(new TextEncoder().encode(out.replace(/[^\x00-\x7f]/g, '?')));
+    expect(read.accounts.map((a) => a.number).sort()).toEqual(['1930', '2641', '5999', '6570', '6999']);
+    expect(out).toContain('#KONTO 5999 "5999"');
+    expect(warnings[0]?.message).toMatch(/Account 2641 had no #KONTO record in the document: written as ".+" from BAS 2025/);
+  });
+
+  it('refuses an unnamed account only when told to, and omits it when told to', () => {
     const d = doc({ accounts: { '1930': 'Företagskonto' } });
-    const err = thrown(d);
+    expect(text(writeSie(d))).toMatch(/#KONTO 6570 "Bankkostnader"/);
+    const err = thrown(d, { undeclaredAccounts: 'error' });
     expect(err).toBeInstanceOf(SieWriteError);
     expect(err).toMatchObject({ code: 'SIE_WRITE', field: 'accounts' });
     expect(err.message).toMatch(/Cannot write #KONTO for account 6570: expected a name/);

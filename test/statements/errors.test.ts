@@ -117,7 +117,8 @@ describe('statement errors', () => {
     const e = caught(() => parseStatement(fixture('invalid/swedbank-fixed-2015-unknown-header.txt')));
     expect(e).toBeInstanceOf(FormatDetectionError);
     expect(e.code).toBe('UNKNOWN_FORMAT');
-    const generic = caught(() => parseStatement(fixture('generic/pipe-split-in-out.csv')));
+    // A table whose header the synonym table does not understand is listed, never chosen.
+    const generic = caught(() => parseStatement('Dt|Txt|Amt\n2026-01-03|Office rent|-15000.00\n2026-01-02|Customer|20000.00\n'));
     expect((generic as FormatDetectionError).candidates).toEqual([{ format: 'generic-csv', bank: 'Unknown bank', score: 0.3 }]);
     expect(generic.message).toContain('pass `columns`');
   });
@@ -181,8 +182,10 @@ describe('detectStatementFormat', () => {
     }
   });
 
-  it('does not call a bare Datum;Beskrivning;Belopp;Saldo file Skandia', () => {
+  it('does not call a bare Datum;Beskrivning;Belopp;Saldo file Skandia: the header reader reads it', () => {
     const text = 'Datum;Beskrivning;Belopp;Saldo\n2026-01-02;Hyra;-8 000,00;2 000,00\n';
-    expect(() => detectStatementFormat(text)).toThrow(/Unknown statement format/);
+    const d = detectStatementFormat(text);
+    expect(d.format).toBe('generic-csv');
+    expect(d.candidates.find((c) => c.format === 'skandia')?.score).toBeLessThan(0.6);
   });
 });

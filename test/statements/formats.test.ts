@@ -239,8 +239,15 @@ describe('generic CSV driven by a column mapping', () => {
     ]);
   });
 
-  it('is offered as a candidate but never chosen without columns', () => {
-    expect(() => detectStatementFormat(fixture('generic/pipe-split-in-out.csv'))).toThrow(/generic-csv 0\.30/);
+  it('without columns, reads the same file by its English header and says what it took for what', () => {
+    const s = parseStatement(fixture('generic/pipe-split-in-out.csv'));
+    expect(s.format).toBe('generic-csv');
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text])).toEqual([
+      [2, '2026-01-03', -1_500_000, 8_500_000, 'Office rent'],
+      [3, '2026-01-02', 2_000_000, 10_000_000, 'Customer payment'],
+    ]);
+    expect(s.detected?.columns).toEqual({ date: 'Date', credit: 'Deposit', debit: 'Withdrawal', balance: 'Balance', text: 'Description' });
+    expect(s.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
   });
 });
 

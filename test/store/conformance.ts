@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
-import type { ClientRef, Store, TransactionRow } from '../../src/store/store.js';
+import type { ClientRef, LedgerVoucher, Store, TransactionRow } from '../../src/store/store.js';
 import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, openItem, profile, statementRow, txRow, voucher } from './fixtures.js';
 
 /** Opens stores on one storage location (a file, or nothing for memory); `open` may be called again after close. */
@@ -45,6 +45,26 @@ function rows(clientId: string, statementId: string, n: number, from = 0): Trans
   return Array.from({ length: n }, (_, i) =>
     txRow(clientId, statementId, `t${from + i}`, { line: i + 2, date: `2026-01-${String(1 + ((from + i) % 28)).padStart(2, '0')}`, amount: -(100 + from + i) }),
   );
+}
+
+function ledger(id: string, overrides: Partial<LedgerVoucher> = {}): LedgerVoucher {
+  const [series = 'A', number = '1'] = id.split(' ').slice(1);
+  return {
+    id,
+    series,
+    number,
+    date: '2025-03-04',
+    text: 'Telia faktura',
+    rows: [
+      { account: '1930', amount: -49900 },
+      { account: '6212', amount: 39920 },
+      { account: '2641', amount: 9980 },
+    ],
+    fingerprint: `fp-${id}`,
+    bankAccounts: ['1930'],
+    learned: true,
+    ...overrides,
+  };
 }
 
 /** Runs the whole store contract against the stores `makeHarness` opens. */
@@ -598,6 +618,63 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           const n = r.map((v) => v.number);
           expect(n).toEqual(Array.from({ length: 7 }, (_, i) => (n[0] ?? 0) + i));
         }
+      });
+    });
+
+    describe('ledger vouchers and booked lines', () => {
+      it('keeps ledger vouchers by id, replaces one put again, lists them by date then id', async () => {
+        expect(await store.listLedgerVouchers(A)).toEqual([]);
+        const a2 = ledger('2025-01-01 A 2', { date: '2025-02-01' });
+        const a1 = ledger('2025-01-01 A 1', { date: '2025-02-01' });
+        const b7 = ledger('2025-01-01 B 7', { date: '2025-01-15', learned: false, bankAccounts: ['1920', '1930'] });
+        await store.putLedgerVouchers(A, [a2, a1, b7]);
+        expect(await store.listLedgerVouchers(A)).toEqual([b7, a1, a2]);
+        const changed = ledger('2025-01-01 A 2', { date: '2025-01-31', fingerprint: 'other', rows: [{ account: '1930', amount: -100 }, { account: '6110', amount: 100 }] });
+        await store.putLedgerVouchers(A, [changed]);
+        expect(await store.listLedgerVouchers(A)).toEqual([b7, changed, a1]);
+        expect(await store.listLedgerVouchers(B)).toEqual([]);
+      });
+
+      it('refuses a malformed ledger voucher with VALIDATION and writes none of the call', async () => {
+        await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 2', { date: '4 mars' })]), 'VALIDATION');
+        await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 3', { rows: [{ account: '1930', amount: 1.5 }] })]), 'VALIDATION');
+        expect(await store.listLedgerVouchers(A)).toEqual([]);
+      });
+
+      it('stores a line with its ledger mark, and sets and clears marks; an unknown line is NOT_FOUND and nothing is marked', async () => {
+        await store.putStatement(A, statementRow('c1', 's1'));
+        const mark = { voucher: '2025-01-01 A 1', series: 'A', number: '1' };
+        const marked = txRow('c1', 's1', 'm', { booked: mark });
+        await store.addTransactions(A, [marked, txRow('c1', 's1', 'u', { line: 3 })]);
+        expect(await store.getTransactions(A, [{ bankAccount: '1930', id: 'm' }])).toEqual([marked]);
+        const other = { voucher: '2025-01-01 B 12', series: 'B', number: '12' };
+        await store.markTransactions(A, [
+          { bankAccount: '1930', id: 'u', booked: other },
+          { bankAccount: '1930', id: 'm', booked: undefined },
+        ]);
+        const after = await store.listTransactions(A);
+        expect(after.find((t) => t.id === 'u')?.booked).toEqual(other);
+        expect(after.find((t) => t.id === 'm')).toEqual(txRow('c1', 's1', 'm'));
+        await expectCode(store.markTransactions(A, [{ bankAccount: '1930', id: 'm', booked: mark }, { bankAccount: '1930', id: 'nope', booked: mark }]), 'NOT_FOUND');
+        await expectCode(store.transaction((tx) => tx.markTransactions(A, [{ bankAccount: '1940', id: 'u', booked: undefined }])), 'NOT_FOUND');
+        expect(await store.listTransactions(A)).toEqual(after);
+      });
+
+      it('refuses another bureau’s ref and exports and erases ledger vouchers with the client', async () => {
+        await store.putLedgerVouchers(OTHER, [ledger('2025-01-01 A 1')]);
+        const wrong: ClientRef = { bureauId: 'b1', clientId: 'x1' };
+        await expectCode(store.listLedgerVouchers(wrong), 'NOT_FOUND');
+        await expectCode(store.putLedgerVouchers(wrong, [ledger('2025-01-01 A 2')]), 'NOT_FOUND');
+        await expectCode(store.markTransactions(wrong, []), 'NOT_FOUND');
+        await store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 2')]);
+        expect((await store.exportClient(A)).ledgerVouchers.map((v) => v.id)).toEqual(['2025-01-01 A 1', '2025-01-01 A 2']);
+        await store.deleteClient(A);
+        await store.createClient(clientRow('c1', 'b1'));
+        expect(await store.listLedgerVouchers(A)).toEqual([]);
+        await store.deleteBureau('b2');
+        await store.createBureau({ id: 'b2', name: 'Byrå Två' });
+        await store.createClient(clientRow('x1', 'b2'));
+        expect(await store.listLedgerVouchers(OTHER)).toEqual([]);
       });
     });
 

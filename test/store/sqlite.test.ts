@@ -334,7 +334,43 @@ describe('sqlite store: upgrading a version 1 file (before counterparty_account)
     expect(await again.listTransactions(ref)).toEqual([oldLine, fresh]);
     await again.close();
   });
+
+  it('opens a file written with schema version 2, keeps its lines unmarked and gains ledger vouchers and the booked mark', async () => {
+    const ref = { bureauId: 'b1', clientId: 'c1' };
+    const v2 = SQLITE_MIGRATIONS.filter((m) => m.version <= 2);
+    const old = await openSqliteStore({ path, migrations: v2 });
+    await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
+    await old.createClient(clientRow('c1', 'b1'));
+    await old.putStatement(ref, statementRow('c1', 's1'));
+    const line = txRow('c1', 's1', 'v2-line', { counterpartyAccount: '5051-6822' });
+    // The INSERT the previous kontera ran (no booked_* columns yet).
+    old.database
+      .prepare(
+        `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, amount, text, counterparty_account)
+         VALUES ('c1', '1930', 'v2-line', 's1', ${line.line}, '${line.date}', ${line.amount}, '${line.text}', '5051-6822')`,
+      )
+      .run([]);
+    await old.close();
+    expect(openRawVersion(path)).toBe(2);
+
+    const store = await openSqliteStore({ path });
+    expect(await store.listTransactions(ref)).toEqual([line]);
+    expect(await store.listLedgerVouchers(ref)).toEqual([]);
+    const mark = { voucher: '2025-01-01 A 7', series: 'A', number: '7' };
+    await store.markTransactions(ref, [{ bankAccount: '1930', id: 'v2-line', booked: mark }]);
+    expect(await store.listTransactions(ref)).toEqual([{ ...line, booked: mark }]);
+    await store.close();
+  });
 });
+
+function openRawVersion(file: string): number {
+  const raw = openRaw(file);
+  try {
+    return Number(raw.pragma('user_version', { simple: true }));
+  } finally {
+    raw.close();
+  }
+}
 
 // Compile-time check: a better-sqlite3 Database is a SqliteDatabase, so `{ database }` takes one as is.
 type BetterSqliteDatabase = InstanceType<typeof import('better-sqlite3')>;

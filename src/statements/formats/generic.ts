@@ -1,7 +1,9 @@
 /**
- * The generic path: any delimited bank export, driven by a {@link ColumnMapping} the caller gives.
- * Detection only offers it as a low-scoring candidate (a table with date-like and amount-like
- * columns); it is never chosen without `columns`.
+ * The generic path: any delimited bank export no known format claims. Without `columns` it is
+ * read by what its header says (`header.ts`); with `columns` the caller's mapping decides.
+ * Detection scores it only when no known format matched: {@link HEADER_READER_SCORE} when the
+ * synonym table finds a date and an amount column in a header row, else a low score that never
+ * wins (a table with date-like and amount-like cells but no header it understands).
  */
 import { InvalidOptionError, StatementParseError } from '../../core/errors.js';
 import { DATE_PATTERNS, parseDate } from '../../core/dates.js';
@@ -9,10 +11,17 @@ import { headLines, splitCells } from '../csv.js';
 import { type Head, type ParseContext, type RawStatement, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
 import { type ColumnRole, type ColumnSpec, type HeaderMatch, parseTable, tryAmount } from '../table.js';
 import type { ColumnMapping } from '../types.js';
+import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
+import { findHeaderRow, htmlAsTable, readByHeader } from './header.js';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
-/** Score of a plain table that no bank claims: listed among candidates, never auto-chosen. */
+/** Score of a plain table whose header the synonym table does not understand: listed, never auto-chosen. */
 const GENERIC_SCORE = 0.3;
+/**
+ * Score of a table whose header names a date and an amount: just enough to be chosen, and (since it
+ * is only scored when every known format is below the detection threshold) always by a clear margin.
+ */
+export const HEADER_READER_SCORE = MIN_SCORE_FOR_FALLBACK + MIN_MARGIN_FOR_FALLBACK;
 
 /** The delimiter that splits the most lines into the same number (≥ 2) of cells. */
 export function sniffDelimiter(lines: readonly string[]): { delimiter: string; width: number } | undefined {
@@ -45,13 +54,14 @@ export const genericCsv: StatementFormat = {
   id: 'generic-csv',
   bank: 'Unknown bank',
   detect(head: Head): number {
-    return looksLikeTable(head.lines) ? GENERIC_SCORE : 0;
+    const lines = /<table/i.test(head.text) ? headLines(htmlAsTable(head.text), 40) : head.lines;
+    if (findHeaderRow(lines) !== undefined) return HEADER_READER_SCORE;
+    return looksLikeTable(lines) ? GENERIC_SCORE : 0;
   },
-  parse(text: string, ctx: ParseContext): RawStatement {
+  parse(source: string, ctx: ParseContext): RawStatement {
+    const text = htmlAsTable(source);
     const mapping = ctx.columns;
-    if (!mapping) {
-      throw new InvalidOptionError('The generic CSV format needs `columns`: say which column holds the date, the amount and the text', { file: ctx.file });
-    }
+    if (!mapping) return readByHeader(text, ctx, 'Unknown bank');
     const lines = headLines(text, 40);
     const sniff = sniffDelimiter(lines);
     if (!sniff) throw new StatementParseError('UNKNOWN_FORMAT', 'Not a delimited table: no delimiter (; , TAB |) splits the lines consistently', { file: ctx.file });

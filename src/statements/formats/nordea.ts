@@ -69,3 +69,31 @@ export const nordeaOld: StatementFormat = defineTableFormat({
   isPending: (get) => /^reserv(ation|erat)\b/i.test(get('text')),
   isFooter: (cells) => !/\d{4}-\d{2}-\d{2}/.test(cells[0] ?? ''),
 });
+
+/**
+ * Nordea's TAB export with `Till/från` columns: ISO-8859-1, fields right-padded with spaces,
+ * `-4495,5` (one or two decimals), ISO dates, the currency in the amount's header
+ * (`Bokfört belopp (SEK)`). The counterparty's account has a column of its own.
+ */
+export const nordeaTab: StatementFormat = defineTableFormat({
+  id: 'nordea-tab',
+  bank: 'Nordea',
+  delimiters: ['\t'],
+  columns: [
+    { role: 'date', names: ['bokföringsdatum'] },
+    { role: 'amount', names: ['bokfört belopp'], pattern: /^bokfört belopp \([a-z]{3}\)$/ },
+    { role: 'counterpartyAccount', names: ['till/från konto'] },
+    { role: 'counterparty', names: ['till/från namn'] },
+    { role: 'reference', names: ['referens/meddelande'] },
+    { role: 'balance', names: ['utgående saldo'], required: false },
+    { role: 'ignore', names: ['utländskt belopp'], required: false },
+    { role: 'ignore', names: ['valutakod'], required: false },
+    { role: 'ignore', names: ['landkod'], required: false },
+    { role: 'ignore', names: ['betalkod'], required: false },
+    { role: 'ignore', names: ['egna anteckningar'], required: false },
+  ],
+  amountStyles: [STYLE.comma, STYLE.commaDot],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 2,
+  isPending: pending,
+});

@@ -48,6 +48,45 @@ export const handelsbanken: StatementFormat = defineTableFormat({
   isPending: (get) => /^prel\b/i.test(get('date')) || /^prel\b/i.test(get('text')) || (get('date') === '' && get('valueDate') !== ''),
 });
 
+/**
+ * Handelsbanken's business online bank, `Transaktioner_<account>_<date>.txt`: ISO-8859-1, `;` or
+ * TAB, a delimiter after the last field of every line. The account's metadata (holder, number,
+ * IBAN, BIC, currency, period) repeats on every row; the first data row carries the balances only;
+ * preliminary rows read `PREL-  -  ` as Bokföringsdag and `*` as balance. The Swish sender id
+ * (`Avsändar-id Swish`) may be a private person's phone number: it is never read.
+ */
+export const handelsbankenBusiness: StatementFormat = defineTableFormat({
+  id: 'handelsbanken-business',
+  bank: 'Handelsbanken',
+  delimiters: [';', '\t'],
+  columns: [
+    { role: 'ignore', names: ['kontohavare'] },
+    { role: 'account', names: ['kontonr', 'kontonummer'] },
+    { role: 'ignore', names: ['iban'], required: false },
+    { role: 'ignore', names: ['bic'], required: false },
+    { role: 'ignore', names: ['kontoform'], required: false },
+    { role: 'currency', names: ['valuta'] },
+    { role: 'ignore', names: ['kontoförande kontor'], required: false },
+    { role: 'period', names: ['datum intervall'], required: false },
+    { role: 'ignore', names: ['kontor'], required: false },
+    { role: 'date', names: ['bokföringsdag'] },
+    { role: 'pendingDate', names: ['reskontradag'] },
+    { role: 'valueDate', names: ['valutadag'], required: false },
+    { role: 'text', names: ['referens'] },
+    { role: 'amount', names: ['insättning/uttag'] },
+    { role: 'balance', names: ['bokfört saldo'] },
+    { role: 'ignore', names: ['aktuellt saldo'], required: false },
+    { role: 'ignore', names: ['valutadagssaldo'], required: false },
+    { role: 'reference', names: ['referens swish'], required: false },
+    // Personal data (a private sender's phone number): matched so the header is known, never read.
+    { role: 'ignore', names: ['avsändar-id swish'], required: false },
+  ],
+  amountStyles: [STYLE.comma, STYLE.dot],
+  datePatterns: ['YYYY-MM-DD'],
+  maxPreambleLines: 2,
+  isPending: (get) => /^prel\b/i.test(get('date')),
+});
+
 /** Danske Bank: all fields quoted, ISO-8859-15/1252, `-1.204.323,00`; keep `Status` = `Utförd`. */
 export const danske: StatementFormat = defineTableFormat({
   id: 'danske',

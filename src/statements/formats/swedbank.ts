@@ -15,6 +15,7 @@ import { AmountFormatError, parseAmount } from '../../core/money.js';
 import { splitLines } from '../csv.js';
 import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
 import { defineTableFormat } from '../table.js';
+import { findHeaderRow } from './header.js';
 
 const SWEDBANK = 'Swedbank';
 /** `* Transaktioner Period 2020-01-01–2020-02-02 Skapad 2020-02-02 20:35 +01:00` (dash or underscore). */
@@ -192,6 +193,10 @@ export const swedbankShort2017: StatementFormat = {
     const lines = head.lines.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     const ok = lines.filter((l) => SHORT_ROW.test(l.trim())).length;
+    // The one line allowed not to match must not be a header naming the columns: that is a table
+    // with a header (read by its header), not this header-less export.
+    const first = lines[0] as string;
+    if (!SHORT_ROW.test(first.trim()) && findHeaderRow([first, ...lines.slice(1, 3)])?.index === 0) return 0;
     return ok >= Math.max(1, lines.length - 1) ? 0.75 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {

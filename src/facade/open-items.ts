@@ -1,43 +1,44 @@
 /**
- * The facade's glue to the open-item ledger, kept apart from the facade and from the suggestion
- * engine: learning a SIE file and confirming vouchers keep the client's ledger current, `suggest`
- * consults it where the engine has no strong evidence from the client's history, and unlearning
- * reopens what the unlearned bookings settled. When the learned ranker takes open-item matches as
- * one of its features, {@link withOpenItemMatch} is what it replaces.
+ * Open items (reskontra): the facade's glue to the open-item ledger, kept apart from the other use
+ * cases and from the suggestion engine. Learning a SIE file (./learn.ts) and confirming vouchers
+ * (./confirm.ts) keep the client's ledger current, `suggest` (./suggest.ts) consults it where the
+ * engine has no strong evidence from the client's history, and unlearning reopens what the
+ * unlearned bookings settled. When the learned ranker takes open-item matches as one of its
+ * features, {@link withOpenItemMatch} is what it replaces. Also the use cases `openItems` and
+ * `settleDeposit` (a bankgiro deposit split by its BgMax file).
  *
  * @module
  */
-import { readBgmax } from './bgmax/reader.js';
-import { NotFoundError } from './core/errors.js';
-import type { AccountNo, Voucher } from './knowledge/types.js';
-import { counterpartyKey } from './normalize/counterparty.js';
-import { DepositMismatchError, settleDeposit } from './openitems/deposit.js';
-import type { DepositSettlement } from './openitems/deposit.js';
-import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from './openitems/ledger.js';
-import { matchOpenItems } from './openitems/match.js';
-import type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine } from './openitems/match.js';
-import { openItemKind } from './openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers } from './openitems/sie.js';
-import type { LedgerVoucher, OpenItem } from './openitems/types.js';
-import type { SieDocument } from './sie/types.js';
-import type { ClientRef, ClientRow, StoreSession, VoucherRecord } from './store/store.js';
-import { DEFAULT_AUTO_BOOK_THRESHOLD } from './suggest/score.js';
-import type { Suggestion } from './suggest/types.js';
+import { readBgmax } from '../bgmax/reader.js';
+import { isIsoDate } from '../core/dates.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import type { AccountNo, Voucher } from '../knowledge/types.js';
+import { counterpartyKey } from '../normalize/counterparty.js';
+import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
+import type { DepositSettlement } from '../openitems/deposit.js';
+import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { matchOpenItems } from '../openitems/match.js';
+import type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine } from '../openitems/match.js';
+import { openItemKind } from '../openitems/accounts.js';
+import { sieItemBalances, sieLedgerVouchers } from '../openitems/sie.js';
+import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
+import type { SieDocument } from '../sie/types.js';
+import type { ClientRef, ClientRow, StoreSession, VoucherRecord } from '../store/store.js';
+import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../suggest/score.js';
+import type { Suggestion } from '../suggest/types.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
 
 /** Items written per store call. */
 const CHUNK = 1000;
+
+export type { OpenItemsLearned } from './types.js';
 
 async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await tx.putOpenItems(ref, items.slice(i, i + CHUNK));
 }
 
-/** What learning a SIE file did to the ledger. */
-export interface OpenItemsLearned {
-  /** Items created or changed. */
-  readonly changed: number;
-  /** Items with something still open afterwards. */
-  readonly open: number;
-}
 
 /**
  * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
@@ -87,7 +88,7 @@ export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirm
   };
   for (const c of relevant) {
     const key = counterpartyKey(c.line.text, { reference: c.line.reference, counterparty: c.line.counterparty, counterpartyAccount: c.line.counterpartyAccount }).key;
-    const voucher: LedgerVoucher = {
+    const voucher: OpenItemVoucher = {
       id: `confirmed:${c.record.series}:${c.record.number}`,
       origin: 'confirmed',
       series: c.record.series,
@@ -133,7 +134,9 @@ export function withOpenItemMatch(engine: Suggestion, best: OpenItemCandidate | 
   const itemAccount = best.parts[0]?.item.account ?? null;
   const alternative = { account: itemAccount ?? '', confidence: best.confidence, source: 'client' as const, reason: best.reason };
   const sameAccount = engine.voucher !== null && engine.voucher.rows.some((r) => r.account === itemAccount);
-  if (engine.voucher !== null && engine.source === 'client' && !sameAccount && engine.confidence >= best.confidence) {
+  // A guess from the client's words (match 'words') is no history of this counterparty.
+  const ownHistory = engine.source === 'client' && engine.match !== 'words';
+  if (engine.voucher !== null && ownHistory && !sameAccount && engine.confidence >= best.confidence) {
     return { ...engine, alternatives: [alternative, ...engine.alternatives.filter((a) => a.account !== itemAccount)] };
   }
   const confidence = sameAccount ? Math.max(engine.confidence, best.confidence) : best.confidence;
@@ -189,4 +192,33 @@ export function settleBgmaxDeposit(line: OpenItemLine, bytes: Uint8Array | strin
     throw new DepositMismatchError(line.amount, nearest.amount, nearest);
   }
   return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount });
+}
+
+/** `openItems`, `settleDeposit`. */
+export function openItemsApi(ctx: FacadeContext): Pick<Kontera, 'openItems' | 'settleDeposit'> {
+  const { store, clientOf } = ctx;
+  return {
+    async openItems(clientId: string, options: OpenItemsOptions = {}): Promise<readonly OpenItem[]> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        return tx.listOpenItems(refOf(client), { open: options.open === true });
+      }, READ_ONLY);
+    },
+
+    async settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options: SettleDepositOptions = {}): Promise<DepositSettlement> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const t = transaction;
+        if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
+          throw new ValidationError("Invalid transaction: expected { date: 'YYYY-MM-DD', amount: whole öre, text }");
+        }
+        const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+        if (!client.bankAccounts.includes(bankAccount)) {
+          throw new ValidationError(`Invalid transaction: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
+        }
+        const items = await tx.listOpenItems(refOf(client), { open: true });
+        return settleBgmaxDeposit(t, bgmax, items, { bankAccount, suspenseAccount: client.suspenseAccount, fileName: options.fileName });
+      }, READ_ONLY);
+    },
+  };
 }

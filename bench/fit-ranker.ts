@@ -1,0 +1,477 @@
+/**
+ * Fits the ranker's weights and its confidence curve, and writes them to
+ * `src/suggest/ranker-weights.ts` with their provenance:
+ *
+ *   node --import tsx/esm bench/fit-ranker.ts [--dry-run]
+ *
+ * Data: every real SIE file of `fixtures/sie` with enough bank vouchers (the real SIE protocol of
+ * `bench/accuracy.ts`: learn the first 70 %, then suggest → record → learn), and the generated world,
+ * seed 1 (seed 2 is the evaluation world of the accuracy bench). For every test line the engine
+ * reports its candidate accounts with their features (`suggest(…, { onRanker })`); what the engine
+ * learns does not depend on the weights, so one replay gives all the data.
+ *
+ * Model: a softmax over the candidates plus a "none of them" option (linear score per candidate),
+ * fitted by maximum likelihood with a small L2 penalty (Newton's method). The real files and the
+ * generated world weigh the same in the fit, however many lines each has.
+ *
+ * Confidence: the top candidate's probability, mapped by a logistic (Platt) calibration fitted on
+ * the real files only, on
+ * probabilities that are themselves out of sample: each real file's lines are scored by weights
+ * fitted without that file. The generated world is a second check, not the fit.
+ */
+import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createKnowledge } from '../src/knowledge/base.js';
+import { sieBookings } from '../src/knowledge/cold-start.js';
+import { learn } from '../src/knowledge/learn.js';
+import { mainAccount, readTemplate } from '../src/knowledge/template.js';
+import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
+import { readSie } from '../src/sie/reader.js';
+import type { SieDocument } from '../src/sie/types.js';
+import { RANKER_FEATURES } from '../src/suggest/ranker.js';
+import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
+import { suggest } from '../src/suggest/suggest.js';
+import type { RankerTrace } from '../src/suggest/suggest.js';
+import { generateWorld } from './world/generate.js';
+
+const SIE_DIR = fileURLToPath(new URL('../fixtures/sie', import.meta.url));
+export const TRAIN_SHARE = 0.7;
+/** Fewest bank vouchers for a file to be scored (below it, 30 % is one or two lines). */
+export const MIN_BANK_VOUCHERS = 5;
+const VAT_ROW = /^26[1-4]\d$/;
+
+/** L2 penalty per weight (keeps weights of rare features finite), and Newton steps at most. */
+const L2 = 1e-3;
+const STEPS = 50;
+
+/** The account a voucher is "booked to": its largest non-bank, non-VAT row. */
+export function counterAccount(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string | null {
+  const merged = new Map<string, number>();
+  for (const r of rows) if (!bankAccounts.includes(r.account)) merged.set(r.account, (merged.get(r.account) ?? 0) + r.amount);
+  const list = [...merged].filter(([, a]) => a !== 0);
+  const nonVat = list.filter(([a]) => !VAT_ROW.test(a));
+  const pool = nonVat.length > 0 ? nonVat : list;
+  pool.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || x[0].localeCompare(y[0]));
+  return pool[0]?.[0] ?? null;
+}
+
+/**
+ * The account the ranker should put first: the main account of the template the voucher teaches
+ * (what candidates stand for), else its largest counter-row.
+ */
+export function rankerTruth(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string | null {
+  const reading = readTemplate(rows, bankAccounts);
+  return reading.ok ? mainAccount(reading.template) : counterAccount(rows, bankAccounts);
+}
+
+/** The client's chart as its program knows it: #KONTO accounts plus every account its vouchers use. */
+export function clientChart(doc: SieDocument): string[] {
+  const set = new Set<string>();
+  for (const a of doc.accounts) if (/^\d{4}$/.test(a.number)) set.add(a.number);
+  for (const v of doc.vouchers) for (const t of v.transactions) if (/^\d{4}$/.test(t.account)) set.add(t.account);
+  return [...set].sort();
+}
+
+/** One test line as the ranker saw it. */
+export interface Example {
+  readonly group: string;
+  readonly candidates: readonly { readonly account: string; readonly features: readonly number[]; readonly accounts?: readonly string[] }[];
+  readonly truth: string | null;
+  /** For a composite voucher (two or more counter-accounts besides VAT): its accounts, sorted. */
+  readonly composite?: readonly string[] | undefined;
+}
+
+/** The non-bank, non-VAT accounts of a voucher when there are two or more. */
+export function compositeOf(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string[] | undefined {
+  const m = new Map<string, number>();
+  for (const r of rows) if (!bankAccounts.includes(r.account) && !VAT_ROW.test(r.account)) m.set(r.account, (m.get(r.account) ?? 0) + r.amount);
+  const a = [...m].filter(([, v]) => v !== 0).map(([k]) => k).sort();
+  return a.length >= 2 ? a : undefined;
+}
+
+/** The candidate that is right: the truth's account, or for a composite voucher the same account set. */
+export function truthIndex(e: Example): number {
+  const i = e.candidates.findIndex((c) => c.account === e.truth);
+  if (i >= 0 || e.composite === undefined) return i;
+  const want = e.composite.join();
+  return e.candidates.findIndex((c) => c.accounts?.join() === want);
+}
+
+/** A real SIE file ready for the protocol. */
+export interface SieCase {
+  readonly file: string;
+  readonly bookings: readonly ConfirmedBooking[];
+  readonly client: ClientSettings;
+  readonly bankAccounts: readonly string[];
+}
+
+/** The real SIE files of the protocol: readable, with enough bank vouchers, each distinct file once. */
+export function sieCases(keepDuplicates = false): SieCase[] {
+  const seen = new Set<string>();
+  const out: SieCase[] = [];
+  const files = readdirSync(SIE_DIR).filter((f) => /\.s[ei]$/i.test(f)).sort();
+  for (const file of files) {
+    let bookings: ConfirmedBooking[];
+    let chart: string[];
+    try {
+      const doc = readSie(readFileSync(`${SIE_DIR}/${file}`), { strict: false });
+      bookings = sieBookings(doc);
+      chart = clientChart(doc);
+    } catch {
+      continue;
+    }
+    const hash = createHash('sha256').update(JSON.stringify(bookings.map((b) => [b.voucher.date, b.voucher.rows]))).digest('hex');
+    if (bookings.length < MIN_BANK_VOUCHERS || (seen.has(hash) && !keepDuplicates)) continue;
+    seen.add(hash);
+    const bankAccounts = [...new Set(bookings.flatMap((b) => b.voucher.rows.map((r) => r.account)))].filter((a) => /^19\d\d$/.test(a));
+    out.push({ file, bookings, client: { id: file, bureauId: 'sie', bankAccounts, chart }, bankAccounts });
+  }
+  return out;
+}
+
+/** Replays one real file (learn 70 %, then suggest → record → learn) and returns its examples. */
+export function sieExamples(c: SieCase): Example[] {
+  const k = createKnowledge();
+  const cut = Math.floor(c.bookings.length * TRAIN_SHARE);
+  for (const b of c.bookings.slice(0, cut)) learn(k, c.client, b);
+  const out: Example[] = [];
+  for (const b of c.bookings.slice(cut)) {
+    const bankAccount = b.voucher.rows.find((r) => c.bankAccounts.includes(r.account))?.account ?? '1930';
+    let trace: RankerTrace = { candidates: [] };
+    suggest(b.transaction, k, c.client, { bankAccount, onRanker: (t) => (trace = t) });
+    out.push({ group: c.file, candidates: trace.candidates, truth: rankerTruth(b.voucher.rows, c.bankAccounts), composite: compositeOf(b.voucher.rows, c.bankAccounts) });
+    learn(k, c.client, b);
+  }
+  return out;
+}
+
+/** Replays a generated world month by month (every line suggested, then confirmed). */
+export function worldExamples(seed: number, size: { bureaus: number; clientsPerBureau: number; months: number; coldClientsPerBureau: number }, every = 1): Example[] {
+  const world = generateWorld({ seed, start: '2025-10', ...size });
+  const k = createKnowledge();
+  const settings = new Map(world.clients.map((c) => [c.settings.id, c.settings]));
+  const out: Example[] = [];
+  let n = 0;
+  for (const month of world.months) {
+    for (const line of month.lines) {
+      const client = settings.get(line.clientId) as ClientSettings;
+      if (n++ % every === 0) {
+        let trace: RankerTrace = { candidates: [] };
+        suggest(line.tx, k, client, { bankAccount: '1930', onRanker: (t) => (trace = t) });
+        out.push({ group: `world-${seed}`, candidates: trace.candidates, truth: rankerTruth(line.truth.rows, ['1930']), composite: compositeOf(line.truth.rows, ['1930']) });
+      }
+      learn(k, client, { transaction: line.tx, voucher: line.truth, origin: line.correction ? 'correction' : 'confirmed' });
+    }
+  }
+  return out;
+}
+
+/** Softmax-with-none probabilities of one example under weights `w` (last entry: none). */
+function probabilities(e: Example, w: Float64Array, none: number): number[] {
+  const s = e.candidates.map((c) => {
+    let x = 0;
+    for (let i = 0; i < w.length; i++) x += (w[i] as number) * (c.features[i] as number);
+    return x;
+  });
+  let max = none;
+  for (const v of s) if (v > max) max = v;
+  let z = Math.exp(none - max);
+  for (const v of s) z += Math.exp(v - max);
+  return [...s.map((v) => Math.exp(v - max) / z), Math.exp(none - max) / z];
+}
+
+/** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i] as number]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    const d = M[c]![c]!;
+    if (Math.abs(d) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / d;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) M[r]![k] = M[r]![k]! - f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
+}
+
+/**
+ * Maximum-likelihood weights for the examples (conditional logit over candidates plus "none"),
+ * with an L2 penalty, by Newton's method with step halving; `groupWeight` gives each example's
+ * weight (so that sources of different size can weigh the same).
+ */
+export function fitWeights(examples: readonly Example[], groupWeight: (e: Example) => number): RankerWeights {
+  const d = RANKER_FEATURES.length;
+  const D = d + 1; // last: none
+  const usable = examples.filter((e) => e.candidates.length > 0);
+  const weights = usable.map(groupWeight);
+  const totalWeight = weights.reduce((s, x) => s + x, 0);
+  // Flat rows: each example's candidates, then "none" (its own indicator feature).
+  const rows = usable.map((e) => {
+    const n = e.candidates.length;
+    const x = new Float64Array((n + 1) * D);
+    e.candidates.forEach((c, i) => {
+      for (let f = 0; f < d; f++) x[i * D + f] = c.features[f] as number;
+    });
+    x[n * D + d] = 1;
+    const t = truthIndex(e);
+    return { x, n: n + 1, t: t < 0 ? n : t };
+  });
+  const w = new Float64Array(D);
+  const loss = (ww: Float64Array): number => {
+    let l = 0;
+    rows.forEach((r, j) => {
+      let max = -Infinity;
+      const s: number[] = [];
+      for (let i = 0; i < r.n; i++) {
+        let v = 0;
+        for (let f = 0; f < D; f++) v += (ww[f] as number) * (r.x[i * D + f] as number);
+        s.push(v);
+        if (v > max) max = v;
+      }
+      let z = 0;
+      for (const v of s) z += Math.exp(v - max);
+      l += ((weights[j] as number) / totalWeight) * (max + Math.log(z) - (s[r.t] as number));
+    });
+    for (let f = 0; f < d; f++) l += 0.5 * L2 * (ww[f] as number) ** 2;
+    return l;
+  };
+  let current = loss(w);
+  for (let step = 0; step < STEPS; step++) {
+    const g = new Array<number>(D).fill(0);
+    const H = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+    rows.forEach((r, j) => {
+      const a = (weights[j] as number) / totalWeight;
+      const s: number[] = [];
+      let max = -Infinity;
+      for (let i = 0; i < r.n; i++) {
+        let v = 0;
+        for (let f = 0; f < D; f++) v += (w[f] as number) * (r.x[i * D + f] as number);
+        s.push(v);
+        if (v > max) max = v;
+      }
+      let z = 0;
+      for (const v of s) z += Math.exp(v - max);
+      const p = s.map((v) => Math.exp(v - max) / z);
+      const mu = new Array<number>(D).fill(0);
+      for (let i = 0; i < r.n; i++) for (let f = 0; f < D; f++) mu[f] = (mu[f] as number) + (p[i] as number) * (r.x[i * D + f] as number);
+      for (let f = 0; f < D; f++) g[f] = (g[f] as number) + a * ((mu[f] as number) - (r.x[r.t * D + f] as number));
+      for (let i = 0; i < r.n; i++) {
+        const pi = p[i] as number;
+        if (pi < 1e-12) continue;
+        for (let f = 0; f < D; f++) {
+          const xf = (r.x[i * D + f] as number) - (mu[f] as number);
+          if (xf === 0) continue;
+          for (let h = 0; h < D; h++) H[f]![h] = H[f]![h]! + a * pi * xf * ((r.x[i * D + h] as number) - (mu[h] as number));
+        }
+      }
+    });
+    for (let f = 0; f < D; f++) {
+      if (f < d) g[f] = (g[f] as number) + L2 * (w[f] as number);
+      H[f]![f] = H[f]![f]! + (f < d ? L2 : 1e-9);
+    }
+    const delta = solve(H, g);
+    let t = 1;
+    let next = w.map((v, f) => v - t * (delta[f] as number));
+    let nextLoss = loss(next);
+    while (nextLoss > current && t > 1e-4) {
+      t /= 2;
+      next = w.map((v, f) => v - t * (delta[f] as number));
+      nextLoss = loss(next);
+    }
+    if (nextLoss > current) break;
+    w.set(next);
+    const gain = current - nextLoss;
+    current = nextLoss;
+    if (gain < 1e-9) break;
+  }
+  return {
+    weights: Object.fromEntries(RANKER_FEATURES.map((f, i) => [f, round4(w[i] as number)])) as RankerWeights['weights'],
+    none: round4(w[d] as number),
+  };
+}
+
+/** The top candidate's probability and whether it is the truth. */
+export function topOf(e: Example, weights: RankerWeights): { p: number; account: string | null; right: boolean } {
+  if (e.candidates.length === 0) return { p: 0, account: null, right: false };
+  const w = Float64Array.from(RANKER_FEATURES.map((f) => weights.weights[f]));
+  const p = probabilities(e, w, weights.none);
+  let best = 0;
+  for (let i = 1; i < e.candidates.length; i++) {
+    const pi = p[i] as number;
+    const pb = p[best] as number;
+    if (pi > pb || (pi === pb && (e.candidates[i]?.account ?? '') < (e.candidates[best]?.account ?? ''))) best = i;
+  }
+  const account = e.candidates[best]?.account ?? null;
+  return { p: p[best] as number, account, right: account !== null && best === truthIndex(e) };
+}
+
+/**
+ * Isotonic fit (pool-adjacent-violators); each block's confidence is its posterior mean precision
+ * under a uniform prior, (right + 1) / (lines + 2), so a small block is pulled towards ½ and no
+ * block claims 100 %. Corners only.
+ */
+export function fitCurve(points: readonly { p: number; right: boolean }[]): [number, number][] {
+  const sorted = [...points].sort((a, b) => a.p - b.p);
+  const blocks: { lo: number; hi: number; n: number; k: number }[] = [];
+  const value = (b: { n: number; k: number }): number => (b.k + 1) / (b.n + 2);
+  for (const pt of sorted) {
+    blocks.push({ lo: pt.p, hi: pt.p, n: 1, k: pt.right ? 1 : 0 });
+    while (blocks.length >= 2) {
+      const b = blocks[blocks.length - 1] as { lo: number; hi: number; n: number; k: number };
+      const a = blocks[blocks.length - 2] as { lo: number; hi: number; n: number; k: number };
+      if (value(a) < value(b)) break;
+      blocks.splice(blocks.length - 2, 2, { lo: a.lo, hi: b.hi, n: a.n + b.n, k: a.k + b.k });
+    }
+  }
+  const curve: [number, number][] = [[0, 0]];
+  for (const b of blocks) {
+    const y = round4(value(b));
+    if (b.lo > 0) curve.push([round4(b.lo), y]);
+    curve.push([round4(b.hi), y]);
+  }
+  if ((curve[curve.length - 1] as [number, number])[0] < 1) curve.push([1, (curve[curve.length - 1] as [number, number])[1]]);
+  // Corners only: drop repeated x and the inner points of flat runs.
+  const dedup = curve.filter((pt, i) => i === 0 || pt[0] !== curve[i - 1]?.[0]);
+  return dedup.filter((pt, i) => {
+    const a = dedup[i - 1];
+    const b = dedup[i + 1];
+    return a === undefined || b === undefined || a[1] !== pt[1] || b[1] !== pt[1];
+  });
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/**
+ * Logistic (Platt) calibration of the top probability on (p, right) points, by Newton's method:
+ * two parameters, monotone, so it keeps the ranker's order (an isotonic curve on a few hundred real
+ * lines collapses into a handful of flat steps, and ties make a threshold all-or-nothing).
+ */
+export function fitPlatt(points: readonly { p: number; right: boolean }[]): PlattScaling {
+  const xs = points.map((pt) => {
+    const q = Math.min(1 - 1e-9, Math.max(1e-9, pt.p));
+    return Math.log(q / (1 - q));
+  });
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 100; it++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    points.forEach((pt, i) => {
+      const x = xs[i] as number;
+      const s = 1 / (1 + Math.exp(-(a * x + b)));
+      const r = s - (pt.right ? 1 : 0);
+      ga += r * x;
+      gb += r;
+      const w = s * (1 - s);
+      haa += w * x * x;
+      hab += w * x;
+      hbb += w;
+    });
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
+  }
+  return { a: round4(a), b: round4(b) };
+}
+
+/** Each source (the real files together, the world) weighs the same in the fit. */
+export function balanced(examples: readonly Example[]): (e: Example) => number {
+  const real = examples.filter((e) => !e.group.startsWith('world-')).length;
+  const world = examples.length - real;
+  return (e) => (e.group.startsWith('world-') ? 1 / Math.max(1, world) : 1 / Math.max(1, real));
+}
+
+/** Everything the fit needs, from one replay. */
+export function collect(quick = false): { sie: Example[]; world: Example[]; files: string[] } {
+  const cases = sieCases();
+  const sie = cases.flatMap(sieExamples);
+  const size = quick ? { bureaus: 4, clientsPerBureau: 10, months: 8, coldClientsPerBureau: 2 } : { bureaus: 8, clientsPerBureau: 20, months: 12, coldClientsPerBureau: 3 };
+  const world = worldExamples(1, size, quick ? 1 : 3);
+  return { sie, world, files: cases.map((c) => c.file) };
+}
+
+/** Weights fitted without each real file, and the out-of-sample top probability of its lines. */
+export function leaveOneFileOut(sie: readonly Example[], world: readonly Example[], files: readonly string[]): { byFile: Map<string, RankerWeights>; points: { group: string; p: number; right: boolean }[] } {
+  const byFile = new Map<string, RankerWeights>();
+  const points: { group: string; p: number; right: boolean }[] = [];
+  for (const f of files) {
+    const train = [...sie.filter((e) => e.group !== f), ...world];
+    const w = fitWeights(train, balanced(train));
+    byFile.set(f, w);
+    for (const e of sie.filter((x) => x.group === f)) {
+      const t = topOf(e, w);
+      points.push({ group: f, p: t.p, right: t.right });
+    }
+  }
+  return { byFile, points };
+}
+
+function main(): void {
+  const started = performance.now();
+  // --cache: reuse the examples of the last replay (bench/out/ranker-examples.json) while working on the fit.
+  const cacheFile = 'bench/out/ranker-examples.json';
+  let data: ReturnType<typeof collect>;
+  if (process.argv.includes('--cache') && existsSync(cacheFile)) data = JSON.parse(readFileSync(cacheFile, 'utf8')) as ReturnType<typeof collect>;
+  else {
+    data = collect(process.argv.includes('--quick'));
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(data));
+  }
+  const { sie, world, files } = data;
+  const all = [...sie, ...world];
+  const weights = fitWeights(all, balanced(all));
+  const lofo = leaveOneFileOut(sie, world, files);
+  const platt = fitPlatt(lofo.points);
+  const right = lofo.points.filter((p) => p.right).length;
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const note =
+    `bench/fit-ranker.ts on ${date} (commit ${commit}): softmax-with-none ranker, maximum likelihood with L2 ${L2}, ` +
+    `Newton's method; data: ${sie.length} test lines of ${files.length} real SIE files (fixtures/sie, learn 70 % then replay) ` +
+    `and ${world.length} lines of the generated world seed 1, each source weighing the same. Confidence: logistic (Platt) calibration ` +
+    `on the real files' leave-one-file-out top probabilities (${right} of ${lofo.points.length} right).`;
+  process.stdout.write(`${note}\n${JSON.stringify(weights)}\n${JSON.stringify(platt)}\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (process.argv.includes('--dry-run')) return;
+  const file = fileURLToPath(new URL('../src/suggest/ranker-weights.ts', import.meta.url));
+  const body = `/**
+ * Learned parameters of the ranker and its confidence curve. Data, written by
+ * \`bench/fit-ranker.ts\`; do not edit by hand. See \`RANKER_NOTE\` for where they came from.
+ */
+import type { PlattScaling, RankerWeights } from './ranker.js';
+
+/** Provenance of {@link RANKER} and {@link CONFIDENCE}. */
+export const RANKER_NOTE =
+  ${JSON.stringify(note)};
+
+/** Weights of the ranker's features and the score of "none of the candidates". */
+export const RANKER: RankerWeights = ${JSON.stringify(weights, null, 2).replace(/"(\w+)":/g, '$1:')};
+
+/** Ranker probability of the top account → calibrated confidence: σ(a · logit(p) + b). */
+export const CONFIDENCE: PlattScaling = ${JSON.stringify(platt).replace(/"(\w+)":/g, '$1:')};
+`;
+  writeFileSync(file, body);
+  process.stdout.write(`wrote ${file}\n`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

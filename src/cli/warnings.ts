@@ -1,0 +1,63 @@
+/**
+ * Warnings reach the user: every reader issue, parse warning and guess the library reports is
+ * printed to stderr, one line each, naming the file and, where there is one, the line — and the
+ * same list goes into `--json`. stdout stays for the result.
+ *
+ * @module
+ */
+
+/** A warning as the library reports it: SIE reader issues carry `line`, statement warnings `lines`. */
+export interface ReportedWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly severity?: string | undefined;
+  readonly line?: number | undefined;
+  readonly lines?: readonly number[] | undefined;
+}
+
+/** A warning for `--json`: its file and first line next to what the library said. */
+export interface WarningJson {
+  readonly file: string;
+  readonly line?: number | undefined;
+  readonly lines?: readonly number[] | undefined;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Lines a statement warning names, shown after its first one. */
+const MORE_LINES_SHOWN = 5;
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, '; ');
+}
+
+/** `file:line: warning CODE: message`, one per warning. */
+export function warningLines(file: string, warnings: readonly ReportedWarning[]): string[] {
+  return warnings.map((w) => {
+    const first = w.line ?? w.lines?.[0];
+    const rest = (w.lines ?? []).slice(1);
+    const more = rest.length === 0 ? '' : ` (also line${rest.length === 1 ? '' : 's'} ${rest.slice(0, MORE_LINES_SHOWN).join(', ')}${rest.length > MORE_LINES_SHOWN ? `, … ${rest.length - MORE_LINES_SHOWN} more` : ''})`;
+    return `${file}${first !== undefined ? `:${first}` : ''}: ${w.severity ?? 'warning'} ${w.code}: ${oneLine(w.message)}${more}`;
+  });
+}
+
+/** The same warnings for `--json`. */
+export function warningsJson(file: string, warnings: readonly ReportedWarning[]): WarningJson[] {
+  return warnings.map((w) => {
+    const line = w.line ?? w.lines?.[0];
+    return {
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(w.lines !== undefined && w.lines.length > 1 ? { lines: w.lines } : {}),
+      severity: w.severity ?? 'warning',
+      code: w.code,
+      message: w.message,
+    };
+  });
+}
+
+/** Prints the warnings to `err`, one line each. */
+export function printWarnings(err: (text: string) => void, file: string, warnings: readonly ReportedWarning[]): void {
+  for (const line of warningLines(file, warnings)) err(`${line}\n`);
+}

@@ -1,0 +1,98 @@
+/**
+ * Bureaus and clients: adding them (every default filled in, every setting checked) and reading a client.
+ *
+ * @module
+ */
+import { ValidationError } from '../core/errors.js';
+import type { AccountNo } from '../knowledge/types.js';
+import { VOUCHER_SERIES } from '../store/store.js';
+import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
+import { ACCOUNT_PATTERN, DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, digits, nextFreeSeries, nonEmpty } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { AddClientInput, Client, Kontera } from './types.js';
+
+function resolveClientInput(input: AddClientInput): ClientRow {
+  if (typeof input !== 'object' || input === null) throw new ValidationError('Invalid client: expected { bureauId, id, name, … }');
+  const id = nonEmpty(input.id, 'client id');
+  const bureauId = nonEmpty(input.bureauId, 'bureau id');
+  const name = nonEmpty(input.name, `name of client "${id}"`);
+  if (input.orgNr !== undefined && !ORG_NR_PATTERN.test(input.orgNr)) {
+    throw new ValidationError(`Invalid orgNr of client "${id}": expected NNNNNN-NNNN, got ${JSON.stringify(input.orgNr)}`);
+  }
+  const chart = input.chart?.map((a) => checkAccount(a, `chart account of client "${id}"`));
+  const chartSet = chart === undefined ? undefined : new Set(chart);
+  const inChart = (a: AccountNo, what: string): void => {
+    if (chartSet !== undefined && !chartSet.has(a)) throw new ValidationError(`Invalid ${what} of client "${id}": expected an account in its chart, got ${a}`);
+  };
+  const given = (input.bankAccounts ?? [DEFAULT_BANK_ACCOUNT]).map((b) => (typeof b === 'string' ? { account: b } : b));
+  if (given.length === 0) throw new ValidationError(`Invalid bank accounts of client "${id}": expected at least one, got none`);
+  const bankAccounts: AccountNo[] = [];
+  const series: Record<AccountNo, VoucherSeries> = {};
+  const accountNumbers: Record<AccountNo, string> = {};
+  const usedSeries = new Set<string>(given.flatMap((b) => (b.series === undefined ? [] : [b.series])));
+  for (const b of given) {
+    const account = checkAccount(b.account, `bank account of client "${id}"`);
+    if (bankAccounts.includes(account)) throw new ValidationError(`Invalid bank accounts of client "${id}": expected each once, got ${account} twice`);
+    inChart(account, 'bank account');
+    if (b.series !== undefined && !VOUCHER_SERIES.includes(b.series)) {
+      throw new ValidationError(`Invalid series for bank account ${account}: expected a letter A–Z, got ${JSON.stringify(b.series)}`);
+    }
+    const s = b.series ?? nextFreeSeries(usedSeries);
+    usedSeries.add(s);
+    bankAccounts.push(account);
+    series[account] = s;
+    if (b.number !== undefined) {
+      if (digits(b.number).length < 5) throw new ValidationError(`Invalid number for bank account ${account}: expected a bank account number, got ${JSON.stringify(b.number)}`);
+      accountNumbers[account] = b.number;
+    }
+  }
+  if (input.suspenseAccount !== undefined) inChart(checkAccount(input.suspenseAccount, 'suspense account'), 'suspense account');
+  for (const a of input.review?.accounts ?? []) checkAccount(a, 'review account');
+  if (input.autoBookThreshold !== undefined && !(input.autoBookThreshold >= 0 && input.autoBookThreshold <= 1)) {
+    throw new ValidationError(`Invalid autoBookThreshold of client "${id}": expected a number from 0 to 1, got ${input.autoBookThreshold}`);
+  }
+  const accountNames: Record<AccountNo, string> = {};
+  for (const [a, n] of Object.entries(input.accountNames ?? {})) accountNames[checkAccount(a, 'account name key')] = nonEmpty(n, `name of account ${a}`);
+  const row: { -readonly [K in keyof ClientRow]: ClientRow[K] } = {
+    id,
+    bureauId,
+    name,
+    bankAccounts,
+    series,
+    vatRegistered: input.vatRegistered ?? true,
+    network: input.network ?? true,
+  };
+  if (input.bankAccounts === undefined) row.bankAccountsFrom = 'default';
+  if (input.orgNr !== undefined) row.orgNr = input.orgNr;
+  if (Object.keys(accountNumbers).length > 0) row.accountNumbers = accountNumbers;
+  if (chart !== undefined) row.chart = chart;
+  if (Object.keys(accountNames).length > 0) row.accountNames = accountNames;
+  if (input.suspenseAccount !== undefined) row.suspenseAccount = input.suspenseAccount;
+  if (input.review !== undefined) row.review = input.review;
+  if (input.autoBookThreshold !== undefined) row.autoBookThreshold = input.autoBookThreshold;
+  return row;
+}
+
+/** `addBureau`, `addClient`, `getClient`. */
+export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'addClient' | 'getClient'> {
+  const { store, visibleBureau, clientOf } = ctx;
+  return {
+    async addBureau(bureau: BureauRow): Promise<BureauRow> {
+      const row = { id: nonEmpty(bureau?.id, 'bureau id'), name: nonEmpty(bureau?.name, 'bureau name') };
+      visibleBureau(row.id);
+      await store.createBureau(row);
+      return row;
+    },
+
+    async addClient(input: AddClientInput): Promise<Client> {
+      const row = resolveClientInput(input);
+      visibleBureau(row.bureauId);
+      await store.createClient(row);
+      return row;
+    },
+
+    async getClient(clientId: string): Promise<Client> {
+      return clientOf(store, clientId);
+    },
+  };
+}

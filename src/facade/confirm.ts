@@ -1,0 +1,158 @@
+/**
+ * Confirming: accepted or corrected vouchers are checked, numbered in their series, stored with the
+ * bank line they book, and learned from.
+ *
+ * @module
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
+import { learn } from '../knowledge/learn.js';
+import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
+import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
+import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import { confirmOpenItems } from './open-items.js';
+import type { Booking, ConfirmResult, Kontera, LongOperationOptions } from './types.js';
+
+/** Checks one booking against the client before anything is written. */
+function checkBooking(client: ClientRow, b: Booking, index: number): { bankAccount: AccountNo } {
+  const where = `booking ${index + 1}`;
+  const t = b.transaction;
+  const v = b.voucher;
+  if (typeof t !== 'object' || t === null || typeof v !== 'object' || v === null) {
+    throw new ValidationError(`Invalid ${where}: expected { transaction, voucher }`);
+  }
+  if (!Number.isSafeInteger(t.amount) || t.amount === 0) throw new ValidationError(`Invalid ${where}: expected a non-zero transaction amount in whole öre, got ${t.amount}`);
+  if (!isIsoDate(t.date)) throw new ValidationError(`Invalid ${where}: expected an ISO transaction date, got ${JSON.stringify(t.date)}`);
+  if (!isIsoDate(v.date)) throw new ValidationError(`Invalid ${where}: expected an ISO voucher date, got ${JSON.stringify(v.date)}`);
+  if (typeof v.text !== 'string') throw new ValidationError(`Invalid ${where}: expected a voucher text`);
+  if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
+    throw new ValidationError(`Invalid ${where}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
+  }
+  const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+  if (!client.bankAccounts.includes(bankAccount)) {
+    throw new ValidationError(`Invalid ${where}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
+  }
+  if (!Array.isArray(v.rows) || v.rows.length < 2) throw new ValidationError(`Invalid ${where}: expected at least two voucher rows`);
+  const chart = client.chart === undefined ? undefined : new Set(client.chart);
+  let sum = 0;
+  let bankSum = 0;
+  for (const r of v.rows) {
+    checkAccount(r.account, `account in ${where}`);
+    if (!Number.isSafeInteger(r.amount)) throw new ValidationError(`Invalid ${where}: expected whole öre on account ${r.account}, got ${r.amount}`);
+    if (chart !== undefined && !chart.has(r.account)) {
+      throw new ValidationError(`Invalid ${where}: expected accounts in the client's chart, got ${r.account}`);
+    }
+    sum += r.amount;
+    if (r.account === bankAccount) bankSum += r.amount;
+  }
+  if (sum !== 0) throw new ValidationError(`Unbalanced ${where}: expected rows summing to 0 öre, they sum to ${sum}`);
+  if (bankSum !== t.amount) {
+    throw new ValidationError(`Invalid ${where}: expected the bank rows on ${bankAccount} to carry the transaction's ${t.amount} öre, they carry ${bankSum}`);
+  }
+  return { bankAccount };
+}
+
+/** `confirm`. */
+export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
+  const { store, clientOf, now } = ctx;
+  return {
+    async confirm(clientId: string, bookings: readonly Booking[], options: LongOperationOptions = {}): Promise<ConfirmResult> {
+      checkAbort(options.signal);
+      if (!Array.isArray(bookings)) throw new ValidationError('Invalid bookings: expected an array');
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const ref = refOf(client);
+        const checked = bookings.map((b, i) => checkBooking(client, b, i));
+        // Every imported line must be this client's, unbooked, and the same line that was imported.
+        const seen = new Set<string>();
+        const keys: { bankAccount: AccountNo; id: string }[] = [];
+        for (let i = 0; i < bookings.length; i++) {
+          const t = bookings[i]?.transaction;
+          const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+          if (t?.id === undefined) continue;
+          const id = `${bankAccount}\u0000${t.id}`;
+          if (seen.has(id)) throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} is booked twice in this call`);
+          seen.add(id);
+          keys.push({ bankAccount, id: t.id });
+        }
+        const storedLines = new Map((await tx.getTransactions(ref, keys)).map((r) => [`${r.bankAccount}\u0000${r.id}`, r]));
+        for (let i = 0; i < bookings.length; i++) {
+          const t = bookings[i]?.transaction;
+          const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+          if (t?.id === undefined) continue;
+          const stored = storedLines.get(`${bankAccount}\u0000${t.id}`);
+          if (stored === undefined) {
+            throw new NotFoundError(`Unknown transaction in booking ${i + 1}: expected transaction ${t.id} on ${bankAccount} of client "${client.id}", found none`);
+          }
+          if (stored.booked !== undefined) {
+            throw new ConflictError(
+              `Transaction already booked: expected an unbooked line, ${t.id} on ${bankAccount} (${stored.date} ${stored.amount} öre) is booked in the client's own books as ${stored.booked.series} ${stored.booked.number} (learned from SIE)`,
+            );
+          }
+          if (stored.amount !== t.amount || stored.date !== t.date) {
+            throw new ValidationError(`Invalid booking ${i + 1}: transaction ${t.id} was imported with ${stored.date} ${stored.amount} öre, the booking says ${t.date} ${t.amount}`);
+          }
+        }
+        // A line that is already booked: addVouchers below refuses it with CONFLICT (and writes nothing).
+        // An imported line's counterparty account is in the store when the caller did not pass it.
+        const accountOf = (b: Booking, i: number): string | undefined =>
+          b.transaction.counterpartyAccount ??
+          (b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`)?.counterpartyAccount);
+        const learnable: ConfirmedBooking[] = bookings.map((b, i) => ({
+          transaction: {
+            date: b.transaction.date,
+            amount: b.transaction.amount,
+            text: b.transaction.text,
+            reference: b.transaction.reference,
+            counterparty: b.transaction.counterparty,
+            counterpartyAccount: accountOf(b, i),
+          },
+          voucher: { date: b.voucher.date, text: b.voucher.text, rows: b.voucher.rows.map((r: VoucherRow) => ({ account: r.account, amount: r.amount })) },
+          origin: b.correction === true ? 'correction' : 'confirmed',
+        }));
+        const settings = engineClient(client);
+        const { k, base } = await knowledgeForLearning(tx, client, keysOf(learnable));
+        const changes = new ChangeAccumulator();
+        const confirmedAt = now().toISOString();
+        const vouchers: VoucherRecord[] = [];
+        let learned = 0;
+        // One store call per chunk: numbered in booking order, as one call per voucher would.
+        for (let start = 0; start < bookings.length; start += CHUNK) {
+          checkAbort(options.signal);
+          if (start > 0) await yieldToEventLoop();
+          const end = Math.min(start + CHUNK, bookings.length);
+          const batch: NewVoucher[] = [];
+          for (let i = start; i < end; i++) {
+            const b = bookings[i] as Booking;
+            const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+            batch.push({
+              series: client.series[bankAccount] ?? 'A',
+              date: b.voucher.date,
+              text: b.voucher.text,
+              rows: b.voucher.rows.map((r) => ({ account: r.account, amount: r.amount })),
+              ...(b.transaction.id !== undefined ? { bankAccount, transactionId: b.transaction.id } : {}),
+              confirmedAt,
+            });
+          }
+          vouchers.push(...(await tx.addVouchers(ref, batch)));
+          for (let i = start; i < end; i++) {
+            const r = learn(k, settings, learnable[i] as ConfirmedBooking);
+            if (r.learned) learned++;
+            changes.add(r.changes);
+            options.onProgress?.({ phase: 'confirm', done: i + 1, total: bookings.length });
+          }
+        }
+        checkAbort(options.signal);
+        await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        // Vouchers on an invoice account settle (or add) open items of the client's ledger.
+        await confirmOpenItems(
+          tx,
+          ref,
+          vouchers.map((record, i) => ({ record, line: (learnable[i] as ConfirmedBooking).transaction, bankAccount: checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT })),
+        );
+        return { vouchers, learned };
+      });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Exporting: the client's confirmed vouchers as SIE 4I, and everything stored about it as JSON (portability).
+ *
+ * @module
+ */
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
+import { createSieDocument } from '../sie/document.js';
+import { writeSie } from '../sie/writer.js';
+import { VOUCHER_SERIES } from '../store/store.js';
+import { READ_ONLY, refOf } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { ClientDataExport, ExportSieOptions, Kontera } from './types.js';
+
+/** `exportSie`, `exportClientData`. */
+export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'exportClientData'> {
+  const { store, clientOf, now } = ctx;
+  return {
+    async exportSie(clientId: string, options: ExportSieOptions = {}): Promise<Uint8Array> {
+      for (const [name, value] of [['from', options.from], ['to', options.to], ['generated', options.generated]] as const) {
+        if (value !== undefined && !isIsoDate(value)) throw new ValidationError(`Invalid ${name}: expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      }
+      if (options.series !== undefined && !VOUCHER_SERIES.includes(options.series)) {
+        throw new ValidationError(`Invalid series: expected a letter A–Z, got ${JSON.stringify(options.series)}`);
+      }
+      const { client, vouchers } = await store.transaction(async (tx) => {
+        const c = await clientOf(tx, clientId);
+        const listed = await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series });
+        // A voucher whose bank line the client's own learned books already hold is in the books: not exported twice.
+        const keys = listed.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
+        const inBooks = new Set((keys.length === 0 ? [] : await tx.getTransactions(refOf(c), keys)).filter((t) => t.booked !== undefined).map((t) => `${t.bankAccount}\u0000${t.id}`));
+        return { client: c, vouchers: listed.filter((v) => !inBooks.has(`${v.bankAccount ?? ''}\u0000${v.transactionId ?? ''}`)) };
+      }, READ_ONLY);
+      const latest = vouchers.reduce((max, v) => (v.confirmedAt > max ? v.confirmedAt : max), '');
+      const generated = options.generated ?? (latest !== '' ? latest.slice(0, 10) : options.to ?? now().toISOString().slice(0, 10));
+      const used = [...new Set(vouchers.flatMap((v) => v.rows.map((r) => r.account)))].sort();
+      const accounts: Record<string, string> = {};
+      for (const a of used) accounts[a] = client.accountNames?.[a] ?? `Konto ${a}`;
+      const doc = createSieDocument({
+        company: { name: client.name, ...(client.orgNr !== undefined ? { orgNumber: client.orgNr } : {}) },
+        generated,
+        accounts,
+        vouchers: vouchers.map((v) => ({
+          series: v.series,
+          number: String(v.number),
+          date: v.date,
+          text: v.text,
+          registrationDate: v.confirmedAt.slice(0, 10),
+          transactions: v.rows.map((r) => ({ account: r.account, amount: r.amount, ...(r.text !== undefined ? { text: r.text } : {}) })),
+        })),
+      });
+      return writeSie(doc, { type: '4I', maxTextLength: true });
+    },
+
+    async exportClientData(clientId: string): Promise<ClientDataExport> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const bureau = await tx.getBureau(client.bureauId);
+        if (bureau === undefined) throw new NotFoundError(`Unknown bureau: expected bureau "${client.bureauId}" of client "${clientId}", found none`);
+        const data = await tx.exportClient(refOf(client));
+        return { format: 'kontera-client-data', version: 1, bureau, ...data };
+      }, READ_ONLY);
+    },
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Importing a bank statement: parse, find the ledger bank account it belongs to, store its lines
+ * (idempotent: a line stored before is a duplicate, not a second line).
+ *
+ * @module
+ */
+import { ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
+import type { AccountNo } from '../knowledge/types.js';
+import { parseStatement } from '../statements/index.js';
+import type { ParseWarning } from '../statements/types.js';
+import type { ClientRef, ClientRow, StatementRow, StoreSession, TransactionMark, TransactionRow } from '../store/store.js';
+import { MATCH_WINDOW_DAYS, matchLedger } from './ledger.js';
+import { CHUNK, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, digits, fingerprint, nextFreeSeries, refOf, yieldToEventLoop } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { ImportStatementOptions, ImportStatementResult, Kontera } from './types.js';
+
+/** Which ledger bank account a statement belongs to (see {@link ImportStatementOptions.bankAccount}). */
+function pickBankAccount(client: ClientRow, fileAccount: string | undefined, options: ImportStatementOptions): { account: AccountNo; isNew: boolean; guess?: string } {
+  const fileDigits = fileAccount === undefined ? '' : digits(fileAccount);
+  const byNumber =
+    fileDigits.length === 0
+      ? undefined
+      : client.bankAccounts.find((a) => {
+          const n = client.accountNumbers?.[a];
+          return n !== undefined && (digits(n).endsWith(fileDigits) || fileDigits.endsWith(digits(n)));
+        });
+  if (options.bankAccount !== undefined) {
+    const account = checkAccount(options.bankAccount, 'bankAccount option');
+    const known = client.bankAccounts.includes(account);
+    if (byNumber !== undefined && byNumber !== account) {
+      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, which is bank account ${byNumber} of client "${client.id}", not ${account}`);
+    }
+    if (!known && options.allowNewAccount !== true) {
+      throw new ValidationError(
+        `Unknown bank account: expected one of client "${client.id}"'s bank accounts (${client.bankAccounts.join(', ')}), got ${account}; pass allowNewAccount: true to add it`,
+      );
+    }
+    const registered = client.accountNumbers?.[account];
+    if (known && registered !== undefined && fileDigits.length > 0 && byNumber === undefined) {
+      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, bank account ${account} of client "${client.id}" is ${registered}`);
+    }
+    return { account, isNew: !known };
+  }
+  if (byNumber !== undefined) return { account: byNumber, isNew: false };
+  const numbered = client.bankAccounts.filter((a) => client.accountNumbers?.[a] !== undefined);
+  if (fileDigits.length > 0 && numbered.length > 0) {
+    throw new ValidationError(
+      `Statement for an unknown account: the file is for account ${fileAccount ?? ''}, client "${client.id}" has ${numbered.map((a) => `${a} (${client.accountNumbers?.[a] ?? ''})`).join(', ')}; pass bankAccount to choose one${options.allowNewAccount === true ? ' (a new one is added)' : ', with allowNewAccount: true for a new one'}`,
+    );
+  }
+  if (client.bankAccounts.length === 1) {
+    const account = client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+    const name = client.accountNames?.[account];
+    const from =
+      client.bankAccountsFrom === 'default' ? ' (the default: the client was added without bank accounts and no SIE file named one)' : client.bankAccountsFrom === 'sie' ? ' (found in its SIE file)' : '';
+    return {
+      account,
+      isNew: false,
+      guess: `Statement put on ${account}${name !== undefined ? ` ${name}` : ''}, client "${client.id}"'s only bank account${from}: ${fileDigits.length > 0 ? `the file is for account ${fileAccount ?? ''}, which is registered for none of its accounts` : 'the file does not name its account'}; pass bankAccount, or give the account's number, to settle it`,
+    };
+  }
+  throw new ValidationError(
+    `Ambiguous bank account: client "${client.id}" has ${client.bankAccounts.join(', ')} and the file does not say which; pass bankAccount`,
+  );
+}
+
+/** Adds `days` to an ISO date. */
+function shiftDate(iso: string, days: number): string {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Matches the client's ledger vouchers near `from`–`to` against its unmarked lines on
+ * `bankAccount`, stores the marks and returns them. Nothing is read when it has no ledger vouchers.
+ */
+async function markBookedLines(tx: StoreSession, ref: ClientRef, bankAccount: AccountNo, from: string, to: string): Promise<TransactionMark[]> {
+  const lo = shiftDate(from, -MATCH_WINDOW_DAYS);
+  const hi = shiftDate(to, MATCH_WINDOW_DAYS);
+  const ledger = (await tx.listLedgerVouchers(ref)).filter((v) => v.bankAccounts.includes(bankAccount) && v.date >= lo && v.date <= hi);
+  if (ledger.length === 0) return [];
+  // Lines as far as a voucher near this file can reach, so the ones it already books are seen.
+  const lines = await tx.listTransactions(ref, { bankAccount, from: shiftDate(lo, -MATCH_WINDOW_DAYS), to: shiftDate(hi, MATCH_WINDOW_DAYS) });
+  const marks = matchLedger(ledger, lines);
+  if (marks.length > 0) await tx.markTransactions(ref, marks);
+  return marks;
+}
+
+/** `importStatement`. */
+export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> {
+  const { store, clientOf, now } = ctx;
+  return {
+    async importStatement(clientId: string, bytes: Uint8Array | string, options: ImportStatementOptions = {}): Promise<ImportStatementResult> {
+      checkAbort(options.signal);
+      const client0 = await clientOf(store, clientId);
+      const statement = parseStatement(bytes, {
+        ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
+        ...(options.format !== undefined ? { format: options.format } : {}),
+        ...(options.columns !== undefined ? { columns: options.columns } : {}),
+      });
+      const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
+      const ids = statement.transactions.map((t) => t.id);
+      const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;
+      const dates = statement.transactions.map((t) => t.date).sort();
+      const importedAt = now().toISOString();
+      const row: { -readonly [K in keyof StatementRow]: StatementRow[K] } = {
+        id: statementId,
+        clientId,
+        bankAccount,
+        format: statement.format,
+        bank: statement.bank,
+        currency: statement.currency,
+        transactionCount: statement.transactions.length,
+        importedAt,
+      };
+      if (options.fileName !== undefined) row.fileName = options.fileName;
+      if (statement.accountNumber !== undefined) row.accountNumber = statement.accountNumber;
+      if (statement.openingBalance !== undefined) row.openingBalance = statement.openingBalance;
+      if (statement.closingBalance !== undefined) row.closingBalance = statement.closingBalance;
+      if (dates.length > 0) {
+        row.from = dates[0];
+        row.to = dates[dates.length - 1];
+      }
+      const rows: TransactionRow[] = statement.transactions.map((t) => {
+        const r: { -readonly [K in keyof TransactionRow]: TransactionRow[K] } = {
+          id: t.id,
+          clientId,
+          bankAccount,
+          statementId,
+          line: t.line,
+          date: t.date,
+          amount: t.amount,
+          text: t.text,
+        };
+        if (t.valueDate !== undefined) r.valueDate = t.valueDate;
+        if (t.balance !== undefined) r.balance = t.balance;
+        if (t.reference !== undefined) r.reference = t.reference;
+        if (t.counterparty !== undefined) r.counterparty = t.counterparty;
+        if (t.counterpartyAccount !== undefined) r.counterpartyAccount = t.counterpartyAccount;
+        if (t.kind !== undefined) r.kind = t.kind;
+        if (t.currency !== undefined) r.currency = t.currency;
+        if (t.pending === true) r.pending = true;
+        return r;
+      });
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const ref = refOf(client);
+        if (isNew && !client.bankAccounts.includes(bankAccount)) {
+          const used = new Set<string>(Object.values(client.series));
+          await tx.updateClient({
+            ...client,
+            bankAccounts: [...client.bankAccounts, bankAccount],
+            series: { ...client.series, [bankAccount]: nextFreeSeries(used) },
+            ...(statement.accountNumber !== undefined ? { accountNumbers: { ...client.accountNumbers, [bankAccount]: statement.accountNumber } } : {}),
+          });
+        }
+        await tx.putStatement(ref, row);
+        const duplicateIds = new Set<string>();
+        let added = 0;
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          checkAbort(options.signal);
+          const r = await tx.addTransactions(ref, rows.slice(i, i + CHUNK));
+          added += r.added.length;
+          for (const d of r.duplicates) duplicateIds.add(d);
+          options.onProgress?.({ phase: 'import', done: Math.min(i + CHUNK, rows.length), total: rows.length });
+          if (i + CHUNK < rows.length) await yieldToEventLoop();
+        }
+        checkAbort(options.signal);
+        let transactions: readonly TransactionRow[] = rows;
+        if (duplicateIds.size > 0) {
+          const stored = await tx.getTransactions(ref, [...duplicateIds].map((id) => ({ bankAccount, id })));
+          const byId = new Map(stored.map((t) => [t.id, t]));
+          transactions = rows.map((r) => byId.get(r.id) ?? r);
+        }
+        // Lines the client's learned books already hold are marked, so they are not booked twice.
+        const booked = dates.filter(isIsoDate);
+        const marks = booked.length === 0 ? [] : await markBookedLines(tx, ref, bankAccount, booked[0] as string, booked[booked.length - 1] as string);
+        if (marks.length > 0) {
+          const byId = new Map(marks.map((m) => [m.id, m.booked]));
+          transactions = transactions.map((t) => {
+            const booked = byId.get(t.id);
+            return booked === undefined ? t : { ...t, booked };
+          });
+        }
+        const warnings: ParseWarning[] = [...statement.warnings];
+        if (guess !== undefined) warnings.push({ code: 'BANK_ACCOUNT_GUESSED', message: guess, lines: [] });
+        return {
+          statementId,
+          bankAccount,
+          transactions,
+          added,
+          duplicates: rows.length - added,
+          booked: transactions.filter((t) => t.booked !== undefined).length,
+          warnings,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Learning: a client's history from a SIE 4 file (cold start), and forgetting one counterparty.
+ *
+ * Learning is idempotent per voucher (see ./ledger.ts): a voucher learned before is learned again
+ * only when its date, text or rows changed, and then its earlier evidence is taken back first.
+ *
+ * @module
+ */
+import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
+import type { AccountNo, ClientSettings } from '../knowledge/types.js';
+import { readSie } from '../sie/reader.js';
+import type { LedgerVoucher, TransactionMark } from '../store/store.js';
+import { bankAccountsFor } from './bank-accounts.js';
+import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
+import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger } from './ledger.js';
+import type { LedgerEntry } from './ledger.js';
+import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { Kontera, LearnFromSieOptions, LearnFromSieResult, UnlearnResult } from './types.js';
+
+/** `learnFromSie`, `unlearn`. */
+export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'unlearn'> {
+  const { store, clientOf } = ctx;
+  return {
+    async learnFromSie(clientId: string, bytes: Uint8Array | string, options: LearnFromSieOptions = {}): Promise<LearnFromSieResult> {
+      checkAbort(options.signal);
+      const doc = readSie(bytes, { strict: false, fileName: options.fileName });
+      return store.transaction(async (tx) => {
+        const found = await clientOf(tx, clientId);
+        const ref = refOf(found);
+        const given = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option'));
+        const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
+        const entries = ledgerEntries(doc, bankAccounts).map((e, i) => ({ e, i }));
+        // Date order, as the engine learns a history (stable within a day).
+        entries.sort((a, b) => (a.e.voucher.date < b.e.voucher.date ? -1 : a.e.voucher.date > b.e.voucher.date ? 1 : a.i - b.i));
+        const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
+        const fresh: LedgerEntry[] = [];
+        const replacedOld: LedgerVoucher[] = [];
+        let unchanged = 0;
+        for (const { e } of entries) {
+          const before = stored.get(e.voucher.id);
+          if (before !== undefined && before.fingerprint === e.voucher.fingerprint) {
+            unchanged++;
+            continue;
+          }
+          if (before !== undefined) replacedOld.push(before);
+          fresh.push(e);
+        }
+        // Lines the replaced vouchers booked are free again until matching runs below.
+        const lines = await tx.listTransactions(ref);
+        const replacedIds = new Set(replacedOld.map((v) => v.id));
+        const freed: TransactionMark[] = lines.flatMap((l) => (l.booked !== undefined && replacedIds.has(l.booked.voucher) ? [{ bankAccount: l.bankAccount, id: l.id, booked: undefined }] : []));
+        const freedKeys = new Set(freed.map(keyOfLine));
+        const open = lines.map((l) => (freedKeys.has(keyOfLine(l)) ? { ...l, booked: undefined } : l));
+        const marks = matchLedger(
+          fresh.map((e) => e.voucher),
+          open,
+        );
+        // A voucher of the books that kontera confirmed itself (its SIE export was imported into the
+        // books) was learned when it was confirmed: it books its line but teaches nothing twice.
+        const confirmed = confirmedLines(await tx.listVouchers(ref));
+        const alreadyLearned = new Set(marks.filter((m) => confirmed.has(keyOfLine(m))).map((m) => m.booked?.voucher));
+
+        const settings: ClientSettings = { ...engineClient(client), bankAccounts };
+        const toLearn = fresh.filter((e) => !alreadyLearned.has(e.voucher.id));
+        const oldBookings = replacedOld.filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), bankAccounts: v.bankAccounts }));
+        const { k, base } = await knowledgeForLearning(tx, client, [...keysOf(toLearn.map((e) => e.booking)), ...keysOf(oldBookings.map((o) => o.booking))]);
+        const changes = new ChangeAccumulator();
+        for (const o of oldBookings) changes.add(forgetBooking(k, { ...settings, bankAccounts: o.bankAccounts }, o.booking));
+        const learnedIds = new Set<string>();
+        for (let i = 0; i < toLearn.length; i += CHUNK) {
+          checkAbort(options.signal);
+          for (const e of toLearn.slice(i, i + CHUNK)) {
+            const r = learn(k, settings, e.booking);
+            if (r.learned) learnedIds.add(e.voucher.id);
+            changes.add(r.changes);
+          }
+          options.onProgress?.({ phase: 'learn', done: Math.min(i + CHUNK, toLearn.length), total: toLearn.length });
+          await yieldToEventLoop();
+        }
+        checkAbort(options.signal);
+        await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        await tx.putLedgerVouchers(
+          ref,
+          fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })),
+        );
+        const markedNow = new Set(marks.map(keyOfLine));
+        await tx.markTransactions(ref, [...freed.filter((f) => !markedNow.has(keyOfLine(f))), ...marks]);
+        // Account names from #KONTO fill gaps for SIE export; names the bureau gave are kept.
+        const names: Record<AccountNo, string> = { ...client.accountNames };
+        let added = false;
+        for (const a of doc.accounts) {
+          if (ACCOUNT_PATTERN.test(a.number) && a.name.trim() !== '' && names[a.number] === undefined) {
+            names[a.number] = a.name.trim();
+            added = true;
+          }
+        }
+        if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
+        const openItems = await learnOpenItemsFromSie(tx, ref, doc);
+        checkAbort(options.signal);
+        return {
+          vouchers: doc.vouchers.length,
+          learned: learnedIds.size,
+          skipped: fresh.length - learnedIds.size,
+          unchanged,
+          replaced: replacedOld.length,
+          booked: marks.length,
+          bankAccounts,
+          issues: doc.issues,
+          warnings,
+          openItems,
+        };
+      });
+    },
+
+    async unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult> {
+      nonEmpty(key, 'counterparty key');
+      if (templateId !== undefined) nonEmpty(templateId, 'template id');
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const { k, base } = await knowledgeForLearning(tx, client, [key]);
+        const changes = unlearn(k, engineClient(client), key, templateId);
+        await tx.applyKnowledge(client.bureauId, changes, base);
+        // Forgetting a counterparty also reopens the invoices its confirmed payments settled.
+        const reopened = templateId === undefined ? await unlearnOpenItems(tx, refOf(client), key) : 0;
+        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
+      });
+    },
+  };
+}

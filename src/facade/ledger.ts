@@ -1,0 +1,184 @@
+/**
+ * The client's own books as kontera keeps them: the bank vouchers of a learned SIE file
+ * ({@link LedgerVoucher}), and which imported bank line each of them books.
+ *
+ * A voucher is identified by its fiscal year, series and number, and its content (date, text,
+ * rows) by a fingerprint, so learning the same export again changes nothing and a later export of
+ * the growing year adds only what is new or changed. A bank line is booked by a voucher of the books
+ * when the voucher moves exactly the line's amount on the line's bank account within
+ * {@link MATCH_WINDOW_DAYS} of its date; each voucher books at most one line per bank account.
+ *
+ * @module
+ */
+import { dayNumber } from '../knowledge/learn.js';
+import { sieBookings } from '../knowledge/cold-start.js';
+import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
+import type { SieDocument } from '../sie/types.js';
+import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
+import { fingerprint } from './shared.js';
+
+/**
+ * How far apart a voucher's date and its bank line's booking date may be. The longest run of days
+ * without a Swedish banking day is four (Good Friday to Easter Monday; Christmas Eve to Boxing Day
+ * with a weekend), so a payment the books date on one side of it is on the statement at most five
+ * days later; the same bound covers the books dating a card payment before the bank books it.
+ */
+export const MATCH_WINDOW_DAYS = 5;
+
+/** A ledger voucher read from a SIE file, with the booking learning takes from it. */
+export interface LedgerEntry {
+  readonly voucher: LedgerVoucher;
+  readonly booking: ConfirmedBooking;
+}
+
+/** The fiscal year start a voucher date falls in (`#RAR`), else its calendar year. */
+function yearOf(doc: SieDocument, date: string): string {
+  for (const y of doc.header.fiscalYears) {
+    if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return y.start;
+  }
+  return `${date.slice(0, 4)}-01-01`;
+}
+
+/**
+ * The bank vouchers of a SIE document as ledger vouchers with their bookings, in file order. A
+ * voucher without series and number (a 4I file leaves them to the importing program) is
+ * identified by its date and content.
+ */
+export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo[]): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const v of doc.vouchers) {
+    const booking = sieBookings({ ...doc, vouchers: [v] }, { bankAccounts })[0];
+    if (booking === undefined) continue;
+    const rows = booking.voucher.rows.map((r) => ({ account: r.account, amount: r.amount }));
+    const print = fingerprint(booking.voucher.date, booking.voucher.text, ...rows.map((r) => `${r.account} ${r.amount}`));
+    const numbered = v.series.trim() !== '' || (v.number.trim() !== '' && v.number.trim() !== '0');
+    let id = numbered ? `${yearOf(doc, v.date)} ${v.series.trim()} ${v.number.trim()}` : `${v.date} ~${print}`;
+    // The same identity twice in one file (a broken export): each stays its own voucher.
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n > 1) id = `${id} (${n})`;
+    out.push({
+      voucher: {
+        id,
+        series: v.series.trim(),
+        number: v.number.trim(),
+        date: booking.voucher.date,
+        text: booking.voucher.text,
+        rows,
+        fingerprint: print,
+        bankAccounts: bankAccounts.filter((a) => rows.some((r) => r.account === a)),
+        learned: false,
+      },
+      booking,
+    });
+  }
+  return out;
+}
+
+/** The booking a stored ledger voucher was learned as. */
+export function bookingOf(v: LedgerVoucher): ConfirmedBooking {
+  const amount = v.rows.reduce((s, r) => (v.bankAccounts.includes(r.account) ? s + r.amount : s), 0);
+  return {
+    transaction: { date: v.date, amount, text: v.text },
+    voucher: { date: v.date, text: v.text, rows: v.rows.map((r) => ({ account: r.account, amount: r.amount })) },
+    origin: 'sie',
+  };
+}
+
+function markOf(v: LedgerVoucher): LedgerMark {
+  return { voucher: v.id, series: v.series, number: v.number };
+}
+
+/** Words of three or more letters or digits, upper case: enough to tell two payments of one amount apart. */
+function words(s: string): Set<string> {
+  return new Set(s.toUpperCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+function lineKey(bankAccount: string, id: string): string {
+  return `${bankAccount}\u0000${id}`;
+}
+
+/**
+ * Which unmarked lines the ledger vouchers book, as marks to store. Vouchers already marked on a
+ * line stay there; the rest are paired with lines of the same bank account and exact amount, the
+ * closest dates first, then the most words in common, then file order.
+ */
+export function matchLedger(vouchers: readonly LedgerVoucher[], lines: readonly TransactionRow[]): TransactionMark[] {
+  const used = new Set<string>();
+  for (const l of lines) if (l.booked !== undefined) used.add(lineKey(l.bankAccount, l.booked.voucher));
+  // Open lines per (bank account, amount), by day, so each voucher looks only at its window.
+  const byAmount = new Map<string, { day: number; line: TransactionRow }[]>();
+  for (const l of lines) {
+    if (l.booked !== undefined || l.pending === true) continue;
+    const k = `${l.bankAccount}\u0000${l.amount}`;
+    const entry = { day: dayNumber(l.date), line: l };
+    const list = byAmount.get(k);
+    if (list === undefined) byAmount.set(k, [entry]);
+    else list.push(entry);
+  }
+  for (const list of byAmount.values()) list.sort((a, b) => a.day - b.day);
+  const lineWords = new Map<TransactionRow, Set<string>>();
+  const pairs: { v: LedgerVoucher; l: TransactionRow; days: number; common: number; order: number }[] = [];
+  let order = 0;
+  for (const v of vouchers) {
+    const day = dayNumber(v.date);
+    let vWords: Set<string> | undefined;
+    for (const account of v.bankAccounts) {
+      if (used.has(lineKey(account, v.id))) continue;
+      const amount = v.rows.reduce((s, r) => (r.account === account ? s + r.amount : s), 0);
+      if (amount === 0) continue;
+      const list = byAmount.get(`${account}\u0000${amount}`);
+      if (list === undefined) continue;
+      // First line on or after the window's start (binary search), then forward while inside it.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as { day: number }).day < day - MATCH_WINDOW_DAYS) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < list.length; i++) {
+        const { day: lineDay, line: l } = list[i] as { day: number; line: TransactionRow };
+        if (lineDay > day + MATCH_WINDOW_DAYS) break;
+        vWords ??= words(`${v.text} ${v.rows.map((r) => r.text ?? '').join(' ')}`);
+        let lw = lineWords.get(l);
+        if (lw === undefined) {
+          lw = words(`${l.text} ${l.counterparty ?? ''} ${l.reference ?? ''}`);
+          lineWords.set(l, lw);
+        }
+        pairs.push({ v, l, days: Math.abs(lineDay - day), common: shared(vWords, lw), order: order++ });
+      }
+    }
+  }
+  pairs.sort((a, b) => a.days - b.days || b.common - a.common || a.order - b.order);
+  const taken = new Set<string>();
+  const marks: TransactionMark[] = [];
+  for (const p of pairs) {
+    const line = lineKey(p.l.bankAccount, p.l.id);
+    const voucher = lineKey(p.l.bankAccount, p.v.id);
+    if (taken.has(line) || used.has(voucher)) continue;
+    taken.add(line);
+    used.add(voucher);
+    marks.push({ bankAccount: p.l.bankAccount, id: p.l.id, booked: markOf(p.v) });
+  }
+  return marks;
+}
+
+/** Keys (`bankAccount\0id`) of the lines kontera's own confirmed vouchers book. */
+export function confirmedLines(vouchers: readonly VoucherRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of vouchers) if (v.bankAccount !== undefined && v.transactionId !== undefined) out.add(lineKey(v.bankAccount, v.transactionId));
+  return out;
+}
+
+/** Keys (`bankAccount\0id`) of lines. */
+export function keyOfLine(l: { readonly bankAccount: string; readonly id: string }): string {
+  return lineKey(l.bankAccount, l.id);
+}

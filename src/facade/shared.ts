@@ -1,0 +1,211 @@
+/**
+ * What the facade's use cases share: the context they run in (store, clock, the bureau this
+ * instance is limited to), argument checks, and the bridge between the store and the learning engine.
+ *
+ * @module
+ */
+import { AbortError, NotFoundError, ValidationError } from '../core/errors.js';
+import { createKnowledge } from '../knowledge/base.js';
+import type { Knowledge } from '../knowledge/base.js';
+import type {
+  AccountNo,
+  BureauRecord as BureauKnowledgeRecord,
+  ClientSettings,
+  ConfirmedBooking,
+  KnowledgeChanges,
+  NetworkRecord,
+  NetworkRecordKey,
+  ProfileRecord,
+} from '../knowledge/types.js';
+import { counterpartyKey } from '../normalize/counterparty.js';
+import { VOUCHER_SERIES } from '../store/store.js';
+import type { ClientRef, ClientRow, KnowledgeBase, Store, StoreSession, VoucherSeries } from '../store/store.js';
+
+/** What every use case runs with; built once by `createKontera`. */
+export interface FacadeContext {
+  readonly store: Store;
+  /** The clock for import and confirmation times. */
+  readonly now: () => Date;
+  /** Network k-anonymity override, when given. */
+  readonly minBureaus: number | undefined;
+  /** `NOT_FOUND` for a bureau this instance may not see. */
+  visibleBureau(bureauId: string): void;
+  /** The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. */
+  clientOf(session: StoreSession, clientId: string): Promise<ClientRow>;
+}
+
+/** The context of an instance limited to `onlyBureau` (or none). */
+export function facadeContext(store: Store, now: () => Date, minBureaus: number | undefined, onlyBureau: string | undefined): FacadeContext {
+  return {
+    store,
+    now,
+    minBureaus,
+    visibleBureau(bureauId: string): void {
+      if (onlyBureau !== undefined && bureauId !== onlyBureau) {
+        throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
+      }
+    },
+    async clientOf(session: StoreSession, clientId: string): Promise<ClientRow> {
+      nonEmpty(clientId, 'client id');
+      const found = await session.resolveClient(clientId);
+      if (found === undefined || (onlyBureau !== undefined && found.bureauId !== onlyBureau)) {
+        throw new NotFoundError(`Unknown client: expected a client with id "${clientId}", found none`);
+      }
+      return session.getClient(refOf(found));
+    },
+  };
+}
+
+/** BAS accounts have four digits; the engine, the chart check and SIE export all assume it. */
+export const ACCOUNT_PATTERN = /^\d{4}$/;
+/** Swedish organisation or personal number, with or without the hyphen. */
+export const ORG_NR_PATTERN = /^\d{6}-?\d{4}$/;
+/** Rows written per store call in an import, and bookings learned between two progress reports. */
+export const CHUNK = 1000;
+/** Reads that need a consistent view but no write lock. */
+export const READ_ONLY = Object.freeze({ readOnly: true });
+/** The default bank account when a client names none. */
+export const DEFAULT_BANK_ACCOUNT: AccountNo = '1930';
+
+export function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new AbortError();
+}
+
+/** Lets timers and abort events run between chunks of synchronous work. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}
+
+export function nonEmpty(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ValidationError(`Invalid ${what}: expected a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+export function checkAccount(account: unknown, what: string): AccountNo {
+  if (typeof account !== 'string' || !ACCOUNT_PATTERN.test(account)) {
+    throw new ValidationError(`Invalid ${what}: expected a four-digit BAS account, got ${JSON.stringify(account) ?? String(account)}`);
+  }
+  return account;
+}
+
+/**
+ * A 64-bit FNV-1a fingerprint of strings as 16 hex digits (two 32-bit lanes, pure JavaScript, so
+ * the same ids in Node and browsers). Used for statement ids, where it only has to tell one
+ * client's files apart.
+ */
+export function fingerprint(...parts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+    }
+    // A separator that no string part contains, so ("ab", "c") and ("a", "bc") differ.
+    a = Math.imul(a ^ 0xffff, 0x01000193);
+    b = Math.imul(b ^ 0xfffe, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+export function digits(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/** The engine's view of a client. */
+export function engineClient(c: ClientRow): ClientSettings {
+  return {
+    id: c.id,
+    bureauId: c.bureauId,
+    bankAccounts: c.bankAccounts,
+    vatRegistered: c.vatRegistered,
+    chart: c.chart,
+    suspenseAccount: c.suspenseAccount,
+    review: c.review,
+    autoBookThreshold: c.autoBookThreshold,
+    network: c.network,
+  };
+}
+
+export function refOf(c: ClientRow): ClientRef {
+  return { bureauId: c.bureauId, clientId: c.id };
+}
+
+export function nextFreeSeries(used: ReadonlySet<string>): VoucherSeries {
+  const free = VOUCHER_SERIES.find((s) => !used.has(s));
+  if (free === undefined) throw new ValidationError('Invalid bank accounts: expected at most 26 voucher series A–Z, all are used');
+  return free;
+}
+
+/** Collects many learning steps into one change set, the later step winning for each record. */
+export class ChangeAccumulator {
+  readonly #profiles = new Map<string, ProfileRecord | { readonly clientId: string; readonly key: string }>();
+  readonly #bureau = new Map<string, BureauKnowledgeRecord | { readonly bureauId: string; readonly key: string; readonly templateId: string }>();
+  readonly #network = new Map<string, NetworkRecord | NetworkRecordKey>();
+
+  add(c: KnowledgeChanges): void {
+    for (const d of c.deleteProfiles) this.#profiles.set(`${d.clientId}\u0000${d.key}`, d);
+    for (const p of c.putProfiles) this.#profiles.set(`${p.clientId}\u0000${p.key}`, p);
+    for (const d of c.deleteBureau) this.#bureau.set(`${d.bureauId}\u0000${d.key}\u0000${d.templateId}`, d);
+    for (const b of c.putBureau) this.#bureau.set(`${b.bureauId}\u0000${b.key}\u0000${b.templateId}`, b);
+    for (const d of c.deleteNetwork) this.#network.set(networkKey(d), d);
+    for (const n of c.putNetwork) this.#network.set(networkKey(n), n);
+  }
+
+  result(): KnowledgeChanges {
+    const isProfile = (x: ProfileRecord | { readonly clientId: string; readonly key: string }): x is ProfileRecord => 'templates' in x;
+    const isBureau = (x: BureauKnowledgeRecord | { readonly bureauId: string; readonly key: string; readonly templateId: string }): x is BureauKnowledgeRecord =>
+      'clients' in x;
+    const isNetwork = (x: NetworkRecord | NetworkRecordKey): x is NetworkRecord => 'clients' in x;
+    const profiles = [...this.#profiles.values()];
+    const bureau = [...this.#bureau.values()];
+    const network = [...this.#network.values()];
+    return {
+      putProfiles: profiles.filter(isProfile),
+      deleteProfiles: profiles.filter((x) => !isProfile(x)).map((x) => ({ clientId: x.clientId, key: x.key })),
+      putBureau: bureau.filter(isBureau),
+      deleteBureau: bureau.filter((x) => !isBureau(x)).map((x) => ({ bureauId: x.bureauId, key: x.key, templateId: x.templateId })),
+      putNetwork: network.filter(isNetwork),
+      deleteNetwork: network
+        .filter((x) => !isNetwork(x))
+        .map((x) => ({ key: x.key, direction: x.direction, account: x.account, vatMode: x.vatMode, vatRate: x.vatRate })),
+    };
+  }
+}
+
+export function networkKey(r: NetworkRecordKey): string {
+  return `${r.key}\u0000${r.direction}\u0000${r.account}\u0000${r.vatMode}\u0000${r.vatRate}`;
+}
+
+/**
+ * Everything the engine reads when it learns or forgets `keys` for a client: the profiles of the
+ * bureau's clients for those keys (its own, and the others', whose shareability decides whether the
+ * bureau still counts in the network), the bureau's records for them and the network counts; plus
+ * the aggregates as read, the base the store applies the engine's changes against.
+ */
+export async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<{ k: Knowledge; base: KnowledgeBase }> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return { k: createKnowledge(), base: NO_BASE };
+  // Three reads, whatever the number of keys or clients.
+  const profiles = await tx.getBureauProfiles(client.bureauId, unique);
+  const bureaus = await tx.getBureauRecords(client.bureauId, unique);
+  const network = await tx.getNetworkRecords(unique);
+  // The engine replaces records rather than changing them, so these arrays stay what was read.
+  return { k: createKnowledge({ profiles, bureaus, network }), base: { bureauRecords: bureaus, network } };
+}
+
+export const NO_BASE: KnowledgeBase = Object.freeze({ bureauRecords: [], network: [] });
+
+/** The keys `learn` will use for these bookings. */
+export function keysOf(bookings: readonly ConfirmedBooking[]): string[] {
+  const keys: string[] = [];
+  for (const b of bookings) {
+    const t = b.transaction;
+    const k = counterpartyKey(t.text, { reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount }).key;
+    if (k !== null) keys.push(k);
+  }
+  return keys;
+}

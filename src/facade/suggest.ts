@@ -1,0 +1,66 @@
+/**
+ * Suggesting: one suggestion per bank line from the client's, the bureau's and the network's knowledge,
+ * and from the client's open items (./open-items.ts). Reads only.
+ *
+ * @module
+ */
+import { ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
+import { createKnowledge } from '../knowledge/base.js';
+import { counterpartyKey } from '../normalize/counterparty.js';
+import { suggest as suggestOne } from '../suggest/suggest.js';
+import type { Suggestion } from '../suggest/types.js';
+import { matchOpenItems } from '../openitems/match.js';
+import { openItemsForSuggest, withOpenItemMatch } from './open-items.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { Kontera, TransactionLike } from './types.js';
+
+/** `suggest`. */
+export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
+  const { store, clientOf, minBureaus } = ctx;
+  return {
+    async suggest(clientId: string, transactions: readonly TransactionLike[]): Promise<readonly Suggestion[]> {
+      if (!Array.isArray(transactions)) throw new ValidationError('Invalid transactions: expected an array');
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const settings = engineClient(client);
+        transactions.forEach((t, i) => {
+          if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
+            throw new ValidationError(`Invalid transaction ${i + 1}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }`);
+          }
+          if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
+            throw new ValidationError(`Invalid transaction ${i + 1}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
+          }
+          if (t.bankAccount !== undefined && !client.bankAccounts.includes(t.bankAccount)) {
+            throw new ValidationError(`Invalid transaction ${i + 1}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${t.bankAccount}`);
+          }
+        });
+        const keys = [
+          ...new Set(
+            transactions.flatMap((t) => {
+              const k = counterpartyKey(t.text, { reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount }).key;
+              return k === null ? [] : [k];
+            }),
+          ),
+        ];
+        const profiles = await tx.getProfiles(refOf(client));
+        const bureaus = keys.length === 0 ? [] : await tx.getBureauRecords(client.bureauId, keys);
+        const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
+        const k = createKnowledge({ profiles, bureaus, network });
+        const items = await openItemsForSuggest(tx, refOf(client));
+        return transactions.map((t) => {
+          const s = suggestOne(
+            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
+            k,
+            settings,
+            { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
+          );
+          if (items.length === 0) return s;
+          const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+          return withOpenItemMatch(s, matchOpenItems(t, items, { bankAccount, limit: 1 })[0], client);
+        });
+      }, READ_ONLY);
+    },
+  };
+}

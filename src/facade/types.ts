@@ -1,0 +1,269 @@
+/**
+ * The public types of the facade: options, results and the {@link Kontera} interface itself.
+ *
+ * @module
+ */
+import type { AccountNo, ReviewSettings, TransactionInput, Voucher } from '../knowledge/types.js';
+import type { DepositSettlement } from '../openitems/deposit.js';
+import type { OpenItem } from '../openitems/types.js';
+import type { SieIssue } from '../sie/types.js';
+import type { ColumnMapping, ParseWarning, StatementFormatId } from '../statements/types.js';
+import type { BureauRow, ClientData, ClientRow, DeleteCounts, Store, TransactionRow, VoucherRecord, VoucherSeries } from '../store/store.js';
+import type { Suggestion } from '../suggest/types.js';
+
+/** Phases reported through `onProgress`. */
+export const PROGRESS_PHASES = ['import', 'learn', 'confirm', 'delete'] as const;
+export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
+
+/** A progress report: `done` of `total` items of a phase. */
+export interface Progress {
+  readonly phase: ProgressPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Options every long operation takes. */
+export interface LongOperationOptions {
+  /** Called as work advances (synchronously; keep it cheap). */
+  readonly onProgress?: ((progress: Progress) => void) | undefined;
+  /** Aborting rejects with `ABORTED` and leaves nothing written. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Options of {@link createKontera}. */
+export interface KonteraOptions {
+  /** Where everything is kept; default a new memory store. `close()` closes it. */
+  readonly store?: Store | undefined;
+  /** Restricts this instance to one bureau: clients of other bureaus are unknown to it. */
+  readonly bureauId?: string | undefined;
+  /** The clock for import and confirmation times (default `new Date()`). */
+  readonly now?: (() => Date) | undefined;
+  /** Network k-anonymity: a network mapping is used only when this many bureaus agree (default 3). */
+  readonly minBureaus?: number | undefined;
+}
+
+/** A bank account of a client, with its bank account number and voucher series when known. */
+export interface BankAccountInput {
+  readonly account: AccountNo;
+  /** The bank's account number, used to match statements to this account. */
+  readonly number?: string | undefined;
+  /** Voucher series for bookings on this account (A–Z); default the next free letter from A. */
+  readonly series?: VoucherSeries | undefined;
+}
+
+/** What {@link Kontera.addClient} takes. */
+export interface AddClientInput {
+  readonly bureauId: string;
+  readonly id: string;
+  readonly name: string;
+  readonly orgNr?: string | undefined;
+  /** Default `['1930']`. */
+  readonly bankAccounts?: readonly (AccountNo | BankAccountInput)[] | undefined;
+  /** Default true. */
+  readonly vatRegistered?: boolean | undefined;
+  /** The chart of accounts, when known: suggestions and bookings are limited to it. */
+  readonly chart?: readonly AccountNo[] | undefined;
+  /** Account names for SIE export (`#KONTO`); SIE files learned from add theirs. */
+  readonly accountNames?: Readonly<Record<AccountNo, string>> | undefined;
+  readonly suspenseAccount?: AccountNo | undefined;
+  readonly review?: ReviewSettings | undefined;
+  /** Confidence from which a suggestion is auto-bookable, 0–1. */
+  readonly autoBookThreshold?: number | undefined;
+  /** Default true: the client draws from and adds to the anonymous network counts. */
+  readonly network?: boolean | undefined;
+}
+
+/** A client as kontera keeps it, with every default filled in. */
+export type Client = ClientRow;
+
+/** A stored bank line, as `importStatement` returns it. */
+export type ImportedTransaction = TransactionRow;
+
+/** A bank line to suggest for or confirm: an imported one, or a plain line from a bank feed. */
+export interface TransactionLike extends TransactionInput {
+  /** Present on imported lines: the stable id; a confirmed booking of it is checked against the store. */
+  readonly id?: string | undefined;
+  /** The ledger bank account of the line; default the client's first bank account. */
+  readonly bankAccount?: AccountNo | undefined;
+}
+
+/** Options of {@link Kontera.learnFromSie}. */
+export interface LearnFromSieOptions extends LongOperationOptions {
+  readonly fileName?: string | undefined;
+  /** Accounts that are the bank side of a voucher; default the client's bank accounts. */
+  readonly bankAccounts?: readonly AccountNo[] | undefined;
+}
+
+/** What {@link Kontera.learnFromSie} did. */
+export interface LearnFromSieResult {
+  /** Vouchers in the file. */
+  readonly vouchers: number;
+  /** Bookings learned (vouchers that touch a bank account and name a counterparty). */
+  readonly learned: number;
+  /** Bank vouchers that taught nothing (no usable text, only bank rows, …). */
+  readonly skipped: number;
+  /** Bank vouchers learned before from an earlier file, unchanged: learned once, not again. */
+  readonly unchanged: number;
+  /** Bank vouchers learned before whose date, text or rows changed: their earlier evidence was taken back first. */
+  readonly replaced: number;
+  /** Imported bank lines these vouchers book: marked booked, never suggested, confirmed or exported again. */
+  readonly booked: number;
+  /** The client's bank and cash accounts as this file was learned with (see {@link LearnWarning}). */
+  readonly bankAccounts: readonly AccountNo[];
+  /** What the SIE reader noticed (repairs, skipped records, unbalanced vouchers left out). */
+  readonly issues: readonly SieIssue[];
+  /** What learning guessed or left out (bank accounts found in the file or not learned). */
+  readonly warnings: readonly LearnWarning[];
+  /** What the file added to the client's open-item ledger (invoices and their settlements). */
+  readonly openItems: OpenItemsLearned;
+}
+
+/** What learning a SIE file did to the client's open-item ledger. */
+export interface OpenItemsLearned {
+  /** Items created or changed. */
+  readonly changed: number;
+  /** Items with something still open afterwards. */
+  readonly open: number;
+}
+
+/** Options of {@link Kontera.openItems}. */
+export interface OpenItemsOptions {
+  /** True: only items with something still open. */
+  readonly open?: boolean | undefined;
+}
+
+/** Options of {@link Kontera.settleDeposit}. */
+export interface SettleDepositOptions {
+  /** The BgMax file's name, for errors. */
+  readonly fileName?: string | undefined;
+}
+
+/** Codes of {@link LearnWarning}. */
+export const LEARN_WARNING_CODES = [
+  /** The client had no bank accounts of its own: they were taken from the file's 19xx accounts. */
+  'BANK_ACCOUNTS_FROM_SIE',
+  /** The books use a 19xx account that is not one of the client's bank accounts: its vouchers were not learned as bank bookings. */
+  'BANK_ACCOUNT_NOT_LEARNED',
+] as const;
+export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
+
+/** A guess or an omission of {@link Kontera.learnFromSie}; it has no line in the file. */
+export interface LearnWarning {
+  readonly code: LearnWarningCode;
+  readonly message: string;
+}
+
+/** Options of {@link Kontera.importStatement}. */
+export interface ImportStatementOptions extends LongOperationOptions {
+  readonly fileName?: string | undefined;
+  /** The ledger bank account the statement belongs to; default found from the file's account number, or the client's only bank account. */
+  readonly bankAccount?: AccountNo | undefined;
+  /** Skip format detection. */
+  readonly format?: StatementFormatId | undefined;
+  /** A bank kontera does not recognise: which column holds the date, amount, text, … (generic CSV). */
+  readonly columns?: ColumnMapping | undefined;
+  /**
+   * Accept a statement for a bank account the client does not have (it is added, with the next
+   * free voucher series). Default false: such a statement is refused with `VALIDATION`.
+   */
+  readonly allowNewAccount?: boolean | undefined;
+}
+
+/** What {@link Kontera.importStatement} did. */
+export interface ImportStatementResult {
+  /** Deterministic: the same file for the same account gives the same id. */
+  readonly statementId: string;
+  readonly bankAccount: AccountNo;
+  /** Every line of the file in file order, as stored (a duplicate is the line stored earlier). */
+  readonly transactions: readonly ImportedTransaction[];
+  /** Lines stored now. */
+  readonly added: number;
+  /** Lines that were stored already (same file again, or overlapping exports). */
+  readonly duplicates: number;
+  /**
+   * Lines of this file that a voucher of the client's learned books already books (marked
+   * `booked`): they are not to be suggested, confirmed or exported again.
+   */
+  readonly booked: number;
+  readonly warnings: readonly ParseWarning[];
+}
+
+/** One accepted or corrected booking. */
+export interface Booking {
+  readonly transaction: TransactionLike;
+  readonly voucher: Voucher;
+  /** True when the accountant changed kontera's suggestion: learned as a correction (takes effect at once). */
+  readonly correction?: boolean | undefined;
+}
+
+/** What {@link Kontera.confirm} did. */
+export interface ConfirmResult {
+  /** The stored vouchers with their series and numbers, in input order. */
+  readonly vouchers: readonly VoucherRecord[];
+  /** Bookings the engine learned from (a booking without a usable counterparty teaches nothing). */
+  readonly learned: number;
+}
+
+/** Options of {@link Kontera.exportSie}. */
+export interface ExportSieOptions {
+  /** Inclusive ISO dates. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly series?: VoucherSeries | undefined;
+  /** `#GEN` date; default the date of the latest confirmation exported, so the same data gives the same file. */
+  readonly generated?: string | undefined;
+}
+
+/** Everything kontera stores about a client, as plain JSON. */
+export interface ClientDataExport extends ClientData {
+  readonly format: 'kontera-client-data';
+  readonly version: 1;
+  readonly bureau: BureauRow;
+}
+
+/** What {@link Kontera.unlearn} did. */
+export interface UnlearnResult {
+  /** False when the client had learned nothing under that key (or template). */
+  readonly changed: boolean;
+}
+
+/** The kontera API. Every method is async and either completes or leaves the store unchanged. */
+export interface Kontera {
+  /** Adds a bureau. `CONFLICT` if the id exists. */
+  addBureau(bureau: BureauRow): Promise<BureauRow>;
+  /** Adds a client to a bureau, filling in defaults. `NOT_FOUND` bureau, `CONFLICT` id, `VALIDATION` settings. */
+  addClient(input: AddClientInput): Promise<Client>;
+  /** The client, or `NOT_FOUND`. */
+  getClient(clientId: string): Promise<Client>;
+  /** Learns a client's history from a SIE 4 file (cold start). */
+  learnFromSie(clientId: string, bytes: Uint8Array | string, options?: LearnFromSieOptions): Promise<LearnFromSieResult>;
+  /** Parses and stores a bank statement; idempotent and all-or-nothing. */
+  importStatement(clientId: string, bytes: Uint8Array | string, options?: ImportStatementOptions): Promise<ImportStatementResult>;
+  /** One suggestion per input line, in the same order. Reads only. */
+  suggest(clientId: string, transactions: readonly TransactionLike[]): Promise<readonly Suggestion[]>;
+  /** Stores accepted or corrected vouchers with series and numbers, and learns from them. */
+  confirm(clientId: string, bookings: readonly Booking[], options?: LongOperationOptions): Promise<ConfirmResult>;
+  /** The client's confirmed vouchers as a SIE 4I file. */
+  exportSie(clientId: string, options?: ExportSieOptions): Promise<Uint8Array>;
+  /** Removes everything about a client, including its share of bureau and network knowledge. */
+  deleteClient(clientId: string, options?: LongOperationOptions): Promise<DeleteCounts>;
+  /** Removes a bureau and all its clients. */
+  deleteBureau(bureauId: string, options?: LongOperationOptions): Promise<DeleteCounts>;
+  /** Everything stored about a client (GDPR portability). */
+  exportClientData(clientId: string): Promise<ClientDataExport>;
+  /**
+   * Forgets what a client learned about one counterparty: everything, or only the template with
+   * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
+   */
+  unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
+  /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */
+  openItems(clientId: string, options?: OpenItemsOptions): Promise<readonly OpenItem[]>;
+  /**
+   * The voucher for a bankgiro deposit line from the BgMax file of the deposit: one row per customer
+   * invoice a payment settles, unmatched payments on the suspense account (review). Refused with
+   * `VALIDATION` (a `DepositMismatchError` naming both sums) when the deposit does not sum to the line.
+   */
+  settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options?: SettleDepositOptions): Promise<DepositSettlement>;
+  /** Closes the store. Later calls fail with `STORE`. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,338 @@
+/**
+ * The header reader: any delimited bank table (CSV, TXT, an XLSX sheet, an HTML table) that no
+ * known format claims is read by what its header says. Each header cell is looked up in the
+ * synonym table (`../synonyms.ts`); the number and date styles come from the data; when two
+ * columns could be the date or the amount, the data decides (which parses, which keeps the
+ * balance chain) or the file is refused with the candidates and the `columns` option that settles
+ * it. The balance chain also decides the row order. What was taken for what is returned in
+ * `Statement.detected` and as a `COLUMNS_DETECTED` warning.
+ */
+import { StatementParseError } from '../../core/errors.js';
+import { DATE_PATTERNS, type DatePattern, parseDate } from '../../core/dates.js';
+import { type AmountStyle, tryParseAmount } from '../../core/money.js';
+import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
+import { type ParseContext, type RawStatement, STYLE } from '../format.js';
+import { htmlTableRows } from '../markup.js';
+import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable } from '../table.js';
+import type { ColumnMapping } from '../types.js';
+
+const DELIMITERS = [';', '\t', ',', '|'] as const;
+/** Lines that may precede the header (account blocks, titles). */
+const MAX_PREAMBLE = 12;
+/** Rows sampled to settle ambiguous columns, the number style and the row order. */
+const SAMPLE_ROWS = 400;
+export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
+const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
+/** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
+const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
+const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
+
+/** A header row the synonym table understands: a date column and an amount (or in/out) column. */
+export interface HeaderCandidate {
+  readonly index: number;
+  readonly delimiter: string;
+  readonly names: readonly string[];
+  readonly meanings: readonly (HeaderMeaning | undefined)[];
+  readonly currency?: string | undefined;
+  readonly recognised: number;
+}
+
+/** Refusal when two columns could be the date or the amount and the data does not settle it. */
+export class ColumnAmbiguityError extends StatementParseError {
+  /** The header names that compete, per role. */
+  readonly candidates: Readonly<Record<string, readonly string[]>>;
+  /** A `columns` option that reads the file (with the first candidate; change it as needed). */
+  readonly columns: ColumnMapping;
+  constructor(role: string, names: readonly string[], columns: ColumnMapping, file: string | undefined, line: number) {
+    super(
+      'AMBIGUOUS_FORMAT',
+      `Ambiguous columns: ${names.map((n) => `"${n}"`).join(' and ')} could each be the ${role === 'date' ? 'booking date' : role} and the data does not settle it; pass \`columns: ${JSON.stringify(columns)}\` (with the ${role} you mean) to choose`,
+      { file, line, field: names[0] },
+    );
+    this.candidates = { [role]: names };
+    this.columns = columns;
+  }
+}
+
+/** Turns an HTML table page into TAB-separated lines (one per table row), else returns the text. */
+export function htmlAsTable(text: string): string {
+  const start = text.slice(0, 2048).trimStart();
+  if (!start.startsWith('<') || !/<table/i.test(text.slice(0, 1 << 16))) return text;
+  return htmlTableRows(text).map((r) => r.cells.join('\t')).join('\n');
+}
+
+function trimTrailing(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] ?? '').trim() === '') n--;
+  return cells.slice(0, n);
+}
+
+/** The best header row in the first lines, or undefined when none names a date and an amount. */
+export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undefined {
+  let best: HeaderCandidate | undefined;
+  const max = Math.min(lines.length, MAX_PREAMBLE + 1);
+  for (let i = 0; i < max; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    for (const d of DELIMITERS) {
+      if (!line.includes(d)) continue;
+      const names = trimTrailing(splitCells(line, d)).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+      if (names.length < 2) continue;
+      let currency: string | undefined;
+      const meanings = names.map((n) => {
+        const m = headerMeaning(n);
+        if (m?.currency !== undefined && (m.meaning === 'amount' || m.meaning === 'credit' || m.meaning === 'debit')) currency = m.currency;
+        return m?.meaning;
+      });
+      const has = (...ms: HeaderMeaning[]): boolean => meanings.some((m) => m !== undefined && ms.includes(m));
+      if (!has(...DATE_RANK) || !has('amount', 'credit', 'debit')) continue;
+      // A data row below must split the same way.
+      if (!lines.slice(i + 1, i + 6).some((l) => splitCells(l, d).length >= 2)) continue;
+      const recognised = meanings.filter((m) => m !== undefined).length;
+      if (!best || recognised > best.recognised) best = { index: i, delimiter: d, names, meanings, currency, recognised };
+    }
+  }
+  return best;
+}
+
+function columnsOf(c: HeaderCandidate, meaning: HeaderMeaning): number[] {
+  const out: number[] = [];
+  c.meanings.forEach((m, i) => {
+    if (m === meaning) out.push(i);
+  });
+  return out;
+}
+
+function cell(row: readonly string[], i: number | undefined): string {
+  return i === undefined || i < 0 ? '' : (row[i] ?? '').trim();
+}
+
+function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
+  let best = options[0] as T;
+  let n = -1;
+  for (const o of options) {
+    const k = samples.filter((s) => ok(o, s)).length;
+    if (k > n) {
+      best = o;
+      n = k;
+    }
+  }
+  return best;
+}
+
+function describeStyle(s: AmountStyle): string {
+  const thousands = s.thousands === 'none' ? '' : s.thousands === 'space' ? ', space between thousands' : `, "${s.thousands}" between thousands`;
+  return `decimal "${s.decimal}"${thousands}`;
+}
+
+/** Breaks of the balance chain over sampled (amount, balance) pairs, read in file order or reversed. */
+function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): number {
+  let breaks = 0;
+  for (let k = 1; k < pairs.length; k++) {
+    const [prev, cur] = newestFirst ? [pairs[k] as [number, number], pairs[k - 1] as [number, number]] : [pairs[k - 1] as [number, number], pairs[k] as [number, number]];
+    if (prev[1] + cur[0] !== cur[1]) breaks++;
+  }
+  return breaks;
+}
+
+/**
+ * Reads a table by its header. `text` is the decoded file (HTML tables already turned into
+ * lines); `ctx.columns` is not used here.
+ */
+export function readByHeader(text: string, ctx: ParseContext, bank: string): RawStatement {
+  const header = findHeaderRow(headLines(text, MAX_PREAMBLE + 6));
+  if (!header) {
+    throw new StatementParseError('UNKNOWN_FORMAT', 'Unknown statement format: no header row names a date and an amount column (pass `columns` to say which they are)', { file: ctx.file });
+  }
+  const names = header.names;
+  const headerLine = header.index + 1;
+  // A sample of the rows below the header.
+  const sample: string[][] = [];
+  forEachRecord(text.slice(lineOffset(text, headerLine + 1)), header.delimiter, headerLine + 1, ctx.file, (cells) => {
+    if (cells.some((c) => c.trim() !== '')) sample.push(cells);
+    return sample.length < SAMPLE_ROWS;
+  });
+
+  const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance')];
+  const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
+  const style = bestOf(HEADER_STYLES, moneySamples, (st, s) => typeof tryParseAmount(s, st) === 'number');
+  const amountOf = (s: string): number | undefined => {
+    const v = tryParseAmount(s, style);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const dateCols = DATE_RANK.flatMap((m) => columnsOf(header, m));
+  const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
+  const pattern: DatePattern = bestOf(DATE_PATTERNS, dateSamples, (p, s) => parseDate(s, p) !== undefined);
+
+  const why: string[] = [];
+  const reasons: string[] = [];
+  const map = new Map<ColumnRole, number>();
+  const mapping: Record<string, string | string[]> = {};
+  const suggestion = (): ColumnMapping => {
+    const m: Record<string, string> = {};
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) m[role] = names[i] ?? String(i);
+    return m as unknown as ColumnMapping;
+  };
+
+  /** Columns whose sampled cells are identical count as one. */
+  const distinct = (cols: readonly number[]): number[] =>
+    cols.filter((c, k) => !cols.slice(0, k).some((o) => sample.every((r) => cell(r, o) === cell(r, c))));
+  /** Keeps the columns with the best score, compared criterion by criterion. */
+  const settle = (role: 'date' | 'amount' | 'balance', cols: readonly number[], score: (i: number) => readonly number[], fill: () => void): number => {
+    let alive = distinct(cols);
+    if (alive.length > 1) {
+      const scores = alive.map(score);
+      const cmp = (a: readonly number[], b: readonly number[]): number => {
+        for (let k = 0; k < a.length; k++) if ((a[k] as number) !== (b[k] as number)) return (a[k] as number) - (b[k] as number);
+        return 0;
+      };
+      const top = scores.reduce((best, sc) => (cmp(sc, best) > 0 ? sc : best));
+      alive = alive.filter((_, k) => cmp(scores[k] as number[], top) === 0);
+      if (alive.length === 1) reasons.push(`"${names[alive[0] as number]}" rather than ${cols.filter((c) => c !== alive[0]).map((c) => `"${names[c]}"`).join(', ')} as the ${role}: its values fit the data better`);
+    }
+    if (alive.length > 1) {
+      map.set(role, alive[0] as number);
+      fill();
+      throw new ColumnAmbiguityError(role, alive.map((i) => names[i] ?? String(i)), suggestion(), ctx.file, headerLine);
+    }
+    return alive[0] as number;
+  };
+
+  // The amount first (a date ambiguity's suggestion then names it too).
+  const balanceCols = columnsOf(header, 'balance');
+  const amountCols = columnsOf(header, 'amount');
+  const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
+    sample
+      .filter((r) => !PENDING.test(cell(r, dateCols[0])))
+      .map((r) => [amountOf(cell(r, amountCol)), amountOf(cell(r, balanceCol))] as const)
+      .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
+  const parses = (i: number): number => sample.filter((r) => amountOf(cell(r, i)) !== undefined).length;
+  const fitsChain = (i: number): number => {
+    if (balanceCols.length === 0) return 0;
+    const pairs = pairsFor(i, balanceCols[0] as number);
+    return -Math.min(chainBreaks(pairs, false), chainBreaks(pairs, true));
+  };
+  const dateRole = DATE_RANK.find((m) => columnsOf(header, m).length > 0) as HeaderMeaning;
+  const dateCandidates = columnsOf(header, dateRole);
+  const fillDate = (): void => {
+    if (!map.has('date')) map.set('date', dateCandidates[0] as number);
+  };
+  const fillText = (): void => {
+    for (const m of TEXT_RANK) {
+      const i = columnsOf(header, m)[0];
+      if (i !== undefined) {
+        map.set('text', i);
+        return;
+      }
+    }
+  };
+  if (amountCols.length > 0) {
+    // More cells that parse as amounts first, then fewer breaks of the balance chain.
+    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i)];
+    map.set('amount', settle('amount', amountCols, scoreAmount, () => (fillDate(), fillText())));
+  } else {
+    const credit = columnsOf(header, 'credit')[0];
+    const debit = columnsOf(header, 'debit')[0];
+    if (credit === undefined || debit === undefined) {
+      throw new StatementParseError('MISSING_COLUMN', `Missing column: the header has ${credit === undefined ? 'a withdrawal' : 'a deposit'} column but no ${credit === undefined ? 'deposit' : 'withdrawal'} or amount column`, { file: ctx.file, line: headerLine });
+    }
+    map.set('credit', credit);
+    map.set('debit', debit);
+  }
+  const dateParses = (i: number): number[] => [sample.filter((r) => parseDate(cell(r, i), pattern) !== undefined).length];
+  map.set('date', settle('date', dateCandidates, dateParses, fillText));
+
+  // The other date: a transaction (purchase) date before a value date; a ledger date next to a
+  // booking date dates preliminary rows that have no booking date yet.
+  const rank = DATE_RANK.indexOf(dateRole);
+  if (dateRole === 'bookingDate' && columnsOf(header, 'ledgerDate')[0] !== undefined) map.set('pendingDate', columnsOf(header, 'ledgerDate')[0] as number);
+  for (const m of DATE_RANK.slice(Math.max(rank + 1, 3))) {
+    const i = columnsOf(header, m)[0];
+    if (i !== undefined) {
+      map.set('valueDate', i);
+      break;
+    }
+  }
+  if (balanceCols.length > 0) {
+    const amountCol = map.get('amount');
+    const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
+    map.set('balance', settle('balance', balanceCols, scoreBalance, () => undefined));
+  }
+  // Text: the description, else the message, the counterparty, the reference, the type.
+  const textFrom = TEXT_RANK.find((m) => columnsOf(header, m).length > 0);
+  if (textFrom !== undefined) map.set('text', columnsOf(header, textFrom)[0] as number);
+  const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
+  const ref = firstUnused('message') ?? firstUnused('reference');
+  if (ref !== undefined) map.set('reference', ref);
+  const optional: [HeaderMeaning, ColumnRole][] = [
+    ['counterparty', 'counterparty'],
+    ['counterpartyAccount', 'counterpartyAccount'],
+    ['type', 'type'],
+    ['currency', 'currency'],
+    ['account', 'account'],
+    ['clearing', 'clearing'],
+  ];
+  for (const [m, role] of optional) {
+    const i = firstUnused(m);
+    if (i !== undefined) map.set(role, i);
+  }
+
+  // Row order by the balance chain, where there is one.
+  let newestFirst: boolean | undefined;
+  const amountCol = map.get('amount');
+  const balanceCol = map.get('balance');
+  if (amountCol !== undefined && balanceCol !== undefined) {
+    const pairs = pairsFor(amountCol, balanceCol);
+    const up = chainBreaks(pairs, false);
+    const down = chainBreaks(pairs, true);
+    if (up !== down && pairs.length > 1) {
+      newestFirst = down < up;
+      reasons.push(`rows are ${newestFirst ? 'newest' : 'oldest'} first: the balance chain holds that way (${Math.min(up, down)} break(s) against ${Math.max(up, down)})`);
+    }
+  }
+
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'credit', 'debit', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
+  for (const role of order) {
+    const i = map.get(role);
+    if (i === undefined) continue;
+    const name = names[i] ?? String(i);
+    why.push(`${role} ← "${name}"`);
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) mapping[role] = name;
+  }
+  const used = new Set(map.values());
+  const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore');
+  const detectedWhy = [
+    `Columns: ${why.join(', ')}.`,
+    `Amounts read with ${describeStyle(style)}, dates as ${pattern}.`,
+    ...reasons.map((r) => `${r[0]?.toUpperCase()}${r.slice(1)}.`),
+    ...(unused.length > 0 ? [`Not used: ${unused.map((n) => `"${n}"`).join(', ')}.`] : []),
+    ...(header.currency !== undefined ? [`Currency ${header.currency} from the amount's header.`] : []),
+  ].join(' ');
+
+  const spec: TableSpec = {
+    id: 'generic-csv',
+    bank,
+    delimiters: [header.delimiter],
+    columns: [],
+    amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
+    datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
+    // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
+    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))),
+    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table.
+    isFooter: (cells) => {
+      const d = (cells[map.get('date') as number] ?? '').trim();
+      if (/\d/.test(d) || PENDING.test(d)) return false;
+      return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
+    },
+    debitIsOutflow: true,
+  };
+  const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
+  const raw = parseTable(spec, text, match, ctx);
+  return {
+    ...raw,
+    currency: raw.currency ?? header.currency,
+    newestFirst,
+    detected: { columns: mapping as unknown as ColumnMapping, why: detectedWhy },
+  };
+}

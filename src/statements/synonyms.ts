@@ -1,0 +1,131 @@
+/**
+ * The header reader's synonym table: what a column header means, in the spellings Swedish banks,
+ * their English UIs and Excel re-saves use. This is data: extend it when a bank writes a header
+ * another way. Lookup folds a header (lower case, å/ä → a, ö → o, é → e, every character that is
+ * not a letter or digit dropped), so `Bokföringsdag`, `BOKFORINGSDAG`, `Bokf.dag` and `bokf dag`
+ * are one entry each at most; a trailing currency code (`Belopp (SEK)`, `Amount EUR`) is taken off
+ * and kept as the statement's currency. The README lists this table.
+ */
+
+/**
+ * What a header can mean. Dates are ranked: booking date, ledger date (Handelsbanken's
+ * `Reskontradag`, its booking date where there is no `Bokföringsdag`), plain date, transaction
+ * date, value date.
+ */
+export const HEADER_MEANINGS = [
+  'bookingDate',
+  'ledgerDate',
+  'date',
+  'transactionDate',
+  'valueDate',
+  'amount',
+  'credit',
+  'debit',
+  'balance',
+  'text',
+  'message',
+  'reference',
+  'counterparty',
+  'counterpartyAccount',
+  'type',
+  'currency',
+  'account',
+  'clearing',
+  'ignore',
+] as const;
+export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
+
+export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>> = {
+  bookingDate: [
+    'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
+    'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date',
+  ],
+  ledgerDate: ['Reskontradatum', 'Reskontradag'],
+  date: ['Datum', 'Dag', 'Date'],
+  transactionDate: [
+    'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
+    'Transaction date', 'Purchase date',
+  ],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date'],
+  amount: [
+    'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
+    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
+  ],
+  credit: [
+    'Insättning', 'Insättningar', 'Inbetalning', 'Inbetalningar', 'Inkommande', 'In', 'Kredit', 'Credit', 'Deposit',
+    'Deposits', 'Money in', 'Paid in',
+  ],
+  debit: [
+    'Uttag', 'Utbetalning', 'Utbetalningar', 'Utgående betalning', 'Ut', 'Debet', 'Debit', 'Withdrawal', 'Withdrawals',
+    'Money out', 'Paid out',
+  ],
+  balance: [
+    'Saldo', 'Bokfört saldo', 'Utgående saldo', 'Saldo efter', 'Kontosaldo', 'Behållning', 'Balans', 'Balance',
+    'Running balance',
+  ],
+  text: [
+    'Text', 'Beskrivning', 'Transaktion', 'Rubrik', 'Specifikation', 'Benämning', 'Text/mottagare', 'Transaktionstext',
+    'Ytterligare detaljer', 'Händelse', 'Kontohändelse', 'Description', 'Details', 'Title', 'Titel',
+  ],
+  message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
+  reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference'],
+  counterparty: [
+    'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
+    'Name', 'Counterparty', 'Payee',
+  ],
+  counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account'],
+  type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
+  currency: ['Valuta', 'Currency'],
+  account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number'],
+  clearing: ['Clearingnummer', 'Clnr', 'Clearing'],
+  // Known columns that carry nothing a statement row needs (or personal data it must not carry).
+  ignore: [
+    'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
+    'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
+    'Disponibelt belopp', 'Utländskt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
+    'Budgetgrupp', 'Underkategori', 'Avstämt', 'Status', 'Tid', 'Time', 'Avsändar-id Swish', 'Foreign amount',
+  ],
+};
+
+/** ISO 4217 codes a header may carry after the amount's name. */
+const CURRENCY_CODES = new Set(['SEK', 'EUR', 'USD', 'NOK', 'DKK', 'GBP', 'CHF', 'PLN', 'JPY']);
+
+/** Lower case, Swedish letters without their marks, only letters and digits. */
+export function foldHeader(cell: string): string {
+  return cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+let table: Map<string, HeaderMeaning> | undefined;
+
+/** The folded synonym → meaning map, built on first use. */
+function synonymMap(): Map<string, HeaderMeaning> {
+  if (table) return table;
+  table = new Map();
+  for (const meaning of HEADER_MEANINGS) {
+    for (const name of HEADER_SYNONYMS[meaning]) {
+      const key = foldHeader(name);
+      const had = table.get(key);
+      if (had !== undefined && had !== meaning) throw new Error(`Header synonym "${name}" means both ${had} and ${meaning}`);
+      table.set(key, meaning);
+    }
+  }
+  return table;
+}
+
+/** What a header cell means, and the currency it names, if any. */
+export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?: string } | undefined {
+  const map = synonymMap();
+  const direct = map.get(foldHeader(cell));
+  if (direct !== undefined) return { meaning: direct };
+  const m = /^(.*?)[\s(]+(?:i\s+)?([A-Za-z]{3})\)?\s*$/.exec(cell.trim());
+  const code = m?.[2]?.toUpperCase();
+  if (m?.[1] && code !== undefined && CURRENCY_CODES.has(code)) {
+    const meaning = map.get(foldHeader(m[1]));
+    if (meaning !== undefined) return { meaning, currency: code };
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { bureauTextModel, clientTextModel, createKnowledge, knowledgeSnapshot } from '../../src/knowledge/base.js';
+import { learn, removeClient, unlearn } from '../../src/knowledge/learn.js';
+import type { ClientSettings, ConfirmedBooking } from '../../src/knowledge/types.js';
+import { counterpartyKey } from '../../src/normalize/counterparty.js';
+import { RANKER_FEATURES } from '../../src/suggest/ranker.js';
+import { CONFIDENCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
+import { suggest } from '../../src/suggest/suggest.js';
+import { TextModel } from '../../src/knowledge/text-model.js';
+
+const client: ClientSettings = { id: 'c1', bureauId: 'b1' };
+
+function paidIn(date: string, text: string, account: string, amount: number, extra: Partial<ConfirmedBooking['transaction']> = {}): ConfirmedBooking {
+  return { transaction: { date, amount, text, ...extra }, voucher: { date, text, rows: [{ account: '1930', amount }, { account, amount: -amount }] } };
+}
+
+function paidOut(date: string, text: string, account: string, gross: number, extra: Partial<ConfirmedBooking['transaction']> = {}): ConfirmedBooking {
+  const vat = Math.round(gross / 5);
+  return {
+    transaction: { date, amount: -gross, text, ...extra },
+    voucher: { date, text, rows: [{ account: '1930', amount: -gross }, { account, amount: gross - vat }, { account: '2641', amount: vat }] },
+  };
+}
+
+const CUSTOMERS = ['Norrbygg', 'Ekdahls Måleri', 'Vikström El', 'Sjöberg Konsult', 'Lundins Bageri', 'Hedlund Transport', 'Berg & Dal', 'Almgren Data'];
+const SHOPS = ['CLAS OHLSON', 'BAUHAUS', 'JULA', 'BILTEMA', 'K-RAUTA', 'BYGGMAX', 'HORNBACH'];
+
+describe('text model', () => {
+  test("a new customer's payment follows the word every earlier one shares", () => {
+    const k = createKnowledge();
+    CUSTOMERS.forEach((c, i) => learn(k, client, paidIn(`2026-01-${String(10 + i).padStart(2, '0')}`, `Kundbet ${c} (${4100 + i})`, '1510', 125000 + i * 1000)));
+    learn(k, client, paidOut('2026-01-20', 'TELIA', '6212', 49900));
+    const s = suggest({ date: '2026-02-03', amount: 98000, text: 'Kundbet Gransson Fastigheter (4177)' }, k, client);
+    expect(s.account).toBe('1510');
+    expect(s.match).toBe('words');
+    expect(s.reason).toMatch(/KUNDBET: 8 of 8 earlier counterparties with it were booked to 1510/);
+  });
+
+  test('a new card merchant follows the card purchases of the same kind', () => {
+    const k = createKnowledge();
+    SHOPS.forEach((shop, i) => learn(k, client, paidOut(`2026-01-${String(10 + i).padStart(2, '0')}`, `KORTKÖP 2601${10 + i} ${shop}`, '5410', 39900 + i * 100)));
+    for (let i = 0; i < 6; i++) learn(k, client, paidOut(`2026-0${1 + (i % 5)}-25`, `BG 5050-1055 SKATTEVERKET`, '1630', 1200000));
+    const s = suggest({ date: '2026-02-11', amount: -45900, text: 'KORTKÖP 260211 VERKTYGSBODEN' }, k, client);
+    expect(s.account).toBe('5410');
+    expect(s.reason).toMatch(/type KORT/);
+  });
+
+  test('always a ranked answer: an unknown line at a client with history gets a guess but no voucher', () => {
+    const k = createKnowledge();
+    learn(k, client, paidOut('2026-01-10', 'TELIA', '6212', 49900));
+    const s = suggest({ date: '2026-02-10', amount: -1000, text: 'XQZ' }, k, client);
+    expect(s.account).toBe('6212');
+    expect(s.voucher).toBeNull();
+    expect(s.autoBook).toBe(false);
+    expect(s.reason).toMatch(/Only a guess/);
+  });
+
+  test('is updated on every booking exactly as a model rebuilt from the stored profiles', () => {
+    const k = createKnowledge();
+    clientTextModel(k, 'c1'); // built empty, then kept in step
+    CUSTOMERS.forEach((c, i) => learn(k, client, paidIn(`2026-02-${String(1 + i).padStart(2, '0')}`, `Kundbet ${c}`, '1510', 1000 + i)));
+    SHOPS.forEach((shop, i) => learn(k, client, paidOut(`2026-03-${String(1 + i).padStart(2, '0')}`, `KORT ${shop} 26`, i % 2 === 0 ? '5410' : '4010', 2000 + i)));
+    learn(k, client, { ...paidOut('2026-04-01', 'KORT JULA 26', '5460', 2000), origin: 'correction' });
+    const rebuilt = createKnowledge(knowledgeSnapshot(k));
+    expect(clientTextModel(k, 'c1').dump()).toBe(clientTextModel(rebuilt, 'c1').dump());
+  });
+
+  test('unlearn and erasure remove a contribution exactly', () => {
+    const k = createKnowledge();
+    const other: ClientSettings = { id: 'c2', bureauId: 'b1' };
+    CUSTOMERS.slice(0, 4).forEach((c, i) => learn(k, client, paidIn(`2026-02-0${1 + i}`, `Kundbet ${c}`, '1510', 1000 + i)));
+    SHOPS.slice(0, 3).forEach((shop, i) => learn(k, other, paidOut(`2026-02-0${1 + i}`, `KORT ${shop}`, '5410', 1000 + i)));
+    const before = clientTextModel(k, 'c1').dump();
+    const bureauBefore = bureauTextModel(k, 'b1').dump();
+    learn(k, client, paidOut('2026-03-01', 'KORT BAUHAUS', '5410', 5000));
+    expect(clientTextModel(k, 'c1').dump()).not.toBe(before);
+    unlearn(k, client, counterpartyKey('KORT BAUHAUS').key as string);
+    expect(clientTextModel(k, 'c1').dump()).toBe(before);
+    expect(bureauTextModel(k, 'b1').dump()).toBe(bureauBefore);
+    removeClient(k, client);
+    expect(clientTextModel(k, 'c1').dump()).toBe(new TextModel().dump());
+    // The bureau's model now holds only the other client, as if c1 had never been there.
+    const onlyOther = createKnowledge();
+    SHOPS.slice(0, 3).forEach((shop, i) => learn(onlyOther, other, paidOut(`2026-02-0${1 + i}`, `KORT ${shop}`, '5410', 1000 + i)));
+    expect(bureauTextModel(k, 'b1').dump()).toBe(bureauTextModel(onlyOther, 'b1').dump());
+  });
+
+  test("the bureau's text model books a new counterparty like the bureau's other clients, without the asking client's own share", () => {
+    const k = createKnowledge();
+    const clients = ['a', 'b', 'c'].map((id): ClientSettings => ({ id, bureauId: 'b9' }));
+    clients.forEach((c, j) => SHOPS.forEach((shop, i) => learn(k, c, paidOut(`2026-01-${String(10 + i).padStart(2, '0')}`, `${shop} BYGGVAROR ${j}`, '4010', 10000 + i))));
+    const fresh: ClientSettings = { id: 'new', bureauId: 'b9' };
+    const s = suggest({ date: '2026-02-01', amount: -30000, text: 'NYA BYGGVAROR I NORR' }, k, fresh);
+    expect(s.account).toBe('4010');
+    expect(s.source).toBe('bureau');
+  });
+});
+
+describe('the key comes from the field that names the counterparty', () => {
+  test('a type-only text takes the counterparty from the reference or name column', () => {
+    expect(counterpartyKey('Kortköp', { counterparty: 'ICA NARA LUND' }).key).toBe('ICA NARA');
+    expect(counterpartyKey('Kortköp', { reference: 'ICA NARA LUND' }).signals.type).toBe('KORT');
+    expect(counterpartyKey('Överföring via internet', { reference: 'Hyra lokal mars' }).key).toBe('HYRA LOKAL');
+    expect(counterpartyKey('Bankgiro inbetalning', { reference: 'Ekdahls Måleri AB' }).key).toBe('EKDAHLS MÅLERI');
+    // A text that names someone keeps its own key.
+    expect(counterpartyKey('KORTKÖP 230415 ICA NARA ORMINGE', { reference: 'Kvitto 55' }).key).toBe('ICA NARA');
+  });
+
+  test('card purchases of a year in a type-only layout do not share one key', () => {
+    const keys = new Set(SHOPS.map((s) => counterpartyKey('Kortköp', { reference: s }).key));
+    expect(keys.size).toBe(SHOPS.length);
+  });
+});
+
+describe('the ranker as data', () => {
+  test('every feature has a fitted weight, with provenance, and the confidence is monotone', () => {
+    for (const f of RANKER_FEATURES) expect(Number.isFinite(RANKER.weights[f])).toBe(true);
+    expect(RANKER_NOTE).toMatch(/bench\/fit-ranker\.ts/);
+    expect(CONFIDENCE.a).toBeGreaterThan(0);
+  });
+});
