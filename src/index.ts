@@ -29,6 +29,8 @@ export type { TextEncoding } from './core/encoding.js';
 // Bank statements
 export { parseStatement, detectStatementFormat } from './statements/index.js';
 export type { ParseStatementOptions, DetectionCandidate, DetectionResult } from './statements/index.js';
+export { DEFAULT_INPUT_LIMITS } from './core/limits.js';
+export type { InputLimits } from './core/limits.js';
 export { STATEMENT_FORMAT_IDS, TRANSACTION_KINDS, WARNING_CODES } from './statements/types.js';
 export type {
   BankTransaction,

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UNKNOWN_FORMAT',
   'AMBIGUOUS_FORMAT',
   'UNSUPPORTED_CONTAINER',
+  'INPUT_TOO_LARGE',
   'UNTERMINATED_QUOTE',
   'COLUMN_COUNT',
   'MISSING_COLUMN',
@@ -180,6 +181,7 @@ export class AbortError extends KonteraError {
 }
 
 function formatDifference(ore: number): string {
+  if (!Number.isSafeInteger(ore)) return 'more than 90 trillion kr';
   const sign = ore < 0 ? '-' : '';
   const abs = Math.abs(ore);
   const kr = Math.trunc(abs / 100);

@@ -5,6 +5,7 @@
  * @module
  */
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { exactSum } from '../store/checks.js';
 import { isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
@@ -35,17 +36,16 @@ function checkBooking(client: ClientRow, b: Booking, index: number): { bankAccou
   }
   if (!Array.isArray(v.rows) || v.rows.length < 2) throw new ValidationError(`Invalid ${where}: expected at least two voucher rows`);
   const chart = client.chart === undefined ? undefined : new Set(client.chart);
-  let sum = 0;
-  let bankSum = 0;
   for (const r of v.rows) {
     checkAccount(r.account, `account in ${where}`);
     if (!Number.isSafeInteger(r.amount)) throw new ValidationError(`Invalid ${where}: expected whole öre on account ${r.account}, got ${r.amount}`);
     if (chart !== undefined && !chart.has(r.account)) {
       throw new ValidationError(`Invalid ${where}: expected accounts in the client's chart, got ${r.account}`);
     }
-    sum += r.amount;
-    if (r.account === bankAccount) bankSum += r.amount;
   }
+  // Exact sums: a float sum accepts a voucher off by one öre once amounts pass 2^53.
+  const sum = exactSum(v.rows);
+  const bankSum = exactSum(v.rows.filter((r) => r.account === bankAccount));
   if (sum !== 0) throw new ValidationError(`Unbalanced ${where}: expected rows summing to 0 öre, they sum to ${sum}`);
   if (bankSum !== t.amount) {
     throw new ValidationError(`Invalid ${where}: expected the bank rows on ${bankAccount} to carry the transaction's ${t.amount} öre, they carry ${bankSum}`);

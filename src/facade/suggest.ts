@@ -45,7 +45,9 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
           ),
         ];
         const profiles = await tx.getProfiles(refOf(client));
-        const bureaus = keys.length === 0 ? [] : await tx.getBureauRecords(client.bureauId, keys);
+        // All of the bureau's records, not only the lines' keys: the bureau's text model learns from
+        // every counterparty its clients book, which is what lets a new counterparty borrow from them.
+        const bureaus = await tx.getBureauRecords(client.bureauId);
         const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
         const k = createKnowledge({ profiles, bureaus, network });
         const items = await openItemsForSuggest(tx, refOf(client));

@@ -2,6 +2,7 @@
  * Cold start from SIE history: every voucher that touches the client's bank or cash accounts is a
  * past booking — its text maps to its counter-rows, the whole template (VAT, fixed amounts).
  */
+import { trySumAmounts } from '../core/money.js';
 import type { SieDocument, SieVoucher } from '../sie/types.js';
 import type { Knowledge } from './base.js';
 import { learnInto, newChangeSet } from './learn.js';
@@ -60,10 +61,10 @@ export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): 
   const out: ConfirmedBooking[] = [];
   for (const v of doc.vouchers) {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
-    const bankSum = rows.reduce((s, t) => (isBank(t.account, options.bankAccounts) ? s + t.amount : s), 0);
-    if (bankSum === 0) continue;
+    const bankSum = trySumAmounts(rows.filter((t) => isBank(t.account, options.bankAccounts)));
+    if (bankSum === 0 || bankSum === undefined) continue;
     if (rows.every((t) => isBank(t.account, options.bankAccounts))) continue;
-    if (rows.reduce((s, t) => s + t.amount, 0) !== 0) continue;
+    if (trySumAmounts(rows) !== 0) continue;
     const text = voucherText(v, options.bankAccounts);
     out.push({
       transaction: { date: v.date, amount: bankSum, text },

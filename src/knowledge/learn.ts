@@ -4,6 +4,7 @@
  * client's current top template per key. Every function returns the records that changed so a
  * store can persist them incrementally.
  */
+import { trySumAmounts } from '../core/money.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import {
   getBureauRecord,
@@ -214,7 +215,7 @@ export function learnInto(
   const tx = booking.transaction;
   const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   if (cp.key === null) return { learned: false, reason: 'no-key' };
-  if (booking.voucher.rows.reduce((sum, r) => sum + r.amount, 0) !== 0) return { learned: false, reason: 'unbalanced' };
+  if (trySumAmounts(booking.voucher.rows) !== 0) return { learned: false, reason: 'unbalanced' };
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
   if (!reading.ok) return { learned: false, reason: reading.reason };
   // A client outside the network never contributes, so its profiles are not shareable either.

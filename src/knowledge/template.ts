@@ -2,6 +2,7 @@
  * From a confirmed voucher to a booking template (counter-accounts, VAT, fixed amounts and
  * proportions), and back from a template to the rows for a new bank amount.
  */
+import { trySumAmounts } from '../core/money.js';
 import { defaultVatAccounts } from '../vat/rates.js';
 import { divRound, vatRows } from '../vat/split.js';
 import type { AccountNo, BookingTemplate, Direction, TemplateLine, VatMode, VatRate, VatSpec, VoucherRow } from './types.js';
@@ -85,7 +86,8 @@ function shareOf(amount: number, gross: number): number {
 export function readTemplate(rows: readonly VoucherRow[], bankAccounts: readonly AccountNo[]): TemplateReading {
   const bankRows = rows.filter((r) => bankAccounts.includes(r.account));
   if (bankRows.length === 0) return { ok: false, reason: 'no-bank-row' };
-  const bankAmount = bankRows.reduce((s, r) => s + r.amount, 0);
+  const bankAmount = trySumAmounts(bankRows);
+  if (bankAmount === undefined) return { ok: false, reason: 'zero-amount' };
   if (bankAmount === 0) return { ok: false, reason: 'zero-amount' };
   const bankAccount = [...bankRows].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))[0]?.account ?? '';
   // Merge counter rows per account (a voucher may split one account over several rows).

@@ -7,6 +7,7 @@
  * names) never ends up in a key marked `shareable`.
  */
 import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TRANSACTION_TYPE_LABELS, TRANSACTION_TYPE_WORDS, TYPE_PREFIXES } from './noise.js';
+import { personalDataReason } from './personal.js';
 import { normalizeText, plainWords } from './text.js';
 
 /** Longest key, in words; later words are almost always references or places. */
@@ -83,7 +84,26 @@ const SWISH = /\bSWISH\b/;
 const SWISH_BUSINESS_NUMBER = /\b123\d{7}\b/;
 const AUTOGIRO = /\bAUTOGIRO\b|^AG\s/;
 // SEB card lines end in "/YY-MM-DD": "WIRSTRÖMS PU/14-12-31", "EASYPARK /25-04-29".
-const CARD_DATE_SUFFIX = /\s*\/\s*(\d\d)-(\d\d)-(\d\d)\s*$/;
+const CARD_DATE = /^(\d\d)-(\d\d)-(\d\d)$/;
+const BLANK = /\s/;
+
+/**
+ * `…  / YY-MM-DD  ` at the end of `s`: where the suffix (with the blanks before the slash) starts
+ * and the date. A scan from the end: the regular expression `\s*\/\s*(\d\d)-(\d\d)-(\d\d)\s*$`
+ * retries a run of blanks from every start (quadratic on a long blank run).
+ */
+function cardDateSuffix(s: string): { index: number; date: string } | undefined {
+  let end = s.length;
+  while (end > 0 && BLANK.test(s.charAt(end - 1))) end--;
+  const m = end >= 9 ? CARD_DATE.exec(s.slice(end - 8, end)) : null;
+  if (m === null) return undefined;
+  let i = end - 8;
+  while (i > 0 && BLANK.test(s.charAt(i - 1))) i--;
+  if (i === 0 || s.charAt(i - 1) !== '/') return undefined;
+  i--;
+  while (i > 0 && BLANK.test(s.charAt(i - 1))) i--;
+  return { index: i, date: `20${m[1]}-${m[2]}-${m[3]}` };
+}
 const ISO_DATE = /\b\d{4}-\d\d-\d\d\b/g;
 const SHORT_DATE = /\b\d\d-\d\d-\d\d\b/g;
 // OCR / payment reference: a run of 8–25 digits (shorter runs are dates and store numbers).
@@ -220,14 +240,14 @@ function typeOf(upper: string): string | undefined {
  * counterpartyKey('Swish 46701234567 JOHAN').shareable // false
  * ```
  */
-export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): CounterpartyKey {
+export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, options: { readonly personalRule?: boolean } = {}): CounterpartyKey {
   const other = (extras.counterparty ?? '').trim() !== '' ? extras.counterparty : (extras.reference ?? '').trim() !== '' ? extras.reference : undefined;
   if (other !== undefined && isTypeOnly(text)) {
     // The text names only the kind of transaction; another field names the counterparty.
     const inner = counterpartyKey(other, {
       reference: other === extras.counterparty ? extras.reference : undefined,
       counterpartyAccount: extras.counterpartyAccount,
-    });
+    }, options);
     if (inner.key !== null && inner.key !== NO_TEXT_KEY) {
       const type = inner.signals.type ?? typeOf(normalizeText(text));
       return type === undefined ? inner : { ...inner, signals: { ...inner.signals, type } };
@@ -275,9 +295,9 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   const autogiro = (s.startsWith('AG ') || s.includes('AUTOGIRO')) && AUTOGIRO.test(s) ? (true as const) : undefined;
 
   let card: { date?: string | undefined } | undefined;
-  const suffix = s.includes('/') ? CARD_DATE_SUFFIX.exec(s) : null;
+  const suffix = s.includes('/') ? cardDateSuffix(s) : undefined;
   if (suffix) {
-    card = { date: `20${suffix[1]}-${suffix[2]}-${suffix[3]}` };
+    card = { date: suffix.date };
     s = s.slice(0, suffix.index);
   }
 
@@ -313,12 +333,14 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}): 
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';
   if (key === null && extras.counterparty !== undefined && extras.counterparty.trim() !== '') {
-    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount });
+    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount }, options);
   }
   // Nothing else names the line: the account column's giro number does. Only companies and
   // organisations hold bankgiro numbers; a plusgiro number may be a private person's account, so a
   // key made of one is never shared.
   let unshareable = personal;
+  // Names, e-mail addresses, streets and date-like numbers (./personal.ts): never in the network.
+  if (!unshareable && key !== null && options.personalRule !== false && personalDataReason(key, all) !== undefined) unshareable = true;
   if (key === null && fromAccount?.bankgiro !== undefined) key = `BG ${fromAccount.bankgiro}`;
   else if (key === null && fromAccount?.plusgiro !== undefined) {
     key = `PG ${fromAccount.plusgiro}`;

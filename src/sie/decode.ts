@@ -33,11 +33,26 @@ export interface DecodedSie {
 const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99] as const;
 const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6] as const;
 
+/**
+ * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what
+ * `#FORMAT` and the BOM say (writeSie marks UTF-8 output with a BOM and writes everything else as
+ * CP437), so it is decoded as declared, with no vote and no repair: any text the encoding can
+ * carry comes back as written, even Greek, box drawing or quotes between letters.
+ */
+const OWN_PROGRAM = /^#PROGRAM[ \t]+"?kontera"?[ \t\r\n]/m;
+
+function writtenByKontera(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  return OWN_PROGRAM.test(head);
+}
+
 /** Decodes SIE bytes, choosing the encoding from their content. */
 export function decodeSie(bytes: Uint8Array): DecodedSie {
   const notes: DecodeNote[] = [];
+  const own = writtenByKontera(bytes);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return finishUtf8(decodeBytes(bytes.subarray(3), 'utf-8'), notes);
+    const text = decodeBytes(bytes.subarray(3), 'utf-8');
+    return own ? finishText(text, 'utf-8', notes) : finishUtf8(text, notes);
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { text: '', encoding: 'utf-8', binary: true, notes };
@@ -51,6 +66,8 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
     // Plain ASCII is the same in every candidate encoding.
     return { text: asLatin1String(bytes), encoding: 'cp437', binary: false, notes };
   }
+  // Our own CP437 file can be valid UTF-8 by chance ("├ñ" is C3 A4): declared, not guessed.
+  if (own) return finishText(decodeCp437(bytes), 'cp437', notes);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return finishUtf8(utf8, notes);
   let cp437 = 0;
@@ -184,7 +201,9 @@ function repairStrayLatin1(text: string, notes: DecodeNote[]): string {
 // UTF-8 read as Windows-1252 and saved again as UTF-8: "Ã¥" for å, "Ã¤" ä, "Ã¶" ö, "Ã…" Å, "Ã„" Ä, "Ã–" Ö.
 const UTF8_AS_1252 = /Ã[¥¤¶…„–©]/g;
 // CP437 bytes read as Windows-1252 then saved as UTF-8: † „ ” Ž ™ for å ä ö Ä Ö (0x8F is unused in 1252).
-const CP437_AS_1252 = /[†„”Ž™]/g;
+// Counted only inside a word ("K”tt"): next to a blank or the end of a text „ ” ™ are typography
+// ("Pennor ”Premium”"), which correct UTF-8 holds and which must not be "repaired".
+const CP437_AS_1252 = /(?<=\p{L})[†„”Ž™](?=\p{L})/gu;
 // CP437 bytes read as Latin-1 then saved as UTF-8: C1 controls U+0084, U+0086, U+0094, U+008E, U+008F, U+0099.
 const CP437_AS_LATIN1 = /[\u0084\u0086\u0094\u008e\u008f\u0099]/g;
 const SWEDISH = /[åäöÅÄÖ]/g;

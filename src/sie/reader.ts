@@ -4,6 +4,8 @@
  * a 100 MB file with a million `#TRANS` reads in linear time.
  */
 import { SieParseError, UnbalancedVoucherError } from '../core/errors.js';
+import { resolveLimits } from '../core/limits.js';
+import { AmountRangeError, sumAmounts } from '../core/money.js';
 import { SieCrc } from './checksum.js';
 import { checkText, decodeSie, type DecodedSie } from './decode.js';
 import { SieLexer } from './lexer.js';
@@ -69,6 +71,10 @@ const MAX_REPEATED_ISSUES = 50;
  * ```
  */
 export function readSie(input: Uint8Array | string, options: ReadSieOptions = {}): SieDocument {
+  const max = resolveLimits({ maxInputBytes: options.maxInputBytes }).maxInputBytes;
+  if (input.length > max) {
+    throw new SieParseError('INPUT_TOO_LARGE', `Input too large: expected a SIE file of at most ${max} bytes (maxInputBytes), got ${input.length}`, { file: options.fileName });
+  }
   const decoded = typeof input === 'string' ? checkText(input) : decodeSie(input);
   return new Reader(decoded, options.strict ?? true, options.fileName).read();
 }
@@ -697,7 +703,6 @@ class Reader {
   /** Reads the rows after "{" up to "}". With no voucher (its #VER was bad) the rows are skipped. */
   #rows(voucher: MutableVoucher | undefined, verLine: number): void {
     const lex = this.#lex;
-    let sum = 0;
     let incomplete = false;
     let echo: SieTransaction | undefined;
     const rows: SieTransaction[] = [];
@@ -742,7 +747,6 @@ class Reader {
           if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
           const added: SieTransaction = { ...row, added: true };
           rows.push(added);
-          sum += row.amount;
           echo = added;
           continue;
         }
@@ -756,7 +760,6 @@ class Reader {
           echo = undefined;
         }
         rows.push(row);
-        sum += row.amount;
       } catch (err) {
         incomplete = true;
         this.#fail(err);
@@ -768,6 +771,7 @@ class Reader {
     voucher.transactions = rows.slice();
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
     this.#vouchers.push(voucher);
+    const sum = voucherSum(rows);
     if (sum !== 0) {
       const err = new UnbalancedVoucherError(voucher.series, voucher.number, sum, { file: this.#file, line: verLine });
       if (this.#strict) throw err;
@@ -823,4 +827,14 @@ function isAccountType(t: string): t is SieAccountType {
 
 function setOpt<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
+}
+
+/** The exact sum of a voucher's rows; a total beyond 2^53 öre (only hostile input) counts as unbalanced. */
+function voucherSum(rows: readonly SieTransaction[]): number {
+  try {
+    return sumAmounts(rows);
+  } catch (err) {
+    if (err instanceof AmountRangeError) return Number.POSITIVE_INFINITY;
+    throw err;
+  }
 }

@@ -333,6 +333,8 @@ export interface ReadSieOptions {
   readonly strict?: boolean | undefined;
   /** Name to put in error messages (no file is opened). */
   readonly fileName?: string | undefined;
+  /** Largest input accepted, in bytes (a string counts its UTF-16 length); default 256 MiB. */
+  readonly maxInputBytes?: number | undefined;
 }
 
 /** What {@link writeSie} does with an account that vouchers use but `accounts` does not name. */

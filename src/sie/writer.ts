@@ -6,6 +6,7 @@
  * document and options always give the same bytes.
  */
 import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
+import { sumAmounts } from '../core/money.js';
 import { basAccountName } from './bas-2025.js';
 import { SieCrc } from './checksum.js';
 import { cp437Table, toCp437Text } from './cp437.js';
@@ -415,7 +416,6 @@ class Writer {
     const name = (): string => `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
     this.#checkDate(v.date, () => `${name()} date`);
     if (v.registrationDate !== undefined) this.#checkDate(v.registrationDate, () => `${name()} registration date`);
-    let sum = 0;
     for (let k = 0; k < 2; k++) {
       const rows = k === 0 ? v.transactions : v.removed;
       for (const t of rows) {
@@ -424,8 +424,14 @@ class Writer {
         if (t.date !== undefined) this.#checkDate(t.date, () => `${name()} row date`);
         if (t.quantity !== undefined) this.#quantity(t.quantity);
         for (const o of t.objects) this.#dimensionNumber(o.dimension);
-        if (k === 0) sum += t.amount;
       }
+    }
+    // Exact even past 2^53 (a float sum rounds an öre away there); every amount is safe by now.
+    let sum: number;
+    try {
+      sum = sumAmounts(v.transactions);
+    } catch {
+      sum = Number.POSITIVE_INFINITY;
     }
     if (sum !== 0) throw new UnbalancedVoucherError(v.series, v.number, sum, { line: v.line });
   }
@@ -537,6 +543,11 @@ class Output {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
     this.#crc = checksum ? new SieCrc() : undefined;
+    // UTF-8 is not SIE's declared encoding (#FORMAT PC8): the BOM says it, so no reader has to guess.
+    if (!this.#cp437) {
+      this.#buf.set([0xef, 0xbb, 0xbf]);
+      this.#len = 3;
+    }
   }
 
   /** Writes the bare `#KSUMMA` that opens checksumming (right after `#FLAGGA`). */

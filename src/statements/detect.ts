@@ -2,6 +2,7 @@
  * Format detection by content: sniff the container, decode, score every format on the decoded
  * head and demand one clear winner. The file name is only a tie-break hint.
  */
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
@@ -44,13 +45,16 @@ const BANK_NAME_HINTS: readonly [RegExp, string][] = [
 ];
 
 /** @internal Rejects inputs that are not a text table at all, with the reason. */
-export function decodeInput(input: Uint8Array | string, file?: string): DecodedText {
+export function decodeInput(input: Uint8Array | string, file?: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): DecodedText {
+  if (input.length > limits.maxInputBytes) {
+    throw new StatementParseError('INPUT_TOO_LARGE', `Input too large: expected at most ${limits.maxInputBytes} bytes (limits.maxInputBytes), got ${input.length}`, { file });
+  }
   if (typeof input !== 'string') {
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
       // XLSX (Handelsbanken since 2024, Skandiabanken): its first sheet, as text, one line per row.
-      return { text: xlsxToText(b, file).text, encoding: 'utf-8', bom: false };
+      return { text: xlsxToText(b, file, limits).text, encoding: 'utf-8', bom: false };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
       throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });

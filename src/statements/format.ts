@@ -3,6 +3,7 @@
  * that turns the text into raw rows. Shared finishing (balance chain, ids, kinds, pending rows)
  * happens once, in `finish.ts`, for every format.
  */
+import type { InputLimits } from '../core/limits.js';
 import type { AmountStyle } from '../core/money.js';
 import type { ColumnMapping, DetectedColumns, StatementFormatId, TransactionKind } from './types.js';
 
@@ -33,6 +34,8 @@ export interface ParseContext {
   readonly columns?: ColumnMapping | undefined;
   readonly lenient: boolean;
   readonly sink: RowSink;
+  /** Bounds on size and nesting (defaults when absent). */
+  readonly limits?: InputLimits | undefined;
 }
 
 /** A parsed row as a format hands it over, before ids, kinds and the balance chain. */

@@ -1,6 +1,7 @@
 /**
  * parseStatement / detectStatementFormat: the entry into bank statement parsing.
  */
+import { type InputLimits, resolveLimits } from '../core/limits.js';
 import { InvalidOptionError, StatementParseError } from '../core/errors.js';
 import { decodeInput, pickFormat, scoreFormats } from './detect.js';
 import { StatementBuilder, finishStatement } from './finish.js';
@@ -18,6 +19,8 @@ export interface ParseStatementOptions {
   readonly includePending?: boolean;
   /** Skip rows with a wrong column count, amount or date, reporting each as a warning (default false: throw). */
   readonly lenient?: boolean;
+  /** Bounds on input size, ZIP inflation and XML depth; each has a safe default (see {@link InputLimits}). */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /**
@@ -38,7 +41,8 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   if (options.format !== undefined && !(STATEMENT_FORMAT_IDS as readonly string[]).includes(options.format)) {
     throw new InvalidOptionError(`Unknown format "${options.format}": expected one of ${STATEMENT_FORMAT_IDS.join(', ')}`, { file });
   }
-  const decoded = decodeInput(input, file);
+  const limits = resolveLimits(options.limits);
+  const decoded = decodeInput(input, file, limits);
   let formatId: StatementFormatId;
   if (options.format !== undefined) formatId = options.format;
   else if (options.columns !== undefined) formatId = 'generic-csv';
@@ -47,7 +51,7 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   if (!format) throw new InvalidOptionError(`Unknown format "${formatId}"`, { file });
 
   const builder = new StatementBuilder();
-  const raw = format.parse(decoded.text, { file, columns: options.columns, lenient: options.lenient ?? false, sink: builder });
+  const raw = format.parse(decoded.text, { file, columns: options.columns, lenient: options.lenient ?? false, sink: builder, limits });
   if (builder.transactions.length === 0 && (raw.skipped?.length ?? 0) === 0) {
     throw new StatementParseError('HEADER_ONLY', `No transactions: the file is a ${format.bank} export (${format.id}) but has no transaction rows`, { file });
   }

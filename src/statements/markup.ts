@@ -5,6 +5,7 @@
  * use a tiny subset of their languages.
  */
 import { StatementParseError } from '../core/errors.js';
+import { DEFAULT_INPUT_LIMITS } from '../core/limits.js';
 
 /** An element with its local name (namespace prefix dropped), attributes, children and text. */
 export interface XmlElement {
@@ -38,9 +39,10 @@ function localName(tag: string): string {
 
 /**
  * Parses well-formed XML into elements. Tolerates a BOM, the XML declaration, comments,
- * processing instructions, CDATA and DOCTYPE; throws on mismatched or unclosed tags.
+ * processing instructions, CDATA and DOCTYPE; throws on mismatched or unclosed tags, and
+ * (`INPUT_TOO_LARGE`) on nesting deeper than `maxDepth`.
  */
-export function parseXml(text: string, file?: string): XmlElement {
+export function parseXml(text: string, file?: string, maxDepth: number = DEFAULT_INPUT_LIMITS.maxXmlDepth): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: XmlElement[] = [root];
   let line = 1;
@@ -95,13 +97,19 @@ export function parseXml(text: string, file?: string): XmlElement {
     const name = localName(space < 0 ? body : body.slice(0, space));
     const attrs: Record<string, string> = {};
     if (space >= 0) {
-      for (const m of body.slice(space).matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+      for (const m of body.slice(space).matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
         attrs[localName(m[1] as string)] = decodeEntities(m[3] ?? m[4] ?? '');
       }
     }
     const el: XmlElement = { name, attrs, children: [], text: '', line: tagLine };
     (stack[stack.length - 1] as XmlElement).children.push(el);
-    if (!selfClosing) stack.push(el);
+    if (!selfClosing) {
+      // The depth is bounded here: every later walk over the tree may recurse.
+      if (stack.length > maxDepth) {
+        throw new StatementParseError('INPUT_TOO_LARGE', `XML nested too deep: expected at most ${maxDepth} levels (limits.maxXmlDepth), found <${name}> deeper`, { file, line: tagLine });
+      }
+      stack.push(el);
+    }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1] as XmlElement;
@@ -137,13 +145,45 @@ export interface HtmlRow {
   readonly line: number;
 }
 
+const TABLE_TAG_HEAD = /^<(\/?)(tr|td|th|table)\b/i;
+
+/**
+ * The next `<tr …>`, `</td>`, … at or after `from`, as a match of `<(\/?)(tr|td|th|table)\b[^>]*>`
+ * would give it. Scanned by hand: that expression retries the run up to the next `>` from every
+ * `<`, quadratic on a page of `<td<td<td…` without `>`.
+ */
+function nextTableTag(text: string, from: number): { index: number; 0: string; 1: string; 2: string } | undefined {
+  let gt = -1;
+  for (let i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+    const head = TABLE_TAG_HEAD.exec(text.slice(i, i + 8));
+    if (head === null) continue;
+    if (gt < i) gt = text.indexOf('>', i);
+    if (gt < 0) return undefined;
+    return { index: i, 0: text.slice(i, gt + 1), 1: head[1] as string, 2: head[2] as string };
+  }
+  return undefined;
+}
+
+/** Each `<…>` replaced by a blank, a `<` with no `>` after it kept (as `/<[^>]*>/g` does, in linear time). */
+function stripTags(s: string): string {
+  if (!s.includes('<')) return s;
+  let out = '';
+  let at = 0;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', at)) {
+    const gt = s.indexOf('>', i);
+    if (gt < 0) break;
+    out += `${s.slice(at, i)} `;
+    at = gt + 1;
+  }
+  return out + s.slice(at);
+}
+
 /**
  * The rows of every `<table>` in an HTML page, in order. Forgiving like a browser: missing
  * `</td>`/`</tr>` are implied by the next cell/row.
  */
 export function htmlTableRows(text: string): HtmlRow[] {
   const rows: HtmlRow[] = [];
-  const re = /<(\/?)(tr|td|th|table)\b[^>]*>/gi;
   let line = 1;
   let last = 0;
   let row: string[] | undefined;
@@ -151,7 +191,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
   let cellStart = -1;
   const closeCell = (at: number): void => {
     if (row && cellStart >= 0) {
-      const inner = text.slice(cellStart, at).replace(/<[^>]*>/g, ' ');
+      const inner = stripTags(text.slice(cellStart, at));
       row.push(decodeEntities(inner).replace(/[\s\u00a0]+/g, ' ').trim());
     }
     cellStart = -1;
@@ -161,7 +201,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
     if (row && row.length > 0) rows.push({ cells: row, line: rowLine });
     row = undefined;
   };
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let m = nextTableTag(text, 0); m !== undefined; m = nextTableTag(text, m.index + m[0].length)) {
     for (let k = last; k < m.index; k++) if (text.charCodeAt(k) === 10) line++;
     last = m.index;
     const closing = m[1] === '/';

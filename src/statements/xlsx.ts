@@ -8,6 +8,7 @@
  * row: line N of the text is row N of the sheet, so errors name the row a user sees in Excel.
  */
 import { StatementParseError } from '../core/errors.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits, RATIO_FREE_BYTES } from '../core/limits.js';
 import { type XmlElement, child, descendants, parseXml } from './markup.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -81,13 +82,25 @@ function fixedTables(): { lit: Huffman; dist: Huffman } {
   return FIXED;
 }
 
-/** Inflates raw DEFLATE data; `size` is the expected output length (from the ZIP directory). */
-export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
-  let out = new Uint8Array(Math.max(size, 1024));
+/** Inflating was stopped at `max` bytes (see {@link InputLimits}). */
+export class InflateLimitError extends Error {
+  constructor(readonly max: number) {
+    super(`inflates past ${max} bytes`);
+  }
+}
+
+/**
+ * Inflates raw DEFLATE data; `size` is the expected output length (from the ZIP directory, so
+ * only a hint: it may lie). Output past `max` bytes throws {@link InflateLimitError} before the
+ * memory is taken.
+ */
+export function inflateRaw(data: Uint8Array, size: number, max: number = Number.MAX_SAFE_INTEGER): Uint8Array {
+  let out = new Uint8Array(Math.max(Math.min(size, max, 64 * 1024 * 1024), 1024));
   let n = 0;
   const ensure = (extra: number): void => {
     if (n + extra <= out.length) return;
-    const bigger = new Uint8Array(Math.max(out.length * 2, n + extra));
+    if (n + extra > max) throw new InflateLimitError(max);
+    const bigger = new Uint8Array(Math.min(Math.max(out.length * 2, n + extra), max));
     bigger.set(out.subarray(0, n));
     out = bigger;
   };
@@ -174,8 +187,12 @@ function u32(b: Uint8Array, o: number): number {
   return ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16) | ((b[o + 3] as number) << 24)) >>> 0;
 }
 
-/** The files of a ZIP archive, inflated on demand. */
-export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
+/**
+ * The files of a ZIP archive, inflated on demand within `limits`: all entries read together stay
+ * under `maxUncompressedBytes`, each entry past its first MiB under `maxCompressionRatio`.
+ */
+export function readZip(bytes: Uint8Array, limits: InputLimits = DEFAULT_INPUT_LIMITS, file?: string): Map<string, () => Uint8Array> {
+  let inflated = 0;
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (u32(bytes, i) === 0x06054b50) {
@@ -205,7 +222,24 @@ export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
       const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
       const data = bytes.subarray(start, start + compressed);
       if (method === 0) return data;
-      if (method === 8) return inflateRaw(data, size);
+      if (method === 8) {
+        const byRatio = Math.max(RATIO_FREE_BYTES, data.length * limits.maxCompressionRatio);
+        const left = limits.maxUncompressedBytes - inflated;
+        const max = Math.min(byRatio, left);
+        let out: Uint8Array;
+        try {
+          out = inflateRaw(data, size, max);
+        } catch (e) {
+          if (!(e instanceof InflateLimitError)) throw e;
+          const why =
+            max === left
+              ? `more than ${limits.maxUncompressedBytes} bytes in all (limits.maxUncompressedBytes)`
+              : `more than ${limits.maxCompressionRatio} times its ${data.length} compressed bytes (limits.maxCompressionRatio)`;
+          throw new StatementParseError('INPUT_TOO_LARGE', `ZIP entry ${name} inflates to ${why}: expected an ordinary workbook, refused as a possible ZIP bomb`, { file });
+        }
+        inflated += out.length;
+        return out;
+      }
       throw new Error(`ZIP entry ${name} uses compression method ${method}, expected 0 or 8`);
     });
   }
@@ -214,6 +248,10 @@ export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
 
 // ---------------------------------------------------------------------------------------------
 // SpreadsheetML: first worksheet → TAB-separated text.
+
+/** Excel's own bounds (1 048 576 rows, 16 384 columns): a cell past them is not from a real workbook. */
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
 
 /** Built-in number formats that are dates (ECMA-376 §18.8.30). */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
@@ -284,12 +322,12 @@ function allText(el: XmlElement): string {
 }
 
 /** The XLSX's first worksheet as TAB-separated text, one line per sheet row. */
-export function xlsxToText(bytes: Uint8Array, file?: string): { text: string; sheet: string } {
+export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): { text: string; sheet: string } {
   try {
-    const zip = readZip(bytes);
+    const zip = readZip(bytes, limits, file);
     const read = (name: string): XmlElement | undefined => {
       const get = zip.get(name);
-      return get === undefined ? undefined : parseXml(new TextDecoder().decode(get()), name);
+      return get === undefined ? undefined : parseXml(new TextDecoder().decode(get()), name, limits.maxXmlDepth);
     };
     const workbook = read('xl/workbook.xml');
     if (!workbook) throw new Error('no xl/workbook.xml: the ZIP archive is not an Excel workbook');
@@ -316,10 +354,16 @@ export function xlsxToText(bytes: Uint8Array, file?: string): { text: string; sh
     const lines: string[] = [];
     for (const row of descendants(sheet, 'row')) {
       const r = Number(row.attrs['r'] ?? lines.length + 1);
+      if (!Number.isSafeInteger(r) || r < 1 || r > EXCEL_MAX_ROWS) {
+        throw new StatementParseError('INVALID_ROW', `Invalid worksheet row number: expected 1–${EXCEL_MAX_ROWS}, got ${JSON.stringify(row.attrs['r'])}`, { file, line: row.line });
+      }
       const cells: string[] = [];
       let next = 0;
       for (const c of row.children.filter((x) => x.name === 'c')) {
         const col = c.attrs['r'] === undefined ? next : columnIndex(c.attrs['r']);
+        if (!(col >= 0 && col < EXCEL_MAX_COLUMNS)) {
+          throw new StatementParseError('INVALID_ROW', `Invalid cell reference: expected a column A–XFD, got ${JSON.stringify(c.attrs['r'])}`, { file, line: c.line });
+        }
         next = col + 1;
         const t = c.attrs['t'] ?? 'n';
         const v = child(c, 'v')?.text ?? '';

@@ -6,6 +6,7 @@
  * @module
  */
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { AmountRangeError, sumAmounts } from '../core/money.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
 import type { OpenItem } from '../openitems/types.js';
@@ -64,13 +65,12 @@ export function checkNewVoucher(voucher: NewVoucher): void {
   if (voucher.rows.length < 2) {
     throw new ValidationError(`Invalid voucher: expected at least two rows, got ${voucher.rows.length}`);
   }
-  let sum = 0;
   for (const row of voucher.rows) {
     if (!Number.isSafeInteger(row.amount)) {
       throw new ValidationError(`Invalid voucher: expected integer öre on account ${row.account}, got ${row.amount}`);
     }
-    sum += row.amount;
   }
+  const sum = exactSum(voucher.rows);
   if (sum !== 0) throw new ValidationError(`Invalid voucher: expected rows summing to 0 öre, they sum to ${sum}`);
   if ((voucher.transactionId === undefined) !== (voucher.bankAccount === undefined)) {
     throw new ValidationError('Invalid voucher: expected both bankAccount and transactionId, or neither');
@@ -280,6 +280,7 @@ export function checkOpenItems(items: readonly OpenItem[]): void {
     for (const st of item.settlements) {
       if (!Number.isSafeInteger(st.amount) || st.amount <= 0) throw bad(`settlements of positive whole öre, got ${st.amount}`);
       settled += st.amount;
+      if (settled > item.amount) throw bad(`settlements summing to at most the amount (${item.amount} öre)`);
     }
     if (settled !== item.amount - item.open) throw bad(`settlements summing to amount − open (${item.amount - item.open} öre), they sum to ${settled}`);
   }
@@ -288,4 +289,14 @@ export function checkOpenItems(items: readonly OpenItem[]): void {
 /** Orders open items by date, then id. @internal */
 export function compareOpenItems(a: OpenItem, b: OpenItem): number {
   return compareText(a.date, b.date) || compareText(a.id, b.id);
+}
+
+/** Exact sum of rows whose amounts are safe integers; a total past 2^53 is reported as a validation error. */
+export function exactSum(rows: readonly { readonly account?: string; readonly amount: number }[]): number {
+  try {
+    return sumAmounts(rows);
+  } catch (err) {
+    if (err instanceof AmountRangeError) throw new ValidationError(`Invalid voucher: expected rows summing to 0 öre, they sum to more than 2^53 öre`);
+    throw err;
+  }
 }

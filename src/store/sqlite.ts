@@ -343,6 +343,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.exec(`PRAGMA busy_timeout = ${busyTimeout}`);
     db.exec('PRAGMA foreign_keys = ON');
     db.prepare('PRAGMA journal_mode = WAL').get([]);
+    // Erased rows are overwritten with zeros, not left in free pages: erasure erases the bytes.
+    db.exec('PRAGMA secure_delete = ON');
     db.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
     await file.mutex.run(() => migrate(db, migrations));
     db.exec(`PRAGMA busy_timeout = ${Math.min(busyTimeout, LOCK_SLICE_MS)}`);
@@ -408,6 +410,11 @@ class SqliteStoreImpl extends AtomicStoreMethods implements SqliteStore {
   readonly #busyTimeout: number;
   readonly #statements = new Map<string, Prepared>();
   #closed = false;
+  /** A client or bureau was deleted in the running transaction: checkpoint the WAL after commit. */
+  #erased = false;
+  readonly #markErased = (): void => {
+    this.#erased = true;
+  };
   /** The session used by the store's own (non-transaction) calls; always open. */
   readonly #session: SqliteSession;
 
@@ -418,7 +425,7 @@ class SqliteStoreImpl extends AtomicStoreMethods implements SqliteStore {
     this.#mutex = mutex;
     this.#releaseMutex = releaseMutex;
     this.#busyTimeout = busyTimeout;
-    this.#session = new SqliteSession(this.#prepare, () => this.#assertOpen());
+    this.#session = new SqliteSession(this.#prepare, () => this.#assertOpen(), undefined, this.#markErased);
   }
 
   get database(): SqliteDatabase {
@@ -459,13 +466,30 @@ class SqliteStoreImpl extends AtomicStoreMethods implements SqliteStore {
     this.#assertOpen();
     if (mode === 'write') await this.#beginWrite();
     else this.#db.exec('BEGIN');
+    this.#erased = false;
     try {
       const result = await fn(session);
       this.#db.exec('COMMIT');
+      if (this.#erased) this.#checkpointAfterErasure();
       return result;
     } catch (error) {
       this.#rollback();
       throw error;
+    } finally {
+      this.#erased = false;
+    }
+  }
+
+  /**
+   * After a deletion: copy the WAL into the file (where secure_delete has zeroed the erased rows)
+   * and truncate it, so the erased texts are in neither file. A reader in another connection can
+   * hold the checkpoint back; the next erasure or SQLite's own checkpoint finishes it then.
+   */
+  #checkpointAfterErasure(): void {
+    try {
+      this.#db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get([]);
+    } catch (error) {
+      if (!isBusy(error)) throw error;
     }
   }
 
@@ -508,6 +532,7 @@ class SqliteStoreImpl extends AtomicStoreMethods implements SqliteStore {
       () => {
         if (readOnly) throw new StoreError('STORE', 'Read-only transaction: expected only reads inside it, got a write');
       },
+      this.#markErased,
     );
     return this.#atomic(readOnly ? 'read' : 'write', async (s) => {
       try {
@@ -535,11 +560,13 @@ class SqliteSession implements StoreSession {
   readonly #q: (sql: string) => Prepared;
   readonly #check: () => void;
   readonly #checkWritable: () => void;
+  readonly #erased: () => void;
 
-  constructor(prepare: (sql: string) => Prepared, check: () => void, checkWritable: () => void = () => {}) {
+  constructor(prepare: (sql: string) => Prepared, check: () => void, checkWritable: () => void = () => {}, erased: () => void = () => {}) {
     this.#q = prepare;
     this.#check = check;
     this.#checkWritable = checkWritable;
+    this.#erased = erased;
   }
 
   /** Before a write: open, and not in a read-only transaction. */
@@ -607,6 +634,7 @@ class SqliteSession implements StoreSession {
   }
 
   #removeClient(bureauId: string, clientId: string): DeleteCounts {
+    this.#erased();
     const counts = this.#countClient(clientId);
     const bureauRecords = this.#scrubBureauRecords(bureauId, clientId);
     // Cascades remove statements (and their transactions), vouchers and profiles.
@@ -632,6 +660,7 @@ class SqliteSession implements StoreSession {
   async deleteBureau(bureauId: string): Promise<DeleteCounts> {
     this.#checkWrite();
     this.#requireBureau(bureauId);
+    this.#erased();
     const totals = { clients: 0, statements: 0, transactions: 0, vouchers: 0, profiles: 0, bureauRecords: 0 };
     const ids = this.#q('SELECT id FROM clients WHERE bureau_id = ? ORDER BY id').all(bureauId).map((r) => str(asRow(r), 'id'));
     for (const id of ids) {

@@ -3,6 +3,7 @@
  * honest "not sure". Tiers, best first: the client's own history (exact, giro, fuzzy, shared
  * words), the bureau's other clients, other bureaus (network), built-in rules.
  */
+import { trySumAmounts } from '../core/money.js';
 import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
@@ -355,7 +356,7 @@ function buildVoucher(
     acct = m.account;
     rows.push({ account: acct, amount: r.amount });
   }
-  const sum = rows.reduce((s, r) => s + r.amount, 0);
+  const sum = trySumAmounts(rows);
   if (sum !== 0) return { voucher: null, note: ' The split did not balance.', simplified: false };
   return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
@@ -469,10 +470,14 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
 
-  // The client's text model: what the words, type and amount of the line say.
-  const features = textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
+  // Does the client know this counterparty itself (same key, same giro, or its text-less lines)?
+  const known = own !== undefined && (own.match === 'exact' || own.match === 'giro' || own.match === 'no-text');
+
+  // The client's text model: what the words, type and amount of the line say. It speaks for
+  // counterparties the client has not booked before; for known ones the history says more.
+  const features = known ? [] : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
   const tm = clientTextModel(k, client.id);
-  const text = tm.empty ? [] : tm.score(features, direction);
+  const text = known || tm.empty ? [] : tm.score(features, direction);
   for (let i = 0; i < text.length; i++) {
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
@@ -484,9 +489,6 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.v[F.textHits] = Math.log1p(t.hits);
     c.v[F.clientPrior] = tm.priorShare(direction, t.account);
   }
-
-  // Does the client know this counterparty itself (same key, same giro, or its text-less lines)?
-  const known = own !== undefined && (own.match === 'exact' || own.match === 'giro' || own.match === 'no-text');
 
   // The bureau's other clients, and the bureau's text model.
   const bureau = bureauTier(k, client, cp, direction, chart);
@@ -505,7 +507,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
   const btm = bureauTextModel(k, client.bureauId);
-  const bureauText = btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  const bureauText = known || btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
   const bureauTextFrom = new Map<AccountNo, AccountNo>();
   for (const t of bureauText) {
     const m = nearestInChart(t.account, chart);

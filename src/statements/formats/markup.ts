@@ -143,7 +143,7 @@ export const camt053: StatementFormat = {
     return /<(?:\w+:)?BkToCstmrStmt\b/.test(head.text) || /camt\.053\.001\.\d\d/.test(t) ? 1 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {
-    const doc = parseXml(text, ctx.file);
+    const doc = parseXml(text, ctx.file, ctx.limits?.maxXmlDepth);
     const statements = descendants(doc, 'Stmt');
     if (statements.length === 0) {
       throw new StatementParseError('MISSING_COLUMN', 'Not a camt.053 statement: expected <BkToCstmrStmt> with at least one <Stmt>', { file: ctx.file });

@@ -149,7 +149,7 @@ export const ica: StatementFormat = defineTableFormat({
   maxPreambleLines: 3,
   readPreamble: (pre) => {
     const line = pre.find((l) => /^\s*\d[\d -]{6,}\d\s*;*$/.test(l));
-    return line === undefined ? {} : { accountNumber: line.replace(/;+\s*$/, '').trim() };
+    return line === undefined ? {} : { accountNumber: trimTrailingSemicolons(line) };
   },
 });
 
@@ -197,3 +197,10 @@ export const lunar: StatementFormat = defineTableFormat({
   datePatterns: ['YYYY-MM-DD'],
   maxPreambleLines: 2,
 });
+
+/** `line` without the `;`s and blanks at its end (by hand: `/;+\s*$/` is quadratic on a long `;` run). */
+function trimTrailingSemicolons(line: string): string {
+  let end = line.trimEnd().length;
+  while (end > 0 && line.charAt(end - 1) === ';') end--;
+  return line.slice(0, end).trim();
+}

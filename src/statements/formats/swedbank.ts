@@ -111,11 +111,11 @@ export const swedbankFixed2015: StatementFormat = {
       const slice = (a: number, b: number): string => line.slice(a, b).trim();
       // The amount is right-aligned under "Belopp" and may start left of it: take it from the end.
       const tail = line.slice(handAt);
-      const m = /^(.*?)\s+(\S+(?: \d{3})*,\d{2}|\S+)\s*$/.exec(tail);
+      const m = splitTrailingAmount(tail);
       if (!m) {
         throw new StatementParseError('COLUMN_COUNT', 'Wrong row: expected "Kontohändelse" text followed by an amount', { file: ctx.file, line: no, field: 'Belopp' });
       }
-      const [, hand = '', amountRaw = ''] = m;
+      const { hand, amount: amountRaw } = m;
       const amount = money(amountRaw, no, 'Belopp', ctx);
       const clnr = slice(clnrAt, kontonrAt);
       const kontonr = slice(kontonrAt, kontoAt);
@@ -140,11 +140,82 @@ export const swedbankFixed2015: StatementFormat = {
   },
 };
 
+const BLANK = /\s/;
+const GROUP = /^\d{3}$/;
+const LAST_GROUP = /^\d{3},\d{2}$/;
+
+/**
+ * Splits "text   1 234,50" into the text and the amount at its end: the amount is the last word,
+ * extended to the left over single-space groups of three digits (`12 345 678,00`). Done by a scan
+ * from the end instead of `^(.*?)\s+(\S+(?: \d{3})*,\d{2}|\S+)\s*$`, which retries a long run of
+ * blanks from every start (60 000 blanks took 4 s). Undefined when there is no blank before an amount.
+ * @internal
+ */
+export function splitTrailingAmount(tail: string): { hand: string; amount: string } | undefined {
+  let end = tail.length;
+  while (end > 0 && BLANK.test(tail.charAt(end - 1))) end--;
+  // Words from the end: [start, end) of each, with the blank run before it.
+  let start = end;
+  while (start > 0 && !BLANK.test(tail.charAt(start - 1))) start--;
+  if (start === end || start === 0) return undefined;
+  let amountStart = start;
+  if (LAST_GROUP.test(tail.slice(start, end))) {
+    // Extend over " ddd" groups: each step needs exactly one space, then a word.
+    let wordStart = start;
+    for (;;) {
+      if (wordStart < 2 || tail.charAt(wordStart - 1) !== ' ' || BLANK.test(tail.charAt(wordStart - 2))) break;
+      const wordEnd = wordStart - 1;
+      let ws = wordEnd;
+      while (ws > 0 && !BLANK.test(tail.charAt(ws - 1))) ws--;
+      if (ws === 0) break; // the amount needs a blank and a text (maybe empty) before it
+      amountStart = ws;
+      if (!GROUP.test(tail.slice(ws, wordEnd))) break; // any word may lead the amount, only groups may follow it
+      wordStart = ws;
+    }
+  }
+  let handEnd = amountStart;
+  while (handEnd > 0 && BLANK.test(tail.charAt(handEnd - 1))) handEnd--;
+  return { hand: tail.slice(0, handEnd), amount: tail.slice(amountStart, end) };
+}
+
 /** `15-01-05<TAB>15-01-03 <TAB>PATREON.COM <TAB>-8,02 <TAB>6 560,18`, or runs of 2+ spaces. */
 const TAB_ROW = /^\d{2}-\d{2}-\d{2}(?:\t| {2,})\s*\d{2}-\d{2}-\d{2}\s*(?:\t| {2,})/;
 
-function splitTabRow(line: string): string[] {
-  return line.trim().split(/\s*\t\s*| {2,}/);
+/**
+ * Cells of a tab row: a blank run holding a tab separates cells, and so does a run of 2+ spaces
+ * (as splitting on `\s*\t\s*| {2,}` would, in linear time: that expression retries each blank run
+ * from every start).
+ * @internal
+ */
+export function splitTabRow(line: string): string[] {
+  const s = line.trim();
+  const cells: string[] = [];
+  let cell = '';
+  let i = 0;
+  while (i < s.length) {
+    if (!BLANK.test(s.charAt(i))) {
+      cell += s.charAt(i++);
+      continue;
+    }
+    let j = i;
+    while (j < s.length && BLANK.test(s.charAt(j))) j++;
+    const run = s.slice(i, j);
+    if (run.includes('\t')) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      // Split at each run of 2+ spaces inside the blank run; other blanks stay in the cell.
+      const parts = run.split(/ {2,}/);
+      cell += parts[0] as string;
+      for (let k = 1; k < parts.length; k++) {
+        cells.push(cell);
+        cell = parts[k] as string;
+      }
+    }
+    i = j;
+  }
+  cells.push(cell);
+  return cells;
 }
 
 export const swedbankTab2015: StatementFormat = {

@@ -1,0 +1,91 @@
+/**
+ * The privacy rule of the cross-bureau network: a counterparty key is never shared when it, or
+ * the line it came from, points at a private person. Checked words are the key's own; numbers and
+ * e-mail addresses are looked for in the whole line (text, reference and counterparty columns).
+ *
+ * - a personal name: a listed Swedish given name or surname (./names.ts), or a word ending in -SSON
+ *   (a name in the genitive before a trade word, "HEDLUNDS EL", is a business and does not count);
+ * - an e-mail address, or the user part of one next to a mail provider's name (`ANNA.ANDERSSON GMAIL`);
+ * - a street address (`STORGATAN`, `BJÖRKVÄGEN 3`, `LGH 1102`);
+ * - a date-like 10- or 12-digit number (YYMMDD + 4 digits), whatever its check digit: a
+ *   personnummer with a typo is still one.
+ *
+ * An organisation marker in the line (AB, HB, KB, BRF, kommun, region, förening, …) or a known
+ * merchant key lifts the name and street rules ("ANDERSSONS BYGG AB", "BRF STORGATAN 12", "CLAS
+ * OHLSON"); nothing lifts an e-mail address or a personal number.
+ */
+import { GIVEN_NAMES, NAMED_MERCHANTS, SURNAMES } from './names.js';
+
+const NAMES: ReadonlySet<string> = new Set([...GIVEN_NAMES, ...SURNAMES]);
+/** Fewest letters of a word taken as a surname by its -SSON ending alone ("OLSSON" has 6). */
+const SSON_MIN_LENGTH = 6;
+
+/** Words that mark an organisation, not a person. */
+const ORGANISATION_MARKERS: ReadonlySet<string> = new Set([
+  'AB', 'PUBL', 'HB', 'KB', 'AKTIEBOLAG', 'AKTIEBOLAGET', 'HANDELSBOLAG', 'KOMMANDITBOLAG', 'EKONOMISK', 'FÖRENING',
+  'FÖRENINGEN', 'BRF', 'BOSTADSRÄTTSFÖRENING', 'BOSTADSRÄTTSFÖRENINGEN', 'KOMMUN', 'KOMMUNEN', 'REGION', 'REGIONEN',
+  'LANDSTING', 'LANDSTINGET', 'FÖRSAMLING', 'STIFTELSE', 'STIFTELSEN', 'LTD', 'LIMITED', 'INC', 'LLC', 'GMBH', 'OY',
+  'OYJ', 'ASA', 'APS', 'PLC', 'CORP',
+]);
+
+/** Endings of Swedish street names (the word must be longer than the ending). */
+const STREET_ENDINGS = ['GATAN', 'GATA', 'VÄGEN', 'VÄG', 'GRÄND', 'GRÄNDEN', 'STIGEN', 'ALLÉN', 'ALLEN', 'TORGET', 'BACKEN', 'LEDEN', 'PLAN'];
+/** Words that announce an address: lägenhet (flat) and its number. */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['LGH', 'LÄGENHET', 'C/O', 'CO/']);
+/** Mail providers whose name next to a person's user part gives the address away. */
+const MAIL_PROVIDERS: ReadonlySet<string> = new Set(['GMAIL', 'HOTMAIL', 'OUTLOOK', 'YAHOO', 'ICLOUD', 'LIVE.SE', 'LIVE.COM', 'TELIA.COM', 'BREDBAND', 'SPRAY']);
+
+const EMAIL = /[A-Z0-9._%+-]@[A-Z0-9-]+\.[A-Z]{2,}/i;
+const DATE_LIKE = /(?<!\d)(?:19|20)?(\d{6})[-+]?\d{4}(?!\d)/g;
+const WORD_SPLIT = /[^A-Z0-9ÅÄÖÉÜ@._-]+/;
+
+function dateLike(d6: string): boolean {
+  const month = Number(d6.slice(2, 4));
+  const day = Number(d6.slice(4, 6));
+  return month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91));
+}
+
+function isStreet(word: string): boolean {
+  for (const end of STREET_ENDINGS) if (word.length > end.length + 1 && word.endsWith(end)) return true;
+  return false;
+}
+
+function isPlainName(word: string): boolean {
+  return NAMES.has(word) || (word.length >= SSON_MIN_LENGTH && word.endsWith('SSON'));
+}
+
+/** "ANNAS", "JOHANSSONS", "HEDLUNDS": a name in the genitive. */
+function isGenitiveName(word: string): boolean {
+  return word.length > 2 && word.endsWith('S') && isPlainName(word.slice(0, -1));
+}
+
+/**
+ * True when a word of the key names a person. A name in the genitive followed by a word that is
+ * not a name is how Swedish family businesses are called ("HEDLUNDS EL", "ANDERSSONS BYGG",
+ * "LISAS BLOMMOR") and does not count; alone or last ("LÅN JOHANSSONS") it does.
+ */
+function namesPerson(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (isPlainName(w)) return true;
+    if (isGenitiveName(w)) {
+      const next = words[i + 1];
+      if (next === undefined || isPlainName(next) || isGenitiveName(next)) return true;
+    }
+  }
+  return false;
+}
+
+/** Why `key` from `line` must not be shared, or undefined when it may be. `line` in upper case. */
+export function personalDataReason(key: string, line: string): 'name' | 'e-mail' | 'street' | 'personal number' | undefined {
+  if (line.includes('@') && EMAIL.test(line)) return 'e-mail';
+  for (const m of line.matchAll(DATE_LIKE)) if (dateLike(m[1] as string)) return 'personal number';
+  const lineWords = line.split(WORD_SPLIT);
+  if (lineWords.some((w) => MAIL_PROVIDERS.has(w))) return 'e-mail';
+  if (lineWords.some((w) => ORGANISATION_MARKERS.has(w))) return undefined;
+  if (NAMED_MERCHANTS.some((m) => key === m || key.startsWith(`${m} `))) return undefined;
+  const words = key.split(' ');
+  if (namesPerson(words)) return 'name';
+  if (words.some(isStreet) || lineWords.some((w) => ADDRESS_WORDS.has(w))) return 'street';
+  return undefined;
+}
