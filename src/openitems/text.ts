@@ -81,10 +81,17 @@ export function counterpartyName(text: string): string {
       .filter((w) => !/\d/.test(w));
     // Bookkeeping words before the name ("Kundfakt." "Bet.") are dropped, the name's own words kept.
     while (kept.length > 0 && !isNameWord(normalizeText(kept[0] as string))) kept.shift();
-    best = kept.join(' ').replace(/[.,:;-]+$/, '');
+    best = withoutTrailingPunctuation(kept.join(' '));
     bestWords = n;
   }
   return best;
+}
+
+/** `s` without the run of `.,:;-` it ends with (a scan from the end: linear on any input). */
+function withoutTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && '.,:;-'.includes(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
 }
 
 /**
