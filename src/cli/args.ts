@@ -1,11 +1,15 @@
 /**
- * Command-line arguments: `--name value`, `--name=value`, boolean `--flag`, positionals, and `--`
- * to end options. Each command declares its options; anything else is a usage error.
+ * Command-line arguments, parsed by Node's own `util.parseArgs` (GNU conventions: `--name value`,
+ * `--name=value`, `-h`, `--` ends options, `-` is a positional meaning standard input). It runs
+ * non-strict with tokens, so this module gives each mistake its own message: an unknown option
+ * names the nearest known one, a flag given a value and an option missing its value say so.
  *
  * @module
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { KonteraError } from '../core/errors.js';
 import type { KonteraErrorOptions } from '../core/errors.js';
+import type { MessageKey, Say } from './messages.js';
 
 /** A wrong command line: unknown option, missing argument, bad value. Exit code 2. */
 export class UsageError extends KonteraError {
@@ -28,10 +32,12 @@ export type OptionKind = (typeof OPTION_KINDS)[number];
 /** One declared option. */
 export interface OptionSpec {
   readonly kind: OptionKind;
-  /** Shown in `--help`. */
-  readonly help: string;
+  /** Key of the help text in the message tables. */
+  readonly help: MessageKey;
   /** Placeholder shown in `--help`, e.g. `FILE`. */
   readonly value?: string | undefined;
+  /** One-letter alias, e.g. `h` for `--help`. */
+  readonly short?: string | undefined;
 }
 
 /** Parsed arguments. */
@@ -43,61 +49,85 @@ export interface ParsedArgs {
 }
 
 /**
+ * Edit distance (insertions, deletions, substitutions) between two short words — option and
+ * command names, a few dozen characters at most. fast-levenshtein stays behind the engine's one
+ * file that uses it; this is the textbook two-row table.
+ */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = c.startsWith(word) && word.length >= 2 ? 0 : editDistance(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  // A typo changes a few letters; more than a third of the word is another word.
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/**
  * Parses `argv` against the declared options.
  *
  * ```ts
- * parseArgs(['a.csv', '--history', 'b.se', '--json'], { history: { kind: 'string', help: '' }, json: { kind: 'boolean', help: '' } });
+ * parseArgs(['a.csv', '--history', 'b.se', '--json'], { history: { kind: 'string', help: 'opt.history' }, json: { kind: 'boolean', help: 'opt.json' } }, 'suggest', say);
  * ```
  */
-export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, command: string): ParsedArgs {
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, command: string, say: Say): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, o] of Object.entries(spec)) options[name] = { type: o.kind === 'boolean' ? 'boolean' : 'string', ...(o.short === undefined ? {} : { short: o.short }) };
+  const { tokens } = nodeParseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const strings = new Map<string, string>();
   const lists = new Map<string, string[]>();
   const flags = new Set<string>();
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (options && arg === '--') {
-      options = false;
+  const help = command === 'kontera' ? 'kontera --help' : `kontera ${command} --help`;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      positionals.push(t.value);
       continue;
     }
-    if (!options || !arg.startsWith('--') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const o = spec[name];
+    if (t.kind === 'option-terminator') continue;
+    const o = spec[t.name];
     if (o === undefined) {
-      throw new UsageError(`Unknown option --${name} for "${command}"; see kontera ${command === 'kontera' ? '' : `${command} `}--help`);
+      const near = nearest(t.name, Object.keys(spec));
+      throw new UsageError(say('err.unknownOption', { option: t.rawName, command, help, near: near === undefined ? '' : say('err.didYouMean', { what: `--${near}` }) }));
     }
     if (o.kind === 'boolean') {
-      if (eq >= 0) throw new UsageError(`Option --${name} takes no value, got "${arg.slice(eq + 1)}"`);
-      flags.add(name);
+      if (t.value !== undefined) throw new UsageError(say('err.flagValue', { option: `--${t.name}`, value: t.value }));
+      flags.add(t.name);
       continue;
     }
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`Option --${name} needs a value (${o.value ?? 'VALUE'})`);
-      i++;
+    const value = t.value;
+    if (value === undefined || (!t.inlineValue && value.length > 1 && value.startsWith('-') && !/^-\d/.test(value))) {
+      throw new UsageError(say('err.optionValue', { option: `--${t.name}`, value: o.value ?? 'VALUE' }));
     }
-    if (o.kind === 'number' && !/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`Option --${name} expects a number, got "${value}"`);
+    if (o.kind === 'number' && !/^\d+(\.\d+)?$/.test(value)) throw new UsageError(say('err.optionNumber', { option: `--${t.name}`, value }));
     if (o.kind === 'list') {
-      const l = lists.get(name) ?? [];
+      const l = lists.get(t.name) ?? [];
       l.push(...value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
-      lists.set(name, l);
-    } else strings.set(name, value);
+      lists.set(t.name, l);
+    } else strings.set(t.name, value);
   }
   return { positionals, strings, lists, flags };
 }
 
 /** A number option within [min, max], or the fallback. */
-export function numberOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+export function numberOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number, say: Say): number {
   const raw = args.strings.get(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!(n >= min && n <= max)) throw new UsageError(`Option --${name} expects a number from ${min} to ${max}, got ${raw}`);
+  if (!(n >= min && n <= max)) throw new UsageError(say('err.optionRange', { option: `--${name}`, min, max, value: raw }));
   return n;
 }

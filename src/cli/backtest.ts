@@ -31,6 +31,8 @@ export interface BacktestOptions {
   /** Bank/cash accounts; default every 19xx account the file uses. */
   readonly bankAccounts?: readonly string[] | undefined;
   readonly vatRegistered?: boolean | undefined;
+  /** Called after each replayed month with the lines replayed so far and all to replay. */
+  readonly onProgress?: ((progress: { readonly phase: 'backtest'; readonly done: number; readonly total: number }) => void) | undefined;
 }
 
 /** Precision and coverage at one confidence threshold. */
@@ -163,6 +165,7 @@ export function backtest(doc: SieDocument, options: BacktestOptions = {}): Backt
     }
     for (const b of batch) if (learn(k, client, b).learned) learned++;
     months.push({ month, lines: batch.length, top1, autoBooked: auto, autoRight });
+    options.onProgress?.({ phase: 'backtest', done: i - firstTest, total: bookings.length - firstTest });
   }
   const n = scored.length;
   const share = (x: number): number => (n === 0 ? 0 : x / n);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { runCli } from './run.js';
 
 // `kontera … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -18,6 +19,10 @@ void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: process.stderr.isTTY === true,
+  stdin: () => readFileSync(0),
+  columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  colour: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
 }).then((code) => {
   process.exitCode = code;
 });

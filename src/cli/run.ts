@@ -4,13 +4,19 @@
  * happened. This folder is the only place in src/ besides the stores that touches files or the
  * process.
  *
+ * Conventions (as the tools a user knows): `-h`/`--help`, `-V`/`--version`, `-` for standard
+ * input, `--json` for scripts (errors too), progress only on a terminal's stderr, colour only on a
+ * terminal and never with `NO_COLOR`, tables fitted to the terminal's width, texts in Swedish or
+ * English (`--lang`, else the locale environment).
+ *
  * Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad
  * statement or SIE file, unknown client, invalid booking), 4 a file could not be read or written.
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { ConflictError, KonteraError, NotFoundError, ValidationError } from '../core/errors.js';
 import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
@@ -29,12 +35,14 @@ import type { Suggestion } from '../suggest/types.js';
 import type { Voucher, VoucherRow } from '../knowledge/types.js';
 import { vatRows } from '../vat/split.js';
 import type { VatRate } from '../vat/types.js';
-import { FileAccessError, UsageError, numberOption, parseArgs } from './args.js';
+import { FileAccessError, UsageError, nearest, numberOption, parseArgs } from './args.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 import { TARGET_PRECISION, backtest } from './backtest.js';
 import type { BacktestResult } from './backtest.js';
-import { svgLineChart } from './chart.js';
-import { action, cut, excelAmount, excelCsv, rowsText, table } from './output.js';
+import { backtestChart } from './backtest-chart.js';
+import { LOCALES, localeFromEnv, sayer } from './messages.js';
+import type { Locale, MessageKey, Say } from './messages.js';
+import { cut, excelAmount, excelCsv, paint, rowsText, table, wrap } from './output.js';
 
 /** Exit codes, see the module comment. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4 } as const;
@@ -45,6 +53,14 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** True when `err` is a terminal: long operations then show their progress on it. */
   readonly interactive?: boolean | undefined;
+  /** Reads all of standard input, for a file named `-`. */
+  readonly stdin?: (() => Uint8Array) | undefined;
+  /** Width of the terminal `out` writes to; undefined when it is not a terminal (no limit). */
+  readonly columns?: number | undefined;
+  /** True to colour the output (a terminal, and `NO_COLOR` not set). */
+  readonly colour?: boolean | undefined;
+  /** Language when `--lang` is not given (default: from `LC_ALL`/`LC_MESSAGES`/`LANG`, else English). */
+  readonly locale?: Locale | undefined;
 }
 
 const VERSION = '0.1.0';
@@ -54,19 +70,24 @@ const ORG_NR = /^\d{6}-?\d{4}$/;
 /** Characters of a transaction id the stateful tables show; `correct` and `confirm` take any unique prefix of 4 or more. */
 const SHORT_ID = 8;
 const MIN_ID_PREFIX = 4;
-
+/** Narrowest terminal the tables are fitted to; below it lines wrap as the terminal wraps them. */
+const MIN_COLUMNS = 40;
+/** The path that means standard input. */
+const STDIN = '-';
 
 const GLOBAL: Readonly<Record<string, OptionSpec>> = {
-  db: { kind: 'string', value: 'FILE', help: 'SQLite database for the stateful commands (created if missing)' },
-  json: { kind: 'boolean', help: 'print JSON instead of tables (for scripts)' },
-  debug: { kind: 'boolean', help: 'print the stack trace of an error' },
-  help: { kind: 'boolean', help: 'show help' },
+  db: { kind: 'string', value: 'FILE', help: 'opt.db' },
+  json: { kind: 'boolean', help: 'opt.json' },
+  lang: { kind: 'string', value: 'sv|en', help: 'opt.lang' },
+  debug: { kind: 'boolean', help: 'opt.debug' },
+  help: { kind: 'boolean', short: 'h', help: 'opt.help' },
+  version: { kind: 'boolean', short: 'V', help: 'opt.version' },
 };
 
 interface Command {
   readonly usage: string;
-  readonly summary: string;
-  readonly details?: string | undefined;
+  readonly summary: MessageKey;
+  readonly details?: MessageKey | undefined;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly run: (args: ParsedArgs, ctx: Context) => Promise<number>;
 }
@@ -75,38 +96,69 @@ interface Context {
   readonly io: CliIo;
   readonly json: boolean;
   readonly db: string | undefined;
+  readonly say: Say;
+  /** Terminal width the output is fitted to, or undefined for no limit. */
+  readonly columns: number | undefined;
+  readonly colour: boolean;
+  /** Set once standard input has been read: it can be read only once. */
+  stdinUsed: boolean;
 }
 
-function readInput(path: string): Uint8Array {
+function errnoWhy(e: unknown, say: Say, write: boolean): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return say(write ? 'file.noFolder' : 'file.noSuchFile');
+  if (code === 'EISDIR') return say('file.isDirectory');
+  if (code === 'EACCES') return say('file.permission');
+  return code || say(write ? 'file.unwritable' : 'file.unreadable');
+}
+
+function readInput(ctx: Context, path: string): Uint8Array {
+  if (path === STDIN) {
+    if (ctx.stdinUsed) throw new UsageError(ctx.say('err.stdinTwice'));
+    if (ctx.io.stdin === undefined) throw new FileAccessError(ctx.say('file.cannotRead', { path: ctx.say('file.stdin'), why: ctx.say('file.unreadable') }));
+    ctx.stdinUsed = true;
+    try {
+      return ctx.io.stdin();
+    } catch (e) {
+      throw new FileAccessError(ctx.say('file.cannotRead', { path: ctx.say('file.stdin'), why: errnoWhy(e, ctx.say, false) }), { cause: e });
+    }
+  }
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code || 'unreadable';
-    throw new FileAccessError(`Cannot read ${path}: ${why}`, { cause: e });
+    throw new FileAccessError(ctx.say('file.cannotRead', { path, why: errnoWhy(e, ctx.say, false) }), { cause: e });
   }
 }
 
-function writeOutput(path: string, bytes: Uint8Array | string): void {
+function writeOutput(ctx: Context, path: string, bytes: Uint8Array | string): void {
   try {
     writeFileSync(path, bytes);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code || 'unwritable';
-    throw new FileAccessError(`Cannot write ${path}: ${why}`, { cause: e });
+    throw new FileAccessError(ctx.say('file.cannotWrite', { path, why: errnoWhy(e, ctx.say, true) }), { cause: e });
   }
 }
 
-/** Progress of a long operation on stderr, rewritten in place; nothing when stderr is not a terminal. */
-function progress(ctx: Context, label: string): ((p: Progress) => void) | undefined {
-  if (ctx.io.interactive !== true) return undefined;
+/** Progress of a long operation on stderr, rewritten in place; nothing when stderr is not a terminal or with --json. */
+function progress(ctx: Context, label: string): ((p: Pick<Progress, 'done' | 'total'>) => void) | undefined {
+  if (ctx.io.interactive !== true || ctx.json) return undefined;
   let last = -1;
+  const shown = ctx.columns === undefined ? label : cut(label, Math.max(10, ctx.columns - 24));
   return (p) => {
     const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
     if (pct === last) return;
     last = pct;
-    ctx.io.err(`\r${label}: ${p.done}/${p.total} (${pct} %)${p.done >= p.total ? '\r\u001b[K' : ''}`);
+    ctx.io.err(`\r${shown}: ${p.done}/${p.total} (${pct} %)${p.done >= p.total ? '\r\u001b[K' : ''}`);
   };
+}
+
+/** Prose for the terminal: each line word-wrapped to its width (unchanged when not a terminal). */
+function prose(ctx: Context, text: string): string {
+  const width = ctx.columns;
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.length <= width ? line : wrap(line, width).join('\n')))
+    .join('\n');
 }
 
 function json(ctx: Context, value: unknown): void {
@@ -125,9 +177,9 @@ function bankAccountsOf(doc: SieDocument): string[] {
   return list.length > 0 ? list : ['1930'];
 }
 
-function readHistory(path: string): { bytes: Uint8Array; doc: SieDocument } {
-  const bytes = readInput(path);
-  return { bytes, doc: readSie(bytes, { strict: false, fileName: path }) };
+function readHistory(ctx: Context, path: string): { bytes: Uint8Array; doc: SieDocument } {
+  const bytes = readInput(ctx, path);
+  return { bytes, doc: readSie(bytes, { strict: false, fileName: path === STDIN ? ctx.say('file.stdin') : path }) };
 }
 
 /** One line with its suggestion, as the tables, the review CSV and JSON show it. */
@@ -137,29 +189,55 @@ interface Line {
   readonly s: Suggestion;
 }
 
-/** The suggestions as a table; `ids` adds the start of each line's id, for `confirm --transaction` and `correct`. */
-function linesTable(lines: readonly Line[], options: { ids?: boolean } = {}): string {
-  const ids = options.ids === true;
-  return table(
-    [...(ids ? ['id'] : []), 'date', 'bank text', 'amount kr', 'suggested rows (besides the bank row)', 'conf', 'source', 'action', 'reason'],
-    lines.map(({ tx, s }) => [
-      ...(ids ? [tx.id.slice(0, SHORT_ID)] : []),
-      tx.date,
-      tx.text,
-      formatKronor(tx.amount),
-      s.voucher === null ? `(none${s.account === null ? '' : `; best guess ${s.account}`})` : rowsText(s.voucher.rows, tx.bankAccount),
-      s.confidence.toFixed(2),
-      s.source ?? '–',
-      action(s),
-      s.reviewReasons.length > 0 ? `${s.reason} [${s.reviewReasons.join('; ')}]` : s.reason,
-    ]),
-    ids ? { right: [3, 5], max: [SHORT_ID, 10, 34, 14, 44, 4, 7, 6, 100] } : { right: [2, 4], max: [10, 34, 14, 44, 4, 7, 6, 100] },
-  );
+/** What a suggestion amounts to for the bureau: booked automatically, or looked at first (the JSON value). */
+function action(s: Suggestion): 'auto' | 'review' {
+  return s.voucher !== null && s.autoBook ? 'auto' : 'review';
 }
 
-function reviewCsv(lines: readonly Line[]): Uint8Array {
+function reasonText(s: Suggestion): string {
+  return s.reviewReasons.length > 0 ? `${s.reason} [${s.reviewReasons.join('; ')}]` : s.reason;
+}
+
+/**
+ * The suggestions as a table; `ids` adds the start of each line's id, for `confirm --transaction`
+ * and `correct`. The reason — what a bookkeeper reads most — is never cut: on a terminal it goes
+ * under its line, wrapped to the width; elsewhere it is the last column, whole.
+ */
+function linesTable(ctx: Context, lines: readonly Line[], options: { ids?: boolean } = {}): string {
+  const { say } = ctx;
+  const ids = options.ids === true;
+  const width = ctx.columns;
+  const header = [...(ids ? [say('col.id')] : []), say('col.date'), say('col.bankText'), say('col.amount'), say('col.rows'), say('col.confidence'), say('col.source'), say('col.action')];
+  const rows = lines.map(({ tx, s }) => [
+    ...(ids ? [tx.id.slice(0, SHORT_ID)] : []),
+    tx.date,
+    tx.text,
+    formatKronor(tx.amount),
+    s.voucher === null ? (s.account === null ? say('line.none') : say('line.bestGuess', { account: s.account })) : rowsText(s.voucher.rows, tx.bankAccount),
+    s.confidence.toFixed(2),
+    s.source ?? '–',
+    action(s) === 'auto' ? say('action.auto') : say('action.review'),
+  ]);
+  const right = ids ? [3, 5] : [2, 4];
+  // Columns that may give way, widest content first: bank text, suggested rows.
+  const shrink = ids ? [2, 4] : [1, 3];
+  const actionColumn = header.length - 1;
+  const colourAction = (text: string, i: number): string => (i === actionColumn && ctx.colour ? paint(text.trim() === say('action.auto') ? 'green' : 'yellow', text) : text);
+  if (width === undefined) {
+    return table([...header, say('col.reason')], rows.map((r, i) => [...r, reasonText((lines[i] as Line).s)]), { right, decorate: colourAction });
+  }
+  const text = table(header, rows, { right, width, shrink, decorate: colourAction }).split('\n');
+  const out = [text[0] ?? ''];
+  lines.forEach((l, i) => {
+    out.push(text[i + 1] ?? '');
+    for (const w of wrap(reasonText(l.s), width - 4)) out.push(`    ${ctx.colour ? paint('dim', w) : w}`);
+  });
+  return out.join('\n');
+}
+
+function reviewCsv(say: Say, lines: readonly Line[]): Uint8Array {
   return excelCsv(
-    ['file', 'line', 'date', 'amount', 'text', 'suggested account', 'suggested voucher', 'confidence', 'source', 'reason', 'why review', 'transaction id'],
+    (['csv.file', 'csv.line', 'csv.date', 'csv.amount', 'csv.text', 'csv.account', 'csv.voucher', 'csv.confidence', 'csv.source', 'csv.reason', 'csv.whyReview', 'csv.transactionId'] as const).map((k) => say(k)),
     lines.map(({ file, tx, s }) => [
       { value: file, text: true },
       { value: String(tx.line), text: false },
@@ -171,7 +249,7 @@ function reviewCsv(lines: readonly Line[]): Uint8Array {
       { value: s.confidence.toFixed(2).replace('.', ','), text: false },
       { value: s.source ?? '', text: true },
       { value: s.reason, text: true },
-      { value: s.voucher === null ? 'no voucher suggested' : s.reviewReasons.join('; '), text: true },
+      { value: s.voucher === null ? say('csv.noVoucher') : s.reviewReasons.join('; '), text: true },
       { value: tx.id, text: true },
     ]),
   );
@@ -206,7 +284,7 @@ async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>): Pro
 }
 
 async function openDb(ctx: Context, command: string): Promise<SqliteStore> {
-  if (ctx.db === undefined) throw new UsageError(`"${command}" needs a database: kontera --db FILE ${command} …`);
+  if (ctx.db === undefined) throw new UsageError(ctx.say('err.needsDb', { command }));
   return openSqliteStore({ path: ctx.db });
 }
 
@@ -225,7 +303,7 @@ function bureauIds(store: SqliteStore): string[] {
  * `--columns date=Datum,amount=Belopp,text=Text[,balance=Saldo,…]` for a bank kontera does not
  * recognise: header names, or 0-based column numbers.
  */
-function columnsOption(args: ParsedArgs): { columns?: ColumnMapping } {
+function columnsOption(args: ParsedArgs, say: Say): { columns?: ColumnMapping } {
   const spec = args.strings.get('columns');
   if (spec === undefined) return {};
   const roles = ['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'] as const;
@@ -234,29 +312,30 @@ function columnsOption(args: ParsedArgs): { columns?: ColumnMapping } {
     const eq = part.indexOf('=');
     const role = roles.find((r) => r === part.slice(0, eq).trim());
     const value = part.slice(eq + 1).trim();
-    if (eq < 0 || role === undefined || value === '') {
-      throw new UsageError(`Bad --columns part "${part}": expected ROLE=COLUMN with ROLE one of ${roles.join(', ')}`);
-    }
+    if (eq < 0 || role === undefined || value === '') throw new UsageError(say('err.columnsPart', { part, roles: roles.join(', ') }));
     map[role] = /^\d+$/.test(value) ? Number(value) : value;
   }
   const { date, text } = map;
   if (date === undefined || text === undefined || (map.amount === undefined && map.credit === undefined && map.debit === undefined)) {
-    throw new UsageError('--columns needs date=, text= and amount= (or credit= and debit=)');
+    throw new UsageError(say('err.columnsRoles'));
   }
   return { columns: { ...map, date, text } };
 }
 
 /** `--format ID`, checked against the known formats. */
-function formatOption(args: ParsedArgs): { format?: StatementFormatId } {
+function formatOption(args: ParsedArgs, say: Say): { format?: StatementFormatId } {
   const id = args.strings.get('format');
   if (id === undefined) return {};
   const known = STATEMENT_FORMAT_IDS.find((f) => f === id);
-  if (known === undefined) throw new UsageError(`Unknown --format "${id}": expected one of ${STATEMENT_FORMAT_IDS.join(', ')}`);
+  if (known === undefined) {
+    const near = nearest(id, STATEMENT_FORMAT_IDS);
+    throw new UsageError(say('err.unknownFormat', { id, formats: STATEMENT_FORMAT_IDS.join(', '), near: near === undefined ? '' : say('err.didYouMean', { what: near }) }));
+  }
   return { format: known };
 }
 
-function needPositionals(args: ParsedArgs, n: number, usage: string): void {
-  if (args.positionals.length < n) throw new UsageError(`Missing arguments: usage: ${usage}`);
+function needPositionals(ctx: Context, args: ParsedArgs, n: number, usage: string): void {
+  if (args.positionals.length < n) throw new UsageError(ctx.say('err.missingArgs', { usage }));
 }
 
 /** Unbooked imported lines of a client, oldest first. */
@@ -274,12 +353,12 @@ async function unbooked(store: Store, kontera: Kontera, clientId: string): Promi
  * The line `id` names among `lines`: its full id, or a prefix of at least {@link MIN_ID_PREFIX}
  * characters that only one line's id starts with. Undefined when none matches.
  */
-function lineById<T extends { readonly id: string }>(lines: readonly T[], id: string): T | undefined {
+function lineById<T extends { readonly id: string }>(say: Say, lines: readonly T[], id: string): T | undefined {
   const exact = lines.find((t) => t.id === id);
   if (exact !== undefined || id.length < MIN_ID_PREFIX) return exact;
   const matches = lines.filter((t) => t.id.startsWith(id));
   if (matches.length > 1) {
-    throw new UsageError(`Ambiguous transaction ${id}: expected one line, ${matches.length} ids start with it (${matches.slice(0, 3).map((t) => t.id).join(', ')}${matches.length > 3 ? ', …' : ''}); give more characters`);
+    throw new UsageError(say('err.ambiguousId', { id, n: matches.length, ids: `${matches.slice(0, 3).map((t) => t.id).join(', ')}${matches.length > 3 ? ', …' : ''}` }));
   }
   return matches[0];
 }
@@ -287,33 +366,39 @@ function lineById<T extends { readonly id: string }>(lines: readonly T[], id: st
 // ------------------------------------------------------------------ commands
 
 const suggestCommand: Command = {
-  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--out vouchers.se] [--review review.csv]\n       kontera --db FILE suggest CLIENT [--review review.csv]',
-  summary: 'suggest vouchers for bank statement lines',
-  details:
-    'Without --db: the one-shot a bureau tries first. Learns from last year\'s SIE export (--history), reads this month\'s\n' +
-    'statement(s), writes the confident vouchers as a SIE 4I file (--out, default vouchers.se) and the rest, with the\n' +
-    'reasons, as a review list (--review, default review.csv; UTF-8 with BOM and ";" so Excel opens it). Nothing is kept.\n' +
-    'With --db: suggests for the client\'s imported lines that are not booked yet (see import, confirm).',
+  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--out vouchers.se] [--review review.csv] [--force] [--dry-run]\n       kontera --db FILE suggest CLIENT [--review review.csv]',
+  summary: 'cmd.suggest',
+  details: 'cmd.suggest.details',
   options: {
-    history: { kind: 'string', value: 'BOOKS.se', help: 'SIE 4 export of the client\'s earlier books (required without --db)' },
-    client: { kind: 'string', value: 'NAME', help: 'client name (default: #FNAMN of the SIE file)' },
-    out: { kind: 'string', value: 'FILE', help: 'where to write the confident vouchers as SIE 4I (default vouchers.se)' },
-    review: { kind: 'string', value: 'FILE', help: 'where to write the review list as CSV (default review.csv without --db)' },
-    threshold: { kind: 'number', value: 'C', help: `auto-book from this confidence, 0–1 (default ${DEFAULT_AUTO_BOOK_THRESHOLD}, or the client's)` },
-    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements (default: the SIE file\'s most used 19xx account)' },
-    format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (one of STATEMENT_FORMAT_IDS, e.g. nordea-2024)' },
-    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'a bank kontera does not know: e.g. date=Datum,amount=Belopp,text=Text (header names or 0-based numbers)' },
+    history: { kind: 'string', value: 'BOOKS.se', help: 'opt.history' },
+    client: { kind: 'string', value: 'NAME', help: 'opt.client' },
+    out: { kind: 'string', value: 'FILE', help: 'opt.out' },
+    review: { kind: 'string', value: 'FILE', help: 'opt.review' },
+    force: { kind: 'boolean', help: 'opt.force' },
+    'dry-run': { kind: 'boolean', help: 'opt.dryRun' },
+    threshold: { kind: 'number', value: 'C', help: 'opt.threshold' },
+    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.bankAccount' },
+    format: { kind: 'string', value: 'ID', help: 'opt.format' },
+    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'opt.columns' },
   },
   async run(args, ctx) {
+    const { say } = ctx;
     if (ctx.db !== undefined) return suggestStateful(args, ctx);
     const historyPath = args.strings.get('history');
-    if (historyPath === undefined) throw new UsageError('Missing --history BOOKS.se: kontera learns from the client\'s earlier books (or use --db for a stored client)');
-    if (args.positionals.length === 0) throw new UsageError('Missing STATEMENT: name at least one bank statement file');
-    const threshold = numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1);
+    if (historyPath === undefined) throw new UsageError(say('err.missingHistory'));
+    if (args.positionals.length === 0) throw new UsageError(say('err.missingStatement'));
+    const threshold = numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say);
+    const dryRun = args.flags.has('dry-run');
     const outPath = args.strings.get('out') ?? 'vouchers.se';
     const reviewPath = args.strings.get('review') ?? 'review.csv';
-    const { bytes, doc } = readHistory(historyPath);
-    const statements = args.positionals.map((p) => ({ path: p, bytes: readInput(p) }));
+    // Files the user did not name are not overwritten without --force: a second run would lose the first.
+    if (!dryRun && !args.flags.has('force')) {
+      for (const [path, option] of [[outPath, 'out'], [reviewPath, 'review']] as const) {
+        if (!args.strings.has(option) && existsSync(path)) throw new UsageError(say('err.wouldOverwrite', { path, option: `--${option}` }));
+      }
+    }
+    const { bytes, doc } = readHistory(ctx, historyPath);
+    const statements = args.positionals.map((p) => ({ path: p === STDIN ? say('file.stdin') : p, bytes: readInput(ctx, p) }));
     const name = args.strings.get('client') ?? (doc.header.companyName?.trim() || basename(historyPath).replace(/\.[^.]+$/, ''));
     const orgNr = doc.header.orgNumber?.number;
     const banks = bankAccountsOf(doc);
@@ -329,14 +414,14 @@ const suggestCommand: Command = {
         bankAccounts: banks,
         autoBookThreshold: threshold,
       });
-      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, `learning ${historyPath}`) });
+      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, say('progress.learning', { path: historyPath })) });
       const warned = warningsJson(historyPath, [...learned.issues, ...learned.warnings]);
       printWarnings(ctx.io.err, historyPath, [...learned.issues, ...learned.warnings]);
       const lines: Line[] = [];
       let duplicates = 0;
       let booked = 0;
       for (const st of statements) {
-        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args), ...columnsOption(args) });
+        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args, say), ...columnsOption(args, say) });
         printWarnings(ctx.io.err, st.path, imported.warnings);
         warned.push(...warningsJson(st.path, imported.warnings));
         duplicates += imported.duplicates;
@@ -351,8 +436,10 @@ const suggestCommand: Command = {
       const review = lines.filter((l) => action(l.s) === 'review');
       const bookings: Booking[] = auto.map((l) => ({ transaction: l.tx, voucher: l.s.voucher as NonNullable<Suggestion['voucher']> }));
       if (bookings.length > 0) await kontera.confirm('client', bookings);
-      writeOutput(outPath, await kontera.exportSie('client'));
-      writeOutput(reviewPath, reviewCsv(review));
+      if (!dryRun) {
+        writeOutput(ctx, outPath, await kontera.exportSie('client'));
+        writeOutput(ctx, reviewPath, reviewCsv(say, review));
+      }
       if (ctx.json) {
         json(ctx, {
           client: name,
@@ -363,26 +450,35 @@ const suggestCommand: Command = {
           duplicates,
           booked,
           threshold,
-          out: outPath,
-          reviewFile: reviewPath,
+          dryRun,
+          out: dryRun ? null : outPath,
+          reviewFile: dryRun ? null : reviewPath,
           suggestions: lines.map(lineJson),
           warnings: warned,
         });
         return EXIT.ok;
       }
-      ctx.io.out(`${name}: learned ${learned.learned} bank bookings from ${learned.vouchers} vouchers in ${historyPath}\n\n`);
-      ctx.io.out(`${linesTable(lines)}\n\n`);
-      ctx.io.out(
-        `${lines.length} lines from ${statements.length} statement${statements.length === 1 ? '' : 's'}${duplicates > 0 ? ` (${duplicates} repeated lines counted once)` : ''}${booked > 0 ? ` besides ${booked} already booked in ${historyPath}` : ''}: ` +
-          `${auto.length} auto-booked at confidence ≥ ${threshold} → ${outPath}; ${review.length} to review → ${reviewPath}\n`,
-      );
+      ctx.io.out(`${prose(ctx, say('suggest.learned', { name, n: learned.learned, vouchers: learned.vouchers, path: historyPath }))}\n\n`);
+      ctx.io.out(`${linesTable(ctx, lines)}\n\n`);
+      const summary = say('suggest.summary', {
+        n: lines.length,
+        files: statements.length,
+        repeated: (duplicates > 0 ? say('suggest.repeated', { n: duplicates }) : '') + (booked > 0 ? say('suggest.booked', { n: booked, path: historyPath }) : ''),
+        auto: auto.length,
+        threshold,
+        out: dryRun ? say('suggest.notWritten') : outPath,
+        review: review.length,
+        reviewFile: dryRun ? say('suggest.notWritten') : reviewPath,
+      });
+      ctx.io.out(`${prose(ctx, summary)}\n${dryRun ? `${say('suggest.dryRun')}\n` : ''}`);
       return EXIT.ok;
     });
   },
 };
 
 async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> {
-  needPositionals(args, 1, 'kontera --db FILE suggest CLIENT [--review FILE]');
+  const { say } = ctx;
+  needPositionals(ctx, args, 1, 'kontera --db FILE suggest CLIENT [--review FILE]');
   const clientId = args.positionals[0] as string;
   const store = await openDb(ctx, 'suggest');
   return withKontera(store, async (kontera) => {
@@ -393,18 +489,19 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
     const fileOf = new Map(statements.map((st) => [st.id, st.fileName ?? st.id]));
     const lines: Line[] = open.map((tx, i) => ({ file: fileOf.get(tx.statementId) ?? tx.statementId, tx, s: suggestions[i] as Suggestion }));
     const reviewPath = args.strings.get('review');
-    if (reviewPath !== undefined) writeOutput(reviewPath, reviewCsv(lines.filter((l) => action(l.s) === 'review')));
+    if (reviewPath !== undefined && !args.flags.has('dry-run')) writeOutput(ctx, reviewPath, reviewCsv(say, lines.filter((l) => action(l.s) === 'review')));
     if (ctx.json) {
       json(ctx, { client: clientId, lines: lines.length, autoBookable: lines.filter((l) => action(l.s) === 'auto').length, suggestions: lines.map(lineJson) });
       return EXIT.ok;
     }
     if (lines.length === 0) {
-      ctx.io.out(`${clientId}: no unbooked lines (import a statement first)\n`);
+      ctx.io.out(`${say('suggest.noneUnbooked', { client: clientId })}\n`);
       return EXIT.ok;
     }
+    const db = ctx.db ?? 'FILE';
     ctx.io.out(
-      `${linesTable(lines, { ids: true })}\n\n${lines.length} unbooked lines; ${lines.filter((l) => action(l.s) === 'auto').length} clear the client's auto-book threshold (kontera --db ${ctx.db ?? 'FILE'} confirm ${clientId}).\n` +
-        `Book a line differently: kontera --db ${ctx.db ?? 'FILE'} correct ${clientId} ID --account ACCOUNT [--vat 25|12|6|0|none]\n`,
+      `${linesTable(ctx, lines, { ids: true })}\n\n${prose(ctx, say('suggest.unbooked', { n: lines.length, auto: lines.filter((l) => action(l.s) === 'auto').length, db, client: clientId }))}\n` +
+        `${prose(ctx, say('suggest.correctHint', { db, client: clientId }))}\n`,
     );
     return EXIT.ok;
   });
@@ -412,27 +509,28 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
 
 const clientsCommand: Command = {
   usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--not-vat-registered]',
-  summary: 'list clients, or add one (its bureau is created when new)',
+  summary: 'cmd.clients',
   options: {
-    bureau: { kind: 'string', value: 'ID', help: 'list: only this bureau\'s clients; add: the client\'s bureau (default "local")' },
-    'bureau-name': { kind: 'string', value: 'NAME', help: 'name of a new bureau (default its id)' },
-    name: { kind: 'string', value: 'NAME', help: 'client name' },
-    'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'organisation number' },
-    threshold: { kind: 'number', value: 'C', help: `auto-book threshold, 0–1 (default ${DEFAULT_AUTO_BOOK_THRESHOLD})` },
-    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'the client\'s bank accounts (default 1930)' },
-    'not-vat-registered': { kind: 'boolean', help: 'the client is not VAT-registered (no VAT rows)' },
+    bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
+    'bureau-name': { kind: 'string', value: 'NAME', help: 'opt.bureauName' },
+    name: { kind: 'string', value: 'NAME', help: 'opt.name' },
+    'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'opt.orgNr' },
+    threshold: { kind: 'number', value: 'C', help: 'opt.clientThreshold' },
+    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.clientBankAccounts' },
+    'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
   },
   async run(args, ctx) {
+    const { say } = ctx;
     const store = await openDb(ctx, 'clients');
     return withKontera(store, async (kontera) => {
       const bureauId = args.strings.get('bureau');
       if (args.positionals[0] === 'add') {
         const id = args.positionals[1];
         const name = args.strings.get('name');
-        if (id === undefined || name === undefined) throw new UsageError('Missing arguments: usage: kontera --db FILE clients add ID --name NAME');
+        if (id === undefined || name === undefined) throw new UsageError(say('err.missingArgs', { usage: 'kontera --db FILE clients add ID --name NAME' }));
         const bureau = bureauId ?? LOCAL_BUREAU;
         if ((await store.getBureau(bureau)) === undefined) await kontera.addBureau({ id: bureau, name: args.strings.get('bureau-name') ?? bureau });
-        const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1) : undefined;
+        const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say) : undefined;
         const orgNr = args.strings.get('org-nr');
         const client = await kontera.addClient({
           bureauId: bureau,
@@ -444,11 +542,11 @@ const clientsCommand: Command = {
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
         });
         if (ctx.json) json(ctx, client);
-        else ctx.io.out(`added client ${client.id} (${client.name}) to bureau ${client.bureauId}\n`);
+        else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);
         return EXIT.ok;
       }
-      if (args.positionals.length > 0) throw new UsageError(`Unknown "clients" action "${args.positionals[0] ?? ''}": expected nothing (list) or "add"`);
-      if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
+      if (args.positionals.length > 0) throw new UsageError(say('err.clientsAction', { action: args.positionals[0] ?? '' }));
+      if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(say('err.unknownBureau', { id: bureauId }));
       const clients = [];
       for (const b of bureauId !== undefined ? [bureauId] : bureauIds(store)) clients.push(...(await store.listClients(b)));
       if (ctx.json) {
@@ -457,8 +555,12 @@ const clientsCommand: Command = {
       }
       ctx.io.out(
         clients.length === 0
-          ? 'no clients yet: kontera --db FILE clients add ID --name NAME\n'
-          : `${table(['id', 'name', 'bureau', 'bank accounts', 'VAT', 'auto-book from'], clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? 'yes' : 'no', String(c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD)]))}\n`,
+          ? `${say('clients.none')}\n`
+          : `${table(
+              (['col.id', 'col.name', 'col.bureau', 'col.bankAccounts', 'col.vat', 'col.autoBookFrom'] as const).map((k) => say(k)),
+              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), String(c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD)]),
+              { width: ctx.columns, shrink: [1] },
+            )}\n`,
       );
       return EXIT.ok;
     });
@@ -467,15 +569,17 @@ const clientsCommand: Command = {
 
 const learnCommand: Command = {
   usage: 'kontera --db FILE learn CLIENT BOOKS.se',
-  summary: 'learn a client\'s earlier bookkeeping from a SIE 4 file',
+  summary: 'cmd.learn',
+  details: 'cmd.learn.details',
   options: {},
   async run(args, ctx) {
-    needPositionals(args, 2, learnCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 2, learnCommand.usage);
     const [clientId, path] = args.positionals as [string, string];
-    const bytes = readInput(path);
+    const bytes = readInput(ctx, path);
     const store = await openDb(ctx, 'learn');
     return withKontera(store, async (kontera) => {
-      const r = await kontera.learnFromSie(clientId, bytes, { fileName: path, onProgress: progress(ctx, `learning ${path}`) });
+      const r = await kontera.learnFromSie(clientId, bytes, { fileName: path, onProgress: progress(ctx, say('progress.learning', { path })) });
       const warnings = [...r.issues, ...r.warnings];
       printWarnings(ctx.io.err, path, warnings);
       if (ctx.json) {
@@ -493,11 +597,12 @@ const learnCommand: Command = {
           warnings: warningsJson(path, warnings),
         });
       } else {
-        ctx.io.out(
-          `${clientId}: ${r.vouchers} vouchers in ${path}, ${r.learned} bank bookings learned, ${r.skipped} skipped` +
-            `${r.unchanged > 0 ? `, ${r.unchanged} learned before` : ''}${r.replaced > 0 ? `, ${r.replaced} changed since (earlier version replaced)` : ''}` +
-            `${r.booked > 0 ? `; ${r.booked} imported bank lines are already booked in these books` : ''}${warnings.length > 0 ? `; ${warnings.length} warnings (stderr)` : ''}\n`,
-        );
+        const notes =
+          (r.unchanged > 0 ? say('learn.unchanged', { n: r.unchanged }) : '') +
+          (r.replaced > 0 ? say('learn.replaced', { n: r.replaced }) : '') +
+          (r.booked > 0 ? say('learn.booked', { n: r.booked }) : '') +
+          (warnings.length > 0 ? say('learn.notes', { n: warnings.length }) : '');
+        ctx.io.out(`${say('learn.done', { client: clientId, vouchers: r.vouchers, path, learned: r.learned, skipped: r.skipped, notes })}\n`);
       }
       return EXIT.ok;
     });
@@ -506,17 +611,18 @@ const learnCommand: Command = {
 
 const importCommand: Command = {
   usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]]',
-  summary: 'import bank statements (the same line twice is stored once)',
+  summary: 'cmd.import',
   options: {
-    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'ledger bank account of the statements' },
-    'new-account': { kind: 'boolean', help: 'add --bank-account to the client when it does not have it yet' },
-    format: { kind: 'string', value: 'ID', help: 'statement format, when detection cannot tell (e.g. nordea-2024)' },
-    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'a bank kontera does not know: e.g. date=Datum,amount=Belopp,text=Text (header names or 0-based numbers)' },
+    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.importBankAccount' },
+    'new-account': { kind: 'boolean', help: 'opt.importNewAccount' },
+    format: { kind: 'string', value: 'ID', help: 'opt.format' },
+    columns: { kind: 'string', value: 'ROLE=COL,…', help: 'opt.columns' },
   },
   async run(args, ctx) {
-    needPositionals(args, 2, importCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 2, importCommand.usage);
     const [clientId, ...paths] = args.positionals as [string, ...string[]];
-    const files = paths.map((p) => ({ path: p, bytes: readInput(p) }));
+    const files = paths.map((p) => ({ path: p === STDIN ? say('file.stdin') : p, bytes: readInput(ctx, p) }));
     const store = await openDb(ctx, 'import');
     const bankAccount = args.strings.get('bank-account');
     return withKontera(store, async (kontera) => {
@@ -525,10 +631,10 @@ const importCommand: Command = {
         const r = await kontera.importStatement(clientId, f.bytes, {
           fileName: f.path,
           ...(bankAccount !== undefined ? { bankAccount } : {}),
-          ...formatOption(args),
-          ...columnsOption(args),
+          ...formatOption(args, say),
+          ...columnsOption(args, say),
           allowNewAccount: args.flags.has('new-account'),
-          onProgress: progress(ctx, `importing ${f.path}`),
+          onProgress: progress(ctx, say('progress.importing', { path: f.path })),
         });
         printWarnings(ctx.io.err, f.path, r.warnings);
         results.push({
@@ -542,10 +648,8 @@ const importCommand: Command = {
           warnings: warningsJson(f.path, r.warnings),
         });
         if (!ctx.json) {
-          ctx.io.out(
-            `${f.path}: ${r.transactions.length} lines on ${r.bankAccount}, ${r.added} new, ${r.duplicates} already imported` +
-              `${r.booked > 0 ? `, ${r.booked} already booked in the client's books` : ''}${r.warnings.length > 0 ? `; warnings: ${r.warnings.map((w) => w.code).join(', ')} (stderr)` : ''}\n`,
-          );
+          const warnings = (r.booked > 0 ? say('import.booked', { n: r.booked }) : '') + (r.warnings.length > 0 ? say('import.warnings', { codes: r.warnings.map((w) => w.code).join(', ') }) : '');
+          ctx.io.out(`${say('import.done', { path: f.path, n: r.transactions.length, account: r.bankAccount, added: r.added, duplicates: r.duplicates, warnings })}\n`);
         }
       }
       if (ctx.json) json(ctx, { client: clientId, statements: results });
@@ -556,29 +660,30 @@ const importCommand: Command = {
 
 const confirmCommand: Command = {
   usage: 'kontera --db FILE confirm CLIENT [--threshold C] [--transaction ID]...',
-  summary: 'book suggested vouchers: those that clear the threshold, or the lines named',
-  details: 'Without --transaction, books every unbooked line whose suggestion clears the client\'s auto-book threshold\n(or --threshold). With --transaction (ids from suggest or the review list), books the suggested voucher of those lines.',
+  summary: 'cmd.confirm',
+  details: 'cmd.confirm.details',
   options: {
-    threshold: { kind: 'number', value: 'C', help: 'book suggestions from this confidence instead of the client\'s threshold' },
-    transaction: { kind: 'list', value: 'ID', help: 'book the suggestion of this line: its id or the first characters shown by suggest (repeatable, or comma-separated)' },
+    threshold: { kind: 'number', value: 'C', help: 'opt.confirmThreshold' },
+    transaction: { kind: 'list', value: 'ID', help: 'opt.transaction' },
   },
   async run(args, ctx) {
-    needPositionals(args, 1, confirmCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 1, confirmCommand.usage);
     const clientId = args.positionals[0] as string;
     const store = await openDb(ctx, 'confirm');
     return withKontera(store, async (kontera) => {
       const open = await unbooked(store, kontera, clientId);
       const suggestions = await kontera.suggest(clientId, open);
       const wanted = args.lists.get('transaction');
-      const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1) : undefined;
+      const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say) : undefined;
       const bookings: Booking[] = [];
       if (wanted !== undefined) {
         for (const id of wanted) {
-          const line = lineById(open, id);
+          const line = lineById(say, open, id);
           const i = line === undefined ? -1 : open.indexOf(line);
-          if (i < 0) throw new UsageError(`Unknown transaction ${id}: expected an unbooked line of client "${clientId}" (see kontera --db FILE suggest ${clientId})`);
+          if (i < 0) throw new UsageError(say('err.unknownUnbooked', { id, client: clientId }));
           const s = suggestions[i] as Suggestion;
-          if (s.voucher === null) throw new UsageError(`Transaction ${id} has no suggested voucher to book (${s.reason})`);
+          if (s.voucher === null) throw new UsageError(say('err.noVoucherToBook', { id, reason: s.reason }));
           bookings.push({ transaction: open[i] as ImportedTransaction, voucher: s.voucher });
         }
       } else {
@@ -589,7 +694,10 @@ const confirmCommand: Command = {
       }
       const r = bookings.length > 0 ? await kontera.confirm(clientId, bookings) : { vouchers: [], learned: 0 };
       if (ctx.json) json(ctx, { client: clientId, booked: r.vouchers.length, learned: r.learned, left: open.length - r.vouchers.length, vouchers: r.vouchers });
-      else ctx.io.out(`${clientId}: booked ${r.vouchers.length} of ${open.length} unbooked lines${r.vouchers.length > 0 ? ` (${r.vouchers.map((v) => `${v.series}${v.number}`).join(', ')})` : ''}; ${open.length - r.vouchers.length} left\n`);
+      else {
+        const list = r.vouchers.length > 0 ? ` (${r.vouchers.map((v) => `${v.series}${v.number}`).join(', ')})` : '';
+        ctx.io.out(`${say('confirm.done', { client: clientId, booked: r.vouchers.length, n: open.length, list, left: open.length - r.vouchers.length })}\n`);
+      }
       return EXIT.ok;
     });
   },
@@ -599,12 +707,12 @@ const confirmCommand: Command = {
 const VAT_CHOICES = ['25', '12', '6', '0', 'none'] as const;
 type VatChoice = { readonly rate: Exclude<VatRate, 0> } | { readonly rate: null };
 
-function vatOption(args: ParsedArgs): VatChoice | undefined {
+function vatOption(args: ParsedArgs, say: Say): VatChoice | undefined {
   const raw = args.strings.get('vat');
   if (raw === undefined) return undefined;
   const t = raw.trim();
   const v = (t.endsWith('%') ? t.slice(0, -1).trimEnd() : t).toLowerCase();
-  if (!VAT_CHOICES.some((c) => c === v)) throw new UsageError(`Bad --vat "${raw}": expected one of ${VAT_CHOICES.join(', ')} (percent VAT inside the amount, or no VAT row)`);
+  if (!VAT_CHOICES.some((c) => c === v)) throw new UsageError(say('err.badVat', { value: raw, choices: VAT_CHOICES.join(', ') }));
   return v === 'none' || v === '0' ? { rate: null } : { rate: Number(v) as Exclude<VatRate, 0> };
 }
 
@@ -628,8 +736,8 @@ function vatOf(voucher: Voucher, tx: ImportedTransaction): VatChoice | undefined
   return undefined;
 }
 
-function vatLabel(vat: VatChoice): string {
-  return vat.rate === null ? 'no VAT' : `${vat.rate} % VAT`;
+function vatLabel(say: Say, vat: VatChoice): string {
+  return vat.rate === null ? say('vat.none') : say('vat.rate', { rate: vat.rate });
 }
 
 /** The voucher of a corrected line: the bank row, the VAT row if any, and the rest on `account`. */
@@ -640,9 +748,9 @@ function correctedVoucher(tx: ImportedTransaction, account: string, vat: VatChoi
   return { date: tx.date, text, rows };
 }
 
-function voucherText(rows: readonly VoucherRow[], names: Readonly<Record<string, string>>): string {
+function voucherText(say: Say, rows: readonly VoucherRow[], names: Readonly<Record<string, string>>): string {
   return table(
-    ['account', 'name', 'debit', 'credit'],
+    (['col.account', 'col.name', 'col.debit', 'col.credit'] as const).map((k) => say(k)),
     rows.map((r) => [r.account, names[r.account] ?? '', r.amount > 0 ? formatKronor(r.amount) : '', r.amount < 0 ? formatKronor(-r.amount) : '']),
     { right: [2, 3] },
   );
@@ -650,46 +758,42 @@ function voucherText(rows: readonly VoucherRow[], names: Readonly<Record<string,
 
 const correctCommand: Command = {
   usage: 'kontera --db FILE correct CLIENT ID --account ACCOUNT [--vat 25|12|6|0|none] [--text TEXT] [--new-account]',
-  summary: 'book one line on another account than suggested; kontera learns it at once',
-  details:
-    'ID is the line\'s id from suggest (the first characters are enough) or from the review list. Books the line as\n' +
-    'a balanced voucher — the bank row, a VAT row, the rest on --account — and learns it as a correction: the next\n' +
-    'line from the same counterparty is suggested this way. Without --vat the suggested voucher\'s VAT is kept when it\n' +
-    'is plain VAT inside the amount (or none); a client that is not VAT-registered gets no VAT row. The account must\n' +
-    'be in the client\'s chart, or, without one, among the accounts of its learned SIE files (--new-account allows another).',
+  summary: 'cmd.correct',
+  details: 'cmd.correct.details',
   options: {
-    account: { kind: 'string', value: 'ACCOUNT', help: 'the account the line goes to (four digits, e.g. 6212)' },
-    vat: { kind: 'string', value: 'RATE', help: 'VAT inside the amount: 25, 12, 6, or 0 / none for no VAT row (default: as suggested)' },
-    text: { kind: 'string', value: 'TEXT', help: 'voucher text (default: as suggested, or the bank text)' },
-    'new-account': { kind: 'boolean', help: 'allow an account not among those of the client\'s learned SIE files' },
+    account: { kind: 'string', value: 'ACCOUNT', help: 'opt.account' },
+    vat: { kind: 'string', value: 'RATE', help: 'opt.vat' },
+    text: { kind: 'string', value: 'TEXT', help: 'opt.text' },
+    'new-account': { kind: 'boolean', help: 'opt.correctNewAccount' },
   },
   async run(args, ctx) {
-    needPositionals(args, 2, correctCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 2, correctCommand.usage);
     const [clientId, id] = args.positionals as [string, string];
-    if (args.positionals.length > 2) throw new UsageError(`Too many arguments: expected CLIENT ID, got ${args.positionals.length} (one line at a time)`);
+    if (args.positionals.length > 2) throw new UsageError(say('err.tooManyArgs', { n: args.positionals.length }));
     const account = args.strings.get('account');
-    if (account === undefined) throw new UsageError(`Missing --account: usage: ${correctCommand.usage}`);
-    if (!/^\d{4}$/.test(account)) throw new UsageError(`Bad --account "${account}": expected a four-digit BAS account, e.g. 6212`);
-    const vatGiven = vatOption(args);
+    if (account === undefined) throw new UsageError(say('err.missingAccount', { usage: correctCommand.usage }));
+    if (!/^\d{4}$/.test(account)) throw new UsageError(say('err.badAccount', { account }));
+    const vatGiven = vatOption(args, say);
     const textGiven = args.strings.get('text');
-    if (textGiven !== undefined && textGiven.trim() === '') throw new UsageError('Bad --text: expected a voucher text, got an empty one');
+    if (textGiven !== undefined && textGiven.trim() === '') throw new UsageError(say('err.emptyText'));
     const store = await openDb(ctx, 'correct');
     return withKontera(store, async (kontera) => {
       const client = await kontera.getClient(clientId);
       const ref = { bureauId: client.bureauId, clientId: client.id };
-      const tx = lineById((await store.listTransactions(ref)).filter((t) => t.pending !== true), id);
-      if (tx === undefined) throw new UsageError(`Unknown transaction ${id}: expected the id (or its first ${MIN_ID_PREFIX}+ characters) of an imported line of client "${clientId}" (see kontera --db FILE suggest ${clientId})`);
+      const tx = lineById(say, (await store.listTransactions(ref)).filter((t) => t.pending !== true), id);
+      if (tx === undefined) throw new UsageError(say('err.unknownTransaction', { id, min: MIN_ID_PREFIX, client: clientId }));
       const booked = await store.getVoucherForTransaction(ref, { bankAccount: tx.bankAccount, id: tx.id });
       if (booked !== undefined) {
-        throw new ConflictError(`Transaction already booked: expected an unbooked line, ${tx.id} (${tx.date} ${tx.text} ${formatKronor(tx.amount)}) is booked as ${booked.series}${booked.number}`);
+        throw new ConflictError(say('err.alreadyBooked', { id: tx.id, line: `${tx.date} ${tx.text} ${formatKronor(tx.amount)}`, voucher: `${booked.series}${booked.number}` }));
       }
-      if (client.bankAccounts.includes(account)) throw new ValidationError(`Invalid --account ${account}: expected the account the money went to or came from, ${account} is a bank account of client "${clientId}"`);
+      if (client.bankAccounts.includes(account)) throw new ValidationError(say('err.accountIsBank', { account, client: clientId }));
       if (client.chart !== undefined) {
-        if (!client.chart.includes(account)) throw new ValidationError(`Unknown account ${account}: expected an account in the chart of client "${clientId}"`);
+        if (!client.chart.includes(account)) throw new ValidationError(say('err.accountNotInChart', { account, client: clientId }));
       } else {
         const known = Object.keys(client.accountNames ?? {});
         if (known.length > 0 && !known.includes(account) && !args.flags.has('new-account')) {
-          throw new ValidationError(`Unknown account ${account}: expected one of the ${known.length} accounts in the learned books of client "${clientId}" (pass --new-account to use it anyway)`);
+          throw new ValidationError(say('err.accountNotLearned', { account, n: known.length, client: clientId }));
         }
       }
       const [s] = (await kontera.suggest(clientId, [tx])) as [Suggestion];
@@ -697,14 +801,14 @@ const correctCommand: Command = {
       let vatFrom: 'option' | 'suggestion' | 'client' = 'option';
       if (vat === undefined && !client.vatRegistered) [vat, vatFrom] = [{ rate: null }, 'client'];
       else if (vat === undefined) {
-        if (s.voucher === null) throw new UsageError(`Missing --vat: line ${tx.id} has no suggested voucher to take the VAT from; pass --vat ${VAT_CHOICES.join('|')}`);
+        if (s.voucher === null) throw new UsageError(say('err.missingVatNoVoucher', { id: tx.id, choices: VAT_CHOICES.join('|') }));
         vat = vatOf(s.voucher, tx);
         vatFrom = 'suggestion';
         if (vat === undefined) {
-          throw new UsageError(`Missing --vat: the suggested VAT (${rowsText(s.voucher.rows.filter((r) => isVatAccount(r.account)), tx.bankAccount)}) is not plain VAT inside the amount; pass --vat ${VAT_CHOICES.join('|')}`);
+          throw new UsageError(say('err.missingVatNotPlain', { rows: rowsText(s.voucher.rows.filter((r) => isVatAccount(r.account)), tx.bankAccount), choices: VAT_CHOICES.join('|') }));
         }
       }
-      if (vat.rate !== null && !client.vatRegistered) throw new ValidationError(`Invalid --vat ${vat.rate}: client "${clientId}" is not VAT-registered, expected --vat none`);
+      if (vat.rate !== null && !client.vatRegistered) throw new ValidationError(say('err.vatNotRegistered', { rate: vat.rate, client: clientId }));
       const voucher = correctedVoucher(tx, account, vat, textGiven ?? s.voucher?.text ?? tx.text);
       const r = await kontera.confirm(clientId, [{ transaction: tx, voucher, correction: true }]);
       const stored = r.vouchers[0];
@@ -720,11 +824,12 @@ const correctCommand: Command = {
         });
         return EXIT.ok;
       }
-      const was = s.voucher === null ? 'nothing suggested' : `suggested ${rowsText(s.voucher.rows, tx.bankAccount)}`;
+      const was = s.voucher === null ? say('correct.nothingSuggested') : say('correct.suggested', { rows: rowsText(s.voucher.rows, tx.bankAccount) });
+      const from = vatFrom === 'option' ? '' : vatFrom === 'client' ? say('correct.vatClient') : say('correct.vatSuggested');
       ctx.io.out(
-        `${clientId}: booked ${stored.series}${stored.number} ${tx.date} "${stored.text}" on ${account}, ${vatLabel(vat)}${vatFrom === 'option' ? '' : vatFrom === 'client' ? ' (not VAT-registered)' : ' (as suggested)'}; ${was}\n` +
-          `${voucherText(stored.rows, client.accountNames ?? {})}\n` +
-          (r.learned > 0 ? `Learned as a correction: the next ${s.key ?? 'line like this'} is suggested this way.\n` : 'Not learned: the bank text names no counterparty.\n'),
+        `${say('correct.booked', { client: clientId, voucher: `${stored.series}${stored.number}`, date: tx.date, text: stored.text, account, vat: vatLabel(say, vat), from, was })}\n` +
+          `${voucherText(say, stored.rows, client.accountNames ?? {})}\n` +
+          `${r.learned > 0 ? say('correct.learned', { key: s.key ?? say('correct.lineLikeThis') }) : say('correct.notLearned')}\n`,
       );
       return EXIT.ok;
     });
@@ -733,23 +838,24 @@ const correctCommand: Command = {
 
 const exportCommand: Command = {
   usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
-  summary: 'write the client\'s booked vouchers as a SIE 4I file',
+  summary: 'cmd.export',
   options: {
-    out: { kind: 'string', value: 'FILE', help: 'output file (default CLIENT.se)' },
-    from: { kind: 'string', value: 'DATE', help: 'first voucher date' },
-    to: { kind: 'string', value: 'DATE', help: 'last voucher date' },
+    out: { kind: 'string', value: 'FILE', help: 'opt.exportOut' },
+    from: { kind: 'string', value: 'DATE', help: 'opt.from' },
+    to: { kind: 'string', value: 'DATE', help: 'opt.to' },
   },
   async run(args, ctx) {
-    needPositionals(args, 1, exportCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 1, exportCommand.usage);
     const clientId = args.positionals[0] as string;
     const out = args.strings.get('out') ?? `${clientId}.se`;
     const store = await openDb(ctx, 'export');
     return withKontera(store, async (kontera) => {
       const bytes = await kontera.exportSie(clientId, { from: args.strings.get('from'), to: args.strings.get('to') });
-      writeOutput(out, bytes);
+      writeOutput(ctx, out, bytes);
       const vouchers = readSie(bytes).vouchers.length;
       if (ctx.json) json(ctx, { client: clientId, file: out, vouchers, bytes: bytes.length });
-      else ctx.io.out(`${clientId}: ${vouchers} vouchers → ${out}\n`);
+      else ctx.io.out(`${say('export.done', { client: clientId, n: vouchers, path: out })}\n`);
       return EXIT.ok;
     });
   },
@@ -757,67 +863,65 @@ const exportCommand: Command = {
 
 const backtestCommand: Command = {
   usage: 'kontera backtest BOOKS.se [--train 0.7] [--chart FILE]',
-  summary: 'replay a client\'s own books month by month: what would kontera have auto-booked, and how often right?',
-  details:
-    'Learns the first --train share of the bank vouchers (whole months), then for each later month suggests every\n' +
-    'line with what was known when the month began, scores it against the booking in the file, and learns the month.\n' +
-    'Writes an SVG chart of precision against the share auto-booked next to the SIE file (or to --chart).\n' +
-    'A voucher the file holds unbalanced (or unreadable) is left out of the replay and reported on stderr, one\n' +
-    'line each with file and line, and under "warnings" in --json; the exit status stays 0, as the replay of the\n' +
-    'rest is valid.',
+  summary: 'cmd.backtest',
+  details: 'cmd.backtest.details',
   options: {
-    train: { kind: 'number', value: 'SHARE', help: 'share of the history learned before the replay, 0.1–0.95 (default 0.7)' },
-    chart: { kind: 'string', value: 'FILE', help: 'where to write the SVG chart (default BOOKS.backtest.svg next to the file)' },
-    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'bank/cash accounts (default every 19xx account used)' },
+    train: { kind: 'number', value: 'SHARE', help: 'opt.train' },
+    chart: { kind: 'string', value: 'FILE', help: 'opt.chart' },
+    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.backtestBankAccounts' },
   },
   async run(args, ctx) {
-    needPositionals(args, 1, backtestCommand.usage);
+    const { say } = ctx;
+    needPositionals(ctx, args, 1, backtestCommand.usage);
     const path = args.positionals[0] as string;
-    const train = numberOption(args, 'train', 0.7, 0.1, 0.95);
-    const { doc } = readHistory(path);
+    const train = numberOption(args, 'train', 0.7, 0.1, 0.95, say);
+    if (path === STDIN && !args.strings.has('chart')) throw new UsageError(say('err.chartForStdin'));
+    const { doc } = readHistory(ctx, path);
     // Vouchers the reader left out (unbalanced, unreadable) are not replayed: every one is reported.
     printWarnings(ctx.io.err, path, doc.issues);
-    const r = backtest(doc, { train, ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}) });
-    const chartPath = args.strings.get('chart') ?? join(dirname(path), `${basename(path).replace(/\.[^.]+$/, '')}.backtest.svg`);
-    writeOutput(chartPath, backtestChart(r, basename(path)));
+    const r = backtest(doc, { train, ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}), onProgress: progress(ctx, say('progress.replaying', { path })) });
+    const shown = path === STDIN ? say('file.stdin') : path;
+    // A file with nothing replayed gets no chart: an empty chart says nothing.
+    const chartPath = r.tested === 0 ? null : (args.strings.get('chart') ?? join(dirname(path), `${basename(path).replace(/\.[^.]+$/, '')}.backtest.svg`));
+    if (chartPath !== null) writeOutput(ctx, chartPath, backtestChart(r, basename(shown), { say, threshold: DEFAULT_AUTO_BOOK_THRESHOLD }));
     if (ctx.json) {
       json(ctx, { file: path, train, chart: chartPath, ...r, warnings: warningsJson(path, doc.issues) });
       return EXIT.ok;
     }
-    ctx.io.out(backtestText(r, path, train, chartPath));
+    ctx.io.out(prose(ctx, backtestText(ctx, r, shown, train, chartPath)));
     const dropped = doc.issues.filter((i) => i.code === 'SIE_UNBALANCED_VOUCHER').length;
-    if (dropped > 0) ctx.io.out(`${dropped} unbalanced voucher${dropped === 1 ? '' : 's'} left out of the replay (see the warnings on stderr)\n`);
+    if (dropped > 0) ctx.io.out(`${say('backtest.dropped', { n: dropped })}\n`);
     return EXIT.ok;
   },
 };
 
-function backtestChart(r: BacktestResult, name: string): string {
-  return svgLineChart({
-    title: `Back-test of ${cut(name, 40)}: precision vs. share auto-booked`,
-    xLabel: 'share of replayed lines booked automatically (confidence ≥ threshold)',
-    yLabel: 'precision (right among them)',
-    yMin: 0.5,
-    guide: { y: TARGET_PRECISION, label: '99 % precision' },
-    series: [{ label: 'kontera', points: r.curve.map((p) => ({ x: p.share, y: p.precision, note: `confidence ≥ ${p.threshold.toFixed(3)}` })) }],
-  });
-}
-
-function backtestText(r: BacktestResult, path: string, train: number, chartPath: string): string {
-  if (r.tested === 0) return `${path}: ${r.bookings} bank vouchers — too few to replay (nothing after the first ${Math.round(train * 100)} %)\n`;
+function backtestText(ctx: Context, r: BacktestResult, path: string, train: number, chartPath: string | null): string {
+  const { say } = ctx;
+  const share = Math.round(train * 100);
+  if (r.bookings === 0) return `${say('backtest.noBookings', { path })}\n`;
+  if (r.tested === 0) return `${say('backtest.nothingReplayed', { path, n: r.bookings, months: r.months.length, share })}\n`;
+  const learnedFrom = r.bookings - r.tested;
   const out: string[] = [];
-  out.push(`${path}: ${r.bookings} bank vouchers; learned the first ${r.bookings - r.tested} (${Math.round(train * 100)} %, whole months), replayed ${r.tested} from ${r.firstTestMonth ?? '?'} month by month\n`);
+  out.push(
+    learnedFrom === 0
+      ? say('backtest.headNothingLearned', { path, n: r.bookings, share, tested: r.tested, month: r.firstTestMonth ?? '?' })
+      : say('backtest.head', { path, n: r.bookings, learned: learnedFrom, share, tested: r.tested, month: r.firstTestMonth ?? '?' }),
+  );
+  out.push('');
+  const at99 = `${pct(r.autoBookAt99.share)}${r.autoBookAt99.threshold === null ? '' : ` (${say('backtest.confidenceFrom', { c: r.autoBookAt99.threshold.toFixed(3) })})`}`;
   out.push(
     table(
-      ['top-1', 'top-3', 'voucher exact', 'held back', `auto-bookable at ≥ ${TARGET_PRECISION * 100} % precision`, 'default threshold books'],
-      [[pct(r.top1), pct(r.top3), pct(r.exact), pct(r.abstain), `${pct(r.autoBookAt99.share)}${r.autoBookAt99.threshold === null ? '' : ` (confidence ≥ ${r.autoBookAt99.threshold.toFixed(3)})`}`, `${pct(r.autoBook.share)} (${pct(r.autoBook.precision)} right)`]],
+      [say('col.top1'), say('col.top3'), say('col.exact'), say('col.heldBack'), say('col.at99', { p: TARGET_PRECISION * 100 }), say('col.defaultBooks')],
+      [[pct(r.top1), pct(r.top3), pct(r.exact), pct(r.abstain), at99, say('backtest.right', { share: pct(r.autoBook.share), precision: pct(r.autoBook.precision) })]],
+      { width: ctx.columns, shrink: [4, 5] },
     ),
   );
-  out.push('\nPrecision at each confidence threshold:');
-  out.push(table(['confidence ≥', 'lines', 'share of all', 'right among them'], r.thresholds.map((t) => [t.threshold.toFixed(2), String(t.answered), pct(t.share), pct(t.precision)]), { right: [0, 1, 2, 3] }));
-  out.push('\nMonth by month:');
-  out.push(table(['month', 'lines', 'top-1', 'auto-booked', 'auto right'], r.months.map((m) => [m.month, String(m.lines), pct(m.top1 / m.lines), String(m.autoBooked), m.autoBooked === 0 ? '—' : pct(m.autoRight / m.autoBooked)]), { right: [1, 2, 3, 4] }));
-  out.push(`\nChart: ${chartPath}\n`);
-  return out.join('\n');
+  out.push(`\n${say('backtest.thresholds')}`);
+  out.push(table([say('col.confidenceFrom'), say('col.lines'), say('col.shareOfAll'), say('col.rightAmong')], r.thresholds.map((t) => [t.threshold.toFixed(2), String(t.answered), pct(t.share), pct(t.precision)]), { right: [0, 1, 2, 3] }));
+  out.push(`\n${say('backtest.months')}`);
+  out.push(table([say('col.month'), say('col.lines'), say('col.top1'), say('col.autoBooked'), say('col.autoRight')], r.months.map((m) => [m.month, String(m.lines), pct(m.top1 / m.lines), String(m.autoBooked), m.autoBooked === 0 ? '—' : pct(m.autoRight / m.autoBooked)]), { right: [1, 2, 3, 4] }));
+  if (chartPath !== null) out.push(`\n${say('backtest.chart', { path: chartPath })}`);
+  return `${out.join('\n')}\n`;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -831,22 +935,26 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   export: exportCommand,
 };
 
-function optionHelp(options: Readonly<Record<string, OptionSpec>>): string {
-  const rows = Object.entries(options).map(([n, o]) => [`--${n}${o.value === undefined ? '' : ` ${o.value}`}`, o.help]);
-  return rows.length === 0 ? '' : table(['', ''], rows).split('\n').slice(1).map((l) => `  ${l}`).join('\n');
+function optionHelp(say: Say, options: Readonly<Record<string, OptionSpec>>): string[] {
+  const rows = Object.entries(options).map(([n, o]) => [`${o.short === undefined ? '    ' : `-${o.short}, `}--${n}${o.value === undefined ? '' : ` ${o.value}`}`, say(o.help, { default: DEFAULT_AUTO_BOOK_THRESHOLD })]);
+  return rows.length === 0 ? [] : table(['', ''], rows).split('\n').slice(1).map((l) => `  ${l}`);
 }
 
-function mainHelp(): string {
+function mainHelp(say: Say): string {
   return [
-    'kontera — bookkeeping suggestions (kontering) from Swedish bank statements, SIE 4 in and out',
+    say('help.title'),
     '',
-    'Usage:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`),
+    say('help.usage'),
+    '  kontera [--db FILE] [--json] [--lang sv|en] COMMAND [ARGS] [OPTIONS]',
     '',
-    'Quick start (nothing is stored):',
+    say('help.commands'),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${say(c.summary)}`),
+    '',
+    say('help.quickStart'),
     '  kontera suggest januari.csv --history bokföring-2025.se',
+    '  cat januari.csv | kontera suggest - --history bokföring-2025.se --dry-run',
     '',
-    'Stateful flow (a SQLite file keeps clients and what they taught):',
+    say('help.stateful'),
     '  kontera --db byra.db clients add kaffe --name "Kaffebryggeriet AB"',
     '  kontera --db byra.db learn kaffe bokföring-2025.se',
     '  kontera --db byra.db import kaffe januari.csv',
@@ -855,26 +963,79 @@ function mainHelp(): string {
     '  kontera --db byra.db correct kaffe 3f2a91c0 --account 6212 --vat 25',
     '  kontera --db byra.db export kaffe --out januari.se',
     '',
-    'Global options:',
-    optionHelp(GLOBAL),
-    '  --version           print the version',
+    say('help.global'),
+    ...optionHelp(say, GLOBAL),
     '',
-    'Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad file, unknown',
-    'client, invalid booking), 4 a file could not be read or written.',
+    say('help.conventions'),
     '',
-    'kontera COMMAND --help shows the options of a command.',
+    say('help.exitCodes'),
+    '',
+    say('help.more'),
     '',
   ].join('\n');
 }
 
-function commandHelp(name: string, c: Command): string {
-  return [`kontera ${name} — ${c.summary}`, '', `Usage: ${c.usage}`, '', ...(c.details === undefined ? [] : [c.details, '']), 'Options:', optionHelp(c.options), optionHelp(GLOBAL), ''].join('\n');
+function commandHelp(say: Say, name: string, c: Command): string {
+  return [
+    `kontera ${name} — ${say(c.summary)}`,
+    '',
+    `${say('help.usage')} ${c.usage}`,
+    '',
+    ...(c.details === undefined ? [] : [say(c.details), '']),
+    ...(Object.keys(c.options).length === 0 ? [] : [say('help.options'), ...optionHelp(say, c.options), '']),
+    say('help.global'),
+    ...optionHelp(say, GLOBAL),
+    '',
+  ].join('\n');
+}
+
+/** The position part the error class appends to its message, in English. */
+function englishWhere(e: KonteraError): string {
+  const parts: string[] = [];
+  if (e.file !== undefined) parts.push(e.file);
+  if (e.line !== undefined) parts.push(`line ${e.line}`);
+  if (e.column !== undefined) parts.push(`column ${e.column}`);
+  if (e.field !== undefined) parts.push(`field "${e.field}"`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/**
+ * The human part of an error for the command line: the position in the chosen language, and hints
+ * that name the library's options replaced by the command line's (`columns` → `--columns`).
+ */
+function humanMessage(e: KonteraError, say: Say): string {
+  const where = englishWhere(e);
+  let message = where !== '' && e.message.endsWith(where) ? e.message.slice(0, -where.length) : e.message;
+  const hint = message.indexOf('(pass `columns` to read it as a generic CSV)');
+  if (hint >= 0) message = `${message.slice(0, hint).trimEnd()} (${say('hint.columns')})${message.slice(hint + '(pass `columns` to read it as a generic CSV)'.length)}`;
+  message = message.replace(/ or pass \{ database \}/, '');
+  if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
+  if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
+  const parts: string[] = [];
+  if (e.file !== undefined) parts.push(e.file);
+  if (e.line !== undefined) parts.push(say('where.line', { n: e.line }));
+  if (e.column !== undefined) parts.push(say('where.column', { n: e.column }));
+  if (e.field !== undefined) parts.push(say('where.field', { name: e.field }));
+  return `${joinLines(message)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /** Makes an error one line: `kontera: CODE: message`. */
-function oneLine(e: KonteraError): string {
-  const label = e instanceof UsageError ? 'usage' : e instanceof FileAccessError ? 'file' : e.code;
-  return `kontera: ${label}: ${joinLines(e.message)}`;
+function oneLine(e: KonteraError, say: Say): string {
+  const label = e instanceof UsageError ? say('label.usage') : e instanceof FileAccessError ? say('label.file') : e.code;
+  return `kontera: ${label}: ${humanMessage(e, say)}`;
+}
+
+/** `--lang` wherever it stands, before the rest is parsed, so even a wrong command line is reported in it. */
+function langOf(argv: readonly string[]): Locale | 'invalid' | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === undefined) continue;
+    const known = LOCALES.find((l) => l === value.toLowerCase());
+    return known ?? 'invalid';
+  }
+  return undefined;
 }
 
 /**
@@ -886,45 +1047,59 @@ function oneLine(e: KonteraError): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes('--debug');
+  const lang = langOf(argv);
+  const locale: Locale = lang === undefined || lang === 'invalid' ? (io.locale ?? localeFromEnv(process.env)) : lang;
+  const say = sayer(locale);
+  // --json before `--` makes errors JSON too; decided before parsing, so a wrong command line is JSON as well.
+  const end = argv.indexOf('--');
+  const jsonErrors = (end < 0 ? argv : argv.slice(0, end)).includes('--json');
   try {
-    // Global options may come before the command.
-    let i = 0;
-    const head: string[] = [];
-    while (i < argv.length && (argv[i] as string).startsWith('--')) {
-      const a = argv[i] as string;
-      head.push(a);
-      if (a === '--db') head.push(argv[++i] ?? '');
-      i++;
+    if (lang === 'invalid') throw new UsageError(say('err.badLang', { locales: LOCALES.join(', ') }));
+    // Global options may come before the command; the first positional is the command.
+    const at = commandIndex(argv);
+    const before = parseArgs(at < 0 ? argv : argv.slice(0, at), GLOBAL, 'kontera', say);
+    const name = at < 0 ? undefined : (argv[at] as string);
+    if (name === undefined || name === 'help') {
+      if (before.flags.has('version')) {
+        io.out(`kontera ${VERSION}\n`);
+        return EXIT.ok;
+      }
+      const topic = name === 'help' ? argv.slice(at + 1).find((a) => !a.startsWith('-')) : undefined;
+      const c = topic === undefined ? undefined : COMMANDS[topic];
+      if (topic !== undefined && c === undefined) throw unknownCommand(say, topic);
+      io.out(c !== undefined && topic !== undefined ? commandHelp(say, topic, c) : mainHelp(say));
+      return name === undefined && !before.flags.has('help') ? EXIT.usage : EXIT.ok;
     }
-    const name = argv[i];
-    if (head.includes('--version') || (name === undefined && argv.includes('--version'))) {
+    const command = COMMANDS[name];
+    if (command === undefined) throw unknownCommand(say, name);
+    const args = parseArgs(argv.slice(at + 1), { ...GLOBAL, ...command.options }, name, say);
+    if (args.flags.has('help') || before.flags.has('help')) {
+      io.out(commandHelp(say, name, command));
+      return EXIT.ok;
+    }
+    if (args.flags.has('version') || before.flags.has('version')) {
       io.out(`kontera ${VERSION}\n`);
       return EXIT.ok;
     }
-    if (name === undefined || name === 'help') {
-      const topic = name === 'help' ? argv[i + 1] : undefined;
-      const c = topic === undefined ? undefined : COMMANDS[topic];
-      io.out(c !== undefined && topic !== undefined ? commandHelp(topic, c) : mainHelp());
-      return name === undefined && !head.includes('--help') ? EXIT.usage : EXIT.ok;
-    }
-    const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(`Unknown command "${name}": expected one of ${Object.keys(COMMANDS).join(', ')}`);
-    const globalArgs = parseArgs(head, GLOBAL, 'kontera');
-    const args = parseArgs(argv.slice(i + 1), { ...GLOBAL, ...command.options }, name);
-    if (args.flags.has('help') || globalArgs.flags.has('help')) {
-      io.out(commandHelp(name, command));
-      return EXIT.ok;
-    }
-    const db = args.strings.get('db') ?? globalArgs.strings.get('db');
-    return await command.run(args, { io, json: args.flags.has('json') || globalArgs.flags.has('json'), db });
+    const db = args.strings.get('db') ?? before.strings.get('db');
+    const isJson = args.flags.has('json') || before.flags.has('json');
+    const columns = io.columns === undefined || isJson ? undefined : Math.max(MIN_COLUMNS, io.columns);
+    return await command.run(args, { io, json: isJson, db, say, columns, colour: io.colour === true && !isJson, stdinUsed: false });
   } catch (e) {
     if (e instanceof KonteraError) {
-      io.err(`${oneLine(e)}\n`);
+      if (jsonErrors) {
+        const error = { code: e.code, message: humanMessage(e, say), file: e.file ?? null, line: e.line ?? null, field: e.field ?? null };
+        io.err(`${JSON.stringify({ error })}\n`);
+      } else {
+        const line = oneLine(e, say);
+        io.err(`${io.colour === true ? paint('red', line) : line}\n`);
+      }
       if (debug && e.stack !== undefined) io.err(`${e.stack}\n`);
       return e instanceof UsageError ? EXIT.usage : e instanceof FileAccessError ? EXIT.file : EXIT.input;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`kontera: internal error: ${joinLines(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (jsonErrors) io.err(`${JSON.stringify({ error: { code: 'INTERNAL', message, file: null, line: null, field: null } })}\n`);
+    else io.err(`kontera: ${say('label.internal')}: ${joinLines(message)}${debug ? '' : ` (${say('hint.debug')})`}\n`);
     if (debug && e instanceof Error && e.stack !== undefined) io.err(`${e.stack}\n`);
     return EXIT.internal;
   }
@@ -936,4 +1111,17 @@ function joinLines(message: string): string {
     .split('\n')
     .map((part, i, all) => (i === 0 ? part.trimEnd() : i === all.length - 1 ? part.trimStart() : part.trim()))
     .join('; ');
+}
+
+/** Index in `argv` of the command: the first argument that is neither a global option nor its value; -1 when there is none. */
+function commandIndex(argv: readonly string[]): number {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, o] of Object.entries(GLOBAL)) options[name] = { type: o.kind === 'boolean' ? 'boolean' : 'string', ...(o.short === undefined ? {} : { short: o.short }) };
+  const { tokens } = nodeParseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  return tokens.find((t) => t.kind === 'positional')?.index ?? -1;
+}
+
+function unknownCommand(say: Say, name: string): UsageError {
+  const near = nearest(name, Object.keys(COMMANDS));
+  return new UsageError(say('err.unknownCommand', { name, commands: Object.keys(COMMANDS).join(', '), near: near === undefined ? '' : say('err.didYouMean', { what: `kontera ${near}` }) }));
 }

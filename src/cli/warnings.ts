@@ -28,8 +28,12 @@ export interface WarningJson {
 /** Lines a statement warning names, shown after its first one. */
 const MORE_LINES_SHOWN = 5;
 
+/** Each line break, with the blanks around it, becomes "; " (a split, linear; a blank-run regular expression around the break is quadratic). */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, '; ');
+  return s
+    .split('\n')
+    .map((part, i, all) => (i === 0 ? part.trimEnd() : i === all.length - 1 ? part.trimStart() : part.trim()))
+    .join('; ');
 }
 
 /** `file:line: warning CODE: message`, one per warning. */

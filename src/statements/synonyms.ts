@@ -121,11 +121,36 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
   const map = synonymMap();
   const direct = map.get(foldHeader(cell));
   if (direct !== undefined) return { meaning: direct };
-  const m = /^(.*?)[\s(]+(?:i\s+)?([A-Za-z]{3})\)?\s*$/.exec(cell.trim());
-  const code = m?.[2]?.toUpperCase();
-  if (m?.[1] && code !== undefined && CURRENCY_CODES.has(code)) {
-    const meaning = map.get(foldHeader(m[1]));
+  const m = splitCurrency(cell.trim());
+  const code = m?.[1].toUpperCase();
+  if (m !== undefined && m[0] !== '' && code !== undefined && CURRENCY_CODES.has(code)) {
+    const meaning = map.get(foldHeader(m[0]));
     if (meaning !== undefined) return { meaning, currency: code };
   }
   return undefined;
+}
+
+const SEPARATOR = /[\s(]/;
+const BLANK = /\s/;
+const LETTERS3 = /^[A-Za-z]{3}$/;
+
+/**
+ * "Belopp (SEK)", "Belopp SEK", "Belopp i SEK" → ["Belopp", "SEK"]: a three-letter code at the end
+ * (optionally in parentheses, optionally after "i"), after at least one blank or "(". A scan from
+ * the end, linear in the cell's length (a regular expression with a lazy group before a blank run
+ * is quadratic on a long run of blanks).
+ */
+function splitCurrency(t: string): [string, string] | undefined {
+  const end = t.endsWith(')') ? t.length - 1 : t.length;
+  if (end < 3) return undefined;
+  const code = t.slice(end - 3, end);
+  if (!LETTERS3.test(code)) return undefined;
+  let start = end - 3;
+  let j = start;
+  while (j > 0 && BLANK.test(t[j - 1] as string)) j--;
+  if (j < start && j >= 1 && t[j - 1] === 'i' && (j === 1 || SEPARATOR.test(t[j - 2] as string))) start = j - 1;
+  let k = start;
+  while (k > 0 && SEPARATOR.test(t[k - 1] as string)) k--;
+  if (k === start) return undefined;
+  return [t.slice(0, k), code];
 }

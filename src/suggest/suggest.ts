@@ -476,8 +476,9 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   // The client's text model: what the words, type and amount of the line say. It speaks for
   // counterparties the client has not booked before; for known ones the history says more.
   const features = known ? [] : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
-  const tm = clientTextModel(k, client.id);
-  const text = known || tm.empty ? [] : tm.score(features, direction);
+  // Built on first use only: a client whose lines are all known counterparties never needs one.
+  const tm = known ? undefined : clientTextModel(k, client.id);
+  const text = tm === undefined || tm.empty ? [] : tm.score(features, direction);
   for (let i = 0; i < text.length; i++) {
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
@@ -487,7 +488,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.v[F.textP] = t.p;
     c.v[F.textHitP] = t.hits > 0 ? t.p : 0;
     c.v[F.textHits] = Math.log1p(t.hits);
-    c.v[F.clientPrior] = tm.priorShare(direction, t.account);
+    c.v[F.clientPrior] = (tm as NonNullable<typeof tm>).priorShare(direction, t.account);
   }
 
   // The bureau's other clients, and the bureau's text model.
@@ -506,8 +507,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
       }
     }
   }
-  const btm = bureauTextModel(k, client.bureauId);
-  const bureauText = known || btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  const btm = known ? undefined : bureauTextModel(k, client.bureauId);
+  const bureauText = btm === undefined || btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
   const bureauTextFrom = new Map<AccountNo, AccountNo>();
   for (const t of bureauText) {
     const m = nearestInChart(t.account, chart);
@@ -573,7 +574,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
       const original = bureauTextFrom.get(c.account) ?? c.account;
-      const ev = btm.explain(features, direction, original);
+      const ev = btm?.explain(features, direction, original);
       const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
       return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
     }
@@ -581,7 +582,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'network' && network !== undefined && networkHas !== undefined) return { source: 'network', path: 'network', text: network.describe(networkHas) };
     if (best.group === 'rule' && rule !== undefined && (rule.ranked[0] as RankedAccount).account === c.account) return { source: 'rule', path: 'rule', text: rule.describe(rule.ranked[0] as RankedAccount) };
     if (ownHas !== undefined && own !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
-    const ev = tm.explain(features, direction, c.account);
+    const ev = tm?.explain(features, direction, c.account);
     const name = cp.key === null || cp.key === NO_TEXT_KEY ? 'a line without text' : cp.display;
     if (ev !== undefined) {
       return {
@@ -591,7 +592,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
         text: `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} earlier counterparties with it were booked to ${c.account} (this client); ${name} is new.`,
       };
     }
-    const share = Math.round(tm.priorShare(direction, c.account) * 100);
+    const share = Math.round((tm ?? clientTextModel(k, client.id)).priorShare(direction, c.account) * 100);
     return { source: 'client', path: 'client-words', match: 'words', text: `Only a guess: ${share} % of this client's money ${direction === 'in' ? 'in' : 'out'} goes to ${c.account}; nothing is known about ${name}.` };
   };
 

@@ -3,7 +3,7 @@
  * folder of its own, then `dist/cli.js` run directly, as npm's `bin` link runs it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, ROOT, tempDir } from './helpers.js';
@@ -25,12 +25,19 @@ describe('dist/cli.js', () => {
     expect(statSync(file).mode & 0o111).not.toBe(0);
   });
 
-  it('runs on its own: --version, and a back-test on a demo client (ESM and CJS builds)', () => {
+  it('is built once, as ESM, with no declarations or CommonJS copy that nothing imports', () => {
+    expect(existsSync(join(OUT, 'cli.cjs'))).toBe(false);
+    expect(existsSync(join(OUT, 'cli.d.ts'))).toBe(false);
+    expect(readdirSync(OUT).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('runs on its own: --version, and a back-test on a demo client', () => {
     const version = spawnSync(join(OUT, 'cli.js'), ['--version'], { encoding: 'utf8' });
+    expect(spawnSync(join(OUT, 'cli.js'), ['-V'], { encoding: 'utf8' }).stdout).toBe(version.stdout);
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^kontera \d+\.\d+\.\d+\n$/);
     const dir = tempDir();
-    for (const file of ['cli.js', 'cli.cjs']) {
+    for (const file of ['cli.js']) {
       const r = spawnSync(process.execPath, [join(OUT, file), 'backtest', join(DEMO, 'roslagens-data', 'history-2025.se'), '--chart', join(dir, `${file}.svg`), '--json'], { encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -39,7 +46,7 @@ describe('dist/cli.js', () => {
   });
 
   it('keeps the one-line errors and exit codes', () => {
-    const r = spawnSync(join(OUT, 'cli.js'), ['suggest', 'x.csv', '--history', 'y.se'], { encoding: 'utf8', cwd: tempDir() });
+    const r = spawnSync(join(OUT, 'cli.js'), ['suggest', 'x.csv', '--history', 'y.se'], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, LC_ALL: 'C' } });
     expect(r.status).toBe(4);
     expect(r.stderr).toBe('kontera: file: Cannot read y.se: no such file\n');
   });

@@ -16,9 +16,10 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** `kontera ARGS` from source (through tsx), in `cwd`. */
-export function kontera(args: readonly string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+/** `kontera ARGS` from source (through tsx), in `cwd`, in English unless `env` says otherwise; `input` is its standard input. */
+export function kontera(args: readonly string[], cwd: string, options: { env?: Record<string, string>; input?: string | Uint8Array } = {}): Run {
+  const env = { ...process.env, NODE_OPTIONS: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env };
+  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', env, ...(options.input === undefined ? {} : { input: options.input }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -119,7 +119,8 @@ describe('kontera --db FILE import --columns', () => {
     writeFileSync(cryptic, 'Dt|Txt|Amt\n2026-01-03|Office rent|-15000.00\n2026-01-02|Customer|20000.00\n');
     const unknown = k('import', 'okand', cryptic);
     expect(unknown.code).toBe(3);
-    expect(unknown.stderr).toMatch(/UNKNOWN_FORMAT.*pass `columns`/);
+    expect(unknown.stderr).toMatch(/UNKNOWN_FORMAT.*pass --columns date=…,amount=…,text=…/);
+    expect(unknown.stderr).not.toContain('`columns`');
     const ok = k('import', 'okand', generic, '--columns', 'date=Date,text=Description,debit=Withdrawal,credit=Deposit,balance=Balance', '--json');
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ statements: [{ lines: 2, added: 2, duplicates: 0 }] });

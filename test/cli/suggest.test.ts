@@ -159,10 +159,10 @@ describe('kontera errors: one line, a meaningful exit code, a stack only with --
 
   it('--format forces a format: the right one reads the file, a wrong one is refused (exit 3), an unknown id is exit 2', () => {
     const statement = join(DEMO, 'ljusgard', 'Kontohandelser.csv');
-    const ok = kontera(['suggest', statement, '--history', history, '--format', 'seb-kontohandelser', '--json'], dir);
+    const ok = kontera(['suggest', statement, '--history', history, '--format', 'seb-kontohandelser', '--json', '--dry-run'], dir);
     expect(ok.code).toBe(0);
     expect((JSON.parse(ok.stdout) as { lines: number }).lines).toBe(answers('ljusgard').lines.length);
-    const wrong = kontera(['suggest', statement, '--history', history, '--format', 'nordea-2024'], dir);
+    const wrong = kontera(['suggest', statement, '--history', history, '--format', 'nordea-2024', '--dry-run'], dir);
     expect(wrong.code).toBe(3);
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
     const unknown = kontera(['suggest', statement, '--history', history, '--format', 'postgiro-1990'], dir);
