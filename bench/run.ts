@@ -66,6 +66,16 @@ const BENCHES: readonly Bench[] = [
     baseline: 'exact-text memory and TF-IDF + linear SVM (the approach of beancount smart_importer), on the same lines',
   },
   {
+    name: 'openitems',
+    title: 'Open items (reskontra) and bankgiro deposits',
+    command: 'npm run bench:openitems',
+    node: [],
+    script: 'bench/openitems.ts',
+    args: [],
+    quickArgs: ['--quick'],
+    baseline: 'the suggestion engine alone on the same lines ("before"), in the same run',
+  },
+  {
     name: 'suggest',
     title: 'Suggestion and learning throughput',
     command: 'npm run bench:suggest',
@@ -264,7 +274,7 @@ function render(): void {
       continue;
     }
     // The accuracy bench prints markdown; the others print aligned text.
-    if (b.name === 'accuracy' || b.name === 'parse') {
+    if (b.name === 'accuracy' || b.name === 'parse' || b.name === 'openitems') {
       lines.push(text.replace(/^# .*\n/, '').replace(/\nFitted curves[\s\S]*$/, '').replace(/^## /gm, '### '), '');
     } else {
       lines.push('```', text, '```', '');

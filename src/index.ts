@@ -15,6 +15,7 @@ export {
   ValidationError,
   AbortError,
   ConflictError,
+  BgmaxParseError,
 } from './core/errors.js';
 export type { ErrorCode, SourcePosition, FormatCandidate } from './core/errors.js';
 
@@ -120,7 +121,29 @@ export type {
   ProgressPhase,
   LearnWarning,
   LearnWarningCode,
+  OpenItemsOptions,
+  SettleDepositOptions,
 } from './kontera.js';
+
+// Open items (reskontra) and BgMax
+export { readBgmax } from './bgmax/reader.js';
+export type { ReadBgmaxOptions } from './bgmax/reader.js';
+export { BGMAX_PAYMENT_KINDS } from './bgmax/types.js';
+export type { BgmaxFile, BgmaxDeposit, BgmaxPayment, BgmaxExtraReference, BgmaxIssue, BgmaxPaymentKind } from './bgmax/types.js';
+export { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from './openitems/types.js';
+export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, OpenItemVoucher, OpenItemVoucherRow, OpenItemAccounts } from './openitems/types.js';
+export { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './openitems/accounts.js';
+export { updateLedger, reconcileWithBalances, reopenSettlements, applyConfirmedVoucher } from './openitems/ledger.js';
+export type { LedgerOptions, LedgerUpdate, UnallocatedSettlement } from './openitems/ledger.js';
+export { sieLedgerVouchers, sieItemBalances } from './openitems/sie.js';
+export { matchOpenItems, OPEN_ITEM_EVIDENCE } from './openitems/match.js';
+export type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine, MatchOpenItemsOptions, SettledPart } from './openitems/match.js';
+export { OPEN_ITEM_CALIBRATION } from './openitems/calibration.js';
+export type { OpenItemCalibration } from './openitems/calibration.js';
+export { settleDeposit, DepositMismatchError, DEFAULT_SUSPENSE_ACCOUNT } from './openitems/deposit.js';
+export type { DepositSettlement, DepositPaymentResult, DepositOptions } from './openitems/deposit.js';
+export type { OpenItemSuggestion } from './facade/open-items.js';
+export type { OpenItemsLearned } from './kontera.js';
 export { createMemoryStore } from './store/memory.js';
 export { VOUCHER_SERIES } from './store/store.js';
 export type {
@@ -139,6 +162,7 @@ export type {
   VoucherRowData,
   VoucherFilter,
   TransactionFilter,
+  OpenItemFilter,
   TransactionKey,
   AddTransactionsResult,
   ClientData,

@@ -13,7 +13,7 @@
  * const suggestions = await kontera.suggest('kaffe', transactions);
  * ```
  * Each use case lives in its own module under `facade/` (clients, learn, import, suggest, confirm,
- * export, erase); this file composes them.
+ * export, erase, open items); this file composes them.
  *
  * @module
  */
@@ -24,6 +24,7 @@ import { eraseApi } from './facade/erase.js';
 import { exportApi } from './facade/export.js';
 import { importApi } from './facade/import.js';
 import { learnApi } from './facade/learn.js';
+import { openItemsApi } from './facade/open-items.js';
 import { facadeContext } from './facade/shared.js';
 import { suggestApi } from './facade/suggest.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
@@ -49,8 +50,11 @@ export type {
   LearnFromSieOptions,
   LearnFromSieResult,
   LongOperationOptions,
+  OpenItemsLearned,
+  OpenItemsOptions,
   Progress,
   ProgressPhase,
+  SettleDepositOptions,
   TransactionLike,
   UnlearnResult,
 } from './facade/types.js';
@@ -78,6 +82,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
     ...confirmApi(ctx),
     ...exportApi(ctx),
     ...eraseApi(ctx),
+    ...openItemsApi(ctx),
     async close(): Promise<void> {
       await store.close();
     },

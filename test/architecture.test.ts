@@ -31,9 +31,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   normalize: ['core', 'normalize', 'types'],
   knowledge: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'types'],
   suggest: ['core', 'normalize', 'vat', 'knowledge', 'suggest', 'statements', 'sie', 'types'],
-  store: ['core', 'knowledge', 'store', 'statements', 'sie', 'suggest'],
+  store: ['core', 'knowledge', 'store', 'statements', 'sie', 'suggest', 'openitems'],
+  bgmax: ['core', 'bgmax'],
+  openitems: ['core', 'normalize', 'knowledge', 'sie', 'bgmax', 'openitems', 'types'],
   types: ['types'],
-  facade: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'suggest', 'store', 'facade', 'types'],
+  facade: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'suggest', 'store', 'openitems', 'bgmax', 'facade', 'types'],
 };
 
 /** Each third-party package lives behind exactly one file. */

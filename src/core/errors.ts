@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'SIE_INVALID_VALUE',
   'SIE_UNBALANCED_VOUCHER',
   'SIE_WRITE',
+  // BgMax (Bankgirot's incoming payments file)
+  'BGMAX_SYNTAX',
+  'BGMAX_INVALID_VALUE',
   // store and facade
   'STORE',
   'STORE_SCHEMA',
@@ -107,6 +110,15 @@ export class SieParseError extends KonteraError {
   constructor(code: ErrorCode, message: string, options: KonteraErrorOptions & { label?: string | undefined } = {}) {
     super(code, message, options);
     this.label = options.label;
+  }
+}
+
+/** A BgMax file could not be read. `record` is the transaction code (`20`, `15`, …) where known. */
+export class BgmaxParseError extends KonteraError {
+  readonly record: string | undefined;
+  constructor(code: 'BGMAX_SYNTAX' | 'BGMAX_INVALID_VALUE', message: string, options: KonteraErrorOptions & { record?: string | undefined } = {}) {
+    super(code, message, options);
+    this.record = options.record;
   }
 }
 

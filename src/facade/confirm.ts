@@ -12,6 +12,7 @@ import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types
 import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
 import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
+import { confirmOpenItems } from './open-items.js';
 import type { Booking, ConfirmResult, Kontera, LongOperationOptions } from './types.js';
 
 /** Checks one booking against the client before anything is written. */
@@ -144,6 +145,12 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        // Vouchers on an invoice account settle (or add) open items of the client's ledger.
+        await confirmOpenItems(
+          tx,
+          ref,
+          vouchers.map((record, i) => ({ record, line: (learnable[i] as ConfirmedBooking).transaction, bankAccount: checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT })),
+        );
         return { vouchers, learned };
       });
     },

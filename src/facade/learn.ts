@@ -11,6 +11,7 @@ import type { AccountNo, ClientSettings } from '../knowledge/types.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
+import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
 import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
@@ -95,6 +96,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
+        const openItems = await learnOpenItemsFromSie(tx, ref, doc);
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -106,6 +108,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           bankAccounts,
           issues: doc.issues,
           warnings,
+          openItems,
         };
       });
     },
@@ -118,7 +121,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const { k, base } = await knowledgeForLearning(tx, client, [key]);
         const changes = unlearn(k, engineClient(client), key, templateId);
         await tx.applyKnowledge(client.bureauId, changes, base);
-        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 };
+        // Forgetting a counterparty also reopens the invoices its confirmed payments settled.
+        const reopened = templateId === undefined ? await unlearnOpenItems(tx, refOf(client), key) : 0;
+        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
     },
   };

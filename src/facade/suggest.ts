@@ -1,5 +1,6 @@
 /**
- * Suggesting: one suggestion per bank line from the client's, the bureau's and the network's knowledge. Reads only.
+ * Suggesting: one suggestion per bank line from the client's, the bureau's and the network's knowledge,
+ * and from the client's open items (./open-items.ts). Reads only.
  *
  * @module
  */
@@ -9,7 +10,9 @@ import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
 import type { Suggestion } from '../suggest/types.js';
-import { READ_ONLY, engineClient, refOf } from './shared.js';
+import { matchOpenItems } from '../openitems/match.js';
+import { openItemsForSuggest, withOpenItemMatch } from './open-items.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
 
@@ -47,14 +50,18 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const bureaus = await tx.getBureauRecords(client.bureauId);
         const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
         const k = createKnowledge({ profiles, bureaus, network });
-        return transactions.map((t) =>
-          suggestOne(
+        const items = await openItemsForSuggest(tx, refOf(client));
+        return transactions.map((t) => {
+          const s = suggestOne(
             { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
             k,
             settings,
             { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
-          ),
-        );
+          );
+          if (items.length === 0) return s;
+          const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+          return withOpenItemMatch(s, matchOpenItems(t, items, { bankAccount, limit: 1 })[0], client);
+        });
       }, READ_ONLY);
     },
   };

@@ -4,6 +4,8 @@
  * @module
  */
 import type { AccountNo, ReviewSettings, TransactionInput, Voucher } from '../knowledge/types.js';
+import type { DepositSettlement } from '../openitems/deposit.js';
+import type { OpenItem } from '../openitems/types.js';
 import type { SieIssue } from '../sie/types.js';
 import type { ColumnMapping, ParseWarning, StatementFormatId } from '../statements/types.js';
 import type { BureauRow, ClientData, ClientRow, DeleteCounts, Store, TransactionRow, VoucherRecord, VoucherSeries } from '../store/store.js';
@@ -112,6 +114,28 @@ export interface LearnFromSieResult {
   readonly issues: readonly SieIssue[];
   /** What learning guessed or left out (bank accounts found in the file or not learned). */
   readonly warnings: readonly LearnWarning[];
+  /** What the file added to the client's open-item ledger (invoices and their settlements). */
+  readonly openItems: OpenItemsLearned;
+}
+
+/** What learning a SIE file did to the client's open-item ledger. */
+export interface OpenItemsLearned {
+  /** Items created or changed. */
+  readonly changed: number;
+  /** Items with something still open afterwards. */
+  readonly open: number;
+}
+
+/** Options of {@link Kontera.openItems}. */
+export interface OpenItemsOptions {
+  /** True: only items with something still open. */
+  readonly open?: boolean | undefined;
+}
+
+/** Options of {@link Kontera.settleDeposit}. */
+export interface SettleDepositOptions {
+  /** The BgMax file's name, for errors. */
+  readonly fileName?: string | undefined;
 }
 
 /** Codes of {@link LearnWarning}. */
@@ -232,6 +256,14 @@ export interface Kontera {
    * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
    */
   unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
+  /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */
+  openItems(clientId: string, options?: OpenItemsOptions): Promise<readonly OpenItem[]>;
+  /**
+   * The voucher for a bankgiro deposit line from the BgMax file of the deposit: one row per customer
+   * invoice a payment settles, unmatched payments on the suspense account (review). Refused with
+   * `VALIDATION` (a `DepositMismatchError` naming both sums) when the deposit does not sum to the line.
+   */
+  settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options?: SettleDepositOptions): Promise<DepositSettlement>;
   /** Closes the store. Later calls fail with `STORE`. */
   close(): Promise<void>;
 }

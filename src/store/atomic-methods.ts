@@ -4,6 +4,7 @@
  * that runner (locking, retries, connection handling), so the 26 delegations live here once.
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import type { OpenItem } from '../openitems/types.js';
 import type {
   AddTransactionsResult,
   BureauRow,
@@ -14,6 +15,7 @@ import type {
   KnowledgeBase,
   LedgerVoucher,
   NewVoucher,
+  OpenItemFilter,
   StatementRow,
   StoreSession,
   TransactionFilter,
@@ -112,6 +114,15 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
     return this.atomic('write', (s) => s.applyKnowledge(bureauId, changes, base));
+  }
+  putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+    return this.atomic('write', (s) => s.putOpenItems(ref, items));
+  }
+  listOpenItems(ref: ClientRef, filter?: OpenItemFilter): Promise<readonly OpenItem[]> {
+    return this.atomic('read', (s) => s.listOpenItems(ref, filter));
+  }
+  deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    return this.atomic('write', (s) => s.deleteOpenItems(ref, ids));
   }
   exportClient(ref: ClientRef): Promise<ClientData> {
     return this.atomic('read', (s) => s.exportClient(ref));

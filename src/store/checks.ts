@@ -8,6 +8,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { AmountRangeError, sumAmounts } from '../core/money.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
+import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
+import type { OpenItem } from '../openitems/types.js';
 import type { ClientRow, ClientRef, KnowledgeBase, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
 
@@ -257,6 +259,36 @@ export function mergeBureau(stored: BureauKnowledgeRecord | undefined, step: Agg
   const shape = step.target ?? stored;
   if (clients.length === 0 || shape === undefined) return undefined;
   return { ...shape, clients };
+}
+
+/** Throws `VALIDATION` unless every open item is well-formed: ids once, whole öre, 0 ≤ open ≤ amount. @internal */
+export function checkOpenItems(items: readonly OpenItem[]): void {
+  const ids = new Set<string>();
+  for (const item of items) {
+    const bad = (what: string): ValidationError => new ValidationError(`Invalid open item ${JSON.stringify(item?.id)}: expected ${what}`);
+    if (typeof item !== 'object' || item === null || typeof item.id !== 'string' || item.id === '') throw new ValidationError('Invalid open item: expected an object with a non-empty id');
+    if (ids.has(item.id)) throw bad('each id once per call');
+    ids.add(item.id);
+    if (item.v !== 1) throw bad('format version 1');
+    if (!OPEN_ITEM_KINDS.includes(item.kind)) throw bad(`kind ${OPEN_ITEM_KINDS.join(' or ')}`);
+    if (!OPEN_ITEM_ORIGINS.includes(item.origin)) throw bad(`origin ${OPEN_ITEM_ORIGINS.join(', ')}`);
+    if (!ISO_DATE.test(item.date)) throw bad(`an ISO date, got ${JSON.stringify(item.date)}`);
+    if (!Number.isSafeInteger(item.amount) || item.amount <= 0) throw bad(`a positive amount in whole öre, got ${item.amount}`);
+    if (!Number.isSafeInteger(item.open) || item.open < 0 || item.open > item.amount) throw bad(`an open amount from 0 to ${item.amount} öre, got ${item.open}`);
+    if (!Array.isArray(item.settlements) || !Array.isArray(item.words) || !Array.isArray(item.references)) throw bad('settlements, words and references as arrays');
+    let settled = 0;
+    for (const st of item.settlements) {
+      if (!Number.isSafeInteger(st.amount) || st.amount <= 0) throw bad(`settlements of positive whole öre, got ${st.amount}`);
+      settled += st.amount;
+      if (settled > item.amount) throw bad(`settlements summing to at most the amount (${item.amount} öre)`);
+    }
+    if (settled !== item.amount - item.open) throw bad(`settlements summing to amount − open (${item.amount - item.open} öre), they sum to ${settled}`);
+  }
+}
+
+/** Orders open items by date, then id. @internal */
+export function compareOpenItems(a: OpenItem, b: OpenItem): number {
+  return compareText(a.date, b.date) || compareText(a.id, b.id);
 }
 
 /** Exact sum of rows whose amounts are safe integers; a total past 2^53 is reported as a validation error. */

@@ -15,6 +15,8 @@ import {
   checkLedgerVoucher,
   checkKnowledgeChanges,
   checkNewVouchers,
+  checkOpenItems,
+  compareOpenItems,
   bureauSteps,
   checkTransactionRow,
   compareNetwork,
@@ -27,6 +29,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
+import type { OpenItem } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
 import type {
   AddTransactionsResult,
@@ -38,6 +41,7 @@ import type {
   KnowledgeBase,
   LedgerVoucher,
   NewVoucher,
+  OpenItemFilter,
   StatementRow,
   Store,
   StoreCapabilities,
@@ -71,6 +75,7 @@ interface ClientTables {
   readonly booked: Map<string, VoucherRecord>;
   readonly profiles: Map<string, ProfileRecord>;
   readonly ledger: Map<string, LedgerVoucher>;
+  readonly openItems: Map<string, OpenItem>;
 }
 
 function txKey(bankAccount: string, id: string): string {
@@ -255,6 +260,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         booked: new Map(),
         profiles: new Map(),
         ledger: new Map(),
+        openItems: new Map(),
       });
     },
 
@@ -491,6 +497,29 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       }
     },
 
+    async putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      checkOpenItems(items);
+      for (const item of items) s.set(t.openItems, item.id, copy(item));
+    },
+
+    async listOpenItems(ref: ClientRef, filter: OpenItemFilter = {}): Promise<readonly OpenItem[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).openItems.values()]
+        .filter((i) => filter.open !== true || i.open > 0)
+        .sort(compareOpenItems)
+        .map(copy);
+    },
+
+    async deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      let n = 0;
+      for (const id of new Set(ids)) if (s.delete(t.openItems, id)) n++;
+      return n;
+    },
+
     async exportClient(ref: ClientRef): Promise<ClientData> {
       assertOpen();
       const client = s.client(ref);
@@ -507,6 +536,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
           .filter((r) => r.clients.includes(client.id))
           .sort((a, b) => compareText(a.key, b.key) || compareText(a.templateId, b.templateId))
           .map(copy),
+        openItems: await self.listOpenItems(ref),
       };
     },
   };

@@ -180,6 +180,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       ALTER TABLE §.transactions ADD COLUMN booked_number text;
     `,
   },
+  {
+    version: 4,
+    description: 'open_items: the open-item ledger (supplier and customer invoices, their settlements)',
+    sql: `
+      -- data: the item (src/openitems/types.ts OpenItem); open is its open amount in öre.
+      CREATE TABLE §.open_items (
+        bureau_id text COLLATE "C" NOT NULL,
+        client_id text COLLATE "C" NOT NULL,
+        id        text COLLATE "C" NOT NULL,
+        date      text COLLATE "C" NOT NULL,
+        open      bigint NOT NULL,
+        data      jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, id),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX open_items_open ON §.open_items (bureau_id, client_id, date, id) WHERE open > 0;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -197,5 +215,6 @@ export const POSTGRES_TABLES = [
   'bureau_records',
   'bureau_record_clients',
   'network_records',
+  'open_items',
 ] as const;
 export type PostgresTable = (typeof POSTGRES_TABLES)[number];

@@ -33,6 +33,7 @@ import {
   checkKnowledgeChanges,
   checkLedgerVoucher,
   checkNewVouchers,
+  checkOpenItems,
   checkTransactionRow,
   compareNetwork,
   compareText,
@@ -41,6 +42,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
+import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
@@ -56,6 +58,7 @@ import type {
   KnowledgeBase,
   LedgerVoucher,
   NewVoucher,
+  OpenItemFilter,
   StatementRow,
   Store,
   StoreCapabilities,
@@ -221,6 +224,12 @@ function voucherFromRow(row: Row): VoucherRecord {
 
 function networkFromRow(row: Row): NetworkRecord {
   return sharedNetworkFromRow(row, int);
+}
+
+function openItemFromRow(row: Row): OpenItem {
+  const item = obj<OpenItem>(row, 'data', 'open item');
+  if (item.id !== str(row, 'id') || item.open !== int(row, 'open')) throw corrupt('an open item matching its row', item.id);
+  return item;
 }
 
 function profileFromRow(row: Row): ProfileRecord {
@@ -1198,6 +1207,42 @@ class PostgresSession implements StoreSession {
     }
   }
 
+  async putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    checkOpenItems(items);
+    if (items.length === 0) return;
+    // One statement for the whole batch, whatever its size.
+    await this.#q(
+      `INSERT INTO §.open_items (bureau_id, client_id, id, date, open, data)
+       SELECT $1, $2, i.id, i.date, i.open, i.data
+         FROM unnest($3::text[], $4::text[], $5::bigint[], $6::jsonb[]) AS i(id, date, open, data)
+       ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, open = excluded.open, data = excluded.data`,
+      [ref.bureauId, ref.clientId, items.map((i) => i.id), items.map((i) => i.date), items.map((i) => i.open), items.map((i) => JSON.stringify(i))],
+    );
+  }
+
+  async listOpenItems(ref: ClientRef, filter: OpenItemFilter = {}): Promise<readonly OpenItem[]> {
+    this.#check();
+    await this.#requireClient(ref);
+    const onlyOpen = filter.open === true ? ' AND open > 0' : '';
+    return (
+      await this.#q(`SELECT id, open, data FROM §.open_items WHERE bureau_id = $1 AND client_id = $2${onlyOpen} ORDER BY date, id`, [ref.bureauId, ref.clientId])
+    ).map(openItemFromRow);
+  }
+
+  async deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    if (ids.length === 0) return 0;
+    const rows = await this.#q('DELETE FROM §.open_items WHERE bureau_id = $1 AND client_id = $2 AND id = ANY($3::text[]) RETURNING id', [
+      ref.bureauId,
+      ref.clientId,
+      [...new Set(ids)],
+    ]);
+    return rows.length;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = await this.#client(ref);
@@ -1218,6 +1263,7 @@ class PostgresSession implements StoreSession {
       ledgerVouchers: await this.listLedgerVouchers(ref),
       profiles: await this.getProfiles(ref),
       bureauRecords,
+      openItems: await this.listOpenItems(ref),
     };
   }
 }

@@ -149,6 +149,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       ALTER TABLE transactions ADD COLUMN booked_number TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'open_items: the open-item ledger (supplier and customer invoices, their settlements)',
+    sql: `
+      -- data: the item (src/openitems/types.ts OpenItem); open is its open amount in öre, kept as a
+      -- column so the open items are read without the settled ones.
+      CREATE TABLE open_items (
+        client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+        id        TEXT NOT NULL,
+        date      TEXT NOT NULL,
+        open      INTEGER NOT NULL,
+        data      TEXT NOT NULL,
+        PRIMARY KEY (client_id, id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX open_items_open ON open_items (client_id, date, id) WHERE open > 0;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -165,5 +182,6 @@ export const SQLITE_TABLES = [
   'profiles',
   'bureau_records',
   'network_records',
+  'open_items',
 ] as const;
 export type SqliteTable = (typeof SQLITE_TABLES)[number];

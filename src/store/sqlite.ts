@@ -24,6 +24,7 @@ import {
   checkKnowledgeChanges,
   checkLedgerVoucher,
   checkNewVouchers,
+  checkOpenItems,
   checkTransactionRow,
   compareText,
   mergeBureau,
@@ -33,6 +34,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
+import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
 import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
@@ -49,6 +51,7 @@ import type {
   KnowledgeBase,
   LedgerVoucher,
   NewVoucher,
+  OpenItemFilter,
   StatementRow,
   Store,
   StoreCapabilities,
@@ -273,6 +276,12 @@ function profileFromRow(row: Row): ProfileRecord {
   const p = jsonObject<ProfileRecord>(row, 'data', 'profile record');
   if (p.key !== str(row, 'key') || p.clientId !== str(row, 'client_id')) throw corrupt('a profile matching its row', p.key);
   return p;
+}
+
+function openItemFromRow(row: Row): OpenItem {
+  const item = jsonObject<OpenItem>(row, 'data', 'open item');
+  if (item.id !== str(row, 'id') || item.open !== int(row, 'open')) throw corrupt('an open item matching its row', item.id);
+  return item;
 }
 
 function bureauRecordFromRow(row: Row): BureauKnowledgeRecord {
@@ -1036,6 +1045,37 @@ class SqliteSession implements StoreSession {
     }
   }
 
+  async putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    checkOpenItems(items);
+    const put = this.#q(
+      `INSERT INTO open_items (client_id, id, date, open, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (client_id, id) DO UPDATE SET date = excluded.date, open = excluded.open, data = excluded.data`,
+    );
+    for (const item of items) put.run(ref.clientId, item.id, item.date, item.open, JSON.stringify(item));
+  }
+
+  async listOpenItems(ref: ClientRef, filter: OpenItemFilter = {}): Promise<readonly OpenItem[]> {
+    this.#check();
+    this.#requireClient(ref);
+    const sql = filter.open === true
+      ? 'SELECT id, open, data FROM open_items WHERE client_id = ? AND open > 0 ORDER BY date, id'
+      : 'SELECT id, open, data FROM open_items WHERE client_id = ? ORDER BY date, id';
+    return this.#q(sql)
+      .all(ref.clientId)
+      .map((r) => openItemFromRow(asRow(r)));
+  }
+
+  async deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    const del = this.#q('DELETE FROM open_items WHERE client_id = ? AND id = ?');
+    let n = 0;
+    for (const id of new Set(ids)) n += Number(del.run(ref.clientId, id).changes);
+    return n;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = this.#client(ref);
@@ -1054,6 +1094,7 @@ class SqliteSession implements StoreSession {
       ledgerVouchers: await this.listLedgerVouchers(ref),
       profiles: await this.getProfiles(ref),
       bureauRecords,
+      openItems: await this.listOpenItems(ref),
     };
   }
 }

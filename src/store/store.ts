@@ -14,6 +14,7 @@
  * @module
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord, ReviewSettings } from '../knowledge/types.js';
+import type { OpenItem } from '../openitems/types.js';
 
 /** A BAS account number as a string ("1930"). */
 export type AccountNo = string;
@@ -227,6 +228,14 @@ export interface ClientData {
   readonly profiles: readonly ProfileRecord[];
   /** Bureau aggregate records this client currently contributes to. */
   readonly bureauRecords: readonly BureauKnowledgeRecord[];
+  /** The client's open-item ledger (invoices and their settlements), ordered by date, then id. */
+  readonly openItems: readonly OpenItem[];
+}
+
+/** Filter for {@link StoreSession.listOpenItems}. */
+export interface OpenItemFilter {
+  /** True: only items with something still open. */
+  readonly open?: boolean | undefined;
 }
 
 /** The aggregate records a {@link KnowledgeChanges} was computed from (see {@link StoreSession.applyKnowledge}). */
@@ -359,6 +368,16 @@ export interface StoreSession {
    * `VALIDATION` and nothing is written.
    */
   applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void>;
+
+  /**
+   * Adds or replaces open items of the client's ledger (identity: client and item id), all or
+   * nothing: `VALIDATION` when one is malformed, and nothing is written then.
+   */
+  putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void>;
+  /** The client's open items ordered by date, then id. */
+  listOpenItems(ref: ClientRef, filter?: OpenItemFilter): Promise<readonly OpenItem[]>;
+  /** Removes the client's items with these ids; returns how many there were. */
+  deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number>;
 
   /** Everything stored about the client. */
   exportClient(ref: ClientRef): Promise<ClientData>;

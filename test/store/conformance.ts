@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import type { ClientRef, LedgerVoucher, Store, TransactionRow } from '../../src/store/store.js';
-import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
+import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, openItem, profile, statementRow, txRow, voucher } from './fixtures.js';
 
 /** Opens stores on one storage location (a file, or nothing for memory); `open` may be called again after close. */
 export interface StoreHarness {
@@ -424,6 +424,69 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getBureauRecords('b1')).toEqual([]);
         expect(await store.listNetworkRecords()).toEqual([]);
         await expectCode(store.applyKnowledge('nope', changes({}), NO_BASE), 'NOT_FOUND');
+      });
+    });
+
+    describe('open items', () => {
+      it('puts, replaces, lists by date then id, filters the open ones and deletes', async () => {
+        const paid = openItem('sie:A:2:2440:0', { date: '2026-01-05', settled: 124900 });
+        const later = openItem('sie:A:9:2440:0', { date: '2026-02-01' });
+        const first = openItem('sie:A:1:2440:0', { date: '2026-01-05', amount: 5000 });
+        await store.putOpenItems(A, [later, paid, first]);
+        expect(await store.listOpenItems(A)).toEqual([first, paid, later]);
+        expect(await store.listOpenItems(A, { open: true })).toEqual([first, later]);
+        const partly = openItem('sie:A:9:2440:0', { date: '2026-02-01', settled: 100 });
+        await store.putOpenItems(A, [partly]);
+        expect((await store.listOpenItems(A)).find((i) => i.id === partly.id)).toEqual(partly);
+        expect(await store.listOpenItems(B)).toEqual([]);
+        expect(await store.deleteOpenItems(A, [first.id, first.id, 'unknown'])).toBe(1);
+        expect((await store.listOpenItems(A)).map((i) => i.id)).toEqual([paid.id, partly.id]);
+      });
+
+      it('keeps every field exactly, öre and texts included', async () => {
+        const item = { ...openItem('x', { amount: 9_007_199_254_740_991, settled: 1 }), text: 'Åbergs Fönster & Dörr "AB"', name: 'Åbergs Fönster & Dörr' };
+        await store.putOpenItems(A, [item]);
+        expect(await store.listOpenItems(A)).toEqual([item]);
+      });
+
+      it('refuses a malformed item with VALIDATION and writes none of the batch', async () => {
+        const good = openItem('good');
+        for (const bad of [
+          { ...openItem('b'), open: 124901 },
+          { ...openItem('b'), amount: 1.5 },
+          { ...openItem('b'), date: '12/01/2026' },
+          { ...openItem('b', { settled: 100 }), open: 124900 },
+          { ...openItem('b'), kind: 'vendor' },
+          openItem('good'),
+        ]) {
+          await expectCode(store.putOpenItems(A, [good, bad as ReturnType<typeof openItem>]), 'VALIDATION');
+        }
+        expect(await store.listOpenItems(A)).toEqual([]);
+      });
+
+      it('scopes items to the client and its bureau, exports them, and erases them with the client', async () => {
+        await store.putOpenItems(A, [openItem('i1')]);
+        await store.putOpenItems(OTHER, [openItem('i1', { amount: 7 })]);
+        await expectCode(store.listOpenItems({ bureauId: 'b1', clientId: 'x1' }), 'NOT_FOUND');
+        await expectCode(store.putOpenItems({ bureauId: 'b1', clientId: 'x1' }, [openItem('i2')]), 'NOT_FOUND');
+        await expectCode(store.deleteOpenItems({ bureauId: 'b1', clientId: 'x1' }, ['i1']), 'NOT_FOUND');
+        expect((await store.exportClient(A)).openItems).toEqual([openItem('i1')]);
+        await store.deleteClient(A);
+        await store.createClient(clientRow('c1', 'b1'));
+        expect(await store.listOpenItems(A)).toEqual([]);
+        expect((await store.listOpenItems(OTHER)).map((i) => i.amount)).toEqual([7]);
+      });
+
+      it('rolls back item writes of a transaction that throws', async () => {
+        await store.putOpenItems(A, [openItem('i1')]);
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.putOpenItems(A, [openItem('i1', { settled: 124900 }), openItem('i2')]);
+            await tx.deleteOpenItems(A, ['i1']);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.listOpenItems(A)).toEqual([openItem('i1')]);
       });
     });
 

@@ -1,4 +1,5 @@
 /** Small builders for store records, shared by the store and facade tests. */
+import type { OpenItem } from '../../src/openitems/types.js';
 import type { BureauRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../../src/knowledge/types.js';
 import type { ClientRow, KnowledgeBase, NewVoucher, StatementRow, TransactionRow } from '../../src/store/store.js';
 
@@ -121,5 +122,28 @@ export function changes(extra: Partial<KnowledgeChanges>): KnowledgeChanges {
     putNetwork: [],
     deleteNetwork: [],
     ...extra,
+  };
+}
+
+/** An open item of the ledger; `settled` öre of it were paid by one settlement. */
+export function openItem(id: string, o: { date?: string; amount?: number; settled?: number; kind?: 'supplier' | 'customer' } = {}): OpenItem {
+  const amount = o.amount ?? 124900;
+  const settled = o.settled ?? 0;
+  return {
+    v: 1,
+    id,
+    kind: o.kind ?? 'supplier',
+    account: o.kind === 'customer' ? '1510' : '2440',
+    series: 'A',
+    number: '57',
+    origin: 'sie',
+    date: o.date ?? '2026-01-12',
+    amount,
+    open: amount - settled,
+    text: 'Telia Sverige AB faktura 4711',
+    name: 'Telia Sverige AB',
+    words: ['TELIA', 'SVERIGE'],
+    references: ['4711'],
+    settlements: settled === 0 ? [] : [{ voucher: 'confirmed:A:3', origin: 'confirmed', date: '2026-02-01', amount: settled, key: 'TELIA' }],
   };
 }

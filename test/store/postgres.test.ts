@@ -266,6 +266,9 @@ if (PG_URL === '') {
         getNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         listNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         applyKnowledge: { expect: 'VALIDATION', call: (s) => s.applyKnowledge('b1', changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }), NO_BASE) },
+        putOpenItems: { expect: 'NOT_FOUND', call: (s) => s.putOpenItems(STOLEN, []) },
+        listOpenItems: { expect: 'NOT_FOUND', call: (s) => s.listOpenItems(STOLEN) },
+        deleteOpenItems: { expect: 'NOT_FOUND', call: (s) => s.deleteOpenItems(STOLEN, ['i1']) },
         exportClient: { expect: 'NOT_FOUND', call: (s) => s.exportClient(STOLEN) },
       };
 
@@ -327,7 +330,7 @@ if (PG_URL === '') {
         await k.deleteBureau('b1');
         await store.close();
         await pool.end();
-        const clientTables = /"\.(clients|statements|transactions|vouchers|ledger_vouchers|profiles|bureau_records|bureau_record_clients)\b/;
+        const clientTables = /"\.(clients|statements|transactions|vouchers|ledger_vouchers|open_items|profiles|bureau_records|bureau_record_clients)\b/;
         // Scoped: the bureau is a bound parameter of the condition, or of the inserted row.
         const scoped = (sql: string): boolean => /\bbureau_id = \$\d/.test(sql) || /^\s*INSERT INTO \S+ (AS \w+ )?\([^)]*\bbureau_id\b/.test(sql);
         const unscoped = [...new Set(log.filter((sql) => clientTables.test(sql) && !scoped(sql) && !/CREATE (TABLE|INDEX|UNIQUE)|ALTER TABLE/.test(sql)))].map((q) =>
@@ -362,8 +365,8 @@ if (PG_URL === '') {
       const forSmall = await queriesFor(small);
       const forLarge = await queriesFor(large);
       expect(forLarge).toBe(forSmall);
-      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, COMMIT.
-      expect(forLarge).toBe(6);
+      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, its open items, COMMIT.
+      expect(forLarge).toBe(7);
       await store.close();
       await pool.end();
     });

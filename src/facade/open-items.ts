@@ -1,0 +1,224 @@
+/**
+ * Open items (reskontra): the facade's glue to the open-item ledger, kept apart from the other use
+ * cases and from the suggestion engine. Learning a SIE file (./learn.ts) and confirming vouchers
+ * (./confirm.ts) keep the client's ledger current, `suggest` (./suggest.ts) consults it where the
+ * engine has no strong evidence from the client's history, and unlearning reopens what the
+ * unlearned bookings settled. When the learned ranker takes open-item matches as one of its
+ * features, {@link withOpenItemMatch} is what it replaces. Also the use cases `openItems` and
+ * `settleDeposit` (a bankgiro deposit split by its BgMax file).
+ *
+ * @module
+ */
+import { readBgmax } from '../bgmax/reader.js';
+import { isIsoDate } from '../core/dates.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import type { AccountNo, Voucher } from '../knowledge/types.js';
+import { counterpartyKey } from '../normalize/counterparty.js';
+import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
+import type { DepositSettlement } from '../openitems/deposit.js';
+import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { matchOpenItems } from '../openitems/match.js';
+import type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine } from '../openitems/match.js';
+import { openItemKind } from '../openitems/accounts.js';
+import { sieItemBalances, sieLedgerVouchers } from '../openitems/sie.js';
+import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
+import type { SieDocument } from '../sie/types.js';
+import type { ClientRef, ClientRow, StoreSession, VoucherRecord } from '../store/store.js';
+import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../suggest/score.js';
+import type { Suggestion } from '../suggest/types.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
+
+/** Items written per store call. */
+const CHUNK = 1000;
+
+export type { OpenItemsLearned } from './types.js';
+
+async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) await tx.putOpenItems(ref, items.slice(i, i + CHUNK));
+}
+
+
+/**
+ * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
+ * balances say is paid (oldest first), for items up to the file's last voucher.
+ */
+export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument): Promise<OpenItemsLearned> {
+  const vouchers = sieLedgerVouchers(doc);
+  if (vouchers.length === 0) return { changed: 0, open: 0 };
+  const stored = await tx.listOpenItems(ref);
+  const update = updateLedger(stored, vouchers);
+  const changed = new Map(update.changed.map((i) => [i.id, i]));
+  const balances = sieItemBalances(doc);
+  if (balances !== undefined) {
+    const upTo = update.items.filter((i) => i.date <= balances.date).map((i) => changed.get(i.id) ?? i);
+    for (const i of reconcileWithBalances(upTo, balances.balances, balances.date, `balance:${balances.date}`)) changed.set(i.id, i);
+  }
+  await put(tx, ref, [...changed.values()]);
+  const final = update.items.map((i) => changed.get(i.id) ?? i);
+  return { changed: changed.size, open: final.filter((i) => i.open > 0).length };
+}
+
+/** A confirmed booking as the ledger needs it. */
+export interface ConfirmedForLedger {
+  readonly record: VoucherRecord;
+  readonly line: OpenItemLine & { readonly reference?: string | undefined; readonly counterparty?: string | undefined; readonly counterpartyAccount?: string | undefined };
+  readonly bankAccount: AccountNo;
+}
+
+/**
+ * Confirmed vouchers that touch an item account update the ledger: a voucher that is an open-item
+ * suggestion as proposed settles exactly its items; any other settles by the ledger's inference,
+ * and one that books an invoice adds it.
+ */
+export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirmed: readonly ConfirmedForLedger[]): Promise<void> {
+  const relevant = confirmed.filter((c) => c.record.rows.some((r) => openItemKind(r.account) !== null));
+  if (relevant.length === 0) return;
+  let items: OpenItem[] = [...(await tx.listOpenItems(ref, { open: true }))];
+  const changed = new Map<string, OpenItem>();
+  const replace = (list: readonly OpenItem[]): void => {
+    if (list.length === 0) return;
+    const byId = new Map(list.map((i) => [i.id, i]));
+    items = items.map((i) => byId.get(i.id) ?? i);
+    for (const i of list) {
+      changed.set(i.id, i);
+      if (!items.some((x) => x.id === i.id)) items.push(i);
+    }
+  };
+  for (const c of relevant) {
+    const key = counterpartyKey(c.line.text, { reference: c.line.reference, counterparty: c.line.counterparty, counterpartyAccount: c.line.counterpartyAccount }).key;
+    const voucher: OpenItemVoucher = {
+      id: `confirmed:${c.record.series}:${c.record.number}`,
+      origin: 'confirmed',
+      series: c.record.series,
+      number: String(c.record.number),
+      date: c.record.date,
+      text: c.record.text,
+      rows: c.record.rows,
+      line: { text: c.line.text, reference: c.line.reference, counterparty: c.line.counterparty },
+      ...(key !== null ? { key } : {}),
+    };
+    replace(applyConfirmedVoucher(items, voucher, c.line, c.bankAccount));
+  }
+  await put(tx, ref, [...changed.values()]);
+}
+
+/** Reopens what confirmed bookings of counterparty `key` settled (the accountant unlearned them). Returns the items reopened. */
+export async function unlearnOpenItems(tx: StoreSession, ref: ClientRef, key: string): Promise<number> {
+  const items = await tx.listOpenItems(ref);
+  const reopened = reopenSettlements(items, (s) => s.origin === 'confirmed' && s.key === key);
+  await put(tx, ref, reopened);
+  return reopened.length;
+}
+
+/** What a suggestion built from an open-item match adds to {@link Suggestion}. */
+export interface OpenItemSuggestion extends Suggestion {
+  readonly openItem?:
+    | {
+        readonly evidence: OpenItemEvidence;
+        readonly features: OpenItemFeatures;
+        /** The ids of the items the voucher settles. */
+        readonly items: readonly string[];
+      }
+    | undefined;
+}
+
+/**
+ * Combines the engine's suggestion with the best open-item match of the line: the engine's stays
+ * when it rests on the client's own history for another account and is at least as confident
+ * (the match becomes an alternative); otherwise the settling voucher is the suggestion.
+ */
+export function withOpenItemMatch(engine: Suggestion, best: OpenItemCandidate | undefined, client: ClientRow): OpenItemSuggestion {
+  if (best === undefined) return engine;
+  const itemAccount = best.parts[0]?.item.account ?? null;
+  const alternative = { account: itemAccount ?? '', confidence: best.confidence, source: 'client' as const, reason: best.reason };
+  const sameAccount = engine.voucher !== null && engine.voucher.rows.some((r) => r.account === itemAccount);
+  // A guess from the client's words (match 'words') is no history of this counterparty.
+  const ownHistory = engine.source === 'client' && engine.match !== 'words';
+  if (engine.voucher !== null && ownHistory && !sameAccount && engine.confidence >= best.confidence) {
+    return { ...engine, alternatives: [alternative, ...engine.alternatives.filter((a) => a.account !== itemAccount)] };
+  }
+  const confidence = sameAccount ? Math.max(engine.confidence, best.confidence) : best.confidence;
+  const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
+  const reviewReasons: string[] = [];
+  if (best.features.partial) reviewReasons.push('A part payment: the invoice stays open for the rest.');
+  if (!best.features.unique) reviewReasons.push('Several open invoices fit this payment equally well.');
+  if (client.suspenseAccount !== undefined && itemAccount === client.suspenseAccount) reviewReasons.push(`${itemAccount} is the client's suspense account (OBS-konto).`);
+  if (client.review?.accounts?.includes(itemAccount ?? '') === true) reviewReasons.push(`The bureau reviews everything booked to ${itemAccount ?? ''}.`);
+  if (confidence < threshold && reviewReasons.length === 0) reviewReasons.push(`Confidence ${Math.round(confidence * 100)} % is below the client's auto-booking threshold of ${Math.round(threshold * 100)} %.`);
+  const voucher: Voucher = best.voucher;
+  const alternatives = [
+    ...(engine.account !== null && engine.account !== itemAccount ? [{ account: engine.account, confidence: engine.confidence, source: engine.source ?? 'rule', reason: engine.reason }] : []),
+    ...engine.alternatives.filter((a) => a.account !== itemAccount && a.account !== engine.account),
+  ];
+  return {
+    voucher,
+    account: itemAccount,
+    confidence,
+    source: 'client',
+    reason: best.reason,
+    alternatives,
+    review: reviewReasons.length > 0,
+    reviewReasons,
+    autoBook: reviewReasons.length === 0,
+    key: engine.key,
+    ...(engine.match !== undefined ? { match: engine.match } : {}),
+    openItem: { evidence: best.evidence, features: best.features, items: best.parts.map((p) => p.item.id) },
+  };
+}
+
+/** The client's open items, for `suggest` (one read per call). */
+export async function openItemsForSuggest(tx: StoreSession, ref: ClientRef): Promise<readonly OpenItem[]> {
+  return tx.listOpenItems(ref, { open: true });
+}
+
+/**
+ * The deposit of a BgMax file that a bank line is: the one with the line's amount on the line's
+ * date, else the one with the line's amount, else (a file of one deposit) that one, which is
+ * then refused for its sum.
+ */
+export function settleBgmaxDeposit(line: OpenItemLine, bytes: Uint8Array | string, items: readonly OpenItem[], options: { bankAccount: AccountNo; suspenseAccount?: AccountNo | undefined; fileName?: string | undefined }): DepositSettlement {
+  const file = readBgmax(bytes, { fileName: options.fileName });
+  const deposits = file.deposits;
+  const deposit =
+    deposits.find((d) => d.amount === line.amount && d.date === line.date) ?? deposits.find((d) => d.amount === line.amount) ?? (deposits.length === 1 ? deposits[0] : undefined);
+  if (deposit === undefined) {
+    if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file${options.fileName !== undefined ? ` ${options.fileName}` : ''}: expected one for the bank line of ${line.date}`);
+    // Name the deposit of that day (any day when none) closest in amount, so both sums are in the message.
+    const sameDay = deposits.filter((d) => d.date === line.date);
+    const pool = sameDay.length > 0 ? sameDay : deposits;
+    const nearest = pool.reduce((best, d) => (Math.abs(d.amount - line.amount) < Math.abs(best.amount - line.amount) ? d : best));
+    throw new DepositMismatchError(line.amount, nearest.amount, nearest);
+  }
+  return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount });
+}
+
+/** `openItems`, `settleDeposit`. */
+export function openItemsApi(ctx: FacadeContext): Pick<Kontera, 'openItems' | 'settleDeposit'> {
+  const { store, clientOf } = ctx;
+  return {
+    async openItems(clientId: string, options: OpenItemsOptions = {}): Promise<readonly OpenItem[]> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        return tx.listOpenItems(refOf(client), { open: options.open === true });
+      }, READ_ONLY);
+    },
+
+    async settleDeposit(clientId: string, transaction: TransactionLike, bgmax: Uint8Array | string, options: SettleDepositOptions = {}): Promise<DepositSettlement> {
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const t = transaction;
+        if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
+          throw new ValidationError("Invalid transaction: expected { date: 'YYYY-MM-DD', amount: whole öre, text }");
+        }
+        const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+        if (!client.bankAccounts.includes(bankAccount)) {
+          throw new ValidationError(`Invalid transaction: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
+        }
+        const items = await tx.listOpenItems(refOf(client), { open: true });
+        return settleBgmaxDeposit(t, bgmax, items, { bankAccount, suspenseAccount: client.suspenseAccount, fileName: options.fileName });
+      }, READ_ONLY);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The ledger built from real books: what stays open must be what the books say is owed (the closing
+ * balance of each item account), and each settlement must pair an invoice with a voucher that
+ * names the same counterparty or invoice number.
+ */
+import { describe, expect, it } from 'vitest';
+import { counterpartyWords, references, wordOverlap } from '../../src/openitems/text.js';
+import { reconcileWithBalances, reopenSettlements, updateLedger } from '../../src/openitems/ledger.js';
+import { sieItemBalances, sieLedgerVouchers } from '../../src/openitems/sie.js';
+import type { OpenItem } from '../../src/openitems/types.js';
+import { sie } from './helpers.js';
+
+function openByAccount(items: readonly OpenItem[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i.account, (m.get(i.account) ?? 0) + i.open);
+  return m;
+}
+
+/** Closing balance per item account straight from the file's #UB 0 records. */
+function closing(path: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const b of sie(path).balances) if (b.kind === 'UB' && b.yearIndex === 0 && /^(151|244)/.test(b.account)) m.set(b.account, b.amount);
+  return m;
+}
+
+describe('open-item ledger from real SIE files', () => {
+  it('Test4.SE (Briljant, names on the rows): the open items are exactly the closing balances of 1510 and 2440', () => {
+    const doc = sie('sie/Test4.SE');
+    const { items } = updateLedger([], sieLedgerVouchers(doc));
+    const open = openByAccount(items);
+    for (const [account, ub] of closing('sie/Test4.SE')) expect(open.get(account)).toBe(Math.abs(ub));
+    // Every settlement names the invoice's counterparty.
+    const vouchers = new Map(sieLedgerVouchers(doc).map((v) => [v.id, v]));
+    let settlements = 0;
+    for (const item of items) {
+      for (const s of item.settlements) {
+        const v = vouchers.get(s.voucher);
+        expect(v).toBeDefined();
+        const texts = (v?.rows ?? []).filter((r) => r.account === item.account).map((r) => r.text ?? '');
+        expect(texts.some((t) => wordOverlap(counterpartyWords(t), item.words) === 1)).toBe(true);
+        expect(s.date >= item.date).toBe(true);
+        settlements++;
+      }
+    }
+    expect(settlements).toBeGreaterThan(30);
+  });
+
+  it('Test4.SE: one payment of three customer invoices settles all three', () => {
+    const doc = sie('sie/Test4.SE');
+    const { items } = updateLedger([], sieLedgerVouchers(doc));
+    const v = doc.vouchers.find((x) => x.series === '11' && x.number === '80016');
+    expect(v).toBeDefined();
+    const paid = items.filter((i) => i.settlements.some((s) => s.voucher === 'sie:11:80016'));
+    const credited = (v?.transactions ?? []).filter((t) => t.account === '1510').reduce((s, t) => s - t.amount, 0);
+    expect(paid.length).toBeGreaterThanOrEqual(3);
+    expect(paid.reduce((s, i) => s + (i.settlements.find((x) => x.voucher === 'sie:11:80016')?.amount ?? 0), 0)).toBe(credited);
+  });
+
+  it('visma-compact-44_sie4.se (one invoice per voucher, payments titled "BE"): 1510 stays open by exactly its closing balance', () => {
+    const path = 'openitems/visma-compact-44_sie4.se';
+    const { items } = updateLedger([], sieLedgerVouchers(sie(path)));
+    expect(openByAccount(items).get('1510')).toBe(closing(path).get('1510'));
+    const fa = items.find((i) => i.references.includes('30079'));
+    expect(fa?.name).toBe('Österängens Bilservice');
+    expect(fa?.open).toBe(0);
+  });
+
+  it('BL0001_typ4.SE: several invoices in one voucher are one item each, with their own reference', () => {
+    const doc = sie('sie/BL0001_typ4.SE');
+    const { items } = updateLedger([], sieLedgerVouchers(doc));
+    const f2 = items.filter((i) => i.id.startsWith('sie:F:2:'));
+    const rows = doc.vouchers.find((v) => v.series === 'F' && v.number === '2')?.transactions.filter((t) => t.account === '1510') ?? [];
+    expect(f2.map((i) => i.amount).sort()).toEqual(rows.map((r) => r.amount).sort());
+    for (const r of rows) expect(f2.some((i) => i.references.includes(references(r.text ?? '')[0] ?? 'none'))).toBe(true);
+  });
+
+  it('reconciles with the balances: items beyond what the books say is owed are closed, oldest first', () => {
+    for (const path of ['sie/BL0001_typ4.SE', 'sie/XE_SIE_4_20151125095119.SE', 'openitems/visma-compact-44_sie4.se']) {
+      const doc = sie(path);
+      const { items } = updateLedger([], sieLedgerVouchers(doc));
+      const bal = sieItemBalances(doc);
+      expect(bal).toBeDefined();
+      if (bal === undefined) continue;
+      const changed = new Map(reconcileWithBalances(items, bal.balances, bal.date, 'balance:x').map((i) => [i.id, i]));
+      const after = items.map((i) => changed.get(i.id) ?? i);
+      for (const [account, balance] of bal.balances) {
+        const open = after.filter((i) => i.account === account).reduce((s, i) => s + i.open, 0);
+        expect(open).toBeLessThanOrEqual(Math.max(0, account.startsWith('2') ? -balance : balance));
+      }
+      for (const i of changed.values()) expect(i.settlements.at(-1)?.origin).toBe('balance');
+    }
+  });
+
+  it('is idempotent: learning the same file twice changes nothing', () => {
+    const vouchers = sieLedgerVouchers(sie('sie/Test4.SE'));
+    const first = updateLedger([], vouchers);
+    const second = updateLedger(first.items, vouchers);
+    expect(second.changed).toEqual([]);
+    expect(second.items).toEqual(first.items);
+  });
+
+  it('reopens what a dropped settlement settled', () => {
+    const { items } = updateLedger([], sieLedgerVouchers(sie('sie/Test4.SE')));
+    const reopened = reopenSettlements(items, (s) => s.voucher === 'sie:11:80016');
+    expect(reopened.length).toBeGreaterThanOrEqual(3);
+    for (const i of reopened) {
+      expect(i.settlements.some((s) => s.voucher === 'sie:11:80016')).toBe(false);
+      expect(i.open).toBe(i.amount - i.settlements.reduce((s, x) => s + x.amount, 0));
+    }
+  });
+});
+
+describe('texts', () => {
+  it('reads counterparty words, name and references from real voucher texts', () => {
+    expect(counterpartyWords('Kundfakt. 0333, ICA Supermarket Solna')).toEqual(['ICA', 'SUPERMARKET', 'SOLNA']);
+    expect(references('Bet. 1422, fakt. 15, Ulla Andersson')).toEqual(['1422', '15']);
+    expect(references('Betalning BG 5402-0105 TELENOR 2022-01-12')).toEqual([]);
+    expect(wordOverlap(['SVENSKA', 'KYRKAN', 'NORRKÖPING'], ['SVENSKA', 'KYRKAN', 'NORRKÖPI'])).toBe(1);
+  });
+});
