@@ -20,22 +20,20 @@
  * Top-1 counts held-back suggestions (voucher null) as wrong; "precision" is over answered lines
  * only. Voucher exact-match compares every row, to the öre.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createKnowledge } from '../src/knowledge/base.js';
 import type { Knowledge } from '../src/knowledge/base.js';
-import { sieBookings } from '../src/knowledge/cold-start.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
-import { readSie } from '../src/sie/reader.js';
-import type { SieDocument } from '../src/sie/types.js';
 import type { CalibrationCurve, CalibrationPath } from '../src/suggest/calibrate.js';
 import { plattConfidence } from '../src/suggest/ranker.js';
 import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER_NOTE } from '../src/suggest/ranker-weights.js';
 import { counterpartyKey, NO_TEXT_KEY } from '../src/normalize/counterparty.js';
-import { collect, fitPlatt, leaveOneFileOut, MIN_BANK_VOUCHERS } from './fit-ranker.js';
+import { clientChart, collect, counterAccount, fitPlatt, leaveOneFileOut, sieCases, TRAIN_SHARE } from './fit-ranker.js';
+
+export { clientChart, counterAccount };
 import { calibrate } from '../src/suggest/calibrate.js';
 import { suggest } from '../src/suggest/suggest.js';
 import type { Suggestion } from '../src/suggest/types.js';
@@ -44,21 +42,7 @@ import { generateWorld } from './world/generate.js';
 import type { World } from './world/generate.js';
 
 const QUICK = process.argv.includes('--quick');
-/** The real SIE files of the corpus, as copied into the project (fixtures/sie/SOURCES.md). */
-const SIE_DIR = fileURLToPath(new URL('../fixtures/sie', import.meta.url));
-const TRAIN_SHARE = 0.7;
 const VAT_ROW = /^26[1-4]\d$/;
-
-/** The account a voucher is "booked to": its largest non-bank, non-VAT row. */
-export function counterAccount(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string | null {
-  const merged = new Map<string, number>();
-  for (const r of rows) if (!bankAccounts.includes(r.account)) merged.set(r.account, (merged.get(r.account) ?? 0) + r.amount);
-  const list = [...merged].filter(([, a]) => a !== 0);
-  const nonVat = list.filter(([a]) => !VAT_ROW.test(a));
-  const pool = nonVat.length > 0 ? nonVat : list;
-  pool.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || x[0].localeCompare(y[0]));
-  return pool[0]?.[0] ?? null;
-}
 
 /** The non-bank accounts of a voucher (rows merged per account, zero sums dropped), sorted. */
 function accountSet(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string[] {
@@ -196,17 +180,6 @@ function suggestRecorded(k: Knowledge, tx: ConfirmedBooking['transaction'], clie
 
 // ---------------------------------------------------------------- real SIE protocol
 
-/**
- * The client's chart as its bookkeeping program knows it: the file's #KONTO accounts plus every
- * account its vouchers use (some exports list only part of the chart).
- */
-export function clientChart(doc: SieDocument): string[] {
-  const set = new Set<string>();
-  for (const a of doc.accounts) if (/^\d{4}$/.test(a.number)) set.add(a.number);
-  for (const v of doc.vouchers) for (const t of v.transactions) if (/^\d{4}$/.test(t.account)) set.add(t.account);
-  return [...set].sort();
-}
-
 interface SieResult {
   readonly file: string;
   readonly bookings: number;
@@ -240,29 +213,11 @@ export interface CounterpartySplit {
 function runSie(optionsFor: (file: string) => EngineOptions, keepDuplicates = false): { perFile: SieResult[]; pooled: Tally; pooledExact: BaselineTally; pooledSvm: BaselineTally; evidence: EvidenceSplit; split: CounterpartySplit } {
   const evidence: EvidenceSplit = { seen: 0, seenRight: 0, unseen: 0, unseenRight: 0 };
   const split: CounterpartySplit = { seen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 }, unseen: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 }, noText: { n: 0, kontera: 0, konteraAnswered: 0, svm: 0, exact: 0 } };
-  const seen = new Set<string>();
   const perFile: SieResult[] = [];
   const pooled = new Tally();
   const pooledExact = new BaselineTally();
   const pooledSvm = new BaselineTally();
-  const files: string[] = [];
-  for (const f of readdirSync(SIE_DIR)) if (/\.s[ei]$/i.test(f)) files.push(f);
-  files.sort();
-  for (const file of files) {
-    let bookings: ConfirmedBooking[];
-    let chart: string[];
-    try {
-      const doc = readSie(readFileSync(`${SIE_DIR}/${file}`), { strict: false });
-      bookings = sieBookings(doc);
-      chart = clientChart(doc);
-    } catch {
-      continue;
-    }
-    const hash = createHash('sha256').update(JSON.stringify(bookings.map((b) => [b.voucher.date, b.voucher.rows]))).digest('hex');
-    if (bookings.length < MIN_BANK_VOUCHERS || (seen.has(hash) && !keepDuplicates)) continue;
-    seen.add(hash);
-    const bankAccounts = [...new Set(bookings.flatMap((b) => b.voucher.rows.map((r) => r.account)))].filter((a) => /^19\d\d$/.test(a));
-    const client: ClientSettings = { id: file, bureauId: 'sie', bankAccounts, chart };
+  for (const { file, bookings, client, bankAccounts } of sieCases(keepDuplicates)) {
     const k = createKnowledge();
     const cut = Math.floor(bookings.length * TRAIN_SHARE);
     const exactMemory = new ExactMemory();

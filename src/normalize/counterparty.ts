@@ -116,7 +116,7 @@ const PERSONAL_NUMBER_MIN_DIGITS = 10;
 const OCR_MIN_DIGITS = 8;
 
 /** Luhn mod-10 over a digit string (personnummer, org numbers, OCR). */
-function luhnValid(digits: string): boolean {
+export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;

@@ -7,6 +7,7 @@
 import { LEGAL_FORMS, NOISE_WORDS } from '../normalize/noise.js';
 import { normalizeText } from '../normalize/text.js';
 import { BOOKKEEPING_WORDS, REFERENCE_WORDS } from './words.js';
+import { luhnValid as luhnDigits } from '../normalize/counterparty.js';
 
 // Bankgiro (NNN-NNNN, NNNN-NNNN) and plusgiro (N…N-N) numbers identify an account, not an invoice.
 const GIRO = /\b\d{3,4}-\d{4}\b|\b\d{1,7}-\d\b/g;
@@ -113,19 +114,9 @@ export function wordOverlap(words: readonly string[], itemWords: readonly string
   return found / itemWords.length;
 }
 
-/** True when the digits pass the Luhn (modulus 10) check that Swedish OCR numbers carry. */
+/** True when the digits (two or more, nothing else) pass the Luhn (modulus 10) check that Swedish OCR numbers carry. */
 export function luhnValid(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
+  return /^\d{2,}$/.test(digits) && luhnDigits(digits);
 }
 
 /**
