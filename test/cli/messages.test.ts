@@ -2,7 +2,8 @@
  * The command line's texts: both tables have every key with the same placeholders, the language
  * comes from --lang or the locale environment, and the command line uses only keys that exist.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EN } from '../../src/cli/messages-en.js';
@@ -79,7 +80,7 @@ describe('runCli io options', () => {
 
   it('progress goes to err only when interactive and not --json', async () => {
     const file = join(ROOT, 'fixtures', 'demo', 'ljusgard', 'history-2025.se');
-    const chart = join(ROOT, 'node_modules', '.cache', `messages-test-${process.pid}.svg`);
+    const chart = join(mkdtempSync(join(tmpdir(), 'kontera-messages-')), 'chart.svg');
     const a = capture();
     expect(await runCli(['backtest', file, '--chart', chart], { ...a.io, interactive: true, locale: 'en' })).toBe(0);
     expect(a.err.join('')).toMatch(/^\rreplaying .*: \d+\/\d+ \(\d+ %\)/);
