@@ -42,6 +42,8 @@ import { generateWorld } from './world/generate.js';
 import type { World } from './world/generate.js';
 
 const QUICK = process.argv.includes('--quick');
+/** `--misses`: also print every real-SIE line kontera got wrong (file, split, text, truth, guess, reason), to stderr. */
+const MISSES = process.argv.includes('--misses');
 const VAT_ROW = /^26[1-4]\d$/;
 
 /** The non-bank accounts of a voucher (rows merged per account, zero sums dropped), sorted. */
@@ -246,6 +248,10 @@ function runSie(optionsFor: (file: string) => EngineOptions, keepDuplicates = fa
       const part = key === NO_TEXT_KEY ? split.noText : known ? split.seen : split.unseen;
       part.n++;
       if (rec.guessCorrect) part.kontera++;
+      else if (MISSES && !keepDuplicates) {
+        const truth = counterAccount(b.voucher.rows, bankAccounts);
+        process.stderr.write(`miss [${part === split.seen ? 'seen' : part === split.unseen ? 'unseen' : 'no-text'}] ${file}: ${JSON.stringify(t.text)} ${t.amount} → ${truth} but ${s.account} (${s.confidence}): ${s.reason} | alternatives ${s.alternatives.map((a) => `${a.account} ${a.confidence}`).join(', ')}\n`);
+      }
       if (rec.correct) part.konteraAnswered++;
       tally.add(rec);
       pooled.add(rec);

@@ -84,39 +84,119 @@ function cls(direction: Direction, account: AccountNo): string {
   return `${direction}|${account}`;
 }
 
+/**
+ * A feature's id: a 30-bit FNV-1a hash of its text (a small integer, so a model holds no strings
+ * and a count costs a Map entry, not a string and a Map). Two features of one model share an id
+ * about once in a billion pairs; the counts then merge, which a naive Bayes barely notices. The
+ * text of a feature is needed only for the reason, and the line's own features give it then.
+ */
+export function featureId(f: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < f.length; i++) {
+    h ^= f.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+/**
+ * Counts of one feature: a single class packed in one small integer (count × CLASS_SLOTS + class,
+ * the common case: most words are seen with one account), else a list of [class, count] pairs.
+ */
+type Counts = number | number[];
+/** Classes a model can hold (direction × account): more than BAS has accounts, twice. */
+const CLASS_SLOTS = 4096;
+
+function countOf(e: Counts | undefined, c: number): number {
+  if (e === undefined) return 0;
+  if (typeof e === 'number') return e % CLASS_SLOTS === c ? Math.floor(e / CLASS_SLOTS) : 0;
+  for (let i = 0; i < e.length; i += 2) if (e[i] === c) return e[i + 1] as number;
+  return 0;
+}
+
+/** The counts with class `c` changed by `d` (undefined when none is left). */
+function withCount(e: Counts | undefined, c: number, d: number): Counts | undefined {
+  if (e === undefined) return d > 0 ? d * CLASS_SLOTS + c : undefined;
+  if (typeof e === 'number') {
+    const c0 = e % CLASS_SLOTS;
+    const n0 = Math.floor(e / CLASS_SLOTS);
+    if (c0 === c) return n0 + d > 0 ? (n0 + d) * CLASS_SLOTS + c : undefined;
+    return d > 0 ? [c0, n0, c, d] : e;
+  }
+  for (let i = 0; i < e.length; i += 2) {
+    if (e[i] !== c) continue;
+    const n = (e[i + 1] as number) + d;
+    if (n > 0) {
+      e[i + 1] = n;
+      return e;
+    }
+    e.splice(i, 2);
+    return e.length === 2 ? (e[1] as number) * CLASS_SLOTS + (e[0] as number) : e;
+  }
+  if (d > 0) e.push(c, d);
+  return e;
+}
+
+/** Calls `f(class, count)` for every class the feature was seen with. */
+function eachCount(e: Counts, f: (c: number, n: number) => void): void {
+  if (typeof e === 'number') f(e % CLASS_SLOTS, Math.floor(e / CLASS_SLOTS));
+  else for (let i = 0; i < e.length; i += 2) f(e[i] as number, e[i + 1] as number);
+}
+
+interface ClassView {
+  readonly version: number;
+  /** Model class ids of the direction with a prior, and their accounts, priors and masses. */
+  readonly ids: number[];
+  readonly accounts: string[];
+  readonly prior: number[];
+  readonly mass: number[];
+  /** Model class id → position in `ids` (−1: another direction or no prior). */
+  readonly pos: Int32Array;
+}
+
 /** Incremental multinomial naive Bayes; see the module comment. */
 export class TextModel {
-  /** feature → class → count. */
-  private readonly feat = new Map<string, Map<string, number>>();
-  /** class → total feature count. */
-  private readonly mass = new Map<string, number>();
-  /** class → bookings (the prior). */
-  private readonly prior = new Map<string, number>();
+  /** feature id → counts per class. */
+  private readonly feat = new Map<number, Counts>();
+  /** class id → "direction|account"; ids are never reused within a model (a model sees a few hundred). */
+  private readonly classes: string[] = [];
+  private readonly classId = new Map<string, number>();
+  /** class id → total feature count, and bookings (the prior). */
+  private readonly mass: number[] = [];
+  private readonly prior: number[] = [];
   /** direction → total bookings. */
   private readonly priorTotal = new Map<Direction, number>();
   /** Bumped on every update; invalidates {@link cache}. */
   private version = 0;
-  private readonly cache = new Map<Direction, { version: number; keys: string[]; accounts: string[]; prior: number[]; mass: number[]; index: Map<string, number> }>();
+  private readonly cache = new Map<Direction, ClassView>();
+
+  private idOf(c: string, create: boolean): number {
+    let id = this.classId.get(c);
+    if (id === undefined && create) {
+      if (this.classes.length >= CLASS_SLOTS) throw new RangeError(`A text model holds at most ${CLASS_SLOTS} classes`);
+      id = this.classes.length;
+      this.classes.push(c);
+      this.classId.set(c, id);
+      this.mass.push(0);
+      this.prior.push(0);
+    }
+    return id ?? -1;
+  }
 
   /** Adds (sign 1) or removes (sign −1) one piece of evidence. Counts are integers: removal is exact. */
   update(features: readonly string[], direction: Direction, account: AccountNo, weight: number, bookings: number, sign: 1 | -1): void {
+    const c = this.idOf(cls(direction, account), sign > 0);
+    if (c < 0) return;
     this.version++;
-    const c = cls(direction, account);
+    const d = sign * weight;
     for (const f of features) {
-      let m = this.feat.get(f);
-      if (m === undefined) {
-        if (sign < 0) continue;
-        m = new Map();
-        this.feat.set(f, m);
-      }
-      const n = (m.get(c) ?? 0) + sign * weight;
-      if (n <= 0) {
-        m.delete(c);
-        if (m.size === 0) this.feat.delete(f);
-      } else m.set(c, n);
+      const id = featureId(f);
+      const e = withCount(this.feat.get(id), c, d);
+      if (e === undefined) this.feat.delete(id);
+      else this.feat.set(id, e);
     }
-    bump(this.mass, c, sign * weight * features.length);
-    bump(this.prior, c, sign * bookings);
+    this.mass[c] = Math.max(0, (this.mass[c] as number) + d * features.length);
+    this.prior[c] = Math.max(0, (this.prior[c] as number) + sign * bookings);
     const t = (this.priorTotal.get(direction) ?? 0) + sign * bookings;
     if (t <= 0) this.priorTotal.delete(direction);
     else this.priorTotal.set(direction, t);
@@ -141,6 +221,11 @@ export class TextModel {
     if (t !== undefined) this.update(textFeatures(p.key, undefined, undefined), t.template.direction, mainAccount(t.template), 1, 1, sign);
   }
 
+  /** Changes with every update: a cache of anything derived from the same records can key on it. */
+  get revision(): number {
+    return this.version;
+  }
+
   /** True when nothing is learned. */
   get empty(): boolean {
     return this.priorTotal.size === 0;
@@ -151,31 +236,35 @@ export class TextModel {
     const total = (this.priorTotal.get(direction) ?? 0) - (minus?.priorTotal.get(direction) ?? 0);
     if (total <= 0) return [];
     const cl = this.classesOf(direction);
-    const n = cl.keys.length;
+    const n = cl.ids.length;
     const vocab = this.feat.size;
+    const ids = features.map(featureId);
     let known = 0;
-    for (const f of features) if (this.feat.has(f)) known++;
-    const log = new Array<number>(n);
-    const hits = new Array<number>(n).fill(0);
+    for (const id of ids) if (this.feat.has(id)) known++;
+    // The same class in the model taken out (its ids are its own).
+    const other = minus === undefined ? undefined : cl.ids.map((c) => minus.classId.get(this.classes[c] as string) ?? -1);
+    const log = new Float64Array(n);
+    const hits = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const c = cl.keys[i] as string;
-      const prior = (cl.prior[i] as number) - (minus?.prior.get(c) ?? 0);
-      const mass = (cl.mass[i] as number) - (minus?.mass.get(c) ?? 0);
+      const o = other?.[i] ?? -1;
+      const prior = (cl.prior[i] as number) - (o < 0 ? 0 : (minus?.prior[o] as number));
+      const mass = (cl.mass[i] as number) - (o < 0 ? 0 : (minus?.mass[o] as number));
       // Every known feature of the line, before its counts are added: α / (mass + αV) each.
       log[i] = prior <= 0 ? -Infinity : Math.log(prior) + known * (Math.log(ALPHA) - Math.log(mass + ALPHA * vocab));
     }
-    for (const f of features) {
-      const m = this.feat.get(f);
-      if (m === undefined) continue;
-      const mm = minus?.feat.get(f);
-      for (const [c, n0] of m) {
-        const i = cl.index.get(c);
-        if (i === undefined) continue;
-        const k = mm === undefined ? n0 : n0 - (mm.get(c) ?? 0);
-        if (k <= 0) continue;
+    for (const id of ids) {
+      const e = this.feat.get(id);
+      if (e === undefined) continue;
+      const me = minus?.feat.get(id);
+      eachCount(e, (c, n0) => {
+        const i = cl.pos[c] as number;
+        if (i < 0) return;
+        const o = other?.[i] ?? -1;
+        const k = me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
+        if (k <= 0) return;
         log[i] = (log[i] as number) + Math.log((k + ALPHA) / ALPHA);
         hits[i] = (hits[i] as number) + k;
-      }
+      });
     }
     let max = -Infinity;
     for (let i = 0; i < n; i++) if ((log[i] as number) > max) max = log[i] as number;
@@ -187,18 +276,20 @@ export class TextModel {
   }
 
   /** The classes of a direction with their prior and mass, cached until the next update. */
-  private classesOf(direction: Direction): { keys: string[]; accounts: string[]; prior: number[]; mass: number[]; index: Map<string, number> } {
+  private classesOf(direction: Direction): ClassView {
     const cached = this.cache.get(direction);
     if (cached !== undefined && cached.version === this.version) return cached;
     const prefix = `${direction}|`;
-    const c = { version: this.version, keys: [] as string[], accounts: [] as string[], prior: [] as number[], mass: [] as number[], index: new Map<string, number>() };
-    for (const [k, n] of this.prior) {
+    const c: ClassView = { version: this.version, ids: [], accounts: [], prior: [], mass: [], pos: new Int32Array(this.classes.length).fill(-1) };
+    for (let id = 0; id < this.classes.length; id++) {
+      const k = this.classes[id] as string;
+      const n = this.prior[id] as number;
       if (!k.startsWith(prefix) || n <= 0) continue;
-      c.index.set(k, c.keys.length);
-      c.keys.push(k);
+      c.pos[id] = c.ids.length;
+      c.ids.push(id);
       c.accounts.push(k.slice(prefix.length));
       c.prior.push(n);
-      c.mass.push(this.mass.get(k) ?? 0);
+      c.mass.push(this.mass[id] as number);
     }
     this.cache.set(direction, c);
     return c;
@@ -206,15 +297,19 @@ export class TextModel {
 
   /** The readable feature of the line that points most clearly at the account. */
   explain(features: readonly string[], direction: Direction, account: AccountNo): TextEvidence | undefined {
-    const c = cls(direction, account);
+    const c = this.idOf(cls(direction, account), false);
+    if (c < 0) return undefined;
+    const prefix = `${direction}|`;
     let best: TextEvidence | undefined;
     for (const f of features) {
       if (!/^[wtbsx]:/.test(f)) continue;
-      const m = this.feat.get(f);
-      const n = m?.get(c) ?? 0;
-      if (m === undefined || n === 0) continue;
+      const e = this.feat.get(featureId(f));
+      const n = countOf(e, c);
+      if (e === undefined || n === 0) continue;
       let of = 0;
-      for (const [k, v] of m) if (k.startsWith(`${direction}|`)) of += v;
+      eachCount(e, (k, v) => {
+        if ((this.classes[k] as string).startsWith(prefix)) of += v;
+      });
       if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature: f, n, of };
     }
     return best;
@@ -223,13 +318,24 @@ export class TextModel {
   /** Bookings of the client per account in a direction (the prior), for reasons and features. */
   priorShare(direction: Direction, account: AccountNo): number {
     const total = this.priorTotal.get(direction) ?? 0;
-    return total <= 0 ? 0 : (this.prior.get(cls(direction, account)) ?? 0) / total;
+    const c = this.idOf(cls(direction, account), false);
+    return total <= 0 || c < 0 ? 0 : (this.prior[c] as number) / total;
   }
 
-  /** A canonical dump for tests (sorted), to compare two models for equality. */
+  /** A canonical dump for tests (sorted, by class name), to compare two models for equality. */
   dump(): string {
-    const f = [...this.feat].map(([k, m]) => `${k}=${[...m].sort().map(([c, n]) => `${c}:${n}`).join(',')}`).sort();
-    const p = [...this.prior].sort().map(([c, n]) => `${c}:${n}:${this.mass.get(c) ?? 0}`);
+    const f = [...this.feat]
+      .map(([id, e]) => {
+        const parts: string[] = [];
+        eachCount(e, (c, n) => parts.push(`${this.classes[c] as string}:${n}`));
+        return `${id}=${parts.sort().join(',')}`;
+      })
+      .sort();
+    const p = this.classes
+      .map((c, id) => ({ c, prior: this.prior[id] as number, mass: this.mass[id] as number }))
+      .filter((x) => x.prior > 0 || x.mass > 0)
+      .map((x) => `${x.c}:${x.prior}:${x.mass}`)
+      .sort();
     return JSON.stringify({ f, p });
   }
 }
@@ -238,11 +344,6 @@ function byProbability(a: TextScore, b: TextScore): number {
   return b.p - a.p || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
 }
 
-function bump(m: Map<string, number>, k: string, d: number): void {
-  const n = (m.get(k) ?? 0) + d;
-  if (n <= 0) m.delete(k);
-  else m.set(k, n);
-}
 
 /** A readable phrase for a feature ("the word KUNDBET", "card purchases"). */
 export function describeFeature(f: string): string {

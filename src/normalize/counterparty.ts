@@ -339,8 +339,11 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, o
   // organisations hold bankgiro numbers; a plusgiro number may be a private person's account, so a
   // key made of one is never shared.
   let unshareable = personal;
-  // Names, e-mail addresses, streets and date-like numbers (./personal.ts): never in the network.
-  if (!unshareable && key !== null && options.personalRule !== false && personalDataReason(key, all) !== undefined) unshareable = true;
+  // Names, e-mail addresses, streets and date-like numbers (./personal.ts) are never in the network;
+  // that check is made when `shareable` is first read (learning and the network tier read it; most
+  // suggestions never do).
+  const checkPersonal = !unshareable && key !== null && options.personalRule !== false;
+  const personalKey = key;
   if (key === null && fromAccount?.bankgiro !== undefined) key = `BG ${fromAccount.bankgiro}`;
   else if (key === null && fromAccount?.plusgiro !== undefined) {
     key = `PG ${fromAccount.plusgiro}`;
@@ -360,5 +363,16 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, o
   if (personal) signals.personalData = true;
   const type = typeOf(upper);
   if (type !== undefined) signals.type = type;
-  return { key, display: key ?? text.trim(), shareable: key !== null && !unshareable, signals };
+  if (key === null || unshareable) return { key, display: key ?? text.trim(), shareable: false, signals };
+  if (!checkPersonal) return { key, display: key, shareable: true, signals };
+  let shareable: boolean | undefined;
+  return {
+    key,
+    display: key,
+    get shareable(): boolean {
+      shareable ??= personalDataReason(personalKey as string, all) === undefined;
+      return shareable;
+    },
+    signals,
+  };
 }

@@ -21,6 +21,7 @@ import { contributions, F, featureVector, plattConfidence, rank } from './ranker
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { CONFIDENCE } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
+import type { TextModel } from '../knowledge/text-model.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
@@ -202,6 +203,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     for (const m of matches) for (const t of m.profile.templates) if (t.template === r.best.template) affinity.set(r.account, amountAffinity(tx.amount, t.minAmount, t.maxAmount));
   }
   const affinityOfTop = affinity.get(top.account) ?? 1;
+
   const raw = rawConfidence(ranked);
   const name = bestMatch.profile.display;
   const total = ranked.reduce((s, r) => s + r.count, 0);
@@ -244,9 +246,11 @@ function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
 }
 
 function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, minBureaus: number): TierResult | undefined {
-  if (cp.key === null || !cp.shareable || client.network === false) return undefined;
+  if (cp.key === null || client.network === false) return undefined;
   const records = networkVotes(k, cp.key, direction, minBureaus);
-  if (records.length === 0) return undefined;
+  // Whether the key may be shared is checked only for a key the network holds (the check reads
+  // the whole text for names and personal numbers).
+  if (records.length === 0 || !cp.shareable) return undefined;
   const mappedFrom = new Map<AccountNo, AccountNo>();
   const byAccount = new Map<AccountNo, { clients: number; bureaus: number }>();
   const ranked = rankAccounts(
@@ -395,28 +399,41 @@ function shareOf(ranked: readonly RankedAccount[]): Map<AccountNo, { share: numb
   return out;
 }
 
+/**
+ * The most used template per main account and direction, over templates given with a weight; for
+ * a guess from a text model, which names an account but no template. Computed in one pass and kept
+ * until the model it serves changes (the model is updated with every record it is built from).
+ */
+const templatesFor = new WeakMap<object, { readonly revision: number; readonly best: ReadonlyMap<string, BookingTemplate> }>();
+
+function bestTemplates(owner: TextModel | undefined, each: (f: (t: BookingTemplate, n: number) => void) => void): ReadonlyMap<string, BookingTemplate> {
+  const cached = owner === undefined ? undefined : templatesFor.get(owner);
+  if (cached !== undefined && owner !== undefined && cached.revision === owner.revision) return cached.best;
+  const best = new Map<string, BookingTemplate>();
+  const n = new Map<string, number>();
+  each((t, count) => {
+    const c = `${t.direction}|${mainAccount(t)}`;
+    if (count > (n.get(c) ?? 0)) {
+      n.set(c, count);
+      best.set(c, t);
+    }
+  });
+  if (owner !== undefined) templatesFor.set(owner, { revision: owner.revision, best });
+  return best;
+}
+
 /** The client's most used template for an account (for a guess from the text model). */
 function clientTemplateFor(k: Knowledge, clientId: string, account: AccountNo, direction: Direction): BookingTemplate | undefined {
-  let best: { t: BookingTemplate; n: number } | undefined;
-  for (const p of k.profiles.get(clientId)?.values() ?? []) {
-    for (const t of p.templates) {
-      if (t.template.direction !== direction || mainAccount(t.template) !== account) continue;
-      if (best === undefined || t.count > best.n) best = { t: t.template, n: t.count };
-    }
-  }
-  return best?.t;
+  return bestTemplates(k.textModels.get(clientId), (f) => {
+    for (const p of k.profiles.get(clientId)?.values() ?? []) for (const t of p.templates) f(t.template, t.count);
+  }).get(`${direction}|${account}`);
 }
 
 /** The bureau's most common template for an account (for a guess from the bureau's text model). */
 function bureauTemplateFor(k: Knowledge, bureauId: string, account: AccountNo, direction: Direction): BookingTemplate | undefined {
-  let best: { t: BookingTemplate; n: number } | undefined;
-  for (const list of k.bureaus.get(bureauId)?.values() ?? []) {
-    for (const r of list) {
-      if (r.template.direction !== direction || mainAccount(r.template) !== account) continue;
-      if (best === undefined || r.clients.length > best.n) best = { t: r.template, n: r.clients.length };
-    }
-  }
-  return best?.t;
+  return bestTemplates(k.bureauTextModels.get(bureauId), (f) => {
+    for (const list of k.bureaus.get(bureauId)?.values() ?? []) for (const r of list) f(r.template, r.clients.length);
+  }).get(`${direction}|${account}`);
 }
 
 function calibrated(p: number): number {
