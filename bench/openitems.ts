@@ -28,8 +28,6 @@ import { createKnowledge } from '../src/knowledge/base.js';
 import { ACCOUNT_NUMBER_PATTERN, BANK_ACCOUNT_PATTERN, voucherText } from '../src/knowledge/cold-start.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, TransactionInput, VoucherRow } from '../src/knowledge/types.js';
-import { withOpenItemMatch } from '../src/facade/open-items.js';
-import type { OpenItemSuggestion } from '../src/facade/open-items.js';
 import { settleDeposit } from '../src/openitems/deposit.js';
 import { applyConfirmedVoucher, updateLedger } from '../src/openitems/ledger.js';
 import { matchOpenItems, OPEN_ITEM_EVIDENCE } from '../src/openitems/match.js';
@@ -108,7 +106,7 @@ function clientRow(settings: ClientSettings): ClientRow {
 /** Scores one line before and after, and records the top candidate for fitting. */
 function scoreLine(
   tally: Tally,
-  engine: Suggestion,
+  run: (openItem?: OpenItemCandidate) => Suggestion,
   items: readonly OpenItem[],
   tx: TransactionInput,
   truthRows: readonly VoucherRow[],
@@ -119,13 +117,15 @@ function scoreLine(
 ): void {
   const bankAccount = truthRows.find((r) => bankAccounts.includes(r.account))?.account ?? BANK;
   const [best] = matchOpenItems(tx, items, { bankAccount, calibration: table });
-  const after: OpenItemSuggestion = withOpenItemMatch(engine, best, clientRow(settings));
+  // After: the match is one more piece of evidence for the engine's ranker, as the facade passes it.
+  const engine = run();
+  const after = best === undefined ? engine : run(best);
   if (best !== undefined) tally.fit.push({ evidence: best.evidence, unique: best.features.unique, right: sameSettlement(best, truthItems) });
   tally.lines.push({
     settles: truthItems.size > 0,
     before: right(engine, truthRows, bankAccounts),
     after: right(after, truthRows, bankAccounts),
-    match: after.openItem !== undefined && best !== undefined ? { confidence: best.confidence, right: sameSettlement(best, truthItems) } : undefined,
+    match: after.openItem !== undefined && best !== undefined ? { confidence: after.confidence, right: sameSettlement(best, truthItems) } : undefined,
   });
 }
 
@@ -179,7 +179,6 @@ function runWorld(seed: number, table: OpenItemCalibration): { tally: Tally; dep
       const id = itemOf.get(s.invoice);
       if (id !== undefined) truthItems.set(id, s.amount);
     }
-    const engine = suggest(e.tx, k, client, { bankAccount: BANK });
     if (e.what === 'deposit' && e.bgmax !== undefined) {
       const deposit = readBgmax(e.bgmax).deposits[0];
       if (deposit !== undefined) {
@@ -196,7 +195,7 @@ function runWorld(seed: number, table: OpenItemCalibration): { tally: Tally; dep
         });
       }
     } else {
-      scoreLine(tally, engine, open, e.tx, e.truth.rows, truthItems, client, [BANK], table);
+      scoreLine(tally, (openItem) => suggest(e.tx, k, client, { bankAccount: BANK, openItem }), open, e.tx, e.truth.rows, truthItems, client, [BANK], table);
     }
     learn(k, client, { transaction: e.tx, voucher: e.truth, origin: 'confirmed' });
     if (e.truth.rows.some((r) => r.account === '2440' || r.account === '1510')) {
@@ -269,8 +268,7 @@ function runSie(table: OpenItemCalibration): SieFileResult[] {
               if (s !== undefined) truthItems.set(c.id, s.amount);
             }
             const bankAccount = rows.find((r) => bankAccounts.includes(r.account))?.account ?? BANK;
-            const engine = suggest(tx, k, client, { bankAccount });
-            scoreLine(tally, engine, items.filter((x) => x.open > 0), tx, rows, truthItems, client, bankAccounts, table);
+            scoreLine(tally, (openItem) => suggest(tx, k, client, { bankAccount, openItem }), items.filter((x) => x.open > 0), tx, rows, truthItems, client, bankAccounts, table);
           }
           learn(k, client, { transaction: tx, voucher: { date: v.date, text, rows }, origin: 'sie' });
         }

@@ -1,11 +1,10 @@
 /**
  * Open items (reskontra): the facade's glue to the open-item ledger, kept apart from the other use
  * cases and from the suggestion engine. Learning a SIE file (./learn.ts) and confirming vouchers
- * (./confirm.ts) keep the client's ledger current, `suggest` (./suggest.ts) consults it where the
- * engine has no strong evidence from the client's history, and unlearning reopens what the
- * unlearned bookings settled. When the learned ranker takes open-item matches as one of its
- * features, {@link withOpenItemMatch} is what it replaces. Also the use cases `openItems` and
- * `settleDeposit` (a bankgiro deposit split by its BgMax file).
+ * (./confirm.ts) keep the client's ledger current, `suggest` (./suggest.ts) passes each line's best
+ * match to the engine, whose ranker weighs it with the other evidence, and unlearning reopens what
+ * the unlearned bookings settled. Also the use cases `openItems` and `settleDeposit` (a bankgiro
+ * deposit split by its BgMax file).
  *
  * @module
  */
@@ -112,61 +111,11 @@ export async function unlearnOpenItems(tx: StoreSession, ref: ClientRef, key: st
   return reopened.length;
 }
 
-/** What a suggestion built from an open-item match adds to {@link Suggestion}. */
-export interface OpenItemSuggestion extends Suggestion {
-  readonly openItem?:
-    | {
-        readonly evidence: OpenItemEvidence;
-        readonly features: OpenItemFeatures;
-        /** The ids of the items the voucher settles. */
-        readonly items: readonly string[];
-      }
-    | undefined;
-}
-
 /**
- * Combines the engine's suggestion with the best open-item match of the line: the engine's stays
- * when it rests on the client's own history for another account and is at least as confident
- * (the match becomes an alternative); otherwise the settling voucher is the suggestion.
+ * A suggestion that may settle open items: every {@link Suggestion} now carries `openItem` when it
+ * does (the ranker weighs the match with the other evidence), so this is the same type.
  */
-export function withOpenItemMatch(engine: Suggestion, best: OpenItemCandidate | undefined, client: ClientRow): OpenItemSuggestion {
-  if (best === undefined) return engine;
-  const itemAccount = best.parts[0]?.item.account ?? null;
-  const alternative = { account: itemAccount ?? '', confidence: best.confidence, source: 'client' as const, reason: best.reason };
-  const sameAccount = engine.voucher !== null && engine.voucher.rows.some((r) => r.account === itemAccount);
-  // A guess from the client's words (match 'words') is no history of this counterparty.
-  const ownHistory = engine.source === 'client' && engine.match !== 'words';
-  if (engine.voucher !== null && ownHistory && !sameAccount && engine.confidence >= best.confidence) {
-    return { ...engine, alternatives: [alternative, ...engine.alternatives.filter((a) => a.account !== itemAccount)] };
-  }
-  const confidence = sameAccount ? Math.max(engine.confidence, best.confidence) : best.confidence;
-  const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
-  const reviewReasons: string[] = [];
-  if (best.features.partial) reviewReasons.push('A part payment: the invoice stays open for the rest.');
-  if (!best.features.unique) reviewReasons.push('Several open invoices fit this payment equally well.');
-  if (client.suspenseAccount !== undefined && itemAccount === client.suspenseAccount) reviewReasons.push(`${itemAccount} is the client's suspense account (OBS-konto).`);
-  if (client.review?.accounts?.includes(itemAccount ?? '') === true) reviewReasons.push(`The bureau reviews everything booked to ${itemAccount ?? ''}.`);
-  if (confidence < threshold && reviewReasons.length === 0) reviewReasons.push(`Confidence ${Math.round(confidence * 100)} % is below the client's auto-booking threshold of ${Math.round(threshold * 100)} %.`);
-  const voucher: Voucher = best.voucher;
-  const alternatives = [
-    ...(engine.account !== null && engine.account !== itemAccount ? [{ account: engine.account, confidence: engine.confidence, source: engine.source ?? 'rule', reason: engine.reason }] : []),
-    ...engine.alternatives.filter((a) => a.account !== itemAccount && a.account !== engine.account),
-  ];
-  return {
-    voucher,
-    account: itemAccount,
-    confidence,
-    source: 'client',
-    reason: best.reason,
-    alternatives,
-    review: reviewReasons.length > 0,
-    reviewReasons,
-    autoBook: reviewReasons.length === 0,
-    key: engine.key,
-    ...(engine.match !== undefined ? { match: engine.match } : {}),
-    openItem: { evidence: best.evidence, features: best.features, items: best.parts.map((p) => p.item.id) },
-  };
-}
+export type OpenItemSuggestion = Suggestion;
 
 /** The client's open items, for `suggest` (one read per call). */
 export async function openItemsForSuggest(tx: StoreSession, ref: ClientRef): Promise<readonly OpenItem[]> {

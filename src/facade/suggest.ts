@@ -11,7 +11,7 @@ import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
 import type { Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
-import { openItemsForSuggest, withOpenItemMatch } from './open-items.js';
+import { openItemsForSuggest } from './open-items.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
@@ -52,15 +52,15 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const k = createKnowledge({ profiles, bureaus, network });
         const items = await openItemsForSuggest(tx, refOf(client));
         return transactions.map((t) => {
-          const s = suggestOne(
+          const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+          // The open invoice the line may settle is one more piece of evidence for the ranker.
+          const openItem = items.length === 0 ? undefined : matchOpenItems(t, items, { bankAccount, limit: 1 })[0];
+          return suggestOne(
             { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
             k,
             settings,
-            { bankAccount: t.bankAccount, ...(minBureaus !== undefined ? { minBureaus } : {}) },
+            { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           );
-          if (items.length === 0) return s;
-          const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
-          return withOpenItemMatch(s, matchOpenItems(t, items, { bankAccount, limit: 1 })[0], client);
         });
       }, READ_ONLY);
     },

@@ -6,36 +6,37 @@ import type { PlattScaling, RankerWeights } from './ranker.js';
 
 /** Provenance of {@link RANKER} and {@link CONFIDENCE}. */
 export const RANKER_NOTE =
-  "bench/fit-ranker.ts on 2026-12-04 (commit fa65049): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method; data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 14723 lines of the generated world seed 1, each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (142 of 163 right).";
+  "bench/fit-ranker.ts on 2026-12-05 (commit c5b9594): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 30946 lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (143 of 163 right).";
 
 /** Weights of the ranker's features and the score of "none of the candidates". */
 export const RANKER: RankerWeights = {
   weights: {
-    clientShare: 1.6638,
-    clientNoText: -1.7889,
-    clientGiro: 0.0255,
-    clientFuzzy: 0.1297,
-    clientTokens: -0.0002,
-    clientSwish: 0.0024,
-    clientCount: 1.8314,
-    templateSupport: 0.8207,
-    composite: -1.1415,
-    amountFit: 1.3729,
-    textP: -0.3643,
-    textHitP: 0.4285,
-    textHits: 0.6762,
-    clientPrior: -1.4852,
-    bureauShare: 0.5987,
-    bureauCount: 0.2633,
-    bureauShareKnown: 0.6868,
-    bureauTextP: 3.1194,
-    networkShare: 0.9507,
-    networkCount: 1.1654,
-    networkShareKnown: 0.722,
-    rule: 4.0341
+    clientShare: 1.4718,
+    clientNoText: -1.6995,
+    clientGiro: 0.0286,
+    clientFuzzy: 0.1518,
+    clientTokens: 0.0496,
+    clientSwish: 0.003,
+    clientCount: 1.8407,
+    templateSupport: 0.5279,
+    composite: -1.0405,
+    amountFit: 1.5654,
+    textP: -0.3524,
+    textHitP: 0.4786,
+    textHits: 0.6425,
+    clientPrior: -1.5882,
+    bureauShare: 0.5934,
+    bureauCount: 0.2556,
+    bureauShareKnown: 0.7488,
+    bureauTextP: 3.0644,
+    networkShare: 0.9387,
+    networkCount: 1.1439,
+    networkShareKnown: 0.7705,
+    rule: 3.8505,
+    openItem: 4.6788
   },
-  none: 1.8963
+  none: 1.7743
 };
 
 /** Ranker probability of the top account → calibrated confidence: σ(a · logit(p) + b). */
-export const CONFIDENCE: PlattScaling = {a:0.8525,b:0.1624};
+export const CONFIDENCE: PlattScaling = {a:0.8824,b:0.0821};

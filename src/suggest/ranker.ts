@@ -55,6 +55,11 @@ export const RANKER_FEATURES = [
   'networkShareKnown',
   /** A built-in rule names the account (its stated confidence). */
   'rule',
+  /**
+   * The line settles an open item (invoice) booked to the account: the match's confidence for its
+   * evidence class (reference, amount and words, …; src/openitems/calibration.ts), 0 when none.
+   */
+  'openItem',
 ] as const;
 export type RankerFeature = (typeof RANKER_FEATURES)[number];
 

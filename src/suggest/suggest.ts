@@ -22,6 +22,7 @@ import type { FeatureVector, RankerWeights } from './ranker.js';
 import { CONFIDENCE } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
 import type { TextModel } from '../knowledge/text-model.js';
+import type { OpenItemCandidate } from '../openitems/match.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
@@ -51,6 +52,12 @@ export interface SuggestOptions {
   readonly weights?: RankerWeights | undefined;
   /** Called with the candidates and their features (used by the benchmark that fits the ranker). */
   readonly onRanker?: ((trace: RankerTrace) => void) | undefined;
+  /**
+   * The best open-item match of the line (`matchOpenItems(line, openItems)[0]`): one more piece of
+   * evidence for the ranker. When its account wins, the voucher is the settling voucher and the
+   * suggestion names the items (`openItem`). The facade passes it from the client's ledger.
+   */
+  readonly openItem?: OpenItemCandidate | undefined;
 }
 
 interface TierResult {
@@ -376,6 +383,8 @@ interface Candidate {
   /** Which evidence supplied the template (and the chart mapping that goes with it). */
   mappedFrom?: ReadonlyMap<AccountNo, AccountNo> | undefined;
   accountOnly?: boolean | undefined;
+  /** The open-item match for this account, when there is one. */
+  openItem?: OpenItemCandidate | undefined;
 }
 
 /** What the ranker saw for one line: for `bench/fit-ranker.ts`. */
@@ -384,12 +393,13 @@ export interface RankerTrace {
 }
 
 /** Evidence groups of the ranker's features, for the reason and the source. */
-const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network' | 'rule'; readonly features: readonly number[] }[] = [
+const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network' | 'rule' | 'openItem'; readonly features: readonly number[] }[] = [
   { group: 'client', features: [F.clientShare, F.clientNoText, F.clientGiro, F.clientFuzzy, F.clientTokens, F.clientSwish, F.clientCount, F.templateSupport, F.composite, F.amountFit] },
   { group: 'text', features: [F.textP, F.textHitP, F.textHits, F.clientPrior] },
   { group: 'bureau', features: [F.bureauShare, F.bureauCount, F.bureauShareKnown, F.bureauTextP] },
   { group: 'network', features: [F.networkShare, F.networkCount, F.networkShareKnown] },
   { group: 'rule', features: [F.rule] },
+  { group: 'openItem', features: [F.openItem] },
 ];
 
 function shareOf(ranked: readonly RankedAccount[]): Map<AccountNo, { share: number; r: RankedAccount }> {
@@ -564,6 +574,16 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
 
+  // An open invoice of the client's books that the line settles.
+  const item = options.openItem;
+  const itemAccount = item?.parts[0]?.item.account;
+  const itemMapped = item === undefined || itemAccount === undefined ? null : nearestInChart(itemAccount, chart);
+  if (item !== undefined && itemMapped !== null) {
+    const c = cand(itemMapped.account);
+    c.v[F.openItem] = item.confidence;
+    c.openItem = item;
+  }
+
   if (cands.size === 0) {
     return nothing(cp, cp.key === null ? 'The bank text names no counterparty, and no built-in rule matches.' : `No history for ${cp.display} at this client, this bureau or the network, and no built-in rule matches.`);
   }
@@ -585,6 +605,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
         bestSum = sum;
       }
     }
+    if (best.group === 'openItem' && c.openItem !== undefined) return { source: 'client', path: 'client-open-item', match: 'open-item', text: c.openItem.reason };
     const ownHas = own?.ranked.find((r) => r.account === c.account);
     if ((best.group === 'client' || best.group === 'text') && own !== undefined && ownHas !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
     const bureauHas = bureau?.ranked.find((r) => r.account === c.account);
@@ -659,7 +680,19 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
       if (t !== undefined && original !== undefined) top.c.mappedFrom = new Map([[top.c.account, original]]);
       return t;
     })();
-  if (top.c.accountOnly === true && topWhy.source === 'rule') {
+  // The settling voucher (the bank row against the item's account for the items' amounts) is right
+  // only if the account and the items are: its confidence is at most the match's, which is
+  // calibrated on whether the items were the right ones. A match too weak to propose leaves the
+  // account's own template to book it (the ledger then infers what it settled on confirm).
+  const settles = top.c.openItem !== undefined && top.c.openItem.confidence >= MIN_VOUCHER_CONFIDENCE ? top.c.openItem : undefined;
+  if (settles !== undefined) {
+    confidence = Math.min(confidence, round3(settles.confidence));
+    if (topWhy.match !== 'open-item') reason += ` ${settles.reason}`;
+    if (settles.features.partial) reviewReasons.push('A part payment: the invoice stays open for the rest.');
+    if (!settles.features.unique) reviewReasons.push('Several open invoices fit this payment equally well.');
+    if (confidence >= MIN_VOUCHER_CONFIDENCE) voucher = settles.voucher;
+    else reviewReasons.push('Too little evidence to propose a voucher.');
+  } else if (top.c.accountOnly === true && topWhy.source === 'rule') {
     reviewReasons.push('Built-in rule that needs facts from outside the bank line.', 'The bank line alone cannot settle this voucher.');
   } else if (template === undefined) {
     reviewReasons.push('No booking template is known for this account.');
@@ -711,6 +744,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     autoBook: voucher !== null && !review,
     key: cp.key,
     match: topWhy.match,
+    ...(settles !== undefined && voucher !== null ? { openItem: { evidence: settles.evidence, features: settles.features, items: settles.parts.map((p) => p.item.id) } } : {}),
   };
 }
 

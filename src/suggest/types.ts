@@ -2,6 +2,7 @@
  * What `suggest` returns.
  */
 import type { AccountNo, Voucher } from '../knowledge/types.js';
+import type { OpenItemEvidence, OpenItemFeatures } from '../openitems/match.js';
 
 /** Where a suggestion's evidence came from, best first. */
 export const SUGGESTION_SOURCES = ['client', 'bureau', 'network', 'rule'] as const;
@@ -11,9 +12,10 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
  * How the counterparty was found in the client's history. `swish-private`: not this payer, but
  * how the client books the other private persons who paid by Swish. `no-text`: the line has no
  * text, and the client's other text-less bookings are the evidence. `words`: the counterparty is new,
- * and the text model (what the words, transaction type and amount say) is the evidence.
+ * and the text model (what the words, transaction type and amount say) is the evidence. `open-item`:
+ * the line settles an open invoice of the client's books (see {@link Suggestion.openItem}).
  */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words'] as const;
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words', 'open-item'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */
@@ -48,4 +50,16 @@ export interface Suggestion {
   readonly key: string | null;
   /** How the client's history was matched, when it was. */
   readonly match?: MatchKind | undefined;
+  /**
+   * When the voucher settles open items of the client's books (a supplier or customer invoice):
+   * the match's evidence class and features, and the ids of the items it settles. Confirming the
+   * voucher as proposed settles exactly these items.
+   */
+  readonly openItem?:
+    | {
+        readonly evidence: OpenItemEvidence;
+        readonly features: OpenItemFeatures;
+        readonly items: readonly string[];
+      }
+    | undefined;
 }
