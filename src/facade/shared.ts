@@ -7,6 +7,7 @@
 import { AbortError, NotFoundError, ValidationError } from '../core/errors.js';
 import { createKnowledge } from '../knowledge/base.js';
 import type { Knowledge } from '../knowledge/base.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/network.js';
 import type {
   AccountNo,
   BureauRecord as BureauKnowledgeRecord,
@@ -28,6 +29,8 @@ export interface FacadeContext {
   readonly now: () => Date;
   /** Network k-anonymity override, when given. */
   readonly minBureaus: number | undefined;
+  /** The k-anonymity threshold at which this instance shares a mapping (`minBureaus` or the default). */
+  readonly shareAt: number;
   /** `NOT_FOUND` for a bureau this instance may not see. */
   visibleBureau(bureauId: string): void;
   /** The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. */
@@ -40,6 +43,7 @@ export function facadeContext(store: Store, now: () => Date, minBureaus: number 
     store,
     now,
     minBureaus,
+    shareAt: minBureaus ?? DEFAULT_MIN_BUREAUS,
     visibleBureau(bureauId: string): void {
       if (onlyBureau !== undefined && bureauId !== onlyBureau) {
         throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
@@ -183,7 +187,7 @@ export function networkKey(r: NetworkRecordKey): string {
 /**
  * Everything the engine reads when it learns or forgets `keys` for a client: the profiles of the
  * bureau's clients for those keys (its own, and the others', whose shareability decides whether the
- * bureau still counts in the network), the bureau's records for them and the network counts; plus
+ * bureau still counts in the network), the bureau's records for them and its network candidates; plus
  * the aggregates as read, the base the store applies the engine's changes against.
  */
 export async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<{ k: Knowledge; base: KnowledgeBase }> {
@@ -192,7 +196,9 @@ export async function knowledgeForLearning(tx: StoreSession, client: ClientRow, 
   // Three reads, whatever the number of keys or clients.
   const profiles = await tx.getBureauProfiles(client.bureauId, unique);
   const bureaus = await tx.getBureauRecords(client.bureauId, unique);
-  const network = await tx.getNetworkRecords(unique);
+  // The bureau's own network candidates: the engine moves the bureau's share, the store decides
+  // whether enough bureaus hold a mapping for it to be shared.
+  const network = await tx.getNetworkCandidates(client.bureauId, unique);
   // The engine replaces records rather than changing them, so these arrays stay what was read.
   return { k: createKnowledge({ profiles, bureaus, network }), base: { bureauRecords: bureaus, network } };
 }

@@ -38,7 +38,11 @@ export interface KonteraOptions {
   readonly bureauId?: string | undefined;
   /** The clock for import and confirmation times (default `new Date()`). */
   readonly now?: (() => Date) | undefined;
-  /** Network k-anonymity: a network mapping is used only when this many bureaus agree (default 3). */
+  /**
+   * Network k-anonymity (default 3): a mapping enters the shared network only once this many
+   * bureaus hold it (until then it stays each bureau's own candidate), leaves it when fewer do, and
+   * is used only from this many on. Use one value for every instance on a store.
+   */
   readonly minBureaus?: number | undefined;
 }
 

@@ -9,7 +9,8 @@
  * @module
  */
 import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
-import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/types.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
 import {
   checkClientRow,
   checkLedgerVoucher,
@@ -22,7 +23,9 @@ import {
   compareNetwork,
   compareText,
   mergeBureau,
-  mergeNetwork,
+  mergeCandidate,
+  checkMinBureaus,
+  shareOf,
   networkId,
   networkSteps,
   notFoundBureau,
@@ -108,7 +111,10 @@ class MemoryState {
   readonly tables = new Map<string, ClientTables>();
   /** bureauId → `${key}\0${templateId}` → record. */
   readonly bureauRecords = new Map<string, Map<string, BureauKnowledgeRecord>>();
+  /** The shared network: only mappings that enough bureaus hold. */
   readonly network = new Map<string, NetworkRecord>();
+  /** bureauId → network id → the bureau's own candidate (bureau-internal). */
+  readonly candidates = new Map<string, Map<string, NetworkRecord>>();
   seq = 0;
   undo: (() => void)[] | undefined;
 
@@ -243,6 +249,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       }
       const remaining = s.bureauRecords.get(bureauId)?.size ?? 0;
       s.delete(s.bureauRecords, bureauId);
+      s.delete(s.candidates, bureauId);
       s.delete(s.bureaus, bureauId);
       return { ...counts, bureauRecords: counts.bureauRecords + remaining };
     },
@@ -467,13 +474,21 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return [...s.network.values()].filter((r) => wanted.has(r.key)).sort(compareNetwork).map(copy);
     },
 
+    async getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      const wanted = new Set(keys);
+      return [...(s.candidates.get(bureauId)?.values() ?? [])].filter((r) => wanted.has(r.key)).sort(compareNetwork).map(copy);
+    },
+
     async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
       assertOpen();
       return [...s.network.values()].sort(compareNetwork).map(copy);
     },
 
-    async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+    async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus: number = DEFAULT_MIN_BUREAUS): Promise<void> {
       assertWrite();
+      checkMinBureaus(minBureaus);
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
       checkKnowledgeChanges(bureauId, changes, base, (clientId) => s.clients.get(clientId)?.bureauId);
       for (const d of changes.deleteProfiles) {
@@ -490,10 +505,28 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         if (next === undefined) s.delete(records, step.id);
         else s.set(records, step.id, copy(next));
       }
+      let own = s.candidates.get(bureauId);
+      if (own === undefined) {
+        own = new Map();
+        s.set(s.candidates, bureauId, own);
+      }
+      const touched = new Map<string, NetworkRecordKey>();
       for (const step of networkSteps(changes, base)) {
-        const next = mergeNetwork(s.network.get(step.id), step);
-        if (next === undefined) s.delete(s.network, step.id);
-        else s.set(s.network, step.id, next);
+        const next = mergeCandidate(own.get(step.id), step);
+        if (next === undefined) s.delete(own, step.id);
+        else s.set(own, step.id, next);
+        touched.set(step.id, step.identity);
+      }
+      // Shared only once enough bureaus hold the mapping; withdrawn when they no longer do.
+      for (const [id, identity] of touched) {
+        const held: NetworkRecord[] = [];
+        for (const m of s.candidates.values()) {
+          const c = m.get(id);
+          if (c !== undefined) held.push(c);
+        }
+        const shared = shareOf(identity, held, minBureaus);
+        if (shared === undefined) s.delete(s.network, id);
+        else s.set(s.network, id, shared);
       }
     },
 

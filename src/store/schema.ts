@@ -9,12 +9,17 @@
  *
  * @module
  */
+import { DEFAULT_MIN_BUREAUS, rebuildAggregates } from '../knowledge/network.js';
+import type { ProfileRecord } from '../knowledge/types.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 /** One schema step: applying all steps up to `version` gives a file of that version. */
 export interface SqliteMigration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Runs after `sql`, in the same transaction, for what SQL alone cannot compute. */
+  readonly run?: ((db: SqliteDatabase) => void) | undefined;
 }
 
 /**
@@ -166,7 +171,50 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       CREATE INDEX open_items_open ON open_items (client_id, date, id) WHERE open > 0;
     `,
   },
+  {
+    version: 5,
+    description: 'network_candidates: what each bureau holds for the network; network_records only from minBureaus bureaus on',
+    sql: `
+      -- Bureau-internal: how many of the bureau's clients book a shareable key so. A mapping is
+      -- copied into network_records only while at least minBureaus bureaus hold a candidate for it.
+      CREATE TABLE network_candidates (
+        bureau_id TEXT NOT NULL REFERENCES bureaus (id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        account   TEXT NOT NULL,
+        vat_mode  TEXT NOT NULL,
+        vat_rate  INTEGER NOT NULL,
+        clients   INTEGER NOT NULL,
+        PRIMARY KEY (bureau_id, key, direction, account, vat_mode, vat_rate)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX network_candidates_by_mapping ON network_candidates (key, direction, account, vat_mode, vat_rate);
+    `,
+    run: candidatesFromProfiles,
+  },
 ]);
+
+/**
+ * Version 5's data step: every bureau's network candidates from its clients' profiles (the source
+ * of truth, as `rebuildAggregates` defines them), then the shared network from the candidates,
+ * keeping only mappings that at least {@link DEFAULT_MIN_BUREAUS} bureaus hold.
+ */
+function candidatesFromProfiles(db: SqliteDatabase): void {
+  const bureaus = db.prepare('SELECT id FROM bureaus ORDER BY id').all([]) as { id: string }[];
+  const profilesOf = db.prepare('SELECT p.data AS data FROM profiles p JOIN clients c ON c.id = p.client_id WHERE c.bureau_id = ?');
+  const insert = db.prepare(
+    'INSERT INTO network_candidates (bureau_id, key, direction, account, vat_mode, vat_rate, clients) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const { id } of bureaus) {
+    const profiles = (profilesOf.all([id]) as { data: string }[]).map((r) => JSON.parse(r.data) as ProfileRecord);
+    for (const n of rebuildAggregates(profiles).network) insert.run([id, n.key, n.direction, n.account, n.vatMode, n.vatRate, n.clients]);
+  }
+  db.prepare('DELETE FROM network_records').run([]);
+  db.prepare(
+    `INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients)
+     SELECT key, direction, account, vat_mode, vat_rate, count(*), sum(clients) FROM network_candidates
+      GROUP BY key, direction, account, vat_mode, vat_rate HAVING count(*) >= ?`,
+  ).run([DEFAULT_MIN_BUREAUS]);
+}
 
 /** The schema version this kontera writes: the last migration's. */
 export const SQLITE_SCHEMA_VERSION: number = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]?.version ?? 0;
@@ -182,6 +230,7 @@ export const SQLITE_TABLES = [
   'profiles',
   'bureau_records',
   'network_records',
+  'network_candidates',
   'open_items',
 ] as const;
 export type SqliteTable = (typeof SQLITE_TABLES)[number];

@@ -17,7 +17,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { resolve } from 'node:path';
 import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
-import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/types.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
 import {
   bureauSteps,
   checkClientRow,
@@ -28,7 +29,9 @@ import {
   checkTransactionRow,
   compareText,
   mergeBureau,
-  mergeNetwork,
+  checkMinBureaus,
+  mergeCandidate,
+  shareOf,
   networkSteps,
   notFoundBureau,
   notFoundClient,
@@ -391,6 +394,7 @@ function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): vo
     for (const m of migrations) {
       if (m.version <= from) continue;
       db.exec(m.sql);
+      m.run?.(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
     }
     db.exec(`PRAGMA application_id = ${KONTERA_APPLICATION_ID}`);
@@ -989,6 +993,22 @@ class SqliteSession implements StoreSession {
     return out;
   }
 
+  async getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    const out: NetworkRecord[] = [];
+    const unique = [...new Set(keys)].sort(compareText);
+    for (const part of chunks(unique, IN_CHUNK)) {
+      const rows = this.#q(
+        `SELECT key, direction, account, vat_mode, vat_rate, 1 AS bureaus, clients FROM network_candidates
+          WHERE bureau_id = ? AND key IN (${part.map(() => '?').join(', ')})
+          ORDER BY key, direction, account, vat_mode, vat_rate`,
+      ).all(bureauId, ...part);
+      for (const r of rows) out.push(networkFromRow(asRow(r)));
+    }
+    return out;
+  }
+
   async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
     this.#check();
     return this.#q('SELECT * FROM network_records ORDER BY key, direction, account, vat_mode, vat_rate')
@@ -996,8 +1016,9 @@ class SqliteSession implements StoreSession {
       .map((r) => networkFromRow(asRow(r)));
   }
 
-  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus: number = DEFAULT_MIN_BUREAUS): Promise<void> {
     this.#checkWrite();
+    checkMinBureaus(minBureaus);
     this.#requireBureau(bureauId);
     const owners = new Map<string, string | undefined>();
     const bureauOf = (clientId: string): string | undefined => {
@@ -1029,19 +1050,35 @@ class SqliteSession implements StoreSession {
       if (next === undefined) delBureau.run(bureauId, step.key, templateId);
       else putBureau.run(bureauId, step.key, templateId, JSON.stringify(next));
     }
+    // The bureau's own candidates move by (target − base); then each mapping touched is shared
+    // when at least minBureaus bureaus hold it, and withdrawn from the network when fewer do.
     const where = 'key = ? AND direction = ? AND account = ? AND vat_mode = ? AND vat_rate = ?';
-    const getNetwork = this.#q(`SELECT * FROM network_records WHERE ${where}`);
+    const getCandidate = this.#q(`SELECT key, direction, account, vat_mode, vat_rate, 1 AS bureaus, clients FROM network_candidates WHERE bureau_id = ? AND ${where}`);
+    const delCandidate = this.#q(`DELETE FROM network_candidates WHERE bureau_id = ? AND ${where}`);
+    const putCandidate = this.#q(
+      `INSERT INTO network_candidates (bureau_id, key, direction, account, vat_mode, vat_rate, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (bureau_id, key, direction, account, vat_mode, vat_rate) DO UPDATE SET clients = excluded.clients`,
+    );
+    const held = this.#q(`SELECT clients FROM network_candidates WHERE ${where}`);
     const delNetwork = this.#q(`DELETE FROM network_records WHERE ${where}`);
     const putNetwork = this.#q(
       `INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key, direction, account, vat_mode, vat_rate) DO UPDATE SET bureaus = excluded.bureaus, clients = excluded.clients`,
     );
+    const touched = new Map<string, NetworkRecordKey>();
     for (const step of networkSteps(changes, base)) {
       const i = step.identity;
-      const row = getNetwork.get(i.key, i.direction, i.account, i.vatMode, i.vatRate);
-      const next = mergeNetwork(row === undefined ? undefined : networkFromRow(asRow(row)), step);
-      if (next === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
-      else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, next.bureaus, next.clients);
+      const row = getCandidate.get(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      const next = mergeCandidate(row === undefined ? undefined : networkFromRow(asRow(row)), step);
+      if (next === undefined) delCandidate.run(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      else putCandidate.run(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate, next.clients);
+      touched.set(step.id, i);
+    }
+    for (const i of touched.values()) {
+      const candidates = held.all(i.key, i.direction, i.account, i.vatMode, i.vatRate).map((r) => ({ clients: int(asRow(r), 'clients') }));
+      const shared = shareOf(i, candidates, minBureaus);
+      if (shared === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, shared.bureaus, shared.clients);
     }
   }
 

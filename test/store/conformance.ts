@@ -332,6 +332,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
 
     describe('knowledge', () => {
       it('puts, reads and deletes profile, bureau and network records', async () => {
+        // Sharing from one bureau on (minBureaus 1), so the bureau's candidates are shared as they are.
         await store.applyKnowledge(
           'b1',
           changes({
@@ -340,6 +341,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putNetwork: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)],
           }),
           NO_BASE,
+          1,
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark', 'telia']);
         expect(await store.getProfiles(A, ['telia', 'nope'])).toEqual([profile('b1', 'c1', 'telia')]);
@@ -354,6 +356,9 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getBureauRecords('b2')).toEqual([]);
         expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
         expect((await store.listNetworkRecords()).map((n) => n.key)).toEqual(['easypark', 'telia']);
+        expect(await store.getNetworkCandidates('b1', ['telia', 'easypark'])).toEqual([networkRecord('easypark', '5800', 1, 1), networkRecord('telia', '6212', 1, 2)]);
+        expect(await store.getNetworkCandidates('b2', ['telia'])).toEqual([]);
+        await expectCode(store.getNetworkCandidates('nope', ['telia']), 'NOT_FOUND');
 
         await store.applyKnowledge(
           'b1',
@@ -364,10 +369,12 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putNetwork: [networkRecord('telia', '6212', 1, 1)],
           }),
           { bureauRecords: [bureauRecord('b1', 'telia', ['c1', 'c2'])], network: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)] },
+          1,
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark']);
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
         expect(await store.listNetworkRecords()).toEqual([networkRecord('telia', '6212', 1, 1)]);
+        expect(await store.getNetworkCandidates('b1', ['telia', 'easypark'])).toEqual([networkRecord('telia', '6212', 1, 1)]);
         await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: 'out|standard25|6212' }] }), {
           bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
           network: [],
@@ -376,30 +383,76 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       });
 
       it('applies aggregates relative to their base: two writers that read the same counts both count', async () => {
-        // Writer 1 and writer 2 both read "telia → 6212: 1 bureau, 1 client" and each adds a client.
+        // Writer 1 and writer 2 of bureau b1 both read "telia → 6212: 1 client" and each adds a client.
         const read = networkRecord('telia', '6212', 1, 1);
-        await store.applyKnowledge('b1', changes({ putNetwork: [read], putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE);
+        await store.applyKnowledge('b1', changes({ putNetwork: [read], putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE, 1);
         const readBureau = bureauRecord('b1', 'telia', ['c1']);
-        await store.applyKnowledge('b1', changes({ putNetwork: [networkRecord('telia', '6212', 1, 2)], putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])] }), {
-          bureauRecords: [readBureau],
-          network: [read],
-        });
-        await store.applyKnowledge('b2', changes({ putNetwork: [networkRecord('telia', '6212', 2, 2)] }), { bureauRecords: [], network: [read] });
-        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 3)]);
+        for (let writer = 0; writer < 2; writer++) {
+          await store.applyKnowledge('b1', changes({ putNetwork: [networkRecord('telia', '6212', 1, 2)], putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])] }), {
+            bureauRecords: [readBureau],
+            network: [read],
+          }, 1);
+        }
+        expect(await store.getNetworkCandidates('b1', ['telia'])).toEqual([networkRecord('telia', '6212', 1, 3)]);
+        await store.applyKnowledge('b2', changes({ putNetwork: [read] }), NO_BASE, 1);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 4)]);
         // A removal relative to an old base keeps what others added since.
         await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }], deleteNetwork: [read] }), {
           bureauRecords: [readBureau],
           network: [read],
-        });
+        }, 1);
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
-        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
-        // Counts that reach zero remove the record.
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 3)]);
+        // Counts that reach zero remove the candidate, and the network record with the last one.
         await store.applyKnowledge('b1', changes({ deleteNetwork: [read], deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }] }), {
           bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
           network: [networkRecord('telia', '6212', 1, 2)],
-        });
+        }, 1);
+        expect(await store.getNetworkCandidates('b1', ['telia'])).toEqual([]);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 1)]);
+        await store.applyKnowledge('b2', changes({ deleteNetwork: [read] }), { bureauRecords: [], network: [read] }, 1);
         expect(await store.listNetworkRecords()).toEqual([]);
         expect(await store.getBureauRecords('b1')).toEqual([]);
+      });
+
+      it('shares a mapping only while minBureaus bureaus hold it; below that it is the bureaus\' own candidate only', async () => {
+        await store.createBureau({ id: 'b3', name: 'Byrå Tre' });
+        await store.createBureau({ id: 'b4', name: 'Byrå Fyra' });
+        const one = networkRecord('easypark', '5800', 1, 1);
+        const add = (bureauId: string, base: readonly typeof one[] = []): Promise<void> =>
+          store.applyKnowledge(bureauId, changes({ putNetwork: [networkRecord('easypark', '5800', 1, (base[0]?.clients ?? 0) + 1)] }), { bureauRecords: [], network: base });
+        // One bureau, then two (one with two clients): nothing in the shared network (default minBureaus 3).
+        await add('b1');
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([]);
+        expect(await store.getNetworkCandidates('b1', ['easypark'])).toEqual([one]);
+        await add('b2');
+        await add('b2', [one]);
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkCandidates('b2', ['easypark'])).toEqual([networkRecord('easypark', '5800', 1, 2)]);
+        // The third bureau shares it, with every bureau's clients counted.
+        await add('b3');
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        await add('b4');
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([networkRecord('easypark', '5800', 4, 5)]);
+        // A bureau that withdraws: counted out; below the threshold the shared record is gone.
+        await store.applyKnowledge('b4', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] });
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        expect(await store.getNetworkCandidates('b4', ['easypark'])).toEqual([]);
+        await store.applyKnowledge('b3', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] });
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkCandidates('b1', ['easypark'])).toEqual([one]);
+        // A writer with a lower threshold shares what the remaining bureaus hold.
+        await store.applyKnowledge('b3', changes({ putNetwork: [one] }), NO_BASE, 2);
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        // Deleting a bureau removes its candidates (the facade withdraws them from the network first).
+        await store.applyKnowledge('b3', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] }, 2);
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 2, 3)]);
+        await store.deleteBureau('b2');
+        await expectCode(store.getNetworkCandidates('b2', ['easypark']), 'NOT_FOUND');
+        await store.createBureau({ id: 'b2', name: 'Byrå Två igen' });
+        expect(await store.getNetworkCandidates('b2', ['easypark'])).toEqual([]);
+        await expectCode(store.applyKnowledge('b1', changes({}), NO_BASE, 0), 'VALIDATION');
       });
 
       it('keeps weights and amounts exactly', async () => {

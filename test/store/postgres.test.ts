@@ -16,6 +16,7 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import type { PostgresPool, PostgresPoolClient, PostgresStore } from '../../src/store/postgres.js';
 import type { ClientRef, Store, StoreSession } from '../../src/store/store.js';
 import { fixture, ROOT, swedbankCsv } from '../kontera/helpers.js';
+import { oldNetworkWorld } from './old-network.js';
 import { describeStore } from './conformance.js';
 import { bureauRecord, changes, clientRow, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
 import { dropSchema, freshSchema, PG_SKIP_REASON, PG_URL, postgresHarness, rawPool } from './pg.js';
@@ -265,6 +266,7 @@ if (PG_URL === '') {
         getBureauRecords: { expect: 'NOT_FOUND', call: (s) => s.getBureauRecords('b9', ['telia']) },
         getNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         listNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
+        getNetworkCandidates: { expect: 'NOT_FOUND', call: (s) => s.getNetworkCandidates('b9', ['telia']) },
         applyKnowledge: { expect: 'VALIDATION', call: (s) => s.applyKnowledge('b1', changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }), NO_BASE) },
         putOpenItems: { expect: 'NOT_FOUND', call: (s) => s.putOpenItems(STOLEN, []) },
         listOpenItems: { expect: 'NOT_FOUND', call: (s) => s.listOpenItems(STOLEN) },
@@ -476,6 +478,54 @@ if (PG_URL === '') {
       expect(await store.getBureauRecords('b1')).toEqual(await clean.getBureauRecords('b1'));
       const a: ClientRef = { bureauId: 'b1', clientId: 'client-a' };
       expect(await store.getProfiles(a)).toEqual(await clean.getProfiles(a));
+    }, 60_000);
+  });
+
+  describe('postgres store: upgrading a version 4 schema (network rows of one bureau)', () => {
+    let admin: pg.Pool;
+    let s: string;
+    beforeAll(() => {
+      admin = rawPool(2);
+    });
+    afterAll(async () => {
+      await dropSchema(s);
+      await admin.end();
+    });
+
+    it('keeps only mappings that three bureaus hold in the network, and every bureau\'s share as its candidates', async () => {
+      s = freshSchema('v4');
+      const world = await oldNetworkWorld();
+      expect(world.oldNetwork.some((n) => n.bureaus === 1)).toBe(true);
+      const old = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2, migrations: POSTGRES_MIGRATIONS.filter((m) => m.version <= 4) });
+      for (const b of world.bureaus) await old.createBureau({ id: b, name: b });
+      for (const c of world.clients) await old.createClient(c);
+      await old.close();
+      // The rows the previous kontera wrote: profiles, and network counts of every mapping.
+      for (const p of world.profiles) {
+        await admin.query(`INSERT INTO "${s}".profiles (bureau_id, client_id, key, data) VALUES ($1, $2, $3, $4::jsonb)`, [p.bureauId, p.clientId, p.key, JSON.stringify(p)]);
+      }
+      for (const n of world.oldNetwork) {
+        await admin.query(`INSERT INTO "${s}".network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          n.key,
+          n.direction,
+          n.account,
+          n.vatMode,
+          n.vatRate,
+          n.bureaus,
+          n.clients,
+        ]);
+      }
+      const store = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2 });
+      try {
+        expect((await admin.query(`SELECT max(version) AS v FROM "${s}".kontera_schema`)).rows[0]).toEqual({ v: POSTGRES_SCHEMA_VERSION });
+        const network = await store.listNetworkRecords();
+        expect(network).toEqual(world.network);
+        expect(network.length).toBeGreaterThan(0);
+        expect(network.every((n) => n.bureaus >= 3)).toBe(true);
+        for (const b of world.bureaus) expect(await store.getNetworkCandidates(b, world.keys)).toEqual(world.candidates.get(b));
+      } finally {
+        await store.close();
+      }
     }, 60_000);
   });
 

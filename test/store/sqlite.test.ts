@@ -8,6 +8,7 @@ import { KonteraError } from '../../src/core/errors.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteDatabase } from '../../src/store/sqlite.js';
+import { oldNetworkWorld } from './old-network.js';
 import { describeStore } from './conformance.js';
 import { clientRow, statementRow, txRow, voucher } from './fixtures.js';
 
@@ -360,6 +361,42 @@ describe('sqlite store: upgrading a version 1 file (before counterparty_account)
     await store.markTransactions(ref, [{ bankAccount: '1930', id: 'v2-line', booked: mark }]);
     expect(await store.listTransactions(ref)).toEqual([{ ...line, booked: mark }]);
     await store.close();
+  });
+});
+
+describe('sqlite store: upgrading a version 4 file (network rows of one bureau)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kontera-sqlite-v4-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps only mappings that three bureaus hold in the network, and every bureau\'s share as its candidates', async () => {
+    const path = join(dir, 'v4.db');
+    const world = await oldNetworkWorld();
+    expect(world.oldNetwork.some((n) => n.bureaus === 1)).toBe(true);
+    const old = await openSqliteStore({ path, migrations: SQLITE_MIGRATIONS.filter((m) => m.version <= 4) });
+    for (const b of world.bureaus) await old.createBureau({ id: b, name: b });
+    for (const c of world.clients) await old.createClient(c);
+    // The rows the previous kontera wrote: profiles, and network counts of every mapping.
+    const putProfile = old.database.prepare('INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?)');
+    for (const p of world.profiles) putProfile.run([p.clientId, p.key, JSON.stringify(p)]);
+    const putNetwork = old.database.prepare('INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const n of world.oldNetwork) putNetwork.run([n.key, n.direction, n.account, n.vatMode, n.vatRate, n.bureaus, n.clients]);
+    await old.close();
+    expect(openRawVersion(path)).toBe(4);
+
+    const store = await openSqliteStore({ path });
+    try {
+      expect(openRawVersion(path)).toBe(SQLITE_SCHEMA_VERSION);
+      const network = await store.listNetworkRecords();
+      expect(network).toEqual(world.network);
+      expect(network.length).toBeGreaterThan(0);
+      expect(network.every((n) => n.bureaus >= 3)).toBe(true);
+      for (const b of world.bureaus) expect(await store.getNetworkCandidates(b, world.keys)).toEqual(world.candidates.get(b));
+    } finally {
+      await store.close();
+    }
   });
 });
 
