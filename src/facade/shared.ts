@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AbortError, NotFoundError, ValidationError } from '../core/errors.js';
+import { AbortError, AmbiguousClientError, NotFoundError, ValidationError } from '../core/errors.js';
 import { createKnowledge } from '../knowledge/base.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_MIN_BUREAUS } from '../knowledge/network.js';
@@ -33,7 +33,12 @@ export interface FacadeContext {
   readonly shareAt: number;
   /** `NOT_FOUND` for a bureau this instance may not see. */
   visibleBureau(bureauId: string): void;
-  /** The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. */
+  /** The bureau this instance is limited to, if any. */
+  readonly onlyBureau: string | undefined;
+  /**
+   * The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. An instance for all
+   * bureaus finds it by id alone: `AMBIGUOUS_CLIENT` when several bureaus have a client with it.
+   */
   clientOf(session: StoreSession, clientId: string): Promise<ClientRow>;
 }
 
@@ -44,6 +49,7 @@ export function facadeContext(store: Store, now: () => Date, minBureaus: number 
     now,
     minBureaus,
     shareAt: minBureaus ?? DEFAULT_MIN_BUREAUS,
+    onlyBureau,
     visibleBureau(bureauId: string): void {
       if (onlyBureau !== undefined && bureauId !== onlyBureau) {
         throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
@@ -51,11 +57,20 @@ export function facadeContext(store: Store, now: () => Date, minBureaus: number 
     },
     async clientOf(session: StoreSession, clientId: string): Promise<ClientRow> {
       nonEmpty(clientId, 'client id');
-      const found = await session.resolveClient(clientId);
-      if (found === undefined || (onlyBureau !== undefined && found.bureauId !== onlyBureau)) {
-        throw new NotFoundError(`Unknown client: expected a client with id "${clientId}", found none`);
+      const unknown = (): NotFoundError => new NotFoundError(`Unknown client: expected a client with id "${clientId}", found none`);
+      if (onlyBureau !== undefined) {
+        // Within one bureau the id is the client; other bureaus' clients are not looked at.
+        try {
+          return await session.getClient({ bureauId: onlyBureau, clientId });
+        } catch (error) {
+          if (error instanceof NotFoundError) throw unknown();
+          throw error;
+        }
       }
-      return session.getClient(refOf(found));
+      const found = await session.findClients(clientId);
+      if (found.length === 0) throw unknown();
+      if (found.length > 1) throw new AmbiguousClientError(clientId, found.map((c) => c.bureauId));
+      return session.getClient(refOf(found[0] as ClientRow));
     },
   };
 }

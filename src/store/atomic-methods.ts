@@ -49,8 +49,8 @@ export abstract class AtomicStoreMethods implements StoreSession {
   getClient(ref: ClientRef): Promise<ClientRow> {
     return this.atomic('read', (s) => s.getClient(ref));
   }
-  resolveClient(clientId: string): Promise<ClientRow | undefined> {
-    return this.atomic('read', (s) => s.resolveClient(clientId));
+  findClients(clientId: string): Promise<readonly ClientRow[]> {
+    return this.atomic('read', (s) => s.findClients(clientId));
   }
   listClients(bureauId: string): Promise<readonly ClientRow[]> {
     return this.atomic('read', (s) => s.listClients(bureauId));

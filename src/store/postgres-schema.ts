@@ -263,6 +263,17 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
     `,
     run: candidatesFromProfiles,
   },
+  {
+    version: 6,
+    description: 'client ids scoped by bureau: clients keyed by (bureau_id, id) alone',
+    sql: `
+      -- Every client table already references clients (bureau_id, id); only the global key on
+      -- the id goes, so two bureaus may each have a client "acme".
+      ALTER TABLE §.clients DROP CONSTRAINT clients_pkey;
+      -- A call that names no bureau finds a client by its id alone.
+      CREATE INDEX clients_by_id ON §.clients (id);
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */

@@ -661,9 +661,9 @@ class PostgresSession implements StoreSession {
     this.#checkWrite();
     checkClientRow(client);
     await this.#requireBureau(client.bureauId);
-    // Client ids are unique across bureaus (the contract's CONFLICT); this reads only the id.
-    if ((await this.#one('SELECT 1 FROM §.clients WHERE id = $1', [client.id])) !== undefined) {
-      throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
+    // Client ids are scoped by bureau: only this bureau's clients can clash.
+    if ((await this.#one('SELECT 1 FROM §.clients WHERE bureau_id = $1 AND id = $2', [client.bureauId, client.id])) !== undefined) {
+      throw new ConflictError(`Client exists: expected a new client id in bureau "${client.bureauId}", got "${client.id}"`);
     }
     const { id, bureauId, name, ...settings } = client;
     await this.#q('INSERT INTO §.clients (id, bureau_id, name, settings) VALUES ($1, $2, $3, $4)', [id, bureauId, name, JSON.stringify(settings)]);
@@ -684,11 +684,11 @@ class PostgresSession implements StoreSession {
     return this.#client(ref);
   }
 
-  async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+  async findClients(clientId: string): Promise<readonly ClientRow[]> {
     this.#check();
-    // The one lookup without a bureau (the contract's resolveClient): it finds the client's bureau.
-    const row = await this.#one(`SELECT id, bureau_id, name, settings FROM §.clients WHERE id = $1${this.#lock}`, [clientId]);
-    return row === undefined ? undefined : this.#saw(clientFromRow(row));
+    // The one lookup without a bureau (the contract's findClients), for a call that names none.
+    const rows = await this.#q(`SELECT id, bureau_id, name, settings FROM §.clients WHERE id = $1 ORDER BY bureau_id${this.#lock}`, [clientId]);
+    return rows.map((row) => this.#saw(clientFromRow(row)));
   }
 
   async listClients(bureauId: string): Promise<readonly ClientRow[]> {

@@ -6,8 +6,9 @@
  * Tenancy is part of the contract: every client belongs to exactly one bureau, and every method that
  * reads or writes client data takes a {@link ClientRef} (bureau and client). A store refuses a ref
  * whose client does not exist in that bureau with a `NOT_FOUND` {@link NotFoundError}, so data of one
- * bureau is never reachable through another bureau's ids. The only lookup without a bureau is
- * {@link StoreSession.resolveClient}, which the facade uses to find a client's bureau.
+ * bureau is never reachable through another bureau's ids. A client is identified by (bureau,
+ * client id): two bureaus may use the same client id. The only lookup without a bureau is
+ * {@link StoreSession.findClients}, which the facade uses for a call that names no bureau.
  *
  * Money is integer öre, dates are ISO `YYYY-MM-DD`. Records are plain JSON-safe data.
  *
@@ -283,14 +284,20 @@ export interface StoreSession {
    */
   deleteBureau(bureauId: string): Promise<DeleteCounts>;
 
-  /** Adds a client. `NOT_FOUND` if the bureau does not exist, `CONFLICT` if the client id exists (in any bureau). */
+  /**
+   * Adds a client. `NOT_FOUND` if the bureau does not exist, `CONFLICT` if the bureau has a client
+   * with that id. Client ids are scoped by bureau: two bureaus may each have a client "acme".
+   */
   createClient(client: ClientRow): Promise<void>;
   /** Replaces a client's name and settings (id and bureau stay). */
   updateClient(client: ClientRow): Promise<void>;
   /** The client in that bureau; `NOT_FOUND` when it is not there. */
   getClient(ref: ClientRef): Promise<ClientRow>;
-  /** Finds a client by id alone, to learn its bureau; undefined when unknown. */
-  resolveClient(clientId: string): Promise<ClientRow | undefined>;
+  /**
+   * The clients with this id in every bureau, ordered by bureau id (none, one, or one per bureau
+   * that uses the id): the facade's lookup for a call that names no bureau.
+   */
+  findClients(clientId: string): Promise<readonly ClientRow[]>;
   /** The bureau's clients ordered by id; `NOT_FOUND` if the bureau does not exist. */
   listClients(bureauId: string): Promise<readonly ClientRow[]>;
   /**

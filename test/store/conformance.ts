@@ -115,18 +115,55 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
 
       it('refuses a client of an unknown bureau with NOT_FOUND', async () => {
         await expectCode(store.createClient(clientRow('c9', 'nope')), 'NOT_FOUND');
-        expect(await store.resolveClient('c9')).toBeUndefined();
+        expect(await store.findClients('c9')).toEqual([]);
       });
 
-      it('refuses a client id that exists in any bureau with CONFLICT', async () => {
-        await expectCode(store.createClient(clientRow('x1', 'b1')), 'CONFLICT');
-        expect((await store.resolveClient('x1'))?.bureauId).toBe('b2');
+      it('refuses a client id that exists in the same bureau with CONFLICT', async () => {
+        await expectCode(store.createClient(clientRow('c1', 'b1', { name: 'again' })), 'CONFLICT');
+        expect((await store.findClients('c1')).map((c) => [c.bureauId, c.name])).toEqual([['b1', 'Client c1']]);
+      });
+
+      it('scopes client ids by bureau: two bureaus each have a client with one id, and their data stays apart', async () => {
+        // x1 is b2's; b1 adds its own x1.
+        await store.createClient(clientRow('x1', 'b1', { name: 'Byrå ett:s x1' }));
+        expect((await store.findClients('x1')).map((c) => [c.bureauId, c.name])).toEqual([
+          ['b1', 'Byrå ett:s x1'],
+          ['b2', 'Client x1'],
+        ]);
+        const mine: ClientRef = { bureauId: 'b1', clientId: 'x1' };
+        await store.putStatement(mine, statementRow('x1', 's1'));
+        await store.addTransactions(mine, rows('x1', 's1', 2));
+        await store.addVoucher(mine, voucher({ bankAccount: '1930', transactionId: 't0' }));
+        await store.applyKnowledge('b1', changes({ putProfiles: [profile('b1', 'x1', 'telia')] }), NO_BASE);
+        await store.putOpenItems(mine, [openItem('i1')]);
+        await store.putLedgerVouchers(mine, [ledger('2025-01-01 A 1')]);
+        // Nothing of b1's x1 is b2's x1, and the numbering is per client.
+        expect(await store.listStatements(OTHER)).toEqual([]);
+        expect(await store.listTransactions(OTHER)).toEqual([]);
+        expect(await store.listVouchers(OTHER)).toEqual([]);
+        expect(await store.getProfiles(OTHER)).toEqual([]);
+        expect(await store.listOpenItems(OTHER)).toEqual([]);
+        expect(await store.listLedgerVouchers(OTHER)).toEqual([]);
+        expect((await store.addVoucher(OTHER, voucher())).number).toBe(1);
+        expect(await store.getBureauProfiles('b2', ['telia'])).toEqual([]);
+        expect(await store.getBureauProfiles('b1', ['telia'])).toEqual([profile('b1', 'x1', 'telia')]);
+        // Deleting b2's x1 leaves b1's whole.
+        await store.deleteClient(OTHER);
+        expect((await store.findClients('x1')).map((c) => c.bureauId)).toEqual(['b1']);
+        const left = await store.exportClient(mine);
+        expect([left.statements.length, left.transactions.length, left.vouchers.length, left.profiles.length, left.openItems.length, left.ledgerVouchers.length]).toEqual([1, 2, 1, 1, 1, 1]);
+        // And the other way round.
+        await store.createClient(clientRow('x1', 'b2'));
+        await store.putStatement(OTHER, statementRow('x1', 's1'));
+        await store.deleteBureau('b1');
+        expect((await store.findClients('x1')).map((c) => c.bureauId)).toEqual(['b2']);
+        expect(await store.listStatements(OTHER)).toHaveLength(1);
       });
 
       it('refuses a client without bank accounts or series with VALIDATION', async () => {
         await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: [] })), 'VALIDATION');
         await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: ['1930', '1940'] })), 'VALIDATION');
-        expect(await store.resolveClient('c8')).toBeUndefined();
+        expect(await store.findClients('c8')).toEqual([]);
       });
 
       it('round-trips every client setting', async () => {
@@ -145,7 +182,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         });
         await store.createClient(full);
         expect(await store.getClient({ bureauId: 'b1', clientId: 'c5' })).toEqual(full);
-        expect(await store.resolveClient('c5')).toEqual(full);
+        expect(await store.findClients('c5')).toEqual([full]);
       });
 
       it('finds a client only through its own bureau', async () => {
@@ -578,7 +615,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getProfiles(A)).toEqual([]);
         expect(await store.listNetworkRecords()).toEqual([]);
         expect((await store.getClient(A)).name).toBe('Client c1');
-        expect(await store.resolveClient('c7')).toBeUndefined();
+        expect(await store.findClients('c7')).toEqual([]);
         expect((await store.getClient(B)).id).toBe('c2');
         // The rolled-back voucher number is free again.
         expect((await store.addVoucher(A, voucher())).number).toBe(2);
@@ -806,7 +843,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         );
         const counts = await store.deleteClient(A);
         expect(counts).toEqual({ clients: 1, statements: 1, transactions: 4, vouchers: 1, profiles: 1, bureauRecords: 2 });
-        expect(await store.resolveClient('c1')).toBeUndefined();
+        expect(await store.findClients('c1')).toEqual([]);
         await expectCode(store.listTransactions(A), 'NOT_FOUND');
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
         expect(await store.listTransactions(B)).toHaveLength(4);
@@ -823,7 +860,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         const counts = await store.deleteBureau('b1');
         expect(counts).toMatchObject({ clients: 2, statements: 1, transactions: 4, vouchers: 1, bureauRecords: 1 });
         expect(await store.getBureau('b1')).toBeUndefined();
-        expect(await store.resolveClient('c2')).toBeUndefined();
+        expect(await store.findClients('c2')).toEqual([]);
         await expectCode(store.deleteBureau('b1'), 'NOT_FOUND');
         expect(await store.listTransactions(OTHER)).toHaveLength(4);
       });
