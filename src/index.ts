@@ -12,6 +12,7 @@ export {
   InvalidOptionError,
   StoreError,
   NotFoundError,
+  AmbiguousClientError,
   ValidationError,
   AbortError,
   ConflictError,

@@ -11,6 +11,7 @@
  * await kontera.learnFromSie('kaffe', sieBytes);
  * const { transactions } = await kontera.importStatement('kaffe', csvBytes, { fileName: 'mars.csv' });
  * const suggestions = await kontera.suggest('kaffe', transactions);
+ * const byra1 = kontera.forBureau('byra-1'); // client ids within one bureau
  * ```
  * Each use case lives in its own module under `facade/` (clients, learn, import, suggest, confirm,
  * export, erase, open items); this file composes them.
@@ -25,10 +26,11 @@ import { exportApi } from './facade/export.js';
 import { importApi } from './facade/import.js';
 import { learnApi } from './facade/learn.js';
 import { openItemsApi } from './facade/open-items.js';
-import { facadeContext } from './facade/shared.js';
+import { facadeContext, nonEmpty } from './facade/shared.js';
 import { suggestApi } from './facade/suggest.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
 import { createMemoryStore } from './store/memory.js';
+import type { Store } from './store/store.js';
 
 export { LEARN_WARNING_CODES, PROGRESS_PHASES } from './facade/types.js';
 export { MATCH_WINDOW_DAYS } from './facade/ledger.js';
@@ -73,7 +75,13 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
   if (minBureaus !== undefined && (!Number.isSafeInteger(minBureaus) || minBureaus < 1)) {
     throw new ValidationError(`Invalid minBureaus: expected a whole number ≥ 1, got ${minBureaus}`);
   }
-  const ctx = facadeContext(store, options.now ?? (() => new Date()), minBureaus, options.bureauId);
+  if (options.bureauId !== undefined) nonEmpty(options.bureauId, 'bureau id');
+  return instance(store, options.now ?? (() => new Date()), minBureaus, options.bureauId);
+}
+
+/** One facade over `store`, for every bureau or limited to `onlyBureau`. */
+function instance(store: Store, now: () => Date, minBureaus: number | undefined, onlyBureau: string | undefined): Kontera {
+  const ctx = facadeContext(store, now, minBureaus, onlyBureau);
   const api: Kontera = {
     ...clientsApi(ctx),
     ...learnApi(ctx),
@@ -83,6 +91,11 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
     ...exportApi(ctx),
     ...eraseApi(ctx),
     ...openItemsApi(ctx),
+    forBureau(bureauId: string): Kontera {
+      nonEmpty(bureauId, 'bureau id');
+      ctx.visibleBureau(bureauId);
+      return instance(store, now, minBureaus, bureauId);
+    },
     async close(): Promise<void> {
       await store.close();
     },

@@ -274,8 +274,12 @@ function lineJson(l: Line): unknown {
   };
 }
 
-async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>): Promise<T> {
-  const kontera = await createKontera({ store });
+/** `--bureau ID` of the commands that name a client: the client's bureau, when several bureaus use its id. */
+const CLIENT_BUREAU: OptionSpec = { kind: 'string', value: 'ID', help: 'opt.clientBureau' };
+
+/** A kontera on `store`; limited to `bureauId` when given (client ids are scoped by bureau). */
+async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>, bureauId?: string | undefined): Promise<T> {
+  const kontera = await createKontera({ store, bureauId });
   try {
     return await fn(kontera);
   } finally {
@@ -366,7 +370,7 @@ function lineById<T extends { readonly id: string }>(say: Say, lines: readonly T
 // ------------------------------------------------------------------ commands
 
 const suggestCommand: Command = {
-  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--out vouchers.se] [--review review.csv] [--force] [--dry-run]\n       kontera --db FILE suggest CLIENT [--review review.csv]',
+  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--out vouchers.se] [--review review.csv] [--force] [--dry-run]\n       kontera --db FILE suggest CLIENT [--review review.csv] [--bureau ID]',
   summary: 'cmd.suggest',
   details: 'cmd.suggest.details',
   options: {
@@ -374,6 +378,7 @@ const suggestCommand: Command = {
     client: { kind: 'string', value: 'NAME', help: 'opt.client' },
     out: { kind: 'string', value: 'FILE', help: 'opt.out' },
     review: { kind: 'string', value: 'FILE', help: 'opt.review' },
+    bureau: CLIENT_BUREAU,
     force: { kind: 'boolean', help: 'opt.force' },
     'dry-run': { kind: 'boolean', help: 'opt.dryRun' },
     threshold: { kind: 'number', value: 'C', help: 'opt.threshold' },
@@ -504,7 +509,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
         `${prose(ctx, say('suggest.correctHint', { db, client: clientId }))}\n`,
     );
     return EXIT.ok;
-  });
+  }, args.strings.get('bureau'));
 }
 
 const clientsCommand: Command = {
@@ -568,10 +573,10 @@ const clientsCommand: Command = {
 };
 
 const learnCommand: Command = {
-  usage: 'kontera --db FILE learn CLIENT BOOKS.se',
+  usage: 'kontera --db FILE learn CLIENT BOOKS.se [--bureau ID]',
   summary: 'cmd.learn',
   details: 'cmd.learn.details',
-  options: {},
+  options: { bureau: CLIENT_BUREAU },
   async run(args, ctx) {
     const { say } = ctx;
     needPositionals(ctx, args, 2, learnCommand.usage);
@@ -605,18 +610,19 @@ const learnCommand: Command = {
         ctx.io.out(`${say('learn.done', { client: clientId, vouchers: r.vouchers, path, learned: r.learned, skipped: r.skipped, notes })}\n`);
       }
       return EXIT.ok;
-    });
+    }, args.strings.get('bureau'));
   },
 };
 
 const importCommand: Command = {
-  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]]',
+  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]] [--bureau ID]',
   summary: 'cmd.import',
   options: {
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.importBankAccount' },
     'new-account': { kind: 'boolean', help: 'opt.importNewAccount' },
     format: { kind: 'string', value: 'ID', help: 'opt.format' },
     columns: { kind: 'string', value: 'ROLE=COL,…', help: 'opt.columns' },
+    bureau: CLIENT_BUREAU,
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -654,17 +660,18 @@ const importCommand: Command = {
       }
       if (ctx.json) json(ctx, { client: clientId, statements: results });
       return EXIT.ok;
-    });
+    }, args.strings.get('bureau'));
   },
 };
 
 const confirmCommand: Command = {
-  usage: 'kontera --db FILE confirm CLIENT [--threshold C] [--transaction ID]...',
+  usage: 'kontera --db FILE confirm CLIENT [--threshold C] [--transaction ID]... [--bureau ID]',
   summary: 'cmd.confirm',
   details: 'cmd.confirm.details',
   options: {
     threshold: { kind: 'number', value: 'C', help: 'opt.confirmThreshold' },
     transaction: { kind: 'list', value: 'ID', help: 'opt.transaction' },
+    bureau: CLIENT_BUREAU,
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -699,7 +706,7 @@ const confirmCommand: Command = {
         ctx.io.out(`${say('confirm.done', { client: clientId, booked: r.vouchers.length, n: open.length, list, left: open.length - r.vouchers.length })}\n`);
       }
       return EXIT.ok;
-    });
+    }, args.strings.get('bureau'));
   },
 };
 
@@ -757,7 +764,7 @@ function voucherText(say: Say, rows: readonly VoucherRow[], names: Readonly<Reco
 }
 
 const correctCommand: Command = {
-  usage: 'kontera --db FILE correct CLIENT ID --account ACCOUNT [--vat 25|12|6|0|none] [--text TEXT] [--new-account]',
+  usage: 'kontera --db FILE correct CLIENT ID --account ACCOUNT [--vat 25|12|6|0|none] [--text TEXT] [--new-account] [--bureau ID]',
   summary: 'cmd.correct',
   details: 'cmd.correct.details',
   options: {
@@ -765,6 +772,7 @@ const correctCommand: Command = {
     vat: { kind: 'string', value: 'RATE', help: 'opt.vat' },
     text: { kind: 'string', value: 'TEXT', help: 'opt.text' },
     'new-account': { kind: 'boolean', help: 'opt.correctNewAccount' },
+    bureau: CLIENT_BUREAU,
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -832,17 +840,18 @@ const correctCommand: Command = {
           `${r.learned > 0 ? say('correct.learned', { key: s.key ?? say('correct.lineLikeThis') }) : say('correct.notLearned')}\n`,
       );
       return EXIT.ok;
-    });
+    }, args.strings.get('bureau'));
   },
 };
 
 const exportCommand: Command = {
-  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--bureau ID]',
   summary: 'cmd.export',
   options: {
     out: { kind: 'string', value: 'FILE', help: 'opt.exportOut' },
     from: { kind: 'string', value: 'DATE', help: 'opt.from' },
     to: { kind: 'string', value: 'DATE', help: 'opt.to' },
+    bureau: CLIENT_BUREAU,
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -857,7 +866,7 @@ const exportCommand: Command = {
       if (ctx.json) json(ctx, { client: clientId, file: out, vouchers, bytes: bytes.length });
       else ctx.io.out(`${say('export.done', { client: clientId, n: vouchers, path: out })}\n`);
       return EXIT.ok;
-    });
+    }, args.strings.get('bureau'));
   },
 };
 
@@ -1011,6 +1020,7 @@ function humanMessage(e: KonteraError, say: Say): string {
   message = message.replace(/ or pass \{ database \}/, '');
   if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
   if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
+  if (e.code === 'AMBIGUOUS_CLIENT') message = message.replace(/name the bureau with kontera\.forBureau\(bureauId\)/, say('hint.bureau'));
   const parts: string[] = [];
   if (e.file !== undefined) parts.push(e.file);
   if (e.line !== undefined) parts.push(say('where.line', { n: e.line }));

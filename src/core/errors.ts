@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'STORE',
   'STORE_SCHEMA',
   'NOT_FOUND',
+  'AMBIGUOUS_CLIENT',
   'CONFLICT',
   'VALIDATION',
   'ABORTED',
@@ -156,6 +157,22 @@ export class StoreError extends KonteraError {}
 export class NotFoundError extends KonteraError {
   constructor(message: string, options: KonteraErrorOptions = {}) {
     super('NOT_FOUND', message, options);
+  }
+}
+
+/**
+ * A call named a client by id alone and more than one bureau has a client with that id (client ids
+ * are scoped by bureau): address it through `kontera.forBureau(bureauId)`. `bureauIds` lists them.
+ */
+export class AmbiguousClientError extends KonteraError {
+  readonly bureauIds: readonly string[];
+  constructor(clientId: string, bureauIds: readonly string[], options: KonteraErrorOptions = {}) {
+    super(
+      'AMBIGUOUS_CLIENT',
+      `Ambiguous client: expected one client with id "${clientId}", found one in each of ${bureauIds.length} bureaus (${bureauIds.join(', ')}); name the bureau with kontera.forBureau(bureauId)`,
+      options,
+    );
+    this.bureauIds = [...bureauIds];
   }
 }
 

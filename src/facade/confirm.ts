@@ -144,7 +144,7 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           }
         }
         checkAbort(options.signal);
-        await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
         // Vouchers on an invoice account settle (or add) open items of the client's ledger.
         await confirmOpenItems(
           tx,

@@ -14,12 +14,12 @@ import type { Kontera, LongOperationOptions } from './types.js';
  * Withdraws a client's profiles and its contribution to bureau and network knowledge (before its
  * other rows go), and says how many profiles and bureau records that touched.
  */
-async function forget(tx: StoreSession, client: ClientRow): Promise<{ profiles: number; bureauRecords: number }> {
+async function forget(ctx: FacadeContext, tx: StoreSession, client: ClientRow): Promise<{ profiles: number; bureauRecords: number }> {
   const profiles = await tx.getProfiles(refOf(client));
   const keys = profiles.map((p) => p.key);
   const { k, base } = await knowledgeForLearning(tx, client, keys);
   const contributed = base.bureauRecords.filter((r) => r.clients.includes(client.id)).length;
-  await tx.applyKnowledge(client.bureauId, removeClient(k, engineClient(client)), base);
+  await tx.applyKnowledge(client.bureauId, removeClient(k, engineClient(client)), base, ctx.shareAt);
   return { profiles: profiles.length, bureauRecords: contributed };
 }
 
@@ -31,7 +31,7 @@ export function eraseApi(ctx: FacadeContext): Pick<Kontera, 'deleteClient' | 'de
       checkAbort(options.signal);
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
-        const forgotten = await forget(tx, client);
+        const forgotten = await forget(ctx, tx, client);
         options.onProgress?.({ phase: 'delete', done: 1, total: 1 });
         checkAbort(options.signal);
         const counts = await tx.deleteClient(refOf(client));
@@ -49,7 +49,7 @@ export function eraseApi(ctx: FacadeContext): Pick<Kontera, 'deleteClient' | 'de
         let profiles = 0;
         for (let i = 0; i < clients.length; i++) {
           checkAbort(options.signal);
-          profiles += (await forget(tx, clients[i] as ClientRow)).profiles;
+          profiles += (await forget(ctx, tx, clients[i] as ClientRow)).profiles;
           options.onProgress?.({ phase: 'delete', done: i + 1, total: clients.length });
         }
         checkAbort(options.signal);

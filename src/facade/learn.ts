@@ -79,7 +79,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           await yieldToEventLoop();
         }
         checkAbort(options.signal);
-        await tx.applyKnowledge(client.bureauId, changes.result(), base);
+        await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
         await tx.putLedgerVouchers(
           ref,
           fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })),
@@ -120,7 +120,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const client = await clientOf(tx, clientId);
         const { k, base } = await knowledgeForLearning(tx, client, [key]);
         const changes = unlearn(k, engineClient(client), key, templateId);
-        await tx.applyKnowledge(client.bureauId, changes, base);
+        await tx.applyKnowledge(client.bureauId, changes, base, ctx.shareAt);
         // Forgetting a counterparty also reopens the invoices its confirmed payments settled.
         const reopened = templateId === undefined ? await unlearnOpenItems(tx, refOf(client), key) : 0;
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { AbortError, NotFoundError, ValidationError } from '../core/errors.js';
+import { AbortError, AmbiguousClientError, NotFoundError, ValidationError } from '../core/errors.js';
 import { createKnowledge } from '../knowledge/base.js';
 import type { Knowledge } from '../knowledge/base.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/network.js';
 import type {
   AccountNo,
   BureauRecord as BureauKnowledgeRecord,
@@ -28,9 +29,16 @@ export interface FacadeContext {
   readonly now: () => Date;
   /** Network k-anonymity override, when given. */
   readonly minBureaus: number | undefined;
+  /** The k-anonymity threshold at which this instance shares a mapping (`minBureaus` or the default). */
+  readonly shareAt: number;
   /** `NOT_FOUND` for a bureau this instance may not see. */
   visibleBureau(bureauId: string): void;
-  /** The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. */
+  /** The bureau this instance is limited to, if any. */
+  readonly onlyBureau: string | undefined;
+  /**
+   * The client, through its bureau; unknown or foreign ids are `NOT_FOUND`. An instance for all
+   * bureaus finds it by id alone: `AMBIGUOUS_CLIENT` when several bureaus have a client with it.
+   */
   clientOf(session: StoreSession, clientId: string): Promise<ClientRow>;
 }
 
@@ -40,6 +48,8 @@ export function facadeContext(store: Store, now: () => Date, minBureaus: number 
     store,
     now,
     minBureaus,
+    shareAt: minBureaus ?? DEFAULT_MIN_BUREAUS,
+    onlyBureau,
     visibleBureau(bureauId: string): void {
       if (onlyBureau !== undefined && bureauId !== onlyBureau) {
         throw new NotFoundError(`Unknown bureau: expected a bureau with id "${bureauId}", found none`);
@@ -47,11 +57,20 @@ export function facadeContext(store: Store, now: () => Date, minBureaus: number 
     },
     async clientOf(session: StoreSession, clientId: string): Promise<ClientRow> {
       nonEmpty(clientId, 'client id');
-      const found = await session.resolveClient(clientId);
-      if (found === undefined || (onlyBureau !== undefined && found.bureauId !== onlyBureau)) {
-        throw new NotFoundError(`Unknown client: expected a client with id "${clientId}", found none`);
+      const unknown = (): NotFoundError => new NotFoundError(`Unknown client: expected a client with id "${clientId}", found none`);
+      if (onlyBureau !== undefined) {
+        // Within one bureau the id is the client; other bureaus' clients are not looked at.
+        try {
+          return await session.getClient({ bureauId: onlyBureau, clientId });
+        } catch (error) {
+          if (error instanceof NotFoundError) throw unknown();
+          throw error;
+        }
       }
-      return session.getClient(refOf(found));
+      const found = await session.findClients(clientId);
+      if (found.length === 0) throw unknown();
+      if (found.length > 1) throw new AmbiguousClientError(clientId, found.map((c) => c.bureauId));
+      return session.getClient(refOf(found[0] as ClientRow));
     },
   };
 }
@@ -183,7 +202,7 @@ export function networkKey(r: NetworkRecordKey): string {
 /**
  * Everything the engine reads when it learns or forgets `keys` for a client: the profiles of the
  * bureau's clients for those keys (its own, and the others', whose shareability decides whether the
- * bureau still counts in the network), the bureau's records for them and the network counts; plus
+ * bureau still counts in the network), the bureau's records for them and its network candidates; plus
  * the aggregates as read, the base the store applies the engine's changes against.
  */
 export async function knowledgeForLearning(tx: StoreSession, client: ClientRow, keys: readonly string[]): Promise<{ k: Knowledge; base: KnowledgeBase }> {
@@ -192,7 +211,9 @@ export async function knowledgeForLearning(tx: StoreSession, client: ClientRow, 
   // Three reads, whatever the number of keys or clients.
   const profiles = await tx.getBureauProfiles(client.bureauId, unique);
   const bureaus = await tx.getBureauRecords(client.bureauId, unique);
-  const network = await tx.getNetworkRecords(unique);
+  // The bureau's own network candidates: the engine moves the bureau's share, the store decides
+  // whether enough bureaus hold a mapping for it to be shared.
+  const network = await tx.getNetworkCandidates(client.bureauId, unique);
   // The engine replaces records rather than changing them, so these arrays stay what was read.
   return { k: createKnowledge({ profiles, bureaus, network }), base: { bureauRecords: bureaus, network } };
 }

@@ -34,11 +34,15 @@ export interface LongOperationOptions {
 export interface KonteraOptions {
   /** Where everything is kept; default a new memory store. `close()` closes it. */
   readonly store?: Store | undefined;
-  /** Restricts this instance to one bureau: clients of other bureaus are unknown to it. */
+  /** Restricts this instance to one bureau: clients of other bureaus are unknown to it (see {@link Kontera.forBureau}). */
   readonly bureauId?: string | undefined;
   /** The clock for import and confirmation times (default `new Date()`). */
   readonly now?: (() => Date) | undefined;
-  /** Network k-anonymity: a network mapping is used only when this many bureaus agree (default 3). */
+  /**
+   * Network k-anonymity (default 3): a mapping enters the shared network only once this many
+   * bureaus hold it (until then it stays each bureau's own candidate), leaves it when fewer do, and
+   * is used only from this many on. Use one value for every instance on a store.
+   */
   readonly minBureaus?: number | undefined;
 }
 
@@ -231,10 +235,26 @@ export interface UnlearnResult {
 export interface Kontera {
   /** Adds a bureau. `CONFLICT` if the id exists. */
   addBureau(bureau: BureauRow): Promise<BureauRow>;
-  /** Adds a client to a bureau, filling in defaults. `NOT_FOUND` bureau, `CONFLICT` id, `VALIDATION` settings. */
+  /**
+   * Adds a client to a bureau, filling in defaults. `NOT_FOUND` bureau, `CONFLICT` when the bureau
+   * has a client with that id, `VALIDATION` settings. Client ids are scoped by bureau: another
+   * bureau may use the same id.
+   */
   addClient(input: AddClientInput): Promise<Client>;
-  /** The client, or `NOT_FOUND`. */
+  /**
+   * The client, or `NOT_FOUND`. Every method that takes a `clientId` finds the client the same way:
+   * within the instance's bureau (see {@link forBureau}), or, on an instance for all bureaus, by id
+   * alone, which is `AMBIGUOUS_CLIENT` ({@link AmbiguousClientError}) when several bureaus use it.
+   */
   getClient(clientId: string): Promise<Client>;
+  /**
+   * The same API limited to one bureau, on the same store and options: client ids are looked up in
+   * that bureau only, another bureau's clients and the bureau itself are `NOT_FOUND`, and
+   * `addClient` takes clients of this bureau only (an id another bureau uses is free here). Same as
+   * `createKontera({ store, bureauId })`; `close()` on it closes the shared store. On an instance
+   * limited to another bureau: `NOT_FOUND`.
+   */
+  forBureau(bureauId: string): Kontera;
   /** Learns a client's history from a SIE 4 file (cold start). */
   learnFromSie(clientId: string, bytes: Uint8Array | string, options?: LearnFromSieOptions): Promise<LearnFromSieResult>;
   /** Parses and stores a bank statement; idempotent and all-or-nothing. */

@@ -9,8 +9,8 @@ import { mainAccount } from './template.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
 import type { BookingTemplate, BureauRecord, Direction, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
 
-/** A network mapping counts only when this many distinct bureaus agree (k-anonymity). */
-export const DEFAULT_MIN_BUREAUS = 3;
+import { DEFAULT_MIN_BUREAUS } from './types.js';
+export { DEFAULT_MIN_BUREAUS };
 
 /** One template voted for by other clients of the same bureau. */
 export interface BureauVote {

@@ -25,6 +25,9 @@
 /** Version of the record shapes below; bump and migrate when a persisted field changes meaning. */
 export const KNOWLEDGE_FORMAT_VERSION = 1 as const;
 
+/** A network mapping is shared, and counts, only when this many distinct bureaus hold it (k-anonymity). */
+export const DEFAULT_MIN_BUREAUS = 3;
+
 export { DIRECTIONS, VAT_MODES, VAT_RATES } from '../vat/types.js';
 export type { AccountNo, Direction, VatMode, VatRate, VoucherRow } from '../vat/types.js';
 import type { AccountNo, Direction, VatMode, VatRate, VoucherRow } from '../vat/types.js';

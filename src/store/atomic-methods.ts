@@ -1,7 +1,7 @@
 /**
  * The single-call half of a {@link Store}: every session method as one atomic read or write,
  * through the store's own transaction runner. The SQLite and PostgreSQL stores differ only in
- * that runner (locking, retries, connection handling), so the 26 delegations live here once.
+ * that runner (locking, retries, connection handling), so the delegations live here once.
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
 import type { OpenItem } from '../openitems/types.js';
@@ -49,8 +49,8 @@ export abstract class AtomicStoreMethods implements StoreSession {
   getClient(ref: ClientRef): Promise<ClientRow> {
     return this.atomic('read', (s) => s.getClient(ref));
   }
-  resolveClient(clientId: string): Promise<ClientRow | undefined> {
-    return this.atomic('read', (s) => s.resolveClient(clientId));
+  findClients(clientId: string): Promise<readonly ClientRow[]> {
+    return this.atomic('read', (s) => s.findClients(clientId));
   }
   listClients(bureauId: string): Promise<readonly ClientRow[]> {
     return this.atomic('read', (s) => s.listClients(bureauId));
@@ -109,11 +109,14 @@ export abstract class AtomicStoreMethods implements StoreSession {
   getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]> {
     return this.atomic('read', (s) => s.getNetworkRecords(keys));
   }
+  getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    return this.atomic('read', (s) => s.getNetworkCandidates(bureauId, keys));
+  }
   listNetworkRecords(): Promise<readonly NetworkRecord[]> {
     return this.atomic('read', (s) => s.listNetworkRecords());
   }
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
-    return this.atomic('write', (s) => s.applyKnowledge(bureauId, changes, base));
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus?: number): Promise<void> {
+    return this.atomic('write', (s) => s.applyKnowledge(bureauId, changes, base, minBureaus));
   }
   putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
     return this.atomic('write', (s) => s.putOpenItems(ref, items));

@@ -248,6 +248,45 @@ export function mergeNetwork(stored: NetworkRecord | undefined, step: NetworkSte
   };
 }
 
+/**
+ * A bureau's network candidate after a step: the bureau's own count of clients moved by
+ * target − base; undefined when none is left. A candidate always stands for one bureau. @internal
+ */
+export function mergeCandidate(stored: NetworkRecord | undefined, step: NetworkStep): NetworkRecord | undefined {
+  const clients = (stored?.clients ?? 0) + (step.target?.clients ?? 0) - (step.base?.clients ?? 0);
+  if (clients <= 0) return undefined;
+  const i = step.identity;
+  return { v: 1, key: i.key, direction: i.direction, account: i.account, vatMode: i.vatMode, vatRate: i.vatRate, bureaus: 1, clients };
+}
+
+/**
+ * The shared network record of one mapping from every bureau's candidate for it: present only when
+ * at least `minBureaus` bureaus hold it (k-anonymity at write time). @internal
+ */
+export function shareOf(identity: NetworkRecordKey, candidates: readonly { readonly clients: number }[], minBureaus: number): NetworkRecord | undefined {
+  const held = candidates.filter((c) => c.clients > 0);
+  if (held.length < minBureaus || held.length === 0) return undefined;
+  const clients = held.reduce((n, c) => n + c.clients, 0);
+  return {
+    v: 1,
+    key: identity.key,
+    direction: identity.direction,
+    account: identity.account,
+    vatMode: identity.vatMode,
+    vatRate: identity.vatRate,
+    bureaus: held.length,
+    clients,
+  };
+}
+
+/** Throws `VALIDATION` unless `minBureaus` is a whole number ≥ 1. @internal */
+export function checkMinBureaus(minBureaus: number): number {
+  if (!Number.isSafeInteger(minBureaus) || minBureaus < 1) {
+    throw new ValidationError(`Invalid minBureaus: expected a whole number ≥ 1, got ${minBureaus}`);
+  }
+  return minBureaus;
+}
+
 /** The stored bureau record after a step: clients added and removed relative to base; undefined when none are left. @internal */
 export function mergeBureau(stored: BureauKnowledgeRecord | undefined, step: AggregateStep<BureauKnowledgeRecord>): BureauKnowledgeRecord | undefined {
   const had = new Set(step.base?.clients ?? []);

@@ -9,7 +9,8 @@
  * @module
  */
 import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
-import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/types.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
 import {
   checkClientRow,
   checkLedgerVoucher,
@@ -22,7 +23,9 @@ import {
   compareNetwork,
   compareText,
   mergeBureau,
-  mergeNetwork,
+  mergeCandidate,
+  checkMinBureaus,
+  shareOf,
   networkId,
   networkSteps,
   notFoundBureau,
@@ -101,14 +104,23 @@ function addCounts(a: DeleteCounts, b: DeleteCounts): DeleteCounts {
   };
 }
 
+/** Clients are identified within their bureau: two bureaus may each have a client "acme". */
+function clientKey(bureauId: string, clientId: string): string {
+  return `${bureauId}\u0000${clientId}`;
+}
+
 /** The whole state plus the undo log of the running transaction. */
 class MemoryState {
   readonly bureaus = new Map<string, BureauRow>();
+  /** `bureauId\0clientId` → client. */
   readonly clients = new Map<string, ClientRow>();
   readonly tables = new Map<string, ClientTables>();
   /** bureauId → `${key}\0${templateId}` → record. */
   readonly bureauRecords = new Map<string, Map<string, BureauKnowledgeRecord>>();
+  /** The shared network: only mappings that enough bureaus hold. */
   readonly network = new Map<string, NetworkRecord>();
+  /** bureauId → network id → the bureau's own candidate (bureau-internal). */
+  readonly candidates = new Map<string, Map<string, NetworkRecord>>();
   seq = 0;
   undo: (() => void)[] | undefined;
 
@@ -141,14 +153,14 @@ class MemoryState {
   }
 
   client(ref: ClientRef): ClientRow {
-    const client = this.clients.get(ref.clientId);
+    const client = this.clients.get(clientKey(ref.bureauId, ref.clientId));
     if (client === undefined || client.bureauId !== ref.bureauId) throw notFoundClient(ref);
     return client;
   }
 
   tablesOf(ref: ClientRef): ClientTables {
     this.client(ref);
-    const t = this.tables.get(ref.clientId);
+    const t = this.tables.get(clientKey(ref.bureauId, ref.clientId));
     if (t === undefined) throw new StoreError('STORE', `Memory store is inconsistent: client "${ref.clientId}" has no tables`);
     return t;
   }
@@ -171,7 +183,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
   };
 
   const removeClient = (client: ClientRow): DeleteCounts => {
-    const t = s.tables.get(client.id);
+    const t = s.tables.get(clientKey(client.bureauId, client.id));
     let bureauRecords = 0;
     const records = s.bureauRecords.get(client.bureauId);
     if (records !== undefined) {
@@ -183,8 +195,8 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         bureauRecords++;
       }
     }
-    s.delete(s.tables, client.id);
-    s.delete(s.clients, client.id);
+    s.delete(s.tables, clientKey(client.bureauId, client.id));
+    s.delete(s.clients, clientKey(client.bureauId, client.id));
     return {
       clients: 1,
       statements: t?.statements.size ?? 0,
@@ -243,6 +255,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       }
       const remaining = s.bureauRecords.get(bureauId)?.size ?? 0;
       s.delete(s.bureauRecords, bureauId);
+      s.delete(s.candidates, bureauId);
       s.delete(s.bureaus, bureauId);
       return { ...counts, bureauRecords: counts.bureauRecords + remaining };
     },
@@ -251,9 +264,10 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       assertWrite();
       checkClientRow(client);
       if (!s.bureaus.has(client.bureauId)) throw notFoundBureau(client.bureauId);
-      if (s.clients.has(client.id)) throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
-      s.set(s.clients, client.id, copy(client));
-      s.set(s.tables, client.id, {
+      const key = clientKey(client.bureauId, client.id);
+      if (s.clients.has(key)) throw new ConflictError(`Client exists: expected a new client id in bureau "${client.bureauId}", got "${client.id}"`);
+      s.set(s.clients, key, copy(client));
+      s.set(s.tables, key, {
         statements: new Map(),
         transactions: new Map(),
         vouchers: [],
@@ -268,7 +282,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       assertWrite();
       s.client({ bureauId: client.bureauId, clientId: client.id });
       checkClientRow(client);
-      s.set(s.clients, client.id, copy(client));
+      s.set(s.clients, clientKey(client.bureauId, client.id), copy(client));
     },
 
     async getClient(ref: ClientRef): Promise<ClientRow> {
@@ -276,10 +290,12 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return copy(s.client(ref));
     },
 
-    async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+    async findClients(clientId: string): Promise<readonly ClientRow[]> {
       assertOpen();
-      const c = s.clients.get(clientId);
-      return c === undefined ? undefined : copy(c);
+      return [...s.clients.values()]
+        .filter((c) => c.id === clientId)
+        .sort((a, b) => compareText(a.bureauId, b.bureauId))
+        .map(copy);
     },
 
     async listClients(bureauId: string): Promise<readonly ClientRow[]> {
@@ -442,7 +458,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       const out: ProfileRecord[] = [];
       for (const client of s.clients.values()) {
         if (client.bureauId !== bureauId) continue;
-        const profiles = s.tables.get(client.id)?.profiles;
+        const profiles = s.tables.get(clientKey(client.bureauId, client.id))?.profiles;
         for (const key of wanted) {
           const p = profiles?.get(key);
           if (p !== undefined) out.push(p);
@@ -467,17 +483,25 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return [...s.network.values()].filter((r) => wanted.has(r.key)).sort(compareNetwork).map(copy);
     },
 
+    async getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+      assertOpen();
+      if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
+      const wanted = new Set(keys);
+      return [...(s.candidates.get(bureauId)?.values() ?? [])].filter((r) => wanted.has(r.key)).sort(compareNetwork).map(copy);
+    },
+
     async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
       assertOpen();
       return [...s.network.values()].sort(compareNetwork).map(copy);
     },
 
-    async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+    async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus: number = DEFAULT_MIN_BUREAUS): Promise<void> {
       assertWrite();
+      checkMinBureaus(minBureaus);
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);
-      checkKnowledgeChanges(bureauId, changes, base, (clientId) => s.clients.get(clientId)?.bureauId);
+      checkKnowledgeChanges(bureauId, changes, base, (clientId) => s.clients.get(clientKey(bureauId, clientId))?.bureauId);
       for (const d of changes.deleteProfiles) {
-        const t = s.tables.get(d.clientId);
+        const t = s.tables.get(clientKey(bureauId, d.clientId));
         if (t !== undefined) s.delete(t.profiles, d.key);
       }
       for (const p of changes.putProfiles) {
@@ -490,10 +514,28 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         if (next === undefined) s.delete(records, step.id);
         else s.set(records, step.id, copy(next));
       }
+      let own = s.candidates.get(bureauId);
+      if (own === undefined) {
+        own = new Map();
+        s.set(s.candidates, bureauId, own);
+      }
+      const touched = new Map<string, NetworkRecordKey>();
       for (const step of networkSteps(changes, base)) {
-        const next = mergeNetwork(s.network.get(step.id), step);
-        if (next === undefined) s.delete(s.network, step.id);
-        else s.set(s.network, step.id, next);
+        const next = mergeCandidate(own.get(step.id), step);
+        if (next === undefined) s.delete(own, step.id);
+        else s.set(own, step.id, next);
+        touched.set(step.id, step.identity);
+      }
+      // Shared only once enough bureaus hold the mapping; withdrawn when they no longer do.
+      for (const [id, identity] of touched) {
+        const held: NetworkRecord[] = [];
+        for (const m of s.candidates.values()) {
+          const c = m.get(id);
+          if (c !== undefined) held.push(c);
+        }
+        const shared = shareOf(identity, held, minBureaus);
+        if (shared === undefined) s.delete(s.network, id);
+        else s.set(s.network, id, shared);
       }
     },
 

@@ -9,7 +9,8 @@
  *
  * Tenancy is in the keys: every table that holds client data carries `bureau_id` and references
  * `clients (bureau_id, id)`, so every query of such a table is bureau-scoped. Only
- * `network_records` has no bureau or client: it holds anonymous counts.
+ * `network_records` has no bureau or client: it holds anonymous counts, and only of mappings that
+ * enough bureaus hold (each bureau's own share waits in `network_candidates` until then).
  *
  * Text columns that are sorted use the "C" collation, so rows come back in code-point order like
  * the memory and SQLite stores return them.
@@ -18,12 +19,56 @@
  *
  * @module
  */
+import { DEFAULT_MIN_BUREAUS, rebuildAggregates } from '../knowledge/network.js';
+import type { ProfileRecord } from '../knowledge/types.js';
+
+/** Runs one statement of a migration's code step (`§` stands for the schema) and returns its rows. */
+export type PostgresMigrationQuery = (sql: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** One schema step: applying all steps up to `version` gives a database of that version. */
 export interface PostgresMigration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Runs after `sql`, in the same transaction, for what SQL alone cannot compute. */
+  readonly run?: ((q: PostgresMigrationQuery) => Promise<void>) | undefined;
+}
+
+/**
+ * Version 5's data step: every bureau's network candidates from its clients' profiles (the source
+ * of truth, as `rebuildAggregates` defines them), then the shared network from the candidates,
+ * keeping only mappings that at least {@link DEFAULT_MIN_BUREAUS} bureaus hold.
+ */
+async function candidatesFromProfiles(q: PostgresMigrationQuery): Promise<void> {
+  const bureaus = await q('SELECT id FROM §.bureaus ORDER BY id');
+  for (const b of bureaus) {
+    const id = String(b['id']);
+    const rows = await q('SELECT data FROM §.profiles WHERE bureau_id = $1', [id]);
+    const profiles = rows.map((r) => (typeof r['data'] === 'string' ? JSON.parse(r['data']) : r['data']) as ProfileRecord);
+    const network = rebuildAggregates(profiles).network;
+    if (network.length === 0) continue;
+    await q(
+      `INSERT INTO §.network_candidates (bureau_id, key, direction, account, vat_mode, vat_rate, clients)
+       SELECT $1, n.key, n.direction, n.account, n.vat_mode, n.vat_rate, n.clients
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS n(key, direction, account, vat_mode, vat_rate, clients)`,
+      [
+        id,
+        network.map((n) => n.key),
+        network.map((n) => n.direction),
+        network.map((n) => n.account),
+        network.map((n) => n.vatMode),
+        network.map((n) => n.vatRate),
+        network.map((n) => n.clients),
+      ],
+    );
+  }
+  await q('DELETE FROM §.network_records');
+  await q(
+    `INSERT INTO §.network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients)
+     SELECT key, direction, account, vat_mode, vat_rate, count(*), sum(clients) FROM §.network_candidates
+      GROUP BY key, direction, account, vat_mode, vat_rate HAVING count(*) >= $1`,
+    [DEFAULT_MIN_BUREAUS],
+  );
 }
 
 /** The migrations, oldest first. */
@@ -198,6 +243,37 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       CREATE INDEX open_items_open ON §.open_items (bureau_id, client_id, date, id) WHERE open > 0;
     `,
   },
+  {
+    version: 5,
+    description: 'network_candidates: what each bureau holds for the network; network_records only from minBureaus bureaus on',
+    sql: `
+      -- Bureau-internal: how many of the bureau's clients book a shareable key so. A mapping is
+      -- copied into network_records only while at least minBureaus bureaus hold a candidate for it.
+      CREATE TABLE §.network_candidates (
+        bureau_id text COLLATE "C" NOT NULL REFERENCES §.bureaus (id) ON DELETE CASCADE,
+        key       text COLLATE "C" NOT NULL,
+        direction text COLLATE "C" NOT NULL,
+        account   text COLLATE "C" NOT NULL,
+        vat_mode  text COLLATE "C" NOT NULL,
+        vat_rate  integer NOT NULL,
+        clients   integer NOT NULL,
+        PRIMARY KEY (bureau_id, key, direction, account, vat_mode, vat_rate)
+      );
+      CREATE INDEX network_candidates_by_mapping ON §.network_candidates (key, direction, account, vat_mode, vat_rate);
+    `,
+    run: candidatesFromProfiles,
+  },
+  {
+    version: 6,
+    description: 'client ids scoped by bureau: clients keyed by (bureau_id, id) alone',
+    sql: `
+      -- Every client table already references clients (bureau_id, id); only the global key on
+      -- the id goes, so two bureaus may each have a client "acme".
+      ALTER TABLE §.clients DROP CONSTRAINT clients_pkey;
+      -- A call that names no bureau finds a client by its id alone.
+      CREATE INDEX clients_by_id ON §.clients (id);
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -215,6 +291,7 @@ export const POSTGRES_TABLES = [
   'bureau_records',
   'bureau_record_clients',
   'network_records',
+  'network_candidates',
   'open_items',
 ] as const;
 export type PostgresTable = (typeof POSTGRES_TABLES)[number];

@@ -16,8 +16,10 @@
  * - Learning reads the profiles of all the bureau's clients for a few counterparty keys and then
  *   writes aggregates that depend on them; in a write transaction `getBureauProfiles` and
  *   `applyKnowledge` take a transaction-scoped advisory lock per (bureau, key), in a fixed order.
- * - Network counts are changed only by increments (`INSERT … ON CONFLICT DO UPDATE SET n = n + Δ`)
- *   computed from the base the engine read, so bureaus learning the same key at once all count.
+ * - A bureau's network candidates are changed only by increments (`INSERT … ON CONFLICT DO UPDATE
+ *   SET n = n + Δ`) computed from the base the engine read. Whether a mapping is shared is then
+ *   counted across bureaus under a transaction-scoped advisory lock per key, so bureaus learning
+ *   the same key at once each count the others' committed candidates.
  *   Bureau-record membership is a table of (record, client) rows, inserted and deleted one by one.
  * - A transaction that PostgreSQL aborts with a serialization failure or a deadlock is rolled back
  *   and run again (the whole `fn`), up to `maxRetries` times.
@@ -26,6 +28,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConflictError, KonteraError, StoreError, ValidationError } from '../core/errors.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/types.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
 import {
   bureauSteps,
@@ -38,6 +41,7 @@ import {
   compareNetwork,
   compareText,
   networkSteps,
+  checkMinBureaus,
   notFoundBureau,
   notFoundClient,
   notFoundTransaction,
@@ -253,6 +257,8 @@ const NETWORK_ORDER = 'ORDER BY key, direction, account, vat_mode, vat_rate';
 
 /** Separates bureau id and key in advisory-lock names (neither contains a unit separator in practice; a clash only serialises more). */
 const LOCK_SEPARATOR = '\u001f';
+/** The lock namespace of shared network mappings (a bureau id equal to it would only serialise more). */
+const NETWORK_LOCK = '\u001fnetwork\u001f';
 
 /**
  * Opens a PostgreSQL store, creating and migrating its schema as needed.
@@ -390,6 +396,7 @@ class PostgresStoreImpl extends AtomicStoreMethods implements PostgresStore {
           } catch (error) {
             throw translate(error, text);
           }
+          if (m.run !== undefined) await m.run(q);
           await q('INSERT INTO §.kontera_schema (version, description) VALUES ($1, $2)', [m.version, m.description]);
         }
         await q('COMMIT');
@@ -654,9 +661,9 @@ class PostgresSession implements StoreSession {
     this.#checkWrite();
     checkClientRow(client);
     await this.#requireBureau(client.bureauId);
-    // Client ids are unique across bureaus (the contract's CONFLICT); this reads only the id.
-    if ((await this.#one('SELECT 1 FROM §.clients WHERE id = $1', [client.id])) !== undefined) {
-      throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
+    // Client ids are scoped by bureau: only this bureau's clients can clash.
+    if ((await this.#one('SELECT 1 FROM §.clients WHERE bureau_id = $1 AND id = $2', [client.bureauId, client.id])) !== undefined) {
+      throw new ConflictError(`Client exists: expected a new client id in bureau "${client.bureauId}", got "${client.id}"`);
     }
     const { id, bureauId, name, ...settings } = client;
     await this.#q('INSERT INTO §.clients (id, bureau_id, name, settings) VALUES ($1, $2, $3, $4)', [id, bureauId, name, JSON.stringify(settings)]);
@@ -677,11 +684,11 @@ class PostgresSession implements StoreSession {
     return this.#client(ref);
   }
 
-  async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+  async findClients(clientId: string): Promise<readonly ClientRow[]> {
     this.#check();
-    // The one lookup without a bureau (the contract's resolveClient): it finds the client's bureau.
-    const row = await this.#one(`SELECT id, bureau_id, name, settings FROM §.clients WHERE id = $1${this.#lock}`, [clientId]);
-    return row === undefined ? undefined : this.#saw(clientFromRow(row));
+    // The one lookup without a bureau (the contract's findClients), for a call that names none.
+    const rows = await this.#q(`SELECT id, bureau_id, name, settings FROM §.clients WHERE id = $1 ORDER BY bureau_id${this.#lock}`, [clientId]);
+    return rows.map((row) => this.#saw(clientFromRow(row)));
   }
 
   async listClients(bureauId: string): Promise<readonly ClientRow[]> {
@@ -1066,13 +1073,27 @@ class PostgresSession implements StoreSession {
     return (await this.#q(`SELECT * FROM §.network_records WHERE key = ANY($1::text[]) ${NETWORK_ORDER}`, [[...new Set(keys)]])).map(networkFromRow);
   }
 
+  async getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    this.#check();
+    await this.#requireBureau(bureauId);
+    if (keys.length === 0) return [];
+    return (
+      await this.#q(
+        `SELECT key, direction, account, vat_mode, vat_rate, 1 AS bureaus, clients FROM §.network_candidates
+          WHERE bureau_id = $1 AND key = ANY($2::text[]) ${NETWORK_ORDER}`,
+        [bureauId, [...new Set(keys)]],
+      )
+    ).map(networkFromRow);
+  }
+
   async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
     this.#check();
     return (await this.#q(`SELECT * FROM §.network_records ${NETWORK_ORDER}`)).map(networkFromRow);
   }
 
-  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus: number = DEFAULT_MIN_BUREAUS): Promise<void> {
     this.#checkWrite();
+    checkMinBureaus(minBureaus);
     if ((await this.#one('SELECT 1 FROM §.bureaus WHERE id = $1 FOR KEY SHARE', [bureauId])) === undefined) throw notFoundBureau(bureauId);
     // Which of the named clients are this bureau's: one bureau-scoped query.
     const named = new Set<string>();
@@ -1170,41 +1191,67 @@ class PostgresSession implements StoreSession {
       await this.#deleteEmptyBureauRecords(bureauId, t.map((x) => x[0]), t.map((x) => x[1]));
     }
 
-    // Network counts: increments by (target − base) in one upsert, in a fixed order; rows whose
-    // counts reach zero are removed.
-    const deltas = new Map<string, { identity: NetworkRecordKey; bureaus: number; clients: number }>();
+    // The bureau's own candidates: increments by (target − base) in one upsert, in a fixed order;
+    // candidates whose count reaches zero are removed. The (bureau, key) locks above keep them exact.
+    const deltas = new Map<string, { identity: NetworkRecordKey; clients: number }>();
     for (const step of networkSteps(changes, base)) {
-      const d = deltas.get(step.id) ?? { identity: step.identity, bureaus: 0, clients: 0 };
-      d.bureaus += (step.target?.bureaus ?? 0) - (step.base?.bureaus ?? 0);
+      const d = deltas.get(step.id) ?? { identity: step.identity, clients: 0 };
       d.clients += (step.target?.clients ?? 0) - (step.base?.clients ?? 0);
       deltas.set(step.id, d);
     }
-    const moves = [...deltas.values()].filter((d) => d.bureaus !== 0 || d.clients !== 0).sort((a, b) => compareNetwork(a.identity, b.identity));
+    const mappings = [...deltas.values()].sort((a, b) => compareNetwork(a.identity, b.identity));
+    if (mappings.length === 0) return;
+    const cols = [
+      mappings.map((m) => m.identity.key),
+      mappings.map((m) => m.identity.direction),
+      mappings.map((m) => m.identity.account),
+      mappings.map((m) => m.identity.vatMode),
+      mappings.map((m) => m.identity.vatRate),
+    ];
+    const moves = mappings.filter((d) => d.clients !== 0);
     if (moves.length > 0) {
-      const cols = [
-        moves.map((m) => m.identity.key),
-        moves.map((m) => m.identity.direction),
-        moves.map((m) => m.identity.account),
-        moves.map((m) => m.identity.vatMode),
-        moves.map((m) => m.identity.vatRate),
-      ];
       await this.#q(
-        `INSERT INTO §.network_records AS n (key, direction, account, vat_mode, vat_rate, bureaus, clients)
-         SELECT d.key, d.direction, d.account, d.vat_mode, d.vat_rate, d.bureaus, d.clients
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[]) WITH ORDINALITY
-                AS d(key, direction, account, vat_mode, vat_rate, bureaus, clients, ord)
+        `INSERT INTO §.network_candidates AS n (bureau_id, key, direction, account, vat_mode, vat_rate, clients)
+         SELECT $1, d.key, d.direction, d.account, d.vat_mode, d.vat_rate, d.clients
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) WITH ORDINALITY
+                AS d(key, direction, account, vat_mode, vat_rate, clients, ord)
           ORDER BY d.ord
-         ON CONFLICT (key, direction, account, vat_mode, vat_rate)
-         DO UPDATE SET bureaus = n.bureaus + excluded.bureaus, clients = n.clients + excluded.clients`,
-        [...cols, moves.map((m) => m.bureaus), moves.map((m) => m.clients)],
+         ON CONFLICT (bureau_id, key, direction, account, vat_mode, vat_rate)
+         DO UPDATE SET clients = n.clients + excluded.clients`,
+        [
+          bureauId,
+          moves.map((m) => m.identity.key),
+          moves.map((m) => m.identity.direction),
+          moves.map((m) => m.identity.account),
+          moves.map((m) => m.identity.vatMode),
+          moves.map((m) => m.identity.vatRate),
+          moves.map((m) => m.clients),
+        ],
       );
       await this.#q(
-        `DELETE FROM §.network_records n USING unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS d(key, direction, account, vat_mode, vat_rate)
-          WHERE n.key = d.key AND n.direction = d.direction AND n.account = d.account AND n.vat_mode = d.vat_mode AND n.vat_rate = d.vat_rate
-            AND (n.bureaus <= 0 OR n.clients <= 0)`,
-        cols,
+        `DELETE FROM §.network_candidates n USING unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS d(key, direction, account, vat_mode, vat_rate)
+          WHERE n.bureau_id = $1 AND n.key = d.key AND n.direction = d.direction AND n.account = d.account AND n.vat_mode = d.vat_mode AND n.vat_rate = d.vat_rate
+            AND n.clients <= 0`,
+        [bureauId, ...cols],
       );
     }
+    // Sharing is decided across bureaus: a lock per key (for every bureau, in hash order) makes
+    // each transaction count the candidates the others committed before it.
+    await this.#lockKeys(NETWORK_LOCK, cols[0] as string[]);
+    await this.#q(
+      `WITH d AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS d(key, direction, account, vat_mode, vat_rate)),
+            held AS (SELECT d.key, d.direction, d.account, d.vat_mode, d.vat_rate, count(c.bureau_id) AS bureaus, coalesce(sum(c.clients), 0) AS clients
+                       FROM d LEFT JOIN §.network_candidates c
+                         ON c.key = d.key AND c.direction = d.direction AND c.account = d.account AND c.vat_mode = d.vat_mode AND c.vat_rate = d.vat_rate
+                      GROUP BY d.key, d.direction, d.account, d.vat_mode, d.vat_rate),
+            gone AS (DELETE FROM §.network_records n USING held h
+                      WHERE h.bureaus < $6 AND n.key = h.key AND n.direction = h.direction AND n.account = h.account AND n.vat_mode = h.vat_mode AND n.vat_rate = h.vat_rate)
+       INSERT INTO §.network_records AS n (key, direction, account, vat_mode, vat_rate, bureaus, clients)
+       SELECT key, direction, account, vat_mode, vat_rate, bureaus, clients FROM held WHERE bureaus >= $6
+        ORDER BY key, direction, account, vat_mode, vat_rate
+       ON CONFLICT (key, direction, account, vat_mode, vat_rate) DO UPDATE SET bureaus = excluded.bureaus, clients = excluded.clients`,
+      [...cols, minBureaus],
+    );
   }
 
   async putOpenItems(ref: ClientRef, items: readonly OpenItem[]): Promise<void> {

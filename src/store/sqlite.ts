@@ -17,7 +17,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { resolve } from 'node:path';
 import { ConflictError, StoreError, ValidationError } from '../core/errors.js';
-import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
+import { DEFAULT_MIN_BUREAUS } from '../knowledge/types.js';
+import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey, ProfileRecord } from '../knowledge/types.js';
 import {
   bureauSteps,
   checkClientRow,
@@ -28,7 +29,9 @@ import {
   checkTransactionRow,
   compareText,
   mergeBureau,
-  mergeNetwork,
+  checkMinBureaus,
+  mergeCandidate,
+  shareOf,
   networkSteps,
   notFoundBureau,
   notFoundClient,
@@ -391,6 +394,7 @@ function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): vo
     for (const m of migrations) {
       if (m.version <= from) continue;
       db.exec(m.sql);
+      m.run?.(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
     }
     db.exec(`PRAGMA application_id = ${KONTERA_APPLICATION_ID}`);
@@ -599,13 +603,13 @@ class SqliteSession implements StoreSession {
     return int(asRow(this.#q(sql).get(...params)), 'n');
   }
 
-  #countClient(clientId: string): Omit<DeleteCounts, 'bureauRecords'> {
+  #countClient(bureauId: string, clientId: string): Omit<DeleteCounts, 'bureauRecords'> {
     return {
       clients: 1,
-      statements: this.#count('SELECT count(*) AS n FROM statements WHERE client_id = ?', clientId),
-      transactions: this.#count('SELECT count(*) AS n FROM transactions WHERE client_id = ?', clientId),
-      vouchers: this.#count('SELECT count(*) AS n FROM vouchers WHERE client_id = ?', clientId),
-      profiles: this.#count('SELECT count(*) AS n FROM profiles WHERE client_id = ?', clientId),
+      statements: this.#count('SELECT count(*) AS n FROM statements WHERE bureau_id = ? AND client_id = ?', bureauId, clientId),
+      transactions: this.#count('SELECT count(*) AS n FROM transactions WHERE bureau_id = ? AND client_id = ?', bureauId, clientId),
+      vouchers: this.#count('SELECT count(*) AS n FROM vouchers WHERE bureau_id = ? AND client_id = ?', bureauId, clientId),
+      profiles: this.#count('SELECT count(*) AS n FROM profiles WHERE bureau_id = ? AND client_id = ?', bureauId, clientId),
     };
   }
 
@@ -635,11 +639,11 @@ class SqliteSession implements StoreSession {
 
   #removeClient(bureauId: string, clientId: string): DeleteCounts {
     this.#erased();
-    const counts = this.#countClient(clientId);
+    const counts = this.#countClient(bureauId, clientId);
     const bureauRecords = this.#scrubBureauRecords(bureauId, clientId);
     // Cascades remove statements (and their transactions), vouchers and profiles.
-    this.#q('DELETE FROM transactions WHERE client_id = ?').run(clientId);
-    this.#q('DELETE FROM clients WHERE id = ?').run(clientId);
+    this.#q('DELETE FROM transactions WHERE bureau_id = ? AND client_id = ?').run(bureauId, clientId);
+    this.#q('DELETE FROM clients WHERE bureau_id = ? AND id = ?').run(bureauId, clientId);
     return { ...counts, bureauRecords };
   }
 
@@ -681,8 +685,8 @@ class SqliteSession implements StoreSession {
     this.#checkWrite();
     checkClientRow(client);
     this.#requireBureau(client.bureauId);
-    if (this.#q('SELECT 1 FROM clients WHERE id = ?').get(client.id) !== undefined) {
-      throw new ConflictError(`Client exists: expected a new client id, got "${client.id}"`);
+    if (this.#q('SELECT 1 FROM clients WHERE bureau_id = ? AND id = ?').get(client.bureauId, client.id) !== undefined) {
+      throw new ConflictError(`Client exists: expected a new client id in bureau "${client.bureauId}", got "${client.id}"`);
     }
     const { id, bureauId, name, ...settings } = client;
     this.#q('INSERT INTO clients (id, bureau_id, name, settings) VALUES (?, ?, ?, ?)').run(id, bureauId, name, JSON.stringify(settings));
@@ -701,10 +705,11 @@ class SqliteSession implements StoreSession {
     return this.#client(ref);
   }
 
-  async resolveClient(clientId: string): Promise<ClientRow | undefined> {
+  async findClients(clientId: string): Promise<readonly ClientRow[]> {
     this.#check();
-    const row = this.#q('SELECT id, bureau_id, name, settings FROM clients WHERE id = ?').get(clientId);
-    return row === undefined ? undefined : clientFromRow(asRow(row));
+    return this.#q('SELECT id, bureau_id, name, settings FROM clients WHERE id = ? ORDER BY bureau_id')
+      .all(clientId)
+      .map((r) => clientFromRow(asRow(r)));
   }
 
   async listClients(bureauId: string): Promise<readonly ClientRow[]> {
@@ -728,23 +733,23 @@ class SqliteSession implements StoreSession {
       throw new ValidationError(`Invalid statement ${statement.id}: expected client "${ref.clientId}", got "${statement.clientId}"`);
     }
     const r = this.#q(
-      'INSERT INTO statements (client_id, id, bank_account, imported_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    ).run(ref.clientId, statement.id, statement.bankAccount, statement.importedAt, JSON.stringify(statement));
+      'INSERT INTO statements (bureau_id, client_id, id, bank_account, imported_at, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(ref.bureauId, ref.clientId, statement.id, statement.bankAccount, statement.importedAt, JSON.stringify(statement));
     return Number(r.changes) === 1;
   }
 
   async getStatement(ref: ClientRef, statementId: string): Promise<StatementRow | undefined> {
     this.#check();
     this.#requireClient(ref);
-    const row = this.#q('SELECT data FROM statements WHERE client_id = ? AND id = ?').get(ref.clientId, statementId);
+    const row = this.#q('SELECT data FROM statements WHERE bureau_id = ? AND client_id = ? AND id = ?').get(ref.bureauId, ref.clientId, statementId);
     return row === undefined ? undefined : statementFromRow(asRow(row));
   }
 
   async listStatements(ref: ClientRef): Promise<readonly StatementRow[]> {
     this.#check();
     this.#requireClient(ref);
-    return this.#q('SELECT data FROM statements WHERE client_id = ? ORDER BY imported_at, id')
-      .all(ref.clientId)
+    return this.#q('SELECT data FROM statements WHERE bureau_id = ? AND client_id = ? ORDER BY imported_at, id')
+      .all(ref.bureauId, ref.clientId)
       .map((r) => statementFromRow(asRow(r)));
   }
 
@@ -757,20 +762,21 @@ class SqliteSession implements StoreSession {
       statementIds.add(row.statementId);
     }
     for (const id of statementIds) {
-      if (this.#q('SELECT 1 FROM statements WHERE client_id = ? AND id = ?').get(ref.clientId, id) === undefined) {
+      if (this.#q('SELECT 1 FROM statements WHERE bureau_id = ? AND client_id = ? AND id = ?').get(ref.bureauId, ref.clientId, id) === undefined) {
         throw new ValidationError(`Invalid transaction: expected a stored statement, got unknown "${id}"`);
       }
     }
     const insert = this.#q(
-      `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
+      `INSERT INTO transactions (bureau_id, client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
                                  text, reference, counterparty, counterparty_account, kind, currency, pending,
                                  booked_voucher, booked_series, booked_number)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const added: string[] = [];
     const duplicates: string[] = [];
     for (const t of transactions) {
       const r = insert.run(
+        ref.bureauId,
         ref.clientId,
         t.bankAccount,
         t.id,
@@ -799,10 +805,10 @@ class SqliteSession implements StoreSession {
   async getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
     this.#check();
     this.#requireClient(ref);
-    const get = this.#q('SELECT * FROM transactions WHERE client_id = ? AND bank_account = ? AND id = ?');
+    const get = this.#q('SELECT * FROM transactions WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND id = ?');
     const out: TransactionRow[] = [];
     for (const k of keys) {
-      const row = get.get(ref.clientId, k.bankAccount, k.id);
+      const row = get.get(ref.bureauId, ref.clientId, k.bankAccount, k.id);
       if (row !== undefined) out.push(transactionFromRow(asRow(row)));
     }
     return out;
@@ -813,12 +819,12 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     return this.#q(
       `SELECT * FROM transactions
-        WHERE client_id = ?
+        WHERE bureau_id = ? AND client_id = ?
           AND (? IS NULL OR statement_id = ?) AND (? IS NULL OR bank_account = ?)
           AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ?)
         ORDER BY date, bank_account, seq`,
     )
-      .all(ref.clientId, ...twice(filter.statementId), ...twice(filter.bankAccount), ...twice(filter.from), ...twice(filter.to))
+      .all(ref.bureauId, ref.clientId, ...twice(filter.statementId), ...twice(filter.bankAccount), ...twice(filter.from), ...twice(filter.to))
       .map((r) => transactionFromRow(asRow(r)));
   }
 
@@ -831,10 +837,10 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     checkNewVouchers(vouchers);
     // Every check before the first write: the call stores all of them or none.
-    const booked = this.#q('SELECT series, number FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?');
+    const booked = this.#q('SELECT series, number FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?');
     for (const voucher of vouchers) {
       if (voucher.transactionId === undefined || voucher.bankAccount === undefined) continue;
-      const existing = booked.get(ref.clientId, voucher.bankAccount, voucher.transactionId);
+      const existing = booked.get(ref.bureauId, ref.clientId, voucher.bankAccount, voucher.transactionId);
       if (existing !== undefined) {
         const e = asRow(existing);
         throw new ConflictError(
@@ -844,16 +850,17 @@ class SqliteSession implements StoreSession {
     }
     // The write transaction holds the file's write lock: nobody else numbers in between.
     const last = new Map<string, number>();
-    const lastOf = this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE client_id = ? AND series = ?');
+    const lastOf = this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE bureau_id = ? AND client_id = ? AND series = ?');
     const insert = this.#q(
-      `INSERT INTO vouchers (client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return vouchers.map((voucher) => {
-      const number = (last.get(voucher.series) ?? int(asRow(lastOf.get(ref.clientId, voucher.series)), 'n')) + 1;
+      const number = (last.get(voucher.series) ?? int(asRow(lastOf.get(ref.bureauId, ref.clientId, voucher.series)), 'n')) + 1;
       last.set(voucher.series, number);
       const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
       insert.run(
+        ref.bureauId,
         ref.clientId,
         voucher.series,
         number,
@@ -884,43 +891,47 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     return this.#q(
       `SELECT * FROM vouchers
-        WHERE client_id = ? AND (? IS NULL OR series = ?)
+        WHERE bureau_id = ? AND client_id = ? AND (? IS NULL OR series = ?)
           AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ?)
         ORDER BY series, number`,
     )
-      .all(ref.clientId, ...twice(filter.series), ...twice(filter.from), ...twice(filter.to))
+      .all(ref.bureauId, ref.clientId, ...twice(filter.series), ...twice(filter.from), ...twice(filter.to))
       .map((r) => voucherFromRow(asRow(r)));
   }
 
   async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
     this.#check();
     this.#requireClient(ref);
-    const row = this.#q('SELECT * FROM vouchers WHERE client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.clientId, key.bankAccount, key.id);
+    const row = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.bureauId, ref.clientId, key.bankAccount, key.id);
     return row === undefined ? undefined : voucherFromRow(asRow(row));
   }
 
   async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
     this.#checkWrite();
     this.#requireClient(ref);
-    const exists = this.#q('SELECT 1 FROM transactions WHERE client_id = ? AND bank_account = ? AND id = ?');
-    for (const m of marks) if (exists.get(ref.clientId, m.bankAccount, m.id) === undefined) throw notFoundTransaction(m);
-    const update = this.#q('UPDATE transactions SET booked_voucher = ?, booked_series = ?, booked_number = ? WHERE client_id = ? AND bank_account = ? AND id = ?');
-    for (const m of marks) update.run(m.booked?.voucher ?? null, m.booked?.series ?? null, m.booked?.number ?? null, ref.clientId, m.bankAccount, m.id);
+    const exists = this.#q('SELECT 1 FROM transactions WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND id = ?');
+    for (const m of marks) if (exists.get(ref.bureauId, ref.clientId, m.bankAccount, m.id) === undefined) throw notFoundTransaction(m);
+    const update = this.#q(
+      'UPDATE transactions SET booked_voucher = ?, booked_series = ?, booked_number = ? WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND id = ?',
+    );
+    for (const m of marks) update.run(m.booked?.voucher ?? null, m.booked?.series ?? null, m.booked?.number ?? null, ref.bureauId, ref.clientId, m.bankAccount, m.id);
   }
 
   async putLedgerVouchers(ref: ClientRef, vouchers: readonly LedgerVoucher[]): Promise<void> {
     this.#checkWrite();
     this.#requireClient(ref);
     for (const v of vouchers) checkLedgerVoucher(v);
-    const put = this.#q('INSERT INTO ledger_vouchers (client_id, id, date, data) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data');
-    for (const v of vouchers) put.run(ref.clientId, v.id, v.date, JSON.stringify(v));
+    const put = this.#q(
+      'INSERT INTO ledger_vouchers (bureau_id, client_id, id, date, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data',
+    );
+    for (const v of vouchers) put.run(ref.bureauId, ref.clientId, v.id, v.date, JSON.stringify(v));
   }
 
   async listLedgerVouchers(ref: ClientRef): Promise<readonly LedgerVoucher[]> {
     this.#check();
     this.#requireClient(ref);
-    return this.#q('SELECT id, data FROM ledger_vouchers WHERE client_id = ? ORDER BY date, id')
-      .all(ref.clientId)
+    return this.#q('SELECT id, data FROM ledger_vouchers WHERE bureau_id = ? AND client_id = ? ORDER BY date, id')
+      .all(ref.bureauId, ref.clientId)
       .map((r) => {
         const row = asRow(r);
         return ledgerVoucherFromRow(row, parseJson(str(row, 'data'), 'ledger voucher'));
@@ -931,14 +942,14 @@ class SqliteSession implements StoreSession {
     this.#check();
     this.#requireClient(ref);
     if (keys === undefined) {
-      return this.#q('SELECT client_id, key, data FROM profiles WHERE client_id = ? ORDER BY key')
-        .all(ref.clientId)
+      return this.#q('SELECT client_id, key, data FROM profiles WHERE bureau_id = ? AND client_id = ? ORDER BY key')
+        .all(ref.bureauId, ref.clientId)
         .map((r) => profileFromRow(asRow(r)));
     }
-    const get = this.#q('SELECT client_id, key, data FROM profiles WHERE client_id = ? AND key = ?');
+    const get = this.#q('SELECT client_id, key, data FROM profiles WHERE bureau_id = ? AND client_id = ? AND key = ?');
     const out: ProfileRecord[] = [];
     for (const key of [...new Set(keys)].sort(compareText)) {
-      const row = get.get(ref.clientId, key);
+      const row = get.get(ref.bureauId, ref.clientId, key);
       if (row !== undefined) out.push(profileFromRow(asRow(row)));
     }
     return out;
@@ -950,9 +961,9 @@ class SqliteSession implements StoreSession {
     const out: ProfileRecord[] = [];
     for (const part of chunks([...new Set(keys)].sort(compareText), IN_CHUNK)) {
       const rows = this.#q(
-        `SELECT p.client_id, p.key, p.data FROM clients c JOIN profiles p ON p.client_id = c.id
-          WHERE c.bureau_id = ? AND p.key IN (${part.map(() => '?').join(', ')})
-          ORDER BY p.key, p.client_id`,
+        `SELECT client_id, key, data FROM profiles
+          WHERE bureau_id = ? AND key IN (${part.map(() => '?').join(', ')})
+          ORDER BY key, client_id`,
       ).all(bureauId, ...part);
       for (const r of rows) out.push(profileFromRow(asRow(r)));
     }
@@ -989,6 +1000,22 @@ class SqliteSession implements StoreSession {
     return out;
   }
 
+  async getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]> {
+    this.#check();
+    this.#requireBureau(bureauId);
+    const out: NetworkRecord[] = [];
+    const unique = [...new Set(keys)].sort(compareText);
+    for (const part of chunks(unique, IN_CHUNK)) {
+      const rows = this.#q(
+        `SELECT key, direction, account, vat_mode, vat_rate, 1 AS bureaus, clients FROM network_candidates
+          WHERE bureau_id = ? AND key IN (${part.map(() => '?').join(', ')})
+          ORDER BY key, direction, account, vat_mode, vat_rate`,
+      ).all(bureauId, ...part);
+      for (const r of rows) out.push(networkFromRow(asRow(r)));
+    }
+    return out;
+  }
+
   async listNetworkRecords(): Promise<readonly NetworkRecord[]> {
     this.#check();
     return this.#q('SELECT * FROM network_records ORDER BY key, direction, account, vat_mode, vat_rate')
@@ -996,24 +1023,25 @@ class SqliteSession implements StoreSession {
       .map((r) => networkFromRow(asRow(r)));
   }
 
-  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void> {
+  async applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus: number = DEFAULT_MIN_BUREAUS): Promise<void> {
     this.#checkWrite();
+    checkMinBureaus(minBureaus);
     this.#requireBureau(bureauId);
     const owners = new Map<string, string | undefined>();
     const bureauOf = (clientId: string): string | undefined => {
       if (!owners.has(clientId)) {
-        const row = this.#q('SELECT bureau_id FROM clients WHERE id = ?').get(clientId);
+        const row = this.#q('SELECT bureau_id FROM clients WHERE bureau_id = ? AND id = ?').get(bureauId, clientId);
         owners.set(clientId, row === undefined ? undefined : str(asRow(row), 'bureau_id'));
       }
       return owners.get(clientId);
     };
     checkKnowledgeChanges(bureauId, changes, base, bureauOf);
-    const delProfile = this.#q('DELETE FROM profiles WHERE client_id = ? AND key = ?');
-    for (const d of changes.deleteProfiles) delProfile.run(d.clientId, d.key);
+    const delProfile = this.#q('DELETE FROM profiles WHERE bureau_id = ? AND client_id = ? AND key = ?');
+    for (const d of changes.deleteProfiles) delProfile.run(bureauId, d.clientId, d.key);
     const putProfile = this.#q(
-      'INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?) ON CONFLICT (client_id, key) DO UPDATE SET data = excluded.data',
+      'INSERT INTO profiles (bureau_id, client_id, key, data) VALUES (?, ?, ?, ?) ON CONFLICT (bureau_id, client_id, key) DO UPDATE SET data = excluded.data',
     );
-    for (const p of changes.putProfiles) putProfile.run(p.clientId, p.key, JSON.stringify(p));
+    for (const p of changes.putProfiles) putProfile.run(bureauId, p.clientId, p.key, JSON.stringify(p));
     // Aggregates: read the stored record, move it by (target − base), write or remove it. The
     // write lock is held, so nothing changes between the read and the write.
     const getBureau = this.#q('SELECT data FROM bureau_records WHERE bureau_id = ? AND key = ? AND template_id = ?');
@@ -1029,19 +1057,35 @@ class SqliteSession implements StoreSession {
       if (next === undefined) delBureau.run(bureauId, step.key, templateId);
       else putBureau.run(bureauId, step.key, templateId, JSON.stringify(next));
     }
+    // The bureau's own candidates move by (target − base); then each mapping touched is shared
+    // when at least minBureaus bureaus hold it, and withdrawn from the network when fewer do.
     const where = 'key = ? AND direction = ? AND account = ? AND vat_mode = ? AND vat_rate = ?';
-    const getNetwork = this.#q(`SELECT * FROM network_records WHERE ${where}`);
+    const getCandidate = this.#q(`SELECT key, direction, account, vat_mode, vat_rate, 1 AS bureaus, clients FROM network_candidates WHERE bureau_id = ? AND ${where}`);
+    const delCandidate = this.#q(`DELETE FROM network_candidates WHERE bureau_id = ? AND ${where}`);
+    const putCandidate = this.#q(
+      `INSERT INTO network_candidates (bureau_id, key, direction, account, vat_mode, vat_rate, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (bureau_id, key, direction, account, vat_mode, vat_rate) DO UPDATE SET clients = excluded.clients`,
+    );
+    const held = this.#q(`SELECT clients FROM network_candidates WHERE ${where}`);
     const delNetwork = this.#q(`DELETE FROM network_records WHERE ${where}`);
     const putNetwork = this.#q(
       `INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key, direction, account, vat_mode, vat_rate) DO UPDATE SET bureaus = excluded.bureaus, clients = excluded.clients`,
     );
+    const touched = new Map<string, NetworkRecordKey>();
     for (const step of networkSteps(changes, base)) {
       const i = step.identity;
-      const row = getNetwork.get(i.key, i.direction, i.account, i.vatMode, i.vatRate);
-      const next = mergeNetwork(row === undefined ? undefined : networkFromRow(asRow(row)), step);
-      if (next === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
-      else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, next.bureaus, next.clients);
+      const row = getCandidate.get(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      const next = mergeCandidate(row === undefined ? undefined : networkFromRow(asRow(row)), step);
+      if (next === undefined) delCandidate.run(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      else putCandidate.run(bureauId, i.key, i.direction, i.account, i.vatMode, i.vatRate, next.clients);
+      touched.set(step.id, i);
+    }
+    for (const i of touched.values()) {
+      const candidates = held.all(i.key, i.direction, i.account, i.vatMode, i.vatRate).map((r) => ({ clients: int(asRow(r), 'clients') }));
+      const shared = shareOf(i, candidates, minBureaus);
+      if (shared === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
+      else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, shared.bureaus, shared.clients);
     }
   }
 
@@ -1050,29 +1094,29 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     checkOpenItems(items);
     const put = this.#q(
-      `INSERT INTO open_items (client_id, id, date, open, data) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (client_id, id) DO UPDATE SET date = excluded.date, open = excluded.open, data = excluded.data`,
+      `INSERT INTO open_items (bureau_id, client_id, id, date, open, data) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, open = excluded.open, data = excluded.data`,
     );
-    for (const item of items) put.run(ref.clientId, item.id, item.date, item.open, JSON.stringify(item));
+    for (const item of items) put.run(ref.bureauId, ref.clientId, item.id, item.date, item.open, JSON.stringify(item));
   }
 
   async listOpenItems(ref: ClientRef, filter: OpenItemFilter = {}): Promise<readonly OpenItem[]> {
     this.#check();
     this.#requireClient(ref);
     const sql = filter.open === true
-      ? 'SELECT id, open, data FROM open_items WHERE client_id = ? AND open > 0 ORDER BY date, id'
-      : 'SELECT id, open, data FROM open_items WHERE client_id = ? ORDER BY date, id';
+      ? 'SELECT id, open, data FROM open_items WHERE bureau_id = ? AND client_id = ? AND open > 0 ORDER BY date, id'
+      : 'SELECT id, open, data FROM open_items WHERE bureau_id = ? AND client_id = ? ORDER BY date, id';
     return this.#q(sql)
-      .all(ref.clientId)
+      .all(ref.bureauId, ref.clientId)
       .map((r) => openItemFromRow(asRow(r)));
   }
 
   async deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
     this.#checkWrite();
     this.#requireClient(ref);
-    const del = this.#q('DELETE FROM open_items WHERE client_id = ? AND id = ?');
+    const del = this.#q('DELETE FROM open_items WHERE bureau_id = ? AND client_id = ? AND id = ?');
     let n = 0;
-    for (const id of new Set(ids)) n += Number(del.run(ref.clientId, id).changes);
+    for (const id of new Set(ids)) n += Number(del.run(ref.bureauId, ref.clientId, id).changes);
     return n;
   }
 

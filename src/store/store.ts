@@ -6,8 +6,9 @@
  * Tenancy is part of the contract: every client belongs to exactly one bureau, and every method that
  * reads or writes client data takes a {@link ClientRef} (bureau and client). A store refuses a ref
  * whose client does not exist in that bureau with a `NOT_FOUND` {@link NotFoundError}, so data of one
- * bureau is never reachable through another bureau's ids. The only lookup without a bureau is
- * {@link StoreSession.resolveClient}, which the facade uses to find a client's bureau.
+ * bureau is never reachable through another bureau's ids. A client is identified by (bureau,
+ * client id): two bureaus may use the same client id. The only lookup without a bureau is
+ * {@link StoreSession.findClients}, which the facade uses for a call that names no bureau.
  *
  * Money is integer öre, dates are ISO `YYYY-MM-DD`. Records are plain JSON-safe data.
  *
@@ -241,6 +242,7 @@ export interface OpenItemFilter {
 /** The aggregate records a {@link KnowledgeChanges} was computed from (see {@link StoreSession.applyKnowledge}). */
 export interface KnowledgeBase {
   readonly bureauRecords: readonly BureauKnowledgeRecord[];
+  /** The bureau's network candidates as read ({@link StoreSession.getNetworkCandidates}). */
   readonly network: readonly NetworkRecord[];
 }
 
@@ -276,20 +278,26 @@ export interface StoreSession {
   /** The bureau, or undefined. */
   getBureau(bureauId: string): Promise<BureauRow | undefined>;
   /**
-   * Removes the bureau and everything of its clients, including the bureau's knowledge records.
-   * `NOT_FOUND` if it does not exist. Network records are not touched: the caller applies the
-   * engine's changes for them in the same transaction.
+   * Removes the bureau and everything of its clients, including the bureau's knowledge records and
+   * network candidates. `NOT_FOUND` if it does not exist. Shared network records are not touched:
+   * the caller withdraws the bureau's candidates first (`applyKnowledge`) in the same transaction.
    */
   deleteBureau(bureauId: string): Promise<DeleteCounts>;
 
-  /** Adds a client. `NOT_FOUND` if the bureau does not exist, `CONFLICT` if the client id exists (in any bureau). */
+  /**
+   * Adds a client. `NOT_FOUND` if the bureau does not exist, `CONFLICT` if the bureau has a client
+   * with that id. Client ids are scoped by bureau: two bureaus may each have a client "acme".
+   */
   createClient(client: ClientRow): Promise<void>;
   /** Replaces a client's name and settings (id and bureau stay). */
   updateClient(client: ClientRow): Promise<void>;
   /** The client in that bureau; `NOT_FOUND` when it is not there. */
   getClient(ref: ClientRef): Promise<ClientRow>;
-  /** Finds a client by id alone, to learn its bureau; undefined when unknown. */
-  resolveClient(clientId: string): Promise<ClientRow | undefined>;
+  /**
+   * The clients with this id in every bureau, ordered by bureau id (none, one, or one per bureau
+   * that uses the id): the facade's lookup for a call that names no bureau.
+   */
+  findClients(clientId: string): Promise<readonly ClientRow[]>;
   /** The bureau's clients ordered by id; `NOT_FOUND` if the bureau does not exist. */
   listClients(bureauId: string): Promise<readonly ClientRow[]>;
   /**
@@ -351,23 +359,38 @@ export interface StoreSession {
   getBureauProfiles(bureauId: string, keys: readonly string[]): Promise<readonly ProfileRecord[]>;
   /** The bureau's aggregate records for `keys` (all when undefined), ordered by key and template id. */
   getBureauRecords(bureauId: string, keys?: readonly string[]): Promise<readonly BureauKnowledgeRecord[]>;
-  /** Network count records for `keys`, ordered by key, direction, account, VAT. */
+  /**
+   * The shared network records for `keys`, ordered by key, direction, account, VAT. Only mappings
+   * that at least the writers' `minBureaus` bureaus hold are there (see {@link applyKnowledge}).
+   */
   getNetworkRecords(keys: readonly string[]): Promise<readonly NetworkRecord[]>;
+  /**
+   * The bureau's own network candidates for `keys`: what the bureau's clients contribute to the
+   * network (`bureaus` is 1, `clients` the bureau's count), whether or not enough bureaus hold it
+   * for it to be shared. Bureau-internal, in the same order as {@link getNetworkRecords}.
+   */
+  getNetworkCandidates(bureauId: string, keys: readonly string[]): Promise<readonly NetworkRecord[]>;
   /** Every network count record (for building a candidate index), in the same order. */
   listNetworkRecords(): Promise<readonly NetworkRecord[]>;
   /**
    * Writes what the engine learned for one bureau. Profiles: puts replace, deletes remove.
    * Aggregates are applied as differences from `base`, the records the engine started from, so two
    * writers that started from the same counts both count (a server store turns them into
-   * increments): a network record's counts change by put − base (a delete is 0); a bureau record
-   * gains the clients its put has and its base lacked, and loses those its base had and its put (or
-   * delete) lacks. A record whose counts reach 0, or that is left without clients, is removed. When
-   * nothing was written in between, this is the same as writing the puts as they are.
+   * increments): a bureau record gains the clients its put has and its base lacked, and loses those
+   * its base had and its put (or delete) lacks; the network changes and base are the bureau's own
+   * network candidates (see {@link getNetworkCandidates}), whose client count changes by
+   * put − base (a delete is 0). A record whose counts reach 0, or that is left without clients, is
+   * removed. When nothing was written in between, this is the same as writing the puts as they are.
+   *
+   * Then every mapping whose candidate changed is shared or withdrawn: the network record holds the
+   * number of bureaus with a candidate for it and the sum of their clients when at least
+   * `minBureaus` (default 3, `DEFAULT_MIN_BUREAUS`) bureaus hold it, and does not exist below
+   * that. Use one `minBureaus` for every writer of a store.
    *
    * Profile and bureau records (changes and base) must belong to `bureauId` and its clients, else
    * `VALIDATION` and nothing is written.
    */
-  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase): Promise<void>;
+  applyKnowledge(bureauId: string, changes: KnowledgeChanges, base: KnowledgeBase, minBureaus?: number): Promise<void>;
 
   /**
    * Adds or replaces open items of the client's ledger (identity: client and item id), all or

@@ -39,6 +39,7 @@ const PUBLIC_NAMES = [
   'createKontera',
   'createMemoryStore',
   'ConflictError',
+  'AmbiguousClientError',
   'suggest',
   'learn',
   'createKnowledge',

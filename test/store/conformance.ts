@@ -115,18 +115,55 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
 
       it('refuses a client of an unknown bureau with NOT_FOUND', async () => {
         await expectCode(store.createClient(clientRow('c9', 'nope')), 'NOT_FOUND');
-        expect(await store.resolveClient('c9')).toBeUndefined();
+        expect(await store.findClients('c9')).toEqual([]);
       });
 
-      it('refuses a client id that exists in any bureau with CONFLICT', async () => {
-        await expectCode(store.createClient(clientRow('x1', 'b1')), 'CONFLICT');
-        expect((await store.resolveClient('x1'))?.bureauId).toBe('b2');
+      it('refuses a client id that exists in the same bureau with CONFLICT', async () => {
+        await expectCode(store.createClient(clientRow('c1', 'b1', { name: 'again' })), 'CONFLICT');
+        expect((await store.findClients('c1')).map((c) => [c.bureauId, c.name])).toEqual([['b1', 'Client c1']]);
+      });
+
+      it('scopes client ids by bureau: two bureaus each have a client with one id, and their data stays apart', async () => {
+        // x1 is b2's; b1 adds its own x1.
+        await store.createClient(clientRow('x1', 'b1', { name: 'Byrå ett:s x1' }));
+        expect((await store.findClients('x1')).map((c) => [c.bureauId, c.name])).toEqual([
+          ['b1', 'Byrå ett:s x1'],
+          ['b2', 'Client x1'],
+        ]);
+        const mine: ClientRef = { bureauId: 'b1', clientId: 'x1' };
+        await store.putStatement(mine, statementRow('x1', 's1'));
+        await store.addTransactions(mine, rows('x1', 's1', 2));
+        await store.addVoucher(mine, voucher({ bankAccount: '1930', transactionId: 't0' }));
+        await store.applyKnowledge('b1', changes({ putProfiles: [profile('b1', 'x1', 'telia')] }), NO_BASE);
+        await store.putOpenItems(mine, [openItem('i1')]);
+        await store.putLedgerVouchers(mine, [ledger('2025-01-01 A 1')]);
+        // Nothing of b1's x1 is b2's x1, and the numbering is per client.
+        expect(await store.listStatements(OTHER)).toEqual([]);
+        expect(await store.listTransactions(OTHER)).toEqual([]);
+        expect(await store.listVouchers(OTHER)).toEqual([]);
+        expect(await store.getProfiles(OTHER)).toEqual([]);
+        expect(await store.listOpenItems(OTHER)).toEqual([]);
+        expect(await store.listLedgerVouchers(OTHER)).toEqual([]);
+        expect((await store.addVoucher(OTHER, voucher())).number).toBe(1);
+        expect(await store.getBureauProfiles('b2', ['telia'])).toEqual([]);
+        expect(await store.getBureauProfiles('b1', ['telia'])).toEqual([profile('b1', 'x1', 'telia')]);
+        // Deleting b2's x1 leaves b1's whole.
+        await store.deleteClient(OTHER);
+        expect((await store.findClients('x1')).map((c) => c.bureauId)).toEqual(['b1']);
+        const left = await store.exportClient(mine);
+        expect([left.statements.length, left.transactions.length, left.vouchers.length, left.profiles.length, left.openItems.length, left.ledgerVouchers.length]).toEqual([1, 2, 1, 1, 1, 1]);
+        // And the other way round.
+        await store.createClient(clientRow('x1', 'b2'));
+        await store.putStatement(OTHER, statementRow('x1', 's1'));
+        await store.deleteBureau('b1');
+        expect((await store.findClients('x1')).map((c) => c.bureauId)).toEqual(['b2']);
+        expect(await store.listStatements(OTHER)).toHaveLength(1);
       });
 
       it('refuses a client without bank accounts or series with VALIDATION', async () => {
         await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: [] })), 'VALIDATION');
         await expectCode(store.createClient(clientRow('c8', 'b1', { bankAccounts: ['1930', '1940'] })), 'VALIDATION');
-        expect(await store.resolveClient('c8')).toBeUndefined();
+        expect(await store.findClients('c8')).toEqual([]);
       });
 
       it('round-trips every client setting', async () => {
@@ -145,7 +182,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         });
         await store.createClient(full);
         expect(await store.getClient({ bureauId: 'b1', clientId: 'c5' })).toEqual(full);
-        expect(await store.resolveClient('c5')).toEqual(full);
+        expect(await store.findClients('c5')).toEqual([full]);
       });
 
       it('finds a client only through its own bureau', async () => {
@@ -332,6 +369,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
 
     describe('knowledge', () => {
       it('puts, reads and deletes profile, bureau and network records', async () => {
+        // Sharing from one bureau on (minBureaus 1), so the bureau's candidates are shared as they are.
         await store.applyKnowledge(
           'b1',
           changes({
@@ -340,6 +378,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putNetwork: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)],
           }),
           NO_BASE,
+          1,
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark', 'telia']);
         expect(await store.getProfiles(A, ['telia', 'nope'])).toEqual([profile('b1', 'c1', 'telia')]);
@@ -354,6 +393,9 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getBureauRecords('b2')).toEqual([]);
         expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
         expect((await store.listNetworkRecords()).map((n) => n.key)).toEqual(['easypark', 'telia']);
+        expect(await store.getNetworkCandidates('b1', ['telia', 'easypark'])).toEqual([networkRecord('easypark', '5800', 1, 1), networkRecord('telia', '6212', 1, 2)]);
+        expect(await store.getNetworkCandidates('b2', ['telia'])).toEqual([]);
+        await expectCode(store.getNetworkCandidates('nope', ['telia']), 'NOT_FOUND');
 
         await store.applyKnowledge(
           'b1',
@@ -364,10 +406,12 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
             putNetwork: [networkRecord('telia', '6212', 1, 1)],
           }),
           { bureauRecords: [bureauRecord('b1', 'telia', ['c1', 'c2'])], network: [networkRecord('telia', '6212', 1, 2), networkRecord('easypark', '5800', 1, 1)] },
+          1,
         );
         expect((await store.getProfiles(A)).map((p) => p.key)).toEqual(['easypark']);
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
         expect(await store.listNetworkRecords()).toEqual([networkRecord('telia', '6212', 1, 1)]);
+        expect(await store.getNetworkCandidates('b1', ['telia', 'easypark'])).toEqual([networkRecord('telia', '6212', 1, 1)]);
         await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: 'out|standard25|6212' }] }), {
           bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
           network: [],
@@ -376,30 +420,76 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       });
 
       it('applies aggregates relative to their base: two writers that read the same counts both count', async () => {
-        // Writer 1 and writer 2 both read "telia → 6212: 1 bureau, 1 client" and each adds a client.
+        // Writer 1 and writer 2 of bureau b1 both read "telia → 6212: 1 client" and each adds a client.
         const read = networkRecord('telia', '6212', 1, 1);
-        await store.applyKnowledge('b1', changes({ putNetwork: [read], putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE);
+        await store.applyKnowledge('b1', changes({ putNetwork: [read], putBureau: [bureauRecord('b1', 'telia', ['c1'])] }), NO_BASE, 1);
         const readBureau = bureauRecord('b1', 'telia', ['c1']);
-        await store.applyKnowledge('b1', changes({ putNetwork: [networkRecord('telia', '6212', 1, 2)], putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])] }), {
-          bureauRecords: [readBureau],
-          network: [read],
-        });
-        await store.applyKnowledge('b2', changes({ putNetwork: [networkRecord('telia', '6212', 2, 2)] }), { bureauRecords: [], network: [read] });
-        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 3)]);
+        for (let writer = 0; writer < 2; writer++) {
+          await store.applyKnowledge('b1', changes({ putNetwork: [networkRecord('telia', '6212', 1, 2)], putBureau: [bureauRecord('b1', 'telia', ['c1', 'c2'])] }), {
+            bureauRecords: [readBureau],
+            network: [read],
+          }, 1);
+        }
+        expect(await store.getNetworkCandidates('b1', ['telia'])).toEqual([networkRecord('telia', '6212', 1, 3)]);
+        await store.applyKnowledge('b2', changes({ putNetwork: [read] }), NO_BASE, 1);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 4)]);
         // A removal relative to an old base keeps what others added since.
         await store.applyKnowledge('b1', changes({ deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }], deleteNetwork: [read] }), {
           bureauRecords: [readBureau],
           network: [read],
-        });
+        }, 1);
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
-        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 2)]);
-        // Counts that reach zero remove the record.
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 2, 3)]);
+        // Counts that reach zero remove the candidate, and the network record with the last one.
         await store.applyKnowledge('b1', changes({ deleteNetwork: [read], deleteBureau: [{ bureauId: 'b1', key: 'telia', templateId: readBureau.templateId }] }), {
           bureauRecords: [bureauRecord('b1', 'telia', ['c2'])],
           network: [networkRecord('telia', '6212', 1, 2)],
-        });
+        }, 1);
+        expect(await store.getNetworkCandidates('b1', ['telia'])).toEqual([]);
+        expect(await store.getNetworkRecords(['telia'])).toEqual([networkRecord('telia', '6212', 1, 1)]);
+        await store.applyKnowledge('b2', changes({ deleteNetwork: [read] }), { bureauRecords: [], network: [read] }, 1);
         expect(await store.listNetworkRecords()).toEqual([]);
         expect(await store.getBureauRecords('b1')).toEqual([]);
+      });
+
+      it('shares a mapping only while minBureaus bureaus hold it; below that it is the bureaus\' own candidate only', async () => {
+        await store.createBureau({ id: 'b3', name: 'Byrå Tre' });
+        await store.createBureau({ id: 'b4', name: 'Byrå Fyra' });
+        const one = networkRecord('easypark', '5800', 1, 1);
+        const add = (bureauId: string, base: readonly typeof one[] = []): Promise<void> =>
+          store.applyKnowledge(bureauId, changes({ putNetwork: [networkRecord('easypark', '5800', 1, (base[0]?.clients ?? 0) + 1)] }), { bureauRecords: [], network: base });
+        // One bureau, then two (one with two clients): nothing in the shared network (default minBureaus 3).
+        await add('b1');
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([]);
+        expect(await store.getNetworkCandidates('b1', ['easypark'])).toEqual([one]);
+        await add('b2');
+        await add('b2', [one]);
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkCandidates('b2', ['easypark'])).toEqual([networkRecord('easypark', '5800', 1, 2)]);
+        // The third bureau shares it, with every bureau's clients counted.
+        await add('b3');
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        await add('b4');
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([networkRecord('easypark', '5800', 4, 5)]);
+        // A bureau that withdraws: counted out; below the threshold the shared record is gone.
+        await store.applyKnowledge('b4', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] });
+        expect(await store.getNetworkRecords(['easypark'])).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        expect(await store.getNetworkCandidates('b4', ['easypark'])).toEqual([]);
+        await store.applyKnowledge('b3', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] });
+        expect(await store.listNetworkRecords()).toEqual([]);
+        expect(await store.getNetworkCandidates('b1', ['easypark'])).toEqual([one]);
+        // A writer with a lower threshold shares what the remaining bureaus hold.
+        await store.applyKnowledge('b3', changes({ putNetwork: [one] }), NO_BASE, 2);
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 3, 4)]);
+        // Deleting a bureau removes its candidates (the facade withdraws them from the network first).
+        await store.applyKnowledge('b3', changes({ deleteNetwork: [one] }), { bureauRecords: [], network: [one] }, 2);
+        expect(await store.listNetworkRecords()).toEqual([networkRecord('easypark', '5800', 2, 3)]);
+        await store.deleteBureau('b2');
+        await expectCode(store.getNetworkCandidates('b2', ['easypark']), 'NOT_FOUND');
+        await store.createBureau({ id: 'b2', name: 'Byrå Två igen' });
+        expect(await store.getNetworkCandidates('b2', ['easypark'])).toEqual([]);
+        await expectCode(store.applyKnowledge('b1', changes({}), NO_BASE, 0), 'VALIDATION');
       });
 
       it('keeps weights and amounts exactly', async () => {
@@ -525,7 +615,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getProfiles(A)).toEqual([]);
         expect(await store.listNetworkRecords()).toEqual([]);
         expect((await store.getClient(A)).name).toBe('Client c1');
-        expect(await store.resolveClient('c7')).toBeUndefined();
+        expect(await store.findClients('c7')).toEqual([]);
         expect((await store.getClient(B)).id).toBe('c2');
         // The rolled-back voucher number is free again.
         expect((await store.addVoucher(A, voucher())).number).toBe(2);
@@ -753,7 +843,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         );
         const counts = await store.deleteClient(A);
         expect(counts).toEqual({ clients: 1, statements: 1, transactions: 4, vouchers: 1, profiles: 1, bureauRecords: 2 });
-        expect(await store.resolveClient('c1')).toBeUndefined();
+        expect(await store.findClients('c1')).toEqual([]);
         await expectCode(store.listTransactions(A), 'NOT_FOUND');
         expect(await store.getBureauRecords('b1')).toEqual([bureauRecord('b1', 'telia', ['c2'])]);
         expect(await store.listTransactions(B)).toHaveLength(4);
@@ -770,7 +860,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         const counts = await store.deleteBureau('b1');
         expect(counts).toMatchObject({ clients: 2, statements: 1, transactions: 4, vouchers: 1, bureauRecords: 1 });
         expect(await store.getBureau('b1')).toBeUndefined();
-        expect(await store.resolveClient('c2')).toBeUndefined();
+        expect(await store.findClients('c2')).toEqual([]);
         await expectCode(store.deleteBureau('b1'), 'NOT_FOUND');
         expect(await store.listTransactions(OTHER)).toHaveLength(4);
       });

@@ -16,6 +16,7 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import type { PostgresPool, PostgresPoolClient, PostgresStore } from '../../src/store/postgres.js';
 import type { ClientRef, Store, StoreSession } from '../../src/store/store.js';
 import { fixture, ROOT, swedbankCsv } from '../kontera/helpers.js';
+import { oldNetworkWorld } from './old-network.js';
 import { describeStore } from './conformance.js';
 import { bureauRecord, changes, clientRow, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
 import { dropSchema, freshSchema, PG_SKIP_REASON, PG_URL, postgresHarness, rawPool } from './pg.js';
@@ -241,10 +242,10 @@ if (PG_URL === '') {
         createBureau: { expect: 'CONFLICT', call: (s) => s.createBureau({ id: 'b2', name: 'takeover' }) },
         getBureau: { unscoped: 'returns a bureau by id (id and name only); the facade scopes it with createKontera({ bureauId })' },
         deleteBureau: { expect: 'NOT_FOUND', call: (s) => s.deleteBureau('b9') },
-        createClient: { expect: 'CONFLICT', call: (s) => s.createClient(clientRow('x1', 'b1')) },
+        createClient: { expect: 'CONFLICT', call: (s) => s.createClient(clientRow('c1', 'b1')) },
         updateClient: { expect: 'NOT_FOUND', call: (s) => s.updateClient(clientRow('x1', 'b1')) },
         getClient: { expect: 'NOT_FOUND', call: (s) => s.getClient(STOLEN) },
-        resolveClient: { unscoped: 'the contract’s one lookup without a bureau: it tells the facade which bureau a client id belongs to' },
+        findClients: { unscoped: 'the contract’s one lookup without a bureau: the facade’s id-only call, which refuses an id of several bureaus' },
         listClients: { expect: 'NOT_FOUND', call: (s) => s.listClients('b9') },
         deleteClient: { expect: 'NOT_FOUND', call: (s) => s.deleteClient(STOLEN) },
         putStatement: { expect: 'NOT_FOUND', call: (s) => s.putStatement(STOLEN, statementRow('x1', 's9')) },
@@ -265,6 +266,7 @@ if (PG_URL === '') {
         getBureauRecords: { expect: 'NOT_FOUND', call: (s) => s.getBureauRecords('b9', ['telia']) },
         getNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
         listNetworkRecords: { unscoped: 'anonymous counts shared by all bureaus by design; they hold no bureau or client id' },
+        getNetworkCandidates: { expect: 'NOT_FOUND', call: (s) => s.getNetworkCandidates('b9', ['telia']) },
         applyKnowledge: { expect: 'VALIDATION', call: (s) => s.applyKnowledge('b1', changes({ deleteProfiles: [{ clientId: 'x1', key: 'telia' }] }), NO_BASE) },
         putOpenItems: { expect: 'NOT_FOUND', call: (s) => s.putOpenItems(STOLEN, []) },
         listOpenItems: { expect: 'NOT_FOUND', call: (s) => s.listOpenItems(STOLEN) },
@@ -336,11 +338,11 @@ if (PG_URL === '') {
         const unscoped = [...new Set(log.filter((sql) => clientTables.test(sql) && !scoped(sql) && !/CREATE (TABLE|INDEX|UNIQUE)|ALTER TABLE/.test(sql)))].map((q) =>
           q.replace(/"[^"]+"\./g, '').replace(/\s+/g, ' ').trim(),
         );
-        // The only ones: the contract's resolveClient, and the id check of createClient (ids are unique across bureaus).
+        // The only ones: the contract's findClients (the facade's id-only lookup); client ids are
+        // scoped by bureau, so createClient checks the id within its bureau.
         expect(unscoped.sort()).toEqual([
-          'SELECT 1 FROM clients WHERE id = $1',
-          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1',
-          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1 FOR NO KEY UPDATE',
+          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1 ORDER BY bureau_id',
+          'SELECT id, bureau_id, name, settings FROM clients WHERE id = $1 ORDER BY bureau_id FOR NO KEY UPDATE',
         ]);
       });
     });
@@ -476,6 +478,117 @@ if (PG_URL === '') {
       expect(await store.getBureauRecords('b1')).toEqual(await clean.getBureauRecords('b1'));
       const a: ClientRef = { bureauId: 'b1', clientId: 'client-a' };
       expect(await store.getProfiles(a)).toEqual(await clean.getProfiles(a));
+    }, 60_000);
+  });
+
+  describe('postgres store: upgrading a version 4 schema (network rows of one bureau)', () => {
+    let admin: pg.Pool;
+    let s: string;
+    beforeAll(() => {
+      admin = rawPool(2);
+    });
+    afterAll(async () => {
+      await dropSchema(s);
+      await admin.end();
+    });
+
+    it('keeps only mappings that three bureaus hold in the network, and every bureau\'s share as its candidates', async () => {
+      s = freshSchema('v4');
+      const world = await oldNetworkWorld();
+      expect(world.oldNetwork.some((n) => n.bureaus === 1)).toBe(true);
+      const old = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2, migrations: POSTGRES_MIGRATIONS.filter((m) => m.version <= 4) });
+      for (const b of world.bureaus) await old.createBureau({ id: b, name: b });
+      for (const c of world.clients) await old.createClient(c);
+      await old.close();
+      // The rows the previous kontera wrote: profiles, and network counts of every mapping.
+      for (const p of world.profiles) {
+        await admin.query(`INSERT INTO "${s}".profiles (bureau_id, client_id, key, data) VALUES ($1, $2, $3, $4::jsonb)`, [p.bureauId, p.clientId, p.key, JSON.stringify(p)]);
+      }
+      for (const n of world.oldNetwork) {
+        await admin.query(`INSERT INTO "${s}".network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          n.key,
+          n.direction,
+          n.account,
+          n.vatMode,
+          n.vatRate,
+          n.bureaus,
+          n.clients,
+        ]);
+      }
+      const store = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2 });
+      try {
+        expect((await admin.query(`SELECT max(version) AS v FROM "${s}".kontera_schema`)).rows[0]).toEqual({ v: POSTGRES_SCHEMA_VERSION });
+        const network = await store.listNetworkRecords();
+        expect(network).toEqual(world.network);
+        expect(network.length).toBeGreaterThan(0);
+        expect(network.every((n) => n.bureaus >= 3)).toBe(true);
+        for (const b of world.bureaus) expect(await store.getNetworkCandidates(b, world.keys)).toEqual(world.candidates.get(b));
+      } finally {
+        await store.close();
+      }
+    }, 60_000);
+  });
+
+  describe('postgres store: upgrading a version 5 schema (client ids unique across bureaus)', () => {
+    let admin: pg.Pool;
+    let s: string;
+    beforeAll(() => {
+      admin = rawPool(2);
+    });
+    afterAll(async () => {
+      await dropSchema(s);
+      await admin.end();
+    });
+
+    it('lets a second bureau add a client id the first uses, keeps the first one\'s rows, and has the keys of a new schema', async () => {
+      s = freshSchema('v5');
+      const old = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2, migrations: POSTGRES_MIGRATIONS.filter((m) => m.version <= 5) });
+      await old.createBureau({ id: 'b1', name: 'Ett' });
+      await old.createBureau({ id: 'b2', name: 'Två' });
+      await old.createClient(clientRow('c1', 'b1'));
+      const ref: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+      await old.putStatement(ref, statementRow('c1', 's1'));
+      await old.addTransactions(ref, [txRow('c1', 's1', 't1')]);
+      const booked = await old.addVoucher(ref, voucher({ bankAccount: '1930', transactionId: 't1' }));
+      // Version 5 refuses the same id in another bureau (its primary key is the id alone).
+      await expect(admin.query(`INSERT INTO "${s}".clients (id, bureau_id, name, settings) VALUES ('c1', 'b2', 'x', '{}')`)).rejects.toThrow(/duplicate key/);
+      await old.close();
+
+      const store = await openPostgresStore({ connectionString: PG_URL, schema: s, max: 2 });
+      try {
+        expect((await admin.query(`SELECT max(version) AS v FROM "${s}".kontera_schema`)).rows[0]).toEqual({ v: POSTGRES_SCHEMA_VERSION });
+        await store.createClient(clientRow('c1', 'b2'));
+        const theirs: ClientRef = { bureauId: 'b2', clientId: 'c1' };
+        expect(await store.listTransactions(theirs)).toEqual([]);
+        expect((await store.addVoucher(theirs, voucher())).number).toBe(1);
+        expect(await store.listVouchers(ref)).toEqual([booked]);
+        expect((await store.findClients('c1')).map((c) => c.bureauId)).toEqual(['b1', 'b2']);
+        await expect(store.createClient(clientRow('c1', 'b1'))).rejects.toMatchObject({ code: 'CONFLICT' });
+        await store.deleteClient(ref);
+        expect((await store.findClients('c1')).map((c) => c.bureauId)).toEqual(['b2']);
+        expect(await store.listVouchers(theirs)).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+      // The upgraded schema has the keys and indexes of a new one.
+      const keys = async (schema: string): Promise<string[]> =>
+        (
+          await admin.query<{ d: string }>(
+            `SELECT t.relname || ': ' || pg_get_constraintdef(c.oid) AS d FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+              WHERE t.relnamespace = $1::regnamespace
+             UNION ALL SELECT tablename || ': ' || regexp_replace(indexdef, '"?' || $2 || '"?\\.', '', 'g') FROM pg_indexes WHERE schemaname = $2
+             ORDER BY 1`,
+            [`"${schema}"`, schema],
+          )
+        ).rows.map((r) => r.d);
+      const t = freshSchema('v6');
+      try {
+        await (await openPostgresStore({ connectionString: PG_URL, schema: t, max: 2 })).close();
+        const fresh = (await keys(t)).map((k) => k.replaceAll(t, 'S'));
+        expect((await keys(s)).map((k) => k.replaceAll(s, 'S'))).toEqual(fresh);
+      } finally {
+        await dropSchema(t);
+      }
     }, 60_000);
   });
 

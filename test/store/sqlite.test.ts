@@ -8,8 +8,10 @@ import { KonteraError } from '../../src/core/errors.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteDatabase } from '../../src/store/sqlite.js';
+import type { ClientRef, VoucherRecord } from '../../src/store/store.js';
+import { oldNetworkWorld } from './old-network.js';
 import { describeStore } from './conformance.js';
-import { clientRow, statementRow, txRow, voucher } from './fixtures.js';
+import { clientRow, openItem, profile, statementRow, txRow, voucher } from './fixtures.js';
 
 const require = createRequire(import.meta.url);
 const CHILD = join(import.meta.dirname, 'child-import.ts');
@@ -297,8 +299,9 @@ describe('sqlite store: upgrading a version 1 file (before counterparty_account)
     const old = await openSqliteStore({ path, migrations: v1 });
     await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
     await old.createClient(clientRow('c1', 'b1'));
-    await old.putStatement(ref, statementRow('c1', 's1'));
-    const booked = await old.addVoucher(ref, voucher({ bankAccount: '1930', transactionId: 'old-line' }));
+    // The INSERTs of the version-1 schema (client rows keyed by client id alone).
+    const booked = oldVoucher(old.database);
+    oldStatement(old.database);
     old.database
       .prepare(
         `INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, value_date, amount, balance,
@@ -341,7 +344,7 @@ describe('sqlite store: upgrading a version 1 file (before counterparty_account)
     const old = await openSqliteStore({ path, migrations: v2 });
     await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
     await old.createClient(clientRow('c1', 'b1'));
-    await old.putStatement(ref, statementRow('c1', 's1'));
+    oldStatement(old.database);
     const line = txRow('c1', 's1', 'v2-line', { counterpartyAccount: '5051-6822' });
     // The INSERT the previous kontera ran (no booked_* columns yet).
     old.database
@@ -362,6 +365,140 @@ describe('sqlite store: upgrading a version 1 file (before counterparty_account)
     await store.close();
   });
 });
+
+describe('sqlite store: upgrading a version 4 file (network rows of one bureau)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kontera-sqlite-v4-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps only mappings that three bureaus hold in the network, and every bureau\'s share as its candidates', async () => {
+    const path = join(dir, 'v4.db');
+    const world = await oldNetworkWorld();
+    expect(world.oldNetwork.some((n) => n.bureaus === 1)).toBe(true);
+    const old = await openSqliteStore({ path, migrations: SQLITE_MIGRATIONS.filter((m) => m.version <= 4) });
+    for (const b of world.bureaus) await old.createBureau({ id: b, name: b });
+    for (const c of world.clients) await old.createClient(c);
+    // The rows the previous kontera wrote: profiles, and network counts of every mapping.
+    const putProfile = old.database.prepare('INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?)');
+    for (const p of world.profiles) putProfile.run([p.clientId, p.key, JSON.stringify(p)]);
+    const putNetwork = old.database.prepare('INSERT INTO network_records (key, direction, account, vat_mode, vat_rate, bureaus, clients) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const n of world.oldNetwork) putNetwork.run([n.key, n.direction, n.account, n.vatMode, n.vatRate, n.bureaus, n.clients]);
+    await old.close();
+    expect(openRawVersion(path)).toBe(4);
+
+    const store = await openSqliteStore({ path });
+    try {
+      expect(openRawVersion(path)).toBe(SQLITE_SCHEMA_VERSION);
+      const network = await store.listNetworkRecords();
+      expect(network).toEqual(world.network);
+      expect(network.length).toBeGreaterThan(0);
+      expect(network.every((n) => n.bureaus >= 3)).toBe(true);
+      for (const b of world.bureaus) expect(await store.getNetworkCandidates(b, world.keys)).toEqual(world.candidates.get(b));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('sqlite store: upgrading a version 5 file (client ids unique across bureaus)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kontera-sqlite-v5-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Columns, keys, foreign keys and indexes of every table: what a file's schema does, whatever its SQL text. */
+  function shape(db: SqliteDatabase): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const t of SQLITE_TABLES) {
+      const indexes = (db.prepare(`PRAGMA index_list("${t}")`).all([]) as { name: string; unique: number; partial: number }[])
+        .filter((i) => !i.name.startsWith('sqlite_autoindex'))
+        .map((i) => ({ name: i.name, unique: i.unique, partial: i.partial, columns: (db.prepare(`PRAGMA index_info("${i.name}")`).all([]) as { name: string }[]).map((c) => c.name) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      out[t] = {
+        columns: (db.prepare(`PRAGMA table_info("${t}")`).all([]) as { name: string; type: string; notnull: number; pk: number }[])
+          .map((c) => `${c.name} ${c.type} ${c.notnull} ${c.pk}`)
+          .sort(),
+        foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all([]) as { table: string; from: string; to: string; on_delete: string }[]).map((f) => `${f.from}→${f.table}.${f.to} ${f.on_delete}`).sort(),
+        indexes,
+      };
+    }
+    return out;
+  }
+
+  it('keeps every client row under its bureau, lets another bureau use the same id, and has the shape of a new file', async () => {
+    const path = join(dir, 'v5.db');
+    const old = await openSqliteStore({ path, migrations: SQLITE_MIGRATIONS.filter((m) => m.version <= 5) });
+    await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
+    await old.createBureau({ id: 'b2', name: 'Byrå Två' });
+    await old.createClient(clientRow('c1', 'b1'));
+    const db = old.database;
+    // The INSERTs of the version-5 schema: client rows keyed by client id alone.
+    oldStatement(db);
+    const booked = oldVoucher(db);
+    db.prepare(
+      "INSERT INTO transactions (client_id, bank_account, id, statement_id, line, date, amount, text, booked_voucher, booked_series, booked_number) VALUES ('c1', '1930', 'old-line', 's1', 2, '2026-01-15', -12500, 'TELIA', '2025 A 7', 'A', '7')",
+    ).run([]);
+    const p = profile('b1', 'c1', 'telia');
+    db.prepare('INSERT INTO profiles (client_id, key, data) VALUES (?, ?, ?)').run(['c1', 'telia', JSON.stringify(p)]);
+    const lv = { id: '2025-01-01 A 7', series: 'A', number: '7', date: '2026-01-15', text: 'Telia', rows: [{ account: '1930', amount: -12500 }, { account: '6212', amount: 12500 }], fingerprint: 'fp', bankAccounts: ['1930'], learned: true };
+    db.prepare('INSERT INTO ledger_vouchers (client_id, id, date, data) VALUES (?, ?, ?, ?)').run(['c1', lv.id, lv.date, JSON.stringify(lv)]);
+    const item = openItem('i1');
+    db.prepare('INSERT INTO open_items (client_id, id, date, open, data) VALUES (?, ?, ?, ?, ?)').run(['c1', item.id, item.date, item.open, JSON.stringify(item)]);
+    await old.close();
+    expect(openRawVersion(path)).toBe(5);
+
+    const store = await openSqliteStore({ path });
+    try {
+      expect(openRawVersion(path)).toBe(SQLITE_SCHEMA_VERSION);
+      const ref: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+      const data = await store.exportClient(ref);
+      expect(data.statements).toEqual([statementRow('c1', 's1')]);
+      expect(data.transactions.map((t) => [t.id, t.booked?.voucher])).toEqual([['old-line', '2025 A 7']]);
+      expect(data.vouchers).toEqual([booked]);
+      expect(data.profiles).toEqual([p]);
+      expect(data.ledgerVouchers).toEqual([lv]);
+      expect(data.openItems).toEqual([item]);
+      expect(store.database.prepare('PRAGMA foreign_key_check').all([])).toEqual([]);
+      // Bureau b2 may now have its own c1, which starts empty and numbers from 1.
+      await store.createClient(clientRow('c1', 'b2'));
+      const theirs: ClientRef = { bureauId: 'b2', clientId: 'c1' };
+      expect(await store.listVouchers(theirs)).toEqual([]);
+      expect((await store.addVoucher(theirs, voucher())).number).toBe(1);
+      expect((await store.addVoucher(ref, voucher())).number).toBe(2);
+      await expect(store.createClient(clientRow('c1', 'b1'))).rejects.toMatchObject({ code: 'CONFLICT' });
+      // Deleting b1's c1 cascades through the rebuilt foreign keys and leaves b2's.
+      await store.deleteClient(ref);
+      for (const t of ['statements', 'transactions', 'vouchers', 'profiles', 'ledger_vouchers', 'open_items']) {
+        expect(store.database.prepare(`SELECT count(*) AS n FROM ${t} WHERE bureau_id = 'b1'`).get([]), t).toEqual({ n: 0 });
+      }
+      expect(await store.listVouchers(theirs)).toHaveLength(1);
+      const upgraded = shape(store.database);
+      const fresh = await openSqliteStore({ path: join(dir, 'new.db') });
+      expect(upgraded).toEqual(shape(fresh.database));
+      await fresh.close();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** Statement s1 of client c1 as a kontera before schema version 6 inserted it. */
+function oldStatement(db: SqliteDatabase): void {
+  const st = statementRow('c1', 's1');
+  db.prepare('INSERT INTO statements (client_id, id, bank_account, imported_at, data) VALUES (?, ?, ?, ?, ?)').run(['c1', 's1', st.bankAccount, st.importedAt, JSON.stringify(st)]);
+}
+
+/** Voucher A1 of client c1, booking line "old-line", as a kontera before schema version 6 inserted it. */
+function oldVoucher(db: SqliteDatabase): VoucherRecord {
+  const v = voucher({ bankAccount: '1930', transactionId: 'old-line' });
+  db.prepare(
+    'INSERT INTO vouchers (client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(['c1', v.series, 1, v.date, v.text, JSON.stringify(v.rows), '1930', 'old-line', v.confirmedAt]);
+  return { ...v, clientId: 'c1', number: 1 };
+}
 
 function openRawVersion(file: string): number {
   const raw = openRaw(file);
