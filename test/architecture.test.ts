@@ -30,7 +30,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   vat: ['core', 'vat'],
   normalize: ['core', 'normalize', 'types'],
   knowledge: ['core', 'normalize', 'knowledge', 'sie', 'vat', 'statements', 'types'],
-  suggest: ['core', 'normalize', 'vat', 'knowledge', 'suggest', 'statements', 'sie', 'types'],
+  // The engine takes an open-item match as evidence (types only; openitems never imports suggest).
+  suggest: ['core', 'normalize', 'vat', 'knowledge', 'suggest', 'statements', 'sie', 'openitems', 'types'],
   store: ['core', 'knowledge', 'store', 'statements', 'sie', 'suggest', 'openitems'],
   bgmax: ['core', 'bgmax'],
   openitems: ['core', 'normalize', 'knowledge', 'sie', 'bgmax', 'openitems', 'types'],
