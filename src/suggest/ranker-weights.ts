@@ -6,7 +6,7 @@ import type { PlattScaling, RankerWeights } from './ranker.js';
 
 /** Provenance of {@link RANKER} and {@link CONFIDENCE}. */
 export const RANKER_NOTE =
-  "bench/fit-ranker.ts on 2026-12-05 (commit c5b9594): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 30946 lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (143 of 163 right).";
+  "bench/fit-ranker.ts on 2026-12-05 (commit f8afdbe): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 30946 lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (143 of 163 right).";
 
 /** Weights of the ranker's features and the score of "none of the candidates". */
 export const RANKER: RankerWeights = {
