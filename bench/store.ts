@@ -189,6 +189,19 @@ async function main(): Promise<void> {
           ]),
         );
   await kontera.close();
+  // A store reopened with the year's data: opening it, and the first suggestion (which reads the
+  // client's and its bureau's records and builds their text models).
+  let reopened: [string, string][] = [];
+  if (!MEMORY) {
+    let t0 = performance.now();
+    const again = await createKontera({ store: await openSqliteStore({ path, synchronous: SYNC }) });
+    const opened = performance.now() - t0;
+    t0 = performance.now();
+    const [first] = await again.suggest('client-0', [{ date: '2026-01-05', amount: -12_300, text: 'KORTKÖP 260105 NY BUTIK I STAN' }]);
+    const firstMs = performance.now() - t0;
+    await again.close();
+    reopened = [['reopened store: open, first suggestion', `${opened.toFixed(0)} ms, ${firstMs.toFixed(0)} ms (${first?.account ?? 'no'} account)`]];
+  }
   const db = MEMORY ? 0 : fileSize(path) + fileSize(`${path}-wal`);
   const perSec = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString('en-US');
   const rows: [string, string][] = [
@@ -207,6 +220,7 @@ async function main(): Promise<void> {
           ['database size', `${(db / 1048576).toFixed(1)} MiB (${Math.round(db / lines)} bytes per bank line, all tables and indexes)`],
           ['rows', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
         ] as [string, string][])),
+    ...reopened,
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(28)} ${v}\n`);
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
