@@ -104,8 +104,11 @@ export function featureId(f: string): number {
  * the common case: most words are seen with one account), else a list of [class, count] pairs.
  */
 type Counts = number | number[];
-/** Classes a model can hold (direction × account): more than BAS has accounts, twice. */
-const CLASS_SLOTS = 4096;
+/**
+ * Class ids below this pack into one number (every four-digit account in both directions does);
+ * a model with more classes keeps the rest as pairs, which is only larger.
+ */
+const CLASS_SLOTS = 32768;
 
 function countOf(e: Counts | undefined, c: number): number {
   if (e === undefined) return 0;
@@ -116,7 +119,7 @@ function countOf(e: Counts | undefined, c: number): number {
 
 /** The counts with class `c` changed by `d` (undefined when none is left). */
 function withCount(e: Counts | undefined, c: number, d: number): Counts | undefined {
-  if (e === undefined) return d > 0 ? d * CLASS_SLOTS + c : undefined;
+  if (e === undefined) return d <= 0 ? undefined : c < CLASS_SLOTS ? d * CLASS_SLOTS + c : [c, d];
   if (typeof e === 'number') {
     const c0 = e % CLASS_SLOTS;
     const n0 = Math.floor(e / CLASS_SLOTS);
@@ -131,7 +134,7 @@ function withCount(e: Counts | undefined, c: number, d: number): Counts | undefi
       return e;
     }
     e.splice(i, 2);
-    return e.length === 2 ? (e[1] as number) * CLASS_SLOTS + (e[0] as number) : e;
+    return e.length === 0 ? undefined : e.length === 2 && (e[0] as number) < CLASS_SLOTS ? (e[1] as number) * CLASS_SLOTS + (e[0] as number) : e;
   }
   if (d > 0) e.push(c, d);
   return e;
@@ -173,7 +176,6 @@ export class TextModel {
   private idOf(c: string, create: boolean): number {
     let id = this.classId.get(c);
     if (id === undefined && create) {
-      if (this.classes.length >= CLASS_SLOTS) throw new RangeError(`A text model holds at most ${CLASS_SLOTS} classes`);
       id = this.classes.length;
       this.classes.push(c);
       this.classId.set(c, id);

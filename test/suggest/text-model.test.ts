@@ -119,3 +119,18 @@ describe('the ranker as data', () => {
     expect(CONFIDENCE.a).toBeGreaterThan(0);
   });
 });
+
+describe('text model storage', () => {
+  test('any number of classes: counts beyond the packed range add, score and remove exactly', () => {
+    const m = new TextModel();
+    const n = 33_000; // more (direction, account) classes than pack into one number
+    for (let i = 0; i < n; i++) m.update(['w:SHARED', `w:ONLY${i}`], 'out', `A${i}`, 1, 1, 1);
+    const withoutLast = m.dump();
+    m.update(['w:SHARED', 'w:EXTRA'], 'out', `A${n - 1}`, 2, 2, 1);
+    const top = m.score(['w:EXTRA'], 'out')[0];
+    expect(top?.account).toBe(`A${n - 1}`);
+    expect(top?.hits).toBe(2);
+    m.update(['w:SHARED', 'w:EXTRA'], 'out', `A${n - 1}`, 2, 2, -1);
+    expect(m.dump()).toBe(withoutLast);
+  });
+});
