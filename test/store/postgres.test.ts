@@ -426,7 +426,7 @@ if (PG_URL === '') {
         });
       await Promise.all([writer(0, c1, c2), writer(1, c2, c1)]);
       // At least one run again; on a loaded machine the retry can meet the survivor's second lock
-      // and deadlock once more (seen once in CI: 4 attempts), which is the same rule at work.
+      // and deadlock once more (seen once under load: 4 attempts), which is the same rule at work.
       expect(attempts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
       expect((await store.listVouchers(c1)).map((v) => v.number)).toEqual([1, 2]);
       expect((await store.listVouchers(c2)).map((v) => v.number)).toEqual([1, 2]);
