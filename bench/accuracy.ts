@@ -26,7 +26,7 @@ import { createKnowledge } from '../src/knowledge/base.js';
 import type { Knowledge } from '../src/knowledge/base.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
-import type { CalibrationCurve, CalibrationPath } from '../src/suggest/calibrate.js';
+import type { CalibrationPath } from '../src/suggest/calibrate.js';
 import { plattConfidence } from '../src/suggest/ranker.js';
 import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER_NOTE } from '../src/suggest/ranker-weights.js';
@@ -34,7 +34,6 @@ import { counterpartyKey, NO_TEXT_KEY } from '../src/normalize/counterparty.js';
 import { clientChart, collect, counterAccount, fitPlatt, leaveOneFileOut, sieCases, TRAIN_SHARE } from './fit-ranker.js';
 
 export { clientChart, counterAccount };
-import { calibrate } from '../src/suggest/calibrate.js';
 import { suggest } from '../src/suggest/suggest.js';
 import type { Suggestion } from '../src/suggest/types.js';
 import { ExactMemory, TfidfSvm } from './baselines.js';

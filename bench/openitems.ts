@@ -37,7 +37,6 @@ import type { OpenItemCalibration } from '../src/openitems/calibration.js';
 import { sieLedgerVouchers } from '../src/openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../src/openitems/types.js';
 import { readSie } from '../src/sie/reader.js';
-import type { ClientRow } from '../src/store/store.js';
 import { suggest } from '../src/suggest/suggest.js';
 import type { Suggestion } from '../src/suggest/types.js';
 import { counterAccount } from './accuracy.js';
@@ -99,10 +98,6 @@ function sameSettlement(c: OpenItemCandidate, truth: ReadonlyMap<string, number>
   return c.parts.every((p) => truth.get(p.item.id) === p.amount);
 }
 
-function clientRow(settings: ClientSettings): ClientRow {
-  return { id: settings.id, bureauId: settings.bureauId, name: settings.id, bankAccounts: settings.bankAccounts ?? [BANK], series: { [BANK]: 'A' }, vatRegistered: settings.vatRegistered !== false, network: true };
-}
-
 /** Scores one line before and after, and records the top candidate for fitting. */
 function scoreLine(
   tally: Tally,
@@ -111,7 +106,6 @@ function scoreLine(
   tx: TransactionInput,
   truthRows: readonly VoucherRow[],
   truthItems: ReadonlyMap<string, number>,
-  settings: ClientSettings,
   bankAccounts: readonly string[],
   table: OpenItemCalibration,
 ): void {
@@ -195,7 +189,7 @@ function runWorld(seed: number, table: OpenItemCalibration): { tally: Tally; dep
         });
       }
     } else {
-      scoreLine(tally, (openItem) => suggest(e.tx, k, client, { bankAccount: BANK, openItem }), open, e.tx, e.truth.rows, truthItems, client, [BANK], table);
+      scoreLine(tally, (openItem) => suggest(e.tx, k, client, { bankAccount: BANK, openItem }), open, e.tx, e.truth.rows, truthItems, [BANK], table);
     }
     learn(k, client, { transaction: e.tx, voucher: e.truth, origin: 'confirmed' });
     if (e.truth.rows.some((r) => r.account === '2440' || r.account === '1510')) {
@@ -268,7 +262,7 @@ function runSie(table: OpenItemCalibration): SieFileResult[] {
               if (s !== undefined) truthItems.set(c.id, s.amount);
             }
             const bankAccount = rows.find((r) => bankAccounts.includes(r.account))?.account ?? BANK;
-            scoreLine(tally, (openItem) => suggest(tx, k, client, { bankAccount, openItem }), items.filter((x) => x.open > 0), tx, rows, truthItems, client, bankAccounts, table);
+            scoreLine(tally, (openItem) => suggest(tx, k, client, { bankAccount, openItem }), items.filter((x) => x.open > 0), tx, rows, truthItems, bankAccounts, table);
           }
           learn(k, client, { transaction: tx, voucher: { date: v.date, text, rows }, origin: 'sie' });
         }

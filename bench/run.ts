@@ -141,10 +141,6 @@ function run(b: Bench): RunInfo {
   return info;
 }
 
-function fmtPct(x: number): string {
-  return `${(x * 100).toFixed(1)} %`;
-}
-
 /** Rows of the calibration table under `heading` in the accuracy output: [threshold, share of all lines, precision]. */
 function calibrationPoints(text: string, heading: string): { c: number; share: number; precision: number }[] {
   const at = text.indexOf(heading);

@@ -21,7 +21,7 @@
  */
 import type { ClientSettings, TransactionInput, VatMode, VatRate, Voucher, VoucherRow } from '../../src/knowledge/types.js';
 import { CATALOG, CITIES, FIRST_NAMES, LOCAL_ACCOUNTS, LOCAL_FIRST, LOCAL_TRADE } from './catalog.js';
-import type { CatalogEntry, Frequency, TextStyle } from './catalog.js';
+import type { Frequency, TextStyle } from './catalog.js';
 import { seededRandom as rng } from '../../test/support/random.js';
 
 export const BANK_STYLES = ['nordea', 'seb', 'swedbank', 'handelsbanken'] as const;

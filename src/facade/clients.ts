@@ -7,7 +7,7 @@ import { ValidationError } from '../core/errors.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
-import { ACCOUNT_PATTERN, DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, digits, nextFreeSeries, nonEmpty } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, digits, nextFreeSeries, nonEmpty } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { AddClientInput, Client, Kontera } from './types.js';
 

@@ -27,7 +27,6 @@ const OPEN = 123;
 const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
-const CR = 13;
 
 /** Spaces, tabs and other control characters (a DOS EOF 0x1A, form feeds) separate fields. */
 function isSpace(c: number): boolean {

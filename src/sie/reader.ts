@@ -11,7 +11,6 @@ import { checkText, decodeSie, type DecodedSie } from './decode.js';
 import { SieLexer } from './lexer.js';
 import type {
   ReadSieOptions,
-  SieAccount,
   SieAccountType,
   SieAddress,
   SieBalance,

@@ -247,20 +247,6 @@ function checkChain(rows: readonly BankTransaction[], newestFirst: boolean): Cha
   return { breaks, opening, closing: running };
 }
 
-function mostCommon(values: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | undefined;
-  let n = 0;
-  for (const [v, c] of counts) {
-    if (c > n) {
-      best = v;
-      n = c;
-    }
-  }
-  return best;
-}
-
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;

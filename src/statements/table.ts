@@ -15,7 +15,6 @@ import {
   type RawStatement,
   type RowProblem,
   type StatementFormat,
-  normalizeHeaderCell,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
 
@@ -224,7 +223,6 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   // The date pattern and number style are chosen once per file, on the first rows (buffered).
   let datePattern: DatePattern = spec.datePatterns[0]!;
   let style: AmountStyle = spec.amountStyles[0]!;
-  let first: readonly string[] | undefined;
 
   const sink = ctx.sink;
   const marks: BalanceMark[] = [];
@@ -296,7 +294,6 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const moneyColumns = MONEY_ROLES.map((role) => idx[role]).filter((i) => i >= 0);
   const decide = (): void => {
     decided = true;
-    first = buffer[0]?.[0];
     // The sampled cells in row order: the date cells with a digit, the non-empty money cells.
     const dateSamples: string[] = [];
     const amountSamples: string[] = [];

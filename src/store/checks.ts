@@ -7,6 +7,7 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { AmountRangeError, sumAmounts } from '../core/money.js';
+import { KNOWLEDGE_FORMAT_VERSION } from '../knowledge/types.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
 import type { OpenItem } from '../openitems/types.js';
@@ -230,22 +231,10 @@ export function bureauSteps(changes: KnowledgeChanges, base: KnowledgeBase): Agg
   return steps;
 }
 
-/** The stored network record after a step: counts moved by target − base; undefined when they reach 0. @internal */
-export function mergeNetwork(stored: NetworkRecord | undefined, step: NetworkStep): NetworkRecord | undefined {
-  const identity = step.identity;
-  const clients = (stored?.clients ?? 0) + (step.target?.clients ?? 0) - (step.base?.clients ?? 0);
-  const bureaus = (stored?.bureaus ?? 0) + (step.target?.bureaus ?? 0) - (step.base?.bureaus ?? 0);
-  if (clients <= 0 || bureaus <= 0) return undefined;
-  return {
-    v: 1,
-    key: identity.key,
-    direction: identity.direction,
-    account: identity.account,
-    vatMode: identity.vatMode,
-    vatRate: identity.vatRate,
-    bureaus,
-    clients,
-  };
+/** A network record of one mapping with its counts. */
+function networkRecord(identity: NetworkRecordKey, bureaus: number, clients: number): NetworkRecord {
+  const { key, direction, account, vatMode, vatRate } = identity;
+  return { v: KNOWLEDGE_FORMAT_VERSION, key, direction, account, vatMode, vatRate, bureaus, clients };
 }
 
 /**
@@ -254,29 +243,17 @@ export function mergeNetwork(stored: NetworkRecord | undefined, step: NetworkSte
  */
 export function mergeCandidate(stored: NetworkRecord | undefined, step: NetworkStep): NetworkRecord | undefined {
   const clients = (stored?.clients ?? 0) + (step.target?.clients ?? 0) - (step.base?.clients ?? 0);
-  if (clients <= 0) return undefined;
-  const i = step.identity;
-  return { v: 1, key: i.key, direction: i.direction, account: i.account, vatMode: i.vatMode, vatRate: i.vatRate, bureaus: 1, clients };
+  return clients <= 0 ? undefined : networkRecord(step.identity, 1, clients);
 }
 
 /**
  * The shared network record of one mapping from every bureau's candidate for it: present only when
  * at least `minBureaus` bureaus hold it (k-anonymity at write time). @internal
  */
-export function shareOf(identity: NetworkRecordKey, candidates: readonly { readonly clients: number }[], minBureaus: number): NetworkRecord | undefined {
+export function sharedNetworkRecord(identity: NetworkRecordKey, candidates: readonly { readonly clients: number }[], minBureaus: number): NetworkRecord | undefined {
   const held = candidates.filter((c) => c.clients > 0);
   if (held.length < minBureaus || held.length === 0) return undefined;
-  const clients = held.reduce((n, c) => n + c.clients, 0);
-  return {
-    v: 1,
-    key: identity.key,
-    direction: identity.direction,
-    account: identity.account,
-    vatMode: identity.vatMode,
-    vatRate: identity.vatRate,
-    bureaus: held.length,
-    clients,
-  };
+  return networkRecord(identity, held.length, held.reduce((n, c) => n + c.clients, 0));
 }
 
 /** Throws `VALIDATION` unless `minBureaus` is a whole number ≥ 1. @internal */

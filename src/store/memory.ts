@@ -25,8 +25,7 @@ import {
   mergeBureau,
   mergeCandidate,
   checkMinBureaus,
-  shareOf,
-  networkId,
+  sharedNetworkRecord,
   networkSteps,
   notFoundBureau,
   notFoundClient,
@@ -533,7 +532,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
           const c = m.get(id);
           if (c !== undefined) held.push(c);
         }
-        const shared = shareOf(identity, held, minBureaus);
+        const shared = sharedNetworkRecord(identity, held, minBureaus);
         if (shared === undefined) s.delete(s.network, id);
         else s.set(s.network, id, shared);
       }

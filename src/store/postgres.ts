@@ -50,7 +50,7 @@ import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
-import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import type {
   AddTransactionsResult,
@@ -548,9 +548,6 @@ class PostgresSession implements StoreSession {
     return (await this.#q(sql, values))[0];
   }
 
-  async #count(sql: string, values: unknown[]): Promise<number> {
-    return int((await this.#one(sql, values)) ?? {}, 'n');
-  }
 
   /** Row lock for a client read in a write transaction: writes of one client queue, other clients go on. */
   get #lock(): string {

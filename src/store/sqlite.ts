@@ -31,7 +31,7 @@ import {
   mergeBureau,
   checkMinBureaus,
   mergeCandidate,
-  shareOf,
+  sharedNetworkRecord,
   networkSteps,
   notFoundBureau,
   notFoundClient,
@@ -40,7 +40,7 @@ import {
 import type { OpenItem } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
-import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, optStr, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
 import type { SqliteMigration } from './schema.js';
@@ -1083,7 +1083,7 @@ class SqliteSession implements StoreSession {
     }
     for (const i of touched.values()) {
       const candidates = held.all(i.key, i.direction, i.account, i.vatMode, i.vatRate).map((r) => ({ clients: int(asRow(r), 'clients') }));
-      const shared = shareOf(i, candidates, minBureaus);
+      const shared = sharedNetworkRecord(i, candidates, minBureaus);
       if (shared === undefined) delNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate);
       else putNetwork.run(i.key, i.direction, i.account, i.vatMode, i.vatRate, shared.bureaus, shared.clients);
     }

@@ -16,7 +16,6 @@ import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/r
 import type { VatCategory } from '../vat/rates.js';
 import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
 import { mainAccount } from '../knowledge/template.js';
-import { calibrate } from './calibrate.js';
 import { contributions, F, featureVector, plattConfidence, rank } from './ranker.js';
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { CONFIDENCE } from './ranker-weights.js';
@@ -89,9 +88,6 @@ function inChart(chart: ReadonlySet<AccountNo> | undefined): (a: AccountNo) => A
   return chart === undefined ? asIs : (a) => nearestInChart(a, chart)?.account ?? null;
 }
 
-function builtinCalibration(path: CalibrationPath, raw: number): number {
-  return calibrate(path, raw);
-}
 function chartSet(client: ClientSettings): ReadonlySet<AccountNo> | undefined {
   if (client.chart === undefined) return undefined;
   let s = chartCache.get(client.chart);

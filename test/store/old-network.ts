@@ -9,7 +9,8 @@ import type { ImportedTransaction, Kontera } from '../../src/kontera.js';
 import { rebuildAggregates } from '../../src/knowledge/network.js';
 import type { NetworkRecord, ProfileRecord } from '../../src/knowledge/types.js';
 import { createMemoryStore } from '../../src/store/memory.js';
-import type { ClientRow } from '../../src/store/store.js';
+import type { ClientRow, Store } from '../../src/store/store.js';
+import { expect } from 'vitest';
 import { swedbankCsv } from '../kontera/helpers.js';
 
 export interface OldNetworkWorld {
@@ -60,4 +61,13 @@ export async function oldNetworkWorld(): Promise<OldNetworkWorld> {
   const candidates = new Map<string, readonly NetworkRecord[]>();
   for (const b of bureaus) candidates.set(b, await store.getNetworkCandidates(b, keys));
   return { bureaus, clients, profiles, oldNetwork: rebuildAggregates(profiles).network, network: await store.listNetworkRecords(), candidates, keys };
+}
+
+/** What a store upgraded from `world` must hold: the shared rows k-anonymous, every bureau's candidates. */
+export async function expectUpgradedNetwork(store: Pick<Store, 'listNetworkRecords' | 'getNetworkCandidates'>, world: OldNetworkWorld): Promise<void> {
+  const network = await store.listNetworkRecords();
+  expect(network).toEqual(world.network);
+  expect(network.length).toBeGreaterThan(0);
+  expect(network.every((n) => n.bureaus >= 3)).toBe(true);
+  for (const b of world.bureaus) expect(await store.getNetworkCandidates(b, world.keys)).toEqual(world.candidates.get(b));
 }
