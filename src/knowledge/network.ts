@@ -34,7 +34,8 @@ export function bureauVotes(k: Knowledge, bureauId: string, key: string, exclude
   const out: BureauVote[] = [];
   for (const r of list) {
     if (r.template.direction !== direction) continue;
-    const clients = r.clients.reduce((n, c) => (c === excludeClientId ? n : n + 1), 0);
+    let clients = 0;
+    for (const c of r.clients) if (c !== excludeClientId) clients++;
     if (clients > 0) out.push({ templateId: r.templateId, template: r.template, display: r.display, clients });
   }
   return out.sort((a, b) => b.clients - a.clients || a.templateId.localeCompare(b.templateId));

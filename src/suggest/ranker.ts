@@ -87,23 +87,35 @@ function weightArray(w: RankerWeights): Float64Array {
 
 const SHIPPED = weightArray(RANKER);
 
+/** The weights as a vector in feature order: the shipped ones, or the given ones (read once per line, not per use). */
+export function weightVector(weights?: RankerWeights): Float64Array {
+  return weights === undefined ? SHIPPED : weightArray(weights);
+}
+
 /**
  * Probabilities of each candidate (same order) and of "none of them", from the shipped weights or
  * the given ones.
  */
 export function rank(vectors: readonly FeatureVector[], weights?: RankerWeights): { p: number[]; none: number } {
-  const w = weights === undefined ? SHIPPED : weightArray(weights);
-  const none = weights === undefined ? RANKER.none : weights.none;
-  const scores = vectors.map((v) => {
+  return rankWith(vectors, weightVector(weights), weights === undefined ? RANKER.none : weights.none);
+}
+
+/** {@link rank} with the weight vector already at hand (`weightVector`) and the score of "none". */
+export function rankWith(vectors: readonly FeatureVector[], w: Float64Array, none: number): { p: number[]; none: number } {
+  const n = vectors.length;
+  const scores = new Array<number>(n);
+  let max = none;
+  for (let j = 0; j < n; j++) {
+    const v = vectors[j] as FeatureVector;
     let s = 0;
     for (let i = 0; i < w.length; i++) s += (w[i] as number) * (v[i] as number);
-    return s;
-  });
-  let max = none;
-  for (const s of scores) if (s > max) max = s;
+    scores[j] = s;
+    if (s > max) max = s;
+  }
   let z = Math.exp(none - max);
-  for (const s of scores) z += Math.exp(s - max);
-  return { p: scores.map((s) => Math.exp(s - max) / z), none: Math.exp(none - max) / z };
+  for (let j = 0; j < n; j++) z += Math.exp((scores[j] as number) - max);
+  for (let j = 0; j < n; j++) scores[j] = Math.exp((scores[j] as number) - max) / z;
+  return { p: scores, none: Math.exp(none - max) / z };
 }
 
 /** Contribution of each feature to a candidate's score, for the reason. */

@@ -39,19 +39,25 @@ export interface RankedAccount {
 
 /** Groups votes by main account (after `mapAccount`), heaviest first; ties broken by account number. */
 export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) => AccountNo | null = sameAccount): RankedAccount[] {
-  const by = new Map<AccountNo, { account: AccountNo; weight: number; count: number; best: Vote }>();
+  // A line has a few votes over fewer accounts: a linear search beats building a Map per line.
+  const ranked: { account: AccountNo; weight: number; count: number; best: Vote }[] = [];
   for (const v of votes) {
     const account = mapAccount(mainAccount(v.template));
     if (account === null || v.weight <= 0) continue;
-    const cur = by.get(account);
-    if (cur === undefined) by.set(account, { account, weight: v.weight, count: v.count, best: v });
+    let cur: (typeof ranked)[number] | undefined;
+    for (const r of ranked) {
+      if (r.account === account) {
+        cur = r;
+        break;
+      }
+    }
+    if (cur === undefined) ranked.push({ account, weight: v.weight, count: v.count, best: v });
     else {
       cur.weight += v.weight;
       cur.count += v.count;
       if (v.weight > cur.best.weight) cur.best = v;
     }
   }
-  const ranked: RankedAccount[] = [...by.values()];
   return ranked.length > 1 ? ranked.sort(heaviestFirst) : ranked;
 }
 

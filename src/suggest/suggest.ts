@@ -16,9 +16,9 @@ import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/r
 import type { VatCategory } from '../vat/rates.js';
 import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
 import { mainAccount } from '../knowledge/template.js';
-import { contributions, F, featureVector, plattConfidence, rank } from './ranker.js';
+import { F, featureVector, plattConfidence, rankWith, weightVector } from './ranker.js';
 import type { FeatureVector, RankerWeights } from './ranker.js';
-import { CONFIDENCE } from './ranker-weights.js';
+import { CONFIDENCE, RANKER } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
 import type { TextModel } from '../knowledge/text-model.js';
 import type { OpenItemCandidate } from '../openitems/match.js';
@@ -72,8 +72,8 @@ interface TierResult {
   readonly accountOnly?: boolean | undefined;
   /** How close the matched key is to the line's (fuzzy and word matches; 1 otherwise). */
   readonly similarity?: number | undefined;
-  /** Per account: how well the amount fits its best template's learned range. */
-  readonly affinity?: ReadonlyMap<AccountNo, number> | undefined;
+  /** Per ranked account (same order as `ranked`): how well the amount fits its best template's learned range. */
+  readonly affinity?: readonly number[] | undefined;
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
@@ -201,11 +201,13 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   // Lines without text name no counterparty: the client's other text-less bookings are a mix of
   // unrelated things, so they get their own calibration instead of that of a named counterparty.
   const kind: MatchKind = cp.key === NO_TEXT_KEY && bestMatch.kind === 'exact' ? 'no-text' : bestMatch.kind;
-  const affinity = new Map<AccountNo, number>();
+  const affinity: number[] = [];
   for (const r of ranked) {
-    for (const m of matches) for (const t of m.profile.templates) if (t.template === r.best.template) affinity.set(r.account, amountAffinity(tx.amount, t.minAmount, t.maxAmount));
+    let a = 1;
+    for (const m of matches) for (const t of m.profile.templates) if (t.template === r.best.template) a = amountAffinity(tx.amount, t.minAmount, t.maxAmount);
+    affinity.push(a);
   }
-  const affinityOfTop = affinity.get(top.account) ?? 1;
+  const affinityOfTop = affinity[0] as number;
 
   const raw = rawConfidence(ranked);
   const name = bestMatch.profile.display;
@@ -228,6 +230,23 @@ function singleLine(account: AccountNo, direction: Direction, vat: { readonly mo
   };
 }
 
+/**
+ * One shared (never mutated) single-line template per account, direction and VAT: the network tier
+ * reads one per record for every line whose key the network holds. There are as many as accounts
+ * times VAT variants in use, a few hundred.
+ */
+const singleLines = new Map<string, BookingTemplate>();
+
+function sharedSingleLine(account: AccountNo, direction: Direction, mode: VatSpec['mode'], rate: VatSpec['rate']): BookingTemplate {
+  const id = `${account}|${direction}|${mode}|${rate}`;
+  let t = singleLines.get(id);
+  if (t === undefined) {
+    t = singleLine(account, direction, { mode, rate });
+    singleLines.set(id, t);
+  }
+  return t;
+}
+
 function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   if (cp.key === null) return undefined;
   const votes = bureauVotes(k, client.bureauId, cp.key, client.id, direction);
@@ -235,11 +254,13 @@ function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
   const mappedFrom = new Map<AccountNo, AccountNo>();
   const ranked = rankAccounts(
     votes.map((v) => ({ template: v.template, weight: v.clients, count: v.clients })),
-    (a) => {
-      const m = nearestInChart(a, chart);
-      if (m?.mapped === true) mappedFrom.set(m.account, a);
-      return m?.account ?? null;
-    },
+    chart === undefined
+      ? asIs
+      : (a) => {
+          const m = nearestInChart(a, chart);
+          if (m?.mapped === true) mappedFrom.set(m.account, a);
+          return m?.account ?? null;
+        },
   );
   if (ranked.length === 0) return undefined;
   const name = votes[0]?.display ?? cp.display;
@@ -255,23 +276,26 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   // the whole text for names and personal numbers).
   if (records.length === 0 || !cp.shareable) return undefined;
   const mappedFrom = new Map<AccountNo, AccountNo>();
-  const byAccount = new Map<AccountNo, { clients: number; bureaus: number }>();
   const ranked = rankAccounts(
-    records.map((r) => {
-      const prev = byAccount.get(r.account) ?? { clients: 0, bureaus: 0 };
-      byAccount.set(r.account, { clients: prev.clients + r.clients, bureaus: Math.max(prev.bureaus, r.bureaus) });
-      return { template: singleLine(r.account, direction, { mode: r.vatMode, rate: r.vatRate }), weight: r.clients, count: r.clients };
-    }),
-    (a) => {
-      const m = nearestInChart(a, chart);
-      if (m?.mapped === true) mappedFrom.set(m.account, a);
-      return m?.account ?? null;
-    },
+    records.map((r) => ({ template: sharedSingleLine(r.account, direction, r.vatMode, r.vatRate), weight: r.clients, count: r.clients })),
+    chart === undefined
+      ? asIs
+      : (a) => {
+          const m = nearestInChart(a, chart);
+          if (m?.mapped === true) mappedFrom.set(m.account, a);
+          return m?.account ?? null;
+        },
   );
   if (ranked.length === 0) return undefined;
   const describe = (r: RankedAccount): string => {
     const original = mappedFrom.get(r.account) ?? r.account;
-    const counts = byAccount.get(original) ?? { clients: r.count, bureaus: minBureaus };
+    // Clients and bureaus per account, summed over its VAT variants (only when a reason is written).
+    let counts: { clients: number; bureaus: number } | undefined;
+    for (const x of records) {
+      if (x.account !== original) continue;
+      counts = { clients: (counts?.clients ?? 0) + x.clients, bureaus: Math.max(counts?.bureaus ?? 0, x.bureaus) };
+    }
+    counts ??= { clients: r.count, bureaus: minBureaus };
     const base = `${counts.clients} clients at ${counts.bureaus} bureaus book ${cp.display} to ${original}${vatDescription(r.best.template.vat)}`;
     return original === r.account ? `${base}.` : `${base}; this client has no ${original}, so the nearest account in the same BAS group, ${r.account}, is used.`;
   };
@@ -398,11 +422,11 @@ const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network
   { group: 'openItem', features: [F.openItem] },
 ];
 
-function shareOf(ranked: readonly RankedAccount[]): Map<AccountNo, { share: number; r: RankedAccount }> {
-  const total = ranked.reduce((s, r) => s + r.weight, 0);
-  const out = new Map<AccountNo, { share: number; r: RankedAccount }>();
-  for (const r of ranked) out.set(r.account, { share: r.weight / (total + PRIOR_WEIGHT), r });
-  return out;
+/** The evidence weight of a tier's ranked accounts, summed in rank order. */
+function totalWeight(ranked: readonly RankedAccount[]): number {
+  let total = 0;
+  for (const r of ranked) total += r.weight;
+  return total;
 }
 
 /**
@@ -465,12 +489,17 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (tx.amount === 0) return nothing(cp, 'A zero amount needs no booking.');
   const toChart = inChart(chart);
 
-  const cands = new Map<AccountNo, Candidate>();
+  // A line has a handful of candidates: a list searched linearly, in the order they were found.
+  const list: Candidate[] = [];
+  const find = (account: AccountNo): Candidate | undefined => {
+    for (const c of list) if (c.account === account) return c;
+    return undefined;
+  };
   const cand = (account: AccountNo): Candidate => {
-    let c = cands.get(account);
+    let c = find(account);
     if (c === undefined) {
       c = { account, v: featureVector() };
-      cands.set(account, c);
+      list.push(c);
     }
     return c;
   };
@@ -480,14 +509,17 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (own !== undefined) {
     const kind = own.match;
     const idx = kind === 'exact' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
-    for (const [account, { share, r }] of shareOf(own.ranked)) {
-      const c = cand(account);
+    const total = totalWeight(own.ranked);
+    for (let i = 0; i < own.ranked.length; i++) {
+      const r = own.ranked[i] as RankedAccount;
+      const share = r.weight / (total + PRIOR_WEIGHT);
+      const c = cand(r.account);
       c.v[F.clientShare] = share * (own.similarity ?? 1);
       if (idx !== undefined) c.v[idx] = c.v[F.clientShare] as number;
       c.v[F.clientCount] = Math.log1p(r.weight);
       c.v[F.templateSupport] = templateSupport(r);
-      c.v[F.composite] = templateAccounts(r.best.template).length >= 2 ? 1 : 0;
-      c.v[F.amountFit] = own.affinity?.get(account) ?? 1;
+      c.v[F.composite] = counterAccounts(r.best.template) >= 2 ? 1 : 0;
+      c.v[F.amountFit] = own.affinity?.[i] ?? 1;
       c.template = r.best.template;
       c.mappedFrom = own.mappedFrom;
     }
@@ -506,7 +538,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
     if (account === null) continue;
-    if (i >= TEXT_CANDIDATES && !cands.has(account)) continue;
+    if (i >= TEXT_CANDIDATES && find(account) === undefined) continue;
     const c = cand(account);
     c.v[F.textP] = t.p;
     c.v[F.textHitP] = t.hits > 0 ? t.p : 0;
@@ -517,8 +549,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   // The bureau's other clients, and the bureau's text model.
   const bureau = bureauTier(k, client, cp, direction, chart);
   if (bureau !== undefined) {
-    for (const [account, { share, r }] of shareOf(bureau.ranked)) {
-      const c = cand(account);
+    const total = totalWeight(bureau.ranked);
+    for (const r of bureau.ranked) {
+      const share = r.weight / (total + PRIOR_WEIGHT);
+      const c = cand(r.account);
       if (known) c.v[F.bureauShareKnown] = share;
       else {
         c.v[F.bureauShare] = share;
@@ -543,8 +577,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   // Other bureaus.
   const network = networkTier(k, client, cp, direction, chart, options.minBureaus ?? DEFAULT_MIN_BUREAUS);
   if (network !== undefined) {
-    for (const [account, { share, r }] of shareOf(network.ranked)) {
-      const c = cand(account);
+    const total = totalWeight(network.ranked);
+    for (const r of network.ranked) {
+      const share = r.weight / (total + PRIOR_WEIGHT);
+      const c = cand(r.account);
       if (known) c.v[F.networkShareKnown] = share;
       else {
         c.v[F.networkShare] = share;
@@ -580,22 +616,22 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.openItem = item;
   }
 
-  if (cands.size === 0) {
+  if (list.length === 0) {
     return nothing(cp, cp.key === null ? 'The bank text names no counterparty, and no built-in rule matches.' : `No history for ${cp.display} at this client, this bureau or the network, and no built-in rule matches.`);
   }
-  const list = [...cands.values()];
   options.onRanker?.({ candidates: list.map((c) => ({ account: c.account, features: [...c.v], accounts: c.template === undefined ? [c.account] : templateAccounts(c.template) })) });
-  const { p } = rank(list.map((c) => c.v), options.weights);
+  const w = weightVector(options.weights);
+  const { p } = rankWith(list.map((c) => c.v), w, options.weights === undefined ? RANKER.none : options.weights.none);
   const order = list.map((c, i) => ({ c, p: p[i] as number })).sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
   const top = order[0] as { c: Candidate; p: number };
 
   // Which evidence carries the top account: it gives the reason and the source.
   const describeFor = (c: Candidate): { source: SuggestionSource; path: CalibrationPath; match?: MatchKind | undefined; text: string } => {
-    const contrib = contributions(c.v, options.weights);
     let best = GROUPS[0] as (typeof GROUPS)[number];
     let bestSum = -Infinity;
     for (const g of GROUPS) {
-      const sum = g.features.reduce((s, i) => s + Math.max(0, contrib[i] as number), 0);
+      let sum = 0;
+      for (const i of g.features) sum += Math.max(0, (w[i] as number) * (c.v[i] as number));
       if (sum > bestSum) {
         best = g;
         bestSum = sum;
@@ -747,6 +783,13 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 /** The counter-accounts of a template that are not VAT rows, sorted. */
 function templateAccounts(t: BookingTemplate): AccountNo[] {
   return t.lines.map((l) => l.account).filter((a) => !VAT_LINE.test(a)).sort();
+}
+
+/** How many counter-accounts of a template are not VAT rows. */
+function counterAccounts(t: BookingTemplate): number {
+  let n = 0;
+  for (const l of t.lines) if (!VAT_LINE.test(l.account)) n++;
+  return n;
 }
 
 function capital(s: string): string {
