@@ -118,11 +118,6 @@ export function rankWith(vectors: readonly FeatureVector[], w: Float64Array, non
   return { p: scores, none: Math.exp(none - max) / z };
 }
 
-/** Contribution of each feature to a candidate's score, for the reason. */
-export function contributions(v: FeatureVector, weights: RankerWeights = RANKER): number[] {
-  return RANKER_FEATURES.map((f, i) => (weights.weights[f] ?? 0) * (v[i] as number));
-}
-
 /** Logistic calibration of the top probability: confidence = σ(a · logit(p) + b). */
 export interface PlattScaling {
   readonly a: number;

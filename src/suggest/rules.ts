@@ -221,14 +221,34 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
  * ```
  */
 export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES, wholeWordsOnly = false): ReadonlyMap<number, string> {
-  const m = wordMatcher(rules);
+  const whole = wholeWordHits(upper, rules);
+  return wholeWordsOnly ? whole : withCompoundHeads(upper, rules, whole);
+}
+
+/** {@link ruleWordHits} with whole words only. */
+function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): Map<number, string> {
   const hits = new Map<number, string>();
-  for (const re of m.head === null || wholeWordsOnly ? [m.whole] : [m.whole, m.head]) {
-    re.lastIndex = 0;
-    for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
-      const entry = m.rulesOf.get(fold((x[1] as string).replace(NOT_LETTERS, ' ')));
-      if (entry !== undefined) for (const i of entry.rules) if (!hits.has(i)) hits.set(i, entry.word);
-    }
-  }
+  scan(wordMatcher(rules).whole, upper, rules, hits);
   return hits;
+}
+
+/**
+ * {@link ruleWordHits} of all kinds, given the whole-word hits of the same text (a copy; the
+ * compound heads come after them, so a whole word still wins for its rule).
+ */
+export function withCompoundHeads(upper: string, rules: readonly BuiltinRule[], whole: ReadonlyMap<number, string>): ReadonlyMap<number, string> {
+  const head = wordMatcher(rules).head;
+  if (head === null) return whole;
+  const hits = new Map(whole);
+  scan(head, upper, rules, hits);
+  return hits;
+}
+
+function scan(re: RegExp, upper: string, rules: readonly BuiltinRule[], hits: Map<number, string>): void {
+  const m = wordMatcher(rules);
+  re.lastIndex = 0;
+  for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
+    const entry = m.rulesOf.get(fold((x[1] as string).replace(NOT_LETTERS, ' ')));
+    if (entry !== undefined) for (const i of entry.rules) if (!hits.has(i)) hits.set(i, entry.word);
+  }
 }

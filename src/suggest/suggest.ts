@@ -26,7 +26,7 @@ import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
-import { BUILTIN_RULES, ruleWordHits } from './rules.js';
+import { BUILTIN_RULES, ruleWordHits, withCompoundHeads } from './rules.js';
 import type { BuiltinRule } from './rules.js';
 import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
@@ -315,6 +315,8 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   let word: string | undefined;
   // A whole word beats the head of a compound (WEBBHOTELL is hosting, not a hotel), whatever the
   // order of the table; within a pass, the table's order decides.
+  // The text is scanned for whole words once; the second pass adds the compound heads to them.
+  let whole: ReadonlyMap<number, string> | undefined;
   for (const wholeWordsOnly of [true, false]) {
     let words: ReadonlyMap<number, string> | undefined;
     for (let i = 0; i < BUILTIN_RULES.length; i++) {
@@ -326,7 +328,8 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
         break;
       }
       if (r.words !== undefined) {
-        words ??= ruleWordHits(upper, BUILTIN_RULES, wholeWordsOnly);
+        whole ??= ruleWordHits(upper, BUILTIN_RULES, true);
+        words ??= wholeWordsOnly ? whole : withCompoundHeads(upper, BUILTIN_RULES, whole);
         word = words.get(i);
         if (word !== undefined) {
           rule = r;
