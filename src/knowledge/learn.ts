@@ -16,6 +16,7 @@ import {
   putBureauRecord,
   putNetworkRecord,
   putProfile,
+  withClient,
 } from './base.js';
 import type { Knowledge } from './base.js';
 import { mainAccount, mergeTemplate, readTemplate, templateId } from './template.js';
@@ -113,7 +114,7 @@ function contribute(
 ): void {
   const existing = getBureauRecord(k, bureauId, key, evidence.id);
   const before = existing?.clients ?? [];
-  const clients = add ? (before.includes(clientId) ? before : [...before, clientId]) : before.filter((c) => c !== clientId);
+  const clients = add ? withClient(before, clientId) : before.filter((c) => c !== clientId);
   if (clients.length === before.length && existing !== undefined) return;
   if (clients.length === 0) {
     deleteBureauRecord(k, bureauId, key, evidence.id);

@@ -3,7 +3,7 @@
  * counterparty. The network is private by construction: its records hold only key → account + VAT
  * → distinct bureau and client counts, and a mapping is used only when at least K bureaus agree.
  */
-import { networkRecordId } from './base.js';
+import { networkRecordId, occurrences } from './base.js';
 import type { Knowledge } from './base.js';
 import { mainAccount } from './template.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
@@ -34,8 +34,7 @@ export function bureauVotes(k: Knowledge, bureauId: string, key: string, exclude
   const out: BureauVote[] = [];
   for (const r of list) {
     if (r.template.direction !== direction) continue;
-    let clients = 0;
-    for (const c of r.clients) if (c !== excludeClientId) clients++;
+    const clients = r.clients.length - occurrences(r.clients, excludeClientId);
     if (clients > 0) out.push({ templateId: r.templateId, template: r.template, display: r.display, clients });
   }
   return out.sort((a, b) => b.clients - a.clients || a.templateId.localeCompare(b.templateId));

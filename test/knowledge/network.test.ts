@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createKnowledge, knowledgeSnapshot } from '../../src/knowledge/base.js';
 import { learn, removeClient } from '../../src/knowledge/learn.js';
-import { networkVotes } from '../../src/knowledge/network.js';
+import { bureauVotes, networkVotes } from '../../src/knowledge/network.js';
 import type { ClientSettings } from '../../src/knowledge/types.js';
 import { suggest } from '../../src/suggest/suggest.js';
 import { booking, purchase25 } from './helpers.js';
@@ -97,5 +97,23 @@ describe('bureau knowledge', () => {
     const k = createKnowledge();
     learn(k, { id: 'a', bureauId: 'b1' }, purchase25('2026-01-01', 'FORTNOX', '6540', 50000));
     expect(suggest({ date: '2026-02-01', amount: -60000, text: 'FORTNOX' }, k, { id: 'z', bureauId: 'b2' }).source).toBeNull();
+  });
+});
+
+describe('bureau records', () => {
+  test('keep their clients sorted, whatever order they are learned or loaded in, and count the others exactly', () => {
+    const k = createKnowledge();
+    for (const id of ['c5', 'c1', 'c3', 'c10']) learn(k, { id, bureauId: 'b' }, purchase25('2026-04-01', 'TELIA', '6212', 10000));
+    const learned = k.bureaus.get('b')?.get('TELIA')?.[0];
+    expect(learned?.clients).toEqual(['c1', 'c10', 'c3', 'c5']);
+    expect(bureauVotes(k, 'b', 'TELIA', 'c3', 'out')[0]?.clients).toBe(3);
+    expect(bureauVotes(k, 'b', 'TELIA', 'new', 'out')[0]?.clients).toBe(4);
+
+    // A record from a store written before lists were kept sorted (or by another implementation).
+    const loaded = createKnowledge({ ...knowledgeSnapshot(k), bureaus: [{ ...(learned as NonNullable<typeof learned>), clients: ['c5', 'c3', 'c10', 'c1'] }] });
+    expect(loaded.bureaus.get('b')?.get('TELIA')?.[0]?.clients).toEqual(['c1', 'c10', 'c3', 'c5']);
+    for (const [asking, others] of [['c1', 3], ['c5', 3], ['c0', 4], ['c9', 4]] as const) expect(bureauVotes(loaded, 'b', 'TELIA', asking, 'out')[0]?.clients).toBe(others);
+    learn(loaded, { id: 'c4', bureauId: 'b' }, purchase25('2026-04-02', 'TELIA', '6212', 10000));
+    expect(loaded.bureaus.get('b')?.get('TELIA')?.[0]?.clients).toEqual(['c1', 'c10', 'c3', 'c4', 'c5']);
   });
 });
