@@ -37,7 +37,7 @@ export function bureauVotes(k: Knowledge, bureauId: string, key: string, exclude
     const clients = r.clients.length - occurrences(r.clients, excludeClientId);
     if (clients > 0) out.push({ templateId: r.templateId, template: r.template, display: r.display, clients });
   }
-  return out.sort((a, b) => b.clients - a.clients || a.templateId.localeCompare(b.templateId));
+  return out.length > 1 ? out.sort((a, b) => b.clients - a.clients || a.templateId.localeCompare(b.templateId)) : out;
 }
 
 /**
@@ -54,7 +54,7 @@ export function networkVotes(k: Knowledge, key: string, direction: Direction, mi
   if (list === undefined) return [];
   const out: NetworkRecord[] = [];
   for (const r of list) if (r.direction === direction && r.bureaus >= minBureaus) out.push(r);
-  return out.sort((a, b) => b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account));
+  return out.length > 1 ? out.sort((a, b) => b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account)) : out;
 }
 
 /**

@@ -225,11 +225,12 @@ export function ruleWordHits(upper: string, rules: readonly BuiltinRule[] = BUIL
   return wholeWordsOnly ? whole : withCompoundHeads(upper, rules, whole);
 }
 
+/** No hits (shared: most lines name no rule word, and the hits are never changed once returned). */
+const NO_HITS: ReadonlyMap<number, string> = new Map();
+
 /** {@link ruleWordHits} with whole words only. */
-function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): Map<number, string> {
-  const hits = new Map<number, string>();
-  scan(wordMatcher(rules).whole, upper, rules, hits);
-  return hits;
+function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): ReadonlyMap<number, string> {
+  return scan(wordMatcher(rules).whole, upper, rules, undefined) ?? NO_HITS;
 }
 
 /**
@@ -239,16 +240,25 @@ function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): Map<number
 export function withCompoundHeads(upper: string, rules: readonly BuiltinRule[], whole: ReadonlyMap<number, string>): ReadonlyMap<number, string> {
   const head = wordMatcher(rules).head;
   if (head === null) return whole;
-  const hits = new Map(whole);
-  scan(head, upper, rules, hits);
-  return hits;
+  return scan(head, upper, rules, whole) ?? whole;
 }
 
-function scan(re: RegExp, upper: string, rules: readonly BuiltinRule[], hits: Map<number, string>): void {
+/**
+ * Adds the rules `re` finds in the text to a copy of `before` (made at the first new hit); undefined
+ * when it finds none.
+ */
+function scan(re: RegExp, upper: string, rules: readonly BuiltinRule[], before: ReadonlyMap<number, string> | undefined): Map<number, string> | undefined {
   const m = wordMatcher(rules);
+  let hits: Map<number, string> | undefined;
   re.lastIndex = 0;
   for (let x = re.exec(upper); x !== null; x = re.exec(upper)) {
     const entry = m.rulesOf.get(fold((x[1] as string).replace(NOT_LETTERS, ' ')));
-    if (entry !== undefined) for (const i of entry.rules) if (!hits.has(i)) hits.set(i, entry.word);
+    if (entry === undefined) continue;
+    for (const i of entry.rules) {
+      if ((hits ?? before)?.has(i) === true) continue;
+      hits ??= new Map(before);
+      hits.set(i, entry.word);
+    }
   }
+  return hits;
 }

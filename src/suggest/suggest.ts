@@ -251,21 +251,22 @@ function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
   if (cp.key === null) return undefined;
   const votes = bureauVotes(k, client.bureauId, cp.key, client.id, direction);
   if (votes.length === 0) return undefined;
-  const mappedFrom = new Map<AccountNo, AccountNo>();
+  // Accounts are mapped (and the Map needed) only into a known chart.
+  const mappedFrom = chart === undefined ? undefined : new Map<AccountNo, AccountNo>();
   const ranked = rankAccounts(
     votes.map((v) => ({ template: v.template, weight: v.clients, count: v.clients })),
     chart === undefined
       ? asIs
       : (a) => {
           const m = nearestInChart(a, chart);
-          if (m?.mapped === true) mappedFrom.set(m.account, a);
+          if (m?.mapped === true) mappedFrom?.set(m.account, a);
           return m?.account ?? null;
         },
   );
   if (ranked.length === 0) return undefined;
   const name = votes[0]?.display ?? cp.display;
   const describe = (r: RankedAccount): string =>
-    `${r.count === 1 ? 'Another client' : `${r.count} other clients`} of this bureau book${r.count === 1 ? 's' : ''} ${name} to ${mappedFrom.get(r.account) ?? r.account}${vatDescription(r.best.template.vat)}.`;
+    `${r.count === 1 ? 'Another client' : `${r.count} other clients`} of this bureau book${r.count === 1 ? 's' : ''} ${name} to ${mappedFrom?.get(r.account) ?? r.account}${vatDescription(r.best.template.vat)}.`;
   return { source: 'bureau', path: 'bureau', ranked, raw: rawConfidence(ranked), describe, mappedFrom };
 }
 
@@ -275,20 +276,20 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   // Whether the key may be shared is checked only for a key the network holds (the check reads
   // the whole text for names and personal numbers).
   if (records.length === 0 || !cp.shareable) return undefined;
-  const mappedFrom = new Map<AccountNo, AccountNo>();
+  const mappedFrom = chart === undefined ? undefined : new Map<AccountNo, AccountNo>();
   const ranked = rankAccounts(
     records.map((r) => ({ template: sharedSingleLine(r.account, direction, r.vatMode, r.vatRate), weight: r.clients, count: r.clients })),
     chart === undefined
       ? asIs
       : (a) => {
           const m = nearestInChart(a, chart);
-          if (m?.mapped === true) mappedFrom.set(m.account, a);
+          if (m?.mapped === true) mappedFrom?.set(m.account, a);
           return m?.account ?? null;
         },
   );
   if (ranked.length === 0) return undefined;
   const describe = (r: RankedAccount): string => {
-    const original = mappedFrom.get(r.account) ?? r.account;
+    const original = mappedFrom?.get(r.account) ?? r.account;
     // Clients and bureaus per account, summed over its VAT variants (only when a reason is written).
     let counts: { clients: number; bureaus: number } | undefined;
     for (const x of records) {
@@ -310,7 +311,7 @@ function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
-  const upper = [tx.text, tx.counterparty ?? ''].join(' ').toUpperCase();
+  const upper = `${tx.text} ${tx.counterparty ?? ''}`.toUpperCase();
   let rule: BuiltinRule | undefined;
   let word: string | undefined;
   // A whole word beats the head of a compound (WEBBHOTELL is hosting, not a hotel), whatever the
@@ -345,7 +346,7 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   const vat = rule.vatCategory !== undefined && rule.vat.mode !== 'none' ? { mode: rule.vat.mode, rate: vatRateOn(rule.vatCategory, tx.date) } : rule.vat;
   const template = singleLine(rule.account, direction, vat);
   const ranked: RankedAccount[] = [{ account: mapping.account, weight: 1, count: 1, best: { template, weight: 1, count: 1 } }];
-  const mappedFrom = new Map<AccountNo, AccountNo>(mapping.mapped ? [[mapping.account, rule.account]] : []);
+  const mappedFrom = mapping.mapped ? new Map<AccountNo, AccountNo>([[mapping.account, rule.account]]) : undefined;
   const said = word === undefined ? rule.reason : `The text says ${word}. ${rule.reason}`;
   const describe = (): string => (mapping.mapped ? `${said} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : said);
   // A rule that needs facts from outside the bank line names the account; a voucher built from the
@@ -625,7 +626,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   options.onRanker?.({ candidates: list.map((c) => ({ account: c.account, features: [...c.v], accounts: c.template === undefined ? [c.account] : templateAccounts(c.template) })) });
   const w = weightVector(options.weights);
   const { p } = rankWith(list.map((c) => c.v), w, options.weights === undefined ? RANKER.none : options.weights.none);
-  const order = list.map((c, i) => ({ c, p: p[i] as number })).sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
+  const order = list.map((c, i) => ({ c, p: p[i] as number }));
+  if (order.length > 1) order.sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
   const top = order[0] as { c: Candidate; p: number };
 
   // Which evidence carries the top account: it gives the reason and the source.
