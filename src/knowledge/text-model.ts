@@ -39,23 +39,39 @@ export function textFeatures(key: string | null, types: readonly string[] | unde
   const out: string[] = [];
   if (key === NO_TEXT_KEY || key === null) out.push('x:no-text');
   else {
-    const words = normalizeText(key).split(' ').filter((w) => w.length > 0);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      if (/^[\d-]+$/.test(w)) {
-        out.push(`w:${w}`); // a giro number as the whole key ("BG 5050-1055")
+    // The words of the normalised key, walked in place (it has single spaces and none at the ends).
+    const text = normalizeText(key);
+    let previous: string | undefined;
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf(' ', start);
+      if (end < 0) end = text.length;
+      const w = text.slice(start, end);
+      start = end + 1;
+      out.push(`w:${w}`);
+      if (isGiroWord(w)) {
+        previous = w; // a giro number as the whole key ("BG 5050-1055")
         continue;
       }
-      out.push(`w:${w}`);
       const s = stemWord(w);
       if (s !== w.toLowerCase()) out.push(`s:${s}`);
       if (w.length >= AFFIX_MIN_WORD) out.push(`p:${w.slice(0, AFFIX_LENGTH)}`, `e:${w.slice(-AFFIX_LENGTH)}`);
-      if (i > 0) out.push(`b:${words[i - 1] as string} ${w}`);
+      if (previous !== undefined) out.push(`b:${previous} ${w}`);
+      previous = w;
     }
   }
-  for (const t of types ?? []) out.push(`t:${t}`);
+  if (types !== undefined) for (const t of types) out.push(`t:${t}`);
   if (amountAbs !== undefined && amountAbs > 0) out.push(`a:${amountBand(amountAbs)}`);
   return out;
+}
+
+/** Digits and dashes only (the test `/^[\d-]+$/`, without a regex): a giro number, not a name. */
+function isGiroWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x2d) return false;
+  }
+  return true;
 }
 
 /** Half-decade bands of the amount in kronor: 1–3, 3–10, 10–31, … */
