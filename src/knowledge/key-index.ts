@@ -58,17 +58,22 @@ function inEveryBucket(perWord: readonly Bucket[], limit: number): string[] {
   if (n > MAX_USEFUL_BUCKET) return [];
   // A common rarest bucket offers only its first `limit` keys.
   const offered = n > ARRAY_BUCKET_MAX ? limit : n;
+  if (typeof first === 'string') return inAllBut(perWord, first) ? [first] : [];
   const out: string[] = [];
   let taken = 0;
-  for (const k of typeof first === 'string' ? [first] : first) {
+  for (const k of first) {
     if (taken++ >= offered) break;
-    let everywhere = true;
-    for (let i = 1; i < perWord.length && everywhere; i++) everywhere = has(perWord[i], k);
-    if (!everywhere) continue;
+    if (!inAllBut(perWord, k)) continue;
     out.push(k);
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** Whether every bucket but the first holds `key`. */
+function inAllBut(perWord: readonly Bucket[], key: string): boolean {
+  for (let i = 1; i < perWord.length; i++) if (!has(perWord[i], key)) return false;
+  return true;
 }
 
 /** Mutable index: word → keys and word prefix → keys. */
@@ -114,13 +119,20 @@ export class KeyIndex {
   candidates(key: string, limit: number): string[] {
     // A word's prefix bucket holds every key with that word (and its typos), so it is the only
     // bucket needed for words of PREFIX_LENGTH or more; shorter words use their word bucket.
-    const ws = words(key);
+    // The words are walked in place: only a word's look-up string is built.
     const perWord: Bucket[] = [];
-    for (const w of ws) {
-      const b = w.length >= PREFIX_LENGTH ? this.#byPrefix.get(w.slice(0, PREFIX_LENGTH)) : this.#byWord.get(w);
+    let wordCount = 0;
+    for (let start = 0; start < key.length; ) {
+      let end = key.indexOf(' ', start);
+      if (end < 0) end = key.length;
+      const from = start;
+      start = end + 1;
+      if (end === from) continue; // an empty word between two spaces, as split-and-filter drops
+      wordCount++;
+      const b = end - from >= PREFIX_LENGTH ? this.#byPrefix.get(key.slice(from, from + PREFIX_LENGTH)) : this.#byWord.get(key.slice(from, end));
       if (b !== undefined) perWord.push(b);
     }
-    const need = Math.max(1, Math.ceil(ws.length / 2));
+    const need = Math.max(1, Math.ceil(wordCount / 2));
     if (perWord.length < need) return [];
     if (limit <= 0) return [];
     if (perWord.length === 1) return firstKeys(perWord[0] as Bucket, limit);

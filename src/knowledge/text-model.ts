@@ -39,23 +39,39 @@ export function textFeatures(key: string | null, types: readonly string[] | unde
   const out: string[] = [];
   if (key === NO_TEXT_KEY || key === null) out.push('x:no-text');
   else {
-    const words = normalizeText(key).split(' ').filter((w) => w.length > 0);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      if (/^[\d-]+$/.test(w)) {
-        out.push(`w:${w}`); // a giro number as the whole key ("BG 5050-1055")
+    // The words of the normalised key, walked in place (it has single spaces and none at the ends).
+    const text = normalizeText(key);
+    let previous: string | undefined;
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf(' ', start);
+      if (end < 0) end = text.length;
+      const w = text.slice(start, end);
+      start = end + 1;
+      out.push(`w:${w}`);
+      if (isGiroWord(w)) {
+        previous = w; // a giro number as the whole key ("BG 5050-1055")
         continue;
       }
-      out.push(`w:${w}`);
       const s = stemWord(w);
       if (s !== w.toLowerCase()) out.push(`s:${s}`);
       if (w.length >= AFFIX_MIN_WORD) out.push(`p:${w.slice(0, AFFIX_LENGTH)}`, `e:${w.slice(-AFFIX_LENGTH)}`);
-      if (i > 0) out.push(`b:${words[i - 1] as string} ${w}`);
+      if (previous !== undefined) out.push(`b:${previous} ${w}`);
+      previous = w;
     }
   }
-  for (const t of types ?? []) out.push(`t:${t}`);
+  if (types !== undefined) for (const t of types) out.push(`t:${t}`);
   if (amountAbs !== undefined && amountAbs > 0) out.push(`a:${amountBand(amountAbs)}`);
   return out;
+}
+
+/** Digits and dashes only (the test `/^[\d-]+$/`, without a regex): a giro number, not a name. */
+function isGiroWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x2d) return false;
+  }
+  return true;
 }
 
 /** Half-decade bands of the amount in kronor: 1–3, 3–10, 10–31, … */
@@ -157,13 +173,48 @@ interface ClassView {
   readonly pos: Int32Array;
 }
 
+/**
+ * Buffers reused by every {@link TextModel.score} call, so scoring a line allocates only its
+ * result. Scoring is synchronous and never re-entered, so one set serves every model.
+ */
+const scratch = {
+  /** The line's features' ids and counts, by position in the line (counts cleared as they are used). */
+  ids: [] as number[],
+  entries: [] as (Counts | undefined)[],
+  log: new Float64Array(0),
+  hits: new Float64Array(0),
+  /** `log` and `hits` with room for `n` classes (grown, never shrunk: a model has a few hundred). */
+  forClasses(n: number): { log: Float64Array; hits: Float64Array } {
+    if (this.log.length < n) {
+      this.log = new Float64Array(n);
+      this.hits = new Float64Array(n);
+    }
+    return this;
+  },
+};
+
+/** Feature kinds a reason can name: word, type, word pair, stem, no text (not affixes or amount bands). */
+const READABLE_KINDS = 'wtbsx';
+const KIND_SEPARATOR = 0x3a; // ':'
+
+/** Whether `f` is of a kind in {@link READABLE_KINDS} (the test `/^[wtbsx]:/`, without a regex). */
+function readable(f: string): boolean {
+  return f.length >= 2 && f.charCodeAt(1) === KIND_SEPARATOR && READABLE_KINDS.includes(f.charAt(0));
+}
+
 /** Incremental multinomial naive Bayes; see the module comment. */
 export class TextModel {
   /** feature id → counts per class. */
   private readonly feat = new Map<number, Counts>();
   /** class id → "direction|account"; ids are never reused within a model (a model sees a few hundred). */
   private readonly classes: string[] = [];
-  private readonly classId = new Map<string, number>();
+  /** class id → its direction (the reason counts a feature's bookings within the line's direction). */
+  private readonly classDirection: Direction[] = [];
+  /**
+   * direction → account → class id. Keyed by the parts rather than by "direction|account", so a
+   * look-up while suggesting builds no string.
+   */
+  private readonly classId = new Map<Direction, Map<AccountNo, number>>();
   /** class id → total feature count, and bookings (the prior). */
   private readonly mass: number[] = [];
   private readonly prior: number[] = [];
@@ -172,13 +223,26 @@ export class TextModel {
   /** Bumped on every update; invalidates {@link cache}. */
   private version = 0;
   private readonly cache = new Map<Direction, ClassView>();
+  /**
+   * When this model is taken out of another in {@link score} (a client's share of its bureau's
+   * model; always the same bureau model), the bureau's class view mapped to this model's class
+   * ids. Kept until the bureau's view changes or this model gains a class: ids are never reused,
+   * so no other change can alter the mapping.
+   */
+  private minusOf: { readonly view: ClassView; readonly classes: number; readonly ids: Int32Array } | undefined;
 
-  private idOf(c: string, create: boolean): number {
-    let id = this.classId.get(c);
+  private idOf(direction: Direction, account: AccountNo, create: boolean): number {
+    let byAccount = this.classId.get(direction);
+    let id = byAccount?.get(account);
     if (id === undefined && create) {
+      if (byAccount === undefined) {
+        byAccount = new Map();
+        this.classId.set(direction, byAccount);
+      }
       id = this.classes.length;
-      this.classes.push(c);
-      this.classId.set(c, id);
+      this.classes.push(cls(direction, account));
+      this.classDirection.push(direction);
+      byAccount.set(account, id);
       this.mass.push(0);
       this.prior.push(0);
     }
@@ -187,7 +251,7 @@ export class TextModel {
 
   /** Adds (sign 1) or removes (sign −1) one piece of evidence. Counts are integers: removal is exact. */
   update(features: readonly string[], direction: Direction, account: AccountNo, weight: number, bookings: number, sign: 1 | -1): void {
-    const c = this.idOf(cls(direction, account), sign > 0);
+    const c = this.idOf(direction, account, sign > 0);
     if (c < 0) return;
     this.version++;
     const d = sign * weight;
@@ -233,40 +297,62 @@ export class TextModel {
     return this.priorTotal.size === 0;
   }
 
-  /** Classes of the line's direction, most probable first. */
+  /**
+   * Classes of the line's direction, most probable first. With `minus`, the counts of that model
+   * (a part of this one) are taken out first.
+   *
+   * Hot: called twice for every line of a counterparty the client has not booked. It therefore
+   * looks each feature up once, builds no closure or per-call array but its result, and looks a
+   * feature up in `minus` only when the feature has a class that `minus` has too. The arithmetic
+   * is done in the same order as the textbook form (per class: prior, then the features in line
+   * order), so the result is the same to the last bit.
+   */
   score(features: readonly string[], direction: Direction, minus?: TextModel): TextScore[] {
     const total = (this.priorTotal.get(direction) ?? 0) - (minus?.priorTotal.get(direction) ?? 0);
     if (total <= 0) return [];
     const cl = this.classesOf(direction);
     const n = cl.ids.length;
     const vocab = this.feat.size;
-    const ids = features.map(featureId);
+    const nf = features.length;
+    const { ids, entries } = scratch;
     let known = 0;
-    for (const id of ids) if (this.feat.has(id)) known++;
+    for (let f = 0; f < nf; f++) {
+      const id = featureId(features[f] as string);
+      const e = this.feat.get(id);
+      ids[f] = id;
+      entries[f] = e;
+      if (e !== undefined) known++;
+    }
     // The same class in the model taken out (its ids are its own).
-    const other = minus === undefined ? undefined : cl.ids.map((c) => minus.classId.get(this.classes[c] as string) ?? -1);
-    const log = new Float64Array(n);
-    const hits = new Float64Array(n);
+    const other = minus === undefined ? undefined : minus.classesIn(this, cl);
+    const { log, hits } = scratch.forClasses(n);
     for (let i = 0; i < n; i++) {
-      const o = other?.[i] ?? -1;
-      const prior = (cl.prior[i] as number) - (o < 0 ? 0 : (minus?.prior[o] as number));
-      const mass = (cl.mass[i] as number) - (o < 0 ? 0 : (minus?.mass[o] as number));
+      const o = other === undefined ? -1 : (other[i] as number);
+      const prior = (cl.prior[i] as number) - (o < 0 ? 0 : ((minus as TextModel).prior[o] as number));
+      const mass = (cl.mass[i] as number) - (o < 0 ? 0 : ((minus as TextModel).mass[o] as number));
       // Every known feature of the line, before its counts are added: α / (mass + αV) each.
       log[i] = prior <= 0 ? -Infinity : Math.log(prior) + known * (Math.log(ALPHA) - Math.log(mass + ALPHA * vocab));
+      hits[i] = 0;
     }
-    for (const id of ids) {
-      const e = this.feat.get(id);
+    for (let f = 0; f < nf; f++) {
+      const e = entries[f];
       if (e === undefined) continue;
-      const me = minus?.feat.get(id);
-      eachCount(e, (c, n0) => {
+      entries[f] = undefined;
+      // Looked up in `minus` on the first class that `minus` has too (`null`: not yet).
+      let me: Counts | undefined | null = null;
+      const pairs = typeof e === 'number' ? 1 : e.length / 2;
+      for (let j = 0; j < pairs; j++) {
+        const c = typeof e === 'number' ? e % CLASS_SLOTS : (e[2 * j] as number);
+        const n0 = typeof e === 'number' ? Math.floor(e / CLASS_SLOTS) : (e[2 * j + 1] as number);
         const i = cl.pos[c] as number;
-        if (i < 0) return;
-        const o = other?.[i] ?? -1;
-        const k = me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
-        if (k <= 0) return;
+        if (i < 0) continue;
+        const o = other === undefined ? -1 : (other[i] as number);
+        if (o >= 0 && me === null) me = (minus as TextModel).feat.get(ids[f] as number);
+        const k = me === null || me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
+        if (k <= 0) continue;
         log[i] = (log[i] as number) + Math.log((k + ALPHA) / ALPHA);
         hits[i] = (hits[i] as number) + k;
-      });
+      }
     }
     let max = -Infinity;
     for (let i = 0; i < n; i++) if ((log[i] as number) > max) max = log[i] as number;
@@ -275,6 +361,19 @@ export class TextModel {
     const out: TextScore[] = [];
     for (let i = 0; i < n; i++) if ((log[i] as number) > -Infinity) out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number });
     return out.sort(byProbability);
+  }
+
+  /** For each class of `view` (a class view of `of`), the id of the same class in this model, or −1. */
+  private classesIn(of: TextModel, view: ClassView): Int32Array {
+    const m = this.minusOf;
+    if (m !== undefined && m.view === view && m.classes === this.classes.length) return m.ids;
+    const ids = new Int32Array(view.ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const c = view.ids[i] as number;
+      ids[i] = this.idOf(of.classDirection[c] as Direction, view.accounts[i] as string, false);
+    }
+    this.minusOf = { view, classes: this.classes.length, ids };
+    return ids;
   }
 
   /** The classes of a direction with their prior and mass, cached until the next update. */
@@ -299,19 +398,18 @@ export class TextModel {
 
   /** The readable feature of the line that points most clearly at the account. */
   explain(features: readonly string[], direction: Direction, account: AccountNo): TextEvidence | undefined {
-    const c = this.idOf(cls(direction, account), false);
+    const c = this.idOf(direction, account, false);
     if (c < 0) return undefined;
-    const prefix = `${direction}|`;
     let best: TextEvidence | undefined;
     for (const f of features) {
-      if (!/^[wtbsx]:/.test(f)) continue;
+      if (!readable(f)) continue;
       const e = this.feat.get(featureId(f));
+      if (e === undefined) continue;
       const n = countOf(e, c);
-      if (e === undefined || n === 0) continue;
+      if (n === 0) continue;
       let of = 0;
-      eachCount(e, (k, v) => {
-        if ((this.classes[k] as string).startsWith(prefix)) of += v;
-      });
+      if (typeof e === 'number') of = this.classDirection[e % CLASS_SLOTS] === direction ? Math.floor(e / CLASS_SLOTS) : 0;
+      else for (let i = 0; i < e.length; i += 2) if (this.classDirection[e[i] as number] === direction) of += e[i + 1] as number;
       if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature: f, n, of };
     }
     return best;
@@ -320,7 +418,7 @@ export class TextModel {
   /** Bookings of the client per account in a direction (the prior), for reasons and features. */
   priorShare(direction: Direction, account: AccountNo): number {
     const total = this.priorTotal.get(direction) ?? 0;
-    const c = this.idOf(cls(direction, account), false);
+    const c = this.idOf(direction, account, false);
     return total <= 0 || c < 0 ? 0 : (this.prior[c] as number) / total;
   }
 

@@ -20,6 +20,8 @@ const PLAIN_NON_WORD = /[^A-Za-z0-9åäöüÅÄÖÜ&]+/g;
  * ```
  */
 export function normalizeText(text: string): string {
+  // Already normal (a counterparty key, normalised again to get its words): nothing to build.
+  if (isNormal(text)) return text;
   // Fast path: plain ASCII plus Swedish letters needs no Unicode folding (almost every bank line).
   if (PLAIN.test(text)) return text.toUpperCase().replace(PLAIN_NON_WORD, ' ').trim();
   const upper = text.normalize('NFKC').toUpperCase();
@@ -34,6 +36,28 @@ export function normalizeText(text: string): string {
     }
   }
   return out.replace(NON_WORD, ' ').trim();
+}
+
+const SPACE = 0x20;
+
+/**
+ * Whether `text` is its own {@link normalizeText}: only A–Z, 0–9, Å Ä Ö Ü and "&", in words
+ * separated by single spaces. Checked code by code, which is cheaper than the regex passes and
+ * the new strings of the general path.
+ */
+function isNormal(text: string): boolean {
+  let previous = SPACE; // so a leading space fails
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE ? previous === SPACE : !isNormalWordCode(c)) return false;
+    previous = c;
+  }
+  return previous !== SPACE || text.length === 0;
+}
+
+/** A–Z, 0–9, "&", Å Ä Ö Ü: the codes {@link normalizeText} keeps as they are inside a word. */
+function isNormalWordCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xdc;
 }
 
 /**

@@ -38,11 +38,26 @@ const MIN_TOKEN_LENGTH = 2;
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const word of normalizeText(text).split(' ')) {
-    if (word.length < MIN_TOKEN_LENGTH || /^\d+$/.test(word)) continue;
-    out.push(stem(word));
+  // The words of the normalised text, walked in place: it has single spaces and none at the ends.
+  const norm = normalizeText(text);
+  for (let start = 0; start < norm.length; ) {
+    let end = norm.indexOf(' ', start);
+    if (end < 0) end = norm.length;
+    const from = start;
+    start = end + 1;
+    if (end - from < MIN_TOKEN_LENGTH || isDigits(norm, from, end)) continue;
+    out.push(stem(norm.slice(from, end)));
   }
   return out;
+}
+
+/** Whether `text` from `from` to `end` is ASCII digits only (the test `/^\d+$/` without a substring or regex). */
+function isDigits(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return end > from;
 }
 
 /**

@@ -134,3 +134,36 @@ describe('text model storage', () => {
     expect(m.dump()).toBe(withoutLast);
   });
 });
+
+describe('text model scoring with a part taken out', () => {
+  /** A copy of `m` made from scratch by the same updates: its class ids and caches are fresh. */
+  function build(updates: readonly [string[], 'in' | 'out', string, number][]): TextModel {
+    const m = new TextModel();
+    for (const [f, d, a, w] of updates) m.update(f, d, a, w, w, 1);
+    return m;
+  }
+
+  test('stays exact when the part taken out gains a class after a first score', () => {
+    const whole = build([
+      [['w:KUNDBET', 'w:NORR'], 'in', '1510', 3],
+      [['w:KUNDBET', 'w:HYRA'], 'in', '3910', 2],
+      [['w:TELIA'], 'out', '6212', 4],
+    ]);
+    const part = build([[['w:KUNDBET', 'w:NORR'], 'in', '1510', 1]]);
+    const line = ['w:KUNDBET', 'w:HYRA', 'w:NY'];
+    expect(whole.score(line, 'in', part)).toEqual(whole.score(line, 'in', build([[['w:KUNDBET', 'w:NORR'], 'in', '1510', 1]])));
+    // A class the part had no id for when the mapping was first made.
+    part.update(['w:KUNDBET', 'w:HYRA'], 'in', '3910', 1, 1, 1);
+    const fresh = build([
+      [['w:KUNDBET', 'w:NORR'], 'in', '1510', 1],
+      [['w:KUNDBET', 'w:HYRA'], 'in', '3910', 1],
+    ]);
+    expect(whole.score(line, 'in', part)).toEqual(whole.score(line, 'in', fresh));
+    expect(whole.score(line, 'in', part)[0]?.hits).toBe(2);
+    // And when the whole model changes (a new class view).
+    whole.update(['w:HYRA'], 'in', '3911', 5, 5, 1);
+    expect(whole.score(line, 'in', part)).toEqual(whole.score(line, 'in', fresh));
+    expect(whole.explain(line, 'in', '3911')).toEqual({ feature: 'w:HYRA', n: 5, of: 7 });
+    expect(whole.priorShare('in', '3911')).toBe(5 / 10);
+  });
+});
