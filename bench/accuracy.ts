@@ -27,7 +27,7 @@ import type { Knowledge } from '../src/knowledge/base.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
 import type { CalibrationPath } from '../src/suggest/calibrate.js';
-import { plattConfidence } from '../src/suggest/ranker.js';
+import { confidenceFor } from '../src/suggest/ranker.js';
 import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER_NOTE } from '../src/suggest/ranker-weights.js';
 import { counterpartyKey, NO_TEXT_KEY } from '../src/normalize/counterparty.js';
@@ -173,7 +173,7 @@ function suggestRecorded(k: Knowledge, tx: ConfirmedBooking['transaction'], clie
     calibration: (p, r) => {
       path ??= p;
       if (path === p && raw === 0) raw = r;
-      return plattConfidence(r, platt);
+      return confidenceFor(p, r, platt);
     },
   });
   return { s, path: s.source === null ? null : path, raw };

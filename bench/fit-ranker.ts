@@ -31,7 +31,7 @@ import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowle
 import { readSie } from '../src/sie/reader.js';
 import type { SieDocument } from '../src/sie/types.js';
 import { RANKER_FEATURES } from '../src/suggest/ranker.js';
-import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
+import type { PlattScaling, RankerWeights, SharedEvidencePath } from '../src/suggest/ranker.js';
 import { suggest } from '../src/suggest/suggest.js';
 import type { RankerTrace } from '../src/suggest/suggest.js';
 import { generateWorld } from './world/generate.js';
@@ -51,6 +51,8 @@ const VAT_ROW = /^26[1-4]\d$/;
 /** L2 penalty per weight (keeps weights of rare features finite), and Newton steps at most. */
 const L2 = 1e-3;
 const STEPS = 50;
+/** Fewest lines for an evidence path to get its own confidence curve (two parameters). */
+const MIN_CURVE_POINTS = 100;
 
 /** The account a voucher is "booked to": its largest non-bank, non-VAT row. */
 export function counterAccount(rows: readonly VoucherRow[], bankAccounts: readonly string[]): string | null {
@@ -524,6 +526,32 @@ export function leaveOneFileOut(sie: readonly Example[], world: readonly Example
   return { byFile, points };
 }
 
+/** The world that calibrates bureau and network evidence: neither the ranker's data (seed 1) nor the accuracy bench's (seed 2). */
+export const SHARED_EVIDENCE_SEED = 3;
+
+/**
+ * Top probabilities of the lines that bureau or network evidence carries, in a generated world the
+ * ranker was not fitted on, scored by the given weights: the real books hold no other bureau and no
+ * network, so their curve cannot speak for those lines. Returns the points per evidence path.
+ */
+export function sharedEvidencePoints(weights: RankerWeights, quick = false): Record<SharedEvidencePath, { p: number; right: boolean }[]> {
+  const size = quick ? { bureaus: 4, clientsPerBureau: 10, months: 8, coldClientsPerBureau: 2 } : { bureaus: 8, clientsPerBureau: 20, months: 12, coldClientsPerBureau: 3 };
+  const world = generateWorld({ seed: SHARED_EVIDENCE_SEED, start: '2025-10', ...size });
+  const k = createKnowledge();
+  const settings = new Map(world.clients.map((c) => [c.settings.id, c.settings]));
+  const out: Record<SharedEvidencePath, { p: number; right: boolean }[]> = { bureau: [], network: [] };
+  for (const month of world.months) {
+    for (const line of month.lines) {
+      const client = settings.get(line.clientId) as ClientSettings;
+      let top: { path: string; p: number } | undefined;
+      const s = suggest(line.tx, k, client, { bankAccount: '1930', weights, calibration: (path, p) => ((top ??= { path, p }), p) });
+      if (top !== undefined && (top.path === 'bureau' || top.path === 'network')) out[top.path].push({ p: top.p, right: s.account === counterAccount(line.truth.rows, ['1930']) });
+      learn(k, client, { transaction: line.tx, voucher: line.truth, origin: line.correction ? 'correction' : 'confirmed' });
+    }
+  }
+  return out;
+}
+
 function main(): void {
   const started = performance.now();
   // --cache: reuse the examples of the last replay (bench/out/ranker-examples.json) while working on the fit.
@@ -541,6 +569,10 @@ function main(): void {
   const lofo = leaveOneFileOut(sie, world, files);
   const platt = fitPlatt(lofo.points);
   const right = lofo.points.filter((p) => p.right).length;
+  const shared = sharedEvidencePoints(weights, process.argv.includes('--quick'));
+  const bySource: Partial<Record<SharedEvidencePath, PlattScaling>> = {};
+  for (const path of ['bureau', 'network'] as const) if (shared[path].length >= MIN_CURVE_POINTS) bySource[path] = fitPlatt(shared[path]);
+  const sharedSaid = (['bureau', 'network'] as const).map((path) => `${path} ${shared[path].filter((x) => x.right).length} of ${shared[path].length} right`).join(', ');
   let commit = 'unknown';
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -552,15 +584,16 @@ function main(): void {
     `bench/fit-ranker.ts on ${date} (commit ${commit}): softmax-with-none ranker, maximum likelihood with L2 ${L2}, ` +
     `Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: ${sie.length} test lines of ${files.length} real SIE files (fixtures/sie, learn 70 % then replay) ` +
     `and ${world.length} lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration ` +
-    `on the real files' leave-one-file-out top probabilities (${right} of ${lofo.points.length} right).`;
-  process.stdout.write(`${note}\n${JSON.stringify(weights)}\n${JSON.stringify(platt)}\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    `on the real files' leave-one-file-out top probabilities (${right} of ${lofo.points.length} right); for lines that the bureau's other clients or the network carry, ` +
+    `which the real books do not have, their own curves on the generated world seed ${SHARED_EVIDENCE_SEED}, scored by these weights (${sharedSaid}).`;
+  process.stdout.write(`${note}\n${JSON.stringify(weights)}\n${JSON.stringify(platt)}\n${JSON.stringify(bySource)}\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   if (process.argv.includes('--dry-run')) return;
   const file = fileURLToPath(new URL('../src/suggest/ranker-weights.ts', import.meta.url));
   const body = `/**
  * Learned parameters of the ranker and its confidence curve. Data, written by
  * \`bench/fit-ranker.ts\`; do not edit by hand. See \`RANKER_NOTE\` for where they came from.
  */
-import type { PlattScaling, RankerWeights } from './ranker.js';
+import type { PlattScaling, RankerWeights, SharedEvidencePath } from './ranker.js';
 
 /** Provenance of {@link RANKER} and {@link CONFIDENCE}. */
 export const RANKER_NOTE =
@@ -571,6 +604,9 @@ export const RANKER: RankerWeights = ${JSON.stringify(weights, null, 2).replace(
 
 /** Ranker probability of the top account → calibrated confidence: σ(a · logit(p) + b). */
 export const CONFIDENCE: PlattScaling = ${JSON.stringify(platt).replace(/"(\w+)":/g, '$1:')};
+
+/** Curves of the lines that bureau or network evidence carries (see \`RANKER_NOTE\`); a missing one is {@link CONFIDENCE}. */
+export const CONFIDENCE_BY_SOURCE: Readonly<Partial<Record<SharedEvidencePath, PlattScaling>>> = ${JSON.stringify(bySource).replace(/"(\w+)":/g, '$1:')};
 `;
   writeFileSync(file, body);
   process.stdout.write(`wrote ${file}\n`);

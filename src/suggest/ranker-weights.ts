@@ -2,11 +2,11 @@
  * Learned parameters of the ranker and its confidence curve. Data, written by
  * `bench/fit-ranker.ts`; do not edit by hand. See `RANKER_NOTE` for where they came from.
  */
-import type { PlattScaling, RankerWeights } from './ranker.js';
+import type { PlattScaling, RankerWeights, SharedEvidencePath } from './ranker.js';
 
 /** Provenance of {@link RANKER} and {@link CONFIDENCE}. */
 export const RANKER_NOTE =
-  "bench/fit-ranker.ts on 2026-12-05 (commit f8afdbe): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 30946 lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (143 of 163 right).";
+  "bench/fit-ranker.ts on 2026-12-05 (commit a66bcbb): softmax-with-none ranker, maximum likelihood with L2 0.001, Newton's method, in two stages (every weight on the real files and the world's lines, then the open-item weight on the real files and the world's invoice payments); data: 163 test lines of 12 real SIE files (fixtures/sie, learn 70 % then replay) and 30946 lines of the generated world seed 1 with its invoices (bench/world/invoices.ts; open-item matches as evidence), each source weighing the same. Confidence: logistic (Platt) calibration on the real files' leave-one-file-out top probabilities (143 of 163 right); for lines that the bureau's other clients or the network carry, which the real books do not have, their own curves on the generated world seed 3, scored by these weights (bureau 2057 of 2658 right, network 2538 of 2766 right).";
 
 /** Weights of the ranker's features and the score of "none of the candidates". */
 export const RANKER: RankerWeights = {
@@ -40,3 +40,6 @@ export const RANKER: RankerWeights = {
 
 /** Ranker probability of the top account → calibrated confidence: σ(a · logit(p) + b). */
 export const CONFIDENCE: PlattScaling = {a:0.8824,b:0.0821};
+
+/** Curves of the lines that bureau or network evidence carries (see `RANKER_NOTE`); a missing one is {@link CONFIDENCE}. */
+export const CONFIDENCE_BY_SOURCE: Readonly<Partial<Record<SharedEvidencePath, PlattScaling>>> = {bureau:{a:1.036,b:1.1214},network:{a:0.3475,b:1.267}};

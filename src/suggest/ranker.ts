@@ -4,7 +4,8 @@
  * holds a "none of these" option. The weights are data (`ranker-weights.ts`), fitted by
  * `bench/fit-ranker.ts` on real books and the generated world; nothing here is hand-set.
  */
-import { RANKER } from './ranker-weights.js';
+import type { CalibrationPath } from './calibrate.js';
+import { CONFIDENCE, CONFIDENCE_BY_SOURCE, RANKER } from './ranker-weights.js';
 
 /** The features of one candidate account, by name; all are 0 when that evidence is absent. */
 export const RANKER_FEATURES = [
@@ -128,4 +129,22 @@ export interface PlattScaling {
 export function plattConfidence(p: number, s: PlattScaling): number {
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
   return 1 / (1 + Math.exp(-(s.a * Math.log(q / (1 - q)) + s.b)));
+}
+
+/** Calibration paths whose evidence the real books cannot show: each has its own curve when one was fitted. */
+export type SharedEvidencePath = 'bureau' | 'network';
+
+/**
+ * The calibrated confidence of a ranker probability for the evidence that carries it: bureau and
+ * network evidence (other clients' habits) by their own curves, fitted on lines carried by that
+ * evidence (`bench/fit-ranker.ts`); everything else by the curve fitted on the real books.
+ */
+export function confidenceFor(
+  path: CalibrationPath,
+  p: number,
+  base: PlattScaling = CONFIDENCE,
+  bySource: Readonly<Partial<Record<SharedEvidencePath, PlattScaling>>> = CONFIDENCE_BY_SOURCE,
+): number {
+  const own = path === 'bureau' || path === 'network' ? bySource[path] : undefined;
+  return plattConfidence(p, own ?? base);
 }

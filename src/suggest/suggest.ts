@@ -16,9 +16,9 @@ import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/r
 import type { VatCategory } from '../vat/rates.js';
 import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
 import { mainAccount } from '../knowledge/template.js';
-import { F, featureVector, plattConfidence, rankWith, weightVector } from './ranker.js';
+import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranker.js';
 import type { FeatureVector, RankerWeights } from './ranker.js';
-import { CONFIDENCE, RANKER } from './ranker-weights.js';
+import { RANKER } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
 import type { TextModel } from '../knowledge/text-model.js';
 import type { OpenItemCandidate } from '../openitems/match.js';
@@ -470,8 +470,8 @@ function bureauTemplateFor(k: Knowledge, bureauId: string, account: AccountNo, d
   }).get(`${direction}|${account}`);
 }
 
-function calibrated(p: number): number {
-  return plattConfidence(p, CONFIDENCE);
+function calibrated(path: CalibrationPath, p: number): number {
+  return confidenceFor(path, p);
 }
 
 /**
@@ -676,10 +676,16 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   // probability times the share of its evidence behind the very template that will be booked.
   const voucherP = (c: Candidate, p: number): number => (c.v[F.composite] === 1 ? p * (c.v[F.templateSupport] as number) : p);
   const topWhy = describeFor(top.c);
-  let confidence = round3(cal === undefined ? calibrated(voucherP(top.c, top.p)) : cal(topWhy.path, voucherP(top.c, top.p)));
+  let confidence = round3(cal === undefined ? calibrated(topWhy.path, voucherP(top.c, top.p)) : cal(topWhy.path, voucherP(top.c, top.p)));
+  // Curves differ by evidence, and one account at most is right: an alternative never shows more
+  // confidence than the account ranked above it, nor more than the accounts above it leave.
+  let cap = confidence;
+  let left = 1 - confidence;
   const alternatives: Alternative[] = order.slice(1, 1 + MAX_ALTERNATIVES).map((o) => {
     const why = describeFor(o.c);
-    return { account: o.c.account, confidence: round3(cal === undefined ? calibrated(voucherP(o.c, o.p)) : cal(why.path, voucherP(o.c, o.p))), source: why.source, reason: why.text };
+    cap = Math.max(0, round3(Math.min(cap, left, cal === undefined ? calibrated(why.path, voucherP(o.c, o.p)) : cal(why.path, voucherP(o.c, o.p)))));
+    left -= cap;
+    return { account: o.c.account, confidence: cap, source: why.source, reason: why.text };
   });
   const reviewReasons: string[] = [];
   const ownTop = own?.ranked.find((r) => r.account === top.c.account);

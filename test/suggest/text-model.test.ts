@@ -3,8 +3,8 @@ import { bureauTextModel, clientTextModel, createKnowledge, knowledgeSnapshot } 
 import { learn, removeClient, unlearn } from '../../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../../src/knowledge/types.js';
 import { counterpartyKey } from '../../src/normalize/counterparty.js';
-import { RANKER_FEATURES } from '../../src/suggest/ranker.js';
-import { CONFIDENCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
+import { confidenceFor, plattConfidence, RANKER_FEATURES } from '../../src/suggest/ranker.js';
+import { CONFIDENCE, CONFIDENCE_BY_SOURCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
 import { suggest } from '../../src/suggest/suggest.js';
 import { TextModel } from '../../src/knowledge/text-model.js';
 
@@ -117,6 +117,45 @@ describe('the ranker as data', () => {
     for (const f of RANKER_FEATURES) expect(Number.isFinite(RANKER.weights[f])).toBe(true);
     expect(RANKER_NOTE).toMatch(/bench\/fit-ranker\.ts/);
     expect(CONFIDENCE.a).toBeGreaterThan(0);
+  });
+
+  test("bureau and network evidence use their own fitted curves, every other path the real books' curve", () => {
+    expect(RANKER_NOTE).toMatch(/bureau \d+ of \d+ right, network \d+ of \d+ right/);
+    for (const path of ['bureau', 'network'] as const) {
+      const own = CONFIDENCE_BY_SOURCE[path];
+      expect(own, path).toBeDefined();
+      expect(own!.a).toBeGreaterThan(0);
+      for (const p of [0.2, 0.6, 0.9]) expect(confidenceFor(path, p)).toBeCloseTo(plattConfidence(p, own!), 12);
+    }
+    for (const path of ['client-exact', 'client-words', 'rule', 'ranker'] as const) expect(confidenceFor(path, 0.6)).toBeCloseTo(plattConfidence(0.6, CONFIDENCE), 12);
+    // A path without a curve of its own falls back to the base curve.
+    expect(confidenceFor('network', 0.6, CONFIDENCE, {})).toBeCloseTo(plattConfidence(0.6, CONFIDENCE), 12);
+  });
+
+  test("alternatives never show more confidence than the account above them, nor more than is left", () => {
+    const other: ClientSettings = { id: 'c2', bureauId: 'b1' };
+    const k = createKnowledge();
+    // A mixed habit at the client, and bureau evidence at its neighbour, so that the ranked
+    // accounts come from paths with different curves.
+    const split = ['5410', '5410', '5410', '5460', '5460', '6110', '4010'];
+    split.forEach((acc, i) => learn(k, client, paidOut(`2026-01-${String(10 + i).padStart(2, '0')}`, 'KORTKÖP BAUHAUS', acc, 39900 + i * 100)));
+    ['5410', '5460', '6110', '5410'].forEach((acc, i) => learn(k, other, paidOut(`2026-02-${String(10 + i).padStart(2, '0')}`, 'KORTKÖP JULA', acc, 29900)));
+    let checked = 0;
+    for (const [c, text] of [[client, 'KORTKÖP BAUHAUS'], [client, 'KORTKÖP JULA'], [other, 'KORTKÖP BAUHAUS'], [other, 'KORTKÖP BILTEMA']] as const) {
+      const s = suggest({ date: '2026-03-02', amount: -41900, text }, k, c);
+      if (s.account === null || s.alternatives.length === 0) continue;
+      checked++;
+      let above = s.confidence;
+      let sum = s.confidence;
+      for (const a of s.alternatives) {
+        expect(a.confidence, `${c.id} ${text} ${a.account}`).toBeLessThanOrEqual(above);
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        above = a.confidence;
+        sum += a.confidence;
+      }
+      expect(sum, `${c.id} ${text}`).toBeLessThanOrEqual(1 + 1e-9);
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
   });
 });
 
