@@ -46,8 +46,28 @@ function digits(s: string, from: number, count: number): number {
   return v;
 }
 
-/** Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. */
+/**
+ * A time of day after the date (` 00:00:00`, ` 14:33`, `T09:05:12.250Z`, `T23:30:00+01:00`): what
+ * Excel writes when it re-saves a date cell, and what exports with timestamps write. The day is
+ * the date as written; the time is dropped.
+ */
+const TIME_OF_DAY = /[ T](?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/** Longest date-and-time spelling worth trying: anything longer is not a date. */
+const MAX_DATE_TIME_LENGTH = 40;
+
+/**
+ * Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. A time of
+ * day after the date is allowed and dropped (`2026-11-02 00:00:00` is 2026-11-02).
+ */
 export function parseDate(raw: string, pattern: DatePattern): string | undefined {
+  const day = parseDay(raw, pattern);
+  if (day !== undefined || raw.length <= 10 || raw.length > MAX_DATE_TIME_LENGTH) return day;
+  const t = raw.trim();
+  const m = TIME_OF_DAY.exec(t);
+  return m === null ? undefined : parseDay(t.slice(0, m.index).trimEnd(), pattern);
+}
+
+function parseDay(raw: string, pattern: DatePattern): string | undefined {
   if ((pattern === 'YYYY-MM-DD' || pattern === 'YYYY/MM/DD') && raw.length === 10 && isIsoShape(raw, pattern.charCodeAt(4))) {
     const y = digits(raw, 0, 4);
     const mo = digits(raw, 5, 2);

@@ -70,8 +70,9 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
   reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference'],
   counterparty: [
-    'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
-    'Name', 'Counterparty', 'Payee',
+    'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
+    'Mottagare', 'Avsändare', 'Betalare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare',
+    'Betalare/mottagare', 'Name', 'Counterparty', 'Payee', 'Payer', 'Recipient', 'Beneficiary', 'Payer/payee',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],

@@ -197,6 +197,35 @@ describe('the header reader', () => {
     ]);
   });
 
+  it('reads dates that an Excel re-save wrote with a time of day, and timestamps', () => {
+    const csv =
+      'Kontoutdrag\r\nKonto: 1234-5 678 901 2\r\n\r\nDatum;Transaktion;Uttag;Insättning;Saldo\r\n' +
+      '2026-11-02 00:00:00;Kortköp BAUHAUS;459,00;;12 540,50\r\n2026-11-03 0:00;Lön;;25 000,00;37 540,50\r\n' +
+      '2026-11-06T14:33:05+01:00;Överföring 5678;1 000,00;;36 540,50\r\n';
+    const s = parseStatement(new TextEncoder().encode(csv));
+    expect(s.format).toBe('generic-csv');
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.text])).toEqual([
+      [5, '2026-11-02', -45_900, 'Kortköp BAUHAUS'],
+      [6, '2026-11-03', 2_500_000, 'Lön'],
+      [7, '2026-11-06', -100_000, 'Överföring 5678'],
+    ]);
+    // A day that does not exist is still refused, time or not, naming line and field.
+    expect(() => parseStatement(new TextEncoder().encode(csv.replace('2026-11-03 0:00', '2026-11-31 0:00')))).toThrow(/line 6.*Datum/);
+  });
+
+  it('a Mottagare/Avsändare column is the counterparty when it holds names, its account when it holds numbers', () => {
+    const names = parseStatement('Datum\tMeddelande\tMottagare/Avsändare\tBelopp\n2026-11-02\tFaktura 7781\tVattenfall AB\t-1 245,00\n2026-11-05\t\tLinnea Holm\t500,00\n');
+    expect(names.transactions.map((t) => [t.amount, t.text, t.reference, t.counterpartyAccount])).toEqual([
+      [-124_500, 'Vattenfall AB', 'Faktura 7781', undefined],
+      [50_000, 'Linnea Holm', undefined, undefined],
+    ]);
+    const numbers = parseStatement('Datum;Text;Mottagare;Belopp;Saldo\n2026-11-02;Betalning;5050-1055;-1 245,00;10 000,00\n2026-11-05;Betalning;123-4567;-500,00;9 500,00\n');
+    expect(numbers.transactions.map((t) => [t.amount, t.text, t.counterparty, t.counterpartyAccount])).toEqual([
+      [-124_500, 'Betalning', undefined, '5050-1055'],
+      [-50_000, 'Betalning', undefined, '123-4567'],
+    ]);
+  });
+
   it('still refuses a table whose header names no date or no amount', () => {
     expect(() => parseStatement('Kund;Fakturanr;Förfaller\nAB;1001;2026-01-31\nCD;1002;2026-02-28\n')).toThrow(/Unknown statement format/);
   });

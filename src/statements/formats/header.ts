@@ -104,6 +104,22 @@ function columnsOf(c: HeaderCandidate, meaning: HeaderMeaning): number[] {
   return out;
 }
 
+/** An account, bankgiro or plusgiro number as banks write one: digits with dashes, blanks or dots. */
+const ACCOUNT_NUMBER = /^[\d][\d \-.]{3,30}[\d]$/;
+
+/** True when most non-empty cells of column `i` in the sample are account or giro numbers. */
+function holdsAccountNumbers(sample: readonly (readonly string[])[], i: number): boolean {
+  let filled = 0;
+  let numbers = 0;
+  for (const r of sample) {
+    const c = cell(r, i).trim();
+    if (c === '') continue;
+    filled++;
+    if (ACCOUNT_NUMBER.test(c)) numbers++;
+  }
+  return filled > 0 && numbers * 2 > filled;
+}
+
 function cell(row: readonly string[], i: number | undefined): string {
   return i === undefined || i < 0 ? '' : (row[i] ?? '').trim();
 }
@@ -275,7 +291,15 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   ];
   for (const [m, role] of optional) {
     const i = firstUnused(m);
-    if (i !== undefined) map.set(role, i);
+    if (i === undefined) continue;
+    // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
+    // a counterparty column whose cells are numbers is the counterparty's account.
+    if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
+      map.set('counterpartyAccount', i);
+      reasons.push(`"${names[i] ?? String(i)}" holds account or giro numbers, not names`);
+      continue;
+    }
+    map.set(role, i);
   }
 
   // Row order by the balance chain, where there is one.
