@@ -108,7 +108,12 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   let s = stripCurrencySuffix(raw.trim());
   s = s.replace(MINUS_CHARS, '-');
   let negative = false;
-  if (s.startsWith('-')) {
+  if (s.length > 2 && s.startsWith('(') && s.endsWith(')')) {
+    // Accounting style ("(1 234,50)"), as Excel writes a negative number in that cell format.
+    s = stripCurrencySuffix(s.slice(1, -1).trim());
+    if (s.startsWith('-') || s.startsWith('+') || s.endsWith('-')) return refuse;
+    negative = true;
+  } else if (s.startsWith('-')) {
     negative = true;
     s = s.slice(1);
   } else if (s.startsWith('+')) {

@@ -38,13 +38,14 @@ export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
 export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>> = {
   bookingDate: [
     'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
-    'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date',
+    'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date', 'Date completed', 'Completed date',
+    'Completion date', 'Settlement date', 'Settled date',
   ],
   ledgerDate: ['Reskontradatum', 'Reskontradag'],
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
-    'Transaction date', 'Purchase date',
+    'Transaction date', 'Purchase date', 'Date started', 'Started date',
   ],
   valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date'],
   amount: [
@@ -71,8 +72,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
-    'Mottagare', 'Avsändare', 'Betalare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare',
-    'Betalare/mottagare', 'Name', 'Counterparty', 'Payee', 'Payer', 'Recipient', 'Beneficiary', 'Payer/payee',
+    'Mottagare', 'Avsändare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare', 'Betalare/mottagare',
+    'Name', 'Counterparty', 'Payee', 'Recipient', 'Beneficiary', 'Payer/payee',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
@@ -85,6 +86,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
     'Disponibelt belopp', 'Utländskt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Status', 'Tid', 'Time', 'Avsändar-id Swish', 'Foreign amount',
+    'Orig amount', 'Original amount', 'Orig currency', 'Original currency',
   ],
 };
 
@@ -128,7 +130,26 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
     const meaning = map.get(foldHeader(m[0]));
     if (meaning !== undefined) return { meaning, currency: code };
   }
+  // A short qualifier in parentheses after the name ("Datum (UTC)", "Belopp (kr)", "Saldo (inkl.
+  // reserverat)"): the name before it says what the column is.
+  const q = withoutQualifier(cell.trim());
+  if (q !== undefined) {
+    const meaning = map.get(foldHeader(q));
+    if (meaning !== undefined) return { meaning };
+  }
   return undefined;
+}
+
+/** Longest qualifier in parentheses that {@link headerMeaning} looks past. */
+const MAX_QUALIFIER = 24;
+
+/** "Datum (UTC)" → "Datum"; undefined when the cell does not end in a short parenthesised part. */
+function withoutQualifier(t: string): string | undefined {
+  if (!t.endsWith(')')) return undefined;
+  const open = t.lastIndexOf('(', t.length - 2);
+  if (open <= 0 || t.length - open - 2 > MAX_QUALIFIER) return undefined;
+  const name = t.slice(0, open).trim();
+  return name === '' ? undefined : name;
 }
 
 const SEPARATOR = /[\s(]/;

@@ -31,6 +31,14 @@ describe('money stays exact', () => {
     expect(parseAmount('9999999999999', PLAIN)).toBe(999999999999900);
   });
 
+  it('accounting-style negatives in parentheses, as Excel writes them, and nothing doubly negative', () => {
+    const sv = { decimal: ',', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('(1 234,50)', sv)).toBe(-123_450);
+    expect(parseAmount('(95,00 kr)', sv)).toBe(-9_500);
+    expect(parseAmount('(95,00) kr', sv)).toBe(-9_500);
+    for (const bad of ['(-95,00)', '(95,00-)', '()', '(95,00', '((95,00))']) expect(() => parseAmount(bad, sv), bad).toThrow(AmountFormatError);
+  });
+
   it("parseAmount's error is a KonteraError with code INVALID_AMOUNT", () => {
     try {
       parseAmount('12 kronor', PLAIN);

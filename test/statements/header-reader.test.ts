@@ -226,6 +226,22 @@ describe('the header reader', () => {
     ]);
   });
 
+  it('looks past a qualifier in parentheses, and reads English completed/started dates and accounting negatives', () => {
+    const csv =
+      'Date started (UTC),Date completed (UTC),ID,Type,Description,Reference,Orig amount,Amount,Balance (SEK)\n' +
+      '2026-11-02 08:14:11,2026-11-03 08:14:12,a1b2,CARD_PAYMENT,Verktygsboden,,-459.00,(459.00),9541.00\n' +
+      '2026-11-03 10:00:00,2026-11-03 10:00:02,c3d4,TRANSFER,Payment from Norrbygg AB,Faktura 1043,12500.00,12500.00,22041.00\n';
+    const s = parseStatement(csv);
+    expect(s.format).toBe('generic-csv');
+    expect(s.currency).toBe('SEK');
+    expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount, t.balance, t.text, t.reference])).toEqual([
+      ['2026-11-03', '2026-11-02', -45_900, 954_100, 'Verktygsboden', undefined],
+      // The same day twice is one date.
+      ['2026-11-03', undefined, 1_250_000, 2_204_100, 'Payment from Norrbygg AB', 'Faktura 1043'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ date: 'Date completed (UTC)', amount: 'Amount' });
+  });
+
   it('still refuses a table whose header names no date or no amount', () => {
     expect(() => parseStatement('Kund;Fakturanr;Förfaller\nAB;1001;2026-01-31\nCD;1002;2026-02-28\n')).toThrow(/Unknown statement format/);
   });
