@@ -16,6 +16,7 @@ import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/r
 import type { VatCategory } from '../vat/rates.js';
 import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
 import { mainAccount } from '../knowledge/template.js';
+import { capitalisationReview } from './capitalisation.js';
 import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranker.js';
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { RANKER } from './ranker-weights.js';
@@ -757,6 +758,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     reviewReasons.push('Representation: VAT is deductible only on a limited amount; check the receipt.');
   }
   if (template?.lines.some((l) => VAT_LINE.test(l.account)) === true) reviewReasons.push('Earlier receipts had several VAT rates; the split needs the receipt.');
+  const capitalise = voucher === null ? undefined : capitalisationReview(voucher.rows, tx.date);
+  if (capitalise !== undefined) reviewReasons.push(capitalise);
   const threshold = client.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD;
   // The account set and the upper-cased text are built only for clients with review settings.
   const reviewAccounts = client.review?.accounts ?? [];

@@ -408,6 +408,25 @@ describe('VAT the bank line cannot settle', () => {
     expect(s.reviewReasons).toContain('Representation: VAT is deductible only on a limited amount; check the receipt.');
   });
 
+  test('flags equipment expensed above half a price base amount, by the year of the line', () => {
+    const k = createKnowledge();
+    // The client's usual purchases there are about this size, so the amount itself is not unusual.
+    ([['2026-01-10', 3_400_000], ['2026-02-10', 3_600_000], ['2026-03-10', 3_800_000]] as const).forEach(([d, gross]) => learn(k, client, purchase25(d, 'KORTKÖP BYGGMAX', '5410', gross)));
+    const at = (date: string, gross: number) => suggest({ date, amount: -gross, text: 'KORTKÖP BYGGMAX' }, k, { ...client, autoBookThreshold: 0.5 });
+    // 2026: half of 59 200 kr is 29 600 kr; 37 500 kr gross is 30 000 kr excluding VAT.
+    const big = at('2026-04-10', 3_750_000);
+    expect(big.voucher?.rows.find((r) => r.account === '5410')?.amount).toBe(3_000_000);
+    expect(big.autoBook).toBe(false);
+    expect(big.reviewReasons.join(' ')).toMatch(/30 000,00 kr excluding VAT .* half a price base amount \(29 600,00 kr in 2026\).*1220/);
+    // Just below the limit: expensed without a word.
+    const small = at('2026-04-10', 3_700_000);
+    expect(small.reviewReasons.join(' ')).not.toMatch(/price base amount/);
+    expect(small.autoBook).toBe(true);
+    // 2023's limit was 26 250 kr: 27 000 kr excluding VAT is above it then, below it in 2026.
+    expect(at('2023-06-01', 3_375_000).reviewReasons.join(' ')).toMatch(/26 250,00 kr in 2023/);
+    expect(at('2026-06-01', 3_375_000).reviewReasons.join(' ')).not.toMatch(/price base amount/);
+  });
+
   test('asks for the receipt when earlier receipts mixed VAT rates', () => {
     const k = createKnowledge();
     for (const d of ['2026-01-10', '2026-02-10']) learn(k, client, booking(d, 'ICA MAXI', [{ account: '5460', amount: 10000 }, { account: '2641', amount: 1700 }]));
