@@ -3,7 +3,18 @@
  * several ways; each spelling is a {@link DatePattern}, and impossible dates are rejected.
  */
 
-export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'YY-MM-DD', 'YYMMDD', 'DD.MM.YYYY', 'DD/MM/YY'] as const;
+export const DATE_PATTERNS = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'YYYYMMDD',
+  'YY-MM-DD',
+  'YYMMDD',
+  'DD.MM.YYYY',
+  'DD/MM/YY',
+  'YYYY.MM.DD',
+  'DD/MM/YYYY',
+  'DD-MM-YYYY',
+] as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number];
 
 const MATCHERS: Record<DatePattern, RegExp> = {
@@ -12,8 +23,15 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   YYYYMMDD: /^(\d{4})(\d{2})(\d{2})$/,
   'YY-MM-DD': /^(\d{2})-(\d{2})-(\d{2})$/,
   YYMMDD: /^(\d{2})(\d{2})(\d{2})$/,
-  'DD.MM.YYYY': /^(\d{2})\.(\d{2})\.(\d{4})$/,
+  // Day and month may be written without a leading zero (`2.10.2026`, as Finnish and English UIs and
+  // Excel's day-first formats write them).
+  'DD.MM.YYYY': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/,
   'DD/MM/YY': /^(\d{2})\/(\d{2})\/(\d{2})$/,
+  'YYYY.MM.DD': /^(\d{4})\.(\d{2})\.(\d{2})$/,
+  // Day first, as English-language exports and Excel re-saves in a day-first locale write it
+  // (never month first: no Swedish bank writes that).
+  'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+  'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
 };
 
 /**
@@ -85,6 +103,7 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
     case 'YYYY-MM-DD':
     case 'YYYY/MM/DD':
     case 'YYYYMMDD':
+    case 'YYYY.MM.DD':
       [y, mo, d] = [Number(a), Number(b), Number(c)];
       break;
     case 'YY-MM-DD':
@@ -92,6 +111,8 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       [y, mo, d] = [fullYear(Number(a)), Number(b), Number(c)];
       break;
     case 'DD.MM.YYYY':
+    case 'DD/MM/YYYY':
+    case 'DD-MM-YYYY':
       [d, mo, y] = [Number(a), Number(b), Number(c)];
       break;
     case 'DD/MM/YY':

@@ -72,6 +72,20 @@ function stripCurrencySuffix(s: string): string {
   return cut === 0 ? s : s.slice(0, s.length - cut).trimEnd();
 }
 
+/**
+ * Drops a leading currency word (`SEK -1 000,00`, `kr 250`, as some exports and Excel currency
+ * formats write it) and the blanks after it. Done by hand for the same reason as the suffix.
+ */
+function stripCurrencyPrefix(s: string): string {
+  const lower = s.slice(0, 4).toLowerCase();
+  const cut = lower.startsWith('sek') ? 3 : lower.startsWith('kr.') ? 3 : lower.startsWith('kr') ? 2 : 0;
+  if (cut === 0) return s;
+  const next = s.charCodeAt(cut);
+  // Only before a blank, a digit or a sign: a word that merely starts with the letters is no amount anyway.
+  if (!(GROUP_SPACES.has(next) || (next >= 48 && next <= 57) || next === 45 || next === 43 || next === 0x2212)) return s;
+  return s.slice(cut).trimStart();
+}
+
 function describe(style: AmountStyle): string {
   const group = style.thousands === 'none' ? '' : style.thousands === 'space' ? ' ' : style.thousands;
   const example = `-1${group}234${style.decimal}50`;
@@ -105,7 +119,7 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   const fast = parsePlainAmount(raw, style.decimal.charCodeAt(0), style.maxDecimals);
   if (fast !== undefined) return fast;
   const refuse = { expected: describe(style) };
-  let s = stripCurrencySuffix(raw.trim());
+  let s = stripCurrencyPrefix(stripCurrencySuffix(raw.trim()));
   s = s.replace(MINUS_CHARS, '-');
   let negative = false;
   if (s.length > 2 && s.startsWith('(') && s.endsWith(')')) {

@@ -79,6 +79,11 @@ export interface TableSpec {
   readonly isPending?: (get: CellReader) => boolean;
   /** True for footer rows the bank appends (sums, "Totalt"). */
   readonly isFooter?: (cells: readonly string[]) => boolean;
+  /**
+   * An opening or closing balance written as a row of the table (`Ingående saldo` with the balance
+   * beside it): read as a balance mark, not as a transaction.
+   */
+  readonly balanceRow?: (cells: readonly string[]) => 'opening' | 'closing' | undefined;
   /** Money out may be written positive in a `debit` column; it is always negated. */
   readonly debitIsOutflow?: boolean;
 }
@@ -289,6 +294,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const reader: CellReader = (role) => at(current, idx[role]);
 
   let seenRow = false;
+  const headerNames = header.hasHeader === false ? [] : trimTrailingEmpty(header.names.map((n) => n.trim()));
+  const headerWidth = headerNames.length;
+  const headerKey = headerWidth >= 2 ? headerNames.join('\u0000') : undefined;
   const buffer: [string[], number][] = [];
   let decided = false;
   const moneyColumns = MONEY_ROLES.map((role) => idx[role]).filter((i) => i >= 0);
@@ -331,6 +339,15 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       if (filled !== width || cells[0] === '') {
         while (filled > 0 && (cells[filled - 1] as string).trim() === '') filled--;
         if (filled === 0) return;
+      }
+      // The header repeated further down (a page break in the export, files joined by hand).
+      if (headerKey !== undefined && filled === headerWidth && at(cells, 0) === header.names[0] && cells.slice(0, filled).map((c) => c.trim()).join('\u0000') === headerKey) return;
+      const balanceRole = spec.balanceRow?.(cells);
+      if (balanceRole !== undefined) {
+        const value = [at(cells, iBalance), at(cells, iAmount), at(cells, iCredit), at(cells, iDebit)].find((v) => /\d/.test(v));
+        if (value === undefined) footer.push(line);
+        else marks.push({ line, balance: money(value, line, value === at(cells, iBalance) ? 'balance' : 'amount') as number, position: seenRow ? 'end' : 'start', role: balanceRole });
+        return;
       }
       if (spec.isFooter?.(cells)) {
         footer.push(line);

@@ -18,8 +18,8 @@ import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable } from '.
 import type { ColumnMapping } from '../types.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
-/** Lines that may precede the header (account blocks, titles). */
-const MAX_PREAMBLE = 12;
+/** Lines that may precede the header (account blocks, titles, a summary of the period). */
+export const MAX_PREAMBLE = 24;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
 export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
@@ -27,6 +27,11 @@ const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date'
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
+/** A totals row below the data: the word starts its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
+const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
+const OPENING = /^(ingående saldo|opening balance|starting balance)(?![a-zåäö])/i;
+const CLOSING = /^(utgående saldo|closing balance|ending balance)(?![a-zåäö])/i;
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
@@ -343,11 +348,21 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))),
-    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table.
+    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table;
+    // so does a totals row with money but no date (`;Summa;455,00;`, `Totalt,,2000.00,1000.00,`).
     isFooter: (cells) => {
       const d = (cells[map.get('date') as number] ?? '').trim();
       if (/\d/.test(d) || PENDING.test(d)) return false;
+      if (cells.some((c) => TOTALS.test(c.trim()))) return true;
       return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
+    },
+    balanceRow: (cells) => {
+      for (const c of cells) {
+        const t = c.trim();
+        if (OPENING.test(t)) return 'opening';
+        if (CLOSING.test(t)) return 'closing';
+      }
+      return undefined;
     },
     debitIsOutflow: true,
   };

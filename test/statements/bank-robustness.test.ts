@@ -1,0 +1,158 @@
+/**
+ * Layouts real bank exports and their Excel re-saves take that kontera refused or misread: each
+ * input is hand-written here with invented names and numbers, in the layout the export has.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../src/core/money.js';
+import { parseDate } from '../../src/core/dates.js';
+import { parseStatement } from '../../src/statements/index.js';
+import { StatementParseError } from '../../src/core/errors.js';
+import type { Statement } from '../../src/statements/types.js';
+
+const rows = (s: Statement) => s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text]);
+const codes = (s: Statement) => s.warnings.map((w) => w.code);
+
+describe('rows that are not transactions inside the table', () => {
+  it('a totals row with money but no date (`;Summa;455,00 kr;`) is a footer, not an invalid date', () => {
+    const s = parseStatement(
+      [
+        'Kontoutdrag Företagskonto 1234-5678901',
+        'Period 2026-10-01 - 2026-10-31',
+        '',
+        'Datum;Text;Belopp;Saldo',
+        '2026-10-03;Kortköp Kaffebaren;-45,00 kr;9 955,00 kr',
+        '2026-10-02;Swish inbetalning Ek;1 000,00 kr;10 000,00 kr',
+        '2026-10-01;Överföring;-500,00 kr;9 000,00 kr',
+        ';Summa;455,00 kr;',
+        '',
+      ].join('\n'),
+    );
+    expect(rows(s)).toEqual([
+      [5, '2026-10-03', -4500, 995_500, 'Kortköp Kaffebaren'],
+      [6, '2026-10-02', 100_000, 1_000_000, 'Swish inbetalning Ek'],
+      [7, '2026-10-01', -50_000, 900_000, 'Överföring'],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([8]);
+  });
+
+  it('a totals row with the word in the date column and both in/out sums is a footer', () => {
+    const s = parseStatement('Datum,Beskrivning,Insättningar,Uttag,Saldo\n2026-10-02,Kund,2000.00,,6000.00\n2026-10-01,Hyra,,1000.00,4000.00\nTotalt,,2000.00,1000.00,\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-02', 200_000, 600_000, 'Kund'],
+      [3, '2026-10-01', -100_000, 400_000, 'Hyra'],
+    ]);
+    expect(codes(s)).toContain('FOOTER_IGNORED');
+  });
+
+  it('opening and closing balance rows are balance marks, and the file is not taken for a skattekontoutdrag', () => {
+    const s = parseStatement(
+      'Datum;Text;Belopp;Saldo\n2026-10-01;Ingående saldo;;5 000,00\n2026-10-02;Hyra;-1 000,00;4 000,00\n2026-10-03;Kund;2 000,00;6 000,00\n2026-10-31;Utgående saldo;;6 000,00\n',
+    );
+    expect(s.format).toBe('generic-csv');
+    expect(rows(s)).toEqual([
+      [3, '2026-10-02', -100_000, 400_000, 'Hyra'],
+      [4, '2026-10-03', 200_000, 600_000, 'Kund'],
+    ]);
+    expect(s.openingBalance).toBe(500_000);
+    expect(s.closingBalance).toBe(600_000);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('an opening balance in the amount column of a table without a balance column is no deposit', () => {
+    const s = parseStatement('Date,Description,Amount\n,Opening balance,5000.00\n2026-10-02,Rent,-1000.00\n2026-10-03,Customer,2000.00\n,Closing balance,6000.00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-100_000, 200_000]);
+    expect(s.openingBalance).toBe(500_000);
+    expect(s.closingBalance).toBe(600_000);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('the header repeated further down (a page break, files joined by hand) is skipped', () => {
+    const s = parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;-100,00\nDatum;Text;Belopp\n2026-10-03;Kund;200,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-02', -10_000, undefined, 'Hyra'],
+      [4, '2026-10-03', 20_000, undefined, 'Kund'],
+    ]);
+  });
+
+  it('a title and summary block of more than 12 lines above the header', () => {
+    const pre = [
+      'Företaget AB',
+      'Org.nr 556677-8899',
+      'Konto: 1234 56 78901',
+      'Kontoutdrag',
+      'Utskriftsdatum: 2026-11-01',
+      'Period: 2026-10-01 - 2026-10-31',
+      '',
+      'Ingående saldo: 5 000,00',
+      'Utgående saldo: 6 000,00',
+      'Summa insättningar: 2 000,00',
+      'Summa uttag: 1 000,00',
+      'Antal transaktioner: 2',
+      '',
+      '',
+      '',
+      '',
+    ];
+    const s = parseStatement([...pre, 'Datum;Text;Belopp;Saldo', '2026-10-02;Hyra;-1 000,00;4 000,00', '2026-10-03;Kund;2 000,00;6 000,00', ''].join('\n'));
+    expect(rows(s)).toEqual([
+      [18, '2026-10-02', -100_000, 400_000, 'Hyra'],
+      [19, '2026-10-03', 200_000, 600_000, 'Kund'],
+    ]);
+  });
+});
+
+describe('date and amount spellings', () => {
+  it('day-first dates with slashes or dashes, dotted ISO dates, day and month without a leading zero', () => {
+    expect(parseDate('02/10/2026', 'DD/MM/YYYY')).toBe('2026-10-02');
+    expect(parseDate('2/10/2026', 'DD/MM/YYYY')).toBe('2026-10-02');
+    expect(parseDate('31-12-2026', 'DD-MM-YYYY')).toBe('2026-12-31');
+    expect(parseDate('2026.10.02', 'YYYY.MM.DD')).toBe('2026-10-02');
+    expect(parseDate('2.10.2026', 'DD.MM.YYYY')).toBe('2026-10-02');
+    expect(parseDate('31/02/2026', 'DD/MM/YYYY')).toBeUndefined();
+    const en = parseStatement('Date,Description,Amount,Balance\n02/10/2026,Rent,-1000.00,4000.00\n13/10/2026,Customer,2000.00,6000.00\n');
+    expect(rows(en)).toEqual([
+      [2, '2026-10-02', -100_000, 400_000, 'Rent'],
+      [3, '2026-10-13', 200_000, 600_000, 'Customer'],
+    ]);
+    const dotted = parseStatement('Datum;Text;Belopp\n2026.10.02;Hyra;-100,00\n2026.10.03;Kund;200,00\n');
+    expect(dotted.transactions.map((t) => t.date)).toEqual(['2026-10-02', '2026-10-03']);
+    const short = parseStatement('Datum;Text;Belopp\n2.10.2026;Hyra;-100,00\n13.10.2026;Kund;200,00\n');
+    expect(short.transactions.map((t) => t.date)).toEqual(['2026-10-02', '2026-10-13']);
+  });
+
+  it('a currency word before the amount (`SEK -1 000,00`, `kr 250`)', () => {
+    const style = { decimal: ',', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('SEK -1 000,00', style)).toBe(-100_000);
+    expect(parseAmount('kr 250', style)).toBe(25_000);
+    expect(parseAmount('SEK\u00a0−12,50', style)).toBe(-1250);
+    expect(() => parseAmount('SEKA 1', style)).toThrow();
+    const s = parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;SEK -1 000,00\n2026-10-03;Kund;SEK 2 000,00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([-100_000, 200_000]);
+  });
+
+  it('an HTML table writing the minus sign and letters as named entities (`&minus;`, `&ouml;`)', () => {
+    const html = `<html><body><h1>Kontoutdrag</h1><table><tr><th>Bokf&ouml;ringsdag</th><th>Text</th><th>Belopp</th><th>Saldo</th></tr>
+<tr><td>2026-10-03</td><td>Kund &amp; Co</td><td>2&nbsp;000,00</td><td>6&nbsp;000,00</td></tr>
+<tr><td>2026-10-02</td><td>Hyra</td><td>&minus;1&nbsp;000,00</td><td>4&nbsp;000,00</td></tr>
+</table></body></html>`;
+    const s = parseStatement(html);
+    expect(s.transactions.map((t) => [t.date, t.amount, t.text])).toEqual([
+      ['2026-10-03', 200_000, 'Kund & Co'],
+      ['2026-10-02', -100_000, 'Hyra'],
+    ]);
+  });
+});
+
+describe('errors stay typed', () => {
+  it('a row with money but no date and no totals word is still an invalid date', () => {
+    try {
+      parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;-100,00\n;Kund;200,00\n', { fileName: 'x.csv' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatementParseError);
+      expect((e as StatementParseError).code).toBe('INVALID_DATE');
+      expect((e as StatementParseError).line).toBe(3);
+      expect((e as StatementParseError).file).toBe('x.csv');
+    }
+  });
+});
