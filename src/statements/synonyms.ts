@@ -31,6 +31,10 @@ export const HEADER_MEANINGS = [
   'currency',
   'account',
   'clearing',
+  /** A debit/credit marker beside an unsigned amount (`D`/`K`, `Debet`/`Kredit`, `DR`/`CR`). */
+  'sign',
+  /** A fee charged with the transaction, in a column of its own. */
+  'fee',
   'ignore',
 ] as const;
 export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
@@ -80,6 +84,11 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   currency: ['Valuta', 'Currency'],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing'],
+  sign: [
+    'D/K', 'K/D', 'Debet/Kredit', 'Kredit/Debet', 'DK-kod', 'Dr/Cr', 'Cr/Dr', 'Debit/Credit', 'Credit/Debit', 'Tecken',
+    'Debit/credit indicator', 'Credit/debit indicator',
+  ],
+  fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges'],
   // Known columns that carry nothing a statement row needs (or personal data it must not carry).
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',

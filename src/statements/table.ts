@@ -42,6 +42,10 @@ export const COLUMN_ROLES = [
   'pendingDate',
   /** The statement period repeated on every row (`2020-02-01 - 2020-05-10`). */
   'period',
+  /** `D`/`K` (`Debet`/`Kredit`, `DR`/`CR`) beside an unsigned amount: the amount's sign. */
+  'sign',
+  /** A fee charged with the row, in a column of its own: booked as a row of its own. */
+  'fee',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -84,6 +88,8 @@ export interface TableSpec {
    * beside it): read as a balance mark, not as a transaction.
    */
   readonly balanceRow?: (cells: readonly string[]) => 'opening' | 'closing' | undefined;
+  /** Rows run newest first: a fee's own row goes before its payment's in file order. */
+  readonly feeRowFirst?: boolean;
   /** Money out may be written positive in a `debit` column; it is always negated. */
   readonly debitIsOutflow?: boolean;
 }
@@ -288,6 +294,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iPartyAccount = idx.counterpartyAccount;
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
+  const iSign = idx.sign;
+  const iFee = idx.fee;
   let period: { from: string; to: string } | undefined;
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
@@ -378,6 +386,14 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
           throw new StatementParseError('INVALID_AMOUNT', 'Invalid amount: expected an amount, found an empty field', { file: ctx.file, line, field: fieldName('amount') });
         }
         amount = money(amountCell, line, 'amount') as number;
+        if (iSign >= 0) {
+          const marker = at(cells, iSign);
+          const sign = signOf(marker);
+          if (sign === undefined) {
+            throw new StatementParseError('INVALID_AMOUNT', `Invalid debit/credit marker: expected D or K (Debet/Kredit, DR/CR, - or +), got ${JSON.stringify(marker.slice(0, 40))}`, { file: ctx.file, line, field: fieldName('sign') });
+          }
+          if (sign !== 0) amount = sign * Math.abs(amount);
+        }
       } else {
         if (creditCell === '' && debitCell === '') {
           throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected a value in "${fieldName('credit')}" or "${fieldName('debit')}", both are empty`, { file: ctx.file, line });
@@ -409,15 +425,34 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const counterparty = at(cells, iParty);
       const typeText = at(cells, iType);
       const bankId = at(cells, iBankId);
+      // A fee in a column of its own is a row of its own (a bank cost, not part of the payment); the
+      // row's balance is after both, so it goes on whichever of the two comes last in time.
+      const feeCell = iFee >= 0 ? at(cells, iFee) : '';
+      const fee = feeCell === '' ? 0 : Math.abs(money(feeCell, line, 'fee') as number);
+      const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
+      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
+      const feeRow = (): void =>
+        sink.add({
+          line,
+          date: isoDate,
+          valueDate: valueDate !== isoDate ? valueDate : undefined,
+          amount: -fee,
+          balance,
+          text: `${fieldName('fee')}: ${text}`,
+          currency: at(cells, iCurrency) || undefined,
+          account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
+          pending: pending || undefined,
+        });
+      if (fee !== 0 && spec.feeRowFirst === true) feeRow();
       sink.add({
         line,
         date: isoDate,
         valueDate: valueDate !== isoDate ? valueDate : undefined,
         amount,
         // A preliminary row's balance may be a placeholder (`*`): it has none yet.
-        balance: pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance'),
+        balance: fee !== 0 ? undefined : balance,
         // No description: the counterparty, the type, else the message/reference.
-        text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef),
+        text,
         reference: at(cells, iRef) || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
@@ -427,6 +462,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         pending: pending || undefined,
         bankId: bankId || undefined,
       });
+      if (fee !== 0 && spec.feeRowFirst !== true) feeRow();
       seenRow = true;
     } catch (e) {
       if (ctx.lenient && e instanceof StatementParseError) {
@@ -443,6 +479,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   }
   return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, period };
 }
+
+/**
+ * A debit/credit marker beside an unsigned amount: -1 for money out (`D`, `Debet`, `DR`, `-`), 1 for
+ * money in (`K`, `Kredit`, `CR`, `+`), 0 when empty, undefined for anything else.
+ */
+export function signOf(marker: string): -1 | 0 | 1 | undefined {
+  const m = marker.trim().toLowerCase();
+  if (m === '') return 0;
+  if (DEBIT_MARKERS.has(m)) return -1;
+  if (CREDIT_MARKERS.has(m)) return 1;
+  return undefined;
+}
+const DEBIT_MARKERS = new Set(['d', 'db', 'dr', 'deb', 'debet', 'debit', '-', '\u2212', 'ut', 'uttag']);
+const CREDIT_MARKERS = new Set(['k', 'kr', 'cr', 'kred', 'kredit', 'credit', '+', 'in', 'insättning']);
 
 /** `Bokfört belopp (SEK)`, `Amount EUR`: the currency a header names for its amounts. */
 export function currencyInHeader(name: string): string | undefined {

@@ -156,3 +156,67 @@ describe('errors stay typed', () => {
     }
   });
 });
+
+describe('a debit/credit marker beside an unsigned amount', () => {
+  it('`D`/`K` and `Debet`/`Kredit` columns sign the amount (money out was read as money in)', () => {
+    const dk = parseStatement('Datum;Text;Belopp;D/K\n2026-10-02;Hyra;1 000,00;D\n2026-10-03;Kund;2 000,00;K\n');
+    expect(dk.transactions.map((t) => t.amount)).toEqual([-100_000, 200_000]);
+    const words = parseStatement('Bokföringsdag;Text;Belopp;Debet/Kredit;Saldo\n2026-10-03;Kund;2 000,00;Kredit;6 000,00\n2026-10-02;Hyra;1 000,00;Debet;4 000,00\n');
+    expect(rows(words)).toEqual([
+      [2, '2026-10-03', 200_000, 600_000, 'Kund'],
+      [3, '2026-10-02', -100_000, 400_000, 'Hyra'],
+    ]);
+    expect(codes(words)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect(words.detected?.why).toContain('sign ← "Debet/Kredit"');
+  });
+
+  it('an unknown marker is a typed error naming line and field', () => {
+    try {
+      parseStatement('Datum;Text;Belopp;D/K\n2026-10-02;Hyra;1 000,00;X\n', { fileName: 'dk.csv' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatementParseError);
+      expect((e as StatementParseError).code).toBe('INVALID_AMOUNT');
+      expect((e as StatementParseError).line).toBe(2);
+      expect((e as StatementParseError).field).toBe('D/K');
+    }
+  });
+});
+
+describe('a fee in a column of its own', () => {
+  it('is a row of its own after the payment (the balance no longer drifts by the fee)', () => {
+    const s = parseStatement(
+      'Date completed (UTC),ID,Type,Description,Reference,Amount,Fee,Balance\n' +
+        '2026-10-01 10:05:00,t-1,CARD_PAYMENT,Cafe Lunden,,-50.00,0.00,950.00\n' +
+        '2026-10-02 11:05:00,t-2,TRANSFER,To Leverantör AB,Inv 12,-200.00,5.00,745.00\n',
+    );
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.text])).toEqual([
+      [2, -5000, 95_000, 'Cafe Lunden'],
+      [3, -20_000, undefined, 'To Leverantör AB'],
+      [3, -500, 74_500, 'Fee: To Leverantör AB'],
+    ]);
+    expect(s.transactions[2]?.kind).toBe('fee');
+    expect(new Set(s.transactions.map((t) => t.id)).size).toBe(3);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect(s.closingBalance).toBe(74_500);
+  });
+
+  it('newest first: the fee row comes before its payment in file order; a negative fee is the same fee', () => {
+    const s = parseStatement('Datum;Typ;Namn;Belopp;Avgift;Saldo\n2026-10-02;Kortköp;Cafe Lunden;-50,00;0,00;1 248,00\n2026-10-01;Swish;Anna Berg;300,00;-2,00;1 298,00\n2026-09-30;Swish;Bo Ek;100,00;-2,00;1 000,00\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.text])).toEqual([
+      [2, -5000, 124_800, 'Cafe Lunden'],
+      [3, -200, 129_800, 'Avgift: Anna Berg'],
+      [3, 30_000, undefined, 'Anna Berg'],
+      [4, -200, 100_000, 'Avgift: Bo Ek'],
+      [4, 10_000, undefined, 'Bo Ek'],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('a fee the amount already includes (the balance chain holds without it) is not booked twice', () => {
+    const s = parseStatement('Datum;Text;Belopp;Avgift;Saldo\n2026-10-01;Kund A;298,00;2,00;1 298,00\n2026-10-02;Kund B;98,00;2,00;1 396,00\n2026-10-03;Kund C;48,00;2,00;1 444,00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([29_800, 9800, 4800]);
+    expect(s.detected?.why).toContain('"Avgift" is already in the amount');
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+});

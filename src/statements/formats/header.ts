@@ -14,7 +14,7 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { type ParseContext, type RawStatement, STYLE } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
@@ -175,7 +175,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     return sample.length < SAMPLE_ROWS;
   });
 
-  const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance')];
+  const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
   const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   const style = bestOf(HEADER_STYLES, moneySamples, (st, s) => typeof tryParseAmount(s, st) === 'number');
   const amountOf = (s: string): number | undefined => {
@@ -223,10 +223,24 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // The amount first (a date ambiguity's suggestion then names it too).
   const balanceCols = columnsOf(header, 'balance');
   const amountCols = columnsOf(header, 'amount');
+  // A D/K marker column signs the amount; a fee column, when the fee is charged besides the amount
+  // (the balance chain decides below), lowers what the row moves the balance by.
+  const signCol = columnsOf(header, 'sign')[0];
+  const feeCol = columnsOf(header, 'fee')[0];
+  let useFee = feeCol !== undefined;
+  const signedAmount = (r: readonly string[], col: number): number | undefined => {
+    const v = amountOf(cell(r, col));
+    const sign = v === undefined || signCol === undefined ? 0 : signOf(cell(r, signCol));
+    return v === undefined || !sign ? v : sign * Math.abs(v);
+  };
+  const feeOf = (r: readonly string[]): number => (useFee ? Math.abs(amountOf(cell(r, feeCol)) ?? 0) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
       .filter((r) => !PENDING.test(cell(r, dateCols[0])))
-      .map((r) => [amountOf(cell(r, amountCol)), amountOf(cell(r, balanceCol))] as const)
+      .map((r) => {
+        const a = signedAmount(r, amountCol);
+        return [a === undefined ? undefined : a - feeOf(r), amountOf(cell(r, balanceCol))] as const;
+      })
       .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
   const parses = (i: number): number => sample.filter((r) => amountOf(cell(r, i)) !== undefined).length;
   const fitsChain = (i: number): number => {
@@ -275,6 +289,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       break;
     }
   }
+  // Some exports write the fee beside an amount that already includes it: the balance chain says.
+  if (feeCol !== undefined && balanceCols.length > 0 && map.get('amount') !== undefined) {
+    const breaks = (): number => {
+      const pairs = pairsFor(map.get('amount') as number, balanceCols[0] as number);
+      return Math.min(chainBreaks(pairs, false), chainBreaks(pairs, true));
+    };
+    const withFee = breaks();
+    useFee = false;
+    const without = breaks();
+    useFee = withFee <= without;
+    if (withFee !== without) reasons.push(`"${names[feeCol]}" is ${useFee ? 'charged besides the amount (a row of its own)' : 'already in the amount'}: the balance chain holds that way`);
+  }
+  if (signCol !== undefined && map.get('amount') !== undefined) map.set('sign', signCol);
+  if (feeCol !== undefined && useFee && (map.get('amount') !== undefined || map.get('credit') !== undefined)) map.set('fee', feeCol);
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
     const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
@@ -321,7 +349,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'credit', 'debit', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
@@ -365,6 +393,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       return undefined;
     },
     debitIsOutflow: true,
+    feeRowFirst: newestFirst === true,
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);
