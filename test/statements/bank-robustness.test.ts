@@ -220,3 +220,26 @@ describe('a fee in a column of its own', () => {
     expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
   });
 });
+
+describe('multi-currency columns', () => {
+  it('beside a per-row currency column, the amount whose header names the currency is the account amount', () => {
+    const s = parseStatement('Datum;Text;Belopp;Valuta;Belopp SEK;Saldo\n2026-10-01;Amazon;-10,00;EUR;-115,00;885,00\n2026-10-02;Kund;200,00;SEK;200,00;1 085,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -11_500, 88_500, 'Amazon'],
+      [3, '2026-10-02', 20_000, 108_500, 'Kund'],
+    ]);
+    expect(s.currency).toBe('SEK');
+    // The per-row currency is the original amount's, not the booked amount's.
+    expect(s.transactions.map((t) => t.currency)).toEqual([undefined, undefined]);
+    expect(codes(s)).not.toContain('CURRENCY_MIXED');
+  });
+
+  it('an original amount and currency beside "Belopp i SEK": the rows are not marked as euro rows', () => {
+    const s = parseStatement('Transaktionsdatum;Bokföringsdatum;Beskrivning;Ursprungligt belopp;Valuta;Belopp i SEK\n2026-10-01;2026-10-02;Amazon EU;-10,00;EUR;-115,00\n2026-10-02;2026-10-03;Kund AB;200,00;SEK;200,00\n');
+    expect(s.transactions.map((t) => [t.amount, t.currency])).toEqual([
+      [-11_500, undefined],
+      [20_000, undefined],
+    ]);
+    expect(codes(s)).not.toContain('CURRENCY_MIXED');
+  });
+});

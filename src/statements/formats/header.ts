@@ -264,7 +264,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   };
   if (amountCols.length > 0) {
     // More cells that parse as amounts first, then fewer breaks of the balance chain.
-    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i)];
+    // Then, beside a per-row currency column (`Belopp;Valuta;Belopp SEK`), the amount whose header
+    // names its currency: the other is in the row's (foreign) currency.
+    const hasCurrencyColumn = columnsOf(header, 'currency').length > 0;
+    const namesCurrency = (i: number): number => (hasCurrencyColumn && headerMeaning(names[i] ?? '')?.currency !== undefined ? 1 : 0);
+    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i), namesCurrency(i)];
     map.set('amount', settle('amount', amountCols, scoreAmount, () => (fillDate(), fillText())));
   } else {
     const credit = columnsOf(header, 'credit')[0];
@@ -322,9 +326,13 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ['account', 'account'],
     ['clearing', 'clearing'],
   ];
+  // An amount whose header names its currency is in that currency on every row: a per-row currency
+  // column then belongs to another (original-currency) amount.
+  const amountCurrency = map.get('amount') === undefined ? undefined : headerMeaning(names[map.get('amount') as number] ?? '')?.currency;
   for (const [m, role] of optional) {
     const i = firstUnused(m);
     if (i === undefined) continue;
+    if (role === 'currency' && amountCurrency !== undefined) continue;
     // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
     // a counterparty column whose cells are numbers is the counterparty's account.
     if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
