@@ -374,7 +374,10 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
         else if (t === 'n') value = excelNumberText(v);
         else if (t === 'd') value = v.slice(0, 10);
         else value = v;
-        cells[col] = value.replace(/[\t\r\n]+/g, ' ');
+        const flat = value.replace(/[\t\r\n]+/g, ' ');
+        // The lines are read as delimited text: a cell that opens with a double quote (`"Kalles" Bygg
+        // AB`) is written quoted, as CSV would, so it does not open a quoted field that never closes.
+        cells[col] = flat.startsWith('"') ? `"${flat.replace(/"/g, '""')}"` : flat;
       }
       while (lines.length < r - 1) lines.push('');
       lines[r - 1] = Array.from(cells, (x) => x ?? '').join('\t');

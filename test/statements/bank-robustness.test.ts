@@ -2,6 +2,7 @@
  * Layouts real bank exports and their Excel re-saves take that kontera refused or misread: each
  * input is hand-written here with invented names and numbers, in the layout the export has.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/core/money.js';
 import { parseDate } from '../../src/core/dates.js';
@@ -241,5 +242,24 @@ describe('multi-currency columns', () => {
       [20_000, undefined],
     ]);
     expect(codes(s)).not.toContain('CURRENCY_MIXED');
+  });
+});
+
+describe('a text cell that opens with a double quote', () => {
+  it('in an XLSX sheet (`"Kalles" Bygg AB`) is text, not an unterminated quoted field', () => {
+    const s = parseStatement(readFileSync(new URL('../../fixtures/statements/generic/quoted-text-cell.xlsx', import.meta.url)));
+    expect(rows(s)).toEqual([
+      [4, '2026-10-02', -125_050, 874_950, '"Kalles" Bygg AB'],
+      [5, '2026-10-03', 200_000, 1_074_950, 'Kund "Alfa" AB'],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([6]);
+  });
+
+  it('in an HTML table', () => {
+    const s = parseStatement('<table><tr><td>Datum</td><td>Text</td><td>Belopp</td></tr><tr><td>2026-10-02</td><td>&quot;Kalles&quot; Bygg AB</td><td>-50,00</td></tr><tr><td>2026-10-03</td><td>Kund</td><td>100,00</td></tr></table>');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [-5000, '"Kalles" Bygg AB'],
+      [10_000, 'Kund'],
+    ]);
   });
 });

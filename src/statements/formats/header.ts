@@ -64,7 +64,8 @@ export class ColumnAmbiguityError extends StatementParseError {
 export function htmlAsTable(text: string): string {
   const start = text.slice(0, 2048).trimStart();
   if (!start.startsWith('<') || !/<table/i.test(text.slice(0, 1 << 16))) return text;
-  return htmlTableRows(text).map((r) => r.cells.join('\t')).join('\n');
+  // A cell that opens with a double quote is written quoted, as CSV would (the lines are read as delimited text).
+  return htmlTableRows(text).map((r) => r.cells.map((c) => (c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\n');
 }
 
 function trimTrailing(cells: string[]): string[] {
