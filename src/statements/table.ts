@@ -88,6 +88,8 @@ export interface TableSpec {
    * beside it): read as a balance mark, not as a transaction.
    */
   readonly balanceRow?: (cells: readonly string[]) => 'opening' | 'closing' | undefined;
+  /** Rows that stop before trailing columns other than the date and money columns are read (the rest empty). */
+  readonly padShortRows?: boolean;
   /** Rows run newest first: a fee's own row goes before its payment's in file order. */
   readonly feeRowFirst?: boolean;
   /** Money out may be written positive in a `debit` column; it is always negated. */
@@ -302,6 +304,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const reader: CellReader = (role) => at(current, idx[role]);
 
   let seenRow = false;
+  const lastNeeded = Math.max(idx.date, idx.amount, idx.credit, idx.debit);
   const headerNames = header.hasHeader === false ? [] : trimTrailingEmpty(header.names.map((n) => n.trim()));
   const headerWidth = headerNames.length;
   const headerKey = headerWidth >= 2 ? headerNames.join('\u0000') : undefined;
@@ -361,7 +364,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         footer.push(line);
         return;
       }
-      if (filled > width || cells.length < width) {
+      // A row may stop before its trailing empty fields (Excel drops them on some rows): read it when
+      // the format allows that and the row reaches every date and money column.
+      if (filled > width || (cells.length < width && !(spec.padShortRows === true && cells.length > lastNeeded))) {
         throw new StatementParseError(
           'COLUMN_COUNT',
           `Wrong number of fields: expected ${width} fields as in the header on line ${headerLine}, found ${filled > width ? filled : cells.length}`,
@@ -491,8 +496,8 @@ export function signOf(marker: string): -1 | 0 | 1 | undefined {
   if (CREDIT_MARKERS.has(m)) return 1;
   return undefined;
 }
-const DEBIT_MARKERS = new Set(['d', 'db', 'dr', 'deb', 'debet', 'debit', '-', '\u2212', 'ut', 'uttag']);
-const CREDIT_MARKERS = new Set(['k', 'kr', 'cr', 'kred', 'kredit', 'credit', '+', 'in', 'insättning']);
+const DEBIT_MARKERS = new Set(['d', 'db', 'dr', 'deb', 'debet', 'debit', '-', '\u2212', 'ut', 'uttag', 'utbetalning', 'withdrawal']);
+const CREDIT_MARKERS = new Set(['k', 'kr', 'cr', 'kred', 'kredit', 'credit', '+', 'in', 'insättning', 'inbetalning', 'deposit']);
 
 /** `Bokfört belopp (SEK)`, `Amount EUR`: the currency a header names for its amounts. */
 export function currencyInHeader(name: string): string | undefined {

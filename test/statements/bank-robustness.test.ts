@@ -263,3 +263,51 @@ describe('a text cell that opens with a double quote', () => {
     ]);
   });
 });
+
+describe('more header spellings and row shapes', () => {
+  it('a krona unit after a money column\'s name (`Belopp kr`, `Belopp, kr`), `Saldo efter transaktion`, `Beskrivning/Mottagare`', () => {
+    const a = parseStatement('Datum;Text;Belopp kr;Saldo kr\n2026-10-02;Hyra;-1 000,00;4 000,00\n2026-10-03;Kund;2 000,00;6 000,00\n');
+    expect(rows(a)).toEqual([
+      [2, '2026-10-02', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-03', 200_000, 600_000, 'Kund'],
+    ]);
+    const b = parseStatement('Datum;Belopp, kr;Beskrivning/Mottagare;Saldo efter transaktion\n2026-10-02;-1 000,00;Hyra;4 000,00\n2026-10-03;2 000,00;Kund;6 000,00\n');
+    expect(rows(b)).toEqual(rows(a));
+  });
+
+  it('rows that stop before their trailing empty fields are read; a row without its amount is still an error', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo;Meddelande\n2026-10-02;Hyra;-1 000,00;4 000,00;Faktura 12\n2026-10-03;Kund;2 000,00;6 000,00\n2026-10-04;Kund B;500,00\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.reference])).toEqual([
+      [2, -100_000, 400_000, 'Faktura 12'],
+      [3, 200_000, 600_000, undefined],
+      [4, 50_000, undefined, undefined],
+    ]);
+    try {
+      parseStatement('Datum;Text;Saldo;Belopp\n2026-10-02;Hyra;4 000,00;-1 000,00\n2026-10-03;Kund\n', { fileName: 'short.csv' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatementParseError);
+      expect((e as StatementParseError).code).toBe('COLUMN_COUNT');
+      expect((e as StatementParseError).line).toBe(3);
+    }
+  });
+
+  it('unsigned amounts with a type column naming the direction (`Insättning`/`Uttag`) are signed by it', () => {
+    const s = parseStatement('Datum;Typ;Text;Belopp;Saldo\n2026-10-03;Insättning;Kund;2 000,00;6 000,00\n2026-10-02;Uttag;Hyra;1 000,00;4 000,00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([200_000, -100_000]);
+    expect(s.detected?.why).toContain('"Typ" names the direction of every row');
+    // Signed amounts beside a direction word are left as written.
+    const signed = parseStatement('Datum;Typ;Text;Belopp\n2026-10-03;Insättning;Kund;2 000,00\n2026-10-02;Uttag;Hyra;-1 000,00\n');
+    expect(signed.transactions.map((t) => t.amount)).toEqual([200_000, -100_000]);
+  });
+
+  it('a per-row currency beside a foreign-amount column (`Utl. belopp`) is that amount\'s, not the booked amount\'s', () => {
+    const s = parseStatement('Köpdatum;Bokfört;Specifikation;Ort;Valuta;Utl. belopp;Belopp\n2026-10-01;2026-10-02;AMAZON;LUXEMBOURG;EUR;10,00;-115,00\n2026-10-03;2026-10-04;INBETALNING;;SEK;;500,00\n');
+    expect(s.currency).toBe('SEK');
+    expect(s.transactions.map((t) => [t.amount, t.currency])).toEqual([
+      [-11_500, undefined],
+      [50_000, undefined],
+    ]);
+    expect(codes(s)).not.toContain('CURRENCY_MIXED');
+  });
+});

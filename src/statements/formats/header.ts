@@ -226,7 +226,18 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const amountCols = columnsOf(header, 'amount');
   // A D/K marker column signs the amount; a fee column, when the fee is charged besides the amount
   // (the balance chain decides below), lowers what the row moves the balance by.
-  const signCol = columnsOf(header, 'sign')[0];
+  let signCol = columnsOf(header, 'sign')[0];
+  // No marker column, no negative amount, and a type column that names the direction on every row
+  // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`): the type column signs the amount.
+  const typeCol = columnsOf(header, 'type')[0];
+  if (signCol === undefined && typeCol !== undefined && columnsOf(header, 'amount').length > 0) {
+    const amountCells = sample.flatMap((r) => columnsOf(header, 'amount').map((i) => amountOf(cell(r, i)))).filter((v): v is number => v !== undefined);
+    const markers = sample.filter((r) => columnsOf(header, 'amount').some((i) => amountOf(cell(r, i)) !== undefined)).map((r) => signOf(cell(r, typeCol)));
+    if (amountCells.length > 0 && amountCells.every((v) => v >= 0) && markers.every((m) => m === 1 || m === -1) && markers.includes(-1)) {
+      signCol = typeCol;
+      reasons.push(`"${names[typeCol]}" names the direction of every row and no amount is negative: it signs the amount`);
+    }
+  }
   const feeCol = columnsOf(header, 'fee')[0];
   let useFee = feeCol !== undefined;
   const signedAmount = (r: readonly string[], col: number): number | undefined => {
@@ -329,11 +340,13 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   ];
   // An amount whose header names its currency is in that currency on every row: a per-row currency
   // column then belongs to another (original-currency) amount.
+  // So does a column with the amount in the original currency (`Utl. belopp`, `Original amount`).
   const amountCurrency = map.get('amount') === undefined ? undefined : headerMeaning(names[map.get('amount') as number] ?? '')?.currency;
+  const hasForeignAmount = columnsOf(header, 'foreignAmount').length > 0;
   for (const [m, role] of optional) {
     const i = firstUnused(m);
     if (i === undefined) continue;
-    if (role === 'currency' && amountCurrency !== undefined) continue;
+    if (role === 'currency' && (amountCurrency !== undefined || hasForeignAmount)) continue;
     // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
     // a counterparty column whose cells are numbers is the counterparty's account.
     if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
@@ -343,6 +356,9 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
     map.set(role, i);
   }
+
+  // A type column that signs the amount is still the row's type.
+  if (signCol !== undefined && signCol === typeCol && !map.has('type')) map.set('type', typeCol);
 
   // Row order by the balance chain, where there is one.
   let newestFirst: boolean | undefined;
@@ -367,7 +383,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) mapping[role] = name;
   }
   const used = new Set(map.values());
-  const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore');
+  const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
   const detectedWhy = [
     `Columns: ${why.join(', ')}.`,
     `Amounts read with ${describeStyle(style)}, dates as ${pattern}.`,
@@ -403,6 +419,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     },
     debitIsOutflow: true,
     feeRowFirst: newestFirst === true,
+    padShortRows: true,
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);
