@@ -35,11 +35,33 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
+  const utf16 = sniffUtf16(b);
+  if (utf16 !== undefined) return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), utf16), encoding: utf16, bom: false };
   try {
     return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
   } catch {
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark (some tools write "Unicode text" without one): in the first
+ * 4 KB, the high byte of nearly every code unit is NUL and the low byte never is, as in text of
+ * Latin letters, digits and punctuation. Undefined for anything else.
+ */
+export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (evenNul === 0 && oddNul >= units * 0.9) return 'utf-16le';
+  if (oddNul === 0 && evenNul >= units * 0.9) return 'utf-16be';
+  return undefined;
 }
 
 function decodeUtf8Lenient(b: Uint8Array): string {

@@ -184,7 +184,15 @@ function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c:
 function at(cells: readonly string[], i: number): string {
   if (i < 0) return '';
   const v = cells[i];
-  return v === undefined ? '' : v.trim();
+  return v === undefined ? '' : unformula(v.trim());
+}
+
+/**
+ * `="0012345678"` → `0012345678`: how exports (and Excel re-saves) keep a number as text so a
+ * spreadsheet does not drop its leading zeros or turn it into a date.
+ */
+export function unformula(v: string): string {
+  return v.length >= 3 && v.charCodeAt(0) === 61 && v.charCodeAt(1) === 34 && v.charCodeAt(v.length - 1) === 34 ? v.slice(2, -1).trim() : v;
 }
 
 /** Swedbank writes clearing and account number in two columns: `8327-9` + `9434567890`. */

@@ -311,3 +311,40 @@ describe('more header spellings and row shapes', () => {
     expect(codes(s)).not.toContain('CURRENCY_MIXED');
   });
 });
+
+describe('Excel text formulas and UTF-16 without a byte-order mark', () => {
+  it('`="0012345"` cells (numbers kept as text for a spreadsheet) are read as their text', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo;Kontonummer;Referens\n="2026-10-02";Hyra;="-100,00";="900,00";="12345678901";="0012345"\n="2026-10-03";Kund;="200,00";="1100,00";="12345678901";="0012346"\n');
+    expect(s.accountNumber).toBe('12345678901');
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance, t.reference])).toEqual([
+      ['2026-10-02', -10_000, 90_000, '0012345'],
+      ['2026-10-03', 20_000, 110_000, '0012346'],
+    ]);
+  });
+
+  it('UTF-16 LE and BE text without a BOM is decoded, not refused as binary', () => {
+    const text = 'Datum\tText\tBelopp\r\n2026-10-02\tÖverföring\t-100,00\r\n2026-10-03\tKund\t200,00\r\n';
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const s = parseStatement(le);
+    expect(s.encoding).toBe('utf-16le');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [-10_000, 'Överföring'],
+      [20_000, 'Kund'],
+    ]);
+    const be = Buffer.from(text, 'utf16le');
+    be.swap16();
+    expect(parseStatement(new Uint8Array(be)).encoding).toBe('utf-16be');
+  });
+
+  it('NUL-padded binary that only looks like UTF-16 is still BINARY_INPUT', () => {
+    const bytes = new Uint8Array(512);
+    for (let i = 0; i < bytes.length; i += 2) bytes[i] = 1 + (i % 7);
+    try {
+      parseStatement(bytes, { fileName: 'x.bin' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatementParseError);
+      expect((e as StatementParseError).code).toBe('BINARY_INPUT');
+    }
+  });
+});

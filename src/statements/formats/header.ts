@@ -14,7 +14,7 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { type ParseContext, type RawStatement, STYLE } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
@@ -127,7 +127,7 @@ function holdsAccountNumbers(sample: readonly (readonly string[])[], i: number):
 }
 
 function cell(row: readonly string[], i: number | undefined): string {
-  return i === undefined || i < 0 ? '' : (row[i] ?? '').trim();
+  return i === undefined || i < 0 ? '' : unformula((row[i] ?? '').trim());
 }
 
 function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
