@@ -14,6 +14,9 @@ export const DATE_PATTERNS = [
   'YYYY.MM.DD',
   'DD/MM/YYYY',
   'DD-MM-YYYY',
+  // Month first: what an Excel in a US locale writes when it re-saves a statement. Only chosen when
+  // the data says so (a second part above 12, or the only reading that keeps the rows in date order).
+  'MM/DD/YYYY',
 ] as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number];
 
@@ -28,10 +31,10 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   'DD.MM.YYYY': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/,
   'DD/MM/YY': /^(\d{2})\/(\d{2})\/(\d{2})$/,
   'YYYY.MM.DD': /^(\d{4})\.(\d{2})\.(\d{2})$/,
-  // Day first, as English-language exports and Excel re-saves in a day-first locale write it
-  // (never month first: no Swedish bank writes that).
+  // Day first, as English-language exports and Excel re-saves in a day-first locale write it.
   'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
+  'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
 };
 
 /**
@@ -117,6 +120,9 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       break;
     case 'DD/MM/YY':
       [d, mo, y] = [Number(a), Number(b), fullYear(Number(c))];
+      break;
+    case 'MM/DD/YYYY':
+      [mo, d, y] = [Number(a), Number(b), Number(c)];
       break;
   }
   if (!isValidDay(y, mo, d)) return undefined;

@@ -348,3 +348,28 @@ describe('Excel text formulas and UTF-16 without a byte-order mark', () => {
     }
   });
 });
+
+describe('slashed dates: day first or month first, as the data says', () => {
+  it('a US-locale Excel re-save (month first) is read as such when a day above 12 shows it', () => {
+    const s = parseStatement('Date,Description,Amount\n10/2/2026,Rent,-1000.00\n10/13/2026,Customer,2000.00\n');
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-10-02', '2026-10-13']);
+  });
+
+  it('when no part is above 12, the reading that keeps the rows in date order decides', () => {
+    // Day first: 1 Oct, 2 Oct, 1 Nov (in order); month first: 10 Jan, 10 Feb, 11 Jan (not).
+    const s = parseStatement('Date,Description,Amount\n01/10/2026,A,-1.00\n02/10/2026,B,-2.00\n01/11/2026,C,-3.00\n');
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-10-01', '2026-10-02', '2026-11-01']);
+  });
+
+  it('when nothing decides, the file is refused (AMBIGUOUS_FORMAT) instead of swapping days and months', () => {
+    try {
+      parseStatement('Date,Description,Amount\n01/02/2026,A,-1.00\n03/04/2026,B,-2.00\n', { fileName: 'us.csv' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatementParseError);
+      expect((e as StatementParseError).code).toBe('AMBIGUOUS_FORMAT');
+      expect((e as StatementParseError).file).toBe('us.csv');
+      expect((e as StatementParseError).line).toBe(2);
+    }
+  });
+});
