@@ -17,6 +17,8 @@ export const DATE_PATTERNS = [
   // Month first: what an Excel in a US locale writes when it re-saves a statement. Only chosen when
   // the data says so (a second part above 12, or the only reading that keeps the rows in date order).
   'MM/DD/YYYY',
+  /** A month by name, Swedish or English, full or abbreviated: `2 okt. 2026`, `02 Oct 2026`, `2-okt-2026`, `2 oktober 2026`. */
+  'D MMM YYYY',
 ] as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number];
 
@@ -35,7 +37,26 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+  'D MMM YYYY': /^(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
 };
+
+/** Month names and abbreviations, Swedish and English, lower case → month number. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan', 'januari', 'january'],
+    ['feb', 'februari', 'february'],
+    ['mar', 'mars', 'march'],
+    ['apr', 'april'],
+    ['maj', 'may'],
+    ['jun', 'juni', 'june'],
+    ['jul', 'juli', 'july'],
+    ['aug', 'augusti', 'august'],
+    ['sep', 'sept', 'september'],
+    ['okt', 'oct', 'oktober', 'october'],
+    ['nov', 'november'],
+    ['dec', 'december'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+);
 
 /**
  * Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999. Bank exports with two-digit years
@@ -123,6 +144,9 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       break;
     case 'MM/DD/YYYY':
       [mo, d, y] = [Number(a), Number(b), Number(c)];
+      break;
+    case 'D MMM YYYY':
+      [d, mo, y] = [Number(a), MONTHS.get(b.toLowerCase()) ?? 0, Number(c)];
       break;
   }
   if (!isValidDay(y, mo, d)) return undefined;

@@ -373,3 +373,19 @@ describe('slashed dates: day first or month first, as the data says', () => {
     }
   });
 });
+
+describe('dates with the month by name', () => {
+  it('Swedish and English, abbreviated or full (`2 okt. 2026`, `02 Oct 2026`, `2-okt-2026`, `2 oktober 2026`)', () => {
+    for (const [raw, iso] of [
+      ['2 okt. 2026', '2026-10-02'],
+      ['02 Oct 2026', '2026-10-02'],
+      ['2-okt-2026', '2026-10-02'],
+      ['2 oktober 2026', '2026-10-02'],
+      ['31 maj 2026', '2026-05-31'],
+      ['1 March 2026', '2026-03-01'],
+    ] as const) expect(parseDate(raw, 'D MMM YYYY'), raw).toBe(iso);
+    for (const bad of ['2 okto 2026', '31 feb 2026', '2 marsipan 2026']) expect(parseDate(bad, 'D MMM YYYY'), bad).toBeUndefined();
+    const s = parseStatement('Datum;Text;Belopp\n2 okt. 2026;Hyra;-100,00\n13 okt. 2026;Kund;200,00\n');
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-10-02', '2026-10-13']);
+  });
+});
