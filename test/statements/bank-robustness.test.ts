@@ -389,3 +389,14 @@ describe('dates with the month by name', () => {
     expect(s.transactions.map((t) => t.date)).toEqual(['2026-10-02', '2026-10-13']);
   });
 });
+
+describe('the account number in title rows above the header', () => {
+  it('`Konto: 1234 56 78901` or `Kontonummer;8327-9 123 456 789-0` is the statement\'s account', () => {
+    const a = parseStatement('Företaget AB\nKonto: 1234 56 78901\n\nDatum;Text;Belopp\n2026-10-02;Hyra;-100,00\n2026-10-03;Kund;200,00\n');
+    expect(a.accountNumber).toBe('1234 56 78901');
+    const b = parseStatement('Kontonummer;8327-9 123 456 789-0;;\nDatum;Text;Belopp;Saldo\n2026-10-02;Hyra;-100,00;900,00\n');
+    expect(b.accountNumber).toBe('8327-9 123 456 789-0');
+    const none = parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;-100,00\n');
+    expect(none.accountNumber).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
+import { accountAfterLabel } from './others.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
 /** Lines that may precede the header (account blocks, titles, a summary of the period). */
@@ -453,6 +454,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       return undefined;
     },
     debitIsOutflow: true,
+    // An account number in the title rows above the header (`Konto: 1234-5678901`, `Kontonummer;8327-9 …`).
+    readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
     feeRowFirst: newestFirst === true,
     padShortRows: true,
   };
