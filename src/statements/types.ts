@@ -154,4 +154,8 @@ export interface ColumnMapping {
   readonly valueDate?: number | string;
   readonly reference?: number | string;
   readonly counterparty?: number | string;
+  /** A `D`/`K` (`Debet`/`Kredit`, `DR`/`CR`) column that signs an unsigned `amount`. */
+  readonly sign?: number | string;
+  /** A fee charged besides the amount, booked as a row of its own. */
+  readonly fee?: number | string;
 }

@@ -400,3 +400,14 @@ describe('the account number in title rows above the header', () => {
     expect(none.accountNumber).toBeUndefined();
   });
 });
+
+describe('the detected columns carry the sign and fee columns', () => {
+  it('passing `detected.columns` back as `columns` reads the file the same way (debits stay debits, fees stay rows)', () => {
+    const text = 'Datum;Text;Belopp;D/K;Avgift\n2026-10-02;Hyra;1 000,00;D;0,00\n2026-10-03;Kund;2 000,00;K;5,00\n';
+    const s = parseStatement(text);
+    expect(s.detected?.columns).toMatchObject({ amount: 'Belopp', sign: 'D/K', fee: 'Avgift' });
+    const again = parseStatement(text, { columns: s.detected?.columns as NonNullable<Statement['detected']>['columns'] });
+    expect(again.transactions.map((t) => [t.amount, t.text])).toEqual(s.transactions.map((t) => [t.amount, t.text]));
+    expect(s.transactions.map((t) => t.amount)).toEqual([-100_000, 200_000, -500]);
+  });
+});

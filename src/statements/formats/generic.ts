@@ -134,5 +134,7 @@ function mappingEntries(m: ColumnMapping): [ColumnRole, number | string][] {
   if (m.valueDate !== undefined) out.push(['valueDate', m.valueDate]);
   if (m.reference !== undefined) out.push(['reference', m.reference]);
   if (m.counterparty !== undefined) out.push(['counterparty', m.counterparty]);
+  if (m.sign !== undefined) out.push(['sign', m.sign]);
+  if (m.fee !== undefined) out.push(['fee', m.fee]);
   return out;
 }

@@ -229,7 +229,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const mapping: Record<string, string | string[]> = {};
   const suggestion = (): ColumnMapping => {
     const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) m[role] = names[i] ?? String(i);
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) m[role] = names[i] ?? String(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -310,6 +310,9 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       }
     }
   };
+  // Named early, so that a `columns` suggestion in an ambiguity error carries them too.
+  if (signCol !== undefined && amountCols.length > 0) map.set('sign', signCol);
+  if (feeCol !== undefined) map.set('fee', feeCol);
   if (amountCols.length > 0) {
     // More cells that parse as amounts first, then fewer breaks of the balance chain.
     // Then, beside a per-row currency column (`Belopp;Valuta;Belopp SEK`), the amount whose header
@@ -353,8 +356,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     useFee = withFee <= without;
     if (withFee !== without) reasons.push(`"${names[feeCol]}" is ${useFee ? 'charged besides the amount (a row of its own)' : 'already in the amount'}: the balance chain holds that way`);
   }
-  if (signCol !== undefined && map.get('amount') !== undefined) map.set('sign', signCol);
-  if (feeCol !== undefined && useFee && (map.get('amount') !== undefined || map.get('credit') !== undefined)) map.set('fee', feeCol);
+  if (feeCol !== undefined && !useFee) map.delete('fee');
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
     const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
@@ -416,7 +418,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) mapping[role] = name;
   }
   const used = new Set(map.values());
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
