@@ -53,8 +53,10 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-      // XLSX (Handelsbanken since 2024, Skandiabanken): its first sheet, as text, one line per row.
-      return { text: xlsxToText(b, file, limits).text, encoding: 'utf-8', bom: false };
+      // XLSX (Handelsbanken since 2024, Skandiabanken): a sheet, as text, one line per row.
+      // The first sheet a format claims (a summary sheet may come first), else the first sheet.
+      const claimed = (text: string): boolean => scoreFormats(text).some((c) => c.score >= MIN_SCORE);
+      return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
       throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });

@@ -411,3 +411,13 @@ describe('the detected columns carry the sign and fee columns', () => {
     expect(s.transactions.map((t) => t.amount)).toEqual([-100_000, 200_000, -500]);
   });
 });
+
+describe('a workbook whose first sheet is not the transactions', () => {
+  it('the first sheet a format claims is read (a summary sheet comes first)', () => {
+    const s = parseStatement(readFileSync(new URL('../../fixtures/statements/generic/summary-sheet-first.xlsx', import.meta.url)));
+    expect(rows(s)).toEqual([
+      [2, '2026-10-02', -100_000, 400_000, 'HYRA OKTOBER'],
+      [3, '2026-10-03', 200_000, 600_000, 'BG 5555-1234 KUND AB'],
+    ]);
+  });
+});

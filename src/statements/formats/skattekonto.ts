@@ -27,7 +27,8 @@ export const skattekonto: StatementFormat = {
     if (first === undefined) return 0;
     const cells = splitCells(first, ';').map((c) => c.trim());
     const hasOrg = ORGNR.test(cells[1] ?? '');
-    const ib = lines.slice(0, 6).findIndex((l) => splitCells(l, ';').some((c) => IB.test(c.trim())));
+    // Both layouts put `Ingående saldo` in the second cell (the first is empty), as the parser reads it.
+    const ib = lines.slice(0, 6).findIndex((l) => IB.test((splitCells(l, ';')[1] ?? '').trim()));
     const hasIb = ib >= 0;
     if (hasOrg && hasIb) return 1;
     if (!hasIb) return 0;
