@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/core/money.js';
 import { parseDate } from '../../src/core/dates.js';
 import { parseStatement } from '../../src/statements/index.js';
+import { headerMeaning } from '../../src/statements/synonyms.js';
 import { StatementParseError } from '../../src/core/errors.js';
 import type { Statement } from '../../src/statements/types.js';
 
@@ -418,6 +419,33 @@ describe('a workbook whose first sheet is not the transactions', () => {
     expect(rows(s)).toEqual([
       [2, '2026-10-02', -100_000, 400_000, 'HYRA OKTOBER'],
       [3, '2026-10-03', 200_000, 600_000, 'BG 5555-1234 KUND AB'],
+    ]);
+  });
+});
+
+describe('more header spellings from English UIs and Swedish exports', () => {
+  it('split in/out, payment dates, merchants and running balances under other names', () => {
+    for (const [header, meaning] of [
+      ['Debit amount', 'debit'],
+      ['Credit amount', 'credit'],
+      ['Belopp ut', 'debit'],
+      ['Belopp in', 'credit'],
+      ['Utbetalt', 'debit'],
+      ['Inbetalt', 'credit'],
+      ['Betalningsdatum', 'transactionDate'],
+      ['Payment date', 'transactionDate'],
+      ['Net amount', 'amount'],
+      ['Balance after', 'balance'],
+      ['Transaktionsinformation', 'text'],
+      ['Narrative', 'text'],
+      ['Handlare', 'counterparty'],
+      ['Merchant', 'counterparty'],
+      ['Motpartens namn', 'counterparty'],
+    ] as const) expect(headerMeaning(header)?.meaning, header).toBe(meaning);
+    const s = parseStatement('Date,Narrative,Debit Amount,Credit Amount,Balance\n02/10/2026,Rent,1000.00,,4000.00\n13/10/2026,Customer,,2000.00,6000.00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-02', -100_000, 400_000, 'Rent'],
+      [3, '2026-10-13', 200_000, 600_000, 'Customer'],
     ]);
   });
 });
