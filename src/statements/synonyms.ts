@@ -56,7 +56,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
-    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount', 'Net amount', 'Nettobelopp',
+    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
   ],
   credit: [
     'Insättning', 'Insättningar', 'Inbetalning', 'Inbetalningar', 'Inkommande', 'In', 'Kredit', 'Credit', 'Deposit',

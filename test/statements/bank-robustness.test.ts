@@ -434,7 +434,6 @@ describe('more header spellings from English UIs and Swedish exports', () => {
       ['Inbetalt', 'credit'],
       ['Betalningsdatum', 'transactionDate'],
       ['Payment date', 'transactionDate'],
-      ['Net amount', 'amount'],
       ['Balance after', 'balance'],
       ['Transaktionsinformation', 'text'],
       ['Narrative', 'text'],
