@@ -187,6 +187,12 @@ function at(cells: readonly string[], i: number): string {
   return v === undefined ? '' : unformula(v.trim());
 }
 
+/** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
+function moneyAt(cells: readonly string[], i: number): string {
+  const v = at(cells, i);
+  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014') ? '' : v;
+}
+
 /**
  * `="0012345678"` → `0012345678`: how exports (and Excel re-saves) keep a number as text so a
  * spreadsheet does not drop its leading zeros or turn it into a date.
@@ -382,10 +388,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         );
       }
       const dateCell = at(cells, iDate);
-      const amountCell = at(cells, iAmount);
-      const creditCell = at(cells, iCredit);
-      const debitCell = at(cells, iDebit);
-      const balanceCell = at(cells, iBalance);
+      const amountCell = moneyAt(cells, iAmount);
+      const creditCell = moneyAt(cells, iCredit);
+      const debitCell = moneyAt(cells, iDebit);
+      const balanceCell = moneyAt(cells, iBalance);
       if (amountCell === '' && creditCell === '' && debitCell === '' && balanceCell !== '' && !/\d/.test(dateCell)) {
         // A balance-only row (Handelsbanken writes the balance at export time as its first row).
         marks.push({ line, balance: money(balanceCell, line, 'balance') as number, position: seenRow ? 'end' : 'start' });
@@ -440,7 +446,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const bankId = at(cells, iBankId);
       // A fee in a column of its own is a row of its own (a bank cost, not part of the payment); the
       // row's balance is after both, so it goes on whichever of the two comes last in time.
-      const feeCell = iFee >= 0 ? at(cells, iFee) : '';
+      const feeCell = iFee >= 0 ? moneyAt(cells, iFee) : '';
       const fee = feeCell === '' ? 0 : Math.abs(money(feeCell, line, 'fee') as number);
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);

@@ -448,3 +448,17 @@ describe('more header spellings from English UIs and Swedish exports', () => {
     ]);
   });
 });
+
+describe('a lone dash in a money column', () => {
+  it('is an empty cell (`-` where there is no deposit, no withdrawal or no balance yet)', () => {
+    const split = parseStatement('Datum;Text;Uttag;Insättning;Saldo\n2026-10-02;Hyra;1 000,00;-;4 000,00\n2026-10-03;Kund;–;2 000,00;6 000,00\n');
+    expect(rows(split)).toEqual([
+      [2, '2026-10-02', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-03', 200_000, 600_000, 'Kund'],
+    ]);
+    const balance = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-02;Hyra;-1 000,00;-\n2026-10-03;Kund;2 000,00;6 000,00\n');
+    expect(balance.transactions.map((t) => t.balance)).toEqual([undefined, 600_000]);
+    // An amount that is only a dash is still no amount.
+    expect(() => parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;-\n2026-10-03;Kund;2 000,00\n')).toThrow(StatementParseError);
+  });
+});
