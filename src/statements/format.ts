@@ -85,6 +85,8 @@ export interface RawStatement {
   readonly marks?: readonly BalanceMark[] | undefined;
   /** Rows skipped in lenient mode, with the reason. */
   readonly skipped?: readonly RowProblem[] | undefined;
+  /** Lines of rows the bank marks as declined, reverted, failed or cancelled (left out). */
+  readonly voided?: readonly number[] | undefined;
   /** Lines of footer rows that were recognised and ignored. */
   readonly footer?: readonly number[] | undefined;
   /** The period the export covers, where the file states it. */

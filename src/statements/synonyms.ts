@@ -35,6 +35,8 @@ export const HEADER_MEANINGS = [
   'sign',
   /** A fee charged with the transaction, in a column of its own. */
   'fee',
+  /** Whether the bank carried the row out: completed, pending, or declined/reverted/cancelled. */
+  'status',
   /** The amount in the original (foreign) currency, beside the booked amount: not read, but a per-row currency column is its. */
   'foreignAmount',
   'ignore',
@@ -92,6 +94,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'D/K', 'K/D', 'Debet/Kredit', 'Kredit/Debet', 'DK-kod', 'Dr/Cr', 'Cr/Dr', 'Debit/Credit', 'Credit/Debit', 'Tecken',
     'Debit/credit indicator', 'Credit/debit indicator',
   ],
+  status: ['Status', 'State', 'Transaktionsstatus', 'Transaction status', 'Betalningsstatus', 'Payment status'],
   foreignAmount: [
     'Utländskt belopp', 'Utl. belopp', 'Belopp i utländsk valuta', 'Ursprungligt belopp', 'Originalbelopp',
     'Belopp i originalvaluta', 'Valutabelopp', 'Belopp i valuta', 'Foreign amount', 'Orig amount', 'Original amount',
@@ -102,7 +105,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
-    'Budgetgrupp', 'Underkategori', 'Avstämt', 'Status', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
+    'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
     'Original currency', 'Originalvaluta', 'Ursprunglig valuta',
   ],
 };

@@ -81,6 +81,8 @@ export interface TableSpec {
   readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; currency?: string };
   /** True for preliminary / reserved rows. */
   readonly isPending?: (get: CellReader) => boolean;
+  /** True for rows the bank marks as declined, reverted, failed or cancelled: left out, with a warning. */
+  readonly isVoid?: (get: CellReader) => boolean;
   /** True for footer rows the bank appends (sums, "Totalt"). */
   readonly isFooter?: (cells: readonly string[]) => boolean;
   /**
@@ -255,6 +257,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const marks: BalanceMark[] = [];
   const skipped: RowProblem[] = [];
   const footer: number[] = [];
+  const voided: number[] = [];
   const width = header.width;
   const ownAccounts = new Map<string, number>();
 
@@ -398,6 +401,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         return;
       }
       current = cells;
+      if (spec.isVoid?.(reader)) {
+        voided.push(line);
+        return;
+      }
       const pending = isPending !== undefined && isPending(reader);
       let amount: number;
       if (!splitMoney) {
@@ -496,7 +503,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, period };
+  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period };
 }
 
 /**

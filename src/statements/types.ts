@@ -100,6 +100,8 @@ export const WARNING_CODES = [
   'CURRENCY_MIXED',
   'ACCOUNTS_MIXED',
   'FOOTER_IGNORED',
+  /** Rows the bank marks as declined, reverted, failed or cancelled: money that never moved, left out. */
+  'ROWS_VOID',
   'ENCODING_REPLACEMENT',
   'COLUMNS_DETECTED',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */

@@ -462,3 +462,36 @@ describe('a lone dash in a money column', () => {
     expect(() => parseStatement('Datum;Text;Belopp\n2026-10-02;Hyra;-\n2026-10-03;Kund;2 000,00\n')).toThrow(StatementParseError);
   });
 });
+
+describe('a status column', () => {
+  const text =
+    'Date started (UTC),Date completed (UTC),ID,Type,State,Description,Amount,Fee,Balance\n' +
+    '2026-10-01 10:00:00,2026-10-01 10:05:00,t1,CARD_PAYMENT,COMPLETED,Cafe Lunden,-50.00,0.00,950.00\n' +
+    '2026-10-02 11:00:00,,t2,CARD_PAYMENT,DECLINED,Webshop,-500.00,0.00,\n' +
+    '2026-10-02 12:00:00,2026-10-02 12:05:00,t3,TRANSFER,COMPLETED,Kund AB,200.00,0.00,1150.00\n' +
+    '2026-10-03 09:00:00,2026-10-03 09:00:00,t4,CARD_PAYMENT,PENDING,Taxi,-120.00,0.00,\n' +
+    '2026-10-03 10:00:00,2026-10-03 10:00:00,t5,CARD_PAYMENT,REVERTED,Hotell,-900.00,0.00,1150.00\n';
+
+  it('declined and reverted rows (money that never moved) are left out with ROWS_VOID; pending rows are preliminary', () => {
+    const s = parseStatement(text);
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -5000, 'Cafe Lunden'],
+      [4, 20_000, 'Kund AB'],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'ROWS_VOID')?.lines).toEqual([3, 6]);
+    expect(codes(s)).toContain('PENDING_EXCLUDED');
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    const all = parseStatement(text, { includePending: true });
+    expect(all.transactions.map((t) => [t.line, t.pending ?? false])).toEqual([
+      [2, false],
+      [4, false],
+      [5, true],
+    ]);
+  });
+
+  it('Swedish statuses: Utförd is booked, Reserverad preliminary, Makulerad left out', () => {
+    const s = parseStatement('Datum;Text;Belopp;Status\n2026-10-02;Hyra;-1 000,00;Utförd\n2026-10-03;Kortköp;-50,00;Reserverad\n2026-10-04;Betalning;-300,00;Makulerad\n');
+    expect(s.transactions.map((t) => t.line)).toEqual([2]);
+    expect(s.warnings.find((w) => w.code === 'ROWS_VOID')?.lines).toEqual([4]);
+  });
+});

@@ -28,6 +28,10 @@ const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date'
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
+/** A status that says the row is not booked yet (kept only with `includePending`). */
+const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
+/** A status that says the money never moved: the row is left out. */
+const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
 /** A totals row below the data: the word starts its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
 const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 /** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
@@ -263,6 +267,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // A D/K marker column signs the amount; a fee column, when the fee is charged besides the amount
   // (the balance chain decides below), lowers what the row moves the balance by.
   let signCol = columnsOf(header, 'sign')[0];
+  const statusCol = columnsOf(header, 'status')[0];
   // No marker column, no negative amount, and a type column that names the direction on every row
   // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`): the type column signs the amount.
   const typeCol = columnsOf(header, 'type')[0];
@@ -284,7 +289,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const feeOf = (r: readonly string[]): number => (useFee ? Math.abs(amountOf(cell(r, feeCol)) ?? 0) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
-      .filter((r) => !PENDING.test(cell(r, dateCols[0])))
+      .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
       .map((r) => {
         const a = signedAmount(r, amountCol);
         return [a === undefined ? undefined : a - feeOf(r), amountOf(cell(r, balanceCol))] as const;
@@ -372,6 +377,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ['counterparty', 'counterparty'],
     ['counterpartyAccount', 'counterpartyAccount'],
     ['type', 'type'],
+    ['status', 'status'],
     ['currency', 'currency'],
     ['account', 'account'],
     ['clearing', 'clearing'],
@@ -412,7 +418,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
@@ -438,7 +444,9 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
     datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
-    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))),
+    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
+    // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
+    isVoid: (get) => STATUS_VOID.test(get('status')),
     // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table;
     // so does a totals row with money but no date (`;Summa;455,00;`, `Totalt,,2000.00,1000.00,`).
     isFooter: (cells) => {
