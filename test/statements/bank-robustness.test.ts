@@ -495,3 +495,20 @@ describe('a status column', () => {
     expect(s.warnings.find((w) => w.code === 'ROWS_VOID')?.lines).toEqual([4]);
   });
 });
+
+describe('amounts written from a binary float by a program', () => {
+  it('`45.900000000000006`, `1234.5599999999999`, `-0.30000000000000004` are the öre they stand for; other long fractions are refused', () => {
+    const dot = { decimal: '.', thousands: 'none', maxDecimals: 2 } as const;
+    expect(parseAmount('45.900000000000006', dot)).toBe(4590);
+    expect(parseAmount('1234.5599999999999', dot)).toBe(123_456);
+    expect(parseAmount('-0.30000000000000004', dot)).toBe(-30);
+    expect(parseAmount('99.999999999999999', dot)).toBe(10_000);
+    for (const bad of ['1.2345678901234', '12.345000000000', '1.005', '1.0000001']) expect(() => parseAmount(bad, dot), bad).toThrow();
+    const s = parseStatement('Date,Description,Amount,Balance\n2026-10-02,Rent,-45.900000000000006,954.1\n2026-10-13,Customer,1234.5599999999999,2188.66\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance])).toEqual([
+      [-4590, 95_410],
+      [123_456, 218_866],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+});
