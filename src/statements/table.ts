@@ -17,6 +17,7 @@ import {
   type StatementFormat,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
+import { type HeaderMeaning, headerMeaning } from './synonyms.js';
 
 export const COLUMN_ROLES = [
   'date',
@@ -98,6 +99,8 @@ export interface TableSpec {
   readonly debitIsOutflow?: boolean;
 }
 
+const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
+
 /** Multiplier for a header that has every required column but also columns we do not know. */
 const EXTRA_COLUMNS_FACTOR = 0.85;
 /** Rows sampled to choose the file's date pattern and number style. */
@@ -138,6 +141,9 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
     if (!map.has(col.role)) map.set(col.role, idx);
   }
   const unknown = norm.some((c, i) => !used.has(i) && c !== '');
+  // A column this format would drop but that changes a row's amount (a fee charged besides it, a
+  // D/K marker): not this format's export; the header reader reads such a table.
+  if (unknown && norm.some((c, i) => !used.has(i) && c !== '' && MEANING_CHANGERS.has(headerMeaning(c)?.meaning as HeaderMeaning))) return undefined;
   const factor = spec.scoreHeader ? spec.scoreHeader(norm) : 1;
   return { score: (unknown ? EXTRA_COLUMNS_FACTOR : 1) * factor, map };
 }

@@ -512,3 +512,16 @@ describe('amounts written from a binary float by a program', () => {
     expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
   });
 });
+
+describe('a known bank header with a column that changes the amounts', () => {
+  it('a fee or D/K column the bank format would drop sends the table to the header reader', () => {
+    const s = parseStatement('Reskontradatum;Transaktionsdatum;Text;Belopp;Saldo;Avgift\n2026-10-03;2026-10-03;KUND AB;2 000,00;5 995,00;-5,00\n2026-10-02;2026-10-01;HYRA;-1 000,00;4 000,00;0,00\n');
+    expect(s.format).toBe('generic-csv');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [-500, 'Avgift: KUND AB'],
+      [200_000, 'KUND AB'],
+      [-100_000, 'HYRA'],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+});
