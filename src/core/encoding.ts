@@ -64,6 +64,35 @@ export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** UTF-8 `å ä ö Å Ä Ö é` read as Windows-1252: what a re-save that guessed the encoding wrong writes. */
+const MOJIBAKE = /\u00c3[\u00a5\u00a4\u00b6\u2026\u201e\u2013\u00a9\u0084\u0085\u0096]/;
+const SWEDISH_LETTERS = /[åäöÅÄÖ]/;
+
+/**
+ * Undoes a UTF-8 text that was once read as Windows-1252 and saved again as UTF-8 (`BokfÃ¶ringsdag`
+ * for `Bokföringsdag`, as an Excel re-save of a UTF-8 file without BOM writes it): when the text has
+ * such pairs and no å, ä or ö of its own, and the whole text goes back to bytes and decodes as UTF-8,
+ * that is the text. Undefined otherwise.
+ */
+export function repairMojibake(text: string): string | undefined {
+  const head = text.slice(0, 1 << 16);
+  if (!MOJIBAKE.test(head) || SWEDISH_LETTERS.test(text)) return undefined;
+  // Back to the bytes: Latin-1 for U+0000–U+00FF (a reader that took the bytes as ISO-8859-1 kept
+  // 0x80–0x9F as C1 controls), Windows-1252 for its 27 other characters.
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c <= 0xff ? c : CP1252_BYTE.get(c);
+    if (b === undefined) return undefined;
+    bytes[i] = b;
+  }
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function decodeUtf8Lenient(b: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 }
@@ -73,6 +102,8 @@ function decodeUtf8Lenient(b: Uint8Array): string {
  * (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD.
  */
 const CP1252_HIGH = Array.from(iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252'));
+/** Windows-1252's characters above U+00FF → their byte. */
+const CP1252_BYTE: ReadonlyMap<number, number> = new Map(CP1252_HIGH.map((ch, i) => [ch.charCodeAt(0), 0x80 + i] as const).filter(([c]) => c > 0xff));
 /** A C1 code point: where Latin-1 and Windows-1252 differ. */
 const C1 = /[\u0080-\u009f]/g;
 

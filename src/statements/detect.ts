@@ -4,7 +4,7 @@
  */
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
-import { type DecodedText, decodeText, looksBinary, sniffUtf16 } from '../core/encoding.js';
+import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
@@ -66,7 +66,10 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
       throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export (CSV/TXT), found NUL or control bytes', { file, line: 1 });
     }
   }
-  const decoded = decodeText(input);
+  const first = decodeText(input);
+  // A UTF-8 file once read as Windows-1252 and saved again (`BokfÃ¶ringsdag`): its text as written.
+  const repaired = first.encoding === 'utf-8' ? repairMojibake(first.text) : undefined;
+  const decoded = repaired === undefined ? first : { ...first, text: repaired };
   const text = decoded.text;
   // `\S` is exactly what trim() keeps: a non-empty check without copying the text.
   if (!/\S/.test(text)) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });

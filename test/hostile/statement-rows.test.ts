@@ -36,6 +36,7 @@ describe('hostile input to the header reader stays typed and bounded', () => {
       `Datum;Text;Belopp;D/K\n2026-10-02;Hyra;100,00;${'D'.repeat(1 << 20)}\n`,
       `Datum;Text;Belopp;Avgift;Saldo\n2026-10-02;Hyra;-100,00;${'9'.repeat(1 << 20)};1,00\n`,
       `Date,Text,Amount\n${'01/02/2026,A,1.00\n'.repeat(20_000)}`,
+      `Datum;Text;Belopp\n2026-10-02;${'Ã¶'.repeat(1 << 19)};-1,00\n`,
     ]) {
       const { ms, out } = timed(input);
       expect(ms, out).toBeLessThan(BUDGET_MS);

@@ -3,6 +3,7 @@
  * input is hand-written here with invented names and numbers, in the layout the export has.
  */
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/core/money.js';
 import { parseDate } from '../../src/core/dates.js';
@@ -523,5 +524,22 @@ describe('a known bank header with a column that changes the amounts', () => {
       [-100_000, 'HYRA'],
     ]);
     expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+});
+
+describe('UTF-8 read once as Windows-1252 and saved again (mojibake)', () => {
+  it('`BokfÃ¶ringsdag` is read as `Bokföringsdag`, and the texts get their letters back', () => {
+    const original = 'Bokföringsdag;Text;Belopp;Saldo\n2026-10-02;Överföring till Åsa;-1 000,00;4 000,00\n2026-10-03;Kund Ärlig AB – faktura;2 000,00;6 000,00\n';
+    const twice = new TextEncoder().encode(new TextDecoder('windows-1252').decode(new TextEncoder().encode(original)));
+    expect(new TextDecoder().decode(twice).slice(0, 14)).toBe('BokfÃ¶ringsdag');
+    const s = parseStatement(twice);
+    expect(s.transactions.map((t) => t.text)).toEqual(['Överföring till Åsa', 'Kund Ärlig AB – faktura']);
+    // The same through a reader that knew Windows-1252's 0x80–0x9F (Excel): `Ã–verfÃ¶ring`.
+    const excel = new TextEncoder().encode(iconv.decode(Buffer.from(original, 'utf8'), 'windows-1252'));
+    expect(new TextDecoder().decode(excel)).toContain('Ã–verfÃ¶ring');
+    expect(parseStatement(excel).transactions.map((t) => t.text)).toEqual(['Överföring till Åsa', 'Kund Ärlig AB – faktura']);
+    // A text with real Swedish letters is left alone, even beside an "Ã¶".
+    const real = parseStatement('Datum;Text;Belopp\n2026-10-02;Köp hos Ã¶-butiken;-1,00\n');
+    expect(real.transactions[0]?.text).toBe('Köp hos Ã¶-butiken');
   });
 });
