@@ -99,6 +99,9 @@ export interface TableSpec {
   readonly debitIsOutflow?: boolean;
 }
 
+/** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
+const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+
 const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
 /** Multiplier for a header that has every required column but also columns we do not know. */
@@ -381,6 +384,11 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         const value = [at(cells, iBalance), at(cells, iAmount), at(cells, iCredit), at(cells, iDebit)].find((v) => /\d/.test(v));
         if (value === undefined) footer.push(line);
         else marks.push({ line, balance: money(value, line, value === at(cells, iBalance) ? 'balance' : 'amount') as number, position: seenRow ? 'end' : 'start', role: balanceRole });
+        return;
+      }
+      // A totals row below the data (`;Summa;1 000,00 kr;`, `Totalt;1000,00;…`): no date, a totals word.
+      if (!/\d/.test(at(cells, iDate)) && cells.some((c) => TOTALS.test(c.trim()))) {
+        footer.push(line);
         return;
       }
       if (spec.isFooter?.(cells)) {

@@ -543,3 +543,14 @@ describe('UTF-8 read once as Windows-1252 and saved again (mojibake)', () => {
     expect(real.transactions[0]?.text).toBe('Köp hos Ã¶-butiken');
   });
 });
+
+describe('a totals row under a known bank\'s table', () => {
+  it('ICA, Nordea and Danske exports with a Summa/Totalt row added below are read, the row a footer', () => {
+    const ica = parseStatement('Datum;Text;Typ;Budgetgrupp;Belopp;Saldo\n2026-10-03;KUND AB;Insättning;Övrigt;2 000,00 kr;6 000,00 kr\n2026-10-02;HYRA;E-faktura;Boende;-1 000,00 kr;4 000,00 kr\n;;;Summa;1 000,00 kr;\n');
+    expect([ica.format, ica.transactions.length, ica.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines]).toEqual(['ica', 2, [4]]);
+    const nordea = parseStatement('Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Ytterligare detaljer;Meddelande;Egna anteckningar;Saldo;Valuta;\n2026/10/03;2000,00;;;KUND AB;Insättning;Faktura 1;;6000,00;SEK;\n2026/10/02;-1000,00;;5343-2795;HYRESVÄRD AB;Betalning BG 5343-2795;12345;;4000,00;SEK;\nTotalt;1000,00;;;;;;;;;\n');
+    expect([nordea.format, nordea.transactions.length]).toEqual(['nordea-2024', 2]);
+    const danske = parseStatement('"Bokföringsdag";"Specifikation";"Belopp";"Saldo";"Status";"Avstämt"\n"2026-10-03";"KUND AB";"2.000,00";"6.000,00";"Utförd";"Nej"\n"2026-10-02";"HYRA";"-1.000,00";"4.000,00";"Utförd";"Nej"\n"";"Summa";"1.000,00";"";"";""\n');
+    expect([danske.format, danske.transactions.length]).toEqual(['danske', 2]);
+  });
+});

@@ -32,8 +32,6 @@ const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
 /** A status that says the money never moved: the row is left out. */
 const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
-/** A totals row below the data: the word starts its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
-const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 /** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
 const OPENING = /^(ingående saldo|opening balance|starting balance)(?![a-zåäö])/i;
 const CLOSING = /^(utgående saldo|closing balance|ending balance)(?![a-zåäö])/i;
@@ -447,12 +445,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
     // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
     isVoid: (get) => STATUS_VOID.test(get('status')),
-    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table;
-    // so does a totals row with money but no date (`;Summa;455,00;`, `Totalt,,2000.00,1000.00,`).
+    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table
+    // (a totals row with money, `;Summa;455,00;`, is a footer in every table format).
     isFooter: (cells) => {
       const d = (cells[map.get('date') as number] ?? '').trim();
       if (/\d/.test(d) || PENDING.test(d)) return false;
-      if (cells.some((c) => TOTALS.test(c.trim()))) return true;
       return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
     },
     balanceRow: (cells) => {
