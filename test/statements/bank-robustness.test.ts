@@ -554,3 +554,16 @@ describe('a totals row under a known bank\'s table', () => {
     expect([danske.format, danske.transactions.length]).toEqual(['danske', 2]);
   });
 });
+
+describe('the `columns` option reads the same row shapes', () => {
+  it('short rows and opening/closing balance rows', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo;Meddelande\n2026-10-01;Ingående saldo;;5 000,00\n2026-10-02;Hyra;-1 000,00;4 000,00;Faktura 12\n2026-10-03;Kund;2 000,00;6 000,00\n', {
+      columns: { date: 'Datum', amount: 'Belopp', text: 'Text', balance: 'Saldo' },
+    });
+    expect(s.transactions.map((t) => [t.line, t.amount])).toEqual([
+      [3, -100_000],
+      [4, 200_000],
+    ]);
+    expect(s.openingBalance).toBe(500_000);
+  });
+});

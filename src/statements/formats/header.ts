@@ -161,6 +161,16 @@ function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): 
   return breaks;
 }
 
+/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
+export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
+  for (const c of cells) {
+    const t = c.trim();
+    if (OPENING.test(t)) return 'opening';
+    if (CLOSING.test(t)) return 'closing';
+  }
+  return undefined;
+}
+
 /** True when the dates, in file order, never go down or never go up. */
 function monotonic(isos: readonly string[]): boolean {
   let up = true;
@@ -452,14 +462,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       if (/\d/.test(d) || PENDING.test(d)) return false;
       return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
     },
-    balanceRow: (cells) => {
-      for (const c of cells) {
-        const t = c.trim();
-        if (OPENING.test(t)) return 'opening';
-        if (CLOSING.test(t)) return 'closing';
-      }
-      return undefined;
-    },
+    balanceRow: balanceRowOf,
     debitIsOutflow: true,
     // An account number in the title rows above the header (`Konto: 1234-5678901`, `Kontonummer;8327-9 …`).
     readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
