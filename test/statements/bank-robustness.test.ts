@@ -567,3 +567,16 @@ describe('the `columns` option reads the same row shapes', () => {
     expect(s.openingBalance).toBe(500_000);
   });
 });
+
+describe('split in/out columns with a fee, newest first', () => {
+  it('the balance chain settles the row order, so the fee row sits after its payment in time', () => {
+    const s = parseStatement('Datum;Text;Uttag;Insättning;Avgift;Saldo\n2026-10-03;Kund;;2 000,00;5,00;5 995,00\n2026-10-02;Hyra;1 000,00;;0,00;4 000,00\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance, t.text])).toEqual([
+      [-500, 599_500, 'Avgift: Kund'],
+      [200_000, undefined, 'Kund'],
+      [-100_000, 400_000, 'Hyra'],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect(s.detected?.why).toContain('newest first');
+  });
+});

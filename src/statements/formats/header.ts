@@ -416,8 +416,21 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   let newestFirst: boolean | undefined;
   const amountCol = map.get('amount');
   const balanceCol = map.get('balance');
-  if (amountCol !== undefined && balanceCol !== undefined) {
-    const pairs = pairsFor(amountCol, balanceCol);
+  const creditCol = map.get('credit');
+  const debitCol = map.get('debit');
+  if ((amountCol !== undefined || (creditCol !== undefined && debitCol !== undefined)) && balanceCol !== undefined) {
+    // Split in/out columns: the row's amount is what came in less what went out.
+    const splitPairs = (): [number, number][] =>
+      sample
+        .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
+        .map((r) => {
+          const inn = amountOf(cell(r, creditCol));
+          const out = amountOf(cell(r, debitCol));
+          const a = inn === undefined && out === undefined ? undefined : Math.abs(inn ?? 0) - Math.abs(out ?? 0) - feeOf(r);
+          return [a, amountOf(cell(r, balanceCol))] as const;
+        })
+        .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
+    const pairs = amountCol !== undefined ? pairsFor(amountCol, balanceCol) : splitPairs();
     const up = chainBreaks(pairs, false);
     const down = chainBreaks(pairs, true);
     if (up !== down && pairs.length > 1) {
