@@ -40,8 +40,39 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   try {
     return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
   } catch {
+    if (looksOem(b)) return { text: decodeBytes(b, 'cp437'), encoding: 'cp437', bom: false };
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
+}
+
+/** å ä ö Å Ä Ö é in the DOS code pages 437 and 850 (they agree on these). */
+const OEM_LETTERS = new Set([0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82]);
+/** å ä ö Å Ä Ö é in Windows-1252 / Latin-1. */
+const ANSI_LETTERS = new Set([0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9]);
+
+function isAsciiLetter(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+}
+
+/**
+ * Text in a DOS code page (Excel's "CSV (MS-DOS)" writes CP850): Swedish letters at their OEM
+ * bytes inside words (`Bokf\x94ringsdag`) at least twice in the first 64 KB, and never at their
+ * Windows-1252 bytes. A closing curly quote (0x94 in Windows-1252) follows a word but does not sit
+ * inside one, so it does not count.
+ */
+function looksOem(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 1 << 16);
+  let oem = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i] as number;
+    if (ANSI_LETTERS.has(c)) return false;
+    if (OEM_LETTERS.has(c)) {
+      const before = b[i - 1];
+      const after = b[i + 1];
+      if ((isAsciiLetter(before) || OEM_LETTERS.has(before as number)) && (isAsciiLetter(after) || OEM_LETTERS.has(after as number))) oem++;
+    }
+  }
+  return oem >= 2;
 }
 
 /**

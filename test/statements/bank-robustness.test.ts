@@ -580,3 +580,15 @@ describe('split in/out columns with a fee, newest first', () => {
     expect(s.detected?.why).toContain('newest first');
   });
 });
+
+describe('Excel\'s "CSV (MS-DOS)": a DOS code page', () => {
+  it('Swedish letters at their CP850/437 bytes inside words are read as such; a Windows-1252 file with curly quotes is not', () => {
+    const text = 'Bokföringsdag;Text;Belopp;Saldo\r\n2026-10-02;Överföring till Åsa;-1 000,00;4 000,00\r\n2026-10-03;Kund Ärlig AB;2 000,00;6 000,00\r\n';
+    const s = parseStatement(new Uint8Array(iconv.encode(text, 'cp850')));
+    expect(s.encoding).toBe('cp437');
+    expect(s.transactions.map((t) => t.text)).toEqual(['Överföring till Åsa', 'Kund Ärlig AB']);
+    const quotes = parseStatement(new Uint8Array(iconv.encode('Date;Text;Amount\r\n2026-10-02;Invoice “Spring” and “Autumn”;-1,00\r\n', 'windows-1252')));
+    expect(quotes.encoding).toBe('windows-1252');
+    expect(quotes.transactions[0]?.text).toBe('Invoice “Spring” and “Autumn”');
+  });
+});
