@@ -3,7 +3,23 @@
  * several ways; each spelling is a {@link DatePattern}, and impossible dates are rejected.
  */
 
-export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'YY-MM-DD', 'YYMMDD', 'DD.MM.YYYY', 'DD/MM/YY'] as const;
+export const DATE_PATTERNS = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'YYYYMMDD',
+  'YY-MM-DD',
+  'YYMMDD',
+  'DD.MM.YYYY',
+  'DD/MM/YY',
+  'YYYY.MM.DD',
+  'DD/MM/YYYY',
+  'DD-MM-YYYY',
+  // Month first: what an Excel in a US locale writes when it re-saves a statement. Only chosen when
+  // the data says so (a second part above 12, or the only reading that keeps the rows in date order).
+  'MM/DD/YYYY',
+  /** A month by name, Swedish or English, full or abbreviated: `2 okt. 2026`, `02 Oct 2026`, `2-okt-2026`, `2 oktober 2026`. */
+  'D MMM YYYY',
+] as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number];
 
 const MATCHERS: Record<DatePattern, RegExp> = {
@@ -12,9 +28,35 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   YYYYMMDD: /^(\d{4})(\d{2})(\d{2})$/,
   'YY-MM-DD': /^(\d{2})-(\d{2})-(\d{2})$/,
   YYMMDD: /^(\d{2})(\d{2})(\d{2})$/,
-  'DD.MM.YYYY': /^(\d{2})\.(\d{2})\.(\d{4})$/,
+  // Day and month may be written without a leading zero (`2.10.2026`, as Finnish and English UIs and
+  // Excel's day-first formats write them).
+  'DD.MM.YYYY': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/,
   'DD/MM/YY': /^(\d{2})\/(\d{2})\/(\d{2})$/,
+  'YYYY.MM.DD': /^(\d{4})\.(\d{2})\.(\d{2})$/,
+  // Day first, as English-language exports and Excel re-saves in a day-first locale write it.
+  'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+  'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
+  'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+  'D MMM YYYY': /^(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
 };
+
+/** Month names and abbreviations, Swedish and English, lower case → month number. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan', 'januari', 'january'],
+    ['feb', 'februari', 'february'],
+    ['mar', 'mars', 'march'],
+    ['apr', 'april'],
+    ['maj', 'may'],
+    ['jun', 'juni', 'june'],
+    ['jul', 'juli', 'july'],
+    ['aug', 'augusti', 'august'],
+    ['sep', 'sept', 'september'],
+    ['okt', 'oct', 'oktober', 'october'],
+    ['nov', 'november'],
+    ['dec', 'december'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+);
 
 /**
  * Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999. Bank exports with two-digit years
@@ -85,6 +127,7 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
     case 'YYYY-MM-DD':
     case 'YYYY/MM/DD':
     case 'YYYYMMDD':
+    case 'YYYY.MM.DD':
       [y, mo, d] = [Number(a), Number(b), Number(c)];
       break;
     case 'YY-MM-DD':
@@ -92,10 +135,18 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       [y, mo, d] = [fullYear(Number(a)), Number(b), Number(c)];
       break;
     case 'DD.MM.YYYY':
+    case 'DD/MM/YYYY':
+    case 'DD-MM-YYYY':
       [d, mo, y] = [Number(a), Number(b), Number(c)];
       break;
     case 'DD/MM/YY':
       [d, mo, y] = [Number(a), Number(b), fullYear(Number(c))];
+      break;
+    case 'MM/DD/YYYY':
+      [mo, d, y] = [Number(a), Number(b), Number(c)];
+      break;
+    case 'D MMM YYYY':
+      [d, mo, y] = [Number(a), MONTHS.get(b.toLowerCase()) ?? 0, Number(c)];
       break;
   }
   if (!isValidDay(y, mo, d)) return undefined;

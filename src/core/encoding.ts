@@ -35,10 +35,92 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
+  const utf16 = sniffUtf16(b);
+  if (utf16 !== undefined) return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), utf16), encoding: utf16, bom: false };
   try {
     return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
   } catch {
+    if (looksOem(b)) return { text: decodeBytes(b, 'cp437'), encoding: 'cp437', bom: false };
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** å ä ö Å Ä Ö é in the DOS code pages 437 and 850 (they agree on these). */
+const OEM_LETTERS = new Set([0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82]);
+/** å ä ö Å Ä Ö é in Windows-1252 / Latin-1. */
+const ANSI_LETTERS = new Set([0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9]);
+
+function isAsciiLetter(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+}
+
+/**
+ * Text in a DOS code page (Excel's "CSV (MS-DOS)" writes CP850): Swedish letters at their OEM
+ * bytes inside words (`Bokf\x94ringsdag`) at least twice in the first 64 KB, and never at their
+ * Windows-1252 bytes. A closing curly quote (0x94 in Windows-1252) follows a word but does not sit
+ * inside one, so it does not count.
+ */
+function looksOem(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 1 << 16);
+  let oem = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i] as number;
+    if (ANSI_LETTERS.has(c)) return false;
+    if (OEM_LETTERS.has(c)) {
+      const before = b[i - 1];
+      const after = b[i + 1];
+      if ((isAsciiLetter(before) || OEM_LETTERS.has(before as number)) && (isAsciiLetter(after) || OEM_LETTERS.has(after as number))) oem++;
+    }
+  }
+  return oem >= 2;
+}
+
+/**
+ * UTF-16 without a byte-order mark (some tools write "Unicode text" without one): in the first
+ * 4 KB, the high byte of nearly every code unit is NUL and the low byte never is, as in text of
+ * Latin letters, digits and punctuation. Undefined for anything else.
+ */
+export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (evenNul === 0 && oddNul >= units * 0.9) return 'utf-16le';
+  if (oddNul === 0 && evenNul >= units * 0.9) return 'utf-16be';
+  return undefined;
+}
+
+/** UTF-8 `å ä ö Å Ä Ö é` read as Windows-1252: what a re-save that guessed the encoding wrong writes. */
+const MOJIBAKE = /\u00c3[\u00a5\u00a4\u00b6\u2026\u201e\u2013\u00a9\u0084\u0085\u0096]/;
+const SWEDISH_LETTERS = /[åäöÅÄÖ]/;
+
+/**
+ * Undoes a UTF-8 text that was once read as Windows-1252 and saved again as UTF-8 (`BokfÃ¶ringsdag`
+ * for `Bokföringsdag`, as an Excel re-save of a UTF-8 file without BOM writes it): when the text has
+ * such pairs and no å, ä or ö of its own, and the whole text goes back to bytes and decodes as UTF-8,
+ * that is the text. Undefined otherwise.
+ */
+export function repairMojibake(text: string): string | undefined {
+  const head = text.slice(0, 1 << 16);
+  if (!MOJIBAKE.test(head) || SWEDISH_LETTERS.test(text)) return undefined;
+  // Back to the bytes: Latin-1 for U+0000–U+00FF (a reader that took the bytes as ISO-8859-1 kept
+  // 0x80–0x9F as C1 controls), Windows-1252 for its 27 other characters.
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c <= 0xff ? c : CP1252_BYTE.get(c);
+    if (b === undefined) return undefined;
+    bytes[i] = b;
+  }
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 
@@ -51,6 +133,8 @@ function decodeUtf8Lenient(b: Uint8Array): string {
  * (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD.
  */
 const CP1252_HIGH = Array.from(iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252'));
+/** Windows-1252's characters above U+00FF → their byte. */
+const CP1252_BYTE: ReadonlyMap<number, number> = new Map(CP1252_HIGH.map((ch, i) => [ch.charCodeAt(0), 0x80 + i] as const).filter(([c]) => c > 0xff));
 /** A C1 code point: where Latin-1 and Windows-1252 differ. */
 const C1 = /[\u0080-\u009f]/g;
 

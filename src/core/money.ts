@@ -72,6 +72,20 @@ function stripCurrencySuffix(s: string): string {
   return cut === 0 ? s : s.slice(0, s.length - cut).trimEnd();
 }
 
+/**
+ * Drops a leading currency word (`SEK -1 000,00`, `kr 250`, as some exports and Excel currency
+ * formats write it) and the blanks after it. Done by hand for the same reason as the suffix.
+ */
+function stripCurrencyPrefix(s: string): string {
+  const lower = s.slice(0, 4).toLowerCase();
+  const cut = lower.startsWith('sek') ? 3 : lower.startsWith('kr.') ? 3 : lower.startsWith('kr') ? 2 : 0;
+  if (cut === 0) return s;
+  const next = s.charCodeAt(cut);
+  // Only before a blank, a digit or a sign: a word that merely starts with the letters is no amount anyway.
+  if (!(GROUP_SPACES.has(next) || (next >= 48 && next <= 57) || next === 45 || next === 43 || next === 0x2212)) return s;
+  return s.slice(cut).trimStart();
+}
+
 function describe(style: AmountStyle): string {
   const group = style.thousands === 'none' ? '' : style.thousands === 'space' ? ' ' : style.thousands;
   const example = `-1${group}234${style.decimal}50`;
@@ -105,7 +119,7 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   const fast = parsePlainAmount(raw, style.decimal.charCodeAt(0), style.maxDecimals);
   if (fast !== undefined) return fast;
   const refuse = { expected: describe(style) };
-  let s = stripCurrencySuffix(raw.trim());
+  let s = stripCurrencyPrefix(stripCurrencySuffix(raw.trim()));
   s = s.replace(MINUS_CHARS, '-');
   let negative = false;
   if (s.length > 2 && s.startsWith('(') && s.endsWith(')')) {
@@ -132,8 +146,18 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   if (decimalAt >= 0) {
     intPart = s.slice(0, decimalAt);
     fracPart = s.slice(decimalAt + 1);
-    if (!/^\d+$/.test(fracPart) || fracPart.length > style.maxDecimals) {
-      return refuse;
+    if (!/^\d+$/.test(fracPart)) return refuse;
+    if (fracPart.length > style.maxDecimals) {
+      // A value written from a binary float by a program (`45.900000000000006`, `1234.5599999999999`):
+      // the öre followed by a run of 0s or 9s and float noise. Read as the öre it stands for.
+      const noise = floatNoise(fracPart);
+      if (noise === undefined) return refuse;
+      fracPart = noise.ore;
+      if (noise.carry) {
+        const up = addOneOre(intPart, fracPart);
+        if (up === undefined) return refuse;
+        [intPart, fracPart] = up;
+      }
     }
     if (intPart === '') intPart = '0';
   }
@@ -158,6 +182,29 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   const value = Number(digits) * 100 + Number(ore);
   if (!Number.isSafeInteger(value)) return { expected: 'an amount below 90 trillion kronor' };
   return negative && value !== 0 ? -value : value;
+}
+
+/**
+ * The öre of a fraction that is float noise: two digits, then at least six 0s (or 9s: round up)
+ * and at most three more digits, at least 12 digits in all, as a shortest float rendering writes
+ * a value typed with two decimals. Undefined for anything else.
+ */
+function floatNoise(frac: string): { ore: string; carry: boolean } | undefined {
+  if (frac.length < 12 || frac.length > 20) return undefined;
+  const run = frac.charCodeAt(2);
+  if (run !== 48 && run !== 57) return undefined;
+  let k = 2;
+  while (k < frac.length && frac.charCodeAt(k) === run) k++;
+  if (k - 2 < 6 || frac.length - k > 3) return undefined;
+  return { ore: frac.slice(0, 2), carry: run === 57 };
+}
+
+/** intPart,frac (two digits) plus one öre, as digit strings; undefined past 15 digits. */
+function addOneOre(intPart: string, frac: string): [string, string] | undefined {
+  const digits = `${intPart === '' ? '0' : intPart}${frac}`;
+  if (digits.length > 17 || !/^\d+$/.test(digits)) return undefined;
+  const sum = String(BigInt(digits) + 1n).padStart(3, '0');
+  return [sum.slice(0, -2), sum.slice(-2)];
 }
 
 /**

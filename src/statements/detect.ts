@@ -4,7 +4,7 @@
  */
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
-import { type DecodedText, decodeText, looksBinary } from '../core/encoding.js';
+import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
@@ -53,22 +53,27 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-      // XLSX (Handelsbanken since 2024, Skandiabanken): its first sheet, as text, one line per row.
-      return { text: xlsxToText(b, file, limits).text, encoding: 'utf-8', bom: false };
+      // XLSX (Handelsbanken since 2024, Skandiabanken): a sheet, as text, one line per row.
+      // The first sheet a format claims (a summary sheet may come first), else the first sheet.
+      const claimed = (text: string): boolean => scoreFormats(text).some((c) => c.score >= MIN_SCORE);
+      return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
       throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });
     }
-    const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+    const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || sniffUtf16(b) !== undefined;
     if (!utf16 && looksBinary(b)) {
       throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export (CSV/TXT), found NUL or control bytes', { file, line: 1 });
     }
   }
-  const decoded = decodeText(input);
+  const first = decodeText(input);
+  // A UTF-8 file once read as Windows-1252 and saved again (`BokfÃ¶ringsdag`): its text as written.
+  const repaired = first.encoding === 'utf-8' ? repairMojibake(first.text) : undefined;
+  const decoded = repaired === undefined ? first : { ...first, text: repaired };
   const text = decoded.text;
   // `\S` is exactly what trim() keeps: a non-empty check without copying the text.
   if (!/\S/.test(text)) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });
-  if (typeof input === 'string' && looksBinary(new TextEncoder().encode(text.slice(0, 4096)))) {
+  if ((typeof input === 'string' || (decoded.encoding !== 'utf-8' && decoded.encoding !== 'windows-1252' && !decoded.bom)) && looksBinary(new TextEncoder().encode(text.slice(0, 4096)))) {
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }
   const start = text.slice(0, 2048).trimStart().toLowerCase();

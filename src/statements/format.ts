@@ -19,8 +19,11 @@ export interface Head {
   headerCells(i: number, delimiter: string): string[];
 }
 
-/** How many physical lines detection looks at. Preambles seen in the wild are ≤ 8 lines. */
-export const HEAD_LINES = 25;
+/**
+ * How many physical lines detection looks at. Bank preambles seen in the wild are ≤ 8 lines; an
+ * Excel sheet may put a title and a summary block of up to ~24 lines above the header.
+ */
+export const HEAD_LINES = 32;
 /** How much text markup detectors look at. */
 export const HEAD_CHARS = 64 * 1024;
 
@@ -82,6 +85,8 @@ export interface RawStatement {
   readonly marks?: readonly BalanceMark[] | undefined;
   /** Rows skipped in lenient mode, with the reason. */
   readonly skipped?: readonly RowProblem[] | undefined;
+  /** Lines of rows the bank marks as declined, reverted, failed or cancelled (left out). */
+  readonly voided?: readonly number[] | undefined;
   /** Lines of footer rows that were recognised and ignored. */
   readonly footer?: readonly number[] | undefined;
   /** The period the export covers, where the file states it. */

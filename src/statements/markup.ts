@@ -18,7 +18,31 @@ export interface XmlElement {
   readonly line: number;
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  // What HTML exports write in amounts and texts: a minus sign, dashes, thin spaces, Nordic letters.
+  minus: '\u2212',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  thinsp: '\u2009',
+  nnbsp: '\u202f',
+  aring: 'å',
+  Aring: 'Å',
+  auml: 'ä',
+  Auml: 'Ä',
+  ouml: 'ö',
+  Ouml: 'Ö',
+  eacute: 'é',
+  Eacute: 'É',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  euro: '€',
+};
 
 /** Decodes `&amp;`, `&#229;`, `&#xE5;` and the HTML `&nbsp;`; unknown entities stay as written. */
 export function decodeEntities(s: string): string {
@@ -28,7 +52,7 @@ export function decodeEntities(s: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+    return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
   });
 }
 

@@ -31,6 +31,14 @@ export const HEADER_MEANINGS = [
   'currency',
   'account',
   'clearing',
+  /** A debit/credit marker beside an unsigned amount (`D`/`K`, `Debet`/`Kredit`, `DR`/`CR`). */
+  'sign',
+  /** A fee charged with the transaction, in a column of its own. */
+  'fee',
+  /** Whether the bank carried the row out: completed, pending, or declined/reverted/cancelled. */
+  'status',
+  /** The amount in the original (foreign) currency, beside the booked amount: not read, but a per-row currency column is its. */
+  'foreignAmount',
   'ignore',
 ] as const;
 export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
@@ -45,7 +53,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
-    'Transaction date', 'Purchase date', 'Date started', 'Started date',
+    'Transaction date', 'Purchase date', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
   ],
   valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date'],
   amount: [
@@ -54,39 +62,51 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
   credit: [
     'Insättning', 'Insättningar', 'Inbetalning', 'Inbetalningar', 'Inkommande', 'In', 'Kredit', 'Credit', 'Deposit',
-    'Deposits', 'Money in', 'Paid in',
+    'Deposits', 'Money in', 'Paid in', 'Belopp in', 'Inbetalt', 'Insatt', 'Credit amount', 'Deposit amount', 'Amount in',
   ],
   debit: [
     'Uttag', 'Utbetalning', 'Utbetalningar', 'Utgående betalning', 'Ut', 'Debet', 'Debit', 'Withdrawal', 'Withdrawals',
-    'Money out', 'Paid out',
+    'Money out', 'Paid out', 'Belopp ut', 'Utbetalt', 'Uttaget', 'Debit amount', 'Withdrawal amount', 'Amount out',
   ],
   balance: [
-    'Saldo', 'Bokfört saldo', 'Utgående saldo', 'Saldo efter', 'Kontosaldo', 'Behållning', 'Balans', 'Balance',
-    'Running balance',
+    'Saldo', 'Bokfört saldo', 'Utgående saldo', 'Saldo efter', 'Saldo efter transaktion', 'Kontosaldo', 'Behållning', 'Balans', 'Balance',
+    'Running balance', 'Balance after', 'Saldo efter bokföring',
   ],
   text: [
     'Text', 'Beskrivning', 'Transaktion', 'Rubrik', 'Specifikation', 'Benämning', 'Text/mottagare', 'Transaktionstext',
-    'Ytterligare detaljer', 'Händelse', 'Kontohändelse', 'Description', 'Details', 'Title', 'Titel',
+    'Ytterligare detaljer', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
+    'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
   message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
   reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
     'Mottagare', 'Avsändare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare', 'Betalare/mottagare',
-    'Name', 'Counterparty', 'Payee', 'Recipient', 'Beneficiary', 'Payer/payee',
+    'Name', 'Counterparty', 'Payee', 'Recipient', 'Beneficiary', 'Payer/payee', 'Motpartens namn', 'Handlare', 'Merchant',
+    'Counterparty name',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
   currency: ['Valuta', 'Currency'],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing'],
+  sign: [
+    'D/K', 'K/D', 'Debet/Kredit', 'Kredit/Debet', 'DK-kod', 'Dr/Cr', 'Cr/Dr', 'Debit/Credit', 'Credit/Debit', 'Tecken',
+    'Debit/credit indicator', 'Credit/debit indicator',
+  ],
+  status: ['Status', 'State', 'Transaktionsstatus', 'Transaction status', 'Betalningsstatus', 'Payment status'],
+  foreignAmount: [
+    'Utländskt belopp', 'Utl. belopp', 'Belopp i utländsk valuta', 'Ursprungligt belopp', 'Originalbelopp',
+    'Belopp i originalvaluta', 'Valutabelopp', 'Belopp i valuta', 'Foreign amount', 'Orig amount', 'Original amount',
+  ],
+  fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges'],
   // Known columns that carry nothing a statement row needs (or personal data it must not carry).
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
-    'Disponibelt belopp', 'Utländskt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
-    'Budgetgrupp', 'Underkategori', 'Avstämt', 'Status', 'Tid', 'Time', 'Avsändar-id Swish', 'Foreign amount',
-    'Orig amount', 'Original amount', 'Orig currency', 'Original currency',
+    'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
+    'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
+    'Original currency', 'Originalvaluta', 'Ursprunglig valuta',
   ],
 };
 
@@ -130,6 +150,12 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
     const meaning = map.get(foldHeader(m[0]));
     if (meaning !== undefined) return { meaning, currency: code };
   }
+  // A unit after a money column's name (`Belopp kr`, `Belopp, kr`, `Saldo i kronor`): the name says it.
+  const unit = withoutUnit(foldHeader(cell));
+  if (unit !== undefined) {
+    const meaning = map.get(unit);
+    if (meaning !== undefined && MONEY_MEANINGS.has(meaning)) return { meaning };
+  }
   // A short qualifier in parentheses after the name ("Datum (UTC)", "Belopp (kr)", "Saldo (inkl.
   // reserverat)"): the name before it says what the column is.
   const q = withoutQualifier(cell.trim());
@@ -137,6 +163,15 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
     const meaning = map.get(foldHeader(q));
     if (meaning !== undefined) return { meaning };
   }
+  return undefined;
+}
+
+const MONEY_MEANINGS: ReadonlySet<HeaderMeaning> = new Set(['amount', 'credit', 'debit', 'balance', 'fee']);
+const UNITS = ['ikronor', 'kronor', 'ikr', 'kr'] as const;
+
+/** "beloppkr" → "belopp": a folded header with a krona unit at its end, without it. */
+function withoutUnit(folded: string): string | undefined {
+  for (const u of UNITS) if (folded.endsWith(u) && folded.length > u.length) return folded.slice(0, -u.length);
   return undefined;
 }
 

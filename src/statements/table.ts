@@ -17,6 +17,7 @@ import {
   type StatementFormat,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
+import { type HeaderMeaning, headerMeaning } from './synonyms.js';
 
 export const COLUMN_ROLES = [
   'date',
@@ -42,6 +43,10 @@ export const COLUMN_ROLES = [
   'pendingDate',
   /** The statement period repeated on every row (`2020-02-01 - 2020-05-10`). */
   'period',
+  /** `D`/`K` (`Debet`/`Kredit`, `DR`/`CR`) beside an unsigned amount: the amount's sign. */
+  'sign',
+  /** A fee charged with the row, in a column of its own: booked as a row of its own. */
+  'fee',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -77,11 +82,27 @@ export interface TableSpec {
   readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; currency?: string };
   /** True for preliminary / reserved rows. */
   readonly isPending?: (get: CellReader) => boolean;
+  /** True for rows the bank marks as declined, reverted, failed or cancelled: left out, with a warning. */
+  readonly isVoid?: (get: CellReader) => boolean;
   /** True for footer rows the bank appends (sums, "Totalt"). */
   readonly isFooter?: (cells: readonly string[]) => boolean;
+  /**
+   * An opening or closing balance written as a row of the table (`Ingående saldo` with the balance
+   * beside it): read as a balance mark, not as a transaction.
+   */
+  readonly balanceRow?: (cells: readonly string[]) => 'opening' | 'closing' | undefined;
+  /** Rows that stop before trailing columns other than the date and money columns are read (the rest empty). */
+  readonly padShortRows?: boolean;
+  /** Rows run newest first: a fee's own row goes before its payment's in file order. */
+  readonly feeRowFirst?: boolean;
   /** Money out may be written positive in a `debit` column; it is always negated. */
   readonly debitIsOutflow?: boolean;
 }
+
+/** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
+const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+
+const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
 /** Multiplier for a header that has every required column but also columns we do not know. */
 const EXTRA_COLUMNS_FACTOR = 0.85;
@@ -123,6 +144,9 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
     if (!map.has(col.role)) map.set(col.role, idx);
   }
   const unknown = norm.some((c, i) => !used.has(i) && c !== '');
+  // A column this format would drop but that changes a row's amount (a fee charged besides it, a
+  // D/K marker): not this format's export; the header reader reads such a table.
+  if (unknown && norm.some((c, i) => !used.has(i) && c !== '' && MEANING_CHANGERS.has(headerMeaning(c)?.meaning as HeaderMeaning))) return undefined;
   const factor = spec.scoreHeader ? spec.scoreHeader(norm) : 1;
   return { score: (unknown ? EXTRA_COLUMNS_FACTOR : 1) * factor, map };
 }
@@ -171,7 +195,21 @@ function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c:
 function at(cells: readonly string[], i: number): string {
   if (i < 0) return '';
   const v = cells[i];
-  return v === undefined ? '' : v.trim();
+  return v === undefined ? '' : unformula(v.trim());
+}
+
+/** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
+function moneyAt(cells: readonly string[], i: number): string {
+  const v = at(cells, i);
+  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014') ? '' : v;
+}
+
+/**
+ * `="0012345678"` → `0012345678`: how exports (and Excel re-saves) keep a number as text so a
+ * spreadsheet does not drop its leading zeros or turn it into a date.
+ */
+export function unformula(v: string): string {
+  return v.length >= 3 && v.charCodeAt(0) === 61 && v.charCodeAt(1) === 34 && v.charCodeAt(v.length - 1) === 34 ? v.slice(2, -1).trim() : v;
 }
 
 /** Swedbank writes clearing and account number in two columns: `8327-9` + `9434567890`. */
@@ -228,6 +266,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const marks: BalanceMark[] = [];
   const skipped: RowProblem[] = [];
   const footer: number[] = [];
+  const voided: number[] = [];
   const width = header.width;
   const ownAccounts = new Map<string, number>();
 
@@ -283,12 +322,18 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iPartyAccount = idx.counterpartyAccount;
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
+  const iSign = idx.sign;
+  const iFee = idx.fee;
   let period: { from: string; to: string } | undefined;
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
   const reader: CellReader = (role) => at(current, idx[role]);
 
   let seenRow = false;
+  const lastNeeded = Math.max(idx.date, idx.amount, idx.credit, idx.debit);
+  const headerNames = header.hasHeader === false ? [] : trimTrailingEmpty(header.names.map((n) => n.trim()));
+  const headerWidth = headerNames.length;
+  const headerKey = headerWidth >= 2 ? headerNames.join('\u0000') : undefined;
   const buffer: [string[], number][] = [];
   let decided = false;
   const moneyColumns = MONEY_ROLES.map((role) => idx[role]).filter((i) => i >= 0);
@@ -332,11 +377,27 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         while (filled > 0 && (cells[filled - 1] as string).trim() === '') filled--;
         if (filled === 0) return;
       }
+      // The header repeated further down (a page break in the export, files joined by hand).
+      if (headerKey !== undefined && filled === headerWidth && at(cells, 0) === header.names[0] && cells.slice(0, filled).map((c) => c.trim()).join('\u0000') === headerKey) return;
+      const balanceRole = spec.balanceRow?.(cells);
+      if (balanceRole !== undefined) {
+        const value = [at(cells, iBalance), at(cells, iAmount), at(cells, iCredit), at(cells, iDebit)].find((v) => /\d/.test(v));
+        if (value === undefined) footer.push(line);
+        else marks.push({ line, balance: money(value, line, value === at(cells, iBalance) ? 'balance' : 'amount') as number, position: seenRow ? 'end' : 'start', role: balanceRole });
+        return;
+      }
+      // A totals row below the data (`;Summa;1 000,00 kr;`, `Totalt;1000,00;…`): no date, a totals word.
+      if (!/\d/.test(at(cells, iDate)) && cells.some((c) => TOTALS.test(c.trim()))) {
+        footer.push(line);
+        return;
+      }
       if (spec.isFooter?.(cells)) {
         footer.push(line);
         return;
       }
-      if (filled > width || cells.length < width) {
+      // A row may stop before its trailing empty fields (Excel drops them on some rows): read it when
+      // the format allows that and the row reaches every date and money column.
+      if (filled > width || (cells.length < width && !(spec.padShortRows === true && cells.length > lastNeeded))) {
         throw new StatementParseError(
           'COLUMN_COUNT',
           `Wrong number of fields: expected ${width} fields as in the header on line ${headerLine}, found ${filled > width ? filled : cells.length}`,
@@ -344,16 +405,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         );
       }
       const dateCell = at(cells, iDate);
-      const amountCell = at(cells, iAmount);
-      const creditCell = at(cells, iCredit);
-      const debitCell = at(cells, iDebit);
-      const balanceCell = at(cells, iBalance);
+      const amountCell = moneyAt(cells, iAmount);
+      const creditCell = moneyAt(cells, iCredit);
+      const debitCell = moneyAt(cells, iDebit);
+      const balanceCell = moneyAt(cells, iBalance);
       if (amountCell === '' && creditCell === '' && debitCell === '' && balanceCell !== '' && !/\d/.test(dateCell)) {
         // A balance-only row (Handelsbanken writes the balance at export time as its first row).
         marks.push({ line, balance: money(balanceCell, line, 'balance') as number, position: seenRow ? 'end' : 'start' });
         return;
       }
       current = cells;
+      if (spec.isVoid?.(reader)) {
+        voided.push(line);
+        return;
+      }
       const pending = isPending !== undefined && isPending(reader);
       let amount: number;
       if (!splitMoney) {
@@ -361,6 +426,14 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
           throw new StatementParseError('INVALID_AMOUNT', 'Invalid amount: expected an amount, found an empty field', { file: ctx.file, line, field: fieldName('amount') });
         }
         amount = money(amountCell, line, 'amount') as number;
+        if (iSign >= 0) {
+          const marker = at(cells, iSign);
+          const sign = signOf(marker);
+          if (sign === undefined) {
+            throw new StatementParseError('INVALID_AMOUNT', `Invalid debit/credit marker: expected D or K (Debet/Kredit, DR/CR, - or +), got ${JSON.stringify(marker.slice(0, 40))}`, { file: ctx.file, line, field: fieldName('sign') });
+          }
+          if (sign !== 0) amount = sign * Math.abs(amount);
+        }
       } else {
         if (creditCell === '' && debitCell === '') {
           throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected a value in "${fieldName('credit')}" or "${fieldName('debit')}", both are empty`, { file: ctx.file, line });
@@ -392,15 +465,34 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const counterparty = at(cells, iParty);
       const typeText = at(cells, iType);
       const bankId = at(cells, iBankId);
+      // A fee in a column of its own is a row of its own (a bank cost, not part of the payment); the
+      // row's balance is after both, so it goes on whichever of the two comes last in time.
+      const feeCell = iFee >= 0 ? moneyAt(cells, iFee) : '';
+      const fee = feeCell === '' ? 0 : Math.abs(money(feeCell, line, 'fee') as number);
+      const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
+      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
+      const feeRow = (): void =>
+        sink.add({
+          line,
+          date: isoDate,
+          valueDate: valueDate !== isoDate ? valueDate : undefined,
+          amount: -fee,
+          balance,
+          text: `${fieldName('fee')}: ${text}`,
+          currency: at(cells, iCurrency) || undefined,
+          account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
+          pending: pending || undefined,
+        });
+      if (fee !== 0 && spec.feeRowFirst === true) feeRow();
       sink.add({
         line,
         date: isoDate,
         valueDate: valueDate !== isoDate ? valueDate : undefined,
         amount,
         // A preliminary row's balance may be a placeholder (`*`): it has none yet.
-        balance: pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance'),
+        balance: fee !== 0 ? undefined : balance,
         // No description: the counterparty, the type, else the message/reference.
-        text: textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef),
+        text,
         reference: at(cells, iRef) || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
@@ -410,6 +502,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         pending: pending || undefined,
         bankId: bankId || undefined,
       });
+      if (fee !== 0 && spec.feeRowFirst !== true) feeRow();
       seenRow = true;
     } catch (e) {
       if (ctx.lenient && e instanceof StatementParseError) {
@@ -424,8 +517,22 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, period };
+  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period };
 }
+
+/**
+ * A debit/credit marker beside an unsigned amount: -1 for money out (`D`, `Debet`, `DR`, `-`), 1 for
+ * money in (`K`, `Kredit`, `CR`, `+`), 0 when empty, undefined for anything else.
+ */
+export function signOf(marker: string): -1 | 0 | 1 | undefined {
+  const m = marker.trim().toLowerCase();
+  if (m === '') return 0;
+  if (DEBIT_MARKERS.has(m)) return -1;
+  if (CREDIT_MARKERS.has(m)) return 1;
+  return undefined;
+}
+const DEBIT_MARKERS = new Set(['d', 'db', 'dr', 'deb', 'debet', 'debit', '-', '\u2212', 'ut', 'uttag', 'utbetalning', 'withdrawal']);
+const CREDIT_MARKERS = new Set(['k', 'kr', 'cr', 'kred', 'kredit', 'credit', '+', 'in', 'insättning', 'inbetalning', 'deposit']);
 
 /** `Bokfört belopp (SEK)`, `Amount EUR`: the currency a header names for its amounts. */
 export function currencyInHeader(name: string): string | undefined {

@@ -100,6 +100,8 @@ export const WARNING_CODES = [
   'CURRENCY_MIXED',
   'ACCOUNTS_MIXED',
   'FOOTER_IGNORED',
+  /** Rows the bank marks as declined, reverted, failed or cancelled: money that never moved, left out. */
+  'ROWS_VOID',
   'ENCODING_REPLACEMENT',
   'COLUMNS_DETECTED',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
@@ -154,4 +156,8 @@ export interface ColumnMapping {
   readonly valueDate?: number | string;
   readonly reference?: number | string;
   readonly counterparty?: number | string;
+  /** A `D`/`K` (`Debet`/`Kredit`, `DR`/`CR`) column that signs an unsigned `amount`. */
+  readonly sign?: number | string;
+  /** A fee charged besides the amount, booked as a row of its own. */
+  readonly fee?: number | string;
 }

@@ -321,22 +321,55 @@ function allText(el: XmlElement): string {
   return el.name === 't' ? el.text : el.children.map(allText).join('');
 }
 
-/** The XLSX's first worksheet as TAB-separated text, one line per sheet row. */
-export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): { text: string; sheet: string } {
+/** Most worksheets looked at for the statement (a workbook with a summary sheet before the rows). */
+const MAX_SHEETS = 8;
+
+/**
+ * The XLSX's first worksheet as TAB-separated text, one line per sheet row. With `accept`, the
+ * first of the workbook's first {@link MAX_SHEETS} sheets whose text it accepts (a summary or
+ * cover sheet may come before the transactions), else the first sheet.
+ */
+export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits = DEFAULT_INPUT_LIMITS, accept?: (text: string) => boolean): { text: string; sheet: string } {
   try {
     const zip = readZip(bytes, limits, file);
+    // Parsed once each (the shared strings and styles serve every sheet tried).
+    const parsed = new Map<string, XmlElement | undefined>();
     const read = (name: string): XmlElement | undefined => {
+      if (parsed.has(name)) return parsed.get(name);
       const get = zip.get(name);
-      return get === undefined ? undefined : parseXml(new TextDecoder().decode(get()), name, limits.maxXmlDepth);
+      const el = get === undefined ? undefined : parseXml(new TextDecoder().decode(get()), name, limits.maxXmlDepth);
+      if (!name.startsWith('xl/worksheets/')) parsed.set(name, el);
+      return el;
     };
     const workbook = read('xl/workbook.xml');
     if (!workbook) throw new Error('no xl/workbook.xml: the ZIP archive is not an Excel workbook');
-    const firstSheet = descendants(workbook, 'sheet')[0];
-    if (!firstSheet) throw new Error('the workbook has no worksheet');
+    const sheets = descendants(workbook, 'sheet');
+    if (sheets.length === 0) throw new Error('the workbook has no worksheet');
     const rels = read('xl/_rels/workbook.xml.rels');
-    const relId = firstSheet.attrs['id'];
-    const target = rels ? descendants(rels, 'Relationship').find((r) => r.attrs['Id'] === relId)?.attrs['Target'] : undefined;
-    const sheetPath = target === undefined ? 'xl/worksheets/sheet1.xml' : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const relations = rels ? descendants(rels, 'Relationship') : [];
+    const pathOf = (sheet: XmlElement, k: number): string => {
+      const target = relations.find((r) => r.attrs['Id'] === sheet.attrs['id'])?.attrs['Target'];
+      return target === undefined ? `xl/worksheets/sheet${k + 1}.xml` : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    };
+    let first: { text: string; sheet: string } | undefined;
+    const count = accept === undefined ? 1 : Math.min(sheets.length, MAX_SHEETS);
+    for (let k = 0; k < count; k++) {
+      const el = sheets[k] as XmlElement;
+      const path = pathOf(el, k);
+      if (k > 0 && zip.get(path) === undefined) continue;
+      const out = { text: sheetText(read, path, file), sheet: el.attrs['name'] ?? `Sheet${k + 1}` };
+      if (first === undefined) first = out;
+      if (accept === undefined || accept(out.text)) return out;
+    }
+    return first as { text: string; sheet: string };
+  } catch (e) {
+    if (e instanceof StatementParseError) throw e;
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', `Unreadable Excel workbook (XLSX): ${(e as Error).message}`, { file, cause: e });
+  }
+}
+
+function sheetText(read: (name: string) => XmlElement | undefined, sheetPath: string, file: string | undefined): string {
+  {
     const sheet = read(sheetPath);
     if (!sheet) throw new Error(`no worksheet at ${sheetPath}`);
 
@@ -374,14 +407,14 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
         else if (t === 'n') value = excelNumberText(v);
         else if (t === 'd') value = v.slice(0, 10);
         else value = v;
-        cells[col] = value.replace(/[\t\r\n]+/g, ' ');
+        const flat = value.replace(/[\t\r\n]+/g, ' ');
+        // The lines are read as delimited text: a cell that opens with a double quote (`"Kalles" Bygg
+        // AB`) is written quoted, as CSV would, so it does not open a quoted field that never closes.
+        cells[col] = flat.startsWith('"') ? `"${flat.replace(/"/g, '""')}"` : flat;
       }
       while (lines.length < r - 1) lines.push('');
       lines[r - 1] = Array.from(cells, (x) => x ?? '').join('\t');
     }
-    return { text: lines.join('\n'), sheet: firstSheet.attrs['name'] ?? 'Sheet1' };
-  } catch (e) {
-    if (e instanceof StatementParseError) throw e;
-    throw new StatementParseError('UNSUPPORTED_CONTAINER', `Unreadable Excel workbook (XLSX): ${(e as Error).message}`, { file, cause: e });
+    return lines.join('\n');
   }
 }

@@ -12,7 +12,7 @@ import { type Head, type ParseContext, type RawStatement, type StatementFormat, 
 import { type ColumnRole, type ColumnSpec, type HeaderMatch, parseTable, tryAmount } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
-import { findHeaderRow, htmlAsTable, readByHeader } from './header.js';
+import { balanceRowOf, findHeaderRow, htmlAsTable, readByHeader } from './header.js';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Score of a plain table whose header the synonym table does not understand: listed, never auto-chosen. */
@@ -115,6 +115,8 @@ const genericSpec = {
   columns: [] as ColumnSpec[],
   amountStyles: ALL_STYLES,
   datePatterns: DATE_PATTERNS,
+  balanceRow: balanceRowOf,
+  padShortRows: true,
 } as const;
 
 function mappingEntries(m: ColumnMapping): [ColumnRole, number | string][] {
@@ -134,5 +136,7 @@ function mappingEntries(m: ColumnMapping): [ColumnRole, number | string][] {
   if (m.valueDate !== undefined) out.push(['valueDate', m.valueDate]);
   if (m.reference !== undefined) out.push(['reference', m.reference]);
   if (m.counterparty !== undefined) out.push(['counterparty', m.counterparty]);
+  if (m.sign !== undefined) out.push(['sign', m.sign]);
+  if (m.fee !== undefined) out.push(['fee', m.fee]);
   return out;
 }

@@ -14,12 +14,13 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { type ParseContext, type RawStatement, STYLE } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
+import { accountAfterLabel } from './others.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
-/** Lines that may precede the header (account blocks, titles). */
-const MAX_PREAMBLE = 12;
+/** Lines that may precede the header (account blocks, titles, a summary of the period). */
+export const MAX_PREAMBLE = 24;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
 export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
@@ -27,6 +28,13 @@ const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date'
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
+/** A status that says the row is not booked yet (kept only with `includePending`). */
+const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
+/** A status that says the money never moved: the row is left out. */
+const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
+/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
+const OPENING = /^(ingående saldo|opening balance|starting balance)(?![a-zåäö])/i;
+const CLOSING = /^(utgående saldo|closing balance|ending balance)(?![a-zåäö])/i;
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
@@ -59,7 +67,8 @@ export class ColumnAmbiguityError extends StatementParseError {
 export function htmlAsTable(text: string): string {
   const start = text.slice(0, 2048).trimStart();
   if (!start.startsWith('<') || !/<table/i.test(text.slice(0, 1 << 16))) return text;
-  return htmlTableRows(text).map((r) => r.cells.join('\t')).join('\n');
+  // A cell that opens with a double quote is written quoted, as CSV would (the lines are read as delimited text).
+  return htmlTableRows(text).map((r) => r.cells.map((c) => (c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\n');
 }
 
 function trimTrailing(cells: string[]): string[] {
@@ -121,7 +130,7 @@ function holdsAccountNumbers(sample: readonly (readonly string[])[], i: number):
 }
 
 function cell(row: readonly string[], i: number | undefined): string {
-  return i === undefined || i < 0 ? '' : (row[i] ?? '').trim();
+  return i === undefined || i < 0 ? '' : unformula((row[i] ?? '').trim());
 }
 
 function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
@@ -152,6 +161,51 @@ function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): 
   return breaks;
 }
 
+/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
+export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
+  for (const c of cells) {
+    const t = c.trim();
+    if (OPENING.test(t)) return 'opening';
+    if (CLOSING.test(t)) return 'closing';
+  }
+  return undefined;
+}
+
+/** True when the dates, in file order, never go down or never go up. */
+function monotonic(isos: readonly string[]): boolean {
+  let up = true;
+  let down = true;
+  for (let k = 1; k < isos.length; k++) {
+    if ((isos[k] as string) < (isos[k - 1] as string)) up = false;
+    if ((isos[k] as string) > (isos[k - 1] as string)) down = false;
+  }
+  return up || down;
+}
+
+/**
+ * The date pattern under which most sampled dates parse. Slashed dates with a four-digit year are
+ * day first (`02/10/2026`) or month first (`10/02/2026`, a US-locale Excel re-save): a part above 12
+ * decides, else the one reading that keeps the rows in date order; when neither does, the file is
+ * refused rather than read with days and months swapped.
+ */
+function datePatternOf(samples: readonly string[], file: string | undefined, line: number): DatePattern {
+  const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
+  if (pattern !== 'DD/MM/YYYY' && pattern !== 'MM/DD/YYYY') return pattern;
+  const read = (p: DatePattern): (string | undefined)[] => samples.map((s) => parseDate(s, p));
+  const dayFirst = read('DD/MM/YYYY');
+  const monthFirst = read('MM/DD/YYYY');
+  const ok = (r: readonly (string | undefined)[]): number => r.filter((d) => d !== undefined).length;
+  if (ok(dayFirst) !== ok(monthFirst)) return ok(dayFirst) > ok(monthFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+  if (dayFirst.every((d, k) => d === monthFirst[k])) return 'DD/MM/YYYY';
+  const inOrder = (r: readonly (string | undefined)[]): boolean => monotonic(r.filter((d): d is string => d !== undefined));
+  if (inOrder(dayFirst) !== inOrder(monthFirst)) return inOrder(dayFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+  throw new StatementParseError(
+    'AMBIGUOUS_FORMAT',
+    `Ambiguous dates: expected dates whose day and month can be told apart, found ${JSON.stringify(samples[0])} and others that read as day first and as month first alike; re-save the file with dates as YYYY-MM-DD`,
+    { file, line },
+  );
+}
+
 /**
  * Reads a table by its header. `text` is the decoded file (HTML tables already turned into
  * lines); `ctx.columns` is not used here.
@@ -170,7 +224,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     return sample.length < SAMPLE_ROWS;
   });
 
-  const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance')];
+  const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
   const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   const style = bestOf(HEADER_STYLES, moneySamples, (st, s) => typeof tryParseAmount(s, st) === 'number');
   const amountOf = (s: string): number | undefined => {
@@ -179,7 +233,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   };
   const dateCols = DATE_RANK.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
-  const pattern: DatePattern = bestOf(DATE_PATTERNS, dateSamples, (p, s) => parseDate(s, p) !== undefined);
+  const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1);
 
   const why: string[] = [];
   const reasons: string[] = [];
@@ -187,7 +241,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const mapping: Record<string, string | string[]> = {};
   const suggestion = (): ColumnMapping => {
     const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) m[role] = names[i] ?? String(i);
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) m[role] = names[i] ?? String(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -218,10 +272,36 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // The amount first (a date ambiguity's suggestion then names it too).
   const balanceCols = columnsOf(header, 'balance');
   const amountCols = columnsOf(header, 'amount');
+  // A D/K marker column signs the amount; a fee column, when the fee is charged besides the amount
+  // (the balance chain decides below), lowers what the row moves the balance by.
+  let signCol = columnsOf(header, 'sign')[0];
+  const statusCol = columnsOf(header, 'status')[0];
+  // No marker column, no negative amount, and a type column that names the direction on every row
+  // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`): the type column signs the amount.
+  const typeCol = columnsOf(header, 'type')[0];
+  if (signCol === undefined && typeCol !== undefined && columnsOf(header, 'amount').length > 0) {
+    const amountCells = sample.flatMap((r) => columnsOf(header, 'amount').map((i) => amountOf(cell(r, i)))).filter((v): v is number => v !== undefined);
+    const markers = sample.filter((r) => columnsOf(header, 'amount').some((i) => amountOf(cell(r, i)) !== undefined)).map((r) => signOf(cell(r, typeCol)));
+    if (amountCells.length > 0 && amountCells.every((v) => v >= 0) && markers.every((m) => m === 1 || m === -1) && markers.includes(-1)) {
+      signCol = typeCol;
+      reasons.push(`"${names[typeCol]}" names the direction of every row and no amount is negative: it signs the amount`);
+    }
+  }
+  const feeCol = columnsOf(header, 'fee')[0];
+  let useFee = feeCol !== undefined;
+  const signedAmount = (r: readonly string[], col: number): number | undefined => {
+    const v = amountOf(cell(r, col));
+    const sign = v === undefined || signCol === undefined ? 0 : signOf(cell(r, signCol));
+    return v === undefined || !sign ? v : sign * Math.abs(v);
+  };
+  const feeOf = (r: readonly string[]): number => (useFee ? Math.abs(amountOf(cell(r, feeCol)) ?? 0) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
-      .filter((r) => !PENDING.test(cell(r, dateCols[0])))
-      .map((r) => [amountOf(cell(r, amountCol)), amountOf(cell(r, balanceCol))] as const)
+      .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
+      .map((r) => {
+        const a = signedAmount(r, amountCol);
+        return [a === undefined ? undefined : a - feeOf(r), amountOf(cell(r, balanceCol))] as const;
+      })
       .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
   const parses = (i: number): number => sample.filter((r) => amountOf(cell(r, i)) !== undefined).length;
   const fitsChain = (i: number): number => {
@@ -243,9 +323,16 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       }
     }
   };
+  // Named early, so that a `columns` suggestion in an ambiguity error carries them too.
+  if (signCol !== undefined && amountCols.length > 0) map.set('sign', signCol);
+  if (feeCol !== undefined) map.set('fee', feeCol);
   if (amountCols.length > 0) {
     // More cells that parse as amounts first, then fewer breaks of the balance chain.
-    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i)];
+    // Then, beside a per-row currency column (`Belopp;Valuta;Belopp SEK`), the amount whose header
+    // names its currency: the other is in the row's (foreign) currency.
+    const hasCurrencyColumn = columnsOf(header, 'currency').length > 0;
+    const namesCurrency = (i: number): number => (hasCurrencyColumn && headerMeaning(names[i] ?? '')?.currency !== undefined ? 1 : 0);
+    const scoreAmount = (i: number): number[] => [parses(i), fitsChain(i), namesCurrency(i)];
     map.set('amount', settle('amount', amountCols, scoreAmount, () => (fillDate(), fillText())));
   } else {
     const credit = columnsOf(header, 'credit')[0];
@@ -270,6 +357,19 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       break;
     }
   }
+  // Some exports write the fee beside an amount that already includes it: the balance chain says.
+  if (feeCol !== undefined && balanceCols.length > 0 && map.get('amount') !== undefined) {
+    const breaks = (): number => {
+      const pairs = pairsFor(map.get('amount') as number, balanceCols[0] as number);
+      return Math.min(chainBreaks(pairs, false), chainBreaks(pairs, true));
+    };
+    const withFee = breaks();
+    useFee = false;
+    const without = breaks();
+    useFee = withFee <= without;
+    if (withFee !== without) reasons.push(`"${names[feeCol]}" is ${useFee ? 'charged besides the amount (a row of its own)' : 'already in the amount'}: the balance chain holds that way`);
+  }
+  if (feeCol !== undefined && !useFee) map.delete('fee');
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
     const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
@@ -285,13 +385,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ['counterparty', 'counterparty'],
     ['counterpartyAccount', 'counterpartyAccount'],
     ['type', 'type'],
+    ['status', 'status'],
     ['currency', 'currency'],
     ['account', 'account'],
     ['clearing', 'clearing'],
   ];
+  // An amount whose header names its currency is in that currency on every row: a per-row currency
+  // column then belongs to another (original-currency) amount.
+  // So does a column with the amount in the original currency (`Utl. belopp`, `Original amount`).
+  const amountCurrency = map.get('amount') === undefined ? undefined : headerMeaning(names[map.get('amount') as number] ?? '')?.currency;
+  const hasForeignAmount = columnsOf(header, 'foreignAmount').length > 0;
   for (const [m, role] of optional) {
     const i = firstUnused(m);
     if (i === undefined) continue;
+    if (role === 'currency' && (amountCurrency !== undefined || hasForeignAmount)) continue;
     // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
     // a counterparty column whose cells are numbers is the counterparty's account.
     if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
@@ -302,12 +409,28 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     map.set(role, i);
   }
 
+  // A type column that signs the amount is still the row's type.
+  if (signCol !== undefined && signCol === typeCol && !map.has('type')) map.set('type', typeCol);
+
   // Row order by the balance chain, where there is one.
   let newestFirst: boolean | undefined;
   const amountCol = map.get('amount');
   const balanceCol = map.get('balance');
-  if (amountCol !== undefined && balanceCol !== undefined) {
-    const pairs = pairsFor(amountCol, balanceCol);
+  const creditCol = map.get('credit');
+  const debitCol = map.get('debit');
+  if ((amountCol !== undefined || (creditCol !== undefined && debitCol !== undefined)) && balanceCol !== undefined) {
+    // Split in/out columns: the row's amount is what came in less what went out.
+    const splitPairs = (): [number, number][] =>
+      sample
+        .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
+        .map((r) => {
+          const inn = amountOf(cell(r, creditCol));
+          const out = amountOf(cell(r, debitCol));
+          const a = inn === undefined && out === undefined ? undefined : Math.abs(inn ?? 0) - Math.abs(out ?? 0) - feeOf(r);
+          return [a, amountOf(cell(r, balanceCol))] as const;
+        })
+        .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
+    const pairs = amountCol !== undefined ? pairsFor(amountCol, balanceCol) : splitPairs();
     const up = chainBreaks(pairs, false);
     const down = chainBreaks(pairs, true);
     if (up !== down && pairs.length > 1) {
@@ -316,16 +439,16 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'credit', 'debit', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) mapping[role] = name;
   }
   const used = new Set(map.values());
-  const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore');
+  const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
   const detectedWhy = [
     `Columns: ${why.join(', ')}.`,
     `Amounts read with ${describeStyle(style)}, dates as ${pattern}.`,
@@ -342,14 +465,22 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
     datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
-    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))),
-    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table.
+    isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
+    // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
+    isVoid: (get) => STATUS_VOID.test(get('status')),
+    // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table
+    // (a totals row with money, `;Summa;455,00;`, is a footer in every table format).
     isFooter: (cells) => {
       const d = (cells[map.get('date') as number] ?? '').trim();
       if (/\d/.test(d) || PENDING.test(d)) return false;
       return moneyCols.every((i) => (cells[i] ?? '').trim() === '') && cells.some((c) => c.trim() !== '');
     },
+    balanceRow: balanceRowOf,
     debitIsOutflow: true,
+    // An account number in the title rows above the header (`Konto: 1234-5678901`, `Kontonummer;8327-9 …`).
+    readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
+    feeRowFirst: newestFirst === true,
+    padShortRows: true,
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);

@@ -9,7 +9,8 @@ import { defineTableFormat } from '../table.js';
 /** A Swedish account number somewhere in a line: `6789-123 456 789`, `1234.56.789.13`, `9274-261 123 8`. */
 const ACCOUNT_IN_LINE = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
 
-function accountAfterLabel(pre: readonly string[], delimiter: string): { accountNumber?: string } {
+/** @internal The account number after a `Konto`/`Kontonummer`/`Account` label in the preamble. */
+export function accountAfterLabel(pre: readonly string[], delimiter: string): { accountNumber?: string } {
   for (let i = 0; i < pre.length; i++) {
     const cells = splitCells(pre[i] ?? '', delimiter).map(normalizeHeaderCell);
     const at = cells.findIndex((c) => /^(konto(nummer|nr)?|account)\b/.test(c));

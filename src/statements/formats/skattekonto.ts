@@ -12,6 +12,7 @@ import { AmountFormatError, parseAmount } from '../../core/money.js';
 import { forEachRecord } from '../csv.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE } from '../format.js';
 import { splitCells } from '../csv.js';
+import { findHeaderRow } from './header.js';
 
 const ORGNR = /^(\d{6}|\d{8})-?\d{4}$/;
 const IB = /^ingående saldo\b/i;
@@ -26,9 +27,15 @@ export const skattekonto: StatementFormat = {
     if (first === undefined) return 0;
     const cells = splitCells(first, ';').map((c) => c.trim());
     const hasOrg = ORGNR.test(cells[1] ?? '');
-    const hasIb = lines.slice(0, 6).some((l) => splitCells(l, ';').some((c) => IB.test(c.trim())));
+    // Both layouts put `Ingående saldo` in the second cell (the first is empty), as the parser reads it.
+    const ib = lines.slice(0, 6).findIndex((l) => IB.test((splitCells(l, ';')[1] ?? '').trim()));
+    const hasIb = ib >= 0;
     if (hasOrg && hasIb) return 1;
-    return hasIb ? 0.7 : 0;
+    if (!hasIb) return 0;
+    // The skattekontoutdrag has no header row: an `Ingående saldo` row under a header that names a
+    // date and an amount is another bank's table opening with its balance.
+    const header = findHeaderRow(lines.slice(0, ib + 1));
+    return header === undefined ? 0.7 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {
     const marks: BalanceMark[] = [];
