@@ -2,7 +2,8 @@
  * SIE bytes → text. The spec allows only CP437 (`#FORMAT PC8`), but real files are also UTF-8
  * (with or without BOM) and Latin-1/Windows-1252 under the same label, and the official sie.se
  * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
- * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then a vote between the
+ * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then UTF-8 with a few
+ * invalid bytes (more valid multi-byte sequences than invalid ones), then a vote between the
  * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437).
  *
  * @internal
@@ -70,6 +71,20 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
   if (own) return finishText(decodeCp437(bytes), 'cp437', notes);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return finishUtf8(utf8, notes);
+  // UTF-8 with a few bytes that are not: a text cut mid-character by a byte limit, or a stray
+  // Latin-1 letter pasted in. Voting between CP437 and Latin-1 would garble every letter.
+  const mostly = mostlyUtf8(bytes);
+  if (mostly !== undefined) {
+    const { stray, cut, firstLine } = mostly;
+    const parts = [stray > 0 ? `${stray} stray byte${stray === 1 ? '' : 's'} read as Windows-1252` : '', cut > 0 ? `${cut} character${cut === 1 ? '' : 's'} cut mid-sequence (replaced by U+FFFD)` : ''];
+    notes.push({
+      severity: 'warning',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `UTF-8 file with ${stray + cut} invalid byte sequence${stray + cut === 1 ? '' : 's'} (${parts.filter((p) => p !== '').join(', ')}), first on line ${firstLine}`,
+      line: firstLine,
+    });
+    return finishUtf8(mostly.text, notes);
+  }
   let cp437 = 0;
   let latin1 = 0;
   for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
@@ -134,6 +149,97 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Number of continuation bytes after a UTF-8 lead byte and the allowed range of the first one; undefined for a byte that cannot lead. */
+function utf8Lead(b: number): readonly [number, number, number] | undefined {
+  if (b >= 0xc2 && b <= 0xdf) return [1, 0x80, 0xbf];
+  if (b === 0xe0) return [2, 0xa0, 0xbf];
+  if (b === 0xed) return [2, 0x80, 0x9f];
+  if (b >= 0xe1 && b <= 0xef) return [2, 0x80, 0xbf];
+  if (b === 0xf0) return [3, 0x90, 0xbf];
+  if (b >= 0xf1 && b <= 0xf3) return [3, 0x80, 0xbf];
+  if (b === 0xf4) return [3, 0x80, 0x8f];
+  return undefined;
+}
+
+const UTF8_LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Bytes that are UTF-8 except for a few invalid sequences, decoded as UTF-8: a lead byte whose
+ * sequence is cut short (a text truncated at a byte limit) becomes U+FFFD, any other invalid byte
+ * its Windows-1252 character (a stray Latin-1 "ö"). Undefined unless the valid multi-byte
+ * sequences outnumber the invalid ones: CP437 and Latin-1 files have (almost) none of the former.
+ * One linear pass; called only when strict UTF-8 decoding failed.
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: number; firstLine: number } | undefined {
+  const n = bytes.length;
+  let multi = 0;
+  let bad = 0;
+  const invalid: number[] = [];
+  const lengths: number[] = [];
+  for (let i = 0; i < n; ) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const lead = utf8Lead(b);
+    let k = 0;
+    if (lead !== undefined) {
+      const [need, lo, hi] = lead;
+      const c1 = bytes[i + 1] ?? 0;
+      if (i + 1 < n && c1 >= lo && c1 <= hi) {
+        k = 1;
+        while (k < need && i + k + 1 < n && (bytes[i + k + 1] ?? 0) >= 0x80 && (bytes[i + k + 1] ?? 0) <= 0xbf) k++;
+      }
+      if (k === need) {
+        multi++;
+        i += need + 1;
+        continue;
+      }
+    }
+    bad++;
+    if (bad > multi + 1024 && bad > n / 64) return undefined;
+    invalid.push(i);
+    // A lead byte with some of its continuation bytes is one cut character; anything else one byte.
+    lengths.push(lead !== undefined ? k + 1 : 1);
+    i += lead !== undefined ? k + 1 : 1;
+  }
+  if (multi === 0 || multi <= bad) return undefined;
+  const out: string[] = [];
+  let from = 0;
+  let stray = 0;
+  let cut = 0;
+  for (let j = 0; j < invalid.length; j++) {
+    const at = invalid[j] ?? 0;
+    const len = lengths[j] ?? 1;
+    out.push(UTF8_LENIENT.decode(bytes.subarray(from, at)));
+    const b = bytes[at] ?? 0;
+    const next = bytes[at + len];
+    const asciiLetterNext = next !== undefined && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a));
+    if (utf8Lead(b) !== undefined && (len > 1 || !asciiLetterNext)) {
+      out.push('\ufffd');
+      cut++;
+    } else {
+      out.push(decodeBytes(bytes.subarray(at, at + 1), 'windows-1252'));
+      stray++;
+    }
+    from = at + len;
+  }
+  out.push(UTF8_LENIENT.decode(bytes.subarray(from)));
+  return { text: out.join(''), stray, cut, firstLine: byteLineOf(bytes, invalid[0] ?? 0) };
+}
+
+/** 1-based physical line of byte offset `at`. */
+function byteLineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = bytes[i];
+    if (c === 10) line++;
+    else if (c === 13 && bytes[i + 1] !== 10) line++;
+  }
+  return line;
 }
 
 /** Notes for a string given directly (it is taken as already decoded). */

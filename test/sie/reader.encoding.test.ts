@@ -94,6 +94,35 @@ describe('readSie encodings', () => {
     expect(doc.issues).toEqual([]);
   });
 
+  it('reads UTF-8 with a text cut mid-character as UTF-8, not as CP437 mojibake, saying where', () => {
+    // A writer that cuts texts at a byte limit leaves the first byte of "ö" (0xC3) before the quote.
+    const bytes = utf8(TEXT + '\r\n#KONTO 4010 "Ink@"');
+    const at = bytes.indexOf(0x40);
+    bytes[at] = 0xc3;
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.header.companyName).toBe(EXPECTED[0]);
+    expect(doc.accounts.map((a) => a.name)).toEqual([...EXPECTED.slice(1), 'Ink\ufffd']);
+    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning', line: 6 }));
+    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_LOSSY_TEXT', line: 6 }));
+  });
+
+  it('reads UTF-8 with a stray Latin-1 letter as UTF-8, the stray byte as its Windows-1252 letter', () => {
+    const bytes = new Uint8Array([...utf8(TEXT + '\r\n#KONTO 4010 "Ink'), 0xf6, ...utf8('p"')]);
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.accounts.map((a) => a.name)).toEqual([...EXPECTED.slice(1), 'Inköp']);
+    expect(doc.issues.find((i) => i.line === 6)).toMatchObject({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning' });
+    expect(doc.issues.find((i) => i.line === 6)?.message).toMatch(/1 stray byte read as Windows-1252/);
+  });
+
+  it('a CP437 or Latin-1 file with a few valid UTF-8 pairs by chance is still voted, not read as UTF-8', () => {
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = new Uint8Array([...encodeText(TEXT, enc), ...utf8('\r\n#KONTO 4010 "ö"')]);
+      expect(readSie(bytes).encoding).toBe(enc);
+    }
+  });
+
   it('pure ASCII is CP437 (the bytes are the same)', () => {
     const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
     expect(doc.encoding).toBe('cp437');
