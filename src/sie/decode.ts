@@ -48,15 +48,28 @@ function writtenByKontera(bytes: Uint8Array): boolean {
 }
 
 /** Decodes SIE bytes, choosing the encoding from their content. */
-export function decodeSie(bytes: Uint8Array): DecodedSie {
+export function decodeSie(input: Uint8Array): DecodedSie {
+  let bytes = input;
   const notes: DecodeNote[] = [];
   const own = writtenByKontera(bytes);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeBytes(bytes.subarray(3), 'utf-8');
     return own ? finishText(text, 'utf-8', notes) : finishUtf8(text, notes);
   }
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { text: '', encoding: 'utf-8', binary: true, notes };
+  // UTF-16 (Notepad's "Unicode", .NET's default): by its BOM, or by the NULs of ASCII text.
+  const utf16 = utf16Order(bytes);
+  if (utf16 !== undefined) {
+    const text = decodeBytes(bytes.subarray(utf16.bom ? 2 : 0), utf16.encoding);
+    if (text.indexOf('\u0000') >= 0) return { text: '', encoding: utf16.encoding, binary: true, notes };
+    notes.push({ severity: 'info', code: 'SIE_ENCODING_MISMATCH', message: `Decoded as ${utf16.encoding.toUpperCase()} (${utf16.bom ? 'byte-order mark' : 'every other byte NUL'}): SIE files are 8-bit text` });
+    return finishText(text, utf16.encoding, notes);
+  }
+  // NUL padding after the last line (a file written into a preallocated or block-sized buffer).
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end < bytes.length && end > 0 && bytes.indexOf(0) === end) {
+    notes.push({ severity: 'info', code: 'SIE_STRUCTURE', message: `${bytes.length - end} NUL bytes of padding after the last line were ignored` });
+    bytes = bytes.subarray(0, end);
   }
   const counts = new Uint32Array(256);
   for (let i = 0; i < bytes.length; i++) counts[bytes[i] ?? 0] = (counts[bytes[i] ?? 0] ?? 0) + 1;
@@ -100,6 +113,27 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
   let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);
   return finishText(text, 'cp437', notes);
+}
+
+/**
+ * UTF-16 byte order: from a BOM, or, without one, when the first 4 KB look like ASCII text in
+ * UTF-16 (the high byte of nearly every code unit NUL, the low byte never).
+ */
+function utf16Order(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (oddNul >= units * 0.9 && evenNul === 0 && bytes[0] === 0x23) return { encoding: 'utf-16le', bom: false };
+  if (evenNul >= units * 0.9 && oddNul === 0 && bytes[1] === 0x23) return { encoding: 'utf-16be', bom: false };
+  return undefined;
 }
 
 /**

@@ -176,7 +176,7 @@ class Reader {
     const d = this.#decoded;
     const where = { file: this.#file, line: 1 };
     if (d.binary) {
-      throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes or UTF-16)', where);
+      throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes)', where);
     }
     const lex = new SieLexer(d.text, this.#file);
     let first: boolean;
@@ -202,7 +202,8 @@ class Reader {
       const label = format.toUpperCase();
       const declaresUtf8 = label === 'UTF8' || label === 'UTF-8';
       if (label === 'PC8' && enc !== 'cp437') {
-        this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${enc === 'utf-8' ? 'UTF-8' : 'Windows-1252'}; decoded as ${enc}`, undefined, '#FORMAT');
+        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc.toUpperCase();
+        this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${name}; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (declaresUtf8 && enc !== 'utf-8') {
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says ${format} but the bytes are not UTF-8; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (label !== 'PC8' && !declaresUtf8) {

@@ -123,6 +123,33 @@ describe('readSie encodings', () => {
     }
   });
 
+  it('reads UTF-16 (LE or BE, with or without a byte-order mark) instead of refusing it as binary', () => {
+    const le = encodeText(TEXT, 'utf-16le');
+    const be = encodeText(TEXT, 'utf-16be');
+    const cases = [
+      [new Uint8Array([0xff, 0xfe, ...le]), 'utf-16le'],
+      [le, 'utf-16le'],
+      [new Uint8Array([0xfe, 0xff, ...be]), 'utf-16be'],
+      [be, 'utf-16be'],
+    ] as const;
+    for (const [bytes, enc] of cases) {
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(names(bytes)).toEqual(EXPECTED);
+      expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning', label: '#FORMAT' }));
+    }
+  });
+
+  it('ignores NUL padding after the last line, but still refuses NUL bytes inside the text', () => {
+    const bytes = new Uint8Array([...encodeText(TEXT, 'cp437'), 0x0d, 0x0a, ...new Uint8Array(512)]);
+    const doc = readSie(bytes);
+    expect(names(bytes)).toEqual(EXPECTED);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info' }]);
+    const inside = encodeText(TEXT, 'cp437');
+    inside[20] = 0;
+    expect(() => readSie(new Uint8Array([...inside, 0, 0]))).toThrow(expect.objectContaining({ code: 'SIE_NOT_SIE' }));
+  });
+
   it('pure ASCII is CP437 (the bytes are the same)', () => {
     const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
     expect(doc.encoding).toBe('cp437');

@@ -40,11 +40,12 @@ describe('readSie: not SIE at all', () => {
     }
   });
 
-  it('refuses empty input, whitespace only, binary data, UTF-16 and plain text', () => {
+  it('refuses empty input, whitespace only, binary data, UTF-16 that is not SIE and plain text', () => {
     expect(thrown(new Uint8Array(0)).message).toMatch(/empty file/);
     expect(thrown(' \r\n\t\n')).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown(new Uint8Array([0x23, 0x46, 0, 1, 2, 3]))).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown(new Uint8Array([0xff, 0xfe, 0x23, 0x00]))).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(thrown(new Uint8Array([0xff, 0xfe, 0x23, 0x00, 0x00, 0x00, 0x41, 0x00]))).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown('Datum;Text;Belopp\n2025-01-01;Kaffe;-45,00\n')).toMatchObject({ code: 'SIE_NOT_SIE', line: 1 });
     expect(thrown('\n\n# Heading\nmarkdown')).toMatchObject({ code: 'SIE_NOT_SIE', line: 3 });
   });
