@@ -317,7 +317,36 @@ class Reader {
       throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
     }
     if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
+    const grouped = this.#digitGroups(i);
+    if (grouped !== undefined) {
+      const message = `Invalid amount: expected no thousands separator in field ${i + 1}, found ${JSON.stringify(grouped.text)} (digit groups separated by spaces)`;
+      // In a row the next field is a date, so the row cannot be read either way. In a balance it
+      // is the optional quantity: "500 100.00" may be 5 kr and 100 units, so one group is read
+      // so with a warning; two or more groups leave no such reading.
+      if (ROW_LABELS.has(this.#lex.upperLabel) || grouped.groups > 1) throw this.#error('SIE_INVALID_VALUE', message, i);
+      if (grouped.decimals) {
+        this.#warn('SIE_STRUCTURE', `${message}; read as ${JSON.stringify(raw)} with quantity ${JSON.stringify(this.#str(i + 1) ?? '')}`, this.#lex.line, this.#lex.label);
+      }
+    }
     return parsed.ore;
+  }
+
+  /** `-1 234 567.00`: an amount of 1–3 digits followed by unquoted groups of 3 digits, the last with optional decimals. */
+  #digitGroups(i: number): { text: string; groups: number; decimals: boolean } | undefined {
+    const lex = this.#lex;
+    const raw = lex.fields[i];
+    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+]?\d{1,3}$/.test(raw)) return undefined;
+    let text = raw;
+    let groups = 0;
+    for (let k = i + 1; k < lex.fields.length; k++) {
+      const f = lex.fields[k];
+      if (typeof f !== 'string' || lex.quoted[k] === true) break;
+      if (/^\d{3}[.,]\d{1,2}$/.test(f)) return { text: `${text} ${f}`, groups: groups + 1, decimals: true };
+      if (!/^\d{3}$/.test(f)) break;
+      text += ` ${f}`;
+      groups++;
+    }
+    return groups > 0 ? { text, groups, decimals: false } : undefined;
   }
 
   #integer(i: number, what: string): number {

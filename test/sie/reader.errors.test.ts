@@ -114,6 +114,19 @@ describe('readSie: syntax errors', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {}', '}')).message).toMatch(/expected an amount in field 3, found the end of the record/);
   });
 
+  it('an amount with spaces between digit groups ("-1 234.00") is named as such, not as a bad date', () => {
+    for (const amount of ['-1 234.00', '1 234', '12 345 678,50']) {
+      const err = thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount} "" "text"`, '}'), { fileName: 'f.se' });
+      expect(err, amount).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 7, column: 16, label: '#TRANS', file: 'f.se' });
+      expect(err.message).toContain(`expected no thousands separator in field 3, found ${JSON.stringify(amount)}`);
+    }
+    // In a balance, two groups cannot be amount and quantity; one group can ("500 100.00"), so it is read so, with a warning.
+    expect(thrown(sie('#UB 0 1930 1 234 567.50')).message).toMatch(/no thousands separator in field 3, found "1 234 567.50"/);
+    const doc = readSie(sie('#IB 0 1460 1 234.00', '#IB 0 1461 500 100'));
+    expect(doc.balances.map((b) => [b.amount, b.quantity])).toEqual([[100, 234], [50000, 100]]);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'warning', line: 5, label: '#IB' }]);
+  });
+
   it('a row without an object list, or with an odd one, is a syntax error', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 -5', '}')).message).toMatch(/expected an object list \{…\} in field 2, found "-5"/);
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {1} -5', '}')).message).toMatch(/expected dimension\/object pairs/);
