@@ -131,6 +131,8 @@ class Reader {
   #crcOpenedAt = 0;
   #checksum: SieChecksumResult = { status: 'absent' };
   #lastDateRaw = '';
+  /** The error for the current #VER's missing date, unless its rows supply one. */
+  #missingDate: SieParseError | undefined;
   #lastDateIso = '';
 
   constructor(decoded: DecodedSie, strict: boolean, file: string | undefined) {
@@ -714,7 +716,16 @@ class Reader {
     }
     const series = base === 0 ? (this.#str(0) ?? '') : '';
     const number = this.#str(1 + base) ?? '';
-    const date = this.#date(2 + base, true) ?? '';
+    let date = '';
+    const rawDate = lex.fields[2 + base];
+    this.#missingDate = undefined;
+    try {
+      date = this.#date(2 + base, true) ?? '';
+    } catch (err) {
+      // No voucher date at all: the rows may carry it (checked when they have been read).
+      if (!(err instanceof SieParseError) || !(rawDate === undefined || rawDate === '' || rawDate === '00000000')) throw err;
+      this.#missingDate = err;
+    }
     const v: MutableVoucher = {
       series,
       number,
@@ -795,6 +806,19 @@ class Reader {
       }
     }
     if (voucher === undefined) return;
+    if (voucher.date === '') {
+      // '#VER A 1 ""' with dated rows: the voucher's date is its earliest row date.
+      let first: string | undefined;
+      for (const r of rows.length > 0 ? rows : removed) if (r.date !== undefined && (first === undefined || r.date < first)) first = r.date;
+      const missing = this.#missingDate;
+      this.#missingDate = undefined;
+      if (first === undefined) {
+        if (missing !== undefined) throw missing;
+        return;
+      }
+      voucher.date = first;
+      this.#warn('SIE_REPAIRED', `#VER without a date: the voucher on line ${verLine} is dated ${first}, the ${rows.length > 0 ? 'earliest date of its rows' : 'date of its struck rows'}`, verLine, '#VER', 'info');
+    }
     if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
     // Exact-size arrays: a growing array keeps room for 17 rows, a million vouchers would keep it all.
     voucher.transactions = rows.slice();

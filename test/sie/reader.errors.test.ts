@@ -93,6 +93,16 @@ describe('readSie: syntax errors', () => {
   it('a missing voucher date is an error', () => {
     expect(thrown(sie('#VER A 1', '{', '}'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#VER' });
     expect(thrown(sie('#VER A 1 00000000', '{', '}')).message).toMatch(/found "00000000"/);
+    expect(thrown(sie('#VER A 1 "" "x"', '{', '#TRANS 1930 {} 5', '#TRANS 3010 {} -5', '}'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#VER' });
+  });
+
+  it('a voucher without a date whose rows carry dates is dated by its earliest row, saying so', () => {
+    const doc = readSie(sie('#VER A 1 "" "Kaffe"', '{', '#TRANS 1930 {} -5 20250107', '#TRANS 6071 {} 5 20250106', '}', '#VER "" "" 00000000', '{', '#BTRANS 1930 {} 5 20250108', '}'));
+    expect(doc.vouchers.map((v) => [v.number, v.date, v.text])).toEqual([['1', '2025-01-06', 'Kaffe'], ['', '2025-01-08', '']]);
+    expect(doc.issues).toMatchObject([
+      { code: 'SIE_REPAIRED', severity: 'info', line: 5, label: '#VER' },
+      { code: 'SIE_REPAIRED', severity: 'info', line: 10, label: '#VER' },
+    ]);
   });
 
   it('a non-numeric account is SIE_INVALID_VALUE; lenient keeps the row as written so the voucher still balances', () => {
