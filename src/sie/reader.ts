@@ -154,6 +154,7 @@ class Reader {
     }
     this.#finishChecksum();
     this.#checkStructure();
+    this.#checkFileType();
     this.#header.fiscalYears = this.#fiscalYears;
     this.#summariseRepeats();
     return {
@@ -212,6 +213,14 @@ class Reader {
         this.#warn('SIE_STRUCTURE', `Unknown #FORMAT: expected PC8, found ${JSON.stringify(format)}`, undefined, '#FORMAT');
       }
     }
+  }
+
+  /** Types 1–3 carry a chart and balances but no vouchers: say so rather than return nothing silently. */
+  #checkFileType(): void {
+    if (this.#vouchers.length > 0) return;
+    const type = this.#header.sieType;
+    if (type === undefined || type < 1 || type > 3) return;
+    this.#warn('SIE_STRUCTURE', `No vouchers: this is a SIE type ${type} file, which holds the chart of accounts and balances only; vouchers come in SIE 4 files (4E export or 4I)`, undefined, '#SIETYP', 'info');
   }
 
   // ---- line handling

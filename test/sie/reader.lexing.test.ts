@@ -311,6 +311,18 @@ describe('readSie lexing', () => {
     expect(doc.vouchers).toHaveLength(1);
   });
 
+  it('says that a declared type 1–3 file has no vouchers (info), and only then', () => {
+    for (const type of [1, 2, 3]) {
+      const doc = readSie(sie(['#FLAGGA 0', `#SIETYP ${type}`, '#FNAMN x', '#KONTO 1930 Bank', '#IB 0 1930 100.00', '#UB 0 1930 250.00']));
+      expect(doc.vouchers).toEqual([]);
+      expect(doc.balances).toHaveLength(2);
+      expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info', label: '#SIETYP' }]);
+      expect(doc.issues[0]?.message).toContain(`SIE type ${type} file`);
+    }
+    expect(readSie(sie(['#FLAGGA 0', '#SIETYP 4', '#FNAMN x', '#IB 0 1930 100.00'])).issues).toEqual([]);
+    expect(readSie(sie(['#FLAGGA 0', '#FNAMN x'])).issues).toEqual([]);
+  });
+
   it('warns when #FLAGGA is missing', () => {
     const doc = readSie(sie(['#PROGRAM x 1', '#FNAMN x']));
     expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', label: '#FLAGGA' }]);
