@@ -398,8 +398,18 @@ class Reader {
   }
 
   #objectList(i: number, required: boolean): readonly SieObjectRef[] {
-    const f = this.#lex.fields[i];
+    let f = this.#lex.fields[i];
     if (f === undefined && !required) return EMPTY_OBJECTS;
+    // SIE 4C writes a skipped field as "": here that is no objects. A writer that quotes every
+    // field writes the list itself in quotes ("{}", "{1 100}"): read what is inside.
+    if (typeof f === 'string' && this.#lex.quoted[i] === true) {
+      if (f.trim() === '') return EMPTY_OBJECTS;
+      const inner = /^\s*\{([^{}"]*)\}\s*$/.exec(f);
+      if (inner !== null) {
+        this.#warn('SIE_REPAIRED', `${this.#lex.label}: object list in quotes (${JSON.stringify(f)}) read as ${f.trim()}`, this.#lex.line, this.#lex.label, 'info');
+        f = (inner[1] ?? '').split(/[ \t]+/).filter((t) => t !== '');
+      }
+    }
     if (f === undefined || typeof f === 'string') {
       throw this.#error('SIE_SYNTAX', `${this.#lex.label}: expected an object list {…} in field ${i + 1}, found ${f === undefined ? 'the end of the record' : JSON.stringify(f)}`, f === undefined ? undefined : i);
     }
@@ -459,7 +469,14 @@ class Reader {
         return;
       }
       case '#SIETYP': {
-        const v = parseSieInteger(this.#str(0) ?? '');
+        const raw = this.#str(0) ?? '';
+        // "4E"/"4I": the file kind spelled into the type; the spec writes both as 4.
+        if (/^4[EI]$/i.test(raw)) {
+          this.#warn('SIE_REPAIRED', `#SIETYP ${JSON.stringify(raw)} read as 4 (SIE writes 4 for both 4E and 4I)`, lex.line, lex.label, 'info');
+          h.sieType = 4;
+          return;
+        }
+        const v = parseSieInteger(raw);
         if (v === undefined) this.#warn('SIE_STRUCTURE', `#SIETYP: expected 1–4, found ${JSON.stringify(this.#str(0) ?? '')}`, lex.line, lex.label);
         else h.sieType = v;
         return;

@@ -305,6 +305,30 @@ describe('readSie lexing', () => {
     ]);
   });
 
+  it('reads "" as an empty object list (SIE 4C empty field) and a quoted list "{…}" as the list, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER "A" "1" "20250301" "Kaffe"', '{', '#TRANS "1930" "" "-45.00"', '#TRANS "6071" "{1 100 6 P1}" "45.00"', '#TRANS 6071 "{}" 0', '}']));
+    const rows = doc.vouchers[0]?.transactions ?? [];
+    expect(rows.map((t) => [t.account, t.objects, t.amount])).toEqual([
+      ['1930', [], -4500],
+      ['6071', [{ dimension: 1, object: '100' }, { dimension: 6, object: 'P1' }], 4500],
+      ['6071', [], 0],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 6],
+      ['SIE_REPAIRED', 'info', 7],
+    ]);
+    // Still an error: an unquoted word where the list belongs, or a quoted text that is not a list.
+    expect(() => readSie(sie(['#VER A 1 20250301', '{', '#TRANS 1930 "P1" -45.00', '}']))).toThrow(/expected an object list/);
+  });
+
+  it('reads #SIETYP 4E and 4I as type 4, saying so', () => {
+    for (const t of ['4E', '4I', '"4i"']) {
+      const doc = readSie(sie(['#FLAGGA 0', `#SIETYP ${t}`, '#FNAMN x']));
+      expect(doc.header.sieType).toBe(4);
+      expect(doc.issues).toMatchObject([{ code: 'SIE_REPAIRED', severity: 'info', line: 2, label: '#SIETYP' }]);
+    }
+  });
+
   it('matches labels case-insensitively', () => {
     const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
     expect(doc.header.companyName).toBe('x');
