@@ -53,8 +53,13 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   const notes: DecodeNote[] = [];
   const own = writtenByKontera(bytes);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = decodeBytes(bytes.subarray(3), 'utf-8');
-    return own ? finishText(text, 'utf-8', notes) : finishUtf8(text, notes);
+    const rest = bytes.subarray(3);
+    if (own) return finishText(decodeBytes(rest, 'utf-8'), 'utf-8', notes);
+    const text = strictUtf8(rest);
+    if (text !== undefined) return finishUtf8(text, notes);
+    // A BOM before bytes that are not UTF-8 (a tool added it to a CP437 or Latin-1 file): decide from the bytes.
+    notes.push({ severity: 'warning', code: 'SIE_ENCODING_MISMATCH', message: 'UTF-8 byte-order mark, but the bytes after it are not valid UTF-8: encoding decided from the bytes' });
+    bytes = rest;
   }
   // UTF-16 (Notepad's "Unicode", .NET's default): by its BOM, or by the NULs of ASCII text.
   const utf16 = utf16Order(bytes);

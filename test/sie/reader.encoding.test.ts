@@ -150,6 +150,17 @@ describe('readSie encodings', () => {
     expect(() => readSie(new Uint8Array([...inside, 0, 0]))).toThrow(expect.objectContaining({ code: 'SIE_NOT_SIE' }));
   });
 
+  it('a UTF-8 byte-order mark before CP437 or Latin-1 bytes does not turn every letter into U+FFFD', () => {
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encodeText(TEXT, enc)]);
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(names(bytes)).toEqual(EXPECTED);
+      expect(doc.issues[0]).toMatchObject({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning' });
+      expect(doc.issues[0]?.message).toMatch(/byte-order mark, but the bytes after it are not valid UTF-8/);
+    }
+  });
+
   it('pure ASCII is CP437 (the bytes are the same)', () => {
     const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
     expect(doc.encoding).toBe('cp437');
