@@ -65,6 +65,8 @@ export class SieLexer {
 
   /** Set when the current line had an unterminated final quote that lenient mode closed at the line end. */
   recoveredColumn: number | undefined;
+  /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
+  backslashColumn: number | undefined;
 
   /**
    * @param lenient Close an unterminated quote of the last field at the end of the line instead of
@@ -138,6 +140,7 @@ export class SieLexer {
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
+    this.backslashColumn = undefined;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) {
       let j = i + 1;
@@ -193,10 +196,20 @@ export class SieLexer {
     }
     let out = '';
     let from = j;
+    /** Backslash of the last `\"` that a blank or the line end follows: a possible closing quote. */
+    let closable = -1;
     for (;;) {
-      if (j >= end) return this.#recover(q, end, inList);
+      if (j >= end) {
+        if (closable < 0) return this.#recover(q, end, inList);
+        // "C:\Data\" or "Faktura 12\": the text ends in a backslash, and `\"` was its closing
+        // quote (the spec's escape leaves this ambiguous; no closing quote follows on the line).
+        (into ?? this.fields).push(text.slice(q + 1, closable + 1).replace(/\\"/g, '"'));
+        this.backslashColumn ??= q - this.#lineStart + 1;
+        return closable + 2;
+      }
       const c = text.charCodeAt(j);
       if (c === BACKSLASH && j + 1 < end && text.charCodeAt(j + 1) === QUOTE) {
+        if (!inList && (j + 2 >= end || isSpace(text.charCodeAt(j + 2)))) closable = j;
         out += text.slice(from, j) + '"';
         j += 2;
         from = j;

@@ -242,6 +242,9 @@ class Reader {
       if (lex.recoveredColumn !== undefined) {
         this.#warn('SIE_SYNTAX', `Unterminated quote: the field at column ${lex.recoveredColumn} has no closing "; read to the end of the line`, lex.line, lex.label);
       }
+      if (lex.backslashColumn !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
+      }
       if (this.#crc !== undefined && lex.kind === 'record' && lex.upperLabel !== '#KSUMMA') {
         this.#crc.addRecord(lex.label, lex.fields);
       }

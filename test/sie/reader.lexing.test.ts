@@ -93,6 +93,21 @@ describe('readSie lexing', () => {
     expect(doc.vouchers[0]?.transactions[1]?.objects).toEqual([{ dimension: 6, object: 'P"1' }]);
   });
 
+  it('reads a quoted text that ends in a backslash ("C:\\Data\\") instead of refusing an unterminated quote', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNR "C:\\Bokf\\Bolag\\"', '#FNAMN "x"', '#VER A 1 20250301 "Faktura 12\\" 20250302', '{', '#TRANS 1930 {6 "P"} -45.00 "" "Rad \\"a\\" b\\"', '#TRANS 6071 {} 45.00', '}']));
+    expect(doc.header.companyId).toBe('C:\\Bokf\\Bolag\\');
+    const v = doc.vouchers[0];
+    expect([v?.text, v?.registrationDate]).toEqual(['Faktura 12\\', '2025-03-02']);
+    expect(v?.transactions[0]).toMatchObject({ objects: [{ dimension: 6, object: 'P' }], amount: -4500, text: 'Rad "a" b\\' });
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 2],
+      ['SIE_REPAIRED', 'info', 4],
+      ['SIE_REPAIRED', 'info', 6],
+    ]);
+    // With no \" before a blank or the line end it is still an unterminated quote.
+    expect(() => readSie(sie(['#FLAGGA 0', '#FNAMN "x\\"y']))).toThrow(/Unterminated quote/);
+  });
+
   it('reads every object-list spelling seen in real files', () => {
     const lists = ['{}', '{ }', '{1 "0123"}', '{"1" "0123"}', '{ "1" "1"}', '{1 1}', '{1 Nord 6 0001}', '{1         AO }', '{1\t"1"\t6\t"2"}', '{1 "1" }'];
     const expected = [
