@@ -774,6 +774,8 @@ class Reader {
     const lex = this.#lex;
     let incomplete = false;
     let echo: SieTransaction | undefined;
+    /** #RTRANS rows whose echo did not follow right after them. */
+    const unechoed: SieTransaction[] = [];
     const rows: SieTransaction[] = [];
     const removed: SieTransaction[] = [];
     for (;;) {
@@ -813,7 +815,7 @@ class Reader {
           continue;
         }
         if (label === '#RTRANS') {
-          if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+          if (echo !== undefined) unechoed.push(echo);
           const added: SieTransaction = { ...row, added: true };
           rows.push(added);
           echo = added;
@@ -825,7 +827,7 @@ class Reader {
           continue;
         }
         if (echo !== undefined) {
-          this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+          unechoed.push(echo);
           echo = undefined;
         }
         rows.push(row);
@@ -848,7 +850,8 @@ class Reader {
       voucher.date = first;
       this.#warn('SIE_REPAIRED', `#VER without a date: the voucher on line ${verLine} is dated ${first}, the ${rows.length > 0 ? 'earliest date of its rows' : 'date of its struck rows'}`, verLine, '#VER', 'info');
     }
-    if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+    if (echo !== undefined) unechoed.push(echo);
+    if (unechoed.length > 0) this.#lateEchoes(rows, unechoed, verLine);
     // Exact-size arrays: a growing array keeps room for 17 rows, a million vouchers would keep it all.
     voucher.transactions = rows.slice();
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
@@ -862,6 +865,38 @@ class Reader {
         this.#warn('SIE_UNBALANCED_VOUCHER', `Voucher on line ${verLine} had rows that could not be read (see the errors above); its balance is of the rows that were read`, verLine, '#VER');
       }
     }
+  }
+
+  /**
+   * #RTRANS rows whose #TRANS echo did not come right after them. A writer that puts the echoes
+   * later in the voucher (all #RTRANS first, then the #TRANS) leaves an identical #TRANS further
+   * down: when dropping those makes an unbalanced voucher balance, they were the echoes. Otherwise
+   * the rows stand as written (the spec's reading) and each #RTRANS is reported.
+   */
+  #lateEchoes(rows: SieTransaction[], unechoed: readonly SieTransaction[], verLine: number): void {
+    if (voucherSum(rows) !== 0) {
+      const drop = new Set<number>();
+      for (const r of unechoed) {
+        const at = rows.indexOf(r);
+        for (let k = at + 1; k < rows.length; k++) {
+          const t = rows[k];
+          if (t !== undefined && t.added !== true && !drop.has(k) && sameRow(r, t)) {
+            drop.add(k);
+            break;
+          }
+        }
+      }
+      if (drop.size === unechoed.length) {
+        const kept = rows.filter((_, k) => !drop.has(k));
+        if (voucherSum(kept) === 0) {
+          rows.length = 0;
+          rows.push(...kept);
+          this.#warn('SIE_RTRANS_WITHOUT_ECHO', `${unechoed.length} #RTRANS of the voucher on line ${verLine} had their #TRANS echo further down, not right after them; read as echoes, as the voucher then balances`, verLine, '#VER');
+          return;
+        }
+      }
+    }
+    for (const r of unechoed) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', r.line, '#RTRANS');
   }
 
   #row(): SieTransaction {

@@ -189,6 +189,21 @@ describe('readSie lexing', () => {
     expect(doc.issues).toEqual([]);
   });
 
+  it('takes #TRANS echoes written further down (all #RTRANS first) as echoes when the voucher then balances', () => {
+    const rows = ['#RTRANS 3001 {} -100.00 "" "ny" 0 "Anna"', '#RTRANS 2611 {} -25.00', '#TRANS 1930 {} 125.00', '#TRANS 3001 {} -100.00 "" "ny" 0', '#TRANS 2611 {} -25.00'];
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => [t.account, t.amount, t.added === true])).toEqual([
+      ['3001', -10000, true],
+      ['2611', -2500, true],
+      ['1930', 12500, false],
+    ]);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 3, label: '#VER' }]);
+    // A voucher that balances as written keeps its rows: a later identical #TRANS is a row of its own.
+    const balanced = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#RTRANS 6570 {} 5', '#TRANS 1930 {} -10', '#TRANS 6570 {} 5', '}']));
+    expect(balanced.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([500, -1000, 500]);
+    expect(balanced.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 5, label: '#RTRANS' }]);
+  });
+
   it('warns about an #RTRANS without its #TRANS echo', () => {
     const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#TRANS 1930 {} -100', '#TRANS 6570 {} 100', '#RTRANS 1930 {} 0', '}']));
     expect(doc.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 7 }]);
