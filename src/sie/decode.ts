@@ -202,21 +202,14 @@ function utf8Lead(b: number): readonly [number, number, number] | undefined {
   return undefined;
 }
 
-const UTF8_LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /**
- * Bytes that are UTF-8 except for a few invalid sequences, decoded as UTF-8: a lead byte whose
- * sequence is cut short (a text truncated at a byte limit) becomes U+FFFD, any other invalid byte
- * its Windows-1252 character (a stray Latin-1 "ö"). Undefined unless the valid multi-byte
- * sequences outnumber the invalid ones: CP437 and Latin-1 files have (almost) none of the former.
- * One linear pass; called only when strict UTF-8 decoding failed.
+ * Walks UTF-8 bytes and calls `invalid(at, length)` for each invalid sequence: a lead byte with
+ * `length - 1` of its continuation bytes (a sequence cut short), or a single byte that cannot
+ * start one. Returns the number of valid multi-byte sequences.
  */
-function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: number; firstLine: number } | undefined {
+function walkUtf8(bytes: Uint8Array, invalid: (at: number, length: number, lead: boolean, multi: number) => boolean): number {
   const n = bytes.length;
   let multi = 0;
-  let bad = 0;
-  const invalid: number[] = [];
-  const lengths: number[] = [];
   for (let i = 0; i < n; ) {
     const b = bytes[i] ?? 0;
     if (b < 0x80) {
@@ -238,36 +231,73 @@ function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: numb
         continue;
       }
     }
-    bad++;
-    if (bad > multi + 1024 && bad > n / 64) return undefined;
-    invalid.push(i);
-    // A lead byte with some of its continuation bytes is one cut character; anything else one byte.
-    lengths.push(lead !== undefined ? k + 1 : 1);
-    i += lead !== undefined ? k + 1 : 1;
+    const length = lead !== undefined ? k + 1 : 1;
+    if (!invalid(i, length, lead !== undefined, multi)) return multi;
+    i += length;
   }
+  return multi;
+}
+
+const REPLACEMENT = new Uint8Array([0xef, 0xbf, 0xbd]);
+let cp1252AsUtf8: Uint8Array[] | undefined;
+
+/** Each byte's Windows-1252 character as UTF-8 bytes. */
+function cp1252Utf8(): readonly Uint8Array[] {
+  if (!cp1252AsUtf8) {
+    const all = new Uint8Array(256).map((_, i) => i);
+    const chars = decodeBytes(all, 'windows-1252');
+    const enc = new TextEncoder();
+    cp1252AsUtf8 = Array.from(chars, (c) => enc.encode(c));
+  }
+  return cp1252AsUtf8;
+}
+
+/**
+ * Bytes that are UTF-8 except for a few invalid sequences, decoded as UTF-8: a lead byte whose
+ * sequence is cut short (a text truncated at a byte limit) becomes U+FFFD, any other invalid byte
+ * its Windows-1252 character (a stray Latin-1 "ö"). Undefined unless the valid multi-byte
+ * sequences outnumber the invalid ones: CP437 and Latin-1 files have (almost) none of the former.
+ * Two linear passes and one output buffer of at most twice the input; called only when strict
+ * UTF-8 decoding failed.
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: number; firstLine: number } | undefined {
+  const n = bytes.length;
+  let bad = 0;
+  let first = -1;
+  const multi = walkUtf8(bytes, (at, _length, _lead, multiSoFar) => {
+    if (first < 0) first = at;
+    bad++;
+    // Give up early on a single-byte file: its letters are all invalid UTF-8.
+    return !(bad > 1024 && bad > 2 * multiSoFar);
+  });
   if (multi === 0 || multi <= bad) return undefined;
-  const out: string[] = [];
+  const out = new Uint8Array(n + 2 * bad);
+  let o = 0;
   let from = 0;
   let stray = 0;
   let cut = 0;
-  for (let j = 0; j < invalid.length; j++) {
-    const at = invalid[j] ?? 0;
-    const len = lengths[j] ?? 1;
-    out.push(UTF8_LENIENT.decode(bytes.subarray(from, at)));
+  walkUtf8(bytes, (at, length, lead) => {
+    out.set(bytes.subarray(from, at), o);
+    o += at - from;
     const b = bytes[at] ?? 0;
-    const next = bytes[at + len];
+    const next = bytes[at + length];
     const asciiLetterNext = next !== undefined && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a));
-    if (utf8Lead(b) !== undefined && (len > 1 || !asciiLetterNext)) {
-      out.push('\ufffd');
+    if (lead && (length > 1 || !asciiLetterNext)) {
+      out.set(REPLACEMENT, o);
+      o += 3;
       cut++;
     } else {
-      out.push(decodeBytes(bytes.subarray(at, at + 1), 'windows-1252'));
+      const ch = cp1252Utf8()[b] ?? REPLACEMENT;
+      out.set(ch, o);
+      o += ch.length;
       stray++;
     }
-    from = at + len;
-  }
-  out.push(UTF8_LENIENT.decode(bytes.subarray(from)));
-  return { text: out.join(''), stray, cut, firstLine: byteLineOf(bytes, invalid[0] ?? 0) };
+    from = at + length;
+    return true;
+  });
+  out.set(bytes.subarray(from), o);
+  o += n - from;
+  return { text: decodeBytes(out.subarray(0, o), 'utf-8'), stray, cut, firstLine: byteLineOf(bytes, first) };
 }
 
 /** 1-based physical line of byte offset `at`. */
