@@ -736,15 +736,30 @@ class Reader {
   #voucherHead(): MutableVoucher {
     const lex = this.#lex;
     let base = 0;
-    // Sie4j repairs "#VER  1 20200101 …" (series left out): the date is then one field early.
+    // Leading fields left out, so the date comes early. Sie4j repairs "#VER  1 20200101 …" (no
+    // series); "#VER A 20200101" has a series and no number (numbers are numeric); "#VER 20200101
+    // "text"" has neither.
+    const f0 = this.#str(0);
     const f1 = this.#str(1);
     const f2 = this.#str(2);
-    if (f1 !== undefined && f1.length === 8 && isDigits(f1) && (f2 === undefined || !isDigits(f2) || f2.length !== 8) && parseSieDate(f1) && !(f2 !== undefined && parseSieDate(f2))) {
+    let series = f0 ?? '';
+    let number = f1 ?? '';
+    if (isDate8(f1) && !(f2 !== undefined && parseSieDate(f2))) {
       base = -1;
-      this.#warn('SIE_REPAIRED', '#VER without a series field: read the first field as the voucher number', lex.line, lex.label, 'info');
+      if (f0 !== undefined && f0 !== '' && !isDigits(f0)) {
+        number = '';
+        this.#warn('SIE_REPAIRED', `#VER without a voucher number: read ${JSON.stringify(f0)} as the series and the next field as the date`, lex.line, lex.label, 'info');
+      } else {
+        series = '';
+        number = f0 ?? '';
+        this.#warn('SIE_REPAIRED', '#VER without a series field: read the first field as the voucher number', lex.line, lex.label, 'info');
+      }
+    } else if (isDate8(f0) && !(f1 !== undefined && (isDigits(f1) || parseSieDate(f1))) && !(f1 === '' && isDate8(f2))) {
+      base = -2;
+      series = '';
+      number = '';
+      this.#warn('SIE_REPAIRED', '#VER without series and number fields: read the first field as the voucher date', lex.line, lex.label, 'info');
     }
-    const series = base === 0 ? (this.#str(0) ?? '') : '';
-    const number = this.#str(1 + base) ?? '';
     let date = '';
     const rawDate = lex.fields[2 + base];
     this.#missingDate = undefined;
@@ -926,6 +941,11 @@ class Reader {
     }
     return row;
   }
+}
+
+/** An unrepaired `YYYYMMDD` calendar date. */
+function isDate8(s: string | undefined): boolean {
+  return s !== undefined && s.length === 8 && isDigits(s) && parseSieDate(s) !== undefined;
 }
 
 function sameRow(a: SieTransaction, b: SieTransaction): boolean {

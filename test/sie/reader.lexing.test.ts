@@ -359,6 +359,25 @@ describe('readSie lexing', () => {
     }
   });
 
+  it('reads a #VER with series but no number, or with neither, by where its date is, saying so', () => {
+    const vers = ['#VER A 20250301 "Kaffe"', '#VER LEV1 20250302', '#VER 20250303 "Hyra" 20250304', '#VER "" 20250305 "x"', '#VER B 7 20250306 "normal"', '#VER 20250307 8 20250308'];
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', ...vers.flatMap((v) => [v, '{', '}'])]));
+    expect(doc.vouchers.map((v) => [v.series, v.number, v.date, v.text, v.registrationDate])).toEqual([
+      ['A', '', '2025-03-01', 'Kaffe', undefined],
+      ['LEV1', '', '2025-03-02', '', undefined],
+      ['', '', '2025-03-03', 'Hyra', '2025-03-04'],
+      ['', '', '2025-03-05', 'x', undefined],
+      ['B', '7', '2025-03-06', 'normal', undefined],
+      ['20250307', '8', '2025-03-08', '', undefined],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.line])).toEqual([
+      ['SIE_REPAIRED', 3],
+      ['SIE_REPAIRED', 6],
+      ['SIE_REPAIRED', 9],
+      ['SIE_REPAIRED', 12],
+    ]);
+  });
+
   it('matches labels case-insensitively', () => {
     const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
     expect(doc.header.companyName).toBe('x');
