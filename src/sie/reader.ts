@@ -373,7 +373,7 @@ class Reader {
   /** A date field: required → ISO; optional → ISO or undefined for "" / 00000000. */
   #date(i: number, required: boolean): string | undefined {
     const raw = this.#lex.fields[i];
-    if (raw === undefined || raw === '' || raw === '00000000') {
+    if (raw === undefined || raw === '' || raw === '00000000' || (!required && typeof raw === 'string' && isZeroDate(raw))) {
       if (!required) return undefined;
       throw this.#error('SIE_INVALID_VALUE', `${this.#lex.label}: expected a date YYYYMMDD in field ${i + 1}, found ${raw === undefined ? 'the end of the record' : JSON.stringify(raw)}`, raw === undefined ? undefined : i);
     }
@@ -767,7 +767,7 @@ class Reader {
       date = this.#date(2 + base, true) ?? '';
     } catch (err) {
       // No voucher date at all: the rows may carry it (checked when they have been read).
-      if (!(err instanceof SieParseError) || !(rawDate === undefined || rawDate === '' || rawDate === '00000000')) throw err;
+      if (!(err instanceof SieParseError) || !(rawDate === undefined || (typeof rawDate === 'string' && (rawDate === '' || isZeroDate(rawDate))))) throw err;
       this.#missingDate = err;
     }
     const v: MutableVoucher = {
@@ -779,7 +779,8 @@ class Reader {
       removed: EMPTY_ROWS,
       line: lex.line,
     };
-    setOpt(v, 'registrationDate', this.#date(4 + base, false));
+    // The registration date is bookkeeping metadata: a bad one is reported, not a reason to drop the voucher.
+    setOpt(v, 'registrationDate', this.#headerDate(4 + base));
     setOpt(v, 'sign', this.#opt(5 + base));
     return v;
   }
@@ -941,6 +942,11 @@ class Reader {
     }
     return row;
   }
+}
+
+/** `0`, `0000-00-00`: writers' spelling of "no date" in an optional date field. */
+function isZeroDate(s: string): boolean {
+  return /^[0-]+$/.test(s) && s.includes('0');
 }
 
 /** An unrepaired `YYYYMMDD` calendar date. */

@@ -378,6 +378,21 @@ describe('readSie lexing', () => {
     ]);
   });
 
+  it('reads 0 and 0000-00-00 in an optional date field as no date; a bad registration date is a warning, not a lost voucher', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301 "Kaffe" 0', '{', '#TRANS 1930 {} -5 0 "rad"', '#TRANS 6071 {} 5 0000-00-00', '}', '#VER A 2 20250302 "Hyra" 20251301', '{', '#TRANS 1930 {} 0 "0"', '}', '#VER A 3 0', '{', '#TRANS 1930 {} 0 20250303', '}']));
+    expect(doc.vouchers.map((v) => [v.number, v.date, v.registrationDate, v.transactions.map((t) => [t.date, t.text])])).toEqual([
+      ['1', '2025-03-01', undefined, [[undefined, 'rad'], [undefined, undefined]]],
+      ['2', '2025-03-02', undefined, [[undefined, undefined]]],
+      ['3', '2025-03-03', undefined, [['2025-03-03', undefined]]],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_STRUCTURE', 'warning', 8],
+      ['SIE_REPAIRED', 'info', 12],
+    ]);
+    // A row date that is not a date stays an error.
+    expect(() => readSie(sie(['#FLAGGA 0', '#VER A 1 20250301', '{', '#TRANS 1930 {} 0 20251301', '}']))).toThrow(/Invalid date/);
+  });
+
   it('matches labels case-insensitively', () => {
     const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
     expect(doc.header.companyName).toBe('x');
