@@ -65,6 +65,8 @@ export class SieLexer {
 
   /** Set when the current line had an unterminated final quote that lenient mode closed at the line end. */
   recoveredColumn: number | undefined;
+  /** A voucher's `{` at the end of its #VER line, or its `}` at the end of its last row (not a field). */
+  trailingBrace: 'open' | 'close' | undefined;
   /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
   backslashColumn: number | undefined;
 
@@ -141,6 +143,7 @@ export class SieLexer {
     this.upperLabel = '';
     this.recoveredColumn = undefined;
     this.backslashColumn = undefined;
+    this.trailingBrace = undefined;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) {
       let j = i + 1;
@@ -162,8 +165,21 @@ export class SieLexer {
     for (;;) {
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end) return;
-      this.columns.push(j - this.#lineStart + 1);
       const ch = text.charCodeAt(j);
+      if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
+        // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
+        // record instead of on a line of its own (only where the record cannot mean a list).
+        const label = this.upperLabel;
+        if (ch === OPEN && label === '#VER') {
+          this.trailingBrace = 'open';
+          return;
+        }
+        if (ch === CLOSE && (label === '#TRANS' || label === '#RTRANS' || label === '#BTRANS')) {
+          this.trailingBrace = 'close';
+          return;
+        }
+      }
+      this.columns.push(j - this.#lineStart + 1);
       if (ch === QUOTE) {
         j = this.#quoted(j, end, false);
         this.quoted.push(true);
@@ -177,6 +193,13 @@ export class SieLexer {
         this.quoted.push(false);
       }
     }
+  }
+
+  /** True when only blanks follow `from` on the line. */
+  #braceEndsLine(from: number, end: number): boolean {
+    let j = from;
+    while (j < end && isSpace(this.#text.charCodeAt(j))) j++;
+    return j >= end;
   }
 
   /** Reads a quoted string starting at the quote `q`; pushes it (or returns it via `into`). */

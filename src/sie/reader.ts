@@ -714,7 +714,9 @@ class Reader {
       headError = err;
     }
     // The rows must follow in a { } block, whatever the state of the #VER line.
-    if (!this.#advance() || lex.kind !== 'open') {
+    const openOnVerLine = lex.trailingBrace === 'open';
+    if (openOnVerLine) this.#warn('SIE_REPAIRED', '"{" at the end of the #VER line instead of on a line of its own', verLine, '#VER', 'info');
+    if (!openOnVerLine && (!this.#advance() || lex.kind !== 'open')) {
       const found = lex.line === verLine ? 'the end of the file' : lex.kind === 'record' ? lex.label : JSON.stringify(lex.lineText().trim().slice(0, 40));
       if (lex.line !== verLine) this.#pushedBack = true;
       if (headError !== undefined) this.#fail(headError);
@@ -794,7 +796,10 @@ class Reader {
     const unechoed: SieTransaction[] = [];
     const rows: SieTransaction[] = [];
     const removed: SieTransaction[] = [];
+    /** The last row ended in "}": the block is closed once that row is read. */
+    let closed = false;
     for (;;) {
+      if (closed) break;
       if (!this.#advance()) {
         throw new SieParseError('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found the end of the file`, {
           file: this.#file,
@@ -803,6 +808,10 @@ class Reader {
         });
       }
       if (lex.kind === 'close') break;
+      if (lex.trailingBrace === 'close') {
+        closed = true;
+        this.#warn('SIE_REPAIRED', `"}" at the end of the ${lex.label} line instead of on a line of its own`, lex.line, lex.label, 'info');
+      }
       if (lex.kind === 'record' && !ROW_LABELS.has(lex.upperLabel) && KNOWN_LABELS.has(lex.upperLabel)) {
         // A record that cannot be inside a voucher: the "}" is missing.
         this.#pushedBack = true;

@@ -393,6 +393,20 @@ describe('readSie lexing', () => {
     expect(() => readSie(sie(['#FLAGGA 0', '#VER A 1 20250301', '{', '#TRANS 1930 {} 0 20251301', '}']))).toThrow(/Invalid date/);
   });
 
+  it('reads a voucher whose "{" ends the #VER line or whose "}" ends its last row, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301 "Kaffe" {', '#TRANS 1930 {} -5', '#TRANS 6071 {1 "10"} 5 }', '#VER A 2 20250302 "Hyra"\t{ ', '#TRANS 1930 {} -7', '#TRANS 5010 {} 7', '}', '#KONTO 1930 Bank']));
+    expect(doc.vouchers.map((v) => [v.number, v.transactions.map((t) => [t.account, t.amount, t.objects.length])])).toEqual([
+      ['1', [['1930', -500, 0], ['6071', 500, 1]]],
+      ['2', [['1930', -700, 0], ['5010', 700, 0]]],
+    ]);
+    expect(doc.accounts.map((a) => a.number)).toEqual(['1930']);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 3],
+      ['SIE_REPAIRED', 'info', 5],
+      ['SIE_REPAIRED', 'info', 6],
+    ]);
+  });
+
   it('matches labels case-insensitively', () => {
     const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
     expect(doc.header.companyName).toBe('x');
