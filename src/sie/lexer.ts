@@ -45,6 +45,8 @@ export class SieLexer {
   #nextLf = -1;
   /** Next backslash at or after the last search (text length when none): one scan for the whole text. */
   #nextBackslash = -1;
+  /** Physical line on which a scan for unescaped inner quotes failed (no second one there). */
+  #innerFailedLine = 0;
 
   /** Kind of the current line. */
   kind: SieLineKind = 'other';
@@ -65,6 +67,8 @@ export class SieLexer {
 
   /** Set when the current line had an unterminated final quote that lenient mode closed at the line end. */
   recoveredColumn: number | undefined;
+  /** Set when a quoted field of the current line held unescaped quotes (`"Kaffe "Gott" AB"`), read as part of its text. */
+  innerQuoteColumn: number | undefined;
   /** A voucher's `{` at the end of its #VER line, or its `}` at the end of its last row (not a field). */
   trailingBrace: 'open' | 'close' | undefined;
   /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
@@ -144,6 +148,7 @@ export class SieLexer {
     this.recoveredColumn = undefined;
     this.backslashColumn = undefined;
     this.trailingBrace = undefined;
+    this.innerQuoteColumn = undefined;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) {
       let j = i + 1;
@@ -195,6 +200,47 @@ export class SieLexer {
     }
   }
 
+  /** A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` follows. */
+  #gluedAfter(at: number, end: number, inList: boolean): boolean {
+    if (at >= end) return false;
+    const c = this.#text.charCodeAt(at);
+    return !isSpace(c) && !(inList && c === CLOSE);
+  }
+
+  /**
+   * "Kaffe "Gott" AB": quotes inside a quoted field that the writer did not escape. A quote with
+   * a non-blank right after it cannot close the field, so it opens an inner quote that the next
+   * quote closes; the field ends at the first other quote followed by a blank or the line end.
+   * Returns the position after the field, or -1 when that reading does not close the field (the
+   * caller then reads the first quote as the closing one, as before).
+   */
+  #innerQuotes(q: number, end: number, inList: boolean, into: string[] | undefined): number {
+    const text = this.#text;
+    let out = '';
+    let from = q + 1;
+    let inner = false;
+    // A successful scan covers its own field only; a failed one may cover the rest of the line,
+    // so after one failure the line is read the old way (linear time on a line of glued quotes).
+    if (this.#innerFailedLine === this.#physical) return -1;
+    for (let j = q + 1; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === BACKSLASH && j + 1 < end && text.charCodeAt(j + 1) === QUOTE) {
+        out += text.slice(from, j) + '"';
+        from = j + 2;
+        j++;
+      } else if (c === QUOTE) {
+        if (!inner && !this.#gluedAfter(j + 1, end, inList)) {
+          (into ?? this.fields).push(out + text.slice(from, j));
+          this.innerQuoteColumn ??= q - this.#lineStart + 1;
+          return j + 1;
+        }
+        inner = !inner;
+      }
+    }
+    this.#innerFailedLine = this.#physical;
+    return -1;
+  }
+
   /** True when only blanks follow `from` on the line. */
   #braceEndsLine(from: number, end: number): boolean {
     let j = from;
@@ -214,6 +260,10 @@ export class SieLexer {
       if (this.#nextBackslash < 0) this.#nextBackslash = text.length;
     }
     if (this.#nextBackslash > close) {
+      if (this.#gluedAfter(close + 1, end, inList)) {
+        const inner = this.#innerQuotes(q, end, inList, into);
+        if (inner >= 0) return inner;
+      }
       (into ?? this.fields).push(text.slice(j, close));
       return close + 1;
     }
@@ -237,6 +287,10 @@ export class SieLexer {
         j += 2;
         from = j;
       } else if (c === QUOTE) {
+        if (this.#gluedAfter(j + 1, end, inList)) {
+          const inner = this.#innerQuotes(q, end, inList, into);
+          if (inner >= 0) return inner;
+        }
         out += text.slice(from, j);
         (into ?? this.fields).push(out);
         return j + 1;

@@ -242,6 +242,9 @@ class Reader {
       if (lex.recoveredColumn !== undefined) {
         this.#warn('SIE_SYNTAX', `Unterminated quote: the field at column ${lex.recoveredColumn} has no closing "; read to the end of the line`, lex.line, lex.label);
       }
+      if (lex.innerQuoteColumn !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.innerQuoteColumn} holds quotes that are not escaped as \\"; read as part of its text`, lex.line, lex.label, 'info');
+      }
       if (lex.backslashColumn !== undefined) {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }

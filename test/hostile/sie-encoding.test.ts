@@ -42,3 +42,13 @@ describe('SIE decoding of hostile bytes', () => {
     });
   }
 });
+
+describe('SIE lexing of hostile quote patterns', () => {
+  it('a 4 MB line of glued quotes ("a"b "a"b …) is read in linear time', () => {
+    const line = '#FNAMN ' + '"a"b '.repeat((4 * MIB) / 5);
+    const bytes = new TextEncoder().encode(`#FLAGGA 0\n${line}\n#PROSA "x"y" z"\n`);
+    const { ms, error } = timedRead(bytes);
+    if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+    expect(ms).toBeLessThan(5000);
+  });
+});

@@ -108,6 +108,19 @@ describe('readSie lexing', () => {
     expect(() => readSie(sie(['#FLAGGA 0', '#FNAMN "x\\"y']))).toThrow(/Unterminated quote/);
   });
 
+  it('reads quotes a writer left unescaped inside a quoted text ("Kaffe "Gott" AB") as part of the text, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN "Bolaget "Nya" AB"', '#VER A 1 20250301 "Kaffe "Gott" AB" 20250302', '{', '#TRANS 1930 {} -5 "" "Rad "X"" 2', '#TRANS 6071 {} 5', '}']));
+    expect(doc.header.companyName).toBe('Bolaget "Nya" AB');
+    const v = doc.vouchers[0];
+    expect([v?.text, v?.registrationDate]).toEqual(['Kaffe "Gott" AB', '2025-03-02']);
+    expect(v?.transactions[0]).toMatchObject({ text: 'Rad "X"', quantity: 2 });
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 2],
+      ['SIE_REPAIRED', 'info', 3],
+      ['SIE_REPAIRED', 'info', 5],
+    ]);
+  });
+
   it('reads every object-list spelling seen in real files', () => {
     const lists = ['{}', '{ }', '{1 "0123"}', '{"1" "0123"}', '{ "1" "1"}', '{1 1}', '{1 Nord 6 0001}', '{1         AO }', '{1\t"1"\t6\t"2"}', '{1 "1" }'];
     const expected = [
