@@ -675,7 +675,9 @@ class Reader {
       this.#crcOpenedAt = lex.line;
       return;
     }
-    const expected = /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+    // Some writers print the CRC as a signed 32-bit integer: -1261901296 is 3033066000.
+    const signed = /^-\d{1,10}$/.test(raw) && Number(raw) >= -0x80000000;
+    const expected = /^\d{1,10}$/.test(raw) ? Number(raw) : signed ? Number(raw) + 0x100000000 : undefined;
     if (this.#crc === undefined) {
       this.#checksum = expected === undefined ? { status: 'invalid' } : { status: 'invalid', expected };
       this.#warn('SIE_CHECKSUM_MISMATCH', `#KSUMMA ${raw} closes a checksum that was never opened: expected a bare #KSUMMA right after #FLAGGA`, lex.line, lex.label);
@@ -685,6 +687,7 @@ class Reader {
     this.#crc = undefined;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
+      if (signed) this.#warn('SIE_REPAIRED', `#KSUMMA ${raw} is the checksum ${actual} written as a signed 32-bit number (SIE writes it unsigned)`, lex.line, lex.label, 'info');
     } else {
       this.#checksum = expected === undefined ? { status: 'invalid', actual } : { status: 'invalid', expected, actual };
       this.#warn('SIE_CHECKSUM_MISMATCH', `#KSUMMA mismatch: the file says ${JSON.stringify(raw)}, the records between the markers give ${actual}`, lex.line, lex.label);

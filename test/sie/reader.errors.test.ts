@@ -240,6 +240,22 @@ describe('readSie: #KSUMMA', () => {
     expect(doc.issues).toMatchObject([{ code: 'SIE_CHECKSUM_MISMATCH', severity: 'warning', line: 4 }]);
   });
 
+  it('accepts a checksum written as a signed 32-bit number (a common writer bug) as valid, saying so', () => {
+    // A company name whose checksum is above 2^31, so that its signed form is negative.
+    let text = '';
+    let actual = 0;
+    for (let i = 0; ; i++) {
+      text = ['#FLAGGA 0', '#KSUMMA', `#FNAMN "Bolag ${i}"`, '#KSUMMA 0'].join('\n');
+      actual = readSie(text).checksum.actual ?? 0;
+      if (actual >= 2 ** 31) break;
+    }
+    const signed = actual - 2 ** 32;
+    const doc = readSie(text.replace('#KSUMMA 0', `#KSUMMA ${signed}`));
+    expect(doc.checksum).toEqual({ status: 'valid', expected: actual, actual });
+    expect(doc.issues).toMatchObject([{ code: 'SIE_REPAIRED', severity: 'info', line: 4, label: '#KSUMMA' }]);
+    expect(readSie(text.replace('#KSUMMA 0', `#KSUMMA ${signed + 1}`)).checksum.status).toBe('invalid');
+  });
+
   it('flipping #FLAGGA 0 → 1 after import does not invalidate it, changing a record does', () => {
     const doc = readSie(['#FLAGGA 0', '#KSUMMA', '#FNAMN x', '#KSUMMA 12345'].join('\n'));
     const value = doc.checksum.actual ?? 0;
