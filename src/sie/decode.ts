@@ -30,9 +30,9 @@ export interface DecodedSie {
   readonly notes: readonly DecodeNote[];
 }
 
-// å ä ö Å Ä Ö as CP437 bytes and as Latin-1/1252 bytes.
-const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99] as const;
-const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6] as const;
+// å ä ö Å Ä Ö é ü É Ü as CP437 bytes and as Latin-1/1252 bytes (é and ü: "Café Müller" with no å ä ö).
+const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9a] as const;
+const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
 
 /**
  * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what
@@ -111,7 +111,7 @@ export function decodeSie(input: Uint8Array): DecodedSie {
     notes.push({
       severity: 'info',
       code: 'SIE_ENCODING_MISMATCH',
-      message: `Decoded as Windows-1252: the bytes have ${latin1} Swedish letters in Latin-1 and ${cp437} in CP437`,
+      message: `Decoded as Windows-1252: the bytes have ${latin1} letters (å ä ö é ü) in Latin-1 and ${cp437} in CP437`,
     });
     return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
   }

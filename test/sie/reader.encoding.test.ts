@@ -161,6 +161,16 @@ describe('readSie encodings', () => {
     }
   });
 
+  it('tells Windows-1252 from CP437 by é and ü too, when a file has no å, ä or ö', () => {
+    const text = '#FLAGGA 0\r\n#FORMAT PC8\r\n#FNAMN "Café Müller AB"\r\n#KONTO 3010 "Försäljning"';
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = encodeText(text.replace('Försäljning', 'Sales'), enc);
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(doc.header.companyName).toBe('Café Müller AB');
+    }
+  });
+
   it('pure ASCII is CP437 (the bytes are the same)', () => {
     const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
     expect(doc.encoding).toBe('cp437');
