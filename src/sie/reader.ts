@@ -675,6 +675,13 @@ class Reader {
       this.#crcOpenedAt = lex.line;
       return;
     }
+    // "#KSUMMA 0": a writer that leaves the checksum to others (a CRC of 0 has odds of 1 in 2^32).
+    if (/^0+$/.test(raw)) {
+      this.#crc = undefined;
+      this.#checksum = { status: 'absent' };
+      this.#warn('SIE_STRUCTURE', '#KSUMMA 0: a placeholder, not a checksum; not verified', lex.line, lex.label, 'info');
+      return;
+    }
     // Some writers print the CRC as a signed 32-bit integer: -1261901296 is 3033066000.
     const signed = /^-\d{1,10}$/.test(raw) && Number(raw) >= -0x80000000;
     const expected = /^\d{1,10}$/.test(raw) ? Number(raw) : signed ? Number(raw) + 0x100000000 : undefined;

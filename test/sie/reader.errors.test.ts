@@ -244,16 +244,25 @@ describe('readSie: #KSUMMA', () => {
     // A company name whose checksum is above 2^31, so that its signed form is negative.
     let text = '';
     let actual = 0;
-    for (let i = 0; ; i++) {
-      text = ['#FLAGGA 0', '#KSUMMA', `#FNAMN "Bolag ${i}"`, '#KSUMMA 0'].join('\n');
+    for (let i = 0; i < 1000; i++) {
+      text = ['#FLAGGA 0', '#KSUMMA', `#FNAMN "Bolag ${i}"`, '#KSUMMA 1'].join('\n');
       actual = readSie(text).checksum.actual ?? 0;
       if (actual >= 2 ** 31) break;
     }
+    expect(actual).toBeGreaterThanOrEqual(2 ** 31);
     const signed = actual - 2 ** 32;
-    const doc = readSie(text.replace('#KSUMMA 0', `#KSUMMA ${signed}`));
+    const doc = readSie(text.replace('#KSUMMA 1', `#KSUMMA ${signed}`));
     expect(doc.checksum).toEqual({ status: 'valid', expected: actual, actual });
     expect(doc.issues).toMatchObject([{ code: 'SIE_REPAIRED', severity: 'info', line: 4, label: '#KSUMMA' }]);
-    expect(readSie(text.replace('#KSUMMA 0', `#KSUMMA ${signed + 1}`)).checksum.status).toBe('invalid');
+    expect(readSie(text.replace('#KSUMMA 1', `#KSUMMA ${signed + 1}`)).checksum.status).toBe('invalid');
+  });
+
+  it('#KSUMMA 0, opened or not, is a placeholder: no checksum, an info note, not a mismatch', () => {
+    for (const lines of [['#FLAGGA 0', '#KSUMMA', '#FNAMN x', '#KSUMMA 0'], ['#FLAGGA 0', '#FNAMN x', '#KSUMMA 0']]) {
+      const doc = readSie(lines.join('\n'));
+      expect(doc.checksum).toEqual({ status: 'absent' });
+      expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info', line: lines.length, label: '#KSUMMA' }]);
+    }
   });
 
   it('flipping #FLAGGA 0 → 1 after import does not invalidate it, changing a record does', () => {
