@@ -2,7 +2,8 @@
  * SIE bytes → text. The spec allows only CP437 (`#FORMAT PC8`), but real files are also UTF-8
  * (with or without BOM) and Latin-1/Windows-1252 under the same label, and the official sie.se
  * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
- * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then a vote between the
+ * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then UTF-8 with a few
+ * invalid bytes (more valid multi-byte sequences than invalid ones), then a vote between the
  * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437).
  *
  * @internal
@@ -29,9 +30,9 @@ export interface DecodedSie {
   readonly notes: readonly DecodeNote[];
 }
 
-// å ä ö Å Ä Ö as CP437 bytes and as Latin-1/1252 bytes.
-const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99] as const;
-const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6] as const;
+// å ä ö Å Ä Ö é ü É Ü as CP437 bytes and as Latin-1/1252 bytes (é and ü: "Café Müller" with no å ä ö).
+const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9a] as const;
+const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
 
 /**
  * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what
@@ -47,15 +48,33 @@ function writtenByKontera(bytes: Uint8Array): boolean {
 }
 
 /** Decodes SIE bytes, choosing the encoding from their content. */
-export function decodeSie(bytes: Uint8Array): DecodedSie {
+export function decodeSie(input: Uint8Array): DecodedSie {
+  let bytes = input;
   const notes: DecodeNote[] = [];
   const own = writtenByKontera(bytes);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = decodeBytes(bytes.subarray(3), 'utf-8');
-    return own ? finishText(text, 'utf-8', notes) : finishUtf8(text, notes);
+    const rest = bytes.subarray(3);
+    if (own) return finishText(decodeBytes(rest, 'utf-8'), 'utf-8', notes);
+    const text = strictUtf8(rest);
+    if (text !== undefined) return finishUtf8(text, notes);
+    // A BOM before bytes that are not UTF-8 (a tool added it to a CP437 or Latin-1 file): decide from the bytes.
+    notes.push({ severity: 'warning', code: 'SIE_ENCODING_MISMATCH', message: 'UTF-8 byte-order mark, but the bytes after it are not valid UTF-8: encoding decided from the bytes' });
+    bytes = rest;
   }
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { text: '', encoding: 'utf-8', binary: true, notes };
+  // UTF-16 (Notepad's "Unicode", .NET's default): by its BOM, or by the NULs of ASCII text.
+  const utf16 = utf16Order(bytes);
+  if (utf16 !== undefined) {
+    const text = decodeBytes(bytes.subarray(utf16.bom ? 2 : 0), utf16.encoding);
+    if (text.indexOf('\u0000') >= 0) return { text: '', encoding: utf16.encoding, binary: true, notes };
+    notes.push({ severity: 'info', code: 'SIE_ENCODING_MISMATCH', message: `Decoded as ${utf16.encoding.toUpperCase()} (${utf16.bom ? 'byte-order mark' : 'every other byte NUL'}): SIE files are 8-bit text` });
+    return finishText(text, utf16.encoding, notes);
+  }
+  // NUL padding after the last line (a file written into a preallocated or block-sized buffer).
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end < bytes.length && end > 0 && bytes.indexOf(0) === end) {
+    notes.push({ severity: 'info', code: 'SIE_STRUCTURE', message: `${bytes.length - end} NUL bytes of padding after the last line were ignored` });
+    bytes = bytes.subarray(0, end);
   }
   const counts = new Uint32Array(256);
   for (let i = 0; i < bytes.length; i++) counts[bytes[i] ?? 0] = (counts[bytes[i] ?? 0] ?? 0) + 1;
@@ -70,6 +89,20 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
   if (own) return finishText(decodeCp437(bytes), 'cp437', notes);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return finishUtf8(utf8, notes);
+  // UTF-8 with a few bytes that are not: a text cut mid-character by a byte limit, or a stray
+  // Latin-1 letter pasted in. Voting between CP437 and Latin-1 would garble every letter.
+  const mostly = mostlyUtf8(bytes);
+  if (mostly !== undefined) {
+    const { stray, cut, firstLine } = mostly;
+    const parts = [stray > 0 ? `${stray} stray byte${stray === 1 ? '' : 's'} read as Windows-1252` : '', cut > 0 ? `${cut} character${cut === 1 ? '' : 's'} cut mid-sequence (replaced by U+FFFD)` : ''];
+    notes.push({
+      severity: 'warning',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `UTF-8 file with ${stray + cut} invalid byte sequence${stray + cut === 1 ? '' : 's'} (${parts.filter((p) => p !== '').join(', ')}), first on line ${firstLine}`,
+      line: firstLine,
+    });
+    return finishUtf8(mostly.text, notes);
+  }
   let cp437 = 0;
   let latin1 = 0;
   for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
@@ -78,13 +111,34 @@ export function decodeSie(bytes: Uint8Array): DecodedSie {
     notes.push({
       severity: 'info',
       code: 'SIE_ENCODING_MISMATCH',
-      message: `Decoded as Windows-1252: the bytes have ${latin1} Swedish letters in Latin-1 and ${cp437} in CP437`,
+      message: `Decoded as Windows-1252: the bytes have ${latin1} letters (å ä ö é ü) in Latin-1 and ${cp437} in CP437`,
     });
     return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
   }
   let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);
   return finishText(text, 'cp437', notes);
+}
+
+/**
+ * UTF-16 byte order: from a BOM, or, without one, when the first 4 KB look like ASCII text in
+ * UTF-16 (the high byte of nearly every code unit NUL, the low byte never).
+ */
+function utf16Order(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (oddNul >= units * 0.9 && evenNul === 0 && bytes[0] === 0x23) return { encoding: 'utf-16le', bom: false };
+  if (evenNul >= units * 0.9 && oddNul === 0 && bytes[1] === 0x23) return { encoding: 'utf-16be', bom: false };
+  return undefined;
 }
 
 /**
@@ -134,6 +188,127 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Number of continuation bytes after a UTF-8 lead byte and the allowed range of the first one; undefined for a byte that cannot lead. */
+function utf8Lead(b: number): readonly [number, number, number] | undefined {
+  if (b >= 0xc2 && b <= 0xdf) return [1, 0x80, 0xbf];
+  if (b === 0xe0) return [2, 0xa0, 0xbf];
+  if (b === 0xed) return [2, 0x80, 0x9f];
+  if (b >= 0xe1 && b <= 0xef) return [2, 0x80, 0xbf];
+  if (b === 0xf0) return [3, 0x90, 0xbf];
+  if (b >= 0xf1 && b <= 0xf3) return [3, 0x80, 0xbf];
+  if (b === 0xf4) return [3, 0x80, 0x8f];
+  return undefined;
+}
+
+/**
+ * Walks UTF-8 bytes and calls `invalid(at, length)` for each invalid sequence: a lead byte with
+ * `length - 1` of its continuation bytes (a sequence cut short), or a single byte that cannot
+ * start one. Returns the number of valid multi-byte sequences.
+ */
+function walkUtf8(bytes: Uint8Array, invalid: (at: number, length: number, lead: boolean, multi: number) => boolean): number {
+  const n = bytes.length;
+  let multi = 0;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const lead = utf8Lead(b);
+    let k = 0;
+    if (lead !== undefined) {
+      const [need, lo, hi] = lead;
+      const c1 = bytes[i + 1] ?? 0;
+      if (i + 1 < n && c1 >= lo && c1 <= hi) {
+        k = 1;
+        while (k < need && i + k + 1 < n && (bytes[i + k + 1] ?? 0) >= 0x80 && (bytes[i + k + 1] ?? 0) <= 0xbf) k++;
+      }
+      if (k === need) {
+        multi++;
+        i += need + 1;
+        continue;
+      }
+    }
+    const length = lead !== undefined ? k + 1 : 1;
+    if (!invalid(i, length, lead !== undefined, multi)) return multi;
+    i += length;
+  }
+  return multi;
+}
+
+const REPLACEMENT = new Uint8Array([0xef, 0xbf, 0xbd]);
+let cp1252AsUtf8: Uint8Array[] | undefined;
+
+/** Each byte's Windows-1252 character as UTF-8 bytes. */
+function cp1252Utf8(): readonly Uint8Array[] {
+  if (!cp1252AsUtf8) {
+    const all = new Uint8Array(256).map((_, i) => i);
+    const chars = decodeBytes(all, 'windows-1252');
+    const enc = new TextEncoder();
+    cp1252AsUtf8 = Array.from(chars, (c) => enc.encode(c));
+  }
+  return cp1252AsUtf8;
+}
+
+/**
+ * Bytes that are UTF-8 except for a few invalid sequences, decoded as UTF-8: a lead byte whose
+ * sequence is cut short (a text truncated at a byte limit) becomes U+FFFD, any other invalid byte
+ * its Windows-1252 character (a stray Latin-1 "ö"). Undefined unless the valid multi-byte
+ * sequences outnumber the invalid ones: CP437 and Latin-1 files have (almost) none of the former.
+ * Two linear passes and one output buffer of at most twice the input; called only when strict
+ * UTF-8 decoding failed.
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: number; firstLine: number } | undefined {
+  const n = bytes.length;
+  let bad = 0;
+  let first = -1;
+  const multi = walkUtf8(bytes, (at, _length, _lead, multiSoFar) => {
+    if (first < 0) first = at;
+    bad++;
+    // Give up early on a single-byte file: its letters are all invalid UTF-8.
+    return !(bad > 1024 && bad > 2 * multiSoFar);
+  });
+  if (multi === 0 || multi <= bad) return undefined;
+  const out = new Uint8Array(n + 2 * bad);
+  let o = 0;
+  let from = 0;
+  let stray = 0;
+  let cut = 0;
+  walkUtf8(bytes, (at, length, lead) => {
+    out.set(bytes.subarray(from, at), o);
+    o += at - from;
+    const b = bytes[at] ?? 0;
+    const next = bytes[at + length];
+    const asciiLetterNext = next !== undefined && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a));
+    if (lead && (length > 1 || !asciiLetterNext)) {
+      out.set(REPLACEMENT, o);
+      o += 3;
+      cut++;
+    } else {
+      const ch = cp1252Utf8()[b] ?? REPLACEMENT;
+      out.set(ch, o);
+      o += ch.length;
+      stray++;
+    }
+    from = at + length;
+    return true;
+  });
+  out.set(bytes.subarray(from), o);
+  o += n - from;
+  return { text: decodeBytes(out.subarray(0, o), 'utf-8'), stray, cut, firstLine: byteLineOf(bytes, first) };
+}
+
+/** 1-based physical line of byte offset `at`. */
+function byteLineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = bytes[i];
+    if (c === 10) line++;
+    else if (c === 13 && bytes[i + 1] !== 10) line++;
+  }
+  return line;
 }
 
 /** Notes for a string given directly (it is taken as already decoded). */

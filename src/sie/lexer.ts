@@ -45,6 +45,8 @@ export class SieLexer {
   #nextLf = -1;
   /** Next backslash at or after the last search (text length when none): one scan for the whole text. */
   #nextBackslash = -1;
+  /** Physical line on which a scan for unescaped inner quotes failed (no second one there). */
+  #innerFailedLine = 0;
 
   /** Kind of the current line. */
   kind: SieLineKind = 'other';
@@ -65,6 +67,12 @@ export class SieLexer {
 
   /** Set when the current line had an unterminated final quote that lenient mode closed at the line end. */
   recoveredColumn: number | undefined;
+  /** Set when a quoted field of the current line held unescaped quotes (`"Kaffe "Gott" AB"`), read as part of its text. */
+  innerQuoteColumn: number | undefined;
+  /** A voucher's `{` at the end of its #VER line, or its `}` at the end of its last row (not a field). */
+  trailingBrace: 'open' | 'close' | undefined;
+  /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
+  backslashColumn: number | undefined;
 
   /**
    * @param lenient Close an unterminated quote of the last field at the end of the line instead of
@@ -138,6 +146,9 @@ export class SieLexer {
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
+    this.backslashColumn = undefined;
+    this.trailingBrace = undefined;
+    this.innerQuoteColumn = undefined;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) {
       let j = i + 1;
@@ -159,8 +170,21 @@ export class SieLexer {
     for (;;) {
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end) return;
-      this.columns.push(j - this.#lineStart + 1);
       const ch = text.charCodeAt(j);
+      if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
+        // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
+        // record instead of on a line of its own (only where the record cannot mean a list).
+        const label = this.upperLabel;
+        if (ch === OPEN && label === '#VER') {
+          this.trailingBrace = 'open';
+          return;
+        }
+        if (ch === CLOSE && (label === '#TRANS' || label === '#RTRANS' || label === '#BTRANS')) {
+          this.trailingBrace = 'close';
+          return;
+        }
+      }
+      this.columns.push(j - this.#lineStart + 1);
       if (ch === QUOTE) {
         j = this.#quoted(j, end, false);
         this.quoted.push(true);
@@ -176,6 +200,54 @@ export class SieLexer {
     }
   }
 
+  /** A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` follows. */
+  #gluedAfter(at: number, end: number, inList: boolean): boolean {
+    if (at >= end) return false;
+    const c = this.#text.charCodeAt(at);
+    return !isSpace(c) && !(inList && c === CLOSE);
+  }
+
+  /**
+   * "Kaffe "Gott" AB": quotes inside a quoted field that the writer did not escape. A quote with
+   * a non-blank right after it cannot close the field, so it opens an inner quote that the next
+   * quote closes; the field ends at the first other quote followed by a blank or the line end.
+   * Returns the position after the field, or -1 when that reading does not close the field (the
+   * caller then reads the first quote as the closing one, as before).
+   */
+  #innerQuotes(q: number, end: number, inList: boolean, into: string[] | undefined): number {
+    const text = this.#text;
+    let out = '';
+    let from = q + 1;
+    let inner = false;
+    // A successful scan covers its own field only; a failed one may cover the rest of the line,
+    // so after one failure the line is read the old way (linear time on a line of glued quotes).
+    if (this.#innerFailedLine === this.#physical) return -1;
+    for (let j = q + 1; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === BACKSLASH && j + 1 < end && text.charCodeAt(j + 1) === QUOTE) {
+        out += text.slice(from, j) + '"';
+        from = j + 2;
+        j++;
+      } else if (c === QUOTE) {
+        if (!inner && !this.#gluedAfter(j + 1, end, inList)) {
+          (into ?? this.fields).push(out + text.slice(from, j));
+          this.innerQuoteColumn ??= q - this.#lineStart + 1;
+          return j + 1;
+        }
+        inner = !inner;
+      }
+    }
+    this.#innerFailedLine = this.#physical;
+    return -1;
+  }
+
+  /** True when only blanks follow `from` on the line. */
+  #braceEndsLine(from: number, end: number): boolean {
+    let j = from;
+    while (j < end && isSpace(this.#text.charCodeAt(j))) j++;
+    return j >= end;
+  }
+
   /** Reads a quoted string starting at the quote `q`; pushes it (or returns it via `into`). */
   #quoted(q: number, end: number, inList: boolean, into?: string[]): number {
     const text = this.#text;
@@ -188,19 +260,37 @@ export class SieLexer {
       if (this.#nextBackslash < 0) this.#nextBackslash = text.length;
     }
     if (this.#nextBackslash > close) {
+      if (this.#gluedAfter(close + 1, end, inList)) {
+        const inner = this.#innerQuotes(q, end, inList, into);
+        if (inner >= 0) return inner;
+      }
       (into ?? this.fields).push(text.slice(j, close));
       return close + 1;
     }
     let out = '';
     let from = j;
+    /** Backslash of the last `\"` that a blank or the line end follows: a possible closing quote. */
+    let closable = -1;
     for (;;) {
-      if (j >= end) return this.#recover(q, end, inList);
+      if (j >= end) {
+        if (closable < 0) return this.#recover(q, end, inList);
+        // "C:\Data\" or "Faktura 12\": the text ends in a backslash, and `\"` was its closing
+        // quote (the spec's escape leaves this ambiguous; no closing quote follows on the line).
+        (into ?? this.fields).push(text.slice(q + 1, closable + 1).replace(/\\"/g, '"'));
+        this.backslashColumn ??= q - this.#lineStart + 1;
+        return closable + 2;
+      }
       const c = text.charCodeAt(j);
       if (c === BACKSLASH && j + 1 < end && text.charCodeAt(j + 1) === QUOTE) {
+        if (!inList && (j + 2 >= end || isSpace(text.charCodeAt(j + 2)))) closable = j;
         out += text.slice(from, j) + '"';
         j += 2;
         from = j;
       } else if (c === QUOTE) {
+        if (this.#gluedAfter(j + 1, end, inList)) {
+          const inner = this.#innerQuotes(q, end, inList, into);
+          if (inner >= 0) return inner;
+        }
         out += text.slice(from, j);
         (into ?? this.fields).push(out);
         return j + 1;

@@ -131,6 +131,8 @@ class Reader {
   #crcOpenedAt = 0;
   #checksum: SieChecksumResult = { status: 'absent' };
   #lastDateRaw = '';
+  /** The error for the current #VER's missing date, unless its rows supply one. */
+  #missingDate: SieParseError | undefined;
   #lastDateIso = '';
 
   constructor(decoded: DecodedSie, strict: boolean, file: string | undefined) {
@@ -152,6 +154,7 @@ class Reader {
     }
     this.#finishChecksum();
     this.#checkStructure();
+    this.#checkFileType();
     this.#header.fiscalYears = this.#fiscalYears;
     this.#summariseRepeats();
     return {
@@ -176,7 +179,7 @@ class Reader {
     const d = this.#decoded;
     const where = { file: this.#file, line: 1 };
     if (d.binary) {
-      throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes or UTF-16)', where);
+      throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes)', where);
     }
     const lex = new SieLexer(d.text, this.#file);
     let first: boolean;
@@ -202,13 +205,22 @@ class Reader {
       const label = format.toUpperCase();
       const declaresUtf8 = label === 'UTF8' || label === 'UTF-8';
       if (label === 'PC8' && enc !== 'cp437') {
-        this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${enc === 'utf-8' ? 'UTF-8' : 'Windows-1252'}; decoded as ${enc}`, undefined, '#FORMAT');
+        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc.toUpperCase();
+        this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${name}; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (declaresUtf8 && enc !== 'utf-8') {
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says ${format} but the bytes are not UTF-8; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (label !== 'PC8' && !declaresUtf8) {
         this.#warn('SIE_STRUCTURE', `Unknown #FORMAT: expected PC8, found ${JSON.stringify(format)}`, undefined, '#FORMAT');
       }
     }
+  }
+
+  /** Types 1–3 carry a chart and balances but no vouchers: say so rather than return nothing silently. */
+  #checkFileType(): void {
+    if (this.#vouchers.length > 0) return;
+    const type = this.#header.sieType;
+    if (type === undefined || type < 1 || type > 3) return;
+    this.#warn('SIE_STRUCTURE', `No vouchers: this is a SIE type ${type} file, which holds the chart of accounts and balances only; vouchers come in SIE 4 files (4E export or 4I)`, undefined, '#SIETYP', 'info');
   }
 
   // ---- line handling
@@ -229,6 +241,12 @@ class Reader {
       const lex = this.#lex;
       if (lex.recoveredColumn !== undefined) {
         this.#warn('SIE_SYNTAX', `Unterminated quote: the field at column ${lex.recoveredColumn} has no closing "; read to the end of the line`, lex.line, lex.label);
+      }
+      if (lex.innerQuoteColumn !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.innerQuoteColumn} holds quotes that are not escaped as \\"; read as part of its text`, lex.line, lex.label, 'info');
+      }
+      if (lex.backslashColumn !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }
       if (this.#crc !== undefined && lex.kind === 'record' && lex.upperLabel !== '#KSUMMA') {
         this.#crc.addRecord(lex.label, lex.fields);
@@ -316,7 +334,36 @@ class Reader {
       throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
     }
     if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
+    const grouped = this.#digitGroups(i);
+    if (grouped !== undefined) {
+      const message = `Invalid amount: expected no thousands separator in field ${i + 1}, found ${JSON.stringify(grouped.text)} (digit groups separated by spaces)`;
+      // In a row the next field is a date, so the row cannot be read either way. In a balance it
+      // is the optional quantity: "500 100.00" may be 5 kr and 100 units, so one group is read
+      // so with a warning; two or more groups leave no such reading.
+      if (ROW_LABELS.has(this.#lex.upperLabel) || grouped.groups > 1) throw this.#error('SIE_INVALID_VALUE', message, i);
+      if (grouped.decimals) {
+        this.#warn('SIE_STRUCTURE', `${message}; read as ${JSON.stringify(raw)} with quantity ${JSON.stringify(this.#str(i + 1) ?? '')}`, this.#lex.line, this.#lex.label);
+      }
+    }
     return parsed.ore;
+  }
+
+  /** `-1 234 567.00`: an amount of 1–3 digits followed by unquoted groups of 3 digits, the last with optional decimals. */
+  #digitGroups(i: number): { text: string; groups: number; decimals: boolean } | undefined {
+    const lex = this.#lex;
+    const raw = lex.fields[i];
+    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+]?\d{1,3}$/.test(raw)) return undefined;
+    let text = raw;
+    let groups = 0;
+    for (let k = i + 1; k < lex.fields.length; k++) {
+      const f = lex.fields[k];
+      if (typeof f !== 'string' || lex.quoted[k] === true) break;
+      if (/^\d{3}[.,]\d{1,2}$/.test(f)) return { text: `${text} ${f}`, groups: groups + 1, decimals: true };
+      if (!/^\d{3}$/.test(f)) break;
+      text += ` ${f}`;
+      groups++;
+    }
+    return groups > 0 ? { text, groups, decimals: false } : undefined;
   }
 
   #integer(i: number, what: string): number {
@@ -329,7 +376,7 @@ class Reader {
   /** A date field: required → ISO; optional → ISO or undefined for "" / 00000000. */
   #date(i: number, required: boolean): string | undefined {
     const raw = this.#lex.fields[i];
-    if (raw === undefined || raw === '' || raw === '00000000') {
+    if (raw === undefined || raw === '' || raw === '00000000' || (!required && typeof raw === 'string' && isZeroDate(raw))) {
       if (!required) return undefined;
       throw this.#error('SIE_INVALID_VALUE', `${this.#lex.label}: expected a date YYYYMMDD in field ${i + 1}, found ${raw === undefined ? 'the end of the record' : JSON.stringify(raw)}`, raw === undefined ? undefined : i);
     }
@@ -357,8 +404,18 @@ class Reader {
   }
 
   #objectList(i: number, required: boolean): readonly SieObjectRef[] {
-    const f = this.#lex.fields[i];
+    let f = this.#lex.fields[i];
     if (f === undefined && !required) return EMPTY_OBJECTS;
+    // SIE 4C writes a skipped field as "": here that is no objects. A writer that quotes every
+    // field writes the list itself in quotes ("{}", "{1 100}"): read what is inside.
+    if (typeof f === 'string' && this.#lex.quoted[i] === true) {
+      if (f.trim() === '') return EMPTY_OBJECTS;
+      const inner = /^\s*\{([^{}"]*)\}\s*$/.exec(f);
+      if (inner !== null) {
+        this.#warn('SIE_REPAIRED', `${this.#lex.label}: object list in quotes (${JSON.stringify(f)}) read as ${f.trim()}`, this.#lex.line, this.#lex.label, 'info');
+        f = (inner[1] ?? '').split(/[ \t]+/).filter((t) => t !== '');
+      }
+    }
     if (f === undefined || typeof f === 'string') {
       throw this.#error('SIE_SYNTAX', `${this.#lex.label}: expected an object list {…} in field ${i + 1}, found ${f === undefined ? 'the end of the record' : JSON.stringify(f)}`, f === undefined ? undefined : i);
     }
@@ -418,7 +475,14 @@ class Reader {
         return;
       }
       case '#SIETYP': {
-        const v = parseSieInteger(this.#str(0) ?? '');
+        const raw = this.#str(0) ?? '';
+        // "4E"/"4I": the file kind spelled into the type; the spec writes both as 4.
+        if (/^4[EI]$/i.test(raw)) {
+          this.#warn('SIE_REPAIRED', `#SIETYP ${JSON.stringify(raw)} read as 4 (SIE writes 4 for both 4E and 4I)`, lex.line, lex.label, 'info');
+          h.sieType = 4;
+          return;
+        }
+        const v = parseSieInteger(raw);
         if (v === undefined) this.#warn('SIE_STRUCTURE', `#SIETYP: expected 1–4, found ${JSON.stringify(this.#str(0) ?? '')}`, lex.line, lex.label);
         else h.sieType = v;
         return;
@@ -611,7 +675,16 @@ class Reader {
       this.#crcOpenedAt = lex.line;
       return;
     }
-    const expected = /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+    // "#KSUMMA 0": a writer that leaves the checksum to others (a CRC of 0 has odds of 1 in 2^32).
+    if (/^0+$/.test(raw)) {
+      this.#crc = undefined;
+      this.#checksum = { status: 'absent' };
+      this.#warn('SIE_STRUCTURE', '#KSUMMA 0: a placeholder, not a checksum; not verified', lex.line, lex.label, 'info');
+      return;
+    }
+    // Some writers print the CRC as a signed 32-bit integer: -1261901296 is 3033066000.
+    const signed = /^-\d{1,10}$/.test(raw) && Number(raw) >= -0x80000000;
+    const expected = /^\d{1,10}$/.test(raw) ? Number(raw) : signed ? Number(raw) + 0x100000000 : undefined;
     if (this.#crc === undefined) {
       this.#checksum = expected === undefined ? { status: 'invalid' } : { status: 'invalid', expected };
       this.#warn('SIE_CHECKSUM_MISMATCH', `#KSUMMA ${raw} closes a checksum that was never opened: expected a bare #KSUMMA right after #FLAGGA`, lex.line, lex.label);
@@ -621,6 +694,7 @@ class Reader {
     this.#crc = undefined;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
+      if (signed) this.#warn('SIE_REPAIRED', `#KSUMMA ${raw} is the checksum ${actual} written as a signed 32-bit number (SIE writes it unsigned)`, lex.line, lex.label, 'info');
     } else {
       this.#checksum = expected === undefined ? { status: 'invalid', actual } : { status: 'invalid', expected, actual };
       this.#warn('SIE_CHECKSUM_MISMATCH', `#KSUMMA mismatch: the file says ${JSON.stringify(raw)}, the records between the markers give ${actual}`, lex.line, lex.label);
@@ -653,7 +727,9 @@ class Reader {
       headError = err;
     }
     // The rows must follow in a { } block, whatever the state of the #VER line.
-    if (!this.#advance() || lex.kind !== 'open') {
+    const openOnVerLine = lex.trailingBrace === 'open';
+    if (openOnVerLine) this.#warn('SIE_REPAIRED', '"{" at the end of the #VER line instead of on a line of its own', verLine, '#VER', 'info');
+    if (!openOnVerLine && (!this.#advance() || lex.kind !== 'open')) {
       const found = lex.line === verLine ? 'the end of the file' : lex.kind === 'record' ? lex.label : JSON.stringify(lex.lineText().trim().slice(0, 40));
       if (lex.line !== verLine) this.#pushedBack = true;
       if (headError !== undefined) this.#fail(headError);
@@ -675,16 +751,40 @@ class Reader {
   #voucherHead(): MutableVoucher {
     const lex = this.#lex;
     let base = 0;
-    // Sie4j repairs "#VER  1 20200101 …" (series left out): the date is then one field early.
+    // Leading fields left out, so the date comes early. Sie4j repairs "#VER  1 20200101 …" (no
+    // series); "#VER A 20200101" has a series and no number (numbers are numeric); "#VER 20200101
+    // "text"" has neither.
+    const f0 = this.#str(0);
     const f1 = this.#str(1);
     const f2 = this.#str(2);
-    if (f1 !== undefined && f1.length === 8 && isDigits(f1) && (f2 === undefined || !isDigits(f2) || f2.length !== 8) && parseSieDate(f1) && !(f2 !== undefined && parseSieDate(f2))) {
+    let series = f0 ?? '';
+    let number = f1 ?? '';
+    if (isDate8(f1) && !(f2 !== undefined && parseSieDate(f2))) {
       base = -1;
-      this.#warn('SIE_REPAIRED', '#VER without a series field: read the first field as the voucher number', lex.line, lex.label, 'info');
+      if (f0 !== undefined && f0 !== '' && !isDigits(f0)) {
+        number = '';
+        this.#warn('SIE_REPAIRED', `#VER without a voucher number: read ${JSON.stringify(f0)} as the series and the next field as the date`, lex.line, lex.label, 'info');
+      } else {
+        series = '';
+        number = f0 ?? '';
+        this.#warn('SIE_REPAIRED', '#VER without a series field: read the first field as the voucher number', lex.line, lex.label, 'info');
+      }
+    } else if (isDate8(f0) && !(f1 !== undefined && (isDigits(f1) || parseSieDate(f1))) && !(f1 === '' && isDate8(f2))) {
+      base = -2;
+      series = '';
+      number = '';
+      this.#warn('SIE_REPAIRED', '#VER without series and number fields: read the first field as the voucher date', lex.line, lex.label, 'info');
     }
-    const series = base === 0 ? (this.#str(0) ?? '') : '';
-    const number = this.#str(1 + base) ?? '';
-    const date = this.#date(2 + base, true) ?? '';
+    let date = '';
+    const rawDate = lex.fields[2 + base];
+    this.#missingDate = undefined;
+    try {
+      date = this.#date(2 + base, true) ?? '';
+    } catch (err) {
+      // No voucher date at all: the rows may carry it (checked when they have been read).
+      if (!(err instanceof SieParseError) || !(rawDate === undefined || (typeof rawDate === 'string' && (rawDate === '' || isZeroDate(rawDate))))) throw err;
+      this.#missingDate = err;
+    }
     const v: MutableVoucher = {
       series,
       number,
@@ -694,7 +794,8 @@ class Reader {
       removed: EMPTY_ROWS,
       line: lex.line,
     };
-    setOpt(v, 'registrationDate', this.#date(4 + base, false));
+    // The registration date is bookkeeping metadata: a bad one is reported, not a reason to drop the voucher.
+    setOpt(v, 'registrationDate', this.#headerDate(4 + base));
     setOpt(v, 'sign', this.#opt(5 + base));
     return v;
   }
@@ -704,9 +805,14 @@ class Reader {
     const lex = this.#lex;
     let incomplete = false;
     let echo: SieTransaction | undefined;
+    /** #RTRANS rows whose echo did not follow right after them. */
+    const unechoed: SieTransaction[] = [];
     const rows: SieTransaction[] = [];
     const removed: SieTransaction[] = [];
+    /** The last row ended in "}": the block is closed once that row is read. */
+    let closed = false;
     for (;;) {
+      if (closed) break;
       if (!this.#advance()) {
         throw new SieParseError('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found the end of the file`, {
           file: this.#file,
@@ -715,6 +821,10 @@ class Reader {
         });
       }
       if (lex.kind === 'close') break;
+      if (lex.trailingBrace === 'close') {
+        closed = true;
+        this.#warn('SIE_REPAIRED', `"}" at the end of the ${lex.label} line instead of on a line of its own`, lex.line, lex.label, 'info');
+      }
       if (lex.kind === 'record' && !ROW_LABELS.has(lex.upperLabel) && KNOWN_LABELS.has(lex.upperLabel)) {
         // A record that cannot be inside a voucher: the "}" is missing.
         this.#pushedBack = true;
@@ -743,7 +853,7 @@ class Reader {
           continue;
         }
         if (label === '#RTRANS') {
-          if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+          if (echo !== undefined) unechoed.push(echo);
           const added: SieTransaction = { ...row, added: true };
           rows.push(added);
           echo = added;
@@ -755,7 +865,7 @@ class Reader {
           continue;
         }
         if (echo !== undefined) {
-          this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+          unechoed.push(echo);
           echo = undefined;
         }
         rows.push(row);
@@ -765,7 +875,21 @@ class Reader {
       }
     }
     if (voucher === undefined) return;
-    if (echo !== undefined) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', echo.line, '#RTRANS');
+    if (voucher.date === '') {
+      // '#VER A 1 ""' with dated rows: the voucher's date is its earliest row date.
+      let first: string | undefined;
+      for (const r of rows.length > 0 ? rows : removed) if (r.date !== undefined && (first === undefined || r.date < first)) first = r.date;
+      const missing = this.#missingDate;
+      this.#missingDate = undefined;
+      if (first === undefined) {
+        if (missing !== undefined) throw missing;
+        return;
+      }
+      voucher.date = first;
+      this.#warn('SIE_REPAIRED', `#VER without a date: the voucher on line ${verLine} is dated ${first}, the ${rows.length > 0 ? 'earliest date of its rows' : 'date of its struck rows'}`, verLine, '#VER', 'info');
+    }
+    if (echo !== undefined) unechoed.push(echo);
+    if (unechoed.length > 0) this.#lateEchoes(rows, unechoed, verLine);
     // Exact-size arrays: a growing array keeps room for 17 rows, a million vouchers would keep it all.
     voucher.transactions = rows.slice();
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
@@ -779,6 +903,38 @@ class Reader {
         this.#warn('SIE_UNBALANCED_VOUCHER', `Voucher on line ${verLine} had rows that could not be read (see the errors above); its balance is of the rows that were read`, verLine, '#VER');
       }
     }
+  }
+
+  /**
+   * #RTRANS rows whose #TRANS echo did not come right after them. A writer that puts the echoes
+   * later in the voucher (all #RTRANS first, then the #TRANS) leaves an identical #TRANS further
+   * down: when dropping those makes an unbalanced voucher balance, they were the echoes. Otherwise
+   * the rows stand as written (the spec's reading) and each #RTRANS is reported.
+   */
+  #lateEchoes(rows: SieTransaction[], unechoed: readonly SieTransaction[], verLine: number): void {
+    if (voucherSum(rows) !== 0) {
+      const drop = new Set<number>();
+      for (const r of unechoed) {
+        const at = rows.indexOf(r);
+        for (let k = at + 1; k < rows.length; k++) {
+          const t = rows[k];
+          if (t !== undefined && t.added !== true && !drop.has(k) && sameRow(r, t)) {
+            drop.add(k);
+            break;
+          }
+        }
+      }
+      if (drop.size === unechoed.length) {
+        const kept = rows.filter((_, k) => !drop.has(k));
+        if (voucherSum(kept) === 0) {
+          rows.length = 0;
+          rows.push(...kept);
+          this.#warn('SIE_RTRANS_WITHOUT_ECHO', `${unechoed.length} #RTRANS of the voucher on line ${verLine} had their #TRANS echo further down, not right after them; read as echoes, as the voucher then balances`, verLine, '#VER');
+          return;
+        }
+      }
+    }
+    for (const r of unechoed) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', r.line, '#RTRANS');
   }
 
   #row(): SieTransaction {
@@ -808,6 +964,16 @@ class Reader {
     }
     return row;
   }
+}
+
+/** `0`, `0000-00-00`: writers' spelling of "no date" in an optional date field. */
+function isZeroDate(s: string): boolean {
+  return /^[0-]+$/.test(s) && s.includes('0');
+}
+
+/** An unrepaired `YYYYMMDD` calendar date. */
+function isDate8(s: string | undefined): boolean {
+  return s !== undefined && s.length === 8 && isDigits(s) && parseSieDate(s) !== undefined;
 }
 
 function sameRow(a: SieTransaction, b: SieTransaction): boolean {

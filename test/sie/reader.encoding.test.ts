@@ -94,6 +94,83 @@ describe('readSie encodings', () => {
     expect(doc.issues).toEqual([]);
   });
 
+  it('reads UTF-8 with a text cut mid-character as UTF-8, not as CP437 mojibake, saying where', () => {
+    // A writer that cuts texts at a byte limit leaves the first byte of "ö" (0xC3) before the quote.
+    const bytes = utf8(TEXT + '\r\n#KONTO 4010 "Ink@"');
+    const at = bytes.indexOf(0x40);
+    bytes[at] = 0xc3;
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.header.companyName).toBe(EXPECTED[0]);
+    expect(doc.accounts.map((a) => a.name)).toEqual([...EXPECTED.slice(1), 'Ink\ufffd']);
+    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning', line: 6 }));
+    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_LOSSY_TEXT', line: 6 }));
+  });
+
+  it('reads UTF-8 with a stray Latin-1 letter as UTF-8, the stray byte as its Windows-1252 letter', () => {
+    const bytes = new Uint8Array([...utf8(TEXT + '\r\n#KONTO 4010 "Ink'), 0xf6, ...utf8('p"')]);
+    const doc = readSie(bytes);
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.accounts.map((a) => a.name)).toEqual([...EXPECTED.slice(1), 'Inköp']);
+    expect(doc.issues.find((i) => i.line === 6)).toMatchObject({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning' });
+    expect(doc.issues.find((i) => i.line === 6)?.message).toMatch(/1 stray byte read as Windows-1252/);
+  });
+
+  it('a CP437 or Latin-1 file with a few valid UTF-8 pairs by chance is still voted, not read as UTF-8', () => {
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = new Uint8Array([...encodeText(TEXT, enc), ...utf8('\r\n#KONTO 4010 "ö"')]);
+      expect(readSie(bytes).encoding).toBe(enc);
+    }
+  });
+
+  it('reads UTF-16 (LE or BE, with or without a byte-order mark) instead of refusing it as binary', () => {
+    const le = encodeText(TEXT, 'utf-16le');
+    const be = encodeText(TEXT, 'utf-16be');
+    const cases = [
+      [new Uint8Array([0xff, 0xfe, ...le]), 'utf-16le'],
+      [le, 'utf-16le'],
+      [new Uint8Array([0xfe, 0xff, ...be]), 'utf-16be'],
+      [be, 'utf-16be'],
+    ] as const;
+    for (const [bytes, enc] of cases) {
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(names(bytes)).toEqual(EXPECTED);
+      expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning', label: '#FORMAT' }));
+    }
+  });
+
+  it('ignores NUL padding after the last line, but still refuses NUL bytes inside the text', () => {
+    const bytes = new Uint8Array([...encodeText(TEXT, 'cp437'), 0x0d, 0x0a, ...new Uint8Array(512)]);
+    const doc = readSie(bytes);
+    expect(names(bytes)).toEqual(EXPECTED);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info' }]);
+    const inside = encodeText(TEXT, 'cp437');
+    inside[20] = 0;
+    expect(() => readSie(new Uint8Array([...inside, 0, 0]))).toThrow(expect.objectContaining({ code: 'SIE_NOT_SIE' }));
+  });
+
+  it('a UTF-8 byte-order mark before CP437 or Latin-1 bytes does not turn every letter into U+FFFD', () => {
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encodeText(TEXT, enc)]);
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(names(bytes)).toEqual(EXPECTED);
+      expect(doc.issues[0]).toMatchObject({ code: 'SIE_ENCODING_MISMATCH', severity: 'warning' });
+      expect(doc.issues[0]?.message).toMatch(/byte-order mark, but the bytes after it are not valid UTF-8/);
+    }
+  });
+
+  it('tells Windows-1252 from CP437 by é and ü too, when a file has no å, ä or ö', () => {
+    const text = '#FLAGGA 0\r\n#FORMAT PC8\r\n#FNAMN "Café Müller AB"\r\n#KONTO 3010 "Försäljning"';
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      const bytes = encodeText(text.replace('Försäljning', 'Sales'), enc);
+      const doc = readSie(bytes);
+      expect(doc.encoding).toBe(enc);
+      expect(doc.header.companyName).toBe('Café Müller AB');
+    }
+  });
+
   it('pure ASCII is CP437 (the bytes are the same)', () => {
     const doc = readSie(utf8('#FLAGGA 0\n#FNAMN "Plain"'));
     expect(doc.encoding).toBe('cp437');

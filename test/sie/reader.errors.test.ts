@@ -40,11 +40,12 @@ describe('readSie: not SIE at all', () => {
     }
   });
 
-  it('refuses empty input, whitespace only, binary data, UTF-16 and plain text', () => {
+  it('refuses empty input, whitespace only, binary data, UTF-16 that is not SIE and plain text', () => {
     expect(thrown(new Uint8Array(0)).message).toMatch(/empty file/);
     expect(thrown(' \r\n\t\n')).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown(new Uint8Array([0x23, 0x46, 0, 1, 2, 3]))).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown(new Uint8Array([0xff, 0xfe, 0x23, 0x00]))).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(thrown(new Uint8Array([0xff, 0xfe, 0x23, 0x00, 0x00, 0x00, 0x41, 0x00]))).toMatchObject({ code: 'SIE_NOT_SIE' });
     expect(thrown('Datum;Text;Belopp\n2025-01-01;Kaffe;-45,00\n')).toMatchObject({ code: 'SIE_NOT_SIE', line: 1 });
     expect(thrown('\n\n# Heading\nmarkdown')).toMatchObject({ code: 'SIE_NOT_SIE', line: 3 });
   });
@@ -92,6 +93,16 @@ describe('readSie: syntax errors', () => {
   it('a missing voucher date is an error', () => {
     expect(thrown(sie('#VER A 1', '{', '}'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#VER' });
     expect(thrown(sie('#VER A 1 00000000', '{', '}')).message).toMatch(/found "00000000"/);
+    expect(thrown(sie('#VER A 1 "" "x"', '{', '#TRANS 1930 {} 5', '#TRANS 3010 {} -5', '}'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#VER' });
+  });
+
+  it('a voucher without a date whose rows carry dates is dated by its earliest row, saying so', () => {
+    const doc = readSie(sie('#VER A 1 "" "Kaffe"', '{', '#TRANS 1930 {} -5 20250107', '#TRANS 6071 {} 5 20250106', '}', '#VER "" "" 00000000', '{', '#BTRANS 1930 {} 5 20250108', '}'));
+    expect(doc.vouchers.map((v) => [v.number, v.date, v.text])).toEqual([['1', '2025-01-06', 'Kaffe'], ['', '2025-01-08', '']]);
+    expect(doc.issues).toMatchObject([
+      { code: 'SIE_REPAIRED', severity: 'info', line: 5, label: '#VER' },
+      { code: 'SIE_REPAIRED', severity: 'info', line: 10, label: '#VER' },
+    ]);
   });
 
   it('a non-numeric account is SIE_INVALID_VALUE; lenient keeps the row as written so the voucher still balances', () => {
@@ -111,6 +122,19 @@ describe('readSie: syntax errors', () => {
       expect(err.message).toMatch(/Invalid amount: expected a "-1234.50"-style amount/);
     }
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {}', '}')).message).toMatch(/expected an amount in field 3, found the end of the record/);
+  });
+
+  it('an amount with spaces between digit groups ("-1 234.00") is named as such, not as a bad date', () => {
+    for (const amount of ['-1 234.00', '1 234', '12 345 678,50']) {
+      const err = thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount} "" "text"`, '}'), { fileName: 'f.se' });
+      expect(err, amount).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 7, column: 16, label: '#TRANS', file: 'f.se' });
+      expect(err.message).toContain(`expected no thousands separator in field 3, found ${JSON.stringify(amount)}`);
+    }
+    // In a balance, two groups cannot be amount and quantity; one group can ("500 100.00"), so it is read so, with a warning.
+    expect(thrown(sie('#UB 0 1930 1 234 567.50')).message).toMatch(/no thousands separator in field 3, found "1 234 567.50"/);
+    const doc = readSie(sie('#IB 0 1460 1 234.00', '#IB 0 1461 500 100'));
+    expect(doc.balances.map((b) => [b.amount, b.quantity])).toEqual([[100, 234], [50000, 100]]);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'warning', line: 5, label: '#IB' }]);
   });
 
   it('a row without an object list, or with an odd one, is a syntax error', () => {
@@ -214,6 +238,31 @@ describe('readSie: #KSUMMA', () => {
     expect(doc.checksum).toMatchObject({ status: 'invalid', expected: 12345 });
     expect(doc.checksum.actual).toBeTypeOf('number');
     expect(doc.issues).toMatchObject([{ code: 'SIE_CHECKSUM_MISMATCH', severity: 'warning', line: 4 }]);
+  });
+
+  it('accepts a checksum written as a signed 32-bit number (a common writer bug) as valid, saying so', () => {
+    // A company name whose checksum is above 2^31, so that its signed form is negative.
+    let text = '';
+    let actual = 0;
+    for (let i = 0; i < 1000; i++) {
+      text = ['#FLAGGA 0', '#KSUMMA', `#FNAMN "Bolag ${i}"`, '#KSUMMA 1'].join('\n');
+      actual = readSie(text).checksum.actual ?? 0;
+      if (actual >= 2 ** 31) break;
+    }
+    expect(actual).toBeGreaterThanOrEqual(2 ** 31);
+    const signed = actual - 2 ** 32;
+    const doc = readSie(text.replace('#KSUMMA 1', `#KSUMMA ${signed}`));
+    expect(doc.checksum).toEqual({ status: 'valid', expected: actual, actual });
+    expect(doc.issues).toMatchObject([{ code: 'SIE_REPAIRED', severity: 'info', line: 4, label: '#KSUMMA' }]);
+    expect(readSie(text.replace('#KSUMMA 1', `#KSUMMA ${signed + 1}`)).checksum.status).toBe('invalid');
+  });
+
+  it('#KSUMMA 0, opened or not, is a placeholder: no checksum, an info note, not a mismatch', () => {
+    for (const lines of [['#FLAGGA 0', '#KSUMMA', '#FNAMN x', '#KSUMMA 0'], ['#FLAGGA 0', '#FNAMN x', '#KSUMMA 0']]) {
+      const doc = readSie(lines.join('\n'));
+      expect(doc.checksum).toEqual({ status: 'absent' });
+      expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info', line: lines.length, label: '#KSUMMA' }]);
+    }
   });
 
   it('flipping #FLAGGA 0 → 1 after import does not invalidate it, changing a record does', () => {

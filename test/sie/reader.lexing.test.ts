@@ -93,6 +93,34 @@ describe('readSie lexing', () => {
     expect(doc.vouchers[0]?.transactions[1]?.objects).toEqual([{ dimension: 6, object: 'P"1' }]);
   });
 
+  it('reads a quoted text that ends in a backslash ("C:\\Data\\") instead of refusing an unterminated quote', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNR "C:\\Bokf\\Bolag\\"', '#FNAMN "x"', '#VER A 1 20250301 "Faktura 12\\" 20250302', '{', '#TRANS 1930 {6 "P"} -45.00 "" "Rad \\"a\\" b\\"', '#TRANS 6071 {} 45.00', '}']));
+    expect(doc.header.companyId).toBe('C:\\Bokf\\Bolag\\');
+    const v = doc.vouchers[0];
+    expect([v?.text, v?.registrationDate]).toEqual(['Faktura 12\\', '2025-03-02']);
+    expect(v?.transactions[0]).toMatchObject({ objects: [{ dimension: 6, object: 'P' }], amount: -4500, text: 'Rad "a" b\\' });
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 2],
+      ['SIE_REPAIRED', 'info', 4],
+      ['SIE_REPAIRED', 'info', 6],
+    ]);
+    // With no \" before a blank or the line end it is still an unterminated quote.
+    expect(() => readSie(sie(['#FLAGGA 0', '#FNAMN "x\\"y']))).toThrow(/Unterminated quote/);
+  });
+
+  it('reads quotes a writer left unescaped inside a quoted text ("Kaffe "Gott" AB") as part of the text, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN "Bolaget "Nya" AB"', '#VER A 1 20250301 "Kaffe "Gott" AB" 20250302', '{', '#TRANS 1930 {} -5 "" "Rad "X"" 2', '#TRANS 6071 {} 5', '}']));
+    expect(doc.header.companyName).toBe('Bolaget "Nya" AB');
+    const v = doc.vouchers[0];
+    expect([v?.text, v?.registrationDate]).toEqual(['Kaffe "Gott" AB', '2025-03-02']);
+    expect(v?.transactions[0]).toMatchObject({ text: 'Rad "X"', quantity: 2 });
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 2],
+      ['SIE_REPAIRED', 'info', 3],
+      ['SIE_REPAIRED', 'info', 5],
+    ]);
+  });
+
   it('reads every object-list spelling seen in real files', () => {
     const lists = ['{}', '{ }', '{1 "0123"}', '{"1" "0123"}', '{ "1" "1"}', '{1 1}', '{1 Nord 6 0001}', '{1         AO }', '{1\t"1"\t6\t"2"}', '{1 "1" }'];
     const expected = [
@@ -172,6 +200,21 @@ describe('readSie lexing', () => {
     ]);
     expect(v?.removed.map((t) => t.amount)).toEqual([99900]);
     expect(doc.issues).toEqual([]);
+  });
+
+  it('takes #TRANS echoes written further down (all #RTRANS first) as echoes when the voucher then balances', () => {
+    const rows = ['#RTRANS 3001 {} -100.00 "" "ny" 0 "Anna"', '#RTRANS 2611 {} -25.00', '#TRANS 1930 {} 125.00', '#TRANS 3001 {} -100.00 "" "ny" 0', '#TRANS 2611 {} -25.00'];
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => [t.account, t.amount, t.added === true])).toEqual([
+      ['3001', -10000, true],
+      ['2611', -2500, true],
+      ['1930', 12500, false],
+    ]);
+    expect(doc.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 3, label: '#VER' }]);
+    // A voucher that balances as written keeps its rows: a later identical #TRANS is a row of its own.
+    const balanced = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#RTRANS 6570 {} 5', '#TRANS 1930 {} -10', '#TRANS 6570 {} 5', '}']));
+    expect(balanced.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([500, -1000, 500]);
+    expect(balanced.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 5, label: '#RTRANS' }]);
   });
 
   it('warns about an #RTRANS without its #TRANS echo', () => {
@@ -305,10 +348,94 @@ describe('readSie lexing', () => {
     ]);
   });
 
+  it('reads "" as an empty object list (SIE 4C empty field) and a quoted list "{…}" as the list, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER "A" "1" "20250301" "Kaffe"', '{', '#TRANS "1930" "" "-45.00"', '#TRANS "6071" "{1 100 6 P1}" "45.00"', '#TRANS 6071 "{}" 0', '}']));
+    const rows = doc.vouchers[0]?.transactions ?? [];
+    expect(rows.map((t) => [t.account, t.objects, t.amount])).toEqual([
+      ['1930', [], -4500],
+      ['6071', [{ dimension: 1, object: '100' }, { dimension: 6, object: 'P1' }], 4500],
+      ['6071', [], 0],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 6],
+      ['SIE_REPAIRED', 'info', 7],
+    ]);
+    // Still an error: an unquoted word where the list belongs, or a quoted text that is not a list.
+    expect(() => readSie(sie(['#VER A 1 20250301', '{', '#TRANS 1930 "P1" -45.00', '}']))).toThrow(/expected an object list/);
+  });
+
+  it('reads #SIETYP 4E and 4I as type 4, saying so', () => {
+    for (const t of ['4E', '4I', '"4i"']) {
+      const doc = readSie(sie(['#FLAGGA 0', `#SIETYP ${t}`, '#FNAMN x']));
+      expect(doc.header.sieType).toBe(4);
+      expect(doc.issues).toMatchObject([{ code: 'SIE_REPAIRED', severity: 'info', line: 2, label: '#SIETYP' }]);
+    }
+  });
+
+  it('reads a #VER with series but no number, or with neither, by where its date is, saying so', () => {
+    const vers = ['#VER A 20250301 "Kaffe"', '#VER LEV1 20250302', '#VER 20250303 "Hyra" 20250304', '#VER "" 20250305 "x"', '#VER B 7 20250306 "normal"', '#VER 20250307 8 20250308'];
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', ...vers.flatMap((v) => [v, '{', '}'])]));
+    expect(doc.vouchers.map((v) => [v.series, v.number, v.date, v.text, v.registrationDate])).toEqual([
+      ['A', '', '2025-03-01', 'Kaffe', undefined],
+      ['LEV1', '', '2025-03-02', '', undefined],
+      ['', '', '2025-03-03', 'Hyra', '2025-03-04'],
+      ['', '', '2025-03-05', 'x', undefined],
+      ['B', '7', '2025-03-06', 'normal', undefined],
+      ['20250307', '8', '2025-03-08', '', undefined],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.line])).toEqual([
+      ['SIE_REPAIRED', 3],
+      ['SIE_REPAIRED', 6],
+      ['SIE_REPAIRED', 9],
+      ['SIE_REPAIRED', 12],
+    ]);
+  });
+
+  it('reads 0 and 0000-00-00 in an optional date field as no date; a bad registration date is a warning, not a lost voucher', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301 "Kaffe" 0', '{', '#TRANS 1930 {} -5 0 "rad"', '#TRANS 6071 {} 5 0000-00-00', '}', '#VER A 2 20250302 "Hyra" 20251301', '{', '#TRANS 1930 {} 0 "0"', '}', '#VER A 3 0', '{', '#TRANS 1930 {} 0 20250303', '}']));
+    expect(doc.vouchers.map((v) => [v.number, v.date, v.registrationDate, v.transactions.map((t) => [t.date, t.text])])).toEqual([
+      ['1', '2025-03-01', undefined, [[undefined, 'rad'], [undefined, undefined]]],
+      ['2', '2025-03-02', undefined, [[undefined, undefined]]],
+      ['3', '2025-03-03', undefined, [['2025-03-03', undefined]]],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_STRUCTURE', 'warning', 8],
+      ['SIE_REPAIRED', 'info', 12],
+    ]);
+    // A row date that is not a date stays an error.
+    expect(() => readSie(sie(['#FLAGGA 0', '#VER A 1 20250301', '{', '#TRANS 1930 {} 0 20251301', '}']))).toThrow(/Invalid date/);
+  });
+
+  it('reads a voucher whose "{" ends the #VER line or whose "}" ends its last row, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301 "Kaffe" {', '#TRANS 1930 {} -5', '#TRANS 6071 {1 "10"} 5 }', '#VER A 2 20250302 "Hyra"\t{ ', '#TRANS 1930 {} -7', '#TRANS 5010 {} 7', '}', '#KONTO 1930 Bank']));
+    expect(doc.vouchers.map((v) => [v.number, v.transactions.map((t) => [t.account, t.amount, t.objects.length])])).toEqual([
+      ['1', [['1930', -500, 0], ['6071', 500, 1]]],
+      ['2', [['1930', -700, 0], ['5010', 700, 0]]],
+    ]);
+    expect(doc.accounts.map((a) => a.number)).toEqual(['1930']);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 3],
+      ['SIE_REPAIRED', 'info', 5],
+      ['SIE_REPAIRED', 'info', 6],
+    ]);
+  });
+
   it('matches labels case-insensitively', () => {
     const doc = readSie(sie(['#flagga 0', '#fnamn "x"', '#ver A 1 20250101', '{', '#trans 1930 {} 0', '}']));
     expect(doc.header.companyName).toBe('x');
     expect(doc.vouchers).toHaveLength(1);
+  });
+
+  it('says that a declared type 1–3 file has no vouchers (info), and only then', () => {
+    for (const type of [1, 2, 3]) {
+      const doc = readSie(sie(['#FLAGGA 0', `#SIETYP ${type}`, '#FNAMN x', '#KONTO 1930 Bank', '#IB 0 1930 100.00', '#UB 0 1930 250.00']));
+      expect(doc.vouchers).toEqual([]);
+      expect(doc.balances).toHaveLength(2);
+      expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'info', label: '#SIETYP' }]);
+      expect(doc.issues[0]?.message).toContain(`SIE type ${type} file`);
+    }
+    expect(readSie(sie(['#FLAGGA 0', '#SIETYP 4', '#FNAMN x', '#IB 0 1930 100.00'])).issues).toEqual([]);
+    expect(readSie(sie(['#FLAGGA 0', '#FNAMN x'])).issues).toEqual([]);
   });
 
   it('warns when #FLAGGA is missing', () => {

@@ -1,0 +1,54 @@
+/**
+ * The SIE decoder's repair paths (UTF-8 with invalid bytes, UTF-16, a BOM before other bytes) on
+ * adversarial byte patterns: a typed result or a typed error, in linear time.
+ */
+import { describe, expect, it } from 'vitest';
+import { KonteraError } from '../../src/core/errors.js';
+import { readSie } from '../../src/sie/reader.js';
+
+const MIB = 1 << 20;
+
+function timedRead(bytes: Uint8Array): { ms: number; error: unknown } {
+  const t0 = performance.now();
+  try {
+    readSie(bytes, { strict: false, fileName: 'h.se' });
+    return { ms: performance.now() - t0, error: undefined };
+  } catch (error) {
+    return { ms: performance.now() - t0, error };
+  }
+}
+
+function withHead(body: Uint8Array, head = '#FLAGGA 0\n#FNAMN "'): Uint8Array {
+  const h = new TextEncoder().encode(head);
+  const out = new Uint8Array(h.length + body.length);
+  out.set(h);
+  out.set(body, h.length);
+  return out;
+}
+
+describe('SIE decoding of hostile bytes', () => {
+  const cases: [string, Uint8Array][] = [
+    // Valid "ö" and an invalid byte in turn: as many valid sequences as invalid ones, the most work for the UTF-8 repair.
+    ['alternating valid and invalid UTF-8', withHead(new Uint8Array(8 * MIB).map((_, i) => [0xc3, 0xb6, 0xff][i % 3] ?? 0))],
+    ['cut sequences only', withHead(new Uint8Array(8 * MIB).map((_, i) => (i % 2 === 0 ? 0xe2 : 0x22)))],
+    ['UTF-16 pattern of junk', new Uint8Array(8 * MIB).map((_, i) => (i % 2 === 0 ? 0x23 : 0))],
+    ['BOM before junk', withHead(new Uint8Array(8 * MIB).fill(0xb6), '\ufeff#FLAGGA 0\n#FNAMN "')],
+  ];
+  for (const [name, bytes] of cases) {
+    it(`${name}: read or refused with a KonteraError in bounded time`, () => {
+      const { ms, error } = timedRead(bytes);
+      if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+      expect(ms).toBeLessThan(5000);
+    });
+  }
+});
+
+describe('SIE lexing of hostile quote patterns', () => {
+  it('a 4 MB line of glued quotes ("a"b "a"b …) is read in linear time', () => {
+    const line = '#FNAMN ' + '"a"b '.repeat((4 * MIB) / 5);
+    const bytes = new TextEncoder().encode(`#FLAGGA 0\n${line}\n#PROSA "x"y" z"\n`);
+    const { ms, error } = timedRead(bytes);
+    if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+    expect(ms).toBeLessThan(5000);
+  });
+});
