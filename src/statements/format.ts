@@ -117,6 +117,8 @@ export const STYLE = {
   commaDot: { decimal: ',', thousands: '.', maxDecimals: 2 },
   /** `1,234.50`: English-locale re-saves. */
   dotComma: { decimal: '.', thousands: ',', maxDecimals: 2 },
+  /** `-1 234.50` (space, NBSP or thin space between groups): a decimal point with the Swedish digit grouping. */
+  dotSpace: { decimal: '.', thousands: 'space', maxDecimals: 2 },
 } as const satisfies Record<string, AmountStyle>;
 
 /**

@@ -201,7 +201,7 @@ function at(cells: readonly string[], i: number): string {
 /** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
 function moneyAt(cells: readonly string[], i: number): string {
   const v = at(cells, i);
-  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014') ? '' : v;
+  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212') ? '' : v;
 }
 
 /**

@@ -592,3 +592,46 @@ describe('Excel\'s "CSV (MS-DOS)": a DOS code page', () => {
     expect(quotes.transactions[0]?.text).toBe('Invoice “Spring” and “Autumn”');
   });
 });
+
+describe("amounts in a spreadsheet's spelling: non-breaking spaces between groups, a Unicode minus or dash as the sign", () => {
+  it('the header reader reads NBSP / narrow-NBSP groups with U+2212 or an en dash as the minus', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;Hyra;\u22121\u00a0000,00;4\u00a0000,00\n2026-10-02;Kund;2\u202f000,00;6\u202f000,00\n2026-10-03;Avgift;\u201345,00;5\u00a0955,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-02', 200_000, 600_000, 'Kund'],
+      [4, '2026-10-03', -4500, 595_500, 'Avgift'],
+    ]);
+  });
+
+  it('a known bank layout (Nordea private) reads them too', () => {
+    const s = parseStatement(
+      'Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\n2026/10/02;\u22121\u00a0250,50;1234 56 78901;;;Kortköp Byggvaruhuset;12\u00a0749,50;SEK\n2026/10/01;14\u00a0000,00;;1234 56 78901;;Lön;14\u00a0000,00;SEK\n',
+    );
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance])).toEqual([
+      ['2026-10-02', -125_050, 1_274_950],
+      ['2026-10-01', 1_400_000, 1_400_000],
+    ]);
+  });
+
+  it('a decimal point with space or NBSP groups (`-1\u00a0234.50`) is read; a dot is still never taken for a group there', () => {
+    const style = { decimal: '.', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('\u22121\u00a0234.50', style)).toBe(-123_450);
+    expect(() => parseAmount('1.234', style)).toThrow();
+    const s = parseStatement('Date,Description,Amount,Balance\n2026-10-01,Rent,\u22121\u00a0000.00,4\u00a0000.00\n2026-10-02,Customer,12\u00a0000.50,16\u00a0000.50\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Rent'],
+      [3, '2026-10-02', 1_200_050, 1_600_050, 'Customer'],
+    ]);
+  });
+
+  it('a Unicode minus after the amount, as a trailing "-" is read; a lone U+2212 is an empty money cell', () => {
+    const style = { decimal: ',', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('1\u00a0234,50\u2212', style)).toBe(-123_450);
+    expect(parseAmount('1234,50-', style)).toBe(-123_450);
+    const s = parseStatement('Datum;Text;Insättning;Uttag;Saldo\n2026-10-01;Hyra;\u2212;1\u00a0000,00;4\u00a0000,00\n2026-10-02;Kund;2\u00a0000,00;\u2212;6\u00a0000,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-02', 200_000, 600_000, 'Kund'],
+    ]);
+  });
+});

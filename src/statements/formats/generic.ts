@@ -40,7 +40,7 @@ export function sniffDelimiter(lines: readonly string[]): { delimiter: string; w
   return best && best.agree >= Math.min(2, sample.length) ? { delimiter: best.delimiter, width: best.width } : undefined;
 }
 
-const ALL_STYLES = [STYLE.comma, STYLE.dot, STYLE.commaDot, STYLE.dotComma];
+const ALL_STYLES = [STYLE.comma, STYLE.dot, STYLE.commaDot, STYLE.dotComma, STYLE.dotSpace];
 
 function looksLikeTable(lines: readonly string[]): boolean {
   const sniff = sniffDelimiter(lines);

@@ -23,7 +23,7 @@ const DELIMITERS = [';', '\t', ',', '|'] as const;
 export const MAX_PREAMBLE = 24;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
-export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
+export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma, STYLE.dotSpace];
 const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
