@@ -33,7 +33,7 @@ import type {
   SieVoucher,
 } from './types.js';
 import { SIE_ACCOUNT_TYPES } from './types.js';
-import { isDigits, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
+import { isDigits, normalizeSieAmount, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
 
 /** Labels defined by SIE 4B (and the older/type 1–3 ones a type 4 reader meets). */
 export const SIE_LABELS = [
@@ -329,11 +329,16 @@ class Reader {
 
   #amount(i: number): number {
     const raw = this.#need(i, 'an amount');
-    const parsed = parseSieAmount(raw);
+    let parsed = parseSieAmount(raw);
     if (parsed === undefined) {
-      throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
-    }
-    if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
+      // `−1 234.50` with a Unicode minus or non-breaking spaces between digit groups (a spreadsheet's spelling).
+      const normalized = normalizeSieAmount(raw);
+      parsed = normalized === undefined ? undefined : parseSieAmount(normalized);
+      if (parsed === undefined) {
+        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+      }
+      this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`, this.#lex.line, this.#lex.label, 'info');
+    } else if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
     const grouped = this.#digitGroups(i);
     if (grouped !== undefined) {
       const message = `Invalid amount: expected no thousands separator in field ${i + 1}, found ${JSON.stringify(grouped.text)} (digit groups separated by spaces)`;
@@ -352,7 +357,7 @@ class Reader {
   #digitGroups(i: number): { text: string; groups: number; decimals: boolean } | undefined {
     const lex = this.#lex;
     const raw = lex.fields[i];
-    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+]?\d{1,3}$/.test(raw)) return undefined;
+    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+\u2212\u2012\u2013\u2014\ufe63\uff0d]?\d{1,3}$/.test(raw)) return undefined;
     let text = raw;
     let groups = 0;
     for (let k = i + 1; k < lex.fields.length; k++) {
