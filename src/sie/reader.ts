@@ -619,6 +619,7 @@ class Reader {
         const rawPeriod = this.#need(1, 'a period YYYYMM');
         const period = parseSiePeriod(rawPeriod);
         if (period === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid period: expected YYYYMM in field 2, found ${JSON.stringify(rawPeriod)}`, 1);
+        if (rawPeriod.length !== 6) this.#warn('SIE_REPAIRED', `Period ${JSON.stringify(rawPeriod)} read as ${period} (SIE periods are YYYYMM)`, lex.line, lex.label, 'info');
         const b: Mutable<SiePeriodBalance> = {
           kind: label === '#PSALDO' ? 'PSALDO' : 'PBUDGET',
           yearIndex,

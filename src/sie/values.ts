@@ -190,12 +190,16 @@ function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** Parses a `YYYYMM` period to `YYYY-MM`; undefined when not one. */
+/**
+ * Parses a `YYYYMM` period to `YYYY-MM`; undefined when not one. `YYYY-MM` (as some writers put
+ * it, like their `YYYY-MM-DD` dates) is read too: the caller tells the two apart by length.
+ */
 export function parseSiePeriod(s: string): string | undefined {
-  if (s.length !== 6 || !isDigits(s)) return undefined;
-  const m = digit(s, 4) * 10 + digit(s, 5);
+  const compact = s.length === 7 && s.charCodeAt(4) === 45 ? s.slice(0, 4) + s.slice(5) : s;
+  if (compact.length !== 6 || !isDigits(compact)) return undefined;
+  const m = digit(compact, 4) * 10 + digit(compact, 5);
   if (m < 1 || m > 12) return undefined;
-  return `${s.slice(0, 4)}-${s.slice(4)}`;
+  return `${compact.slice(0, 4)}-${compact.slice(4)}`;
 }
 
 /** ISO `YYYY-MM-DD` → `YYYYMMDD`; undefined when `iso` is not a real ISO date. */

@@ -156,6 +156,20 @@ describe('readSie: syntax errors', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} \u22121 234.00 "" "x"', '}')).message).toContain('expected no thousands separator in field 3, found "\u22121 234.00"');
   });
 
+  it('a #PSALDO / #PBUDGET period written YYYY-MM is read, with an info note; an impossible month is still an error', () => {
+    const doc = readSie(sie('#PSALDO 0 2025-01 3010 {} -100.00', '#PBUDGET -1 2024-12 3010 {1 "P1"} -5.00 2', '#PSALDO 0 202502 3010 {} -50.00'));
+    expect(doc.periodBalances.map((p) => [p.kind, p.yearIndex, p.period, p.amount, p.quantity])).toEqual([
+      ['PSALDO', 0, '2025-01', -10000, undefined],
+      ['PBUDGET', -1, '2024-12', -500, 2],
+      ['PSALDO', 0, '2025-02', -5000, undefined],
+    ]);
+    expect(doc.issues).toMatchObject([
+      { code: 'SIE_REPAIRED', severity: 'info', line: 5, label: '#PSALDO', message: 'Period "2025-01" read as 2025-01 (SIE periods are YYYYMM)' },
+      { code: 'SIE_REPAIRED', severity: 'info', line: 6, label: '#PBUDGET' },
+    ]);
+    expect(thrown(sie('#PSALDO 0 2025-13 3010 {} 5'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, column: 11, label: '#PSALDO' });
+  });
+
   it('a row without an object list, or with an odd one, is a syntax error', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 -5', '}')).message).toMatch(/expected an object list \{…\} in field 2, found "-5"/);
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {1} -5', '}')).message).toMatch(/expected dimension\/object pairs/);

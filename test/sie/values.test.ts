@@ -71,5 +71,7 @@ describe('SIE dates and periods', () => {
     expect(formatSiePeriod('2025-13')).toBeUndefined();
     expect(parseSiePeriod('202512')).toBe('2025-12');
     expect(parseSiePeriod('202500')).toBeUndefined();
+    expect(parseSiePeriod('2025-12')).toBe('2025-12');
+    for (const raw of ['2025-13', '2025-00', '2025-1', '2025/12', '20251', '2025-12-01', '-202512', '202-512']) expect(parseSiePeriod(raw), raw).toBeUndefined();
   });
 });
