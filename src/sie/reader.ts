@@ -245,6 +245,12 @@ class Reader {
       if (lex.innerQuoteColumn !== undefined) {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.innerQuoteColumn} holds quotes that are not escaped as \\"; read as part of its text`, lex.line, lex.label, 'info');
       }
+      if (lex.oddQuote !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.oddQuote.column} holds an odd number of quotes that are not escaped as \\"; read up to the quote at column ${lex.oddQuote.closeColumn}, after which the rest of the line is well-formed`, lex.line, lex.label, 'info');
+      }
+      if (lex.unreadableQuote !== undefined) {
+        this.#warn('SIE_SYNTAX', `Unbalanced quotes: the quoted field at column ${lex.unreadableQuote.column} is followed by a quote at column ${lex.unreadableQuote.strayColumn} that opens no field, and no reading of its unescaped quotes leaves the rest of the line well-formed; read up to its first closing quote`, lex.line, lex.label);
+      }
       if (lex.backslashColumn !== undefined) {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }
