@@ -360,14 +360,21 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     buffer.length = 0;
   };
   let index = 0;
-  forEachRecord(body, header.delimiter, headerLine, ctx.file, (cells, line) => {
-    if (index++ < skip) return;
-    if (decided) row(cells, line);
-    else {
-      buffer.push([cells, line]);
-      if (buffer.length >= STYLE_SAMPLE_ROWS) decide();
-    }
-  });
+  forEachRecord(
+    body,
+    header.delimiter,
+    headerLine,
+    ctx.file,
+    (cells, line) => {
+      if (index++ < skip) return;
+      if (decided) row(cells, line);
+      else {
+        buffer.push([cells, line]);
+        if (buffer.length >= STYLE_SAMPLE_ROWS) decide();
+      }
+    },
+    width,
+  );
   if (!decided) decide();
 
   function row(cells: string[], line: number): void {

@@ -257,6 +257,52 @@ describe('a text cell that opens with a double quote', () => {
     expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([6]);
   });
 
+  it('in a CSV that does not quote its fields (`"ICA" Nära`, a lone `"Överföring`) is text, in its own column', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;"ICA" Nära;-120,00;880,00\n2026-10-02;"Överföring från spar;500,00;1 380,00\n2026-10-03;Kortköp "Pressbyrån";-35,00;1 345,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -12_000, 88_000, '"ICA" Nära'],
+      [3, '2026-10-02', 50_000, 138_000, '"Överföring från spar'],
+      [4, '2026-10-03', -3500, 134_500, 'Kortköp "Pressbyrån"'],
+    ]);
+    const comma = parseStatement('Date,Description,Amount\n2026-10-01,"ICA" Nära,-120.00\n2026-10-02,"Rent, October",-1000.00\n');
+    expect(comma.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [-12_000, '"ICA" Nära'],
+      [-100_000, 'Rent, October'],
+    ]);
+  });
+
+  it('inside a quoted field whose writer does not double inner quotes (`"Betalning "ICA" Nära"`) is part of the text', () => {
+    const s = parseStatement('"Datum";"Text";"Belopp"\n"2026-10-01";"Betalning "ICA" Nära";"-120,00"\n"2026-10-02";"Lön";"1 000,00"\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -12_000, 'Betalning "ICA" Nära'],
+      [3, 100_000, 'Lön'],
+    ]);
+    const unquotedAmounts = parseStatement('Datum;Text;Belopp\n2026-10-01;"Betalning "ICA" Nära";-120,00\n2026-10-02;Lön;1000,00\n');
+    expect(unquotedAmounts.transactions.map((t) => t.text)).toEqual(['Betalning "ICA" Nära', 'Lön']);
+  });
+
+  it('RFC 4180 quoting still reads as before around such rows: doubled quotes, delimiters and line breaks inside quotes', () => {
+    const s = parseStatement('Datum;Text;Belopp\n2026-10-01;"ICA" Nära;-120,00\n2026-10-02;"Betalning ""Kiosken"" AB";-5,00\n2026-10-03;"Hyra; oktober";-1000,00\n2026-10-04;"Rad 1\nRad 2";5,00\n2026-10-05;"Pressbyrån" City;-35,00\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -12_000, '"ICA" Nära'],
+      [3, -500, 'Betalning "Kiosken" AB'],
+      [4, -100_000, 'Hyra; oktober'],
+      [5, 500, 'Rad 1\nRad 2'],
+      [7, -3500, '"Pressbyrån" City'],
+    ]);
+  });
+
+  it('in an export that quotes every field, a quoted field that does not close is still an unterminated quote', () => {
+    let err: unknown;
+    try {
+      parseStatement('"Datum";"Text";"Belopp";"Saldo"\n"2026-10-01";"Kortköp;"-89,50";"100,00"\n"2026-10-02";"Lön";"10,00";"110,00"\n', { fileName: 'x.csv' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StatementParseError);
+    expect(err).toMatchObject({ code: 'UNTERMINATED_QUOTE', line: 2, file: 'x.csv' });
+  });
+
   it('in an HTML table', () => {
     const s = parseStatement('<table><tr><td>Datum</td><td>Text</td><td>Belopp</td></tr><tr><td>2026-10-02</td><td>&quot;Kalles&quot; Bygg AB</td><td>-50,00</td></tr><tr><td>2026-10-03</td><td>Kund</td><td>100,00</td></tr></table>');
     expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([

@@ -219,10 +219,17 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const headerLine = header.index + 1;
   // A sample of the rows below the header.
   const sample: string[][] = [];
-  forEachRecord(text.slice(lineOffset(text, headerLine + 1)), header.delimiter, headerLine + 1, ctx.file, (cells) => {
-    if (cells.some((c) => c.trim() !== '')) sample.push(cells);
-    return sample.length < SAMPLE_ROWS;
-  });
+  forEachRecord(
+    text.slice(lineOffset(text, headerLine + 1)),
+    header.delimiter,
+    headerLine + 1,
+    ctx.file,
+    (cells) => {
+      if (cells.some((c) => c.trim() !== '')) sample.push(cells);
+      return sample.length < SAMPLE_ROWS;
+    },
+    names.length,
+  );
 
   const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
   const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
