@@ -681,3 +681,45 @@ describe("amounts in a spreadsheet's spelling: non-breaking spaces between group
     ]);
   });
 });
+
+describe('a dot between digits: decimal point or thousands separator, as the whole file says', () => {
+  const amounts = (s: Statement) => s.transactions.map((t) => t.amount);
+  const ambiguous = (s: Statement) => s.warnings.find((w) => w.code === 'AMOUNTS_AMBIGUOUS');
+
+  it('another amount in the money columns settles it: a decimal comma, two decimals, two dots, four digits before the dot', () => {
+    const read = (other: string) => parseStatement(`Datum;Text;Belopp\n2026-10-01;A;1.500\n2026-10-02;B;${other}\n`);
+    expect(amounts(read('-5,50'))).toEqual([150_000, -550]);
+    expect(amounts(read('-1.234.000'))).toEqual([150_000, -123_400_000]);
+    expect(amounts(read('-5.50'))).toEqual([150, -550]);
+    expect(amounts(read('-1234.500'))).toEqual([150, -123_450]);
+    for (const other of ['-5,50', '-1.234.000', '-5.50', '-1234.500']) expect(ambiguous(read(other)), other).toBeUndefined();
+    // A balance column counts as evidence too.
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;1.234,50\n2026-10-02;B;-5.000;-3.765,50\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance])).toEqual([[150_000, 123_450], [-500_000, -376_550]]);
+  });
+
+  it('the balance chain settles it when the amounts alone do not', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;11.500\n2026-10-02;B;-500;11.000\n2026-10-03;C;-5.000;6.000\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance])).toEqual([[150_000, 1_150_000], [-50_000, 1_100_000], [-500_000, 600_000]]);
+    expect(ambiguous(s)).toBeUndefined();
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('when nothing in the file tells, the amounts are read with three decimals and an AMOUNTS_AMBIGUOUS warning names the lines', () => {
+    for (const options of [{}, { columns: { date: 'Datum', text: 'Text', amount: 'Belopp', balance: 'Saldo' } }]) {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;11.500\n2026-10-02;B;-5.000;6.500\n2026-10-03;C;-1.250;5.250\n', options);
+      expect(amounts(s)).toEqual([150, -500, -125]);
+      const w = ambiguous(s);
+      expect(w?.lines).toEqual([2, 3, 4]);
+      expect(w?.message).toBe(
+        'Amounts such as "1.500" were read as 1,50 kr (a decimal point and three decimals), but could be 1 500,00 kr (a decimal comma and a dot between thousands): no amount or balance in the first 3 rows tells which; check one against the bank\'s statement',
+      );
+    }
+  });
+
+  it('a known bank format reads its own style without the warning', () => {
+    const s = parseStatement(readFileSync(new URL('../../fixtures/statements/danske/quoted-cp1252-dot-thousands-status.csv', import.meta.url)));
+    expect(s.format).toBe('danske');
+    expect(codes(s)).not.toContain('AMOUNTS_AMBIGUOUS');
+  });
+});
