@@ -2,7 +2,10 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). An unquoted field starting with `{` is an object list of
+ * writes `#FNR "C:\ProgramData\…"`). Quotes a writer left unescaped stay part of the text: an
+ * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
+ * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
+ * unquoted field starting with `{` is an object list of
  * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur). `{` and `}` alone on
  * their line open and close a voucher's rows.
  *
