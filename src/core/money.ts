@@ -58,6 +58,8 @@ function ungroup(s: string, thousands: 'space' | '.' | ','): string | undefined 
 }
 // U+2212 minus, en/em/figure dash, small and full-width hyphen-minus: all seen in exports as "minus".
 const MINUS_CHARS = /^[\u2212\u2012\u2013\u2014\ufe63\uff0d]/;
+/** The same signs written after the amount (`1 234,50−`), as a trailing `-` is. */
+const TRAILING_MINUS_CHARS = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]$/;
 
 /**
  * Drops a trailing currency word (`kr`, `kr.`, `SEK`, any case) and the blanks before it. Done by
@@ -120,7 +122,7 @@ export function tryParseAmount(raw: string, style: AmountStyle): number | Amount
   if (fast !== undefined) return fast;
   const refuse = { expected: describe(style) };
   let s = stripCurrencyPrefix(stripCurrencySuffix(raw.trim()));
-  s = s.replace(MINUS_CHARS, '-');
+  s = s.replace(MINUS_CHARS, '-').replace(TRAILING_MINUS_CHARS, '-');
   let negative = false;
   if (s.length > 2 && s.startsWith('(') && s.endsWith(')')) {
     // Accounting style ("(1 234,50)"), as Excel writes a negative number in that cell format.

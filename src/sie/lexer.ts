@@ -2,7 +2,10 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). An unquoted field starting with `{` is an object list of
+ * writes `#FNR "C:\ProgramData\…"`). Quotes a writer left unescaped stay part of the text: an
+ * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
+ * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
+ * unquoted field starting with `{` is an object list of
  * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur). `{` and `}` alone on
  * their line open and close a voucher's rows.
  *
@@ -28,6 +31,11 @@ const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
 
+/** States of a quoting scan: between fields, inside a quoted field, inside an unescaped inner quote. */
+const S_OUT = 1;
+const S_IN = 2;
+const S_INNER = 4;
+
 /** Spaces, tabs and other control characters (a DOS EOF 0x1A, form feeds) separate fields. */
 function isSpace(c: number): boolean {
   return c <= 32 || c === 127;
@@ -47,6 +55,8 @@ export class SieLexer {
   #nextBackslash = -1;
   /** Physical line on which a scan for unescaped inner quotes failed (no second one there). */
   #innerFailedLine = 0;
+  /** Physical line whose quoting was already checked for an odd number of unescaped quotes (once per line: linear time). */
+  #oddCheckedLine = 0;
 
   /** Kind of the current line. */
   kind: SieLineKind = 'other';
@@ -73,6 +83,18 @@ export class SieLexer {
   trailingBrace: 'open' | 'close' | undefined;
   /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
   backslashColumn: number | undefined;
+  /**
+   * Set when a quoted field of the current line held an odd number of unescaped quotes
+   * (`"Skruv 3/4" 12" lådor"`) and was read up to the one closing quote that leaves the rest of the
+   * line well-formed: the field's column and the column of that closing quote.
+   */
+  oddQuote: { column: number; closeColumn: number } | undefined;
+  /**
+   * Lenient mode only: a quoted field of the current line was followed by a quote that opens no
+   * field, and no closing quote left the rest of the line well-formed; the line was read as before.
+   * Strict mode throws instead.
+   */
+  unreadableQuote: { column: number; strayColumn: number } | undefined;
 
   /**
    * @param lenient Close an unterminated quote of the last field at the end of the line instead of
@@ -149,6 +171,8 @@ export class SieLexer {
     this.backslashColumn = undefined;
     this.trailingBrace = undefined;
     this.innerQuoteColumn = undefined;
+    this.oddQuote = undefined;
+    this.unreadableQuote = undefined;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) {
       let j = i + 1;
@@ -187,6 +211,7 @@ export class SieLexer {
       this.columns.push(j - this.#lineStart + 1);
       if (ch === QUOTE) {
         j = this.#quoted(j, end, false);
+        j = this.#checkOddQuotes(this.columns[this.columns.length - 1] as number, j, end);
         this.quoted.push(true);
       } else if (ch === OPEN) {
         j = this.#objectList(j, end);
@@ -239,6 +264,92 @@ export class SieLexer {
     }
     this.#innerFailedLine = this.#physical;
     return -1;
+  }
+
+  /** True when the quote at `p` starts a token: a blank or an object list's `{` before it. */
+  #tokenStart(p: number): boolean {
+    const b = this.#text.charCodeAt(p - 1);
+    return isSpace(b) || b === OPEN;
+  }
+
+  /** True when the quote at `p` may close a field: the line end, a blank or `}` after it. */
+  #closer(p: number, end: number): boolean {
+    if (p + 1 >= end) return true;
+    const c = this.#text.charCodeAt(p + 1);
+    return isSpace(c) || c === CLOSE;
+  }
+
+  /**
+   * The first quote after `from` (between fields) that does not open a quoted field (no blank
+   * before it, as in `12" lådor`), or -1 when the next quoted field opens, or the line ends, first.
+   */
+  #strayQuote(from: number, end: number): number {
+    const p = this.#text.indexOf('"', from);
+    return p >= 0 && p < end && !this.#tokenStart(p) ? p : -1;
+  }
+
+  /**
+   * `"Skruv 3/4" 12" lådor" 20250106`: a quoted field holding an odd number of quotes that the
+   * writer did not escape (SoftOne XE). The field at column `column` was read up to `after`; a
+   * quote after that which opens no field (no blank before it) shows the field went on. The field
+   * then ends at the closing quote (one before a blank or the line end) before the next quote that
+   * opens a field, after which the rest of the line reads cleanly: quotes after a blank open a
+   * field, quotes before a blank close one, inner quotes pair up as in {@link #innerQuotes}. At most
+   * one quote qualifies. None: a typed error naming the line (lenient mode: the old reading and
+   * {@link unreadableQuote}). Checked once per field, in time linear in the line.
+   */
+  #checkOddQuotes(column: number, after: number, end: number): number {
+    if (this.#oddCheckedLine === this.#physical) return after;
+    const stray = this.#strayQuote(after, end);
+    if (stray < 0) return after;
+    // One repair per line: after it the rest of the line reads cleanly; after a failure it is read the old way.
+    this.#oddCheckedLine = this.#physical;
+    const q = this.#lineStart + column - 1;
+    const text = this.#text;
+    // Right to left over the rest of the line: can it be read cleanly from p in each state?
+    const n = end - q;
+    const ok = new Uint8Array(n + 2);
+    ok[n] = S_OUT;
+    for (let k = n - 1; k > 0; k--) {
+      const p = q + k;
+      const c = text.charCodeAt(p);
+      const next = ok[k + 1] as number;
+      let v = 0;
+      if (c === QUOTE) {
+        if (this.#tokenStart(p) && next & S_IN) v |= S_OUT;
+        if (this.#closer(p, end) ? next & S_OUT : next & S_INNER) v |= S_IN;
+        if (next & S_IN) v |= S_INNER;
+      } else if (c === BACKSLASH && p + 1 < end && text.charCodeAt(p + 1) === QUOTE) {
+        v = (next & S_OUT) | ((ok[k + 2] as number) & (S_IN | S_INNER));
+      } else {
+        v = next;
+      }
+      ok[k] = v;
+    }
+    let close = -1;
+    for (let c = stray; c >= 0 && c < end && !this.#tokenStart(c); c = text.indexOf('"', c + 1)) {
+      if (text.charCodeAt(c - 1) !== BACKSLASH && this.#closer(c, end) && (ok[c + 1 - q] as number) & S_OUT) {
+        close = c;
+        break;
+      }
+    }
+    const col = (p: number): number => p - this.#lineStart + 1;
+    if (close < 0) {
+      if (this.#lenient) {
+        this.unreadableQuote = { column, strayColumn: col(stray) };
+        return after;
+      }
+      throw new SieParseError(
+        'SIE_SYNTAX',
+        `Unbalanced quotes: the quoted field at column ${column} is followed by a quote at column ${col(stray)} that opens no field, and no reading of its unescaped quotes leaves the rest of the line well-formed; expected inner quotes written as \\"`,
+        this.#where(q),
+      );
+    }
+    this.fields[this.fields.length - 1] = text.slice(q + 1, close).replace(/\\"/g, '"');
+    this.oddQuote = { column, closeColumn: col(close) };
+    this.innerQuoteColumn = undefined;
+    this.backslashColumn = undefined;
+    return close + 1;
   }
 
   /** True when only blanks follow `from` on the line. */

@@ -33,7 +33,7 @@ import type {
   SieVoucher,
 } from './types.js';
 import { SIE_ACCOUNT_TYPES } from './types.js';
-import { isDigits, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
+import { isDigits, normalizeSieAmount, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
 
 /** Labels defined by SIE 4B (and the older/type 1–3 ones a type 4 reader meets). */
 export const SIE_LABELS = [
@@ -245,6 +245,12 @@ class Reader {
       if (lex.innerQuoteColumn !== undefined) {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.innerQuoteColumn} holds quotes that are not escaped as \\"; read as part of its text`, lex.line, lex.label, 'info');
       }
+      if (lex.oddQuote !== undefined) {
+        this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.oddQuote.column} holds an odd number of quotes that are not escaped as \\"; read up to the quote at column ${lex.oddQuote.closeColumn}, after which the rest of the line is well-formed`, lex.line, lex.label, 'info');
+      }
+      if (lex.unreadableQuote !== undefined) {
+        this.#warn('SIE_SYNTAX', `Unbalanced quotes: the quoted field at column ${lex.unreadableQuote.column} is followed by a quote at column ${lex.unreadableQuote.strayColumn} that opens no field, and no reading of its unescaped quotes leaves the rest of the line well-formed; read up to its first closing quote`, lex.line, lex.label);
+      }
       if (lex.backslashColumn !== undefined) {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }
@@ -329,11 +335,16 @@ class Reader {
 
   #amount(i: number): number {
     const raw = this.#need(i, 'an amount');
-    const parsed = parseSieAmount(raw);
+    let parsed = parseSieAmount(raw);
     if (parsed === undefined) {
-      throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
-    }
-    if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
+      // `−1 234.50` with a Unicode minus or non-breaking spaces between digit groups (a spreadsheet's spelling).
+      const normalized = normalizeSieAmount(raw);
+      parsed = normalized === undefined ? undefined : parseSieAmount(normalized);
+      if (parsed === undefined) {
+        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+      }
+      this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`, this.#lex.line, this.#lex.label, 'info');
+    } else if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
     const grouped = this.#digitGroups(i);
     if (grouped !== undefined) {
       const message = `Invalid amount: expected no thousands separator in field ${i + 1}, found ${JSON.stringify(grouped.text)} (digit groups separated by spaces)`;
@@ -352,7 +363,7 @@ class Reader {
   #digitGroups(i: number): { text: string; groups: number; decimals: boolean } | undefined {
     const lex = this.#lex;
     const raw = lex.fields[i];
-    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+]?\d{1,3}$/.test(raw)) return undefined;
+    if (typeof raw !== 'string' || lex.quoted[i] === true || !/^[-+\u2212\u2012\u2013\u2014\ufe63\uff0d]?\d{1,3}$/.test(raw)) return undefined;
     let text = raw;
     let groups = 0;
     for (let k = i + 1; k < lex.fields.length; k++) {
@@ -614,6 +625,7 @@ class Reader {
         const rawPeriod = this.#need(1, 'a period YYYYMM');
         const period = parseSiePeriod(rawPeriod);
         if (period === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid period: expected YYYYMM in field 2, found ${JSON.stringify(rawPeriod)}`, 1);
+        if (rawPeriod.length !== 6) this.#warn('SIE_REPAIRED', `Period ${JSON.stringify(rawPeriod)} read as ${period} (SIE periods are YYYYMM)`, lex.line, lex.label, 'info');
         const b: Mutable<SiePeriodBalance> = {
           kind: label === '#PSALDO' ? 'PSALDO' : 'PBUDGET',
           yearIndex,

@@ -66,6 +66,56 @@ export function parseSieAmount(s: string): ParsedAmount | undefined {
   return { ore: negative && ore !== 0 ? -ore : ore, repaired };
 }
 
+/** Signs a spreadsheet or word processor writes for minus: U+2212, figure/en/em dash, small and full-width hyphen-minus. */
+const MINUS_SIGNS = new Set([0x2212, 0x2012, 0x2013, 0x2014, 0xfe63, 0xff0d]);
+/** Blanks that are never a SIE field separator but that programs put between digit groups: NBSP, narrow NBSP, thin space. */
+const GROUP_BLANKS = new Set([0xa0, 0x202f, 0x2009]);
+
+/**
+ * An amount that {@link parseSieAmount} refused, rewritten in SIE's own spelling when it is one
+ * amount in a spreadsheet's spelling: a Unicode minus or dash as the sign (`−1234.50`), and/or
+ * non-breaking spaces between groups of three digits (`1\u00a0234.50`). These blanks never
+ * separate SIE fields, so the reading is unambiguous. Undefined for anything else.
+ */
+export function normalizeSieAmount(s: string): string | undefined {
+  const n = s.length;
+  if (n === 0 || n > 40) return undefined;
+  let i = 0;
+  let out = '';
+  let changed = false;
+  const first = s.charCodeAt(0);
+  if (MINUS_SIGNS.has(first)) {
+    out = '-';
+    i = 1;
+    changed = true;
+  } else if (first === 45 || first === 43) {
+    out = s[0] as string;
+    i = 1;
+  }
+  // Integer part: 1–3 digits, then groups of exactly three after one group blank each.
+  let run = 0;
+  let groups = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) {
+      if (groups > 0 && run === 3) return undefined;
+      run++;
+      out += s[i];
+      continue;
+    }
+    if (GROUP_BLANKS.has(c)) {
+      if (groups === 0 ? run === 0 || run > 3 : run !== 3) return undefined;
+      groups++;
+      run = 0;
+      changed = true;
+      continue;
+    }
+    break;
+  }
+  if (groups > 0 ? run !== 3 : run === 0 && i < n && s[i] !== '.' && s[i] !== ',') return undefined;
+  return changed ? out + s.slice(i) : undefined;
+}
+
 /** Öre → SIE amount with exactly two decimals (`-45.00`), as the practical import profile wants. */
 export function formatSieAmount(ore: number): string {
   const negative = ore < 0;
@@ -140,12 +190,16 @@ function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** Parses a `YYYYMM` period to `YYYY-MM`; undefined when not one. */
+/**
+ * Parses a `YYYYMM` period to `YYYY-MM`; undefined when not one. `YYYY-MM` (as some writers put
+ * it, like their `YYYY-MM-DD` dates) is read too: the caller tells the two apart by length.
+ */
 export function parseSiePeriod(s: string): string | undefined {
-  if (s.length !== 6 || !isDigits(s)) return undefined;
-  const m = digit(s, 4) * 10 + digit(s, 5);
+  const compact = s.length === 7 && s.charCodeAt(4) === 45 ? s.slice(0, 4) + s.slice(5) : s;
+  if (compact.length !== 6 || !isDigits(compact)) return undefined;
+  const m = digit(compact, 4) * 10 + digit(compact, 5);
   if (m < 1 || m > 12) return undefined;
-  return `${s.slice(0, 4)}-${s.slice(4)}`;
+  return `${compact.slice(0, 4)}-${compact.slice(4)}`;
 }
 
 /** ISO `YYYY-MM-DD` → `YYYYMMDD`; undefined when `iso` is not a real ISO date. */

@@ -257,6 +257,9 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   if (raw.detected !== undefined) {
     warnings.push({ code: 'COLUMNS_DETECTED', message: `No known bank format: read by the header. ${raw.detected.why}`, lines: [] });
   }
+  if (raw.ambiguousAmounts !== undefined) {
+    warnings.push({ code: 'AMOUNTS_AMBIGUOUS', message: raw.ambiguousAmounts.message, lines: [...raw.ambiguousAmounts.lines] });
+  }
   for (const s of raw.skipped ?? []) {
     warnings.push({ code: 'ROW_SKIPPED', message: `Row skipped (lenient mode): ${s.error.message}`, lines: [s.line] });
   }

@@ -95,6 +95,8 @@ export interface RawStatement {
   readonly newestFirst?: boolean | undefined;
   /** What the header reader took each column for, and why. */
   readonly detected?: DetectedColumns | undefined;
+  /** Amounts that read two ways under the file's number style, and how they were read. */
+  readonly ambiguousAmounts?: { readonly message: string; readonly lines: readonly number[] } | undefined;
 }
 
 export interface StatementFormat {
@@ -117,7 +119,15 @@ export const STYLE = {
   commaDot: { decimal: ',', thousands: '.', maxDecimals: 2 },
   /** `1,234.50`: English-locale re-saves. */
   dotComma: { decimal: '.', thousands: ',', maxDecimals: 2 },
+  /** `-1 234.50` (space, NBSP or thin space between groups): a decimal point with the Swedish digit grouping. */
+  dotSpace: { decimal: '.', thousands: 'space', maxDecimals: 2 },
 } as const satisfies Record<string, AmountStyle>;
+
+/**
+ * The number styles tried on a file no known format claims, in order: ties go to the earlier one
+ * (`1.500` to three decimals before a dot between thousands, with an `AMOUNTS_AMBIGUOUS` warning).
+ */
+export const GENERIC_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma, STYLE.dotSpace];
 
 /**
  * True when {@link normalizeHeaderCell} would only lower-case `cell`: printable ASCII and Latin-1

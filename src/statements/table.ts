@@ -5,7 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
-import { type AmountStyle, AmountFormatError, parseAmount, tryParseAmount } from '../core/money.js';
+import { type AmountStyle, AmountFormatError, formatKronor, parseAmount, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
 import {
   type BalanceMark,
@@ -191,6 +191,48 @@ function choose<T>(candidates: readonly T[], samples: readonly string[], ok: (c:
   return bestCount > 0 || samples.length === 0 ? best : candidates[0];
 }
 
+/**
+ * Another of `styles` under which the samples parse as well as under `chosen` but some amount
+ * reads differently (`1.500` under three decimals and under a dot between thousands), or undefined.
+ */
+function rivalStyle(styles: readonly AmountStyle[], chosen: AmountStyle, samples: readonly string[]): AmountStyle | undefined {
+  let count = 0;
+  for (const v of samples) if (tryAmount(chosen, v)) count++;
+  for (const st of styles) {
+    if (st === chosen) continue;
+    let n = 0;
+    let differs = false;
+    for (const v of samples) {
+      if (!tryAmount(st, v)) continue;
+      n++;
+      if (!differs && readsDifferently(v, chosen, st)) differs = true;
+    }
+    if (n === count && differs) return st;
+  }
+  return undefined;
+}
+
+/** True when `v` parses under both styles to different öre. */
+function readsDifferently(v: string, a: AmountStyle, b: AmountStyle): boolean {
+  const x = tryParseAmount(v, a);
+  const y = tryParseAmount(v, b);
+  return typeof x === 'number' && typeof y === 'number' && x !== y;
+}
+
+/** Breaks of the balance chain over (amount, balance) pairs in the given order. */
+function chainBreaksOf(pairs: readonly [number, number][]): number {
+  let n = 0;
+  for (let k = 1; k < pairs.length; k++) if ((pairs[k - 1] as [number, number])[1] + (pairs[k] as [number, number])[0] !== (pairs[k] as [number, number])[1]) n++;
+  return n;
+}
+
+/** `a decimal point and three decimals`, `a decimal comma and a dot between thousands`, … */
+function describeAmountStyle(s: AmountStyle): string {
+  const decimals = s.maxDecimals === 3 ? ' and three decimals' : '';
+  const thousands = s.thousands === 'none' ? '' : ` and ${s.thousands === 'space' ? 'a space' : s.thousands === '.' ? 'a dot' : 'a comma'} between thousands`;
+  return `a decimal ${s.decimal === ',' ? 'comma' : 'point'}${decimals}${thousands}`;
+}
+
 /** The trimmed cell at index `i`, or '' when the column is absent (-1) or the record is short. */
 function at(cells: readonly string[], i: number): string {
   if (i < 0) return '';
@@ -201,7 +243,7 @@ function at(cells: readonly string[], i: number): string {
 /** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
 function moneyAt(cells: readonly string[], i: number): string {
   const v = at(cells, i);
-  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014') ? '' : v;
+  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212') ? '' : v;
 }
 
 /**
@@ -263,6 +305,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   let style: AmountStyle = spec.amountStyles[0]!;
 
   const sink = ctx.sink;
+  let ambiguousAmounts: RawStatement['ambiguousAmounts'];
   const marks: BalanceMark[] = [];
   const skipped: RowProblem[] = [];
   const footer: number[] = [];
@@ -342,17 +385,52 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     // The sampled cells in row order: the date cells with a digit, the non-empty money cells.
     const dateSamples: string[] = [];
     const amountSamples: string[] = [];
+    const sampleLines: number[] = [];
     for (let r = 0; r < buffer.length; r++) {
-      const cells = (buffer[r] as [string[], number])[0];
+      const [cells, line] = buffer[r] as [string[], number];
       const d = at(cells, iDate);
       if (/\d/.test(d)) dateSamples.push(d);
       for (let m = 0; m < moneyColumns.length; m++) {
         const v = at(cells, moneyColumns[m] as number);
-        if (v !== '') amountSamples.push(v);
+        if (v !== '') {
+          amountSamples.push(v);
+          sampleLines.push(line);
+        }
       }
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
+    // A file no known format claims may fit two number styles that read its amounts differently.
+    if (spec.id === 'generic-csv') {
+      const rival = rivalStyle(spec.amountStyles, style, amountSamples);
+      if (rival !== undefined) {
+        const moneyOf = (st: AmountStyle, cells: readonly string[], i: number): number | undefined => {
+          const v = tryParseAmount(moneyAt(cells, i), st);
+          return typeof v === 'number' ? v : undefined;
+        };
+        const breaks = (st: AmountStyle): number => {
+          const pairs: [number, number][] = [];
+          for (const [cells] of buffer) {
+            const amount = iAmount >= 0 ? moneyOf(st, cells, iAmount) : (moneyOf(st, cells, iCredit) ?? 0) - Math.abs(moneyOf(st, cells, iDebit) ?? 0);
+            const balance = moneyOf(st, cells, iBalance);
+            if (amount !== undefined && balance !== undefined) pairs.push([amount, balance]);
+          }
+          return Math.min(chainBreaksOf(pairs), chainBreaksOf([...pairs].reverse()));
+        };
+        const [mine, theirs] = iBalance >= 0 ? [breaks(style), breaks(rival)] : [0, 0];
+        if (theirs < mine) style = rival;
+        else if (theirs === mine) {
+          const differ = amountSamples.map((v, k) => [v, k] as const).filter(([v]) => readsDifferently(v, style, rival));
+          const [example] = differ[0] as readonly [string, number];
+          const a = tryParseAmount(example, style) as number;
+          const b = tryParseAmount(example, rival) as number;
+          ambiguousAmounts = {
+            message: `Amounts such as ${JSON.stringify(example)} were read as ${formatKronor(a)} kr (${describeAmountStyle(style)}), but could be ${formatKronor(b)} kr (${describeAmountStyle(rival)}): no amount or balance in the first ${buffer.length} rows tells which; check one against the bank's statement`,
+            lines: [...new Set(differ.map(([, k]) => sampleLines[k] as number))].slice(0, 20),
+          };
+        }
+      }
+    }
     for (let r = 0; r < buffer.length; r++) {
       const [cells, line] = buffer[r] as [string[], number];
       row(cells, line);
@@ -360,14 +438,21 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     buffer.length = 0;
   };
   let index = 0;
-  forEachRecord(body, header.delimiter, headerLine, ctx.file, (cells, line) => {
-    if (index++ < skip) return;
-    if (decided) row(cells, line);
-    else {
-      buffer.push([cells, line]);
-      if (buffer.length >= STYLE_SAMPLE_ROWS) decide();
-    }
-  });
+  forEachRecord(
+    body,
+    header.delimiter,
+    headerLine,
+    ctx.file,
+    (cells, line) => {
+      if (index++ < skip) return;
+      if (decided) row(cells, line);
+      else {
+        buffer.push([cells, line]);
+        if (buffer.length >= STYLE_SAMPLE_ROWS) decide();
+      }
+    },
+    width,
+  );
   if (!decided) decide();
 
   function row(cells: string[], line: number): void {
@@ -517,7 +602,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period };
+  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts };
 }
 
 /**

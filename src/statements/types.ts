@@ -104,6 +104,11 @@ export const WARNING_CODES = [
   'ROWS_VOID',
   'ENCODING_REPLACEMENT',
   'COLUMNS_DETECTED',
+  /**
+   * A file no known format claimed whose amounts read two ways (`1.500`: 1,50 kr with three
+   * decimals, or 1 500 kr with a dot between thousands) and no amount or balance in it tells which.
+   */
+  'AMOUNTS_AMBIGUOUS',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
   'BANK_ACCOUNT_GUESSED',
 ] as const;

@@ -116,3 +116,20 @@ describe('hostile input: regular expressions', () => {
     expect(slow).toEqual([]);
   });
 });
+
+describe('bank exports with quotes the writer did not escape are read in linear time', () => {
+  it('100 000 rows each opening a field with a quote that is not a quoted field, and 1 MB lines of stray quotes', () => {
+    const head = 'Datum;Text;Belopp\n';
+    for (const row of ['2026-10-01;"Kiosk;-1,00\n', '2026-10-01;"ICA" Nära;-1,00\n', '"2026-10-01";"Kiosk "A" AB";"-1,00"\n']) {
+      const { ms, value, error } = timed(() => parseStatement(head + row.repeat(100_000)));
+      expect(error).toBeUndefined();
+      expect(value?.transactions).toHaveLength(100_000);
+      expect(ms).toBeLessThan(10_000);
+    }
+    for (const text of [`${head}2026-10-01;"${'a" '.repeat(MB / 3)};-1,00\n`, `${head}2026-10-01;"x;-1,00\n${'2026-10-02;y;-1,00\n'.repeat(100_000)}`, `${head}2026-10-01;${'"'.repeat(MB)};-1,00\n`]) {
+      const { ms, error } = timed(() => parseStatement(text));
+      if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+      expect(ms).toBeLessThan(10_000);
+    }
+  }, 60_000);
+});

@@ -51,4 +51,18 @@ describe('SIE lexing of hostile quote patterns', () => {
     if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
     expect(ms).toBeLessThan(5000);
   });
+
+  it('4 MB lines of odd unescaped quotes (one open field with stray quotes, many fields each with one) are read in linear time', () => {
+    for (const line of ['#FNAMN "a' + ' b"c'.repeat(MIB) + '"', '#VER A 1 20250101 ' + '"x" y" '.repeat((4 * MIB) / 7), '#PROSA ' + '"x" y"z '.repeat(MIB / 2), '#PROSA ' + '"'.repeat(4 * MIB)]) {
+      const bytes = new TextEncoder().encode(`#FLAGGA 0\n${line}\n`);
+      const { ms, error } = timedRead(bytes);
+      if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+      expect(ms).toBeLessThan(5000);
+    }
+    // 100 000 short lines that each need the repair.
+    const many = `#FLAGGA 0\n${'#PROSA "Skruv 3/4" 12" lådor" 20250102\n'.repeat(100_000)}`;
+    const { ms, error } = timedRead(new TextEncoder().encode(many));
+    expect(error).toBeUndefined();
+    expect(ms).toBeLessThan(5000);
+  });
 });

@@ -137,6 +137,39 @@ describe('readSie: syntax errors', () => {
     expect(doc.issues).toMatchObject([{ code: 'SIE_STRUCTURE', severity: 'warning', line: 5, label: '#IB' }]);
   });
 
+  it('an amount with a Unicode minus or dash as its sign or non-breaking spaces between digit groups is read, with an info note', () => {
+    // Non-breaking and narrow non-breaking spaces never separate SIE fields, so `1\u00a0234.50` is one amount.
+    const doc = readSie(
+      sie('#IB 0 1930 1\u00a0234.50', '#UB 0 1930 \u221212\u202f345.00', '#VER A 1 20250101', '{', '#TRANS 1930 {} \u22121\u00a0000.00', '#TRANS 6570 {} \u2013250.00', '#TRANS 4010 {} 1\u202f250', '}'),
+    );
+    expect(doc.balances.map((b) => b.amount)).toEqual([123450, -1234500]);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([-100000, -25000, 125000]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 5], ['SIE_REPAIRED', 'info', 6], ['SIE_REPAIRED', 'info', 9], ['SIE_REPAIRED', 'info', 10], ['SIE_REPAIRED', 'info', 11],
+    ]);
+    expect(doc.issues[2]?.message).toBe('Amount "\u22121\u00a0000.00" read as -100000 öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)');
+    // Groups that are not of three digits, or three decimals, are still refused.
+    for (const amount of ['1\u00a023.00', '1234\u00a0567.00', '\u22121.234', '\u2212 100']) {
+      expect(thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount}`, '}')), JSON.stringify(amount)).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 7, label: '#TRANS' });
+    }
+    // A Unicode minus before ASCII-space groups is named as grouping, as "-1 234.00" is.
+    expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} \u22121 234.00 "" "x"', '}')).message).toContain('expected no thousands separator in field 3, found "\u22121 234.00"');
+  });
+
+  it('a #PSALDO / #PBUDGET period written YYYY-MM is read, with an info note; an impossible month is still an error', () => {
+    const doc = readSie(sie('#PSALDO 0 2025-01 3010 {} -100.00', '#PBUDGET -1 2024-12 3010 {1 "P1"} -5.00 2', '#PSALDO 0 202502 3010 {} -50.00'));
+    expect(doc.periodBalances.map((p) => [p.kind, p.yearIndex, p.period, p.amount, p.quantity])).toEqual([
+      ['PSALDO', 0, '2025-01', -10000, undefined],
+      ['PBUDGET', -1, '2024-12', -500, 2],
+      ['PSALDO', 0, '2025-02', -5000, undefined],
+    ]);
+    expect(doc.issues).toMatchObject([
+      { code: 'SIE_REPAIRED', severity: 'info', line: 5, label: '#PSALDO', message: 'Period "2025-01" read as 2025-01 (SIE periods are YYYYMM)' },
+      { code: 'SIE_REPAIRED', severity: 'info', line: 6, label: '#PBUDGET' },
+    ]);
+    expect(thrown(sie('#PSALDO 0 2025-13 3010 {} 5'))).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, column: 11, label: '#PSALDO' });
+  });
+
   it('a row without an object list, or with an odd one, is a syntax error', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 -5', '}')).message).toMatch(/expected an object list \{…\} in field 2, found "-5"/);
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {1} -5', '}')).message).toMatch(/expected dimension\/object pairs/);

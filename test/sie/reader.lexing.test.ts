@@ -1,6 +1,8 @@
 /** What the reader must accept: the lexical rules of SIE 4B §5 and the quirks of real writers. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSie } from '../../src/sie/reader.js';
+import { SieParseError } from '../../src/core/errors.js';
 
 const HEAD = ['#FLAGGA 0', '#PROGRAM "Test" 1.0', '#FORMAT PC8', '#GEN 20250101', '#SIETYP 4', '#FNAMN "Test AB"'];
 
@@ -119,6 +121,62 @@ describe('readSie lexing', () => {
       ['SIE_REPAIRED', 'info', 3],
       ['SIE_REPAIRED', 'info', 5],
     ]);
+  });
+
+  it('reads an odd number of unescaped quotes ("Skruv 3/4" 12" lådor") up to the one closing quote after which the line is well-formed, saying so', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#VER A 1 20250301 "Skruv 3/4" 12" lådor" 20250302 "Anna"',
+        '{',
+        '#TRANS 1930 {1 "P1"} -5 20250301 "Rör 1"" 2',
+        '#TRANS 6071 {} 5 20250301 "Skärm 24"" 1 "Anna"',
+        '}',
+        '#VER A 2 20250303 "Kaffe" 20250304 "Anna "A"',
+        '{',
+        '#TRANS 1930 {} -5',
+        '#TRANS 6071 {} 5',
+        '}',
+      ]),
+    );
+    const [a, b] = doc.vouchers;
+    expect([a?.text, a?.registrationDate, a?.sign]).toEqual(['Skruv 3/4" 12" lådor', '2025-03-02', 'Anna']);
+    expect(a?.transactions.map((t) => [t.text, t.quantity, t.sign])).toEqual([
+      ['Rör 1"', 2, undefined],
+      ['Skärm 24"', 1, 'Anna'],
+    ]);
+    // The odd quote is in the last field: the fields before it are read as written.
+    expect([b?.text, b?.registrationDate, b?.sign]).toEqual(['Kaffe', '2025-03-04', 'Anna "A']);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 2],
+      ['SIE_REPAIRED', 'info', 4],
+      ['SIE_REPAIRED', 'info', 5],
+      ['SIE_REPAIRED', 'info', 7],
+    ]);
+    expect(doc.issues[0]?.message).toBe('The quoted field at column 19 holds an odd number of quotes that are not escaped as \\"; read up to the quote at column 40, after which the rest of the line is well-formed');
+  });
+
+  it('SoftOne XE writes an "ö" as a bare quote inside a quoted name (`"Fordringar hos leverant"r"`): the whole name is kept', () => {
+    const doc = readSie(readFileSync(new URL('../../fixtures/sie/XE_SIE_1_20151125094750.SE', import.meta.url)), { strict: false });
+    const names = new Map(doc.accounts.map((a) => [a.number, a.name]));
+    expect([names.get('1684'), names.get('1710'), names.get('1720')]).toEqual(['Fordringar hos leverant"r', 'F"rutbetalda hyreskostnad', 'F"rutbetalda leasingkostn']);
+    expect(doc.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('quotes that no reading makes well-formed are a typed error naming line and column; lenient mode reads the line as before, with a warning', () => {
+    const text = sie(['#FLAGGA 0', '#VER A 1 20250301 "a" b"c d"e', '{', '#TRANS 1930 {} -5', '#TRANS 6071 {} 5', '}']);
+    let err: unknown;
+    try {
+      readSie(text, { fileName: 'x.se' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SieParseError);
+    expect(err).toMatchObject({ code: 'SIE_SYNTAX', file: 'x.se', line: 2, column: 19, label: '#VER' });
+    expect((err as Error).message).toMatch(/^Unbalanced quotes: the quoted field at column 19 is followed by a quote at column 24 that opens no field/);
+    const doc = readSie(text, { strict: false });
+    expect(doc.vouchers[0]?.text).toBe('a');
+    expect(doc.issues[0]).toMatchObject({ code: 'SIE_SYNTAX', severity: 'warning', line: 2, label: '#VER' });
   });
 
   it('reads every object-list spelling seen in real files', () => {

@@ -1,6 +1,6 @@
 /** SIE amounts, dates and periods: digit-by-digit parsing and the writer's formatting. */
 import { describe, expect, it } from 'vitest';
-import { formatSieAmount, formatSieDate, formatSiePeriod, parseSieAmount, parseSieDate, parseSiePeriod } from '../../src/sie/values.js';
+import { formatSieAmount, formatSieDate, formatSiePeriod, normalizeSieAmount, parseSieAmount, parseSieDate, parseSiePeriod } from '../../src/sie/values.js';
 import { seededRandom as seeded } from '../support/random.js';
 
 describe('SIE amounts', () => {
@@ -21,6 +21,17 @@ describe('SIE amounts', () => {
   it('rejects what is not an amount in whole öre', () => {
     for (const raw of ['', '-', '.', 'abc', '1.234,00', '1 000', '12.345', '1e5', '--1', '1-', '0x10', '90071992547409.92', '1.2.3']) {
       expect(parseSieAmount(raw), raw).toBeUndefined();
+    }
+  });
+
+  it("rewrites a spreadsheet's spelling (Unicode minus or dash, non-breaking spaces between groups of three) and nothing else", () => {
+    const cases: [string, string][] = [
+      ['\u22121234.50', '-1234.50'], ['\u2013100.00', '-100.00'], ['\u2014100', '-100'], ['\uff0d5,50', '-5,50'],
+      ['1\u00a0234.50', '1234.50'], ['-12\u202f345\u202f678.00', '-12345678.00'], ['\u22121\u00a0000', '-1000'], ['1\u2009000,50', '1000,50'],
+    ];
+    for (const [raw, sie] of cases) expect(normalizeSieAmount(raw), raw).toBe(sie);
+    for (const raw of ['1234.50', '-5', '', '\u00a0100', '1\u00a023.00', '1234\u00a0567', '1\u00a0\u00a0234', '1\u00a02345', '1\u00a0234\u00a0', '\u2212\u2212100', '1 234']) {
+      expect(normalizeSieAmount(raw), JSON.stringify(raw)).toBeUndefined();
     }
   });
 
@@ -60,5 +71,7 @@ describe('SIE dates and periods', () => {
     expect(formatSiePeriod('2025-13')).toBeUndefined();
     expect(parseSiePeriod('202512')).toBe('2025-12');
     expect(parseSiePeriod('202500')).toBeUndefined();
+    expect(parseSiePeriod('2025-12')).toBe('2025-12');
+    for (const raw of ['2025-13', '2025-00', '2025-1', '2025/12', '20251', '2025-12-01', '-202512', '202-512']) expect(parseSiePeriod(raw), raw).toBeUndefined();
   });
 });

@@ -257,6 +257,52 @@ describe('a text cell that opens with a double quote', () => {
     expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([6]);
   });
 
+  it('in a CSV that does not quote its fields (`"ICA" Nära`, a lone `"Överföring`) is text, in its own column', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;"ICA" Nära;-120,00;880,00\n2026-10-02;"Överföring från spar;500,00;1 380,00\n2026-10-03;Kortköp "Pressbyrån";-35,00;1 345,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -12_000, 88_000, '"ICA" Nära'],
+      [3, '2026-10-02', 50_000, 138_000, '"Överföring från spar'],
+      [4, '2026-10-03', -3500, 134_500, 'Kortköp "Pressbyrån"'],
+    ]);
+    const comma = parseStatement('Date,Description,Amount\n2026-10-01,"ICA" Nära,-120.00\n2026-10-02,"Rent, October",-1000.00\n');
+    expect(comma.transactions.map((t) => [t.amount, t.text])).toEqual([
+      [-12_000, '"ICA" Nära'],
+      [-100_000, 'Rent, October'],
+    ]);
+  });
+
+  it('inside a quoted field whose writer does not double inner quotes (`"Betalning "ICA" Nära"`) is part of the text', () => {
+    const s = parseStatement('"Datum";"Text";"Belopp"\n"2026-10-01";"Betalning "ICA" Nära";"-120,00"\n"2026-10-02";"Lön";"1 000,00"\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -12_000, 'Betalning "ICA" Nära'],
+      [3, 100_000, 'Lön'],
+    ]);
+    const unquotedAmounts = parseStatement('Datum;Text;Belopp\n2026-10-01;"Betalning "ICA" Nära";-120,00\n2026-10-02;Lön;1000,00\n');
+    expect(unquotedAmounts.transactions.map((t) => t.text)).toEqual(['Betalning "ICA" Nära', 'Lön']);
+  });
+
+  it('RFC 4180 quoting still reads as before around such rows: doubled quotes, delimiters and line breaks inside quotes', () => {
+    const s = parseStatement('Datum;Text;Belopp\n2026-10-01;"ICA" Nära;-120,00\n2026-10-02;"Betalning ""Kiosken"" AB";-5,00\n2026-10-03;"Hyra; oktober";-1000,00\n2026-10-04;"Rad 1\nRad 2";5,00\n2026-10-05;"Pressbyrån" City;-35,00\n');
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -12_000, '"ICA" Nära'],
+      [3, -500, 'Betalning "Kiosken" AB'],
+      [4, -100_000, 'Hyra; oktober'],
+      [5, 500, 'Rad 1\nRad 2'],
+      [7, -3500, '"Pressbyrån" City'],
+    ]);
+  });
+
+  it('in an export that quotes every field, a quoted field that does not close is still an unterminated quote', () => {
+    let err: unknown;
+    try {
+      parseStatement('"Datum";"Text";"Belopp";"Saldo"\n"2026-10-01";"Kortköp;"-89,50";"100,00"\n"2026-10-02";"Lön";"10,00";"110,00"\n', { fileName: 'x.csv' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StatementParseError);
+    expect(err).toMatchObject({ code: 'UNTERMINATED_QUOTE', line: 2, file: 'x.csv' });
+  });
+
   it('in an HTML table', () => {
     const s = parseStatement('<table><tr><td>Datum</td><td>Text</td><td>Belopp</td></tr><tr><td>2026-10-02</td><td>&quot;Kalles&quot; Bygg AB</td><td>-50,00</td></tr><tr><td>2026-10-03</td><td>Kund</td><td>100,00</td></tr></table>');
     expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([
@@ -590,5 +636,90 @@ describe('Excel\'s "CSV (MS-DOS)": a DOS code page', () => {
     const quotes = parseStatement(new Uint8Array(iconv.encode('Date;Text;Amount\r\n2026-10-02;Invoice “Spring” and “Autumn”;-1,00\r\n', 'windows-1252')));
     expect(quotes.encoding).toBe('windows-1252');
     expect(quotes.transactions[0]?.text).toBe('Invoice “Spring” and “Autumn”');
+  });
+});
+
+describe("amounts in a spreadsheet's spelling: non-breaking spaces between groups, a Unicode minus or dash as the sign", () => {
+  it('the header reader reads NBSP / narrow-NBSP groups with U+2212 or an en dash as the minus', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;Hyra;\u22121\u00a0000,00;4\u00a0000,00\n2026-10-02;Kund;2\u202f000,00;6\u202f000,00\n2026-10-03;Avgift;\u201345,00;5\u00a0955,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-02', 200_000, 600_000, 'Kund'],
+      [4, '2026-10-03', -4500, 595_500, 'Avgift'],
+    ]);
+  });
+
+  it('a known bank layout (Nordea private) reads them too', () => {
+    const s = parseStatement(
+      'Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\n2026/10/02;\u22121\u00a0250,50;1234 56 78901;;;Kortköp Byggvaruhuset;12\u00a0749,50;SEK\n2026/10/01;14\u00a0000,00;;1234 56 78901;;Lön;14\u00a0000,00;SEK\n',
+    );
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance])).toEqual([
+      ['2026-10-02', -125_050, 1_274_950],
+      ['2026-10-01', 1_400_000, 1_400_000],
+    ]);
+  });
+
+  it('a decimal point with space or NBSP groups (`-1\u00a0234.50`) is read; a dot is still never taken for a group there', () => {
+    const style = { decimal: '.', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('\u22121\u00a0234.50', style)).toBe(-123_450);
+    expect(() => parseAmount('1.234', style)).toThrow();
+    const s = parseStatement('Date,Description,Amount,Balance\n2026-10-01,Rent,\u22121\u00a0000.00,4\u00a0000.00\n2026-10-02,Customer,12\u00a0000.50,16\u00a0000.50\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Rent'],
+      [3, '2026-10-02', 1_200_050, 1_600_050, 'Customer'],
+    ]);
+  });
+
+  it('a Unicode minus after the amount, as a trailing "-" is read; a lone U+2212 is an empty money cell', () => {
+    const style = { decimal: ',', thousands: 'space', maxDecimals: 2 } as const;
+    expect(parseAmount('1\u00a0234,50\u2212', style)).toBe(-123_450);
+    expect(parseAmount('1234,50-', style)).toBe(-123_450);
+    const s = parseStatement('Datum;Text;Insättning;Uttag;Saldo\n2026-10-01;Hyra;\u2212;1\u00a0000,00;4\u00a0000,00\n2026-10-02;Kund;2\u00a0000,00;\u2212;6\u00a0000,00\n');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-01', -100_000, 400_000, 'Hyra'],
+      [3, '2026-10-02', 200_000, 600_000, 'Kund'],
+    ]);
+  });
+});
+
+describe('a dot between digits: decimal point or thousands separator, as the whole file says', () => {
+  const amounts = (s: Statement) => s.transactions.map((t) => t.amount);
+  const ambiguous = (s: Statement) => s.warnings.find((w) => w.code === 'AMOUNTS_AMBIGUOUS');
+
+  it('another amount in the money columns settles it: a decimal comma, two decimals, two dots, four digits before the dot', () => {
+    const read = (other: string) => parseStatement(`Datum;Text;Belopp\n2026-10-01;A;1.500\n2026-10-02;B;${other}\n`);
+    expect(amounts(read('-5,50'))).toEqual([150_000, -550]);
+    expect(amounts(read('-1.234.000'))).toEqual([150_000, -123_400_000]);
+    expect(amounts(read('-5.50'))).toEqual([150, -550]);
+    expect(amounts(read('-1234.500'))).toEqual([150, -123_450]);
+    for (const other of ['-5,50', '-1.234.000', '-5.50', '-1234.500']) expect(ambiguous(read(other)), other).toBeUndefined();
+    // A balance column counts as evidence too.
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;1.234,50\n2026-10-02;B;-5.000;-3.765,50\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance])).toEqual([[150_000, 123_450], [-500_000, -376_550]]);
+  });
+
+  it('the balance chain settles it when the amounts alone do not', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;11.500\n2026-10-02;B;-500;11.000\n2026-10-03;C;-5.000;6.000\n');
+    expect(s.transactions.map((t) => [t.amount, t.balance])).toEqual([[150_000, 1_150_000], [-50_000, 1_100_000], [-500_000, 600_000]]);
+    expect(ambiguous(s)).toBeUndefined();
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('when nothing in the file tells, the amounts are read with three decimals and an AMOUNTS_AMBIGUOUS warning names the lines', () => {
+    for (const options of [{}, { columns: { date: 'Datum', text: 'Text', amount: 'Belopp', balance: 'Saldo' } }]) {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-10-01;A;1.500;11.500\n2026-10-02;B;-5.000;6.500\n2026-10-03;C;-1.250;5.250\n', options);
+      expect(amounts(s)).toEqual([150, -500, -125]);
+      const w = ambiguous(s);
+      expect(w?.lines).toEqual([2, 3, 4]);
+      expect(w?.message).toBe(
+        'Amounts such as "1.500" were read as 1,50 kr (a decimal point and three decimals), but could be 1 500,00 kr (a decimal comma and a dot between thousands): no amount or balance in the first 3 rows tells which; check one against the bank\'s statement',
+      );
+    }
+  });
+
+  it('a known bank format reads its own style without the warning', () => {
+    const s = parseStatement(readFileSync(new URL('../../fixtures/statements/danske/quoted-cp1252-dot-thousands-status.csv', import.meta.url)));
+    expect(s.format).toBe('danske');
+    expect(codes(s)).not.toContain('AMOUNTS_AMBIGUOUS');
   });
 });

@@ -64,11 +64,18 @@ describe('statement errors', () => {
     expect(e.file).toBe('danske.csv');
   });
 
-  it('a quote left open to the end of the file', () => {
-    const text = 'Datum;Text;Typ;Budgetgrupp;Belopp;Saldo\n2023-09-30;"Överföring;Övrigt;Övrigt;-1 000,00 kr;1 644,89 kr\n2023-09-29;X;Övrigt;Övrigt;-1,00 kr;2 644,89 kr\n';
+  it('a quote left open to the end of the file is an error where reading it as text does not give the header\'s columns', () => {
+    // Read as text, `"Överföring` would leave the row one field short of the header.
+    const text = 'Datum;Text;Typ;Budgetgrupp;Belopp;Saldo\n2023-09-30;"Överföring;Övrigt;-1 000,00 kr;1 644,89 kr\n2023-09-29;X;Övrigt;Övrigt;-1,00 kr;2 644,89 kr\n';
     const e = caught(() => parseStatement(text));
     expect(e.code).toBe('UNTERMINATED_QUOTE');
     expect(e.line).toBe(2);
+    // With the header's columns, in a file that quotes no field, it is text (see bank-robustness).
+    const asText = parseStatement(text.replace('Övrigt;-1 000', 'Övrigt;Övrigt;-1 000'));
+    expect(asText.transactions.map((t) => [t.line, t.amount, t.text])).toEqual([
+      [2, -100_000, '"Överföring'],
+      [3, -100, 'X'],
+    ]);
   });
 
   it('wrong column count on one row: error with its line, or warning and skip in lenient mode', () => {

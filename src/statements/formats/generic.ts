@@ -8,7 +8,7 @@
 import { InvalidOptionError, StatementParseError } from '../../core/errors.js';
 import { DATE_PATTERNS, parseDate } from '../../core/dates.js';
 import { headLines, splitCells } from '../csv.js';
-import { type Head, type ParseContext, type RawStatement, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
+import { GENERIC_STYLES, type Head, type ParseContext, type RawStatement, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
 import { type ColumnRole, type ColumnSpec, type HeaderMatch, parseTable, tryAmount } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
@@ -40,7 +40,7 @@ export function sniffDelimiter(lines: readonly string[]): { delimiter: string; w
   return best && best.agree >= Math.min(2, sample.length) ? { delimiter: best.delimiter, width: best.width } : undefined;
 }
 
-const ALL_STYLES = [STYLE.comma, STYLE.dot, STYLE.commaDot, STYLE.dotComma];
+const ALL_STYLES = [STYLE.comma, STYLE.dot, STYLE.commaDot, STYLE.dotComma, STYLE.dotSpace];
 
 function looksLikeTable(lines: readonly string[]): boolean {
   const sniff = sniffDelimiter(lines);
@@ -113,7 +113,7 @@ const genericSpec = {
   bank: 'Unknown bank',
   delimiters: DELIMITERS,
   columns: [] as ColumnSpec[],
-  amountStyles: ALL_STYLES,
+  amountStyles: GENERIC_STYLES,
   datePatterns: DATE_PATTERNS,
   balanceRow: balanceRowOf,
   padShortRows: true,

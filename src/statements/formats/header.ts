@@ -11,7 +11,7 @@ import { StatementParseError } from '../../core/errors.js';
 import { DATE_PATTERNS, type DatePattern, parseDate } from '../../core/dates.js';
 import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
-import { type ParseContext, type RawStatement, STYLE } from '../format.js';
+import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf, unformula } from '../table.js';
@@ -23,7 +23,7 @@ const DELIMITERS = [';', '\t', ',', '|'] as const;
 export const MAX_PREAMBLE = 24;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
-export const HEADER_STYLES: readonly AmountStyle[] = [STYLE.comma, STYLE.dot, STYLE.dot3, STYLE.commaDot, STYLE.dotComma];
+export const HEADER_STYLES: readonly AmountStyle[] = GENERIC_STYLES;
 const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
@@ -219,10 +219,17 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const headerLine = header.index + 1;
   // A sample of the rows below the header.
   const sample: string[][] = [];
-  forEachRecord(text.slice(lineOffset(text, headerLine + 1)), header.delimiter, headerLine + 1, ctx.file, (cells) => {
-    if (cells.some((c) => c.trim() !== '')) sample.push(cells);
-    return sample.length < SAMPLE_ROWS;
-  });
+  forEachRecord(
+    text.slice(lineOffset(text, headerLine + 1)),
+    header.delimiter,
+    headerLine + 1,
+    ctx.file,
+    (cells) => {
+      if (cells.some((c) => c.trim() !== '')) sample.push(cells);
+      return sample.length < SAMPLE_ROWS;
+    },
+    names.length,
+  );
 
   const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
   const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
