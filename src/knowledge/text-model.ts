@@ -22,6 +22,7 @@
  * (KORT, SWISH, BG, AUTOGIRO, …) and an amount band. Classes are (direction, main account): money in
  * and money out never compete.
  */
+import { sortSmall } from '../core/sort.js';
 import { stemWord } from '../normalize/tokens.js';
 import { normalizeText } from '../normalize/text.js';
 import { NO_TEXT_KEY } from '../normalize/counterparty.js';
@@ -360,7 +361,7 @@ export class TextModel {
     for (let i = 0; i < n; i++) z += Math.exp((log[i] as number) - max);
     const out: TextScore[] = [];
     for (let i = 0; i < n; i++) if ((log[i] as number) > -Infinity) out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number });
-    return out.sort(byProbability);
+    return sortSmall(out, byProbability);
   }
 
   /** For each class of `view` (a class view of `of`), the id of the same class in this model, or −1. */

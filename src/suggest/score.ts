@@ -2,6 +2,7 @@
  * Pure scoring: votes for templates → ranked accounts, with the named thresholds that decide
  * when to hold back.
  */
+import { sortSmall } from '../core/sort.js';
 import { mainAccount } from '../knowledge/template.js';
 import type { AccountNo, BookingTemplate } from '../knowledge/types.js';
 
@@ -58,7 +59,7 @@ export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) 
       if (v.weight > cur.best.weight) cur.best = v;
     }
   }
-  return ranked.length > 1 ? ranked.sort(heaviestFirst) : ranked;
+  return ranked.length > 1 ? sortSmall(ranked, heaviestFirst) : ranked;
 }
 
 function sameAccount(a: AccountNo): AccountNo {

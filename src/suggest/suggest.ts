@@ -4,6 +4,7 @@
  * words), the bureau's other clients, other bureaus (network), built-in rules.
  */
 import { trySumAmounts } from '../core/money.js';
+import { sortSmall } from '../core/sort.js';
 import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
@@ -628,7 +629,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const w = weightVector(options.weights);
   const { p } = rankWith(list.map((c) => c.v), w, options.weights === undefined ? RANKER.none : options.weights.none);
   const order = list.map((c, i) => ({ c, p: p[i] as number }));
-  if (order.length > 1) order.sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
+  if (order.length > 1) sortSmall(order, mostProbable);
   const top = order[0] as { c: Candidate; p: number };
 
   // Which evidence carries the top account: it gives the reason and the source.
@@ -792,6 +793,11 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     match: topWhy.match,
     ...(settles !== undefined && voucher !== null ? { openItem: { evidence: settles.evidence, features: settles.features, items: settles.parts.map((p) => p.item.id) } } : {}),
   };
+}
+
+/** Candidates by probability, ties by account number. */
+function mostProbable(a: { readonly c: Candidate; readonly p: number }, b: { readonly c: Candidate; readonly p: number }): number {
+  return b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0);
 }
 
 /** The counter-accounts of a template that are not VAT rows, sorted. */
