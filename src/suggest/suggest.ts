@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
 import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
+import { VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
@@ -237,14 +238,23 @@ function singleLine(account: AccountNo, direction: Direction, vat: { readonly mo
  * reads one per record for every line whose key the network holds. There are as many as accounts
  * times VAT variants in use, a few hundred.
  */
-const singleLines = new Map<string, BookingTemplate>();
+const singleLines = new Map<AccountNo, BookingTemplate[]>();
 
 function sharedSingleLine(account: AccountNo, direction: Direction, mode: VatSpec['mode'], rate: VatSpec['rate']): BookingTemplate {
-  const id = `${account}|${direction}|${mode}|${rate}`;
-  let t = singleLines.get(id);
+  // Per account, one slot per direction, VAT mode and rate (no id string built per record).
+  const m = VAT_MODES.indexOf(mode);
+  const r = VAT_RATES.indexOf(rate);
+  if (m < 0 || r < 0) return singleLine(account, direction, { mode, rate }); // not a known shape: not shared
+  const slot = (m * VAT_RATES.length + r) * 2 + (direction === 'in' ? 0 : 1);
+  let byShape = singleLines.get(account);
+  if (byShape === undefined) {
+    byShape = [];
+    singleLines.set(account, byShape);
+  }
+  let t = byShape[slot];
   if (t === undefined) {
     t = singleLine(account, direction, { mode, rate });
-    singleLines.set(id, t);
+    byShape[slot] = t;
   }
   return t;
 }
@@ -320,7 +330,8 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   // order of the table; within a pass, the table's order decides.
   // The text is scanned for whole words once; the second pass adds the compound heads to them.
   let whole: ReadonlyMap<number, string> | undefined;
-  for (const wholeWordsOnly of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
+    const wholeWordsOnly = pass === 0;
     let words: ReadonlyMap<number, string> | undefined;
     for (let i = 0; i < BUILTIN_RULES.length; i++) {
       const r = BUILTIN_RULES[i] as BuiltinRule;
