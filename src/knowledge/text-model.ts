@@ -442,7 +442,9 @@ export class TextModel {
 }
 
 function byProbability(a: TextScore, b: TextScore): number {
-  return b.p - a.p || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
+  // Signs compared rather than subtracted (the same order: a difference of two doubles is 0 only
+  // when they are equal, NaN when either is), so the result is a small integer, never a boxed number.
+  return b.p > a.p ? 1 : b.p < a.p ? -1 : a.account < b.account ? -1 : a.account > b.account ? 1 : 0;
 }
 
 

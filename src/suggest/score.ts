@@ -67,7 +67,9 @@ function sameAccount(a: AccountNo): AccountNo {
 }
 
 function heaviestFirst(a: RankedAccount, b: RankedAccount): number {
-  return b.weight - a.weight || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
+  // Signs compared rather than subtracted (the same order: a difference of two doubles is 0 only
+  // when they are equal, NaN when either is), so the result is a small integer, never a boxed number.
+  return b.weight > a.weight ? 1 : b.weight < a.weight ? -1 : a.account < b.account ? -1 : a.account > b.account ? 1 : 0;
 }
 
 /** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */

@@ -808,7 +808,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 
 /** Candidates by probability, ties by account number. */
 function mostProbable(a: { readonly c: Candidate; readonly p: number }, b: { readonly c: Candidate; readonly p: number }): number {
-  return b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0);
+  // Signs compared, as in `heaviestFirst` (score.ts): the same order without a boxed difference.
+  return b.p > a.p ? 1 : b.p < a.p ? -1 : a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0;
 }
 
 /** The counter-accounts of a template that are not VAT rows, sorted. */
