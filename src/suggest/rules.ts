@@ -159,6 +159,8 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
 /** Inflection endings accepted after a rule word (plural, definite, genitive). */
 const INFLECTIONS = ['S', 'N', 'T', 'A', 'E', 'EN', 'ET', 'ER', 'AR', 'OR', 'NA', 'AN', 'ERNA', 'ARNA', 'ORNA', 'ENS', 'ETS', 'ERS', 'ARS', 'ORS', 'NAS', 'ERNAS', 'ARNAS', 'ORNAS'];
 const LETTER = 'A-ZÅÄÖÉÜ';
+/** Letters a compound's first part has at least before a "-X" rule word matches as its last part. */
+const HEAD_AFTER = 3;
 const NOT_LETTERS = new RegExp(`[^${LETTER}]+`, 'g');
 
 interface WordMatcher {
@@ -168,6 +170,72 @@ interface WordMatcher {
   readonly head: RegExp | null;
   /** Rule word folded (parts joined by one space, Å/Ä → A, Ö → O) → the word and the indexes of the rules that list it. */
   readonly rulesOf: ReadonlyMap<string, { readonly word: string; readonly rules: readonly number[] }>;
+  /** The first two letters (folded, {@link letterPair}) that a `whole` match can start with; null: not known, always scan. */
+  readonly wholeStarts: Uint8Array | null;
+  /** The same for `head` matches. */
+  readonly headStarts: Uint8Array | null;
+}
+
+/** Letters of {@link LETTER} folded as the patterns fold them (Å Ä → A, Ö → O): 26 + É + Ü. */
+const FOLDED_LETTERS = 28;
+
+/**
+ * A code of {@link LETTER} folded as the patterns fold the rule words (Å Ä → A, Ö → O), 0…27; −1
+ * for anything the patterns do not count as a letter.
+ */
+function foldedLetter(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c - 0x41;
+  if (c === 0xc5 || c === 0xc4) return 0; // Å Ä → A
+  if (c === 0xd6) return 14; // Ö → O
+  if (c === 0xc9) return 26; // É
+  if (c === 0xdc) return 27; // Ü
+  return -1;
+}
+
+/** Index of two folded letters in a {@link FOLDED_LETTERS}² table. */
+function letterPair(a: number, b: number): number {
+  return a * FOLDED_LETTERS + b;
+}
+
+/**
+ * The pairs of first letters the words can start a match with, or null when a word does not start
+ * with two letters (then every text is scanned). A match of a word starts with the word's letters,
+ * or with their plain forms: folded, both are the word's folded letters.
+ */
+function startPairs(words: ReadonlySet<string>): Uint8Array | null {
+  const table = new Uint8Array(FOLDED_LETTERS * FOLDED_LETTERS);
+  for (const w of words) {
+    const a = foldedLetter(w.charCodeAt(0));
+    const b = w.length < 2 ? -1 : foldedLetter(w.charCodeAt(1));
+    if (a < 0 || b < 0) return null;
+    table[letterPair(a, b)] = 1;
+  }
+  return table;
+}
+
+/**
+ * Whether `re` (a `whole` or `head` pattern) can match `upper` at all: some position where the
+ * pattern may start (a word start for whole words; after three letters of a word for compound
+ * heads) holds two letters that a rule word starts with. A quick pass over the codes that lets most
+ * texts skip the scan; when it says yes, the pattern decides.
+ */
+function mayMatch(upper: string, starts: Uint8Array | null, lettersBefore: number): boolean {
+  if (starts === null) return true;
+  let run = 0; // letters in a row before position i
+  let previous = -1;
+  for (let i = 0; i < upper.length; i++) {
+    const c = foldedLetter(upper.charCodeAt(i));
+    if (c < 0) {
+      run = 0;
+      previous = -1;
+      continue;
+    }
+    // A match starting at i - 1 needs `lettersBefore` letters before it (0: a word start).
+    if (previous >= 0 && (lettersBefore === 0 ? run === 1 : run - 1 >= lettersBefore) && starts[letterPair(previous, c)] === 1) return true;
+    previous = c;
+    run++;
+  }
+  return false;
 }
 
 const matchers = new WeakMap<readonly BuiltinRule[], WordMatcher>();
@@ -205,8 +273,10 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
   const inflection = `(?:${[...INFLECTIONS].sort((a, b) => b.length - a.length).join('|')})?`;
   m = {
     whole: new RegExp(`(?<![${LETTER}])(${alternatives(whole)})${inflection}(?![${LETTER}])`, 'g'),
-    head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{3})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
+    head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{${HEAD_AFTER}})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
     rulesOf,
+    wholeStarts: startPairs(whole),
+    headStarts: startPairs(heads),
   };
   matchers.set(rules, m);
   return m;
@@ -230,7 +300,9 @@ const NO_HITS: ReadonlyMap<number, string> = new Map();
 
 /** {@link ruleWordHits} with whole words only. */
 function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): ReadonlyMap<number, string> {
-  return scan(wordMatcher(rules).whole, upper, rules, undefined) ?? NO_HITS;
+  const m = wordMatcher(rules);
+  if (!mayMatch(upper, m.wholeStarts, 0)) return NO_HITS;
+  return scan(m.whole, upper, rules, undefined) ?? NO_HITS;
 }
 
 /**
@@ -238,9 +310,9 @@ function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): ReadonlyMa
  * compound heads come after them, so a whole word still wins for its rule).
  */
 export function withCompoundHeads(upper: string, rules: readonly BuiltinRule[], whole: ReadonlyMap<number, string>): ReadonlyMap<number, string> {
-  const head = wordMatcher(rules).head;
-  if (head === null) return whole;
-  return scan(head, upper, rules, whole) ?? whole;
+  const m = wordMatcher(rules);
+  if (m.head === null || !mayMatch(upper, m.headStarts, HEAD_AFTER)) return whole;
+  return scan(m.head, upper, rules, whole) ?? whole;
 }
 
 /**
