@@ -12,7 +12,7 @@ import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/net
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import { VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
-import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
+import { NO_TEXT_KEY, readCounterparty } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
@@ -499,7 +499,7 @@ function calibrated(path: CalibrationPath, p: number): number {
  * ```
  */
 export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = {}): Suggestion {
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
   const bankAccount = options.bankAccount ?? client.bankAccounts?.[0] ?? DEFAULT_BANK_ACCOUNTS[0] ?? '1930';
