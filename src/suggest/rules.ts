@@ -170,10 +170,21 @@ interface WordMatcher {
   readonly head: RegExp | null;
   /** Rule word folded (parts joined by one space, Å/Ä → A, Ö → O) → the word and the indexes of the rules that list it. */
   readonly rulesOf: ReadonlyMap<string, { readonly word: string; readonly rules: readonly number[] }>;
-  /** The first two letters (folded, {@link letterPair}) that a `whole` match can start with; null: not known, always scan. */
-  readonly wholeStarts: Uint8Array | null;
+  /** The first letters (folded, {@link startsOf}) that a `whole` match can start with; null: not known, always scan. */
+  readonly wholeStarts: Starts | null;
   /** The same for `head` matches. */
-  readonly headStarts: Uint8Array | null;
+  readonly headStarts: Starts | null;
+}
+
+/**
+ * How rule words start, folded (Å Ä → A, Ö → O, as the patterns fold them): the first three
+ * letters of words whose first part has three or more, the first two of those with two.
+ */
+interface Starts {
+  /** Indexed by {@link letterCode} of three letters. */
+  readonly three: Uint8Array;
+  /** Indexed by {@link letterCode} of two letters. */
+  readonly two: Uint8Array;
 }
 
 /** Letters of {@link LETTER} folded as the patterns fold them (Å Ä → A, Ö → O): 26 + É + Ü. */
@@ -192,47 +203,54 @@ function foldedLetter(c: number): number {
   return -1;
 }
 
-/** Index of two folded letters in a {@link FOLDED_LETTERS}² table. */
-function letterPair(a: number, b: number): number {
-  return a * FOLDED_LETTERS + b;
+/** Index of two or three folded letters in a {@link FOLDED_LETTERS}² or ³ table. */
+function letterCode(a: number, b: number, c = 0): number {
+  return (a * FOLDED_LETTERS + b) * FOLDED_LETTERS + c;
 }
 
 /**
- * The pairs of first letters the words can start a match with, or null when a word does not start
- * with two letters (then every text is scanned). A match of a word starts with the word's letters,
- * or with their plain forms: folded, both are the word's folded letters.
+ * How the words can start a match, or null when a word's first part has fewer than two letters
+ * (then every text is scanned). A match of a word starts with the word's letters, or with their
+ * plain forms: folded, both are the word's folded letters.
  */
-function startPairs(words: ReadonlySet<string>): Uint8Array | null {
-  const table = new Uint8Array(FOLDED_LETTERS * FOLDED_LETTERS);
+function startsOf(words: ReadonlySet<string>): Starts | null {
+  const three = new Uint8Array(FOLDED_LETTERS ** 3);
+  const two = new Uint8Array(FOLDED_LETTERS ** 3);
   for (const w of words) {
     const a = foldedLetter(w.charCodeAt(0));
     const b = w.length < 2 ? -1 : foldedLetter(w.charCodeAt(1));
+    const c = w.length < 3 ? -1 : foldedLetter(w.charCodeAt(2));
     if (a < 0 || b < 0) return null;
-    table[letterPair(a, b)] = 1;
+    if (c < 0) two[letterCode(a, b)] = 1;
+    else three[letterCode(a, b, c)] = 1;
   }
-  return table;
+  return { three, two };
 }
 
 /**
- * Whether `re` (a `whole` or `head` pattern) can match `upper` at all: some position where the
- * pattern may start (a word start for whole words; after three letters of a word for compound
- * heads) holds two letters that a rule word starts with. A quick pass over the codes that lets most
- * texts skip the scan; when it says yes, the pattern decides.
+ * Whether a `whole` or `head` pattern can match `upper` at all: some position where the pattern
+ * may start (a word start for whole words, `lettersBefore` 0; after that many letters of a word
+ * for compound heads) is followed by the letters a rule word starts with. A quick pass over the
+ * codes that lets most texts skip the scan; when it says yes, the pattern decides.
  */
-function mayMatch(upper: string, starts: Uint8Array | null, lettersBefore: number): boolean {
+function mayMatch(upper: string, starts: Starts | null, lettersBefore: number): boolean {
   if (starts === null) return true;
   let run = 0; // letters in a row before position i
-  let previous = -1;
+  let first = -1; // the folded letters at i − 2 and i − 1 (−1: not a letter)
+  let second = -1;
   for (let i = 0; i < upper.length; i++) {
     const c = foldedLetter(upper.charCodeAt(i));
     if (c < 0) {
       run = 0;
-      previous = -1;
+      first = -1;
+      second = -1;
       continue;
     }
-    // A match starting at i - 1 needs `lettersBefore` letters before it (0: a word start).
-    if (previous >= 0 && (lettersBefore === 0 ? run === 1 : run - 1 >= lettersBefore) && starts[letterPair(previous, c)] === 1) return true;
-    previous = c;
+    // A match starting at i − 1 (two letters so far) or at i − 2 (three), with `lettersBefore` letters before it.
+    if (second >= 0 && (lettersBefore === 0 ? run === 1 : run - 1 >= lettersBefore) && starts.two[letterCode(second, c)] === 1) return true;
+    if (first >= 0 && (lettersBefore === 0 ? run === 2 : run - 2 >= lettersBefore) && starts.three[letterCode(first, second, c)] === 1) return true;
+    first = second;
+    second = c;
     run++;
   }
   return false;
@@ -275,11 +293,44 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
     whole: new RegExp(`(?<![${LETTER}])(${alternatives(whole)})${inflection}(?![${LETTER}])`, 'g'),
     head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{${HEAD_AFTER}})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
     rulesOf,
-    wholeStarts: startPairs(whole),
-    headStarts: startPairs(heads),
+    wholeStarts: startsOf(whole),
+    headStarts: startsOf(heads),
   };
   matchers.set(rules, m);
   return m;
+}
+
+const anyPatterns = new WeakMap<readonly BuiltinRule[], RegExp | null>();
+
+/**
+ * The rules' patterns as one alternation, or null when they cannot be joined as they are (a flag,
+ * a back-reference or a named group, whose meaning would change).
+ */
+function anyPattern(rules: readonly BuiltinRule[]): RegExp | null {
+  let re = anyPatterns.get(rules);
+  if (re !== undefined) return re;
+  const sources: string[] = [];
+  re = null;
+  for (const r of rules) {
+    if (r.pattern === undefined) continue;
+    if (r.pattern.flags !== '' || /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source)) {
+      sources.length = 0;
+      break;
+    }
+    sources.push(`(?:${r.pattern.source})`);
+  }
+  if (sources.length > 0) re = new RegExp(sources.join('|'));
+  anyPatterns.set(rules, re);
+  return re;
+}
+
+/**
+ * Whether any rule's `pattern` can match the upper-cased text: false only when none does (one scan
+ * of all patterns together, instead of one per rule, for the many texts that name no rule).
+ */
+export function mayMatchPattern(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES): boolean {
+  const re = anyPattern(rules);
+  return re === null || re.test(upper);
 }
 
 /**

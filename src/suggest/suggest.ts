@@ -29,7 +29,7 @@ import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
-import { BUILTIN_RULES, ruleWordHits, withCompoundHeads } from './rules.js';
+import { BUILTIN_RULES, mayMatchPattern, ruleWordHits, withCompoundHeads } from './rules.js';
 import type { BuiltinRule } from './rules.js';
 import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
@@ -315,11 +315,14 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked), describe, mappedFrom };
 }
 
-/** Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart). */
-function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind']): boolean {
+/**
+ * Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart);
+ * `patterns` false: no rule's pattern matches the text (`mayMatchPattern`).
+ */
+function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind'], patterns: boolean): boolean {
   if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
   if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
-  return rule.pattern !== undefined && rule.pattern.test(upper);
+  return rule.pattern !== undefined && patterns && rule.pattern.test(upper);
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
@@ -330,6 +333,7 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   // order of the table; within a pass, the table's order decides.
   // The text is scanned for whole words once; the second pass adds the compound heads to them.
   let whole: ReadonlyMap<number, string> | undefined;
+  let patterns: boolean | undefined;
   for (let pass = 0; pass < 2; pass++) {
     const wholeWordsOnly = pass === 0;
     let words: ReadonlyMap<number, string> | undefined;
@@ -337,7 +341,8 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
       const r = BUILTIN_RULES[i] as BuiltinRule;
       if (r.direction !== undefined && r.direction !== direction) continue;
       if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
-      if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind)) {
+      if (wholeWordsOnly && r.pattern !== undefined) patterns ??= mayMatchPattern(upper, BUILTIN_RULES);
+      if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind, patterns ?? true)) {
         rule = r;
         break;
       }
