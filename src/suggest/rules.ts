@@ -159,8 +159,6 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
 /** Inflection endings accepted after a rule word (plural, definite, genitive). */
 const INFLECTIONS = ['S', 'N', 'T', 'A', 'E', 'EN', 'ET', 'ER', 'AR', 'OR', 'NA', 'AN', 'ERNA', 'ARNA', 'ORNA', 'ENS', 'ETS', 'ERS', 'ARS', 'ORS', 'NAS', 'ERNAS', 'ARNAS', 'ORNAS'];
 const LETTER = 'A-ZÅÄÖÉÜ';
-/** Letters a compound's first part has at least before a "-X" rule word matches as its last part. */
-const HEAD_AFTER = 3;
 const NOT_LETTERS = new RegExp(`[^${LETTER}]+`, 'g');
 
 interface WordMatcher {
@@ -170,90 +168,6 @@ interface WordMatcher {
   readonly head: RegExp | null;
   /** Rule word folded (parts joined by one space, Å/Ä → A, Ö → O) → the word and the indexes of the rules that list it. */
   readonly rulesOf: ReadonlyMap<string, { readonly word: string; readonly rules: readonly number[] }>;
-  /** The first letters (folded, {@link startsOf}) that a `whole` match can start with; null: not known, always scan. */
-  readonly wholeStarts: Starts | null;
-  /** The same for `head` matches. */
-  readonly headStarts: Starts | null;
-}
-
-/**
- * How rule words start, folded (Å Ä → A, Ö → O, as the patterns fold them): the first three
- * letters of words whose first part has three or more, the first two of those with two.
- */
-interface Starts {
-  /** Indexed by {@link letterCode} of three letters. */
-  readonly three: Uint8Array;
-  /** Indexed by {@link letterCode} of two letters. */
-  readonly two: Uint8Array;
-}
-
-/** Letters of {@link LETTER} folded as the patterns fold them (Å Ä → A, Ö → O): 26 + É + Ü. */
-const FOLDED_LETTERS = 28;
-
-/**
- * A code of {@link LETTER} folded as the patterns fold the rule words (Å Ä → A, Ö → O), 0…27; −1
- * for anything the patterns do not count as a letter.
- */
-function foldedLetter(c: number): number {
-  if (c >= 0x41 && c <= 0x5a) return c - 0x41;
-  if (c === 0xc5 || c === 0xc4) return 0; // Å Ä → A
-  if (c === 0xd6) return 14; // Ö → O
-  if (c === 0xc9) return 26; // É
-  if (c === 0xdc) return 27; // Ü
-  return -1;
-}
-
-/** Index of two or three folded letters in a {@link FOLDED_LETTERS}² or ³ table. */
-function letterCode(a: number, b: number, c = 0): number {
-  return (a * FOLDED_LETTERS + b) * FOLDED_LETTERS + c;
-}
-
-/**
- * How the words can start a match, or null when a word's first part has fewer than two letters
- * (then every text is scanned). A match of a word starts with the word's letters, or with their
- * plain forms: folded, both are the word's folded letters.
- */
-function startsOf(words: ReadonlySet<string>): Starts | null {
-  const three = new Uint8Array(FOLDED_LETTERS ** 3);
-  const two = new Uint8Array(FOLDED_LETTERS ** 3);
-  for (const w of words) {
-    const a = foldedLetter(w.charCodeAt(0));
-    const b = w.length < 2 ? -1 : foldedLetter(w.charCodeAt(1));
-    const c = w.length < 3 ? -1 : foldedLetter(w.charCodeAt(2));
-    if (a < 0 || b < 0) return null;
-    if (c < 0) two[letterCode(a, b)] = 1;
-    else three[letterCode(a, b, c)] = 1;
-  }
-  return { three, two };
-}
-
-/**
- * Whether a `whole` or `head` pattern can match `upper` at all: some position where the pattern
- * may start (a word start for whole words, `lettersBefore` 0; after that many letters of a word
- * for compound heads) is followed by the letters a rule word starts with. A quick pass over the
- * codes that lets most texts skip the scan; when it says yes, the pattern decides.
- */
-function mayMatch(upper: string, starts: Starts | null, lettersBefore: number): boolean {
-  if (starts === null) return true;
-  let run = 0; // letters in a row before position i
-  let first = -1; // the folded letters at i − 2 and i − 1 (−1: not a letter)
-  let second = -1;
-  for (let i = 0; i < upper.length; i++) {
-    const c = foldedLetter(upper.charCodeAt(i));
-    if (c < 0) {
-      run = 0;
-      first = -1;
-      second = -1;
-      continue;
-    }
-    // A match starting at i − 1 (two letters so far) or at i − 2 (three), with `lettersBefore` letters before it.
-    if (second >= 0 && (lettersBefore === 0 ? run === 1 : run - 1 >= lettersBefore) && starts.two[letterCode(second, c)] === 1) return true;
-    if (first >= 0 && (lettersBefore === 0 ? run === 2 : run - 2 >= lettersBefore) && starts.three[letterCode(first, second, c)] === 1) return true;
-    first = second;
-    second = c;
-    run++;
-  }
-  return false;
 }
 
 const matchers = new WeakMap<readonly BuiltinRule[], WordMatcher>();
@@ -291,10 +205,8 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
   const inflection = `(?:${[...INFLECTIONS].sort((a, b) => b.length - a.length).join('|')})?`;
   m = {
     whole: new RegExp(`(?<![${LETTER}])(${alternatives(whole)})${inflection}(?![${LETTER}])`, 'g'),
-    head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{${HEAD_AFTER}})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
+    head: heads.size === 0 ? null : new RegExp(`(?<=[${LETTER}]{3})(${alternatives(heads)})${inflection}(?![${LETTER}])`, 'g'),
     rulesOf,
-    wholeStarts: startsOf(whole),
-    headStarts: startsOf(heads),
   };
   matchers.set(rules, m);
   return m;
@@ -351,9 +263,7 @@ const NO_HITS: ReadonlyMap<number, string> = new Map();
 
 /** {@link ruleWordHits} with whole words only. */
 function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): ReadonlyMap<number, string> {
-  const m = wordMatcher(rules);
-  if (!mayMatch(upper, m.wholeStarts, 0)) return NO_HITS;
-  return scan(m.whole, upper, rules, undefined) ?? NO_HITS;
+  return scan(wordMatcher(rules).whole, upper, rules, undefined) ?? NO_HITS;
 }
 
 /**
@@ -361,9 +271,9 @@ function wholeWordHits(upper: string, rules: readonly BuiltinRule[]): ReadonlyMa
  * compound heads come after them, so a whole word still wins for its rule).
  */
 export function withCompoundHeads(upper: string, rules: readonly BuiltinRule[], whole: ReadonlyMap<number, string>): ReadonlyMap<number, string> {
-  const m = wordMatcher(rules);
-  if (m.head === null || !mayMatch(upper, m.headStarts, HEAD_AFTER)) return whole;
-  return scan(m.head, upper, rules, whole) ?? whole;
+  const head = wordMatcher(rules).head;
+  if (head === null) return whole;
+  return scan(head, upper, rules, whole) ?? whole;
 }
 
 /**
