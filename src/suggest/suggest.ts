@@ -316,13 +316,41 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
 }
 
 /**
- * Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart);
+ * A built-in rule with the fields the rule tier reads on every line, all present. The rules are
+ * object literals of many shapes, so reading their fields in a loop over the table is slow (a
+ * lookup per read); these entries all have one shape.
+ */
+interface RuleEntry {
+  readonly rule: BuiltinRule;
+  readonly direction: Direction | undefined;
+  readonly exactAccount: boolean;
+  readonly account: AccountNo;
+  readonly hasWords: boolean;
+  readonly pattern: RegExp | undefined;
+  readonly kinds: readonly string[] | undefined;
+  readonly bankgiro: string | undefined;
+}
+
+/** {@link BUILTIN_RULES} as {@link RuleEntry}s, same order. */
+const RULE_ENTRIES: readonly RuleEntry[] = BUILTIN_RULES.map((r) => ({
+  rule: r,
+  direction: r.direction,
+  exactAccount: r.exactAccount === true,
+  account: r.account,
+  hasWords: r.words !== undefined,
+  pattern: r.pattern,
+  kinds: r.kinds,
+  bankgiro: r.bankgiro,
+}));
+
+/**
+ * Whether a rule matches the line by kind, bankgiro or pattern (its words are matched apart);
  * `patterns` false: no rule's pattern matches the text (`mayMatchPattern`).
  */
-function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind'], patterns: boolean): boolean {
-  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
-  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
-  return rule.pattern !== undefined && patterns && rule.pattern.test(upper);
+function ruleMatches(e: RuleEntry, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind'], patterns: boolean): boolean {
+  if (kind !== undefined && e.kinds?.some((k) => k === kind) === true) return true;
+  if (e.bankgiro !== undefined) return cp.signals.bankgiro === e.bankgiro;
+  return e.pattern !== undefined && patterns && e.pattern.test(upper);
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
@@ -337,21 +365,22 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   for (let pass = 0; pass < 2; pass++) {
     const wholeWordsOnly = pass === 0;
     let words: ReadonlyMap<number, string> | undefined;
-    for (let i = 0; i < BUILTIN_RULES.length; i++) {
-      const r = BUILTIN_RULES[i] as BuiltinRule;
+    for (let i = 0; i < RULE_ENTRIES.length; i++) {
+      const r = RULE_ENTRIES[i] as RuleEntry;
       if (r.direction !== undefined && r.direction !== direction) continue;
-      if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
+      if (r.exactAccount && chart !== undefined && !chart.has(r.account)) continue;
       if (wholeWordsOnly && r.pattern !== undefined) patterns ??= mayMatchPattern(upper, BUILTIN_RULES);
       if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind, patterns ?? true)) {
-        rule = r;
+        rule = r.rule;
         break;
       }
-      if (r.words !== undefined) {
+      if (r.hasWords) {
         whole ??= ruleWordHits(upper, BUILTIN_RULES, true);
         words ??= wholeWordsOnly ? whole : withCompoundHeads(upper, BUILTIN_RULES, whole);
-        word = words.get(i);
+        // Most lines name no rule word: no look-up per rule then.
+        word = words.size === 0 ? undefined : words.get(i);
         if (word !== undefined) {
-          rule = r;
+          rule = r.rule;
           break;
         }
       }
