@@ -549,7 +549,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const cand = (account: AccountNo): Candidate => {
     let c = find(account);
     if (c === undefined) {
-      c = { account, v: featureVector() };
+      // Every field from the start: candidates then share one shape however their evidence arrives.
+      c = { account, v: featureVector(), template: undefined, mappedFrom: undefined, accountOnly: undefined, openItem: undefined };
       list.push(c);
     }
     return c;
