@@ -322,7 +322,8 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
  */
 interface RuleEntry {
   readonly rule: BuiltinRule;
-  readonly direction: Direction | undefined;
+  /** Index in {@link BUILTIN_RULES} (the word hits are keyed by it). */
+  readonly index: number;
   readonly exactAccount: boolean;
   readonly account: AccountNo;
   readonly hasWords: boolean;
@@ -331,17 +332,29 @@ interface RuleEntry {
   readonly bankgiro: string | undefined;
 }
 
-/** {@link BUILTIN_RULES} as {@link RuleEntry}s, same order. */
-const RULE_ENTRIES: readonly RuleEntry[] = BUILTIN_RULES.map((r) => ({
-  rule: r,
-  direction: r.direction,
-  exactAccount: r.exactAccount === true,
-  account: r.account,
-  hasWords: r.words !== undefined,
-  pattern: r.pattern,
-  kinds: r.kinds,
-  bankgiro: r.bankgiro,
-}));
+/** Per direction, the {@link BUILTIN_RULES} for it (for both or that direction) as {@link RuleEntry}s, in table order. */
+const RULES_FOR: Readonly<Record<Direction, readonly RuleEntry[]>> = { in: ruleEntries('in'), out: ruleEntries('out') };
+
+function ruleEntries(direction: Direction): RuleEntry[] {
+  const out: RuleEntry[] = [];
+  BUILTIN_RULES.forEach((r, index) => {
+    if (r.direction === undefined || r.direction === direction) out.push(ruleEntry(r, index));
+  });
+  return out;
+}
+
+function ruleEntry(r: BuiltinRule, index: number): RuleEntry {
+  return {
+    rule: r,
+    index,
+    exactAccount: r.exactAccount === true,
+    account: r.account,
+    hasWords: r.words !== undefined,
+    pattern: r.pattern,
+    kinds: r.kinds,
+    bankgiro: r.bankgiro,
+  };
+}
 
 /**
  * Whether a rule matches the line by kind, bankgiro or pattern (its words are matched apart);
@@ -365,9 +378,9 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   for (let pass = 0; pass < 2; pass++) {
     const wholeWordsOnly = pass === 0;
     let words: ReadonlyMap<number, string> | undefined;
-    for (let i = 0; i < RULE_ENTRIES.length; i++) {
-      const r = RULE_ENTRIES[i] as RuleEntry;
-      if (r.direction !== undefined && r.direction !== direction) continue;
+    const entries = RULES_FOR[direction];
+    for (let i = 0; i < entries.length; i++) {
+      const r = entries[i] as RuleEntry;
       if (r.exactAccount && chart !== undefined && !chart.has(r.account)) continue;
       if (wholeWordsOnly && r.pattern !== undefined) patterns ??= mayMatchPattern(upper, BUILTIN_RULES);
       if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind, patterns ?? true)) {
@@ -378,7 +391,7 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
         whole ??= ruleWordHits(upper, BUILTIN_RULES, true);
         words ??= wholeWordsOnly ? whole : withCompoundHeads(upper, BUILTIN_RULES, whole);
         // Most lines name no rule word: no look-up per rule then.
-        word = words.size === 0 ? undefined : words.get(i);
+        word = words.size === 0 ? undefined : words.get(r.index);
         if (word !== undefined) {
           rule = r.rule;
           break;
