@@ -369,7 +369,10 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   let ocr: string | undefined;
   if (digits >= OCR_MIN_DIGITS) {
     const ocrSource = swish === undefined ? `${s} ${extras.reference ?? ''}` : (extras.reference ?? '');
-    for (const m of ocrSource.matchAll(OCR_DIGITS)) {
+    // `exec` on the shared global pattern (it never matches empty, and a failed `exec` leaves
+    // `lastIndex` at 0): the matches of `matchAll` without its copy of the pattern per line.
+    OCR_DIGITS.lastIndex = 0;
+    for (let m = OCR_DIGITS.exec(ocrSource); m !== null; m = OCR_DIGITS.exec(ocrSource)) {
       if (ocr === undefined || m[0].length > ocr.length) ocr = m[0];
     }
   }
