@@ -23,7 +23,7 @@ import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranke
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { RANKER } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
-import type { TextModel } from '../knowledge/text-model.js';
+import type { TextModel, TextScore } from '../knowledge/text-model.js';
 import type { OpenItemCandidate } from '../openitems/match.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
@@ -456,6 +456,11 @@ function buildVoucher(
   return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
 
+/** Shared empty values of a line without options, features or text scores (never changed). */
+const NO_OPTIONS: SuggestOptions = {};
+const NO_FEATURES: readonly string[] = [];
+const NO_TEXT_SCORES: readonly TextScore[] = [];
+
 /** Candidates the text model adds at most (its most probable accounts). */
 const TEXT_CANDIDATES = 4;
 
@@ -545,7 +550,7 @@ function calibrated(path: CalibrationPath, p: number): number {
  * if (s.autoBook) book(s.voucher);
  * ```
  */
-export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = {}): Suggestion {
+export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = NO_OPTIONS): Suggestion {
   const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
@@ -595,10 +600,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 
   // The client's text model: what the words, type and amount of the line say. It speaks for
   // counterparties the client has not booked before; for known ones the history says more.
-  const features = known ? [] : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
+  const features = known ? NO_FEATURES : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
   // Built on first use only: a client whose lines are all known counterparties never needs one.
   const tm = known ? undefined : clientTextModel(k, client.id);
-  const text = tm === undefined || tm.empty ? [] : tm.score(features, direction);
+  const text = tm === undefined || tm.empty ? NO_TEXT_SCORES : tm.score(features, direction);
   for (let i = 0; i < text.length; i++) {
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
@@ -630,12 +635,13 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
   const btm = known ? undefined : bureauTextModel(k, client.bureauId);
-  const bureauText = btm === undefined || btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
-  const bureauTextFrom = new Map<AccountNo, AccountNo>();
+  const bureauText = btm === undefined || btm.empty ? NO_TEXT_SCORES : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  // Made only when the bureau's text names an account outside the client's chart.
+  let bureauTextFrom: Map<AccountNo, AccountNo> | undefined;
   for (const t of bureauText) {
     const m = nearestInChart(t.account, chart);
     if (m === null) continue;
-    if (m.mapped) bureauTextFrom.set(m.account, t.account);
+    if (m.mapped) (bureauTextFrom ??= new Map()).set(m.account, t.account);
     cand(m.account).v[F.bureauTextP] = t.p;
   }
 
@@ -709,7 +715,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const bureauHas = bureau?.ranked.find((r) => r.account === c.account);
     if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
-      const original = bureauTextFrom.get(c.account) ?? c.account;
+      const original = bureauTextFrom?.get(c.account) ?? c.account;
       const ev = btm?.explain(features, direction, original);
       const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
       return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
@@ -779,7 +785,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     top.c.template ??
     clientTemplateFor(k, client.id, top.c.account, direction) ??
     (() => {
-      const original = bureauTextFrom.get(top.c.account);
+      const original = bureauTextFrom?.get(top.c.account);
       const t = bureauTemplateFor(k, client.bureauId, original ?? top.c.account, direction);
       if (t !== undefined && original !== undefined) top.c.mappedFrom = new Map([[top.c.account, original]]);
       return t;
