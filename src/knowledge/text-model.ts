@@ -23,6 +23,7 @@
  * and money out never compete.
  */
 import { sortSmall } from '../core/sort.js';
+import { FeatureTable } from './feature-table.js';
 import { stemWord } from '../normalize/tokens.js';
 import { normalizeText } from '../normalize/text.js';
 import { NO_TEXT_KEY } from '../normalize/counterparty.js';
@@ -229,7 +230,7 @@ function readable(f: string): boolean {
 /** Incremental multinomial naive Bayes; see the module comment. */
 export class TextModel {
   /** feature id → counts per class. */
-  private readonly feat = new Map<number, Counts>();
+  private readonly feat = new FeatureTable<Counts>();
   /** class id → "direction|account"; ids are never reused within a model (a model sees a few hundred). */
   private readonly classes: string[] = [];
   /** class id → its direction (the reason counts a feature's bookings within the line's direction). */
@@ -472,7 +473,7 @@ export class TextModel {
 
   /** A canonical dump for tests (sorted, by class name), to compare two models for equality. */
   dump(): string {
-    const f = [...this.feat]
+    const f = [...this.feat.entries()]
       .map(([id, e]) => {
         const parts: string[] = [];
         eachCount(e, (c, n) => parts.push(`${this.classes[c] as string}:${n}`));
