@@ -5,7 +5,7 @@
  * store can persist them incrementally.
  */
 import { trySumAmounts } from '../core/money.js';
-import { counterpartyKey } from '../normalize/counterparty.js';
+import { readCounterparty } from '../normalize/counterparty.js';
 import {
   getBureauRecord,
   getNetworkRecord,
@@ -214,7 +214,7 @@ export function learnInto(
   booking: ConfirmedBooking,
 ): { readonly learned: true; readonly key: string; readonly templateId: string } | { readonly learned: false; readonly reason: LearnSkipReason } {
   const tx = booking.transaction;
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   if (cp.key === null) return { learned: false, reason: 'no-key' };
   if (trySumAmounts(booking.voucher.rows) !== 0) return { learned: false, reason: 'unbalanced' };
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
@@ -382,7 +382,7 @@ export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeCha
  */
 export function forgetBooking(k: Knowledge, client: ClientSettings, booking: ConfirmedBooking): KnowledgeChanges {
   const tx = booking.transaction;
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   if (cp.key === null) return NO_CHANGES;
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
   if (!reading.ok) return NO_CHANGES;

@@ -3,6 +3,7 @@
  * counterparty. The network is private by construction: its records hold only key → account + VAT
  * → distinct bureau and client counts, and a mapping is used only when at least K bureaus agree.
  */
+import { sortSmall } from '../core/sort.js';
 import { networkRecordId, occurrences } from './base.js';
 import type { Knowledge } from './base.js';
 import { mainAccount } from './template.js';
@@ -37,7 +38,7 @@ export function bureauVotes(k: Knowledge, bureauId: string, key: string, exclude
     const clients = r.clients.length - occurrences(r.clients, excludeClientId);
     if (clients > 0) out.push({ templateId: r.templateId, template: r.template, display: r.display, clients });
   }
-  return out.length > 1 ? out.sort((a, b) => b.clients - a.clients || a.templateId.localeCompare(b.templateId)) : out;
+  return out.length > 1 ? sortSmall(out, mostClients) : out;
 }
 
 /**
@@ -54,7 +55,15 @@ export function networkVotes(k: Knowledge, key: string, direction: Direction, mi
   if (list === undefined) return [];
   const out: NetworkRecord[] = [];
   for (const r of list) if (r.direction === direction && r.bureaus >= minBureaus) out.push(r);
-  return out.length > 1 ? out.sort((a, b) => b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account)) : out;
+  return out.length > 1 ? sortSmall(out, mostClientsAndBureaus) : out;
+}
+
+function mostClients(a: BureauVote, b: BureauVote): number {
+  return b.clients - a.clients || a.templateId.localeCompare(b.templateId);
+}
+
+function mostClientsAndBureaus(a: NetworkRecord, b: NetworkRecord): number {
+  return b.clients - a.clients || b.bureaus - a.bureaus || a.account.localeCompare(b.account);
 }
 
 /**

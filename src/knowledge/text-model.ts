@@ -22,6 +22,8 @@
  * (KORT, SWISH, BG, AUTOGIRO, …) and an amount band. Classes are (direction, main account): money in
  * and money out never compete.
  */
+import { sortSmall } from '../core/sort.js';
+import { FeatureTable } from './feature-table.js';
 import { stemWord } from '../normalize/tokens.js';
 import { normalizeText } from '../normalize/text.js';
 import { NO_TEXT_KEY } from '../normalize/counterparty.js';
@@ -171,6 +173,29 @@ interface ClassView {
   readonly mass: number[];
   /** Model class id → position in `ids` (−1: another direction or no prior). */
   readonly pos: Int32Array;
+  /** Per class of the view, the line-independent log terms of {@link TextModel.score}, computed on first use. */
+  terms?: LogTerms | undefined;
+}
+
+/**
+ * The parts of a class's log score that depend on the model alone, not on the line: ln(prior) (or
+ * −∞ without one) and ln α − ln(mass + αV), the log of a known feature's share before its counts.
+ * Computed once per model version (and, for a model with another taken out, per version of both)
+ * instead of twice per class on every line; the values are the same doubles.
+ */
+interface LogTerms {
+  readonly prior: Float64Array;
+  readonly smooth: Float64Array;
+}
+
+function logTerms(n: number, prior: (i: number) => number, mass: (i: number) => number, vocab: number): LogTerms {
+  const t: LogTerms = { prior: new Float64Array(n), smooth: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const p = prior(i);
+    t.prior[i] = p <= 0 ? -Infinity : Math.log(p);
+    t.smooth[i] = Math.log(ALPHA) - Math.log(mass(i) + ALPHA * vocab);
+  }
+  return t;
 }
 
 /**
@@ -205,7 +230,7 @@ function readable(f: string): boolean {
 /** Incremental multinomial naive Bayes; see the module comment. */
 export class TextModel {
   /** feature id → counts per class. */
-  private readonly feat = new Map<number, Counts>();
+  private readonly feat = new FeatureTable<Counts>();
   /** class id → "direction|account"; ids are never reused within a model (a model sees a few hundred). */
   private readonly classes: string[] = [];
   /** class id → its direction (the reason counts a feature's bookings within the line's direction). */
@@ -229,7 +254,7 @@ export class TextModel {
    * ids. Kept until the bureau's view changes or this model gains a class: ids are never reused,
    * so no other change can alter the mapping.
    */
-  private minusOf: { readonly view: ClassView; readonly classes: number; readonly ids: Int32Array } | undefined;
+  private minusOf: { readonly view: ClassView; readonly classes: number; readonly ids: Int32Array; terms?: { readonly version: number; readonly terms: LogTerms } } | undefined;
 
   private idOf(direction: Direction, account: AccountNo, create: boolean): number {
     let byAccount = this.classId.get(direction);
@@ -325,13 +350,12 @@ export class TextModel {
     }
     // The same class in the model taken out (its ids are its own).
     const other = minus === undefined ? undefined : minus.classesIn(this, cl);
+    const terms = minus === undefined ? this.termsOf(cl, vocab) : minus.termsMinus(cl, other as Int32Array, vocab);
     const { log, hits } = scratch.forClasses(n);
     for (let i = 0; i < n; i++) {
-      const o = other === undefined ? -1 : (other[i] as number);
-      const prior = (cl.prior[i] as number) - (o < 0 ? 0 : ((minus as TextModel).prior[o] as number));
-      const mass = (cl.mass[i] as number) - (o < 0 ? 0 : ((minus as TextModel).mass[o] as number));
       // Every known feature of the line, before its counts are added: α / (mass + αV) each.
-      log[i] = prior <= 0 ? -Infinity : Math.log(prior) + known * (Math.log(ALPHA) - Math.log(mass + ALPHA * vocab));
+      const lp = terms.prior[i] as number;
+      log[i] = lp === -Infinity ? -Infinity : lp + known * (terms.smooth[i] as number);
       hits[i] = 0;
     }
     for (let f = 0; f < nf; f++) {
@@ -360,7 +384,32 @@ export class TextModel {
     for (let i = 0; i < n; i++) z += Math.exp((log[i] as number) - max);
     const out: TextScore[] = [];
     for (let i = 0; i < n; i++) if ((log[i] as number) > -Infinity) out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number });
-    return out.sort(byProbability);
+    return sortSmall(out, byProbability);
+  }
+
+  /** The log terms of this model's own classes (the view is rebuilt with every update, and they with it). */
+  private termsOf(view: ClassView, vocab: number): LogTerms {
+    view.terms ??= logTerms(view.ids.length, (i) => view.prior[i] as number, (i) => view.mass[i] as number, vocab);
+    return view.terms;
+  }
+
+  /**
+   * The log terms of the classes of `view` (a class view of the model this one is part of, mapped
+   * by {@link classesIn}) with this model's counts taken out, kept until either model changes (the
+   * other model changing gives a new view, which resets the mapping and these with it).
+   */
+  private termsMinus(view: ClassView, other: Int32Array, vocab: number): LogTerms {
+    const m = this.minusOf as NonNullable<TextModel['minusOf']>;
+    if (m.terms !== undefined && m.terms.version === this.version) return m.terms.terms;
+    const at = (i: number): number => other[i] as number;
+    const terms = logTerms(
+      view.ids.length,
+      (i) => (view.prior[i] as number) - (at(i) < 0 ? 0 : (this.prior[at(i)] as number)),
+      (i) => (view.mass[i] as number) - (at(i) < 0 ? 0 : (this.mass[at(i)] as number)),
+      vocab,
+    );
+    m.terms = { version: this.version, terms };
+    return terms;
   }
 
   /** For each class of `view` (a class view of `of`), the id of the same class in this model, or −1. */
@@ -424,7 +473,7 @@ export class TextModel {
 
   /** A canonical dump for tests (sorted, by class name), to compare two models for equality. */
   dump(): string {
-    const f = [...this.feat]
+    const f = [...this.feat.entries()]
       .map(([id, e]) => {
         const parts: string[] = [];
         eachCount(e, (c, n) => parts.push(`${this.classes[c] as string}:${n}`));
@@ -441,7 +490,9 @@ export class TextModel {
 }
 
 function byProbability(a: TextScore, b: TextScore): number {
-  return b.p - a.p || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
+  // Signs compared rather than subtracted (the same order: a difference of two doubles is 0 only
+  // when they are equal, NaN when either is), so the result is a small integer, never a boxed number.
+  return b.p > a.p ? 1 : b.p < a.p ? -1 : a.account < b.account ? -1 : a.account > b.account ? 1 : 0;
 }
 
 

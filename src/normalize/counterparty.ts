@@ -241,16 +241,68 @@ function typeOf(upper: string): string | undefined {
  * ```
  */
 export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, options: { readonly personalRule?: boolean } = {}): CounterpartyKey {
+  const cp = readCounterparty(text, extras, options);
+  if (!(cp instanceof LazyShareable)) return cp;
+  // As it always was: a plain object whose `shareable` is an own property, worked out when first read.
+  let shareable: boolean | undefined;
+  return {
+    key: cp.key,
+    display: cp.display,
+    get shareable(): boolean {
+      shareable ??= cp.shareable;
+      return shareable;
+    },
+    signals: cp.signals,
+  };
+}
+
+/**
+ * A key whose `shareable` is worked out when first read: names, e-mail addresses, streets and
+ * date-like numbers (./personal.ts) are looked for in the whole text only then (learning and the
+ * network tier read it; most suggestions never do). A class, so that making one builds no closure
+ * and no accessor property.
+ */
+class LazyShareable implements CounterpartyKey {
+  readonly key: string;
+  readonly display: string;
+  readonly signals: CounterpartySignals;
+  readonly #personalKey: string;
+  readonly #all: string;
+  #shareable: boolean | undefined;
+
+  constructor(key: string, signals: CounterpartySignals, personalKey: string, all: string) {
+    this.key = key;
+    this.display = key;
+    this.signals = signals;
+    this.#personalKey = personalKey;
+    this.#all = all;
+  }
+
+  get shareable(): boolean {
+    this.#shareable ??= personalDataReason(this.#personalKey, this.#all) === undefined;
+    return this.#shareable;
+  }
+}
+
+/**
+ * {@link counterpartyKey} for the engine (suggest, learn): the same key, display, signals and
+ * `shareable`, but a key whose `shareable` is checked lazily comes as a {@link LazyShareable}
+ * (read `shareable` as a property; a spread does not copy it).
+ *
+ * @internal
+ */
+export function readCounterparty(text: string, extras: CounterpartyExtras = {}, options: { readonly personalRule?: boolean } = {}): CounterpartyKey {
   const other = (extras.counterparty ?? '').trim() !== '' ? extras.counterparty : (extras.reference ?? '').trim() !== '' ? extras.reference : undefined;
   if (other !== undefined && isTypeOnly(text)) {
     // The text names only the kind of transaction; another field names the counterparty.
-    const inner = counterpartyKey(other, {
+    const inner = readCounterparty(other, {
       reference: other === extras.counterparty ? extras.reference : undefined,
       counterpartyAccount: extras.counterpartyAccount,
     }, options);
     if (inner.key !== null && inner.key !== NO_TEXT_KEY) {
       const type = inner.signals.type ?? typeOf(normalizeText(text));
-      return type === undefined ? inner : { ...inner, signals: { ...inner.signals, type } };
+      // A new object with `shareable` read now (as a spread of the public form reads it).
+      return type === undefined ? inner : { key: inner.key, display: inner.display, shareable: inner.shareable, signals: { ...inner.signals, type } };
     }
   }
   const accountGiro = extras.counterpartyAccount === undefined ? undefined : giroOfAccount(extras.counterpartyAccount);
@@ -317,7 +369,10 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, o
   let ocr: string | undefined;
   if (digits >= OCR_MIN_DIGITS) {
     const ocrSource = swish === undefined ? `${s} ${extras.reference ?? ''}` : (extras.reference ?? '');
-    for (const m of ocrSource.matchAll(OCR_DIGITS)) {
+    // `exec` on the shared global pattern (it never matches empty, and a failed `exec` leaves
+    // `lastIndex` at 0): the matches of `matchAll` without its copy of the pattern per line.
+    OCR_DIGITS.lastIndex = 0;
+    for (let m = OCR_DIGITS.exec(ocrSource); m !== null; m = OCR_DIGITS.exec(ocrSource)) {
       if (ocr === undefined || m[0].length > ocr.length) ocr = m[0];
     }
   }
@@ -333,7 +388,7 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, o
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';
   if (key === null && extras.counterparty !== undefined && extras.counterparty.trim() !== '') {
-    return counterpartyKey(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount }, options);
+    return readCounterparty(extras.counterparty, { reference: extras.reference, counterpartyAccount: extras.counterpartyAccount }, options);
   }
   // Nothing else names the line: the account column's giro number does. Only companies and
   // organisations hold bankgiro numbers; a plusgiro number may be a private person's account, so a
@@ -365,14 +420,5 @@ export function counterpartyKey(text: string, extras: CounterpartyExtras = {}, o
   if (type !== undefined) signals.type = type;
   if (key === null || unshareable) return { key, display: key ?? text.trim(), shareable: false, signals };
   if (!checkPersonal) return { key, display: key, shareable: true, signals };
-  let shareable: boolean | undefined;
-  return {
-    key,
-    display: key,
-    get shareable(): boolean {
-      shareable ??= personalDataReason(personalKey as string, all) === undefined;
-      return shareable;
-    },
-    signals,
-  };
+  return new LazyShareable(key, signals, personalKey as string, all);
 }

@@ -4,6 +4,7 @@
  * then by shared stemmed words. Returns evidence, never a decision.
  */
 import levenshtein from 'fast-levenshtein';
+import { sortSmall } from '../core/sort.js';
 import type { Knowledge } from '../knowledge/base.js';
 import type { ProfileRecord } from '../knowledge/types.js';
 import { tokenize, tokenSimilarity } from '../normalize/tokens.js';
@@ -117,7 +118,7 @@ export function findProfiles(k: Knowledge, clientId: string, key: string, giro: 
     const p = profiles.get(c);
     if (p !== undefined) fuzzy.push({ profile: p, kind: 'fuzzy', similarity: s });
   }
-  if (fuzzy.length > 0) return fuzzy.sort((a, b) => b.similarity - a.similarity).slice(0, MAX_SIMILAR_PROFILES);
+  if (fuzzy.length > 0) return sortSmall(fuzzy, bySimilarity).slice(0, MAX_SIMILAR_PROFILES);
   const qt = tokenize(key);
   const byTokens: ProfileMatch[] = [];
   for (const c of candidates.slice(0, MAX_TOKEN_CANDIDATES)) {
@@ -126,5 +127,9 @@ export function findProfiles(k: Knowledge, clientId: string, key: string, giro: 
     const p = profiles.get(c);
     if (p !== undefined) byTokens.push({ profile: p, kind: 'tokens', similarity: s });
   }
-  return byTokens.sort((a, b) => b.similarity - a.similarity).slice(0, MAX_SIMILAR_PROFILES);
+  return sortSmall(byTokens, bySimilarity).slice(0, MAX_SIMILAR_PROFILES);
+}
+
+function bySimilarity(a: ProfileMatch, b: ProfileMatch): number {
+  return b.similarity - a.similarity;
 }

@@ -74,9 +74,17 @@ export interface RankerWeights {
   readonly none: number;
 }
 
+/**
+ * Zeros held as doubles: a copy starts with double elements, so writing the first fraction into it
+ * does not convert (and reallocate) an array of small integers.
+ */
+const ZEROS: FeatureVector = [];
+for (let i = 0; i < RANKER_FEATURES.length; i++) ZEROS.push(0.5);
+ZEROS.fill(0);
+
 /** A new zero vector. */
 export function featureVector(): FeatureVector {
-  return new Array<number>(RANKER_FEATURES.length).fill(0);
+  return ZEROS.slice();
 }
 
 /** Index of a feature in a vector. */

@@ -212,6 +212,39 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
   return m;
 }
 
+const anyPatterns = new WeakMap<readonly BuiltinRule[], RegExp | null>();
+
+/**
+ * The rules' patterns as one alternation, or null when they cannot be joined as they are (a flag,
+ * a back-reference or a named group, whose meaning would change).
+ */
+function anyPattern(rules: readonly BuiltinRule[]): RegExp | null {
+  let re = anyPatterns.get(rules);
+  if (re !== undefined) return re;
+  const sources: string[] = [];
+  re = null;
+  for (const r of rules) {
+    if (r.pattern === undefined) continue;
+    if (r.pattern.flags !== '' || /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source)) {
+      sources.length = 0;
+      break;
+    }
+    sources.push(`(?:${r.pattern.source})`);
+  }
+  if (sources.length > 0) re = new RegExp(sources.join('|'));
+  anyPatterns.set(rules, re);
+  return re;
+}
+
+/**
+ * Whether any rule's `pattern` can match the upper-cased text: false only when none does (one scan
+ * of all patterns together, instead of one per rule, for the many texts that name no rule).
+ */
+export function mayMatchPattern(upper: string, rules: readonly BuiltinRule[] = BUILTIN_RULES): boolean {
+  const re = anyPattern(rules);
+  return re === null || re.test(upper);
+}
+
 /**
  * For an upper-cased text, the rules (by index in `rules`) that one of their words matches, with
  * the word (see {@link BuiltinRule.words}).

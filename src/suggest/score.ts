@@ -2,6 +2,7 @@
  * Pure scoring: votes for templates → ranked accounts, with the named thresholds that decide
  * when to hold back.
  */
+import { sortSmall } from '../core/sort.js';
 import { mainAccount } from '../knowledge/template.js';
 import type { AccountNo, BookingTemplate } from '../knowledge/types.js';
 
@@ -58,7 +59,7 @@ export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) 
       if (v.weight > cur.best.weight) cur.best = v;
     }
   }
-  return ranked.length > 1 ? ranked.sort(heaviestFirst) : ranked;
+  return ranked.length > 1 ? sortSmall(ranked, heaviestFirst) : ranked;
 }
 
 function sameAccount(a: AccountNo): AccountNo {
@@ -66,7 +67,9 @@ function sameAccount(a: AccountNo): AccountNo {
 }
 
 function heaviestFirst(a: RankedAccount, b: RankedAccount): number {
-  return b.weight - a.weight || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
+  // Signs compared rather than subtracted (the same order: a difference of two doubles is 0 only
+  // when they are equal, NaN when either is), so the result is a small integer, never a boxed number.
+  return b.weight > a.weight ? 1 : b.weight < a.weight ? -1 : a.account < b.account ? -1 : a.account > b.account ? 1 : 0;
 }
 
 /** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */

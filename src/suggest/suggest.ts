@@ -4,13 +4,15 @@
  * words), the bureau's other clients, other bureaus (network), built-in rules.
  */
 import { trySumAmounts } from '../core/money.js';
+import { sortSmall } from '../core/sort.js';
 import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
 import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
+import { VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
-import { counterpartyKey, NO_TEXT_KEY } from '../normalize/counterparty.js';
+import { NO_TEXT_KEY, readCounterparty } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
@@ -21,13 +23,13 @@ import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranke
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { RANKER } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
-import type { TextModel } from '../knowledge/text-model.js';
+import type { TextModel, TextScore } from '../knowledge/text-model.js';
 import type { OpenItemCandidate } from '../openitems/match.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
 import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
-import { BUILTIN_RULES, ruleWordHits, withCompoundHeads } from './rules.js';
+import { BUILTIN_RULES, mayMatchPattern, ruleWordHits, withCompoundHeads } from './rules.js';
 import type { BuiltinRule } from './rules.js';
 import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
@@ -236,14 +238,23 @@ function singleLine(account: AccountNo, direction: Direction, vat: { readonly mo
  * reads one per record for every line whose key the network holds. There are as many as accounts
  * times VAT variants in use, a few hundred.
  */
-const singleLines = new Map<string, BookingTemplate>();
+const singleLines = new Map<AccountNo, BookingTemplate[]>();
 
 function sharedSingleLine(account: AccountNo, direction: Direction, mode: VatSpec['mode'], rate: VatSpec['rate']): BookingTemplate {
-  const id = `${account}|${direction}|${mode}|${rate}`;
-  let t = singleLines.get(id);
+  // Per account, one slot per direction, VAT mode and rate (no id string built per record).
+  const m = VAT_MODES.indexOf(mode);
+  const r = VAT_RATES.indexOf(rate);
+  if (m < 0 || r < 0) return singleLine(account, direction, { mode, rate }); // not a known shape: not shared
+  const slot = (m * VAT_RATES.length + r) * 2 + (direction === 'in' ? 0 : 1);
+  let byShape = singleLines.get(account);
+  if (byShape === undefined) {
+    byShape = [];
+    singleLines.set(account, byShape);
+  }
+  let t = byShape[slot];
   if (t === undefined) {
     t = singleLine(account, direction, { mode, rate });
-    singleLines.set(id, t);
+    byShape[slot] = t;
   }
   return t;
 }
@@ -304,11 +315,55 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   return { source: 'network', path: 'network', ranked, raw: rawConfidence(ranked), describe, mappedFrom };
 }
 
-/** Whether `rule` matches the line by kind, bankgiro or pattern (its words are matched apart). */
-function ruleMatches(rule: BuiltinRule, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind']): boolean {
-  if (kind !== undefined && rule.kinds?.some((k) => k === kind) === true) return true;
-  if (rule.bankgiro !== undefined) return cp.signals.bankgiro === rule.bankgiro;
-  return rule.pattern !== undefined && rule.pattern.test(upper);
+/**
+ * A built-in rule with the fields the rule tier reads on every line, all present. The rules are
+ * object literals of many shapes, so reading their fields in a loop over the table is slow (a
+ * lookup per read); these entries all have one shape.
+ */
+interface RuleEntry {
+  readonly rule: BuiltinRule;
+  /** Index in {@link BUILTIN_RULES} (the word hits are keyed by it). */
+  readonly index: number;
+  readonly exactAccount: boolean;
+  readonly account: AccountNo;
+  readonly hasWords: boolean;
+  readonly pattern: RegExp | undefined;
+  readonly kinds: readonly string[] | undefined;
+  readonly bankgiro: string | undefined;
+}
+
+/** Per direction, the {@link BUILTIN_RULES} for it (for both or that direction) as {@link RuleEntry}s, in table order. */
+const RULES_FOR: Readonly<Record<Direction, readonly RuleEntry[]>> = { in: ruleEntries('in'), out: ruleEntries('out') };
+
+function ruleEntries(direction: Direction): RuleEntry[] {
+  const out: RuleEntry[] = [];
+  BUILTIN_RULES.forEach((r, index) => {
+    if (r.direction === undefined || r.direction === direction) out.push(ruleEntry(r, index));
+  });
+  return out;
+}
+
+function ruleEntry(r: BuiltinRule, index: number): RuleEntry {
+  return {
+    rule: r,
+    index,
+    exactAccount: r.exactAccount === true,
+    account: r.account,
+    hasWords: r.words !== undefined,
+    pattern: r.pattern,
+    kinds: r.kinds,
+    bankgiro: r.bankgiro,
+  };
+}
+
+/**
+ * Whether a rule matches the line by kind, bankgiro or pattern (its words are matched apart);
+ * `patterns` false: no rule's pattern matches the text (`mayMatchPattern`).
+ */
+function ruleMatches(e: RuleEntry, upper: string, cp: CounterpartyKey, kind: TransactionInput['kind'], patterns: boolean): boolean {
+  if (kind !== undefined && e.kinds?.some((k) => k === kind) === true) return true;
+  if (e.bankgiro !== undefined) return cp.signals.bankgiro === e.bankgiro;
+  return e.pattern !== undefined && patterns && e.pattern.test(upper);
 }
 
 function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
@@ -319,22 +374,26 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   // order of the table; within a pass, the table's order decides.
   // The text is scanned for whole words once; the second pass adds the compound heads to them.
   let whole: ReadonlyMap<number, string> | undefined;
-  for (const wholeWordsOnly of [true, false]) {
+  let patterns: boolean | undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    const wholeWordsOnly = pass === 0;
     let words: ReadonlyMap<number, string> | undefined;
-    for (let i = 0; i < BUILTIN_RULES.length; i++) {
-      const r = BUILTIN_RULES[i] as BuiltinRule;
-      if (r.direction !== undefined && r.direction !== direction) continue;
-      if (r.exactAccount === true && chart !== undefined && !chart.has(r.account)) continue;
-      if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind)) {
-        rule = r;
+    const entries = RULES_FOR[direction];
+    for (let i = 0; i < entries.length; i++) {
+      const r = entries[i] as RuleEntry;
+      if (r.exactAccount && chart !== undefined && !chart.has(r.account)) continue;
+      if (wholeWordsOnly && r.pattern !== undefined) patterns ??= mayMatchPattern(upper, BUILTIN_RULES);
+      if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind, patterns ?? true)) {
+        rule = r.rule;
         break;
       }
-      if (r.words !== undefined) {
+      if (r.hasWords) {
         whole ??= ruleWordHits(upper, BUILTIN_RULES, true);
         words ??= wholeWordsOnly ? whole : withCompoundHeads(upper, BUILTIN_RULES, whole);
-        word = words.get(i);
+        // Most lines name no rule word: no look-up per rule then.
+        word = words.size === 0 ? undefined : words.get(r.index);
         if (word !== undefined) {
-          rule = r;
+          rule = r.rule;
           break;
         }
       }
@@ -396,6 +455,11 @@ function buildVoucher(
   if (sum !== 0) return { voucher: null, note: ' The split did not balance.', simplified: false };
   return { voucher: { date: tx.date, text: tx.text.trim(), rows }, note: note + split, simplified: split !== '' };
 }
+
+/** Shared empty values of a line without options, features or text scores (never changed). */
+const NO_OPTIONS: SuggestOptions = {};
+const NO_FEATURES: readonly string[] = [];
+const NO_TEXT_SCORES: readonly TextScore[] = [];
 
 /** Candidates the text model adds at most (its most probable accounts). */
 const TEXT_CANDIDATES = 4;
@@ -486,8 +550,8 @@ function calibrated(path: CalibrationPath, p: number): number {
  * if (s.autoBook) book(s.voucher);
  * ```
  */
-export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = {}): Suggestion {
-  const cp = counterpartyKey(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettings, options: SuggestOptions = NO_OPTIONS): Suggestion {
+  const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   const direction: Direction = tx.amount < 0 ? 'out' : 'in';
   const chart = chartSet(client);
   const bankAccount = options.bankAccount ?? client.bankAccounts?.[0] ?? DEFAULT_BANK_ACCOUNTS[0] ?? '1930';
@@ -503,7 +567,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const cand = (account: AccountNo): Candidate => {
     let c = find(account);
     if (c === undefined) {
-      c = { account, v: featureVector() };
+      // Every field from the start: candidates then share one shape however their evidence arrives.
+      c = { account, v: featureVector(), template: undefined, mappedFrom: undefined, accountOnly: undefined, openItem: undefined };
       list.push(c);
     }
     return c;
@@ -535,10 +600,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 
   // The client's text model: what the words, type and amount of the line say. It speaks for
   // counterparties the client has not booked before; for known ones the history says more.
-  const features = known ? [] : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
+  const features = known ? NO_FEATURES : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
   // Built on first use only: a client whose lines are all known counterparties never needs one.
   const tm = known ? undefined : clientTextModel(k, client.id);
-  const text = tm === undefined || tm.empty ? [] : tm.score(features, direction);
+  const text = tm === undefined || tm.empty ? NO_TEXT_SCORES : tm.score(features, direction);
   for (let i = 0; i < text.length; i++) {
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
@@ -570,12 +635,13 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
   const btm = known ? undefined : bureauTextModel(k, client.bureauId);
-  const bureauText = btm === undefined || btm.empty ? [] : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
-  const bureauTextFrom = new Map<AccountNo, AccountNo>();
+  const bureauText = btm === undefined || btm.empty ? NO_TEXT_SCORES : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  // Made only when the bureau's text names an account outside the client's chart.
+  let bureauTextFrom: Map<AccountNo, AccountNo> | undefined;
   for (const t of bureauText) {
     const m = nearestInChart(t.account, chart);
     if (m === null) continue;
-    if (m.mapped) bureauTextFrom.set(m.account, t.account);
+    if (m.mapped) (bureauTextFrom ??= new Map()).set(m.account, t.account);
     cand(m.account).v[F.bureauTextP] = t.p;
   }
 
@@ -628,7 +694,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const w = weightVector(options.weights);
   const { p } = rankWith(list.map((c) => c.v), w, options.weights === undefined ? RANKER.none : options.weights.none);
   const order = list.map((c, i) => ({ c, p: p[i] as number }));
-  if (order.length > 1) order.sort((a, b) => b.p - a.p || (a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0));
+  if (order.length > 1) sortSmall(order, mostProbable);
   const top = order[0] as { c: Candidate; p: number };
 
   // Which evidence carries the top account: it gives the reason and the source.
@@ -649,7 +715,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const bureauHas = bureau?.ranked.find((r) => r.account === c.account);
     if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
-      const original = bureauTextFrom.get(c.account) ?? c.account;
+      const original = bureauTextFrom?.get(c.account) ?? c.account;
       const ev = btm?.explain(features, direction, original);
       const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
       return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
@@ -719,7 +785,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     top.c.template ??
     clientTemplateFor(k, client.id, top.c.account, direction) ??
     (() => {
-      const original = bureauTextFrom.get(top.c.account);
+      const original = bureauTextFrom?.get(top.c.account);
       const t = bureauTemplateFor(k, client.bureauId, original ?? top.c.account, direction);
       if (t !== undefined && original !== undefined) top.c.mappedFrom = new Map([[top.c.account, original]]);
       return t;
@@ -792,6 +858,12 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     match: topWhy.match,
     ...(settles !== undefined && voucher !== null ? { openItem: { evidence: settles.evidence, features: settles.features, items: settles.parts.map((p) => p.item.id) } } : {}),
   };
+}
+
+/** Candidates by probability, ties by account number. */
+function mostProbable(a: { readonly c: Candidate; readonly p: number }, b: { readonly c: Candidate; readonly p: number }): number {
+  // Signs compared, as in `heaviestFirst` (score.ts): the same order without a boxed difference.
+  return b.p > a.p ? 1 : b.p < a.p ? -1 : a.c.account < b.c.account ? -1 : a.c.account > b.c.account ? 1 : 0;
 }
 
 /** The counter-accounts of a template that are not VAT rows, sorted. */
