@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { decodeBytes, encodeText } from '../core/encoding.js';
+import { decodeBytes, encodeText, sniffUtf16 } from '../core/encoding.js';
 import type { SieIssueCode, SieTextEncoding } from './types.js';
 
 /** A tolerated deviation found while decoding, turned into a {@link SieIssue} by the reader. */
@@ -121,24 +121,16 @@ export function decodeSie(input: Uint8Array): DecodedSie {
 }
 
 /**
- * UTF-16 byte order: from a BOM, or, without one, when the first 4 KB look like ASCII text in
- * UTF-16 (the high byte of nearly every code unit NUL, the low byte never).
+ * UTF-16 byte order: from a BOM, or, without one, when the bytes look like UTF-16 text
+ * ({@link sniffUtf16}) whose first character is the `#` every SIE line starts with.
  */
 function utf16Order(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return undefined;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
-  }
-  const units = n / 2;
-  if (oddNul >= units * 0.9 && evenNul === 0 && bytes[0] === 0x23) return { encoding: 'utf-16le', bom: false };
-  if (evenNul >= units * 0.9 && oddNul === 0 && bytes[1] === 0x23) return { encoding: 'utf-16be', bom: false };
-  return undefined;
+  const sniffed = sniffUtf16(bytes);
+  if (sniffed === undefined) return undefined;
+  const first = sniffed === 'utf-16le' ? bytes[0] : bytes[1];
+  return first === 0x23 ? { encoding: sniffed, bom: false } : undefined;
 }
 
 /**
