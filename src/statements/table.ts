@@ -13,6 +13,7 @@ import {
   type Head,
   type ParseContext,
   type RawStatement,
+  type RawRow,
   type RowProblem,
   type StatementFormat,
 } from './format.js';
@@ -219,11 +220,14 @@ function readsDifferently(v: string, a: AmountStyle, b: AmountStyle): boolean {
   return typeof x === 'number' && typeof y === 'number' && x !== y;
 }
 
-/** Breaks of the balance chain over (amount, balance) pairs in the given order. */
-function chainBreaksOf(pairs: readonly [number, number][]): number {
-  let n = 0;
-  for (let k = 1; k < pairs.length; k++) if ((pairs[k - 1] as [number, number])[1] + (pairs[k] as [number, number])[0] !== (pairs[k] as [number, number])[1]) n++;
-  return n;
+/** Breaks of the balance chain over sampled (amount, balance) pairs, read in file order or reversed. */
+export function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): number {
+  let breaks = 0;
+  for (let k = 1; k < pairs.length; k++) {
+    const [prev, cur] = newestFirst ? [pairs[k] as [number, number], pairs[k - 1] as [number, number]] : [pairs[k - 1] as [number, number], pairs[k] as [number, number]];
+    if (prev[1] + cur[0] !== cur[1]) breaks++;
+  }
+  return breaks;
 }
 
 /** `a decimal point and three decimals`, `a decimal comma and a dot between thousands`, … */
@@ -415,7 +419,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
             const balance = moneyOf(st, cells, iBalance);
             if (amount !== undefined && balance !== undefined) pairs.push([amount, balance]);
           }
-          return Math.min(chainBreaksOf(pairs), chainBreaksOf([...pairs].reverse()));
+          return Math.min(chainBreaks(pairs, false), chainBreaks(pairs, true));
         };
         const [mine, theirs] = iBalance >= 0 ? [breaks(style), breaks(rival)] : [0, 0];
         if (theirs < mine) style = rival;
@@ -556,19 +560,21 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const fee = feeCell === '' ? 0 : Math.abs(money(feeCell, line, 'fee') as number);
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
-      const feeRow = (): void =>
-        sink.add({
-          line,
-          date: isoDate,
-          valueDate: valueDate !== isoDate ? valueDate : undefined,
-          amount: -fee,
-          balance,
-          text: `${fieldName('fee')}: ${text}`,
-          currency: at(cells, iCurrency) || undefined,
-          account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
-          pending: pending || undefined,
-        });
-      if (fee !== 0 && spec.feeRowFirst === true) feeRow();
+      const feeTx: RawRow | undefined =
+        fee === 0
+          ? undefined
+          : {
+              line,
+              date: isoDate,
+              valueDate: valueDate !== isoDate ? valueDate : undefined,
+              amount: -fee,
+              balance,
+              text: `${fieldName('fee')}: ${text}`,
+              currency: at(cells, iCurrency) || undefined,
+              account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
+              pending: pending || undefined,
+            };
+      if (feeTx !== undefined && spec.feeRowFirst === true) sink.add(feeTx);
       sink.add({
         line,
         date: isoDate,
@@ -587,7 +593,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         pending: pending || undefined,
         bankId: bankId || undefined,
       });
-      if (fee !== 0 && spec.feeRowFirst !== true) feeRow();
+      if (feeTx !== undefined && spec.feeRowFirst !== true) sink.add(feeTx);
       seenRow = true;
     } catch (e) {
       if (ctx.lenient && e instanceof StatementParseError) {

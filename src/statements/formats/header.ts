@@ -14,7 +14,7 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, parseTable, signOf, unformula } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
 
@@ -149,16 +149,6 @@ function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T,
 function describeStyle(s: AmountStyle): string {
   const thousands = s.thousands === 'none' ? '' : s.thousands === 'space' ? ', space between thousands' : `, "${s.thousands}" between thousands`;
   return `decimal "${s.decimal}"${thousands}`;
-}
-
-/** Breaks of the balance chain over sampled (amount, balance) pairs, read in file order or reversed. */
-function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): number {
-  let breaks = 0;
-  for (let k = 1; k < pairs.length; k++) {
-    const [prev, cur] = newestFirst ? [pairs[k] as [number, number], pairs[k - 1] as [number, number]] : [pairs[k - 1] as [number, number], pairs[k] as [number, number]];
-    if (prev[1] + cur[0] !== cur[1]) breaks++;
-  }
-  return breaks;
 }
 
 /** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
