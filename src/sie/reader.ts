@@ -409,8 +409,14 @@ class Reader {
   #quantity(i: number): number | undefined {
     const raw = this.#opt(i);
     if (raw === undefined) return undefined;
-    const q = parseSieQuantity(raw);
-    if (q === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid quantity: expected a decimal number in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+    let q = parseSieQuantity(raw);
+    if (q === undefined) {
+      // The same spreadsheet spelling as an amount's (`−2.5`, `1\u00a0200`), any number of decimals.
+      const normalized = normalizeSieAmount(raw);
+      q = normalized === undefined ? undefined : parseSieQuantity(normalized);
+      if (q === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid quantity: expected a decimal number in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+      this.#warn('SIE_REPAIRED', `Quantity ${JSON.stringify(raw)} read as ${q} (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`, this.#lex.line, this.#lex.label, 'info');
+    }
     return q;
   }
 

@@ -156,6 +156,17 @@ describe('readSie: syntax errors', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} \u22121 234.00 "" "x"', '}')).message).toContain('expected no thousands separator in field 3, found "\u22121 234.00"');
   });
 
+  it('a quantity with a Unicode minus or non-breaking spaces between digit groups is read, with an info note; other spellings stay errors', () => {
+    const doc = readSie(sie('#IB 0 1460 1200.00 \u22122.5', '#VER A 1 20250101', '{', '#TRANS 1460 {} -300.00 20250101 "Svinn" \u22121\u00a0200,125', '#TRANS 4010 {} 300.00', '}'));
+    expect(doc.balances.map((b) => b.quantity)).toEqual([-2.5]);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.quantity)).toEqual([-1200.125, undefined]);
+    expect(doc.issues.map((x) => [x.code, x.severity, x.line, x.label])).toEqual([['SIE_REPAIRED', 'info', 5, '#IB'], ['SIE_REPAIRED', 'info', 8, '#TRANS']]);
+    expect(doc.issues[0]?.message).toBe('Quantity "\u22122.5" read as -2.5 (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)');
+    for (const q of ['\u2212\u22122', '1\u00a023', 'tio']) {
+      expect(thrown(sie('#IB 0 1460 1200.00 ' + q)), JSON.stringify(q)).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5, label: '#IB' });
+    }
+  });
+
   it('a #PSALDO / #PBUDGET period written YYYY-MM is read, with an info note; an impossible month is still an error', () => {
     const doc = readSie(sie('#PSALDO 0 2025-01 3010 {} -100.00', '#PBUDGET -1 2024-12 3010 {1 "P1"} -5.00 2', '#PSALDO 0 202502 3010 {} -50.00'));
     expect(doc.periodBalances.map((p) => [p.kind, p.yearIndex, p.period, p.amount, p.quantity])).toEqual([
