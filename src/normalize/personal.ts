@@ -79,13 +79,44 @@ function namesPerson(words: readonly string[]): boolean {
 /** Why `key` from `line` must not be shared, or undefined when it may be. `line` in upper case. */
 export function personalDataReason(key: string, line: string): 'name' | 'e-mail' | 'street' | 'personal number' | undefined {
   if (line.includes('@') && EMAIL.test(line)) return 'e-mail';
-  for (const m of line.matchAll(DATE_LIKE)) if (dateLike(m[1] as string)) return 'personal number';
-  const lineWords = line.split(WORD_SPLIT);
-  if (lineWords.some((w) => MAIL_PROVIDERS.has(w))) return 'e-mail';
-  if (lineWords.some((w) => ORGANISATION_MARKERS.has(w))) return undefined;
-  if (NAMED_MERCHANTS.some((m) => key === m || key.startsWith(`${m} `))) return undefined;
+  // A date-like number has at least 10 digits: most lines have fewer, and are not searched.
+  if (digitCount(line) >= DATE_LIKE_MIN_DIGITS) {
+    DATE_LIKE.lastIndex = 0;
+    for (let m = DATE_LIKE.exec(line); m !== null; m = DATE_LIKE.exec(line)) {
+      if (dateLike(m[1] as string)) {
+        DATE_LIKE.lastIndex = 0;
+        return 'personal number';
+      }
+    }
+  }
+  // The line's words, looked at once for all three lists (the order of the answers is kept:
+  // a mail provider before an organisation marker, an address word only after the key's names).
+  let mail = false;
+  let organisation = false;
+  let address = false;
+  for (const w of line.split(WORD_SPLIT)) {
+    if (MAIL_PROVIDERS.has(w)) mail = true;
+    else if (ORGANISATION_MARKERS.has(w)) organisation = true;
+    else if (ADDRESS_WORDS.has(w)) address = true;
+  }
+  if (mail) return 'e-mail';
+  if (organisation) return undefined;
+  if (NAMED_MERCHANTS.some((m) => key.startsWith(m) && (key.length === m.length || key.charCodeAt(m.length) === SPACE))) return undefined;
   const words = key.split(' ');
   if (namesPerson(words)) return 'name';
-  if (words.some(isStreet) || lineWords.some((w) => ADDRESS_WORDS.has(w))) return 'street';
+  if (address || words.some(isStreet)) return 'street';
   return undefined;
+}
+
+/** Digits in a date-like number: YYMMDD and four more. */
+const DATE_LIKE_MIN_DIGITS = 10;
+const SPACE = 0x20;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
 }
