@@ -54,11 +54,15 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
     'Transaction date', 'Purchase date', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
+    // Payment services (card acquirers, wallets): when the payment was made.
+    'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
-  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date'],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
     'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
+    // A payment service's gross amount: its fee is a column of its own, and the net is the two together.
+    'Brutto', 'Bruttobelopp', 'Gross', 'Gross amount',
   ],
   credit: [
     'Insättning', 'Insättningar', 'Inbetalning', 'Inbetalningar', 'Inkommande', 'In', 'Kredit', 'Credit', 'Deposit',
@@ -78,14 +82,15 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
   message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
-  reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference'],
+  reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference', 'Payment reference', 'Betalningsreferens'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
     'Mottagare', 'Avsändare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare', 'Betalare/mottagare',
     'Name', 'Counterparty', 'Payee', 'Recipient', 'Beneficiary', 'Payer/payee', 'Motpartens namn', 'Handlare', 'Merchant',
-    'Counterparty name',
+    'Counterparty name', 'Payer name', 'Payee name', 'Betalare', 'Betalarens namn', 'Sender', 'Sender name', 'Recipient name',
+    'Beneficiary name',
   ],
-  counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account'],
+  counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
   currency: ['Valuta', 'Currency'],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number'],
@@ -99,7 +104,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Utländskt belopp', 'Utl. belopp', 'Belopp i utländsk valuta', 'Ursprungligt belopp', 'Originalbelopp',
     'Belopp i originalvaluta', 'Valutabelopp', 'Belopp i valuta', 'Foreign amount', 'Orig amount', 'Original amount',
   ],
-  fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges'],
+  fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges', 'Total fees', 'Total fee'],
   // Known columns that carry nothing a statement row needs (or personal data it must not carry).
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
@@ -107,6 +112,11 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
     'Original currency', 'Originalvaluta', 'Ursprunglig valuta',
+    // A payment service's net (the gross and the fee give it), time zone, and the payer's personal details.
+    'Netto', 'Nettobelopp', 'Net', 'Net amount', 'Tidszon', 'Time zone', 'Timezone', 'Från e-postadress', 'Till e-postadress',
+    'From email address', 'To email address', 'E-postadress', 'Email', 'E-mail', 'Leveransadress', 'Shipping address',
+    'Adressens status', 'Address status', 'Card holder full name', 'Cardholder name', 'Card holder', 'Kortinnehavare',
+    'Card last four digits', 'Card number', 'Kortnummer', 'Exchange rate', 'Växelkurs',
   ],
 };
 

@@ -98,6 +98,11 @@ export interface TableSpec {
   readonly feeRowFirst?: boolean;
   /** Money out may be written positive in a `debit` column; it is always negated. */
   readonly debitIsOutflow?: boolean;
+  /**
+   * More columns that name the other party (`Payer name`, `Payee name`, `Merchant`): a row whose
+   * counterparty column is empty takes the first of these that is not.
+   */
+  readonly moreCounterparties?: readonly number[];
 }
 
 /** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
@@ -367,6 +372,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iAccount = idx.account;
   const iBankId = idx.bankId;
   const iPartyAccount = idx.counterpartyAccount;
+  const moreParties = spec.moreCounterparties !== undefined && spec.moreCounterparties.length > 0 ? spec.moreCounterparties : undefined;
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
   const iSign = idx.sign;
@@ -551,7 +557,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
       if (iPartyAccount >= 0) counterpartyAccount = at(cells, iPartyAccount) || undefined;
       const textCell = at(cells, iText);
-      const counterparty = at(cells, iParty);
+      let counterparty = at(cells, iParty);
+      if (counterparty === '' && moreParties !== undefined) {
+        for (let k = 0; k < moreParties.length && counterparty === ''; k++) counterparty = at(cells, moreParties[k] as number);
+      }
       const typeText = at(cells, iType);
       const bankId = at(cells, iBankId);
       // A fee in a column of its own is a row of its own (a bank cost, not part of the payment); the

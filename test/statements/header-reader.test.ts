@@ -242,6 +242,65 @@ describe('the header reader', () => {
     expect(s.detected?.columns).toMatchObject({ date: 'Date completed (UTC)', amount: 'Amount' });
   });
 
+  it("reads payment services' exports: gross amount with its fee as a row of its own, a net column left alone, the payer's e-mail and the card holder never carried", () => {
+    // A wallet's activity export (Swedish UI): every field quoted, the fee negative, a pending row.
+    const wallet = parseStatement(
+      [
+        '"Datum","Tid","Tidszon","Namn","Typ","Status","Valuta","Brutto","Avgift","Netto","Från e-postadress","Till e-postadress","Transaktions-ID","Objekttitel","Saldo"',
+        '"2026-01-12","08:00:00","CET","Kund Två AB","Betalning mottagen","Slutförd","SEK","1 000,00","-34,90","965,10","kund@kund.example","info@foretaget.example","2BC34567DE890123F","","965,10"',
+        '"2026-01-14","10:12:01","CET","Webbutik Exempel AB","Expresscheckoutbetalning","Slutförd","SEK","-349,00","0,00","-349,00","info@foretaget.example","order@webbutik.example","1AB23456CD789012E","Kablar","616,10"',
+        '"2026-01-15","11:30:00","CET","Kund Tre AB","Betalning mottagen","Väntande","SEK","200,00","-7,00","193,00","tre@kund.example","info@foretaget.example","3CD45678EF901234G","","616,10"',
+      ].join('\r\n') + '\r\n',
+    );
+    expect(wallet.format).toBe('generic-csv');
+    expect(wallet.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text])).toEqual([
+      [2, '2026-01-12', 100_000, undefined, 'Kund Två AB'],
+      [2, '2026-01-12', -3_490, 96_510, 'Avgift: Kund Två AB'],
+      [3, '2026-01-14', -34_900, 61_610, 'Webbutik Exempel AB'],
+    ]);
+    expect(wallet.detected?.columns).toMatchObject({ date: 'Datum', amount: 'Brutto', fee: 'Avgift', balance: 'Saldo' });
+    expect(JSON.stringify(wallet)).not.toContain('@');
+
+    // A card acquirer's balance export: the fee positive, no balance, the payment date and the date the money is available.
+    const acquirer = parseStatement(
+      'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description\n' +
+        'txn_1,charge,ch_1,499.00,9.73,489.27,sek,2026-01-14 10:12,2026-01-21 00:00,Order 1001\n' +
+        'txn_2,charge,ch_2,1250.00,19.00,1231.00,sek,2026-01-15 09:00,2026-01-22 00:00,Order 1002\n' +
+        'txn_3,payout,po_1,-1720.27,0.00,-1720.27,sek,2026-01-22 02:00,2026-01-22 02:00,STRIPE PAYOUT\n',
+    );
+    expect(acquirer.transactions.map((t) => [t.date, t.valueDate, t.amount, t.text])).toEqual([
+      ['2026-01-14', '2026-01-21', 49_900, 'Order 1001'],
+      ['2026-01-14', '2026-01-21', -973, 'Fee: Order 1001'],
+      ['2026-01-15', '2026-01-22', 125_000, 'Order 1002'],
+      ['2026-01-15', '2026-01-22', -1_900, 'Fee: Order 1002'],
+      ['2026-01-22', undefined, -172_027, 'STRIPE PAYOUT'],
+    ]);
+    // Gross and fees net out to the payout.
+    expect(acquirer.transactions.reduce((sum, t) => sum + t.amount, 0)).toBe(0);
+  });
+
+  it('takes the counterparty from the next column that names the other party when the first is empty (payer on money in, payee on money out, merchant on card rows)', () => {
+    const s = parseStatement(
+      [
+        '"TransferWise ID","Date","Amount","Currency","Description","Payment Reference","Running Balance","Exchange From","Exchange To","Exchange Rate","Payer Name","Payee Name","Payee Account Number","Merchant","Card Last Four Digits","Card Holder Full Name","Attachment","Note","Total fees"',
+        '"CARD-3","14-01-2026","-249.00","SEK","Card transaction of 249.00 SEK issued by Adobe Systems","","10245.55","","","","","","","Adobe Systems","4321","Eva Exempel","","","0.00"',
+        '"TRANSFER-2","12-01-2026","-5005.00","SEK","Sent money to Kontorshyra AB","Faktura 1234","10494.55","","","","","Kontorshyra AB","5050-1055","","","","","","5.00"',
+        '"TRANSFER-1","10-01-2026","15499.55","SEK","Received money from Kund Ett AB with reference 2026-001","2026-001","15499.55","","","","Kund Ett AB","","","","","","","","0.00"',
+      ].join('\n') + '\n',
+    );
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance, t.counterparty, t.reference, t.counterpartyAccount])).toEqual([
+      ['2026-01-14', -24_900, 1_024_555, 'Adobe Systems', undefined, undefined],
+      // The fee is inside the amount (the balance chain says so): no row of its own.
+      ['2026-01-12', -500_500, 1_049_455, 'Kontorshyra AB', 'Faktura 1234', '5050-1055'],
+      ['2026-01-10', 1_549_955, 1_549_955, 'Kund Ett AB', '2026-001', undefined],
+    ]);
+    expect(s.detected?.why).toContain('A row without "Payer Name" takes its counterparty from "Payee Name", then "Merchant"');
+    expect(JSON.stringify(s)).not.toContain('Eva Exempel');
+    // One counterparty column: as before, nothing is borrowed from elsewhere.
+    const one = parseStatement('Datum;Text;Namn;Belopp\n2026-01-10;Kortköp;;-100,00\n2026-01-11;Swish;Kund AB;200,00\n');
+    expect(one.transactions.map((t) => t.counterparty)).toEqual([undefined, 'Kund AB']);
+  });
+
   it('still refuses a table whose header names no date or no amount', () => {
     expect(() => parseStatement('Kund;Fakturanr;Förfaller\nAB;1001;2026-01-31\nCD;1002;2026-02-28\n')).toThrow(/Unknown statement format/);
   });

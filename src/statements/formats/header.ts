@@ -406,6 +406,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     map.set(role, i);
   }
 
+  // More columns that name the other party (one per direction, or one per kind of row: `Payer
+  // name`, `Payee name`, `Merchant`): a row without the first takes the next that has one.
+  const moreParties = map.has('counterparty') ? columnsOf(header, 'counterparty').filter((i) => ![...map.values()].includes(i) && !holdsAccountNumbers(sample, i)) : [];
+  if (moreParties.length > 0) reasons.push(`a row without "${names[map.get('counterparty') as number]}" takes its counterparty from ${moreParties.map((i) => `"${names[i] ?? String(i)}"`).join(', then ')}`);
+
   // A type column that signs the amount is still the row's type.
   if (signCol !== undefined && signCol === typeCol && !map.has('type')) map.set('type', typeCol);
 
@@ -444,7 +449,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     why.push(`${role} ← "${name}"`);
     if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) mapping[role] = name;
   }
-  const used = new Set(map.values());
+  const used = new Set([...map.values(), ...moreParties]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
   const detectedWhy = [
     `Columns: ${why.join(', ')}.`,
@@ -478,6 +483,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
     feeRowFirst: newestFirst === true,
     padShortRows: true,
+    ...(moreParties.length > 0 ? { moreCounterparties: moreParties } : {}),
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);
