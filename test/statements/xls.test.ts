@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCompoundFile } from '../../src/core/cfb.js';
+import { CfbError, readCompoundFile } from '../../src/core/cfb.js';
 import { StatementParseError } from '../../src/core/errors.js';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
 import { xlsToText } from '../../src/statements/xls.js';
+import { xlsxToText } from '../../src/statements/xlsx.js';
 import { CFB, compoundFile, f64, rec, u16, u32, workbook, xf, xlString } from '../support/xls-builder.js';
 
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url)));
@@ -91,6 +92,39 @@ describe('.xls re-saves of bank exports (LibreOffice, "MS Excel 97")', () => {
       [4, '2026-10-03', -100_000, 'Hyra oktober', 374_950],
       [5, '2026-10-05', 200_025, 'BG 5555-1234 Kund AB', 574_975],
     ]);
+  });
+});
+
+describe('the same sheet saved as .xls and as .xlsx', () => {
+  it('gives the same text from both readers (dates, decimals, negatives, å/ä/ö, €, formulas, empty cells)', () => {
+    for (const f of ['seb/transaktioner-2026-long-excel97', 'generic/formulas-cached-excel97']) {
+      const xls = xlsToText(fixture(`${f}.xls`));
+      const xlsx = xlsxToText(fixture(`${f}.xlsx`));
+      expect(xls.text.length).toBeGreaterThan(100);
+      expect(xls).toEqual(xlsx);
+    }
+  });
+});
+
+describe('the compound file', () => {
+  it('reads a stream below the 4096-byte cutoff from the mini stream', () => {
+    const cfb = readCompoundFile(fixture('nordea/private-2020-excel97-resave.xls'), 1 << 26);
+    const info = cfb.entries.find((e) => e.name === '\x05SummaryInformation');
+    expect(info?.size).toBeLessThan(4096);
+    const bytes = cfb.read('\x05SummaryInformation') as Uint8Array;
+    expect(bytes.length).toBe(info?.size);
+    // A property set stream ([MS-OLEPS]): byte order FFFE, then version 0, then the property set's FMTID.
+    expect([...bytes.subarray(0, 4)]).toEqual([0xfe, 0xff, 0, 0]);
+    expect(cfb.read('Nothing')).toBeUndefined();
+  });
+
+  it('a mini FAT chain that loops is an error, not a hang', () => {
+    const b = Buffer.from(fixture('nordea/private-2020-excel97-resave.xls'));
+    const entry = b.indexOf(Buffer.from('\x05SummaryInformation', 'utf16le'));
+    const start = b.readUInt32LE(entry + 0x74);
+    b.writeUInt32LE(start, (b.readUInt32LE(0x3c) + 1) * 512 + start * 4);
+    expect(() => readCompoundFile(b, 1 << 26).read('\x05SummaryInformation')).toThrow(CfbError);
+    expect(() => readCompoundFile(b, 1 << 26).read('\x05SummaryInformation')).toThrow(/loops at sector/);
   });
 });
 
