@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CfbError, readCompoundFile } from '../../src/core/cfb.js';
-import { StatementParseError } from '../../src/core/errors.js';
+import { KonteraError, StatementParseError } from '../../src/core/errors.js';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
 import { xlsToText } from '../../src/statements/xls.js';
 import { xlsxToText } from '../../src/statements/xlsx.js';
+import { seededRandom as rng } from '../support/random.js';
 import { CFB, compoundFile, f64, rec, u16, u32, workbook, xf, xlString } from '../support/xls-builder.js';
 
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url)));
@@ -305,6 +306,27 @@ describe('damaged and hostile .xls', () => {
     const at = data.indexOf(Buffer.from('Konto', 'latin1')) - 8;
     data.writeUInt32LE(3, at);
     quick(compoundFile([{ name: 'Workbook', data }]), 'UNSUPPORTED_CONTAINER', /BOF record is not at offset 3/);
+  });
+
+  it('random damage to real workbooks: a statement or a typed error, each within 2 s', () => {
+    const files = ['swedbank/csv-2020-excel97-resave.xls', 'nordea/private-2020-excel97-resave.xls', 'seb/transaktioner-2026-long-excel97.xls', 'generic/formulas-cached-excel97.xls', 'generic/xlwt-1904-sheets-around.xls'];
+    const originals = files.map(fixture);
+    const rand = rng(11);
+    for (let trial = 0; trial < 300; trial++) {
+      const b = new Uint8Array(originals[trial % files.length] as Uint8Array);
+      // Half the damage in the header, FAT and directory sectors, half anywhere.
+      for (let k = 1 + Math.floor(rand() * 6); k > 0; k--) {
+        const at = Math.floor(rand() * (rand() < 0.5 ? Math.min(b.length, 2048) : b.length));
+        b[at] = rand() < 0.5 ? Math.floor(rand() * 256) : ([0, 0xff, 0xfe, 1] as const)[Math.floor(rand() * 4)] as number;
+      }
+      const t0 = performance.now();
+      try {
+        parseStatement(b, { fileName: files[trial % files.length] });
+      } catch (e) {
+        expect(e, `trial ${trial}`).toBeInstanceOf(KonteraError);
+      }
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
   });
 
   it('detectStatementFormat reads .xls too', () => {
