@@ -37,7 +37,7 @@ export interface CfbEntry {
 }
 
 export interface CompoundFile {
-  /** Every storage and stream reachable from the root, in tree order. */
+  /** Every storage and stream reachable from the root, each once. */
   readonly entries: readonly CfbEntry[];
   /** The bytes of the stream at `path` (`Workbook`, `Storage/Stream`); undefined when there is none. */
   read(path: string): Uint8Array | undefined;
@@ -190,24 +190,22 @@ export function readCompoundFile(bytes: Uint8Array, maxBytes: number): CompoundF
   const entries: CfbEntry[] = [];
   const byPath = new Map<string, RawEntry>();
   const visited = new Set<number>([0]);
-  const walk = (top: number, prefix: string): void => {
-    const stack = [top];
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      if (i === NOSTREAM) continue;
-      if (i >= raw.length) throw new CfbError(`directory entry ${i} is referenced but the directory has ${raw.length} entries`);
-      if (visited.has(i)) throw new CfbError(`the directory tree reaches entry ${i} twice (a cycle)`);
-      visited.add(i);
-      const e = raw[i] as RawEntry;
-      stack.push(e.right, e.left);
-      if (e.type !== 1 && e.type !== 2) continue;
-      const path = prefix + e.name;
-      entries.push({ name: e.name, type: e.type, path, size: e.size });
-      byPath.set(path.toLowerCase(), e);
-      if (e.type === 1) walk(e.child, `${path}/`);
-    }
-  };
-  walk(root.child, '');
+  // Iterative, so a hostile nesting of storages cannot exhaust the call stack.
+  const stack: [number, string][] = [[root.child, '']];
+  while (stack.length > 0) {
+    const [i, prefix] = stack.pop() as [number, string];
+    if (i === NOSTREAM) continue;
+    if (i >= raw.length) throw new CfbError(`directory entry ${i} is referenced but the directory has ${raw.length} entries`);
+    if (visited.has(i)) throw new CfbError(`the directory tree reaches entry ${i} twice (a cycle)`);
+    visited.add(i);
+    const e = raw[i] as RawEntry;
+    stack.push([e.right, prefix], [e.left, prefix]);
+    if (e.type !== 1 && e.type !== 2) continue;
+    const path = prefix + e.name;
+    entries.push({ name: e.name, type: e.type, path, size: e.size });
+    byPath.set(path.toLowerCase(), e);
+    if (e.type === 1) stack.push([e.child, `${path}/`]);
+  }
 
   let mini: { stream: Uint8Array; fat: Uint32Array } | undefined;
   const miniParts = (): { stream: Uint8Array; fat: Uint32Array } => {
