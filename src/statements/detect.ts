@@ -7,6 +7,7 @@ import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
+import { xlsToText } from './xls.js';
 import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
@@ -59,7 +60,9 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
       return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-      throw new StatementParseError('UNSUPPORTED_CONTAINER', 'Legacy Excel workbook (XLS): expected a CSV/TXT export; save the sheet as CSV (UTF-8) and parse that', { file, line: 1 });
+      // Excel 97–2003 workbook (BIFF8 in a compound file): read as an XLSX is, by the same rule.
+      const claimed = (text: string): boolean => scoreFormats(text).some((c) => c.score >= MIN_SCORE);
+      return { text: xlsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
     }
     const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || sniffUtf16(b) !== undefined;
     if (!utf16 && looksBinary(b)) {

@@ -25,7 +25,7 @@ export interface ParseStatementOptions {
 
 /**
  * Parses a Swedish bank statement export into typed transactions: CSV/TXT in any of the banks'
- * dialects and encodings, Excel workbooks (XLSX, the first sheet a format claims; `line` is then the sheet row),
+ * dialects and encodings, Excel workbooks (XLSX or Excel 97–2003 `.xls`, the first sheet a format claims; `line` is then the sheet row),
  * Handelsbanken's HTML-table `.xls` and ISO 20022 camt.053 XML. The bank, layout and encoding are
  * detected from the content.
  *

@@ -254,16 +254,16 @@ const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
 
 /** Built-in number formats that are dates (ECMA-376 §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
+export const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 
-function isDateFormat(code: string): boolean {
+export function isDateFormat(code: string): boolean {
   // Strip quoted text, escaped characters and colours/conditions, then look for day/month/year.
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   return /[dmy]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
 /** Days since 1899-12-30 (Excel's 1900 system, past its 1900-02-29 bug) → ISO date. */
-function excelSerialToIso(serial: number): string | undefined {
+export function excelSerialToIso(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
   const ms = Math.round(Math.floor(serial) * 86_400_000) + Date.UTC(1899, 11, 30);
   return new Date(ms).toISOString().slice(0, 10);
