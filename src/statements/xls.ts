@@ -13,7 +13,7 @@ import { CfbLimitError, readCompoundFile } from '../core/cfb.js';
 import { decodeBytes } from '../core/encoding.js';
 import { StatementParseError } from '../core/errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
-import { BUILTIN_DATE_FORMATS, excelNumberText, excelSerialToIso, isDateFormat } from './xlsx.js';
+import { BUILTIN_DATE_FORMATS, DAYS_1904, excelNumberText, excelSerialToIso, isDateFormat } from './xlsx.js';
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -45,8 +45,6 @@ const MAX_ROWS = 65_536;
 const MAX_COLUMNS = 256;
 /** Most worksheets looked at for the statement, as for XLSX. */
 const MAX_SHEETS = 8;
-/** Days between Excel's 1900 and 1904 date systems. */
-const DAYS_1904 = 1462;
 
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 

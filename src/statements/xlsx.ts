@@ -262,6 +262,9 @@ export function isDateFormat(code: string): boolean {
   return /[dmy]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
+/** Days between Excel's 1900 and 1904 date systems: a 1904-system serial plus this is the 1900-system serial. */
+export const DAYS_1904 = 1462;
+
 /** Days since 1899-12-30 (Excel's 1900 system, past its 1900-02-29 bug) → ISO date. */
 export function excelSerialToIso(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
@@ -344,6 +347,8 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
     const workbook = read('xl/workbook.xml');
     if (!workbook) throw new Error('no xl/workbook.xml: the ZIP archive is not an Excel workbook');
     const sheets = descendants(workbook, 'sheet');
+    // Excel for Mac (and LibreOffice for a workbook that came from one) counts days from 1904.
+    const date1904 = /^(1|true)$/i.test(descendants(workbook, 'workbookPr')[0]?.attrs['date1904'] ?? '');
     if (sheets.length === 0) throw new Error('the workbook has no worksheet');
     const rels = read('xl/_rels/workbook.xml.rels');
     const relations = rels ? descendants(rels, 'Relationship') : [];
@@ -357,7 +362,7 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
       const el = sheets[k] as XmlElement;
       const path = pathOf(el, k);
       if (k > 0 && zip.get(path) === undefined) continue;
-      const out = { text: sheetText(read, path, file), sheet: el.attrs['name'] ?? `Sheet${k + 1}` };
+      const out = { text: sheetText(read, path, file, date1904), sheet: el.attrs['name'] ?? `Sheet${k + 1}` };
       if (first === undefined) first = out;
       if (accept === undefined || accept(out.text)) return out;
     }
@@ -368,7 +373,7 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
   }
 }
 
-function sheetText(read: (name: string) => XmlElement | undefined, sheetPath: string, file: string | undefined): string {
+function sheetText(read: (name: string) => XmlElement | undefined, sheetPath: string, file: string | undefined, date1904: boolean): string {
   {
     const sheet = read(sheetPath);
     if (!sheet) throw new Error(`no worksheet at ${sheetPath}`);
@@ -403,7 +408,7 @@ function sheetText(read: (name: string) => XmlElement | undefined, sheetPath: st
         let value: string;
         if (t === 's') value = strings[Number(v)] ?? '';
         else if (t === 'inlineStr') value = child(c, 'is') ? allText(child(c, 'is') as XmlElement) : '';
-        else if (t === 'n' && v !== '' && dateStyle[Number(c.attrs['s'] ?? 0)]) value = excelSerialToIso(Number(v)) ?? v;
+        else if (t === 'n' && v !== '' && dateStyle[Number(c.attrs['s'] ?? 0)]) value = excelSerialToIso(date1904 ? Number(v) + DAYS_1904 : Number(v)) ?? v;
         else if (t === 'n') value = excelNumberText(v);
         else if (t === 'd') value = v.slice(0, 10);
         else value = v;

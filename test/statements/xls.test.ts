@@ -140,6 +140,9 @@ describe('.xls written by xlwt', () => {
       [6, '2026-10-05', 200_025, 'BG 5555-1234 Kund AB', 574_975],
       [7, '2026-10-06', -1234, 'Kortköp Café Ölstugan', 573_741],
     ]);
+    // The same workbook saved as XLSX (date1904="true" in xl/workbook.xml) reads to the same dates.
+    const xlsx = parseStatement(fixture('generic/xlwt-1904-sheets-around.xlsx'), { fileName: 'kontoutdrag.xlsx' });
+    expect(xlsx.transactions.map(core)).toEqual(s.transactions.map(core));
   });
 });
 
