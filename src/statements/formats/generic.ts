@@ -12,7 +12,8 @@ import { GENERIC_STYLES, type Head, type ParseContext, type RawStatement, type S
 import { type ColumnRole, type ColumnSpec, type HeaderMatch, parseTable, tryAmount } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
-import { balanceRowOf, findHeaderRow, htmlAsTable, readByHeader } from './header.js';
+import { readInSections } from '../sections.js';
+import { balanceRowOf, findHeaderRow, htmlAsTable } from './header.js';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Score of a plain table whose header the synonym table does not understand: listed, never auto-chosen. */
@@ -61,7 +62,7 @@ export const genericCsv: StatementFormat = {
   parse(source: string, ctx: ParseContext): RawStatement {
     const text = htmlAsTable(source);
     const mapping = ctx.columns;
-    if (!mapping) return readByHeader(text, ctx, 'Unknown bank');
+    if (!mapping) return readInSections(text, ctx, 'Unknown bank');
     const lines = headLines(text, 40);
     const sniff = sniffDelimiter(lines);
     if (!sniff) throw new StatementParseError('UNKNOWN_FORMAT', 'Not a delimited table: no delimiter (; , TAB |) splits the lines consistently', { file: ctx.file });
