@@ -25,6 +25,8 @@ const MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', '
 const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 /** An account number after a word naming an account (`Sparkonto 9123-4567819`, `Account: 1234 56 78901`). */
 const NAMED_ACCOUNT = /(?:konto|account)[a-zåäö]*\b[^\d\n]{0,40}?(\d{4,5}(?:[ .-]?\d{1,3}){2,5})(?!\d)/i;
+/** An account number as banks write one (`9123-4567801`, `8105-9 912 345 678-4`). */
+const ACCOUNT_NUMBER = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
 /** A period: two ISO dates with a dash, `till` or `to` between them. */
 const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
 /** Longest heading text kept per section. */
@@ -36,8 +38,9 @@ function cellText(c: string): string {
 
 /** The account number a section's heading lines name, if any. */
 export function headingAccount(heading: readonly string[], delimiter: string): string | undefined {
+  // The label reader may return the whole cell (`företagskonto 9123-4567801`): the number in it.
   const labelled = accountAfterLabel(heading, delimiter).accountNumber;
-  if (labelled !== undefined) return labelled;
+  if (labelled !== undefined) return ACCOUNT_NUMBER.exec(labelled)?.[1] ?? labelled;
   for (const line of heading) {
     const m = NAMED_ACCOUNT.exec(splitCells(line, delimiter).map(cellText).join(' '));
     if (m?.[1] !== undefined) return m[1];
@@ -61,12 +64,18 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
   const head = headLines(text, MAX_PREAMBLE + 6);
   const header = findHeaderRow(head);
   if (header === undefined) return readByHeader(text, ctx, bank);
-  const headerText = (head[header.index] ?? '').trimEnd();
+  const d = header.delimiter;
+  // The header as written, without the empty cells some writers put after it (`Datum;Text;Belopp;;`).
+  const bare = (line: string): string => {
+    let end = line.length;
+    while (end > 0 && (line.charAt(end - 1) === d || /\s/.test(line.charAt(end - 1)))) end--;
+    return line.slice(0, end);
+  };
+  const headerText = bare(head[header.index] ?? '');
   // Cheap test first: a file whose header line occurs once is read as before, without splitting it.
   if (headerText.length < 4 || text.indexOf(headerText, text.indexOf(headerText) + headerText.length) < 0) return readByHeader(text, ctx, bank);
 
   const lines = splitLines(text);
-  const d = header.delimiter;
   const dateCols = header.meanings.flatMap((m, i) => (m !== undefined && DATE_MEANINGS.includes(m) ? [i] : []));
   const moneyCols = header.meanings.flatMap((m, i) => (m !== undefined && MONEY_MEANINGS.includes(m) ? [i] : []));
   /** A line a section's heading may hold: text that is no transaction, no balance or totals row and no header. */
@@ -83,20 +92,31 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
   };
 
   const repeats: number[] = [];
-  for (let i = header.index + 1; i < lines.length; i++) if ((lines[i] as string).trimEnd() === headerText) repeats.push(i);
-  const sections: { start: number; header: number; heading: string[] }[] = [
-    { start: 0, header: header.index, heading: lines.slice(0, header.index).filter((l) => l.trim() !== '') },
+  for (let i = header.index + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith(headerText) && bare(line) === headerText) repeats.push(i);
+  }
+  const sections: { start: number; header: number; headingLines: number[]; heading: string[] }[] = [
+    { start: 0, header: header.index, headingLines: [], heading: lines.slice(0, header.index).filter((l) => l.trim() !== '') },
   ];
   let previous = header.index;
   for (const r of repeats) {
+    // Upwards from the repeated header: its heading lines, and an opening balance of the new
+    // section (`Ingående saldo`); a closing balance, a totals line or a row ends the section above.
     const heading: number[] = [];
+    let start = r;
     for (let j = r - 1; j > previous; j--) {
       const line = lines[j] as string;
       if (line.trim() === '') continue;
+      if (heading.length === 0 && balanceRowOf(splitCells(line, d)) === 'opening') {
+        start = j;
+        continue;
+      }
       if (!isHeading(line)) break;
       heading.unshift(j);
+      start = j;
     }
-    sections.push({ start: heading[0] ?? r, header: r, heading: heading.map((j) => lines[j] as string) });
+    sections.push({ start, header: r, headingLines: heading, heading: heading.map((j) => lines[j] as string) });
     previous = r;
   }
   // Only repeated headers (page breaks): one table, read as before.
@@ -133,9 +153,7 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
 
   // The heading lines and repeated headers go; every other line keeps its place and number.
   const blank = new Set<number>();
-  for (const s of kept.slice(1)) {
-    for (let j = s.start; j <= s.header; j++) blank.add(j);
-  }
+  for (const s of kept.slice(1)) for (const j of s.headingLines) blank.add(j);
   for (const r of repeats) blank.add(r);
   const body = lines.map((l, i) => (blank.has(i) ? '' : l)).join('\n');
 
@@ -156,7 +174,7 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
   return {
     ...read,
     // With several accounts the statement's account is the most common one (finish.ts).
-    accountNumber: accounts.size > 1 ? undefined : (read.accountNumber ?? raw[0]?.accountNumber),
+    accountNumber: accounts.size > 1 ? undefined : (raw[0]?.accountNumber ?? read.accountNumber),
     sections: sectionList,
   };
 }

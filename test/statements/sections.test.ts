@@ -127,3 +127,32 @@ describe('what is not a file in sections', () => {
     expect((error as Error).message).toContain('line 4');
   });
 });
+
+describe('section boundaries', () => {
+  it('an opening balance under a heading belongs to the new section; trailing delimiters on a repeated header do not matter', () => {
+    const text = [
+      'Konto;Företagskonto 9123-4567801;;',
+      'Datum;Text;Belopp;Saldo',
+      '2026-01-02;A;-1,00;9,00',
+      ';Utgående saldo;;9,00',
+      '',
+      'Konto;Sparkonto 9123-4567819;;',
+      ';Ingående saldo;;100,00',
+      'Datum;Text;Belopp;Saldo;;',
+      '2026-01-03;B;2,00;102,00',
+      '',
+    ].join('\n');
+    const s = parseStatement(text);
+    expect(s.transactions.map((t) => [t.line, t.accountNumber])).toEqual([
+      [3, '9123-4567801'],
+      [9, '9123-4567819'],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.accountNumber, x.openingBalance, x.closingBalance])).toEqual([
+      [1, '9123-4567801', 1_000, 900],
+      [6, '9123-4567819', 10_000, 10_200],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    const wrong = parseStatement(text.replace(';Ingående saldo;;100,00', ';Ingående saldo;;101,00'));
+    expect(wrong.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([7]);
+  });
+});
