@@ -24,6 +24,13 @@ export interface Head {
  * Excel sheet may put a title and a summary block of up to ~24 lines above the header.
  */
 export const HEAD_LINES = 32;
+/**
+ * How much of one line detectors look at. A header or a row of a bank export is a few hundred
+ * characters; a line without breaks of megabytes (hostile or broken input) would otherwise be
+ * split and normalised by every format under every delimiter. Markup on one line is read from
+ * {@link Head.text}.
+ */
+export const HEAD_LINE_CHARS = 4096;
 /** How much text markup detectors look at. */
 export const HEAD_CHARS = 64 * 1024;
 
