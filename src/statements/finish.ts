@@ -375,10 +375,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   } else {
     sectionOut = [];
     const shown = opts.includePending ? all : booked;
+    /** The section a line is in: the last one starting at or before it (binary search). */
     const sectionOf = (line: number): number => {
-      let k = 0;
-      while (k + 1 < sections.length && (sections[k + 1] as RawSection).line <= line) k++;
-      return k;
+      let lo = 0;
+      let hi = sections.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((sections[mid] as RawSection).line <= line) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
     };
     const rowsOf = sections.map(() => [] as BankTransaction[]);
     const shownOf = sections.map(() => 0);

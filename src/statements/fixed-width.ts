@@ -40,7 +40,8 @@ export interface FixedLabel {
 
 /** The header labels of a column-aligned header line, or undefined when it is not one. */
 export function fixedLabels(line: string): FixedLabel[] | undefined {
-  if (line.length > MAX_HEADER_CHARS || DELIMITED.test(line) || !/ {2}/.test(line.trim())) return undefined;
+  // A comma in a header is a comma-delimited file's (rows may have decimal commas, a header has none).
+  if (line.length > MAX_HEADER_CHARS || DELIMITED.test(line) || line.includes(',') || !/ {2}/.test(line.trim())) return undefined;
   const words: { text: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(/\S+/g)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   const labels: FixedLabel[] = [];

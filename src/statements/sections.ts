@@ -13,7 +13,9 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { DATE_PATTERNS, parseDate } from '../core/dates.js';
+import { tryParseAmount } from '../core/money.js';
 import { headLines, splitCells, splitLines } from './csv.js';
+import { GENERIC_STYLES } from './format.js';
 import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
 import { accountAfterLabel } from './formats/others.js';
@@ -78,7 +80,7 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
   const lines = splitLines(text);
   const dateCols = header.meanings.flatMap((m, i) => (m !== undefined && DATE_MEANINGS.includes(m) ? [i] : []));
   const moneyCols = header.meanings.flatMap((m, i) => (m !== undefined && MONEY_MEANINGS.includes(m) ? [i] : []));
-  /** A line a section's heading may hold: text that is no transaction, no balance or totals row and no header. */
+  /** A line a section's heading may hold: no date in a date column, no amount in a money column, no balance or totals row. */
   const isHeading = (line: string): boolean => {
     const cells = splitCells(line, d);
     if (balanceRowOf(cells) !== undefined) return false;
@@ -87,8 +89,12 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
       const c = cellText(cells[i] ?? '');
       return /\d/.test(c) && DATE_PATTERNS.some((p) => parseDate(c, p) !== undefined);
     });
-    const money = moneyCols.some((i) => /\d/.test(cells[i] ?? ''));
-    return !(dated && money);
+    // An amount in a money column makes it a row (a pending one may have no date), never a heading.
+    const money = moneyCols.some((i) => {
+      const c = cellText(cells[i] ?? '');
+      return /\d/.test(c) && GENERIC_STYLES.some((st) => typeof tryParseAmount(c, st) === 'number');
+    });
+    return !dated && !money;
   };
 
   const repeats: number[] = [];

@@ -156,3 +156,28 @@ describe('section boundaries', () => {
     expect(wrong.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([7]);
   });
 });
+
+describe('rows at a section\'s end', () => {
+  it('a pending row without a date just above the next heading is a row, not part of the heading', () => {
+    const text = [
+      'Konto: Lönekonto 9123-4567801',
+      'Datum;Text;Belopp',
+      '2026-01-02;A;-1,00',
+      'Reserverat;Kortköp B;-2,00',
+      '',
+      'Konto: Sparkonto 9123-4567819',
+      'Datum;Text;Belopp',
+      '2026-01-03;C;3,00',
+    ].join('\n');
+    const s = parseStatement(text, { includePending: true });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.pending, t.accountNumber])).toEqual([
+      [3, -100, undefined, '9123-4567801'],
+      [4, -200, true, '9123-4567801'],
+      [8, 300, undefined, '9123-4567819'],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.count])).toEqual([
+      [1, 2],
+      [6, 1],
+    ]);
+  });
+});
