@@ -177,8 +177,17 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
         };
   const read = readByHeader(body, { ...ctx, sink }, bank);
   const sectionList: RawSection[] = raw.map((s) => ({ line: s.line, headerLine: s.headerLine, heading: s.heading, accountNumber: s.accountNumber, period: s.period }));
+  // Every section states its period: the file covers them all.
+  const periods = raw.map((s) => s.period).filter((p): p is { from: string; to: string } => p !== undefined);
+  const first = periods[0];
+  const period =
+    read.period ??
+    (first !== undefined && periods.length === raw.length
+      ? { from: periods.reduce((m, p) => (p.from < m ? p.from : m), first.from), to: periods.reduce((m, p) => (p.to > m ? p.to : m), first.to) }
+      : undefined);
   return {
     ...read,
+    period,
     // With several accounts the statement's account is the most common one (finish.ts).
     accountNumber: accounts.size > 1 ? undefined : (raw[0]?.accountNumber ?? read.accountNumber),
     sections: sectionList,

@@ -57,6 +57,7 @@ describe('two accounts in one export', () => {
     expect(mixed?.message).toContain('line(s) 11');
     expect(s.openingBalance).toBeUndefined();
     expect(s.closingBalance).toBeUndefined();
+    expect(s.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
   });
   it('a wrong row breaks only its own section\'s chain, and a wrong closing line is named', () => {
     const text = new TextDecoder().decode(fixture('sections/two-accounts-semicolon.csv'));
@@ -93,6 +94,7 @@ describe('one account, one section per period', () => {
       [10, { from: '2026-02-01', to: '2026-02-28' }, 65_950, 56_050, 2],
     ]);
     expect(codes(s)).toEqual(['COLUMNS_DETECTED']);
+    expect(s.period).toEqual({ from: '2026-01-01', to: '2026-02-28' });
   });
   it('a gap between two periods (a missing row) is a break on the later section\'s header', () => {
     const text = new TextDecoder().decode(fixture('sections/one-account-two-periods-tab.txt'));
