@@ -39,6 +39,7 @@ export type {
   ParseWarning,
   Statement,
   StatementFormatId,
+  StatementSection,
   TransactionKind,
   WarningCode,
 } from './statements/types.js';

@@ -98,6 +98,16 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
         ...(options.format !== undefined ? { format: options.format } : {}),
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
       });
+      // One statement goes on one bank account: rows of several accounts (a file in sections, or a
+      // bank's export of several accounts) would merge two accounts' lines and balances into one.
+      const accounts = [...new Set(statement.transactions.map((t) => t.accountNumber).filter((a): a is string => a !== undefined))];
+      if (accounts.length > 1) {
+        const mixed = statement.warnings.find((w) => w.code === 'ACCOUNTS_MIXED');
+        throw new ValidationError(
+          `Statement with several accounts: the file holds rows of ${accounts.join(', ')}${mixed !== undefined && mixed.lines.length > 0 ? ` (another account's rows start on line ${mixed.lines.join(', ')})` : ''}; one import books one bank account, so export or split each account's rows into a file of its own`,
+          { ...(options.fileName !== undefined ? { file: options.fileName } : {}), ...(mixed?.lines[0] !== undefined ? { line: mixed.lines[0] } : {}) },
+        );
+      }
       const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
       const ids = statement.transactions.map((t) => t.id);
       const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;

@@ -8,7 +8,7 @@ import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 }
 import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
-import { HEAD_CHARS, HEAD_LINES, type StatementFormat } from './format.js';
+import { HEAD_CHARS, HEAD_LINES, HEAD_LINE_CHARS, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
 import type { StatementFormatId } from './types.js';
@@ -91,7 +91,9 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
 
 /** @internal Scores every format on a decoded text. */
 export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
-  const head = makeHead(headLines(text, HEAD_LINES), text.slice(0, HEAD_CHARS));
+  // Each line only as far as HEAD_LINE_CHARS: detection time stays bounded whatever one line holds.
+  const lines = headLines(text, HEAD_LINES).map((l) => (l.length > HEAD_LINE_CHARS ? l.slice(0, HEAD_LINE_CHARS) : l));
+  const head = makeHead(lines, text.slice(0, HEAD_CHARS));
   const out: DetectionCandidate[] = [];
   const fallbacks: StatementFormat[] = [];
   for (const f of formats) {

@@ -4,9 +4,9 @@
  * warnings that report all of it are settled once ({@link finishStatement}).
  */
 import type { TextEncoding } from '../core/encoding.js';
-import type { RawRow, RawStatement, RowSink } from './format.js';
+import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { classifyKind, kindFromAccount } from './kind.js';
-import type { BankTransaction, ParseWarning, Statement, StatementFormatId, TransactionKind } from './types.js';
+import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -247,6 +247,51 @@ function checkChain(rows: readonly BankTransaction[], newestFirst: boolean): Cha
   return { breaks, opening, closing: running };
 }
 
+interface Balances extends ChainResult {
+  readonly newestFirst: boolean | undefined;
+}
+
+/**
+ * The balance chain of some booked rows and the balance marks among them: breaks, opening and
+ * closing balance, and the row order (given, else the one with fewer breaks).
+ */
+function balances(booked: readonly BankTransaction[], marks: readonly BalanceMark[], order: boolean | undefined): Balances {
+  let newestFirst = order;
+  const hasBalance = booked.some((r) => r.balance !== undefined);
+  let chain: ChainResult = { breaks: [] };
+  if (hasBalance) {
+    if (newestFirst === undefined) {
+      const a = checkChain(booked, true);
+      const b = checkChain(booked, false);
+      newestFirst = a.breaks.length < b.breaks.length;
+      chain = newestFirst ? a : b;
+    } else {
+      chain = checkChain(booked, newestFirst);
+    }
+  }
+  const breaks = [...chain.breaks];
+  let opening = chain.opening;
+  let closing = chain.closing;
+  const total = booked.reduce((s, r) => s + r.amount, 0);
+  for (const mark of marks) {
+    // A balance written before the rows is the latest balance in a newest-first file.
+    const isClosing = mark.role === 'closing' || (mark.role === undefined && (mark.position === 'start') === (newestFirst ?? true));
+    if (isClosing) {
+      if (closing !== undefined && closing !== mark.balance) breaks.push(mark.line);
+      if (opening === undefined) opening = mark.balance - total;
+      closing = mark.balance;
+    } else {
+      if (opening !== undefined && opening !== mark.balance) breaks.push(mark.line);
+      opening = mark.balance;
+      if (closing === undefined) closing = mark.balance + total;
+    }
+  }
+  if (!hasBalance && opening !== undefined && closing !== undefined && opening + total !== closing) {
+    breaks.push(...marks.map((m) => m.line));
+  }
+  return { breaks, opening, closing, newestFirst };
+}
+
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;
@@ -301,49 +346,80 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   }
 
   const accounts = builder.accounts;
+  // In a file in sections: the lines where a section for another account than the one above starts.
+  const accountStarts = (raw.sections ?? []).filter((s, k, list) => k > 0 && s.accountNumber !== list[k - 1]?.accountNumber).map((s) => s.line);
   const accountNumber = raw.accountNumber ?? accounts.majority();
   if (accounts.counts.size > 1) {
     for (let i = 0; i < all.length; i++) (all[i] as Mutable<BankTransaction>).accountNumber = accounts.get(i);
     warnings.push({
       code: 'ACCOUNTS_MIXED',
-      message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber`,
-      lines: [],
+      message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber${accountStarts.length > 0 ? `; a section for another account starts on line(s) ${accountStarts.join(', ')}` : ''}`,
+      lines: accountStarts,
     });
   }
 
-  // Balance chain over the booked rows, with balance-only rows as anchors.
+  // Balance chain over the booked rows, with balance-only rows as anchors; in a file in sections,
+  // over each section's rows on its own (two accounts' chains are never joined).
+  const sections = raw.sections !== undefined && raw.sections.length > 1 ? raw.sections : undefined;
   let newestFirst = raw.newestFirst ?? isNewestFirst(booked);
-  const hasBalance = booked.some((r) => r.balance !== undefined);
-  let chain: ChainResult = { breaks: [] };
-  if (hasBalance) {
-    if (newestFirst === undefined) {
-      const a = checkChain(booked, true);
-      const b = checkChain(booked, false);
-      newestFirst = a.breaks.length < b.breaks.length;
-      chain = newestFirst ? a : b;
-    } else {
-      chain = checkChain(booked, newestFirst);
+  let opening: number | undefined;
+  let closing: number | undefined;
+  const breaks: number[] = [];
+  let sectionOut: StatementSection[] | undefined;
+  if (sections === undefined) {
+    const whole = balances(booked, raw.marks ?? [], newestFirst);
+    newestFirst = whole.newestFirst;
+    breaks.push(...whole.breaks);
+    opening = whole.opening;
+    closing = whole.closing;
+  } else {
+    sectionOut = [];
+    const shown = opts.includePending ? all : booked;
+    /** The section a line is in: the last one starting at or before it (binary search). */
+    const sectionOf = (line: number): number => {
+      let lo = 0;
+      let hi = sections.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((sections[mid] as RawSection).line <= line) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const rowsOf = sections.map(() => [] as BankTransaction[]);
+    const shownOf = sections.map(() => 0);
+    const marksOf = sections.map(() => [] as BalanceMark[]);
+    for (const r of booked) (rowsOf[sectionOf(r.line)] as BankTransaction[]).push(r);
+    for (const r of shown) shownOf[sectionOf(r.line)]! += 1;
+    for (const m of raw.marks ?? []) (marksOf[sectionOf(m.line)] as BalanceMark[]).push(m);
+    const results = sections.map((_, k) => balances(rowsOf[k] as BankTransaction[], marksOf[k] as BalanceMark[], raw.newestFirst ?? isNewestFirst(rowsOf[k] as BankTransaction[]) ?? newestFirst));
+    for (const r of results) breaks.push(...r.breaks);
+    sections.forEach((s, k) => {
+      const r = results[k] as Balances;
+      (sectionOut as StatementSection[]).push({
+        line: s.line,
+        heading: s.heading,
+        ...(s.accountNumber !== undefined && { accountNumber: s.accountNumber }),
+        ...(s.period !== undefined && { period: s.period }),
+        ...(r.opening !== undefined && { openingBalance: r.opening }),
+        ...(r.closing !== undefined && { closingBalance: r.closing }),
+        count: shownOf[k] as number,
+      });
+    });
+    // One account in every section (periods of one account): the statement's balances are the
+    // earliest section's opening and the latest one's closing, and each section must open where
+    // the one before it in time closed.
+    if (new Set(sections.map((s) => s.accountNumber)).size === 1) {
+      const firstDate = (k: number): string => (rowsOf[k] as BankTransaction[]).reduce((m, r) => (m === '' || (r.date !== '' && r.date < m) ? r.date : m), '');
+      const timed = sections.map((_, k) => k).filter((k) => (rowsOf[k] as BankTransaction[]).length > 0).sort((a, b) => (firstDate(a) < firstDate(b) ? -1 : firstDate(a) > firstDate(b) ? 1 : a - b));
+      for (let t = 1; t < timed.length; t++) {
+        const before = results[timed[t - 1] as number] as Balances;
+        const now = results[timed[t] as number] as Balances;
+        if (before.closing !== undefined && now.opening !== undefined && before.closing !== now.opening) breaks.push((sections[timed[t] as number] as RawSection).headerLine);
+      }
+      opening = timed.length > 0 ? (results[timed[0] as number] as Balances).opening : undefined;
+      closing = timed.length > 0 ? (results[timed[timed.length - 1] as number] as Balances).closing : undefined;
     }
-  }
-  const breaks = [...chain.breaks];
-  let opening = chain.opening;
-  let closing = chain.closing;
-  const total = booked.reduce((s, r) => s + r.amount, 0);
-  for (const mark of raw.marks ?? []) {
-    // A balance written before the rows is the latest balance in a newest-first file.
-    const isClosing = mark.role === 'closing' || (mark.role === undefined && (mark.position === 'start') === (newestFirst ?? true));
-    if (isClosing) {
-      if (closing !== undefined && closing !== mark.balance) breaks.push(mark.line);
-      if (opening === undefined) opening = mark.balance - total;
-      closing = mark.balance;
-    } else {
-      if (opening !== undefined && opening !== mark.balance) breaks.push(mark.line);
-      opening = mark.balance;
-      if (closing === undefined) closing = mark.balance + total;
-    }
-  }
-  if (!hasBalance && opening !== undefined && closing !== undefined && opening + total !== closing) {
-    breaks.push(...(raw.marks ?? []).map((m) => m.line));
   }
   if (breaks.length > 0) {
     const lines = [...new Set(breaks)].sort((a, b) => a - b);
@@ -388,6 +464,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     ...(closing !== undefined && { closingBalance: closing }),
     ...(raw.period !== undefined && { period: raw.period }),
     ...(raw.detected !== undefined && { detected: raw.detected }),
+    ...(sectionOut !== undefined && { sections: sectionOut }),
     transactions: out,
     warnings,
   };

@@ -24,6 +24,13 @@ export interface Head {
  * Excel sheet may put a title and a summary block of up to ~24 lines above the header.
  */
 export const HEAD_LINES = 32;
+/**
+ * How much of one line detectors look at. A header or a row of a bank export is a few hundred
+ * characters; a line without breaks of megabytes (hostile or broken input) would otherwise be
+ * split and normalised by every format under every delimiter. Markup on one line is read from
+ * {@link Head.text}.
+ */
+export const HEAD_LINE_CHARS = 4096;
 /** How much text markup detectors look at. */
 export const HEAD_CHARS = 64 * 1024;
 
@@ -73,6 +80,19 @@ export interface BalanceMark {
   readonly role?: 'opening' | 'closing' | undefined;
 }
 
+/** One section of a file in sections: it runs from `line` to the line before the next section. */
+export interface RawSection {
+  /** 1-based line where the section starts: its first heading line, else its column header. */
+  readonly line: number;
+  /** 1-based line of the section's column header. */
+  readonly headerLine: number;
+  /** The heading lines' text, cells joined by a space and lines by ` · `. */
+  readonly heading: string;
+  /** The account the heading names (or the one of the section above, when it names none). */
+  readonly accountNumber?: string | undefined;
+  readonly period?: { readonly from: string; readonly to: string } | undefined;
+}
+
 export interface RowProblem {
   readonly line: number;
   readonly error: Error;
@@ -95,6 +115,11 @@ export interface RawStatement {
   readonly newestFirst?: boolean | undefined;
   /** What the header reader took each column for, and why. */
   readonly detected?: DetectedColumns | undefined;
+  /**
+   * A file in sections (several accounts or periods, each with its own heading and column header),
+   * in file order: each section's balance chain is checked on its own.
+   */
+  readonly sections?: readonly RawSection[] | undefined;
   /** Amounts that read two ways under the file's number style, and how they were read. */
   readonly ambiguousAmounts?: { readonly message: string; readonly lines: readonly number[] } | undefined;
 }

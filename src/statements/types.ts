@@ -138,9 +138,33 @@ export interface Statement {
    * taken for what (a {@link ColumnMapping} that can be passed back as `columns`), and why.
    */
   readonly detected?: DetectedColumns | undefined;
+  /**
+   * Only for a file in sections — several accounts or periods in one export, each introduced by
+   * heading lines of its own (account, period) and its own column header — in file order. Each
+   * section's balance chain is checked on its own; with several accounts the statement's
+   * `openingBalance`/`closingBalance` are left out (they are per section here) and every
+   * transaction carries its `accountNumber`.
+   */
+  readonly sections?: readonly StatementSection[] | undefined;
   /** In file order. */
   readonly transactions: readonly BankTransaction[];
   readonly warnings: readonly ParseWarning[];
+}
+
+/** One section of a file in sections (see {@link Statement.sections}). */
+export interface StatementSection {
+  /** 1-based line where the section starts: its first heading line, else its column header. */
+  readonly line: number;
+  /** The heading lines' text (cells joined by a space, lines by ` · `); '' when it has none. */
+  readonly heading: string;
+  /** The account the heading names, or the one of the section above when it names none (a new period). */
+  readonly accountNumber?: string | undefined;
+  /** The period the heading states. */
+  readonly period?: { readonly from: string; readonly to: string } | undefined;
+  readonly openingBalance?: number | undefined;
+  readonly closingBalance?: number | undefined;
+  /** Transactions of this section in `Statement.transactions`. */
+  readonly count: number;
 }
 
 /** The header reader's choice of columns (header names as in the file) and its reasons. */

@@ -132,6 +132,19 @@ for (const kind of STORE_KINDS) {
       expect(await k.exportClientData('c1')).toMatchObject({ statements: [{}, {}, {}] });
     });
 
+    it('refuses a statement holding rows of several accounts instead of booking both on one bank account', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c2', name: 'C2', bankAccounts: [{ account: '1930', number: '9123-4567801' }, { account: '1940', number: '9123-4567819' }] });
+      const twoAccounts = fixture('statements/sections/two-accounts-semicolon.csv');
+      const error = await k.importStatement('c2', twoAccounts, { fileName: 'konton.csv' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KonteraError);
+      expect(error).toMatchObject({ code: 'VALIDATION', line: 11 });
+      expect((error as Error).message).toContain('9123-4567801, 9123-4567819');
+      expect(await k.exportClientData('c2')).toMatchObject({ statements: [] });
+    });
+
     it('is all-or-nothing: an aborted import leaves nothing, and reports progress before', async () => {
       await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1' });
       const controller = new AbortController();

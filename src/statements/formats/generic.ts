@@ -12,7 +12,9 @@ import { GENERIC_STYLES, type Head, type ParseContext, type RawStatement, type S
 import { type ColumnRole, type ColumnSpec, type HeaderMatch, parseTable, tryAmount } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
-import { balanceRowOf, findHeaderRow, htmlAsTable, readByHeader } from './header.js';
+import { detectFixedTable, fixedWidthAsTable } from '../fixed-width.js';
+import { readInSections } from '../sections.js';
+import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, htmlAsTable } from './header.js';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Score of a plain table whose header the synonym table does not understand: listed, never auto-chosen. */
@@ -56,12 +58,16 @@ export const genericCsv: StatementFormat = {
   detect(head: Head): number {
     const lines = /<table/i.test(head.text) ? headLines(htmlAsTable(head.text), 40) : head.lines;
     if (findHeaderRow(lines) !== undefined) return HEADER_READER_SCORE;
+    // A column-aligned text table whose header names a date and an amount.
+    if (detectFixedTable(lines)) return HEADER_READER_SCORE;
     return looksLikeTable(lines) ? GENERIC_SCORE : 0;
   },
   parse(source: string, ctx: ParseContext): RawStatement {
-    const text = htmlAsTable(source);
+    const table = htmlAsTable(source);
+    // A column-aligned table (no delimiter) is read as the TAB-separated table it stands for.
+    const text = findHeaderRow(headLines(table, MAX_PREAMBLE + 6)) === undefined ? (fixedWidthAsTable(table, ctx.file) ?? table) : table;
     const mapping = ctx.columns;
-    if (!mapping) return readByHeader(text, ctx, 'Unknown bank');
+    if (!mapping) return readInSections(text, ctx, 'Unknown bank');
     const lines = headLines(text, 40);
     const sniff = sniffDelimiter(lines);
     if (!sniff) throw new StatementParseError('UNKNOWN_FORMAT', 'Not a delimited table: no delimiter (; , TAB |) splits the lines consistently', { file: ctx.file });

@@ -1,0 +1,195 @@
+/**
+ * Files in sections: one export holding several accounts or periods, each section introduced by
+ * heading lines of its own (account name and number, period) and its own copy of the column
+ * header, often with a closing-balance or totals line and a blank line before the next heading.
+ *
+ * The table itself is still read by the header reader, once: this module finds the sections,
+ * blanks their heading lines and repeated headers (lines keep their numbers), gives every row the
+ * account its section's heading names, and hands the sections to `finish.ts`, which checks each
+ * section's balance chain on its own — two accounts' chains are never joined into one.
+ *
+ * A header repeated with nothing but blank lines above it (a page break, files joined by hand)
+ * is not a section: such files read as before.
+ */
+import { StatementParseError } from '../core/errors.js';
+import { DATE_PATTERNS, parseDate } from '../core/dates.js';
+import { tryParseAmount } from '../core/money.js';
+import { headLines, splitCells, splitLines } from './csv.js';
+import { GENERIC_STYLES } from './format.js';
+import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
+import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
+import { accountAfterLabel } from './formats/others.js';
+import type { HeaderMeaning } from './synonyms.js';
+
+const DATE_MEANINGS: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
+const MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance'];
+/** A totals word starting a cell (`Summa`, `Totalt:`): such a line closes the section above it. */
+const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+/** An account number after a word naming an account (`Sparkonto 9123-4567819`, `Account: 1234 56 78901`). */
+const NAMED_ACCOUNT = /(?:konto|account)[a-zåäö]*\b[^\d\n]{0,40}?(\d{4,5}(?:[ .-]?\d{1,3}){2,5})(?!\d)/i;
+/** An account number as banks write one (`9123-4567801`, `8105-9 912 345 678-4`). */
+const ACCOUNT_NUMBER = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
+/** A period: two ISO dates with a dash, `till` or `to` between them. */
+const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
+/** Longest heading text kept per section. */
+const MAX_HEADING = 200;
+
+function cellText(c: string): string {
+  return c.trim().replace(/^"(.*)"$/, '$1').trim();
+}
+
+/** The account number a section's heading lines name, if any. */
+export function headingAccount(heading: readonly string[], delimiter: string): string | undefined {
+  // The label reader may return the whole cell (`företagskonto 9123-4567801`): the number in it.
+  const labelled = accountAfterLabel(heading, delimiter).accountNumber;
+  if (labelled !== undefined) return ACCOUNT_NUMBER.exec(labelled)?.[1] ?? labelled;
+  for (const line of heading) {
+    const m = NAMED_ACCOUNT.exec(splitCells(line, delimiter).map(cellText).join(' '));
+    if (m?.[1] !== undefined) return m[1];
+  }
+  return undefined;
+}
+
+function headingPeriod(heading: readonly string[]): { from: string; to: string } | undefined {
+  for (const line of heading) {
+    const m = PERIOD.exec(line);
+    if (!m) continue;
+    const from = parseDate(m[1] as string, 'YYYY-MM-DD');
+    const to = parseDate(m[2] as string, 'YYYY-MM-DD');
+    if (from !== undefined && to !== undefined && from <= to) return { from, to };
+  }
+  return undefined;
+}
+
+/** Reads a table by its header, in sections when the file has them (see the module comment). */
+export function readInSections(text: string, ctx: ParseContext, bank: string): RawStatement {
+  const head = headLines(text, MAX_PREAMBLE + 6);
+  const header = findHeaderRow(head);
+  if (header === undefined) return readByHeader(text, ctx, bank);
+  const d = header.delimiter;
+  // The header as written, without the empty cells some writers put after it (`Datum;Text;Belopp;;`).
+  const bare = (line: string): string => {
+    let end = line.length;
+    while (end > 0 && (line.charAt(end - 1) === d || /\s/.test(line.charAt(end - 1)))) end--;
+    return line.slice(0, end);
+  };
+  const headerText = bare(head[header.index] ?? '');
+  // Cheap test first: a file whose header line occurs once is read as before, without splitting it.
+  if (headerText.length < 4 || text.indexOf(headerText, text.indexOf(headerText) + headerText.length) < 0) return readByHeader(text, ctx, bank);
+
+  const lines = splitLines(text);
+  const dateCols = header.meanings.flatMap((m, i) => (m !== undefined && DATE_MEANINGS.includes(m) ? [i] : []));
+  const moneyCols = header.meanings.flatMap((m, i) => (m !== undefined && MONEY_MEANINGS.includes(m) ? [i] : []));
+  /** A line a section's heading may hold: no date in a date column, no amount in a money column, no balance or totals row. */
+  const isHeading = (line: string): boolean => {
+    const cells = splitCells(line, d);
+    if (balanceRowOf(cells) !== undefined) return false;
+    if (cells.some((c) => TOTALS.test(cellText(c)))) return false;
+    const dated = dateCols.some((i) => {
+      const c = cellText(cells[i] ?? '');
+      return /\d/.test(c) && DATE_PATTERNS.some((p) => parseDate(c, p) !== undefined);
+    });
+    // An amount in a money column makes it a row (a pending one may have no date), never a heading.
+    const money = moneyCols.some((i) => {
+      const c = cellText(cells[i] ?? '');
+      return /\d/.test(c) && GENERIC_STYLES.some((st) => typeof tryParseAmount(c, st) === 'number');
+    });
+    return !dated && !money;
+  };
+
+  const repeats: number[] = [];
+  for (let i = header.index + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith(headerText) && bare(line) === headerText) repeats.push(i);
+  }
+  const sections: { start: number; header: number; headingLines: number[]; heading: string[] }[] = [
+    { start: 0, header: header.index, headingLines: [], heading: lines.slice(0, header.index).filter((l) => l.trim() !== '') },
+  ];
+  let previous = header.index;
+  for (const r of repeats) {
+    // Upwards from the repeated header: its heading lines, and an opening balance of the new
+    // section (`Ingående saldo`); a closing balance, a totals line or a row ends the section above.
+    const heading: number[] = [];
+    let start = r;
+    for (let j = r - 1; j > previous; j--) {
+      const line = lines[j] as string;
+      if (line.trim() === '') continue;
+      if (heading.length === 0 && balanceRowOf(splitCells(line, d)) === 'opening') {
+        start = j;
+        continue;
+      }
+      if (!isHeading(line)) break;
+      heading.unshift(j);
+      start = j;
+    }
+    sections.push({ start, header: r, headingLines: heading, heading: heading.map((j) => lines[j] as string) });
+    previous = r;
+  }
+  // Only repeated headers (page breaks): one table, read as before.
+  if (sections.slice(1).every((s) => s.heading.length === 0)) return readByHeader(text, ctx, bank);
+
+  // Sections without a heading of their own (a page break inside a section) belong to the one above.
+  const kept = sections.filter((s, k) => k === 0 || s.heading.length > 0);
+  const raw: { line: number; headerLine: number; heading: string; accountNumber?: string; period?: { from: string; to: string } }[] = [];
+  let account: string | undefined;
+  for (const s of kept) {
+    const own = headingAccount(s.heading, d);
+    // A section whose heading names no account (a new period) continues the account above it.
+    if (own !== undefined) account = own;
+    const period = headingPeriod(s.heading);
+    const heading = s.heading.map((l) => splitCells(l, d).map(cellText).filter((c) => c !== '').join(' ')).filter((l) => l !== '').join(' · ');
+    raw.push({
+      line: s.start + 1,
+      headerLine: s.header + 1,
+      heading: heading.length > MAX_HEADING ? `${heading.slice(0, MAX_HEADING - 1)}…` : heading,
+      ...(account !== undefined && { accountNumber: account }),
+      ...(period !== undefined && { period }),
+    });
+  }
+  const accounts = new Set(raw.map((s) => s.accountNumber).filter((a): a is string => a !== undefined));
+  const unnamed = raw.find((s) => s.accountNumber === undefined);
+  if (accounts.size > 0 && unnamed !== undefined) {
+    const named = raw.find((s) => s.accountNumber !== undefined) as (typeof raw)[number];
+    throw new StatementParseError(
+      'AMBIGUOUS_FORMAT',
+      `Ambiguous sections: the section starting on line ${named.line} is for account ${named.accountNumber ?? ''}, but the section starting on line ${unnamed.line} names no account; its rows cannot be told from another account's`,
+      { file: ctx.file, line: unnamed.line },
+    );
+  }
+
+  // The heading lines and repeated headers go; every other line keeps its place and number.
+  const blank = new Set<number>();
+  for (const s of kept.slice(1)) for (const j of s.headingLines) blank.add(j);
+  for (const r of repeats) blank.add(r);
+  const body = lines.map((l, i) => (blank.has(i) ? '' : l)).join('\n');
+
+  // Each row gets its section's account (rows arrive in line order).
+  const starts = raw.map((s) => s.line);
+  let k = 0;
+  const sink: RowSink =
+    accounts.size === 0
+      ? ctx.sink
+      : {
+          add(row: RawRow): void {
+            while (k + 1 < starts.length && (starts[k + 1] as number) <= row.line) k++;
+            ctx.sink.add({ ...row, account: raw[k]?.accountNumber });
+          },
+        };
+  const read = readByHeader(body, { ...ctx, sink }, bank);
+  const sectionList: RawSection[] = raw.map((s) => ({ line: s.line, headerLine: s.headerLine, heading: s.heading, accountNumber: s.accountNumber, period: s.period }));
+  // Every section states its period: the file covers them all.
+  const periods = raw.map((s) => s.period).filter((p): p is { from: string; to: string } => p !== undefined);
+  const first = periods[0];
+  const period =
+    read.period ??
+    (first !== undefined && periods.length === raw.length
+      ? { from: periods.reduce((m, p) => (p.from < m ? p.from : m), first.from), to: periods.reduce((m, p) => (p.to > m ? p.to : m), first.to) }
+      : undefined);
+  return {
+    ...read,
+    period,
+    // With several accounts the statement's account is the most common one (finish.ts).
+    accountNumber: accounts.size > 1 ? undefined : (raw[0]?.accountNumber ?? read.accountNumber),
+    sections: sectionList,
+  };
+}
