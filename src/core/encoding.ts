@@ -13,6 +13,8 @@ export interface DecodedText {
   readonly encoding: TextEncoding;
   /** A byte-order mark was present (and removed from `text`). */
   readonly bom: boolean;
+  /** The text is a workbook sheet (XLSX or XLS) written out by kontera; see `Head.workbook`. */
+  readonly workbook?: boolean | undefined;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

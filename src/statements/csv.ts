@@ -31,12 +31,13 @@ export function headLines(text: string, max: number): string[] {
 }
 
 /** A {@link Head} over some lines, with memoised splitting. */
-export function makeHead(lines: readonly string[], text = lines.join('\n')): Head {
+export function makeHead(lines: readonly string[], text = lines.join('\n'), workbook = false): Head {
   const split = new Map<string, string[]>();
   const normalized = new Map<string, string[]>();
   const head: Head = {
     lines,
     text,
+    workbook,
     split(i: number, delimiter: string): string[] {
       const key = `${i}\u0000${delimiter}`;
       let cells = split.get(key);

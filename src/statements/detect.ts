@@ -56,13 +56,13 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
       // XLSX (Handelsbanken since 2024, Skandiabanken): a sheet, as text, one line per row.
       // The first sheet a format claims (a summary sheet may come first), else the first sheet.
-      const claimed = (text: string): boolean => scoreFormats(text).some((c) => c.score >= MIN_SCORE);
-      return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
+      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
+      return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
     }
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
       // Excel 97–2003 workbook (BIFF8 in a compound file): read as an XLSX is, by the same rule.
-      const claimed = (text: string): boolean => scoreFormats(text).some((c) => c.score >= MIN_SCORE);
-      return { text: xlsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false };
+      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
+      return { text: xlsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
     }
     const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || sniffUtf16(b) !== undefined;
     if (!utf16 && looksBinary(b)) {
@@ -90,10 +90,10 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
 }
 
 /** @internal Scores every format on a decoded text. */
-export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS): DetectionCandidate[] {
+export function scoreFormats(text: string, formats: readonly StatementFormat[] = BUILTIN_FORMATS, workbook = false): DetectionCandidate[] {
   // Each line only as far as HEAD_LINE_CHARS: detection time stays bounded whatever one line holds.
   const lines = headLines(text, HEAD_LINES).map((l) => (l.length > HEAD_LINE_CHARS ? l.slice(0, HEAD_LINE_CHARS) : l));
-  const head = makeHead(lines, text.slice(0, HEAD_CHARS));
+  const head = makeHead(lines, text.slice(0, HEAD_CHARS), workbook);
   const out: DetectionCandidate[] = [];
   const fallbacks: StatementFormat[] = [];
   for (const f of formats) {
@@ -165,7 +165,7 @@ export function pickFormat(candidates: readonly DetectionCandidate[], file?: str
  */
 export function detectStatementFormat(input: Uint8Array | string, options: { fileName?: string } = {}): DetectionResult {
   const decoded = decodeInput(input, options.fileName);
-  const candidates = scoreFormats(decoded.text);
+  const candidates = scoreFormats(decoded.text, BUILTIN_FORMATS, decoded.workbook === true);
   const best = pickFormat(candidates, options.fileName, decoded.text);
   return { format: best.format, score: best.score, candidates };
 }

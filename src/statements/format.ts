@@ -15,6 +15,13 @@ export interface Head {
   readonly text: string;
   /** Line `i` split on `delimiter` with CSV quoting, memoised across formats. */
   split(i: number, delimiter: string): string[];
+  /**
+   * The text is a workbook sheet (XLSX or XLS) as kontera writes it out: a TAB between cells,
+   * numeric cells as `-1234.50` whatever the bank's own spelling, and a row's trailing empty cells
+   * left out. An export opened in Excel and saved as a workbook reads as the export did: a table
+   * format then also takes TAB as its delimiter (see `ParseContext.workbook` for the rows).
+   */
+  readonly workbook?: boolean | undefined;
   /** The same cells through {@link normalizeHeaderCell}, trailing empty cells dropped (memoised). */
   headerCells(i: number, delimiter: string): string[];
 }
@@ -46,6 +53,12 @@ export interface ParseContext {
   readonly sink: RowSink;
   /** Bounds on size and nesting (defaults when absent). */
   readonly limits?: InputLimits | undefined;
+  /**
+   * The text is a workbook sheet (see `Head.workbook`): an amount cell that the file's number style
+   * does not read is read as a workbook number (`-1234.50`), and a row may stop before its trailing
+   * empty cells.
+   */
+  readonly workbook?: boolean | undefined;
 }
 
 /** A parsed row as a format hands it over, before ids, kinds and the balance chain. */

@@ -46,12 +46,12 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   let formatId: StatementFormatId;
   if (options.format !== undefined) formatId = options.format;
   else if (options.columns !== undefined) formatId = 'generic-csv';
-  else formatId = pickFormat(scoreFormats(decoded.text), file, decoded.text).format;
+  else formatId = pickFormat(scoreFormats(decoded.text, undefined, decoded.workbook === true), file, decoded.text).format;
   const format = formatById(formatId);
   if (!format) throw new InvalidOptionError(`Unknown format "${formatId}"`, { file });
 
   const builder = new StatementBuilder();
-  const raw = format.parse(decoded.text, { file, columns: options.columns, lenient: options.lenient ?? false, sink: builder, limits });
+  const raw = format.parse(decoded.text, { file, columns: options.columns, lenient: options.lenient ?? false, sink: builder, limits, workbook: decoded.workbook === true });
   if (builder.transactions.length === 0 && (raw.skipped?.length ?? 0) === 0) {
     throw new StatementParseError('HEADER_ONLY', `No transactions: the file is a ${format.bank} export (${format.id}) but has no transaction rows`, { file });
   }

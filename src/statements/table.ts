@@ -16,6 +16,7 @@ import {
   type RawRow,
   type RowProblem,
   type StatementFormat,
+  STYLE,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
@@ -164,7 +165,7 @@ function findHeader(spec: TableSpec, head: Head): HeaderMatch | undefined {
   for (let i = 0; i < max; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    for (const d of spec.delimiters) {
+    for (const d of head.workbook === true && !spec.delimiters.includes('\t') ? [...spec.delimiters, '\t'] : spec.delimiters) {
       if (!line.includes(d)) continue;
       const m = matchHeader(spec, head.headerCells(i, d));
       if (!m) continue;
@@ -283,7 +284,8 @@ export function defineTableFormat(spec: TableSpec): StatementFormat {
       return findHeader(spec, head)?.score ?? 0;
     },
     parse(text: string, ctx: ParseContext): RawStatement {
-      const header = findHeader(spec, makeHead(headLines(text, HEAD_LINES)));
+      const lines = headLines(text, HEAD_LINES);
+      const header = findHeader(spec, makeHead(lines, lines.join('\n'), ctx.workbook === true));
       if (!header) {
         throw new StatementParseError('UNKNOWN_FORMAT', `Not a ${spec.bank} export: expected a header row with ${spec.columns.filter((c) => c.required !== false).map((c) => `"${c.names[0]}"`).join(', ')}`, { file: ctx.file });
       }
@@ -322,11 +324,15 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const width = header.width;
   const ownAccounts = new Map<string, number>();
 
+  const workbook = ctx.workbook === true;
   const money = (raw: string, line: number, role: ColumnRole): number | undefined => {
     if (raw === '') return undefined;
     try {
       return parseAmount(raw, style);
     } catch (e) {
+      // A workbook's numeric cell is written `-1234.50` whatever the bank's own spelling was.
+      const asNumber = workbook ? tryParseAmount(raw, STYLE.dot) : undefined;
+      if (typeof asNumber === 'number') return asNumber;
       const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
       throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, {
         file: ctx.file,
@@ -492,7 +498,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
       // A row may stop before its trailing empty fields (Excel drops them on some rows): read it when
       // the format allows that and the row reaches every date and money column.
-      if (filled > width || (cells.length < width && !(spec.padShortRows === true && cells.length > lastNeeded))) {
+      if (filled > width || (cells.length < width && !((spec.padShortRows === true || workbook) && cells.length > lastNeeded))) {
         throw new StatementParseError(
           'COLUMN_COUNT',
           `Wrong number of fields: expected ${width} fields as in the header on line ${headerLine}, found ${filled > width ? filled : cells.length}`,

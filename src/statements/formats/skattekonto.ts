@@ -8,7 +8,7 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { AmountFormatError, parseAmount } from '../../core/money.js';
+import { AmountFormatError, parseAmount, tryParseAmount } from '../../core/money.js';
 import { forEachRecord } from '../csv.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE } from '../format.js';
 import { splitCells } from '../csv.js';
@@ -25,10 +25,12 @@ export const skattekonto: StatementFormat = {
     const lines = head.lines.filter((l) => l.trim() !== '');
     const first = lines[0];
     if (first === undefined) return 0;
-    const cells = splitCells(first, ';').map((c) => c.trim());
+    // A workbook sheet (the export opened in Excel and saved) has TABs where the export has `;`.
+    const delimiter = head.workbook === true ? '\t' : ';';
+    const cells = splitCells(first, delimiter).map((c) => c.trim());
     const hasOrg = ORGNR.test(cells[1] ?? '');
     // Both layouts put `Ingående saldo` in the second cell (the first is empty), as the parser reads it.
-    const ib = lines.slice(0, 6).findIndex((l) => IB.test((splitCells(l, ';')[1] ?? '').trim()));
+    const ib = lines.slice(0, 6).findIndex((l) => IB.test((splitCells(l, delimiter)[1] ?? '').trim()));
     const hasIb = ib >= 0;
     if (hasOrg && hasIb) return 1;
     if (!hasIb) return 0;
@@ -45,11 +47,14 @@ export const skattekonto: StatementFormat = {
       try {
         return parseAmount(raw, STYLE.comma);
       } catch (e) {
+        // A workbook's numeric cell is written `-1234.50`.
+        const asNumber = ctx.workbook === true ? tryParseAmount(raw, STYLE.dot) : undefined;
+        if (typeof asNumber === 'number') return asNumber;
         const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
         throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
       }
     };
-    forEachRecord(text, ';', 1, ctx.file, (raw, line) => {
+    forEachRecord(text, ctx.workbook === true ? '\t' : ';', 1, ctx.file, (raw, line) => {
       const r = { cells: raw, line };
       const cells = r.cells.map((c) => c.trim());
       const [c0 = '', c1 = '', c2 = '', c3 = ''] = cells;
