@@ -8,7 +8,7 @@ import { ValidationError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { parseStatement } from '../statements/index.js';
-import type { ParseWarning } from '../statements/types.js';
+import type { ParseWarning, Statement } from '../statements/types.js';
 import type { ClientRef, ClientRow, StatementRow, StoreSession, TransactionMark, TransactionRow } from '../store/store.js';
 import { MATCH_WINDOW_DAYS, matchLedger } from './ledger.js';
 import { CHUNK, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, digits, fingerprint, nextFreeSeries, refOf, yieldToEventLoop } from './shared.js';
@@ -86,6 +86,31 @@ async function markBookedLines(tx: StoreSession, ref: ClientRef, bankAccount: Ac
   return marks;
 }
 
+/**
+ * The statement cut down to the rows of one account (`accountNumber` option): its spelling from
+ * the file, and its balances from its own sections (the first's opening, the last's closing).
+ */
+function oneAccount(statement: Statement, accounts: readonly string[], wanted: string, where: { file?: string }): Statement {
+  const known = accounts.length > 0 ? accounts : statement.accountNumber !== undefined ? [statement.accountNumber] : [];
+  const spelling = known.find((a) => a === wanted) ?? known.find((a) => digits(a) !== '' && digits(a) === digits(wanted));
+  if (spelling === undefined) {
+    throw new ValidationError(
+      `Account ${JSON.stringify(wanted)} is not in the file: expected one of ${known.length > 0 ? known.join(', ') : '(the file names no account)'}`,
+      where,
+    );
+  }
+  if (accounts.length <= 1) return statement; // a one-account file: the option only confirms it
+  const sections = (statement.sections ?? []).filter((s) => s.accountNumber === spelling);
+  return {
+    ...statement,
+    accountNumber: spelling,
+    transactions: statement.transactions.filter((t) => t.accountNumber === spelling),
+    openingBalance: sections[0]?.openingBalance,
+    closingBalance: sections[sections.length - 1]?.closingBalance,
+    sections,
+  };
+}
+
 /** `importStatement`. */
 export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> {
   const { store, clientOf, now } = ctx;
@@ -93,21 +118,23 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
     async importStatement(clientId: string, bytes: Uint8Array | string, options: ImportStatementOptions = {}): Promise<ImportStatementResult> {
       checkAbort(options.signal);
       const client0 = await clientOf(store, clientId);
-      const statement = parseStatement(bytes, {
+      const parsed = parseStatement(bytes, {
         ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
         ...(options.format !== undefined ? { format: options.format } : {}),
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
       });
       // One statement goes on one bank account: rows of several accounts (a file in sections, or a
       // bank's export of several accounts) would merge two accounts' lines and balances into one.
-      const accounts = [...new Set(statement.transactions.map((t) => t.accountNumber).filter((a): a is string => a !== undefined))];
-      if (accounts.length > 1) {
-        const mixed = statement.warnings.find((w) => w.code === 'ACCOUNTS_MIXED');
+      const accounts = [...new Set(parsed.transactions.map((t) => t.accountNumber).filter((a): a is string => a !== undefined))];
+      const where = options.fileName !== undefined ? { file: options.fileName } : {};
+      if (accounts.length > 1 && options.accountNumber === undefined) {
+        const mixed = parsed.warnings.find((w) => w.code === 'ACCOUNTS_MIXED');
         throw new ValidationError(
-          `Statement with several accounts: the file holds rows of ${accounts.join(', ')}${mixed !== undefined && mixed.lines.length > 0 ? ` (another account's rows start on line ${mixed.lines.join(', ')})` : ''}; one import books one bank account, so export or split each account's rows into a file of its own`,
-          { ...(options.fileName !== undefined ? { file: options.fileName } : {}), ...(mixed?.lines[0] !== undefined ? { line: mixed.lines[0] } : {}) },
+          `Statement with several accounts: the file holds rows of ${accounts.join(', ')}${mixed !== undefined && mixed.lines.length > 0 ? ` (another account's rows start on line ${mixed.lines.join(', ')})` : ''}; one import books one bank account: pass accountNumber to import one account's rows, or split the file`,
+          { ...where, ...(mixed?.lines[0] !== undefined ? { line: mixed.lines[0] } : {}) },
         );
       }
+      const statement = options.accountNumber === undefined ? parsed : oneAccount(parsed, accounts, options.accountNumber, where);
       const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
       const ids = statement.transactions.map((t) => t.id);
       const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;

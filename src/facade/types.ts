@@ -171,6 +171,13 @@ export interface ImportStatementOptions extends LongOperationOptions {
    * free voucher series). Default false: such a statement is refused with `VALIDATION`.
    */
   readonly allowNewAccount?: boolean | undefined;
+  /**
+   * A file with rows of several accounts (a bank's export of several accounts, a file in
+   * sections): import only the rows of this account, as the file writes it or by its digits
+   * (`'9123-4567819'` or `'91234567819'`). Without it such a file is refused with `VALIDATION`
+   * naming its accounts; one import books one bank account.
+   */
+  readonly accountNumber?: string | undefined;
 }
 
 /** What {@link Kontera.importStatement} did. */

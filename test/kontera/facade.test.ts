@@ -6,6 +6,7 @@ import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Booking, ImportedTransaction, Kontera } from '../../src/kontera.js';
 import { readSie } from '../../src/sie/reader.js';
+import { parseStatement } from '../../src/statements/index.js';
 import { fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 
@@ -143,6 +144,28 @@ for (const kind of STORE_KINDS) {
       expect(error).toMatchObject({ code: 'VALIDATION', line: 11 });
       expect((error as Error).message).toContain('9123-4567801, 9123-4567819');
       expect(await k.exportClientData('c2')).toMatchObject({ statements: [] });
+    });
+
+    it('imports one account of a several-account file when asked, each to its own bank account with its own balances', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c2', name: 'C2', bankAccounts: [{ account: '1930', number: '9123-4567801' }, { account: '1940', number: '9123-4567819' }] });
+      const twoAccounts = fixture('statements/sections/two-accounts-semicolon.csv');
+      const parsed = parseStatement(twoAccounts);
+      const first = await k.importStatement('c2', twoAccounts, { fileName: 'konton.csv', accountNumber: '9123-4567801' });
+      // By its digits too: the second account goes to the bank account that has its number.
+      const second = await k.importStatement('c2', twoAccounts, { fileName: 'konton.csv', accountNumber: '91234567819' });
+      expect([first.bankAccount, second.bankAccount]).toEqual(['1930', '1940']);
+      const lines = (account: string): number[] => parsed.transactions.filter((t) => t.accountNumber === account).map((t) => t.line);
+      expect(first.transactions.map((t) => t.line)).toEqual(lines('9123-4567801'));
+      expect(second.transactions.map((t) => t.line)).toEqual(lines('9123-4567819'));
+      expect(first.added + second.added).toBe(parsed.transactions.length);
+      const sections = parsed.sections ?? [];
+      const statements = (await k.exportClientData('c2')).statements;
+      expect(statements.map((s) => [s.bankAccount, s.accountNumber, s.openingBalance, s.closingBalance]).sort()).toEqual([
+        ['1930', '9123-4567801', sections[0]?.openingBalance, sections[0]?.closingBalance],
+        ['1940', '9123-4567819', sections[1]?.openingBalance, sections[1]?.closingBalance],
+      ]);
+      // An account the file does not hold is refused, naming the ones it does.
+      await expect(k.importStatement('c2', twoAccounts, { accountNumber: '9999-1111111' })).rejects.toThrow(/not in the file: expected one of 9123-4567801, 9123-4567819/);
     });
 
     it('is all-or-nothing: an aborted import leaves nothing, and reports progress before', async () => {
