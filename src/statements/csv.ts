@@ -77,16 +77,15 @@ export function lineOffset(text: string, line: number): number {
   return offset;
 }
 
-function count(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-/** True when CR and LF occur other than as CRLF pairs. */
+/** True when CR and LF occur other than as CRLF pairs: a CR not followed by LF, or an LF not after a CR. */
 function hasMixedNewlines(text: string): boolean {
-  const crlf = count(text, '\r\n');
-  return count(text, '\r') !== crlf || count(text, '\n') !== crlf;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) !== 13) return true;
+  }
+  return false;
 }
 
 /** Splits one line on a delimiter, honouring double quotes (for header sniffing only). */
@@ -314,6 +313,8 @@ function parseRecords(
   fn: (cells: string[], line: number) => boolean | void,
 ): QuoteFailure | undefined {
   const nl = newline === '\r' ? '\r' : '\n';
+  // Only a quoted field holds a line break: without a quote in the text no cell needs the check.
+  const mayHoldBreaks = source.includes('"');
   let line = firstLine;
   let failure: unknown;
   let quoteFailure: QuoteFailure | undefined;
@@ -325,9 +326,11 @@ function parseRecords(
     step: (results, parser) => {
       const cells = results.data;
       const at = line;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c] as string;
-        if (cell.indexOf(nl) !== -1) line += cell.split(nl).length - 1;
+      if (mayHoldBreaks) {
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c] as string;
+          if (cell.indexOf(nl) !== -1) line += cell.split(nl).length - 1;
+        }
       }
       line += 1;
       const err = results.errors[0];

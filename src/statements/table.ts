@@ -343,18 +343,25 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   };
   // Dates repeat row after row; remember the ISO spelling of each (bounded).
   const isoOf = new Map<string, string>();
+  // Rows of one day follow each other: the last spelling read is compared before the Map lookup.
+  let lastRaw: string | undefined;
+  let lastIso = '';
   const date = (raw: string, line: number, role: ColumnRole): string => {
-    const known = isoOf.get(raw);
-    if (known !== undefined) return known;
-    const iso = parseDate(raw, datePattern);
-    if (iso !== undefined && isoOf.size < 10_000) isoOf.set(raw, iso);
+    if (raw === lastRaw) return lastIso;
+    let iso = isoOf.get(raw);
     if (iso === undefined) {
-      throw new StatementParseError('INVALID_DATE', `Invalid date: expected a date like ${datePattern}, got ${JSON.stringify(raw)}`, {
-        file: ctx.file,
-        line,
-        field: fieldName(role),
-      });
+      iso = parseDate(raw, datePattern);
+      if (iso === undefined) {
+        throw new StatementParseError('INVALID_DATE', `Invalid date: expected a date like ${datePattern}, got ${JSON.stringify(raw)}`, {
+          file: ctx.file,
+          line,
+          field: fieldName(role),
+        });
+      }
+      if (isoOf.size < 10_000) isoOf.set(raw, iso);
     }
+    lastRaw = raw;
+    lastIso = iso;
     return iso;
   };
   const splitMoney = idx.amount < 0;
@@ -387,6 +394,28 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
   const reader: CellReader = (role) => at(current, idx[role]);
+
+  // Clearing and account are the same on nearly every row: join them once per change, not per row.
+  let lastClearing: string | undefined;
+  let lastAccount: string | undefined;
+  let lastJoined: string | undefined;
+  const accountOf = (cells: readonly string[]): string | undefined => {
+    const clearing = at(cells, iClearing);
+    const number = at(cells, iAccount);
+    if (clearing !== lastClearing || number !== lastAccount) {
+      lastClearing = clearing;
+      lastAccount = number;
+      lastJoined = joinAccount(clearing, number);
+    }
+    return lastJoined;
+  };
+  // Own-account counts as a run of equal spellings plus the Map (no Map lookup per row of a run).
+  let ownRun: string | undefined;
+  let ownRunAdds = 0;
+  const flushOwnRun = (): void => {
+    if (ownRun !== undefined && ownRunAdds > 0) ownAccounts.set(ownRun, (ownAccounts.get(ownRun) as number) + ownRunAdds);
+    ownRunAdds = 0;
+  };
 
   let seenRow = false;
   const lastNeeded = Math.max(idx.date, idx.amount, idx.credit, idx.debit);
@@ -487,8 +516,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         else marks.push({ line, balance: money(value, line, value === at(cells, iBalance) ? 'balance' : 'amount') as number, position: seenRow ? 'end' : 'start', role: balanceRole });
         return;
       }
+      const dateCell = at(cells, iDate);
       // A totals row below the data (`;Summa;1 000,00 kr;`, `Totalt;1000,00;…`): no date, a totals word.
-      if (!/\d/.test(at(cells, iDate)) && cells.some((c) => TOTALS.test(c.trim()))) {
+      if (!/\d/.test(dateCell) && cells.some((c) => TOTALS.test(c.trim()))) {
         footer.push(line);
         return;
       }
@@ -505,7 +535,6 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
           { file: ctx.file, line },
         );
       }
-      const dateCell = at(cells, iDate);
       const amountCell = moneyAt(cells, iAmount);
       const creditCell = moneyAt(cells, iCredit);
       const debitCell = moneyAt(cells, iDebit);
@@ -558,7 +587,14 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         const own = amount < 0 ? from : to;
         const other = amount < 0 ? to : from;
         // The own account is the same on every row; a sample of rows settles it.
-        if (own !== '' && ownAccounts.size < OWN_ACCOUNT_SAMPLE) ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
+        if (own !== '' && ownAccounts.size < OWN_ACCOUNT_SAMPLE) {
+          if (own === ownRun) ownRunAdds++;
+          else {
+            flushOwnRun();
+            ownAccounts.set(own, (ownAccounts.get(own) ?? 0) + 1);
+            ownRun = own;
+          }
+        }
         counterpartyAccount = other === '' ? undefined : other;
       }
       if (iPartyAccount >= 0) counterpartyAccount = at(cells, iPartyAccount) || undefined;
@@ -586,7 +622,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               balance,
               text: `${fieldName('fee')}: ${text}`,
               currency: at(cells, iCurrency) || undefined,
-              account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
+              account: iAccount >= 0 ? accountOf(cells) : undefined,
               pending: pending || undefined,
             };
       if (feeTx !== undefined && spec.feeRowFirst === true) sink.add(feeTx);
@@ -604,7 +640,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         counterpartyAccount,
         typeText: typeText || undefined,
         currency: at(cells, iCurrency) || undefined,
-        account: iAccount >= 0 ? joinAccount(at(cells, iClearing), at(cells, iAccount)) : undefined,
+        account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,
       });
@@ -619,6 +655,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     }
   }
 
+  flushOwnRun();
   let accountNumber = fromPreamble.accountNumber;
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
