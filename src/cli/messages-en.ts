@@ -78,6 +78,7 @@ export const EN = {
   'opt.clientBankAccounts': "the client's bank accounts (default 1930)",
   'opt.notVat': 'the client is not VAT-registered (no VAT rows)',
   'opt.importBankAccount': 'ledger bank account of the statements',
+  'opt.importAccountNumber': "a file with rows of several bank accounts: import this account's rows (as the file writes it, or its digits)",
   'opt.importNewAccount': 'add --bank-account to the client when it does not have it yet',
   'opt.confirmThreshold': "book suggestions from this confidence instead of the client's threshold",
   'opt.transaction': 'book the suggestion of this line: its id or the first characters shown by suggest (repeatable, or comma-separated)',

@@ -615,11 +615,12 @@ const learnCommand: Command = {
 };
 
 const importCommand: Command = {
-  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]] [--bureau ID]',
+  usage: 'kontera --db FILE import CLIENT STATEMENT... [--bank-account ACCOUNT [--new-account]] [--account-number NUMBER] [--bureau ID]',
   summary: 'cmd.import',
   options: {
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.importBankAccount' },
     'new-account': { kind: 'boolean', help: 'opt.importNewAccount' },
+    'account-number': { kind: 'string', value: 'NUMBER', help: 'opt.importAccountNumber' },
     format: { kind: 'string', value: 'ID', help: 'opt.format' },
     columns: { kind: 'string', value: 'ROLE=COL,…', help: 'opt.columns' },
     bureau: CLIENT_BUREAU,
@@ -631,12 +632,14 @@ const importCommand: Command = {
     const files = paths.map((p) => ({ path: p === STDIN ? say('file.stdin') : p, bytes: readInput(ctx, p) }));
     const store = await openDb(ctx, 'import');
     const bankAccount = args.strings.get('bank-account');
+    const accountNumber = args.strings.get('account-number');
     return withKontera(store, async (kontera) => {
       const results = [];
       for (const f of files) {
         const r = await kontera.importStatement(clientId, f.bytes, {
           fileName: f.path,
           ...(bankAccount !== undefined ? { bankAccount } : {}),
+          ...(accountNumber !== undefined ? { accountNumber } : {}),
           ...formatOption(args, say),
           ...columnsOption(args, say),
           allowNewAccount: args.flags.has('new-account'),

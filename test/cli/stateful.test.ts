@@ -133,3 +133,23 @@ describe('kontera --db FILE import --columns', () => {
     expect(bad.stderr).toContain('Bad --columns part "amount"');
   });
 });
+
+describe('kontera --db FILE import --account-number', () => {
+  const dir = tempDir();
+  const db = join(dir, 'byra.db');
+  const twoAccounts = join(import.meta.dirname, '..', '..', 'fixtures', 'statements', 'sections', 'two-accounts-semicolon.csv');
+  const k = (...args: string[]): ReturnType<typeof kontera> => kontera(['--db', db, ...args], dir);
+
+  it("refuses a file with two accounts' rows, and imports each account's rows to its own bank account when named", () => {
+    expect(k('clients', 'add', 'tva', '--name', 'Två Konton AB', '--bureau', 'b1', '--bank-accounts', '1930,1940').code).toBe(0);
+    const refused = k('import', 'tva', twoAccounts);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('9123-4567801, 9123-4567819');
+    const first = k('import', 'tva', twoAccounts, '--account-number', '9123-4567801', '--bank-account', '1930', '--json');
+    expect(first.code).toBe(0);
+    const second = k('import', 'tva', twoAccounts, '--account-number', '91234567819', '--bank-account', '1940', '--json');
+    expect(second.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ statements: [{ bankAccount: '1930', lines: 4, added: 4 }] });
+    expect(JSON.parse(second.stdout)).toMatchObject({ statements: [{ bankAccount: '1940', lines: 3, added: 3 }] });
+  });
+});
