@@ -301,6 +301,21 @@ describe('the header reader', () => {
     expect(one.transactions.map((t) => t.counterparty)).toEqual([undefined, 'Kund AB']);
   });
 
+  it("takes the text from the column that names the other party, not from one holding phone or account numbers (a Swish report's payer number)", () => {
+    const s = parseStatement(
+      'Swish-rapport\nFöretag: Kaféet i Byn AB\nPeriod: 2026-01-01 - 2026-01-31\n\n' +
+        'Bokföringsdag;Transaktionsdag;Tid;Betalningsreferens;Avsändare;Namn;Meddelande;Belopp\n' +
+        '2026-01-02;2026-01-02;08:15:02;7A1B2C3D4E5F;46701234567;ANNA ANDERSSON;Kaffe och bulle;45,00\n' +
+        '2026-01-02;2026-01-02;09:01:44;8B2C3D4E5F6A;46709876543;PER PERSSON;;120,00\n' +
+        '2026-01-03;2026-01-03;10:22:10;9C3D4E5F6A7B;46701112233;KARIN KARLSSON;Lunch;-95,00\n',
+    );
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text, t.reference, t.counterpartyAccount])).toEqual([
+      [6, 4_500, 'ANNA ANDERSSON', 'Kaffe och bulle', '46701234567'],
+      [7, 12_000, 'PER PERSSON', undefined, '46709876543'],
+      [8, -9_500, 'KARIN KARLSSON', 'Lunch', '46701112233'],
+    ]);
+  });
+
   it('still refuses a table whose header names no date or no amount', () => {
     expect(() => parseStatement('Kund;Fakturanr;Förfaller\nAB;1001;2026-01-31\nCD;1002;2026-02-28\n')).toThrow(/Unknown statement format/);
   });

@@ -381,8 +381,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     map.set('balance', settle('balance', balanceCols, scoreBalance, () => undefined));
   }
   // Text: the description, else the message, the counterparty, the reference, the type.
+  // A counterparty column that holds account, giro or phone numbers (a Swish report's `Avsändare`)
+  // describes nothing: the text is the one that holds names, when there is one.
   const textFrom = TEXT_RANK.find((m) => columnsOf(header, m).length > 0);
-  if (textFrom !== undefined) map.set('text', columnsOf(header, textFrom)[0] as number);
+  const named = textFrom === 'counterparty' ? columnsOf(header, 'counterparty').find((i) => !holdsAccountNumbers(sample, i)) : undefined;
+  if (textFrom !== undefined) map.set('text', named ?? (columnsOf(header, textFrom)[0] as number));
   const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
   const ref = firstUnused('message') ?? firstUnused('reference');
   if (ref !== undefined) map.set('reference', ref);
