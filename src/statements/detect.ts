@@ -8,6 +8,7 @@ import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 }
 import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
+import { isOds, odsToText } from './ods.js';
 import { HEAD_CHARS, HEAD_LINES, HEAD_LINE_CHARS, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
@@ -53,6 +54,11 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   if (typeof input !== 'string') {
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
+    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 && isOds(b)) {
+      // An OpenDocument spreadsheet (LibreOffice's own format): read as a workbook is.
+      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
+      return { text: odsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
+    }
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
       // XLSX (Handelsbanken since 2024, Skandiabanken): a sheet, as text, one line per row.
       // The first sheet a format claims (a summary sheet may come first), else the first sheet.

@@ -25,7 +25,7 @@ const SOURCES = [
 
 describe('an export re-saved as a workbook', () => {
   for (const source of SOURCES) {
-    for (const ext of ['xlsx', 'xls']) {
+    for (const ext of ['xlsx', 'xls', 'ods']) {
       it(`${source} saved as .${ext} reads as the export does`, () => {
         const csv = parseStatement(fixture(source));
         const name = `resave/${source.replace('/', '--').replace(/\.[a-z]+$/, '')}.${ext}`;
