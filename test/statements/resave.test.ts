@@ -21,6 +21,9 @@ const SOURCES = [
   'lunar/swedish-quoted-amounts.csv',
   'nordea/business-2022-slash-dates.csv',
   'skatteverket/skattekonto-quoted.csv',
+  // Header-less layouts, told by the shape of their rows: ISO date cells and numbers in a workbook.
+  'swedbank/tab-2015.txt',
+  'swedbank/short-2017-headerless.csv',
 ];
 
 describe('an export re-saved as a workbook', () => {

@@ -11,7 +11,7 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { AmountFormatError, parseAmount } from '../../core/money.js';
+import { AmountFormatError, parseAmount, tryParseAmount } from '../../core/money.js';
 import { splitLines } from '../csv.js';
 import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
 import { defineTableFormat } from '../table.js';
@@ -50,13 +50,17 @@ function money(raw: string, line: number, field: string, ctx: ParseContext): num
   try {
     return parseAmount(raw, STYLE.comma);
   } catch (e) {
+    // The export opened in a spreadsheet and saved as a workbook: its amounts became `-1234.50`.
+    const asNumber = ctx.workbook === true ? tryParseAmount(raw, STYLE.dot) : undefined;
+    if (typeof asNumber === 'number') return asNumber;
     const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
     throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
   }
 }
 
 function day(raw: string, line: number, field: string, ctx: ParseContext, pattern: 'YY-MM-DD' | 'YYYY-MM-DD'): string {
-  const iso = parseDate(raw, pattern);
+  // In a workbook a `15-01-05` cell became a date cell, written ISO.
+  const iso = parseDate(raw, pattern) ?? (ctx.workbook === true ? parseDate(raw, 'YYYY-MM-DD') : undefined);
   if (iso === undefined) {
     throw new StatementParseError('INVALID_DATE', `Invalid date: expected ${pattern}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
   }
@@ -180,6 +184,8 @@ export function splitTrailingAmount(tail: string): { hand: string; amount: strin
 
 /** `15-01-05<TAB>15-01-03 <TAB>PATREON.COM <TAB>-8,02 <TAB>6 560,18`, or runs of 2+ spaces. */
 const TAB_ROW = /^\d{2}-\d{2}-\d{2}(?:\t| {2,})\s*\d{2}-\d{2}-\d{2}\s*(?:\t| {2,})/;
+/** The same row in a workbook re-save (see `Head.workbook`): the two dates became ISO date cells. */
+const WORKBOOK_TAB_ROW = /^\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t/;
 
 /**
  * Cells of a tab row: a blank run holding a tab separates cells, and so does a run of 2+ spaces
@@ -224,7 +230,7 @@ export const swedbankTab2015: StatementFormat = {
   detect(head: Head): number {
     const lines = head.lines.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    const ok = lines.filter((l) => TAB_ROW.test(l) && splitTabRow(l).length === 5).length;
+    const ok = lines.filter((l) => (TAB_ROW.test(l) || (head.workbook === true && WORKBOOK_TAB_ROW.test(l))) && splitTabRow(l).length === 5).length;
     // Header-less: every sampled line must have the shape; one odd line is a row error, not another format.
     return ok >= Math.max(1, lines.length - 1) ? 0.8 : 0;
   },
@@ -256,6 +262,8 @@ export const swedbankTab2015: StatementFormat = {
 
 /** `PRESSBYRÅN;2017-11-16;-512,00;10 635,40` or `Text;2019-01-02;2019-01-02;-28,00;24 207,40`. */
 const SHORT_ROW = /^[^;]*;\d{4}-\d{2}-\d{2};(?:\d{4}-\d{2}-\d{2};)?[-−]?\d[\d  ]*,\d{2};[-−]?\d[\d  ]*,\d{2};?$/;
+/** The same row in a workbook re-save: TABs, and the amounts numeric cells (`-512`, `10635.40`). */
+const WORKBOOK_SHORT_ROW = /^[^\t]*\t\d{4}-\d{2}-\d{2}\t(?:\d{4}-\d{2}-\d{2}\t)?-?\d+(?:\.\d{1,2})?\t-?\d+(?:\.\d{1,2})?$/;
 
 export const swedbankShort2017: StatementFormat = {
   id: 'swedbank-short-2017',
@@ -263,17 +271,18 @@ export const swedbankShort2017: StatementFormat = {
   detect(head: Head): number {
     const lines = head.lines.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    const ok = lines.filter((l) => SHORT_ROW.test(l.trim())).length;
+    const row = head.workbook === true ? WORKBOOK_SHORT_ROW : SHORT_ROW;
+    const ok = lines.filter((l) => row.test(l.trim())).length;
     // The one line allowed not to match must not be a header naming the columns: that is a table
     // with a header (read by its header), not this header-less export.
     const first = lines[0] as string;
-    if (!SHORT_ROW.test(first.trim()) && findHeaderRow([first, ...lines.slice(1, 3)])?.index === 0) return 0;
+    if (!row.test(first.trim()) && findHeaderRow([first, ...lines.slice(1, 3)])?.index === 0) return 0;
     return ok >= Math.max(1, lines.length - 1) ? 0.75 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {
     const lines = splitLines(text);
     return eachLine(lines, 0, ctx, (line, no) => {
-      const cells = line.trim().replace(/;$/, '').split(';');
+      const cells = ctx.workbook === true ? line.trim().split('\t') : line.trim().replace(/;$/, '').split(';');
       if (cells.length !== 4 && cells.length !== 5) {
         throw new StatementParseError('COLUMN_COUNT', `Wrong number of fields: expected 4 (text;datum;belopp;saldo) or 5, found ${cells.length}`, { file: ctx.file, line: no });
       }
