@@ -8,7 +8,7 @@
  */
 import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TRANSACTION_TYPE_LABELS, TRANSACTION_TYPE_WORDS, TYPE_PREFIXES } from './noise.js';
 import { personalDataReason } from './personal.js';
-import { normalizeText, plainWords } from './text.js';
+import { countDigits, normalizeText, plainWords } from './text.js';
 
 /** Longest key, in words; later words are almost always references or places. */
 const MAX_KEY_WORDS = 4;
@@ -135,15 +135,6 @@ function looksLikePersonnummer(date6: string, last4: string): boolean {
   const day = Number(date6.slice(4, 6));
   const validDay = (day >= 1 && day <= 31) || (day >= 61 && day <= 91);
   return month >= 1 && month <= 12 && validDay && luhnValid(date6 + last4);
-}
-
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
 }
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };

@@ -15,6 +15,7 @@
  * OHLSON"); nothing lifts an e-mail address or a personal number.
  */
 import { GIVEN_NAMES, NAMED_MERCHANTS, SURNAMES } from './names.js';
+import { countDigits } from './text.js';
 
 const NAMES: ReadonlySet<string> = new Set([...GIVEN_NAMES, ...SURNAMES]);
 /** Fewest letters of a word taken as a surname by its -SSON ending alone ("OLSSON" has 6). */
@@ -80,7 +81,7 @@ function namesPerson(words: readonly string[]): boolean {
 export function personalDataReason(key: string, line: string): 'name' | 'e-mail' | 'street' | 'personal number' | undefined {
   if (line.includes('@') && EMAIL.test(line)) return 'e-mail';
   // A date-like number has at least 10 digits: most lines have fewer, and are not searched.
-  if (digitCount(line) >= DATE_LIKE_MIN_DIGITS) {
+  if (countDigits(line) >= DATE_LIKE_MIN_DIGITS) {
     DATE_LIKE.lastIndex = 0;
     for (let m = DATE_LIKE.exec(line); m !== null; m = DATE_LIKE.exec(line)) {
       if (dateLike(m[1] as string)) {
@@ -111,12 +112,3 @@ export function personalDataReason(key: string, line: string): 'name' | 'e-mail'
 /** Digits in a date-like number: YYMMDD and four more. */
 const DATE_LIKE_MIN_DIGITS = 10;
 const SPACE = 0x20;
-
-function digitCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) n++;
-  }
-  return n;
-}

@@ -11,6 +11,16 @@ const PLAIN = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
 // and the only numbers 0–9: the same matches without Unicode property look-ups.
 const PLAIN_NON_WORD = /[^A-Za-z0-9åäöüÅÄÖÜ&]+/g;
 
+/** How many ASCII digits `s` holds. */
+export function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
 /**
  * Case-folds to upper case, keeps Å Ä Ö (and Ü), strips other diacritics, turns punctuation into
  * spaces and collapses whitespace.

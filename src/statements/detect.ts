@@ -54,22 +54,15 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   if (typeof input !== 'string') {
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });
     const b = input;
-    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 && isOds(b)) {
-      // An OpenDocument spreadsheet (LibreOffice's own format): read as a workbook is.
-      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
-      return { text: odsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
-    }
+    // A workbook (XLSX: Handelsbanken since 2024, Skandiabanken; OpenDocument: LibreOffice's own
+    // format; Excel 97–2003: BIFF8 in a compound file): a sheet, as text, one line per row. The
+    // first sheet a format claims (a summary sheet may come first), else the first sheet.
+    const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
+    const sheet = (text: string): DecodedText => ({ text, encoding: 'utf-8', bom: false, workbook: true });
     if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-      // XLSX (Handelsbanken since 2024, Skandiabanken): a sheet, as text, one line per row.
-      // The first sheet a format claims (a summary sheet may come first), else the first sheet.
-      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
-      return { text: xlsxToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
+      return sheet((isOds(b) ? odsToText : xlsxToText)(b, file, limits, claimed).text);
     }
-    if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-      // Excel 97–2003 workbook (BIFF8 in a compound file): read as an XLSX is, by the same rule.
-      const claimed = (text: string): boolean => scoreFormats(text, BUILTIN_FORMATS, true).some((c) => c.score >= MIN_SCORE);
-      return { text: xlsToText(b, file, limits, claimed).text, encoding: 'utf-8', bom: false, workbook: true };
-    }
+    if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return sheet(xlsToText(b, file, limits, claimed).text);
     const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || sniffUtf16(b) !== undefined;
     if (!utf16 && looksBinary(b)) {
       throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export (CSV/TXT), found NUL or control bytes', { file, line: 1 });

@@ -16,10 +16,8 @@ import { tryParseAmount } from '../core/money.js';
 import { headLines, splitLines } from './csv.js';
 import { GENERIC_STYLES } from './format.js';
 import { MAX_PREAMBLE } from './formats/header.js';
-import { type HeaderMeaning, headerMeaning } from './synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, MONEY_MEANINGS, headerMeaning } from './synonyms.js';
 
-const DATE_MEANINGS: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
-const MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance', 'fee'];
 /** A delimited line is no fixed-width line. */
 const DELIMITED = /[;\t|]/;
 /** Longest header line considered (a header is a few hundred characters). */
@@ -154,12 +152,12 @@ function gapsOf(header: string, labels: readonly FixedLabel[], rows: readonly [s
     const m = meaningOf(k);
     if (cell === '' || m === undefined) return true;
     if (DATE_MEANINGS.includes(m)) return isDate(cell);
-    if (MONEY_MEANINGS.includes(m)) return isMoney(cell);
+    if (MONEY_MEANINGS.has(m)) return isMoney(cell);
     return true;
   };
   const filled = (k: number, cell: string): number => {
     const m = meaningOf(k);
-    return cell !== '' && m !== undefined && (DATE_MEANINGS.includes(m) || MONEY_MEANINGS.includes(m)) ? 1 : 0;
+    return cell !== '' && m !== undefined && (DATE_MEANINGS.includes(m) || MONEY_MEANINGS.has(m)) ? 1 : 0;
   };
   const runsIn = (from: number, to: number): Gap[] => {
     const runs: Gap[] = [];

@@ -4,7 +4,7 @@
  * happens once, in `finish.ts`, for every format.
  */
 import type { InputLimits } from '../core/limits.js';
-import type { AmountStyle } from '../core/money.js';
+import { type AmountStyle, parseAmount, tryParseAmount } from '../core/money.js';
 import type { ColumnMapping, DetectedColumns, StatementFormatId, TransactionKind } from './types.js';
 
 /** The decoded start of a file, as detectors see it. */
@@ -160,6 +160,24 @@ export const STYLE = {
   /** `-1 234.50` (space, NBSP or thin space between groups): a decimal point with the Swedish digit grouping. */
   dotSpace: { decimal: '.', thousands: 'space', maxDecimals: 2 },
 } as const satisfies Record<string, AmountStyle>;
+
+/** What separates the cells of a workbook sheet's text (see {@link Head.workbook}). */
+export const WORKBOOK_DELIMITER = '\t';
+
+/**
+ * An amount in the file's number style. In a workbook sheet (`workbook`), an amount the style does
+ * not read is read as the number its numeric cell became (`-1234.50`, whatever the bank's own
+ * spelling). Throws the style's `AmountFormatError` otherwise.
+ */
+export function readAmount(raw: string, style: AmountStyle, workbook: boolean): number {
+  try {
+    return parseAmount(raw, style);
+  } catch (e) {
+    const asNumber = workbook ? tryParseAmount(raw, STYLE.dot) : undefined;
+    if (typeof asNumber === 'number') return asNumber;
+    throw e;
+  }
+}
 
 /**
  * The number styles tried on a file no known format claims, in order: ties go to the earlier one

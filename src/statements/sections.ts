@@ -19,12 +19,11 @@ import { GENERIC_STYLES } from './format.js';
 import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
 import { accountAfterLabel } from './formats/others.js';
-import type { HeaderMeaning } from './synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning } from './synonyms.js';
+import { TOTALS } from './table.js';
 
-const DATE_MEANINGS: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
-const MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance'];
-/** A totals word starting a cell (`Summa`, `Totalt:`): such a line closes the section above it. */
-const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+/** The money columns whose amount makes a line a row, not a heading. */
+const ROW_MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance'];
 /** An account number after a word naming an account (`Sparkonto 9123-4567819`, `Account: 1234 56 78901`). */
 const NAMED_ACCOUNT = /(?:konto|account)[a-zåäö]*\b[^\d\n]{0,40}?(\d{4,5}(?:[ .-]?\d{1,3}){2,5})(?!\d)/i;
 /** An account number as banks write one (`9123-4567801`, `8105-9 912 345 678-4`). */
@@ -79,11 +78,12 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
 
   const lines = splitLines(text);
   const dateCols = header.meanings.flatMap((m, i) => (m !== undefined && DATE_MEANINGS.includes(m) ? [i] : []));
-  const moneyCols = header.meanings.flatMap((m, i) => (m !== undefined && MONEY_MEANINGS.includes(m) ? [i] : []));
+  const moneyCols = header.meanings.flatMap((m, i) => (m !== undefined && ROW_MONEY_MEANINGS.includes(m) ? [i] : []));
   /** A line a section's heading may hold: no date in a date column, no amount in a money column, no balance or totals row. */
   const isHeading = (line: string): boolean => {
     const cells = splitCells(line, d);
     if (balanceRowOf(cells) !== undefined) return false;
+    // A totals word starting a cell (`Summa`, `Totalt:`): such a line closes the section above it.
     if (cells.some((c) => TOTALS.test(cellText(c)))) return false;
     const dated = dateCols.some((i) => {
       const c = cellText(cells[i] ?? '');

@@ -43,6 +43,9 @@ export const HEADER_MEANINGS = [
 ] as const;
 export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
 
+/** The date meanings, best first: the date a table's rows are booked on is the first it has. */
+export const DATE_MEANINGS: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
+
 export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>> = {
   bookingDate: [
     'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
@@ -176,7 +179,8 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
   return undefined;
 }
 
-const MONEY_MEANINGS: ReadonlySet<HeaderMeaning> = new Set(['amount', 'credit', 'debit', 'balance', 'fee']);
+/** The meanings whose cells are money. */
+export const MONEY_MEANINGS: ReadonlySet<HeaderMeaning> = new Set(['amount', 'credit', 'debit', 'balance', 'fee']);
 const UNITS = ['ikronor', 'kronor', 'ikr', 'kr'] as const;
 
 /** "beloppkr" → "belopp": a folded header with a krona unit at its end, without it. */

@@ -16,7 +16,8 @@ import {
   type RawRow,
   type RowProblem,
   type StatementFormat,
-  STYLE,
+  WORKBOOK_DELIMITER,
+  readAmount,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
@@ -107,7 +108,7 @@ export interface TableSpec {
 }
 
 /** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
-const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+export const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 
 const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
@@ -165,7 +166,7 @@ function findHeader(spec: TableSpec, head: Head): HeaderMatch | undefined {
   for (let i = 0; i < max; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    for (const d of head.workbook === true && !spec.delimiters.includes('\t') ? [...spec.delimiters, '\t'] : spec.delimiters) {
+    for (const d of head.workbook === true && !spec.delimiters.includes(WORKBOOK_DELIMITER) ? [...spec.delimiters, WORKBOOK_DELIMITER] : spec.delimiters) {
       if (!line.includes(d)) continue;
       const m = matchHeader(spec, head.headerCells(i, d));
       if (!m) continue;
@@ -328,11 +329,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const money = (raw: string, line: number, role: ColumnRole): number | undefined => {
     if (raw === '') return undefined;
     try {
-      return parseAmount(raw, style);
+      return readAmount(raw, style, workbook);
     } catch (e) {
-      // A workbook's numeric cell is written `-1234.50` whatever the bank's own spelling was.
-      const asNumber = workbook ? tryParseAmount(raw, STYLE.dot) : undefined;
-      if (typeof asNumber === 'number') return asNumber;
       const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
       throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, {
         file: ctx.file,

@@ -13,7 +13,7 @@ import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { type HeaderMeaning, headerMeaning } from '../synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, headerMeaning } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
@@ -24,7 +24,6 @@ export const MAX_PREAMBLE = 24;
 /** Rows sampled to settle ambiguous columns, the number style and the row order. */
 const SAMPLE_ROWS = 400;
 export const HEADER_STYLES: readonly AmountStyle[] = GENERIC_STYLES;
-const DATE_RANK: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
 /** Where the description comes from when there is no text column: the counterparty, the bank's reference, a message. */
 const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as const;
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
@@ -99,7 +98,7 @@ export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undef
         return m?.meaning;
       });
       const has = (...ms: HeaderMeaning[]): boolean => meanings.some((m) => m !== undefined && ms.includes(m));
-      if (!has(...DATE_RANK) || !has('amount', 'credit', 'debit')) continue;
+      if (!has(...DATE_MEANINGS) || !has('amount', 'credit', 'debit')) continue;
       // A data row below must split the same way.
       if (!lines.slice(i + 1, i + 6).some((l) => splitCells(l, d).length >= 2)) continue;
       const recognised = meanings.filter((m) => m !== undefined).length;
@@ -236,7 +235,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const v = tryParseAmount(s, style);
     return typeof v === 'number' ? v : undefined;
   };
-  const dateCols = DATE_RANK.flatMap((m) => columnsOf(header, m));
+  const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1);
 
@@ -314,7 +313,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const pairs = pairsFor(i, balanceCols[0] as number);
     return -Math.min(chainBreaks(pairs, false), chainBreaks(pairs, true));
   };
-  const dateRole = DATE_RANK.find((m) => columnsOf(header, m).length > 0) as HeaderMeaning;
+  const dateRole = DATE_MEANINGS.find((m) => columnsOf(header, m).length > 0) as HeaderMeaning;
   const dateCandidates = columnsOf(header, dateRole);
   const fillDate = (): void => {
     if (!map.has('date')) map.set('date', dateCandidates[0] as number);
@@ -353,9 +352,9 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
 
   // The other date: a transaction (purchase) date before a value date; a ledger date next to a
   // booking date dates preliminary rows that have no booking date yet.
-  const rank = DATE_RANK.indexOf(dateRole);
+  const rank = DATE_MEANINGS.indexOf(dateRole);
   if (dateRole === 'bookingDate' && columnsOf(header, 'ledgerDate')[0] !== undefined) map.set('pendingDate', columnsOf(header, 'ledgerDate')[0] as number);
-  for (const m of DATE_RANK.slice(Math.max(rank + 1, 3))) {
+  for (const m of DATE_MEANINGS.slice(Math.max(rank + 1, 3))) {
     const i = columnsOf(header, m)[0];
     if (i !== undefined) {
       map.set('valueDate', i);

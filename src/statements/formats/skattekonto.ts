@@ -8,9 +8,9 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { AmountFormatError, parseAmount, tryParseAmount } from '../../core/money.js';
+import { AmountFormatError } from '../../core/money.js';
 import { forEachRecord } from '../csv.js';
-import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE } from '../format.js';
+import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, WORKBOOK_DELIMITER, readAmount } from '../format.js';
 import { splitCells } from '../csv.js';
 import { findHeaderRow } from './header.js';
 
@@ -26,7 +26,7 @@ export const skattekonto: StatementFormat = {
     const first = lines[0];
     if (first === undefined) return 0;
     // A workbook sheet (the export opened in Excel and saved) has TABs where the export has `;`.
-    const delimiter = head.workbook === true ? '\t' : ';';
+    const delimiter = head.workbook === true ? WORKBOOK_DELIMITER : ';';
     const cells = splitCells(first, delimiter).map((c) => c.trim());
     const hasOrg = ORGNR.test(cells[1] ?? '');
     // Both layouts put `Ingående saldo` in the second cell (the first is empty), as the parser reads it.
@@ -45,16 +45,13 @@ export const skattekonto: StatementFormat = {
     let accountNumber: string | undefined;
     const money = (raw: string, line: number, field: string): number => {
       try {
-        return parseAmount(raw, STYLE.comma);
+        return readAmount(raw, STYLE.comma, ctx.workbook === true);
       } catch (e) {
-        // A workbook's numeric cell is written `-1234.50`.
-        const asNumber = ctx.workbook === true ? tryParseAmount(raw, STYLE.dot) : undefined;
-        if (typeof asNumber === 'number') return asNumber;
         const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
         throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
       }
     };
-    forEachRecord(text, ctx.workbook === true ? '\t' : ';', 1, ctx.file, (raw, line) => {
+    forEachRecord(text, ctx.workbook === true ? WORKBOOK_DELIMITER : ';', 1, ctx.file, (raw, line) => {
       const r = { cells: raw, line };
       const cells = r.cells.map((c) => c.trim());
       const [c0 = '', c1 = '', c2 = '', c3 = ''] = cells;

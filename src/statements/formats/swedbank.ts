@@ -11,9 +11,9 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { AmountFormatError, parseAmount, tryParseAmount } from '../../core/money.js';
+import { AmountFormatError } from '../../core/money.js';
 import { splitLines } from '../csv.js';
-import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
+import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, WORKBOOK_DELIMITER, normalizeHeaderCell, readAmount } from '../format.js';
 import { defineTableFormat } from '../table.js';
 import { findHeaderRow } from './header.js';
 
@@ -48,11 +48,8 @@ export const swedbankCsv: StatementFormat = defineTableFormat({
 
 function money(raw: string, line: number, field: string, ctx: ParseContext): number {
   try {
-    return parseAmount(raw, STYLE.comma);
+    return readAmount(raw, STYLE.comma, ctx.workbook === true);
   } catch (e) {
-    // The export opened in a spreadsheet and saved as a workbook: its amounts became `-1234.50`.
-    const asNumber = ctx.workbook === true ? tryParseAmount(raw, STYLE.dot) : undefined;
-    if (typeof asNumber === 'number') return asNumber;
     const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
     throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
   }
@@ -282,7 +279,7 @@ export const swedbankShort2017: StatementFormat = {
   parse(text: string, ctx: ParseContext): RawStatement {
     const lines = splitLines(text);
     return eachLine(lines, 0, ctx, (line, no) => {
-      const cells = ctx.workbook === true ? line.trim().split('\t') : line.trim().replace(/;$/, '').split(';');
+      const cells = ctx.workbook === true ? line.trim().split(WORKBOOK_DELIMITER) : line.trim().replace(/;$/, '').split(';');
       if (cells.length !== 4 && cells.length !== 5) {
         throw new StatementParseError('COLUMN_COUNT', `Wrong number of fields: expected 4 (text;datum;belopp;saldo) or 5, found ${cells.length}`, { file: ctx.file, line: no });
       }
