@@ -9,6 +9,8 @@ import { KonteraError } from '../../src/core/errors.js';
 import { readSie } from '../../src/sie/reader.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { readZip } from '../../src/statements/xlsx.js';
+import { caught } from '../support/errors.js';
+import { zip } from '../support/zip.js';
 
 const MIB = 1024 * 1024;
 
@@ -16,53 +18,6 @@ const MIB = 1024 * 1024;
 function zeroBomb(mib: number): Buffer {
   const block = deflateRawSync(Buffer.alloc(MIB), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   return Buffer.concat([...Array.from({ length: mib }, () => block), Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff])]);
-}
-
-/** A ZIP archive (written here from the APPNOTE layout) with deflated entries whose declared size is `size`. */
-function zip(entries: { name: string; data: Buffer; size: number }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, dir, eocd]));
-}
-
-function caught(fn: () => unknown): KonteraError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KonteraError);
-    return e as KonteraError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('bounded containers', () => {

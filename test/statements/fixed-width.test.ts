@@ -8,20 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { FormatDetectionError, StatementParseError } from '../../src/core/errors.js';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
 import type { Statement } from '../../src/statements/types.js';
+import { caught as caughtAny } from '../support/errors.js';
+
+/** The typed error a call throws (the statement reader's). */
+const caught = (fn: () => unknown): StatementParseError => caughtAny(fn, StatementParseError);
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 const rows = (s: Statement) => s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text]);
 const codes = (s: Statement) => s.warnings.map((w) => w.code);
-
-function caught(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatementParseError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatementParseError');
-}
 
 /** A line of cells, each left- (`<`) or right-aligned (`>`) in its width. */
 const row = (cells: readonly [string, number, '<' | '>'][]): string => cells.map(([c, w, a]) => (a === '<' ? c.padEnd(w) : c.padStart(w))).join('');

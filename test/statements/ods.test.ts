@@ -4,47 +4,15 @@
  * not show and for hostile repeat counts.
  */
 import { describe, expect, it } from 'vitest';
-import { KonteraError } from '../../src/core/errors.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { isOds, odsToText } from '../../src/statements/ods.js';
+import { caught } from '../support/errors.js';
+import { zip } from '../support/zip.js';
+
+/** A stored (uncompressed) ZIP, `mimetype` first as ODF requires. */
+const storedZip = (entries: { name: string; data: string }[]): Uint8Array => zip(entries.map((e) => ({ name: e.name, data: Buffer.from(e.data, 'utf8'), method: 0 })));
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
-
-/** A stored (uncompressed) ZIP, `mimetype` first as ODF requires (written from the APPNOTE layout). */
-function storedZip(entries: { name: string; data: string }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const data = Buffer.from(e.data, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(10, 4);
-    central.writeUInt16LE(10, 6);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, dir, eocd]));
-}
 
 const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
 const ods = (tables: string): Uint8Array =>
@@ -58,16 +26,6 @@ const date = (v: string): string => `<table:table-cell office:value-type="date" 
 const EMPTY_TAIL = '<table:table-cell table:number-columns-repeated="1048572"/>';
 const row = (cells: string, extra = ''): string => `<table:table-row${extra}>${cells}${EMPTY_TAIL}</table:table-row>`;
 const HEADER = row(text('Bokföringsdag') + text('Text') + text('Belopp') + text('Saldo'));
-
-function caught(fn: () => unknown): KonteraError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KonteraError) return e;
-    throw e;
-  }
-  throw new Error('expected a KonteraError');
-}
 
 describe('OpenDocument spreadsheets (.ods)', () => {
   it('reads the sheet a format claims: numbers, dates, repeated cells and rows, an empty tail a million cells long', () => {

@@ -10,21 +10,15 @@ import { KonteraError, StatementParseError } from '../../src/core/errors.js';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
 import { xlsToText } from '../../src/statements/xls.js';
 import { xlsxToText } from '../../src/statements/xlsx.js';
+import { caught as caughtAny } from '../support/errors.js';
 import { seededRandom as rng } from '../support/random.js';
 import { CFB, compoundFile, f64, rec, u16, u32, workbook, xf, xlString } from '../support/xls-builder.js';
 
+/** The typed error a call throws (the statement reader's). */
+const caught = (fn: () => unknown): StatementParseError => caughtAny(fn, StatementParseError);
+
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url)));
 const core = (t: { line: number; date: string; amount: number; text: string; balance?: number | undefined }): unknown[] => [t.line, t.date, t.amount, t.text, t.balance];
-
-function caught(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementParseError);
-    return e as StatementParseError;
-  }
-  throw new Error('expected a StatementParseError');
-}
 
 describe('.xls re-saves of bank exports (LibreOffice, "MS Excel 97")', () => {
   it('Swedbank: the .xls reads to the same statement as the CSV it was saved from', () => {
