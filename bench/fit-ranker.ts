@@ -576,6 +576,8 @@ function main(): void {
   let commit = 'unknown';
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    // Weights fitted on code that is not committed say so: the commit alone would not reproduce them.
+    if (execSync('git status --porcelain -- src bench fixtures', { encoding: 'utf8' }).trim() !== '') commit += ' with uncommitted changes';
   } catch {
     // not a git checkout
   }

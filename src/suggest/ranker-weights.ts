@@ -21,6 +21,7 @@ export const RANKER: RankerWeights = {
     templateSupport: 0.5279,
     composite: -1.0405,
     amountFit: 1.5654,
+    clientSwitch: 0,
     textP: -0.3524,
     textHitP: 0.4786,
     textHits: 0.6425,

@@ -32,6 +32,13 @@ export const RANKER_FEATURES = [
   'composite',
   /** The amount's fit to the account's learned range (1 inside it; 0 without client evidence). */
   'amountFit',
+  /**
+   * ln(1 + bookings) behind the account when the client switched to it: its matched history names
+   * two or more accounts, and every booking to this one came after the last booking to any other
+   * (a new account for the same payment, a correction not flagged as one, a re-classification in
+   * last year's books). 0 otherwise.
+   */
+  'clientSwitch',
   /** The client's text model: posterior of the account. */
   'textP',
   /** …the same, only when the line's words were seen with the account (not the prior alone). */

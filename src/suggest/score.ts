@@ -27,6 +27,7 @@ export interface Vote {
   /** Raw booking count behind the vote, for reasons. */
   readonly count: number;
   readonly lastSeen?: string | undefined;
+  readonly firstSeen?: string | undefined;
 }
 
 /** An account with the votes for it. */
@@ -36,12 +37,15 @@ export interface RankedAccount {
   readonly count: number;
   /** Heaviest template for this account. */
   readonly best: Vote;
+  /** The earliest `firstSeen` and the latest `lastSeen` of the account's votes (undefined when no vote carries dates). */
+  readonly firstSeen: string | undefined;
+  readonly lastSeen: string | undefined;
 }
 
 /** Groups votes by main account (after `mapAccount`), heaviest first; ties broken by account number. */
 export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) => AccountNo | null = sameAccount): RankedAccount[] {
   // A line has a few votes over fewer accounts: a linear search beats building a Map per line.
-  const ranked: { account: AccountNo; weight: number; count: number; best: Vote }[] = [];
+  const ranked: { account: AccountNo; weight: number; count: number; best: Vote; firstSeen: string | undefined; lastSeen: string | undefined }[] = [];
   for (const v of votes) {
     const account = mapAccount(mainAccount(v.template));
     if (account === null || v.weight <= 0) continue;
@@ -52,11 +56,13 @@ export function rankAccounts(votes: readonly Vote[], mapAccount: (a: AccountNo) 
         break;
       }
     }
-    if (cur === undefined) ranked.push({ account, weight: v.weight, count: v.count, best: v });
+    if (cur === undefined) ranked.push({ account, weight: v.weight, count: v.count, best: v, firstSeen: v.firstSeen, lastSeen: v.lastSeen });
     else {
       cur.weight += v.weight;
       cur.count += v.count;
       if (v.weight > cur.best.weight) cur.best = v;
+      if (v.firstSeen !== undefined && (cur.firstSeen === undefined || v.firstSeen < cur.firstSeen)) cur.firstSeen = v.firstSeen;
+      if (v.lastSeen !== undefined && (cur.lastSeen === undefined || v.lastSeen > cur.lastSeen)) cur.lastSeen = v.lastSeen;
     }
   }
   return ranked.length > 1 ? sortSmall(ranked, heaviestFirst) : ranked;
@@ -70,6 +76,23 @@ function heaviestFirst(a: RankedAccount, b: RankedAccount): number {
   // Signs compared rather than subtracted (the same order: a difference of two doubles is 0 only
   // when they are equal, NaN when either is), so the result is a small integer, never a boxed number.
   return b.weight > a.weight ? 1 : b.weight < a.weight ? -1 : a.account < b.account ? -1 : a.account > b.account ? 1 : 0;
+}
+
+/**
+ * The account the evidence switched to: every booking of it came after the last booking of every
+ * other account (the client changed how it books this counterparty). Undefined when the evidence
+ * names one account, carries no dates, or the accounts interleave. At most one account can qualify.
+ */
+export function switchedTo(ranked: readonly RankedAccount[]): RankedAccount | undefined {
+  if (ranked.length < 2) return undefined;
+  let latest: RankedAccount | undefined;
+  for (const r of ranked) {
+    if (r.firstSeen === undefined || r.lastSeen === undefined) return undefined;
+    if (latest === undefined || r.lastSeen > (latest.lastSeen as string)) latest = r;
+  }
+  const since = (latest as RankedAccount).firstSeen as string;
+  for (const r of ranked) if (r !== latest && (r.lastSeen as string) >= since) return undefined;
+  return latest;
 }
 
 /** Share of the evidence behind the top account, shrunk towards zero for thin evidence. */

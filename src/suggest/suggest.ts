@@ -31,7 +31,7 @@ import type { ProfileMatch } from './candidates.js';
 import { nearestInChart } from './chart.js';
 import { BUILTIN_RULES, mayMatchPattern, ruleWordHits, withCompoundHeads } from './rules.js';
 import type { BuiltinRule } from './rules.js';
-import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence } from './score.js';
+import { AMOUNT_REVIEW_AFFINITY, amountAffinity, DEFAULT_AUTO_BOOK_THRESHOLD, MIN_MARGIN, MIN_VOUCHER_CONFIDENCE, PRIOR_WEIGHT, rankAccounts, rawConfidence, switchedTo } from './score.js';
 import type { RankedAccount, Vote } from './score.js';
 import type { Alternative, MatchKind, Suggestion, SuggestionSource } from './types.js';
 
@@ -173,7 +173,7 @@ function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: Counterparty
     const top = profiles?.get(key)?.templates[0];
     if (top === undefined || top.template.direction !== direction) continue;
     // One vote per payer: a regular payer must not outweigh the habit for payers in general.
-    votes.push({ template: top.template, weight: 1, count: 1, lastSeen: top.lastSeen });
+    votes.push({ template: top.template, weight: 1, count: 1, firstSeen: top.firstSeen, lastSeen: top.lastSeen });
   }
   const ranked = rankAccounts(votes, inChart(chart));
   if (ranked.length === 0) return undefined;
@@ -194,7 +194,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     for (const t of m.profile.templates) {
       if (t.template.direction !== direction) continue;
       const aff = amountAffinity(tx.amount, t.minAmount, t.maxAmount) * dayAffinity(tx.date, t.lastDay);
-      votes.push({ template: t.template, weight: t.weight * aff * m.similarity, count: t.count, lastSeen: t.lastSeen });
+      votes.push({ template: t.template, weight: t.weight * aff * m.similarity, count: t.count, firstSeen: t.firstSeen, lastSeen: t.lastSeen });
     }
   }
   const ranked = rankAccounts(votes, inChart(chart));
@@ -215,10 +215,17 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   const raw = rawConfidence(ranked);
   const name = bestMatch.profile.display;
   const total = ranked.reduce((s, r) => s + r.count, 0);
+  const switched = switchedTo(ranked);
+  const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
   const describe = (r: RankedAccount): string => {
     const all = r.count === total;
-    const base = all ? (r.count === 1 ? `Booked to ${r.account} once before` : `Booked to ${r.account} the last ${r.count} times`) : `Booked to ${r.account} ${r.count} of ${total} times`;
     const whose = kind === 'exact' ? `for ${name} (this client)` : kind === 'no-text' ? 'for lines without text (this client)' : kind === 'giro' ? `for ${name}, same giro number (this client)` : `for the similar counterparty ${name} (this client)`;
+    if (!all && r === switched) {
+      // Every booking to it came after the others: the client changed how it books this.
+      const before = ranked.filter((o) => o !== r).map((o) => `${o.account} ${times(o.count)}`);
+      return `Booked to ${r.account}${vatDescription(r.best.template.vat)} the last ${r.count === 1 ? 'time' : `${r.count} times`} ${whose}; before that to ${before.join(' and ')}.`;
+    }
+    const base = all ? (r.count === 1 ? `Booked to ${r.account} once before` : `Booked to ${r.account} the last ${r.count} times`) : `Booked to ${r.account} ${r.count} of ${total} times`;
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
   const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
@@ -405,7 +412,7 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
   if (mapping === null) return undefined;
   const vat = rule.vatCategory !== undefined && rule.vat.mode !== 'none' ? { mode: rule.vat.mode, rate: vatRateOn(rule.vatCategory, tx.date) } : rule.vat;
   const template = singleLine(rule.account, direction, vat);
-  const ranked: RankedAccount[] = [{ account: mapping.account, weight: 1, count: 1, best: { template, weight: 1, count: 1 } }];
+  const ranked: RankedAccount[] = [{ account: mapping.account, weight: 1, count: 1, best: { template, weight: 1, count: 1 }, firstSeen: undefined, lastSeen: undefined }];
   const mappedFrom = mapping.mapped ? new Map<AccountNo, AccountNo>([[mapping.account, rule.account]]) : undefined;
   const said = word === undefined ? rule.reason : `The text says ${word}. ${rule.reason}`;
   const describe = (): string => (mapping.mapped ? `${said} This client has no ${rule.account}, so ${mapping.account} in the same BAS group is used.` : said);
@@ -483,7 +490,7 @@ export interface RankerTrace {
 
 /** Evidence groups of the ranker's features, for the reason and the source. */
 const GROUPS: readonly { readonly group: 'client' | 'text' | 'bureau' | 'network' | 'rule' | 'openItem'; readonly features: readonly number[] }[] = [
-  { group: 'client', features: [F.clientShare, F.clientNoText, F.clientGiro, F.clientFuzzy, F.clientTokens, F.clientSwish, F.clientCount, F.templateSupport, F.composite, F.amountFit] },
+  { group: 'client', features: [F.clientShare, F.clientNoText, F.clientGiro, F.clientFuzzy, F.clientTokens, F.clientSwish, F.clientCount, F.templateSupport, F.composite, F.amountFit, F.clientSwitch] },
   { group: 'text', features: [F.textP, F.textHitP, F.textHits, F.clientPrior] },
   { group: 'bureau', features: [F.bureauShare, F.bureauCount, F.bureauShareKnown, F.bureauTextP] },
   { group: 'network', features: [F.networkShare, F.networkCount, F.networkShareKnown] },
@@ -580,6 +587,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const kind = own.match;
     const idx = kind === 'exact' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
     const total = totalWeight(own.ranked);
+    const switched = switchedTo(own.ranked);
     for (let i = 0; i < own.ranked.length; i++) {
       const r = own.ranked[i] as RankedAccount;
       const share = r.weight / (total + PRIOR_WEIGHT);
@@ -590,6 +598,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
       c.v[F.templateSupport] = templateSupport(r);
       c.v[F.composite] = counterAccounts(r.best.template) >= 2 ? 1 : 0;
       c.v[F.amountFit] = own.affinity?.[i] ?? 1;
+      if (r === switched) c.v[F.clientSwitch] = Math.log1p(r.count);
       c.template = r.best.template;
       c.mappedFrom = own.mappedFrom;
     }

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { calibrate, CALIBRATION } from '../../src/suggest/calibrate.js';
 import type { CalibrationPath } from '../../src/suggest/calibrate.js';
-import { rankAccounts, rawConfidence, tooClose } from '../../src/suggest/score.js';
+import { rankAccounts, rawConfidence, switchedTo, tooClose } from '../../src/suggest/score.js';
 import type { BookingTemplate } from '../../src/knowledge/types.js';
+import type { Vote } from '../../src/suggest/score.js';
 
 function template(account: string): BookingTemplate {
   return { direction: 'out', vat: { mode: 'none', rate: 0, accounts: [] }, lines: [{ account, rule: 'rest', lastAmount: 0, ppm: 0 }] };
@@ -60,5 +61,21 @@ describe('scoring', () => {
     ]);
     expect(r).toHaveLength(1);
     expect(r[0]?.weight).toBe(3);
+  });
+
+  test('names the account the evidence switched to only when all its bookings come after every other', () => {
+    const vote = (account: string, firstSeen: string, lastSeen: string, count = 2): Vote => ({ template: template(account), weight: count, count, firstSeen, lastSeen });
+    // One account spans both templates' dates: the first and last dates are merged per account.
+    const clean = rankAccounts([vote('6211', '2026-01-10', '2026-03-10', 3), vote('6212', '2026-04-10', '2026-05-10'), vote('6212', '2026-06-10', '2026-06-10', 1)]);
+    expect(switchedTo(clean)?.account).toBe('6212');
+    expect(switchedTo(clean)?.firstSeen).toBe('2026-04-10');
+    expect(switchedTo(clean)?.lastSeen).toBe('2026-06-10');
+    // The accounts take turns: 6212 was used before 6211's last booking.
+    expect(switchedTo(rankAccounts([vote('6211', '2026-01-10', '2026-04-10'), vote('6212', '2026-03-10', '2026-06-10')]))).toBeUndefined();
+    // Booked the same day to both: no order between them.
+    expect(switchedTo(rankAccounts([vote('6211', '2026-01-10', '2026-04-10'), vote('6212', '2026-04-10', '2026-06-10')]))).toBeUndefined();
+    // One account only, or evidence without dates (other clients' votes): nothing to switch from.
+    expect(switchedTo(rankAccounts([vote('6211', '2026-01-10', '2026-04-10')]))).toBeUndefined();
+    expect(switchedTo(rankAccounts([{ template: template('6211'), weight: 1, count: 1 }, { template: template('6212'), weight: 1, count: 1 }]))).toBeUndefined();
   });
 });

@@ -34,6 +34,16 @@ describe('suggest from the client\'s own history', () => {
     expect(s.match).toBe('exact');
   });
 
+  test('keeps the majority when two accounts take turns (no switch)', () => {
+    const k = createKnowledge();
+    const accounts = ['6211', '6211', '6212', '6211', '6211', '6212', '6211', '6212', '6212'];
+    accounts.forEach((a, i) => learn(k, client, purchase25(`2026-0${i + 1}-10`, 'TELIA', a, 50000)));
+    const s = suggest({ date: '2026-10-10', amount: -50000, text: 'TELIA' }, k, client);
+    // The latest two went to 6212, but 6212 was used before 6211's last booking: not a switch.
+    expect(s.account).toBe('6211');
+    expect(s.reason).toMatch(/Booked to 6211 5 of 9 times/);
+  });
+
   test('always balances to the öre, whatever the amount', () => {
     const k = createKnowledge();
     for (const gross of [1000, 5000000]) {
