@@ -34,6 +34,18 @@ describe('suggest from the client\'s own history', () => {
     expect(s.match).toBe('exact');
   });
 
+  test('follows a habit that changed, though nothing flagged it as a correction', () => {
+    // Six months on 6211, then the bookkeeper moved the subscription to 6212 (as last year's SIE shows it).
+    const k = createKnowledge();
+    for (let m = 1; m <= 6; m++) learn(k, client, purchase25(`2026-0${m}-10`, 'TELIA', '6211', 50000));
+    for (let m = 7; m <= 9; m++) learn(k, client, purchase25(`2026-0${m}-10`, 'TELIA', '6212', 50000));
+    const s = suggest({ date: '2026-10-10', amount: -50000, text: 'TELIA' }, k, client);
+    expect(s.account).toBe('6212');
+    expect(s.voucher?.rows.map((r) => r.account).sort()).toEqual(['1930', '2641', '6212']);
+    expect(s.reason).toBe('Booked to 6212 with 25 % VAT the last 3 times for TELIA (this client); before that to 6211 6 times.');
+    expect(s.alternatives.map((a) => a.account)).toEqual(['6211']);
+  });
+
   test('keeps the majority when two accounts take turns (no switch)', () => {
     const k = createKnowledge();
     const accounts = ['6211', '6211', '6212', '6211', '6211', '6212', '6211', '6212', '6212'];
