@@ -5,6 +5,7 @@
 import type { StatementFormat } from './format.js';
 import { genericCsv } from './formats/generic.js';
 import { camt053, handelsbankenHtml } from './formats/markup.js';
+import { mt940 } from './formats/mt940.js';
 import { nordea2020, nordea2022, nordea2024, nordeaOld, nordeaTab } from './formats/nordea.js';
 import { danske, handelsbanken, handelsbankenBusiness, ica, lansforsakringar, lunar, skandia } from './formats/others.js';
 import { sebKontohandelser, sebLegacy, sebTransaktioner } from './formats/seb.js';
@@ -35,6 +36,7 @@ export const BUILTIN_FORMATS: readonly StatementFormat[] = [
   lunar,
   skattekonto,
   camt053,
+  mt940,
   genericCsv,
 ];
 

@@ -28,6 +28,7 @@ export const STATEMENT_FORMAT_IDS = [
   'lunar',
   'skattekonto',
   'camt053',
+  'mt940',
   'generic-csv',
 ] as const;
 export type StatementFormatId = (typeof STATEMENT_FORMAT_IDS)[number];

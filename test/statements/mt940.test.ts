@@ -1,0 +1,145 @@
+/**
+ * SWIFT MT940 statements (fixtures/statements/mt940, written from the field specification with
+ * invented names; see its README).
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createKontera } from '../../src/kontera.js';
+import type { Kontera } from '../../src/kontera.js';
+import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+import { caught } from '../support/errors.js';
+import { openStore } from '../kontera/helpers.js';
+import type { OpenedStore } from '../kontera/helpers.js';
+
+const FREE = 'mt940-free-text-two-days.sta';
+const CODED = 'mt940-envelope-coded-two-accounts.sta';
+const bytes = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/mt940/${name}`, import.meta.url));
+const text = (name: string): string => new TextDecoder('latin1').decode(bytes(name));
+const sum = (xs: readonly { amount: number }[]): number => xs.reduce((a, t) => a + t.amount, 0);
+
+describe('SWIFT MT940', () => {
+  it('reads two days of one account: signed entries, booking and value dates, kinds, the balances framing them', () => {
+    const s = parseStatement(bytes(FREE), { fileName: FREE });
+    expect(s.format).toBe('mt940');
+    expect(s.accountNumber).toBe('SE4550000000058398257466');
+    expect(s.currency).toBe('SEK');
+    expect(s.openingBalance).toBe(15_000_000);
+    expect(s.closingBalance).toBe(13_842_537);
+    expect((s.openingBalance ?? 0) + sum(s.transactions)).toBe(s.closingBalance);
+    expect(s.warnings).toEqual([]);
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.kind])).toEqual([
+      [5, '2026-12-30', undefined, 1_250_000, 'bankgiro'],
+      // `1189,` is 1 189 kr: the decimals may be left out after the comma.
+      [7, '2026-12-30', undefined, -118_900, 'card'],
+      [14, '2026-12-31', undefined, -7_500, 'fee'],
+      // Value date 2 January, booked (MMDD 1231) on the last day of the year before.
+      [16, '2026-12-31', '2027-01-02', 37, 'interest'],
+      // RD: the reversal of a debit is money in.
+      [18, '2026-12-31', undefined, 118_900, 'card'],
+      [20, '2026-12-31', undefined, -2_400_000, 'bankgiro'],
+    ]);
+  });
+
+  it('reads :86: information as the text, joining a line wrapped at 65 characters mid-word, in ISO-8859-1', () => {
+    const s = parseStatement(bytes(FREE));
+    expect(s.transactions[1]?.text).toBe('KORTKÖP 261229 CLAS OHLSON & CO');
+    expect(s.transactions[5]?.text).toBe('BETALNING BG 5127-4417 FASTIGHETSBOLAGET NORRA STORGATAN 12 I SUNDSVALL AB HYRA JANUARI 2027');
+    // The owner's reference is kept; NONREF is no reference.
+    expect(s.transactions[5]?.reference).toBe('4512');
+    expect(s.transactions[0]?.reference).toBeUndefined();
+    // Information after the closing balance belongs to the statement, not to the last entry.
+    expect(s.transactions.some((t) => t.text.includes('KONTOUTDRAG'))).toBe(false);
+  });
+
+  it('reads information in codes: the name is the other party, the remittance the text, the reference and IBAN', () => {
+    const s = parseStatement(bytes(CODED), { fileName: CODED });
+    expect(s.format).toBe('mt940');
+    expect(s.transactions.map((t) => [t.accountNumber, t.amount, t.text, t.counterparty, t.reference, t.counterpartyAccount, t.kind])).toEqual([
+      ['54400012345', 375_000, 'Faktura 1043', 'Lindqvist Snickeri AB', undefined, 'SE3550000000054910000003', undefined],
+      // A structured creditor reference (OCR) is the reference; the name is the text when no words are remitted.
+      ['54400012345', -99_000, 'Telia Sverige AB', undefined, '1234567890123', undefined, 'autogiro'],
+      ['54400067890', 120_050, 'Overforing fran sparkonto', 'Kontera Testbolag AB', undefined, undefined, undefined],
+    ]);
+    // Two accounts: each row names its own (the BIC in front of the account is not part of it).
+    expect(s.warnings.map((w) => w.code)).toEqual(['ACCOUNTS_MIXED']);
+  });
+
+  it('needs no envelope, CRLF or a booking date: LF lines and value dates alone read the same', () => {
+    const bare = text(FREE).replace(/\r\n/g, '\n').replace(/^(:61:\d{6})\d{4}/gm, '$1');
+    const s = parseStatement(new TextEncoder().encode(bare));
+    expect(s.format).toBe('mt940');
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-12-30', '2026-12-30', '2026-12-31', '2027-01-02', '2026-12-31', '2026-12-31']);
+    expect(s.transactions.map((t) => t.amount)).toEqual(parseStatement(bytes(FREE)).transactions.map((t) => t.amount));
+  });
+
+  it('is detected by its fields, not by the file name', () => {
+    expect(detectStatementFormat(bytes(CODED)).format).toBe('mt940');
+    expect(detectStatementFormat(bytes(FREE)).format).toBe('mt940');
+  });
+
+  it('a broken entry is an error naming line and field; lenient mode skips it and says so', () => {
+    const broken = text(FREE).replace(':61:2612301230D1189,NMSCNONREF', ':61:2612301230D11.89NMSCNONREF');
+    const e = caught(() => parseStatement(new TextEncoder().encode(broken), { fileName: 'x.sta' }));
+    expect(e.code).toBe('INVALID_ROW');
+    expect(e.line).toBe(7);
+    expect(e.field).toBe(':61:');
+    expect(e.message).toContain('"2612301230D11.89NMSCNONREF"');
+    const s = parseStatement(new TextEncoder().encode(broken), { lenient: true });
+    expect(s.transactions.map((t) => t.line)).toEqual([5, 14, 16, 18, 20]);
+    expect(s.warnings.find((w) => w.code === 'ROW_SKIPPED')?.lines).toEqual([7]);
+    // The skipped entry's :86: is not given to another row.
+    expect(s.transactions.some((t) => t.text.includes('CLAS OHLSON') && t.amount < 0)).toBe(false);
+  });
+
+  it('an impossible date or a balance without its amount is an error naming the field', () => {
+    const badDate = caught(() => parseStatement(new TextEncoder().encode(text(FREE).replace(':61:2612311231D75,00', ':61:2613311231D75,00'))));
+    expect([badDate.code, badDate.line, badDate.field]).toEqual(['INVALID_DATE', 14, ':61:']);
+    const badBalance = caught(() => parseStatement(new TextEncoder().encode(text(FREE).replace(':62F:C261231SEK138425,37', ':62F:C261231SEK'))));
+    expect([badBalance.code, badBalance.line, badBalance.field]).toEqual(['INVALID_AMOUNT', 24, ':62F:']);
+  });
+
+  it('a closing balance the entries do not reach is reported', () => {
+    const s = parseStatement(new TextEncoder().encode(text(FREE).replace(':62F:C261231SEK138425,37', ':62F:C261231SEK138425,38')));
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['BALANCE_CHAIN_BROKEN', [4, 24]]]);
+  });
+
+  it('reads a long statement in time linear in its size', () => {
+    const entry = ':61:2612301230D1,00NMSCNONREF\n:86:KORTKÖP 261229 ICA NARA\n';
+    const file = (n: number): Uint8Array => new TextEncoder().encode(`:20:X\n:25:5440001\n:60F:C261229SEK${n},00\n${entry.repeat(n)}:62F:C261230SEK0,00\n`);
+    const t0 = performance.now();
+    expect(parseStatement(file(20_000)).transactions).toHaveLength(20_000);
+    const small = performance.now() - t0;
+    const t1 = performance.now();
+    expect(parseStatement(file(80_000)).transactions).toHaveLength(80_000);
+    // Four times the rows: generous room for a busy machine, none for a quadratic reader.
+    expect(performance.now() - t1).toBeLessThan(Math.max(12 * small, 2_000));
+  });
+});
+
+describe('SWIFT MT940 through the facade', () => {
+  let opened: OpenedStore;
+  let k: Kontera;
+  beforeEach(async () => {
+    opened = await openStore('sqlite');
+    k = await createKontera({ store: opened.store, now: () => new Date('2027-01-05T09:00:00Z') });
+    await k.addBureau({ id: 'byra', name: 'Byrå' });
+    await k.addClient({ bureauId: 'byra', id: 'c', name: 'Kund AB', orgNr: '556677-8899', bankAccounts: [{ account: '1930', number: 'SE4550000000058398257466' }] });
+  });
+  afterEach(async () => {
+    await opened.dispose();
+  });
+
+  it('imports once onto the account it names, and a second import of the same file adds nothing', async () => {
+    const first = await k.importStatement('c', bytes(FREE), { fileName: FREE });
+    expect(first).toMatchObject({ bankAccount: '1930', added: 6, duplicates: 0 });
+    const again = await k.importStatement('c', bytes(FREE), { fileName: FREE });
+    expect(again).toMatchObject({ added: 0, duplicates: 6 });
+  });
+
+  it('refuses a file of two accounts unless one is named, then imports the rows of that account', async () => {
+    await expect(k.importStatement('c', bytes(CODED), { fileName: CODED })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const one = await k.importStatement('c', bytes(CODED), { fileName: CODED, accountNumber: '54400067890', bankAccount: '1940', allowNewAccount: true });
+    expect(one.added).toBe(1);
+    expect(one.transactions[0]).toMatchObject({ amount: 120_050, counterparty: 'Kontera Testbolag AB' });
+  });
+});
