@@ -85,6 +85,10 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   if (start.startsWith('01bgmax')) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'This is a BgMax (Bankgiro inbetalningar) file, not an account statement', { file, line: 1 });
   }
+  // SWIFT MT942 (fields :13D: date and time, :34F: floor limit, no balances): the day's entries so far.
+  if (/^:20:/m.test(start) && /^:(?:13d|34f):/m.test(start) && !/^:60[fm]:/m.test(start)) {
+    throw new StatementParseError('UNKNOWN_FORMAT', 'This is an MT942 interim transaction report (entries so far, not a final statement): expected the MT940 statement of the period', { file, line: 1 });
+  }
   return decoded;
 }
 

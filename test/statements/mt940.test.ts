@@ -64,6 +64,36 @@ describe('SWIFT MT940', () => {
     expect(s.warnings.map((w) => w.code)).toEqual(['ACCOUNTS_MIXED']);
   });
 
+  it('reads information in ?-sub-fields (a continental bank account): SEPA words, reference, name, account; skips :NS: lines', () => {
+    const file = [
+      ':20:STARTUMS',
+      ':25:10020030/1234567890',
+      ':28C:0',
+      ':60F:C261101EUR1000,00',
+      // C with the funds code R (the third letter of EUR) before the amount.
+      ':61:2611021102CR250,00NTRFNONREF//POS 12',
+      ':86:166?00SEPA-GUTSCHRIFT?109075?20EREF+RE-2026-1043?21SVWZ+Rechnung 1043 Lieferung O',
+      '?22ktober?30COBADEFFXXX?31DE89370400440532013000?32Lindqvist Handels?33gesellschaft mbH',
+      ':NS:22Bankinterne Angabe',
+      ':62F:C261102EUR1250,00',
+      '-',
+    ].join('\n');
+    const s = parseStatement(file);
+    expect(s.currency).toBe('EUR');
+    expect(s.warnings).toEqual([]);
+    expect(s.transactions).toMatchObject([
+      { amount: 25_000, text: 'Rechnung 1043 Lieferung Oktober', reference: 'RE-2026-1043', counterparty: 'Lindqvist Handelsgesellschaft mbH', counterpartyAccount: 'DE89370400440532013000' },
+    ]);
+  });
+
+  it('refuses an MT942 interim report (no balances) as what it is', () => {
+    const mt942 = ':20:X\n:25:5440001\n:28C:1\n:34F:SEKD0,\n:13D:2611021200+0100\n:61:2611021102D10,00NMSCNONREF\n:86:ICA NARA\n:90D:1SEK10,00\n';
+    const e = caught(() => parseStatement(mt942, { fileName: 'intraday.942' }));
+    expect(e.code).toBe('UNKNOWN_FORMAT');
+    expect(e.message).toContain('MT942 interim transaction report');
+    expect(e.file).toBe('intraday.942');
+  });
+
   it('needs no envelope, CRLF or a booking date: LF lines and value dates alone read the same', () => {
     const bare = text(FREE).replace(/\r\n/g, '\n').replace(/^(:61:\d{6})\d{4}/gm, '$1');
     const s = parseStatement(new TextEncoder().encode(bare));

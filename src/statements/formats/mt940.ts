@@ -21,8 +21,8 @@ import { isValidDay, parseDate } from '../../core/dates.js';
 import type { BalanceMark, Head, ParseContext, RawStatement, RowProblem, StatementFormat } from '../format.js';
 import type { TransactionKind } from '../types.js';
 
-/** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … */
-const TAG = /^:(\d\d[A-Z]?):/;
+/** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … and `:NS:` (a bank's own). */
+const TAG = /^:(\d\d[A-Z]?|NS):/;
 /** The line length of a `:86:` field (6 × 65x): a full line was wrapped, not ended at a word. */
 const INFO_LINE_LENGTH = 65;
 /** A `:61:` entry: value date, booking date, mark, funds code, amount, type code, references. */
@@ -173,6 +173,50 @@ function codedInfo(text: string): Info | undefined {
   return { text: words, counterparty: name !== undefined && name !== words ? name : undefined, counterpartyAccount: values.get('IBAN') || undefined, reference };
 }
 
+/** Sub-fields of `?`-coded information (`166?00GUTSCHRIFT?20Faktura 1043?32ACME GMBH`): posting text, words, name, account. */
+const SUBFIELD = /\?(\d\d)/g;
+/** Prefixes of SEPA remittance parts inside `?20`–`?29` (`EREF+`, `SVWZ+`, …). */
+const SEPA_PART = /^(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+/;
+
+/**
+ * Information in `?NN` sub-fields, as many continental banks write it: `?00` the posting text,
+ * `?20`–`?29` and `?60`–`?63` the remittance words (SEPA parts `SVWZ+` words, `EREF+` reference),
+ * `?31` the other party's account, `?32`–`?33` its name. Undefined when the text is not so coded.
+ */
+function subfieldInfo(text: string): Info | undefined {
+  if (!/^(?:\d{3})?\?\d\d/.test(text)) return undefined;
+  const at: { code: number; start: number; end: number }[] = [];
+  for (const m of text.matchAll(SUBFIELD)) at.push({ code: Number(m[1]), start: (m.index as number) + 3, end: text.length });
+  for (let i = 0; i + 1 < at.length; i++) (at[i] as { end: number }).end = (at[i + 1] as { start: number }).start - 3;
+  const part = (from: number, to: number): string =>
+    at
+      .filter((a) => a.code >= from && a.code <= to)
+      .map((a) => text.slice(a.start, a.end))
+      .join('');
+  const words = `${part(20, 29)}${part(60, 63)}`;
+  // SEPA parts: `EREF+…` the end-to-end reference, `SVWZ+…` the words; text without parts is all words.
+  const sepa = new Map<string, string>();
+  let lastKey: string | undefined;
+  for (const piece of words.split(/(?=(?:EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+)/)) {
+    const m = SEPA_PART.exec(piece);
+    if (m !== null) {
+      lastKey = m[1] as string;
+      sepa.set(lastKey, piece.slice(m[0].length).trim());
+    } else if (lastKey === undefined) sepa.set('', piece.trim());
+  }
+  const remittance = (sepa.get('SVWZ') ?? sepa.get('') ?? '').replace(/\s+/g, ' ').trim() || undefined;
+  const name = part(32, 33).trim() || undefined;
+  const eref = sepa.get('EREF');
+  const posting = part(0, 0).trim() || undefined;
+  const said = remittance ?? name ?? posting ?? text;
+  return {
+    text: said,
+    counterparty: name !== undefined && name !== said ? name : undefined,
+    counterpartyAccount: part(31, 31).trim() || undefined,
+    reference: eref !== undefined && eref !== '' && !NOT_PROVIDED.test(eref) ? eref : undefined,
+  };
+}
+
 /** A coarse kind from the entry's type code (`NCHG` a fee, `NINT` interest, `NDDT` a direct debit). */
 function kindOf(typeCode: string): TransactionKind | undefined {
   const code = typeCode.slice(1);
@@ -307,7 +351,8 @@ export const mt940: StatementFormat = {
               // After an entry: its information. Elsewhere (after the closing balance): the statement's.
               if (pending !== undefined && info === undefined) {
                 const joined = joinInfo(f);
-                info = codedInfo(joined) ?? { text: joined };
+                // Sub-fields run on across lines without spaces: their lines are joined as they are.
+                info = codedInfo(joined) ?? subfieldInfo(f.lines.join('')) ?? { text: joined };
               }
               break;
             default:
