@@ -46,10 +46,18 @@ const BANK_NAME_HINTS: readonly [RegExp, string][] = [
   [/skattekonto|skatteverket/i, 'Skatteverket'],
 ];
 
+/** A PDF file starts with these bytes. */
+const PDF_MAGIC = '%PDF-';
+const PDF_MAGIC_BYTES = [...PDF_MAGIC].map((c) => c.charCodeAt(0));
+
 /** @internal Rejects inputs that are not a text table at all, with the reason. */
 export function decodeInput(input: Uint8Array | string, file?: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): DecodedText {
   if (input.length > limits.maxInputBytes) {
     throw new StatementParseError('INPUT_TOO_LARGE', `Input too large: expected at most ${limits.maxInputBytes} bytes (limits.maxInputBytes), got ${input.length}`, { file });
+  }
+  // A PDF statement is a printout: the bank's export of the same transactions is a file kontera reads.
+  if (typeof input === 'string' ? input.startsWith(PDF_MAGIC) : PDF_MAGIC_BYTES.every((c, i) => input[i] === c)) {
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', 'PDF document: expected the bank export of the transactions (CSV, Excel, camt.053 or MT940), not a PDF statement; the online bank offers it beside the PDF', { file, line: 1 });
   }
   if (typeof input !== 'string') {
     if (input.length === 0) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found 0 bytes', { file });

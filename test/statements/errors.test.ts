@@ -38,6 +38,15 @@ describe('statement errors', () => {
     expect(caught(() => parseStatement(bytes)).code).toBe('BINARY_INPUT');
   });
 
+  it('a PDF statement is named as one, bytes or text, with what to export instead', () => {
+    // The head of a PDF as a writer lays it out (a binary comment line, then objects and a stream).
+    const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, ...new TextEncoder().encode('\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstream\n'), 0, 1, 2, 3]);
+    const e = caught(() => parseStatement(pdf, { fileName: 'kontoutdrag.pdf' }));
+    expect([e.code, e.file, e.line]).toEqual(['UNSUPPORTED_CONTAINER', 'kontoutdrag.pdf', 1]);
+    expect(e.message).toContain('PDF document: expected the bank export of the transactions');
+    expect(caught(() => parseStatement('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n')).code).toBe('UNSUPPORTED_CONTAINER');
+  });
+
   it('XML that is not a camt.053 statement', () => {
     const e = caught(() => parseStatement('<?xml version="1.0"?>\n<Document><CstmrCdtTrfInitn/></Document>\n'));
     expect(e.code).toBe('HTML_INPUT');
