@@ -132,6 +132,9 @@ export function scoreFormats(text: string, formats: readonly StatementFormat[] =
 function rejectMarkup(text: string, file?: string): void {
   const start = text.slice(0, 2048).trimStart().toLowerCase();
   if (!start.startsWith('<')) return;
+  if (/<(?:[\w]+:)?bktocstmrdbtcdtntfctn\b|camt\.054\.001/.test(start)) {
+    throw new StatementParseError('HTML_INPUT', 'Not an account statement: this is a camt.054 debit/credit notification (single payments behind a booked line); expected the account statement (camt.053) or report (camt.052) of the period', { file, line: 1 });
+  }
   const what = start.startsWith('<?xml') || /^<[\w:]+[\s>]/.test(start) && !start.startsWith('<html') && !start.startsWith('<!doctype html') ? 'an XML document that is not a camt.053 statement' : 'an HTML page (often a login or error page saved as .csv)';
   throw new StatementParseError('HTML_INPUT', `Not a bank export: expected a CSV/TXT export or a statement table, found ${what}`, { file, line: 1 });
 }

@@ -4,7 +4,7 @@
  */
 import type { StatementFormat } from './format.js';
 import { genericCsv } from './formats/generic.js';
-import { camt053, handelsbankenHtml } from './formats/markup.js';
+import { camt052, camt053, handelsbankenHtml } from './formats/markup.js';
 import { mt940 } from './formats/mt940.js';
 import { nordea2020, nordea2022, nordea2024, nordeaOld, nordeaTab } from './formats/nordea.js';
 import { danske, handelsbanken, handelsbankenBusiness, ica, lansforsakringar, lunar, skandia } from './formats/others.js';
@@ -36,6 +36,7 @@ export const BUILTIN_FORMATS: readonly StatementFormat[] = [
   lunar,
   skattekonto,
   camt053,
+  camt052,
   mt940,
   genericCsv,
 ];

@@ -28,6 +28,7 @@ export const STATEMENT_FORMAT_IDS = [
   'lunar',
   'skattekonto',
   'camt053',
+  'camt052',
   'mt940',
   'generic-csv',
 ] as const;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+import { caught } from '../support/errors.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 const sum = (xs: readonly { amount: number }[]): number => xs.reduce((a, t) => a + t.amount, 0);
@@ -295,6 +296,34 @@ describe('markup exports', () => {
     // Another scheme, or not digits, is kept as the bank wrote it.
     expect(parseStatement(withScheme('50501055', 'BBAN')).transactions[0]?.counterpartyAccount).toBe('50501055');
     expect(parseStatement(withScheme('ABC-123', 'BGNR')).transactions[0]?.counterpartyAccount).toBe('ABC-123');
+  });
+
+  it('camt.052: an account report reads as the statement of the same entries; PRCD is its opening balance', () => {
+    const xml = new TextDecoder()
+      .decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'))
+      .replaceAll('BkToCstmrStmt', 'BkToCstmrAcctRpt')
+      .replaceAll('<Stmt>', '<Rpt>')
+      .replaceAll('</Stmt>', '</Rpt>')
+      .replaceAll('camt.053.001.02', 'camt.052.001.02')
+      .replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>');
+    const report = parseStatement(xml);
+    const statement = parseStatement(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
+    expect(report.format).toBe('camt052');
+    expect([report.accountNumber, report.openingBalance, report.closingBalance]).toEqual([statement.accountNumber, 15_000_000, 16_123_600]);
+    expect(report.transactions.map((t) => [t.line, t.date, t.amount, t.text, t.reference])).toEqual(statement.transactions.map((t) => [t.line, t.date, t.amount, t.text, t.reference]));
+    expect(report.warnings).toEqual(statement.warnings);
+  });
+
+  it('camt.054: a debit/credit notification is refused as what it is, not read as a statement', () => {
+    const xml = new TextDecoder()
+      .decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'))
+      .replaceAll('BkToCstmrStmt', 'BkToCstmrDbtCdtNtfctn')
+      .replaceAll('<Stmt>', '<Ntfctn>')
+      .replaceAll('</Stmt>', '</Ntfctn>')
+      .replaceAll('camt.053.001.02', 'camt.054.001.02');
+    const e = caught(() => parseStatement(xml, { fileName: 'bg-insattningar.xml' }));
+    expect([e.code, e.file, e.line]).toEqual(['HTML_INPUT', 'bg-insattningar.xml', 1]);
+    expect(e.message).toContain('camt.054 debit/credit notification');
   });
 
   it('camt.053: a closing balance that the entries do not reach is reported', () => {

@@ -5,7 +5,9 @@
  *   data column, preliminary rows with an empty `Reskontradatum`; formats.md §3.2).
  * - `camt053`: ISO 20022 `BkToCstmrStmt` (camt.053.001.02, also .04/.08), the statement format
  *   every Swedish bank offers corporate customers (formats.md §3.5): amounts are positive with a
- *   `CdtDbtInd`, only `BOOK` entries are booked, `OPBD`/`CLBD` balances frame each statement.
+ *   `CdtDbtInd`, only `BOOK` entries are booked, `OPBD` (or `PRCD`) and `CLBD` balances frame
+ *   each statement.
+ * - `camt052`: the account report `BkToCstmrAcctRpt`, read the same way (`Rpt` for `Stmt`).
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
@@ -134,6 +136,85 @@ function accountOf(stmt: XmlElement): string | undefined {
   return other === '' ? undefined : other;
 }
 
+/**
+ * One reader for camt.053 statements (`Stmt`) and camt.052 account reports (`Rpt`): the same
+ * account, balances and entries. The opening balance is `OPBD`, or `PRCD` (the previous closing
+ * booked balance) where the bank gives that instead; the closing balance is `CLBD`.
+ */
+function readCamt(text: string, ctx: ParseContext, container: 'Stmt' | 'Rpt', what: string): RawStatement {
+  const doc = parseXml(text, ctx.file, ctx.limits?.maxXmlDepth);
+  const statements = descendants(doc, container);
+  if (statements.length === 0) {
+    throw new StatementParseError('MISSING_COLUMN', `Not a ${what}: expected at least one <${container}>`, { file: ctx.file });
+  }
+  const marks: BalanceMark[] = [];
+  const skipped: RowProblem[] = [];
+  const accounts = new Set<string>();
+  let currency: string | undefined;
+  for (const stmt of statements) {
+    const account = accountOf(stmt);
+    if (account !== undefined) accounts.add(account);
+    currency ??= textAt(stmt, 'Acct', 'Ccy') || undefined;
+    const balances = stmt.children.filter((c) => c.name === 'Bal');
+    const codes = balances.map((bal) => textAt(bal, 'Tp', 'CdOrPrtry', 'Cd'));
+    const opening = codes.includes('OPBD') ? 'OPBD' : 'PRCD';
+    balances.forEach((bal, i) => {
+      const code = codes[i];
+      if (code !== opening && code !== 'CLBD') return;
+      const amt = money(textAt(bal, 'Amt'), bal.line, 'Bal/Amt', ctx, STYLE.dot3);
+      const sign = textAt(bal, 'CdtDbtInd') === 'DBIT' ? -1 : 1;
+      marks.push({ line: bal.line, balance: sign * amt, position: code === opening ? 'start' : 'end', role: code === opening ? 'opening' : 'closing' });
+    });
+    for (const entry of stmt.children.filter((c) => c.name === 'Ntry')) {
+      try {
+        const status = textAt(entry, 'Sts', 'Cd') || textAt(entry, 'Sts');
+        const direction = textAt(entry, 'CdtDbtInd');
+        if (direction !== 'CRDT' && direction !== 'DBIT') {
+          throw new StatementParseError('INVALID_AMOUNT', `Invalid entry: expected CdtDbtInd CRDT or DBIT, got ${JSON.stringify(direction)}`, { file: ctx.file, line: entry.line, field: 'CdtDbtInd' });
+        }
+        const amount = money(textAt(entry, 'Amt'), entry.line, 'Amt', ctx, STYLE.dot3);
+        const booked = textAt(entry, 'BookgDt', 'Dt') || textAt(entry, 'BookgDt', 'DtTm');
+        const value = textAt(entry, 'ValDt', 'Dt') || textAt(entry, 'ValDt', 'DtTm');
+        const pending = status !== '' && status !== 'BOOK';
+        const valueDate = value === '' ? undefined : isoDate(value, entry.line, 'ValDt', ctx);
+        const date = booked === '' ? (pending ? (valueDate ?? '') : isoDate(booked, entry.line, 'BookgDt', ctx)) : isoDate(booked, entry.line, 'BookgDt', ctx);
+        const tx = descendants(entry, 'TxDtls')[0];
+        const parties = child(tx, 'RltdPties');
+        const party = direction === 'DBIT' ? textAt(parties, 'Cdtr', 'Nm') || textAt(parties, 'Cdtr', 'Pty', 'Nm') : textAt(parties, 'Dbtr', 'Nm') || textAt(parties, 'Dbtr', 'Pty', 'Nm');
+        const partyAccount = direction === 'DBIT' ? child(parties, 'CdtrAcct') : child(parties, 'DbtrAcct');
+        const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || otherAccountId(child(child(partyAccount, 'Id'), 'Othr'));
+        const remittance = child(tx, 'RmtInf');
+        const unstructured = remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '';
+        const ocr = textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref');
+        const info = textAt(entry, 'AddtlNtryInf') || textAt(tx, 'AddtlTxInf');
+        const text = info || unstructured || party || textAt(tx, 'Refs', 'EndToEndId');
+        ctx.sink.add({
+          line: entry.line,
+          date,
+          valueDate: valueDate !== date ? valueDate : undefined,
+          amount: direction === 'DBIT' ? -amount : amount,
+          text,
+          reference: ocr || (unstructured !== text ? unstructured : '') || undefined,
+          counterparty: party !== '' && party !== text ? party : undefined,
+          counterpartyAccount: partyAccountId || undefined,
+          currency: child(entry, 'Amt')?.attrs['Ccy'],
+          account: statements.length > 1 ? accountOf(stmt) : undefined,
+          pending: pending || undefined,
+          bankId: textAt(entry, 'AcctSvcrRef') || textAt(entry, 'NtryRef') || undefined,
+          kind: kindFromCode(entry),
+        });
+      } catch (e) {
+        if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: entry.line, error: e });
+        else throw e;
+      }
+    }
+  }
+  // Several statements of one account are one period after another: keep the first opening
+  // and the last closing balance; several accounts cannot share one chain.
+  const framing = accounts.size > 1 ? [] : [marks.find((m) => m.role === 'opening'), [...marks].reverse().find((m) => m.role === 'closing')].filter((m): m is BalanceMark => m !== undefined);
+  return { accountNumber: accounts.size === 1 ? [...accounts][0] : undefined, currency, marks: framing, skipped };
+}
+
 export const camt053: StatementFormat = {
   id: 'camt053',
   bank: 'ISO 20022 camt.053',
@@ -143,73 +224,20 @@ export const camt053: StatementFormat = {
     return /<(?:\w+:)?BkToCstmrStmt\b/.test(head.text) || /camt\.053\.001\.\d\d/.test(t) ? 1 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {
-    const doc = parseXml(text, ctx.file, ctx.limits?.maxXmlDepth);
-    const statements = descendants(doc, 'Stmt');
-    if (statements.length === 0) {
-      throw new StatementParseError('MISSING_COLUMN', 'Not a camt.053 statement: expected <BkToCstmrStmt> with at least one <Stmt>', { file: ctx.file });
-    }
-    const marks: BalanceMark[] = [];
-    const skipped: RowProblem[] = [];
-    const accounts = new Set<string>();
-    let currency: string | undefined;
-    for (const stmt of statements) {
-      const account = accountOf(stmt);
-      if (account !== undefined) accounts.add(account);
-      currency ??= textAt(stmt, 'Acct', 'Ccy') || undefined;
-      for (const bal of stmt.children.filter((c) => c.name === 'Bal')) {
-        const code = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd');
-        if (code !== 'OPBD' && code !== 'CLBD') continue;
-        const amt = money(textAt(bal, 'Amt'), bal.line, 'Bal/Amt', ctx, STYLE.dot3);
-        const sign = textAt(bal, 'CdtDbtInd') === 'DBIT' ? -1 : 1;
-        marks.push({ line: bal.line, balance: sign * amt, position: code === 'OPBD' ? 'start' : 'end', role: code === 'OPBD' ? 'opening' : 'closing' });
-      }
-      for (const entry of stmt.children.filter((c) => c.name === 'Ntry')) {
-        try {
-          const status = textAt(entry, 'Sts', 'Cd') || textAt(entry, 'Sts');
-          const direction = textAt(entry, 'CdtDbtInd');
-          if (direction !== 'CRDT' && direction !== 'DBIT') {
-            throw new StatementParseError('INVALID_AMOUNT', `Invalid entry: expected CdtDbtInd CRDT or DBIT, got ${JSON.stringify(direction)}`, { file: ctx.file, line: entry.line, field: 'CdtDbtInd' });
-          }
-          const amount = money(textAt(entry, 'Amt'), entry.line, 'Amt', ctx, STYLE.dot3);
-          const booked = textAt(entry, 'BookgDt', 'Dt') || textAt(entry, 'BookgDt', 'DtTm');
-          const value = textAt(entry, 'ValDt', 'Dt') || textAt(entry, 'ValDt', 'DtTm');
-          const pending = status !== '' && status !== 'BOOK';
-          const valueDate = value === '' ? undefined : isoDate(value, entry.line, 'ValDt', ctx);
-          const date = booked === '' ? (pending ? (valueDate ?? '') : isoDate(booked, entry.line, 'BookgDt', ctx)) : isoDate(booked, entry.line, 'BookgDt', ctx);
-          const tx = descendants(entry, 'TxDtls')[0];
-          const parties = child(tx, 'RltdPties');
-          const party = direction === 'DBIT' ? textAt(parties, 'Cdtr', 'Nm') || textAt(parties, 'Cdtr', 'Pty', 'Nm') : textAt(parties, 'Dbtr', 'Nm') || textAt(parties, 'Dbtr', 'Pty', 'Nm');
-          const partyAccount = direction === 'DBIT' ? child(parties, 'CdtrAcct') : child(parties, 'DbtrAcct');
-          const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || otherAccountId(child(child(partyAccount, 'Id'), 'Othr'));
-          const remittance = child(tx, 'RmtInf');
-          const unstructured = remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '';
-          const ocr = textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref');
-          const info = textAt(entry, 'AddtlNtryInf') || textAt(tx, 'AddtlTxInf');
-          const text = info || unstructured || party || textAt(tx, 'Refs', 'EndToEndId');
-          ctx.sink.add({
-            line: entry.line,
-            date,
-            valueDate: valueDate !== date ? valueDate : undefined,
-            amount: direction === 'DBIT' ? -amount : amount,
-            text,
-            reference: ocr || (unstructured !== text ? unstructured : '') || undefined,
-            counterparty: party !== '' && party !== text ? party : undefined,
-            counterpartyAccount: partyAccountId || undefined,
-            currency: child(entry, 'Amt')?.attrs['Ccy'],
-            account: statements.length > 1 ? accountOf(stmt) : undefined,
-            pending: pending || undefined,
-            bankId: textAt(entry, 'AcctSvcrRef') || textAt(entry, 'NtryRef') || undefined,
-            kind: kindFromCode(entry),
-          });
-        } catch (e) {
-          if (ctx.lenient && e instanceof StatementParseError) skipped.push({ line: entry.line, error: e });
-          else throw e;
-        }
-      }
-    }
-    // Several statements of one account are one period after another: keep the first opening
-    // and the last closing balance; several accounts cannot share one chain.
-    const framing = accounts.size > 1 ? [] : [marks.find((m) => m.role === 'opening'), [...marks].reverse().find((m) => m.role === 'closing')].filter((m): m is BalanceMark => m !== undefined);
-    return { accountNumber: accounts.size === 1 ? [...accounts][0] : undefined, currency, marks: framing, skipped };
+    return readCamt(text, ctx, 'Stmt', 'camt.053 statement (<BkToCstmrStmt>)');
+  },
+};
+
+/** camt.052 account report (`BkToCstmrAcctRpt`): the day's or period's booked entries, as banks deliver it daily. */
+export const camt052: StatementFormat = {
+  id: 'camt052',
+  bank: 'ISO 20022 camt.052',
+  detect(head: Head): number {
+    const t = head.text.slice(0, 4096);
+    if (!/<(?:\w+:)?Document\b/.test(t) && !/<\?xml/.test(t)) return 0;
+    return /<(?:\w+:)?BkToCstmrAcctRpt\b/.test(head.text) || /camt\.052\.001\.\d\d/.test(t) ? 1 : 0;
+  },
+  parse(text: string, ctx: ParseContext): RawStatement {
+    return readCamt(text, ctx, 'Rpt', 'camt.052 account report (<BkToCstmrAcctRpt>)');
   },
 };
