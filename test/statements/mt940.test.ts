@@ -86,6 +86,11 @@ describe('SWIFT MT940', () => {
     ]);
   });
 
+  it('keeps information lines that start with a dash or a brace: only "-" alone or "-}" ends a message', () => {
+    const file = [':20:X', ':25:5440001', ':60F:C261101SEK100,00', ':61:2611021102D10,00NMSCNONREF', ':86:LEVERANTOR AB', '-RABATT 10 %', '{ORDER 77}', ':62F:C261102SEK90,00', '-'].join('\n');
+    expect(parseStatement(file).transactions.map((t) => t.text)).toEqual(['LEVERANTOR AB -RABATT 10 % {ORDER 77}']);
+  });
+
   it('refuses an MT942 interim report (no balances) as what it is', () => {
     const mt942 = ':20:X\n:25:5440001\n:28C:1\n:34F:SEKD0,\n:13D:2611021200+0100\n:61:2611021102D10,00NMSCNONREF\n:86:ICA NARA\n:90D:1SEK10,00\n';
     const e = caught(() => parseStatement(mt942, { fileName: 'intraday.942' }));

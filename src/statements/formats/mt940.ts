@@ -23,6 +23,10 @@ import type { TransactionKind } from '../types.js';
 
 /** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … and `:NS:` (a bank's own). */
 const TAG = /^:(\d\d[A-Z]?|NS):/;
+/** A line of the SWIFT envelope: a block `{1:`…`{5:`. */
+const ENVELOPE = /^\{[1-5]:/;
+/** The end of a message: `-` alone, or `-}` closing the envelope's text block. */
+const MESSAGE_END = /^-(?:\s*$|\})/;
 /** The line length of a `:86:` field (6 × 65x): a full line was wrapped, not ended at a word. */
 const INFO_LINE_LENGTH = 65;
 /** A `:61:` entry: value date, booking date, mark, funds code, amount, type code, references. */
@@ -57,7 +61,7 @@ function fields(text: string): Field[] {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
     // The envelope's header blocks (`{1:…}{2:…}{4:`) may share a line with the first field.
-    if (line.startsWith('{')) {
+    if (ENVELOPE.test(line)) {
       const body = line.indexOf('{4:');
       if (body < 0) {
         current = undefined;
@@ -65,7 +69,7 @@ function fields(text: string): Field[] {
       }
       line = line.slice(body + 3);
     }
-    if (line.startsWith('-')) {
+    if (MESSAGE_END.test(line)) {
       // `-` or `-}…`: the end of a message.
       current = undefined;
       continue;
