@@ -7,7 +7,9 @@
 import { ValidationError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import type { AccountNo } from '../knowledge/types.js';
+import { knownSpelling } from '../statements/account-number.js';
 import { parseStatement } from '../statements/index.js';
+import type { ParseStatementOptions } from '../statements/index.js';
 import type { ParseWarning, Statement } from '../statements/types.js';
 import type { ClientRef, ClientRow, StatementRow, StoreSession, TransactionMark, TransactionRow } from '../store/store.js';
 import { MATCH_WINDOW_DAYS, matchLedger } from './ledger.js';
@@ -111,6 +113,79 @@ function oneAccount(statement: Statement, accounts: readonly string[], wanted: s
   };
 }
 
+/**
+ * The account-number spelling to make the statement's ids with. The ids of the lines stored
+ * before were made with the spelling of the file that brought them in, which its statement
+ * record keeps; a re-save of the same export may spell the number without its separators
+ * ("123456789" for "123 456 789"). So the file's own spelling when an earlier statement on this
+ * bank account has it (or none has an equivalent one: ids stay as they always were), else the
+ * earliest imported spelling that differs from it only in separators.
+ */
+function idSpellingOf(fileAccount: string, earlier: readonly StatementRow[], bankAccount: AccountNo): string {
+  const spellings = earlier.filter((s) => s.bankAccount === bankAccount).flatMap((s) => (s.accountNumber === undefined ? [] : [s.accountNumber]));
+  return knownSpelling(fileAccount, spellings);
+}
+
+/** What an import stores: the statement record and its lines, ready for the store. */
+interface Prepared {
+  readonly row: StatementRow;
+  readonly rows: readonly TransactionRow[];
+  /** The lines' booking dates, sorted. */
+  readonly dates: readonly string[];
+}
+
+/**
+ * The statement record and its lines. `idSpelling` is the account number the ids were made with
+ * (the file's, or an earlier statement's equivalent spelling), kept on the record so the next
+ * import finds it.
+ */
+function prepare(statement: Statement, idSpelling: string | undefined, into: { clientId: string; bankAccount: AccountNo; fileName: string | undefined; importedAt: string }): Prepared {
+  const { clientId, bankAccount, fileName, importedAt } = into;
+  const ids = statement.transactions.map((t) => t.id);
+  const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;
+  const dates = statement.transactions.map((t) => t.date).sort();
+  const row: { -readonly [K in keyof StatementRow]: StatementRow[K] } = {
+    id: statementId,
+    clientId,
+    bankAccount,
+    format: statement.format,
+    bank: statement.bank,
+    currency: statement.currency,
+    transactionCount: statement.transactions.length,
+    importedAt,
+  };
+  if (fileName !== undefined) row.fileName = fileName;
+  if (idSpelling !== undefined) row.accountNumber = idSpelling;
+  if (statement.openingBalance !== undefined) row.openingBalance = statement.openingBalance;
+  if (statement.closingBalance !== undefined) row.closingBalance = statement.closingBalance;
+  if (dates.length > 0) {
+    row.from = dates[0];
+    row.to = dates[dates.length - 1];
+  }
+  const rows: TransactionRow[] = statement.transactions.map((t) => {
+    const r: { -readonly [K in keyof TransactionRow]: TransactionRow[K] } = {
+      id: t.id,
+      clientId,
+      bankAccount,
+      statementId,
+      line: t.line,
+      date: t.date,
+      amount: t.amount,
+      text: t.text,
+    };
+    if (t.valueDate !== undefined) r.valueDate = t.valueDate;
+    if (t.balance !== undefined) r.balance = t.balance;
+    if (t.reference !== undefined) r.reference = t.reference;
+    if (t.counterparty !== undefined) r.counterparty = t.counterparty;
+    if (t.counterpartyAccount !== undefined) r.counterpartyAccount = t.counterpartyAccount;
+    if (t.kind !== undefined) r.kind = t.kind;
+    if (t.currency !== undefined) r.currency = t.currency;
+    if (t.pending === true) r.pending = true;
+    return r;
+  });
+  return { row, rows, dates };
+}
+
 /** `importStatement`. */
 export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> {
   const { store, clientOf, now } = ctx;
@@ -118,11 +193,12 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
     async importStatement(clientId: string, bytes: Uint8Array | string, options: ImportStatementOptions = {}): Promise<ImportStatementResult> {
       checkAbort(options.signal);
       const client0 = await clientOf(store, clientId);
-      const parsed = parseStatement(bytes, {
+      const parseOptions: ParseStatementOptions = {
         ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
         ...(options.format !== undefined ? { format: options.format } : {}),
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
-      });
+      };
+      const parsed = parseStatement(bytes, parseOptions);
       // One statement goes on one bank account: rows of several accounts (a file in sections, or a
       // bank's export of several accounts) would merge two accounts' lines and balances into one.
       const accounts = [...new Set(parsed.transactions.map((t) => t.accountNumber).filter((a): a is string => a !== undefined))];
@@ -134,51 +210,20 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
           { ...where, ...(mixed?.lines[0] !== undefined ? { line: mixed.lines[0] } : {}) },
         );
       }
-      const statement = options.accountNumber === undefined ? parsed : oneAccount(parsed, accounts, options.accountNumber, where);
+      const mine = (s: Statement): Statement => (options.accountNumber === undefined ? s : oneAccount(s, accounts, options.accountNumber, where));
+      const statement = mine(parsed);
       const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
-      const ids = statement.transactions.map((t) => t.id);
-      const statementId = `st-${fingerprint(clientId, bankAccount, statement.format, ids.join('\n'))}`;
-      const dates = statement.transactions.map((t) => t.date).sort();
       const importedAt = now().toISOString();
-      const row: { -readonly [K in keyof StatementRow]: StatementRow[K] } = {
-        id: statementId,
-        clientId,
-        bankAccount,
-        format: statement.format,
-        bank: statement.bank,
-        currency: statement.currency,
-        transactionCount: statement.transactions.length,
-        importedAt,
-      };
-      if (options.fileName !== undefined) row.fileName = options.fileName;
-      if (statement.accountNumber !== undefined) row.accountNumber = statement.accountNumber;
-      if (statement.openingBalance !== undefined) row.openingBalance = statement.openingBalance;
-      if (statement.closingBalance !== undefined) row.closingBalance = statement.closingBalance;
-      if (dates.length > 0) {
-        row.from = dates[0];
-        row.to = dates[dates.length - 1];
-      }
-      const rows: TransactionRow[] = statement.transactions.map((t) => {
-        const r: { -readonly [K in keyof TransactionRow]: TransactionRow[K] } = {
-          id: t.id,
-          clientId,
-          bankAccount,
-          statementId,
-          line: t.line,
-          date: t.date,
-          amount: t.amount,
-          text: t.text,
-        };
-        if (t.valueDate !== undefined) r.valueDate = t.valueDate;
-        if (t.balance !== undefined) r.balance = t.balance;
-        if (t.reference !== undefined) r.reference = t.reference;
-        if (t.counterparty !== undefined) r.counterparty = t.counterparty;
-        if (t.counterpartyAccount !== undefined) r.counterpartyAccount = t.counterpartyAccount;
-        if (t.kind !== undefined) r.kind = t.kind;
-        if (t.currency !== undefined) r.currency = t.currency;
-        if (t.pending === true) r.pending = true;
-        return r;
-      });
+      const into = { clientId, bankAccount, fileName: options.fileName, importedAt };
+      const asParsed = prepare(statement, statement.accountNumber, into);
+      /**
+       * The lines with ids made with `idSpelling`: as parsed when it is the file's own spelling,
+       * else parsed again with it (only a re-save whose account number lost its separators).
+       */
+      const withIds = (idSpelling: string | undefined): Prepared =>
+        idSpelling === statement.accountNumber
+          ? asParsed
+          : prepare(mine(parseStatement(bytes, { ...parseOptions, idAccountNumbers: idSpelling === undefined ? [] : [idSpelling] })), idSpelling, into);
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
         const ref = refOf(client);
@@ -191,6 +236,9 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
             ...(statement.accountNumber !== undefined ? { accountNumbers: { ...client.accountNumbers, [bankAccount]: statement.accountNumber } } : {}),
           });
         }
+        // Read in the transaction, so an import of the same account running at the same time is seen.
+        const idSpelling = statement.accountNumber === undefined ? undefined : idSpellingOf(statement.accountNumber, await tx.listStatements(ref), bankAccount);
+        const { row, rows, dates } = withIds(idSpelling);
         await tx.putStatement(ref, row);
         const duplicateIds = new Set<string>();
         let added = 0;
@@ -222,7 +270,7 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
         const warnings: ParseWarning[] = [...statement.warnings];
         if (guess !== undefined) warnings.push({ code: 'BANK_ACCOUNT_GUESSED', message: guess, lines: [] });
         return {
-          statementId,
+          statementId: row.id,
           bankAccount,
           transactions,
           added,

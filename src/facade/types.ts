@@ -189,7 +189,10 @@ export interface ImportStatementResult {
   readonly transactions: readonly ImportedTransaction[];
   /** Lines stored now. */
   readonly added: number;
-  /** Lines that were stored already (same file again, or overlapping exports). */
+  /**
+   * Lines that were stored already (same file again, overlapping exports, or a re-save of an export
+   * whose account number lost its separators: its ids are made with the earlier spelling).
+   */
   readonly duplicates: number;
   /**
    * Lines of this file that a voucher of the client's learned books already books (marked

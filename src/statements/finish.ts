@@ -5,6 +5,7 @@
  */
 import type { TextEncoding } from '../core/encoding.js';
 import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './format.js';
+import { knownSpelling } from './account-number.js';
 import { classifyKind, kindFromAccount } from './kind.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
 
@@ -182,6 +183,8 @@ export interface FinishOptions {
   readonly bank: string;
   readonly encoding: TextEncoding;
   readonly includePending: boolean;
+  /** Spellings to make ids with in place of the file's, where they differ only in separators (`ParseStatementOptions.idAccountNumbers`). */
+  readonly idAccountNumbers: readonly string[];
 }
 
 /**
@@ -433,7 +436,9 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   // Stable ids: the row's content hash, the account, and its place among identical rows.
   // Identical rows share a date, so in a date-ordered file the counter restarts every day.
   const out = opts.includePending ? all : booked;
-  const statementAccount = new Hasher().str(accountNumber ?? '');
+  // An account number is hashed as an earlier file spelled it when the caller names that spelling.
+  const idSpelling = (a: string): string => knownSpelling(a, opts.idAccountNumbers);
+  const statementAccount = new Hasher().str(accountNumber === undefined ? '' : idSpelling(accountNumber));
   const ordered = newestFirst !== undefined && isMonotonic(out, newestFirst);
   const seen = new Map<string, number>();
   const hasher = new Hasher();
@@ -446,7 +451,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       day = tx.date;
     }
     const own = accounts.others.size === 0 ? undefined : accounts.get(i);
-    const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(own);
+    const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(idSpelling(own));
     const h = hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
     const key = h.hex();
     const n = seen.get(key) ?? 0;

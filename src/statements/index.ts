@@ -21,6 +21,18 @@ export interface ParseStatementOptions {
   readonly lenient?: boolean;
   /** Bounds on input size, ZIP inflation and XML depth; each has a safe default (see {@link InputLimits}). */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * Account-number spellings the transaction ids were made with before (for example those of the
+   * statements already imported for this bank account). A file whose account number differs from
+   * one of them only in separators (spaces, hyphens, dots, no-break spaces: `'123456789'` for
+   * `'123 456 789'`, as a spreadsheet re-save writes it) gets its ids made with that spelling, so
+   * its rows get the same ids as in the earlier file. A spelling the list holds as written, or one
+   * it has no equivalent of, is used as the file writes it; digits are never ignored. It applies to
+   * a per-row account number (several accounts in one file) alike. Only `id` changes: the
+   * statement's and the rows' `accountNumber` stay as the file writes them. Default: none (ids are
+   * made with the file's spelling).
+   */
+  readonly idAccountNumbers?: readonly string[];
 }
 
 /**
@@ -41,6 +53,10 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   if (options.format !== undefined && !(STATEMENT_FORMAT_IDS as readonly string[]).includes(options.format)) {
     throw new InvalidOptionError(`Unknown format "${options.format}": expected one of ${STATEMENT_FORMAT_IDS.join(', ')}`, { file });
   }
+  const idAccountNumbers = options.idAccountNumbers ?? [];
+  if (!Array.isArray(idAccountNumbers) || !idAccountNumbers.every((a) => typeof a === 'string')) {
+    throw new InvalidOptionError('Invalid idAccountNumbers: expected an array of account-number strings', { file });
+  }
   const limits = resolveLimits(options.limits);
   const decoded = decodeInput(input, file, limits);
   let formatId: StatementFormatId;
@@ -60,6 +76,7 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
     bank: format.bank,
     encoding: decoded.encoding,
     includePending: options.includePending ?? false,
+    idAccountNumbers,
   });
   if (decoded.text.includes('\ufffd')) {
     return {

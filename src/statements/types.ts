@@ -54,7 +54,10 @@ export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
  * file does not give them (they are left out of JSON).
  */
 export interface BankTransaction {
-  /** Deterministic id: same account, date, amount, text, balance and place among identical rows → same id. */
+  /**
+   * Deterministic id: same account, date, amount, text, balance and place among identical rows → same id.
+   * The account number goes in as the file spells it, or as `ParseStatementOptions.idAccountNumbers` names it.
+   */
   readonly id: string;
   /** 1-based physical line in the file. */
   readonly line: number;

@@ -83,7 +83,11 @@ export interface StatementRow {
   readonly format: string;
   readonly bank: string;
   readonly fileName?: string | undefined;
-  /** The bank's own account number from the file, when it has one. */
+  /**
+   * The bank's own account number from the file, when it has one: the spelling its lines' ids were
+   * made with (the file's, or an earlier statement's on this bank account that differs from it only
+   * in separators, see `ParseStatementOptions.idAccountNumbers`).
+   */
   readonly accountNumber?: string | undefined;
   readonly currency: string;
   readonly openingBalance?: number | undefined;

@@ -153,3 +153,23 @@ describe('kontera --db FILE import --account-number', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ statements: [{ bankAccount: '1940', lines: 3, added: 3 }] });
   });
 });
+
+describe('kontera --db FILE import: an export, then its spreadsheet re-save', () => {
+  const dir = tempDir();
+  const db = join(dir, 'byra.db');
+  const statements = join(import.meta.dirname, '..', '..', 'fixtures', 'statements');
+  // Handelsbanken's "123 456 789" is 123456789 in the re-save (fixtures/make-resave-fixtures.py).
+  const csv = join(statements, 'handelsbanken', 'business-transaktioner-semicolon.txt');
+  const resave = join(statements, 'resave', 'handelsbanken--business-transaktioner-semicolon.xlsx');
+  const k = (...args: string[]): ReturnType<typeof kontera> => kontera(['--db', db, ...args], dir);
+
+  it('stores the lines once: the re-save, in a later run, adds none', () => {
+    expect(k('clients', 'add', 'ekbacken', '--name', 'Ekbackens Snickeri AB', '--bureau', 'b1').code).toBe(0);
+    const first = k('import', 'ekbacken', csv, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ statements: [{ bankAccount: '1930', lines: 4, added: 4, duplicates: 0 }] });
+    const second = k('import', 'ekbacken', resave, '--json');
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ statements: [{ bankAccount: '1930', lines: 4, added: 0, duplicates: 4 }] });
+  });
+});

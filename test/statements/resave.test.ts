@@ -38,8 +38,11 @@ describe('an export re-saved as a workbook', () => {
         expect([book.openingBalance, book.closingBalance, book.currency]).toEqual([csv.openingBalance, csv.closingBalance, csv.currency]);
         // A spreadsheet turns an all-digit account number ("123 456 789") into a number: the digits stay.
         expect(book.accountNumber?.replace(/\D/g, '')).toBe(csv.accountNumber?.replace(/\D/g, ''));
-        // Where the account number kept its spelling, the lines keep their ids (a re-save is not new lines).
+        // Where the account number kept its spelling, the lines keep their ids (a re-save is not new lines);
+        // where it lost its separators, they get them when parsed with the export's spelling.
         if (book.accountNumber === csv.accountNumber) expect(book.transactions.map((t) => t.id)).toEqual(csv.transactions.map((t) => t.id));
+        const spelled = parseStatement(fixture(name), { fileName: name, idAccountNumbers: csv.accountNumber === undefined ? [] : [csv.accountNumber] });
+        expect(spelled.transactions.map((t) => t.id)).toEqual(csv.transactions.map((t) => t.id));
       });
     }
   }
