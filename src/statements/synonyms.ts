@@ -50,17 +50,18 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   bookingDate: [
     'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
     'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date', 'Date completed', 'Completed date',
-    'Completion date', 'Settlement date', 'Settled date',
+    'Completion date', 'Settlement date', 'Settled date', 'Booking day', 'Booked date', 'Posted date', 'Posting day',
+    'Accounting date',
   ],
   ledgerDate: ['Reskontradatum', 'Reskontradag'],
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
-    'Transaction date', 'Purchase date', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
+    'Transaction date', 'Transaction day', 'Purchase date', 'Purchase day', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
-  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
     'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
@@ -77,7 +78,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
   balance: [
     'Saldo', 'Bokfört saldo', 'Utgående saldo', 'Saldo efter', 'Saldo efter transaktion', 'Kontosaldo', 'Behållning', 'Balans', 'Balance',
-    'Running balance', 'Balance after', 'Saldo efter bokföring',
+    'Running balance', 'Balance after', 'Saldo efter bokföring', 'Booked balance', 'Balance after transaction',
   ],
   text: [
     'Text', 'Beskrivning', 'Transaktion', 'Rubrik', 'Specifikation', 'Benämning', 'Text/mottagare', 'Transaktionstext',
@@ -85,7 +86,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
   message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
-  reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Reference', 'Payment reference', 'Betalningsreferens'],
+  reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Verification number', 'Reference', 'Payment reference', 'Betalningsreferens'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
     'Mottagare', 'Avsändare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare', 'Betalare/mottagare',
@@ -96,8 +97,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
   currency: ['Valuta', 'Currency'],
-  account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number'],
-  clearing: ['Clearingnummer', 'Clnr', 'Clearing'],
+  account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number', 'Account no'],
+  clearing: ['Clearingnummer', 'Clnr', 'Clearing', 'Clearing number', 'Clearing no'],
   sign: [
     'D/K', 'K/D', 'Debet/Kredit', 'Kredit/Debet', 'DK-kod', 'Dr/Cr', 'Cr/Dr', 'Debit/Credit', 'Credit/Debit', 'Tecken',
     'Debit/credit indicator', 'Credit/debit indicator',
@@ -110,7 +111,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges', 'Total fees', 'Total fee'],
   // Known columns that carry nothing a statement row needs (or personal data it must not carry).
   ignore: [
-    'Radnummer', 'Radnr', 'Rad', 'Produkt', 'Kontonamn', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
+    'Radnummer', 'Radnr', 'Rad', 'Row number', 'Produkt', 'Product', 'Kontonamn', 'Account name', 'Account holder', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',

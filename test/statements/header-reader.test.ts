@@ -104,6 +104,35 @@ describe('the header reader', () => {
     expect(headerMeaning('Kundnummer')).toBeUndefined();
   });
 
+  it("reads a Swedish bank's export from its English interface: the Swedbank layout with English labels, by its header", () => {
+    // The columns of Swedbank's export (formats.md §3.2), labelled as the bank's English pages name them; invented rows.
+    const csv = [
+      '* Transactions Period 2026-11-01 – 2026-11-30 Created 2026-12-01 08:00 CET',
+      'Row number,Clearing number,Account number,Product,Currency,Booking day,Transaction day,Value day,Reference,Description,Amount,Booked balance',
+      '1,8327-9,123456789,Företagskonto,SEK,2026-11-03,2026-11-02,2026-11-03,CLAS OHLSON,CARD PURCHASE,-189.00,10311.00',
+      '2,8327-9,123456789,Företagskonto,SEK,2026-11-02,2026-11-02,2026-11-02,KUNDEN AB,BANKGIRO DEPOSIT,12500.00,10500.00',
+    ].join('\n');
+    const s = parseStatement(csv);
+    expect(s.format).toBe('generic-csv');
+    expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount, t.balance, t.text, t.reference])).toEqual([
+      // The purchase day is kept beside the booking day, as Swedbank's own reader keeps it.
+      ['2026-11-03', '2026-11-02', -18_900, 1_031_100, 'CARD PURCHASE', 'CLAS OHLSON'],
+      ['2026-11-02', undefined, 1_250_000, 1_050_000, 'BANKGIRO DEPOSIT', 'KUNDEN AB'],
+    ]);
+    expect(s.warnings.filter((w) => w.code !== 'COLUMNS_DETECTED')).toEqual([]);
+    for (const [header, meaning] of [
+      ['Booking day', 'bookingDate'],
+      ['Transaction day', 'transactionDate'],
+      ['Value day', 'valueDate'],
+      ['Booked balance', 'balance'],
+      ['Row number', 'ignore'],
+      ['Product', 'ignore'],
+      ['Clearing number', 'clearing'],
+    ] as const) {
+      expect(headerMeaning(header)?.meaning, header).toBe(meaning);
+    }
+  });
+
   it('has no spelling that means two things', () => {
     const seen = new Map<string, string>();
     for (const m of HEADER_MEANINGS) {
