@@ -53,7 +53,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Completion date', 'Settlement date', 'Settled date', 'Booking day', 'Booked date', 'Posted date', 'Posting day',
     'Accounting date',
   ],
-  ledgerDate: ['Reskontradatum', 'Reskontradag'],
+  ledgerDate: ['Reskontradatum', 'Reskontradag', 'Ledger date'],
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',

@@ -122,6 +122,7 @@ describe('the header reader', () => {
     expect(s.warnings.filter((w) => w.code !== 'COLUMNS_DETECTED')).toEqual([]);
     for (const [header, meaning] of [
       ['Booking day', 'bookingDate'],
+      ['Ledger date', 'ledgerDate'],
       ['Transaction day', 'transactionDate'],
       ['Value day', 'valueDate'],
       ['Booked balance', 'balance'],
