@@ -957,6 +957,15 @@ class Reader {
 
   #row(): SieTransaction {
     const lex = this.#lex;
+    const second = lex.fields[1];
+    if (typeof second === 'string' && lex.quoted[1] !== true && parseSieAmount(second) !== undefined) {
+      // "#TRANS 1930 -500.00 …": a writer that leaves out the empty object list. The amount is
+      // where the list belongs; read the row as if "{}" were written.
+      lex.fields.splice(1, 0, []);
+      lex.quoted.splice(1, 0, false);
+      lex.columns.splice(1, 0, lex.columns[1] as number);
+      this.#warn('SIE_REPAIRED', `${lex.label}: no object list {…} before the amount; read as one without objects`, lex.line, lex.label, 'info');
+    }
     const row: Mutable<SieTransaction> = {
       account: this.#account(0),
       objects: this.#objectList(1, true),

@@ -406,6 +406,18 @@ describe('readSie lexing', () => {
     ]);
   });
 
+  it('reads a #TRANS without its object list as one without objects, with the fields after it in place, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301 "Hyra"', '{', '#TRANS 1930 -12500.00 20250301 "Hyra mars"', '#TRANS 5010 {} 12500.00', '}']));
+    const rows = doc.vouchers[0]?.transactions ?? [];
+    expect(rows.map((t) => [t.account, t.objects, t.amount, t.date, t.text])).toEqual([
+      ['1930', [], -1_250_000, '2025-03-01', 'Hyra mars'],
+      ['5010', [], 1_250_000, undefined, undefined],
+    ]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([['SIE_REPAIRED', 'info', 5]]);
+    // A field that is neither an object list nor an amount is still an error naming it.
+    expect(() => readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250301', '{', '#TRANS 1930 abc -1', '#TRANS 5010 {} 1', '}']))).toThrow(/expected an object list \{…\} in field 2, found "abc"/);
+  });
+
   it('reads "" as an empty object list (SIE 4C empty field) and a quoted list "{…}" as the list, saying so', () => {
     const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER "A" "1" "20250301" "Kaffe"', '{', '#TRANS "1930" "" "-45.00"', '#TRANS "6071" "{1 100 6 P1}" "45.00"', '#TRANS 6071 "{}" 0', '}']));
     const rows = doc.vouchers[0]?.transactions ?? [];
