@@ -9,16 +9,7 @@ import { readSie } from '../../src/sie/reader.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KonteraError);
-    return (e as KonteraError).code;
-  }
-  return 'no error';
-}
+import { rejectedCode } from '../support/errors.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
@@ -116,13 +107,13 @@ for (const kind of STORE_KINDS) {
       await k.addClient({ bureauId: 'byra', id: 'c1', name: 'C1', bankAccounts: [{ account: '1930', number: '12345-1234567890' }, '1940'] });
       const ok = await k.importStatement('c1', swedbankCsv(3, 0, '1234567890'));
       expect(ok.bankAccount).toBe('1930');
-      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999')))).toBe('VALIDATION');
-      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '1234567890'), { bankAccount: '1940' }))).toBe('VALIDATION');
-      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941' }))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(3, 0, '9999999999')))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(3, 0, '1234567890'), { bankAccount: '1940' }))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941' }))).toBe('VALIDATION');
       // A known ledger account whose registered number differs from the file's is refused too.
-      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1930' }))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1930' }))).toBe('VALIDATION');
       // allowNewAccount still needs to be told which ledger account the new bank account is.
-      expect(await code(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { allowNewAccount: true }))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { allowNewAccount: true }))).toBe('VALIDATION');
       const added = await k.importStatement('c1', swedbankCsv(3, 0, '9999999999'), { bankAccount: '1941', allowNewAccount: true });
       expect(added.bankAccount).toBe('1941');
       const client = await k.getClient('c1');
@@ -179,13 +170,13 @@ for (const kind of STORE_KINDS) {
           if (p.done >= 2000) controller.abort();
         },
       });
-      expect(await code(aborted)).toBe('ABORTED');
+      expect(await rejectedCode(aborted)).toBe('ABORTED');
       expect(seen).toEqual([1000, 2000]);
       const data = await k.exportClientData('c1');
       expect(data.transactions).toEqual([]);
       expect(data.statements).toEqual([]);
       // An abort before the start writes nothing either.
-      expect(await code(k.importStatement('c1', swedbankCsv(5), { signal: AbortSignal.abort() }))).toBe('ABORTED');
+      expect(await rejectedCode(k.importStatement('c1', swedbankCsv(5), { signal: AbortSignal.abort() }))).toBe('ABORTED');
       const full = await k.importStatement('c1', swedbankCsv(3500));
       expect(full.added).toBe(3500);
     });
@@ -206,15 +197,15 @@ for (const kind of STORE_KINDS) {
         [{ ...good(t1), transaction: { ...t1, id: 'not-imported' } }, 'NOT_FOUND'],
         [{ ...good(t1), transaction: { ...t1, amount: t1.amount - 1 }, voucher: { ...good(t1).voucher, rows: [{ account: '1930', amount: t1.amount - 1 }, { account: '5800', amount: 1 - t1.amount }] } }, 'VALIDATION'],
       ];
-      for (const [bad, expected] of cases) expect(await code(k.confirm('c1', [good(t0), bad]))).toBe(expected);
+      for (const [bad, expected] of cases) expect(await rejectedCode(k.confirm('c1', [good(t0), bad]))).toBe(expected);
       // Another client's transaction is not this client's.
-      expect(await code(k.confirm('c2', [good(t0)]))).toBe('NOT_FOUND');
-      expect(await code(k.confirm('c1', [good(t0), good(t0)]))).toBe('VALIDATION');
+      expect(await rejectedCode(k.confirm('c2', [good(t0)]))).toBe('NOT_FOUND');
+      expect(await rejectedCode(k.confirm('c1', [good(t0), good(t0)]))).toBe('VALIDATION');
       let data = await k.exportClientData('c1');
       expect(data.vouchers).toEqual([]);
       expect(data.profiles).toEqual([]);
       await k.confirm('c1', [good(t0)]);
-      expect(await code(k.confirm('c1', [good(t0)]))).toBe('CONFLICT');
+      expect(await rejectedCode(k.confirm('c1', [good(t0)]))).toBe('CONFLICT');
       data = await k.exportClientData('c1');
       expect(data.vouchers).toHaveLength(1);
     });
@@ -254,7 +245,7 @@ for (const kind of STORE_KINDS) {
       ];
       // The calls run at once on a server store; each rejection is checked below, in order.
       for (const c of calls) c.catch(() => {});
-      for (const c of calls) expect(await code(c)).toBe('NOT_FOUND');
+      for (const c of calls) expect(await rejectedCode(c)).toBe('NOT_FOUND');
     });
 
     it('validates client settings before storing them', async () => {
@@ -267,11 +258,11 @@ for (const kind of STORE_KINDS) {
         { bureauId: 'byra', id: 'x', name: 'X', autoBookThreshold: 1.5 },
         { bureauId: 'byra', id: 'x', name: 'X', suspenseAccount: 'OBS' },
       ];
-      for (const input of bad) expect(await code(k.addClient(input))).toBe('VALIDATION');
-      expect(await code(k.getClient('x'))).toBe('NOT_FOUND');
+      for (const input of bad) expect(await rejectedCode(k.addClient(input))).toBe('VALIDATION');
+      expect(await rejectedCode(k.getClient('x'))).toBe('NOT_FOUND');
       await k.addClient({ bureauId: 'byra', id: 'x', name: 'X' });
-      expect(await code(k.addClient({ bureauId: 'byra', id: 'x', name: 'X' }))).toBe('CONFLICT');
-      expect(await code(k.addBureau({ id: 'byra', name: 'again' }))).toBe('CONFLICT');
+      expect(await rejectedCode(k.addClient({ bureauId: 'byra', id: 'x', name: 'X' }))).toBe('CONFLICT');
+      expect(await rejectedCode(k.addBureau({ id: 'byra', name: 'again' }))).toBe('CONFLICT');
       expect(await k.getClient('x')).toMatchObject({ bankAccounts: ['1930'], series: { '1930': 'A' }, vatRegistered: true, network: true });
     });
 
@@ -292,7 +283,7 @@ for (const kind of STORE_KINDS) {
       ];
       // The calls run at once on a server store; each rejection is checked below, in order.
       for (const c of calls) c.catch(() => {});
-      for (const c of calls) expect(await code(c)).toBe('NOT_FOUND');
+      for (const c of calls) expect(await rejectedCode(c)).toBe('NOT_FOUND');
       expect((await k.exportClientData('secret')).transactions).toHaveLength(5);
     });
 
@@ -303,7 +294,7 @@ for (const kind of STORE_KINDS) {
         signal: controller.signal,
         onProgress: () => controller.abort(),
       });
-      expect(await code(result)).toBe('ABORTED');
+      expect(await rejectedCode(result)).toBe('ABORTED');
       expect((await k.exportClientData('c1')).profiles).toEqual([]);
       const progress: number[] = [];
       const ok = await k.learnFromSie('c1', fixture('sie/SIE4_Exempelfil.SE'), { onProgress: (p) => progress.push(p.done) });
@@ -317,8 +308,8 @@ for (const kind of STORE_KINDS) {
       expect(r.issues.some((i) => i.code === 'SIE_UNBALANCED_VOUCHER')).toBe(true);
       expect(r.learned).toBeGreaterThan(0);
       const profiles = (await k.exportClientData('c1')).profiles.length;
-      expect(await code(k.learnFromSie('c1', fixture('sie/BokSald.SE')))).toBe('SIE_NOT_SIE');
-      expect(await code(k.importStatement('c1', fixture('statements/invalid/html-error-page.csv'), { bankAccount: '1930' }))).toBe('HTML_INPUT');
+      expect(await rejectedCode(k.learnFromSie('c1', fixture('sie/BokSald.SE')))).toBe('SIE_NOT_SIE');
+      expect(await rejectedCode(k.importStatement('c1', fixture('statements/invalid/html-error-page.csv'), { bankAccount: '1930' }))).toBe('HTML_INPUT');
       const data = await k.exportClientData('c1');
       expect(data.profiles).toHaveLength(profiles);
       expect(data.statements).toEqual([]);

@@ -5,12 +5,12 @@
  * stored, and booked, twice. On every store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { fixture, openStore, STORE_KINDS } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
+import { rejectedCode } from '../support/errors.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const CSV = 'statements/handelsbanken/business-transaktioner-semicolon.txt';
@@ -23,16 +23,6 @@ const SECTIONS = 'statements/sections/two-accounts-semicolon.csv';
 function sectionsWithoutHyphens(): string {
   const text = new TextDecoder().decode(fixture(SECTIONS));
   return text.replace(/^Konto:.*$/gm, (heading) => heading.replace(/(\d)-(\d)/g, '$1$2'));
-}
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KonteraError);
-    return (e as KonteraError).code;
-  }
-  return 'no error';
 }
 
 for (const kind of STORE_KINDS) {
@@ -106,7 +96,7 @@ for (const kind of STORE_KINDS) {
     it('puts the re-save on the bank account with the number, and refuses it for another', async () => {
       await k.addClient({ bureauId: 'byra', id: 'hb', name: 'Ekbackens Snickeri AB', bankAccounts: [{ account: '1930', number: '123 456 789' }, { account: '1940', number: '9123-4567819' }] });
       await k.importStatement('hb', fixture(CSV));
-      expect(await errorCode(k.importStatement('hb', fixture(RESAVES[0] as string), { bankAccount: '1940' }))).toBe('VALIDATION');
+      expect(await rejectedCode(k.importStatement('hb', fixture(RESAVES[0] as string), { bankAccount: '1940' }))).toBe('VALIDATION');
       expect(await k.importStatement('hb', fixture(RESAVES[0] as string), { bankAccount: '1930' })).toMatchObject({ bankAccount: '1930', added: 0, duplicates: LINES });
       expect(await k.importStatement('hb', fixture(RESAVES[2] as string))).toMatchObject({ bankAccount: '1930', added: 0, duplicates: LINES });
     });

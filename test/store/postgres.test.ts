@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
 import { createMemoryStore } from '../../src/store/memory.js';
@@ -21,18 +20,9 @@ import { describeStore } from './conformance.js';
 import { bureauRecord, changes, clientRow, NO_BASE, profile, statementRow, txRow, voucher } from './fixtures.js';
 import { dropSchema, freshSchema, PG_SKIP_REASON, PG_URL, postgresHarness, rawPool } from './pg.js';
 import { work } from './pg-work.js';
+import { rejectedCode } from '../support/errors.js';
 
 const WORKER = join(import.meta.dirname, 'pg-worker.ts');
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KonteraError);
-    return (e as KonteraError).code;
-  }
-  return 'no error';
-}
 
 interface ChildResult {
   readonly code: number | null;
@@ -150,13 +140,13 @@ if (PG_URL === '') {
       it('refuses a schema that holds tables of another program', async () => {
         const s = schema();
         await admin.query(`CREATE SCHEMA "${s}"; CREATE TABLE "${s}".foreign_stuff (x integer)`);
-        expect(await code(open(s))).toBe('STORE_SCHEMA');
+        expect(await rejectedCode(open(s))).toBe('STORE_SCHEMA');
       });
 
       it('rolls a failed migration back completely', async () => {
         const s = schema();
         const bad = [{ version: 1, description: 'bad', sql: 'CREATE TABLE §.ok (x integer); CREATE TABLE §.broken (' }];
-        expect(await code(open(s, { migrations: bad }))).toBe('STORE');
+        expect(await rejectedCode(open(s, { migrations: bad }))).toBe('STORE');
         expect(await tables(s)).toEqual([]);
       });
 
@@ -300,8 +290,8 @@ if (PG_URL === '') {
         expect(storeMethods.sort()).toEqual(Object.keys(probes).sort());
         for (const [name, probe] of Object.entries(probes)) {
           if ('unscoped' in probe) continue;
-          expect(await code(probe.call(store)), name).toBe(probe.expect);
-          expect(await code(store.transaction((tx) => probe.call(tx))), `${name} in a transaction`).toBe(probe.expect);
+          expect(await rejectedCode(probe.call(store)), name).toBe(probe.expect);
+          expect(await rejectedCode(store.transaction((tx) => probe.call(tx))), `${name} in a transaction`).toBe(probe.expect);
         }
         // What b1 legitimately sees of b2: nothing but the anonymous counts.
         expect(await store.getBureauRecords('b1')).toEqual([]);

@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KonteraError } from '../../src/core/errors.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, SQLITE_TABLES } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteDatabase } from '../../src/store/sqlite.js';
@@ -12,6 +11,7 @@ import type { ClientRef, VoucherRecord } from '../../src/store/store.js';
 import { expectUpgradedNetwork, oldNetworkWorld } from './old-network.js';
 import { describeStore } from './conformance.js';
 import { clientRow, openItem, profile, statementRow, txRow, voucher } from './fixtures.js';
+import { rejectedCode } from '../support/errors.js';
 
 const require = createRequire(import.meta.url);
 const CHILD = join(import.meta.dirname, 'child-import.ts');
@@ -29,16 +29,6 @@ describeStore('sqlite (file)', async () => {
 function openRaw(path: string): SqliteDatabase & { pragma(s: string, o?: { simple: boolean }): unknown } {
   const Database = require('better-sqlite3') as new (p: string) => SqliteDatabase & { pragma(s: string, o?: { simple: boolean }): unknown };
   return new Database(path);
-}
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KonteraError);
-    return (e as KonteraError).code;
-  }
-  return 'no error';
 }
 
 interface ChildResult {
@@ -110,7 +100,7 @@ describe('sqlite store', () => {
     const raw = openRaw(path);
     raw.exec('CREATE TABLE foreign_stuff (x)');
     raw.close();
-    expect(await code(openSqliteStore({ path }))).toBe('STORE_SCHEMA');
+    expect(await rejectedCode(openSqliteStore({ path }))).toBe('STORE_SCHEMA');
     const other = openRaw(join(dir, 'other.db'));
     other.pragma('application_id = 1234');
     other.close();

@@ -12,3 +12,14 @@ export function caught<E extends Error = KonteraError>(fn: () => unknown, type: 
   }
   throw new Error(`expected a ${type.name}`);
 }
+
+/** Awaits `promise`, expects it to reject with a `KonteraError`, and returns its code (`'no error'` when it resolves). */
+export async function rejectedCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KonteraError);
+    return (e as KonteraError).code;
+  }
+  return 'no error';
+}
