@@ -215,29 +215,26 @@ function readCamt(text: string, ctx: ParseContext, container: 'Stmt' | 'Rpt', wh
   return { accountNumber: accounts.size === 1 ? [...accounts][0] : undefined, currency, marks: framing, skipped };
 }
 
-export const camt053: StatementFormat = {
-  id: 'camt053',
-  bank: 'ISO 20022 camt.053',
-  detect(head: Head): number {
-    const t = head.text.slice(0, 4096);
-    if (!/<(?:\w+:)?Document\b/.test(t) && !/<\?xml/.test(t)) return 0;
-    return /<(?:\w+:)?BkToCstmrStmt\b/.test(head.text) || /camt\.053\.001\.\d\d/.test(t) ? 1 : 0;
-  },
-  parse(text: string, ctx: ParseContext): RawStatement {
-    return readCamt(text, ctx, 'Stmt', 'camt.053 statement (<BkToCstmrStmt>)');
-  },
-};
+/** A camt format: detected by its root element (or its namespace's message name), read by {@link readCamt}. */
+function camtFormat(id: 'camt053' | 'camt052', root: string, container: 'Stmt' | 'Rpt'): StatementFormat {
+  const message = `camt.${id.slice(4)}`;
+  const rootTag = new RegExp(`<(?:\\w+:)?${root}\\b`);
+  const namespace = new RegExp(`${message.replace('.', '\\.')}\\.001\\.\\d\\d`);
+  return {
+    id,
+    bank: `ISO 20022 ${message}`,
+    detect(head: Head): number {
+      const t = head.text.slice(0, 4096);
+      if (!/<(?:\w+:)?Document\b/.test(t) && !/<\?xml/.test(t)) return 0;
+      return rootTag.test(head.text) || namespace.test(t) ? 1 : 0;
+    },
+    parse(text: string, ctx: ParseContext): RawStatement {
+      return readCamt(text, ctx, container, `${message} ${container === 'Stmt' ? 'statement' : 'account report'} (<${root}>)`);
+    },
+  };
+}
+
+export const camt053: StatementFormat = camtFormat('camt053', 'BkToCstmrStmt', 'Stmt');
 
 /** camt.052 account report (`BkToCstmrAcctRpt`): the day's or period's booked entries, as banks deliver it daily. */
-export const camt052: StatementFormat = {
-  id: 'camt052',
-  bank: 'ISO 20022 camt.052',
-  detect(head: Head): number {
-    const t = head.text.slice(0, 4096);
-    if (!/<(?:\w+:)?Document\b/.test(t) && !/<\?xml/.test(t)) return 0;
-    return /<(?:\w+:)?BkToCstmrAcctRpt\b/.test(head.text) || /camt\.052\.001\.\d\d/.test(t) ? 1 : 0;
-  },
-  parse(text: string, ctx: ParseContext): RawStatement {
-    return readCamt(text, ctx, 'Rpt', 'camt.052 account report (<BkToCstmrAcctRpt>)');
-  },
-};
+export const camt052: StatementFormat = camtFormat('camt052', 'BkToCstmrAcctRpt', 'Rpt');
