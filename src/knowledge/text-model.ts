@@ -447,21 +447,37 @@ export class TextModel {
 
   /** The readable feature of the line that points most clearly at the account. */
   explain(features: readonly string[], direction: Direction, account: AccountNo): TextEvidence | undefined {
-    const c = this.idOf(direction, account, false);
-    if (c < 0) return undefined;
-    let best: TextEvidence | undefined;
+    return this.explainer(features, direction)(account);
+  }
+
+  /**
+   * {@link explain} for any number of accounts of one line: the line's readable features are
+   * hashed and looked up once, not once per account (a line's reason and alternatives ask for up
+   * to four). Valid until the model changes.
+   */
+  explainer(features: readonly string[], direction: Direction): (account: AccountNo) => TextEvidence | undefined {
+    // The line's readable features the model knows, with their counts and their bookings in the direction.
+    const known: { readonly feature: string; readonly counts: Counts; readonly of: number }[] = [];
     for (const f of features) {
       if (!readable(f)) continue;
       const e = this.feat.get(featureId(f));
       if (e === undefined) continue;
-      const n = countOf(e, c);
-      if (n === 0) continue;
       let of = 0;
       if (typeof e === 'number') of = this.classDirection[e % CLASS_SLOTS] === direction ? Math.floor(e / CLASS_SLOTS) : 0;
       else for (let i = 0; i < e.length; i += 2) if (this.classDirection[e[i] as number] === direction) of += e[i + 1] as number;
-      if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature: f, n, of };
+      known.push({ feature: f, counts: e, of });
     }
-    return best;
+    return (account) => {
+      const c = this.idOf(direction, account, false);
+      if (c < 0) return undefined;
+      let best: TextEvidence | undefined;
+      for (const { feature, counts, of } of known) {
+        const n = countOf(counts, c);
+        if (n === 0) continue;
+        if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature, n, of };
+      }
+      return best;
+    };
   }
 
   /** Bookings of the client per account in a direction (the prior), for reasons and features. */
