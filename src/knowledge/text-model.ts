@@ -199,6 +199,20 @@ function logTerms(n: number, prior: (i: number) => number, mass: (i: number) => 
 }
 
 /**
+ * Counts below this have their log gain ln((k + α) / α) in {@link LOG_GAIN}: most counts a line
+ * meets are small (a feature's bookings per account), and a table read is cheaper than a log.
+ */
+const LOG_GAIN_TABLE_SIZE = 1024;
+/** ln((k + α) / α) for k below {@link LOG_GAIN_TABLE_SIZE}: the same expression, so the same doubles. */
+const LOG_GAIN = Float64Array.from({ length: LOG_GAIN_TABLE_SIZE }, (_, k) => Math.log((k + ALPHA) / ALPHA));
+
+/** How much a feature seen `k` times with a class adds to the class's log score. */
+function logGain(k: number): number {
+  // Counts are whole numbers (bookings, clients); the check keeps any other number off the table.
+  return k < LOG_GAIN_TABLE_SIZE && Number.isInteger(k) ? (LOG_GAIN[k] as number) : Math.log((k + ALPHA) / ALPHA);
+}
+
+/**
  * Buffers reused by every {@link TextModel.score} call, so scoring a line allocates only its
  * result. Scoring is synchronous and never re-entered, so one set serves every model.
  */
@@ -374,7 +388,7 @@ export class TextModel {
         if (o >= 0 && me === null) me = (minus as TextModel).feat.get(ids[f] as number);
         const k = me === null || me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
         if (k <= 0) continue;
-        log[i] = (log[i] as number) + Math.log((k + ALPHA) / ALPHA);
+        log[i] = (log[i] as number) + logGain(k);
         hits[i] = (hits[i] as number) + k;
       }
     }
