@@ -48,31 +48,64 @@ function firstKeys(b: Bucket, limit: number): string[] {
 }
 
 /**
+ * A bucket the query found, and the query word it was found by: `query.slice(from, from + length)`,
+ * a word start of {@link PREFIX_LENGTH} letters (`prefix`) or a whole shorter word.
+ */
+interface Found {
+  readonly bucket: Bucket;
+  readonly from: number;
+  readonly length: number;
+  readonly prefix: boolean;
+}
+
+/**
+ * Whether the bucket of `found` holds `key`, an indexed key: read from the key itself, as
+ * {@link KeyIndex.add} filed it (under each of its words, and each word's start when the word has
+ * {@link PREFIX_LENGTH} letters or more). The same answer as asking the bucket, without a hash
+ * look-up in it: a common word's bucket is a large Set, and probing it costs cache misses.
+ */
+function filedUnder(key: string, query: string, found: Found): boolean {
+  const length = found.length;
+  for (let start = 0; start < key.length; ) {
+    let end = key.indexOf(' ', start);
+    if (end < 0) end = key.length;
+    const n = end - start;
+    if (found.prefix ? n >= PREFIX_LENGTH : n === length) {
+      let i = 0;
+      while (i < length && key.charCodeAt(start + i) === query.charCodeAt(found.from + i)) i++;
+      if (i === length) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
  * {@link KeyIndex.candidates} when every found word must be shared (`perWord` sorted rarest
  * first): the keys the rarest bucket offers that all the other buckets hold too, in its order —
  * the same keys and order as the vote count gives, without counting.
  */
-function inEveryBucket(perWord: readonly Bucket[], limit: number): string[] {
-  const first = perWord[0] as Bucket;
+function inEveryBucket(perWord: readonly Found[], query: string, limit: number): string[] {
+  const first = (perWord[0] as Found).bucket;
   const n = size(first);
   if (n > MAX_USEFUL_BUCKET) return [];
   // A common rarest bucket offers only its first `limit` keys.
   const offered = n > ARRAY_BUCKET_MAX ? limit : n;
-  if (typeof first === 'string') return inAllBut(perWord, first) ? [first] : [];
+  if (typeof first === 'string') return inAllBut(perWord, query, first) ? [first] : [];
   const out: string[] = [];
   let taken = 0;
   for (const k of first) {
     if (taken++ >= offered) break;
-    if (!inAllBut(perWord, k)) continue;
+    if (!inAllBut(perWord, query, k)) continue;
     out.push(k);
     if (out.length >= limit) break;
   }
   return out;
 }
 
-/** Whether every bucket but the first holds `key`. */
-function inAllBut(perWord: readonly Bucket[], key: string): boolean {
-  for (let i = 1; i < perWord.length; i++) if (!has(perWord[i], key)) return false;
+/** Whether every bucket but the first holds `key` (a key of the first). */
+function inAllBut(perWord: readonly Found[], query: string, key: string): boolean {
+  for (let i = 1; i < perWord.length; i++) if (!filedUnder(key, query, perWord[i] as Found)) return false;
   return true;
 }
 
@@ -120,7 +153,7 @@ export class KeyIndex {
     // A word's prefix bucket holds every key with that word (and its typos), so it is the only
     // bucket needed for words of PREFIX_LENGTH or more; shorter words use their word bucket.
     // The words are walked in place: only a word's look-up string is built.
-    const perWord: Bucket[] = [];
+    const perWord: Found[] = [];
     let wordCount = 0;
     for (let start = 0; start < key.length; ) {
       let end = key.indexOf(' ', start);
@@ -129,25 +162,27 @@ export class KeyIndex {
       start = end + 1;
       if (end === from) continue; // an empty word between two spaces, as split-and-filter drops
       wordCount++;
-      const b = end - from >= PREFIX_LENGTH ? this.#byPrefix.get(key.slice(from, from + PREFIX_LENGTH)) : this.#byWord.get(key.slice(from, end));
-      if (b !== undefined) perWord.push(b);
+      const prefix = end - from >= PREFIX_LENGTH;
+      const bucket = prefix ? this.#byPrefix.get(key.slice(from, from + PREFIX_LENGTH)) : this.#byWord.get(key.slice(from, end));
+      if (bucket !== undefined) perWord.push({ bucket, from, length: prefix ? PREFIX_LENGTH : end - from, prefix });
     }
     const need = Math.max(1, Math.ceil(wordCount / 2));
     if (perWord.length < need) return [];
     if (limit <= 0) return [];
-    if (perWord.length === 1) return firstKeys(perWord[0] as Bucket, limit);
-    perWord.sort((x, y) => size(x) - size(y));
-    if (perWord.length === need) return inEveryBucket(perWord, limit);
+    if (perWord.length === 1) return firstKeys((perWord[0] as Found).bucket, limit);
+    perWord.sort((x, y) => size(x.bucket) - size(y.bucket));
+    if (perWord.length === need) return inEveryBucket(perWord, key, limit);
     const votes = new Map<string, number>();
     for (let i = 0; i < perWord.length; i++) {
-      const b = perWord[i] as Bucket;
+      const found = perWord[i] as Found;
+      const b = found.bucket;
       const n = size(b);
       // Keys first seen in this bucket can still reach `need` only if enough buckets are left; a
       // common word ("BYGG") only confirms keys the rarer words found, unless they found none.
       const enoughLeft = perWord.length - i >= need;
       const common = n > ARRAY_BUCKET_MAX;
       if (!enoughLeft || (common && votes.size > 0) || n > MAX_USEFUL_BUCKET) {
-        for (const [k, v] of votes) if (has(b, k)) votes.set(k, v + 1);
+        for (const [k, v] of votes) if (filedUnder(k, key, found)) votes.set(k, v + 1);
         continue;
       }
       if (typeof b === 'string') {

@@ -199,6 +199,20 @@ function logTerms(n: number, prior: (i: number) => number, mass: (i: number) => 
 }
 
 /**
+ * Counts below this have their log gain ln((k + α) / α) in {@link LOG_GAIN}: most counts a line
+ * meets are small (a feature's bookings per account), and a table read is cheaper than a log.
+ */
+const LOG_GAIN_TABLE_SIZE = 1024;
+/** ln((k + α) / α) for k below {@link LOG_GAIN_TABLE_SIZE}: the same expression, so the same doubles. */
+const LOG_GAIN = Float64Array.from({ length: LOG_GAIN_TABLE_SIZE }, (_, k) => Math.log((k + ALPHA) / ALPHA));
+
+/** How much a feature seen `k` times with a class adds to the class's log score. */
+function logGain(k: number): number {
+  // Counts are whole numbers (bookings, clients); the check keeps any other number off the table.
+  return k < LOG_GAIN_TABLE_SIZE && Number.isInteger(k) ? (LOG_GAIN[k] as number) : Math.log((k + ALPHA) / ALPHA);
+}
+
+/**
  * Buffers reused by every {@link TextModel.score} call, so scoring a line allocates only its
  * result. Scoring is synchronous and never re-entered, so one set serves every model.
  */
@@ -374,7 +388,7 @@ export class TextModel {
         if (o >= 0 && me === null) me = (minus as TextModel).feat.get(ids[f] as number);
         const k = me === null || me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
         if (k <= 0) continue;
-        log[i] = (log[i] as number) + Math.log((k + ALPHA) / ALPHA);
+        log[i] = (log[i] as number) + logGain(k);
         hits[i] = (hits[i] as number) + k;
       }
     }
@@ -447,21 +461,37 @@ export class TextModel {
 
   /** The readable feature of the line that points most clearly at the account. */
   explain(features: readonly string[], direction: Direction, account: AccountNo): TextEvidence | undefined {
-    const c = this.idOf(direction, account, false);
-    if (c < 0) return undefined;
-    let best: TextEvidence | undefined;
+    return this.explainer(features, direction)(account);
+  }
+
+  /**
+   * {@link explain} for any number of accounts of one line: the line's readable features are
+   * hashed and looked up once, not once per account (a line's reason and alternatives ask for up
+   * to four). Valid until the model changes.
+   */
+  explainer(features: readonly string[], direction: Direction): (account: AccountNo) => TextEvidence | undefined {
+    // The line's readable features the model knows, with their counts and their bookings in the direction.
+    const known: { readonly feature: string; readonly counts: Counts; readonly of: number }[] = [];
     for (const f of features) {
       if (!readable(f)) continue;
       const e = this.feat.get(featureId(f));
       if (e === undefined) continue;
-      const n = countOf(e, c);
-      if (n === 0) continue;
       let of = 0;
       if (typeof e === 'number') of = this.classDirection[e % CLASS_SLOTS] === direction ? Math.floor(e / CLASS_SLOTS) : 0;
       else for (let i = 0; i < e.length; i += 2) if (this.classDirection[e[i] as number] === direction) of += e[i + 1] as number;
-      if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature: f, n, of };
+      known.push({ feature: f, counts: e, of });
     }
-    return best;
+    return (account) => {
+      const c = this.idOf(direction, account, false);
+      if (c < 0) return undefined;
+      let best: TextEvidence | undefined;
+      for (const { feature, counts, of } of known) {
+        const n = countOf(counts, c);
+        if (n === 0) continue;
+        if (best === undefined || n / of > best.n / best.of || (n / of === best.n / best.of && n > best.n)) best = { feature, n, of };
+      }
+      return best;
+    };
   }
 
   /** Bookings of the client per account in a direction (the prior), for reasons and features. */

@@ -23,7 +23,7 @@ import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranke
 import type { FeatureVector, RankerWeights } from './ranker.js';
 import { RANKER } from './ranker-weights.js';
 import { describeFeature, textFeatures } from '../knowledge/text-model.js';
-import type { TextModel, TextScore } from '../knowledge/text-model.js';
+import type { TextEvidence, TextModel, TextScore } from '../knowledge/text-model.js';
 import type { OpenItemCandidate } from '../openitems/match.js';
 import type { CalibrationPath } from './calibrate.js';
 import { findProfiles } from './candidates.js';
@@ -706,6 +706,10 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (order.length > 1) sortSmall(order, mostProbable);
   const top = order[0] as { c: Candidate; p: number };
 
+  // The text models' reasons, for the accounts that need one (the line's features looked up once per model).
+  let explainText: ((account: AccountNo) => TextEvidence | undefined) | undefined;
+  let explainBureauText: ((account: AccountNo) => TextEvidence | undefined) | undefined;
+
   // Which evidence carries the top account: it gives the reason and the source.
   const describeFor = (c: Candidate): { source: SuggestionSource; path: CalibrationPath; match?: MatchKind | undefined; text: string } => {
     let best = GROUPS[0] as (typeof GROUPS)[number];
@@ -725,7 +729,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
       const original = bureauTextFrom?.get(c.account) ?? c.account;
-      const ev = btm?.explain(features, direction, original);
+      const ev = btm === undefined ? undefined : (explainBureauText ??= btm.explainer(features, direction))(original);
       const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
       return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
     }
@@ -733,7 +737,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'network' && network !== undefined && networkHas !== undefined) return { source: 'network', path: 'network', text: network.describe(networkHas) };
     if (best.group === 'rule' && rule !== undefined && (rule.ranked[0] as RankedAccount).account === c.account) return { source: 'rule', path: 'rule', text: rule.describe(rule.ranked[0] as RankedAccount) };
     if (ownHas !== undefined && own !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
-    const ev = tm?.explain(features, direction, c.account);
+    const ev = tm === undefined ? undefined : (explainText ??= tm.explainer(features, direction))(c.account);
     const name = cp.key === null || cp.key === NO_TEXT_KEY ? 'a line without text' : cp.display;
     if (ev !== undefined) {
       return {
