@@ -204,6 +204,7 @@ export type {
   ReviewSettings,
   ClientSettings,
 } from './knowledge/types.js';
+export { BOOK_CURRENCY } from './knowledge/types.js';
 export { createKnowledge, knowledgeSnapshot } from './knowledge/base.js';
 export type { Knowledge } from './knowledge/base.js';
 export { learn, unlearn, removeClient, LEARN_SKIP_REASONS, DECAY_HALF_LIFE_DAYS } from './knowledge/learn.js';

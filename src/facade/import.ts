@@ -6,6 +6,7 @@
  */
 import { ValidationError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
+import { BOOK_CURRENCY } from '../knowledge/types.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { knownSpelling } from '../statements/account-number.js';
 import { parseStatement } from '../statements/index.js';
@@ -179,7 +180,9 @@ function prepare(statement: Statement, idSpelling: string | undefined, into: { c
     if (t.counterparty !== undefined) r.counterparty = t.counterparty;
     if (t.counterpartyAccount !== undefined) r.counterpartyAccount = t.counterpartyAccount;
     if (t.kind !== undefined) r.kind = t.kind;
-    if (t.currency !== undefined) r.currency = t.currency;
+    // A line not in the books' currency says so (a currency account's statement, or the row's own).
+    const currency = t.currency ?? (statement.currency !== BOOK_CURRENCY ? statement.currency : undefined);
+    if (currency !== undefined) r.currency = currency;
     if (t.pending === true) r.pending = true;
     return r;
   });

@@ -56,7 +56,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
           // The open invoice the line may settle is one more piece of evidence for the ranker.
           const openItem = items.length === 0 ? undefined : matchOpenItems(t, items, { bankAccount, limit: 1 })[0];
           return suggestOne(
-            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind },
+            { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind, currency: t.currency },
             k,
             settings,
             { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },

@@ -225,7 +225,17 @@ export interface TransactionInput {
    * it; unknown values are ignored. Evidence for the built-in rules only.
    */
   readonly kind?: string | undefined;
+  /**
+   * ISO 4217 code of `amount` when the line is not in the books' currency, {@link BOOK_CURRENCY}
+   * (a currency account's statement: `amount` is then in euro cents, say). Such a line still gets
+   * its account, but no voucher: the voucher needs the amount in SEK at the day's rate, which the
+   * bank line does not give.
+   */
+  readonly currency?: string | undefined;
 }
+
+/** The currency vouchers are booked in (SIE without `#VALUTA`): amounts of other currencies are not öre of it. */
+export const BOOK_CURRENCY = 'SEK';
 
 /** A transaction plus the voucher the accountant approved for it. */
 export interface ConfirmedBooking {

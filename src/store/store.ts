@@ -121,6 +121,7 @@ export interface TransactionRow {
   /** The other party's account, bankgiro or plusgiro number as the bank gives it (see `BankTransaction.counterpartyAccount`). */
   readonly counterpartyAccount?: string | undefined;
   readonly kind?: string | undefined;
+  /** The line's currency when it is not SEK (a currency account's statement, or a row of its own currency): such a line gets no voucher. */
   readonly currency?: string | undefined;
   readonly pending?: true | undefined;
   /**

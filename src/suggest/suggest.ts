@@ -10,7 +10,7 @@ import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
 import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
-import { VAT_MODES, VAT_RATES } from '../knowledge/types.js';
+import { BOOK_CURRENCY, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { NO_TEXT_KEY, readCounterparty } from '../normalize/counterparty.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
@@ -768,6 +768,9 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     return { account: o.c.account, confidence: cap, source: why.source, reason: why.text };
   });
   const reviewReasons: string[] = [];
+  // A line in another currency (a currency account): its amount is not öre of the books' currency.
+  const foreign = tx.currency !== undefined && tx.currency.toUpperCase() !== BOOK_CURRENCY ? tx.currency.toUpperCase() : undefined;
+  if (foreign !== undefined) reviewReasons.push(`The line is in ${foreign}: the voucher needs the amount in ${BOOK_CURRENCY} at the day's exchange rate.`);
   const ownTop = own?.ranked.find((r) => r.account === top.c.account);
   if (own?.review !== undefined && ownTop !== undefined) reviewReasons.push(own.review);
 
@@ -808,7 +811,9 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   // calibrated on whether the items were the right ones. A match too weak to propose leaves the
   // account's own template to book it (the ledger then infers what it settled on confirm).
   const settles = top.c.openItem !== undefined && top.c.openItem.confidence >= MIN_VOUCHER_CONFIDENCE ? top.c.openItem : undefined;
-  if (settles !== undefined) {
+  if (foreign !== undefined) {
+    // No voucher: its amount is not öre of the books' currency (the reason is given above).
+  } else if (settles !== undefined) {
     confidence = Math.min(confidence, round3(settles.confidence));
     if (topWhy.match !== 'open-item') reason += ` ${settles.reason}`;
     if (settles.features.partial) reviewReasons.push('A part payment: the invoice stays open for the rest.');

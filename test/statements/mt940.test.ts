@@ -171,6 +171,24 @@ describe('SWIFT MT940 through the facade', () => {
     expect(again).toMatchObject({ added: 0, duplicates: 6 });
   });
 
+  it('a currency account: its lines say their currency and get their account, but no voucher in SEK', async () => {
+    const file = (ccy: string): string =>
+      [':20:FEES', ':25:SE4550000000058398257466', `:60F:C261101${ccy}1000,00`, ':61:2611301130D75,00NCHGNONREF', ':86:AVGIFT BANKGIRO', `:62F:C261130${ccy}925,00`, '-'].join('\n');
+    const sek = await k.importStatement('c', file('SEK'));
+    expect(sek.transactions[0]?.currency).toBeUndefined();
+    const [inSek] = await k.suggest('c', sek.transactions);
+    expect(inSek?.voucher?.rows.map((r) => r.account).sort()).toEqual(['1930', inSek?.account].sort());
+
+    await k.addClient({ bureauId: 'byra', id: 'eur', name: 'Export AB', orgNr: '556677-0000', bankAccounts: [{ account: '1932', number: 'SE4550000000058398257466' }] });
+    const eur = await k.importStatement('eur', file('EUR'));
+    expect(eur.transactions[0]).toMatchObject({ currency: 'EUR', amount: -7_500 });
+    const [inEur] = await k.suggest('eur', eur.transactions);
+    expect(inEur?.account).toBe(inSek?.account);
+    expect(inEur?.voucher).toBeNull();
+    expect(inEur?.autoBook).toBe(false);
+    expect(inEur?.reviewReasons).toContain("The line is in EUR: the voucher needs the amount in SEK at the day's exchange rate.");
+  });
+
   it('refuses a file of two accounts unless one is named, then imports the rows of that account', async () => {
     await expect(k.importStatement('c', bytes(CODED), { fileName: CODED })).rejects.toMatchObject({ code: 'VALIDATION' });
     const one = await k.importStatement('c', bytes(CODED), { fileName: CODED, accountNumber: '54400067890', bankAccount: '1940', allowNewAccount: true });

@@ -456,3 +456,23 @@ describe('VAT the bank line cannot settle', () => {
     expect(s.reviewReasons).toContain('Earlier receipts had several VAT rates; the split needs the receipt.');
   });
 });
+
+describe('lines in another currency', () => {
+  test('get their account and reason, but no voucher: the amount is not öre of SEK', () => {
+    const k = createKnowledge();
+    for (let m = 1; m <= 6; m++) learn(k, client, purchase25(`2026-0${m}-10`, 'ADOBE SYSTEMS', '6540', 50000));
+    const sek = suggest({ date: '2026-07-10', amount: -50000, text: 'ADOBE SYSTEMS' }, k, { ...client, autoBookThreshold: 0.5 });
+    expect(sek.voucher).not.toBeNull();
+    expect(sek.autoBook).toBe(true);
+    // The same line on the client's euro account: 500.00 EUR.
+    const eur = suggest({ date: '2026-07-10', amount: -50000, text: 'ADOBE SYSTEMS', currency: 'eur' }, k, { ...client, autoBookThreshold: 0.5 });
+    expect(eur.account).toBe('6540');
+    expect(eur.confidence).toBe(sek.confidence);
+    expect(eur.voucher).toBeNull();
+    expect(eur.autoBook).toBe(false);
+    expect(eur.review).toBe(true);
+    expect(eur.reviewReasons).toContain("The line is in EUR: the voucher needs the amount in SEK at the day's exchange rate.");
+    // SEK said outright is the books' currency.
+    expect(suggest({ date: '2026-07-10', amount: -50000, text: 'ADOBE SYSTEMS', currency: 'SEK' }, k, { ...client, autoBookThreshold: 0.5 }).voucher).toEqual(sek.voucher);
+  });
+});
