@@ -189,6 +189,53 @@ function prepare(statement: Statement, idSpelling: string | undefined, into: { c
   return { row, rows, dates };
 }
 
+/**
+ * Lines of this file that were stored now although an export of another format already brought the
+ * same period of this bank account (a camt.053 and an MT940, or a CSV, of the same month): their
+ * ids differ, as each format writes the text its own way, so they are not found as duplicates. A
+ * line counts when its date falls in such an export's period and a line of it has the same date
+ * and amount, one to one. Undefined when none does. The lines are kept (the files may be partial);
+ * the warning names them, to be checked before they are confirmed.
+ */
+async function otherExportOverlap(
+  tx: StoreSession,
+  ref: ClientRef,
+  row: StatementRow,
+  transactions: readonly TransactionRow[],
+  duplicateIds: ReadonlySet<string>,
+  earlier: readonly StatementRow[],
+): Promise<ParseWarning | undefined> {
+  const others = earlier.filter((s) => s.bankAccount === row.bankAccount && s.format !== row.format && s.id !== row.id && s.from !== undefined && s.to !== undefined);
+  if (others.length === 0) return undefined;
+  const within = (date: string): boolean => others.some((s) => date >= (s.from as string) && date <= (s.to as string));
+  const fresh = transactions.filter((t) => !duplicateIds.has(t.id) && within(t.date));
+  if (fresh.length === 0) return undefined;
+  const dates = fresh.map((t) => t.date).sort();
+  const otherIds = new Set(others.map((s) => s.id));
+  const stored = await tx.listTransactions(ref, { bankAccount: row.bankAccount, from: dates[0], to: dates[dates.length - 1] });
+  const unmatched = new Map<string, number>();
+  for (const t of stored) {
+    if (!otherIds.has(t.statementId)) continue;
+    const key = `${t.date} ${t.amount}`;
+    unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
+  }
+  const lines: number[] = [];
+  for (const t of fresh) {
+    const key = `${t.date} ${t.amount}`;
+    const n = unmatched.get(key) ?? 0;
+    if (n === 0) continue;
+    unmatched.set(key, n - 1);
+    lines.push(t.line);
+  }
+  if (lines.length === 0) return undefined;
+  const formats = [...new Set(others.map((s) => s.format))].join(', ');
+  return {
+    code: 'OVERLAPS_OTHER_EXPORT',
+    message: `${lines.length} line(s) have the date and amount of lines imported before from another export of this bank account (${formats}) for the same period: the same transactions in two formats would be booked twice; check them before confirming`,
+    lines: lines.sort((a, b) => a - b),
+  };
+}
+
 /** `importStatement`. */
 export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> {
   const { store, clientOf, now } = ctx;
@@ -240,7 +287,8 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
           });
         }
         // Read in the transaction, so an import of the same account running at the same time is seen.
-        const idSpelling = statement.accountNumber === undefined ? undefined : idSpellingOf(statement.accountNumber, await tx.listStatements(ref), bankAccount);
+        const earlier = await tx.listStatements(ref);
+        const idSpelling = statement.accountNumber === undefined ? undefined : idSpellingOf(statement.accountNumber, earlier, bankAccount);
         const { row, rows, dates } = withIds(idSpelling);
         await tx.putStatement(ref, row);
         const duplicateIds = new Set<string>();
@@ -272,6 +320,8 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
         }
         const warnings: ParseWarning[] = [...statement.warnings];
         if (guess !== undefined) warnings.push({ code: 'BANK_ACCOUNT_GUESSED', message: guess, lines: [] });
+        const overlap = await otherExportOverlap(tx, ref, row, transactions, duplicateIds, earlier);
+        if (overlap !== undefined) warnings.push(overlap);
         return {
           statementId: row.id,
           bankAccount,

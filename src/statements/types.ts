@@ -116,6 +116,11 @@ export const WARNING_CODES = [
   'AMOUNTS_AMBIGUOUS',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
   'BANK_ACCOUNT_GUESSED',
+  /**
+   * Lines stored now whose date and amount match lines that an export of another format brought for
+   * the same period of the same bank account (the facade's import): probably the same transactions.
+   */
+  'OVERLAPS_OTHER_EXPORT',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

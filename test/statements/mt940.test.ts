@@ -171,6 +171,42 @@ describe('SWIFT MT940 through the facade', () => {
     expect(again).toMatchObject({ added: 0, duplicates: 6 });
   });
 
+  it('warns when the same period of the account came before in another format (camt.053, then MT940), naming the lines', async () => {
+    const camt = readFileSync(new URL('../../fixtures/statements/camt/camt053-001-02-bankgiro-card-fee-pending.xml', import.meta.url));
+    const first = await k.importStatement('c', camt, { fileName: 'oktober.xml' });
+    expect(first.added).toBe(3);
+    // The bank's MT940 of the same two days, and one day after them.
+    const mt940 = [
+      ':20:OKT',
+      ':25:SE4550000000058398257466',
+      ':60F:C261029SEK150000,00',
+      ':61:2610301030C12500,00NTRFNONREF',
+      ':86:BG 5402-1234 KUNDEN I NORR AB',
+      ':61:2610311031D1189,00NMSCNONREF',
+      ':86:KORTKOP 261029 CLAS OHLSON',
+      ':61:2610311031D75,00NCHGNONREF',
+      ':86:AVGIFT',
+      ':61:2611021102D300,00NMSCNONREF',
+      ':86:KORTKOP 261101 ICA',
+      ':62F:C261102SEK160936,00',
+      '-',
+    ].join('\n');
+    const second = await k.importStatement('c', mt940, { fileName: 'oktober.sta' });
+    // Kept (either file may be partial), but named: the three lines of the period the camt.053 covered.
+    expect(second.added).toBe(4);
+    const overlap = second.warnings.find((w) => w.code === 'OVERLAPS_OTHER_EXPORT');
+    expect(overlap?.lines).toEqual([4, 6, 8]);
+    expect(overlap?.message).toContain('camt053');
+    // The same file again is a duplicate, not an overlap; a later period of the other format is neither.
+    const again = await k.importStatement('c', mt940, { fileName: 'oktober.sta' });
+    expect(again.duplicates).toBe(4);
+    expect(again.warnings.map((w) => w.code)).not.toContain('OVERLAPS_OTHER_EXPORT');
+    const later = [':20:DEC', ':25:SE4550000000058398257466', ':60F:C261130SEK160936,00', ':61:2612011201C12500,00NTRFNONREF', ':86:BG 5402-1234 KUNDEN I NORR AB', ':62F:C261201SEK173436,00', '-'].join('\n');
+    const third = await k.importStatement('c', later, { fileName: 'december.sta' });
+    expect(third.added).toBe(1);
+    expect(third.warnings.map((w) => w.code)).not.toContain('OVERLAPS_OTHER_EXPORT');
+  });
+
   it('a currency account: its lines say their currency and get their account, but no voucher in SEK', async () => {
     const file = (ccy: string): string =>
       [':20:FEES', ':25:SE4550000000058398257466', `:60F:C261101${ccy}1000,00`, ':61:2611301130D75,00NCHGNONREF', ':86:AVGIFT BANKGIRO', `:62F:C261130${ccy}925,00`, '-'].join('\n');
