@@ -957,36 +957,33 @@ class Reader {
 
   #row(): SieTransaction {
     const lex = this.#lex;
+    // "#TRANS 1930 -500.00 …": a writer that leaves out the empty object list. The amount is where
+    // the list belongs; the fields after it are read one place earlier, as if "{}" were written.
     const second = lex.fields[1];
-    if (typeof second === 'string' && lex.quoted[1] !== true && parseSieAmount(second) !== undefined) {
-      // "#TRANS 1930 -500.00 …": a writer that leaves out the empty object list. The amount is
-      // where the list belongs; read the row as if "{}" were written.
-      lex.fields.splice(1, 0, []);
-      lex.quoted.splice(1, 0, false);
-      lex.columns.splice(1, 0, lex.columns[1] as number);
-      this.#warn('SIE_REPAIRED', `${lex.label}: no object list {…} before the amount; read as one without objects`, lex.line, lex.label, 'info');
-    }
+    const noList = typeof second === 'string' && lex.quoted[1] !== true && parseSieAmount(second) !== undefined;
+    if (noList) this.#warn('SIE_REPAIRED', `${lex.label}: no object list {…} before the amount; read as one without objects`, lex.line, lex.label, 'info');
+    const at = noList ? 1 : 2; // the amount's field; transdat, transtext, quantity and sign follow it
     const row: Mutable<SieTransaction> = {
       account: this.#account(0),
-      objects: this.#objectList(1, true),
-      amount: this.#amount(2),
+      objects: noList ? EMPTY_OBJECTS : this.#objectList(1, true),
+      amount: this.#amount(at),
       line: lex.line,
     };
-    let text = this.#opt(4);
-    const rawDate = lex.fields[3];
-    if (text === undefined && lex.quoted[3] === true && typeof rawDate === 'string' && /[^\d-]/.test(rawDate)) {
+    let text = this.#opt(at + 2);
+    const rawDate = lex.fields[at + 1];
+    if (text === undefined && lex.quoted[at + 1] === true && typeof rawDate === 'string' && /[^\d-]/.test(rawDate)) {
       // "#TRANS 1910 {} -1000.00 "Kontantbetalning"": the text was written where transdat belongs.
       text = rawDate;
-      this.#warn('SIE_REPAIRED', `${lex.label}: field 4 is a text, not a date; read as the row text`, lex.line, lex.label, 'info');
+      this.#warn('SIE_REPAIRED', `${lex.label}: field ${at + 2} is a text, not a date; read as the row text`, lex.line, lex.label, 'info');
     } else {
-      const date = this.#date(3, false);
+      const date = this.#date(at + 1, false);
       if (date !== undefined) row.date = date;
     }
     if (text !== undefined) row.text = text;
-    if (lex.fields.length > 5) {
-      const q = this.#quantity(5);
+    if (lex.fields.length > at + 3) {
+      const q = this.#quantity(at + 3);
       if (q !== undefined) row.quantity = q;
-      const sign = this.#opt(6);
+      const sign = this.#opt(at + 4);
       if (sign !== undefined) row.sign = sign;
     }
     return row;

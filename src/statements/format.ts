@@ -4,7 +4,8 @@
  * happens once, in `finish.ts`, for every format.
  */
 import type { InputLimits } from '../core/limits.js';
-import { type AmountStyle, parseAmount, tryParseAmount } from '../core/money.js';
+import { StatementParseError } from '../core/errors.js';
+import { type AmountStyle, AmountFormatError, parseAmount, tryParseAmount } from '../core/money.js';
 import type { ColumnMapping, DetectedColumns, StatementFormatId, TransactionKind } from './types.js';
 
 /** The decoded start of a file, as detectors see it. */
@@ -176,6 +177,20 @@ export function readAmount(raw: string, style: AmountStyle, workbook: boolean): 
     const asNumber = workbook ? tryParseAmount(raw, STYLE.dot) : undefined;
     if (typeof asNumber === 'number') return asNumber;
     throw e;
+  }
+}
+
+/**
+ * {@link readAmount} of a cell of the file being parsed (a workbook sheet when `ctx.workbook`): a
+ * malformed amount is an `INVALID_AMOUNT` error naming the file, line and field, and what the
+ * style expected.
+ */
+export function amountAt(raw: string, style: AmountStyle, ctx: Pick<ParseContext, 'file' | 'workbook'>, line: number, field: string): number {
+  try {
+    return readAmount(raw, style, ctx.workbook === true);
+  } catch (e) {
+    const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
+    throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
-import { type AmountStyle, AmountFormatError, formatKronor, parseAmount, tryParseAmount } from '../core/money.js';
+import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
 import {
   type BalanceMark,
@@ -17,7 +17,7 @@ import {
   type RowProblem,
   type StatementFormat,
   WORKBOOK_DELIMITER,
-  readAmount,
+  amountAt,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
@@ -326,19 +326,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const ownAccounts = new Map<string, number>();
 
   const workbook = ctx.workbook === true;
-  const money = (raw: string, line: number, role: ColumnRole): number | undefined => {
-    if (raw === '') return undefined;
-    try {
-      return readAmount(raw, style, workbook);
-    } catch (e) {
-      const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
-      throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, {
-        file: ctx.file,
-        line,
-        field: fieldName(role),
-      });
-    }
-  };
+  const money = (raw: string, line: number, role: ColumnRole): number | undefined => (raw === '' ? undefined : amountAt(raw, style, ctx, line, fieldName(role)));
   // Dates repeat row after row; remember the ISO spelling of each (bounded).
   const isoOf = new Map<string, string>();
   // Rows of one day follow each other: the last spelling read is compared before the Map lookup.

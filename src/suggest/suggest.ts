@@ -77,6 +77,8 @@ interface TierResult {
   readonly similarity?: number | undefined;
   /** Per ranked account (same order as `ranked`): how well the amount fits its best template's learned range. */
   readonly affinity?: readonly number[] | undefined;
+  /** The ranked account the client switched to (see `switchedTo`), if any. */
+  readonly switched?: RankedAccount | undefined;
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
@@ -179,7 +181,7 @@ function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: Counterparty
   if (ranked.length === 0) return undefined;
   const describe = (r: RankedAccount): string =>
     `${r.count === 1 ? 'One other private Swish payer was' : `${r.count} other private Swish payers were`} booked to ${r.account}${vatDescription(r.best.template.vat)} (this client); this payer is new.`;
-  return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked), describe, match: 'swish-private' };
+  return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked), describe, match: 'swish-private', switched: switchedTo(ranked) };
 }
 
 function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, tx: TransactionInput, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
@@ -229,7 +231,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
   const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
-  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review, similarity: kind === 'fuzzy' || kind === 'tokens' ? bestMatch.similarity : 1, affinity };
+  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review, similarity: kind === 'fuzzy' || kind === 'tokens' ? bestMatch.similarity : 1, affinity, switched };
 }
 
 function singleLine(account: AccountNo, direction: Direction, vat: { readonly mode: VatSpec['mode']; readonly rate: VatSpec['rate'] }): BookingTemplate {
@@ -587,7 +589,6 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     const kind = own.match;
     const idx = kind === 'exact' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
     const total = totalWeight(own.ranked);
-    const switched = switchedTo(own.ranked);
     for (let i = 0; i < own.ranked.length; i++) {
       const r = own.ranked[i] as RankedAccount;
       const share = r.weight / (total + PRIOR_WEIGHT);
@@ -598,7 +599,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
       c.v[F.templateSupport] = templateSupport(r);
       c.v[F.composite] = counterAccounts(r.best.template) >= 2 ? 1 : 0;
       c.v[F.amountFit] = own.affinity?.[i] ?? 1;
-      if (r === switched) c.v[F.clientSwitch] = Math.log1p(r.count);
+      if (r === own.switched) c.v[F.clientSwitch] = Math.log1p(r.count);
       c.template = r.best.template;
       c.mappedFrom = own.mappedFrom;
     }

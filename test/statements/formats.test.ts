@@ -9,6 +9,14 @@ import { caught } from '../support/errors.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 const sum = (xs: readonly { amount: number }[]): number => xs.reduce((a, t) => a + t.amount, 0);
+/** The camt.053 fixture as another camt message: its root element, its statement element and its namespace's message. */
+const camtStatementAs = (root: string, container: string, message: string): string =>
+  new TextDecoder()
+    .decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'))
+    .replaceAll('BkToCstmrStmt', root)
+    .replaceAll('<Stmt>', `<${container}>`)
+    .replaceAll('</Stmt>', `</${container}>`)
+    .replaceAll('camt.053.001.02', `${message}.001.02`);
 
 describe('SEB', () => {
   it('reads "Spara kontohändelser" amounts with three decimals: -30.000 is -30 kr, not -30 000 kr', () => {
@@ -299,13 +307,7 @@ describe('markup exports', () => {
   });
 
   it('camt.052: an account report reads as the statement of the same entries; PRCD is its opening balance', () => {
-    const xml = new TextDecoder()
-      .decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'))
-      .replaceAll('BkToCstmrStmt', 'BkToCstmrAcctRpt')
-      .replaceAll('<Stmt>', '<Rpt>')
-      .replaceAll('</Stmt>', '</Rpt>')
-      .replaceAll('camt.053.001.02', 'camt.052.001.02')
-      .replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>');
+    const xml = camtStatementAs('BkToCstmrAcctRpt', 'Rpt', 'camt.052').replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>');
     const report = parseStatement(xml);
     const statement = parseStatement(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
     expect(report.format).toBe('camt052');
@@ -315,12 +317,7 @@ describe('markup exports', () => {
   });
 
   it('camt.054: a debit/credit notification is refused as what it is, not read as a statement', () => {
-    const xml = new TextDecoder()
-      .decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'))
-      .replaceAll('BkToCstmrStmt', 'BkToCstmrDbtCdtNtfctn')
-      .replaceAll('<Stmt>', '<Ntfctn>')
-      .replaceAll('</Stmt>', '</Ntfctn>')
-      .replaceAll('camt.053.001.02', 'camt.054.001.02');
+    const xml = camtStatementAs('BkToCstmrDbtCdtNtfctn', 'Ntfctn', 'camt.054');
     const e = caught(() => parseStatement(xml, { fileName: 'bg-insattningar.xml' }));
     expect([e.code, e.file, e.line]).toEqual(['HTML_INPUT', 'bg-insattningar.xml', 1]);
     expect(e.message).toContain('camt.054 debit/credit notification');

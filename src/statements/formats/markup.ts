@@ -11,20 +11,15 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { type AmountStyle, AmountFormatError, parseAmount } from '../../core/money.js';
-import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, normalizeHeaderCell } from '../format.js';
+import type { AmountStyle } from '../../core/money.js';
+import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt, normalizeHeaderCell } from '../format.js';
 import { type XmlElement, child, descendants, htmlTableRows, parseXml, textAt } from '../markup.js';
 import type { TransactionKind } from '../types.js';
 
 const HB_COLUMNS = ['reskontradatum', 'transaktionsdatum', 'text', 'belopp', 'saldo'] as const;
 
 function money(raw: string, line: number, field: string, ctx: ParseContext, style: AmountStyle = STYLE.comma): number {
-  try {
-    return parseAmount(raw, style);
-  } catch (e) {
-    const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
-    throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
-  }
+  return amountAt(raw, style, ctx, line, field);
 }
 
 function isoDate(raw: string, line: number, field: string, ctx: ParseContext): string {

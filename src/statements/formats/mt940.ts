@@ -18,7 +18,7 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { isValidDay, parseDate } from '../../core/dates.js';
-import type { BalanceMark, Head, ParseContext, RawStatement, RowProblem, StatementFormat } from '../format.js';
+import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt } from '../format.js';
 import type { TransactionKind } from '../types.js';
 
 /** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … and `:NS:` (a bank's own). */
@@ -87,13 +87,9 @@ function fail(code: 'INVALID_AMOUNT' | 'INVALID_DATE' | 'INVALID_ROW', message: 
   throw new StatementParseError(code, message, { file: ctx.file, line, field });
 }
 
-/** `1234,5` → 123450 öre (the comma is always there; decimals may be fewer than two). */
+/** `1234,5` → 123450 öre. MT940 always writes the decimal comma, even with no decimals after it (`1189,`). */
 function money(raw: string, line: number, field: string, ctx: ParseContext): number {
-  const m = /^(\d{1,15}),(\d{0,2})$/.exec(raw);
-  if (m === null) fail('INVALID_AMOUNT', `Invalid amount: expected digits with a decimal comma and at most two decimals (1234,50), got ${JSON.stringify(raw)}`, line, field, ctx);
-  const ore = Number(m[1]) * 100 + Number((m[2] as string).padEnd(2, '0'));
-  if (!Number.isSafeInteger(ore)) fail('INVALID_AMOUNT', `Invalid amount: expected at most 15 digits, got ${JSON.stringify(raw)}`, line, field, ctx);
-  return ore;
+  return amountAt(raw.endsWith(',') ? `${raw}00` : raw, STYLE.comma, ctx, line, field);
 }
 
 function yymmdd(raw: string, line: number, field: string, ctx: ParseContext): string {
@@ -179,8 +175,10 @@ function codedInfo(text: string): Info | undefined {
 
 /** Sub-fields of `?`-coded information (`166?00GUTSCHRIFT?20Faktura 1043?32ACME GMBH`): posting text, words, name, account. */
 const SUBFIELD = /\?(\d\d)/g;
-/** Prefixes of SEPA remittance parts inside `?20`–`?29` (`EREF+`, `SVWZ+`, …). */
-const SEPA_PART = /^(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+/;
+/** SEPA remittance parts inside `?20`–`?29` (`EREF+…`, `SVWZ+…`, …): where each starts, and its key. */
+const SEPA_KEYS = 'EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC';
+const SEPA_START = new RegExp(`(?=(?:${SEPA_KEYS})\\+)`);
+const SEPA_PART = new RegExp(`^(${SEPA_KEYS})\\+`);
 
 /**
  * Information in `?NN` sub-fields, as many continental banks write it: `?00` the posting text,
@@ -201,7 +199,7 @@ function subfieldInfo(text: string): Info | undefined {
   // SEPA parts: `EREF+…` the end-to-end reference, `SVWZ+…` the words; text without parts is all words.
   const sepa = new Map<string, string>();
   let lastKey: string | undefined;
-  for (const piece of words.split(/(?=(?:EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+)/)) {
+  for (const piece of words.split(SEPA_START)) {
     const m = SEPA_PART.exec(piece);
     if (m !== null) {
       lastKey = m[1] as string;

@@ -11,9 +11,8 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
-import { AmountFormatError } from '../../core/money.js';
 import { splitLines } from '../csv.js';
-import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, WORKBOOK_DELIMITER, normalizeHeaderCell, readAmount } from '../format.js';
+import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, WORKBOOK_DELIMITER, amountAt, normalizeHeaderCell } from '../format.js';
 import { defineTableFormat } from '../table.js';
 import { findHeaderRow } from './header.js';
 
@@ -47,12 +46,7 @@ export const swedbankCsv: StatementFormat = defineTableFormat({
 });
 
 function money(raw: string, line: number, field: string, ctx: ParseContext): number {
-  try {
-    return readAmount(raw, STYLE.comma, ctx.workbook === true);
-  } catch (e) {
-    const expected = e instanceof AmountFormatError ? e.expected : 'an amount';
-    throw new StatementParseError('INVALID_AMOUNT', `Invalid amount: expected ${expected}, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
-  }
+  return amountAt(raw, STYLE.comma, ctx, line, field);
 }
 
 function day(raw: string, line: number, field: string, ctx: ParseContext, pattern: 'YY-MM-DD' | 'YYYY-MM-DD'): string {
