@@ -27,6 +27,7 @@ import type { Knowledge } from '../src/knowledge/base.js';
 import { learn } from '../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../src/knowledge/types.js';
 import type { CalibrationPath } from '../src/suggest/calibrate.js';
+import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../src/suggest/score.js';
 import { confidenceFor } from '../src/suggest/ranker.js';
 import type { PlattScaling, RankerWeights } from '../src/suggest/ranker.js';
 import { CONFIDENCE, RANKER_NOTE } from '../src/suggest/ranker-weights.js';
@@ -474,6 +475,20 @@ function sourceMix(t: Tally): string {
   return [...m].sort((a, b) => b[1].n - a[1].n).map(([s, v]) => `${s} ${pct(v.n / t.records.length)} (right ${pct(v.right / v.n)})`).join(', ');
 }
 
+/**
+ * Lines that the bureau's or the network's evidence carries, at confidence ≥ the default auto-book
+ * threshold (with a voucher): how many, and how often right. Such lines auto-book only for clients
+ * that set `autoBookShared`; this is what those clients would get.
+ */
+function sharedAtThreshold(tallies: readonly Tally[]): string {
+  const parts: string[] = [];
+  for (const source of ['bureau', 'network'] as const) {
+    const hi = tallies.flatMap((t) => t.records).filter((r) => r.source === source && r.answered && r.confidence >= DEFAULT_AUTO_BOOK_THRESHOLD);
+    parts.push(`${source} ${hi.length} lines, ${pct(hi.filter((r) => r.correct).length / Math.max(1, hi.length))} right`);
+  }
+  return parts.join('; ');
+}
+
 function main(): void {
   const worldSize = QUICK
     ? { bureaus: 4, clientsPerBureau: 10, months: 8, coldClientsPerBureau: 2 }
@@ -533,7 +548,8 @@ function main(): void {
   log(summaryRow('cold start, network + rules only', w.coldNetworkOnly.summary()));
   log(summaryRow('cold start, with bureau', w.coldWithBureau.summary()));
   log(`\nBaselines (all months / from month 3): exact-text memory top-1 ${pct(w.exact.top1 / w.exact.n)} / ${pct(w.exactAfterWarmup.top1 / w.exactAfterWarmup.n)}; TF-IDF + linear SVM (retrained monthly per client) top-1 ${pct(w.svm.top1 / w.svm.n)} / ${pct(w.svmAfterWarmup.top1 / w.svmAfterWarmup.n)}, top-3 ${pct(w.svm.top3 / w.svm.n)}.`);
-  log(`Sources (all months): ${sourceMix(w.all)}\n`);
+  log(`Sources (all months): ${sourceMix(w.all)}`);
+  log(`Lines carried by other clients' evidence at confidence ≥ ${DEFAULT_AUTO_BOOK_THRESHOLD} (auto-booked only for clients with autoBookShared): all months ${sharedAtThreshold([w.all])}; cold start ${sharedAtThreshold([w.coldWithBureau, w.coldNetworkOnly])}.\n`);
 
   const bt = runBankText(world);
   log('## Bank text protocol (generated world seed 2: learn the first half-year from bookkeeper texts as SIE holds them, suggest the second from bank texts)\n');

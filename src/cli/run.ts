@@ -513,7 +513,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
 }
 
 const clientsCommand: Command = {
-  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--not-vat-registered]',
+  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--not-vat-registered] [--auto-book-shared]',
   summary: 'cmd.clients',
   options: {
     bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
@@ -523,6 +523,7 @@ const clientsCommand: Command = {
     threshold: { kind: 'number', value: 'C', help: 'opt.clientThreshold' },
     'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.clientBankAccounts' },
     'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
+    'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -545,6 +546,7 @@ const clientsCommand: Command = {
           ...(threshold !== undefined ? { autoBookThreshold: threshold } : {}),
           ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}),
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
+          ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);
@@ -563,7 +565,7 @@ const clientsCommand: Command = {
           ? `${say('clients.none')}\n`
           : `${table(
               (['col.id', 'col.name', 'col.bureau', 'col.bankAccounts', 'col.vat', 'col.autoBookFrom'] as const).map((k) => say(k)),
-              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), String(c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD)]),
+              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), `${c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD}${c.autoBookShared === true ? ` ${say('clients.alsoShared')}` : ''}`]),
               { width: ctx.columns, shrink: [1] },
             )}\n`,
       );

@@ -70,6 +70,10 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   if (input.suspenseAccount !== undefined) row.suspenseAccount = input.suspenseAccount;
   if (input.review !== undefined) row.review = input.review;
   if (input.autoBookThreshold !== undefined) row.autoBookThreshold = input.autoBookThreshold;
+  if (input.autoBookShared !== undefined) {
+    if (typeof input.autoBookShared !== 'boolean') throw new ValidationError(`Invalid autoBookShared of client "${id}": expected true or false, got ${JSON.stringify(input.autoBookShared)}`);
+    if (input.autoBookShared) row.autoBookShared = true;
+  }
   return row;
 }
 

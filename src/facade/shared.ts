@@ -145,6 +145,7 @@ export function engineClient(c: ClientRow): ClientSettings {
     suspenseAccount: c.suspenseAccount,
     review: c.review,
     autoBookThreshold: c.autoBookThreshold,
+    autoBookShared: c.autoBookShared,
     network: c.network,
   };
 }

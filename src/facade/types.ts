@@ -73,6 +73,11 @@ export interface AddClientInput {
   readonly review?: ReviewSettings | undefined;
   /** Confidence from which a suggestion is auto-bookable, 0–1. */
   readonly autoBookThreshold?: number | undefined;
+  /**
+   * Default false: a suggestion that rests only on other clients' bookings (the bureau's or the
+   * network's) is proposed for review, never auto-booked. True lets it auto-book at the threshold.
+   */
+  readonly autoBookShared?: boolean | undefined;
   /** Default true: the client draws from and adds to the anonymous network counts. */
   readonly network?: boolean | undefined;
 }

@@ -271,6 +271,13 @@ export interface ClientSettings {
   readonly review?: ReviewSettings | undefined;
   /** Confidence at or above which a suggestion counts as auto-bookable (default `DEFAULT_AUTO_BOOK_THRESHOLD`). */
   readonly autoBookThreshold?: number | undefined;
+  /**
+   * Default false: a line whose suggestion rests only on other clients' bookings (the bureau's or
+   * the network's, with no booking of that counterparty to that account by this client) is never
+   * auto-booked, however confident; it is proposed for review. True lets such lines auto-book at
+   * the threshold like any other.
+   */
+  readonly autoBookShared?: boolean | undefined;
   /** Default true. When false the client neither contributes to nor draws from the network. */
   readonly network?: boolean | undefined;
 }

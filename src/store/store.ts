@@ -63,6 +63,8 @@ export interface ClientRow {
   readonly suspenseAccount?: AccountNo | undefined;
   readonly review?: ReviewSettings | undefined;
   readonly autoBookThreshold?: number | undefined;
+  /** Whether lines resting only on other clients' bookings may auto-book (see `ClientSettings.autoBookShared`); absent: no. */
+  readonly autoBookShared?: boolean | undefined;
   /** Whether the client draws from and contributes to the network counts. */
   readonly network: boolean;
 }

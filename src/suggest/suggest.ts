@@ -774,6 +774,12 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   if (foreign !== undefined) reviewReasons.push(`The line is in ${foreign}: the voucher needs the amount in ${BOOK_CURRENCY} at the day's exchange rate.`);
   const ownTop = own?.ranked.find((r) => r.account === top.c.account);
   if (own?.review !== undefined && ownTop !== undefined) reviewReasons.push(own.review);
+  // Other clients' habits propose, the client's own confirm: a line that only the bureau's or the
+  // network's bookings back is looked at once, however many clients agree (they book alike more
+  // often than this one will, and another bureau's habits never book this client's lines unseen).
+  if (own?.ranked[0]?.account !== top.c.account && (topWhy.source === 'bureau' || topWhy.source === 'network') && client.autoBookShared !== true) {
+    reviewReasons.push(`Only other clients' bookings back ${top.c.account} (${topWhy.source === 'bureau' ? "the bureau's" : "the network's"}); this client has not booked ${cp.display} so most often. Once confirmed it is this client's own habit.`);
+  }
 
   const second = order[1];
   if (second !== undefined && top.p < MIN_MARGIN * second.p) {

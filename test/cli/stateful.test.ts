@@ -37,6 +37,10 @@ describe('kontera --db FILE …', () => {
     const all = JSON.parse(k('clients', '--json').stdout) as { id: string; bureauId: string; vatRegistered: boolean }[];
     expect(all.map((c) => [c.id, c.bureauId, c.vatRegistered])).toEqual([['kaffe', 'norrsken', false], ['hedlund', 'vastkust', true]]);
     expect(k('clients').stdout).toMatch(/^kaffe\s+Kaffebryggeriet i Kumla AB\s+norrsken\s+1930\s+no\s+0\.95$/m);
+    // A client that lets lines backed only by other clients' bookings auto-book says so, in the file and the list.
+    expect(k('clients', 'add', 'oppen', '--name', 'Öppna Boken AB', '--bureau', 'norrsken', '--auto-book-shared', '--threshold', '0.9').code).toBe(0);
+    expect((JSON.parse(k('clients', '--bureau', 'norrsken', '--json').stdout) as { id: string; autoBookShared?: boolean }[]).map((c) => [c.id, c.autoBookShared])).toEqual([['kaffe', undefined], ['oppen', true]]);
+    expect(k('clients', '--bureau', 'norrsken').stdout).toMatch(/^oppen\s+Öppna Boken AB\s+norrsken\s+1930\s+yes\s+0\.9 \(also on shared evidence\)$/m);
   });
 
   it('learns, imports once, suggests, confirms what clears the threshold and exports exactly that', () => {

@@ -100,6 +100,59 @@ describe('bureau knowledge', () => {
   });
 });
 
+describe("auto-booking on other clients' bookings", () => {
+  // The threshold is low so that only the source of the evidence decides.
+  const tx = { date: '2026-05-02', amount: -4500, text: 'EASYPARK /26-05-01' };
+  const withNetwork = () => {
+    const k = createKnowledge();
+    for (const c of clients(5, 4)) learn(k, c, purchase25('2026-04-01', 'EASYPARK', '5800', 5000));
+    return k;
+  };
+
+  test('a line only the network backs is proposed for review, unless the client allows it', () => {
+    const k = withNetwork();
+    const s = suggest(tx, k, { id: 'new', bureauId: 'other', autoBookThreshold: 0.5 });
+    expect(s.source).toBe('network');
+    expect(s.voucher).not.toBeNull();
+    expect(s.autoBook).toBe(false);
+    expect(s.review).toBe(true);
+    expect(s.reviewReasons).toEqual(["Only other clients' bookings back 5800 (the network's); this client has not booked EASYPARK so most often. Once confirmed it is this client's own habit."]);
+    const allowed = suggest(tx, k, { id: 'new', bureauId: 'other', autoBookThreshold: 0.5, autoBookShared: true });
+    expect(allowed.confidence).toBe(s.confidence);
+    expect(allowed.autoBook).toBe(true);
+    expect(allowed.reviewReasons).toEqual([]);
+  });
+
+  test("a line only the bureau's other clients back is proposed for review, unless the client allows it", () => {
+    const k = createKnowledge();
+    for (let c = 0; c < 6; c++) learn(k, { id: `c${c}`, bureauId: 'b' }, purchase25('2026-01-01', 'FORTNOX AB', '6540', 50000));
+    const line = { date: '2026-02-01', amount: -60000, text: 'FORTNOX AB' };
+    const s = suggest(line, k, { id: 'new', bureauId: 'b', autoBookThreshold: 0.5 });
+    expect(s.source).toBe('bureau');
+    expect(s.autoBook).toBe(false);
+    expect(s.reviewReasons[0]).toMatch(/^Only other clients' bookings back 6540 \(the bureau's\)/);
+    expect(suggest(line, k, { id: 'new', bureauId: 'b', autoBookThreshold: 0.5, autoBookShared: true }).autoBook).toBe(true);
+  });
+
+  test("once the client has booked the counterparty so itself, the line auto-books without the network's say", () => {
+    const k = withNetwork();
+    const me: ClientSettings = { id: 'new', bureauId: 'other', autoBookThreshold: 0.5 };
+    learn(k, me, purchase25('2026-04-20', 'EASYPARK', '5800', 4000));
+    const s = suggest(tx, k, me);
+    expect(s.account).toBe('5800');
+    expect(s.autoBook).toBe(true);
+  });
+
+  test("the client's own habit beats the network's and auto-books; the network's account is the alternative", () => {
+    const k = withNetwork();
+    const me: ClientSettings = { id: 'new', bureauId: 'other', autoBookThreshold: 0.5 };
+    learn(k, me, purchase25('2026-04-20', 'EASYPARK', '5611', 4000));
+    const s = suggest(tx, k, me);
+    expect([s.account, s.source, s.autoBook]).toEqual(['5611', 'client', true]);
+    expect(s.alternatives[0]).toMatchObject({ account: '5800', source: 'network' });
+  });
+});
+
 describe('bureau records', () => {
   test('keep their clients sorted, whatever order they are learned or loaded in, and count the others exactly', () => {
     const k = createKnowledge();

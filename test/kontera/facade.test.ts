@@ -256,6 +256,7 @@ for (const kind of STORE_KINDS) {
         { bureauId: 'byra', id: 'x', name: 'X', chart: ['1930', '6212'], bankAccounts: ['1940'] },
         { bureauId: 'byra', id: 'x', name: 'X', orgNr: '55-5' },
         { bureauId: 'byra', id: 'x', name: 'X', autoBookThreshold: 1.5 },
+        { bureauId: 'byra', id: 'x', name: 'X', autoBookShared: 'yes' as unknown as boolean },
         { bureauId: 'byra', id: 'x', name: 'X', suspenseAccount: 'OBS' },
       ];
       for (const input of bad) expect(await rejectedCode(k.addClient(input))).toBe('VALIDATION');

@@ -121,6 +121,37 @@ describe('the shared network holds only what minBureaus bureaus hold', () => {
       const [atThree] = await strict.suggest('new', [line as ImportedTransaction]);
       expect(atThree?.source).not.toBe('network');
     });
+
+    it(`a line only the network backs is reviewed until the client books it so, unless the client allows shared evidence (${kind})`, async () => {
+      const o = await openStore(kind);
+      opened.push(o);
+      const k = await createKontera({ store: o.store });
+      for (const b of ['b1', 'b2', 'b3']) await bureauBooks(k, b);
+      await k.addBureau({ id: 'b4', name: 'Byrå b4' });
+      // A low threshold: only where the evidence comes from decides.
+      await k.addClient({ bureauId: 'b4', id: 'careful', name: 'Ny AB', autoBookThreshold: 0.3 });
+      const open = await k.addClient({ bureauId: 'b4', id: 'open', name: 'Öppen AB', autoBookThreshold: 0.3, autoBookShared: true });
+      expect(open.autoBookShared).toBe(true);
+      expect((await k.getClient('careful')).autoBookShared).toBeUndefined();
+      const lines = new Map<string, ImportedTransaction>();
+      for (const id of ['careful', 'open']) {
+        const { transactions } = await k.importStatement(id, swedbankCsv(18));
+        lines.set(id, transactions.find((t) => t.text.startsWith('EASYPARK')) as ImportedTransaction);
+      }
+      const [careful] = await k.suggest('careful', [lines.get('careful') as ImportedTransaction]);
+      expect([careful?.source, careful?.account, careful?.autoBook, careful?.review]).toEqual(['network', '5800', false, true]);
+      expect(careful?.voucher).not.toBeNull();
+      expect(careful?.reviewReasons.join(' ')).toContain("Only other clients' bookings back 5800");
+      const [opened_] = await k.suggest('open', [lines.get('open') as ImportedTransaction]);
+      expect([opened_?.source, opened_?.account, opened_?.autoBook]).toEqual(['network', '5800', true]);
+      // The careful client confirms it once: the next EASYPARK line is its own habit and auto-books.
+      const line = lines.get('careful') as ImportedTransaction;
+      await k.confirm('careful', [{ transaction: line, voucher: careful?.voucher ?? { date: line.date, text: line.text, rows: [] } }]);
+      const { transactions } = await k.importStatement('careful', swedbankCsv(18, 18));
+      const next = transactions.find((t) => t.text.startsWith('EASYPARK')) as ImportedTransaction;
+      const [again] = await k.suggest('careful', [next]);
+      expect([again?.source, again?.account, again?.autoBook]).toEqual(['client', '5800', true]);
+    });
   }
 
   it('the SQLite file holds no network row for a mapping of one bureau, and none once a shared one falls below the threshold', async () => {

@@ -178,6 +178,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           suspenseAccount: '2999',
           review: { accounts: ['6212'], counterparties: ['telia'] },
           autoBookThreshold: 0.97,
+          autoBookShared: true,
           network: false,
         });
         await store.createClient(full);
