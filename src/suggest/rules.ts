@@ -71,7 +71,8 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'bank-fee',
-    pattern: /PRIS ENL SPEC|BANKKOSTNAD|\bAVGIFT(?:ER)?\b|VARDAGSPAKET|PRIS NYCKELKUND|M[ÅA]NADSAVGIFT|KONTOAVGIFT|\bBANKTJ[ÄA]NSTER|\bKORTAVGIFT|\bÅRSAVGIFT/,
+    // No \b before Å: JavaScript's \b knows only A–Z as letters, so \bÅ never matches after a space.
+    pattern: /PRIS ENL SPEC|BANK ?KOSTNAD|BANKAVGIFT|\bAVGIFT(?:ER)?\b|VARDAGSPAKET|PRIS NYCKELKUND|M[ÅA]NADSAVGIFT|KONTOAVGIFT|\bBANKTJ[ÄA]NSTER|\bKORTAVGIFT|(?<![A-ZÅÄÖ])[ÅA]RSAVGIFT/,
     direction: 'out',
     account: '6570',
     vat: { mode: 'none', rate: 0 },
@@ -80,7 +81,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'interest-income',
-    pattern: /R[ÄA]NTA|SPARR[ÄA]NTA|INT[ÄA]KTSR[ÄA]NTA/,
+    pattern: /R[ÄA]NTA|R[ÄA]NTOR|R[ÄA]NTEINT[ÄA]KT/,
     kinds: ['interest'],
     direction: 'in',
     account: '8310',
@@ -90,7 +91,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'interest-cost',
-    pattern: /R[ÄA]NTA|KOSTNADSR[ÄA]NTA/,
+    pattern: /R[ÄA]NTA|R[ÄA]NTOR|R[ÄA]NTEKOSTNAD/,
     kinds: ['interest'],
     direction: 'out',
     account: '8410',
@@ -105,8 +106,10 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   // which in Swedish is the part that says what the thing is. Specific categories come before the
   // generic ones, since the first rule that matches wins ("Inköp av fika" is staff welfare, not goods).
   { id: 'supplier-payment', words: ['LEVERANTÖRSBETALNING', 'LEVERANTÖRSSKULD', 'LEVBET', 'UTBETALNINGSJOURNAL', 'TJÄNSTEN LB', 'LB BETALNING', 'LB UTBETALNING', 'LB BET', 'LEV BET', 'LEV UTBET', 'LEVERANTÖRSRESKONTRA'], direction: 'out', account: '2440', vat: { mode: 'none', rate: 0 }, confidence: 0.6, reason: 'A supplier payment (leverantörsbetalning) settles an invoice already booked: 2440 Leverantörsskulder, no VAT on the payment.' },
-  { id: 'customer-payment', words: ['KUNDINBETALNING', 'KUNDBETALNING', 'KUNDINBET', 'INBETALNINGSJOURNAL', 'KUNDFORDRAN', 'KUNDRESKONTRA'], direction: 'in', account: '1510', vat: { mode: 'none', rate: 0 }, confidence: 0.6, reason: 'A customer payment settles an invoice already booked: 1510 Kundfordringar, no VAT on the payment.' },
+  { id: 'customer-payment', words: ['KUNDINBETALNING', 'KUNDBETALNING', 'KUNDINBET', 'INBETALNINGSJOURNAL', 'KUNDFORDRAN', 'KUNDRESKONTRA', 'KUNDFAKTURA'], direction: 'in', account: '1510', vat: { mode: 'none', rate: 0 }, confidence: 0.6, reason: 'A customer payment settles an invoice already booked: 1510 Kundfordringar, no VAT on the payment.' },
   { id: 'tax-account', words: ['SKATTEKONTO', 'SKATTEINBETALNING', 'PRELIMINÄRSKATT', 'ARBETSGIVARAVGIFT', 'SKATTEBETALNING'], direction: 'out', account: '1630', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'Payments of tax go to the tax account 1630 (skattekonto).' },
+  { id: 'tax-refund', words: ['SKATTEÅTERBÄRING', 'ÅTERBETALNING SKATT', 'ÅTERBETALNING MOMS', 'MOMSÅTERBETALNING', 'ÖVERSKJUTANDE SKATT', 'SKATTEKONTO'], direction: 'in', account: '1630', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'Money back from Skatteverket comes through the tax account 1630 (skattekonto).' },
+  { id: 'dividend-paid', words: ['UTDELNING', 'VINSTUTDELNING', 'AKTIEUTDELNING'], direction: 'out', account: '2898', vat: { mode: 'none', rate: 0 }, confidence: 0.55, reason: 'A dividend paid out settles what the shareholders\' meeting decided: 2898 Outtagen vinstutdelning, without VAT.' },
   { id: 'travel', words: ['TAXI', '-TAXI', 'TÅG', 'TÅGRESA', 'SJ', 'FLYG', 'BUSS', 'BILJETT', 'TÅGBILJETT', 'FLYGBILJETT', 'BUSSBILJETT', 'RESEBILJETT', 'PENDLARKORT', 'RESEKOSTNAD', 'PENDELTÅG', 'TUNNELBANA', 'SPÅRVAGN'], direction: 'out', account: '5800', vat: { mode: 'standard', rate: 6 }, vatCategory: 'reduced', confidence: 0.6, reason: 'Travel (taxi, train, air, bus) goes to 5800 Resekostnader with 6 % VAT, the rate for domestic passenger transport.' },
   { id: 'accommodation', words: ['HOTELL', '-HOTELL', 'KOST OCH LOGI', 'ÖVERNATTNING', 'VANDRARHEM'], direction: 'out', account: '5831', vat: { mode: 'standard', rate: 12 }, vatCategory: 'accommodation', confidence: 0.6, reason: 'Hotels and lodging go to 5831 Kost och logi i Sverige with 12 % VAT.' },
   { id: 'representation', words: ['REPRESENTATION', '-REPRESENTATION', 'AFFÄRSLUNCH', 'AFFÄRSMIDDAG', 'KUNDLUNCH', 'KUNDMIDDAG', 'KUNDMÖTE'], direction: 'out', account: '6071', vat: { mode: 'standard', rate: 12 }, vatCategory: 'food', confidence: 0.55, reason: 'Meals with customers are representation, 6071; VAT is deductible only on a limited amount.' },

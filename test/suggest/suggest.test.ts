@@ -352,6 +352,27 @@ describe('rules and charts', () => {
       expect(suggest({ date: '2026-02-10', amount: -100000, text: 'Eget uttag' }, k, ab).source).toBeNull();
     });
 
+    test('bank fees, interest and tax written as bookkeepers and banks write them, in words or compounds', () => {
+      for (const text of ['Bank kostnader', 'Bankkostnader mars', 'Bankavgift', 'Årsavgift kort', 'ARSAVGIFT FORETAGSKORT', 'Kontoavgift']) expect([text, out(text, '2026-02-10', -5000).account]).toEqual([text, '6570']);
+      // JavaScript's \b does not see Å as a letter: the year fee must match after a space too.
+      expect(out('Kort årsavgift', '2026-02-10', -30000).account).toBe('6570');
+      expect(out('Ränteintäkt', '2026-03-31', 1200).account).toBe('8310');
+      expect(out('Räntekostnad lån', '2026-03-31', -45000).account).toBe('8410');
+      expect(out('Räntor', '2026-03-31', -45000).account).toBe('8410');
+    });
+
+    test('money back from Skatteverket goes through the tax account; a dividend paid settles the decided dividend', () => {
+      expect(out('Skatteåterbäring', '2026-06-10', 400000)).toMatchObject({ source: 'rule', account: '1630' });
+      expect(out('Återbetalning moms', '2026-06-10', 1200000).account).toBe('1630');
+      // The same words paid out are not a refund.
+      expect(out('Skatteåterbäring', '2026-06-10', -400000).account).not.toBe('1630');
+      const dividend = out('Utdelning 2025', '2026-05-20', -5000000);
+      expect(dividend).toMatchObject({ source: 'rule', account: '2898' });
+      expect(dividend.voucher?.rows).toEqual([{ account: '1930', amount: -5000000 }, { account: '2898', amount: 5000000 }]);
+      expect(out('Utdelning', '2026-05-20', 5000000).account).not.toBe('2898');
+      expect(out('Kundfaktura 1023', '2026-05-20', 1500000).account).toBe('1510');
+    });
+
     test('money in does not match a rule for money out', () => {
       expect(out('Taxi', '2026-02-10', 53000).source).toBeNull();
     });
