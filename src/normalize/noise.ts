@@ -91,3 +91,13 @@ export const TRANSACTION_TYPE_LABELS: ReadonlyMap<string, string> = new Map([
   ['INBETALNING', 'INBETALNING'], ['UTBETALNING', 'UTBETALNING'], ['BETALNING', 'BETALNING'], ['BET', 'BETALNING'], ['PAYMENT', 'BETALNING'],
   ['UTLANDSBETALNING', 'UTLAND'], ['UTLANDSBET', 'UTLAND'],
 ]);
+
+/**
+ * Words that mark a line as money back for an earlier purchase (or paid back on an earlier sale):
+ * a refund, a return, a credit note. Upper case, as in a counterparty key. Not `KREDITERING`, which
+ * banks use for any money in.
+ */
+export const REFUND_WORDS: ReadonlySet<string> = new Set([
+  'ÅTERBETALNING', 'ATERBETALNING', 'ÅTERBET', 'ATERBET', 'ÅTERBÄRING', 'ATERBARING', 'RETUR', 'RETURER', 'RETURNERING',
+  'KREDITNOTA', 'KREDITFAKTURA', 'ÅTERKÖP', 'ATERKOP', 'REFUND', 'REFUNDERING', 'ÅTERFÖRING', 'ATERFORING',
+]);

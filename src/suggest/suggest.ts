@@ -13,6 +13,7 @@ import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import { BOOK_CURRENCY, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { NO_TEXT_KEY, readCounterparty } from '../normalize/counterparty.js';
+import { REFUND_WORDS } from '../normalize/noise.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
@@ -184,13 +185,69 @@ function swishPrivateTier(k: Knowledge, client: ClientSettings, cp: Counterparty
   return { source: 'client', path: 'client-swish-private', ranked, raw: rawConfidence(ranked), describe, match: 'swish-private', switched: switchedTo(ranked) };
 }
 
+/** A template of the other direction, reversed to its main account and VAT (a refund of a purchase credits the purchase's account). */
+const reversed = new WeakMap<BookingTemplate, BookingTemplate>();
+
+function reverseOf(t: BookingTemplate): BookingTemplate {
+  let r = reversed.get(t);
+  if (r === undefined) {
+    r = { direction: t.direction === 'in' ? 'out' : 'in', vat: t.vat, lines: [{ account: mainAccount(t), rule: 'rest', lastAmount: 0, ppm: 0 }] };
+    reversed.set(t, r);
+  }
+  return r;
+}
+
+/** The key without its refund words ("ÅTERBETALNING TELIA" → "TELIA"), or undefined when it has none or nothing else. */
+function withoutRefundWords(key: string): string | undefined {
+  const words = key.split(' ');
+  const rest = words.filter((w) => !REFUND_WORDS.has(w));
+  return rest.length === words.length || rest.length === 0 ? undefined : rest.join(' ');
+}
+
+/**
+ * Money back from a counterparty the client only pays (a refund, a return, a credit note), or paid
+ * to one that only pays the client: booked against the account the client books that
+ * counterparty to, reversed (with its VAT). `matches` are the line's own matches, whose templates
+ * are all of the other direction; a key with a refund word is also looked up without it. Always
+ * for review: the credit note says how much of it is VAT, and whether it is a refund at all.
+ */
+function refundTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, giro: string | undefined, matches: readonly ProfileMatch[]): TierResult | undefined {
+  if (cp.key === null || cp.key === NO_TEXT_KEY || (cp.signals.swish !== undefined && !cp.signals.swish.business)) return undefined;
+  const bare = withoutRefundWords(cp.key);
+  const found = bare !== undefined ? findProfiles(k, client.id, bare, giro) : matches;
+  const votes: Vote[] = [];
+  for (const m of found) {
+    // A counterparty the client has booked in this direction too is not read as a refund.
+    if (m.profile.templates.some((t) => t.template.direction === direction)) continue;
+    for (const t of m.profile.templates) votes.push({ template: reverseOf(t.template), weight: t.weight * m.similarity, count: t.count, firstSeen: t.firstSeen, lastSeen: t.lastSeen });
+  }
+  const ranked = rankAccounts(votes, inChart(chart));
+  const best = found[0];
+  if (ranked.length === 0 || best === undefined) return undefined;
+  const name = best.profile.display;
+  const describe = (r: RankedAccount): string =>
+    direction === 'in'
+      ? `Money back from ${name}, which this client pays: a refund or credit, booked against ${r.account}${vatDescription(r.best.template.vat)} as its ${r.count === 1 ? 'purchase was' : `${r.count} purchases were`} (this client).`
+      : `Money paid to ${name}, which pays this client: a refund or credit, booked against ${r.account}${vatDescription(r.best.template.vat)} as its ${r.count === 1 ? 'payment was' : `${r.count} payments were`} (this client).`;
+  return {
+    source: 'client',
+    path: 'client-refund',
+    ranked,
+    raw: rawConfidence(ranked),
+    describe,
+    match: 'refund',
+    review: 'A refund or credit: check the credit note for the amount and its VAT.',
+    similarity: best.similarity,
+  };
+}
+
 function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, tx: TransactionInput, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   if (cp.key === null) return undefined;
   const giro = cp.signals.bankgiro !== undefined ? `BG ${cp.signals.bankgiro}` : cp.signals.plusgiro !== undefined ? `PG ${cp.signals.plusgiro}` : undefined;
   const matches: ProfileMatch[] = findProfiles(k, client.id, cp.key, giro);
   // Two private names that look alike ("SWISH ERIK" and "SWISH ELIN") are two different people.
   const privatePayer = cp.signals.swish !== undefined && !cp.signals.swish.business;
-  if (matches.length === 0 || (privatePayer && matches[0]?.kind !== 'exact')) return swishPrivateTier(k, client, cp, direction, chart);
+  if (matches.length === 0 || (privatePayer && matches[0]?.kind !== 'exact')) return swishPrivateTier(k, client, cp, direction, chart) ?? refundTier(k, client, cp, direction, chart, giro, []);
   const votes: Vote[] = [];
   for (const m of matches) {
     for (const t of m.profile.templates) {
@@ -201,7 +258,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   }
   const ranked = rankAccounts(votes, inChart(chart));
   const top = ranked[0];
-  if (top === undefined) return undefined;
+  if (top === undefined) return refundTier(k, client, cp, direction, chart, giro, matches);
   const bestMatch = matches[0] as ProfileMatch;
   // Lines without text name no counterparty: the client's other text-less bookings are a mix of
   // unrelated things, so they get their own calibration instead of that of a named counterparty.
@@ -587,7 +644,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   const own = clientTier(k, client, cp, tx, direction, chart);
   if (own !== undefined) {
     const kind = own.match;
-    const idx = kind === 'exact' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
+    const idx = kind === 'exact' || kind === 'refund' ? undefined : kind === 'no-text' ? F.clientNoText : kind === 'giro' ? F.clientGiro : kind === 'fuzzy' ? F.clientFuzzy : kind === 'tokens' ? F.clientTokens : F.clientSwish;
     const total = totalWeight(own.ranked);
     for (let i = 0; i < own.ranked.length; i++) {
       const r = own.ranked[i] as RankedAccount;

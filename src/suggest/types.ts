@@ -13,9 +13,11 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
  * how the client books the other private persons who paid by Swish. `no-text`: the line has no
  * text, and the client's other text-less bookings are the evidence. `words`: the counterparty is new,
  * and the text model (what the words, transaction type and amount say) is the evidence. `open-item`:
- * the line settles an open invoice of the client's books (see {@link Suggestion.openItem}).
+ * the line settles an open invoice of the client's books (see {@link Suggestion.openItem}). `refund`:
+ * money back from a counterparty the client only pays (or paid to one that only pays it), read as a
+ * refund or credit of its usual booking, reversed; always for review.
  */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words', 'open-item'] as const;
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words', 'open-item', 'refund'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */

@@ -497,3 +497,45 @@ describe('lines in another currency', () => {
     expect(suggest({ date: '2026-07-10', amount: -50000, text: 'ADOBE SYSTEMS', currency: 'SEK' }, k, { ...client, autoBookThreshold: 0.5 }).voucher).toEqual(sek.voucher);
   });
 });
+
+describe('refunds and credits', () => {
+  const history = () => {
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) learn(k, client, purchase25(d, 'TELIA SVERIGE AB', '6212', 49900));
+    learn(k, client, purchase25('2026-03-02', 'KORTKÖP 260301 CLAS OHLSON', '5410', 129900));
+    learn(k, client, booking('2026-03-05', 'KUNDBET ACME AB', [{ account: '1510', amount: -1500000 }]));
+    return k;
+  };
+
+  test('money back from a supplier the client only pays is booked against its account, VAT reversed, for review', () => {
+    const k = history();
+    for (const text of ['ÅTERBETALNING TELIA SVERIGE AB', 'TELIA SVERIGE AB', 'Återbet. Telia Sverige AB']) {
+      const s = suggest({ date: '2026-03-20', amount: 12000, text }, k, client);
+      expect([text, s.account, s.source, s.match]).toEqual([text, '6212', 'client', 'refund']);
+      // 120 kr back with 25 % VAT: 96 kr off the cost, 24 kr off the input VAT.
+      expect(s.voucher?.rows).toEqual([{ account: '1930', amount: 12000 }, { account: '6212', amount: -9600 }, { account: '2641', amount: -2400 }]);
+      expect(s.reason).toBe('Money back from TELIA SVERIGE, which this client pays: a refund or credit, booked against 6212 with 25 % VAT as its 3 purchases were (this client).');
+      expect(s.autoBook).toBe(false);
+      expect(s.reviewReasons).toContain('A refund or credit: check the credit note for the amount and its VAT.');
+    }
+    // A return behind the card prefix, named in words or not.
+    expect(suggest({ date: '2026-03-20', amount: 29900, text: 'Retur Clas Ohlson' }, k, client)).toMatchObject({ account: '5410', match: 'refund' });
+  });
+
+  test('money paid back to a customer that only pays the client is booked against its account', () => {
+    const s = suggest({ date: '2026-03-20', amount: -300000, text: 'ÅTERBETALNING ACME AB' }, history(), client);
+    expect(s).toMatchObject({ account: '1510', match: 'refund', autoBook: false });
+    expect(s.voucher?.rows).toEqual([{ account: '1930', amount: -300000 }, { account: '1510', amount: 300000 }]);
+  });
+
+  test('a counterparty booked both ways, or a new one, is not read as a refund', () => {
+    const k = history();
+    learn(k, client, booking('2026-03-12', 'TELIA SVERIGE AB', [{ account: '3010', amount: -20000 }]));
+    const both = suggest({ date: '2026-03-20', amount: 12000, text: 'TELIA SVERIGE AB' }, k, client);
+    expect([both.account, both.match]).toEqual(['3010', 'exact']);
+    expect(suggest({ date: '2026-03-20', amount: 5000, text: 'Återbetalning Okänd Firma' }, k, client).match).not.toBe('refund');
+    // A private Swish payer is a person, not a supplier's refund.
+    learn(k, client, booking('2026-03-12', 'Swish betalning ERIK SVENSSON', [{ account: '5410', amount: 20000 }]));
+    expect(suggest({ date: '2026-03-20', amount: 20000, text: 'Swish inbetalning ERIK SVENSSON' }, k, client).match).not.toBe('refund');
+  });
+});
