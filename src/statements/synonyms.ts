@@ -46,6 +46,9 @@ export type HeaderMeaning = (typeof HEADER_MEANINGS)[number];
 /** The date meanings, best first: the date a table's rows are booked on is the first it has. */
 export const DATE_MEANINGS: readonly HeaderMeaning[] = ['bookingDate', 'ledgerDate', 'date', 'transactionDate', 'valueDate'];
 
+/** Currency columns that name the account's currency, the booked amount's. */
+const ACCOUNT_CURRENCY = ['Kontovaluta', 'Account currency', 'Payment currency'] as const;
+
 export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>> = {
   bookingDate: [
     'Bokföringsdag', 'Bokföringsdatum', 'Bokförd', 'Bokfört', 'Bokfört datum', 'Bokförd dag', 'Bokf. datum', 'Bokf.dag',
@@ -96,7 +99,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
   type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
-  currency: ['Valuta', 'Currency'],
+  currency: ['Valuta', 'Currency', ...ACCOUNT_CURRENCY],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number', 'Account no'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing', 'Clearing number', 'Clearing no'],
   sign: [
@@ -123,6 +126,15 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Card last four digits', 'Card number', 'Kortnummer', 'Exchange rate', 'Växelkurs',
   ],
 };
+
+/**
+ * Whether a currency column's header says it is the account's (booked) currency, as beside an
+ * original-currency amount (`Orig currency`, `Orig amount`, `Payment currency`, `Amount`): then it
+ * is the amount's currency, not the original one's.
+ */
+export function namesAccountCurrency(cell: string): boolean {
+  return ACCOUNT_CURRENCY_FOLDED.has(foldHeader(cell));
+}
 
 /** ISO 4217 codes a header may carry after the amount's name. */
 const CURRENCY_CODES = new Set(['SEK', 'EUR', 'USD', 'NOK', 'DKK', 'GBP', 'CHF', 'PLN', 'JPY']);
@@ -226,3 +238,5 @@ function splitCurrency(t: string): [string, string] | undefined {
   if (k === start) return undefined;
   return [t.slice(0, k), code];
 }
+
+const ACCOUNT_CURRENCY_FOLDED: ReadonlySet<string> = new Set(ACCOUNT_CURRENCY.map(foldHeader));

@@ -272,6 +272,18 @@ describe('the header reader', () => {
     expect(s.detected?.columns).toMatchObject({ date: 'Date completed (UTC)', amount: 'Amount' });
   });
 
+  it("a currency column beside an original-currency amount is the original's, unless its header names the account's currency (a EUR business account)", () => {
+    const head = 'Date completed (UTC),Type,Description,Orig currency,Orig amount,Payment currency,Amount,Balance\n';
+    const eur = parseStatement(head + '2026-11-03 08:14:12,CARD_PAYMENT,Verktygsboden,SEK,-459.00,EUR,-40.12,959.88\n2026-11-04 10:00:02,TRANSFER,Payment from Norrbygg AB,EUR,1250.00,EUR,1250.00,2209.88\n');
+    // The lines are euro cents, not öre: the statement says so, and the import marks its rows.
+    expect(eur.currency).toBe('EUR');
+    expect(eur.transactions.map((t) => t.amount)).toEqual([-4_012, 125_000]);
+    expect(eur.detected?.columns).toMatchObject({ amount: 'Amount' });
+    // A bare currency column beside an original amount stays that amount's: the statement keeps SEK.
+    const bare = parseStatement('Date,Description,Currency,Original amount,Amount (SEK),Balance\n2026-11-03,Hotel Berlin,EUR,-100.00,-1150.00,8850.00\n');
+    expect(bare.currency).toBe('SEK');
+  });
+
   it("reads payment services' exports: gross amount with its fee as a row of its own, a net column left alone, the payer's e-mail and the card holder never carried", () => {
     // A wallet's activity export (Swedish UI): every field quoted, the fee negative, a pending row.
     const wallet = parseStatement(

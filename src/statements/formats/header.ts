@@ -13,7 +13,7 @@ import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { DATE_MEANINGS, type HeaderMeaning, headerMeaning } from '../synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
@@ -405,7 +405,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   for (const [m, role] of optional) {
     const i = firstUnused(m);
     if (i === undefined) continue;
-    if (role === 'currency' && (amountCurrency !== undefined || hasForeignAmount)) continue;
+    if (role === 'currency' && (amountCurrency !== undefined || (hasForeignAmount && !namesAccountCurrency(names[i] ?? '')))) continue;
     // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
     // a counterparty column whose cells are numbers is the counterparty's account.
     if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
