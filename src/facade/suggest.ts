@@ -15,6 +15,8 @@ import { openItemsForSuggest } from './open-items.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
+import type { AccountNo } from '../knowledge/types.js';
+import type { ClientRef, StatementRow, StoreSession, TransactionRow } from '../store/store.js';
 
 /** `suggest`. */
 export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
@@ -51,18 +53,66 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
         const k = createKnowledge({ profiles, bureaus, network });
         const items = await openItemsForSuggest(tx, refOf(client));
-        return transactions.map((t) => {
+        const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
+        return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
           // The open invoice the line may settle is one more piece of evidence for the ranker.
           const openItem = items.length === 0 ? undefined : matchOpenItems(t, items, { bankAccount, limit: 1 })[0];
-          return suggestOne(
+          const s = suggestOne(
             { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind, currency: t.currency },
             k,
             settings,
             { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           );
+          const twin = twins.get(i);
+          return twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
         });
       }, READ_ONLY);
     },
   };
+}
+
+/**
+ * Imported lines (those with an id) that a line of another export format of the same bank account
+ * matches by date and amount, within that export's period (a camt.053 and an MT940, or a CSV, of
+ * the same month: their ids differ, as each format writes the text its own way, so import keeps
+ * both and warns `OVERLAPS_OTHER_EXPORT`). By index in `lines`, the review reason naming the other
+ * line. Such a line is never auto-booked: one of the two is the same transaction, booked twice.
+ * Reads the store only when a bank account of the lines has statements of two formats.
+ */
+async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, string>> {
+  const out = new Map<number, string>();
+  if (!lines.some((t) => t.id !== undefined)) return out;
+  const statements = await tx.listStatements(ref);
+  const formats = new Map<AccountNo, Set<string>>();
+  for (const st of statements) formats.set(st.bankAccount, (formats.get(st.bankAccount) ?? new Set()).add(st.format));
+  const byId = new Map(statements.map((st) => [st.id, st]));
+  for (const [bankAccount, used] of formats) {
+    if (used.size < 2) continue;
+    const mine = lines.map((t, i) => ({ t, i })).filter(({ t }) => t.id !== undefined && (t.bankAccount ?? firstBank) === bankAccount);
+    if (mine.length === 0) continue;
+    const dates = mine.map(({ t }) => t.date).sort();
+    const stored = await tx.listTransactions(ref, { bankAccount, from: dates[0], to: dates[dates.length - 1] });
+    const storedById = new Map(stored.map((r) => [r.id, r]));
+    const sameDay = new Map<string, TransactionRow[]>();
+    for (const r of stored) {
+      const key = `${r.date} ${r.amount}`;
+      const list = sameDay.get(key);
+      if (list === undefined) sameDay.set(key, [r]);
+      else list.push(r);
+    }
+    for (const { t, i } of mine) {
+      const own = storedById.get(t.id as string);
+      const ownFormat = own === undefined ? undefined : byId.get(own.statementId)?.format;
+      if (own === undefined || ownFormat === undefined) continue;
+      const twin = (sameDay.get(`${own.date} ${own.amount}`) ?? []).find((r) => {
+        const st = byId.get(r.statementId);
+        return r.id !== own.id && st !== undefined && st.format !== ownFormat && st.from !== undefined && st.to !== undefined && own.date >= st.from && own.date <= st.to;
+      });
+      if (twin === undefined) continue;
+      const st = byId.get(twin.statementId) as StatementRow;
+      out.set(i, `Line ${twin.line} of another export of this bank account (${st.format}${st.fileName !== undefined ? `, ${st.fileName}` : ''}) has the same date and amount: it may be this transaction; book only one of them.`);
+    }
+  }
+  return out;
 }

@@ -205,6 +205,21 @@ describe('SWIFT MT940 through the facade', () => {
     const third = await k.importStatement('c', later, { fileName: 'december.sta' });
     expect(third.added).toBe(1);
     expect(third.warnings.map((w) => w.code)).not.toContain('OVERLAPS_OTHER_EXPORT');
+
+    // Suggesting: a line that has a twin in the other format is never auto-booked, in either file,
+    // and says which line; the lines outside the other export's period are as any other line.
+    const twinOf = (r: readonly string[]): string | undefined => r.find((x) => x.includes('another export of this bank account'));
+    const fromCamt = await k.suggest('c', first.transactions);
+    expect(fromCamt.map((x) => [x.autoBook, twinOf(x.reviewReasons) !== undefined])).toEqual([[false, true], [false, true], [false, true]]);
+    const fromMt = await k.suggest('c', second.transactions);
+    expect(second.transactions.map((t, i) => [t.line, twinOf(fromMt[i]?.reviewReasons ?? []) !== undefined])).toEqual([[4, true], [6, true], [8, true], [10, false]]);
+    expect(twinOf(fromMt[0]?.reviewReasons ?? [])).toMatch(/^Line \d+ of another export of this bank account \(camt053, oktober\.xml\) has the same date and amount/);
+    expect(fromMt.every((x) => !x.autoBook)).toBe(true);
+    const [dec] = await k.suggest('c', third.transactions);
+    expect(twinOf(dec?.reviewReasons ?? [])).toBeUndefined();
+    // A plain line without an id (a bank feed) is not looked up.
+    const [plain] = await k.suggest('c', [{ date: '2026-10-31', amount: -7500, text: 'AVGIFT' }]);
+    expect(twinOf(plain?.reviewReasons ?? [])).toBeUndefined();
   });
 
   it('a currency account: its lines say their currency and get their account, but no voucher in SEK', async () => {
