@@ -357,8 +357,9 @@ if (PG_URL === '') {
       const forSmall = await queriesFor(small);
       const forLarge = await queriesFor(large);
       expect(forLarge).toBe(forSmall);
-      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, its open items, COMMIT.
-      expect(forLarge).toBe(7);
+      // BEGIN, the client, its profiles, the bureau's records and the network counts for the keys, its open items,
+      // its statements (is a bank account's period imported in two formats?), COMMIT.
+      expect(forLarge).toBe(8);
       await store.close();
       await pool.end();
     });
