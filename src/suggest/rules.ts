@@ -81,7 +81,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'interest-income',
-    pattern: /R[ÄA]NTA|R[ÄA]NTOR|R[ÄA]NTEINT[ÄA]KT/,
+    pattern: /R[ÄA]NTA|(?<!A)R[ÄA]NTOR|R[ÄA]NTEINT[ÄA]KT/,
     kinds: ['interest'],
     direction: 'in',
     account: '8310',
@@ -91,7 +91,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   },
   {
     id: 'interest-cost',
-    pattern: /R[ÄA]NTA|R[ÄA]NTOR|R[ÄA]NTEKOSTNAD/,
+    pattern: /R[ÄA]NTA|(?<!A)R[ÄA]NTOR|R[ÄA]NTEKOSTNAD/,
     kinds: ['interest'],
     direction: 'out',
     account: '8410',

@@ -191,7 +191,9 @@ const reversed = new WeakMap<BookingTemplate, BookingTemplate>();
 function reverseOf(t: BookingTemplate): BookingTemplate {
   let r = reversed.get(t);
   if (r === undefined) {
-    r = { direction: t.direction === 'in' ? 'out' : 'in', vat: t.vat, lines: [{ account: mainAccount(t), rule: 'rest', lastAmount: 0, ppm: 0 }] };
+    // The VAT accounts stay those of the original (a refund of a purchase takes back input VAT).
+    const vat = t.vat.accounts.length > 0 ? t.vat : { ...t.vat, accounts: defaultVatAccounts(t.vat.mode, t.vat.rate, t.direction) };
+    r = { direction: t.direction === 'in' ? 'out' : 'in', vat, lines: [{ account: mainAccount(t), rule: 'rest', lastAmount: 0, ppm: 0 }] };
     reversed.set(t, r);
   }
   return r;

@@ -359,6 +359,8 @@ describe('rules and charts', () => {
       expect(out('Ränteintäkt', '2026-03-31', 1200).account).toBe('8310');
       expect(out('Räntekostnad lån', '2026-03-31', -45000).account).toBe('8410');
       expect(out('Räntor', '2026-03-31', -45000).account).toBe('8410');
+      // Not a word that only contains the letters (a guarantor is not interest).
+      expect(out('Garantor Försäkring', '2026-03-31', -45000).account).not.toBe('8410');
     });
 
     test('money back from Skatteverket goes through the tax account; a dividend paid settles the decided dividend', () => {
