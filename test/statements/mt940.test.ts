@@ -222,6 +222,19 @@ describe('SWIFT MT940 through the facade', () => {
     expect(twinOf(plain?.reviewReasons ?? [])).toBeUndefined();
   });
 
+  it('a line with a twin in the other format is not auto-booked where it otherwise would be', async () => {
+    // A low threshold: the bank-fee rule's confidence clears it, so only the twin holds the line back.
+    await k.addClient({ bureauId: 'byra', id: 'low', name: 'Låg AB', autoBookThreshold: 0.5, bankAccounts: [{ account: '1930', number: 'SE4550000000058398257466' }] });
+    const camt = readFileSync(new URL('../../fixtures/statements/camt/camt053-001-02-bankgiro-card-fee-pending.xml', import.meta.url));
+    await k.importStatement('low', camt, { fileName: 'oktober.xml' });
+    const mt940 = [':20:OKT', ':25:SE4550000000058398257466', ':60F:C261029SEK150000,00', ':61:2610311031D75,00NCHGNONREF', ':86:AVGIFT', ':61:2611021102D75,00NCHGNONREF', ':86:AVGIFT', ':62F:C261102SEK149850,00', '-'].join('\n');
+    const { transactions } = await k.importStatement('low', mt940, { fileName: 'oktober.sta' });
+    const [twin, outside] = await k.suggest('low', transactions);
+    // The same fee, the same rule and confidence: the one the camt.053 also holds waits for a person.
+    expect([outside?.account, outside?.source, outside?.autoBook]).toEqual(['6570', 'rule', true]);
+    expect([twin?.account, twin?.confidence, twin?.autoBook, twin?.review]).toEqual(['6570', outside?.confidence, false, true]);
+  });
+
   it('a currency account: its lines say their currency and get their account, but no voucher in SEK', async () => {
     const file = (ccy: string): string =>
       [':20:FEES', ':25:SE4550000000058398257466', `:60F:C261101${ccy}1000,00`, ':61:2611301130D75,00NCHGNONREF', ':86:AVGIFT BANKGIRO', `:62F:C261130${ccy}925,00`, '-'].join('\n');
