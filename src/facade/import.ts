@@ -120,7 +120,8 @@ function oneAccount(statement: Statement, accounts: readonly string[], wanted: s
  * record keeps; a re-save of the same export may spell the number without its separators
  * ("123456789" for "123 456 789"). So the file's own spelling when an earlier statement on this
  * bank account has it (or none has an equivalent one: ids stay as they always were), else the
- * earliest imported spelling that differs from it only in separators.
+ * earliest imported spelling that is the same number (`sameAccountNumber`: separators, or the
+ * leading zeros a spreadsheet drops from a number of digits only).
  */
 function idSpellingOf(fileAccount: string, earlier: readonly StatementRow[], bankAccount: AccountNo): string {
   const spellings = earlier.filter((s) => s.bankAccount === bankAccount).flatMap((s) => (s.accountNumber === undefined ? [] : [s.accountNumber]));

@@ -1,8 +1,9 @@
 /**
  * When two spellings of a bank account number are the same number: a bank writes
  * "6123 456 789", the same export opened in a spreadsheet and saved again says "6123456789".
- * Only separators are ignored; every digit and letter counts (leading zeros and a Swedbank
- * clearing number such as 8327-9 are part of the number).
+ * Separators are ignored, and so are the zeros that lead the number or its account part: a
+ * spreadsheet reads the cell "0123456789" as a number and saves 123456789. Every other digit and
+ * letter counts (a Swedbank clearing number such as 8327-9 is part of the number).
  *
  * @module
  */
@@ -15,16 +16,32 @@ export function withoutSeparators(accountNumber: string): string {
   return accountNumber.replace(ACCOUNT_NUMBER_SEPARATORS, '');
 }
 
-/** True when `a` and `b` differ at most in separators (and are not both blank). */
+/**
+ * Zeros that lead a number cell: at the start, or after the hyphen or comma a format joins a
+ * clearing number and an account number with (Swedbank's "12345-0123456789"). Not after a space or
+ * a dot, which group the digits of one number. At least one digit is kept.
+ */
+const LEADING_ZEROS = /(^|[-,])0+(?=\d)/g;
+
+/** The account number as compared: without the zeros that lead its parts, and without separators. */
+function comparable(accountNumber: string): string {
+  return withoutSeparators(accountNumber.trim().replace(LEADING_ZEROS, '$1'));
+}
+
+/**
+ * True when `a` and `b` differ at most in separators and in the leading zeros of their parts (and
+ * are not both blank).
+ */
 export function sameAccountNumber(a: string, b: string): boolean {
   if (a === b) return true;
-  const key = withoutSeparators(a);
-  return key !== '' && key === withoutSeparators(b);
+  const key = comparable(a);
+  return key !== '' && key === comparable(b);
 }
 
 /**
  * The spelling among `known` to use for `accountNumber`: itself when `known` has it, else the
- * first of `known` that differs from it only in separators, else `accountNumber` as written.
+ * first of `known` that is the same number (see {@link sameAccountNumber}), else `accountNumber`
+ * as written.
  */
 export function knownSpelling(accountNumber: string, known: readonly string[]): string {
   if (known.includes(accountNumber)) return accountNumber;

@@ -183,7 +183,7 @@ export interface FinishOptions {
   readonly bank: string;
   readonly encoding: TextEncoding;
   readonly includePending: boolean;
-  /** Spellings to make ids with in place of the file's, where they differ only in separators (`ParseStatementOptions.idAccountNumbers`). */
+  /** Spellings to make ids with in place of the file's, where they are the same number (`ParseStatementOptions.idAccountNumbers`). */
   readonly idAccountNumbers: readonly string[];
 }
 

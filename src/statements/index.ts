@@ -25,9 +25,11 @@ export interface ParseStatementOptions {
    * Account-number spellings the transaction ids were made with before (for example those of the
    * statements already imported for this bank account). A file whose account number differs from
    * one of them only in separators (spaces, hyphens, dots, no-break spaces: `'123456789'` for
-   * `'123 456 789'`, as a spreadsheet re-save writes it) gets its ids made with that spelling, so
-   * its rows get the same ids as in the earlier file. A spelling the list holds as written, or one
-   * it has no equivalent of, is used as the file writes it; digits are never ignored. It applies to
+   * `'123 456 789'`, as a spreadsheet re-save writes it) or in the zeros that lead the number or
+   * its account part (`'123456789'` for `'0123456789'`, which a spreadsheet reads as a number) gets its ids
+   * made with that spelling, so its rows get the same ids as in the earlier file. A spelling the
+   * list holds as written, or one it has no equivalent of, is used as the file writes it; no other
+   * digit is ignored. It applies to
    * a per-row account number (several accounts in one file) alike. Only `id` changes: the
    * statement's and the rows' `accountNumber` stay as the file writes them. Default: none (ids are
    * made with the file's spelling).

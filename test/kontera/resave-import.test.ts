@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
 import { parseStatement } from '../../src/statements/index.js';
-import { fixture, openStore, STORE_KINDS } from './helpers.js';
+import { fixture, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 import { rejectedCode } from '../support/errors.js';
 
@@ -65,6 +65,18 @@ for (const kind of STORE_KINDS) {
       expect(second).toMatchObject({ added: 0, duplicates: LINES });
       for (const resave of RESAVES) expect(await k.importStatement('hb', fixture(resave))).toMatchObject({ added: 0, duplicates: LINES });
       expect((await k.exportClientData('hb')).transactions).toHaveLength(LINES);
+    });
+
+    it('a re-save that lost the leading zero of an all-digit account number adds nothing; another number still adds its lines', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'sb', name: 'Nollans Bygg AB' });
+      const first = await k.importStatement('sb', swedbankCsv(12, 0, '0123456789'));
+      expect(first).toMatchObject({ bankAccount: '1930', added: 12, duplicates: 0 });
+      // A spreadsheet read the number column as a number: 0123456789 became 123456789.
+      const resaved = await k.importStatement('sb', swedbankCsv(12, 0, '123456789'));
+      expect(resaved).toMatchObject({ added: 0, duplicates: 12 });
+      expect(resaved.transactions.map((t) => t.id)).toEqual(first.transactions.map((t) => t.id));
+      // A digit other than a leading zero is another number: its lines are new.
+      expect(await k.importStatement('sb', swedbankCsv(12, 0, '1123456789'))).toMatchObject({ added: 12, duplicates: 0 });
     });
 
     it('keeps the ids of lines imported before: the bureau\'s own spelling of the number never goes into them', async () => {

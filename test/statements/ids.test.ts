@@ -86,10 +86,13 @@ describe('transaction ids', () => {
       const source = fixture('handelsbanken/business-transaktioner-semicolon.txt');
       // The file's own spelling wins over an equivalent listed before it.
       expect(ids(parseStatement(source, { idAccountNumbers: ['123456789', '123 456 789'] }))).toEqual(ids(csv));
-      // Only separators are ignored: a lost leading zero, another digit or a missing clearing number is another account.
-      for (const other of ['0123 456 789', '123 456 780', '6000-123 456 789', '', '  ']) {
+      // Only separators and leading zeros are ignored: another digit or a missing clearing number is another account.
+      for (const other of ['123 456 780', '6000-123 456 789', '1123 456 789', '123 4056 789', '', '  ']) {
         expect(ids(parseStatement(source, { idAccountNumbers: [other] }))).toEqual(ids(csv));
       }
+      // A leading zero is one a spreadsheet drops (the cell read as a number): the same account.
+      expect(ids(parseStatement(source, { idAccountNumbers: ['0123 456 789'] }))).not.toEqual(ids(csv));
+      expect(ids(parseStatement(source, { idAccountNumbers: ['0123 456 789'] }))).toEqual(ids(parseStatement(resave, { idAccountNumbers: ['0123 456 789'] })));
       // Hyphens, dots and no-break spaces are separators as spaces are.
       for (const equivalent of ['123-456-789', '123.456.789', '123\u00a0456\u00a0789']) {
         expect(ids(parseStatement(source, { idAccountNumbers: [equivalent] }))).toEqual(ids(parseStatement(resave, { idAccountNumbers: [equivalent] })));
