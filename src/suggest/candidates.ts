@@ -88,6 +88,38 @@ function similarityToFolded(folded: string, candidate: string): number {
   return Math.max(FUZZY_MIN_SIMILARITY, shorter / longer);
 }
 
+/** Edits a word of this many letters or more may differ by and still be the same word with a typo; shorter ones, one. */
+const LONG_WORD = 8;
+
+/**
+ * Whether two folded keys that look alike name the same counterparty word by word: every word of
+ * the key with fewer words has, in order, a word of the other that is the same, the same with a
+ * typo (one edit; two in a long word) or a cut-off start of it ("CREAT", "CREATIVE"); words the
+ * other key has besides are allowed ("WEBHALLEN SVERIGE"). Keys that differ only in their spaces
+ * ("OFFICEDEPOT") are the same too. Two firms whose names share a long family name differ in a
+ * whole word ("JOHANSSONS EL" and "JOHANSSONS GOLV", "DAHLS MÅLERI" and "DAHLS BAGERI"): that is
+ * another counterparty however alike the letters are.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  let j = 0;
+  for (const w of short) {
+    while (j < long.length && !sameWord(w, long[j] as string)) j++;
+    if (j === long.length) return wa.length !== wb.length && a.replaceAll(' ', '') === b.replaceAll(' ', '');
+    j++;
+  }
+  return true;
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  return levenshtein.get(a, b) <= (Math.max(a.length, b.length) >= LONG_WORD ? 2 : 1);
+}
+
 /**
  * The client's profiles for `key`: the exact one if present, else the profile last booked with the
  * same giro number, else up to three similar ones (fuzzy, then shared words).
@@ -114,7 +146,7 @@ export function findProfiles(k: Knowledge, clientId: string, key: string, giro: 
   const folded = foldSwedish(key);
   for (const c of candidates) {
     const s = c === key ? 1 : similarityToFolded(folded, c);
-    if (s < FUZZY_MIN_SIMILARITY) continue;
+    if (s < FUZZY_MIN_SIMILARITY || (c !== key && !sameWords(folded, foldSwedish(c)))) continue;
     const p = profiles.get(c);
     if (p !== undefined) fuzzy.push({ profile: p, kind: 'fuzzy', similarity: s });
   }

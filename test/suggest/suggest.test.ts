@@ -3,7 +3,7 @@ import { createKnowledge } from '../../src/knowledge/base.js';
 import { learn } from '../../src/knowledge/learn.js';
 import type { ClientSettings } from '../../src/knowledge/types.js';
 import { nearestInChart } from '../../src/suggest/chart.js';
-import { editSimilarity } from '../../src/suggest/candidates.js';
+import { editSimilarity, sameWords } from '../../src/suggest/candidates.js';
 import { suggest } from '../../src/suggest/suggest.js';
 import { booking, purchase25 } from '../knowledge/helpers.js';
 
@@ -440,6 +440,25 @@ describe('rules and charts', () => {
   test('treats a truncated text as a strong fuzzy match', () => {
     expect(editSimilarity('STANDARDLEVERANTÖ', 'STANDARDLEVERANTÖREN')).toBeGreaterThanOrEqual(0.8);
     expect(editSimilarity('TELIA', 'TELGE')).toBeLessThan(0.8);
+  });
+
+  test('two firms sharing a family name are two counterparties, however alike the letters; a typo, a cut or an extra word is the same one', () => {
+    for (const [a, b] of [['JOHANSSONS EL', 'JOHANSSONS GOLV'], ['DAHLS MALERI', 'DAHLS BAGERI'], ['MALARDALENS DATA', 'MALARDALENS STAD']]) {
+      // Alike enough by letters alone …
+      expect(editSimilarity(a as string, b as string)).toBeGreaterThanOrEqual(0.8);
+      // … but a whole word differs.
+      expect([a, b, sameWords(a as string, b as string)]).toEqual([a, b, false]);
+    }
+    for (const [a, b] of [['CLAS OHLSON', 'CLAS OHLSSON'], ['WEBHALLEN', 'WEBHALLEN SVERIGE'], ['ADOBE CREAT', 'ADOBE CREATIVE CLD'], ['OFFICEDEPOT', 'OFFICE DEPOT'], ['STANDARDLEVERANTO', 'STANDARDLEVERANTOREN']]) {
+      expect([a, b, sameWords(a as string, b as string)]).toEqual([a, b, true]);
+    }
+    const k = createKnowledge();
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) learn(k, client, booking(d, 'BG-BET JOHANSSONS GOLV AB', [{ account: '4600', amount: 800000 }]));
+    const other = suggest({ date: '2026-03-20', amount: -79300, text: 'BG-BET JOHANSSONS EL HB' }, k, client);
+    expect(other.match).not.toBe('fuzzy');
+    expect(other.reason).not.toContain('JOHANSSONS GOLV');
+    const typo = suggest({ date: '2026-03-20', amount: -800000, text: 'BG-BET JOHANSONS GOLV AB' }, k, client);
+    expect([typo.account, typo.match]).toEqual(['4600', 'fuzzy']);
   });
 });
 
