@@ -22,7 +22,7 @@ import { formatKronor } from '../core/money.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
-import { printWarnings, warningsJson } from './warnings.js';
+import { inCliTerms, printWarnings, warningsJson } from './warnings.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
 import type { ColumnMapping, StatementFormatId } from '../statements/types.js';
 import type { SieDocument } from '../sie/types.js';
@@ -1023,6 +1023,7 @@ function humanMessage(e: KonteraError, say: Say): string {
   const hint = message.indexOf('(pass `columns` to read it as a generic CSV)');
   if (hint >= 0) message = `${message.slice(0, hint).trimEnd()} (${say('hint.columns')})${message.slice(hint + '(pass `columns` to read it as a generic CSV)'.length)}`;
   message = message.replace(/ or pass \{ database \}/, '');
+  message = inCliTerms(message);
   if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
   if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
   if (e.code === 'AMBIGUOUS_CLIENT') message = message.replace(/name the bureau with kontera\.forBureau\(bureauId\)/, say('hint.bureau'));

@@ -28,6 +28,24 @@ export interface WarningJson {
 /** Lines a statement warning names, shown after its first one. */
 const MORE_LINES_SHOWN = 5;
 
+/**
+ * The library's messages name its API options (`bankAccount`, `allowNewAccount: true`); on the
+ * command line the same choice is an option of `import`. Each is replaced whole, and only where the
+ * message tells the reader to pass it.
+ */
+const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/\ballowNewAccount: true\b/g, '--new-account'],
+  [/\bpass bankAccount\b/g, 'pass --bank-account'],
+  [/\bthe bankAccount option\b/g, 'the --bank-account option of import'],
+];
+
+/** A library message in the command line's terms (see {@link CLI_OPTION_NAMES}). */
+export function inCliTerms(message: string): string {
+  let out = message;
+  for (const [api, cli] of CLI_OPTION_NAMES) out = out.replace(api, cli);
+  return out;
+}
+
 /** Each line break, with the blanks around it, becomes "; " (a split, linear; a blank-run regular expression around the break is quadratic). */
 function oneLine(s: string): string {
   return s
@@ -42,7 +60,7 @@ export function warningLines(file: string, warnings: readonly ReportedWarning[])
     const first = w.line ?? w.lines?.[0];
     const rest = (w.lines ?? []).slice(1);
     const more = rest.length === 0 ? '' : ` (also line${rest.length === 1 ? '' : 's'} ${rest.slice(0, MORE_LINES_SHOWN).join(', ')}${rest.length > MORE_LINES_SHOWN ? `, … ${rest.length - MORE_LINES_SHOWN} more` : ''})`;
-    return `${file}${first !== undefined ? `:${first}` : ''}: ${w.severity ?? 'warning'} ${w.code}: ${oneLine(w.message)}${more}`;
+    return `${file}${first !== undefined ? `:${first}` : ''}: ${w.severity ?? 'warning'} ${w.code}: ${oneLine(inCliTerms(w.message))}${more}`;
   });
 }
 
@@ -56,7 +74,7 @@ export function warningsJson(file: string, warnings: readonly ReportedWarning[])
       ...(w.lines !== undefined && w.lines.length > 1 ? { lines: w.lines } : {}),
       severity: w.severity ?? 'warning',
       code: w.code,
-      message: w.message,
+      message: inCliTerms(w.message),
     };
   });
 }

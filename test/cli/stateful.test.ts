@@ -156,6 +156,20 @@ describe('kontera --db FILE import --account-number', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ statements: [{ bankAccount: '1930', lines: 4, added: 4 }] });
     expect(JSON.parse(second.stdout)).toMatchObject({ statements: [{ bankAccount: '1940', lines: 3, added: 3 }] });
   });
+
+  it('names the command-line option, not the API option, when the bank account is for the user to choose', () => {
+    // A file that names no account, for a client with two bank accounts (and its --json error too).
+    const seb = join(DEMO, 'ljusgard', 'Kontohandelser.csv');
+    expect(k('clients', 'add', 'val', '--name', 'Val AB', '--bureau', 'b1', '--bank-accounts', '1930,1940').code).toBe(0);
+    for (const json of [false, true]) {
+      const r = json ? k('--json', 'import', 'val', seb) : k('import', 'val', seb);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/Ambiguous bank account: .*1930, 1940.*pass --bank-account/);
+      expect(r.stderr).not.toMatch(/\bbankAccount\b|allowNewAccount/);
+    }
+    const unknown = k('import', 'val', seb, '--bank-account', '1950');
+    expect(unknown.stderr).toMatch(/pass --new-account to add it/);
+  });
 });
 
 describe('kontera --db FILE import: an export, then its spreadsheet re-save', () => {
