@@ -295,6 +295,35 @@ function balances(booked: readonly BankTransaction[], marks: readonly BalanceMar
   return { breaks, opening, closing, newestFirst };
 }
 
+/**
+ * Breaks of each account's balance chain in a file whose rows name their own account (booked rows
+ * only). A balance mark belongs to the account of the row before it (the first row's, before all).
+ */
+function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColumn, marks: readonly BalanceMark[], order: boolean | undefined, fallback: boolean | undefined): number[] {
+  const rowsOf = new Map<string | undefined, BankTransaction[]>();
+  const lineAccount: [number, string | undefined][] = [];
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i] as BankTransaction;
+    if (r.pending) continue;
+    const a = accounts.get(i);
+    let rows = rowsOf.get(a);
+    if (rows === undefined) rowsOf.set(a, (rows = []));
+    rows.push(r);
+    lineAccount.push([r.line, a]);
+  }
+  const marksOf = new Map<string | undefined, BalanceMark[]>();
+  for (const m of marks) {
+    let a = lineAccount[0]?.[1];
+    for (const [line, acc] of lineAccount) if (line < m.line) a = acc;
+    let list = marksOf.get(a);
+    if (list === undefined) marksOf.set(a, (list = []));
+    list.push(m);
+  }
+  const out: number[] = [];
+  for (const [a, rows] of rowsOf) out.push(...balances(rows, marksOf.get(a) ?? [], order ?? isNewestFirst(rows) ?? fallback).breaks);
+  return out;
+}
+
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;
@@ -372,9 +401,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   if (sections === undefined) {
     const whole = balances(booked, raw.marks ?? [], newestFirst);
     newestFirst = whole.newestFirst;
-    breaks.push(...whole.breaks);
-    opening = whole.opening;
-    closing = whole.closing;
+    if (accounts.counts.size > 1) {
+      // Rows of several accounts, each row naming its own (Swedbank's Clearingnummer/Kontonummer,
+      // a per-row `Konto` column): each account's balance chain on its own, never one account's
+      // balance followed by another's amount. No statement-wide opening or closing balance then.
+      breaks.push(...perAccountBreaks(all, accounts, raw.marks ?? [], raw.newestFirst, newestFirst));
+    } else {
+      breaks.push(...whole.breaks);
+      opening = whole.opening;
+      closing = whole.closing;
+    }
   } else {
     sectionOut = [];
     const shown = opts.includePending ? all : booked;
