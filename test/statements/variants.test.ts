@@ -32,3 +32,23 @@ describe('rows of several accounts in one file', () => {
     expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([6]);
   });
 });
+
+describe('the account number in a title row', () => {
+  it('is the number beside the label, not the whole cell with the account name (lower-cased)', () => {
+    const s = parseStatement(fixture('generic/english-debit-credit-account-name-preamble.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', accountNumber: '6123-123 456 789', openingBalance: 10_000_000, closingBalance: 10_625_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.reference, t.kind])).toEqual([
+      [6, '2026-01-02', undefined, 1_250_000, 11_250_000, 'Bankgiro inbetalning', 'Faktura 1001', 'bankgiro'],
+      [7, '2026-01-05', '2026-01-04', -125_000, 11_125_000, 'Kortköp', 'BJÖRKS FÄRG', 'card'],
+      [8, '2026-01-07', undefined, -500_000, 10_625_000, 'Överföring', 'LINDGRENS VVS AB', 'transfer'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []], ['FOOTER_IGNORED', [9]]]);
+  });
+
+  it('keeps a cell that is only the number as written, an IBAN included, and finds the number in the cell below the label', () => {
+    const table = 'Datum;Text;Belopp;Saldo\n2026-01-05;Kortköp;-1 250,00;8 750,00\n';
+    expect(parseStatement(`Konto;SE45 5000 0000 0583 9825 7466\n${table}`).accountNumber).toBe('SE45 5000 0000 0583 9825 7466');
+    expect(parseStatement(`Kontonummer\nFöretagskonto 6123-123 456 789\n${table}`).accountNumber).toBe('6123-123 456 789');
+    expect(parseStatement(`Kontonummer;6123-123 456 789\n${table}`).accountNumber).toBe('6123-123 456 789');
+  });
+});
