@@ -85,7 +85,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
   text: [
     'Text', 'Beskrivning', 'Transaktion', 'Rubrik', 'Specifikation', 'Benämning', 'Text/mottagare', 'Transaktionstext',
-    'Ytterligare detaljer', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
+    'Ytterligare detaljer', 'Additional details', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
     'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
   message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],

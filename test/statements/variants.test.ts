@@ -52,3 +52,20 @@ describe('the account number in a title row', () => {
     expect(parseStatement(`Kontonummer;6123-123 456 789\n${table}`).accountNumber).toBe('6123-123 456 789');
   });
 });
+
+describe("Nordea's netbank in English", () => {
+  it('reads the 2024 layout with English headers as Nordea: "Additional details" is the text', () => {
+    const s = parseStatement(fixture('nordea/business-2024-english-ui.csv'));
+    expect(s).toMatchObject({ format: 'nordea-2024', bank: 'Nordea', accountNumber: '3300 12 34567', openingBalance: 10_050_000, closingBalance: 10_625_000 });
+    // Before: read by the header reader, the card and Swish rows had an empty text and the
+    // counterparty's account was the account's own (the Sender column on money out).
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference, t.counterparty, t.counterpartyAccount, t.kind])).toEqual([
+      [2, '2026-01-07', -500_000, 10_625_000, 'Betalning BG 5343-2795 Lindgrens', '7712345', 'LINDGRENS VVS AB', '5343-2795', 'bankgiro'],
+      [3, '2026-01-05', -125_000, 11_125_000, 'Kortköp 260104 BJÖRKS FÄRG', undefined, undefined, undefined, 'card'],
+      [4, '2026-01-03', -25_000, 11_250_000, 'Swish betalning ANNA SVENSSON', undefined, undefined, undefined, 'swish'],
+      [5, '2026-01-03', -25_000, undefined, 'Swish betalning ANNA SVENSSON', undefined, undefined, undefined, 'swish'],
+      [6, '2026-01-02', 1_250_000, 11_300_000, 'Bg-inbetalning', 'Faktura 1001', 'KAFFEHUSET AB', '5566-1234', 'bankgiro'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [7]]]);
+  });
+});
