@@ -127,6 +127,21 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
 };
 
+/** Counterparty headers that name the sending side (money out: the account's own) and the receiving side. */
+const SENDER_HEADERS = ['Avsändare', 'Betalare', 'Sender'] as const;
+const RECIPIENT_HEADERS = ['Mottagare', 'Betalningsmottagare', 'Recipient', 'Payee'] as const;
+const SENDER_FOLDED: ReadonlySet<string> = new Set(SENDER_HEADERS.map(foldHeader));
+const RECIPIENT_FOLDED: ReadonlySet<string> = new Set(RECIPIENT_HEADERS.map(foldHeader));
+
+/**
+ * Whether a column that names a party is the sender's (`Avsändare`, `Sender`) or the recipient's
+ * (`Mottagare`, `Recipient`): when both hold account numbers, one of them is the account's own.
+ */
+export function partyDirection(cell: string): 'from' | 'to' | undefined {
+  const f = foldHeader(cell);
+  return SENDER_FOLDED.has(f) ? 'from' : RECIPIENT_FOLDED.has(f) ? 'to' : undefined;
+}
+
 /**
  * Whether a currency column's header says it is the account's (booked) currency, as beside an
  * original-currency amount (`Orig currency`, `Orig amount`, `Payment currency`, `Amount`): then it

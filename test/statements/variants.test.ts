@@ -69,3 +69,27 @@ describe("Nordea's netbank in English", () => {
     expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [7]]]);
   });
 });
+
+describe('sender and recipient columns in a table read by its header', () => {
+  it('a Nordea export re-saved without its currency column: Namn is the counterparty, the account not our own is theirs', () => {
+    const s = parseStatement(fixture('nordea/excel-resave-no-currency-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'windows-1252', accountNumber: '3300 12 34567', openingBalance: 10_080_000, closingBalance: 10_625_000 });
+    // Before: "Avsändare" (our own account on money out) was every row's counterparty account, and
+    // "Namn" was never read because a column of numbers stood before it.
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text, t.counterparty, t.counterpartyAccount, t.kind])).toEqual([
+      [2, -500_000, 'Betalning BG 5343-2795 Lindgrens', 'LINDGRENS VVS AB', '5343-2795', 'bankgiro'],
+      [3, -125_000, 'Kortköp 260104 BJÖRKS FÄRG', undefined, undefined, 'card'],
+      [4, -80_000, 'Betalning PG 1234567-8 Elverket', 'ELVERKET I BYN', '123 45 67-8', 'plusgiro'],
+      [5, 1_250_000, 'Bg-inbetalning', 'KAFFEHUSET AB', '5566-1234', 'bankgiro'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ counterparty: 'Namn', text: 'Rubrik' });
+  });
+
+  it('one column of numbers and one of names: the names are the counterparty, the numbers its account', () => {
+    const s = parseStatement('Datum;Avsändare;Namn;Belopp\n2026-01-05;5566-1234;KAFFEHUSET AB;12 500,00\n2026-01-06;123 45 67-8;ELVERKET I BYN;1 000,00\n');
+    expect(s.transactions.map((t) => [t.text, t.counterparty, t.counterpartyAccount])).toEqual([
+      ['KAFFEHUSET AB', undefined, '5566-1234'],
+      ['ELVERKET I BYN', undefined, '123 45 67-8'],
+    ]);
+  });
+});

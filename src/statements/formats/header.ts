@@ -13,7 +13,7 @@ import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency } from '../synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
@@ -402,17 +402,33 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // So does a column with the amount in the original currency (`Utl. belopp`, `Original amount`).
   const amountCurrency = map.get('amount') === undefined ? undefined : headerMeaning(names[map.get('amount') as number] ?? '')?.currency;
   const hasForeignAmount = columnsOf(header, 'foreignAmount').length > 0;
+  // A sender and a recipient column that both hold account numbers (Nordea's `Avsändare`/`Mottagare`
+  // in a re-save): one is the account's own on every row, the other party's the other one.
+  const numbered = columnsOf(header, 'counterparty').filter((i) => holdsAccountNumbers(sample, i));
+  const fromCol = numbered.find((i) => partyDirection(names[i] ?? '') === 'from');
+  const toCol = numbered.find((i) => partyDirection(names[i] ?? '') === 'to');
+  if (fromCol !== undefined && toCol !== undefined && !map.has('counterpartyAccount')) {
+    map.set('from', fromCol);
+    map.set('to', toCol);
+    reasons.push(`"${names[fromCol]}" and "${names[toCol]}" hold the sending and the receiving account: the other party's account is the one that is not the account's own`);
+  }
   for (const [m, role] of optional) {
+    // The counterparty is the first column that names the other party; one that holds account or
+    // giro numbers instead is its account (and never keeps a later column of names out).
+    if (role === 'counterparty') {
+      const unused = columnsOf(header, 'counterparty').filter((i) => ![...map.values()].includes(i));
+      const named = unused.find((i) => !holdsAccountNumbers(sample, i));
+      if (named !== undefined) map.set('counterparty', named);
+      const account = unused.find((i) => holdsAccountNumbers(sample, i));
+      if (account !== undefined && !map.has('counterpartyAccount') && !map.has('from')) {
+        map.set('counterpartyAccount', account);
+        reasons.push(`"${names[account] ?? String(account)}" holds account or giro numbers, not names`);
+      }
+      continue;
+    }
     const i = firstUnused(m);
     if (i === undefined) continue;
     if (role === 'currency' && (amountCurrency !== undefined || (hasForeignAmount && !namesAccountCurrency(names[i] ?? '')))) continue;
-    // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
-    // a counterparty column whose cells are numbers is the counterparty's account.
-    if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
-      map.set('counterpartyAccount', i);
-      reasons.push(`"${names[i] ?? String(i)}" holds account or giro numbers, not names`);
-      continue;
-    }
     map.set(role, i);
   }
 
@@ -451,7 +467,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'status', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
