@@ -152,6 +152,13 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
     if (!map.has(col.role)) map.set(col.role, idx);
   }
   const unknown = norm.some((c, i) => !used.has(i) && c !== '');
+  // A balance column the layout does not name (Länsförsäkringar's export with a `Saldo` after
+  // `Belopp`): the running balance, checked like any other, rather than dropped. (It still counts
+  // as a column the layout does not have, for the score.)
+  if (unknown && !map.has('balance')) {
+    const extra = norm.findIndex((c, i) => !used.has(i) && c !== '' && headerMeaning(c)?.meaning === 'balance');
+    if (extra >= 0) map.set('balance', extra);
+  }
   // A column this format would drop but that changes a row's amount (a fee charged besides it, a
   // D/K marker): not this format's export; the header reader reads such a table.
   if (unknown && norm.some((c, i) => !used.has(i) && c !== '' && MEANING_CHANGERS.has(headerMeaning(c)?.meaning as HeaderMeaning))) return undefined;

@@ -93,3 +93,21 @@ describe('sender and recipient columns in a table read by its header', () => {
     ]);
   });
 });
+
+describe('a balance column a known layout does not name', () => {
+  it('Länsförsäkringar with a Saldo column after Belopp: the balance is read and its chain checked', () => {
+    const bytes = fixture('lansforsakringar/foretag-with-saldo-column.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'lansforsakringar', accountNumber: '9020 12 34567', openingBalance: 5_000_000, closingBalance: 4_825_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [5, '2026-01-09', undefined, -1_000_000, 4_825_000, '9020.12.345.68', 'transfer'],
+      [6, '2026-01-07', undefined, -500_000, 5_825_000, 'Lindgrens VVS AB', 'bankgiro'],
+      [7, '2026-01-05', '2026-01-04', -175_000, 6_325_000, 'BJÖRKS FÄRG', 'card'],
+      [8, '2026-01-02', undefined, 1_500_000, 6_500_000, 'Kaffehuset AB', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+    // A wrong balance is now caught.
+    const broken = new TextDecoder().decode(bytes).replace('"58 250,00"', '"58 200,00"');
+    expect(parseStatement(broken).warnings.map((w) => w.code)).toEqual(['BALANCE_CHAIN_BROKEN']);
+  });
+});
