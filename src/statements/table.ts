@@ -519,6 +519,16 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         footer.push(line);
         return;
       }
+      // A line of a summary below the table (`Antal transaktioner: 2`, `Exporterad 2026-02-01 10:00`):
+      // no date the file's pattern reads and no money in any money column. Not a transaction, whatever
+      // its number of fields; reported as a footer.
+      if (seenRow && parseDate(dateCell, datePattern) === undefined && moneyColumns.every((i) => moneyAt(cells, i) === '')) {
+        current = cells;
+        if (isPending === undefined || !isPending(reader)) {
+          footer.push(line);
+          return;
+        }
+      }
       // A row may stop before its trailing empty fields (Excel drops them on some rows): read it when
       // the format allows that and the row reaches every date and money column.
       if (filled > width || (cells.length < width && !((spec.padShortRows === true || workbook) && cells.length > lastNeeded))) {

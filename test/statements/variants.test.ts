@@ -111,3 +111,26 @@ describe('a balance column a known layout does not name', () => {
     expect(parseStatement(broken).warnings.map((w) => w.code)).toEqual(['BALANCE_CHAIN_BROKEN']);
   });
 });
+
+describe('summary lines below the table', () => {
+  it('a count and an export stamp after the rows are footer lines, not rows with the wrong number of fields', () => {
+    const s = parseStatement(fixture('generic/summary-lines-after-table.csv'));
+    expect(s).toMatchObject({ accountNumber: '9150-123 456 7', openingBalance: 10_000_000, closingBalance: 10_600_000 });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance])).toEqual([
+      [5, 1_250_000, 11_250_000],
+      [6, -150_000, 11_100_000],
+      [7, -500_000, 10_600_000],
+    ]);
+    // Before: COLUMN_COUNT at line 9 ("Antal transaktioner: 3" has a digit where the date goes).
+    expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([9, 10, 11, 12]);
+  });
+
+  it('in a known format too (ICA Banken), and a row with money and no date is still an error', () => {
+    const ica = 'Datum;Text;Typ;Budgetgrupp;Belopp;Saldo\n2026-01-07;Lindgrens VVS AB;E-faktura;Boende;-5 000,00 kr;54 000,00 kr\n2026-01-05;BJÖRKS FÄRG;Korttransaktion;Övrigt;-1 000,00 kr;59 000,00 kr\n';
+    const s = parseStatement(`${ica}\nAntal transaktioner: 2\n`);
+    expect(s.format).toBe('ica');
+    expect(s.transactions).toHaveLength(2);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['FOOTER_IGNORED', [5]]]);
+    expect(() => parseStatement(`${ica}Exporterad 2026-02-01;;;;-5,00 kr;\n`)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', line: 4 }));
+  });
+});
