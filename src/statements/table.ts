@@ -110,6 +110,28 @@ export interface TableSpec {
 /** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
 export const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 
+/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
+const OPENING_WORDS = ['ingående saldo', 'opening balance', 'starting balance'];
+const CLOSING_WORDS = ['utgående saldo', 'closing balance', 'ending balance'];
+const OPENING = new RegExp(`^(${OPENING_WORDS.join('|')})(?![a-zåäö])`, 'i');
+const CLOSING = new RegExp(`^(${CLOSING_WORDS.join('|')})(?![a-zåäö])`, 'i');
+/** First letters of those words (lower case char codes): a cell starting with another ASCII character is neither. */
+const BALANCE_WORD_STARTS: ReadonlySet<number> = new Set([...OPENING_WORDS, ...CLOSING_WORDS].map((w) => w.charCodeAt(0)));
+
+/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
+export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
+  for (const c of cells) {
+    if (c === '') continue;
+    // Printable ASCII is never trimmed, and `| 0x20` lower-cases an ASCII letter: the regexes need not run.
+    const k = c.charCodeAt(0);
+    if (k > 0x20 && k < 0x7f && !BALANCE_WORD_STARTS.has(k | 0x20)) continue;
+    const t = c.trim();
+    if (OPENING.test(t)) return 'opening';
+    if (CLOSING.test(t)) return 'closing';
+  }
+  return undefined;
+}
+
 const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
 /** Multiplier for a header that has every required column but also columns we do not know. */
@@ -502,7 +524,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
       // The header repeated further down (a page break in the export, files joined by hand).
       if (headerKey !== undefined && filled === headerWidth && at(cells, 0) === header.names[0] && cells.slice(0, filled).map((c) => c.trim()).join('\u0000') === headerKey) return;
-      const balanceRole = spec.balanceRow?.(cells);
+      // An `Ingående saldo`/`Utgående saldo` row with a balance and no amount: a balance mark in every
+      // table format (a format may say more, as the header reader does for rows with money in them).
+      const balanceRole = spec.balanceRow !== undefined ? spec.balanceRow(cells) : moneyAt(cells, iAmount) === '' && moneyAt(cells, iCredit) === '' && moneyAt(cells, iDebit) === '' ? balanceRowOf(cells) : undefined;
       if (balanceRole !== undefined) {
         const value = [at(cells, iBalance), at(cells, iAmount), at(cells, iCredit), at(cells, iDebit)].find((v) => /\d/.test(v));
         if (value === undefined) footer.push(line);

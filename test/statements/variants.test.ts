@@ -134,3 +134,26 @@ describe('summary lines below the table', () => {
     expect(() => parseStatement(`${ica}Exporterad 2026-02-01;;;;-5,00 kr;\n`)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', line: 4 }));
   });
 });
+
+describe('opening and closing balance rows inside a known layout', () => {
+  it('SEB "Transaktioner" with Ingående/Utgående saldo rows: balance marks, not rows without an amount', () => {
+    const bytes = fixture('seb/transaktioner-2026-opening-closing-rows.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'seb-transaktioner', openingBalance: 6_000_000, closingBalance: 6_650_000 });
+    // Before: INVALID_AMOUNT at line 2 ("Insättningar" and "Uttag" both empty).
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [3, '2026-01-05', -100_000, 5_900_000, 'BJORKS FARG', 'card'],
+      [4, '2026-01-07', -500_000, 5_400_000, 'LINDGRENS VVS', 'bankgiro'],
+      [5, '2026-01-09', 1_250_000, 6_650_000, 'KAFFEHUSET AB', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+    // The marks are checked against the rows.
+    const wrong = new TextDecoder().decode(bytes).replace(';;;;60000.00', ';;;;61000.00');
+    expect(parseStatement(wrong).warnings.map((w) => [w.code, w.lines])).toEqual([['BALANCE_CHAIN_BROKEN', [2]]]);
+  });
+
+  it('a row with an amount is a transaction whatever its text', () => {
+    const s = parseStatement('Bokföringsdatum;Valutadatum;Verifikationsnummer;Text;Belopp;Saldo\n2026-01-07;2026-01-07;1;Utgående saldo överfört;-5000.000;54000.000\n');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([[-500_000, 'Utgående saldo överfört']]);
+  });
+});

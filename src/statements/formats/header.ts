@@ -14,7 +14,9 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
+
+export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
 
@@ -31,13 +33,6 @@ const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
 /** A status that says the money never moved: the row is left out. */
 const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
-/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
-const OPENING_WORDS = ['ingående saldo', 'opening balance', 'starting balance'];
-const CLOSING_WORDS = ['utgående saldo', 'closing balance', 'ending balance'];
-const OPENING = new RegExp(`^(${OPENING_WORDS.join('|')})(?![a-zåäö])`, 'i');
-const CLOSING = new RegExp(`^(${CLOSING_WORDS.join('|')})(?![a-zåäö])`, 'i');
-/** First letters of those words (lower case char codes): a cell starting with another ASCII character is neither. */
-const BALANCE_WORD_STARTS: ReadonlySet<number> = new Set([...OPENING_WORDS, ...CLOSING_WORDS].map((w) => w.charCodeAt(0)));
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
@@ -154,19 +149,6 @@ function describeStyle(s: AmountStyle): string {
   return `decimal "${s.decimal}"${thousands}`;
 }
 
-/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
-export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
-  for (const c of cells) {
-    if (c === '') continue;
-    // Printable ASCII is never trimmed, and `| 0x20` lower-cases an ASCII letter: the regexes need not run.
-    const k = c.charCodeAt(0);
-    if (k > 0x20 && k < 0x7f && !BALANCE_WORD_STARTS.has(k | 0x20)) continue;
-    const t = c.trim();
-    if (OPENING.test(t)) return 'opening';
-    if (CLOSING.test(t)) return 'closing';
-  }
-  return undefined;
-}
 
 /** True when the dates, in file order, never go down or never go up. */
 function monotonic(isos: readonly string[]): boolean {
