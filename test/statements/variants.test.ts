@@ -157,3 +157,24 @@ describe('opening and closing balance rows inside a known layout', () => {
     expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([[-500_000, 'Utgående saldo överfört']]);
   });
 });
+
+describe('transaction kinds from type words written as one compound or in English', () => {
+  it('a bank type column (Kortbetalning, Bankgirobetalning, Direct debit, Kreditränta …) gives the kind', () => {
+    const rows: [string, string][] = [
+      ['Kortbetalning', 'card'],
+      ['Card payment', 'card'],
+      ['Bankgiroinbetalning', 'bankgiro'],
+      ['Bankgirobetalning', 'bankgiro'],
+      ['Plusgirobetalning', 'plusgiro'],
+      ['Autogirobetalning', 'autogiro'],
+      ['Direct debit', 'autogiro'],
+      ['Swishbetalning', 'swish'],
+      ['Kreditränta', 'interest'],
+      ['Inlåningsränta', 'interest'],
+      ['Skatteåterbäring', 'tax-account'],
+    ];
+    const csv = `Datum;Typ;Text;Belopp\n${rows.map(([type], i) => `2026-01-${String(i + 1).padStart(2, '0')};${type};LINDGRENS VVS AB;-100,00`).join('\n')}\n`;
+    const s = parseStatement(csv);
+    expect(s.transactions.map((t) => t.kind)).toEqual(rows.map(([, kind]) => kind));
+  });
+});
