@@ -312,15 +312,18 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
     lineAccount.push([r.line, a]);
   }
   const marksOf = new Map<string | undefined, BalanceMark[]>();
-  for (const m of marks) {
-    let a = lineAccount[0]?.[1];
-    for (const [line, acc] of lineAccount) if (line < m.line) a = acc;
+  // Rows and marks both in line order: one pass over each (a file may hold many of both).
+  const byLine = [...lineAccount].sort((x, y) => x[0] - y[0]);
+  let k = 0;
+  for (const m of [...marks].sort((x, y) => x.line - y.line)) {
+    while (k + 1 < byLine.length && (byLine[k + 1] as [number, string | undefined])[0] < m.line) k++;
+    const a = byLine[k]?.[1];
     let list = marksOf.get(a);
     if (list === undefined) marksOf.set(a, (list = []));
     list.push(m);
   }
   const out: number[] = [];
-  for (const [a, rows] of rowsOf) out.push(...balances(rows, marksOf.get(a) ?? [], order ?? isNewestFirst(rows) ?? fallback).breaks);
+  for (const [a, rows] of rowsOf) for (const b of balances(rows, marksOf.get(a) ?? [], order ?? isNewestFirst(rows) ?? fallback).breaks) out.push(b);
   return out;
 }
 
@@ -405,7 +408,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       // Rows of several accounts, each row naming its own (Swedbank's Clearingnummer/Kontonummer,
       // a per-row `Konto` column): each account's balance chain on its own, never one account's
       // balance followed by another's amount. No statement-wide opening or closing balance then.
-      breaks.push(...perAccountBreaks(all, accounts, raw.marks ?? [], raw.newestFirst, newestFirst));
+      for (const b of perAccountBreaks(all, accounts, raw.marks ?? [], raw.newestFirst, newestFirst)) breaks.push(b);
     } else {
       breaks.push(...whole.breaks);
       opening = whole.opening;
