@@ -546,7 +546,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       // A line of a summary below the table (`Antal transaktioner: 2`, `Exporterad 2026-02-01 10:00`):
       // no date the file's pattern reads and no money in any money column. Not a transaction, whatever
       // its number of fields; reported as a footer.
-      if (seenRow && parseDate(dateCell, datePattern) === undefined && moneyColumns.every((i) => moneyAt(cells, i) === '')) {
+      if (seenRow && moneyColumns.every((i) => moneyAt(cells, i) === '') && parseDate(dateCell, datePattern) === undefined) {
         current = cells;
         if (isPending === undefined || !isPending(reader)) {
           footer.push(line);
