@@ -67,7 +67,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
-    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
+    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount', 'Deposit/Withdrawal', 'Withdrawal/Deposit', 'In/Out',
     // A payment service's gross amount: its fee is a column of its own, and the net is the two together.
     'Brutto', 'Bruttobelopp', 'Gross', 'Gross amount',
   ],
@@ -88,7 +88,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Ytterligare detaljer', 'Additional details', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
     'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
-  message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
+  message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Reference Swish', 'Swish reference', 'Message', 'Memo'],
   reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Verification number', 'Reference', 'Payment reference', 'Betalningsreferens'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
@@ -116,6 +116,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Row number', 'Produkt', 'Product', 'Kontonamn', 'Account name', 'Account holder', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
+    'Current balance', 'Available balance', 'Available amount', 'Value date balance',
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
     'Original currency', 'Originalvaluta', 'Ursprunglig valuta',

@@ -178,3 +178,19 @@ describe('transaction kinds from type words written as one compound or in Englis
     expect(s.transactions.map((t) => t.kind)).toEqual(rows.map(([, kind]) => kind));
   });
 });
+
+describe('English labels of a business export with one signed in/out column', () => {
+  it('reads "Deposit/Withdrawal" as the amount, "Reference Swish" as the message, and leaves the current balance and the Swish sender alone', () => {
+    const s = parseStatement(fixture('generic/business-english-deposit-withdrawal.csv'));
+    // Before: UNKNOWN_FORMAT (no column the synonym table took for the amount).
+    expect(s).toMatchObject({ format: 'generic-csv', accountNumber: '123 456 789', currency: 'SEK', closingBalance: 1_452_050 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference, t.kind])).toEqual([
+      [4, '2020-05-08', 120_000, 1_452_050, 'SWISH INBETALNING', 'Faktura 1043', 'swish'],
+      [5, '2020-05-08', -200, 1_332_050, 'SWISH AVGIFT', undefined, 'fee'],
+      [6, '2020-05-04', -800_000, 1_332_250, 'BG 5050-1055 SKATTEVERKET', undefined, 'tax-account'],
+      [7, '2020-02-03', 2_132_250, 2_132_250, 'BG INBETALNING 1234-5678', undefined, 'bankgiro'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ amount: 'Deposit/Withdrawal', balance: 'Booked balance', reference: 'Reference Swish' });
+    expect(JSON.stringify(s)).not.toContain('46701234567');
+  });
+});
