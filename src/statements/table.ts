@@ -5,6 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
+import { datePatternOf } from './date-pattern.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
 import {
@@ -459,6 +460,15 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
+    // A bank's export opened in a spreadsheet of another locale and saved again: its dates as that
+    // locale writes them (`05/01/2026`, `1/5/2026`, `05.01.2026`). When the layout's own patterns do
+    // not read every sampled date and another pattern does, that one (day or month first told
+    // apart by the data, else refused as ambiguous).
+    const readsAll = (p: DatePattern): boolean => dateSamples.every((v) => parseDate(v, p) !== undefined);
+    if (dateSamples.length > 0 && !readsAll(datePattern)) {
+      const other = datePatternOf(dateSamples, ctx.file, (buffer[0]?.[1] ?? headerLine + 1));
+      if (readsAll(other)) datePattern = other;
+    }
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
     // A file no known format claims may fit two number styles that read its amounts differently.
     if (spec.id === 'generic-csv') {

@@ -194,3 +194,31 @@ describe('English labels of a business export with one signed in/out column', ()
     expect(JSON.stringify(s)).not.toContain('46701234567');
   });
 });
+
+describe("a bank's export re-saved by a spreadsheet in another locale", () => {
+  const bytes = fixture('swedbank/csv-excel-resave-uk-dates-cp1252.csv');
+  const expected = [
+    [3, '2026-01-28', '2026-01-27', 1_250_000, 6_137_050],
+    [4, '2026-01-19', '2026-01-18', -112_950, 4_887_050],
+    [5, '2026-01-14', undefined, -500_000, 5_000_000],
+    [6, '2026-01-09', undefined, -2_000_000, 5_500_000],
+    [7, '2026-01-05', '2026-01-03', -25_000, 7_500_000],
+    [8, '2026-01-02', undefined, -7_500, 7_525_000],
+  ];
+  const read = (s: ReturnType<typeof parseStatement>) => s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance]);
+
+  it('Swedbank CSV with day-first dates (English UK Excel): read as Swedbank, dates ISO', () => {
+    // Before: INVALID_DATE ("expected a date like YYYY-MM-DD, got \"27/01/2026\"").
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252', openingBalance: 7_532_500, closingBalance: 6_137_050 });
+    expect(read(s)).toEqual(expected);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('month-first dates (US Excel) read the same; dates that read both ways are refused', () => {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    expect(read(parseStatement(text.replace(/(\d{2})\/01\/2026/g, (_, d: string) => `1/${Number(d)}/2026`)))).toEqual(expected);
+    const early = text.replace(/(\d{2})\/01\/2026/g, (_, d: string) => `${String(Math.min(Number(d), 12)).padStart(2, '0')}/01/2026`);
+    expect(() => parseStatement(early)).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', line: 3 }));
+  });
+});
