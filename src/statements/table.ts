@@ -108,6 +108,9 @@ export interface TableSpec {
   readonly moreCounterparties?: readonly number[];
 }
 
+/** A date cell of a row the bank has not booked yet. */
+const PENDING_DATE = /^(prel|reserv|pending|preliminär|väntande)/i;
+
 /** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
 export const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
 
@@ -381,7 +384,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     return iso;
   };
   const splitMoney = idx.amount < 0;
-  const isPending = spec.isPending;
+  // A date cell that says the row is not booked yet (`Reserverat`, `Reserved`, `Prel`, `Preliminär`,
+  // `Väntande`, `Pending`) marks a preliminary row in every layout, besides what the layout says.
+  const own = spec.isPending;
+  const isPending = (get: CellReader): boolean => PENDING_DATE.test(get('date')) || (own !== undefined && own(get));
 
   // Column indices as plain locals (-1 when absent): the row loop reads them for every record.
   const iDate = idx.date;
@@ -558,7 +564,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       // its number of fields; reported as a footer.
       if (seenRow && moneyColumns.every((i) => moneyAt(cells, i) === '') && parseDate(dateCell, datePattern) === undefined) {
         current = cells;
-        if (isPending === undefined || !isPending(reader)) {
+        if (!isPending(reader)) {
           footer.push(line);
           return;
         }
@@ -586,7 +592,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         voided.push(line);
         return;
       }
-      const pending = isPending !== undefined && isPending(reader);
+      const pending = isPending(reader);
       let amount: number;
       if (!splitMoney) {
         if (amountCell === '') {

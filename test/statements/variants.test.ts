@@ -222,3 +222,18 @@ describe("a bank's export re-saved by a spreadsheet in another locale", () => {
     expect(() => parseStatement(early)).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', line: 3 }));
   });
 });
+
+describe('a row the bank has not booked yet, marked in the date cell, in any layout', () => {
+  it('ICA Banken with a "Reserverat" row: pending (left out, or kept with includePending), not INVALID_DATE', () => {
+    const bytes = fixture('ica/reserverat-row-first.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'ica', openingBalance: 4_750_000, closingBalance: 5_400_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-07', -500_000, 5_400_000],
+      [4, '2026-01-05', -100_000, 5_900_000],
+      [5, '2026-01-02', 1_250_000, 6_000_000],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+    expect(parseStatement(bytes, { includePending: true }).transactions[0]).toMatchObject({ line: 2, amount: -9_900, balance: undefined, pending: true, text: 'CAFE SOLEN' });
+  });
+});
