@@ -136,6 +136,15 @@ export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | 
   return undefined;
 }
 
+/** Columns a layout does not name that are read anyway, by what their header means (first match per role). */
+const EXTRA_COLUMN_ROLES: readonly [HeaderMeaning, ColumnRole][] = [
+  ['balance', 'balance'],
+  ['counterparty', 'counterparty'],
+  ['counterpartyAccount', 'counterpartyAccount'],
+  ['message', 'reference'],
+  ['reference', 'reference'],
+];
+
 const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
 /** Multiplier for a header that has every required column but also columns we do not know. */
@@ -181,9 +190,17 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
   // A balance column the layout does not name (Länsförsäkringar's export with a `Saldo` after
   // `Belopp`): the running balance, checked like any other, rather than dropped. (It still counts
   // as a column the layout does not have, for the score.)
-  if (unknown && !map.has('balance')) {
-    const extra = norm.findIndex((c, i) => !used.has(i) && c !== '' && headerMeaning(c)?.meaning === 'balance');
-    if (extra >= 0) map.set('balance', extra);
+  // So is a column that names the other party, its account, or a reference or message: read into
+  // the row's counterparty, counterpartyAccount or reference where the layout has none.
+  if (unknown) {
+    for (const [meaning, role] of EXTRA_COLUMN_ROLES) {
+      if (map.has(role)) continue;
+      const extra = norm.findIndex((c, i) => !used.has(i) && c !== '' && headerMeaning(c)?.meaning === meaning);
+      if (extra >= 0) {
+        used.add(extra);
+        map.set(role, extra);
+      }
+    }
   }
   // A column this format would drop but that changes a row's amount (a fee charged besides it, a
   // D/K marker): not this format's export; the header reader reads such a table.

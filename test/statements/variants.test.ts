@@ -237,3 +237,16 @@ describe('a row the bank has not booked yet, marked in the date cell, in any lay
     expect(parseStatement(bytes, { includePending: true }).transactions[0]).toMatchObject({ line: 2, amount: -9_900, balance: undefined, pending: true, text: 'CAFE SOLEN' });
   });
 });
+
+describe('a known layout with a column more than it names', () => {
+  it('a message or counterparty column beside Handelsbanken\'s five is read, not dropped', () => {
+    const csv = 'Konto: 6789-123 456 789\nReskontradatum;Transaktionsdatum;Text;Belopp;Saldo;Meddelande;Mottagare\n2026-01-07;2026-01-06;BG 5343-2795;-5 000,00;54 000,00;Faktura 77;LINDGRENS VVS AB\n2026-01-05;2026-01-05;KORTKÖP;-1 000,00;59 000,00;;BJÖRKS FÄRG\n';
+    const s = parseStatement(csv);
+    expect(s.format).toBe('handelsbanken');
+    // Before: both columns were dropped (the header still matched Handelsbanken's, scored as having extra columns).
+    expect(s.transactions.map((t) => [t.text, t.reference, t.counterparty, t.kind])).toEqual([
+      ['BG 5343-2795', 'Faktura 77', 'LINDGRENS VVS AB', 'bankgiro'],
+      ['KORTKÖP', undefined, 'BJÖRKS FÄRG', 'card'],
+    ]);
+  });
+});
