@@ -64,7 +64,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
-  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Värdedag', 'Värdedatum', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
     'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount', 'Deposit/Withdrawal', 'Withdrawal/Deposit', 'In/Out',
@@ -98,7 +98,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Beneficiary name',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
-  type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
+  type: ['Typ', 'Transaktionstyp', 'Betalningstyp', 'Betaltyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Payment type', 'Category'],
   currency: ['Valuta', 'Currency', ...ACCOUNT_CURRENCY],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number', 'Account no'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing', 'Clearing number', 'Clearing no'],

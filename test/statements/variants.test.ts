@@ -250,3 +250,15 @@ describe('a known layout with a column more than it names', () => {
     ]);
   });
 });
+
+describe('corporate spellings of the value date and the payment type', () => {
+  it('"Värdedag" is the value date and "Betalningstyp" the type (and gives the kind)', () => {
+    const s = parseStatement('Bokföringsdag;Värdedag;Betalningstyp;Motpart;Meddelande;Belopp;Valuta;Saldo\n2026-01-07;2026-01-07;Bankgiro;LINDGRENS VVS AB;7712345;-5 000,00;SEK;106 000,00\n2026-01-05;2026-01-04;Kortköp;BJÖRKS FÄRG;;-1 500,00;SEK;111 000,00\n');
+    // Before: both columns "Not used": no value date, no kind on the card row.
+    expect(s.detected?.columns).toMatchObject({ valueDate: 'Värdedag' });
+    expect(s.transactions.map((t) => [t.valueDate, t.text, t.kind])).toEqual([
+      [undefined, 'LINDGRENS VVS AB', 'bankgiro'],
+      ['2026-01-04', 'BJÖRKS FÄRG', 'card'],
+    ]);
+  });
+});
