@@ -187,11 +187,10 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
     if (!map.has(col.role)) map.set(col.role, idx);
   }
   const unknown = norm.some((c, i) => !used.has(i) && c !== '');
-  // A balance column the layout does not name (Länsförsäkringar's export with a `Saldo` after
-  // `Belopp`): the running balance, checked like any other, rather than dropped. (It still counts
-  // as a column the layout does not have, for the score.)
-  // So is a column that names the other party, its account, or a reference or message: read into
-  // the row's counterparty, counterpartyAccount or reference where the layout has none.
+  // A column the layout does not name but the synonym table knows is read rather than dropped,
+  // where the layout has no column for its role: a balance (Länsförsäkringar's export with a `Saldo`
+  // after `Belopp`, checked like any running balance), the other party, its account, a message or a
+  // reference. It still counts as a column the layout does not have, for the score.
   if (unknown) {
     for (const [meaning, role] of EXTRA_COLUMN_ROLES) {
       if (map.has(role)) continue;
