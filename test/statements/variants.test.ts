@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseStatement } from '../../src/statements/index.js';
+import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 
@@ -260,5 +260,12 @@ describe('corporate spellings of the value date and the payment type', () => {
       [undefined, 'LINDGRENS VVS AB', 'bankgiro'],
       ['2026-01-04', 'BJÖRKS FÄRG', 'card'],
     ]);
+  });
+});
+
+describe("Swedbank's business Transaktionsrapport preamble", () => {
+  it('is Swedbank\'s own preamble: the file is detected with full confidence', () => {
+    // Before: 0.9 (a preamble Swedbank's CSV layout did not know).
+    expect(detectStatementFormat(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv'))).toMatchObject({ format: 'swedbank-csv', score: 1 });
   });
 });
