@@ -295,6 +295,38 @@ function balances(booked: readonly BankTransaction[], marks: readonly BalanceMar
   return { breaks, opening, closing, newestFirst };
 }
 
+/**
+ * Breaks of each account's balance chain in a file whose rows name their own account (booked rows
+ * only). A balance mark belongs to the account of the row before it (the first row's, before all).
+ */
+function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColumn, marks: readonly BalanceMark[], order: boolean | undefined, fallback: boolean | undefined): number[] {
+  const rowsOf = new Map<string | undefined, BankTransaction[]>();
+  const lineAccount: [number, string | undefined][] = [];
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i] as BankTransaction;
+    if (r.pending) continue;
+    const a = accounts.get(i);
+    let rows = rowsOf.get(a);
+    if (rows === undefined) rowsOf.set(a, (rows = []));
+    rows.push(r);
+    lineAccount.push([r.line, a]);
+  }
+  const marksOf = new Map<string | undefined, BalanceMark[]>();
+  // Rows and marks both in line order: one pass over each (a file may hold many of both).
+  const byLine = [...lineAccount].sort((x, y) => x[0] - y[0]);
+  let k = 0;
+  for (const m of [...marks].sort((x, y) => x.line - y.line)) {
+    while (k + 1 < byLine.length && (byLine[k + 1] as [number, string | undefined])[0] < m.line) k++;
+    const a = byLine[k]?.[1];
+    let list = marksOf.get(a);
+    if (list === undefined) marksOf.set(a, (list = []));
+    list.push(m);
+  }
+  const out: number[] = [];
+  for (const [a, rows] of rowsOf) for (const b of balances(rows, marksOf.get(a) ?? [], order ?? isNewestFirst(rows) ?? fallback).breaks) out.push(b);
+  return out;
+}
+
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;
@@ -372,9 +404,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   if (sections === undefined) {
     const whole = balances(booked, raw.marks ?? [], newestFirst);
     newestFirst = whole.newestFirst;
-    breaks.push(...whole.breaks);
-    opening = whole.opening;
-    closing = whole.closing;
+    if (accounts.counts.size > 1) {
+      // Rows of several accounts, each row naming its own (Swedbank's Clearingnummer/Kontonummer,
+      // a per-row `Konto` column): each account's balance chain on its own, never one account's
+      // balance followed by another's amount. No statement-wide opening or closing balance then.
+      for (const b of perAccountBreaks(all, accounts, raw.marks ?? [], raw.newestFirst, newestFirst)) breaks.push(b);
+    } else {
+      breaks.push(...whole.breaks);
+      opening = whole.opening;
+      closing = whole.closing;
+    }
   } else {
     sectionOut = [];
     const shown = opts.includePending ? all : booked;

@@ -20,15 +20,16 @@ function words(...alternatives: string[]): RegExp {
 // Order matters: the first rule that matches wins (Skatteverket before bankgiro, fees before card).
 const KIND_RULES: readonly KindRule[] = [
   // Payment to / refund from the tax account: Skatteverket's bankgiro 5050-1055, refunds 5050-1030.
-  { kind: 'tax-account', pattern: words('skatteverket', 'skattev', '5050-1055', '5050-1030', 'preliminär ?skatt', 'skattekonto') },
+  { kind: 'tax-account', pattern: words('skatteverket', 'skattev', '5050-1055', '5050-1030', 'preliminär ?skatt', 'skattekonto', 'skatteåterbäring') },
   { kind: 'salary', pattern: words('lön', 'löner', 'löneutbetalning', 'lon', 'salary', 'sal [a-zåäö]+ \\d{4}') },
   { kind: 'fee', pattern: words('pris enl spec', 'avgift', 'avgifter', 'vardagspaket', 'pris nyckelkund', 'månadsavgift', 'årsavgift', 'kortavgift', 'fee', '[\\p{L}]*avgift') },
-  { kind: 'interest', pattern: words('ränta', 'sparränta', 'intäktsränta', 'kostnadsränta', 'räntor', 'interest') },
-  { kind: 'swish', pattern: words('swish') },
-  { kind: 'autogiro', pattern: words('autogiro') },
-  { kind: 'plusgiro', pattern: words('pg(?!-bg)', 'plusgiro') },
-  { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'betalning', 'bg kontoins') },
-  { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'card purchase') },
+  // Compounds too: Kreditränta, Inlåningsränta, Dröjsmålsränta.
+  { kind: 'interest', pattern: words('ränta', 'sparränta', 'intäktsränta', 'kostnadsränta', 'räntor', 'interest', '[\\p{L}]+ränta') },
+  { kind: 'swish', pattern: words('swish', 'swish(?:in)?betalning') },
+  { kind: 'autogiro', pattern: words('autogiro', 'autogiro(?:dragning|betalning)', 'direct debit') },
+  { kind: 'plusgiro', pattern: words('pg(?!-bg)', 'plusgiro', 'plusgiro(?:in)?betalning') },
+  { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bankgiro(?:in)?betalning', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'betalning', 'bg kontoins') },
+  { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'kortbetalning', 'card purchase', 'card payment', 'card transaction') },
   { kind: 'transfer', pattern: words('överföring', 'överföring via internet', 'insättning', 'uttag', 'bankomatuttag', 'kontantuttag', 'incoming payment', 'transfer') },
 ];
 

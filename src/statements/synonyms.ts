@@ -64,10 +64,10 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
-  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Värdedag', 'Värdedatum', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
-    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount',
+    'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount', 'Deposit/Withdrawal', 'Withdrawal/Deposit', 'In/Out',
     // A payment service's gross amount: its fee is a column of its own, and the net is the two together.
     'Brutto', 'Bruttobelopp', 'Gross', 'Gross amount',
   ],
@@ -85,10 +85,10 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ],
   text: [
     'Text', 'Beskrivning', 'Transaktion', 'Rubrik', 'Specifikation', 'Benämning', 'Text/mottagare', 'Transaktionstext',
-    'Ytterligare detaljer', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
+    'Ytterligare detaljer', 'Additional details', 'Händelse', 'Kontohändelse', 'Beskrivning/mottagare', 'Mottagare/beskrivning', 'Text/meddelande',
     'Transaktionsinformation', 'Information', 'Narrative', 'Description', 'Details', 'Title', 'Titel',
   ],
-  message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Message', 'Memo'],
+  message: ['Meddelande', 'Referens/meddelande', 'Meddelande/OCR', 'Referens Swish', 'Reference Swish', 'Swish reference', 'Message', 'Memo'],
   reference: ['Referens', 'Ref', 'Referensnummer', 'OCR', 'OCR-nummer', 'Verifikationsnummer', 'Verification number', 'Reference', 'Payment reference', 'Betalningsreferens'],
   counterparty: [
     'Namn', 'Motpart', 'Till/från', 'Till/från namn', 'Från/till', 'Betalningsmottagare', 'Mottagarens namn', 'Avsändarens namn',
@@ -98,7 +98,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Beneficiary name',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
-  type: ['Typ', 'Transaktionstyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Category'],
+  type: ['Typ', 'Transaktionstyp', 'Betalningstyp', 'Betaltyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Payment type', 'Category'],
   currency: ['Valuta', 'Currency', ...ACCOUNT_CURRENCY],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number', 'Account no'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing', 'Clearing number', 'Clearing no'],
@@ -116,6 +116,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Row number', 'Produkt', 'Product', 'Kontonamn', 'Account name', 'Account holder', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
     'Kontoförande kontor', 'Datum intervall', 'Aktuellt saldo', 'Valutadagssaldo', 'Tillgängligt belopp',
+    'Current balance', 'Available balance', 'Available amount', 'Value date balance',
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
     'Original currency', 'Originalvaluta', 'Ursprunglig valuta',
@@ -126,6 +127,21 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Card last four digits', 'Card number', 'Kortnummer', 'Exchange rate', 'Växelkurs',
   ],
 };
+
+/** Counterparty headers that name the sending side (money out: the account's own) and the receiving side. */
+const SENDER_HEADERS = ['Avsändare', 'Betalare', 'Sender'] as const;
+const RECIPIENT_HEADERS = ['Mottagare', 'Betalningsmottagare', 'Recipient', 'Payee'] as const;
+const SENDER_FOLDED: ReadonlySet<string> = new Set(SENDER_HEADERS.map(foldHeader));
+const RECIPIENT_FOLDED: ReadonlySet<string> = new Set(RECIPIENT_HEADERS.map(foldHeader));
+
+/**
+ * Whether a column that names a party is the sender's (`Avsändare`, `Sender`) or the recipient's
+ * (`Mottagare`, `Recipient`): when both hold account numbers, one of them is the account's own.
+ */
+export function partyDirection(cell: string): 'from' | 'to' | undefined {
+  const f = foldHeader(cell);
+  return SENDER_FOLDED.has(f) ? 'from' : RECIPIENT_FOLDED.has(f) ? 'to' : undefined;
+}
 
 /**
  * Whether a currency column's header says it is the account's (booked) currency, as beside an

@@ -5,6 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
+import { datePatternOf } from './date-pattern.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
 import {
@@ -107,8 +108,42 @@ export interface TableSpec {
   readonly moreCounterparties?: readonly number[];
 }
 
+/** A date cell of a row the bank has not booked yet. */
+const PENDING_DATE = /^(prel|reserv|pending|preliminär|väntande)/i;
+
 /** A totals row's word, starting its cell (`Summa`, `Totalt:`, `Summa insättningar`, `Total`). */
 export const TOTALS = /^(summa|totalt?|totals|delsumma|subtotal|sum)(?![a-zåäö])/i;
+
+/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
+const OPENING_WORDS = ['ingående saldo', 'opening balance', 'starting balance'];
+const CLOSING_WORDS = ['utgående saldo', 'closing balance', 'ending balance'];
+const OPENING = new RegExp(`^(${OPENING_WORDS.join('|')})(?![a-zåäö])`, 'i');
+const CLOSING = new RegExp(`^(${CLOSING_WORDS.join('|')})(?![a-zåäö])`, 'i');
+/** First letters of those words (lower case char codes): a cell starting with another ASCII character is neither. */
+const BALANCE_WORD_STARTS: ReadonlySet<number> = new Set([...OPENING_WORDS, ...CLOSING_WORDS].map((w) => w.charCodeAt(0)));
+
+/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
+export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
+  for (const c of cells) {
+    if (c === '') continue;
+    // Printable ASCII is never trimmed, and `| 0x20` lower-cases an ASCII letter: the regexes need not run.
+    const k = c.charCodeAt(0);
+    if (k > 0x20 && k < 0x7f && !BALANCE_WORD_STARTS.has(k | 0x20)) continue;
+    const t = c.trim();
+    if (OPENING.test(t)) return 'opening';
+    if (CLOSING.test(t)) return 'closing';
+  }
+  return undefined;
+}
+
+/** Columns a layout does not name that are read anyway, by what their header means (first match per role). */
+const EXTRA_COLUMN_ROLES: readonly [HeaderMeaning, ColumnRole][] = [
+  ['balance', 'balance'],
+  ['counterparty', 'counterparty'],
+  ['counterpartyAccount', 'counterpartyAccount'],
+  ['message', 'reference'],
+  ['reference', 'reference'],
+];
 
 const MEANING_CHANGERS: ReadonlySet<HeaderMeaning> = new Set(['fee', 'sign']);
 
@@ -152,6 +187,20 @@ function matchHeader(spec: TableSpec, norm: readonly string[]): { score: number;
     if (!map.has(col.role)) map.set(col.role, idx);
   }
   const unknown = norm.some((c, i) => !used.has(i) && c !== '');
+  // A column the layout does not name but the synonym table knows is read rather than dropped,
+  // where the layout has no column for its role: a balance (Länsförsäkringar's export with a `Saldo`
+  // after `Belopp`, checked like any running balance), the other party, its account, a message or a
+  // reference. It still counts as a column the layout does not have, for the score.
+  if (unknown) {
+    for (const [meaning, role] of EXTRA_COLUMN_ROLES) {
+      if (map.has(role)) continue;
+      const extra = norm.findIndex((c, i) => !used.has(i) && c !== '' && headerMeaning(c)?.meaning === meaning);
+      if (extra >= 0) {
+        used.add(extra);
+        map.set(role, extra);
+      }
+    }
+  }
   // A column this format would drop but that changes a row's amount (a fee charged besides it, a
   // D/K marker): not this format's export; the header reader reads such a table.
   if (unknown && norm.some((c, i) => !used.has(i) && c !== '' && MEANING_CHANGERS.has(headerMeaning(c)?.meaning as HeaderMeaning))) return undefined;
@@ -351,7 +400,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     return iso;
   };
   const splitMoney = idx.amount < 0;
-  const isPending = spec.isPending;
+  // A date cell that says the row is not booked yet (`Reserverat`, `Reserved`, `Prel`, `Preliminär`,
+  // `Väntande`, `Pending`) marks a preliminary row in every layout, besides what the layout says.
+  const own = spec.isPending;
+  const isPending = (get: CellReader): boolean => PENDING_DATE.test(get('date')) || (own !== undefined && own(get));
 
   // Column indices as plain locals (-1 when absent): the row loop reads them for every record.
   const iDate = idx.date;
@@ -430,6 +482,15 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
+    // A bank's export opened in a spreadsheet of another locale and saved again: its dates as that
+    // locale writes them (`05/01/2026`, `1/5/2026`, `05.01.2026`). When the layout's own patterns do
+    // not read every sampled date and another pattern does, that one (day or month first told
+    // apart by the data, else refused as ambiguous).
+    const readsAll = (p: DatePattern): boolean => dateSamples.every((v) => parseDate(v, p) !== undefined);
+    if (dateSamples.length > 0 && !readsAll(datePattern)) {
+      const other = datePatternOf(dateSamples, ctx.file, (buffer[0]?.[1] ?? headerLine + 1));
+      if (readsAll(other)) datePattern = other;
+    }
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
     // A file no known format claims may fit two number styles that read its amounts differently.
     if (spec.id === 'generic-csv') {
@@ -495,7 +556,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
       // The header repeated further down (a page break in the export, files joined by hand).
       if (headerKey !== undefined && filled === headerWidth && at(cells, 0) === header.names[0] && cells.slice(0, filled).map((c) => c.trim()).join('\u0000') === headerKey) return;
-      const balanceRole = spec.balanceRow?.(cells);
+      // An `Ingående saldo`/`Utgående saldo` row with a balance and no amount: a balance mark in every
+      // table format (a format may say more, as the header reader does for rows with money in them).
+      const balanceRole = spec.balanceRow !== undefined ? spec.balanceRow(cells) : moneyAt(cells, iAmount) === '' && moneyAt(cells, iCredit) === '' && moneyAt(cells, iDebit) === '' ? balanceRowOf(cells) : undefined;
       if (balanceRole !== undefined) {
         const value = [at(cells, iBalance), at(cells, iAmount), at(cells, iCredit), at(cells, iDebit)].find((v) => /\d/.test(v));
         if (value === undefined) footer.push(line);
@@ -511,6 +574,16 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       if (spec.isFooter?.(cells)) {
         footer.push(line);
         return;
+      }
+      // A line of a summary below the table (`Antal transaktioner: 2`, `Exporterad 2026-02-01 10:00`):
+      // no date the file's pattern reads and no money in any money column. Not a transaction, whatever
+      // its number of fields; reported as a footer.
+      if (seenRow && moneyColumns.every((i) => moneyAt(cells, i) === '') && parseDate(dateCell, datePattern) === undefined) {
+        current = cells;
+        if (!isPending(reader)) {
+          footer.push(line);
+          return;
+        }
       }
       // A row may stop before its trailing empty fields (Excel drops them on some rows): read it when
       // the format allows that and the row reaches every date and money column.
@@ -535,7 +608,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         voided.push(line);
         return;
       }
-      const pending = isPending !== undefined && isPending(reader);
+      const pending = isPending(reader);
       let amount: number;
       if (!splitMoney) {
         if (amountCell === '') {

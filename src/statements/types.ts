@@ -139,6 +139,11 @@ export interface Statement {
   /** The account the rows belong to; with several accounts in one file, the most common one (see `ACCOUNTS_MIXED`). */
   readonly accountNumber?: string | undefined;
   readonly currency: string;
+  /**
+   * Balance before the first and after the last row, from the running balance or a balance row.
+   * Left out when the rows belong to several accounts (`ACCOUNTS_MIXED`): each account's balance
+   * chain is then checked on its own.
+   */
   readonly openingBalance?: number | undefined;
   readonly closingBalance?: number | undefined;
   /** The period the export covers, where the file states it (Handelsbanken `Datum intervall`). */

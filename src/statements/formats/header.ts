@@ -13,8 +13,11 @@ import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, chainBreaks, parseTable, signOf, unformula } from '../table.js';
+import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
+import { datePatternOf } from '../date-pattern.js';
+
+export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
 import { accountAfterLabel } from './others.js';
 
@@ -31,13 +34,6 @@ const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
 /** A status that says the money never moved: the row is left out. */
 const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
-/** An opening or closing balance written as a row of the table (`Ingående saldo`, `Closing balance`). */
-const OPENING_WORDS = ['ingående saldo', 'opening balance', 'starting balance'];
-const CLOSING_WORDS = ['utgående saldo', 'closing balance', 'ending balance'];
-const OPENING = new RegExp(`^(${OPENING_WORDS.join('|')})(?![a-zåäö])`, 'i');
-const CLOSING = new RegExp(`^(${CLOSING_WORDS.join('|')})(?![a-zåäö])`, 'i');
-/** First letters of those words (lower case char codes): a cell starting with another ASCII character is neither. */
-const BALANCE_WORD_STARTS: ReadonlySet<number> = new Set([...OPENING_WORDS, ...CLOSING_WORDS].map((w) => w.charCodeAt(0)));
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
@@ -154,54 +150,7 @@ function describeStyle(s: AmountStyle): string {
   return `decimal "${s.decimal}"${thousands}`;
 }
 
-/** An `Ingående saldo`/`Utgående saldo` (`Opening`/`Closing balance`) row: which of the two it is. */
-export function balanceRowOf(cells: readonly string[]): 'opening' | 'closing' | undefined {
-  for (const c of cells) {
-    if (c === '') continue;
-    // Printable ASCII is never trimmed, and `| 0x20` lower-cases an ASCII letter: the regexes need not run.
-    const k = c.charCodeAt(0);
-    if (k > 0x20 && k < 0x7f && !BALANCE_WORD_STARTS.has(k | 0x20)) continue;
-    const t = c.trim();
-    if (OPENING.test(t)) return 'opening';
-    if (CLOSING.test(t)) return 'closing';
-  }
-  return undefined;
-}
 
-/** True when the dates, in file order, never go down or never go up. */
-function monotonic(isos: readonly string[]): boolean {
-  let up = true;
-  let down = true;
-  for (let k = 1; k < isos.length; k++) {
-    if ((isos[k] as string) < (isos[k - 1] as string)) up = false;
-    if ((isos[k] as string) > (isos[k - 1] as string)) down = false;
-  }
-  return up || down;
-}
-
-/**
- * The date pattern under which most sampled dates parse. Slashed dates with a four-digit year are
- * day first (`02/10/2026`) or month first (`10/02/2026`, a US-locale Excel re-save): a part above 12
- * decides, else the one reading that keeps the rows in date order; when neither does, the file is
- * refused rather than read with days and months swapped.
- */
-function datePatternOf(samples: readonly string[], file: string | undefined, line: number): DatePattern {
-  const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
-  if (pattern !== 'DD/MM/YYYY' && pattern !== 'MM/DD/YYYY') return pattern;
-  const read = (p: DatePattern): (string | undefined)[] => samples.map((s) => parseDate(s, p));
-  const dayFirst = read('DD/MM/YYYY');
-  const monthFirst = read('MM/DD/YYYY');
-  const ok = (r: readonly (string | undefined)[]): number => r.filter((d) => d !== undefined).length;
-  if (ok(dayFirst) !== ok(monthFirst)) return ok(dayFirst) > ok(monthFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
-  if (dayFirst.every((d, k) => d === monthFirst[k])) return 'DD/MM/YYYY';
-  const inOrder = (r: readonly (string | undefined)[]): boolean => monotonic(r.filter((d): d is string => d !== undefined));
-  if (inOrder(dayFirst) !== inOrder(monthFirst)) return inOrder(dayFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
-  throw new StatementParseError(
-    'AMBIGUOUS_FORMAT',
-    `Ambiguous dates: expected dates whose day and month can be told apart, found ${JSON.stringify(samples[0])} and others that read as day first and as month first alike; re-save the file with dates as YYYY-MM-DD`,
-    { file, line },
-  );
-}
 
 /**
  * Reads a table by its header. `text` is the decoded file (HTML tables already turned into
@@ -402,17 +351,33 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // So does a column with the amount in the original currency (`Utl. belopp`, `Original amount`).
   const amountCurrency = map.get('amount') === undefined ? undefined : headerMeaning(names[map.get('amount') as number] ?? '')?.currency;
   const hasForeignAmount = columnsOf(header, 'foreignAmount').length > 0;
+  // A sender and a recipient column that both hold account numbers (Nordea's `Avsändare`/`Mottagare`
+  // in a re-save): one is the account's own on every row, the other party's the other one.
+  const numbered = columnsOf(header, 'counterparty').filter((i) => holdsAccountNumbers(sample, i));
+  const fromCol = numbered.find((i) => partyDirection(names[i] ?? '') === 'from');
+  const toCol = numbered.find((i) => partyDirection(names[i] ?? '') === 'to');
+  if (fromCol !== undefined && toCol !== undefined && !map.has('counterpartyAccount')) {
+    map.set('from', fromCol);
+    map.set('to', toCol);
+    reasons.push(`"${names[fromCol]}" and "${names[toCol]}" hold the sending and the receiving account: the other party's account is the one that is not the account's own`);
+  }
   for (const [m, role] of optional) {
+    // The counterparty is the first column that names the other party; one that holds account or
+    // giro numbers instead is its account (and never keeps a later column of names out).
+    if (role === 'counterparty') {
+      const unused = columnsOf(header, 'counterparty').filter((i) => ![...map.values()].includes(i));
+      const named = unused.find((i) => !holdsAccountNumbers(sample, i));
+      if (named !== undefined) map.set('counterparty', named);
+      const account = unused.find((i) => holdsAccountNumbers(sample, i));
+      if (account !== undefined && !map.has('counterpartyAccount') && !map.has('from')) {
+        map.set('counterpartyAccount', account);
+        reasons.push(`"${names[account] ?? String(account)}" holds account or giro numbers, not names`);
+      }
+      continue;
+    }
     const i = firstUnused(m);
     if (i === undefined) continue;
     if (role === 'currency' && (amountCurrency !== undefined || (hasForeignAmount && !namesAccountCurrency(names[i] ?? '')))) continue;
-    // "Mottagare" or "Avsändare" holds a name at one bank and an account or giro number at another:
-    // a counterparty column whose cells are numbers is the counterparty's account.
-    if (role === 'counterparty' && !map.has('counterpartyAccount') && holdsAccountNumbers(sample, i)) {
-      map.set('counterpartyAccount', i);
-      reasons.push(`"${names[i] ?? String(i)}" holds account or giro numbers, not names`);
-      continue;
-    }
     map.set(role, i);
   }
 
@@ -451,7 +416,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'type', 'status', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;

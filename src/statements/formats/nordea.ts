@@ -45,7 +45,7 @@ export const nordea2022: StatementFormat = defineTableFormat({
 export const nordea2024: StatementFormat = defineTableFormat({
   ...common,
   id: 'nordea-2024',
-  columns: [DATE, AMOUNT, FROM, TO, NAME, { role: 'text', names: ['ytterligare detaljer'] }, MESSAGE, NOTES, BALANCE, CURRENCY],
+  columns: [DATE, AMOUNT, FROM, TO, NAME, { role: 'text', names: ['ytterligare detaljer', 'additional details'] }, MESSAGE, NOTES, BALANCE, CURRENCY],
 });
 
 /**

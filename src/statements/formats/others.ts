@@ -18,12 +18,28 @@ export function accountAfterLabel(pre: readonly string[], delimiter: string): { 
     // Either "Kontonummer: 1234…" in the same cell, the next cell, or the cell below.
     const same = ACCOUNT_IN_LINE.exec(cells[at] ?? '');
     if (same?.[1]) return { accountNumber: same[1] };
-    const next = cells[at + 1] ?? '';
-    if (ACCOUNT_IN_LINE.test(next)) return { accountNumber: next.trim() };
-    const below = splitCells(pre[i + 1] ?? '', delimiter)[at];
-    if (below !== undefined && ACCOUNT_IN_LINE.test(below)) return { accountNumber: below.trim() };
+    const next = numberInCell(splitCells(pre[i] ?? '', delimiter)[at + 1]);
+    if (next !== undefined) return { accountNumber: next };
+    const below = numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at]);
+    if (below !== undefined) return { accountNumber: below };
   }
   return {};
+}
+
+/** An IBAN as banks print one: `SE45 5000 0000 0583 9825 7466` or without the spaces. */
+const IBAN_IN_CELL = /\b([A-Z]{2}\d{2}(?: ?[\dA-Z]{4}){2,7}(?: ?[\dA-Z]{1,3})?)\b/;
+
+/**
+ * The account number in a cell beside or below a label: the whole cell when it is only the number
+ * (`6123-123 456 789`, `SE45 5000 …`), else the number in it (`Företagskonto 6123-123 456 789`:
+ * not the account's name). As the file writes it (case kept).
+ */
+function numberInCell(raw: string | undefined): string | undefined {
+  const cell = (raw ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
+  const m = ACCOUNT_IN_LINE.exec(cell);
+  if (!m?.[1]) return undefined;
+  if (cell.replace(m[1], '').replace(/[\s.\-:]/g, '') === '') return cell;
+  return IBAN_IN_CELL.exec(cell)?.[1] ?? m[1];
 }
 
 /**

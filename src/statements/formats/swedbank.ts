@@ -17,8 +17,11 @@ import { defineTableFormat } from '../table.js';
 import { findHeaderRow } from './header.js';
 
 const SWEDBANK = 'Swedbank';
-/** `* Transaktioner Period 2020-01-01–2020-02-02 Skapad 2020-02-02 20:35 +01:00` (dash or underscore). */
-const CSV_PREAMBLE = /^\*\s*transaktioner\s+period\s+\d{4}-\d{2}-\d{2}/i;
+/**
+ * `* Transaktioner Period 2020-01-01–2020-02-02 Skapad 2020-02-02 20:35 +01:00` (dash or underscore),
+ * and the business online bank's `* Transaktionsrapport Period … Skapad …`.
+ */
+const CSV_PREAMBLE = /^\*\s*transaktion(?:er|srapport)\s+period\s+\d{4}-\d{2}-\d{2}/i;
 
 export const swedbankCsv: StatementFormat = defineTableFormat({
   id: 'swedbank-csv',

@@ -1,0 +1,271 @@
+/**
+ * Layouts and variants of real Swedish bank exports that kontera read wrongly before (hand-built
+ * fixtures from the format descriptions in formats.md, invented names; fixtures/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+
+const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
+
+describe('rows of several accounts in one file', () => {
+  it("Swedbank's business Transaktionsrapport of two accounts: each account's balance chain on its own", () => {
+    const s = parseStatement(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252', accountNumber: '8327-9-9434567890' });
+    expect(s.transactions.map((t) => [t.line, t.accountNumber, t.date, t.amount, t.balance, t.text, t.counterparty, t.kind])).toEqual([
+      [3, '8327-9-9434567890', '2026-01-05', -125_000, 4_875_000, 'Kortköp', 'BJÖRKS FÄRG', 'card'],
+      [4, '8327-9-9434567890', '2026-01-04', 1_000_000, 5_000_000, 'Bankgiro inbetalning', 'FAKTURA 1021', 'bankgiro'],
+      [5, '8327-9-9434567890', '2026-01-02', -500_000, 4_000_000, 'Överföring via internet', 'LINDGRENS VVS AB', 'transfer'],
+      [6, '8327-9-9434567891', '2026-01-31', 1_250, 20_001_250, 'Sparränta', undefined, 'interest'],
+      [7, '8327-9-9434567891', '2026-01-15', 10_000_000, 20_000_000, 'Överföring', 'FRÅN 9434567890', 'transfer'],
+    ]);
+    // Before: the first account's last balance was followed by the second account's amount, a
+    // "broken" chain at line 5, and an opening balance made of both accounts.
+    expect(s.warnings.map((w) => w.code)).toEqual(['ACCOUNTS_MIXED']);
+    expect(s.openingBalance).toBeUndefined();
+    expect(s.closingBalance).toBeUndefined();
+  });
+
+  it('still reports a break inside one account', () => {
+    const text = new TextDecoder('windows-1252').decode(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv')).replace('100000.00,200000.00', '100000.00,200100.00');
+    const s = parseStatement(text);
+    expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')?.lines).toEqual([6]);
+  });
+});
+
+describe('the account number in a title row', () => {
+  it('is the number beside the label, not the whole cell with the account name (lower-cased)', () => {
+    const s = parseStatement(fixture('generic/english-debit-credit-account-name-preamble.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', accountNumber: '6123-123 456 789', openingBalance: 10_000_000, closingBalance: 10_625_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.reference, t.kind])).toEqual([
+      [6, '2026-01-02', undefined, 1_250_000, 11_250_000, 'Bankgiro inbetalning', 'Faktura 1001', 'bankgiro'],
+      [7, '2026-01-05', '2026-01-04', -125_000, 11_125_000, 'Kortköp', 'BJÖRKS FÄRG', 'card'],
+      [8, '2026-01-07', undefined, -500_000, 10_625_000, 'Överföring', 'LINDGRENS VVS AB', 'transfer'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []], ['FOOTER_IGNORED', [9]]]);
+  });
+
+  it('keeps a cell that is only the number as written, an IBAN included, and finds the number in the cell below the label', () => {
+    const table = 'Datum;Text;Belopp;Saldo\n2026-01-05;Kortköp;-1 250,00;8 750,00\n';
+    expect(parseStatement(`Konto;SE45 5000 0000 0583 9825 7466\n${table}`).accountNumber).toBe('SE45 5000 0000 0583 9825 7466');
+    expect(parseStatement(`Kontonummer\nFöretagskonto 6123-123 456 789\n${table}`).accountNumber).toBe('6123-123 456 789');
+    expect(parseStatement(`Kontonummer;6123-123 456 789\n${table}`).accountNumber).toBe('6123-123 456 789');
+  });
+});
+
+describe("Nordea's netbank in English", () => {
+  it('reads the 2024 layout with English headers as Nordea: "Additional details" is the text', () => {
+    const s = parseStatement(fixture('nordea/business-2024-english-ui.csv'));
+    expect(s).toMatchObject({ format: 'nordea-2024', bank: 'Nordea', accountNumber: '3300 12 34567', openingBalance: 10_050_000, closingBalance: 10_625_000 });
+    // Before: read by the header reader, the card and Swish rows had an empty text and the
+    // counterparty's account was the account's own (the Sender column on money out).
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference, t.counterparty, t.counterpartyAccount, t.kind])).toEqual([
+      [2, '2026-01-07', -500_000, 10_625_000, 'Betalning BG 5343-2795 Lindgrens', '7712345', 'LINDGRENS VVS AB', '5343-2795', 'bankgiro'],
+      [3, '2026-01-05', -125_000, 11_125_000, 'Kortköp 260104 BJÖRKS FÄRG', undefined, undefined, undefined, 'card'],
+      [4, '2026-01-03', -25_000, 11_250_000, 'Swish betalning ANNA SVENSSON', undefined, undefined, undefined, 'swish'],
+      [5, '2026-01-03', -25_000, undefined, 'Swish betalning ANNA SVENSSON', undefined, undefined, undefined, 'swish'],
+      [6, '2026-01-02', 1_250_000, 11_300_000, 'Bg-inbetalning', 'Faktura 1001', 'KAFFEHUSET AB', '5566-1234', 'bankgiro'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [7]]]);
+  });
+});
+
+describe('sender and recipient columns in a table read by its header', () => {
+  it('a Nordea export re-saved without its currency column: Namn is the counterparty, the account not our own is theirs', () => {
+    const s = parseStatement(fixture('nordea/excel-resave-no-currency-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'windows-1252', accountNumber: '3300 12 34567', openingBalance: 10_080_000, closingBalance: 10_625_000 });
+    // Before: "Avsändare" (our own account on money out) was every row's counterparty account, and
+    // "Namn" was never read because a column of numbers stood before it.
+    expect(s.transactions.map((t) => [t.line, t.amount, t.text, t.counterparty, t.counterpartyAccount, t.kind])).toEqual([
+      [2, -500_000, 'Betalning BG 5343-2795 Lindgrens', 'LINDGRENS VVS AB', '5343-2795', 'bankgiro'],
+      [3, -125_000, 'Kortköp 260104 BJÖRKS FÄRG', undefined, undefined, 'card'],
+      [4, -80_000, 'Betalning PG 1234567-8 Elverket', 'ELVERKET I BYN', '123 45 67-8', 'plusgiro'],
+      [5, 1_250_000, 'Bg-inbetalning', 'KAFFEHUSET AB', '5566-1234', 'bankgiro'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ counterparty: 'Namn', text: 'Rubrik' });
+  });
+
+  it('one column of numbers and one of names: the names are the counterparty, the numbers its account', () => {
+    const s = parseStatement('Datum;Avsändare;Namn;Belopp\n2026-01-05;5566-1234;KAFFEHUSET AB;12 500,00\n2026-01-06;123 45 67-8;ELVERKET I BYN;1 000,00\n');
+    expect(s.transactions.map((t) => [t.text, t.counterparty, t.counterpartyAccount])).toEqual([
+      ['KAFFEHUSET AB', undefined, '5566-1234'],
+      ['ELVERKET I BYN', undefined, '123 45 67-8'],
+    ]);
+  });
+});
+
+describe('a balance column a known layout does not name', () => {
+  it('Länsförsäkringar with a Saldo column after Belopp: the balance is read and its chain checked', () => {
+    const bytes = fixture('lansforsakringar/foretag-with-saldo-column.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'lansforsakringar', accountNumber: '9020 12 34567', openingBalance: 5_000_000, closingBalance: 4_825_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [5, '2026-01-09', undefined, -1_000_000, 4_825_000, '9020.12.345.68', 'transfer'],
+      [6, '2026-01-07', undefined, -500_000, 5_825_000, 'Lindgrens VVS AB', 'bankgiro'],
+      [7, '2026-01-05', '2026-01-04', -175_000, 6_325_000, 'BJÖRKS FÄRG', 'card'],
+      [8, '2026-01-02', undefined, 1_500_000, 6_500_000, 'Kaffehuset AB', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+    // A wrong balance is now caught.
+    const broken = new TextDecoder().decode(bytes).replace('"58 250,00"', '"58 200,00"');
+    expect(parseStatement(broken).warnings.map((w) => w.code)).toEqual(['BALANCE_CHAIN_BROKEN']);
+  });
+});
+
+describe('summary lines below the table', () => {
+  it('a count and an export stamp after the rows are footer lines, not rows with the wrong number of fields', () => {
+    const s = parseStatement(fixture('generic/summary-lines-after-table.csv'));
+    expect(s).toMatchObject({ accountNumber: '9150-123 456 7', openingBalance: 10_000_000, closingBalance: 10_600_000 });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance])).toEqual([
+      [5, 1_250_000, 11_250_000],
+      [6, -150_000, 11_100_000],
+      [7, -500_000, 10_600_000],
+    ]);
+    // Before: COLUMN_COUNT at line 9 ("Antal transaktioner: 3" has a digit where the date goes).
+    expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([9, 10, 11, 12]);
+  });
+
+  it('in a known format too (ICA Banken), and a row with money and no date is still an error', () => {
+    const ica = 'Datum;Text;Typ;Budgetgrupp;Belopp;Saldo\n2026-01-07;Lindgrens VVS AB;E-faktura;Boende;-5 000,00 kr;54 000,00 kr\n2026-01-05;BJÖRKS FÄRG;Korttransaktion;Övrigt;-1 000,00 kr;59 000,00 kr\n';
+    const s = parseStatement(`${ica}\nAntal transaktioner: 2\n`);
+    expect(s.format).toBe('ica');
+    expect(s.transactions).toHaveLength(2);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['FOOTER_IGNORED', [5]]]);
+    expect(() => parseStatement(`${ica}Exporterad 2026-02-01;;;;-5,00 kr;\n`)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', line: 4 }));
+  });
+});
+
+describe('opening and closing balance rows inside a known layout', () => {
+  it('SEB "Transaktioner" with Ingående/Utgående saldo rows: balance marks, not rows without an amount', () => {
+    const bytes = fixture('seb/transaktioner-2026-opening-closing-rows.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'seb-transaktioner', openingBalance: 6_000_000, closingBalance: 6_650_000 });
+    // Before: INVALID_AMOUNT at line 2 ("Insättningar" and "Uttag" both empty).
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [3, '2026-01-05', -100_000, 5_900_000, 'BJORKS FARG', 'card'],
+      [4, '2026-01-07', -500_000, 5_400_000, 'LINDGRENS VVS', 'bankgiro'],
+      [5, '2026-01-09', 1_250_000, 6_650_000, 'KAFFEHUSET AB', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+    // The marks are checked against the rows.
+    const wrong = new TextDecoder().decode(bytes).replace(';;;;60000.00', ';;;;61000.00');
+    expect(parseStatement(wrong).warnings.map((w) => [w.code, w.lines])).toEqual([['BALANCE_CHAIN_BROKEN', [2]]]);
+  });
+
+  it('a row with an amount is a transaction whatever its text', () => {
+    const s = parseStatement('Bokföringsdatum;Valutadatum;Verifikationsnummer;Text;Belopp;Saldo\n2026-01-07;2026-01-07;1;Utgående saldo överfört;-5000.000;54000.000\n');
+    expect(s.transactions.map((t) => [t.amount, t.text])).toEqual([[-500_000, 'Utgående saldo överfört']]);
+  });
+});
+
+describe('transaction kinds from type words written as one compound or in English', () => {
+  it('a bank type column (Kortbetalning, Bankgirobetalning, Direct debit, Kreditränta …) gives the kind', () => {
+    const rows: [string, string][] = [
+      ['Kortbetalning', 'card'],
+      ['Card payment', 'card'],
+      ['Bankgiroinbetalning', 'bankgiro'],
+      ['Bankgirobetalning', 'bankgiro'],
+      ['Plusgirobetalning', 'plusgiro'],
+      ['Autogirobetalning', 'autogiro'],
+      ['Direct debit', 'autogiro'],
+      ['Swishbetalning', 'swish'],
+      ['Kreditränta', 'interest'],
+      ['Inlåningsränta', 'interest'],
+      ['Skatteåterbäring', 'tax-account'],
+    ];
+    const csv = `Datum;Typ;Text;Belopp\n${rows.map(([type], i) => `2026-01-${String(i + 1).padStart(2, '0')};${type};LINDGRENS VVS AB;-100,00`).join('\n')}\n`;
+    const s = parseStatement(csv);
+    expect(s.transactions.map((t) => t.kind)).toEqual(rows.map(([, kind]) => kind));
+  });
+});
+
+describe('English labels of a business export with one signed in/out column', () => {
+  it('reads "Deposit/Withdrawal" as the amount, "Reference Swish" as the message, and leaves the current balance and the Swish sender alone', () => {
+    const s = parseStatement(fixture('generic/business-english-deposit-withdrawal.csv'));
+    // Before: UNKNOWN_FORMAT (no column the synonym table took for the amount).
+    expect(s).toMatchObject({ format: 'generic-csv', accountNumber: '123 456 789', currency: 'SEK', closingBalance: 1_452_050 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference, t.kind])).toEqual([
+      [4, '2020-05-08', 120_000, 1_452_050, 'SWISH INBETALNING', 'Faktura 1043', 'swish'],
+      [5, '2020-05-08', -200, 1_332_050, 'SWISH AVGIFT', undefined, 'fee'],
+      [6, '2020-05-04', -800_000, 1_332_250, 'BG 5050-1055 SKATTEVERKET', undefined, 'tax-account'],
+      [7, '2020-02-03', 2_132_250, 2_132_250, 'BG INBETALNING 1234-5678', undefined, 'bankgiro'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ amount: 'Deposit/Withdrawal', balance: 'Booked balance', reference: 'Reference Swish' });
+    expect(JSON.stringify(s)).not.toContain('46701234567');
+  });
+});
+
+describe("a bank's export re-saved by a spreadsheet in another locale", () => {
+  const bytes = fixture('swedbank/csv-excel-resave-uk-dates-cp1252.csv');
+  const expected = [
+    [3, '2026-01-28', '2026-01-27', 1_250_000, 6_137_050],
+    [4, '2026-01-19', '2026-01-18', -112_950, 4_887_050],
+    [5, '2026-01-14', undefined, -500_000, 5_000_000],
+    [6, '2026-01-09', undefined, -2_000_000, 5_500_000],
+    [7, '2026-01-05', '2026-01-03', -25_000, 7_500_000],
+    [8, '2026-01-02', undefined, -7_500, 7_525_000],
+  ];
+  const read = (s: ReturnType<typeof parseStatement>) => s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance]);
+
+  it('Swedbank CSV with day-first dates (English UK Excel): read as Swedbank, dates ISO', () => {
+    // Before: INVALID_DATE ("expected a date like YYYY-MM-DD, got \"27/01/2026\"").
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252', openingBalance: 7_532_500, closingBalance: 6_137_050 });
+    expect(read(s)).toEqual(expected);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('month-first dates (US Excel) read the same; dates that read both ways are refused', () => {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    expect(read(parseStatement(text.replace(/(\d{2})\/01\/2026/g, (_, d: string) => `1/${Number(d)}/2026`)))).toEqual(expected);
+    const early = text.replace(/(\d{2})\/01\/2026/g, (_, d: string) => `${String(Math.min(Number(d), 12)).padStart(2, '0')}/01/2026`);
+    expect(() => parseStatement(early)).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', line: 3 }));
+  });
+});
+
+describe('a row the bank has not booked yet, marked in the date cell, in any layout', () => {
+  it('ICA Banken with a "Reserverat" row: pending (left out, or kept with includePending), not INVALID_DATE', () => {
+    const bytes = fixture('ica/reserverat-row-first.csv');
+    const s = parseStatement(bytes);
+    expect(s).toMatchObject({ format: 'ica', openingBalance: 4_750_000, closingBalance: 5_400_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-07', -500_000, 5_400_000],
+      [4, '2026-01-05', -100_000, 5_900_000],
+      [5, '2026-01-02', 1_250_000, 6_000_000],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+    expect(parseStatement(bytes, { includePending: true }).transactions[0]).toMatchObject({ line: 2, amount: -9_900, balance: undefined, pending: true, text: 'CAFE SOLEN' });
+  });
+});
+
+describe('a known layout with a column more than it names', () => {
+  it('a message or counterparty column beside Handelsbanken\'s five is read, not dropped', () => {
+    const csv = 'Konto: 6789-123 456 789\nReskontradatum;Transaktionsdatum;Text;Belopp;Saldo;Meddelande;Mottagare\n2026-01-07;2026-01-06;BG 5343-2795;-5 000,00;54 000,00;Faktura 77;LINDGRENS VVS AB\n2026-01-05;2026-01-05;KORTKÖP;-1 000,00;59 000,00;;BJÖRKS FÄRG\n';
+    const s = parseStatement(csv);
+    expect(s.format).toBe('handelsbanken');
+    // Before: both columns were dropped (the header still matched Handelsbanken's, scored as having extra columns).
+    expect(s.transactions.map((t) => [t.text, t.reference, t.counterparty, t.kind])).toEqual([
+      ['BG 5343-2795', 'Faktura 77', 'LINDGRENS VVS AB', 'bankgiro'],
+      ['KORTKÖP', undefined, 'BJÖRKS FÄRG', 'card'],
+    ]);
+  });
+});
+
+describe('corporate spellings of the value date and the payment type', () => {
+  it('"Värdedag" is the value date and "Betalningstyp" the type (and gives the kind)', () => {
+    const s = parseStatement('Bokföringsdag;Värdedag;Betalningstyp;Motpart;Meddelande;Belopp;Valuta;Saldo\n2026-01-07;2026-01-07;Bankgiro;LINDGRENS VVS AB;7712345;-5 000,00;SEK;106 000,00\n2026-01-05;2026-01-04;Kortköp;BJÖRKS FÄRG;;-1 500,00;SEK;111 000,00\n');
+    // Before: both columns "Not used": no value date, no kind on the card row.
+    expect(s.detected?.columns).toMatchObject({ valueDate: 'Värdedag' });
+    expect(s.transactions.map((t) => [t.valueDate, t.text, t.kind])).toEqual([
+      [undefined, 'LINDGRENS VVS AB', 'bankgiro'],
+      ['2026-01-04', 'BJÖRKS FÄRG', 'card'],
+    ]);
+  });
+});
+
+describe("Swedbank's business Transaktionsrapport preamble", () => {
+  it('is Swedbank\'s own preamble: the file is detected with full confidence', () => {
+    // Before: 0.9 (a preamble Swedbank's CSV layout did not know).
+    expect(detectStatementFormat(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv'))).toMatchObject({ format: 'swedbank-csv', score: 1 });
+  });
+});
