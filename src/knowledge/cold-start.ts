@@ -47,11 +47,116 @@ export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]):
   return (bankRow ?? anyRow)?.text?.trim() ?? '';
 }
 
+/** Why a voucher of the books is not learned although it may touch a bank account. */
+export type UnlearnedVoucherReason =
+  /** The same numbered voucher (series, number, date, text, rows) earlier in the file: one voucher exported twice. */
+  | 'repeat'
+  /** Cancelled by a later correction voucher that reverses it exactly. */
+  | 'reversed'
+  /** A correction voucher that reverses an earlier one exactly. */
+  | 'reversal';
+
+/** Words a correction voucher is titled with: korrigering, korr., makulering, rättelse, återföring, storno, annullering, felbokning. */
+const REVERSAL_WORD = /(?<![\p{L}\p{N}])(korr(?:ig\p{L}*|\.|(?!\p{L}))|makuler\p{L}*|rättelse|rättning|återför\p{L}*|storn\p{L}*|annuller\p{L}*|felbok\p{L}*)/iu;
+
+/** Account → summed amount of a voucher's rows on bookkeeping accounts, zero sums left out, sorted; negated when `sign` is -1. */
+function rowSignature(v: SieVoucher, sign: 1 | -1): string {
+  const sums = new Map<string, number>();
+  for (const t of v.transactions) if (ACCOUNT_NUMBER_PATTERN.test(t.account)) sums.set(t.account, (sums.get(t.account) ?? 0) + t.amount);
+  return [...sums]
+    .filter(([, a]) => a !== 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([account, amount]) => `${account}:${sign * amount}`)
+    .join('|');
+}
+
+/** All texts of a voucher: its own and its rows'. */
+function allTexts(v: SieVoucher): string {
+  return [v.text, ...v.transactions.map((t) => t.text ?? '')].join(' ');
+}
+
+/** Whether `text` names voucher `o` by series and number (`A5`, `A 5`, `A-5`, `A:5`, `ver 5` when the series is a number). */
+function names(text: string, o: SieVoucher): boolean {
+  const series = o.series.trim();
+  const number = o.number.trim();
+  if (number === '' || number === '0') return false;
+  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ref = series === '' ? esc(number) : `${esc(series)}[ \t:.\-/]?(?:nr\.?[ \t]?)?${esc(number)}`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${ref}(?![\\p{N}])`, 'iu').test(text);
+}
+
+/**
+ * The vouchers of `doc` that learning leaves out although they may touch a bank account, so that it
+ * learns only what stands in the books:
+ * - `repeat`: a numbered voucher identical to one earlier in the file (series, number, date, text
+ *   and rows) is the same voucher exported twice, not a second booking. Unnumbered vouchers (a 4I
+ *   file leaves numbering to the importer) may be two equal payments and are all kept.
+ * - `reversed` / `reversal`: a correction voucher whose rows are exactly the negative of an earlier
+ *   voucher's (per account), and that says so — titled korrigering, makulering, rättelse,
+ *   återföring, storno, … or naming that voucher's series and number — cancels it: neither the
+ *   wrong booking nor its reversal is how the client books that counterparty. An exact negative
+ *   that says neither (money back from a supplier) is a booking and stays.
+ *
+ * ```ts
+ * const left = unlearnedVouchers(readSie(bytes)); // Map<SieVoucher, 'repeat' | 'reversed' | 'reversal'>
+ * ```
+ */
+export function unlearnedVouchers(doc: SieDocument): Map<SieVoucher, UnlearnedVoucherReason> {
+  const out = new Map<SieVoucher, UnlearnedVoucherReason>();
+  const seen = new Set<string>();
+  const bySignature = new Map<string, { v: SieVoucher; i: number }[]>();
+  const candidates: { v: SieVoucher; i: number }[] = [];
+  doc.vouchers.forEach((v, i) => {
+    const numbered = v.series.trim() !== '' || (v.number.trim() !== '' && v.number.trim() !== '0');
+    if (numbered) {
+      const key = [v.series.trim(), v.number.trim(), v.date, v.text, ...v.transactions.map((t) => `${t.account} ${t.amount}`)].join('\u0000');
+      if (seen.has(key)) {
+        out.set(v, 'repeat');
+        return;
+      }
+      seen.add(key);
+    }
+    const sig = rowSignature(v, 1);
+    if (sig === '') return;
+    const list = bySignature.get(sig);
+    if (list === undefined) bySignature.set(sig, [{ v, i }]);
+    else list.push({ v, i });
+    candidates.push({ v, i });
+  });
+  // Corrections in date order (file order within a day), each pairing with one earlier voucher.
+  candidates.sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
+  for (const { v: r, i: ri } of candidates) {
+    if (out.has(r)) continue;
+    const list = bySignature.get(rowSignature(r, -1));
+    if (list === undefined) continue;
+    const text = allTexts(r);
+    const worded = REVERSAL_WORD.test(text);
+    let best: { v: SieVoucher; i: number } | undefined;
+    let bestNamed = false;
+    for (const o of list) {
+      if (o.v === r || out.has(o.v) || o.v.date > r.date || (o.v.date === r.date && o.i > ri)) continue;
+      const named = names(text, o.v);
+      if (!named && !worded) continue;
+      // The voucher it names, else the latest one before it.
+      if (best === undefined || (named && !bestNamed) || (named === bestNamed && (o.v.date > best.v.date || (o.v.date === best.v.date && o.i > best.i)))) {
+        best = o;
+        bestNamed = named;
+      }
+    }
+    if (best !== undefined) {
+      out.set(best.v, 'reversed');
+      out.set(r, 'reversal');
+    }
+  }
+  return out;
+}
+
 /**
  * The vouchers of a SIE document that touch a bank/cash account, as confirmed bookings, in date
- * order (stable). Left out: vouchers whose bank rows sum to zero (internal transfers), and vouchers
+ * order (stable). Left out: vouchers whose bank rows sum to zero (internal transfers), vouchers
  * that do not balance once rows on non-account markers (`FEL`, `DIFF`) are dropped — an unbalanced
- * voucher is an error in the books, not a booking to learn from or to be scored against.
+ * voucher is an error in the books, not a booking to learn from or to be scored against — and the
+ * repeats, reversed vouchers and their reversals of {@link unlearnedVouchers}.
  *
  * ```ts
  * const bookings = sieBookings(readSie(bytes));
@@ -59,7 +164,9 @@ export function voucherText(v: SieVoucher, bankAccounts?: readonly AccountNo[]):
  */
 export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): ConfirmedBooking[] {
   const out: ConfirmedBooking[] = [];
+  const unlearned = doc.vouchers.length > 1 ? unlearnedVouchers(doc) : undefined;
   for (const v of doc.vouchers) {
+    if (unlearned?.has(v) === true) continue;
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     const bankSum = trySumAmounts(rows.filter((t) => isBank(t.account, options.bankAccounts)));
     if (bankSum === 0 || bankSum === undefined) continue;

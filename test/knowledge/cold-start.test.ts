@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readSie } from '../../src/sie/reader.js';
 import { createKnowledge } from '../../src/knowledge/base.js';
-import { learnFromSieDocument, sieBookings } from '../../src/knowledge/cold-start.js';
+import { learnFromSieDocument, sieBookings, unlearnedVouchers } from '../../src/knowledge/cold-start.js';
 import type { SieDocument, SieVoucher } from '../../src/sie/types.js';
 import { suggest } from '../../src/suggest/suggest.js';
 
@@ -110,5 +110,71 @@ describe('cold start from the real corpus', () => {
       { account: '7690', amount: 17411 },
       { account: '2641', amount: 2089 },
     ]);
+  });
+});
+
+describe('cold start learns only what stands in the books', () => {
+  const numbered = (series: string, number: string, date: string, text: string, rows: [string, number][]): SieVoucher => ({ ...ver(date, text, rows), series, number });
+  const telia: [string, number][] = [['1930', -49900], ['6212', 39920], ['2641', 9980]];
+  const minus = (rows: [string, number][]): [string, number][] => rows.map(([a, n]) => [a, -n]);
+
+  test('a voucher and the correction that reverses it exactly teach nothing; the re-booking does', () => {
+    const books = doc([
+      numbered('A', '5', '2025-03-05', 'Telia', [['1930', -49900], ['5010', 49900]]),
+      numbered('A', '6', '2025-03-07', 'Korrigering av ver A5', [['1930', 49900], ['5010', -49900]]),
+      numbered('A', '7', '2025-03-07', 'Telia', telia),
+    ]);
+    expect(sieBookings(books).map((b) => `${b.transaction.text} ${b.voucher.rows.map((r) => r.account).join(',')}`)).toEqual(['Telia 1930,6212,2641']);
+    const k = createKnowledge();
+    expect(learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, books)).toMatchObject({ vouchers: 3, learned: 1 });
+    const s = suggest({ date: '2025-04-05', amount: -49900, text: 'TELIA' }, k, { id: 'c', bureauId: 'b', bankAccounts: ['1930'] });
+    expect(s.account).toBe('6212');
+  });
+
+  test('a correction is known by its words or by naming the voucher it reverses, in any series and order of the file', () => {
+    const cases: [string, string][] = [
+      ['Makulering', 'K'],
+      ['Rättelse av verifikation A 5', 'K'],
+      ['Återföring', 'A'],
+      ['Storno felaktig betalning', 'A'],
+      ['Avser A5', 'K'],
+      ['Korr. hyra', 'A'],
+    ];
+    for (const [text, series] of cases) {
+      const books = doc([
+        numbered(series, '1', '2025-03-09', text, minus(telia)),
+        numbered('A', '5', '2025-03-05', 'Telia', telia),
+      ]);
+      expect([text, sieBookings(books).length]).toEqual([text, 0]);
+    }
+  });
+
+  test('money back that is an exact negative but no correction is learned (a refund), as is a negative of a later voucher', () => {
+    const refund = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '6', '2025-03-20', 'Telia återbetalning', minus(telia))]);
+    expect(sieBookings(refund)).toHaveLength(2);
+    // "Korrigering" dated before the voucher it would reverse reverses nothing.
+    const before = doc([numbered('A', '5', '2025-03-01', 'Korrigering', minus(telia)), numbered('A', '6', '2025-03-05', 'Telia', telia)]);
+    expect(sieBookings(before)).toHaveLength(2);
+    // Each correction cancels one voucher: two equal payments, one reversed.
+    const two = doc([
+      numbered('A', '5', '2025-03-05', 'Telia', telia),
+      numbered('A', '6', '2025-03-05', 'Telia', telia),
+      numbered('A', '7', '2025-03-06', 'Korrigering dubbelbetalning', minus(telia)),
+    ]);
+    expect(sieBookings(two).map((b) => b.transaction.date)).toEqual(['2025-03-05']);
+  });
+
+  test('a numbered voucher the file holds twice, identical, is learned once; unnumbered equal payments are two', () => {
+    const twice = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '5', '2025-03-05', 'Telia', telia)]);
+    expect(unlearnedVouchers(twice).get(twice.vouchers[1] as SieVoucher)).toBe('repeat');
+    expect(sieBookings(twice)).toHaveLength(1);
+    const k = createKnowledge();
+    learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, twice);
+    expect([...(k.profiles.get('c')?.values() ?? [])].map((p) => p.templates[0]?.count)).toEqual([1]);
+    // Same number, other rows: a broken export's two vouchers, both kept.
+    const clash = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '5', '2025-03-05', 'Telia', [['1930', -10000], ['6570', 10000]])]);
+    expect(sieBookings(clash)).toHaveLength(2);
+    const swish = doc([numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]]), numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]])]);
+    expect(sieBookings(swish)).toHaveLength(2);
   });
 });
