@@ -90,7 +90,8 @@ function names(text: string, o: SieVoucher): boolean {
  * learns only what stands in the books:
  * - `repeat`: a numbered voucher identical to one earlier in the file (series, number, date, text
  *   and rows) is the same voucher exported twice, not a second booking. Unnumbered vouchers (a 4I
- *   file leaves numbering to the importer) may be two equal payments and are all kept.
+ *   file leaves numbering to the importer, also when it gives a series) may be two equal payments
+ *   and are all kept.
  * - `reversed` / `reversal`: a correction voucher whose rows are exactly the negative of an earlier
  *   voucher's (per account), and that says so — titled korrigering, makulering, rättelse,
  *   återföring, storno, … or naming that voucher's series and number — cancels it: neither the
@@ -107,7 +108,8 @@ export function unlearnedVouchers(doc: SieDocument): Map<SieVoucher, UnlearnedVo
   const bySignature = new Map<string, { v: SieVoucher; i: number }[]>();
   const candidates: { v: SieVoucher; i: number }[] = [];
   doc.vouchers.forEach((v, i) => {
-    const numbered = v.series.trim() !== '' || (v.number.trim() !== '' && v.number.trim() !== '0');
+    // A number makes it one voucher; a series alone does not (Visma Fakturering writes `#VER B ""`).
+    const numbered = v.number.trim() !== '' && v.number.trim() !== '0';
     if (numbered) {
       const key = [v.series.trim(), v.number.trim(), v.date, v.text, ...v.transactions.map((t) => `${t.account} ${t.amount}`)].join('\u0000');
       if (seen.has(key)) {

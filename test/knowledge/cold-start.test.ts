@@ -176,5 +176,7 @@ describe('cold start learns only what stands in the books', () => {
     expect(sieBookings(clash)).toHaveLength(2);
     const swish = doc([numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]]), numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]])]);
     expect(sieBookings(swish)).toHaveLength(2);
+    const seriesOnly = doc([numbered('B', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]]), numbered('B', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]])]);
+    expect(sieBookings(seriesOnly)).toHaveLength(2);
   });
 });
