@@ -155,7 +155,9 @@ export function unlearnedVouchers(doc: SieDocument): Map<SieVoucher, UnlearnedVo
 
 /**
  * The vouchers of a SIE document that touch a bank/cash account, as confirmed bookings, in date
- * order (stable). Left out: vouchers whose bank rows sum to zero (internal transfers), vouchers
+ * order (stable). Left out: vouchers whose bank rows sum to zero (internal transfers) or that take
+ * money out of one bank account and put it into another (a transfer with a fee or an exchange
+ * difference), vouchers
  * that do not balance once rows on non-account markers (`FEL`, `DIFF`) are dropped — an unbalanced
  * voucher is an error in the books, not a booking to learn from or to be scored against — and the
  * repeats, reversed vouchers and their reversals of {@link unlearnedVouchers}.
@@ -170,8 +172,10 @@ export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): 
   for (const v of doc.vouchers) {
     if (unlearned?.has(v) === true) continue;
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
-    const bankSum = trySumAmounts(rows.filter((t) => isBank(t.account, options.bankAccounts)));
+    const bankRows = rows.filter((t) => isBank(t.account, options.bankAccounts));
+    const bankSum = trySumAmounts(bankRows);
     if (bankSum === 0 || bankSum === undefined) continue;
+    if (movesBetweenBankAccounts(bankRows)) continue;
     if (rows.every((t) => isBank(t.account, options.bankAccounts))) continue;
     if (trySumAmounts(rows) !== 0) continue;
     const text = voucherText(v, options.bankAccounts);
@@ -185,6 +189,24 @@ export function sieBookings(doc: SieDocument, options: SieBookingOptions = {}): 
     .map((b, i) => ({ b, i }))
     .sort((x, y) => (x.b.voucher.date < y.b.voucher.date ? -1 : x.b.voucher.date > y.b.voucher.date ? 1 : x.i - y.i))
     .map((x) => x.b);
+}
+
+/**
+ * Money out of one bank account and into another in one voucher: a transfer between the client's
+ * own accounts, with what made the two sides differ (a fee, an exchange difference on a currency
+ * account). Its text names the transfer, not a counterparty, and its other rows are no template for
+ * that text: learning "Överföring" → 7960 would book the next plain transfer as an exchange loss.
+ */
+function movesBetweenBankAccounts(bankRows: readonly { readonly account: string; readonly amount: number }[]): boolean {
+  const sums = new Map<string, number>();
+  for (const r of bankRows) sums.set(r.account, (sums.get(r.account) ?? 0) + r.amount);
+  let out = false;
+  let into = false;
+  for (const a of sums.values()) {
+    if (a < 0) out = true;
+    if (a > 0) into = true;
+  }
+  return out && into;
 }
 
 /** Result of {@link learnFromSieDocument}. */

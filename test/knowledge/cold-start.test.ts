@@ -70,6 +70,20 @@ describe('cold start from SIE history', () => {
     expect(b[0]?.voucher.rows.map((r) => r.account)).toEqual(['1930', '6212', '2641']);
   });
 
+  test('leaves out a transfer between two bank accounts whose sides differ (an exchange difference, a fee): its text names no counterparty', () => {
+    const books = doc([
+      ver('2025-03-03', 'Överföring valutakonto', [['1930', -1000000], ['1940', 995000], ['7960', 5000]]),
+      ver('2025-03-04', 'Överföring sparkonto', [['1930', -500000], ['1940', 500000], ['1930', -2500], ['6570', 2500]]),
+      // Paid partly from the cash box and partly from the bank: money out of both, a booking.
+      ver('2025-03-05', 'Clas Ohlson', [['1910', -20000], ['1930', -30000], ['5410', 40000], ['2641', 10000]]),
+    ]);
+    expect(sieBookings(books).map((b) => b.transaction.text)).toEqual(['Clas Ohlson']);
+    const k = createKnowledge();
+    learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, books);
+    const s = suggest({ date: '2025-04-03', amount: -1000000, text: 'Överföring valutakonto' }, k, { id: 'c', bureauId: 'b', bankAccounts: ['1930', '1940'] });
+    expect(s.account).not.toBe('7960');
+  });
+
   test('uses the row text when the voucher text is empty', () => {
     expect(sieBookings(history)[2]?.voucher.text).toBe('Banktjänster');
   });
