@@ -57,7 +57,7 @@ export type UnlearnedVoucherReason =
   | 'reversal';
 
 /** Words a correction voucher is titled with: korrigering, korr., makulering, rättelse, återföring, storno, annullering, felbokning. */
-const REVERSAL_WORD = /(?<![\p{L}\p{N}])(korr(?:ig\p{L}*|\.|(?!\p{L}))|makuler\p{L}*|rättelse|rättning|återför\p{L}*|storn\p{L}*|annuller\p{L}*|felbok\p{L}*)/iu;
+const REVERSAL_WORD = /(?<![\p{L}\p{N}])(korr(?:ig\p{L}*|\.|(?!\p{L}))|makuler\p{L}*|rättelse|rättning|återför(?:ing\p{L}*|[dst]|a)?(?!\p{L})|storno\p{L}*|annuller\p{L}*|felbok\p{L}*)/iu;
 
 /** Account → summed amount of a voucher's rows on bookkeeping accounts, zero sums left out, sorted; negated when `sign` is -1. */
 function rowSignature(v: SieVoucher, sign: 1 | -1): string {

@@ -166,6 +166,10 @@ describe('cold start learns only what stands in the books', () => {
   test('money back that is an exact negative but no correction is learned (a refund), as is a negative of a later voucher', () => {
     const refund = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '6', '2025-03-20', 'Telia återbetalning', minus(telia))]);
     expect(sieBookings(refund)).toHaveLength(2);
+    // Names that begin like a correction word are names.
+    for (const name of ['Återförsäljarna AB', 'Stornäs Bygg', 'Korrekt Redovisning']) {
+      expect(sieBookings(doc([numbered('A', '5', '2025-03-05', name, telia), numbered('A', '6', '2025-03-20', name, minus(telia))]))).toHaveLength(2);
+    }
     // "Korrigering" dated before the voucher it would reverse reverses nothing.
     const before = doc([numbered('A', '5', '2025-03-01', 'Korrigering', minus(telia)), numbered('A', '6', '2025-03-05', 'Telia', telia)]);
     expect(sieBookings(before)).toHaveLength(2);
