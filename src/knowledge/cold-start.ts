@@ -75,13 +75,14 @@ function allTexts(v: SieVoucher): string {
   return [v.text, ...v.transactions.map((t) => t.text ?? '')].join(' ');
 }
 
-/** Whether `text` names voucher `o` by series and number (`A5`, `A 5`, `A-5`, `A:5`, `ver 5` when the series is a number). */
+/** Whether `text` names voucher `o` by series and number (`A5`, `A 5`, `A-5`, `A:5`, `A nr 5`; `ver 5` when it has no series). */
 function names(text: string, o: SieVoucher): boolean {
   const series = o.series.trim();
   const number = o.number.trim();
   if (number === '' || number === '0') return false;
   const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ref = series === '' ? esc(number) : `${esc(series)}[ \t:.\-/]?(?:nr\.?[ \t]?)?${esc(number)}`;
+  // Without a series a bare number says too little: "ver 5", "ver.nr 5", "verifikation 5", "nr 5".
+  const ref = series === '' ? `(?:ver\\p{L}*|nr)\\.?[ \t]*(?:nr\\.?[ \t]*)?${esc(number)}` : `${esc(series)}[ \t:./-]?(?:nr\\.?[ \t]?)?${esc(number)}`;
   return new RegExp(`(?<![\\p{L}\\p{N}])${ref}(?![\\p{N}])`, 'iu').test(text);
 }
 

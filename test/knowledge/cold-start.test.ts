@@ -166,6 +166,9 @@ describe('cold start learns only what stands in the books', () => {
   test('money back that is an exact negative but no correction is learned (a refund), as is a negative of a later voucher', () => {
     const refund = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '6', '2025-03-20', 'Telia återbetalning', minus(telia))]);
     expect(sieBookings(refund)).toHaveLength(2);
+    // Without a series, a bare number in the text names no voucher; "ver 5" does.
+    expect(sieBookings(doc([numbered('', '5', '2025-03-05', 'Telia', telia), numbered('', '6', '2025-03-20', 'Telia 5 st', minus(telia))]))).toHaveLength(2);
+    expect(sieBookings(doc([numbered('', '5', '2025-03-05', 'Telia', telia), numbered('', '6', '2025-03-20', 'Avser ver 5', minus(telia))]))).toHaveLength(0);
     // Names that begin like a correction word are names.
     for (const name of ['Återförsäljarna AB', 'Stornäs Bygg', 'Korrekt Redovisning']) {
       expect(sieBookings(doc([numbered('A', '5', '2025-03-05', name, telia), numbered('A', '6', '2025-03-20', name, minus(telia))]))).toHaveLength(2);
