@@ -201,3 +201,20 @@ describe('cold start learns only what stands in the books', () => {
     expect(sieBookings(seriesOnly)).toHaveLength(2);
   });
 });
+
+describe('cold start from a Fortnox-shaped export with corrections', () => {
+  test('learns only what stands: the re-booking once, not the corrected voucher, its correction, the transfer or the repeat', () => {
+    const doc = readSie(readFileSync(new URL('../../fixtures/sie/hand-written_corrections_4E.se', import.meta.url)));
+    expect(doc.issues).toEqual([]);
+    const b = sieBookings(doc);
+    expect(b.map((x) => `${x.transaction.text}: ${x.voucher.rows.map((r) => `${r.account} ${r.amount}`).join(', ')}`)).toEqual([
+      'Clas Ohlson: 1930 -30000, 5410 24000, 2641 6000',
+      'Hyra "Lokalen" februari: 1930 -800000, 5010 800000',
+    ]);
+    const k = createKnowledge();
+    expect(learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, doc)).toMatchObject({ vouchers: 6, learned: 2 });
+    const profiles = [...(k.profiles.get('c')?.values() ?? [])];
+    expect(profiles.map((p) => p.templates.map((t) => t.count))).toEqual([[1], [1]]);
+  });
+});
+
