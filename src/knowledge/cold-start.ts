@@ -70,6 +70,9 @@ function rowSignature(v: SieVoucher, sign: 1 | -1): string {
     .join('|');
 }
 
+/** How many earlier vouchers with the same rows a correction is compared with. */
+const MAX_LOOKBACK = 100;
+
 /** All texts of a voucher: its own and its rows'. */
 function allTexts(v: SieVoucher): string {
   return [v.text, ...v.transactions.map((t) => t.text ?? '')].join(' ');
@@ -126,28 +129,41 @@ export function unlearnedVouchers(doc: SieDocument): Map<SieVoucher, UnlearnedVo
     else list.push({ v, i });
     candidates.push({ v, i });
   });
+  const before = (a: { v: SieVoucher; i: number }, b: { v: SieVoucher; i: number }): boolean => a.v.date < b.v.date || (a.v.date === b.v.date && a.i < b.i);
+  const byTime = (a: { v: SieVoucher; i: number }, b: { v: SieVoucher; i: number }): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
+  for (const list of bySignature.values()) list.sort(byTime);
   // Corrections in date order (file order within a day), each pairing with one earlier voucher.
-  candidates.sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
-  for (const { v: r, i: ri } of candidates) {
+  candidates.sort(byTime);
+  for (const c of candidates) {
+    const r = c.v;
     if (out.has(r)) continue;
     const list = bySignature.get(rowSignature(r, -1));
     if (list === undefined) continue;
     const text = allTexts(r);
     const worded = REVERSAL_WORD.test(text);
-    let best: { v: SieVoucher; i: number } | undefined;
-    let bestNamed = false;
-    for (const o of list) {
-      if (o.v === r || out.has(o.v) || o.v.date > r.date || (o.v.date === r.date && o.i > ri)) continue;
-      const named = names(text, o.v);
-      if (!named && !worded) continue;
-      // The voucher it names, else the latest one before it.
-      if (best === undefined || (named && !bestNamed) || (named === bestNamed && (o.v.date > best.v.date || (o.v.date === best.v.date && o.i > best.i)))) {
+    const digits = new Set(text.match(/\d+/g) ?? []);
+    if (!worded && digits.size === 0) continue;
+    // The voucher it names, else the latest one before it; looking back over a bounded number of
+    // vouchers with the same rows (a till's thousand equal sales must not make this quadratic).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(list[mid] as { v: SieVoucher; i: number }, c)) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: SieVoucher | undefined;
+    for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_LOOKBACK; k--, seen++) {
+      const o = (list[k] as { v: SieVoucher; i: number }).v;
+      if (out.has(o)) continue;
+      if (digits.has(o.number.trim()) && names(text, o)) {
         best = o;
-        bestNamed = named;
+        break;
       }
+      if (worded) best ??= o;
     }
     if (best !== undefined) {
-      out.set(best.v, 'reversed');
+      out.set(best, 'reversed');
       out.set(r, 'reversal');
     }
   }

@@ -185,6 +185,17 @@ describe('cold start learns only what stands in the books', () => {
     expect(sieBookings(two).map((b) => b.transaction.date)).toEqual(['2025-03-05']);
   });
 
+  test('a till\'s thousands of equal sales and their corrections are paired in bounded time', () => {
+    const sale: [string, number][] = [['1930', 4500], ['3010', -3600], ['2611', -900]];
+    const vouchers: SieVoucher[] = [];
+    for (let i = 1; i <= 20_000; i++) vouchers.push(numbered('A', String(i), '2025-03-05', `Kvitto ${i}`, sale));
+    for (let i = 1; i <= 20_000; i++) vouchers.push(numbered('K', String(i), '2025-03-06', i % 2 === 0 ? 'Korrigering' : `Retur kvitto ${i}`, minus(sale)));
+    const t = performance.now();
+    const left = unlearnedVouchers(doc(vouchers));
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(left.size).toBeGreaterThan(0);
+  });
+
   test('a numbered voucher the file holds twice, identical, is learned once; unnumbered equal payments are two', () => {
     const twice = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '5', '2025-03-05', 'Telia', telia)]);
     expect(unlearnedVouchers(twice).get(twice.vouchers[1] as SieVoucher)).toBe('repeat');
