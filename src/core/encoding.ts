@@ -110,8 +110,21 @@ const SWEDISH_LETTERS = /[åäöÅÄÖ]/;
 export function repairMojibake(text: string): string | undefined {
   const head = text.slice(0, 1 << 16);
   if (!MOJIBAKE.test(head) || SWEDISH_LETTERS.test(text)) return undefined;
-  // Back to the bytes: Latin-1 for U+0000–U+00FF (a reader that took the bytes as ISO-8859-1 kept
-  // 0x80–0x9F as C1 controls), Windows-1252 for its 27 other characters.
+  const bytes = singleByteReading(text);
+  if (bytes === undefined) return undefined;
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The bytes a single-byte reading of a file turned into `text`: Latin-1 for U+0000–U+00FF (a reader
+ * that took the bytes as ISO-8859-1 kept 0x80–0x9F as C1 controls), Windows-1252 for its 27 other
+ * characters. Undefined when the text holds a character neither has.
+ */
+export function singleByteReading(text: string): Uint8Array | undefined {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -119,11 +132,7 @@ export function repairMojibake(text: string): string | undefined {
     if (b === undefined) return undefined;
     bytes[i] = b;
   }
-  try {
-    return utf8Strict.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return bytes;
 }
 
 function decodeUtf8Lenient(b: Uint8Array): string {

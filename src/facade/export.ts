@@ -34,8 +34,14 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
       const latest = vouchers.reduce((max, v) => (v.confirmedAt > max ? v.confirmedAt : max), '');
       const generated = options.generated ?? (latest !== '' ? latest.slice(0, 10) : options.to ?? now().toISOString().slice(0, 10));
       const used = [...new Set(vouchers.flatMap((v) => v.rows.map((r) => r.account)))].sort();
+      // Names from the client's own chart; the rest get their BAS 2025 name (else the number) from
+      // writeSie: an importer compares #KONTO names with its chart (Visma warns on each difference),
+      // and "Konto 6212" matches no chart.
       const accounts: Record<string, string> = {};
-      for (const a of used) accounts[a] = client.accountNames?.[a] ?? `Konto ${a}`;
+      for (const a of used) {
+        const name = client.accountNames?.[a];
+        if (name !== undefined) accounts[a] = name;
+      }
       const doc = createSieDocument({
         company: { name: client.name, ...(client.orgNr !== undefined ? { orgNumber: client.orgNr } : {}) },
         generated,

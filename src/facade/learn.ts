@@ -36,9 +36,18 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
         const fresh: LedgerEntry[] = [];
         const replacedOld: LedgerVoucher[] = [];
+        /** Vouchers a correction in this file reverses, learned from an earlier file: taken back, kept as not learned. */
+        const cancelledNow: LedgerVoucher[] = [];
         let unchanged = 0;
         for (const { e } of entries) {
           const before = stored.get(e.voucher.id);
+          if (e.cancelled === true) {
+            if (before?.learned === true) {
+              replacedOld.push(before);
+              cancelledNow.push({ ...before, learned: false });
+            }
+            continue;
+          }
           if (before !== undefined && before.fingerprint === e.voucher.fingerprint) {
             unchanged++;
             continue;
@@ -80,10 +89,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
-        await tx.putLedgerVouchers(
-          ref,
-          fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })),
-        );
+        await tx.putLedgerVouchers(ref, [...fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })), ...cancelledNow]);
         const markedNow = new Set(marks.map(keyOfLine));
         await tx.markTransactions(ref, [...freed.filter((f) => !markedNow.has(keyOfLine(f))), ...marks]);
         // Account names from #KONTO fill gaps for SIE export; names the bureau gave are kept.

@@ -11,7 +11,7 @@
  * @module
  */
 import { dayNumber } from '../knowledge/learn.js';
-import { sieBookings } from '../knowledge/cold-start.js';
+import { sieBookings, unlearnedVouchers } from '../knowledge/cold-start.js';
 import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
 import type { SieDocument } from '../sie/types.js';
 import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
@@ -29,6 +29,8 @@ export const MATCH_WINDOW_DAYS = 5;
 export interface LedgerEntry {
   readonly voucher: LedgerVoucher;
   readonly booking: ConfirmedBooking;
+  /** Cancelled in these books by a correction that reverses it exactly (or that correction): not learned, and evidence learned from it earlier is taken back. */
+  readonly cancelled?: true;
 }
 
 /** The fiscal year start a voucher date falls in (`#RAR`), else its calendar year. */
@@ -42,12 +44,16 @@ function yearOf(doc: SieDocument, date: string): string {
 /**
  * The bank vouchers of a SIE document as ledger vouchers with their bookings, in file order. A
  * voucher without series and number (a 4I file leaves them to the importing program) is
- * identified by its date and content.
+ * identified by its date and content. A numbered voucher the file holds twice, identical, is one
+ * voucher; a voucher a later correction reverses, and that correction, are marked `cancelled`.
  */
 export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo[]): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   const seen = new Map<string, number>();
+  const unlearned = unlearnedVouchers(doc);
   for (const v of doc.vouchers) {
+    const why = unlearned.get(v);
+    if (why === 'repeat') continue;
     const booking = sieBookings({ ...doc, vouchers: [v] }, { bankAccounts })[0];
     if (booking === undefined) continue;
     const rows = booking.voucher.rows.map((r) => ({ account: r.account, amount: r.amount }));
@@ -71,6 +77,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
         learned: false,
       },
       booking,
+      ...(why !== undefined ? { cancelled: true as const } : {}),
     });
   }
   return out;

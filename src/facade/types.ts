@@ -113,7 +113,11 @@ export interface LearnFromSieResult {
   readonly skipped: number;
   /** Bank vouchers learned before from an earlier file, unchanged: learned once, not again. */
   readonly unchanged: number;
-  /** Bank vouchers learned before whose date, text or rows changed: their earlier evidence was taken back first. */
+  /**
+   * Bank vouchers learned before whose date, text or rows changed, or that a correction voucher in
+   * this file reverses exactly: their earlier evidence was taken back first. (A reversed voucher and
+   * its correction teach nothing; a numbered voucher the file holds twice counts once.)
+   */
   readonly replaced: number;
   /** Imported bank lines these vouchers book: marked booked, never suggested, confirmed or exported again. */
   readonly booked: number;

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { decodeBytes, encodeText, sniffUtf16 } from '../core/encoding.js';
+import { decodeBytes, encodeText, singleByteReading, sniffUtf16 } from '../core/encoding.js';
 import type { SieIssueCode, SieTextEncoding } from './types.js';
 
 /** A tolerated deviation found while decoding, turned into a {@link SieIssue} by the reader. */
@@ -365,8 +365,9 @@ function repairStrayLatin1(text: string, notes: DecodeNote[]): string {
   return out;
 }
 
-// UTF-8 read as Windows-1252 and saved again as UTF-8: "Ã¥" for å, "Ã¤" ä, "Ã¶" ö, "Ã…" Å, "Ã„" Ä, "Ã–" Ö.
-const UTF8_AS_1252 = /Ã[¥¤¶…„–©]/g;
+// UTF-8 read as Windows-1252 and saved again as UTF-8: "Ã¥" for å, "Ã¤" ä, "Ã¶" ö, "Ã…" Å, "Ã„" Ä, "Ã–" Ö;
+// read as Latin-1 (ISO-8859-1, PHP's utf8_encode) instead, Å Ä Ö become "Ã" and a C1 control (U+0085, U+0084, U+0096).
+const UTF8_AS_1252 = /Ã[¥¤¶…„–©\u0085\u0084\u0096]/g;
 // CP437 bytes read as Windows-1252 then saved as UTF-8: † „ ” Ž ™ for å ä ö Ä Ö (0x8F is unused in 1252).
 // Counted only inside a word ("K”tt"): next to a blank or the end of a text „ ” ™ are typography
 // ("Pennor ”Premium”"), which correct UTF-8 holds and which must not be "repaired".
@@ -393,10 +394,10 @@ function repairDoubleEncoding(text: string, notes: DecodeNote[]): string {
   const candidates: { readonly hits: number; readonly repair: () => string | undefined; readonly what: string }[] = [
     {
       hits: count(text, UTF8_AS_1252),
-      what: 'UTF-8 that was read as Windows-1252 and saved as UTF-8 again',
+      what: 'UTF-8 that was read as Windows-1252 (or Latin-1) and saved as UTF-8 again',
       repair: () => {
-        const bytes = encodeText(text, 'windows-1252');
-        return strictUtf8(bytes);
+        // A character neither reading has (added after the damage) becomes "?", as before.
+        return strictUtf8(singleByteReading(text) ?? encodeText(text, 'windows-1252'));
       },
     },
     {

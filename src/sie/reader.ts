@@ -51,6 +51,11 @@ const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
+/**
+ * Errors of one code listed individually (lenient mode) before they are only counted: a few MB of
+ * junk lines must not become millions of error objects (each with its stack) and exhaust the heap.
+ */
+export const MAX_LISTED_ERRORS = 1000;
 
 /**
  * Reads a SIE file (types 1–4, 4E or 4I) into a typed, readonly document.
@@ -124,6 +129,11 @@ class Reader {
   readonly #unknown: SieUnknownRecord[] = [];
 
   readonly #repeats = new Map<SieIssueCode, number>();
+  readonly #errorCounts = new Map<SieIssueCode, number>();
+  /** One error per code, thrown in place of a new one once that code is only counted (no stack to capture). */
+  readonly #countedOnly = new Map<SieIssueCode, SieParseError>();
+  /** The error being built becomes a warning's text (a header date), so it is always built in full. */
+  #wantMessage = false;
   #sawFlag = false;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
@@ -268,8 +278,10 @@ class Reader {
   }
 
   #collect(err: RecordError): void {
-    const code: SieIssueCode =
-      err.code === 'SIE_UNBALANCED_VOUCHER' || err.code === 'SIE_INVALID_VALUE' ? err.code : 'SIE_SYNTAX';
+    const code = issueCode(err.code);
+    const seen = (this.#errorCounts.get(code) ?? 0) + 1;
+    this.#errorCounts.set(code, seen);
+    if (seen > MAX_LISTED_ERRORS) return;
     this.#issues.push({
       severity: 'error',
       code,
@@ -293,10 +305,24 @@ class Reader {
         this.#issues.push({ severity: 'info', code, message: `${seen - MAX_REPEATED_ISSUES} more ${code} issues like the ones above were not listed` });
       }
     }
+    for (const [code, seen] of this.#errorCounts) {
+      if (seen > MAX_LISTED_ERRORS) {
+        this.#issues.push({ severity: 'error', code, message: `${seen - MAX_LISTED_ERRORS} more ${code} errors like the ones above were not listed` });
+      }
+    }
   }
 
   #error(code: 'SIE_SYNTAX' | 'SIE_INVALID_VALUE', message: string, fieldIndex?: number, line?: number): SieParseError {
     const lex = this.#lex;
+    if (!this.#strict && !this.#wantMessage && (this.#errorCounts.get(code) ?? 0) >= MAX_LISTED_ERRORS) {
+      // Only counted from here on: skip building (and capturing the stack of) an error no one sees.
+      let counted = this.#countedOnly.get(code);
+      if (counted === undefined) {
+        counted = new SieParseError(code, `${code} (counted, not listed)`, { file: this.#file });
+        this.#countedOnly.set(code, counted);
+      }
+      return counted;
+    }
     const column = fieldIndex === undefined ? undefined : lex.columns[fieldIndex];
     return new SieParseError(code, message, { file: this.#file, line: line ?? lex.line, column, label: lex.label || undefined });
   }
@@ -658,11 +684,14 @@ class Reader {
 
   #headerDate(i: number): string | undefined {
     try {
+      this.#wantMessage = true;
       return this.#date(i, false);
     } catch (err) {
       if (!(err instanceof SieParseError)) throw err;
       this.#warn('SIE_STRUCTURE', `${err.message}; ignored`, err.line, err.label);
       return undefined;
+    } finally {
+      this.#wantMessage = false;
     }
   }
 
@@ -988,6 +1017,11 @@ class Reader {
     }
     return row;
   }
+}
+
+/** The issue code an error is listed under. */
+function issueCode(code: string): SieIssueCode {
+  return code === 'SIE_UNBALANCED_VOUCHER' || code === 'SIE_INVALID_VALUE' ? code : 'SIE_SYNTAX';
 }
 
 /** `0`, `0000-00-00`: writers' spelling of "no date" in an optional date field. */

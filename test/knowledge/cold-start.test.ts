@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readSie } from '../../src/sie/reader.js';
 import { createKnowledge } from '../../src/knowledge/base.js';
-import { learnFromSieDocument, sieBookings } from '../../src/knowledge/cold-start.js';
+import { learnFromSieDocument, sieBookings, unlearnedVouchers } from '../../src/knowledge/cold-start.js';
 import type { SieDocument, SieVoucher } from '../../src/sie/types.js';
 import { suggest } from '../../src/suggest/suggest.js';
 
@@ -70,6 +70,20 @@ describe('cold start from SIE history', () => {
     expect(b[0]?.voucher.rows.map((r) => r.account)).toEqual(['1930', '6212', '2641']);
   });
 
+  test('leaves out a transfer between two bank accounts whose sides differ (an exchange difference, a fee): its text names no counterparty', () => {
+    const books = doc([
+      ver('2025-03-03', 'Överföring valutakonto', [['1930', -1000000], ['1940', 995000], ['7960', 5000]]),
+      ver('2025-03-04', 'Överföring sparkonto', [['1930', -500000], ['1940', 500000], ['1930', -2500], ['6570', 2500]]),
+      // Paid partly from the cash box and partly from the bank: money out of both, a booking.
+      ver('2025-03-05', 'Clas Ohlson', [['1910', -20000], ['1930', -30000], ['5410', 40000], ['2641', 10000]]),
+    ]);
+    expect(sieBookings(books).map((b) => b.transaction.text)).toEqual(['Clas Ohlson']);
+    const k = createKnowledge();
+    learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, books);
+    const s = suggest({ date: '2025-04-03', amount: -1000000, text: 'Överföring valutakonto' }, k, { id: 'c', bureauId: 'b', bankAccounts: ['1930', '1940'] });
+    expect(s.account).not.toBe('7960');
+  });
+
   test('uses the row text when the voucher text is empty', () => {
     expect(sieBookings(history)[2]?.voucher.text).toBe('Banktjänster');
   });
@@ -112,3 +126,106 @@ describe('cold start from the real corpus', () => {
     ]);
   });
 });
+
+describe('cold start learns only what stands in the books', () => {
+  const numbered = (series: string, number: string, date: string, text: string, rows: [string, number][]): SieVoucher => ({ ...ver(date, text, rows), series, number });
+  const telia: [string, number][] = [['1930', -49900], ['6212', 39920], ['2641', 9980]];
+  const minus = (rows: [string, number][]): [string, number][] => rows.map(([a, n]) => [a, -n]);
+
+  test('a voucher and the correction that reverses it exactly teach nothing; the re-booking does', () => {
+    const books = doc([
+      numbered('A', '5', '2025-03-05', 'Telia', [['1930', -49900], ['5010', 49900]]),
+      numbered('A', '6', '2025-03-07', 'Korrigering av ver A5', [['1930', 49900], ['5010', -49900]]),
+      numbered('A', '7', '2025-03-07', 'Telia', telia),
+    ]);
+    expect(sieBookings(books).map((b) => `${b.transaction.text} ${b.voucher.rows.map((r) => r.account).join(',')}`)).toEqual(['Telia 1930,6212,2641']);
+    const k = createKnowledge();
+    expect(learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, books)).toMatchObject({ vouchers: 3, learned: 1 });
+    const s = suggest({ date: '2025-04-05', amount: -49900, text: 'TELIA' }, k, { id: 'c', bureauId: 'b', bankAccounts: ['1930'] });
+    expect(s.account).toBe('6212');
+  });
+
+  test('a correction is known by its words or by naming the voucher it reverses, in any series and order of the file', () => {
+    const cases: [string, string][] = [
+      ['Makulering', 'K'],
+      ['Rättelse av verifikation A 5', 'K'],
+      ['Återföring', 'A'],
+      ['Storno felaktig betalning', 'A'],
+      ['Avser A5', 'K'],
+      ['Korr. hyra', 'A'],
+    ];
+    for (const [text, series] of cases) {
+      const books = doc([
+        numbered(series, '1', '2025-03-09', text, minus(telia)),
+        numbered('A', '5', '2025-03-05', 'Telia', telia),
+      ]);
+      expect([text, sieBookings(books).length]).toEqual([text, 0]);
+    }
+  });
+
+  test('money back that is an exact negative but no correction is learned (a refund), as is a negative of a later voucher', () => {
+    const refund = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '6', '2025-03-20', 'Telia återbetalning', minus(telia))]);
+    expect(sieBookings(refund)).toHaveLength(2);
+    // Without a series, a bare number in the text names no voucher; "ver 5" does.
+    expect(sieBookings(doc([numbered('', '5', '2025-03-05', 'Telia', telia), numbered('', '6', '2025-03-20', 'Telia 5 st', minus(telia))]))).toHaveLength(2);
+    expect(sieBookings(doc([numbered('', '5', '2025-03-05', 'Telia', telia), numbered('', '6', '2025-03-20', 'Avser ver 5', minus(telia))]))).toHaveLength(0);
+    // Names that begin like a correction word are names.
+    for (const name of ['Återförsäljarna AB', 'Stornäs Bygg', 'Korrekt Redovisning']) {
+      expect(sieBookings(doc([numbered('A', '5', '2025-03-05', name, telia), numbered('A', '6', '2025-03-20', name, minus(telia))]))).toHaveLength(2);
+    }
+    // "Korrigering" dated before the voucher it would reverse reverses nothing.
+    const before = doc([numbered('A', '5', '2025-03-01', 'Korrigering', minus(telia)), numbered('A', '6', '2025-03-05', 'Telia', telia)]);
+    expect(sieBookings(before)).toHaveLength(2);
+    // Each correction cancels one voucher: two equal payments, one reversed.
+    const two = doc([
+      numbered('A', '5', '2025-03-05', 'Telia', telia),
+      numbered('A', '6', '2025-03-05', 'Telia', telia),
+      numbered('A', '7', '2025-03-06', 'Korrigering dubbelbetalning', minus(telia)),
+    ]);
+    expect(sieBookings(two).map((b) => b.transaction.date)).toEqual(['2025-03-05']);
+  });
+
+  test('a till\'s thousands of equal sales and their corrections are paired in bounded time', () => {
+    const sale: [string, number][] = [['1930', 4500], ['3010', -3600], ['2611', -900]];
+    const vouchers: SieVoucher[] = [];
+    for (let i = 1; i <= 20_000; i++) vouchers.push(numbered('A', String(i), '2025-03-05', `Kvitto ${i}`, sale));
+    for (let i = 1; i <= 20_000; i++) vouchers.push(numbered('K', String(i), '2025-03-06', i % 2 === 0 ? 'Korrigering' : `Retur kvitto ${i}`, minus(sale)));
+    const t = performance.now();
+    const left = unlearnedVouchers(doc(vouchers));
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(left.size).toBeGreaterThan(0);
+  });
+
+  test('a numbered voucher the file holds twice, identical, is learned once; unnumbered equal payments are two', () => {
+    const twice = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '5', '2025-03-05', 'Telia', telia)]);
+    expect(unlearnedVouchers(twice).get(twice.vouchers[1] as SieVoucher)).toBe('repeat');
+    expect(sieBookings(twice)).toHaveLength(1);
+    const k = createKnowledge();
+    learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, twice);
+    expect([...(k.profiles.get('c')?.values() ?? [])].map((p) => p.templates[0]?.count)).toEqual([1]);
+    // Same number, other rows: a broken export's two vouchers, both kept.
+    const clash = doc([numbered('A', '5', '2025-03-05', 'Telia', telia), numbered('A', '5', '2025-03-05', 'Telia', [['1930', -10000], ['6570', 10000]])]);
+    expect(sieBookings(clash)).toHaveLength(2);
+    const swish = doc([numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]]), numbered('', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]])]);
+    expect(sieBookings(swish)).toHaveLength(2);
+    const seriesOnly = doc([numbered('B', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]]), numbered('B', '', '2025-03-05', 'Swish Kaffe', [['1930', -4500], ['7690', 4500]])]);
+    expect(sieBookings(seriesOnly)).toHaveLength(2);
+  });
+});
+
+describe('cold start from a Fortnox-shaped export with corrections', () => {
+  test('learns only what stands: the re-booking once, not the corrected voucher, its correction, the transfer or the repeat', () => {
+    const doc = readSie(readFileSync(new URL('../../fixtures/sie/hand-written_corrections_4E.se', import.meta.url)));
+    expect(doc.issues).toEqual([]);
+    const b = sieBookings(doc);
+    expect(b.map((x) => `${x.transaction.text}: ${x.voucher.rows.map((r) => `${r.account} ${r.amount}`).join(', ')}`)).toEqual([
+      'Clas Ohlson: 1930 -30000, 5410 24000, 2641 6000',
+      'Hyra "Lokalen" februari: 1930 -800000, 5010 800000',
+    ]);
+    const k = createKnowledge();
+    expect(learnFromSieDocument(k, { id: 'c', bureauId: 'b' }, doc)).toMatchObject({ vouchers: 6, learned: 2 });
+    const profiles = [...(k.profiles.get('c')?.values() ?? [])];
+    expect(profiles.map((p) => p.templates.map((t) => t.count))).toEqual([[1], [1]]);
+  });
+});
+

@@ -169,6 +169,30 @@ for (const kind of STORE_KINDS) {
       expect(telia(await counts(k, 'edited'))).toEqual([12]);
     });
 
+    it('a correction voucher in a later export takes back what the voucher it reverses taught; a voucher exported twice is learned once', async () => {
+      const k = await kontera();
+      for (const id of ['corrected', 'fresh', 'twice']) await k.addClient({ bureauId: 'b1', id, name: `${id} AB`, bankAccounts: ['1930', '1920'] });
+      const v = (number: number, date: string, text: string, rows: (readonly [string, number])[]): BookVoucher => ({ series: 'A', number, date, text, rows, bankText: text, lag: 0 });
+      const wrong = v(100, '2025-12-10', 'Clas Ohlson', [['1930', -30000], ['5010', 30000]]);
+      const fixes = [
+        v(101, '2025-12-12', 'Korrigering av ver A100', [['1930', 30000], ['5010', -30000]]),
+        v(102, '2025-12-12', 'Clas Ohlson', [['1930', -30000], ['5410', 24000], ['2641', 6000]]),
+      ];
+      await k.learnFromSie('corrected', sieFile([...books, wrong]));
+      const r = await k.learnFromSie('corrected', sieFile([...books, wrong, ...fixes]));
+      expect(r).toMatchObject({ learned: 1, replaced: 1 });
+      const fresh = await k.learnFromSie('fresh', sieFile([...books, wrong, ...fixes]));
+      expect(await counts(k, 'corrected')).toEqual(await counts(k, 'fresh'));
+      const clas = (await k.exportClientData('corrected')).profiles.find((p) => p.key.includes('CLAS OHLSON'));
+      expect(clas?.templates.map((t) => t.count)).toEqual([1]);
+      expect(clas?.templates[0]?.template.lines.map((l) => l.account)).toEqual(['5410']);
+      expect((await k.learnFromSie('corrected', sieFile([...books, wrong, ...fixes]))).replaced).toBe(0);
+      // The same export with one voucher written twice (two exports pasted together) teaches the same.
+      const doubled = await k.learnFromSie('twice', sieFile([...books, wrong, ...fixes, books[0] as BookVoucher]));
+      expect(doubled.learned).toBe(fresh.learned);
+      expect(await counts(k, 'twice')).toEqual(await counts(k, 'fresh'));
+    });
+
     it('bank accounts come from the books: a client added without them gets 1920 and 1930 with a warning, and a statement that names none is refused', async () => {
       const k = await kontera();
       await k.addClient({ bureauId: 'b1', id: 'pg', name: 'Plusgiro AB' });

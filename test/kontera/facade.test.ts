@@ -227,6 +227,12 @@ for (const kind of STORE_KINDS) {
       expect(jan.vouchers.map((v) => `${v.series}${v.number}`)).toEqual(['A1', 'K1']);
       const k1 = readSie(await k.exportSie('c1', { series: 'K' }));
       expect(k1.vouchers.map((v) => v.date)).toEqual(['2026-01-06']);
+      // A client learned from no books: #KONTO names are BAS 2025's (an importer compares them with its chart), not "Konto 6570".
+      expect(jan.accounts.map((a) => [a.number, a.name])).toEqual([
+        ['1930', 'Företagskonto/checkkonto/affärskonto'],
+        ['1940', 'Övriga bankkonton'],
+        ['6570', 'Bankkostnader'],
+      ]);
     });
 
     it('answers unknown ids with NOT_FOUND, never with an empty result', async () => {

@@ -66,7 +66,12 @@ const EXPECTED: ReadonlyMap<string, Expected> = new Map<string, Expected>([
   ["typ2.se", { vouchers: 0, trans: 0, removed: 0, sum: 0, debit: 0, accounts: 299, balances: 137, periodBalances: 368, objects: 0, encoding: 'cp437', checksum: 'absent' }],
   ["typ3.se", { vouchers: 0, trans: 0, removed: 0, sum: 0, debit: 0, accounts: 299, balances: 137, periodBalances: 557, objects: 6, encoding: 'cp437', checksum: 'absent' }],
   ["typ4.se", { vouchers: 81, trans: 287, removed: 0, sum: 0, debit: 370615616, accounts: 299, balances: 137, periodBalances: 0, objects: 6, encoding: 'cp437', checksum: 'absent' }],
-  ["typ4si.si", { vouchers: 81, trans: 287, removed: 0, sum: 0, debit: 370615616, accounts: 299, balances: 0, periodBalances: 0, objects: 6, encoding: 'cp437', checksum: 'absent' }],]);
+  ["typ4si.si", { vouchers: 81, trans: 287, removed: 0, sum: 0, debit: 370615616, accounts: 299, balances: 0, periodBalances: 0, objects: 6, encoding: 'cp437', checksum: 'absent' }],
+  // Hand-written, invented names, Fortnox-shaped (CP437, CRLF, blank lines, trailing Ctrl-Z): a voucher
+  // and its correction, the re-booking with #RTRANS/#BTRANS and a project object, a transfer to a
+  // currency account with an exchange difference, and one voucher written twice.
+  ["hand-written_corrections_4E.se", { vouchers: 6, trans: 14, removed: 1, sum: 0, debit: 2690000, accounts: 6, balances: 0, periodBalances: 0, objects: 1, encoding: 'cp437', checksum: 'absent' }],
+]);
 
 /** Files that strict reading must refuse, with the exact error. */
 const STRICT_ERRORS: Readonly<Record<string, { code: string; line: number; label?: string; message: RegExp }>> = {
@@ -123,7 +128,7 @@ describe('SIE corpus', () => {
 
   it('has an expectation for every fixture file', () => {
     expect(fixtureNames()).toEqual([...EXPECTED.keys()].sort());
-    expect(fixtureNames()).toHaveLength(48);
+    expect(fixtureNames()).toHaveLength(49);
   });
 
   for (const [name, expected] of EXPECTED) {

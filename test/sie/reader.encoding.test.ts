@@ -56,6 +56,15 @@ describe('readSie encodings', () => {
     expect(doc.issues.map((i) => i.code)).toContain('SIE_DOUBLE_ENCODING');
   });
 
+  it('repairs UTF-8 that was read as Latin-1 and saved as UTF-8 again ("Ã\\u0085", PHP\'s utf8_encode on UTF-8)', () => {
+    // ISO-8859-1 keeps 0x80–0x9F as C1 controls, so Å Ä Ö (C3 85, C3 84, C3 96) become "Ã" and a control.
+    const mojibake = Buffer.from(utf8(TEXT)).toString('latin1');
+    expect(mojibake).toContain('Ã\u0096vningsbolaget');
+    const doc = readSie(utf8(mojibake));
+    expect(names(utf8(mojibake))).toEqual(EXPECTED);
+    expect(doc.issues.map((i) => i.code)).toContain('SIE_DOUBLE_ENCODING');
+  });
+
   it('repairs CP437 that was read as Windows-1252 and saved as UTF-8 ("™vningsbolaget"), reporting the lost "Å"', () => {
     const mojibake = decodeBytes(encodeText(TEXT, 'cp437'), 'windows-1252');
     expect(mojibake).toContain('L”n');

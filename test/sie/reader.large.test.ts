@@ -1,6 +1,6 @@
 /** Large inputs: linear time, and issues that do not grow with the file. */
 import { describe, expect, it } from 'vitest';
-import { readSie } from '../../src/sie/reader.js';
+import { MAX_LISTED_ERRORS, readSie } from '../../src/sie/reader.js';
 
 function file(vouchers: number, row: (v: number) => string): string {
   let s = '#FLAGGA 0\r\n#FNAMN "x"\r\n';
@@ -32,5 +32,30 @@ describe('readSie on large inputs', () => {
     const repaired = doc.issues.filter((i) => i.code === 'SIE_REPAIRED');
     expect(repaired).toHaveLength(51);
     expect(repaired.at(-1)?.message).toBe('150 more SIE_REPAIRED issues like the ones above were not listed');
+  });
+});
+
+describe('readSie lenient on a file of errors', () => {
+  it('lists 1000 errors of a code and then only counts them, so junk lines cannot exhaust the heap', () => {
+    // 10 MB of such lines held 5 million error objects and crashed the process (learnFromSie reads leniently).
+    const junk = `#FLAGGA 0\n#FNAMN "x"\n${'x\n'.repeat(100_000)}#VER A 1 20250101 ""\n{\n${'#TRANS 1930 {} 1 2\n'.repeat(5_000)}}\n`;
+    const doc = readSie(junk, { strict: false });
+    const syntax = doc.issues.filter((i) => i.code === 'SIE_SYNTAX');
+    expect(syntax).toHaveLength(MAX_LISTED_ERRORS + 1);
+    expect(syntax[0]?.line).toBe(3);
+    expect(syntax[0]?.error?.message).toContain('Expected a record starting with a #LABEL, found "x"');
+    expect(syntax.at(-1)).toEqual({ severity: 'error', code: 'SIE_SYNTAX', message: '99000 more SIE_SYNTAX errors like the ones above were not listed' });
+    const invalid = doc.issues.filter((i) => i.code === 'SIE_INVALID_VALUE');
+    expect(invalid).toHaveLength(MAX_LISTED_ERRORS + 1);
+    expect(invalid.at(-1)?.message).toBe('4000 more SIE_INVALID_VALUE errors like the ones above were not listed');
+    // The voucher itself is still read (rows with a bad date are dropped, leaving it empty).
+    expect(doc.vouchers).toHaveLength(1);
+  });
+
+  it('still words a header date warning in full once its error code is only counted', () => {
+    const text = `#FLAGGA 0\n#FNAMN "x"\n${'#KTYP 1930 Q\n'.repeat(MAX_LISTED_ERRORS + 5)}#OMFATTN 20251399\n`;
+    const doc = readSie(text, { strict: false });
+    const omfattn = doc.issues.find((i) => i.label === '#OMFATTN');
+    expect(omfattn?.message).toMatch(/^Invalid date: expected YYYYMMDD \(a real calendar day\) in field 1, found "20251399"/);
   });
 });
