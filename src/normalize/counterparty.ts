@@ -196,20 +196,50 @@ function keyWords(normalized: string): string[] {
   return out;
 }
 
-/** Whether every word of a text names only a kind of transaction ("Kortköp", "Överföring via internet"). */
+/** Shortest part of a compound type word ("BG" in "BGINBETALNING"; not the "E" of "E-faktura"). */
+const MIN_TYPE_PART = 2;
+
+/**
+ * Where a word that is not itself a type word splits into type words written as one (Swedish
+ * compounds: "Bankgiroinbetalning", "Kontoinsättning", "Swishbetalning"): the length of its first
+ * part, or 0 when it does not split. Every split point is tried, so the cost is bounded by the
+ * word's length squared over short words (type words are short; longer words are not tried).
+ */
+function typeCompoundHead(w: string, depth = 0): number {
+  if (depth > 3 || w.length > 40) return 0;
+  for (let i = MIN_TYPE_PART; i <= w.length - MIN_TYPE_PART; i++) {
+    if (!TRANSACTION_TYPE_WORDS.has(w.slice(0, i))) continue;
+    const rest = w.slice(i);
+    if (TRANSACTION_TYPE_WORDS.has(rest) || typeCompoundHead(rest, depth + 1) > 0) return i;
+  }
+  return 0;
+}
+
+/** Whether a normalised word names only a kind of transaction, alone or as a compound of such words. */
+function isTypeWord(w: string): boolean {
+  return TRANSACTION_TYPE_WORDS.has(w) || typeCompoundHead(w) > 0;
+}
+
+/**
+ * Whether every word of a text names only a kind of transaction ("Kortköp", "Överföring via
+ * internet", "Bankgiroinbetalning", "Incoming payment").
+ */
 export function isTypeOnly(text: string): boolean {
   const norm = normalizeText(text);
   if (norm === '') return false;
   let words = 0;
   for (const w of norm.split(' ')) {
     if (/^\d+$/.test(w)) continue;
-    if (!TRANSACTION_TYPE_WORDS.has(w)) return false;
+    if (!isTypeWord(w)) return false;
     words++;
   }
   return words > 0;
 }
 
-/** The canonical transaction type named by the first word of upper-case text, if any. */
+/**
+ * The canonical transaction type named by the first word of upper-case text, if any; for a
+ * compound of type words, the first part that names one ("BANKGIROINBETALNING" → "BG").
+ */
 function typeOf(upper: string): string | undefined {
   let end = 0;
   while (end < upper.length) {
@@ -218,7 +248,19 @@ function typeOf(upper: string): string | undefined {
     if (!((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6)) break;
     end++;
   }
-  return end === 0 ? undefined : TRANSACTION_TYPE_LABELS.get(upper.slice(0, end));
+  if (end === 0) return undefined;
+  const word = upper.slice(0, end);
+  const label = TRANSACTION_TYPE_LABELS.get(word);
+  if (label !== undefined) return label;
+  // A compound's parts, left to right: the first that has a label names the type.
+  let rest = word;
+  for (let head = typeCompoundHead(rest); head > 0; head = typeCompoundHead(rest)) {
+    const part = TRANSACTION_TYPE_LABELS.get(rest.slice(0, head));
+    if (part !== undefined) return part;
+    rest = rest.slice(head);
+    if (TRANSACTION_TYPE_WORDS.has(rest)) return TRANSACTION_TYPE_LABELS.get(rest);
+  }
+  return undefined;
 }
 
 /**

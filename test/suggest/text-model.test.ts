@@ -106,6 +106,18 @@ describe('the key comes from the field that names the counterparty', () => {
     expect(counterpartyKey('KORTKÖP 230415 ICA NARA ORMINGE', { reference: 'Kvitto 55' }).key).toBe('ICA NARA');
   });
 
+  test('type words written as one compound, or in English, are type-only too', () => {
+    for (const type of ['Bankgiroinbetalning', 'Bankgirobetalning', 'Kontoinsättning', 'Överföring mobil', 'Incoming payment', 'Outgoing transfer', 'Swishbetalning', 'Internetbetalning']) {
+      const k = counterpartyKey(type, { reference: 'Ekdahls Måleri AB' });
+      expect(k.key, type).toBe('EKDAHLS MÅLERI');
+    }
+    expect(counterpartyKey('Bankgiroinbetalning', { reference: 'Ekdahls Måleri AB' }).signals.type).toBe('BG');
+    expect(counterpartyKey('Swishbetalning', { counterparty: 'Ekdahls Måleri AB' }).signals.type).toBe('SWISH');
+    // A word that only starts with a type word names someone: the text keeps its own key.
+    expect(counterpartyKey('Kontorshyra', { reference: 'Ekdahls Måleri AB' }).key).toBe('KONTORSHYRA');
+    expect(counterpartyKey('Viaplay', { reference: 'Faktura 55' }).key).toBe('VIAPLAY');
+  });
+
   test('card purchases of a year in a type-only layout do not share one key', () => {
     const keys = new Set(SHOPS.map((s) => counterpartyKey('Kortköp', { reference: s }).key));
     expect(keys.size).toBe(SHOPS.length);
