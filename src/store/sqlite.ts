@@ -345,7 +345,18 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     // Opening waits the full timeout: another process may be creating or migrating the file.
     db.exec(`PRAGMA busy_timeout = ${busyTimeout}`);
     db.exec('PRAGMA foreign_keys = ON');
-    db.prepare('PRAGMA journal_mode = WAL').get([]);
+    // Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once,
+    // without its busy handler, while another process holds the file for its own switch.
+    const deadline = Date.now() + busyTimeout;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        db.prepare('PRAGMA journal_mode = WAL').get([]);
+        break;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        await sleep(Math.min(LOCK_RETRY_MAX_MS, attempt * 5));
+      }
+    }
     // Erased rows are overwritten with zeros, not left in free pages: erasure erases the bytes.
     db.exec('PRAGMA secure_delete = ON');
     db.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);

@@ -21,6 +21,11 @@ import { statementRow, txRow, voucher } from './fixtures.js';
 const [path, mode, clientId, ...rest] = process.argv.slice(2);
 if (path === undefined || clientId === undefined) throw new Error('usage: child-import.ts <db> <mode> <clientId> …');
 const ref: ClientRef = { bureauId: 'b1', clientId };
+// KONTERA_TEST_OPEN_AT (epoch ms): wait until then before opening, so that sibling processes open
+// the file at the same moment rather than as their start-up times spread them.
+const openAt = Number(process.env['KONTERA_TEST_OPEN_AT'] ?? 0);
+await import('better-sqlite3'); // loaded now, not inside the open
+while (Date.now() < openAt) { /* spin: a timer would add its own jitter */ }
 const store = await openSqliteStore({ path });
 
 if (mode === 'facade-crash') {
