@@ -269,3 +269,30 @@ describe("Swedbank's business Transaktionsrapport preamble", () => {
     expect(detectStatementFormat(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv'))).toMatchObject({ format: 'swedbank-csv', score: 1 });
   });
 });
+
+describe('dates with a two-digit year', () => {
+  const rows = (p: string): unknown[] => parseStatement(fixture(p)).transactions.map((t) => [t.line, t.date, t.amount, t.balance]);
+
+  it('dd.mm.yy with dots (05.01.26) is read day first, 20xx', () => {
+    expect(rows('generic/short-dates-dotted.csv')).toEqual([
+      [3, '2026-01-02', 1_250_000, 11_250_000],
+      [4, '2026-01-05', -125_000, 11_125_000],
+      [5, '2026-01-13', -500_000, 10_625_000],
+    ]);
+  });
+
+  it('m/d/yy of a US Excel re-save is read month first when a part above 12 says so', () => {
+    expect(rows('generic/short-dates-us-excel.csv')).toEqual([
+      [2, '2026-01-02', 1_250_000, 11_250_000],
+      [3, '2026-01-05', -125_000, 11_125_000],
+      [4, '2026-01-13', -500_000, 10_625_000],
+    ]);
+  });
+
+  it('dd/mm/yy stays day first, and short slashed dates that read both ways in order are refused', () => {
+    const table = (a: string, b: string): string => `Datum;Text;Belopp;Saldo\n${a};Kortköp;-250,00;10 750,00\n${b};Hyra;-5 000,00;5 750,00\n`;
+    expect(parseStatement(table('05/01/26', '13/01/26')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
+    expect(parseStatement(table('26-01-05', '26-01-13')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
+    expect(() => parseStatement(table('02/01/26', '01/03/26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+  });
+});
