@@ -296,3 +296,44 @@ describe('dates with a two-digit year', () => {
     expect(() => parseStatement(table('02/01/26', '01/03/26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
   });
 });
+
+describe('a file of lines in two encodings', () => {
+  it('an ICA Banken UTF-8 export with rows appended in Windows-1252: Å Ä Ö read right in both parts', () => {
+    const s = parseStatement(fixture('mixed-encoding/ica-utf8-bom-cp1252-rows-appended.csv'));
+    expect(s).toMatchObject({ format: 'ica', encoding: 'utf-8' });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.text])).toEqual([
+      [2, -45_000, 5_355_000, 'ÅHLÉNS CITY'],
+      [3, -500_000, 5_400_000, 'Lindgrens VVS AB'],
+      [4, -100_000, 5_900_000, 'BJÖRKS FÄRG'],
+      [5, 1_250_000, 6_000_000, 'KAFFEHUSET ÖSTRA AB'],
+    ]);
+  });
+
+  it('a Swedbank Windows-1252 export with rows pasted in as UTF-8: read as Windows-1252, the pasted rows as UTF-8', () => {
+    const s = parseStatement(fixture('mixed-encoding/swedbank-cp1252-utf8-rows-pasted.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252' });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.counterparty])).toEqual([
+      [3, -45_000, 'ÅHLÉNS CITY'],
+      [4, -25_000, 'SKÄRHOLMENS EL'],
+      [5, -125_000, 'BJÖRKS FÄRG'],
+      [6, 1_000_000, 'LINDGRENS VVS AB'],
+    ]);
+  });
+
+  it('a whole Windows-1252 or UTF-8 file reads as before, and a long mixed file in linear time', () => {
+    const one = 'Datum;Text;Belopp\n2026-01-05;Kortköp;-1,00\n';
+    expect(parseStatement(new TextEncoder().encode(one)).encoding).toBe('utf-8');
+    expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).encoding).toBe('windows-1252');
+    const line = (k: number): string => `2026-01-05;Kortköp ${k};-1,00\n`;
+    const utf8 = new TextEncoder().encode(`Datum;Text;Belopp\n${Array.from({ length: 50_000 }, (_, k) => line(k)).join('')}`);
+    const latin = Uint8Array.from([...Array.from({ length: 50_000 }, (_, k) => line(k)).join('')].map((c) => c.charCodeAt(0)));
+    const big = new Uint8Array(utf8.length + latin.length);
+    big.set(utf8);
+    big.set(latin, utf8.length);
+    const t0 = performance.now();
+    const s = parseStatement(big);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(s.transactions).toHaveLength(100_000);
+    expect(new Set(s.transactions.map((t) => t.text.slice(0, 7)))).toEqual(new Set(['Kortköp']));
+  });
+});
