@@ -337,3 +337,12 @@ describe('a file of lines in two encodings', () => {
     expect(new Set(s.transactions.map((t) => t.text.slice(0, 7)))).toEqual(new Set(['Kortköp']));
   });
 });
+
+describe('an unsigned amount beside a direction column', () => {
+  it('"In/Ut" holding In and Ut signs the amount, as a type column of Insättning/Uttag or a D/K column does', () => {
+    const amounts = (t: string): number[] => parseStatement(t).transactions.map((x) => x.amount);
+    expect(amounts('Datum;Text;In/Ut;Belopp\n2026-01-02;Inbetalning;In;1 000,00\n2026-01-05;Kortköp;Ut;250,00\n')).toEqual([100_000, -25_000]);
+    expect(amounts('Date;Text;Debit/Credit;Amount\n2026-01-02;Deposit;Credit;1000.00\n2026-01-05;Card;Debit;250.00\n')).toEqual([100_000, -25_000]);
+    expect(amounts('Datum;Text;Typ;Belopp\n2026-01-02;Lön;Insättning;1 000,00\n2026-01-05;Bankomat;Uttag;250,00\n')).toEqual([100_000, -25_000]);
+  });
+});
