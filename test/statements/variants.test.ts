@@ -346,3 +346,36 @@ describe('an unsigned amount beside a direction column', () => {
     expect(amounts('Datum;Text;Typ;Belopp\n2026-01-02;Lön;Insättning;1 000,00\n2026-01-05;Bankomat;Uttag;250,00\n')).toEqual([100_000, -25_000]);
   });
 });
+
+describe('amounts without a sign beside a running balance', () => {
+  it('each row is signed by its balance less the one before; the oldest row, with none before it, is named', () => {
+    const s = parseStatement(fixture('generic/unsigned-amounts-balance.csv'));
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-02', 1_250_000, 11_250_000],
+      [4, '2026-01-05', -125_000, 11_125_000],
+      [5, '2026-01-07', -500_000, 10_625_000],
+      [6, '2026-01-12', 300_000, 10_925_000],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([
+      ['COLUMNS_DETECTED', []],
+      ['SIGNS_FROM_BALANCE', []],
+      ['SIGN_UNKNOWN', [3]],
+    ]);
+    // The ids are those of the signed rows: the same rows written with their signs get the same ids.
+    const signed = new TextDecoder().decode(fixture('generic/unsigned-amounts-balance.csv')).replace(';1 250,00;', ';-1 250,00;').replace(';5 000,00;', ';-5 000,00;');
+    expect(parseStatement(signed).transactions.slice(1).map((t) => t.id)).toEqual(s.transactions.slice(1).map((t) => t.id));
+  });
+
+  it('newest first too; a row whose balance difference is not its amount is named, not guessed', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-12;Swish;3 000,00;109 250,00\n2026-01-07;Hyra;5 000,00;106 250,00\n2026-01-05;Kortköp;1 300,00;111 250,00\n2026-01-02;Inbetalning;12 500,00;112 500,00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, 130_000, 1_250_000]);
+    expect(s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines).toEqual([4, 5]);
+    expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')).toBeDefined();
+  });
+
+  it('leaves alone a file of deposits whose chain holds as written, and signed amounts', () => {
+    const deposits = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;Inbetalning;1 000,00;11 000,00\n2026-01-05;Swish;250,00;11 250,00\n');
+    expect(deposits.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+    expect(deposits.transactions.map((t) => t.amount)).toEqual([100_000, 25_000]);
+  });
+});
