@@ -379,3 +379,36 @@ describe('amounts without a sign beside a running balance', () => {
     expect(deposits.transactions.map((t) => t.amount)).toEqual([100_000, 25_000]);
   });
 });
+
+describe('two exports joined end to end (two months cat-ed together)', () => {
+  it('Länsförsäkringar: the second export\'s account block is its preamble, not rows; each export is a section', () => {
+    const s = parseStatement(fixture('joined/lansforsakringar-two-months-cat.csv'));
+    expect(s).toMatchObject({ format: 'lansforsakringar', accountNumber: '9020 12 34567' });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount])).toEqual([
+      [5, '2026-02-10', -125_000],
+      [6, '2026-02-03', 1_250_000],
+      [11, '2026-01-28', -500_000],
+      [12, '2026-01-05', -45_000],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.accountNumber, x.count])).toEqual([
+      [1, '9020 12 34567', 2],
+      [7, '9020 12 34567', 2],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Swedbank: the second preamble starts a section (its chain checked on its own), not a footer line', () => {
+    const s = parseStatement(fixture('joined/swedbank-two-months-cat-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', openingBalance: 4_000_000, closingBalance: 4_375_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-28', -500_000, 4_500_000],
+      [4, '2026-01-05', 1_000_000, 5_000_000],
+      [7, '2026-02-10', -125_000, 4_375_000],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.heading.slice(0, 40), x.openingBalance, x.closingBalance])).toEqual([
+      [1, '* Transaktioner Period 2026-01-01–2026-0', 4_000_000, 4_500_000],
+      [5, '* Transaktioner Period 2026-02-01–2026-0', 4_500_000, 4_375_000],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+});
