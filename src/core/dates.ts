@@ -10,6 +10,8 @@ export const DATE_PATTERNS = [
   'YY-MM-DD',
   'YYMMDD',
   'DD.MM.YYYY',
+  /** Two-digit years with dots (`05.01.26`), as Finnish, German and some Swedish UIs write a short date. */
+  'DD.MM.YY',
   'DD/MM/YY',
   'YYYY.MM.DD',
   'DD/MM/YYYY',
@@ -17,6 +19,8 @@ export const DATE_PATTERNS = [
   // Month first: what an Excel in a US locale writes when it re-saves a statement. Only chosen when
   // the data says so (a second part above 12, or the only reading that keeps the rows in date order).
   'MM/DD/YYYY',
+  /** Month first with a two-digit year (`1/13/26`), US Excel's short date; chosen only as MM/DD/YYYY is. */
+  'MM/DD/YY',
   /** A month by name, Swedish or English, full or abbreviated: `2 okt. 2026`, `02 Oct 2026`, `2-okt-2026`, `2 oktober 2026`. */
   'D MMM YYYY',
 ] as const;
@@ -31,12 +35,14 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   // Day and month may be written without a leading zero (`2.10.2026`, as Finnish and English UIs and
   // Excel's day-first formats write them).
   'DD.MM.YYYY': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/,
-  'DD/MM/YY': /^(\d{2})\/(\d{2})\/(\d{2})$/,
+  'DD.MM.YY': /^(\d{1,2})\.(\d{1,2})\.(\d{2})$/,
+  'DD/MM/YY': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
   'YYYY.MM.DD': /^(\d{4})\.(\d{2})\.(\d{2})$/,
   // Day first, as English-language exports and Excel re-saves in a day-first locale write it.
   'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
+  'MM/DD/YY': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
   'D MMM YYYY': /^(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
 };
 
@@ -59,8 +65,10 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 /**
- * Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999. Bank exports with two-digit years
- * (Swedbank 2015, Länsförsäkringar before 2022) are all from this century.
+ * Two-digit years (`YY-MM-DD`, `YYMMDD`, `DD/MM/YY`, `DD.MM.YY`, `MM/DD/YY`): 00–69 are 2000–2069,
+ * 70–99 are 1970–1999. Bank exports with two-digit years (Swedbank 2015, Länsförsäkringar before
+ * 2022) are all from this century; the split keeps a 1970s–90s date (a birth date, an old loan)
+ * in the last one rather than 60 years ahead.
  */
 function fullYear(yy: number): number {
   return yy < 70 ? 2000 + yy : 1900 + yy;
@@ -139,11 +147,15 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
     case 'DD-MM-YYYY':
       [d, mo, y] = [Number(a), Number(b), Number(c)];
       break;
+    case 'DD.MM.YY':
     case 'DD/MM/YY':
       [d, mo, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
     case 'MM/DD/YYYY':
       [mo, d, y] = [Number(a), Number(b), Number(c)];
+      break;
+    case 'MM/DD/YY':
+      [mo, d, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
     case 'D MMM YYYY':
       [d, mo, y] = [Number(a), MONTHS.get(b.toLowerCase()) ?? 0, Number(c)];

@@ -29,7 +29,8 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   }
   const b = input;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    return { text: decodeUtf8Lenient(b.subarray(3)), encoding: 'utf-8', bom: true };
+    const rest = b.subarray(3);
+    return { text: decodeMixed(rest, true)?.text ?? decodeUtf8Lenient(rest), encoding: 'utf-8', bom: true };
   }
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
     return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16le'), encoding: 'utf-16le', bom: true };
@@ -42,9 +43,80 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   try {
     return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
   } catch {
+    const mixed = decodeMixed(b, false);
+    if (mixed !== undefined) return { text: mixed.text, encoding: mixed.encoding, bom: false };
     if (looksOem(b)) return { text: decodeBytes(b, 'cp437'), encoding: 'cp437', bom: false };
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
+}
+
+/**
+ * Bytes from `from` to `to` as UTF-8: 'ascii' when all are below 0x80, 'utf-8' when every higher
+ * byte is part of a well-formed UTF-8 sequence, 'invalid' otherwise. One pass, no exceptions.
+ */
+function utf8Kind(b: Uint8Array, from: number, to: number): 'ascii' | 'utf-8' | 'invalid' {
+  let multi = false;
+  let i = from;
+  while (i < to) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    multi = true;
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return 'invalid';
+    if (i + n >= to) return 'invalid';
+    const second = b[i + 1] as number;
+    if (second < lo || second > hi) return 'invalid';
+    for (let k = 2; k <= n; k++) {
+      const x = b[i + k] as number;
+      if (x < 0x80 || x > 0xbf) return 'invalid';
+    }
+    i += n + 1;
+  }
+  return multi ? 'utf-8' : 'ascii';
+}
+
+/**
+ * A file whose lines are in two encodings: a UTF-8 export with lines appended by a tool that wrote
+ * Windows-1252, or the reverse (`cat` of two exports, an editor that saved only what it touched).
+ * Each line (up to LF) that is well-formed UTF-8 is read as UTF-8, every other line as
+ * Windows-1252, so Å Ä Ö read right in both parts. Only when at least one line has UTF-8 letters
+ * beyond ASCII (or the file starts with a UTF-8 BOM) and at least one line is not UTF-8; undefined
+ * otherwise. The encoding named is the one most non-ASCII lines are in. Linear in the bytes.
+ */
+function decodeMixed(b: Uint8Array, bom: boolean): { text: string; encoding: 'utf-8' | 'windows-1252' } | undefined {
+  const runs: { from: number; to: number; utf8: boolean }[] = [];
+  let utf8Lines = 0;
+  let ansiLines = 0;
+  let start = 0;
+  while (start < b.length) {
+    let end = b.indexOf(0x0a, start);
+    end = end < 0 ? b.length : end + 1;
+    const kind = utf8Kind(b, start, end);
+    if (kind === 'utf-8') utf8Lines++;
+    if (kind === 'invalid') ansiLines++;
+    const utf8 = kind !== 'invalid';
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.utf8 === utf8) last.to = end;
+    else runs.push({ from: start, to: end, utf8 });
+    start = end;
+  }
+  if (ansiLines === 0 || (utf8Lines === 0 && !bom)) return undefined;
+  const text = runs.map((r) => decodeBytes(b.subarray(r.from, r.to), r.utf8 ? 'utf-8' : 'windows-1252')).join('');
+  return { text, encoding: bom || utf8Lines >= ansiLines ? 'utf-8' : 'windows-1252' };
 }
 
 /** å ä ö Å Ä Ö é in the DOS code pages 437 and 850 (they agree on these). */

@@ -29,23 +29,31 @@ function monotonic(isos: readonly string[]): boolean {
   return up || down;
 }
 
+/** Slashed dates that are day first or month first, with a four- or a two-digit year. */
+const SLASHED: readonly (readonly [DatePattern, DatePattern])[] = [
+  ['DD/MM/YYYY', 'MM/DD/YYYY'],
+  ['DD/MM/YY', 'MM/DD/YY'],
+];
+
 /**
- * The date pattern under which most sampled dates parse. Slashed dates with a four-digit year are
+ * The date pattern under which most sampled dates parse. Slashed dates (four- or two-digit year) are
  * day first (`02/10/2026`) or month first (`10/02/2026`, a US-locale Excel re-save): a part above 12
  * decides, else the one reading that keeps the rows in date order; when neither does, the file is
  * refused rather than read with days and months swapped.
  */
 export function datePatternOf(samples: readonly string[], file: string | undefined, line: number): DatePattern {
   const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
-  if (pattern !== 'DD/MM/YYYY' && pattern !== 'MM/DD/YYYY') return pattern;
+  const pair = SLASHED.find((q) => q.includes(pattern));
+  if (pair === undefined) return pattern;
+  const [dayPattern, monthPattern] = pair;
   const read = (p: DatePattern): (string | undefined)[] => samples.map((s) => parseDate(s, p));
-  const dayFirst = read('DD/MM/YYYY');
-  const monthFirst = read('MM/DD/YYYY');
+  const dayFirst = read(dayPattern);
+  const monthFirst = read(monthPattern);
   const ok = (r: readonly (string | undefined)[]): number => r.filter((d) => d !== undefined).length;
-  if (ok(dayFirst) !== ok(monthFirst)) return ok(dayFirst) > ok(monthFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
-  if (dayFirst.every((d, k) => d === monthFirst[k])) return 'DD/MM/YYYY';
+  if (ok(dayFirst) !== ok(monthFirst)) return ok(dayFirst) > ok(monthFirst) ? dayPattern : monthPattern;
+  if (dayFirst.every((d, k) => d === monthFirst[k])) return dayPattern;
   const inOrder = (r: readonly (string | undefined)[]): boolean => monotonic(r.filter((d): d is string => d !== undefined));
-  if (inOrder(dayFirst) !== inOrder(monthFirst)) return inOrder(dayFirst) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+  if (inOrder(dayFirst) !== inOrder(monthFirst)) return inOrder(dayFirst) ? dayPattern : monthPattern;
   throw new StatementParseError(
     'AMBIGUOUS_FORMAT',
     `Ambiguous dates: expected dates whose day and month can be told apart, found ${JSON.stringify(samples[0])} and others that read as day first and as month first alike; re-save the file with dates as YYYY-MM-DD`,

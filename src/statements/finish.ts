@@ -138,6 +138,8 @@ export class StatementBuilder implements RowSink {
   readonly currencies = new SparseColumn();
   /** Account per row, where the file gives one per row (Swedbank's Clearingnummer/Kontonummer). */
   readonly accounts = new SparseColumn();
+  /** Bank-given ids per row, where the format has them (to hash a row again, see {@link resign}). */
+  readonly bankIds = new Map<number, string>();
   /** Rows marked pending. */
   pending = 0;
   readonly #kinds = new KindCache();
@@ -173,8 +175,25 @@ export class StatementBuilder implements RowSink {
     this.lanes.push(h.h1, h.h2);
     if (r.currency !== undefined) this.currencies.set(this.transactions.length, r.currency);
     if (r.account !== undefined) this.accounts.set(this.transactions.length, r.account);
+    if (r.bankId !== undefined) this.bankIds.set(this.transactions.length, r.bankId);
     if (r.pending) this.pending++;
     this.transactions.push(tx);
+  }
+
+  /** Gives row `i` the amount `amount` (a sign the file did not write), its content hash with it. */
+  resign(i: number, amount: number): void {
+    const tx = this.transactions[i] as Mutable<BankTransaction>;
+    tx.amount = amount;
+    const h = this.#hasher
+      .reset()
+      .str(tx.date)
+      .int(amount)
+      .str(tx.text)
+      .str(this.bankIds.get(i) ?? '')
+      .int(tx.balance)
+      .int(tx.pending ? 1 : 0);
+    this.lanes[2 * i] = h.h1;
+    this.lanes[2 * i + 1] = h.h2;
   }
 }
 
@@ -327,6 +346,57 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
   return out;
 }
 
+/**
+ * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on every
+ * booked row, and the chain does not hold with the amounts as written): each row's sign is that
+ * of its balance less the balance before it, where that difference is the amount. The row order
+ * is the dates', else the one under which more differences are amounts. The oldest row has no
+ * balance before it, and a row whose difference is not its amount fits no sign: those keep the
+ * amount as written and are named in a SIGN_UNKNOWN warning. Undefined when the rule does not apply.
+ */
+function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
+  const n = booked.length;
+  if (n < 2 || builder.accounts.counts.size > 1) return undefined;
+  let positive = false;
+  for (const r of booked) {
+    if (r.amount < 0 || r.balance === undefined) return undefined;
+    if (r.amount > 0) positive = true;
+  }
+  if (!positive || checkChain(booked, true).breaks.length === 0 || checkChain(booked, false).breaks.length === 0) return undefined;
+  // Matches of |balance difference| with the later row's amount under each order.
+  let up = 0;
+  let down = 0;
+  for (let k = 1; k < n; k++) {
+    const a = booked[k - 1] as BankTransaction;
+    const b = booked[k] as BankTransaction;
+    const d = Math.abs((b.balance as number) - (a.balance as number));
+    if (d === b.amount) up++;
+    if (d === a.amount) down++;
+  }
+  const newestFirst = order ?? (up === down ? undefined : down > up);
+  if (newestFirst === undefined) return undefined;
+  const index = new Map<BankTransaction, number>();
+  builder.transactions.forEach((t, i) => index.set(t, i));
+  let signed = 0;
+  const unknown: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const row = booked[newestFirst ? n - 1 - k : k] as BankTransaction;
+    const before = k === 0 ? undefined : (booked[newestFirst ? n - k : k - 1] as BankTransaction);
+    const d = before === undefined ? undefined : (row.balance as number) - (before.balance as number);
+    if (row.amount === 0) continue;
+    if (d === undefined || Math.abs(d) !== row.amount) {
+      unknown.push(row.line);
+      continue;
+    }
+    if (d < 0) {
+      builder.resign(index.get(row) as number, -row.amount);
+      signed++;
+    }
+  }
+  unknown.sort((a, b) => a - b);
+  return { signed, unknown };
+}
+
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
   const warnings: ParseWarning[] = [];
   const all = builder.transactions;
@@ -391,6 +461,22 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber${accountStarts.length > 0 ? `; a section for another account starts on line(s) ${accountStarts.join(', ')}` : ''}`,
       lines: accountStarts,
     });
+  }
+
+  const sign = raw.sections !== undefined && raw.sections.length > 1 ? undefined : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked));
+  if (sign !== undefined) {
+    warnings.push({
+      code: 'SIGNS_FROM_BALANCE',
+      message: `The amounts have no sign: each row's sign is that of its balance less the balance before it (${sign.signed} row(s) read as money out)`,
+      lines: [],
+    });
+    if (sign.unknown.length > 0) {
+      warnings.push({
+        code: 'SIGN_UNKNOWN',
+        message: `No sign for the amount on line(s) ${sign.unknown.join(', ')}: no balance before it (the oldest row), or its balance less the one before is not its amount; kept as written (money in) — check these rows`,
+        lines: sign.unknown,
+      });
+    }
   }
 
   // Balance chain over the booked rows, with balance-only rows as anchors; in a file in sections,

@@ -7,7 +7,7 @@ import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf } from './date-pattern.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
-import { forEachRecord, headLines, lineOffset, makeHead } from './csv.js';
+import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
   type BalanceMark,
   HEAD_LINES,
@@ -15,6 +15,7 @@ import {
   type ParseContext,
   type RawStatement,
   type RawRow,
+  type RawSection,
   type RowProblem,
   type StatementFormat,
   WORKBOOK_DELIMITER,
@@ -345,11 +346,69 @@ export function defineTableFormat(spec: TableSpec): StatementFormat {
 }
 
 /** @internal */
+/** A preamble line's first word, quotes dropped (`"Kontonummer";…` → `kontonummer`, `* Transaktioner …` → `*`). */
+function firstWord(line: string, delimiter: string): string {
+  const t = line.trim();
+  let end = 0;
+  while (end < t.length && t.charAt(end) !== delimiter && !/\s/.test(t.charAt(end))) end++;
+  return t.slice(0, end).replace(/^"|"$/g, '').toLowerCase();
+}
+
+/**
+ * Exports of one layout joined end to end (the user `cat`-ed two months together): the layout's
+ * header line recurs further down, and above it as many non-blank lines as the first export's
+ * preamble has, the first of them starting with the same word (Swedbank's `* Transaktioner …`,
+ * Länsförsäkringar's `"Kontonummer";…` and account row). Those lines are the next export's preamble,
+ * not rows; each export is a section of the statement (its own balance chain, its own account
+ * number). Undefined when the file is one export (a header repeated without a preamble, a page
+ * break, is skipped as a row already). One pass over the lines, and only when the header recurs.
+ */
+function joinedExports(
+  text: string,
+  header: HeaderMatch,
+  spec: TableSpec,
+  preamble: readonly string[],
+  accountNumber: string | undefined,
+): { readonly preambleLines: ReadonlySet<number>; readonly sections: RawSection[] } | undefined {
+  const d = header.delimiter;
+  const own = preamble.filter((l) => l.trim() !== '');
+  if (own.length === 0) return undefined;
+  const bare = (line: string): string => {
+    let end = line.length;
+    while (end > 0 && (line.charAt(end - 1) === d || /\s/.test(line.charAt(end - 1)))) end--;
+    return line.slice(0, end);
+  };
+  const headerText = bare(headLines(text, header.index + 1)[header.index] ?? '');
+  if (headerText.length < 4 || text.indexOf(headerText, text.indexOf(headerText) + headerText.length) < 0) return undefined;
+  const key = firstWord(own[0] as string, d);
+  if (key === '') return undefined;
+  const lines = splitLines(text);
+  const heading = (ls: readonly string[]): string =>
+    ls.map((l) => l.split(d).map((c) => c.trim().replace(/^"|"$/g, '').trim()).filter((c) => c !== '').join(' ')).join(' · ');
+  const sections: RawSection[] = [{ line: 1, headerLine: header.index + 1, heading: heading(own), accountNumber }];
+  const preambleLines = new Set<number>();
+  let previous = header.index;
+  for (let r = header.index + 1; r < lines.length; r++) {
+    const line = lines[r] as string;
+    if (!line.startsWith(headerText) || bare(line) !== headerText) continue;
+    const above: number[] = [];
+    for (let j = r - 1; j > previous && above.length < own.length; j--) if ((lines[j] as string).trim() !== '') above.unshift(j);
+    previous = r;
+    if (above.length < own.length || firstWord(lines[above[0] as number] as string, d) !== key) continue;
+    const pre = above.map((j) => lines[j] as string);
+    for (const j of above) preambleLines.add(j + 1);
+    const next = spec.readPreamble ? spec.readPreamble(pre, d).accountNumber : undefined;
+    sections.push({ line: (above[0] as number) + 1, headerLine: r + 1, heading: heading(pre), accountNumber: next ?? accountNumber });
+  }
+  return sections.length > 1 ? { preambleLines, sections } : undefined;
+}
+
 export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, ctx: ParseContext): RawStatement {
   const headerLine = header.index + 1;
   const bodyStart = lineOffset(text, headerLine);
   const preamble = text.slice(0, bodyStart).split(/\r\n|\n|\r/).slice(0, header.index);
   const fromPreamble = spec.readPreamble ? spec.readPreamble(preamble, header.delimiter) : {};
+  const joined = header.hasHeader === false ? undefined : joinedExports(text, header, spec, preamble, fromPreamble.accountNumber);
   const headerCurrency = currencyInHeader(header.names[header.map.get('amount') ?? -1] ?? '');
   const body = text.slice(bodyStart);
   const skip = header.hasHeader === false ? 0 : 1;
@@ -548,6 +607,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (!decided) decide();
 
   function row(cells: string[], line: number): void {
+    if (joined?.preambleLines.has(line)) return;
     try {
       let filled = cells.length;
       if (filled !== width || cells[0] === '') {
@@ -719,7 +779,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts };
+  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts, ...(joined !== undefined ? { sections: joined.sections } : {}) };
 }
 
 /**

@@ -114,6 +114,16 @@ export const WARNING_CODES = [
    * decimals, or 1 500 kr with a dot between thousands) and no amount or balance in it tells which.
    */
   'AMOUNTS_AMBIGUOUS',
+  /**
+   * The amounts have no sign (all written as positive) beside a running balance: each row's sign
+   * was taken from its balance less the balance before it.
+   */
+  'SIGNS_FROM_BALANCE',
+  /**
+   * Rows of such a file whose sign the balances do not give (the oldest row, with no balance before
+   * it, or a row whose balance difference is not its amount): kept as written; `lines` names them.
+   */
+  'SIGN_UNKNOWN',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
   'BANK_ACCOUNT_GUESSED',
   /**

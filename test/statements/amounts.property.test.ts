@@ -70,8 +70,9 @@ describe('re-encoding a file gives identical transactions', () => {
   const root = new URL('../../fixtures/statements/', import.meta.url);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     // Text exports only: an XLSX or ODS workbook is a ZIP container (50 4B 03 04) and a binary
-    // .xls a compound file (D0 CF 11 E0), none with a text encoding of its own.
-    .filter((d) => d.isFile() && !d.parentPath.includes('invalid') && !d.parentPath.includes('generic'))
+    // .xls a compound file (D0 CF 11 E0), none with a text encoding of its own. A file of lines in
+    // two encodings (mixed-encoding/) has no one encoding to decode it with.
+    .filter((d) => d.isFile() && !d.parentPath.includes('invalid') && !d.parentPath.includes('generic') && !d.parentPath.includes('mixed-encoding'))
     .filter((d) => {
       const magic = readFileSync(`${d.parentPath}/${d.name}`).subarray(0, 4);
       return !magic.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) && !magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));

@@ -269,3 +269,146 @@ describe("Swedbank's business Transaktionsrapport preamble", () => {
     expect(detectStatementFormat(fixture('swedbank/transaktionsrapport-two-accounts-cp1252.csv'))).toMatchObject({ format: 'swedbank-csv', score: 1 });
   });
 });
+
+describe('dates with a two-digit year', () => {
+  const rows = (p: string): unknown[] => parseStatement(fixture(p)).transactions.map((t) => [t.line, t.date, t.amount, t.balance]);
+
+  it('dd.mm.yy with dots (05.01.26) is read day first, 20xx', () => {
+    expect(rows('generic/short-dates-dotted.csv')).toEqual([
+      [3, '2026-01-02', 1_250_000, 11_250_000],
+      [4, '2026-01-05', -125_000, 11_125_000],
+      [5, '2026-01-13', -500_000, 10_625_000],
+    ]);
+  });
+
+  it('m/d/yy of a US Excel re-save is read month first when a part above 12 says so', () => {
+    expect(rows('generic/short-dates-us-excel.csv')).toEqual([
+      [2, '2026-01-02', 1_250_000, 11_250_000],
+      [3, '2026-01-05', -125_000, 11_125_000],
+      [4, '2026-01-13', -500_000, 10_625_000],
+    ]);
+  });
+
+  it('dd/mm/yy stays day first, and short slashed dates that read both ways in order are refused', () => {
+    const table = (a: string, b: string): string => `Datum;Text;Belopp;Saldo\n${a};Kortköp;-250,00;10 750,00\n${b};Hyra;-5 000,00;5 750,00\n`;
+    expect(parseStatement(table('05/01/26', '13/01/26')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
+    expect(parseStatement(table('26-01-05', '26-01-13')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
+    expect(() => parseStatement(table('02/01/26', '01/03/26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+  });
+});
+
+describe('a file of lines in two encodings', () => {
+  it('an ICA Banken UTF-8 export with rows appended in Windows-1252: Å Ä Ö read right in both parts', () => {
+    const s = parseStatement(fixture('mixed-encoding/ica-utf8-bom-cp1252-rows-appended.csv'));
+    expect(s).toMatchObject({ format: 'ica', encoding: 'utf-8' });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.text])).toEqual([
+      [2, -45_000, 5_355_000, 'ÅHLÉNS CITY'],
+      [3, -500_000, 5_400_000, 'Lindgrens VVS AB'],
+      [4, -100_000, 5_900_000, 'BJÖRKS FÄRG'],
+      [5, 1_250_000, 6_000_000, 'KAFFEHUSET ÖSTRA AB'],
+    ]);
+  });
+
+  it('a Swedbank Windows-1252 export with rows pasted in as UTF-8: read as Windows-1252, the pasted rows as UTF-8', () => {
+    const s = parseStatement(fixture('mixed-encoding/swedbank-cp1252-utf8-rows-pasted.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252' });
+    expect(s.transactions.map((t) => [t.line, t.amount, t.counterparty])).toEqual([
+      [3, -45_000, 'ÅHLÉNS CITY'],
+      [4, -25_000, 'SKÄRHOLMENS EL'],
+      [5, -125_000, 'BJÖRKS FÄRG'],
+      [6, 1_000_000, 'LINDGRENS VVS AB'],
+    ]);
+  });
+
+  it('a whole Windows-1252 or UTF-8 file reads as before, and a long mixed file in linear time', () => {
+    const one = 'Datum;Text;Belopp\n2026-01-05;Kortköp;-1,00\n';
+    expect(parseStatement(new TextEncoder().encode(one)).encoding).toBe('utf-8');
+    expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).encoding).toBe('windows-1252');
+    const line = (k: number): string => `2026-01-05;Kortköp ${k};-1,00\n`;
+    const utf8 = new TextEncoder().encode(`Datum;Text;Belopp\n${Array.from({ length: 50_000 }, (_, k) => line(k)).join('')}`);
+    const latin = Uint8Array.from([...Array.from({ length: 50_000 }, (_, k) => line(k)).join('')].map((c) => c.charCodeAt(0)));
+    const big = new Uint8Array(utf8.length + latin.length);
+    big.set(utf8);
+    big.set(latin, utf8.length);
+    const t0 = performance.now();
+    const s = parseStatement(big);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(s.transactions).toHaveLength(100_000);
+    expect(new Set(s.transactions.map((t) => t.text.slice(0, 7)))).toEqual(new Set(['Kortköp']));
+  });
+});
+
+describe('an unsigned amount beside a direction column', () => {
+  it('"In/Ut" holding In and Ut signs the amount, as a type column of Insättning/Uttag or a D/K column does', () => {
+    const amounts = (t: string): number[] => parseStatement(t).transactions.map((x) => x.amount);
+    expect(amounts('Datum;Text;In/Ut;Belopp\n2026-01-02;Inbetalning;In;1 000,00\n2026-01-05;Kortköp;Ut;250,00\n')).toEqual([100_000, -25_000]);
+    expect(amounts('Date;Text;Debit/Credit;Amount\n2026-01-02;Deposit;Credit;1000.00\n2026-01-05;Card;Debit;250.00\n')).toEqual([100_000, -25_000]);
+    expect(amounts('Datum;Text;Typ;Belopp\n2026-01-02;Lön;Insättning;1 000,00\n2026-01-05;Bankomat;Uttag;250,00\n')).toEqual([100_000, -25_000]);
+  });
+});
+
+describe('amounts without a sign beside a running balance', () => {
+  it('each row is signed by its balance less the one before; the oldest row, with none before it, is named', () => {
+    const s = parseStatement(fixture('generic/unsigned-amounts-balance.csv'));
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-02', 1_250_000, 11_250_000],
+      [4, '2026-01-05', -125_000, 11_125_000],
+      [5, '2026-01-07', -500_000, 10_625_000],
+      [6, '2026-01-12', 300_000, 10_925_000],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([
+      ['COLUMNS_DETECTED', []],
+      ['SIGNS_FROM_BALANCE', []],
+      ['SIGN_UNKNOWN', [3]],
+    ]);
+    // The ids are those of the signed rows: the same rows written with their signs get the same ids.
+    const signed = new TextDecoder().decode(fixture('generic/unsigned-amounts-balance.csv')).replace(';1 250,00;', ';-1 250,00;').replace(';5 000,00;', ';-5 000,00;');
+    expect(parseStatement(signed).transactions.slice(1).map((t) => t.id)).toEqual(s.transactions.slice(1).map((t) => t.id));
+  });
+
+  it('newest first too; a row whose balance difference is not its amount is named, not guessed', () => {
+    const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-12;Swish;3 000,00;109 250,00\n2026-01-07;Hyra;5 000,00;106 250,00\n2026-01-05;Kortköp;1 300,00;111 250,00\n2026-01-02;Inbetalning;12 500,00;112 500,00\n');
+    expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, 130_000, 1_250_000]);
+    expect(s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines).toEqual([4, 5]);
+    expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')).toBeDefined();
+  });
+
+  it('leaves alone a file of deposits whose chain holds as written, and signed amounts', () => {
+    const deposits = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;Inbetalning;1 000,00;11 000,00\n2026-01-05;Swish;250,00;11 250,00\n');
+    expect(deposits.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+    expect(deposits.transactions.map((t) => t.amount)).toEqual([100_000, 25_000]);
+  });
+});
+
+describe('two exports joined end to end (two months cat-ed together)', () => {
+  it('Länsförsäkringar: the second export\'s account block is its preamble, not rows; each export is a section', () => {
+    const s = parseStatement(fixture('joined/lansforsakringar-two-months-cat.csv'));
+    expect(s).toMatchObject({ format: 'lansforsakringar', accountNumber: '9020 12 34567' });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount])).toEqual([
+      [5, '2026-02-10', -125_000],
+      [6, '2026-02-03', 1_250_000],
+      [11, '2026-01-28', -500_000],
+      [12, '2026-01-05', -45_000],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.accountNumber, x.count])).toEqual([
+      [1, '9020 12 34567', 2],
+      [7, '9020 12 34567', 2],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Swedbank: the second preamble starts a section (its chain checked on its own), not a footer line', () => {
+    const s = parseStatement(fixture('joined/swedbank-two-months-cat-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', openingBalance: 4_000_000, closingBalance: 4_375_000 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-28', -500_000, 4_500_000],
+      [4, '2026-01-05', 1_000_000, 5_000_000],
+      [7, '2026-02-10', -125_000, 4_375_000],
+    ]);
+    expect(s.sections?.map((x) => [x.line, x.heading.slice(0, 40), x.openingBalance, x.closingBalance])).toEqual([
+      [1, '* Transaktioner Period 2026-01-01–2026-0', 4_000_000, 4_500_000],
+      [5, '* Transaktioner Period 2026-02-01–2026-0', 4_500_000, 4_375_000],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+});

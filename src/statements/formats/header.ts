@@ -230,14 +230,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   let signCol = columnsOf(header, 'sign')[0];
   const statusCol = columnsOf(header, 'status')[0];
   // No marker column, no negative amount, and a type column that names the direction on every row
-  // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`): the type column signs the amount.
+  // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`), or a column headed like a signed amount whose
+  // cells are only such words (`In/Ut`: `In`, `Ut`): that column signs the amount.
   const typeCol = columnsOf(header, 'type')[0];
-  if (signCol === undefined && typeCol !== undefined && columnsOf(header, 'amount').length > 0) {
+  if (signCol === undefined && columnsOf(header, 'amount').length > 0) {
+    const holdsNoAmount = (i: number): boolean => sample.every((r) => amountOf(cell(r, i)) === undefined);
+    const candidates = [typeCol, ...columnsOf(header, 'amount').filter(holdsNoAmount)].filter((i): i is number => i !== undefined);
     const amountCells = sample.flatMap((r) => columnsOf(header, 'amount').map((i) => amountOf(cell(r, i)))).filter((v): v is number => v !== undefined);
-    const markers = sample.filter((r) => columnsOf(header, 'amount').some((i) => amountOf(cell(r, i)) !== undefined)).map((r) => signOf(cell(r, typeCol)));
-    if (amountCells.length > 0 && amountCells.every((v) => v >= 0) && markers.every((m) => m === 1 || m === -1) && markers.includes(-1)) {
-      signCol = typeCol;
-      reasons.push(`"${names[typeCol]}" names the direction of every row and no amount is negative: it signs the amount`);
+    for (const col of candidates) {
+      const markers = sample.filter((r) => columnsOf(header, 'amount').some((i) => amountOf(cell(r, i)) !== undefined)).map((r) => signOf(cell(r, col)));
+      if (amountCells.length > 0 && amountCells.every((v) => v >= 0) && markers.every((m) => m === 1 || m === -1) && markers.includes(-1)) {
+        signCol = col;
+        reasons.push(`"${names[col]}" names the direction of every row and no amount is negative: it signs the amount`);
+        break;
+      }
     }
   }
   const feeCol = columnsOf(header, 'fee')[0];
