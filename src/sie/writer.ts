@@ -207,7 +207,10 @@ class Writer {
     const out = this.#out;
     out.begin('#FLAGGA').token('0').end();
     out.startChecksum();
-    out.begin('#FORMAT').token('PC8').end();
+    // PC8 means CP437: UTF-8 bytes under it read as mojibake in a program that trusts the label
+    // (formats.md §1.8), and a file without #FORMAT is refused by Spiris, so UTF-8 output says
+    // UTF8, the label the generators that write UTF-8 use and readSie understands.
+    out.begin('#FORMAT').token(this.#cp437 ? 'PC8' : 'UTF8').end();
     out.begin('#SIETYP').token('4').end();
     out.begin('#PROGRAM').quoted('kontera').token(KONTERA_VERSION).end();
     const gen = this.#generatedDate ?? h.generated?.date;
@@ -567,7 +570,7 @@ class Output {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
     this.#crc = checksum ? new SieCrc() : undefined;
-    // UTF-8 is not SIE's declared encoding (#FORMAT PC8): the BOM says it, so no reader has to guess.
+    // UTF-8 is not SIE's standard encoding: besides `#FORMAT UTF8` the BOM says it, so no reader has to guess.
     if (!this.#cp437) {
       this.#buf.set([0xef, 0xbb, 0xbf]);
       this.#len = 3;

@@ -341,3 +341,21 @@ describe('writeSie refuses what importers reject: empty vouchers and empty objec
     expect(e.message).toContain('Cannot write #OIB 1930: expected a non-empty object id for dimension 1, found ""');
   });
 });
+
+describe('writeSie in UTF-8 says so', () => {
+  it('writes #FORMAT UTF8 (PC8 means CP437), and readSie reads it back as UTF-8 without a mismatch', () => {
+    const d = doc({ company: { name: 'Åkeri € AB' } });
+    const bytes = writeSie(d, { encoding: 'utf-8' });
+    const lines = new TextDecoder('utf-8').decode(bytes).split('\r\n');
+    expect(lines[1]).toBe('#FORMAT UTF8');
+    expect(lines).not.toContain('#FORMAT PC8');
+    const back = readSie(bytes);
+    expect(back.encoding).toBe('utf-8');
+    expect(back.header.format).toBe('UTF8');
+    expect(back.header.companyName).toBe('Åkeri € AB');
+    expect(back.issues.filter((i) => i.code === 'SIE_ENCODING_MISMATCH' || i.code === 'SIE_STRUCTURE')).toEqual([]);
+    expect(writeSie(back, { encoding: 'utf-8' })).toEqual(bytes);
+    // CP437 output keeps the standard label.
+    expect(text(writeSie(d)).split('\r\n')[1]).toBe('#FORMAT PC8');
+  });
+});
