@@ -56,5 +56,38 @@ for (const kind of STORE_KINDS) {
         expect(ids.length, client).toBe(4);
       }
     });
+
+    it('series-only vouchers: an overlapping later export teaches each voucher once', async () => {
+      const k = await kontera();
+      const x: [string, string, number] = ['20260105', 'Faktura Berg', 1000];
+      const y: [string, string, number] = ['20260112', 'Faktura Ek', 2000];
+      const z: [string, string, number] = ['20260120', 'Faktura Lind', 3000];
+      const q: [string, string, number] = ['20260203', 'Faktura Alm', 4000];
+      await k.learnFromSie('a', seriesOnly([x, y, z, q]));
+      await k.learnFromSie('b', seriesOnly([x, y, z]));
+      // The later export starts later: it no longer holds x.
+      const later = await k.learnFromSie('b', seriesOnly([y, z, q]));
+      expect(later).toMatchObject({ learned: 1, unchanged: 2, replaced: 0 });
+      expect(await counts(k, 'b')).toEqual(await counts(k, 'a'));
+      // The same file twice, and two equal invoices on one day: each is its own voucher, once.
+      await k.learnFromSie('c', seriesOnly([x, x, y]));
+      expect(await k.learnFromSie('c', seriesOnly([x, x, y]))).toMatchObject({ learned: 0, unchanged: 3 });
+    });
   });
 }
+
+describe('series-only voucher ids', () => {
+  it('are by content, and a voucher stored under its old file-order id keeps that id', async () => {
+    const { readSie } = await import('../../src/sie/reader.js');
+    const { ledgerEntries, sameVoucherIds } = await import('../../src/facade/ledger.js');
+    const doc = readSie(seriesOnly([['20260105', 'Faktura Berg', 1000], ['20260105', 'Faktura Berg', 1000]]));
+    const entries = ledgerEntries(doc, ['1930']);
+    const [a, b] = entries.map((e) => e.voucher.id);
+    expect(a).toMatch(/^2026-01-05 B ~[0-9a-f]{16}$/);
+    expect(b).toBe(`${a} (2)`);
+    // Stored before: ids by year, series and place in the file.
+    const old = entries.map((e, i) => ({ ...e.voucher, id: `2026-01-01 B ${i === 0 ? '' : ' (2)'}`, learned: true }));
+    const same = sameVoucherIds(entries, new Map(old.map((v) => [v.id, v])));
+    expect(entries.map((e) => same.get(e))).toEqual(old.map((v) => v.id));
+  });
+});
