@@ -8,6 +8,7 @@ export {
   FormatDetectionError,
   SieParseError,
   SieWriteError,
+  SieVoucherWriteError,
   UnbalancedVoucherError,
   InvalidOptionError,
   StoreError,

@@ -143,6 +143,24 @@ export class UnbalancedVoucherError extends KonteraError {
 /** Writing a SIE file was refused (unbalanced voucher, value that cannot be written, …). */
 export class SieWriteError extends KonteraError {}
 
+/**
+ * A voucher writeSie refuses because importing programs reject or mis-import it: one with no rows
+ * (`#VER` over an empty `{}`), or a row whose object list has an empty object id (`{1 ""}`).
+ * `series`/`number` name the voucher, `row` its 1-based row (counting `#TRANS` rows, then struck
+ * `#BTRANS` rows) when a row is at fault.
+ */
+export class SieVoucherWriteError extends SieWriteError {
+  readonly series: string;
+  readonly number: string;
+  readonly row: number | undefined;
+  constructor(series: string, number: string, row: number | undefined, message: string, options: KonteraErrorOptions = {}) {
+    super('SIE_WRITE', message, options);
+    this.series = series;
+    this.number = number;
+    this.row = row;
+  }
+}
+
 /** Invalid option passed to a kontera function. */
 export class InvalidOptionError extends KonteraError {
   constructor(message: string, options: KonteraErrorOptions = {}) {

@@ -12,7 +12,7 @@ import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
 import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
-import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger } from './ledger.js';
+import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger, sameVoucherIds } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -30,10 +30,16 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const ref = refOf(found);
         const given = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option'));
         const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
-        const entries = ledgerEntries(doc, bankAccounts).map((e, i) => ({ e, i }));
+        const read = ledgerEntries(doc, bankAccounts);
+        const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
+        // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.
+        const same = sameVoucherIds(read, stored);
+        const entries = read.map((e, i) => {
+          const id = same.get(e);
+          return { e: id === undefined ? e : { ...e, voucher: { ...e.voucher, id } }, i };
+        });
         // Date order, as the engine learns a history (stable within a day).
         entries.sort((a, b) => (a.e.voucher.date < b.e.voucher.date ? -1 : a.e.voucher.date > b.e.voucher.date ? 1 : a.i - b.i));
-        const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
         const fresh: LedgerEntry[] = [];
         const replacedOld: LedgerVoucher[] = [];
         /** Vouchers a correction in this file reverses, learned from an earlier file: taken back, kept as not learned. */

@@ -43,8 +43,10 @@ function yearOf(doc: SieDocument, date: string): string {
 
 /**
  * The bank vouchers of a SIE document as ledger vouchers with their bookings, in file order. A
- * voucher without series and number (a 4I file leaves them to the importing program) is
- * identified by its date and content. A numbered voucher the file holds twice, identical, is one
+ * numbered voucher is identified by its fiscal year (`#RAR`, else the calendar year: a 4I file
+ * need not say, see {@link sameVoucherIds}), series and number; one without a number (a 4I file
+ * leaves it to the importing program, also when it gives a series) by its date, series and
+ * content, with an ordinal among identical ones. A numbered voucher the file holds twice, identical, is one
  * voucher; a voucher a later correction reverses, and that correction, are marked `cancelled`.
  */
 export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo[]): LedgerEntry[] {
@@ -58,9 +60,13 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
     if (booking === undefined) continue;
     const rows = booking.voucher.rows.map((r) => ({ account: r.account, amount: r.amount }));
     const print = fingerprint(booking.voucher.date, booking.voucher.text, ...rows.map((r) => `${r.account} ${r.amount}`));
-    const numbered = v.series.trim() !== '' || (v.number.trim() !== '' && v.number.trim() !== '0');
-    let id = numbered ? `${yearOf(doc, v.date)} ${v.series.trim()} ${v.number.trim()}` : `${v.date} ~${print}`;
-    // The same identity twice in one file (a broken export): each stays its own voucher.
+    // A number makes a voucher one of the books; a series alone does not (Visma Fakturering writes
+    // `#VER B ""`): such vouchers are told apart by content, not by their place in the file, so
+    // a later export that starts later or holds more of them gives each the same id again.
+    const series = v.series.trim();
+    const numbered = v.number.trim() !== '' && v.number.trim() !== '0';
+    let id = numbered ? `${yearOf(doc, v.date)} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
+    // The same identity twice in one file (a broken export, or two equal payments on one day): each stays its own voucher.
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     if (n > 1) id = `${id} (${n})`;
@@ -79,6 +85,37 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
       booking,
       ...(why !== undefined ? { cancelled: true as const } : {}),
     });
+  }
+  return out;
+}
+
+/**
+ * The ids under which vouchers of `entries` are already stored, where the id read from this file
+ * differs: a stored voucher with the same series, number and fingerprint (date, text, rows) is the
+ * same voucher. The year in a numbered id comes from `#RAR`, which a 4I file may leave out (BL
+ * Administration writes `#RAR 0` without dates), and then the calendar year stands in: for a fiscal
+ * year that does not start in January the 4E export and the 4I file of the same books would give
+ * one voucher two ids, and learning it twice. Also keeps the ids of vouchers stored before
+ * series-only vouchers were identified by content. Each stored id is taken at most once.
+ */
+export function sameVoucherIds(entries: readonly LedgerEntry[], stored: ReadonlyMap<string, LedgerVoucher>): Map<LedgerEntry, string> {
+  const key = (v: { readonly series: string; readonly number: string; readonly fingerprint: string }): string => `${v.series}\u0000${v.number}\u0000${v.fingerprint}`;
+  const ids = new Set(entries.map((e) => e.voucher.id));
+  const free = new Map<string, string[]>();
+  for (const v of stored.values()) {
+    // A stored voucher this file names by the same id stays that voucher.
+    if (ids.has(v.id)) continue;
+    const k = key(v);
+    const list = free.get(k);
+    if (list === undefined) free.set(k, [v.id]);
+    else list.push(v.id);
+  }
+  const out = new Map<LedgerEntry, string>();
+  if (free.size === 0) return out;
+  for (const e of entries) {
+    if (stored.has(e.voucher.id)) continue;
+    const id = free.get(key(e.voucher))?.shift();
+    if (id !== undefined) out.set(e, id);
   }
   return out;
 }

@@ -938,7 +938,7 @@ class Reader {
     if (echo !== undefined) unechoed.push(echo);
     if (unechoed.length > 0) this.#lateEchoes(rows, unechoed, verLine);
     // Exact-size arrays: a growing array keeps room for 17 rows, a million vouchers would keep it all.
-    voucher.transactions = rows.slice();
+    voucher.transactions = rows.length === 0 ? EMPTY_ROWS : rows.slice();
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
     this.#vouchers.push(voucher);
     const sum = voucherSum(rows);

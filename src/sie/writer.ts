@@ -5,7 +5,7 @@
  * quoted and cleaned so no input can break a record or start a new one. Deterministic: the same
  * document and options always give the same bytes.
  */
-import { InvalidOptionError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
+import { InvalidOptionError, SieVoucherWriteError, SieWriteError, UnbalancedVoucherError } from '../core/errors.js';
 import { sumAmounts } from '../core/money.js';
 import { basAccountName } from './bas-2025.js';
 import { SieCrc } from './checksum.js';
@@ -55,7 +55,10 @@ export interface WriteSieNaming {
  * `undeclaredAccounts: 'error'` refuses such a document instead, `'omit'` leaves the record out.
  *
  * Refuses, with a typed error and nothing written: an unbalanced voucher
- * ({@link UnbalancedVoucherError}), an invalid date, account, amount or object (`SieWriteError`).
+ * ({@link UnbalancedVoucherError}); a voucher with no rows, or (4I) with struck rows only, and a
+ * row with an empty object id (`{1 ""}`), which importing programs reject or mis-import
+ * ({@link SieVoucherWriteError}, naming the voucher and row); an invalid date, account, amount or
+ * object, or an `#OBJEKT` or balance with an empty object id (`SieWriteError`).
  *
  * Texts are made safe rather than refused: control characters (tab, newline, …) become spaces, a
  * `"` is written `\"`, a final backslash becomes `/` (it would read as `\"`), and in CP437 output
@@ -204,7 +207,10 @@ class Writer {
     const out = this.#out;
     out.begin('#FLAGGA').token('0').end();
     out.startChecksum();
-    out.begin('#FORMAT').token('PC8').end();
+    // PC8 means CP437: UTF-8 bytes under it read as mojibake in a program that trusts the label
+    // (formats.md §1.8), and a file without #FORMAT is refused by Spiris, so UTF-8 output says
+    // UTF8, the label the generators that write UTF-8 use and readSie understands.
+    out.begin('#FORMAT').token(this.#cp437 ? 'PC8' : 'UTF8').end();
     out.begin('#SIETYP').token('4').end();
     out.begin('#PROGRAM').quoted('kontera').token(KONTERA_VERSION).end();
     const gen = this.#generatedDate ?? h.generated?.date;
@@ -377,6 +383,9 @@ class Writer {
     for (const o of doc.objects) {
       if (!all && usedObjects.get(o.dimension)?.has(o.id) !== true) continue;
       this.#dimensionNumber(o.dimension);
+      if (this.#clean(o.id).trim() === '') {
+        throw new SieWriteError('SIE_WRITE', `Cannot write #OBJEKT ${o.dimension} ${JSON.stringify(o.name)}: expected a non-empty object id, found ${JSON.stringify(o.id)}`, { field: 'objects' });
+      }
       out.begin('#OBJEKT').token(String(o.dimension));
       this.#text(o.id);
       this.#text(o.name);
@@ -394,7 +403,7 @@ class Writer {
     }
     for (const b of doc.objectBalances) {
       out.begin(`#${b.kind}`).token(this.#yearIndex(b.yearIndex)).token(this.#account(b.account, `#${b.kind}`));
-      this.#objects(b.objects);
+      this.#objects(b.objects, `#${b.kind} ${b.account}`);
       out.token(this.#amount(b.amount, `#${b.kind}`));
       if (b.quantity !== undefined) out.token(this.#quantity(b.quantity));
       out.end();
@@ -403,7 +412,7 @@ class Writer {
       const period = formatSiePeriod(b.period);
       if (period === undefined) throw new SieWriteError('SIE_WRITE', `Cannot write #${b.kind}: expected a period YYYY-MM, found ${JSON.stringify(b.period)}`, { field: 'period' });
       out.begin(`#${b.kind}`).token(this.#yearIndex(b.yearIndex)).token(period).token(this.#account(b.account, `#${b.kind}`));
-      this.#objects(b.objects);
+      this.#objects(b.objects, `#${b.kind} ${b.account}`);
       out.token(this.#amount(b.amount, `#${b.kind}`));
       if (b.quantity !== undefined) out.token(this.#quantity(b.quantity));
       out.end();
@@ -416,14 +425,29 @@ class Writer {
     const name = (): string => `voucher ${v.series || '(no series)'} ${v.number || '(no number)'}`;
     this.#checkDate(v.date, () => `${name()} date`);
     if (v.registrationDate !== undefined) this.#checkDate(v.registrationDate, () => `${name()} registration date`);
+    const refuse = (row: number | undefined, message: string): never => {
+      throw new SieVoucherWriteError(v.series, v.number, row, `Cannot write ${name()} dated ${v.date}: ${message}`, { line: v.line, field: row === undefined ? 'transactions' : `row ${row}` });
+    };
+    // A #VER over an empty {} is refused by some importers and left as an empty voucher by others.
+    if (v.transactions.length === 0 && v.removed.length === 0) refuse(undefined, 'expected at least one #TRANS row, found none');
+    // An export may show a voucher whose every row was struck (Fortnox does); an import file adds nothing with it.
+    if (v.transactions.length === 0 && this.#type === '4I') refuse(undefined, `expected at least one #TRANS row in a 4I file, found only ${v.removed.length} struck (#BTRANS) row${v.removed.length === 1 ? '' : 's'}`);
+    let index = 0;
     for (let k = 0; k < 2; k++) {
       const rows = k === 0 ? v.transactions : v.removed;
       for (const t of rows) {
+        index++;
         if (!isDigits(t.account)) this.#account(t.account, name());
         if (!Number.isSafeInteger(t.amount)) this.#amount(t.amount, name());
         if (t.date !== undefined) this.#checkDate(t.date, () => `${name()} row date`);
         if (t.quantity !== undefined) this.#quantity(t.quantity);
-        for (const o of t.objects) this.#dimensionNumber(o.dimension);
+        for (const o of t.objects) {
+          this.#dimensionNumber(o.dimension);
+          // Checked as written: a control character becomes a space.
+          if (this.#clean(o.object).trim() === '') {
+            refuse(index, `expected a non-empty object id for dimension ${o.dimension} on row ${index} (${k === 0 ? '#TRANS' : '#BTRANS'} ${t.account}), found ${JSON.stringify(o.object)}; leave the object out instead`);
+          }
+        }
       }
     }
     // Exact even past 2^53 (a float sum rounds an öre away there); every amount is safe by now.
@@ -468,7 +492,7 @@ class Writer {
   #row(label: string, t: SieTransaction, withSign: boolean): void {
     const out = this.#out;
     out.begin(label).token(t.account);
-    this.#objects(t.objects);
+    this.#objects(t.objects, `${label} ${t.account}`);
     out.amount(t.amount);
     const sign = withSign ? t.sign : undefined;
     const last = sign !== undefined ? 6 : t.quantity !== undefined ? 5 : t.text !== undefined ? 4 : t.date !== undefined ? 3 : 2;
@@ -482,13 +506,16 @@ class Writer {
     out.end();
   }
 
-  #objects(list: readonly SieObjectRef[]): void {
+  #objects(list: readonly SieObjectRef[], what: string): void {
     if (list.length === 0) {
       this.#out.objects(NO_PAIRS);
       return;
     }
     const cleaned: string[] = [];
     for (const o of list) {
+      if (this.#clean(o.object).trim() === '') {
+        throw new SieWriteError('SIE_WRITE', `Cannot write ${what}: expected a non-empty object id for dimension ${o.dimension}, found ${JSON.stringify(o.object)}`, { field: 'objects' });
+      }
       cleaned.push(String(this.#dimensionNumber(o.dimension)), this.#clean(o.object));
     }
     this.#out.objects(cleaned);
@@ -543,7 +570,7 @@ class Output {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
     this.#crc = checksum ? new SieCrc() : undefined;
-    // UTF-8 is not SIE's declared encoding (#FORMAT PC8): the BOM says it, so no reader has to guess.
+    // UTF-8 is not SIE's standard encoding: besides `#FORMAT UTF8` the BOM says it, so no reader has to guess.
     if (!this.#cp437) {
       this.#buf.set([0xef, 0xbb, 0xbf]);
       this.#len = 3;

@@ -96,7 +96,12 @@ function generator(seed: number, encoding: SieWriteEncoding) {
     return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   };
   const account = (): string => String(1000 + int(9000));
-  const objects = (): SieObjectRef[] => Array.from({ length: int(3) }, () => ({ dimension: 1 + int(30), object: str(6) }));
+  // An object id that is blank once written is refused by writeSie (importers reject `{1 ""}`).
+  const objectId = (): string => {
+    const o = str(6);
+    return o.replace(/[\x00-\x20\x7f]/g, '') === '' ? `${o}1` : o;
+  };
+  const objects = (): SieObjectRef[] => Array.from({ length: int(3) }, () => ({ dimension: 1 + int(30), object: objectId() }));
   const row = (amount: number): SieTransaction => {
     const t: { -readonly [K in keyof SieTransaction]: SieTransaction[K] } = { account: account(), objects: objects(), amount };
     if (rnd() < 0.5) t.date = date();
@@ -107,7 +112,8 @@ function generator(seed: number, encoding: SieWriteEncoding) {
     return t;
   };
   const voucher = (): SieVoucher => {
-    const n = int(6);
+    // At least one row: writeSie refuses a voucher with none.
+    const n = 1 + int(5);
     const rows: SieTransaction[] = [];
     let sum = 0;
     for (let i = 0; i < n; i++) {

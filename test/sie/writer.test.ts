@@ -1,7 +1,7 @@
 /** writeSie: record order, quoting, encodings, refusals, text limits, determinism, #KSUMMA. */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, KonteraError, SieWriteError, UnbalancedVoucherError } from '../../src/core/errors.js';
+import { InvalidOptionError, KonteraError, SieVoucherWriteError, SieWriteError, UnbalancedVoucherError } from '../../src/core/errors.js';
 import { createSieDocument, type CreateSieDocumentInput } from '../../src/sie/document.js';
 import { readSie } from '../../src/sie/reader.js';
 import type { SieDocument, WriteSieOptions } from '../../src/sie/types.js';
@@ -88,12 +88,12 @@ describe('writeSie', () => {
   });
 
   it('writes empty series and number as "" for the importing ledger to assign (4I)', () => {
-    const out = text(writeSie(doc({ vouchers: [{ date: '2025-11-03', text: 'x', transactions: [] }] })));
+    const out = text(writeSie(doc({ vouchers: [{ date: '2025-11-03', text: 'x', transactions: [{ account: '1930', amount: 0 }] }] })));
     expect(out).toContain('#VER "" "" 20251103 "x"\r\n');
   });
 
   it('quotes series and numbers only when they are not plain tokens', () => {
-    const out = text(writeSie(doc({ vouchers: [{ series: 'LEV 1', number: '7', date: '2025-11-03', transactions: [] }] })));
+    const out = text(writeSie(doc({ vouchers: [{ series: 'LEV 1', number: '7', date: '2025-11-03', transactions: [{ account: '1930', amount: 0 }] }] })));
     expect(out).toContain('#VER "LEV 1" 7 20251103 ""\r\n');
   });
 
@@ -283,5 +283,79 @@ describe('writeSie', () => {
     expect(readSie(writeSie(doc(), { checksum: true, encoding: 'utf-8' })).checksum.status).toBe('valid');
     const tampered = text(bytes).replace('45.00', '46.00').replace('-45.00', '-46.00');
     expect(readSie(tampered).checksum.status).toBe('invalid');
+  });
+});
+
+describe('writeSie refuses what importers reject: empty vouchers and empty object ids', () => {
+  const rows = BASE.vouchers[0]?.transactions ?? [];
+
+  it('refuses a voucher with no rows, naming it, and writes nothing', () => {
+    const d = doc({ vouchers: [...BASE.vouchers, { series: 'B', number: '7', date: '2025-11-04', text: 'Tom', transactions: [] }] });
+    for (const type of ['4I', '4E'] as const) {
+      const e = thrown(d, { type });
+      expect(e).toBeInstanceOf(SieVoucherWriteError);
+      expect(e).toBeInstanceOf(SieWriteError);
+      expect(e.code).toBe('SIE_WRITE');
+      expect(e.message).toContain('voucher B 7 dated 2025-11-04');
+      expect(e.message).toContain('expected at least one #TRANS row, found none');
+      expect((e as SieVoucherWriteError).series).toBe('B');
+      expect((e as SieVoucherWriteError).number).toBe('7');
+      expect((e as SieVoucherWriteError).row).toBeUndefined();
+    }
+  });
+
+  it('refuses a voucher with struck rows only in 4I, writes it in 4E (an export shows it, as Fortnox does)', () => {
+    const base = doc();
+    const struck = { ...(base.vouchers[0] as SieDocument['vouchers'][number]), number: '2', transactions: [], removed: [{ account: '6570', amount: 4500, objects: [] }] };
+    const d: SieDocument = { ...base, vouchers: [...base.vouchers, struck] };
+    const e = thrown(d, { type: '4I' });
+    expect(e).toBeInstanceOf(SieVoucherWriteError);
+    expect(e.message).toContain('voucher A 2');
+    expect(e.message).toContain('found only 1 struck (#BTRANS) row');
+    expect(text(writeSie(d, { type: '4E' }))).toContain('#VER A 2 20251103 "Bankavgift"\r\n{\r\n#BTRANS 6570 {} 45.00\r\n}');
+  });
+
+  it('refuses an empty object id on a row, naming voucher and row', () => {
+    for (const id of ['', '  ']) {
+      const d = doc({ vouchers: [{ series: 'A', number: '3', date: '2025-11-05', text: 'Hyra', transactions: [rows[0] as { account: string; amount: number }, { account: '1930', amount: -4500, objects: [{ dimension: 1, object: id }] }] }] });
+      const e = thrown(d);
+      expect(e).toBeInstanceOf(SieVoucherWriteError);
+      expect(e.message).toContain('voucher A 3 dated 2025-11-05');
+      expect(e.message).toContain(`expected a non-empty object id for dimension 1 on row 2 (#TRANS 1930), found ${JSON.stringify(id)}`);
+      expect((e as SieVoucherWriteError).row).toBe(2);
+      expect(e.field).toBe('row 2');
+    }
+  });
+
+  it('refuses an #OBJEKT with an empty id', () => {
+    const d = doc({ vouchers: [], dimensions: [{ number: 1, name: 'Kostnadsställe' }], objects: [{ dimension: 1, id: '', name: 'Inget' }] });
+    const e = thrown(d, { type: '4E' });
+    expect(e).toBeInstanceOf(SieWriteError);
+    expect(e.message).toContain('Cannot write #OBJEKT 1 "Inget": expected a non-empty object id, found ""');
+  });
+
+  it('refuses an empty object id in an object balance', () => {
+    const d: SieDocument = { ...doc({ vouchers: [] }), objectBalances: [{ kind: 'OIB', yearIndex: 0, account: '1930', objects: [{ dimension: 1, object: '' }], amount: 100 }] };
+    const e = thrown(d, { type: '4E' });
+    expect(e).toBeInstanceOf(SieWriteError);
+    expect(e.message).toContain('Cannot write #OIB 1930: expected a non-empty object id for dimension 1, found ""');
+  });
+});
+
+describe('writeSie in UTF-8 says so', () => {
+  it('writes #FORMAT UTF8 (PC8 means CP437), and readSie reads it back as UTF-8 without a mismatch', () => {
+    const d = doc({ company: { name: 'Åkeri € AB' } });
+    const bytes = writeSie(d, { encoding: 'utf-8' });
+    const lines = new TextDecoder('utf-8').decode(bytes).split('\r\n');
+    expect(lines[1]).toBe('#FORMAT UTF8');
+    expect(lines).not.toContain('#FORMAT PC8');
+    const back = readSie(bytes);
+    expect(back.encoding).toBe('utf-8');
+    expect(back.header.format).toBe('UTF8');
+    expect(back.header.companyName).toBe('Åkeri € AB');
+    expect(back.issues.filter((i) => i.code === 'SIE_ENCODING_MISMATCH' || i.code === 'SIE_STRUCTURE')).toEqual([]);
+    expect(writeSie(back, { encoding: 'utf-8' })).toEqual(bytes);
+    // CP437 output keeps the standard label.
+    expect(text(writeSie(d)).split('\r\n')[1]).toBe('#FORMAT PC8');
   });
 });
