@@ -8,7 +8,8 @@ import { sortSmall } from '../core/sort.js';
 import { formatKronor } from '../core/money.js';
 import type { Knowledge } from '../knowledge/base.js';
 import { DEFAULT_BANK_ACCOUNTS } from '../knowledge/learn.js';
-import { bureauVotes, DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
+import { DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
+import { occurrences } from '../knowledge/base.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import { BOOK_CURRENCY, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
@@ -327,14 +328,44 @@ function sharedSingleLine(account: AccountNo, direction: Direction, mode: VatSpe
   return t;
 }
 
+/** A bureau vote as the ranker reads it: {@link bureauVotes} with its weight and count (the other clients) in one object. */
+interface BureauRankVote extends Vote {
+  readonly templateId: string;
+  readonly display: string;
+}
+
+/**
+ * {@link bureauVotes} made directly into votes for `rankAccounts` (one object per record, not two):
+ * the same records, in the same order.
+ */
+function bureauRankVotes(k: Knowledge, bureauId: string, key: string, excludeClientId: string, direction: Direction): BureauRankVote[] {
+  const list = k.bureaus.get(bureauId)?.get(key);
+  if (list === undefined) return NO_BUREAU_VOTES;
+  let out: BureauRankVote[] | undefined;
+  for (const r of list) {
+    if (r.template.direction !== direction) continue;
+    const clients = r.clients.length - occurrences(r.clients, excludeClientId);
+    if (clients > 0) (out ??= []).push({ template: r.template, weight: clients, count: clients, templateId: r.templateId, display: r.display });
+  }
+  if (out === undefined) return NO_BUREAU_VOTES;
+  return out.length > 1 ? sortSmall(out, mostClients) : out;
+}
+
+const NO_BUREAU_VOTES: BureauRankVote[] = [];
+
+/** The order of {@link bureauVotes}: most clients first, then by template id. */
+function mostClients(a: BureauRankVote, b: BureauRankVote): number {
+  return b.weight - a.weight || a.templateId.localeCompare(b.templateId);
+}
+
 function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
   if (cp.key === null) return undefined;
-  const votes = bureauVotes(k, client.bureauId, cp.key, client.id, direction);
+  const votes = bureauRankVotes(k, client.bureauId, cp.key, client.id, direction);
   if (votes.length === 0) return undefined;
   // Accounts are mapped (and the Map needed) only into a known chart.
   const mappedFrom = chart === undefined ? undefined : new Map<AccountNo, AccountNo>();
   const ranked = rankAccounts(
-    votes.map((v) => ({ template: v.template, weight: v.clients, count: v.clients })),
+    votes,
     chart === undefined
       ? asIs
       : (a) => {
@@ -357,8 +388,13 @@ function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, 
   // the whole text for names and personal numbers).
   if (records.length === 0 || !cp.shareable) return undefined;
   const mappedFrom = chart === undefined ? undefined : new Map<AccountNo, AccountNo>();
+  const votes: Vote[] = new Array<Vote>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as (typeof records)[number];
+    votes[i] = { template: sharedSingleLine(r.account, direction, r.vatMode, r.vatRate), weight: r.clients, count: r.clients };
+  }
   const ranked = rankAccounts(
-    records.map((r) => ({ template: sharedSingleLine(r.account, direction, r.vatMode, r.vatRate), weight: r.clients, count: r.clients })),
+    votes,
     chart === undefined
       ? asIs
       : (a) => {
