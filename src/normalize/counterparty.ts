@@ -198,6 +198,8 @@ function keyWords(normalized: string): string[] {
 
 /** Shortest part of a compound type word ("BG" in "BGINBETALNING"; not the "E" of "E-faktura"). */
 const MIN_TYPE_PART = 2;
+/** The first letters of every type word: most words (names) are ruled out as compounds by these alone. */
+const TYPE_WORD_STARTS: ReadonlySet<string> = new Set([...TRANSACTION_TYPE_WORDS].filter((w) => w.length >= MIN_TYPE_PART).map((w) => w.slice(0, MIN_TYPE_PART)));
 
 /**
  * Where a word that is not itself a type word splits into type words written as one (Swedish
@@ -206,7 +208,7 @@ const MIN_TYPE_PART = 2;
  * word's length squared over short words (type words are short; longer words are not tried).
  */
 function typeCompoundHead(w: string, depth = 0): number {
-  if (depth > 3 || w.length > 40) return 0;
+  if (depth > 3 || w.length > 40 || !TYPE_WORD_STARTS.has(w.slice(0, MIN_TYPE_PART))) return 0;
   for (let i = MIN_TYPE_PART; i <= w.length - MIN_TYPE_PART; i++) {
     if (!TRANSACTION_TYPE_WORDS.has(w.slice(0, i))) continue;
     const rest = w.slice(i);
