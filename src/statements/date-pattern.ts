@@ -5,7 +5,8 @@
 import { StatementParseError } from '../core/errors.js';
 import { DATE_PATTERNS, type DatePattern, parseDate } from '../core/dates.js';
 
-function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
+/** The option under which most samples read (the first of equals). */
+export function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
   let best = options[0] as T;
   let n = -1;
   for (const o of options) {

@@ -15,7 +15,7 @@ import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
-import { datePatternOf } from '../date-pattern.js';
+import { bestOf, datePatternOf } from '../date-pattern.js';
 
 export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
@@ -130,19 +130,6 @@ function holdsAccountNumbers(sample: readonly (readonly string[])[], i: number):
 
 function cell(row: readonly string[], i: number | undefined): string {
   return i === undefined || i < 0 ? '' : unformula((row[i] ?? '').trim());
-}
-
-function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
-  let best = options[0] as T;
-  let n = -1;
-  for (const o of options) {
-    const k = samples.filter((s) => ok(o, s)).length;
-    if (k > n) {
-      best = o;
-      n = k;
-    }
-  }
-  return best;
 }
 
 function describeStyle(s: AmountStyle): string {
