@@ -5,6 +5,7 @@
  */
 import { TextModel } from './text-model.js';
 import { KeyIndex } from './key-index.js';
+import { KeyFilter } from './key-filter.js';
 import { KNOWLEDGE_FORMAT_VERSION } from './types.js';
 import type { BookingTemplate, BureauRecord, KnowledgeSnapshot, NetworkRecord, NetworkRecordKey, ProfileRecord } from './types.js';
 
@@ -32,6 +33,56 @@ export interface Knowledge {
   readonly bureauTextModels: Map<string, TextModel>;
   /** clientId → the client's own share of its bureau's text model (taken out when the client asks the bureau). */
   readonly ownBureauShares: Map<string, TextModel>;
+  /** Which look-ups into `bureaus` and `network` can be skipped: see {@link SharedKeyFilters}. */
+  readonly filters: SharedKeyFilters;
+}
+
+/**
+ * The least number of bureaus a network record must hold for {@link SharedKeyFilters.networkShared}
+ * to list its key: the filter serves `suggest` calls whose `minBureaus` is at least this.
+ */
+export const FILTERED_MIN_BUREAUS = 2;
+
+/**
+ * Bloom filters over the aggregates, kept in step by the put functions below (keys are only added;
+ * see `key-filter.ts`). A pair or key they do not hold has, for certain:
+ * - `bureauKeys` (bureauId, key): no bureau record;
+ * - `bureauShared` (bureauId, key): at most one client in all its bureau records together;
+ * - `networkShared` (key): no network record held by {@link FILTERED_MIN_BUREAUS} bureaus or more.
+ * In memory only: never stored, never shared; rebuilt after a client is removed.
+ */
+export interface SharedKeyFilters {
+  readonly bureauKeys: KeyFilter;
+  readonly bureauShared: KeyFilter;
+  readonly networkShared: KeyFilter;
+}
+
+/** Clients counted over a key's bureau records (each client once per record). */
+function clientEntries(list: readonly BureauRecord[]): number {
+  let n = 0;
+  for (const r of list) n += r.clients.length;
+  return n;
+}
+
+function newFilters(k: Pick<Knowledge, 'bureaus' | 'network'>): SharedKeyFilters {
+  return {
+    bureauKeys: new KeyFilter((add) => {
+      for (const [bureauId, byKey] of k.bureaus) for (const key of byKey.keys()) add(bureauId, key);
+    }),
+    bureauShared: new KeyFilter((add) => {
+      for (const [bureauId, byKey] of k.bureaus) for (const [key, list] of byKey) if (clientEntries(list) >= 2) add(bureauId, key);
+    }),
+    networkShared: new KeyFilter((add) => {
+      for (const [key, list] of k.network) if (list.some((r) => r.bureaus >= FILTERED_MIN_BUREAUS)) add(key);
+    }),
+  };
+}
+
+/** Empties the filters and fills them from what the knowledge holds now (after erasure: nothing of the removed keys stays). */
+export function rebuildFilters(k: Knowledge): void {
+  k.filters.bureauKeys.rebuild();
+  k.filters.bureauShared.rebuild();
+  k.filters.networkShared.rebuild();
 }
 
 /** The client's own share of the bureau's text model, built on first use. */
@@ -83,18 +134,21 @@ export function networkRecordId(r: NetworkRecordKey): string {
  * ```
  */
 export function createKnowledge(snapshot?: Partial<KnowledgeSnapshot>): Knowledge {
+  const bureaus = new Map<string, Map<string, BureauRecord[]>>();
+  const network = new Map<string, NetworkRecord[]>();
   const k: Knowledge = {
     profiles: new Map(),
     clientIndex: new Map(),
     giro: new Map(),
-    bureaus: new Map(),
-    network: new Map(),
+    bureaus,
+    network,
     clientBureau: new Map(),
     pool: new Map(),
     dates: new Map(),
     textModels: new Map(),
     bureauTextModels: new Map(),
     ownBureauShares: new Map(),
+    filters: newFilters({ bureaus, network }),
   };
   for (const p of snapshot?.profiles ?? []) putProfile(k, p);
   for (const b of snapshot?.bureaus ?? []) putBureauRecord(k, b);
@@ -220,6 +274,8 @@ export function putBureauRecord(k: Knowledge, given: BureauRecord): void {
   }
   model?.bureauRecord(r, 1);
   for (const c of r.clients) k.clientBureau.set(c, r.bureauId);
+  k.filters.bureauKeys.add(r.bureauId, r.key);
+  if (clientEntries(byKey.get(r.key) as BureauRecord[]) >= 2) k.filters.bureauShared.add(r.bureauId, r.key);
 }
 
 /** @internal */
@@ -248,6 +304,7 @@ export function getNetworkRecord(k: Knowledge, r: NetworkRecordKey): NetworkReco
 
 /** @internal */
 export function putNetworkRecord(k: Knowledge, r: NetworkRecord): void {
+  if (r.bureaus >= FILTERED_MIN_BUREAUS) k.filters.networkShared.add(r.key);
   const list = k.network.get(r.key);
   if (list === undefined) {
     k.network.set(r.key, [r]);

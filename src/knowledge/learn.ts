@@ -16,6 +16,7 @@ import {
   putBureauRecord,
   putNetworkRecord,
   putProfile,
+  rebuildFilters,
   withClient,
 } from './base.js';
 import type { Knowledge } from './base.js';
@@ -366,6 +367,8 @@ export function removeClient(k: Knowledge, client: ClientSettings): KnowledgeCha
   k.textModels.delete(client.id);
   k.ownBureauShares.delete(client.id);
   k.clientBureau.delete(client.id);
+  // Nothing of the client's keys stays behind in the look-up filters either.
+  rebuildFilters(k);
   return cs.result();
 }
 

@@ -18,7 +18,7 @@ import { REFUND_WORDS } from '../normalize/noise.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
 import { carryRate, defaultVatAccounts, FOOD_VAT_CUT, vatRateOn } from '../vat/rates.js';
 import type { VatCategory } from '../vat/rates.js';
-import { bureauTextModel, clientTextModel, ownBureauShare } from '../knowledge/base.js';
+import { bureauTextModel, clientTextModel, FILTERED_MIN_BUREAUS, ownBureauShare } from '../knowledge/base.js';
 import { mainAccount } from '../knowledge/template.js';
 import { capitalisationReview } from './capitalisation.js';
 import { confidenceFor, F, featureVector, rankWith, weightVector } from './ranker.js';
@@ -358,8 +358,20 @@ function mostClients(a: BureauRankVote, b: BureauRankVote): number {
   return b.weight - a.weight || a.templateId.localeCompare(b.templateId);
 }
 
+/**
+ * Whether the bureau's records for the key certainly hold no other client than this one, told from
+ * the filters without reading them (see `SharedKeyFilters`): none at all, or one client whose record
+ * is this client's own (its profile for the key, learned in this bureau, puts its top template in).
+ */
+function noOtherBureauClient(k: Knowledge, client: ClientSettings, key: string): boolean {
+  if (!k.filters.bureauKeys.mayHave(client.bureauId, key)) return true;
+  if (k.filters.bureauShared.mayHave(client.bureauId, key)) return false;
+  const own = k.profiles.get(client.id)?.get(key);
+  return own !== undefined && own.bureauId === client.bureauId && own.templates.length > 0;
+}
+
 function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
-  if (cp.key === null) return undefined;
+  if (cp.key === null || noOtherBureauClient(k, client, cp.key)) return undefined;
   const votes = bureauRankVotes(k, client.bureauId, cp.key, client.id, direction);
   if (votes.length === 0) return undefined;
   // Accounts are mapped (and the Map needed) only into a known chart.
@@ -383,6 +395,8 @@ function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
 
 function networkTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, minBureaus: number): TierResult | undefined {
   if (cp.key === null || client.network === false) return undefined;
+  // No record of the key is held by enough bureaus (told from the filter, without reading them).
+  if (minBureaus >= FILTERED_MIN_BUREAUS && !k.filters.networkShared.mayHave(cp.key)) return undefined;
   const records = networkVotes(k, cp.key, direction, minBureaus);
   // Whether the key may be shared is checked only for a key the network holds (the check reads
   // the whole text for names and personal numbers).
