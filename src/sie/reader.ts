@@ -858,6 +858,12 @@ class Reader {
     const removed: SieTransaction[] = [];
     /** The last row ended in "}": the block is closed once that row is read. */
     let closed = false;
+    const extra = lex.braceExtra;
+    if (lex.kind === 'open' && extra !== undefined && 'emptyBlock' in extra) {
+      // "{}" on the line after the #VER: a block without rows, closed on its own line.
+      closed = true;
+      this.#warn('SIE_REPAIRED', '"{}" on one line: read as a voucher without rows', lex.line, '#VER', 'info');
+    }
     for (;;) {
       if (closed) break;
       if (!this.#advance()) {
@@ -867,7 +873,14 @@ class Reader {
           label: '#VER',
         });
       }
-      if (lex.kind === 'close') break;
+      if (lex.kind === 'close') {
+        const after = lex.braceExtra;
+        if (after !== undefined && 'trailingColumn' in after) {
+          const rest = lex.lineText().trim().slice(1).trim().slice(0, 40);
+          this.#warn('SIE_STRUCTURE', `Text after the "}" that closes the voucher on line ${verLine} was ignored: ${JSON.stringify(rest)} (column ${after.trailingColumn})`, lex.line, '#VER');
+        }
+        break;
+      }
       if (lex.trailingBrace === 'close') {
         closed = true;
         this.#warn('SIE_REPAIRED', `"}" at the end of the ${lex.label} line instead of on a line of its own`, lex.line, lex.label, 'info');
@@ -992,9 +1005,17 @@ class Reader {
     const noList = typeof second === 'string' && lex.quoted[1] !== true && parseSieAmount(second) !== undefined;
     if (noList) this.#warn('SIE_REPAIRED', `${lex.label}: no object list {…} before the amount; read as one without objects`, lex.line, lex.label, 'info');
     const at = noList ? 1 : 2; // the amount's field; transdat, transtext, quantity and sign follow it
+    let objects = noList ? EMPTY_OBJECTS : this.#objectList(1, true);
+    if (objects.some(noObject)) {
+      // "{1 ""}": a dimension without an object (a program that always writes its cost-centre
+      // field) is a row without an object there. Only on voucher rows: in a balance the pair is
+      // what makes it an object balance.
+      objects = objects.filter((o) => !noObject(o));
+      this.#warn('SIE_REPAIRED', `${lex.label}: an empty object id in the object list was left out (no object for that dimension)`, lex.line, lex.label, 'info');
+    }
     const row: Mutable<SieTransaction> = {
       account: this.#account(0),
-      objects: noList ? EMPTY_OBJECTS : this.#objectList(1, true),
+      objects,
       amount: this.#amount(at),
       line: lex.line,
     };
@@ -1034,12 +1055,35 @@ function isDate8(s: string | undefined): boolean {
   return s !== undefined && s.length === 8 && isDigits(s) && parseSieDate(s) !== undefined;
 }
 
+/** An object reference without an object id: empty, blanks or control characters only. */
+function noObject(o: SieObjectRef): boolean {
+  return o.object.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() === '';
+}
+
+/**
+ * Whether `b` is the #TRANS echo of #RTRANS `a`: same account, amount and objects. An object list
+ * is a set of dimension/object pairs, so the order is not compared (a program that rewrites the
+ * file may list `{6 "P1" 1 "S"}` for `{1 "S" 6 "P1"}`).
+ */
 function sameRow(a: SieTransaction, b: SieTransaction): boolean {
   if (a.account !== b.account || a.amount !== b.amount || a.objects.length !== b.objects.length) return false;
-  for (let i = 0; i < a.objects.length; i++) {
+  let inOrder = true;
+  for (let i = 0; i < a.objects.length && inOrder; i++) {
     const x = a.objects[i];
     const y = b.objects[i];
-    if (x?.dimension !== y?.dimension || x?.object !== y?.object) return false;
+    if (x?.dimension !== y?.dimension || x?.object !== y?.object) inOrder = false;
+  }
+  if (inOrder) return true;
+  const count = new Map<string, number>();
+  for (const o of a.objects) {
+    const k = `${o.dimension}\u0000${o.object}`;
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  for (const o of b.objects) {
+    const k = `${o.dimension}\u0000${o.object}`;
+    const n = count.get(k) ?? 0;
+    if (n === 0) return false;
+    count.set(k, n - 1);
   }
   return true;
 }
