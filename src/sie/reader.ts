@@ -47,6 +47,8 @@ export type SieLabel = (typeof SIE_LABELS)[number];
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(SIE_LABELS);
 const EMPTY_OBJECTS: readonly SieObjectRef[] = Object.freeze([]);
+/** The largest amount an integer öre count holds exactly (Number.MAX_SAFE_INTEGER öre), as kronor. */
+const MAX_AMOUNT_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / 100)}.${String(Number.MAX_SAFE_INTEGER % 100).padStart(2, '0')}`;
 const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
@@ -367,7 +369,10 @@ class Reader {
       const normalized = normalizeSieAmount(raw);
       parsed = normalized === undefined ? undefined : parseSieAmount(normalized);
       if (parsed === undefined) {
-        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+        // Well-formed but beyond what an öre count can hold exactly (2^53 öre): say so, not "at most 2 decimals".
+        const tooLarge = /^-?\d+(?:[.,]\d{1,2})?$/.test(raw) && raw.replace(/^-|[.,]\d*$/g, '').replace(/^0+/, '').length > 13;
+        const expected = tooLarge ? `an amount within ±${MAX_AMOUNT_TEXT} kr (whole öre must stay exact)` : 'a "-1234.50"-style amount with at most 2 decimals';
+        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected ${expected} in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
       }
       this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`, this.#lex.line, this.#lex.label, 'info');
     } else if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
