@@ -31,14 +31,21 @@ export interface LedgerEntry {
   readonly booking: ConfirmedBooking;
   /** Cancelled in these books by a correction that reverses it exactly (or that correction): not learned, and evidence learned from it earlier is taken back. */
   readonly cancelled?: true;
+  /** The fiscal year (`#RAR`) of a numbered voucher; absent when the file does not say and the calendar year stands in. */
+  readonly fiscalYear?: FiscalYear;
 }
 
-/** The fiscal year start a voucher date falls in (`#RAR`), else its calendar year. */
-function yearOf(doc: SieDocument, date: string): string {
+interface FiscalYear {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** The fiscal year a voucher date falls in (`#RAR`), if the file says. */
+function fiscalYearOf(doc: SieDocument, date: string): FiscalYear | undefined {
   for (const y of doc.header.fiscalYears) {
-    if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return y.start;
+    if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return { start: y.start, end: y.end };
   }
-  return `${date.slice(0, 4)}-01-01`;
+  return undefined;
 }
 
 /**
@@ -65,7 +72,8 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
     // a later export that starts later or holds more of them gives each the same id again.
     const series = v.series.trim();
     const numbered = v.number.trim() !== '' && v.number.trim() !== '0';
-    let id = numbered ? `${yearOf(doc, v.date)} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
+    const fiscalYear = numbered ? fiscalYearOf(doc, v.date) : undefined;
+    let id = numbered ? `${fiscalYear?.start ?? `${v.date.slice(0, 4)}-01-01`} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
     // The same identity twice in one file (a broken export, or two equal payments on one day): each stays its own voucher.
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
@@ -84,6 +92,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
       },
       booking,
       ...(why !== undefined ? { cancelled: true as const } : {}),
+      ...(fiscalYear !== undefined ? { fiscalYear } : {}),
     });
   }
   return out;
@@ -91,33 +100,92 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
 
 /**
  * The ids under which vouchers of `entries` are already stored, where the id read from this file
- * differs: a stored voucher with the same series, number and fingerprint (date, text, rows) is the
- * same voucher. The year in a numbered id comes from `#RAR`, which a 4I file may leave out (BL
+ * differs. The year in a numbered id comes from `#RAR`, which a 4I file may leave out (BL
  * Administration writes `#RAR 0` without dates), and then the calendar year stands in: for a fiscal
- * year that does not start in January the 4E export and the 4I file of the same books would give
- * one voucher two ids, and learning it twice. Also keeps the ids of vouchers stored before
- * series-only vouchers were identified by content. Each stored id is taken at most once.
+ * year that does not start in January the 4E export and the 4I file of the same books give one
+ * voucher two ids. Two passes, each stored id taken at most once:
+ *
+ * 1. a stored voucher with the same series, number and fingerprint (date, text, rows) is the same
+ *    voucher (this also keeps the ids of vouchers stored before series-only vouchers were
+ *    identified by content);
+ * 2. a numbered voucher edited in the books between the two exports (same series and number, a row
+ *    or the text changed) has another fingerprint, but series and number identify it within its
+ *    fiscal year: a stored voucher with the same series and number is the same one when the dates
+ *    lie in one fiscal year. Where this file gives the year (`#RAR`), the stored date must lie in
+ *    it; where it does not, the stored id's year start is taken as the start of a fiscal year of
+ *    twelve months, which this voucher's date must lie in (an irregular first or last year of
+ *    other length is not guessed). The entry then replaces the stored voucher's evidence.
  */
 export function sameVoucherIds(entries: readonly LedgerEntry[], stored: ReadonlyMap<string, LedgerVoucher>): Map<LedgerEntry, string> {
-  const key = (v: { readonly series: string; readonly number: string; readonly fingerprint: string }): string => `${v.series}\u0000${v.number}\u0000${v.fingerprint}`;
+  const out = new Map<LedgerEntry, string>();
   const ids = new Set(entries.map((e) => e.voucher.id));
-  const free = new Map<string, string[]>();
-  for (const v of stored.values()) {
-    // A stored voucher this file names by the same id stays that voucher.
-    if (ids.has(v.id)) continue;
-    const k = key(v);
-    const list = free.get(k);
-    if (list === undefined) free.set(k, [v.id]);
+  // A stored voucher this file names by the same id stays that voucher.
+  const free = [...stored.values()].filter((v) => !ids.has(v.id));
+  if (free.length === 0) return out;
+  const unmatched = entries.filter((e) => !stored.has(e.voucher.id));
+  const taken = new Set<string>();
+
+  const byContent = new Map<string, string[]>();
+  const content = (v: LedgerVoucher): string => `${v.series}\u0000${v.number}\u0000${v.fingerprint}`;
+  for (const v of free) {
+    const k = content(v);
+    const list = byContent.get(k);
+    if (list === undefined) byContent.set(k, [v.id]);
     else list.push(v.id);
   }
-  const out = new Map<LedgerEntry, string>();
-  if (free.size === 0) return out;
-  for (const e of entries) {
-    if (stored.has(e.voucher.id)) continue;
-    const id = free.get(key(e.voucher))?.shift();
-    if (id !== undefined) out.set(e, id);
+  for (const e of unmatched) {
+    const id = byContent.get(content(e.voucher))?.shift();
+    if (id === undefined) continue;
+    out.set(e, id);
+    taken.add(id);
+  }
+
+  const byNumber = new Map<string, LedgerVoucher[]>();
+  const numberKey = (v: LedgerVoucher): string => `${v.series}\u0000${v.number}`;
+  for (const v of free) {
+    if (taken.has(v.id) || numberedYear(v) === undefined) continue;
+    const k = numberKey(v);
+    const list = byNumber.get(k);
+    if (list === undefined) byNumber.set(k, [v]);
+    else list.push(v);
+  }
+  if (byNumber.size === 0) return out;
+  for (const e of unmatched) {
+    if (out.has(e)) continue;
+    const own = numberedYear(e.voucher);
+    if (own === undefined) continue;
+    const candidates = byNumber.get(numberKey(e.voucher));
+    if (candidates === undefined) continue;
+    const date = e.voucher.date;
+    // The closest date first: of two fiscal years that could hold it, the voucher's own is the nearer.
+    let best: LedgerVoucher | undefined;
+    for (const v of candidates) {
+      if (taken.has(v.id)) continue;
+      const start = numberedYear(v) ?? '';
+      const sameYear = e.fiscalYear !== undefined ? e.fiscalYear.start <= v.date && v.date <= e.fiscalYear.end : start !== own && start <= date && date < nextYear(start);
+      if (!sameYear) continue;
+      if (best === undefined || Math.abs(dayNumber(v.date) - dayNumber(date)) < Math.abs(dayNumber(best.date) - dayNumber(date))) best = v;
+    }
+    if (best === undefined) continue;
+    out.set(e, best.id);
+    taken.add(best.id);
   }
   return out;
+}
+
+/**
+ * The year start of a numbered voucher's id (`2025-07-01 A 3`); undefined for a voucher without a
+ * number and for the second of two vouchers one file held under the same id (`… (2)`).
+ */
+function numberedYear(v: LedgerVoucher): string | undefined {
+  if (v.number === '' || v.number === '0') return undefined;
+  const start = v.id.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(start) && v.id === `${start} ${v.series} ${v.number}` ? start : undefined;
+}
+
+/** The same day a year later (`2025-07-01` → `2026-07-01`). */
+function nextYear(date: string): string {
+  return `${String(Number(date.slice(0, 4)) + 1).padStart(4, '0')}${date.slice(4)}`;
 }
 
 /** The booking a stored ledger voucher was learned as. */

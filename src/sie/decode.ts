@@ -35,30 +35,44 @@ const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9
 const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
 
 /**
- * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what
- * `#FORMAT` and the BOM say (writeSie marks UTF-8 output with a BOM and writes everything else as
- * CP437), so it is decoded as declared, with no vote and no repair: any text the encoding can
- * carry comes back as written, even Greek, box drawing or quotes between letters.
+ * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what its
+ * `#FORMAT` says (writeSie writes `#FORMAT UTF8` over UTF-8 and `#FORMAT PC8` over CP437, with no
+ * byte-order mark: the spec wants `#FLAGGA` first), so it is decoded as declared, with no vote and
+ * no repair: any text the encoding can carry comes back as written, even Greek, box drawing or
+ * quotes between letters. UTF-8 files from earlier versions of writeSie begin with a BOM; it is skipped.
  */
 const OWN_PROGRAM = /^#PROGRAM[ \t]+"?kontera"?[ \t\r\n]/m;
+/** `#FORMAT UTF8` or `UTF-8` (non-standard, written by some generators and by writeSie in UTF-8), any case, quoted or not. */
+const DECLARES_UTF8 = /^[ \t]*#FORMAT[ \t]+"?UTF-?8"?[ \t]*(?:\r|\n|$)/im;
 
-function writtenByKontera(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  return OWN_PROGRAM.test(head);
+/** The first 4 KB as one byte per character: enough for the header records. */
+function headOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0x80) return false;
+  return true;
 }
 
 /** Decodes SIE bytes, choosing the encoding from their content. */
 export function decodeSie(input: Uint8Array): DecodedSie {
   let bytes = input;
   const notes: DecodeNote[] = [];
-  const own = writtenByKontera(bytes);
+  const head = headOf(bytes);
+  const own = OWN_PROGRAM.test(head);
+  const declaresUtf8 = DECLARES_UTF8.test(head);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // A byte-order mark is tolerated on input (editors and some generators add one), never written.
     const rest = bytes.subarray(3);
-    if (own) return finishText(decodeBytes(rest, 'utf-8'), 'utf-8', notes);
     const text = strictUtf8(rest);
-    if (text !== undefined) return finishUtf8(text, notes);
-    // A BOM before bytes that are not UTF-8 (a tool added it to a CP437 or Latin-1 file): decide from the bytes.
-    notes.push({ severity: 'warning', code: 'SIE_ENCODING_MISMATCH', message: 'UTF-8 byte-order mark, but the bytes after it are not valid UTF-8: encoding decided from the bytes' });
+    // Our own ASCII file labelled PC8 with a BOM added by a tool stays the CP437 file it says it is.
+    const ownPc8Ascii = own && !declaresUtf8 && text !== undefined && isAscii(rest);
+    if (text !== undefined && !ownPc8Ascii) return own ? finishText(text, 'utf-8', notes) : finishUtf8(text, notes);
+    if (text === undefined) {
+      // A BOM before bytes that are not UTF-8 (a tool added it to a CP437 or Latin-1 file): decide from the bytes.
+      notes.push({ severity: 'warning', code: 'SIE_ENCODING_MISMATCH', message: 'UTF-8 byte-order mark, but the bytes after it are not valid UTF-8: encoding decided from the bytes' });
+    }
     bytes = rest;
   }
   // UTF-16 (Notepad's "Unicode", .NET's default): by its BOM, or by the NULs of ASCII text.
@@ -82,11 +96,11 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   let high = 0;
   for (let b = 0x80; b < 256; b++) high += counts[b] ?? 0;
   if (high === 0) {
-    // Plain ASCII is the same in every candidate encoding.
-    return { text: asLatin1String(bytes), encoding: 'cp437', binary: false, notes };
+    // Plain ASCII is the same in every candidate encoding: the one #FORMAT names, PC8 unless it says UTF-8.
+    return { text: asLatin1String(bytes), encoding: declaresUtf8 ? 'utf-8' : 'cp437', binary: false, notes };
   }
-  // Our own CP437 file can be valid UTF-8 by chance ("├ñ" is C3 A4): declared, not guessed.
-  if (own) return finishText(decodeCp437(bytes), 'cp437', notes);
+  // Our own file is decoded as declared: a CP437 one can be valid UTF-8 by chance ("├ñ" is C3 A4).
+  if (own) return declaresUtf8 ? finishText(decodeBytes(bytes, 'utf-8'), 'utf-8', notes) : finishText(decodeCp437(bytes), 'cp437', notes);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return finishUtf8(utf8, notes);
   // UTF-8 with a few bytes that are not: a text cut mid-character by a byte limit, or a stray

@@ -81,6 +81,11 @@ export class SieLexer {
   innerQuoteColumn: number | undefined;
   /** A voucher's `{` at the end of its #VER line, or its `}` at the end of its last row (not a field). */
   trailingBrace: 'open' | 'close' | undefined;
+  /**
+   * Odd brace lines: `{}` (an `open` line whose block closes on the same line: a voucher without
+   * rows), or a `close` line with text after its `}` that is no record (`} x`, `}}`): its 1-based column.
+   */
+  braceExtra: { readonly emptyBlock: true } | { readonly trailingColumn: number } | undefined;
   /** Set when a quoted field of the current line ended in a backslash (`"C:\Data\"`): its `\"` was read as `\` and the closing quote. */
   backslashColumn: number | undefined;
   /**
@@ -170,6 +175,7 @@ export class SieLexer {
     this.recoveredColumn = undefined;
     this.backslashColumn = undefined;
     this.trailingBrace = undefined;
+    this.braceExtra = undefined;
     this.innerQuoteColumn = undefined;
     this.oddQuote = undefined;
     this.unreadableQuote = undefined;
@@ -179,6 +185,21 @@ export class SieLexer {
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j === end) {
         this.kind = c === OPEN ? 'open' : 'close';
+        return;
+      }
+      if (c === OPEN && text.charCodeAt(j) === CLOSE) {
+        let k = j + 1;
+        while (k < end && isSpace(text.charCodeAt(k))) k++;
+        if (k === end) {
+          this.kind = 'open';
+          this.braceExtra = { emptyBlock: true };
+          return;
+        }
+      }
+      // "} x", "}}": text after the block's "}" that is no record (a record glued to it would be lost).
+      if (c === CLOSE && text.charCodeAt(j) !== HASH) {
+        this.kind = 'close';
+        this.braceExtra = { trailingColumn: j - this.#lineStart + 1 };
         return;
       }
     }

@@ -47,6 +47,8 @@ export type SieLabel = (typeof SIE_LABELS)[number];
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(SIE_LABELS);
 const EMPTY_OBJECTS: readonly SieObjectRef[] = Object.freeze([]);
+/** The largest amount an integer öre count holds exactly (Number.MAX_SAFE_INTEGER öre), as kronor. */
+const MAX_AMOUNT_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / 100)}.${String(Number.MAX_SAFE_INTEGER % 100).padStart(2, '0')}`;
 const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
@@ -367,7 +369,10 @@ class Reader {
       const normalized = normalizeSieAmount(raw);
       parsed = normalized === undefined ? undefined : parseSieAmount(normalized);
       if (parsed === undefined) {
-        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected a "-1234.50"-style amount with at most 2 decimals in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
+        // Well-formed but beyond what an öre count can hold exactly (2^53 öre): say so, not "at most 2 decimals".
+        const tooLarge = /^-?\d+(?:[.,]\d{1,2})?$/.test(raw) && raw.replace(/^-|[.,]\d*$/g, '').replace(/^0+/, '').length > 13;
+        const expected = tooLarge ? `an amount within ±${MAX_AMOUNT_TEXT} kr (whole öre must stay exact)` : 'a "-1234.50"-style amount with at most 2 decimals';
+        throw this.#error('SIE_INVALID_VALUE', `Invalid amount: expected ${expected} in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
       }
       this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`, this.#lex.line, this.#lex.label, 'info');
     } else if (parsed.repaired) this.#warn('SIE_REPAIRED', `Amount ${JSON.stringify(raw)} read as ${parsed.ore} öre (decimal comma or "+" is not SIE)`, this.#lex.line, this.#lex.label, 'info');
@@ -858,6 +863,12 @@ class Reader {
     const removed: SieTransaction[] = [];
     /** The last row ended in "}": the block is closed once that row is read. */
     let closed = false;
+    const extra = lex.braceExtra;
+    if (lex.kind === 'open' && extra !== undefined && 'emptyBlock' in extra) {
+      // "{}" on the line after the #VER: a block without rows, closed on its own line.
+      closed = true;
+      this.#warn('SIE_REPAIRED', '"{}" on one line: read as a voucher without rows', lex.line, '#VER', 'info');
+    }
     for (;;) {
       if (closed) break;
       if (!this.#advance()) {
@@ -867,7 +878,14 @@ class Reader {
           label: '#VER',
         });
       }
-      if (lex.kind === 'close') break;
+      if (lex.kind === 'close') {
+        const after = lex.braceExtra;
+        if (after !== undefined && 'trailingColumn' in after) {
+          const rest = lex.lineText().trim().slice(1).trim().slice(0, 40);
+          this.#warn('SIE_STRUCTURE', `Text after the "}" that closes the voucher on line ${verLine} was ignored: ${JSON.stringify(rest)} (column ${after.trailingColumn})`, lex.line, '#VER');
+        }
+        break;
+      }
       if (lex.trailingBrace === 'close') {
         closed = true;
         this.#warn('SIE_REPAIRED', `"}" at the end of the ${lex.label} line instead of on a line of its own`, lex.line, lex.label, 'info');
@@ -960,16 +978,29 @@ class Reader {
    */
   #lateEchoes(rows: SieTransaction[], unechoed: readonly SieTransaction[], verLine: number): void {
     if (voucherSum(rows) !== 0) {
+      // Each #RTRANS takes the first identical #TRANS after it that no earlier one took. Rows are
+      // grouped by content, each group walked once with a pointer that only moves forward (the
+      // #RTRANS come in file order): linear, where a scan per #RTRANS made a voucher of 20 000
+      // unechoed #RTRANS and 20 000 other rows take a minute.
       const drop = new Set<number>();
-      for (const r of unechoed) {
-        const at = rows.indexOf(r);
-        for (let k = at + 1; k < rows.length; k++) {
-          const t = rows[k];
-          if (t !== undefined && t.added !== true && !drop.has(k) && sameRow(r, t)) {
-            drop.add(k);
-            break;
-          }
-        }
+      const index = new Map<SieTransaction, number>();
+      const byContent = new Map<string, { readonly at: number[]; next: number }>();
+      for (let k = 0; k < rows.length; k++) {
+        const t = rows[k] as SieTransaction;
+        index.set(t, k);
+        if (t.added === true) continue;
+        const key = rowKey(t);
+        const group = byContent.get(key);
+        if (group === undefined) byContent.set(key, { at: [k], next: 0 });
+        else group.at.push(k);
+      }
+      const ordered = [...unechoed].sort((a, b) => (index.get(a) ?? -1) - (index.get(b) ?? -1));
+      for (const r of ordered) {
+        const from = index.get(r) ?? -1;
+        const group = byContent.get(rowKey(r));
+        if (group === undefined) continue;
+        while (group.next < group.at.length && (group.at[group.next] as number) <= from) group.next++;
+        if (group.next < group.at.length) drop.add(group.at[group.next++] as number);
       }
       if (drop.size === unechoed.length) {
         const kept = rows.filter((_, k) => !drop.has(k));
@@ -992,9 +1023,17 @@ class Reader {
     const noList = typeof second === 'string' && lex.quoted[1] !== true && parseSieAmount(second) !== undefined;
     if (noList) this.#warn('SIE_REPAIRED', `${lex.label}: no object list {…} before the amount; read as one without objects`, lex.line, lex.label, 'info');
     const at = noList ? 1 : 2; // the amount's field; transdat, transtext, quantity and sign follow it
+    let objects = noList ? EMPTY_OBJECTS : this.#objectList(1, true);
+    if (objects.some(noObject)) {
+      // "{1 ""}": a dimension without an object (a program that always writes its cost-centre
+      // field) is a row without an object there. Only on voucher rows: in a balance the pair is
+      // what makes it an object balance.
+      objects = objects.filter((o) => !noObject(o));
+      this.#warn('SIE_REPAIRED', `${lex.label}: an empty object id in the object list was left out (no object for that dimension)`, lex.line, lex.label, 'info');
+    }
     const row: Mutable<SieTransaction> = {
       account: this.#account(0),
-      objects: noList ? EMPTY_OBJECTS : this.#objectList(1, true),
+      objects,
       amount: this.#amount(at),
       line: lex.line,
     };
@@ -1034,12 +1073,41 @@ function isDate8(s: string | undefined): boolean {
   return s !== undefined && s.length === 8 && isDigits(s) && parseSieDate(s) !== undefined;
 }
 
+/** What {@link sameRow} compares, as one string: account, amount and the objects in a fixed order. */
+function rowKey(t: SieTransaction): string {
+  const objects = t.objects.length <= 1 ? t.objects : [...t.objects].sort((a, b) => a.dimension - b.dimension || (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
+  return JSON.stringify([t.account, t.amount, objects.map((o) => [o.dimension, o.object])]);
+}
+
+/** An object reference without an object id: empty, blanks or control characters only. */
+function noObject(o: SieObjectRef): boolean {
+  return o.object.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() === '';
+}
+
+/**
+ * Whether `b` is the #TRANS echo of #RTRANS `a`: same account, amount and objects. An object list
+ * is a set of dimension/object pairs, so the order is not compared (a program that rewrites the
+ * file may list `{6 "P1" 1 "S"}` for `{1 "S" 6 "P1"}`).
+ */
 function sameRow(a: SieTransaction, b: SieTransaction): boolean {
   if (a.account !== b.account || a.amount !== b.amount || a.objects.length !== b.objects.length) return false;
-  for (let i = 0; i < a.objects.length; i++) {
+  let inOrder = true;
+  for (let i = 0; i < a.objects.length && inOrder; i++) {
     const x = a.objects[i];
     const y = b.objects[i];
-    if (x?.dimension !== y?.dimension || x?.object !== y?.object) return false;
+    if (x?.dimension !== y?.dimension || x?.object !== y?.object) inOrder = false;
+  }
+  if (inOrder) return true;
+  const count = new Map<string, number>();
+  for (const o of a.objects) {
+    const k = `${o.dimension}\u0000${o.object}`;
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  for (const o of b.objects) {
+    const k = `${o.dimension}\u0000${o.object}`;
+    const n = count.get(k) ?? 0;
+    if (n === 0) return false;
+    count.set(k, n - 1);
   }
   return true;
 }

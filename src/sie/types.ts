@@ -354,7 +354,7 @@ export interface WriteSieOptions {
    * `#PBUDGET`) and vouchers. Both are `#SIETYP 4`.
    */
   readonly type?: SieFileType | undefined;
-  /** `cp437` (default, `#FORMAT PC8`) or `utf-8` (non-standard, opt-in; written with a BOM and `#FORMAT UTF8`). */
+  /** `cp437` (default, `#FORMAT PC8`) or `utf-8` (non-standard, opt-in; written as `#FORMAT UTF8`, without a byte-order mark so that the file starts with `#FLAGGA`). */
   readonly encoding?: SieWriteEncoding | undefined;
   /** Write `#KSUMMA` (default false; most importers ignore it). */
   readonly checksum?: boolean | undefined;

@@ -570,11 +570,8 @@ class Output {
     this.#cp437 = encoding === 'cp437';
     this.#table = cp437Table();
     this.#crc = checksum ? new SieCrc() : undefined;
-    // UTF-8 is not SIE's standard encoding: besides `#FORMAT UTF8` the BOM says it, so no reader has to guess.
-    if (!this.#cp437) {
-      this.#buf.set([0xef, 0xbb, 0xbf]);
-      this.#len = 3;
-    }
+    // No byte-order mark, also in UTF-8: the spec wants `#FLAGGA` to be the file's first bytes, and
+    // importers that read them literally would not find it; `#FORMAT UTF8` says the encoding.
   }
 
   /** Writes the bare `#KSUMMA` that opens checksumming (right after `#FLAGGA`). */

@@ -66,3 +66,19 @@ describe('SIE lexing of hostile quote patterns', () => {
     expect(ms).toBeLessThan(5000);
   });
 });
+
+describe('SIE vouchers built to be slow', () => {
+  it('a voucher of 40 000 #RTRANS without echoes and 40 000 other rows is read in linear time', () => {
+    const rows = [...Array.from({ length: 40_000 }, () => '#RTRANS 1930 {1 "a" 6 "b"} 1'), ...Array.from({ length: 40_000 }, () => '#TRANS 1931 {6 "b" 1 "a"} 1')];
+    const bytes = new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', ...rows, '}', ''].join('\n'));
+    const { ms, error } = timedRead(bytes);
+    expect(error).toBeUndefined();
+    expect(ms).toBeLessThan(5000);
+    // Their echoes all further down: found, in linear time too.
+    const echoed = [...Array.from({ length: 40_000 }, () => '#RTRANS 1930 {1 "a" 6 "b"} 1'), ...Array.from({ length: 40_000 }, () => '#TRANS 1930 {6 "b" 1 "a"} 1'), '#TRANS 1931 {} -40000'];
+    const t0 = performance.now();
+    const doc = readSie(new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', ...echoed, '}', ''].join('\n')));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(doc.vouchers[0]?.transactions).toHaveLength(40_001);
+  });
+});

@@ -12,6 +12,8 @@ import type { OpenedStore } from './helpers.js';
 
 const E4 = fixture('sie/hand-written_broken-year_4E.se');
 const I4 = fixture('sie/hand-written_broken-year_4I.si');
+/** The 4I file after A 3 was edited in the books (a row moved from 6212 to 6211). */
+const I4_EDITED = fixture('sie/hand-written_broken-year_4I-edited.si');
 
 /** Template counts of a client's profiles: key → template id → count. */
 async function counts(k: Kontera, clientId: string): Promise<Record<string, Record<string, number>>> {
@@ -57,6 +59,26 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    it('a voucher edited between the 4E export and a 4I file without #RAR is one voucher: the rows of the later file replace the earlier ones', async () => {
+      const k = await kontera();
+      for (const id of ['d', 'e']) await k.addClient({ bureauId: 'b1', id, name: `Snickeri ${id}`, bankAccounts: ['1930'] });
+      // What each file teaches alone: the expected state after the other file was learned first.
+      await k.learnFromSie('a', I4_EDITED);
+      await k.learnFromSie('d', E4);
+      expect(await counts(k, 'a')).not.toEqual(await counts(k, 'd'));
+      for (const [client, first, second, alone] of [['b', E4, I4_EDITED, 'a'], ['c', I4_EDITED, E4, 'd']] as const) {
+        await k.learnFromSie(client, first);
+        const again = await k.learnFromSie(client, second);
+        expect(again, client).toMatchObject({ learned: 1, unchanged: 3, replaced: 1 });
+        expect(await counts(k, client), client).toEqual(await counts(k, alone));
+        const vouchers = (await k.exportClientData(client)).ledgerVouchers;
+        expect(vouchers.length, client).toBe(4);
+        expect(vouchers.filter((v) => v.series === 'A' && v.number === '3').map((v) => v.rows.map((r) => r.account)), client).toEqual([second === E4 ? ['6212', '2641', '1930'] : ['6211', '2641', '1930']]);
+      }
+      // And learning the later file again changes nothing.
+      expect(await k.learnFromSie('b', I4_EDITED)).toMatchObject({ learned: 0, unchanged: 4, replaced: 0 });
+    });
+
     it('series-only vouchers: an overlapping later export teaches each voucher once', async () => {
       const k = await kontera();
       const x: [string, string, number] = ['20260105', 'Faktura Berg', 1000];
@@ -89,5 +111,43 @@ describe('series-only voucher ids', () => {
     const old = entries.map((e, i) => ({ ...e.voucher, id: `2026-01-01 B ${i === 0 ? '' : ' (2)'}`, learned: true }));
     const same = sameVoucherIds(entries, new Map(old.map((v) => [v.id, v])));
     expect(entries.map((e) => same.get(e))).toEqual(old.map((v) => v.id));
+  });
+});
+
+describe('edited numbered vouchers across files with and without #RAR', () => {
+  /** A one-voucher file of the broken-year books: `A <number>` on `date`, 499 kr to Telia on `cost`; `rar` adds #RAR 0. */
+  function file(number: string, date: string, cost: string, rar?: readonly [string, string]): string {
+    const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#GEN 20260410', '#FNAMN "Lindbergs Snickeri AB"'];
+    if (rar !== undefined) lines.push(`#RAR 0 ${rar[0]} ${rar[1]}`);
+    lines.push(`#VER A ${number} ${date} "Telia mobil"`, '{', `#TRANS ${cost} {} 399.20`, '#TRANS 2641 {} 99.80', '#TRANS 1930 {} -499.00', '}');
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  async function ids(stored: string, now: string): Promise<(string | undefined)[]> {
+    const { readSie } = await import('../../src/sie/reader.js');
+    const { ledgerEntries, sameVoucherIds } = await import('../../src/facade/ledger.js');
+    const old = ledgerEntries(readSie(stored), ['1930']).map((e) => ({ ...e.voucher, learned: true }));
+    const entries = ledgerEntries(readSie(now), ['1930']);
+    const same = sameVoucherIds(entries, new Map(old.map((v) => [v.id, v])));
+    return entries.map((e) => same.get(e));
+  }
+
+  const YEAR = ['20250701', '20260630'] as const;
+
+  it('the edited voucher keeps its stored id whichever file says the fiscal year', async () => {
+    expect(await ids(file('3', '20260203', '6212', YEAR), file('3', '20260203', '6211'))).toEqual(['2025-07-01 A 3']);
+    expect(await ids(file('3', '20260203', '6212'), file('3', '20260203', '6211', YEAR))).toEqual(['2026-01-01 A 3']);
+    // Its date edited too, within the fiscal year (and across New Year).
+    expect(await ids(file('3', '20251230', '6212', YEAR), file('3', '20260102', '6211'))).toEqual(['2025-07-01 A 3']);
+  });
+
+  it('the same series and number in another fiscal year is another voucher', async () => {
+    // A 3 of the year from July 2026, in a 4I file without #RAR, after the 4E export of the year before.
+    expect(await ids(file('3', '20250715', '6212', YEAR), file('3', '20260720', '6211'))).toEqual([undefined]);
+    // A 3 of the year before, from a file that says its year, after a 4I file of the year after.
+    expect(await ids(file('3', '20260720', '6212'), file('3', '20250715', '6211', YEAR))).toEqual([undefined]);
+    // Another number, or a voucher without one, is never taken for it.
+    expect(await ids(file('3', '20260203', '6212', YEAR), file('4', '20260203', '6211'))).toEqual([undefined]);
+    expect(await ids(file('3', '20260203', '6212', YEAR), file('""', '20260203', '6211'))).toEqual([undefined]);
   });
 });

@@ -73,6 +73,7 @@ const EXPECTED: ReadonlyMap<string, Expected> = new Map<string, Expected>([
   ["hand-written_corrections_4E.se", { vouchers: 6, trans: 14, removed: 1, sum: 0, debit: 2690000, accounts: 6, balances: 0, periodBalances: 0, objects: 1, encoding: 'cp437', checksum: 'absent' }],
   ["hand-written_broken-year_4E.se", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 8, balances: 5, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
   ["hand-written_broken-year_4I.si", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 8, balances: 0, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
+  ["hand-written_broken-year_4I-edited.si", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 9, balances: 0, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
 ]);
 
 /** Files that strict reading must refuse, with the exact error. */
@@ -130,7 +131,7 @@ describe('SIE corpus', () => {
 
   it('has an expectation for every fixture file', () => {
     expect(fixtureNames()).toEqual([...EXPECTED.keys()].sort());
-    expect(fixtureNames()).toHaveLength(51);
+    expect(fixtureNames()).toHaveLength(52);
   });
 
   for (const [name, expected] of EXPECTED) {

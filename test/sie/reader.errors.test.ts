@@ -124,6 +124,17 @@ describe('readSie: syntax errors', () => {
     expect(thrown(sie('#VER A 1 20250101', '{', '#TRANS 1930 {}', '}')).message).toMatch(/expected an amount in field 3, found the end of the record/);
   });
 
+  it('an amount too large for exact öre is SIE_INVALID_VALUE naming the range, not the decimals', () => {
+    for (const amount of ['-99999999999999999999', '90071992547409.92', '123456789012345678.5']) {
+      const err = thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount}`, '}'));
+      expect(err, amount).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 7, label: '#TRANS' });
+      expect(err.message, amount).toMatch(/expected an amount within ±90071992547409\.91 kr/);
+    }
+    // The largest exact amount is read.
+    const doc = readSie(sie('#VER A 1 20250101', '{', '#TRANS 1930 {} 90071992547409.91', '#TRANS 6570 {} -90071992547409.91', '}'));
+    expect(doc.vouchers[0]?.transactions[0]?.amount).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   it('an amount with spaces between digit groups ("-1 234.00") is named as such, not as a bad date', () => {
     for (const amount of ['-1 234.00', '1 234', '12 345 678,50']) {
       const err = thrown(sie('#VER A 1 20250101', '{', `#TRANS 1930 {} ${amount} "" "text"`, '}'), { fileName: 'f.se' });

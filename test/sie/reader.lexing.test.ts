@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSie } from '../../src/sie/reader.js';
-import { SieParseError } from '../../src/core/errors.js';
+import { SieParseError, UnbalancedVoucherError } from '../../src/core/errors.js';
+import { writeSie } from '../../src/sie/writer.js';
 
 const HEAD = ['#FLAGGA 0', '#PROGRAM "Test" 1.0', '#FORMAT PC8', '#GEN 20250101', '#SIETYP 4', '#FNAMN "Test AB"'];
 
@@ -488,6 +489,54 @@ describe('readSie lexing', () => {
       ['SIE_REPAIRED', 'info', 5],
       ['SIE_REPAIRED', 'info', 6],
     ]);
+  });
+
+  it('takes a #TRANS whose object list names the #RTRANS objects in another order as its echo (an object list is a set)', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#RTRANS 1930 {1 "S" 6 "P1"} -100', '#TRANS 1930 {6 "P1" 1 S} -100', '#TRANS 6570 {} 100', '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => [t.account, t.amount, t.added === true])).toEqual([
+      ['1930', -10000, true],
+      ['6570', 10000, false],
+    ]);
+    expect(doc.issues).toEqual([]);
+    // Another object is another row: no echo, and the voucher does not balance.
+    expect(() => readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#RTRANS 1930 {1 "S" 6 "P1"} -100', '#TRANS 1930 {6 "P2" 1 S} -100', '#TRANS 6570 {} 100', '}']))).toThrow(UnbalancedVoucherError);
+  });
+
+  it('closes a voucher at a "}" with text after it ("} x", "}}"), warning with the line; a record glued to it stays an error', () => {
+    for (const close of ['} x', '}}', '}\t;']) {
+      const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#TRANS 1930 {} -1', '#TRANS 6570 {} 1', close, '#KONTO 1930 Bank']));
+      expect(doc.vouchers[0]?.transactions, close).toHaveLength(2);
+      expect(doc.accounts.map((a) => a.number), close).toEqual(['1930']);
+      expect(doc.issues.map((i) => [i.code, i.severity, i.line]), close).toEqual([['SIE_STRUCTURE', 'warning', 7]]);
+    }
+    const glued = sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#TRANS 1930 {} -1', '#TRANS 6570 {} 1', '}#VER A 2 20250102', '{', '}']);
+    expect(() => readSie(glued)).toThrow(SieParseError);
+    expect(() => readSie(glued)).toThrow(/line 7/);
+  });
+
+  it('reads "{}" or "{ }" on the line after a #VER as a voucher without rows, saying so', () => {
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101 "Tom"', '{ }', '#VER A 2 20250102', '{}', '#VER A 3 20250103', '{', '#TRANS 1930 {} -1', '#TRANS 6570 {} 1', '}']));
+    expect(doc.vouchers.map((v) => [v.number, v.transactions.length])).toEqual([['1', 0], ['2', 0], ['3', 2]]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 4],
+      ['SIE_REPAIRED', 'info', 6],
+    ]);
+  });
+
+  it('leaves out an empty object id on a voucher row ({1 ""}: no object for that dimension), so what it reads can be written', () => {
+    const text = sie(['#FLAGGA 0', '#FNAMN x', '#GEN 20250101', '#VER A 1 20250101', '{', '#TRANS 1930 {1 ""} -1', '#TRANS 6570 {1 "" 6 "P1"} 1', '#BTRANS 6570 {1 " "} 5', '}', '#OIB 0 1930 {1 ""} 5']);
+    const doc = readSie(text);
+    expect(doc.vouchers[0]?.transactions.map((t) => t.objects)).toEqual([[], [{ dimension: 6, object: 'P1' }]]);
+    expect(doc.vouchers[0]?.removed.map((t) => t.objects)).toEqual([[]]);
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['SIE_REPAIRED', 'info', 6],
+      ['SIE_REPAIRED', 'info', 7],
+      ['SIE_REPAIRED', 'info', 8],
+    ]);
+    // A balance keeps its pair: it is what makes it an object balance.
+    expect(doc.objectBalances[0]?.objects).toEqual([{ dimension: 1, object: '' }]);
+    const back = readSie(writeSie({ ...doc, objectBalances: [] }, { type: '4I' }));
+    expect(back.vouchers[0]?.transactions.map((t) => t.objects)).toEqual(doc.vouchers[0]?.transactions.map((t) => t.objects));
   });
 
   it('matches labels case-insensitively', () => {

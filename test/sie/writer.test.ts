@@ -358,4 +358,18 @@ describe('writeSie in UTF-8 says so', () => {
     // CP437 output keeps the standard label.
     expect(text(writeSie(d)).split('\r\n')[1]).toBe('#FORMAT PC8');
   });
+
+  it('writes no byte-order mark: in both encodings the first bytes are #FLAGGA, as the spec requires', () => {
+    const d = doc({ company: { name: 'Åkeri € AB' } });
+    for (const encoding of ['utf-8', 'cp437'] as const) {
+      const bytes = writeSie(d, { encoding });
+      expect(Buffer.from(bytes.subarray(0, 11)).toString('latin1'), encoding).toBe('#FLAGGA 0\r\n');
+    }
+  });
+
+  it('reads an ASCII-only UTF-8 file as UTF-8 (what #FORMAT says), with no mismatch', () => {
+    const back = readSie(writeSie(doc(), { encoding: 'utf-8' }));
+    expect(back.encoding).toBe('utf-8');
+    expect(back.issues.filter((i) => i.code === 'SIE_ENCODING_MISMATCH')).toEqual([]);
+  });
 });
