@@ -80,6 +80,7 @@ export const EN = {
   'opt.autoBookShared': "auto-book lines that only other clients' bookings back (default: they go to review)",
   'opt.importBankAccount': 'ledger bank account of the statements',
   'opt.importAccountNumber': "a file with rows of several bank accounts: import this account's rows (as the file writes it, or its digits)",
+  'opt.suggestAccountNumber': "a file with rows of several bank accounts: suggest for this account's rows (as the file writes it, or its digits)",
   'opt.importNewAccount': 'add --bank-account to the client when it does not have it yet',
   'opt.confirmThreshold': "book suggestions from this confidence instead of the client's threshold",
   'opt.transaction': 'book the suggestion of this line: its id or the first characters shown by suggest (repeatable, or comma-separated)',

@@ -370,7 +370,7 @@ function lineById<T extends { readonly id: string }>(say: Say, lines: readonly T
 // ------------------------------------------------------------------ commands
 
 const suggestCommand: Command = {
-  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--out vouchers.se] [--review review.csv] [--force] [--dry-run]\n       kontera --db FILE suggest CLIENT [--review review.csv] [--bureau ID]',
+  usage: 'kontera suggest STATEMENT... --history BOOKS.se [--client NAME] [--account-number NUMBER] [--out vouchers.se] [--review review.csv] [--force] [--dry-run]\n       kontera --db FILE suggest CLIENT [--review review.csv] [--bureau ID]',
   summary: 'cmd.suggest',
   details: 'cmd.suggest.details',
   options: {
@@ -383,6 +383,7 @@ const suggestCommand: Command = {
     'dry-run': { kind: 'boolean', help: 'opt.dryRun' },
     threshold: { kind: 'number', value: 'C', help: 'opt.threshold' },
     'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.bankAccount' },
+    'account-number': { kind: 'string', value: 'NUMBER', help: 'opt.suggestAccountNumber' },
     format: { kind: 'string', value: 'ID', help: 'opt.format' },
     columns: { kind: 'string', value: 'ROLE=COL,…', help: 'opt.columns' },
   },
@@ -426,7 +427,14 @@ const suggestCommand: Command = {
       let duplicates = 0;
       let booked = 0;
       for (const st of statements) {
-        const imported = await kontera.importStatement('client', st.bytes, { fileName: st.path, bankAccount, ...formatOption(args, say), ...columnsOption(args, say) });
+        const accountNumber = args.strings.get('account-number');
+        const imported = await kontera.importStatement('client', st.bytes, {
+          fileName: st.path,
+          bankAccount,
+          ...(accountNumber !== undefined ? { accountNumber } : {}),
+          ...formatOption(args, say),
+          ...columnsOption(args, say),
+        });
         printWarnings(ctx.io.err, st.path, imported.warnings);
         warned.push(...warningsJson(st.path, imported.warnings));
         duplicates += imported.duplicates;

@@ -36,6 +36,7 @@ const MORE_LINES_SHOWN = 5;
 const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\ballowNewAccount: true\b/g, '--new-account'],
   [/\bpass bankAccount\b/g, 'pass --bank-account'],
+  [/\bpass accountNumber\b/g, 'pass --account-number'],
   [/\bthe bankAccount option\b/g, 'the --bank-account option of import'],
 ];
 

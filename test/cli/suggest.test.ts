@@ -197,3 +197,22 @@ describe('kontera --help', () => {
     expect(kontera(['--version'], dir).stdout).toMatch(/^kontera \d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('kontera suggest --account-number (a file with rows of several bank accounts)', () => {
+  const dir = tempDir();
+  const twoAccounts = join(ROOT, 'fixtures', 'statements', 'sections', 'two-accounts-semicolon.csv');
+  const history = join(DEMO, 'kaffebryggeriet', 'history-2025.se');
+
+  it("refuses the file naming the command's option, and suggests for the one account's rows when named", () => {
+    const refused = kontera(['suggest', twoAccounts, '--history', history, '--dry-run'], dir);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('9123-4567801, 9123-4567819');
+    expect(refused.stderr).toContain('pass --account-number');
+    expect(refused.stderr).not.toMatch(/\baccountNumber\b/);
+    for (const [number, lines] of [['9123-4567801', 4], ['91234567819', 3]] as const) {
+      const r = kontera(['suggest', twoAccounts, '--history', history, '--dry-run', '--account-number', number, '--json'], dir);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as SuggestJson).lines).toBe(lines);
+    }
+  });
+});
