@@ -80,6 +80,7 @@ export const EN = {
   'opt.autoBookShared': "auto-book lines that only other clients' bookings back (default: they go to review)",
   'opt.importBankAccount': 'ledger bank account of the statements',
   'opt.importAccountNumber': "a file with rows of several bank accounts: import this account's rows (as the file writes it, or its digits)",
+  'opt.learnBankAccounts': "the books' bank accounts for this file (default: the client's): vouchers on them are learned as bank bookings",
   'opt.suggestAccountNumber': "a file with rows of several bank accounts: suggest for this account's rows (as the file writes it, or its digits)",
   'opt.importNewAccount': 'add --bank-account to the client when it does not have it yet',
   'opt.confirmThreshold': "book suggestions from this confidence instead of the client's threshold",

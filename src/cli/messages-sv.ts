@@ -83,6 +83,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'opt.autoBookShared': 'autobokför rader som bara andra klienters bokningar stöder (standard: de granskas)',
   'opt.importBankAccount': 'kontoutdragens bankkonto i bokföringen',
   'opt.importAccountNumber': 'en fil med rader från flera bankkonton: läs in det här kontots rader (som filen skriver numret, eller bara siffrorna)',
+  'opt.learnBankAccounts': 'böckernas bankkonton i den här filen (standard: klientens): verifikationer på dem lärs in som bankhändelser',
   'opt.suggestAccountNumber': 'en fil med rader från flera bankkonton: föreslå för det här kontots rader (som filen skriver numret, eller bara siffrorna)',
   'opt.importNewAccount': 'lägg till --bank-account hos klienten när den inte har kontot',
   'opt.confirmThreshold': 'bokför förslag från denna säkerhet i stället för klientens tröskel',

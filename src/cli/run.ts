@@ -583,10 +583,10 @@ const clientsCommand: Command = {
 };
 
 const learnCommand: Command = {
-  usage: 'kontera --db FILE learn CLIENT BOOKS.se [--bureau ID]',
+  usage: 'kontera --db FILE learn CLIENT BOOKS.se [--bank-accounts 1930,1940] [--bureau ID]',
   summary: 'cmd.learn',
   details: 'cmd.learn.details',
-  options: { bureau: CLIENT_BUREAU },
+  options: { 'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.learnBankAccounts' }, bureau: CLIENT_BUREAU },
   async run(args, ctx) {
     const { say } = ctx;
     needPositionals(ctx, args, 2, learnCommand.usage);
@@ -594,7 +594,12 @@ const learnCommand: Command = {
     const bytes = readInput(ctx, path);
     const store = await openDb(ctx, 'learn');
     return withKontera(store, async (kontera) => {
-      const r = await kontera.learnFromSie(clientId, bytes, { fileName: path, onProgress: progress(ctx, say('progress.learning', { path })) });
+      const bankAccounts = args.lists.get('bank-accounts');
+      const r = await kontera.learnFromSie(clientId, bytes, {
+        fileName: path,
+        ...(bankAccounts !== undefined ? { bankAccounts } : {}),
+        onProgress: progress(ctx, say('progress.learning', { path })),
+      });
       const warnings = [...r.issues, ...r.warnings];
       printWarnings(ctx.io.err, path, warnings);
       if (ctx.json) {

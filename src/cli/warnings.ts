@@ -37,6 +37,8 @@ const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\ballowNewAccount: true\b/g, '--new-account'],
   [/\bpass bankAccount\b/g, 'pass --bank-account'],
   [/\bpass accountNumber\b/g, 'pass --account-number'],
+  [/\badd (it|them) to the client's bankAccounts or pass bankAccounts\b/g, 'learn the file again with --bank-accounts naming $1 too'],
+  [/ \(pass includePending to see them\)/g, ' (they are not booked yet: a later export has them)'],
   [/\bthe bankAccount option\b/g, 'the --bank-account option of import'],
 ];
 

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { inCliTerms } from '../../src/cli/warnings.js';
 import { describe, expect, it } from 'vitest';
 import { bankLines, bookVouchers, JANUARY_2026, sieFile, swedbankFile } from '../kontera/books.fixtures.js';
 import { kontera, tempDir } from './helpers.js';
@@ -42,6 +43,19 @@ describe('warnings and counts reach the user', () => {
     expect(learn.code).toBe(0);
     // The books also use 1920, which this client does not have: said once, on stderr.
     expect(learn.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^books\.se: warning BANK_ACCOUNT_NOT_LEARNED: The books also use 1920 PlusGiro \(12 vouchers\)/)]);
+    // In the command's terms: learn's --bank-accounts, not the API's bankAccounts.
+    expect(learn.stderr).toContain('learn the file again with --bank-accounts naming it too');
+    expect(learn.stderr).not.toMatch(/\bbankAccounts\b/);
+    // Named on learn, the PlusGiro account's vouchers are learned as bank bookings: no warning, more learned.
+    const db2 = join(dir, 'k2.db');
+    expect(kontera(['--db', db2, 'clients', 'add', 'fjall', '--name', 'Fjällbryggan AB', '--bank-accounts', '1930'], dir).code).toBe(0);
+    const both = kontera(['--db', db2, '--json', 'learn', 'fjall', 'books.se', '--bank-accounts', '1930,1920'], dir);
+    expect(both.code).toBe(0);
+    expect(both.stderr).not.toContain('BANK_ACCOUNT_NOT_LEARNED');
+    const once = kontera(['--db', join(dir, 'k3.db'), '--json', 'clients', 'add', 'fjall', '--name', 'Fjällbryggan AB', '--bank-accounts', '1930'], dir);
+    expect(once.code).toBe(0);
+    const only1930 = kontera(['--db', join(dir, 'k3.db'), '--json', 'learn', 'fjall', 'books.se'], dir);
+    expect((JSON.parse(both.stdout) as { learned: number }).learned).toBeGreaterThan((JSON.parse(only1930.stdout) as { learned: number }).learned);
 
     const imported = kontera(['--db', db, 'import', 'fjall', 'bank.csv'], dir);
     expect(imported.code).toBe(0);
@@ -94,4 +108,11 @@ describe('warnings and counts reach the user', () => {
     const j = kontera(['--json', 'backtest', 'books.se', '--chart', join(dir, 'c.svg')], dir);
     expect((JSON.parse(j.stdout) as { warnings: { code: string; line: number }[] }).warnings).toEqual([expect.objectContaining({ code: 'SIE_UNBALANCED_VOUCHER', line: verLine })]);
   }, 60_000);
+});
+
+describe('library messages in the command line terms', () => {
+  it('name no API option the command line does not take', () => {
+    expect(inCliTerms('3 preliminary/reserved row(s) not included (pass includePending to see them)')).toBe('3 preliminary/reserved row(s) not included (they are not booked yet: a later export has them)');
+    expect(inCliTerms('one import books one bank account: pass accountNumber to import one account\'s rows')).toContain('pass --account-number');
+  });
 });
