@@ -307,6 +307,10 @@ describe('a file of lines in two encodings', () => {
       [4, -100_000, 5_900_000, 'BJÖRKS FÄRG'],
       [5, 1_250_000, 6_000_000, 'KAFFEHUSET ÖSTRA AB'],
     ]);
+    // The user is told the file was re-saved in part: how many lines, and the first.
+    const mixed = s.warnings.find((w) => w.code === 'ENCODING_MIXED');
+    expect(mixed?.lines).toEqual([4]);
+    expect(mixed?.message).toContain('2 line(s) are Windows-1252, the first on line 4');
   });
 
   it('a Swedbank Windows-1252 export with rows pasted in as UTF-8: read as Windows-1252, the pasted rows as UTF-8', () => {
@@ -318,12 +322,18 @@ describe('a file of lines in two encodings', () => {
       [5, -125_000, 'BJÖRKS FÄRG'],
       [6, 1_000_000, 'LINDGRENS VVS AB'],
     ]);
+    const mixed = s.warnings.find((w) => w.code === 'ENCODING_MIXED');
+    expect(mixed?.lines).toEqual([3]);
+    expect(mixed?.message).toContain('2 line(s) are UTF-8, the first on line 3');
   });
 
   it('a whole Windows-1252 or UTF-8 file reads as before, and a long mixed file in linear time', () => {
     const one = 'Datum;Text;Belopp\n2026-01-05;Kortköp;-1,00\n';
     expect(parseStatement(new TextEncoder().encode(one)).encoding).toBe('utf-8');
     expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).encoding).toBe('windows-1252');
+    // One encoding throughout: no ENCODING_MIXED warning.
+    expect(parseStatement(new TextEncoder().encode(one)).warnings.map((w) => w.code)).not.toContain('ENCODING_MIXED');
+    expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).warnings.map((w) => w.code)).not.toContain('ENCODING_MIXED');
     const line = (k: number): string => `2026-01-05;Kortköp ${k};-1,00\n`;
     const utf8 = new TextEncoder().encode(`Datum;Text;Belopp\n${Array.from({ length: 50_000 }, (_, k) => line(k)).join('')}`);
     const latin = Uint8Array.from([...Array.from({ length: 50_000 }, (_, k) => line(k)).join('')].map((c) => c.charCodeAt(0)));
@@ -335,6 +345,7 @@ describe('a file of lines in two encodings', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
     expect(s.transactions).toHaveLength(100_000);
     expect(new Set(s.transactions.map((t) => t.text.slice(0, 7)))).toEqual(new Set(['Kortköp']));
+    expect(s.warnings.find((w) => w.code === 'ENCODING_MIXED')?.message).toContain('50000 line(s) are Windows-1252, the first on line 50002');
   });
 });
 
