@@ -137,6 +137,12 @@ export const WARNING_CODES = [
    * the same period of the same bank account (the facade's import): probably the same transactions.
    */
   'OVERLAPS_OTHER_EXPORT',
+  /**
+   * A file in sections whose later section repeats lines of an earlier one of the same account
+   * (two exports of overlapping periods joined end to end): each such line is kept once, from the
+   * earlier section; `lines` names the repeats left out.
+   */
+  'SECTIONS_OVERLAP',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
