@@ -5,7 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
-import { datePatternOf } from './date-pattern.js';
+import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
@@ -551,13 +551,35 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
+    const dateColumn = fieldName('date');
+    // Every cell of the date column, where the sampled ones read two ways (one more pass).
+    const everyDate = (visit: (cell: string) => void): void => {
+      let k = 0;
+      forEachRecord(
+        body,
+        header.delimiter,
+        headerLine,
+        ctx.file,
+        (cells) => {
+          if (k++ >= skip) visit(at(cells, iDate));
+        },
+        width,
+      );
+    };
+    // A layout that allows both readings of a pair (the `columns` option's any-pattern reader):
+    // the data decides between them, as for a file no layout claims.
+    const rival = pairedWith(datePattern);
+    if (dateSamples.length > 0 && rival !== undefined && spec.datePatterns.includes(rival)) {
+      const other = settlePair(datePattern, dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
+      if (other !== datePattern && spec.datePatterns.includes(other)) datePattern = other;
+    }
     // A bank's export opened in a spreadsheet of another locale and saved again: its dates as that
     // locale writes them (`05/01/2026`, `1/5/2026`, `05.01.2026`). When the layout's own patterns do
     // not read every sampled date and another pattern does, that one (day or month first told
     // apart by the data, else refused as ambiguous).
     const readsAll = (p: DatePattern): boolean => dateSamples.every((v) => parseDate(v, p) !== undefined);
     if (dateSamples.length > 0 && !readsAll(datePattern)) {
-      const other = datePatternOf(dateSamples, ctx.file, (buffer[0]?.[1] ?? headerLine + 1));
+      const other = datePatternOf(dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
       if (readsAll(other)) datePattern = other;
     }
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;

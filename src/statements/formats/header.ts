@@ -173,7 +173,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   };
   const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
-  const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1);
+  // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
+  const everyDate = (visit: (cell: string) => void): void =>
+    forEachRecord(
+      text.slice(lineOffset(text, headerLine + 1)),
+      header.delimiter,
+      headerLine + 1,
+      ctx.file,
+      (cells) => {
+        for (const i of dateCols) visit(cell(cells, i));
+      },
+      names.length,
+    );
+  const dateColumn = dateCols.map((i) => names[i] ?? String(i)).join('", "');
+  const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1, dateColumn === '' ? undefined : dateColumn, everyDate);
 
   const why: string[] = [];
   const reasons: string[] = [];
