@@ -414,6 +414,53 @@ function signBySection(builder: StatementBuilder, booked: readonly BankTransacti
   return result;
 }
 
+/**
+ * Per section: whether its rows' dates share more than one day with an earlier section's (the
+ * later of two joined exports whose periods overlap). The earlier sections' spans are kept merged,
+ * sorted, so each section is one binary search.
+ */
+function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTransaction[]): boolean[] {
+  const from: string[] = sections.map(() => '');
+  const to: string[] = sections.map(() => '');
+  for (const r of rows) {
+    if (r.date === '') continue;
+    const k = sectionIndex(sections, r.line);
+    if (from[k] === '' || r.date < (from[k] as string)) from[k] = r.date;
+    if (r.date > (to[k] as string)) to[k] = r.date;
+  }
+  // Disjoint spans of more than one day, in date order.
+  const spans: [string, string][] = [];
+  return sections.map((_, k) => {
+    const a = from[k] as string;
+    const b = to[k] as string;
+    if (a === '' || a >= b) return false;
+    // The first span that ends after `a`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as [string, string])[1] > a) hi = mid;
+      else lo = mid + 1;
+    }
+    const hit = lo < spans.length && (spans[lo] as [string, string])[0] < b;
+    // Merge [a, b] with the spans it touches.
+    let end = lo;
+    let s0 = a;
+    let s1 = b;
+    if (lo > 0 && (spans[lo - 1] as [string, string])[1] === a) {
+      lo--;
+    }
+    while (end < spans.length && (spans[end] as [string, string])[0] <= b) end++;
+    for (let m = lo; m < end; m++) {
+      const sp = spans[m] as [string, string];
+      if (sp[0] < s0) s0 = sp[0];
+      if (sp[1] > s1) s1 = sp[1];
+    }
+    spans.splice(lo, end - lo, [s0, s1]);
+    return hit;
+  });
+}
+
 /** The section a line is in: the last one starting at or before it (binary search). */
 function sectionIndex(sections: readonly RawSection[], line: number): number {
   let lo = 0;
@@ -511,11 +558,6 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
 
   // Stable ids: the row's content hash, the account, and its place among identical rows.
   // Identical rows share a date, so in a date-ordered file the counter restarts every day.
-  // In a file in sections the place is counted within the section: two exports of one account
-  // joined end to end (`cat` of two months whose periods overlap) each hold the lines of the
-  // overlap, which so get the ids they have in either export alone; a line of a later section
-  // whose id an earlier section has is that line again, and is left out (SECTIONS_OVERLAP).
-  // Two identical purchases within one section stay two lines (their places differ).
   const sections = raw.sections !== undefined && raw.sections.length > 1 ? raw.sections : undefined;
   const out0 = opts.includePending ? all : booked;
   // An account number is hashed as an earlier file spelled it when the caller names that spelling.
@@ -523,33 +565,70 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const statementAccount = new Hasher().str(accountNumber === undefined ? '' : idSpelling(accountNumber));
   const order = raw.newestFirst ?? isNewestFirst(booked);
   const ordered = order !== undefined && isMonotonic(out0, order);
-  const seen = new Map<string, number>();
   const hasher = new Hasher();
-  let day = '';
-  let section = 0;
-  /** Section of the first row with each id (files in sections only). */
-  const firstSection = new Map<string, number>();
-  const repeated = new Set<BankTransaction>();
-  for (let i = 0; i < all.length; i++) {
-    const tx = all[i] as Mutable<BankTransaction>;
-    if (tx.pending && !opts.includePending) continue;
-    const k = sections === undefined ? 0 : sectionIndex(sections, tx.line);
-    if (k !== section || (ordered && tx.date !== day)) {
-      seen.clear();
-      day = tx.date;
-      section = k;
-    }
+  const keyOf = (i: number): Hasher => {
     const own = accounts.others.size === 0 ? undefined : accounts.get(i);
     const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(idSpelling(own));
-    const h = hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
-    const key = h.hex();
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    tx.id = n === 0 ? key : h.int(n).hex();
-    if (sections !== undefined) {
-      const first = firstSection.get(tx.id);
-      if (first === undefined) firstSection.set(tx.id, k);
-      else if (first < k) repeated.add(tx);
+    return hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
+  };
+  /** Rows of a later section that are lines of an earlier one (files in sections only). */
+  const repeated = new Set<BankTransaction>();
+  if (sections === undefined) {
+    const seen = new Map<string, number>();
+    let day = '';
+    for (let i = 0; i < all.length; i++) {
+      const tx = all[i] as Mutable<BankTransaction>;
+      if (tx.pending && !opts.includePending) continue;
+      if (ordered && tx.date !== day) {
+        seen.clear();
+        day = tx.date;
+      }
+      const h = keyOf(i);
+      const key = h.hex();
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      tx.id = n === 0 ? key : h.int(n).hex();
+    }
+  } else {
+    // Two exports of one account joined end to end (`cat` of two months whose periods overlap) each
+    // hold the lines of the overlap. A row of a later section is such a line again when an earlier
+    // section has a row with the same content as many times over — the same date, amount, text and
+    // running balance (the balance tells two identical purchases apart) — and, for a row without a
+    // balance, only when the two sections share more than one day: sections that meet on one day are
+    // a page break or consecutive exports as well, whose identical rows of that day are purchases
+    // of their own. Such a row's place is counted within its section, so it gets the id it has in
+    // either export alone, and is left out (SECTIONS_OVERLAP). Other rows count their place across
+    // the sections, as in one table. Two identical purchases within one section stay two lines.
+    const overlaps = overlapsEarlier(sections, out0);
+    const kept = new Set<string>();
+    const total = new Map<string, number>();
+    const local = new Map<string, number>();
+    let section = 0;
+    for (let i = 0; i < all.length; i++) {
+      const tx = all[i] as Mutable<BankTransaction>;
+      if (tx.pending && !opts.includePending) continue;
+      const k = sectionIndex(sections, tx.line);
+      if (k !== section) {
+        local.clear();
+        section = k;
+      }
+      const h = keyOf(i);
+      const key = h.hex();
+      const j = local.get(key) ?? 0;
+      local.set(key, j + 1);
+      const n = total.get(key) ?? 0;
+      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true)) {
+        tx.id = j === 0 ? key : h.int(j).hex();
+        if (kept.has(tx.id)) {
+          repeated.add(tx);
+          continue;
+        }
+        if (j + 1 > n) total.set(key, j + 1);
+      } else {
+        tx.id = n === 0 ? key : h.int(n).hex();
+        total.set(key, n + 1);
+      }
+      kept.add(tx.id);
     }
   }
   const out = repeated.size === 0 ? out0 : out0.filter((t) => !repeated.has(t));

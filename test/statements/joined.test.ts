@@ -114,6 +114,20 @@ describe('two exports of overlapping periods joined end to end', () => {
     expect(codes(other)).not.toContain('SECTIONS_OVERLAP');
   });
 
+  it('without a balance, sections that meet on one day keep that day\'s identical rows: a page break, or the next export', () => {
+    // The same purchase on both sides of a repeated header, no balance to tell: two purchases.
+    const text = 'Datum;Text;Belopp\n2026-01-03;Insättning;2 000,00\n2026-01-17;Kortköp Pressbyrån;-35,00\nDatum;Text;Belopp\n2026-01-17;Kortköp Pressbyrån;-35,00\n2026-01-20;Hyra;-1 000,00\n';
+    const s = parseStatement(text);
+    expect(s.sections).toHaveLength(2);
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 5, 6]);
+    expect(new Set(ids(s)).size).toBe(4);
+    expect(codes(s)).not.toContain('SECTIONS_OVERLAP');
+    // Many one-day pages of the same row: every row is read.
+    const pages = parseStatement(`Datum;Text;Belopp\n${Array.from({ length: 50 }, () => '2026-10-02;Hyra;-100,00').join('\nDatum;Text;Belopp\n')}\n`);
+    expect(pages.transactions).toHaveLength(50);
+    expect(new Set(ids(pages)).size).toBe(50);
+  });
+
   it('two accounts\' sections never share a line, however alike their rows', () => {
     const text = 'Konto: Sparkonto 9123-4567819\nDatum;Text;Belopp;Saldo\n2026-03-01;Ränta;1,00;101,00\n\nKonto: Lönekonto 9123-4567827\nDatum;Text;Belopp;Saldo\n2026-03-01;Ränta;1,00;101,00\n';
     const s = parseStatement(text);

@@ -15,7 +15,7 @@ import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
-import { bestOf, datePatternOf } from '../date-pattern.js';
+import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
 export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
@@ -446,7 +446,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     delimiters: [header.delimiter],
     columns: [],
     amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
-    datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
+    // The other reading of the same cells (day or month first, day or year first) was ruled out above.
+    datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern && p !== pairedWith(pattern))],
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
     // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
