@@ -16,6 +16,12 @@ export const DATE_PATTERNS = [
   'YYYY.MM.DD',
   'DD/MM/YYYY',
   'DD-MM-YYYY',
+  /**
+   * Day first with a two-digit year and hyphens (`05-01-26`), as a spreadsheet's short date in some
+   * locales writes it; the same cells often read as `YY-MM-DD` too, so it is chosen only when the
+   * data says so (see `date-pattern.ts`).
+   */
+  'DD-MM-YY',
   // Month first: what an Excel in a US locale writes when it re-saves a statement. Only chosen when
   // the data says so (a second part above 12, or the only reading that keeps the rows in date order).
   'MM/DD/YYYY',
@@ -41,6 +47,7 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   // Day first, as English-language exports and Excel re-saves in a day-first locale write it.
   'DD/MM/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'DD-MM-YYYY': /^(\d{1,2})-(\d{1,2})-(\d{4})$/,
+  'DD-MM-YY': /^(\d{1,2})-(\d{1,2})-(\d{2})$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'MM/DD/YY': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
   'D MMM YYYY': /^(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
@@ -65,7 +72,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 /**
- * Two-digit years (`YY-MM-DD`, `YYMMDD`, `DD/MM/YY`, `DD.MM.YY`, `MM/DD/YY`): 00–69 are 2000–2069,
+ * Two-digit years (`YY-MM-DD`, `YYMMDD`, `DD/MM/YY`, `DD-MM-YY`, `DD.MM.YY`, `MM/DD/YY`): 00–69 are 2000–2069,
  * 70–99 are 1970–1999. Bank exports with two-digit years (Swedbank 2015, Länsförsäkringar before
  * 2022) are all from this century; the split keeps a 1970s–90s date (a birth date, an old loan)
  * in the last one rather than 60 years ahead.
@@ -149,6 +156,7 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       break;
     case 'DD.MM.YY':
     case 'DD/MM/YY':
+    case 'DD-MM-YY':
       [d, mo, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
     case 'MM/DD/YYYY':

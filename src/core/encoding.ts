@@ -15,6 +15,11 @@ export interface DecodedText {
   readonly bom: boolean;
   /** The text is a workbook sheet (XLSX or XLS) written out by kontera; see `Head.workbook`. */
   readonly workbook?: boolean | undefined;
+  /**
+   * Lines in two encodings (see {@link decodeMixed}): how many lines (LF-ended) are not in
+   * `encoding`, and the 1-based number of the first of them.
+   */
+  readonly mixed?: { readonly lines: number; readonly firstLine: number } | undefined;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -30,7 +35,9 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   const b = input;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
     const rest = b.subarray(3);
-    return { text: decodeMixed(rest, true)?.text ?? decodeUtf8Lenient(rest), encoding: 'utf-8', bom: true };
+    const mixed = decodeMixed(rest, true);
+    if (mixed !== undefined) return { text: mixed.text, encoding: 'utf-8', bom: true, mixed: mixed.other };
+    return { text: decodeUtf8Lenient(rest), encoding: 'utf-8', bom: true };
   }
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
     return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16le'), encoding: 'utf-16le', bom: true };
@@ -44,7 +51,7 @@ export function decodeText(input: Uint8Array | string): DecodedText {
     return { text: utf8Strict.decode(b), encoding: 'utf-8', bom: false };
   } catch {
     const mixed = decodeMixed(b, false);
-    if (mixed !== undefined) return { text: mixed.text, encoding: mixed.encoding, bom: false };
+    if (mixed !== undefined) return { text: mixed.text, encoding: mixed.encoding, bom: false, mixed: mixed.other };
     if (looksOem(b)) return { text: decodeBytes(b, 'cp437'), encoding: 'cp437', bom: false };
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
@@ -95,19 +102,24 @@ function utf8Kind(b: Uint8Array, from: number, to: number): 'ascii' | 'utf-8' | 
  * Each line (up to LF) that is well-formed UTF-8 is read as UTF-8, every other line as
  * Windows-1252, so Å Ä Ö read right in both parts. Only when at least one line has UTF-8 letters
  * beyond ASCII (or the file starts with a UTF-8 BOM) and at least one line is not UTF-8; undefined
- * otherwise. The encoding named is the one most non-ASCII lines are in. Linear in the bytes.
+ * otherwise. The encoding named is the one most non-ASCII lines are in (UTF-8 with a BOM); `other`
+ * counts the lines read in the other encoding and names the first. Linear in the bytes.
  */
-function decodeMixed(b: Uint8Array, bom: boolean): { text: string; encoding: 'utf-8' | 'windows-1252' } | undefined {
+function decodeMixed(b: Uint8Array, bom: boolean): { text: string; encoding: 'utf-8' | 'windows-1252'; other: { lines: number; firstLine: number } } | undefined {
   const runs: { from: number; to: number; utf8: boolean }[] = [];
   let utf8Lines = 0;
   let ansiLines = 0;
+  let firstUtf8 = 0;
+  let firstAnsi = 0;
+  let line = 0;
   let start = 0;
   while (start < b.length) {
     let end = b.indexOf(0x0a, start);
     end = end < 0 ? b.length : end + 1;
+    line++;
     const kind = utf8Kind(b, start, end);
-    if (kind === 'utf-8') utf8Lines++;
-    if (kind === 'invalid') ansiLines++;
+    if (kind === 'utf-8' && utf8Lines++ === 0) firstUtf8 = line;
+    if (kind === 'invalid' && ansiLines++ === 0) firstAnsi = line;
     const utf8 = kind !== 'invalid';
     const last = runs[runs.length - 1];
     if (last !== undefined && last.utf8 === utf8) last.to = end;
@@ -116,7 +128,9 @@ function decodeMixed(b: Uint8Array, bom: boolean): { text: string; encoding: 'ut
   }
   if (ansiLines === 0 || (utf8Lines === 0 && !bom)) return undefined;
   const text = runs.map((r) => decodeBytes(b.subarray(r.from, r.to), r.utf8 ? 'utf-8' : 'windows-1252')).join('');
-  return { text, encoding: bom || utf8Lines >= ansiLines ? 'utf-8' : 'windows-1252' };
+  const encoding = bom || utf8Lines >= ansiLines ? 'utf-8' : 'windows-1252';
+  const other = encoding === 'utf-8' ? { lines: ansiLines, firstLine: firstAnsi } : { lines: utf8Lines, firstLine: firstUtf8 };
+  return { text, encoding, other };
 }
 
 /** å ä ö Å Ä Ö é in the DOS code pages 437 and 850 (they agree on these). */

@@ -19,45 +19,119 @@ export function bestOf<T>(options: readonly T[], samples: readonly string[], ok:
   return best;
 }
 
-/** True when the dates, in file order, never go down or never go up. */
-function monotonic(isos: readonly string[]): boolean {
-  let up = true;
-  let down = true;
-  for (let k = 1; k < isos.length; k++) {
-    if ((isos[k] as string) < (isos[k - 1] as string)) up = false;
-    if ((isos[k] as string) > (isos[k - 1] as string)) down = false;
-  }
-  return up || down;
-}
-
-/** Slashed dates that are day first or month first, with a four- or a two-digit year. */
-const SLASHED: readonly (readonly [DatePattern, DatePattern])[] = [
+/**
+ * Date patterns that read the same cells two ways: slashed dates day first or month first (four-
+ * or two-digit year), and hyphenated two-digit dates year first or day first (`26-01-05` is
+ * 2026-01-05 or 2005-01-26). The first of a pair is taken when both read every cell alike.
+ */
+const PAIRS: readonly (readonly [DatePattern, DatePattern])[] = [
   ['DD/MM/YYYY', 'MM/DD/YYYY'],
   ['DD/MM/YY', 'MM/DD/YY'],
+  ['YY-MM-DD', 'DD-MM-YY'],
 ];
 
+/** The pattern that reads the same cells another way (see {@link PAIRS}), if any. */
+export function pairedWith(pattern: DatePattern): DatePattern | undefined {
+  const pair = PAIRS.find((q) => q.includes(pattern));
+  return pair === undefined ? undefined : pair[0] === pattern ? pair[1] : pair[0];
+}
+
+/** Dates of one column read under both patterns of a pair, one cell at a time (no cell kept). */
+class PairVote {
+  readonly #pair: readonly [DatePattern, DatePattern];
+  readonly #read = [0, 0];
+  readonly #up = [true, true];
+  readonly #down = [true, true];
+  readonly #last: (string | undefined)[] = [undefined, undefined];
+  #differ = false;
+  /** The first cell that reads two ways, for the message. */
+  example: { raw: string; a: string; b: string } | undefined;
+  constructor(pair: readonly [DatePattern, DatePattern]) {
+    this.#pair = pair;
+  }
+  add(raw: string): void {
+    const a = parseDate(raw, this.#pair[0]);
+    const b = parseDate(raw, this.#pair[1]);
+    [a, b].forEach((d, k) => {
+      if (d === undefined) return;
+      this.#read[k]! += 1;
+      const last = this.#last[k];
+      if (last !== undefined && d < last) this.#up[k] = false;
+      if (last !== undefined && d > last) this.#down[k] = false;
+      this.#last[k] = d;
+    });
+    if (a !== b) this.#differ = true;
+    if (a !== undefined && b !== undefined && a !== b && this.example === undefined) this.example = { raw, a, b };
+  }
+  /**
+   * The pattern the cells settle: the one more of them read under (a part that can only be a day,
+   * a month or a year decides), the first when both read every cell alike, else the only reading
+   * that keeps the rows in date order. Undefined when none of that tells.
+   */
+  decide(): DatePattern | undefined {
+    const [a, b] = this.#pair;
+    const [na, nb] = this.#read as [number, number];
+    if (na !== nb) return na > nb ? a : b;
+    if (!this.#differ) return a;
+    const inOrder = (k: number): boolean => (this.#up[k] as boolean) || (this.#down[k] as boolean);
+    if (inOrder(0) !== inOrder(1)) return inOrder(0) ? a : b;
+    return undefined;
+  }
+}
+
 /**
- * The date pattern under which most sampled dates parse. Slashed dates (four- or two-digit year) are
- * day first (`02/10/2026`) or month first (`10/02/2026`, a US-locale Excel re-save): a part above 12
- * decides, else the one reading that keeps the rows in date order; when neither does, the file is
- * refused rather than read with days and months swapped.
+ * The date pattern under which most sampled dates parse. Where two patterns read the cells two
+ * ways (see {@link PAIRS}: slashed day or month first, hyphenated two-digit year or day first), the
+ * column's cells decide: a part that can only be a day (above 12 where the other reading puts the
+ * month) or only a year or a day (above 31), else the reading that keeps the rows in date order.
+ * When the sampled cells do not tell and `all` is given, every cell of the column (`all` visits
+ * them) decides; when they do not tell either, the file is refused (`AMBIGUOUS_FORMAT`, naming the
+ * column) rather than read with days and months, or days and years, swapped.
  */
-export function datePatternOf(samples: readonly string[], file: string | undefined, line: number): DatePattern {
+export function datePatternOf(
+  samples: readonly string[],
+  file: string | undefined,
+  line: number,
+  column?: string,
+  all?: (visit: (cell: string) => void) => void,
+): DatePattern {
   const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
-  const pair = SLASHED.find((q) => q.includes(pattern));
+  return settlePair(pattern, samples, file, line, column, all);
+}
+
+/**
+ * `pattern`, or the other of its pair (see {@link datePatternOf}) when the cells say so; a pattern of
+ * no pair as it is.
+ */
+export function settlePair(
+  pattern: DatePattern,
+  samples: readonly string[],
+  file: string | undefined,
+  line: number,
+  column?: string,
+  all?: (visit: (cell: string) => void) => void,
+): DatePattern {
+  const pair = PAIRS.find((q) => q.includes(pattern));
   if (pair === undefined) return pattern;
-  const [dayPattern, monthPattern] = pair;
-  const read = (p: DatePattern): (string | undefined)[] => samples.map((s) => parseDate(s, p));
-  const dayFirst = read(dayPattern);
-  const monthFirst = read(monthPattern);
-  const ok = (r: readonly (string | undefined)[]): number => r.filter((d) => d !== undefined).length;
-  if (ok(dayFirst) !== ok(monthFirst)) return ok(dayFirst) > ok(monthFirst) ? dayPattern : monthPattern;
-  if (dayFirst.every((d, k) => d === monthFirst[k])) return dayPattern;
-  const inOrder = (r: readonly (string | undefined)[]): boolean => monotonic(r.filter((d): d is string => d !== undefined));
-  if (inOrder(dayFirst) !== inOrder(monthFirst)) return inOrder(dayFirst) ? dayPattern : monthPattern;
+  const vote = new PairVote(pair);
+  for (const s of samples) vote.add(s);
+  let chosen = vote.decide();
+  let example = vote.example;
+  if (chosen === undefined && all !== undefined) {
+    const whole = new PairVote(pair);
+    all((cell) => {
+      if (/\d/.test(cell)) whole.add(cell);
+    });
+    chosen = whole.decide();
+    example = whole.example ?? example;
+  }
+  if (chosen !== undefined) return chosen;
+  const [a, b] = pair;
+  const where = column === undefined ? '' : ` in column "${column}"`;
+  const seen = example === undefined ? JSON.stringify(samples[0]) : `${JSON.stringify(example.raw)} (${example.a} as ${a}, ${example.b} as ${b})`;
   throw new StatementParseError(
     'AMBIGUOUS_FORMAT',
-    `Ambiguous dates: expected dates whose day and month can be told apart, found ${JSON.stringify(samples[0])} and others that read as day first and as month first alike; re-save the file with dates as YYYY-MM-DD`,
-    { file, line },
+    `Ambiguous dates${where}: expected dates that read one way only, found ${seen} and others that read as ${a} and as ${b} alike, in date order both ways; re-save the file with dates as YYYY-MM-DD`,
+    { file, line, ...(column !== undefined && { field: column }) },
   );
 }

@@ -79,7 +79,11 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   const first = decodeText(input);
   // A UTF-8 file once read as Windows-1252 and saved again (`BokfÃ¶ringsdag`): its text as written.
   const repaired = first.encoding === 'utf-8' ? repairMojibake(first.text) : undefined;
-  const decoded = repaired === undefined ? first : { ...first, text: repaired };
+  const fixed = repaired ?? first.text;
+  // Byte-order marks at the start of a later line: two exports joined end to end (`cat` of two
+  // UTF-8 files with a BOM each); each starts a line as the first one did, so it goes as that one did.
+  const unmarked = fixed.includes('\ufeff') ? fixed.replace(/(\n|\r)\ufeff/g, '$1') : fixed;
+  const decoded = unmarked === first.text ? first : { ...first, text: unmarked };
   const text = decoded.text;
   // `\S` is exactly what trim() keeps: a non-empty check without copying the text.
   if (!/\S/.test(text)) throw new StatementParseError('EMPTY_INPUT', 'Empty file: expected a bank statement export, found no text', { file });

@@ -354,9 +354,9 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
  * balance before it, and a row whose difference is not its amount fits no sign: those keep the
  * amount as written and are named in a SIGN_UNKNOWN warning. Undefined when the rule does not apply.
  */
-function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
+function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1): { signed: number; unknown: number[] } | undefined {
   const n = booked.length;
-  if (n < 2 || builder.accounts.counts.size > 1) return undefined;
+  if (n < 2 || !oneAccount) return undefined;
   let positive = false;
   for (const r of booked) {
     if (r.amount < 0 || r.balance === undefined) return undefined;
@@ -395,6 +395,82 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
   }
   unknown.sort((a, b) => a - b);
   return { signed, unknown };
+}
+
+/**
+ * {@link signFromBalance} in a file in sections: each section's rows on their own (a section is one
+ * account, and joined exports' balance chains meet nowhere). Undefined when no section's amounts
+ * are unsigned; else the signs of those whose are.
+ */
+function signBySection(builder: StatementBuilder, booked: readonly BankTransaction[], sections: readonly RawSection[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
+  const rowsOf = sections.map(() => [] as BankTransaction[]);
+  for (const r of booked) (rowsOf[sectionIndex(sections, r.line)] as BankTransaction[]).push(r);
+  let result: { signed: number; unknown: number[] } | undefined;
+  for (const rows of rowsOf) {
+    const r = signFromBalance(builder, rows, order ?? isNewestFirst(rows), true);
+    if (r === undefined) continue;
+    result = { signed: (result?.signed ?? 0) + r.signed, unknown: [...(result?.unknown ?? []), ...r.unknown] };
+  }
+  return result;
+}
+
+/**
+ * Per section: whether its rows' dates share more than one day with an earlier section's (the
+ * later of two joined exports whose periods overlap). The earlier sections' spans are kept merged,
+ * sorted, so each section is one binary search.
+ */
+function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTransaction[]): boolean[] {
+  const from: string[] = sections.map(() => '');
+  const to: string[] = sections.map(() => '');
+  for (const r of rows) {
+    if (r.date === '') continue;
+    const k = sectionIndex(sections, r.line);
+    if (from[k] === '' || r.date < (from[k] as string)) from[k] = r.date;
+    if (r.date > (to[k] as string)) to[k] = r.date;
+  }
+  // Disjoint spans of more than one day, in date order.
+  const spans: [string, string][] = [];
+  return sections.map((_, k) => {
+    const a = from[k] as string;
+    const b = to[k] as string;
+    if (a === '' || a >= b) return false;
+    // The first span that ends after `a`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as [string, string])[1] > a) hi = mid;
+      else lo = mid + 1;
+    }
+    const hit = lo < spans.length && (spans[lo] as [string, string])[0] < b;
+    // Merge [a, b] with the spans it touches.
+    let end = lo;
+    let s0 = a;
+    let s1 = b;
+    if (lo > 0 && (spans[lo - 1] as [string, string])[1] === a) {
+      lo--;
+    }
+    while (end < spans.length && (spans[end] as [string, string])[0] <= b) end++;
+    for (let m = lo; m < end; m++) {
+      const sp = spans[m] as [string, string];
+      if (sp[0] < s0) s0 = sp[0];
+      if (sp[1] > s1) s1 = sp[1];
+    }
+    spans.splice(lo, end - lo, [s0, s1]);
+    return hit;
+  });
+}
+
+/** The section a line is in: the last one starting at or before it (binary search). */
+function sectionIndex(sections: readonly RawSection[], line: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sections[mid] as RawSection).line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function finishStatement(builder: StatementBuilder, raw: RawStatement, opts: FinishOptions): Statement {
@@ -463,7 +539,8 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     });
   }
 
-  const sign = raw.sections !== undefined && raw.sections.length > 1 ? undefined : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked));
+  // In a file in sections, each section (one account, one export) on its own.
+  const sign = raw.sections !== undefined && raw.sections.length > 1 ? signBySection(builder, booked, raw.sections, raw.newestFirst) : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked));
   if (sign !== undefined) {
     warnings.push({
       code: 'SIGNS_FROM_BALANCE',
@@ -479,10 +556,95 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     }
   }
 
+  // Stable ids: the row's content hash, the account, and its place among identical rows.
+  // Identical rows share a date, so in a date-ordered file the counter restarts every day.
+  const sections = raw.sections !== undefined && raw.sections.length > 1 ? raw.sections : undefined;
+  const out0 = opts.includePending ? all : booked;
+  // An account number is hashed as an earlier file spelled it when the caller names that spelling.
+  const idSpelling = (a: string): string => knownSpelling(a, opts.idAccountNumbers);
+  const statementAccount = new Hasher().str(accountNumber === undefined ? '' : idSpelling(accountNumber));
+  const order = raw.newestFirst ?? isNewestFirst(booked);
+  const ordered = order !== undefined && isMonotonic(out0, order);
+  const hasher = new Hasher();
+  const keyOf = (i: number): Hasher => {
+    const own = accounts.others.size === 0 ? undefined : accounts.get(i);
+    const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(idSpelling(own));
+    return hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
+  };
+  /** Rows of a later section that are lines of an earlier one (files in sections only). */
+  const repeated = new Set<BankTransaction>();
+  if (sections === undefined) {
+    const seen = new Map<string, number>();
+    let day = '';
+    for (let i = 0; i < all.length; i++) {
+      const tx = all[i] as Mutable<BankTransaction>;
+      if (tx.pending && !opts.includePending) continue;
+      if (ordered && tx.date !== day) {
+        seen.clear();
+        day = tx.date;
+      }
+      const h = keyOf(i);
+      const key = h.hex();
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      tx.id = n === 0 ? key : h.int(n).hex();
+    }
+  } else {
+    // Two exports of one account joined end to end (`cat` of two months whose periods overlap) each
+    // hold the lines of the overlap. A row of a later section is such a line again when an earlier
+    // section has a row with the same content as many times over — the same date, amount, text and
+    // running balance (the balance tells two identical purchases apart) — and, for a row without a
+    // balance, only when the two sections share more than one day: sections that meet on one day are
+    // a page break or consecutive exports as well, whose identical rows of that day are purchases
+    // of their own. Such a row's place is counted within its section, so it gets the id it has in
+    // either export alone, and is left out (SECTIONS_OVERLAP). Other rows count their place across
+    // the sections, as in one table. Two identical purchases within one section stay two lines.
+    const overlaps = overlapsEarlier(sections, out0);
+    const kept = new Set<string>();
+    const total = new Map<string, number>();
+    const local = new Map<string, number>();
+    let section = 0;
+    for (let i = 0; i < all.length; i++) {
+      const tx = all[i] as Mutable<BankTransaction>;
+      if (tx.pending && !opts.includePending) continue;
+      const k = sectionIndex(sections, tx.line);
+      if (k !== section) {
+        local.clear();
+        section = k;
+      }
+      const h = keyOf(i);
+      const key = h.hex();
+      const j = local.get(key) ?? 0;
+      local.set(key, j + 1);
+      const n = total.get(key) ?? 0;
+      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true)) {
+        tx.id = j === 0 ? key : h.int(j).hex();
+        if (kept.has(tx.id)) {
+          repeated.add(tx);
+          continue;
+        }
+        if (j + 1 > n) total.set(key, j + 1);
+      } else {
+        tx.id = n === 0 ? key : h.int(n).hex();
+        total.set(key, n + 1);
+      }
+      kept.add(tx.id);
+    }
+  }
+  const out = repeated.size === 0 ? out0 : out0.filter((t) => !repeated.has(t));
+  if (repeated.size > 0) {
+    const lines = [...repeated].map((t) => t.line).sort((a, b) => a - b);
+    const withBalance = [...repeated].every((t) => t.balance !== undefined);
+    warnings.push({
+      code: 'SECTIONS_OVERLAP',
+      message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out`,
+      lines,
+    });
+  }
+
   // Balance chain over the booked rows, with balance-only rows as anchors; in a file in sections,
   // over each section's rows on its own (two accounts' chains are never joined).
-  const sections = raw.sections !== undefined && raw.sections.length > 1 ? raw.sections : undefined;
-  let newestFirst = raw.newestFirst ?? isNewestFirst(booked);
+  let newestFirst = order;
   let opening: number | undefined;
   let closing: number | undefined;
   const breaks: number[] = [];
@@ -502,18 +664,9 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     }
   } else {
     sectionOut = [];
-    const shown = opts.includePending ? all : booked;
-    /** The section a line is in: the last one starting at or before it (binary search). */
-    const sectionOf = (line: number): number => {
-      let lo = 0;
-      let hi = sections.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((sections[mid] as RawSection).line <= line) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    // A section's count is of its lines in the statement: a repeated line counts in the first section only.
+    const shown = out;
+    const sectionOf = (line: number): number => sectionIndex(sections, line);
     const rowsOf = sections.map(() => [] as BankTransaction[]);
     const shownOf = sections.map(() => 0);
     const marksOf = sections.map(() => [] as BalanceMark[]);
@@ -535,18 +688,24 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       });
     });
     // One account in every section (periods of one account): the statement's balances are the
-    // earliest section's opening and the latest one's closing, and each section must open where
-    // the one before it in time closed.
+    // earliest section's opening and the closing of the one that ends latest, and each section
+    // must open where the one before it in time closed — unless it repeats lines of an earlier
+    // section (overlapping periods): those lines, balance included, are where the two meet.
     if (new Set(sections.map((s) => s.accountNumber)).size === 1) {
       const firstDate = (k: number): string => (rowsOf[k] as BankTransaction[]).reduce((m, r) => (m === '' || (r.date !== '' && r.date < m) ? r.date : m), '');
+      const lastDate = (k: number): string => (rowsOf[k] as BankTransaction[]).reduce((m, r) => (r.date > m ? r.date : m), '');
       const timed = sections.map((_, k) => k).filter((k) => (rowsOf[k] as BankTransaction[]).length > 0).sort((a, b) => (firstDate(a) < firstDate(b) ? -1 : firstDate(a) > firstDate(b) ? 1 : a - b));
+      const overlapping = new Set<number>();
+      for (const t of repeated) overlapping.add(sectionOf(t.line));
       for (let t = 1; t < timed.length; t++) {
+        if (overlapping.has(timed[t] as number)) continue;
         const before = results[timed[t - 1] as number] as Balances;
         const now = results[timed[t] as number] as Balances;
         if (before.closing !== undefined && now.opening !== undefined && before.closing !== now.opening) breaks.push((sections[timed[t] as number] as RawSection).headerLine);
       }
+      const latest = timed.reduce<number | undefined>((m, k) => (m === undefined || lastDate(k) >= lastDate(m) ? k : m), undefined);
       opening = timed.length > 0 ? (results[timed[0] as number] as Balances).opening : undefined;
-      closing = timed.length > 0 ? (results[timed[timed.length - 1] as number] as Balances).closing : undefined;
+      closing = latest !== undefined ? (results[latest] as Balances).closing : undefined;
     }
   }
   if (breaks.length > 0) {
@@ -556,32 +715,6 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       message: `Running balance does not add up on ${lines.length} line(s): ${lines.join(', ')} (a row is missing, reordered or wrong before each)`,
       lines,
     });
-  }
-
-  // Stable ids: the row's content hash, the account, and its place among identical rows.
-  // Identical rows share a date, so in a date-ordered file the counter restarts every day.
-  const out = opts.includePending ? all : booked;
-  // An account number is hashed as an earlier file spelled it when the caller names that spelling.
-  const idSpelling = (a: string): string => knownSpelling(a, opts.idAccountNumbers);
-  const statementAccount = new Hasher().str(accountNumber === undefined ? '' : idSpelling(accountNumber));
-  const ordered = newestFirst !== undefined && isMonotonic(out, newestFirst);
-  const seen = new Map<string, number>();
-  const hasher = new Hasher();
-  let day = '';
-  for (let i = 0; i < all.length; i++) {
-    const tx = all[i] as Mutable<BankTransaction>;
-    if (tx.pending && !opts.includePending) continue;
-    if (ordered && tx.date !== day) {
-      seen.clear();
-      day = tx.date;
-    }
-    const own = accounts.others.size === 0 ? undefined : accounts.get(i);
-    const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(idSpelling(own));
-    const h = hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
-    const key = h.hex();
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    tx.id = n === 0 ? key : h.int(n).hex();
   }
 
   return {

@@ -6,7 +6,7 @@ import { InvalidOptionError, StatementParseError } from '../core/errors.js';
 import { decodeInput, pickFormat, scoreFormats } from './detect.js';
 import { StatementBuilder, finishStatement } from './finish.js';
 import { formatById } from './registry.js';
-import { type ColumnMapping, STATEMENT_FORMAT_IDS, type Statement, type StatementFormatId } from './types.js';
+import { type ColumnMapping, type ParseWarning, STATEMENT_FORMAT_IDS, type Statement, type StatementFormatId } from './types.js';
 
 export interface ParseStatementOptions {
   /** Used in error messages and as a tie-break hint between equally likely banks; never decides alone. */
@@ -80,13 +80,20 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
     includePending: options.includePending ?? false,
     idAccountNumbers,
   });
-  if (decoded.text.includes('\ufffd')) {
-    return {
-      ...statement,
-      warnings: [...statement.warnings, { code: 'ENCODING_REPLACEMENT', message: 'The file contains U+FFFD replacement characters: some letters were lost before kontera read it', lines: [] }],
-    };
+  const extra: ParseWarning[] = [];
+  if (decoded.mixed !== undefined) {
+    const { lines, firstLine } = decoded.mixed;
+    const other = decoded.encoding === 'utf-8' ? 'Windows-1252' : 'UTF-8';
+    extra.push({
+      code: 'ENCODING_MIXED',
+      message: `The file mixes two encodings: ${lines} line(s) are ${other}, the first on line ${firstLine}, the rest ${decoded.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}; each line was read in its own, but something re-saved or appended part of the file: check those lines`,
+      lines: [firstLine],
+    });
   }
-  return statement;
+  if (decoded.text.includes('\ufffd')) {
+    extra.push({ code: 'ENCODING_REPLACEMENT', message: 'The file contains U+FFFD replacement characters: some letters were lost before kontera read it', lines: [] });
+  }
+  return extra.length === 0 ? statement : { ...statement, warnings: [...statement.warnings, ...extra] };
 }
 
 export { detectStatementFormat } from './detect.js';

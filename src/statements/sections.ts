@@ -8,8 +8,10 @@
  * account its section's heading names, and hands the sections to `finish.ts`, which checks each
  * section's balance chain on its own — two accounts' chains are never joined into one.
  *
- * A header repeated with nothing but blank lines above it (a page break, files joined by hand)
- * is not a section: such files read as before.
+ * A header repeated with nothing but blank lines above it is a page break, not a section, in a
+ * file whose header has heading lines above it; in a file that starts with its header, it is where
+ * the next of two exports joined end to end starts, a section (see `finish.ts` for the lines two
+ * such exports of overlapping periods both hold).
  */
 import { StatementParseError } from '../core/errors.js';
 import { DATE_PATTERNS, parseDate } from '../core/dates.js';
@@ -125,11 +127,15 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
     sections.push({ start, header: r, headingLines: heading, heading: heading.map((j) => lines[j] as string) });
     previous = r;
   }
-  // Only repeated headers (page breaks): one table, read as before.
-  if (sections.slice(1).every((s) => s.heading.length === 0)) return readByHeader(text, ctx, bank);
+  // A file that starts with its header (no heading lines above it): a bare copy of that header
+  // further down is where the next export of the same layout starts (two exports joined end to
+  // end, each starting with its header), a section of its own. In a file with heading lines, a
+  // bare repeated header is a page break: only repeated headers, and the table is read as before.
+  const bareStart = (sections[0] as (typeof sections)[number]).heading.length === 0;
+  if (!bareStart && sections.slice(1).every((s) => s.heading.length === 0)) return readByHeader(text, ctx, bank);
 
   // Sections without a heading of their own (a page break inside a section) belong to the one above.
-  const kept = sections.filter((s, k) => k === 0 || s.heading.length > 0);
+  const kept = sections.filter((s, k) => k === 0 || bareStart || s.heading.length > 0);
   const raw: { line: number; headerLine: number; heading: string; accountNumber?: string; period?: { from: string; to: string } }[] = [];
   let account: string | undefined;
   for (const s of kept) {

@@ -5,7 +5,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
-import { datePatternOf } from './date-pattern.js';
+import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
@@ -360,8 +360,10 @@ function firstWord(line: string, delimiter: string): string {
  * preamble has, the first of them starting with the same word (Swedbank's `* Transaktioner …`,
  * Länsförsäkringar's `"Kontonummer";…` and account row). Those lines are the next export's preamble,
  * not rows; each export is a section of the statement (its own balance chain, its own account
- * number). Undefined when the file is one export (a header repeated without a preamble, a page
- * break, is skipped as a row already). One pass over the lines, and only when the header recurs.
+ * number). In an export that starts with its header (no preamble), the header itself recurring is
+ * where the next export starts. Undefined when the file is one export (a header repeated without
+ * the preamble, a page break, is skipped as a row already). One pass over the lines, and only when
+ * the header recurs.
  */
 function joinedExports(
   text: string,
@@ -372,7 +374,6 @@ function joinedExports(
 ): { readonly preambleLines: ReadonlySet<number>; readonly sections: RawSection[] } | undefined {
   const d = header.delimiter;
   const own = preamble.filter((l) => l.trim() !== '');
-  if (own.length === 0) return undefined;
   const bare = (line: string): string => {
     let end = line.length;
     while (end > 0 && (line.charAt(end - 1) === d || /\s/.test(line.charAt(end - 1)))) end--;
@@ -380,9 +381,18 @@ function joinedExports(
   };
   const headerText = bare(headLines(text, header.index + 1)[header.index] ?? '');
   if (headerText.length < 4 || text.indexOf(headerText, text.indexOf(headerText) + headerText.length) < 0) return undefined;
+  const lines = splitLines(text);
+  if (own.length === 0) {
+    // An export that starts with its header: the same header again is where the next export starts.
+    const sections: RawSection[] = [{ line: 1, headerLine: header.index + 1, heading: '', accountNumber }];
+    for (let r = header.index + 1; r < lines.length; r++) {
+      const line = lines[r] as string;
+      if (line.startsWith(headerText) && bare(line) === headerText) sections.push({ line: r + 1, headerLine: r + 1, heading: '', accountNumber });
+    }
+    return sections.length > 1 ? { preambleLines: new Set(), sections } : undefined;
+  }
   const key = firstWord(own[0] as string, d);
   if (key === '') return undefined;
-  const lines = splitLines(text);
   const heading = (ls: readonly string[]): string =>
     ls.map((l) => l.split(d).map((c) => c.trim().replace(/^"|"$/g, '').trim()).filter((c) => c !== '').join(' ')).join(' · ');
   const sections: RawSection[] = [{ line: 1, headerLine: header.index + 1, heading: heading(own), accountNumber }];
@@ -541,13 +551,35 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       }
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
+    const dateColumn = fieldName('date');
+    // Every cell of the date column, where the sampled ones read two ways (one more pass).
+    const everyDate = (visit: (cell: string) => void): void => {
+      let k = 0;
+      forEachRecord(
+        body,
+        header.delimiter,
+        headerLine,
+        ctx.file,
+        (cells) => {
+          if (k++ >= skip) visit(at(cells, iDate));
+        },
+        width,
+      );
+    };
+    // A layout that allows both readings of a pair (the `columns` option's any-pattern reader):
+    // the data decides between them, as for a file no layout claims.
+    const rival = pairedWith(datePattern);
+    if (dateSamples.length > 0 && rival !== undefined && spec.datePatterns.includes(rival)) {
+      const other = settlePair(datePattern, dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
+      if (other !== datePattern && spec.datePatterns.includes(other)) datePattern = other;
+    }
     // A bank's export opened in a spreadsheet of another locale and saved again: its dates as that
     // locale writes them (`05/01/2026`, `1/5/2026`, `05.01.2026`). When the layout's own patterns do
     // not read every sampled date and another pattern does, that one (day or month first told
     // apart by the data, else refused as ambiguous).
     const readsAll = (p: DatePattern): boolean => dateSamples.every((v) => parseDate(v, p) !== undefined);
     if (dateSamples.length > 0 && !readsAll(datePattern)) {
-      const other = datePatternOf(dateSamples, ctx.file, (buffer[0]?.[1] ?? headerLine + 1));
+      const other = datePatternOf(dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
       if (readsAll(other)) datePattern = other;
     }
     style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;

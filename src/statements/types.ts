@@ -108,6 +108,12 @@ export const WARNING_CODES = [
   /** Rows the bank marks as declined, reverted, failed or cancelled: money that never moved, left out. */
   'ROWS_VOID',
   'ENCODING_REPLACEMENT',
+  /**
+   * The file's lines are in two encodings (UTF-8 lines and Windows-1252 lines: something re-saved
+   * or appended part of it); each line was read in its own. `lines` names the first line in the
+   * encoding other than the statement's `encoding`.
+   */
+  'ENCODING_MIXED',
   'COLUMNS_DETECTED',
   /**
    * A file no known format claimed whose amounts read two ways (`1.500`: 1,50 kr with three
@@ -131,6 +137,12 @@ export const WARNING_CODES = [
    * the same period of the same bank account (the facade's import): probably the same transactions.
    */
   'OVERLAPS_OTHER_EXPORT',
+  /**
+   * A file in sections whose later section repeats lines of an earlier one of the same account
+   * (two exports of overlapping periods joined end to end): each such line is kept once, from the
+   * earlier section; `lines` names the repeats left out.
+   */
+  'SECTIONS_OVERLAP',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -292,8 +292,56 @@ describe('dates with a two-digit year', () => {
   it('dd/mm/yy stays day first, and short slashed dates that read both ways in order are refused', () => {
     const table = (a: string, b: string): string => `Datum;Text;Belopp;Saldo\n${a};Kortköp;-250,00;10 750,00\n${b};Hyra;-5 000,00;5 750,00\n`;
     expect(parseStatement(table('05/01/26', '13/01/26')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
-    expect(parseStatement(table('26-01-05', '26-01-13')).transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-13']);
     expect(() => parseStatement(table('02/01/26', '01/03/26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+  });
+
+  describe('hyphenated two-digit dates: YY-MM-DD or DD-MM-YY, decided column-wide', () => {
+    const table = (...dates: string[]): string =>
+      `Datum;Text;Belopp\n${dates.map((d, k) => `${d};Rad ${k};-${k + 1},00`).join('\n')}\n`;
+    const dates = (t: string, options = {}): string[] => parseStatement(t, options).transactions.map((x) => x.date);
+
+    it('a part that can only be a year or a day settles it', () => {
+      // 95: no day; the year part of 1995.
+      expect(dates(table('05-01-95', '13-01-95'))).toEqual(['1995-01-05', '1995-01-13']);
+      expect(dates(table('95-01-05', '95-01-13'))).toEqual(['1995-01-05', '1995-01-13']);
+      // 30-02-26: no 30 February, so 2030-02-26; the other cell reads both ways and follows the column.
+      expect(dates(table('30-02-26', '26-01-05'))).toEqual(['2030-02-26', '2026-01-05']);
+      // 05-02-30: no 30 February, so 5 February 2030; and 26-01-05 is then 26 January 2005.
+      expect(dates(table('05-02-30', '26-01-05'))).toEqual(['2030-02-05', '2005-01-26']);
+    });
+
+    it('else the reading that keeps the rows in date order', () => {
+      expect(dates(table('28-01-26', '03-02-26', '17-02-26'))).toEqual(['2026-01-28', '2026-02-03', '2026-02-17']);
+      expect(dates(table('26-01-28', '26-02-03', '26-02-17'))).toEqual(['2026-01-28', '2026-02-03', '2026-02-17']);
+    });
+
+    it('cells that read both ways, in date order both ways, are refused naming the column', () => {
+      // One month of 2026: 26-01-05 is 2026-01-05 or 5 January… 2026-01-26 read as 2005-01-26.
+      let error: unknown;
+      try {
+        parseStatement(table('26-01-05', '26-01-13'), { fileName: 'kort.csv' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'kort.csv', field: 'Datum' });
+      expect((error as Error).message).toContain('in column "Datum"');
+      expect((error as Error).message).toContain('2026-01-05 as YY-MM-DD, 2005-01-26 as DD-MM-YY');
+      expect(() => parseStatement(table('05-01-26', '13-01-26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Datum' }));
+      // The same with the columns option (any date pattern allowed).
+      expect(() => parseStatement(table('26-01-05', '26-01-13'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toThrow(
+        expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Datum' }),
+      );
+      expect(dates(table('28-01-26', '03-02-26', '17-02-26'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toEqual(['2026-01-28', '2026-02-03', '2026-02-17']);
+    });
+
+    it('every cell of the column decides, not only the first rows; a long undecided column is refused in bounded time', () => {
+      // 600 rows that read both ways, in order both ways; the last one only as DD-MM-YY (no 2005-02-30).
+      const many = Array.from({ length: 600 }, () => '05-01-26');
+      expect(dates(table(...many, '05-02-30')).slice(-2)).toEqual(['2026-01-05', '2030-02-05']);
+      const t0 = performance.now();
+      expect(() => parseStatement(table(...Array.from({ length: 100_000 }, (_, k) => (k < 50_000 ? '05-01-26' : '13-01-26'))))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+      expect(performance.now() - t0).toBeLessThan(10_000);
+    });
   });
 });
 
@@ -307,6 +355,10 @@ describe('a file of lines in two encodings', () => {
       [4, -100_000, 5_900_000, 'BJÖRKS FÄRG'],
       [5, 1_250_000, 6_000_000, 'KAFFEHUSET ÖSTRA AB'],
     ]);
+    // The user is told the file was re-saved in part: how many lines, and the first.
+    const mixed = s.warnings.find((w) => w.code === 'ENCODING_MIXED');
+    expect(mixed?.lines).toEqual([4]);
+    expect(mixed?.message).toContain('2 line(s) are Windows-1252, the first on line 4');
   });
 
   it('a Swedbank Windows-1252 export with rows pasted in as UTF-8: read as Windows-1252, the pasted rows as UTF-8', () => {
@@ -318,12 +370,18 @@ describe('a file of lines in two encodings', () => {
       [5, -125_000, 'BJÖRKS FÄRG'],
       [6, 1_000_000, 'LINDGRENS VVS AB'],
     ]);
+    const mixed = s.warnings.find((w) => w.code === 'ENCODING_MIXED');
+    expect(mixed?.lines).toEqual([3]);
+    expect(mixed?.message).toContain('2 line(s) are UTF-8, the first on line 3');
   });
 
   it('a whole Windows-1252 or UTF-8 file reads as before, and a long mixed file in linear time', () => {
     const one = 'Datum;Text;Belopp\n2026-01-05;Kortköp;-1,00\n';
     expect(parseStatement(new TextEncoder().encode(one)).encoding).toBe('utf-8');
     expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).encoding).toBe('windows-1252');
+    // One encoding throughout: no ENCODING_MIXED warning.
+    expect(parseStatement(new TextEncoder().encode(one)).warnings.map((w) => w.code)).not.toContain('ENCODING_MIXED');
+    expect(parseStatement(Uint8Array.from([...one].map((c) => c.charCodeAt(0)))).warnings.map((w) => w.code)).not.toContain('ENCODING_MIXED');
     const line = (k: number): string => `2026-01-05;Kortköp ${k};-1,00\n`;
     const utf8 = new TextEncoder().encode(`Datum;Text;Belopp\n${Array.from({ length: 50_000 }, (_, k) => line(k)).join('')}`);
     const latin = Uint8Array.from([...Array.from({ length: 50_000 }, (_, k) => line(k)).join('')].map((c) => c.charCodeAt(0)));
@@ -335,6 +393,7 @@ describe('a file of lines in two encodings', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
     expect(s.transactions).toHaveLength(100_000);
     expect(new Set(s.transactions.map((t) => t.text.slice(0, 7)))).toEqual(new Set(['Kortköp']));
+    expect(s.warnings.find((w) => w.code === 'ENCODING_MIXED')?.message).toContain('50000 line(s) are Windows-1252, the first on line 50002');
   });
 });
 

@@ -15,7 +15,7 @@ import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
-import { bestOf, datePatternOf } from '../date-pattern.js';
+import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
 export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
@@ -173,7 +173,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   };
   const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
-  const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1);
+  // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
+  const everyDate = (visit: (cell: string) => void): void =>
+    forEachRecord(
+      text.slice(lineOffset(text, headerLine + 1)),
+      header.delimiter,
+      headerLine + 1,
+      ctx.file,
+      (cells) => {
+        for (const i of dateCols) visit(cell(cells, i));
+      },
+      names.length,
+    );
+  const dateColumn = dateCols.map((i) => names[i] ?? String(i)).join('", "');
+  const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1, dateColumn === '' ? undefined : dateColumn, everyDate);
 
   const why: string[] = [];
   const reasons: string[] = [];
@@ -433,7 +446,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     delimiters: [header.delimiter],
     columns: [],
     amountStyles: [style, ...HEADER_STYLES.filter((s) => s !== style)],
-    datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern)],
+    // The other reading of the same cells (day or month first, day or year first) was ruled out above.
+    datePatterns: [pattern, ...DATE_PATTERNS.filter((p) => p !== pattern && p !== pairedWith(pattern))],
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
     // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.

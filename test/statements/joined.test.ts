@@ -1,0 +1,211 @@
+/**
+ * Two exports of one account joined end to end (`cat jan.csv feb.csv`): each export is a section,
+ * and where their periods overlap the lines of the overlap are in both. Such a line is read once;
+ * two identical purchases within one export stay two lines. Hand-written tables with invented
+ * names and amounts, and the project's own fixtures (fixtures/SOURCES.md) joined to themselves.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStatement } from '../../src/statements/index.js';
+import type { Statement } from '../../src/statements/types.js';
+import { bankFiles, key } from './reads-snapshot.js';
+
+const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
+const codes = (s: Statement): string[] => s.warnings.map((w) => w.code);
+const ids = (s: Statement): string[] => s.transactions.map((t) => t.id);
+
+/** Bytes of two files joined as `cat a b` does (a newline between them when `a` has none at its end). */
+function cat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  // A UTF-16 LE file (its byte-order mark first) ends a line with two bytes.
+  const newline = a[0] === 0xff && a[1] === 0xfe ? [0x0a, 0x00] : [0x0a];
+  const ends = newline.every((c, k) => a[a.length - newline.length + k] === c);
+  const nl = ends ? [] : newline;
+  const out = new Uint8Array(a.length + nl.length + b.length);
+  out.set(a);
+  out.set(nl, a.length);
+  out.set(b, a.length + nl.length);
+  return out;
+}
+
+const HEADING = 'Kontoutdrag Lindqvist Snickeri AB;;;\n';
+const HEADER = 'Datum;Text;Belopp;Saldo\n';
+/** An export of 1 January to 10 February (oldest first, balances chained). */
+const JAN_ROWS = [
+  '2026-01-03;Insättning;2 000,00;2 500,00',
+  '2026-01-17;Kortköp Pressbyrån;-35,00;2 465,00',
+  '2026-01-17;Kortköp Pressbyrån;-35,00;2 430,00',
+  '2026-02-02;Swish Kalle;50,00;2 480,00',
+  '2026-02-10;Hyra;-1 000,00;1 480,00',
+];
+/** An export of 1 February to 28 February of the same account: its first two lines are in both. */
+const FEB_ROWS = ['2026-02-02;Swish Kalle;50,00;2 480,00', '2026-02-10;Hyra;-1 000,00;1 480,00', '2026-02-20;Autogiro Telia;-399,00;1 081,00'];
+const exportOf = (rows: readonly string[], heading = HEADING): string => `${heading}${HEADER}${rows.join('\n')}\n`;
+
+describe('two exports of overlapping periods joined end to end', () => {
+  const jan = exportOf(JAN_ROWS);
+  const feb = exportOf(FEB_ROWS);
+  const joined = parseStatement(jan + feb);
+
+  it('reads each line once: the overlap\'s lines from the first export, named in a SECTIONS_OVERLAP warning', () => {
+    expect(joined.transactions.map((t) => [t.line, t.date, t.amount])).toEqual([
+      [3, '2026-01-03', 200_000],
+      [4, '2026-01-17', -3_500],
+      [5, '2026-01-17', -3_500],
+      [6, '2026-02-02', 5_000],
+      [7, '2026-02-10', -100_000],
+      [12, '2026-02-20', -39_900],
+    ]);
+    expect(joined.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([10, 11]);
+    expect(codes(joined)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect([joined.openingBalance, joined.closingBalance]).toEqual([50_000, 108_100]);
+    expect(joined.sections?.map((s) => s.count)).toEqual([5, 1]);
+  });
+
+  it('every line has the id it has in its own export, so importing either export after the joined file finds duplicates', () => {
+    const a = ids(parseStatement(jan));
+    const b = ids(parseStatement(feb));
+    expect(ids(joined)).toEqual([...a, ...(b.slice(2) as string[])]);
+    expect(b.slice(0, 2)).toEqual(a.slice(3));
+    expect(new Set(ids(joined)).size).toBe(6);
+  });
+
+  it('the same in the other order (the later export first) and with a bare header (files without heading lines)', () => {
+    const reversed = parseStatement(feb + jan);
+    expect(reversed.transactions).toHaveLength(6);
+    expect(new Set(ids(reversed))).toEqual(new Set(ids(joined)));
+    const bare = parseStatement(`${HEADER}${JAN_ROWS.join('\n')}\n${HEADER}${FEB_ROWS.join('\n')}\n`);
+    expect(bare.transactions.map((t) => t.line)).toEqual([2, 3, 4, 5, 6, 10]);
+    expect(bare.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([8, 9]);
+    expect(ids(bare)).toEqual(ids(joined));
+  });
+
+  it('an export joined to itself reads as the export', () => {
+    const twice = parseStatement(jan + jan);
+    expect(ids(twice)).toEqual(ids(parseStatement(jan)));
+    expect(twice.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([10, 11, 12, 13, 14]);
+    expect(codes(twice)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('two identical purchases on a day stay two lines, and a day both exports hold in part keeps as many as the export with more', () => {
+    // The January export was made during 2026-01-17: it holds one of that day's two purchases.
+    const early = exportOf(JAN_ROWS.slice(0, 2));
+    const later = exportOf(JAN_ROWS.slice(1));
+    const s = parseStatement(early + later);
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance])).toEqual([
+      [3, '2026-01-03', 200_000, 250_000],
+      [4, '2026-01-17', -3_500, 246_500],
+      [8, '2026-01-17', -3_500, 243_000],
+      [9, '2026-02-02', 5_000, 248_000],
+      [10, '2026-02-10', -100_000, 148_000],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([7]);
+    expect(ids(s)).toEqual(ids(parseStatement(jan)));
+  });
+
+  it('without a balance column, the same date, amount and text as many times is the same line; with one, the balance must agree too', () => {
+    const noBalance = (rows: readonly string[]): string => `Datum;Text;Belopp\n${rows.map((r) => r.replace(/;[^;]*$/, '')).join('\n')}\n`;
+    // Bare headers: both exports start with their header.
+    const s = parseStatement(noBalance(JAN_ROWS) + noBalance(FEB_ROWS));
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 4, 5, 6, 10]);
+    expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.message).toContain('same date, amount, text, as many times');
+    // Same date, amount and text but another balance: another line (a second purchase), kept.
+    const other = parseStatement(jan + exportOf(['2026-02-10;Hyra;-1 000,00;480,00', '2026-02-20;Autogiro Telia;-399,00;81,00']));
+    expect(other.transactions.map((t) => t.line)).toEqual([3, 4, 5, 6, 7, 10, 11]);
+    expect(codes(other)).not.toContain('SECTIONS_OVERLAP');
+  });
+
+  it('without a balance, sections that meet on one day keep that day\'s identical rows: a page break, or the next export', () => {
+    // The same purchase on both sides of a repeated header, no balance to tell: two purchases.
+    const text = 'Datum;Text;Belopp\n2026-01-03;Insättning;2 000,00\n2026-01-17;Kortköp Pressbyrån;-35,00\nDatum;Text;Belopp\n2026-01-17;Kortköp Pressbyrån;-35,00\n2026-01-20;Hyra;-1 000,00\n';
+    const s = parseStatement(text);
+    expect(s.sections).toHaveLength(2);
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 5, 6]);
+    expect(new Set(ids(s)).size).toBe(4);
+    expect(codes(s)).not.toContain('SECTIONS_OVERLAP');
+    // Many one-day pages of the same row: every row is read.
+    const pages = parseStatement(`Datum;Text;Belopp\n${Array.from({ length: 50 }, () => '2026-10-02;Hyra;-100,00').join('\nDatum;Text;Belopp\n')}\n`);
+    expect(pages.transactions).toHaveLength(50);
+    expect(new Set(ids(pages)).size).toBe(50);
+  });
+
+  it('two accounts\' sections never share a line, however alike their rows', () => {
+    const text = 'Konto: Sparkonto 9123-4567819\nDatum;Text;Belopp;Saldo\n2026-03-01;Ränta;1,00;101,00\n\nKonto: Lönekonto 9123-4567827\nDatum;Text;Belopp;Saldo\n2026-03-01;Ränta;1,00;101,00\n';
+    const s = parseStatement(text);
+    expect(s.transactions).toHaveLength(2);
+    expect(codes(s)).not.toContain('SECTIONS_OVERLAP');
+  });
+});
+
+describe('a bare repeated header (exports that start with their header, joined)', () => {
+  it('is a new section in a file that starts with its header; a page break in a file with heading lines is not', () => {
+    const bare = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;A;-1,00;9,00\n2026-01-03;B;-1,00;8,00\n\nDatum;Text;Belopp;Saldo\n2026-01-04;C;-1,00;7,00\n');
+    expect(bare.sections?.map((s) => [s.line, s.heading, s.count])).toEqual([
+      [1, '', 2],
+      [5, '', 1],
+    ]);
+    expect(bare.transactions.map((t) => t.line)).toEqual([2, 3, 6]);
+    expect(codes(bare)).toEqual(['COLUMNS_DETECTED']);
+  });
+
+  it('only the file\'s own header, as written, starts one: another header-like row is not', () => {
+    // A row with one column more than the header is a wrong row, not a new export's header.
+    const text = 'Datum;Text;Belopp;Saldo\n2026-01-02;A;-1,00;9,00\nDatum;Text;Belopp;Saldo;Valuta\n2026-01-04;C;-1,00;8,00\n';
+    let sections: unknown;
+    try {
+      sections = parseStatement(text).sections;
+    } catch (e) {
+      expect(e).toMatchObject({ code: expect.any(String) });
+    }
+    expect(sections).toBeUndefined();
+  });
+
+  it('a Nordea export (no preamble) joined to the next one: both read, the overlap once, ids as in each export alone', () => {
+    const text = new TextDecoder().decode(fixture('nordea/foretag-2022-iso-dates.csv')).replace(/^\ufeff/, '');
+    const [header, ...rows] = text.split('\n').filter((l) => l !== '');
+    // Cut at day boundaries, as a bank's date-range export does; newest first.
+    const newer = `${[header, ...rows.slice(0, 15)].join('\n')}\n`; // 2022-05-12 … 2022-02-14
+    const older = `${[header, ...rows.slice(8)].join('\n')}\n`; //    2022-03-31 … 2022-01-03
+    const a = parseStatement(newer);
+    const b = parseStatement(older);
+    const s = parseStatement(newer + older);
+    expect(s.format).toBe('nordea-2022');
+    expect(s.sections).toHaveLength(2);
+    expect(s.transactions).toHaveLength(rows.length);
+    expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toHaveLength(7);
+    expect(new Set(ids(s))).toEqual(new Set([...ids(a), ...ids(b)]));
+    expect(ids(s)).toEqual(ids(parseStatement(text)));
+    // Each with its byte-order mark, as `cat` of two UTF-8 exports writes it.
+    const bom = (t: string): Uint8Array => new TextEncoder().encode(`\ufeff${t}`);
+    expect(ids(parseStatement(cat(bom(newer), bom(older))))).toEqual(ids(s));
+  });
+});
+
+describe('every text layout kontera reads, an export joined to itself', () => {
+  /** Layouts whose joined exports are not read in sections (see the report of this change). */
+  const NOT_JOINED = new Set(['skattekonto', 'swedbank-tab-2015', 'swedbank-fixed-2015']);
+  const files = bankFiles().filter((p) => !/\.(xlsx|xls|ods|xml|html?|sta|940|mt940|txt940)$/i.test(p));
+  const seen = new Set<string>();
+  for (const p of files) {
+    const bytes = new Uint8Array(readFileSync(p));
+    if (bytes[0] === 0x50 || bytes[0] === 0xd0 || bytes[0] === 0x3c) continue; // workbooks, markup
+    let one: Statement;
+    try {
+      one = parseStatement(bytes, { fileName: p.split('/').pop() });
+    } catch {
+      continue;
+    }
+    if (NOT_JOINED.has(one.format) || one.format === 'mt940' || one.format.startsWith('camt') || one.format.startsWith('fixed')) continue;
+    seen.add(one.format);
+    it(`${key(p)} (${one.format}): the same lines, ids and balances`, () => {
+      const twice = parseStatement(cat(bytes, bytes), { fileName: p.split('/').pop() });
+      expect(twice.format).toBe(one.format);
+      expect(ids(twice)).toEqual(ids(one));
+      expect(twice.transactions.map((t) => t.amount)).toEqual(one.transactions.map((t) => t.amount));
+      if (one.openingBalance !== undefined) expect([twice.openingBalance, twice.closingBalance]).toEqual([one.openingBalance, one.closingBalance]);
+      expect(codes(twice)).toContain('SECTIONS_OVERLAP');
+    });
+  }
+  it('covers the banks', () => {
+    for (const f of ['nordea-2022', 'nordea-2024', 'ica', 'lansforsakringar', 'seb-transaktioner', 'swedbank-csv', 'handelsbanken', 'danske', 'lunar', 'skandia', 'generic-csv']) expect(seen).toContain(f);
+  });
+});
