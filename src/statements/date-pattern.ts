@@ -36,6 +36,19 @@ export function pairedWith(pattern: DatePattern): DatePattern | undefined {
   return pair === undefined ? undefined : pair[0] === pattern ? pair[1] : pair[0];
 }
 
+/**
+ * A statement's lines lie within a year (a bank export for bookkeeping covers a month, a quarter,
+ * at most a fiscal year): of two readings in date order, one that spreads them over more than this
+ * is not the file's.
+ */
+const YEAR_DAYS = 366;
+
+/** Days from one ISO date to a later one (0 when either is missing). */
+function spanDays(from: string | undefined, to: string | undefined): number {
+  if (from === undefined || to === undefined) return 0;
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
 /** Dates of one column read under both patterns of a pair, one cell at a time (no cell kept). */
 class PairVote {
   readonly #pair: readonly [DatePattern, DatePattern];
@@ -43,6 +56,8 @@ class PairVote {
   readonly #up = [true, true];
   readonly #down = [true, true];
   readonly #last: (string | undefined)[] = [undefined, undefined];
+  readonly #min: (string | undefined)[] = [undefined, undefined];
+  readonly #max: (string | undefined)[] = [undefined, undefined];
   #differ = false;
   /** The first cell that reads two ways, for the message. */
   example: { raw: string; a: string; b: string } | undefined;
@@ -59,6 +74,8 @@ class PairVote {
       if (last !== undefined && d < last) this.#up[k] = false;
       if (last !== undefined && d > last) this.#down[k] = false;
       this.#last[k] = d;
+      if (this.#min[k] === undefined || d < (this.#min[k] as string)) this.#min[k] = d;
+      if (this.#max[k] === undefined || d > (this.#max[k] as string)) this.#max[k] = d;
     });
     if (a !== b) this.#differ = true;
     if (a !== undefined && b !== undefined && a !== b && this.example === undefined) this.example = { raw, a, b };
@@ -66,7 +83,9 @@ class PairVote {
   /**
    * The pattern the cells settle: the one more of them read under (a part that can only be a day,
    * a month or a year decides), the first when both read every cell alike, else the only reading
-   * that keeps the rows in date order. Undefined when none of that tells.
+   * that keeps the rows in date order, else the only reading whose dates lie within a year when
+   * the other spreads them over more (`26-01-05`, `26-01-13`, `26-01-20` is three days of January
+   * 2026, not 26 January of 2005, 2013 and 2020). Undefined when none of that tells.
    */
   decide(): DatePattern | undefined {
     const [a, b] = this.#pair;
@@ -75,6 +94,8 @@ class PairVote {
     if (!this.#differ) return a;
     const inOrder = (k: number): boolean => (this.#up[k] as boolean) || (this.#down[k] as boolean);
     if (inOrder(0) !== inOrder(1)) return inOrder(0) ? a : b;
+    const withinYear = (k: number): boolean => spanDays(this.#min[k], this.#max[k]) <= YEAR_DAYS;
+    if (withinYear(0) !== withinYear(1)) return withinYear(0) ? a : b;
     return undefined;
   }
 }
@@ -131,7 +152,7 @@ export function settlePair(
   const seen = example === undefined ? JSON.stringify(samples[0]) : `${JSON.stringify(example.raw)} (${example.a} as ${a}, ${example.b} as ${b})`;
   throw new StatementParseError(
     'AMBIGUOUS_FORMAT',
-    `Ambiguous dates${where}: expected dates that read one way only, found ${seen} and others that read as ${a} and as ${b} alike, in date order both ways; re-save the file with dates as YYYY-MM-DD`,
+    `Ambiguous dates${where}: expected dates that read one way only, found ${seen} and others that read as ${a} and as ${b} alike, in date order and within a year both ways; re-save the file with dates as YYYY-MM-DD`,
     { file, line, ...(column !== undefined && { field: column }) },
   );
 }

@@ -315,20 +315,27 @@ describe('dates with a two-digit year', () => {
       expect(dates(table('26-01-28', '26-02-03', '26-02-17'))).toEqual(['2026-01-28', '2026-02-03', '2026-02-17']);
     });
 
-    it('cells that read both ways, in date order both ways, are refused naming the column', () => {
-      // One month of 2026: 26-01-05 is 2026-01-05 or 5 January… 2026-01-26 read as 2005-01-26.
+    it('else the reading whose dates lie within a year, when the other spreads them over years', () => {
+      // One month of 2026 in either spelling: the other reading is 26 January of 2005 and 2013 (or 5 and 13 January 2026 vs 2005 and 2013).
+      expect(dates(table('26-01-05', '26-01-13'))).toEqual(['2026-01-05', '2026-01-13']);
+      expect(dates(table('05-01-26', '13-01-26'))).toEqual(['2026-01-05', '2026-01-13']);
+      expect(dates(table('26-01-05', '26-01-13'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toEqual(['2026-01-05', '2026-01-13']);
+    });
+
+    it('cells that read both ways, in date order and within a year both ways, are refused naming the column', () => {
+      // 26-01-05, 26-01-06: 5 and 6 January 2026, or 26 January 2005 and 2006 (365 days apart).
       let error: unknown;
       try {
-        parseStatement(table('26-01-05', '26-01-13'), { fileName: 'kort.csv' });
+        parseStatement(table('26-01-05', '26-01-06'), { fileName: 'kort.csv' });
       } catch (e) {
         error = e;
       }
       expect(error).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'kort.csv', field: 'Datum' });
       expect((error as Error).message).toContain('in column "Datum"');
       expect((error as Error).message).toContain('2026-01-05 as YY-MM-DD, 2005-01-26 as DD-MM-YY');
-      expect(() => parseStatement(table('05-01-26', '13-01-26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Datum' }));
+      expect(() => parseStatement(table('05-01-26', '06-01-26'))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Datum' }));
       // The same with the columns option (any date pattern allowed).
-      expect(() => parseStatement(table('26-01-05', '26-01-13'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toThrow(
+      expect(() => parseStatement(table('26-01-05', '26-01-06'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toThrow(
         expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Datum' }),
       );
       expect(dates(table('28-01-26', '03-02-26', '17-02-26'), { columns: { date: 'Datum', amount: 'Belopp', text: 'Text' } })).toEqual(['2026-01-28', '2026-02-03', '2026-02-17']);
@@ -339,7 +346,7 @@ describe('dates with a two-digit year', () => {
       const many = Array.from({ length: 600 }, () => '05-01-26');
       expect(dates(table(...many, '05-02-30')).slice(-2)).toEqual(['2026-01-05', '2030-02-05']);
       const t0 = performance.now();
-      expect(() => parseStatement(table(...Array.from({ length: 100_000 }, (_, k) => (k < 50_000 ? '05-01-26' : '13-01-26'))))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+      expect(() => parseStatement(table(...Array.from({ length: 100_000 }, (_, k) => (k < 50_000 ? '05-01-26' : '06-01-26'))))).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
       expect(performance.now() - t0).toBeLessThan(10_000);
     });
   });
