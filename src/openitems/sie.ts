@@ -6,13 +6,26 @@
  */
 import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
+import { fiscalYearOf, sameFiscalYear, voucherYearStart } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
+import { dayNumber } from '../knowledge/learn.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
-import type { OpenItemVoucher, OpenItemAccounts } from './types.js';
+import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
 
-/** A voucher without series or number (a 4I import file) is told apart by its place in the file. */
-function voucherId(series: string, number: string, index: number): string {
-  return series === '' && (number === '' || number === '0') ? `sie:#${index + 1}` : `sie:${series}:${number}`;
+/** True for a voucher the books numbered (a 4I file may leave the number to the importing program). */
+function numbered(number: string): boolean {
+  return number.trim() !== '' && number.trim() !== '0';
+}
+
+/**
+ * A numbered voucher is identified by the start of its fiscal year, its series and its number
+ * (`sie:2025-07-01 B 12`), as the ledger of bank vouchers identifies it (see `sie/fiscal-year.ts`):
+ * numbering restarts every fiscal year. A voucher without series or number (a 4I import file) is
+ * told apart by its place in the file; one with a series but no number by that series.
+ */
+function voucherId(doc: SieDocument, series: string, number: string, date: string, index: number): string {
+  if (numbered(number)) return `sie:${voucherYearStart(fiscalYearOf(doc, date), date)} ${series} ${number}`;
+  return series === '' ? `sie:#${index + 1}` : `sie:${series}:${number}`;
 }
 
 /**
@@ -26,7 +39,7 @@ export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts =
     if (!rows.some((t) => openItemKind(t.account, accounts) !== null)) return;
     if (rows.reduce((s, t) => s + t.amount, 0) !== 0) return;
     out.push({
-      id: voucherId(v.series, v.number, index),
+      id: voucherId(doc, v.series, v.number, v.date, index),
       origin: 'sie',
       series: v.series,
       number: v.number,
@@ -69,4 +82,75 @@ export function sieItemBalances(doc: SieDocument, accounts: OpenItemAccounts = B
   }
   for (const [a, ub] of closing) balances.set(a, ub);
   return last === '' ? undefined : { date: last, balances };
+}
+
+/** The id of the voucher an item was booked by (`sie:2025-01-01 B 1:1510:0` → `sie:2025-01-01 B 1`). */
+function itemVoucherId(item: OpenItem): string {
+  const suffix = item.id.lastIndexOf(':', item.id.lastIndexOf(':') - 1);
+  return suffix < 0 ? item.id : item.id.slice(0, suffix);
+}
+
+const YEAR_ID = /^sie:(\d{4}-\d{2}-\d{2}) (.*)$/s;
+
+/**
+ * `vouchers` (of `doc`, see {@link sieLedgerVouchers}) with the ids under which the ledger `items`
+ * already know them, where those differ from the id read from this file, so that no voucher adds an
+ * invoice or settles one twice:
+ *
+ * - a 4I file without `#RAR` and the 4E export of a fiscal year that does not start in January give
+ *   a numbered voucher two year starts: a stored voucher with the same series and number in the
+ *   same fiscal year (see `sameFiscalYear`) is the same voucher;
+ * - ledgers stored before vouchers were identified by fiscal year hold ids without one
+ *   (`sie:B:12`): a stored voucher of that id is the same voucher when its date lies in the read
+ *   voucher's fiscal year (`#RAR`), else in the same calendar year. The voucher of the same series
+ *   and number of another year is another voucher and gets an id of its own, so learning that year
+ *   again adds the invoices and payments such a ledger missed.
+ *
+ * Of several candidates the closest date wins; a stored voucher (id and date) is taken at most once.
+ * The stored vouchers are those of the items (invoices) and of their settlements of origin `sie`.
+ */
+export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVoucher[], items: readonly OpenItem[]): OpenItemVoucher[] {
+  const ids = new Set(vouchers.map((v) => v.id));
+  // Stored vouchers by series and number, each (id, date) once; ids this file names as they are stay theirs.
+  const stored = new Map<string, { id: string; date: string; start: string | undefined }[]>();
+  const seen = new Set<string>();
+  const known = new Set<string>();
+  const add = (id: string, date: string): void => {
+    known.add(id);
+    if (ids.has(id) || !id.startsWith('sie:')) return;
+    const k = `${id}\u0000${date}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    const m = YEAR_ID.exec(id);
+    const key = m !== null ? `y\u0000${m[2] as string}` : `o\u0000${id.slice(4)}`;
+    const list = stored.get(key);
+    const entry = { id, date, start: m?.[1] };
+    if (list === undefined) stored.set(key, [entry]);
+    else list.push(entry);
+  };
+  for (const i of items) {
+    if (i.origin === 'sie' && numbered(i.number)) add(itemVoucherId(i), i.date);
+    for (const s of i.settlements) if (s.origin === 'sie') add(s.voucher, s.date);
+  }
+  if (stored.size === 0) return [...vouchers];
+  const taken = new Set<string>();
+  return vouchers.map((v) => {
+    if (!numbered(v.number) || known.has(v.id)) return v;
+    const fiscalYear = fiscalYearOf(doc, v.date);
+    const start = voucherYearStart(fiscalYear, v.date);
+    const read = { date: v.date, start, fiscalYear };
+    const candidates = [
+      ...(stored.get(`y\u0000${v.series} ${v.number}`) ?? []).filter((c) => sameFiscalYear(read, { date: c.date, start: c.start ?? '' })),
+      // Stored without a year: the same fiscal year where the file says, else the same calendar year.
+      ...(stored.get(`o\u0000${v.series}:${v.number}`) ?? []).filter((c) => (fiscalYear !== undefined ? fiscalYear.start <= c.date && c.date <= fiscalYear.end : c.date.slice(0, 4) === v.date.slice(0, 4))),
+    ];
+    let best: { id: string; date: string } | undefined;
+    for (const c of candidates) {
+      if (taken.has(`${c.id}\u0000${c.date}`)) continue;
+      if (best === undefined || Math.abs(dayNumber(c.date) - dayNumber(v.date)) < Math.abs(dayNumber(best.date) - dayNumber(v.date))) best = c;
+    }
+    if (best === undefined) return v;
+    taken.add(`${best.id}\u0000${best.date}`);
+    return { ...v, id: best.id };
+  });
 }
