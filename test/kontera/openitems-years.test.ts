@@ -2,12 +2,15 @@
  * Open items of several fiscal years, on every store: voucher numbering restarts every fiscal year,
  * so invoice B 1 of 2024 and invoice B 1 of 2025 are two invoices, each settled by its own year's
  * payment B 2; learning a year again adds nothing; the 4E export and a 4I file without #RAR of a
- * year from July are still one set of vouchers; and a ledger stored before ids had the fiscal year
- * (`sie:B:1`) keeps working and is completed by learning the year it missed.
+ * year from July are still one set of vouchers; vouchers without a number are told apart by content
+ * (each invoice of a series-only file is an item); and a ledger stored before (`sie:B:1`, `sie:B:`,
+ * `sie:#1`) keeps working and is completed by learning what it missed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKontera } from '../../src/kontera.js';
 import type { Kontera } from '../../src/kontera.js';
+import { ACCOUNT_NUMBER_PATTERN } from '../../src/knowledge/cold-start.js';
+import { openItemKind } from '../../src/openitems/accounts.js';
 import { reconcileWithBalances, updateLedger } from '../../src/openitems/ledger.js';
 import { sieItemBalances, sieLedgerVouchers } from '../../src/openitems/sie.js';
 import type { OpenItem } from '../../src/openitems/types.js';
@@ -37,13 +40,41 @@ const BOTH_YEARS = [
 ];
 
 /**
- * What kontera before fiscal-year ids stored for a SIE file: the same ledger update with voucher ids
- * `sie:<series>:<number>` (vouchers without a number had the ids they still have).
+ * A 4I file of vouchers without a number, `series` B (Visma Fakturering writes `#VER B ""`) or none:
+ * customer invoices and payments, [date, text, kronor, 'invoice' | 'payment'].
  */
-async function learnWithOldIds(store: Store, bytes: Uint8Array): Promise<void> {
+function unnumbered(series: string, vouchers: readonly (readonly [string, string, number, 'invoice' | 'payment'])[]): string {
+  const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Fakturaprogram" 1.0', '#FNAMN "Norrbackens Verkstad AB"'];
+  for (const [date, text, kr, what] of vouchers) {
+    lines.push(`#VER ${series} "" ${date} "${text}"`, '{');
+    if (what === 'invoice') lines.push(`#TRANS 1510 {} ${kr}.00`, `#TRANS 3001 {} -${kr * 0.8}.00`, `#TRANS 2611 {} -${kr * 0.2}.00`);
+    else lines.push(`#TRANS 1930 {} ${kr}.00`, `#TRANS 1510 {} -${kr}.00`);
+    lines.push('}');
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+const X = ['20260105', 'Faktura 211 Ekholms Bageri', 1000, 'invoice'] as const;
+const Y = ['20260112', 'Faktura 212 Fagerlunds Fisk', 2000, 'invoice'] as const;
+const PAY_X = ['20260201', 'Inbetalning faktura 211 Ekholms Bageri', 1000, 'payment'] as const;
+const PAY_Y = ['20260215', 'Inbetalning faktura 212 Fagerlunds Fisk', 2000, 'payment'] as const;
+
+/**
+ * What kontera before fiscal-year ids stored for a SIE file: the same ledger update with voucher ids
+ * `sie:<series>:<number>`, and `sie:#<place in the file>` for a voucher without series and number.
+ */
+async function learnWithOldIds(store: Store, bytes: Uint8Array | string, clientId = 'old'): Promise<void> {
   const doc = readSie(bytes, { strict: false });
-  const vouchers = sieLedgerVouchers(doc).map((v) => (v.number !== '' && v.number !== '0' ? { ...v, id: `sie:${v.series}:${v.number}` } : v));
-  const ref = { bureauId: 'b1', clientId: 'old' };
+  // sieLedgerVouchers keeps the file's order: the places of the vouchers it keeps, for `sie:#<place>`.
+  const places = doc.vouchers.flatMap((v, index) => {
+    const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
+    return rows.some((t) => openItemKind(t.account) !== null) && rows.reduce((sum, t) => sum + t.amount, 0) === 0 ? [index] : [];
+  });
+  const vouchers = sieLedgerVouchers(doc).map((v, i) => {
+    const id = v.series === '' && (v.number === '' || v.number === '0') ? `sie:#${(places[i] as number) + 1}` : `sie:${v.series}:${v.number}`;
+    return { ...v, id };
+  });
+  const ref = { bureauId: 'b1', clientId };
   await store.transaction(async (tx) => {
     const update = updateLedger(await tx.listOpenItems(ref), vouchers);
     const changed = new Map(update.changed.map((i) => [i.id, i]));
@@ -142,6 +173,40 @@ for (const kind of STORE_KINDS) {
       expect(old.map((i) => i.id)).toEqual(['sie:B:1:1510:0']);
       for (const bytes of [I4, E4]) expect((await k.learnFromSie('old', bytes)).openItems.changed).toBe(0);
       expect(await k.openItems('old')).toEqual(old);
+    });
+
+    it('vouchers without a number: each invoice of a series-only file is an item, a later file adds only what is new, each once', async () => {
+      const { k } = await kontera();
+      expect((await k.learnFromSie('a', unnumbered('B', [X, Y, PAY_X]))).openItems).toEqual({ changed: 2, open: 1 });
+      expect(summary(await k.openItems('a'))).toEqual(['B  2026-01-05 100000 open 0: sie 2026-02-01 100000', 'B  2026-01-12 200000 open 200000: ']);
+      expect((await k.learnFromSie('a', unnumbered('B', [X, Y, PAY_X]))).openItems.changed).toBe(0);
+      // The next export starts later and holds the payment of Y.
+      expect((await k.learnFromSie('a', unnumbered('B', [Y, PAY_X, PAY_Y]))).openItems).toEqual({ changed: 1, open: 0 });
+      expect(summary(await k.openItems('a'))).toEqual(['B  2026-01-05 100000 open 0: sie 2026-02-01 100000', 'B  2026-01-12 200000 open 0: sie 2026-02-15 200000']);
+      // Without series: the first voucher of another file is another voucher.
+      await k.learnFromSie('b', unnumbered('""', [X]));
+      expect((await k.learnFromSie('b', unnumbered('""', [Y]))).openItems.changed).toBe(1);
+      expect((await k.learnFromSie('b', unnumbered('""', [X]))).openItems.changed).toBe(0);
+      expect((await k.openItems('b')).length).toBe(2);
+    });
+
+    it('vouchers without a number in a ledger stored with the ids from before: learning the file again adds what it lost, nothing twice', async () => {
+      const { k, store } = await kontera();
+      // Before: every voucher of series B without a number was sie:B:, so Y and the payment of X were lost.
+      await learnWithOldIds(store, unnumbered('B', [X, Y, PAY_X]));
+      const old = await k.openItems('old');
+      expect(old.map((i) => i.id)).toEqual(['sie:B::1510:0']);
+      expect((await k.learnFromSie('old', unnumbered('B', [X, Y, PAY_X]))).openItems).toEqual({ changed: 2, open: 1 });
+      expect(summary(await k.openItems('old'))).toEqual(['B  2026-01-05 100000 open 0: sie 2026-02-01 100000', 'B  2026-01-12 200000 open 200000: ']);
+      expect((await k.openItems('old')).map((i) => i.id)).toContain('sie:B::1510:0');
+      expect((await k.learnFromSie('old', unnumbered('B', [X, Y, PAY_X]))).openItems.changed).toBe(0);
+      // Without series the ids were places in the file (sie:#1): the same file again adds nothing.
+      await k.addClient({ bureauId: 'b1', id: 'old2', name: 'Verkstad old2', bankAccounts: ['1930'] });
+      await learnWithOldIds(store, unnumbered('""', [X, Y, PAY_X]), 'old2');
+      const old2 = await k.openItems('old2');
+      expect(old2.map((i) => i.id).sort()).toEqual(['sie:#1:1510:0', 'sie:#2:1510:0']);
+      expect((await k.learnFromSie('old2', unnumbered('""', [X, Y, PAY_X]))).openItems.changed).toBe(0);
+      expect(await k.openItems('old2')).toEqual(old2);
     });
   });
 }
