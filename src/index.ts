@@ -138,7 +138,7 @@ export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, OpenIt
 export { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './openitems/accounts.js';
 export { updateLedger, reconcileWithBalances, reopenSettlements, applyConfirmedVoucher } from './openitems/ledger.js';
 export type { LedgerOptions, LedgerUpdate, UnallocatedSettlement } from './openitems/ledger.js';
-export { sieLedgerVouchers, sieItemBalances } from './openitems/sie.js';
+export { sieLedgerVouchers, sieItemBalances, storedVoucherIds } from './openitems/sie.js';
 export { matchOpenItems, OPEN_ITEM_EVIDENCE } from './openitems/match.js';
 export type { OpenItemCandidate, OpenItemEvidence, OpenItemFeatures, OpenItemLine, MatchOpenItemsOptions, SettledPart } from './openitems/match.js';
 export { OPEN_ITEM_CALIBRATION } from './openitems/calibration.js';

@@ -13,6 +13,8 @@
 import { dayNumber } from '../knowledge/learn.js';
 import { sieBookings, unlearnedVouchers } from '../knowledge/cold-start.js';
 import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
+import { fiscalYearOf, sameFiscalYear, voucherYearStart } from '../sie/fiscal-year.js';
+import type { FiscalYear } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
 import { fingerprint } from './shared.js';
@@ -33,19 +35,6 @@ export interface LedgerEntry {
   readonly cancelled?: true;
   /** The fiscal year (`#RAR`) of a numbered voucher; absent when the file does not say and the calendar year stands in. */
   readonly fiscalYear?: FiscalYear;
-}
-
-interface FiscalYear {
-  readonly start: string;
-  readonly end: string;
-}
-
-/** The fiscal year a voucher date falls in (`#RAR`), if the file says. */
-function fiscalYearOf(doc: SieDocument, date: string): FiscalYear | undefined {
-  for (const y of doc.header.fiscalYears) {
-    if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return { start: y.start, end: y.end };
-  }
-  return undefined;
 }
 
 /**
@@ -73,7 +62,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
     const series = v.series.trim();
     const numbered = v.number.trim() !== '' && v.number.trim() !== '0';
     const fiscalYear = numbered ? fiscalYearOf(doc, v.date) : undefined;
-    let id = numbered ? `${fiscalYear?.start ?? `${v.date.slice(0, 4)}-01-01`} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
+    let id = numbered ? `${voucherYearStart(fiscalYear, v.date)} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
     // The same identity twice in one file (a broken export, or two equal payments on one day): each stays its own voucher.
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
@@ -162,8 +151,7 @@ export function sameVoucherIds(entries: readonly LedgerEntry[], stored: Readonly
     for (const v of candidates) {
       if (taken.has(v.id)) continue;
       const start = numberedYear(v) ?? '';
-      const sameYear = e.fiscalYear !== undefined ? e.fiscalYear.start <= v.date && v.date <= e.fiscalYear.end : start !== own && start <= date && date < nextYear(start);
-      if (!sameYear) continue;
+      if (!sameFiscalYear({ date, start: own, fiscalYear: e.fiscalYear }, { date: v.date, start })) continue;
       if (best === undefined || Math.abs(dayNumber(v.date) - dayNumber(date)) < Math.abs(dayNumber(best.date) - dayNumber(date))) best = v;
     }
     if (best === undefined) continue;
@@ -181,11 +169,6 @@ function numberedYear(v: LedgerVoucher): string | undefined {
   if (v.number === '' || v.number === '0') return undefined;
   const start = v.id.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && v.id === `${start} ${v.series} ${v.number}` ? start : undefined;
-}
-
-/** The same day a year later (`2025-07-01` → `2026-07-01`). */
-function nextYear(date: string): string {
-  return `${String(Number(date.slice(0, 4)) + 1).padStart(4, '0')}${date.slice(4)}`;
 }
 
 /** The booking a stored ledger voucher was learned as. */

@@ -18,7 +18,7 @@ import type { DepositSettlement } from '../openitems/deposit.js';
 import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers } from '../openitems/sie.js';
+import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
 import type { SieDocument } from '../sie/types.js';
 import type { ClientRef, StoreSession, VoucherRecord } from '../store/store.js';
@@ -42,9 +42,12 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
  * balances say is paid (oldest first), for items up to the file's last voucher.
  */
 export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument): Promise<OpenItemsLearned> {
-  const vouchers = sieLedgerVouchers(doc);
-  if (vouchers.length === 0) return { changed: 0, open: 0 };
+  const read = sieLedgerVouchers(doc);
+  if (read.length === 0) return { changed: 0, open: 0 };
   const stored = await tx.listOpenItems(ref);
+  // A voucher the ledger holds under another id (stored before ids had the fiscal year, or from a
+  // 4I file without #RAR of a year that does not start in January) keeps it.
+  const vouchers = storedVoucherIds(doc, read, stored);
   const update = updateLedger(stored, vouchers);
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const balances = sieItemBalances(doc);

@@ -22,6 +22,8 @@ import { counterpartyKey } from '../normalize/counterparty.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { ClientRef, ClientRow, KnowledgeBase, Store, StoreSession, VoucherSeries } from '../store/store.js';
 
+export { fingerprint } from '../core/fingerprint.js';
+
 /** What every use case runs with; built once by `createKontera`. */
 export interface FacadeContext {
   readonly store: Store;
@@ -107,27 +109,6 @@ export function checkAccount(account: unknown, what: string): AccountNo {
     throw new ValidationError(`Invalid ${what}: expected a four-digit BAS account, got ${JSON.stringify(account) ?? String(account)}`);
   }
   return account;
-}
-
-/**
- * A 64-bit FNV-1a fingerprint of strings as 16 hex digits (two 32-bit lanes, pure JavaScript, so
- * the same ids in Node and browsers). Used for statement ids, where it only has to tell one
- * client's files apart.
- */
-export function fingerprint(...parts: readonly string[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
-    }
-    // A separator that no string part contains, so ("ab", "c") and ("a", "bc") differ.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xfffe, 0x01000193);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 export function digits(s: string): string {

@@ -6,13 +6,41 @@
  */
 import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
+import { fiscalYearOf, sameFiscalYear, voucherYearStart } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
+import { fingerprint } from '../core/fingerprint.js';
+import { dayNumber } from '../knowledge/learn.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
-import type { OpenItemVoucher, OpenItemAccounts } from './types.js';
+import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
 
-/** A voucher without series or number (a 4I import file) is told apart by its place in the file. */
-function voucherId(series: string, number: string, index: number): string {
-  return series === '' && (number === '' || number === '0') ? `sie:#${index + 1}` : `sie:${series}:${number}`;
+/** True for a voucher the books numbered (a 4I file may leave the number to the importing program). */
+function numbered(number: string): boolean {
+  return number.trim() !== '' && number.trim() !== '0';
+}
+
+/**
+ * The id of each voucher of `doc` (by place in the file), and the id kontera gave it before ids had
+ * the fiscal year. A numbered voucher is identified by the start of its fiscal year, its series and
+ * its number (`sie:2025-07-01 B 12`), as the ledger of bank vouchers identifies it (see
+ * `sie/fiscal-year.ts`): numbering restarts every fiscal year. One without a number (a 4I file
+ * leaves it to the importing program, also when it gives a series) by its date, series and content
+ * (`sie:2026-01-05 B ~…`), with an ordinal among identical ones (` (2)`), so that two files, or
+ * the invoices of one series-only file, do not share an id. Before, a voucher without a number was
+ * `sie:#<place in the file>`, or `sie:<series>:` when it had a series.
+ */
+function voucherIds(doc: SieDocument): { readonly id: string; readonly old: string }[] {
+  const seen = new Map<string, number>();
+  return doc.vouchers.map((v, index) => {
+    const old = numbered(v.number) || v.series !== '' ? `sie:${v.series}:${v.number}` : `sie:#${index + 1}`;
+    if (numbered(v.number)) return { id: `sie:${voucherYearStart(fiscalYearOf(doc, v.date), v.date)} ${v.series} ${v.number}`, old };
+    const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
+    const print = fingerprint(v.date, v.text, ...rows.map((t) => `${t.account} ${t.amount}`));
+    let id = v.series === '' ? `sie:${v.date} ~${print}` : `sie:${v.date} ${v.series} ~${print}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n > 1) id = `${id} (${n})`;
+    return { id, old };
+  });
 }
 
 /**
@@ -21,12 +49,13 @@ function voucherId(series: string, number: string, index: number): string {
  */
 export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): OpenItemVoucher[] {
   const out: OpenItemVoucher[] = [];
+  const ids = voucherIds(doc);
   doc.vouchers.forEach((v, index) => {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     if (!rows.some((t) => openItemKind(t.account, accounts) !== null)) return;
     if (rows.reduce((s, t) => s + t.amount, 0) !== 0) return;
     out.push({
-      id: voucherId(v.series, v.number, index),
+      id: (ids[index] as { id: string }).id,
       origin: 'sie',
       series: v.series,
       number: v.number,
@@ -69,4 +98,86 @@ export function sieItemBalances(doc: SieDocument, accounts: OpenItemAccounts = B
   }
   for (const [a, ub] of closing) balances.set(a, ub);
   return last === '' ? undefined : { date: last, balances };
+}
+
+/** The id of the voucher an item was booked by (`sie:2025-01-01 B 1:1510:0` → `sie:2025-01-01 B 1`). */
+function itemVoucherId(item: OpenItem): string {
+  const suffix = item.id.lastIndexOf(':', item.id.lastIndexOf(':') - 1);
+  return suffix < 0 ? item.id : item.id.slice(0, suffix);
+}
+
+const YEAR_ID = /^sie:(\d{4}-\d{2}-\d{2}) (.*)$/s;
+
+/**
+ * `vouchers` (of `doc`, see {@link sieLedgerVouchers}) with the ids under which the ledger `items`
+ * already know them, where those differ from the id read from this file, so that no voucher adds an
+ * invoice or settles one twice:
+ *
+ * - a 4I file without `#RAR` and the 4E export of a fiscal year that does not start in January give
+ *   a numbered voucher two year starts: a stored voucher with the same series and number in the
+ *   same fiscal year (see `sameFiscalYear`) is the same voucher;
+ * - ledgers stored before vouchers were identified by fiscal year hold ids without one
+ *   (`sie:B:12`): a stored voucher of that id is the same voucher when its date lies in the read
+ *   voucher's fiscal year (`#RAR`), else in the same calendar year. The voucher of the same series
+ *   and number of another year is another voucher and gets an id of its own, so learning that year
+ *   again adds the invoices and payments such a ledger missed;
+ * - a voucher without a number stored under its id from before (`sie:#3`, its place in the file, or
+ *   `sie:B:` for a series without a number) of the same date keeps it, so learning its file again
+ *   adds nothing twice.
+ *
+ * Of several candidates the closest date wins; a stored voucher (id and date) is taken at most once.
+ * The stored vouchers are those of the items (invoices) and of their settlements of origin `sie`.
+ */
+export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVoucher[], items: readonly OpenItem[]): OpenItemVoucher[] {
+  const ids = new Set(vouchers.map((v) => v.id));
+  // Stored vouchers by their id without the year start (series and number), or by the id from
+  // before; each (id, date) once. Ids this file names as they are stay theirs.
+  const stored = new Map<string, { id: string; date: string; start: string | undefined }[]>();
+  const seen = new Set<string>();
+  const known = new Set<string>();
+  const add = (id: string, date: string): void => {
+    known.add(id);
+    if (ids.has(id) || !id.startsWith('sie:')) return;
+    const k = `${id}\u0000${date}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    const m = YEAR_ID.exec(id);
+    const key = m !== null ? `y\u0000${m[2] as string}` : `o\u0000${id.slice(4)}`;
+    const list = stored.get(key);
+    const entry = { id, date, start: m?.[1] };
+    if (list === undefined) stored.set(key, [entry]);
+    else list.push(entry);
+  };
+  for (const i of items) {
+    if (i.origin === 'sie') add(itemVoucherId(i), i.date);
+    for (const s of i.settlements) if (s.origin === 'sie') add(s.voucher, s.date);
+  }
+  if (stored.size === 0) return [...vouchers];
+  const oldIds = new Map(voucherIds(doc).map((x) => [x.id, x.old]));
+  const taken = new Set<string>();
+  return vouchers.map((v) => {
+    if (known.has(v.id)) return v;
+    const old = oldIds.get(v.id) ?? '';
+    if (!numbered(v.number)) return take(v, (stored.get(`o\u0000${old.slice(4)}`) ?? []).filter((c) => c.date === v.date));
+    const fiscalYear = fiscalYearOf(doc, v.date);
+    const start = voucherYearStart(fiscalYear, v.date);
+    const read = { date: v.date, start, fiscalYear };
+    const candidates = [
+      ...(stored.get(`y\u0000${v.series} ${v.number}`) ?? []).filter((c) => sameFiscalYear(read, { date: c.date, start: c.start ?? '' })),
+      // Stored without a year: the same fiscal year where the file says, else the same calendar year.
+      ...(stored.get(`o\u0000${old.slice(4)}`) ?? []).filter((c) => (fiscalYear !== undefined ? fiscalYear.start <= c.date && c.date <= fiscalYear.end : c.date.slice(0, 4) === v.date.slice(0, 4))),
+    ];
+    return take(v, candidates);
+  });
+
+  function take(v: OpenItemVoucher, candidates: readonly { readonly id: string; readonly date: string }[]): OpenItemVoucher {
+    let best: { id: string; date: string } | undefined;
+    for (const c of candidates) {
+      if (taken.has(`${c.id}\u0000${c.date}`)) continue;
+      if (best === undefined || Math.abs(dayNumber(c.date) - dayNumber(v.date)) < Math.abs(dayNumber(best.date) - dayNumber(v.date))) best = c;
+    }
+    if (best === undefined) return v;
+    taken.add(`${best.id}\u0000${best.date}`);
+    return { ...v, id: best.id };
+  }
 }

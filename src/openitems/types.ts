@@ -34,7 +34,7 @@ export interface OpenItemSettlement {
 /** One invoice in the ledger. */
 export interface OpenItem {
   readonly v: 1;
-  /** Stable: the same voucher learned twice gives the same id (`sie:B:12:1510:0`). */
+  /** Stable: the same voucher learned twice gives the same id (`sie:2025-01-01 B 12:1510:0`). */
   readonly id: string;
   readonly kind: OpenItemKind;
   /** The account the invoice was booked on (2440, 2441, 1510, …). */
@@ -72,7 +72,7 @@ export interface OpenItemVoucherRow {
 
 /** A voucher the ledger learns from: a SIE `#VER` or a voucher confirmed through kontera. */
 export interface OpenItemVoucher {
-  /** Unique per client and origin: `sie:B:12`, `confirmed:A:7`. */
+  /** Unique per client and origin: `sie:2025-01-01 B 12` (fiscal year start, series, number), `confirmed:A:7`. */
   readonly id: string;
   readonly origin: OpenItemOrigin;
   readonly series: string;

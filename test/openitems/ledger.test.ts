@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { counterpartyWords, references, wordOverlap } from '../../src/openitems/text.js';
 import { reconcileWithBalances, reopenSettlements, updateLedger } from '../../src/openitems/ledger.js';
-import { sieItemBalances, sieLedgerVouchers } from '../../src/openitems/sie.js';
+import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../../src/openitems/sie.js';
+import { readSie } from '../../src/sie/reader.js';
 import type { OpenItem } from '../../src/openitems/types.js';
 import { sie } from './helpers.js';
 
@@ -50,10 +51,10 @@ describe('open-item ledger from real SIE files', () => {
     const { items } = updateLedger([], sieLedgerVouchers(doc));
     const v = doc.vouchers.find((x) => x.series === '11' && x.number === '80016');
     expect(v).toBeDefined();
-    const paid = items.filter((i) => i.settlements.some((s) => s.voucher === 'sie:11:80016'));
+    const paid = items.filter((i) => i.settlements.some((s) => s.voucher === 'sie:2008-01-01 11 80016'));
     const credited = (v?.transactions ?? []).filter((t) => t.account === '1510').reduce((s, t) => s - t.amount, 0);
     expect(paid.length).toBeGreaterThanOrEqual(3);
-    expect(paid.reduce((s, i) => s + (i.settlements.find((x) => x.voucher === 'sie:11:80016')?.amount ?? 0), 0)).toBe(credited);
+    expect(paid.reduce((s, i) => s + (i.settlements.find((x) => x.voucher === 'sie:2008-01-01 11 80016')?.amount ?? 0), 0)).toBe(credited);
   });
 
   it('visma-compact-44_sie4.se (one invoice per voucher, payments titled "BE"): 1510 stays open by exactly its closing balance', () => {
@@ -68,7 +69,7 @@ describe('open-item ledger from real SIE files', () => {
   it('BL0001_typ4.SE: several invoices in one voucher are one item each, with their own reference', () => {
     const doc = sie('sie/BL0001_typ4.SE');
     const { items } = updateLedger([], sieLedgerVouchers(doc));
-    const f2 = items.filter((i) => i.id.startsWith('sie:F:2:'));
+    const f2 = items.filter((i) => i.id.startsWith('sie:2009-07-01 F 2:'));
     const rows = doc.vouchers.find((v) => v.series === 'F' && v.number === '2')?.transactions.filter((t) => t.account === '1510') ?? [];
     expect(f2.map((i) => i.amount).sort()).toEqual(rows.map((r) => r.amount).sort());
     for (const r of rows) expect(f2.some((i) => i.references.includes(references(r.text ?? '')[0] ?? 'none'))).toBe(true);
@@ -101,10 +102,10 @@ describe('open-item ledger from real SIE files', () => {
 
   it('reopens what a dropped settlement settled', () => {
     const { items } = updateLedger([], sieLedgerVouchers(sie('sie/Test4.SE')));
-    const reopened = reopenSettlements(items, (s) => s.voucher === 'sie:11:80016');
+    const reopened = reopenSettlements(items, (s) => s.voucher === 'sie:2008-01-01 11 80016');
     expect(reopened.length).toBeGreaterThanOrEqual(3);
     for (const i of reopened) {
-      expect(i.settlements.some((s) => s.voucher === 'sie:11:80016')).toBe(false);
+      expect(i.settlements.some((s) => s.voucher === 'sie:2008-01-01 11 80016')).toBe(false);
       expect(i.open).toBe(i.amount - i.settlements.reduce((s, x) => s + x.amount, 0));
     }
   });
@@ -116,5 +117,37 @@ describe('texts', () => {
     expect(references('Bet. 1422, fakt. 15, Ulla Andersson')).toEqual(['1422', '15']);
     expect(references('Betalning BG 5402-0105 TELENOR 2022-01-12')).toEqual([]);
     expect(wordOverlap(['SVENSKA', 'KYRKAN', 'NORRKÖPING'], ['SVENSKA', 'KYRKAN', 'NORRKÖPI'])).toBe(1);
+  });
+});
+
+describe('open-item voucher ids', () => {
+  /** A 4E file of `year` (calendar fiscal year) with customer invoice B 1 of 1 000 kr and its payment B 2. */
+  function year(y: string): string {
+    return [
+      '#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', `#RAR 0 ${y}0101 ${y}1231`,
+      `#VER B 1 ${y}0303 "Faktura 7 Granlunds Glas"`, '{', '#TRANS 1510 {} 1000.00', '#TRANS 3001 {} -1000.00', '}',
+      `#VER B 2 ${y}0402 "Inbetalning faktura 7 Granlunds Glas"`, '{', '#TRANS 1930 {} 1000.00', '#TRANS 1510 {} -1000.00', '}',
+    ].join('\r\n');
+  }
+
+  it('are the fiscal year start, series and number: B 1 of two years are two invoices, each paid by its own B 2', () => {
+    const first = updateLedger([], sieLedgerVouchers(readSie(year('2024')))).items;
+    const doc = readSie(year('2025'));
+    const vouchers = sieLedgerVouchers(doc);
+    expect(vouchers.map((v) => v.id)).toEqual(['sie:2025-01-01 B 1', 'sie:2025-01-01 B 2']);
+    const { items } = updateLedger(first, storedVoucherIds(doc, vouchers, first));
+    expect(items.map((i) => [i.id, i.open, i.settlements.map((x) => x.voucher)])).toEqual([
+      ['sie:2024-01-01 B 1:1510:0', 0, ['sie:2024-01-01 B 2']],
+      ['sie:2025-01-01 B 1:1510:0', 0, ['sie:2025-01-01 B 2']],
+    ]);
+  });
+
+  it('a stored id without the year (sie:B:1) is kept for the voucher of its fiscal year only', () => {
+    const legacy = (id: string): string => id.replace(/^sie:\d{4}-\d{2}-\d{2} (\S+) (\S+)/, 'sie:$1:$2');
+    const stored = updateLedger([], sieLedgerVouchers(readSie(year('2024')))).items.map((i) => ({ ...i, id: legacy(i.id), settlements: i.settlements.map((x) => ({ ...x, voucher: legacy(x.voucher) })) }));
+    const same = readSie(year('2024'));
+    expect(storedVoucherIds(same, sieLedgerVouchers(same), stored).map((v) => v.id)).toEqual(['sie:B:1', 'sie:B:2']);
+    const next = readSie(year('2025'));
+    expect(storedVoucherIds(next, sieLedgerVouchers(next), stored).map((v) => v.id)).toEqual(['sie:2025-01-01 B 1', 'sie:2025-01-01 B 2']);
   });
 });

@@ -19,7 +19,7 @@ describe('matchOpenItems on real books', () => {
   const vouchers = sieLedgerVouchers(sie('sie/Test4.SE'));
 
   it('matches a supplier payment by amount and the name the bank prints, and proposes the settling voucher', () => {
-    const pay = vouchers.find((v) => v.id === 'sie:11:80011') as OpenItemVoucher;
+    const pay = vouchers.find((v) => v.id === 'sie:2008-01-01 11 80011') as OpenItemVoucher;
     const row = pay.rows.find((r) => r.account === '2440');
     expect(row).toBeDefined();
     const amount = -(row?.amount ?? 0);
@@ -39,7 +39,7 @@ describe('matchOpenItems on real books', () => {
   });
 
   it('matches a payment of three customer invoices by the sum of the customer’s open items', () => {
-    const pay = vouchers.find((v) => v.id === 'sie:11:80016') as OpenItemVoucher;
+    const pay = vouchers.find((v) => v.id === 'sie:2008-01-01 11 80016') as OpenItemVoucher;
     const items = ledgerBefore(vouchers, pay.date);
     // The bank prints one payer; take the one with two invoices in the payment.
     const rows = pay.rows.filter((r) => r.account === '1510' && r.text === 'Rolf Petterssons Rör AB');

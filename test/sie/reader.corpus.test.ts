@@ -74,6 +74,8 @@ const EXPECTED: ReadonlyMap<string, Expected> = new Map<string, Expected>([
   ["hand-written_broken-year_4E.se", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 8, balances: 5, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
   ["hand-written_broken-year_4I.si", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 8, balances: 0, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
   ["hand-written_broken-year_4I-edited.si", { vouchers: 5, trans: 13, removed: 0, sum: 0, debit: 7249900, accounts: 9, balances: 0, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
+  ["hand-written_two-years_2024_4E.se", { vouchers: 3, trans: 8, removed: 0, sum: 0, debit: 3000000, accounts: 4, balances: 4, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
+  ["hand-written_two-years_2025_4E.se", { vouchers: 4, trans: 10, removed: 0, sum: 0, debit: 2875000, accounts: 4, balances: 8, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
 ]);
 
 /** Files that strict reading must refuse, with the exact error. */
@@ -131,7 +133,7 @@ describe('SIE corpus', () => {
 
   it('has an expectation for every fixture file', () => {
     expect(fixtureNames()).toEqual([...EXPECTED.keys()].sort());
-    expect(fixtureNames()).toHaveLength(52);
+    expect(fixtureNames()).toHaveLength(54);
   });
 
   for (const [name, expected] of EXPECTED) {
