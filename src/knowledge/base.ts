@@ -264,8 +264,13 @@ export function putBureauRecord(k: Knowledge, given: BureauRecord): void {
   }
   const list = byKey.get(r.key);
   const model = k.bureauTextModels.get(r.bureauId);
-  if (list === undefined) byKey.set(r.key, [r]);
-  else {
+  // The filters learn a pair when it first has a record, and when its records first hold two
+  // clients (a pair in them stays in them until a rebuild, which adds every pair that still is).
+  const before = list === undefined ? 0 : clientEntries(list);
+  if (list === undefined) {
+    byKey.set(r.key, [r]);
+    k.filters.bureauKeys.add(r.bureauId, r.key);
+  } else {
     const i = list.findIndex((x) => x.templateId === r.templateId);
     if (i >= 0) {
       model?.bureauRecord(list[i] as BureauRecord, -1);
@@ -274,8 +279,7 @@ export function putBureauRecord(k: Knowledge, given: BureauRecord): void {
   }
   model?.bureauRecord(r, 1);
   for (const c of r.clients) k.clientBureau.set(c, r.bureauId);
-  k.filters.bureauKeys.add(r.bureauId, r.key);
-  if (clientEntries(byKey.get(r.key) as BureauRecord[]) >= 2) k.filters.bureauShared.add(r.bureauId, r.key);
+  if (before < 2 && clientEntries(byKey.get(r.key) as BureauRecord[]) >= 2) k.filters.bureauShared.add(r.bureauId, r.key);
 }
 
 /** @internal */
@@ -304,14 +308,16 @@ export function getNetworkRecord(k: Knowledge, r: NetworkRecordKey): NetworkReco
 
 /** @internal */
 export function putNetworkRecord(k: Knowledge, r: NetworkRecord): void {
-  if (r.bureaus >= FILTERED_MIN_BUREAUS) k.filters.networkShared.add(r.key);
   const list = k.network.get(r.key);
   if (list === undefined) {
     k.network.set(r.key, [r]);
+    if (r.bureaus >= FILTERED_MIN_BUREAUS) k.filters.networkShared.add(r.key);
     return;
   }
   const id = networkRecordId(r);
   const i = list.findIndex((x) => networkRecordId(x) === id);
+  // The filter learns the key when one of its records first reaches the bureaus it counts.
+  if (r.bureaus >= FILTERED_MIN_BUREAUS && (i < 0 || (list[i] as NetworkRecord).bureaus < FILTERED_MIN_BUREAUS)) k.filters.networkShared.add(r.key);
   if (i >= 0) list[i] = r;
   else list.push(r);
 }
