@@ -57,6 +57,32 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   }
 }
 
+/** A UTF-8 lead byte's continuation count and the allowed range of its first continuation byte. */
+type Utf8Lead = readonly [number, number, number];
+const LEAD_2: Utf8Lead = [1, 0x80, 0xbf];
+const LEAD_E0: Utf8Lead = [2, 0xa0, 0xbf];
+const LEAD_ED: Utf8Lead = [2, 0x80, 0x9f];
+const LEAD_3: Utf8Lead = [2, 0x80, 0xbf];
+const LEAD_F0: Utf8Lead = [3, 0x90, 0xbf];
+const LEAD_4: Utf8Lead = [3, 0x80, 0xbf];
+const LEAD_F4: Utf8Lead = [3, 0x80, 0x8f];
+
+/**
+ * Number of continuation bytes after a UTF-8 lead byte and the allowed range of the first one
+ * (overlong forms, surrogates and code points above U+10FFFF excluded); undefined for a byte that
+ * cannot lead. Shared tuples: nothing is allocated per byte.
+ */
+export function utf8Lead(b: number): Utf8Lead | undefined {
+  if (b >= 0xc2 && b <= 0xdf) return LEAD_2;
+  if (b === 0xe0) return LEAD_E0;
+  if (b === 0xed) return LEAD_ED;
+  if (b >= 0xe1 && b <= 0xef) return LEAD_3;
+  if (b === 0xf0) return LEAD_F0;
+  if (b >= 0xf1 && b <= 0xf3) return LEAD_4;
+  if (b === 0xf4) return LEAD_F4;
+  return undefined;
+}
+
 /**
  * Bytes from `from` to `to` as UTF-8: 'ascii' when all are below 0x80, 'utf-8' when every higher
  * byte is part of a well-formed UTF-8 sequence, 'invalid' otherwise. One pass, no exceptions.
@@ -70,27 +96,16 @@ function utf8Kind(b: Uint8Array, from: number, to: number): 'ascii' | 'utf-8' | 
       i++;
       continue;
     }
-    multi = true;
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return 'invalid';
-    if (i + n >= to) return 'invalid';
+    const lead = utf8Lead(c);
+    if (lead === undefined || i + lead[0] >= to) return 'invalid';
+    const [n, lo, hi] = lead;
     const second = b[i + 1] as number;
     if (second < lo || second > hi) return 'invalid';
     for (let k = 2; k <= n; k++) {
       const x = b[i + k] as number;
       if (x < 0x80 || x > 0xbf) return 'invalid';
     }
+    multi = true;
     i += n + 1;
   }
   return multi ? 'utf-8' : 'ascii';

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { decodeBytes, encodeText, singleByteReading, sniffUtf16 } from '../core/encoding.js';
+import { decodeBytes, encodeText, singleByteReading, sniffUtf16, utf8Lead } from '../core/encoding.js';
 import type { SieIssueCode, SieTextEncoding } from './types.js';
 
 /** A tolerated deviation found while decoding, turned into a {@link SieIssue} by the reader. */
@@ -194,18 +194,6 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Number of continuation bytes after a UTF-8 lead byte and the allowed range of the first one; undefined for a byte that cannot lead. */
-function utf8Lead(b: number): readonly [number, number, number] | undefined {
-  if (b >= 0xc2 && b <= 0xdf) return [1, 0x80, 0xbf];
-  if (b === 0xe0) return [2, 0xa0, 0xbf];
-  if (b === 0xed) return [2, 0x80, 0x9f];
-  if (b >= 0xe1 && b <= 0xef) return [2, 0x80, 0xbf];
-  if (b === 0xf0) return [3, 0x90, 0xbf];
-  if (b >= 0xf1 && b <= 0xf3) return [3, 0x80, 0xbf];
-  if (b === 0xf4) return [3, 0x80, 0x8f];
-  return undefined;
 }
 
 /**
