@@ -12,6 +12,7 @@
  * bits per key and `PROBES` probes, (1 − e^(−PROBES/BITS_PER_KEY))^PROBES ≈ 0.24 % — the share of
  * empty look-ups still made. It is not data learned from bookings, and it is never stored or shared.
  */
+import { Hasher } from '../core/hash.js';
 
 /** Bits per key before the filter grows; with {@link PROBES} probes, about 0.24 % false positives. */
 const BITS_PER_KEY = 16;
@@ -22,26 +23,15 @@ const MIN_BITS_LOG2 = 16;
 /** The largest: 2^31 bits (256 MiB, some 130 million keys); beyond it the filter only fills up (more look-ups are made, none is skipped wrongly). */
 const MAX_BITS_LOG2 = 31;
 
-/** Two independent 32-bit FNV-1a style hashes of `a` + U+0000 + `b` (b may be empty), without building that string. */
-function hashPair(a: string, b: string, out: Uint32Array): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  h1 = Math.imul(h1, 0x01000193);
-  h2 = Math.imul(h2 ^ 0xff, 0x5bd1e995);
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
+/** The pair (a, b) hashed into two 32-bit numbers: where the probes start, and an odd step between them. */
+function hashPair(hasher: Hasher, a: string, b: string, out: Uint32Array): void {
+  hasher.reset().str(a).str(b);
   // Final avalanche (as in murmur3's fmix32) so that nearby keys spread over the whole filter.
+  let h1 = hasher.h1;
   h1 ^= h1 >>> 16;
   h1 = Math.imul(h1, 0x85ebca6b);
   h1 ^= h1 >>> 13;
+  let h2 = hasher.h2;
   h2 ^= h2 >>> 15;
   h2 = Math.imul(h2, 0xc2b2ae35);
   h2 ^= h2 >>> 16;
@@ -55,6 +45,7 @@ export class KeyFilter {
   private log2: number;
   private mask: number;
   private added = 0;
+  private readonly hasher = new Hasher();
   private readonly h = new Uint32Array(2);
 
   constructor(
@@ -68,16 +59,13 @@ export class KeyFilter {
 
   /** Whether the pair (a, b) may have been added; false means certainly not. */
   mayHave(a: string, b = ''): boolean {
-    hashPair(a, b, this.h);
-    return this.test();
+    hashPair(this.hasher, a, b, this.h);
+    return this.probe(false);
   }
 
   /** Adds the pair (a, b). */
   add(a: string, b = ''): void {
-    hashPair(a, b, this.h);
-    if (this.test()) return;
-    this.set();
-    this.added++;
+    this.insert(a, b);
     if (this.full()) this.grow();
   }
 
@@ -90,34 +78,37 @@ export class KeyFilter {
   /** Empties the filter and adds what its source holds now. */
   rebuild(): void {
     this.clear();
-    this.refill((a, b) => this.add(a, b));
+    this.refill((a, b) => this.insert(a, b ?? ''));
+    if (this.full()) this.grow();
+  }
+
+  /** Sets the pair's bits, counting it when one of them was not set yet; never grows. */
+  private insert(a: string, b: string): void {
+    hashPair(this.hasher, a, b, this.h);
+    if (!this.probe(true)) this.added++;
   }
 
   private full(): boolean {
     return this.added * BITS_PER_KEY > 2 ** this.log2 && this.log2 < MAX_BITS_LOG2;
   }
 
-  private test(): boolean {
-    const mask = this.mask;
+  /** Whether every probed bit of the hashed pair was set; with `set`, sets them too. */
+  private probe(set: boolean): boolean {
+    let all = true;
     let x = this.h[0] as number;
     const step = this.h[1] as number;
     for (let i = 0; i < PROBES; i++) {
-      const bit = x & mask;
-      if (((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+      const bit = x & this.mask;
+      const word = bit >>> 5;
+      const flag = 1 << (bit & 31);
+      if (((this.bits[word] as number) & flag) === 0) {
+        if (!set) return false;
+        all = false;
+        this.bits[word] = (this.bits[word] as number) | flag;
+      }
       x = (x + step) >>> 0;
     }
-    return true;
-  }
-
-  private set(): void {
-    const mask = this.mask;
-    let x = this.h[0] as number;
-    const step = this.h[1] as number;
-    for (let i = 0; i < PROBES; i++) {
-      const bit = x & mask;
-      this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
-      x = (x + step) >>> 0;
-    }
+    return all;
   }
 
   /** A larger filter, filled from the source (repeated while the source holds more than it allows for). */
@@ -127,12 +118,7 @@ export class KeyFilter {
       this.mask = 2 ** this.log2 - 1;
       this.bits = new Uint32Array(2 ** (this.log2 - 5));
       this.added = 0;
-      this.refill((a, b) => {
-        hashPair(a, b ?? '', this.h);
-        if (this.test()) return;
-        this.set();
-        this.added++;
-      });
+      this.refill((a, b) => this.insert(a, b ?? ''));
     }
   }
 }
