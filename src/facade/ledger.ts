@@ -13,7 +13,7 @@
 import { dayNumber } from '../knowledge/learn.js';
 import { sieBookings, unlearnedVouchers } from '../knowledge/cold-start.js';
 import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
-import { fiscalYearOf, sameFiscalYear, voucherYearStart } from '../sie/fiscal-year.js';
+import { isNumbered, sameFiscalYear, voucherIdentity, withOrdinal } from '../sie/fiscal-year.js';
 import type { FiscalYear } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
@@ -59,14 +59,10 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
     // A number makes a voucher one of the books; a series alone does not (Visma Fakturering writes
     // `#VER B ""`): such vouchers are told apart by content, not by their place in the file, so
     // a later export that starts later or holds more of them gives each the same id again.
-    const series = v.series.trim();
-    const numbered = v.number.trim() !== '' && v.number.trim() !== '0';
-    const fiscalYear = numbered ? fiscalYearOf(doc, v.date) : undefined;
-    let id = numbered ? `${voucherYearStart(fiscalYear, v.date)} ${series} ${v.number.trim()}` : series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`;
     // The same identity twice in one file (a broken export, or two equal payments on one day): each stays its own voucher.
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    if (n > 1) id = `${id} (${n})`;
+    const identity = voucherIdentity(doc, v, print);
+    const id = withOrdinal(identity.id, seen);
+    const fiscalYear = identity.fiscalYear;
     out.push({
       voucher: {
         id,
@@ -166,7 +162,7 @@ export function sameVoucherIds(entries: readonly LedgerEntry[], stored: Readonly
  * number and for the second of two vouchers one file held under the same id (`… (2)`).
  */
 function numberedYear(v: LedgerVoucher): string | undefined {
-  if (v.number === '' || v.number === '0') return undefined;
+  if (!isNumbered(v.number)) return undefined;
   const start = v.id.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && v.id === `${start} ${v.series} ${v.number}` ? start : undefined;
 }

@@ -6,17 +6,12 @@
  */
 import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
-import { fiscalYearOf, sameFiscalYear, voucherYearStart } from '../sie/fiscal-year.js';
+import { fiscalYearOf, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { dayNumber } from '../knowledge/learn.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
 import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
-
-/** True for a voucher the books numbered (a 4I file may leave the number to the importing program). */
-function numbered(number: string): boolean {
-  return number.trim() !== '' && number.trim() !== '0';
-}
 
 /**
  * The id of each voucher of `doc` (by place in the file), and the id kontera gave it before ids had
@@ -31,15 +26,13 @@ function numbered(number: string): boolean {
 function voucherIds(doc: SieDocument): { readonly id: string; readonly old: string }[] {
   const seen = new Map<string, number>();
   return doc.vouchers.map((v, index) => {
-    const old = numbered(v.number) || v.series !== '' ? `sie:${v.series}:${v.number}` : `sie:#${index + 1}`;
-    if (numbered(v.number)) return { id: `sie:${voucherYearStart(fiscalYearOf(doc, v.date), v.date)} ${v.series} ${v.number}`, old };
+    const numbered = isNumbered(v.number);
+    const old = numbered || v.series !== '' ? `sie:${v.series}:${v.number}` : `sie:#${index + 1}`;
+    if (numbered) return { id: `sie:${voucherIdentity(doc, v, '').id}`, old };
+    // Without a number: by content, the repeats of one file counted (a numbered voucher keeps one id however often the file holds it).
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     const print = fingerprint(v.date, v.text, ...rows.map((t) => `${t.account} ${t.amount}`));
-    let id = v.series === '' ? `sie:${v.date} ~${print}` : `sie:${v.date} ${v.series} ~${print}`;
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    if (n > 1) id = `${id} (${n})`;
-    return { id, old };
+    return { id: `sie:${withOrdinal(voucherIdentity(doc, v, print).id, seen)}`, old };
   });
 }
 
@@ -158,7 +151,7 @@ export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVo
   return vouchers.map((v) => {
     if (known.has(v.id)) return v;
     const old = oldIds.get(v.id) ?? '';
-    if (!numbered(v.number)) return take(v, (stored.get(`o\u0000${old.slice(4)}`) ?? []).filter((c) => c.date === v.date));
+    if (!isNumbered(v.number)) return take(v, (stored.get(`o\u0000${old.slice(4)}`) ?? []).filter((c) => c.date === v.date));
     const fiscalYear = fiscalYearOf(doc, v.date);
     const start = voucherYearStart(fiscalYear, v.date);
     const read = { date: v.date, start, fiscalYear };

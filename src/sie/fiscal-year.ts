@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { SieDocument } from './types.js';
+import type { SieDocument, SieVoucher } from './types.js';
 
 /** A fiscal year, ISO dates, both inclusive. */
 export interface FiscalYear {
@@ -50,4 +50,31 @@ export function yearAfter(date: string): string {
 export function sameFiscalYear(read: { readonly date: string; readonly start: string; readonly fiscalYear?: FiscalYear | undefined }, stored: { readonly date: string; readonly start: string }): boolean {
   if (read.fiscalYear !== undefined) return read.fiscalYear.start <= stored.date && stored.date <= read.fiscalYear.end;
   return stored.start !== read.start && stored.start <= read.date && read.date < yearAfter(stored.start);
+}
+
+/** Whether a voucher number makes the voucher one of the books (a 4I file may leave it empty, BL Administration writes 0). */
+export function isNumbered(number: string): boolean {
+  const n = number.trim();
+  return n !== '' && n !== '0';
+}
+
+/**
+ * A SIE voucher's identity in the books, as the ledger of bank vouchers and the open-item ledger
+ * both use it: a numbered voucher by its fiscal year's start, series and number (`2025-07-01 B 12`);
+ * one without a number (a 4I file, `#VER B ""` of an invoicing program) by its date, series and
+ * `print`, a fingerprint of its content (`2026-01-05 B ~…`), as a series alone does not make it one
+ * of the books.
+ */
+export function voucherIdentity(doc: SieDocument, v: Pick<SieVoucher, 'series' | 'number' | 'date'>, print: string): { readonly id: string; readonly fiscalYear: FiscalYear | undefined } {
+  const series = v.series.trim();
+  if (!isNumbered(v.number)) return { id: series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`, fiscalYear: undefined };
+  const fiscalYear = fiscalYearOf(doc, v.date);
+  return { id: `${voucherYearStart(fiscalYear, v.date)} ${series} ${v.number.trim()}`, fiscalYear };
+}
+
+/** `id`, or with its ordinal (` (2)`, ` (3)`, …) when `seen` counted it before in the same file. */
+export function withOrdinal(id: string, seen: Map<string, number>): string {
+  const n = (seen.get(id) ?? 0) + 1;
+  seen.set(id, n);
+  return n > 1 ? `${id} (${n})` : id;
 }
