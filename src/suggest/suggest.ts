@@ -12,7 +12,7 @@ import { DEFAULT_MIN_BUREAUS, networkVotes } from '../knowledge/network.js';
 import { occurrences } from '../knowledge/base.js';
 import { applyTemplate, simplifyTemplate } from '../knowledge/template.js';
 import { BOOK_CURRENCY, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
-import type { AccountNo, BookingTemplate, ClientSettings, Direction, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
+import type { AccountNo, BookingTemplate, ClientSettings, Direction, ProfileRecord, TransactionInput, VatSpec, Voucher, VoucherRow } from '../knowledge/types.js';
 import { NO_TEXT_KEY, readCounterparty } from '../normalize/counterparty.js';
 import { REFUND_WORDS } from '../normalize/noise.js';
 import type { CounterpartyKey } from '../normalize/counterparty.js';
@@ -81,6 +81,8 @@ interface TierResult {
   readonly affinity?: readonly number[] | undefined;
   /** The ranked account the client switched to (see `switchedTo`), if any. */
   readonly switched?: RankedAccount | undefined;
+  /** The client's own profile for the line's key, when the client tier matched it exactly. */
+  readonly exact?: ProfileRecord | undefined;
 }
 
 const chartCache = new WeakMap<readonly AccountNo[], ReadonlySet<AccountNo>>();
@@ -291,7 +293,7 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
     return `${base}${vatDescription(r.best.template.vat)} ${whose}.`;
   };
   const review = affinityOfTop < AMOUNT_REVIEW_AFFINITY ? `The amount ${formatKronor(Math.abs(tx.amount))} is outside the usual range for ${name}.` : undefined;
-  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review, similarity: kind === 'fuzzy' || kind === 'tokens' ? bestMatch.similarity : 1, affinity, switched };
+  return { source: 'client', path: `client-${kind}`, ranked, raw, describe, match: kind, review, similarity: kind === 'fuzzy' || kind === 'tokens' ? bestMatch.similarity : 1, affinity, switched, exact: bestMatch.kind === 'exact' ? bestMatch.profile : undefined };
 }
 
 function singleLine(account: AccountNo, direction: Direction, vat: { readonly mode: VatSpec['mode']; readonly rate: VatSpec['rate'] }): BookingTemplate {
@@ -361,17 +363,17 @@ function mostClients(a: BureauRankVote, b: BureauRankVote): number {
 /**
  * Whether the bureau's records for the key certainly hold no other client than this one, told from
  * the filters without reading them (see `SharedKeyFilters`): none at all, or one client whose record
- * is this client's own (its profile for the key, learned in this bureau, puts its top template in).
+ * is this client's own (`own`, its profile for the key as the client tier found it, learned in this
+ * bureau, puts its top template in).
  */
-function noOtherBureauClient(k: Knowledge, client: ClientSettings, key: string): boolean {
+function noOtherBureauClient(k: Knowledge, client: ClientSettings, key: string, own: ProfileRecord | undefined): boolean {
   if (!k.filters.bureauKeys.mayHave(client.bureauId, key)) return true;
   if (k.filters.bureauShared.mayHave(client.bureauId, key)) return false;
-  const own = k.profiles.get(client.id)?.get(key);
-  return own !== undefined && own.bureauId === client.bureauId && own.templates.length > 0;
+  return own !== undefined && own.key === key && own.bureauId === client.bureauId && own.templates.length > 0;
 }
 
-function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
-  if (cp.key === null || noOtherBureauClient(k, client, cp.key)) return undefined;
+function bureauTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, own: ProfileRecord | undefined): TierResult | undefined {
+  if (cp.key === null || noOtherBureauClient(k, client, cp.key, own)) return undefined;
   const votes = bureauRankVotes(k, client.bureauId, cp.key, client.id, direction);
   if (votes.length === 0) return undefined;
   // Accounts are mapped (and the Map needed) only into a known chart.
@@ -736,7 +738,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   }
 
   // The bureau's other clients, and the bureau's text model.
-  const bureau = bureauTier(k, client, cp, direction, chart);
+  const bureau = bureauTier(k, client, cp, direction, chart, own?.exact);
   if (bureau !== undefined) {
     const total = totalWeight(bureau.ranked);
     for (const r of bureau.ranked) {
