@@ -75,16 +75,15 @@ function learningBench(): void {
   process.stdout.write(`learning: ${bookings.length} bookings in ${(ms / 1000).toFixed(2)} s (${Math.round(bookings.length / (ms / 1000))}/s)\n`);
 }
 
-function main(): void {
-  learningBench();
-  const r = rng(11);
-  const before = heapMb();
-  const k = createKnowledge();
+/**
+ * `count` clients (ids `${prefix}C0`…, 10 bureaus) of {@link KEYS_PER_CLIENT} distinct counterparties
+ * each, every one learned once with a random account and amount.
+ */
+function learnClients(k: ReturnType<typeof createKnowledge>, count: number, prefix: string, r: () => number): { clients: ClientSettings[]; names: string[][] } {
   const clients: ClientSettings[] = [];
   const names: string[][] = [];
-  const t0 = performance.now();
-  for (let c = 0; c < CLIENTS; c++) {
-    const client: ClientSettings = { id: `C${c}`, bureauId: `B${c % 10}` };
+  for (let c = 0; c < count; c++) {
+    const client: ClientSettings = { id: `${prefix}C${c}`, bureauId: `${prefix}B${c % 10}` };
     clients.push(client);
     const mine: string[] = [];
     const seen = new Set<string>();
@@ -97,6 +96,16 @@ function main(): void {
     }
     names.push(mine);
   }
+  return { clients, names };
+}
+
+function main(): void {
+  learningBench();
+  const r = rng(11);
+  const before = heapMb();
+  const k = createKnowledge();
+  const t0 = performance.now();
+  const { clients, names } = learnClients(k, CLIENTS, '', r);
   const buildS = (performance.now() - t0) / 1000;
   let keys = 0;
   for (const m of k.profiles.values()) keys += m.size;
@@ -187,23 +196,8 @@ function main(): void {
   // The same engine on a knowledge base that fits the processor's cache: what the million keys'
   // memory costs a known line.
   const small = createKnowledge();
-  const smallClients: ClientSettings[] = [];
-  const smallNames: string[][] = [];
   const rs = rng(13);
-  for (let c = 0; c < 20; c++) {
-    const client: ClientSettings = { id: `S${c}`, bureauId: `SB${c % 10}` };
-    smallClients.push(client);
-    const mine: string[] = [];
-    const seen = new Set<string>();
-    while (mine.length < KEYS_PER_CLIENT) {
-      const n = name(rs);
-      if (seen.has(n)) continue;
-      seen.add(n);
-      mine.push(n);
-      learn(small, client, bookingFor(n, '2026-01-15', ACCOUNTS[Math.floor(rs() * ACCOUNTS.length)] as string, 10_000 + Math.floor(rs() * 90_000)));
-    }
-    smallNames.push(mine);
-  }
+  const { clients: smallClients, names: smallNames } = learnClients(small, 20, 'S', rs);
   const smallKnown = Array.from({ length: 50_000 }, () => {
     const c = Math.floor(rs() * smallClients.length);
     const n = (smallNames[c] as string[])[Math.floor(rs() * KEYS_PER_CLIENT)] as string;
