@@ -345,8 +345,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     // Opening waits the full timeout: another process may be creating or migrating the file.
     db.exec(`PRAGMA busy_timeout = ${busyTimeout}`);
     db.exec('PRAGMA foreign_keys = ON');
-    // Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once,
-    // without its busy handler, while another process holds the file for its own switch.
+    // Switching a new file to WAL upgrades a shared lock to an exclusive one. While another
+    // connection holds a write lock (a process creating the file, or switching it itself), SQLite
+    // answers SQLITE_BUSY at once, without its busy handler (waiting could deadlock), so it is retried.
     const deadline = Date.now() + busyTimeout;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -268,6 +268,31 @@ describe('sqlite store', () => {
     expect(store.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
     await store.close();
   });
+
+  it('opening a new file that another connection is writing waits for it: the WAL switch is retried, not failed', async () => {
+    // The race above, made deterministic. Another connection holds a write lock on the new file
+    // (as a process creating it does). Switching to WAL then needs to upgrade a shared lock while
+    // the other holds its reserved one, and SQLite answers SQLITE_BUSY at once, without waiting
+    // out the busy timeout; the open must retry until the other commits.
+    const other = openRaw(path);
+    other.exec('BEGIN IMMEDIATE');
+    const releasedAt = { ms: 0 };
+    const release = setTimeout(() => {
+      other.exec('COMMIT');
+      releasedAt.ms = Date.now();
+    }, 250);
+    try {
+      const store = await openSqliteStore({ path, busyTimeout: 10_000 });
+      // It opened only once the other connection let go, and the file is a proper WAL store.
+      expect(releasedAt.ms).toBeGreaterThan(0);
+      expect(store.database.prepare('PRAGMA journal_mode').get([])).toEqual({ journal_mode: 'wal' });
+      expect(store.database.prepare('PRAGMA user_version').get([])).toEqual({ user_version: SQLITE_SCHEMA_VERSION });
+      await store.close();
+    } finally {
+      clearTimeout(release);
+      other.close();
+    }
+  });
 });
 
 describe('sqlite store: upgrading a version 1 file (before counterparty_account)', () => {
