@@ -181,6 +181,13 @@ function keyWords(normalized: string): string[] {
     }
     start = end + 1;
   }
+  // A text that opens with the kind of transaction before the name ("Överföring Kalles Bygg",
+  // "Payment from Kundbolaget", "Inbetalning Kundbolaget") keys on the name, as the same
+  // counterparty written without it does; the kind is a signal of its own (`signals.type`). A text
+  // of type words only keeps them: they are all it says.
+  let lead = 0;
+  while (lead < kept.length && (isTypeWord(kept[lead] as string) || TYPE_CONNECTORS.has(kept[lead] as string))) lead++;
+  if (lead > 0 && lead < kept.length) kept.splice(0, lead);
   while (kept.length > 1) {
     const last = kept[kept.length - 1] ?? '';
     if (LEGAL_FORMS.has(last) || CITY_TAILS.has(last) || MONTH_WORDS.has(last)) kept.pop();
@@ -194,6 +201,29 @@ function keyWords(normalized: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * Words that join a transaction type to the name after it in English bank texts ("Payment from",
+ * "Transfer to", "Card transaction of … issued by"), and "från" as texts without å ä ö write it
+ * (MT940's character set: "Overforing fran sparkonto"); till, från and av are noise words everywhere.
+ */
+const TYPE_CONNECTORS: ReadonlySet<string> = new Set(['FROM', 'TO', 'OF', 'BY', 'FRAN']);
+
+/**
+ * The counterparty column's name as the key, when the text is a sentence around that name that
+ * does not open with it ("Card transaction of 349.00 SEK issued by Clas Ohlson Stockholm",
+ * "Received money from Kundbolaget AB with reference …", the name in a column of its own): the
+ * text holds every word of the name, and its key words either miss the name or open with other
+ * words. Otherwise undefined, and the text keys the line: a text that opens with the name keeps
+ * what follows it ("ICA NARA LUND" beside a name column "ICA"), and a name the text does not hold
+ * ("Lön" beside the employer) is another fact, not the text's counterparty.
+ */
+function nameInSentence(kept: readonly string[], textWords: string, counterparty: string): string | undefined {
+  const name = keyWords(normalizeText(counterparty.toUpperCase()));
+  if (name.length === 0 || name.includes(kept[0] as string)) return undefined;
+  const words = new Set(textWords.split(' '));
+  return name.every((w) => words.has(w)) ? name.join(' ') : undefined;
 }
 
 /** Shortest part of a compound type word ("BG" in "BGINBETALNING"; not the "E" of "E-faktura"). */
@@ -419,6 +449,7 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
 
   let key: string | null = kept.length > 0 ? kept.join(' ') : null;
   if (key !== null && privateSwish) key = `SWISH ${key}`;
+  else if (key !== null && extras.counterparty !== undefined) key = nameInSentence(kept, plain ? plainWords(s) : normalizeText(s), extras.counterparty) ?? key;
   if (key === null && bg !== undefined) key = `BG ${bg}`;
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';

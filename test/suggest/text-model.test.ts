@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { bureauTextModel, clientTextModel, createKnowledge, knowledgeSnapshot } from '../../src/knowledge/base.js';
 import { learn, removeClient, unlearn } from '../../src/knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../../src/knowledge/types.js';
 import { counterpartyKey } from '../../src/normalize/counterparty.js';
+import { parseStatement } from '../../src/statements/index.js';
 import { confidenceFor, plattConfidence, RANKER_FEATURES } from '../../src/suggest/ranker.js';
 import { CONFIDENCE, CONFIDENCE_BY_SOURCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
 import { suggest } from '../../src/suggest/suggest.js';
@@ -121,6 +123,57 @@ describe('the key comes from the field that names the counterparty', () => {
   test('card purchases of a year in a type-only layout do not share one key', () => {
     const keys = new Set(SHOPS.map((s) => counterpartyKey('Kortköp', { reference: s }).key));
     expect(keys.size).toBe(SHOPS.length);
+  });
+
+  test('a text that opens with the kind of transaction keys on the name after it, as the name alone does', () => {
+    const pairs: [string, string][] = [
+      ['Överföring till Ekdahls Måleri AB', 'Ekdahls Måleri AB'],
+      ['Inbetalning Kundbolaget Norr AB', 'Kundbolaget Norr AB'],
+      ['Insättning från Vikström El', 'Vikström El'],
+      ['Payment from Sjöberg Konsult AB', 'Sjöberg Konsult AB'],
+      ['Transfer to Lundins Bageri', 'Lundins Bageri'],
+      ['Card payment Almgren Data', 'Almgren Data'],
+      ['Overforing fran Hedlund Transport', 'Hedlund Transport'],
+    ];
+    for (const [bank, name] of pairs) expect(counterpartyKey(bank).key, bank).toBe(counterpartyKey(name).key);
+    // The kind stays a signal of its own.
+    expect(counterpartyKey('Överföring till Ekdahls Måleri AB').signals.type).toBe('ÖVERFÖRING');
+    // Type words alone are all the text says: they stay its key.
+    expect(counterpartyKey('Överföring via internet').key).toBe('ÖVERFÖRING VIA INTERNET');
+    expect(counterpartyKey('Insättning').key).toBe('INSÄTTNING');
+  });
+
+  test("a sentence around the name column's name keys on the name; a text that opens with a name keeps its own", () => {
+    // A payment service writes a sentence, and the merchant or payer in a column of its own.
+    expect(counterpartyKey('Card transaction of 612.50 SEK issued by Björks Färg Lund', { counterparty: 'Björks Färg' }).key).toBe('BJÖRKS FÄRG');
+    expect(counterpartyKey('Received money from Kundbolaget Norr AB with reference Faktura 2031', { counterparty: 'Kundbolaget Norr AB', reference: 'Faktura 2031' }).key).toBe('KUNDBOLAGET NORR');
+    expect(counterpartyKey('Card transaction of 612.50 SEK issued by Björks Färg Lund', { counterparty: 'Björks Färg' }).signals.type).toBe('KORT');
+    // A text that opens with the name keeps what follows it; a name the text does not hold is another fact.
+    expect(counterpartyKey('KORTKÖP 230415 ICA NARA ORMINGE', { counterparty: 'ICA' }).key).toBe('ICA NARA');
+    expect(counterpartyKey('Lön', { counterparty: 'Acme Verkstad AB' }).key).toBe('LÖN');
+    expect(counterpartyKey('Betalning BG 5343-2795 Lindgrens', { counterparty: 'LINDGRENS VVS AB' }).key).toBe('LINDGRENS');
+  });
+
+  test("a payment service's export of sentences finds the counterparties the client booked under their names", () => {
+    const k = createKnowledge();
+    // The client's earlier books: the bookkeeper wrote the names.
+    learn(k, client, paidOut('2026-09-03', 'Björks Färg', '5410', 48000));
+    learn(k, client, paidIn('2026-09-05', 'Kundbolaget Norr AB', '1510', 1500000));
+    learn(k, client, paidOut('2026-09-07', 'Ekdahls Måleri AB', '4600', 420000));
+    learn(k, client, paidOut('2026-09-12', 'Webhallen Sverige', '5420', 12900));
+    const st = parseStatement(readFileSync(new URL('../../fixtures/statements/generic/payment-service-english-sentences.csv', import.meta.url)));
+    const lines = st.transactions;
+    expect(lines).toHaveLength(5);
+    const got = lines.slice(0, 4).map((l) => {
+      const s = suggest({ date: l.date, amount: l.amount, text: l.text, reference: l.reference, counterparty: l.counterparty, counterpartyAccount: l.counterpartyAccount }, k, client);
+      return [s.account, s.match];
+    });
+    expect(got).toEqual([
+      ['5410', 'exact'],
+      ['1510', 'exact'],
+      ['4600', 'exact'],
+      ['5420', 'exact'],
+    ]);
   });
 });
 
