@@ -98,7 +98,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Beneficiary name',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
-  type: ['Typ', 'Transaktionstyp', 'Betalningstyp', 'Betaltyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Payment type', 'Category'],
+  type: ['Typ', 'Typ av transaktion', 'Transaktionstyp', 'Betalningstyp', 'Betaltyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Payment type', 'Category'],
   currency: ['Valuta', 'Currency', ...ACCOUNT_CURRENCY],
   account: ['Kontonummer', 'Kontonr', 'Konto', 'Account', 'Account number', 'Account no'],
   clearing: ['Clearingnummer', 'Clnr', 'Clearing', 'Clearing number', 'Clearing no'],
@@ -205,7 +205,25 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
     const meaning = map.get(foldHeader(q));
     if (meaning !== undefined) return { meaning };
   }
-  return undefined;
+  return slashedMeaning(cell, map);
+}
+
+/**
+ * Names joined by a slash ("Värdepapper/beskrivning", "Datum/tid", "Kontonamn/kontonummer"): the
+ * meaning of the one part that has a meaning a row needs (parts that mean nothing or are known to
+ * carry nothing are passed over). Two such parts that mean different things ("Insättning/uttag")
+ * leave the column unread, as before.
+ */
+function slashedMeaning(cell: string, map: ReadonlyMap<string, HeaderMeaning>): { meaning: HeaderMeaning } | undefined {
+  if (!cell.includes('/')) return undefined;
+  let found: HeaderMeaning | undefined;
+  for (const part of cell.split('/')) {
+    const meaning = map.get(foldHeader(part));
+    if (meaning === undefined || meaning === 'ignore' || meaning === found) continue;
+    if (found !== undefined) return undefined;
+    found = meaning;
+  }
+  return found === undefined ? undefined : { meaning: found };
 }
 
 /** The meanings whose cells are money. */

@@ -104,6 +104,32 @@ describe('the header reader', () => {
     expect(headerMeaning('Kundnummer')).toBeUndefined();
   });
 
+  it('reads a header of names joined by a slash by the one part that means something a row needs', () => {
+    for (const [header, meaning] of [
+      ['Värdepapper/beskrivning', 'text'],
+      ['Datum/tid', 'date'],
+      ['Kontonamn/kontonummer', 'account'],
+    ] as const) {
+      expect(headerMeaning(header)?.meaning, header).toBe(meaning);
+    }
+    // Two parts that mean different things, or none that means anything: the column is not read.
+    expect(headerMeaning('Saldo/Belopp')).toBeUndefined();
+    expect(headerMeaning('Kundnummer/Projekt')).toBeUndefined();
+    // An export whose description sits in such a column, and whose kind is `Typ av transaktion`
+    // (a broker's business cash account; layout written by hand, invented rows).
+    const csv = [
+      'Datum;Konto;Typ av transaktion;Värdepapper/beskrivning;Antal;Kurs;Belopp;Courtage;Valuta;ISIN',
+      '2026-10-05;Företagskonto;Insättning;Insättning från Kundbolaget Norr AB;-;-;50 000,00;-;SEK;-',
+      '2026-10-06;Företagskonto;Utdelning;Utdelning Bolaget Exempel B;40;3,50;140,00;-;SEK;SE0000000001',
+    ].join('\n');
+    const s = parseStatement(csv);
+    expect(s.transactions.map((t) => [t.date, t.amount, t.text])).toEqual([
+      ['2026-10-05', 5_000_000, 'Insättning från Kundbolaget Norr AB'],
+      ['2026-10-06', 14_000, 'Utdelning Bolaget Exempel B'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ text: 'Värdepapper/beskrivning' });
+  });
+
   it("reads a Swedish bank's export from its English interface: the Swedbank layout with English labels, by its header", () => {
     // The columns of Swedbank's export (formats.md §3.2), labelled as the bank's English pages name them; invented rows.
     const csv = [
