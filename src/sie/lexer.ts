@@ -2,7 +2,9 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). Quotes a writer left unescaped stay part of the text: an
+ * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0) outside
+ * quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
+ * an amount it may instead be a digit-group blank, which the reader decides ({@link SieLexer.joinDigitGroups}). Quotes a writer left unescaped stay part of the text: an
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
  * unquoted field starting with `{` is an object list of
@@ -30,15 +32,38 @@ const OPEN = 123;
 const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
+const NBSP = 0xa0;
+const ZERO = 48;
+const NINE = 57;
 
 /** States of a quoting scan: between fields, inside a quoted field, inside an unescaped inner quote. */
 const S_OUT = 1;
 const S_IN = 2;
 const S_INNER = 4;
 
-/** Spaces, tabs and other control characters (a DOS EOF 0x1A, form feeds) separate fields. */
+/**
+ * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break space
+ * separate fields. A spreadsheet cell copied into a line brings its no-break spaces along, and
+ * the spec's blank separator is what the writer meant: a field never holds an unquoted blank.
+ */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 127;
+  return c <= 32 || c === 127 || c === NBSP;
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** A token an NBSP may have cut off a grouped number: 1–3 digits, optionally with decimals. */
+function isDigitGroup(s: string): boolean {
+  let k = 0;
+  while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+  if (k === 0 || k > 3) return false;
+  if (k === s.length) return true;
+  const c = s.charCodeAt(k);
+  if (c !== 46 && c !== 44) return false;
+  for (let d = k + 1; d < s.length; d++) if (!isDigit(s.charCodeAt(d))) return false;
+  return true;
 }
 
 /** Tokenizes a SIE text line by line. */
@@ -70,6 +95,8 @@ export class SieLexer {
   readonly quoted: boolean[] = [];
   /** 1-based column where each field starts (reused between lines). */
   readonly columns: number[] = [];
+  /** Indices of the fields that a single no-break space alone separates from the field before (reused; usually empty). */
+  readonly #nbspJoined: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
   #lineStart = 0;
@@ -170,6 +197,7 @@ export class SieLexer {
     fields.length = 0;
     this.quoted.length = 0;
     this.columns.length = 0;
+    this.#nbspJoined.length = 0;
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
@@ -213,8 +241,10 @@ export class SieLexer {
     this.label = text.slice(i, j);
     this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
     for (;;) {
+      const gap = j;
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end) return;
+      if (j === gap + 1 && text.charCodeAt(gap) === NBSP) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
       if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
         // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
@@ -243,6 +273,36 @@ export class SieLexer {
         fields.push(text.slice(s, j));
         this.quoted.push(false);
       }
+    }
+  }
+
+  /**
+   * Reads field `i`, an amount or quantity, together with the fields after it that a single
+   * no-break space alone separates from it and that continue its integer part with a group of
+   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator): one field again, so the
+   * amount's own rules accept a grouping of threes and refuse any other. A no-break space before
+   * anything else (a date, a text, `{}`) stays a separator. Only the reader knows which field is
+   * a number: `#OBJEKT 1\u00a0100` is dimension 1 and object 100.
+   */
+  joinDigitGroups(i: number): void {
+    const joined = this.#nbspJoined;
+    if (joined.length === 0) return;
+    const fields = this.fields;
+    let at = joined.indexOf(i + 1);
+    if (at < 0) return;
+    let value = fields[i];
+    while (at < joined.length && joined[at] === i + 1 && typeof value === 'string' && this.quoted[i] !== true) {
+      const next = fields[i + 1];
+      // Groups continue an integer part only: after the decimals an NBSP ends the amount.
+      const integer = isDigit(value.charCodeAt(value.length - 1)) && value.indexOf('.') < 0 && value.indexOf(',') < 0;
+      if (typeof next !== 'string' || this.quoted[i + 1] === true || !integer || !isDigitGroup(next)) return;
+      value = `${value}\u00a0${next}`;
+      fields[i] = value;
+      fields.splice(i + 1, 1);
+      this.quoted.splice(i + 1, 1);
+      this.columns.splice(i + 1, 1);
+      joined.splice(at, 1);
+      for (let k = at; k < joined.length; k++) joined[k] = (joined[k] as number) - 1;
     }
   }
 

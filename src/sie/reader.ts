@@ -362,6 +362,7 @@ class Reader {
   }
 
   #amount(i: number): number {
+    this.#lex.joinDigitGroups(i);
     const raw = this.#need(i, 'an amount');
     let parsed = parseSieAmount(raw);
     if (parsed === undefined) {
@@ -438,6 +439,7 @@ class Reader {
   }
 
   #quantity(i: number): number | undefined {
+    this.#lex.joinDigitGroups(i);
     const raw = this.#opt(i);
     if (raw === undefined) return undefined;
     let q = parseSieQuantity(raw);

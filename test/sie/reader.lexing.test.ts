@@ -52,6 +52,44 @@ describe('readSie lexing', () => {
     expect(v?.transactions[1]?.objects).toEqual([{ dimension: 1, object: 'A' }, { dimension: 6, object: 'B' }]);
   });
 
+  it('reads a no-break space (U+00A0) outside quotes as a field separator, never inside quoted text', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#FNAMN\u00a0"Cell\u00a0AB"',
+        '#KONTO 1930\u00a0"Bank"',
+        '#OBJEKT 1\u00a0100\u00a0"Sälj"',
+        '\u00a0#VER\u00a0A 1 20250105\u00a0"Hyra\u00a0jan"',
+        '{',
+        '#TRANS 1930\u00a0{} -100.00\u00a020250105',
+        '#TRANS 6570 {1\u00a0100}\u00a0100',
+        '}',
+      ]),
+    );
+    expect(doc.header.companyName).toBe('Cell\u00a0AB');
+    expect(doc.accounts[0]).toMatchObject({ number: '1930', name: 'Bank' });
+    expect(doc.objects[0]).toMatchObject({ dimension: 1, id: '100', name: 'Sälj' });
+    const v = doc.vouchers[0];
+    expect(v).toMatchObject({ series: 'A', number: '1', date: '2025-01-05', text: 'Hyra\u00a0jan' });
+    expect(v?.transactions.map((t) => [t.account, t.amount, t.date, t.objects])).toEqual([
+      ['1930', -10000, '2025-01-05', []],
+      ['6570', 10000, undefined, [{ dimension: 1, object: '100' }]],
+    ]);
+    expect(doc.issues).toEqual([]);
+    // In an amount or quantity an NBSP between a digit and a group of three stays a digit-group blank.
+    const grouped = readSie(sie(['#FLAGGA 0', '#IB 0\u00a01930\u00a01\u00a0234.50\u00a07', '#VER A 1 20250105', '{', '#TRANS 1930 {} -1\u00a0234\u00a0567.00\u00a020250105', '#TRANS 6570 {} 1234567', '}']));
+    expect(grouped.balances.map((b) => [b.account, b.amount, b.quantity])).toEqual([['1930', 123450, 7]]);
+    expect(grouped.vouchers[0]?.transactions.map((t) => [t.amount, t.date])).toEqual([[-123456700, '2025-01-05'], [123456700, undefined]]);
+    // As bytes: CP437 writes the no-break space as 0xFF, Latin-1/Windows-1252 as 0xA0.
+    const bytes = (nbsp: number, a: number) => Uint8Array.from(Buffer.from('#FLAGGA 0\r\n#FNAMN "Sm_landsbolaget"\r\n#VER~A 1 20250105\r\n{\r\n#TRANS 1930~{} -5\r\n#TRANS 6570 {}~5\r\n}\r\n', 'latin1'), (c) => (c === 0x7e ? nbsp : c === 0x5f ? a : c));
+    for (const [nbsp, a] of [[0xff, 0x86], [0xa0, 0xe5]] as const) {
+      const d = readSie(bytes(nbsp, a));
+      expect(d.header.companyName).toBe('Smålandsbolaget');
+      expect(d.vouchers[0]?.series).toBe('A');
+      expect(d.vouchers[0]?.transactions.map((t) => [t.account, t.amount])).toEqual([['1930', -500], ['6570', 500]]);
+    }
+  });
+
   it('reads quoted and unquoted values alike, quoted numbers included', () => {
     const doc = readSie(
       sie([
