@@ -8,7 +8,9 @@
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
  * unquoted field starting with `{` is an object list of
- * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur). `{` and `}` alone on
+ * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur; so do pairs without
+ * blanks, `{1"a"2"b"}`: a quote ends a dimension number, and digits then a blank or a quote after
+ * an object id's closing quote are the next dimension). `{` and `}` alone on
  * their line open and close a voucher's rows.
  *
  * The lexer reuses its field arrays from line to line (a million-row file must not allocate an
@@ -306,11 +308,27 @@ export class SieLexer {
     }
   }
 
-  /** A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` follows. */
+  /**
+   * A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` or
+   * the next pair's dimension number follows.
+   */
   #gluedAfter(at: number, end: number, inList: boolean): boolean {
     if (at >= end) return false;
     const c = this.#text.charCodeAt(at);
-    return !isSpace(c) && !(inList && c === CLOSE);
+    return !isSpace(c) && !(inList && (c === CLOSE || this.#dimensionAt(at, end)));
+  }
+
+  /**
+   * `2 "b"` or `2"b"` at `at` in an object list: digits, then a blank or a quote. After an object
+   * id's quote (`{1 "a"2 "b"}`, written without blanks) that is the next pair, not text of the id.
+   */
+  #dimensionAt(at: number, end: number): boolean {
+    const text = this.#text;
+    let k = at;
+    while (k < end && isDigit(text.charCodeAt(k))) k++;
+    if (k === at || k >= end) return false;
+    const c = text.charCodeAt(k);
+    return c === QUOTE || isSpace(c);
   }
 
   /**
@@ -514,9 +532,12 @@ export class SieLexer {
         j = this.#quoted(j, end, true, tokens);
       } else {
         const s = j;
+        let digits = true;
         while (j < end) {
           const d = text.charCodeAt(j);
-          if (isSpace(d) || d === CLOSE) break;
+          // `{1"a"}`: a dimension number glued to its quoted object id ends at the quote.
+          if (isSpace(d) || d === CLOSE || (d === QUOTE && digits)) break;
+          digits &&= isDigit(d);
           j++;
         }
         tokens.push(text.slice(s, j));

@@ -237,6 +237,24 @@ describe('readSie lexing', () => {
     expect(doc.vouchers[0]?.transactions.map((t) => t.objects.map((o) => [o.dimension, o.object]))).toEqual(expected);
   });
 
+  it('reads object pairs written without blanks between dimension and quoted id ({1"a"}, {1 "a"2 "b"}) as the pairs', () => {
+    const lists = ['{1"a"}', '{1 "a"2 "b"}', '{1"a"2"b"}', '{1 "a" 6"P 1"}', '{ 20"x y"}'];
+    const rows = lists.map((l, i) => `#TRANS 30${String(i).padStart(2, '0')} ${l} 0`);
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#OBJEKT 1 "a" "Kst a"', '#OIB 0 3000 {1"a"6"P 1"} 100', '#VER A 1 20250101', '{', ...rows, '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => t.objects.map((o) => [o.dimension, o.object]))).toEqual([
+      [[1, 'a']],
+      [[1, 'a'], [2, 'b']],
+      [[1, 'a'], [2, 'b']],
+      [[1, 'a'], [6, 'P 1']],
+      [[20, 'x y']],
+    ]);
+    expect(doc.objectBalances[0]?.objects).toEqual([{ dimension: 1, object: 'a' }, { dimension: 6, object: 'P 1' }]);
+    expect(doc.issues).toEqual([]);
+    // Quotes a writer left unescaped inside an id are still read as part of it.
+    const inner = readSie(sie(['#FLAGGA 0', '#VER A 1 20250101', '{', '#TRANS 3000 {6 "Kaffe "Gott" AB"} 0', '}']));
+    expect(inner.vouchers[0]?.transactions[0]?.objects).toEqual([{ dimension: 6, object: 'Kaffe "Gott" AB' }]);
+  });
+
   it('reads all row fields: transdat, transtext, quantity, sign; 00000000 and "" mean no date', () => {
     const doc = readSie(
       sie([
