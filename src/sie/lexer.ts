@@ -35,6 +35,7 @@ const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
 const NBSP = 0xa0;
+const BOM = 0xfeff;
 const ZERO = 48;
 const NINE = 57;
 
@@ -101,6 +102,11 @@ export class SieLexer {
   readonly #nbspJoined: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
+  /**
+   * The current line began with a byte-order mark (U+FEFF), skipped like indentation: a UTF-8
+   * file joined to another (`cat a.se b.se`) keeps its BOM at the start of its first line.
+   */
+  bom = false;
   #lineStart = 0;
   #lineEnd = 0;
 
@@ -182,8 +188,14 @@ export class SieLexer {
       this.#pos = after;
       this.#physical++;
       let i = start;
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
+      let bom = false;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === BOM) bom = true;
+        else if (!isSpace(c)) break;
+      }
       if (i === end) continue;
+      this.bom = bom;
       this.line = this.#physical;
       this.#lineStart = start;
       this.#lineEnd = end;

@@ -51,6 +51,8 @@ const EMPTY_OBJECTS: readonly SieObjectRef[] = Object.freeze([]);
 const MAX_AMOUNT_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / 100)}.${String(Number.MAX_SAFE_INTEGER % 100).padStart(2, '0')}`;
 const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
+/** The identification records a SIE file opens with (SIE 4B §7.1): after a byte-order mark, a file starts there. */
+const FILE_START_LABELS: ReadonlySet<string> = new Set(['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
 /**
@@ -137,6 +139,9 @@ class Reader {
   /** The error being built becomes a warning's text (a header date), so it is always built in full. */
   #wantMessage = false;
   #sawFlag = false;
+  /** Line of the first #FLAGGA, and whether another record came after it: a later #FLAGGA starts a second file. */
+  #flagLine = 0;
+  #afterFlag = false;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
   #crc: SieCrc | undefined;
@@ -251,6 +256,7 @@ class Reader {
         continue;
       }
       const lex = this.#lex;
+      if (lex.kind === 'record' || lex.bom) this.#checkJoined();
       if (lex.recoveredColumn !== undefined) {
         this.#warn('SIE_SYNTAX', `Unterminated quote: the field at column ${lex.recoveredColumn} has no closing "; read to the end of the line`, lex.line, lex.label);
       }
@@ -273,9 +279,37 @@ class Reader {
     }
   }
 
+  /**
+   * Two files joined into one (`cat 2024.se 2025.se`): a second #FLAGGA after the first file's
+   * records, or a byte-order mark before a header record. Each file numbers its own fiscal years
+   * (`#RAR 0`, `#IB 0`, `#UB 0` are that file's current year), so reading on would file one
+   * year's balances under the other's, and stopping would drop the second file without a word:
+   * a typed error in both modes, naming the line where the second file starts. A byte-order mark
+   * before any other record is skipped with a warning.
+   */
+  #checkJoined(): void {
+    const lex = this.#lex;
+    const label = lex.upperLabel;
+    const flag = lex.kind === 'record' && label === '#FLAGGA';
+    let why: string | undefined;
+    if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
+    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label)) why = `a byte-order mark before ${lex.label}, as at the start of a file`;
+    if (why !== undefined) {
+      throw new SieParseError(
+        'SIE_JOINED_FILES',
+        `Two SIE files joined into one: a second SIE file starts at line ${lex.line} (${why}); expected one file per read. Split the input before line ${lex.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
+        { file: this.#file, line: lex.line, label: lex.label || undefined },
+      );
+    }
+    if (lex.bom) this.#warn('SIE_STRUCTURE', `A byte-order mark (U+FEFF) at the start of line ${lex.line} was skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    if (flag) {
+      if (this.#flagLine === 0) this.#flagLine = lex.line;
+    } else if (this.#flagLine > 0) this.#afterFlag = true;
+  }
+
   #fail(err: unknown): void {
     if (!(err instanceof SieParseError || err instanceof UnbalancedVoucherError)) throw err;
-    if (this.#strict || err.code === 'SIE_NOT_SIE') throw err;
+    if (this.#strict || err.code === 'SIE_NOT_SIE' || err.code === 'SIE_JOINED_FILES') throw err;
     this.#collect(err);
   }
 
