@@ -332,6 +332,33 @@ describe('readSie lexing', () => {
     expect(balanced.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 5, label: '#RTRANS' }]);
   });
 
+  it('takes a #TRANS echo written right BEFORE its #RTRANS as the echo, in either order, and keeps genuine identical rows', () => {
+    const ver = (rows: readonly string[]) => readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']), { strict: false });
+    const shape = (d: ReturnType<typeof ver>) => d.vouchers[0]?.transactions.map((t) => [t.account, t.amount, t.added === true]);
+    const original = ['#TRANS 6570 {} 100', '#TRANS 1930 {} -100'];
+    const expected = [['6570', 10000, false], ['1930', -10000, false], ['1930', -5000, true], ['6570', 5000, true]];
+    // An added pair that balances on its own: counted twice the voucher still balances, so the order alone tells.
+    const after = ver([...original, '#RTRANS 1930 {} -50', '#TRANS 1930 {} -50', '#RTRANS 6570 {} 50', '#TRANS 6570 {} 50']);
+    const before = ver([...original, '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50', '#TRANS 6570 {} 50', '#RTRANS 6570 {} 50']);
+    expect(shape(after)).toEqual(expected);
+    expect(after.issues).toEqual([]);
+    expect(shape(before)).toEqual(expected);
+    expect(before.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 3, label: '#VER' }]);
+    expect(before.issues[0]?.message).toMatch(/2 #RTRANS .* right before them/);
+    // An added row balanced against the original ones: the echo before it unbalanced the voucher.
+    const single = ver(['#TRANS 6570 {} 100', '#TRANS 1930 {} -100', '#TRANS 1930 {} 30', '#RTRANS 1930 {} 30', '#TRANS 6570 {} -30']);
+    expect(shape(single)).toEqual([['6570', 10000, false], ['1930', -10000, false], ['1930', 3000, true], ['6570', -3000, false]]);
+    expect(single.issues.map((i) => i.severity)).toEqual(['warning']);
+    // Two identical genuine rows, and a genuine row identical to the #RTRANS before it: no echoes.
+    const genuine = ver(['#TRANS 6570 {} 50', '#TRANS 6570 {} 50', '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50', '#TRANS 1930 {} -50']);
+    expect(shape(genuine)).toEqual([['6570', 5000, false], ['6570', 5000, false], ['1930', -5000, false], ['1930', -5000, true]]);
+    expect(genuine.issues).toEqual([]);
+    // An #RTRANS with no echo at all after a genuine identical row: dropping that row would unbalance the voucher, so it stands.
+    const noEcho = ver(['#TRANS 6570 {} 100', '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50']);
+    expect(shape(noEcho)).toEqual([['6570', 10000, false], ['1930', -5000, false], ['1930', -5000, true]]);
+    expect(noEcho.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 7, label: '#RTRANS' }]);
+  });
+
   it('warns about an #RTRANS without its #TRANS echo', () => {
     const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#TRANS 1930 {} -100', '#TRANS 6570 {} 100', '#RTRANS 1930 {} 0', '}']));
     expect(doc.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 7 }]);
