@@ -2,11 +2,15 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). Quotes a writer left unescaped stay part of the text: an
+ * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0) outside
+ * quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
+ * an amount it may instead be a digit-group blank, which the reader decides ({@link SieLexer.joinDigitGroups}). Quotes a writer left unescaped stay part of the text: an
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
  * unquoted field starting with `{` is an object list of
- * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur). `{` and `}` alone on
+ * tokens up to `}` (`{}`, `{ }`, `{1 "0123" 6 P1}`, `{1 "1" }` all occur; so do pairs without
+ * blanks, `{1"a"2"b"}`: a quote ends a dimension number, and digits then a blank or a quote after
+ * an object id's closing quote are the next dimension). `{` and `}` alone on
  * their line open and close a voucher's rows.
  *
  * The lexer reuses its field arrays from line to line (a million-row file must not allocate an
@@ -30,15 +34,39 @@ const OPEN = 123;
 const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
+const NBSP = 0xa0;
+const BOM = 0xfeff;
+const ZERO = 48;
+const NINE = 57;
 
 /** States of a quoting scan: between fields, inside a quoted field, inside an unescaped inner quote. */
 const S_OUT = 1;
 const S_IN = 2;
 const S_INNER = 4;
 
-/** Spaces, tabs and other control characters (a DOS EOF 0x1A, form feeds) separate fields. */
+/**
+ * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break space
+ * separate fields. A spreadsheet cell copied into a line brings its no-break spaces along, and
+ * the spec's blank separator is what the writer meant: a field never holds an unquoted blank.
+ */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 127;
+  return c <= 32 || c === 127 || c === NBSP;
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** A token an NBSP may have cut off a grouped number: 1–3 digits, optionally with decimals. */
+function isDigitGroup(s: string): boolean {
+  let k = 0;
+  while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+  if (k === 0 || k > 3) return false;
+  if (k === s.length) return true;
+  const c = s.charCodeAt(k);
+  if (c !== 46 && c !== 44) return false;
+  for (let d = k + 1; d < s.length; d++) if (!isDigit(s.charCodeAt(d))) return false;
+  return true;
 }
 
 /** Tokenizes a SIE text line by line. */
@@ -70,8 +98,15 @@ export class SieLexer {
   readonly quoted: boolean[] = [];
   /** 1-based column where each field starts (reused between lines). */
   readonly columns: number[] = [];
+  /** Indices of the fields that a single no-break space alone separates from the field before (reused; usually empty). */
+  readonly #nbspJoined: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
+  /**
+   * The current line began with a byte-order mark (U+FEFF), skipped like indentation: a UTF-8
+   * file joined to another (`cat a.se b.se`) keeps its BOM at the start of its first line.
+   */
+  bom = false;
   #lineStart = 0;
   #lineEnd = 0;
 
@@ -153,8 +188,14 @@ export class SieLexer {
       this.#pos = after;
       this.#physical++;
       let i = start;
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
+      let bom = false;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === BOM) bom = true;
+        else if (!isSpace(c)) break;
+      }
       if (i === end) continue;
+      this.bom = bom;
       this.line = this.#physical;
       this.#lineStart = start;
       this.#lineEnd = end;
@@ -170,6 +211,7 @@ export class SieLexer {
     fields.length = 0;
     this.quoted.length = 0;
     this.columns.length = 0;
+    this.#nbspJoined.length = 0;
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
@@ -213,8 +255,10 @@ export class SieLexer {
     this.label = text.slice(i, j);
     this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
     for (;;) {
+      const gap = j;
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end) return;
+      if (j === gap + 1 && text.charCodeAt(gap) === NBSP) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
       if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
         // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
@@ -246,11 +290,57 @@ export class SieLexer {
     }
   }
 
-  /** A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` follows. */
+  /**
+   * Reads field `i`, an amount or quantity, together with the fields after it that a single
+   * no-break space alone separates from it and that continue its integer part with a group of
+   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator): one field again, so the
+   * amount's own rules accept a grouping of threes and refuse any other. A no-break space before
+   * anything else (a date, a text, `{}`) stays a separator. Only the reader knows which field is
+   * a number: `#OBJEKT 1\u00a0100` is dimension 1 and object 100.
+   */
+  joinDigitGroups(i: number): void {
+    const joined = this.#nbspJoined;
+    if (joined.length === 0) return;
+    const fields = this.fields;
+    let at = joined.indexOf(i + 1);
+    if (at < 0) return;
+    let value = fields[i];
+    while (at < joined.length && joined[at] === i + 1 && typeof value === 'string' && this.quoted[i] !== true) {
+      const next = fields[i + 1];
+      // Groups continue an integer part only: after the decimals an NBSP ends the amount.
+      const integer = isDigit(value.charCodeAt(value.length - 1)) && value.indexOf('.') < 0 && value.indexOf(',') < 0;
+      if (typeof next !== 'string' || this.quoted[i + 1] === true || !integer || !isDigitGroup(next)) return;
+      value = `${value}\u00a0${next}`;
+      fields[i] = value;
+      fields.splice(i + 1, 1);
+      this.quoted.splice(i + 1, 1);
+      this.columns.splice(i + 1, 1);
+      joined.splice(at, 1);
+      for (let k = at; k < joined.length; k++) joined[k] = (joined[k] as number) - 1;
+    }
+  }
+
+  /**
+   * A quote at `at - 1` that something other than a blank, the line end or (in a list) `}` or
+   * the next pair's dimension number follows.
+   */
   #gluedAfter(at: number, end: number, inList: boolean): boolean {
     if (at >= end) return false;
     const c = this.#text.charCodeAt(at);
-    return !isSpace(c) && !(inList && c === CLOSE);
+    return !isSpace(c) && !(inList && (c === CLOSE || this.#dimensionAt(at, end)));
+  }
+
+  /**
+   * `2 "b"` or `2"b"` at `at` in an object list: digits, then a blank or a quote. After an object
+   * id's quote (`{1 "a"2 "b"}`, written without blanks) that is the next pair, not text of the id.
+   */
+  #dimensionAt(at: number, end: number): boolean {
+    const text = this.#text;
+    let k = at;
+    while (k < end && isDigit(text.charCodeAt(k))) k++;
+    if (k === at || k >= end) return false;
+    const c = text.charCodeAt(k);
+    return c === QUOTE || isSpace(c);
   }
 
   /**
@@ -454,9 +544,12 @@ export class SieLexer {
         j = this.#quoted(j, end, true, tokens);
       } else {
         const s = j;
+        let digits = true;
         while (j < end) {
           const d = text.charCodeAt(j);
-          if (isSpace(d) || d === CLOSE) break;
+          // `{1"a"}`: a dimension number glued to its quoted object id ends at the quote.
+          if (isSpace(d) || d === CLOSE || (d === QUOTE && digits)) break;
+          digits &&= isDigit(d);
           j++;
         }
         tokens.push(text.slice(s, j));

@@ -51,6 +51,8 @@ const EMPTY_OBJECTS: readonly SieObjectRef[] = Object.freeze([]);
 const MAX_AMOUNT_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / 100)}.${String(Number.MAX_SAFE_INTEGER % 100).padStart(2, '0')}`;
 const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
+/** The identification records a SIE file opens with (SIE 4B §7.1): after a byte-order mark, a file starts there. */
+const FILE_START_LABELS: ReadonlySet<string> = new Set(['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
 /**
@@ -137,6 +139,9 @@ class Reader {
   /** The error being built becomes a warning's text (a header date), so it is always built in full. */
   #wantMessage = false;
   #sawFlag = false;
+  /** Line of the first #FLAGGA, and whether another record came after it: a later #FLAGGA starts a second file. */
+  #flagLine = 0;
+  #afterFlag = false;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
   #crc: SieCrc | undefined;
@@ -251,6 +256,7 @@ class Reader {
         continue;
       }
       const lex = this.#lex;
+      if (lex.kind === 'record' || lex.bom) this.#checkJoined();
       if (lex.recoveredColumn !== undefined) {
         this.#warn('SIE_SYNTAX', `Unterminated quote: the field at column ${lex.recoveredColumn} has no closing "; read to the end of the line`, lex.line, lex.label);
       }
@@ -273,9 +279,37 @@ class Reader {
     }
   }
 
+  /**
+   * Two files joined into one (`cat 2024.se 2025.se`): a second #FLAGGA after the first file's
+   * records, or a byte-order mark before a header record. Each file numbers its own fiscal years
+   * (`#RAR 0`, `#IB 0`, `#UB 0` are that file's current year), so reading on would file one
+   * year's balances under the other's, and stopping would drop the second file without a word:
+   * a typed error in both modes, naming the line where the second file starts. A byte-order mark
+   * before any other record is skipped with a warning.
+   */
+  #checkJoined(): void {
+    const lex = this.#lex;
+    const label = lex.upperLabel;
+    const flag = lex.kind === 'record' && label === '#FLAGGA';
+    let why: string | undefined;
+    if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
+    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label)) why = `a byte-order mark before ${lex.label}, as at the start of a file`;
+    if (why !== undefined) {
+      throw new SieParseError(
+        'SIE_JOINED_FILES',
+        `Two SIE files joined into one: a second SIE file starts at line ${lex.line} (${why}); expected one file per read. Split the input before line ${lex.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
+        { file: this.#file, line: lex.line, label: lex.label || undefined },
+      );
+    }
+    if (lex.bom) this.#warn('SIE_STRUCTURE', `A byte-order mark (U+FEFF) at the start of line ${lex.line} was skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    if (flag) {
+      if (this.#flagLine === 0) this.#flagLine = lex.line;
+    } else if (this.#flagLine > 0) this.#afterFlag = true;
+  }
+
   #fail(err: unknown): void {
     if (!(err instanceof SieParseError || err instanceof UnbalancedVoucherError)) throw err;
-    if (this.#strict || err.code === 'SIE_NOT_SIE') throw err;
+    if (this.#strict || err.code === 'SIE_NOT_SIE' || err.code === 'SIE_JOINED_FILES') throw err;
     this.#collect(err);
   }
 
@@ -362,6 +396,7 @@ class Reader {
   }
 
   #amount(i: number): number {
+    this.#lex.joinDigitGroups(i);
     const raw = this.#need(i, 'an amount');
     let parsed = parseSieAmount(raw);
     if (parsed === undefined) {
@@ -438,6 +473,7 @@ class Reader {
   }
 
   #quantity(i: number): number | undefined {
+    this.#lex.joinDigitGroups(i);
     const raw = this.#opt(i);
     if (raw === undefined) return undefined;
     let q = parseSieQuantity(raw);
@@ -971,45 +1007,26 @@ class Reader {
   }
 
   /**
-   * #RTRANS rows whose #TRANS echo did not come right after them. A writer that puts the echoes
-   * later in the voucher (all #RTRANS first, then the #TRANS) leaves an identical #TRANS further
-   * down: when dropping those makes an unbalanced voucher balance, they were the echoes. Otherwise
-   * the rows stand as written (the spec's reading) and each #RTRANS is reported.
+   * #RTRANS rows whose #TRANS echo did not come right after them. Some writers put the echo right
+   * BEFORE its #RTRANS; others put all echoes later in the voucher (all #RTRANS first, then the
+   * #TRANS). Each #RTRANS takes the identical #TRANS right before it, else the first one after it
+   * that no other took, else the nearest one before it. An echo right before is the spec's pair in
+   * the other order, taken when the voucher then balances (an added pair that balances on its own
+   * also balances counted twice, so the balance alone cannot tell); echoes elsewhere only when the
+   * voucher is unbalanced as written and balanced without them. Otherwise the rows stand as
+   * written (the spec's reading) and each #RTRANS is reported.
    */
   #lateEchoes(rows: SieTransaction[], unechoed: readonly SieTransaction[], verLine: number): void {
-    if (voucherSum(rows) !== 0) {
-      // Each #RTRANS takes the first identical #TRANS after it that no earlier one took. Rows are
-      // grouped by content, each group walked once with a pointer that only moves forward (the
-      // #RTRANS come in file order): linear, where a scan per #RTRANS made a voucher of 20 000
-      // unechoed #RTRANS and 20 000 other rows take a minute.
-      const drop = new Set<number>();
-      const index = new Map<SieTransaction, number>();
-      const byContent = new Map<string, { readonly at: number[]; next: number }>();
-      for (let k = 0; k < rows.length; k++) {
-        const t = rows[k] as SieTransaction;
-        index.set(t, k);
-        if (t.added === true) continue;
-        const key = rowKey(t);
-        const group = byContent.get(key);
-        if (group === undefined) byContent.set(key, { at: [k], next: 0 });
-        else group.at.push(k);
-      }
-      const ordered = [...unechoed].sort((a, b) => (index.get(a) ?? -1) - (index.get(b) ?? -1));
-      for (const r of ordered) {
-        const from = index.get(r) ?? -1;
-        const group = byContent.get(rowKey(r));
-        if (group === undefined) continue;
-        while (group.next < group.at.length && (group.at[group.next] as number) <= from) group.next++;
-        if (group.next < group.at.length) drop.add(group.at[group.next++] as number);
-      }
-      if (drop.size === unechoed.length) {
-        const kept = rows.filter((_, k) => !drop.has(k));
-        if (voucherSum(kept) === 0) {
-          rows.length = 0;
-          rows.push(...kept);
-          this.#warn('SIE_RTRANS_WITHOUT_ECHO', `${unechoed.length} #RTRANS of the voucher on line ${verLine} had their #TRANS echo further down, not right after them; read as echoes, as the voucher then balances`, verLine, '#VER');
-          return;
-        }
+    const { drop, adjacent } = echoCandidates(rows, unechoed);
+    if (drop.size === unechoed.length) {
+      const asWritten = voucherSum(rows);
+      const kept = rows.filter((_, k) => !drop.has(k));
+      if (voucherSum(kept) === 0 && (asWritten !== 0 || adjacent === unechoed.length)) {
+        rows.length = 0;
+        rows.push(...kept);
+        const where = adjacent === unechoed.length ? 'right before them instead of right after' : 'elsewhere in the voucher, not right after them';
+        this.#warn('SIE_RTRANS_WITHOUT_ECHO', `${unechoed.length} #RTRANS of the voucher on line ${verLine} had their #TRANS echo ${where}; read as echoes, as the voucher then balances`, verLine, '#VER');
+        return;
       }
     }
     for (const r of unechoed) this.#warn('SIE_RTRANS_WITHOUT_ECHO', '#RTRANS not followed by its #TRANS echo (expected an identical #TRANS right after it)', r.line, '#RTRANS');
@@ -1056,6 +1073,43 @@ class Reader {
     }
     return row;
   }
+}
+
+/**
+ * For each #RTRANS in `unechoed`, the index in `rows` of the #TRANS that would be its echo (see
+ * Reader.lateEchoes), and how many of them are right before their #RTRANS. Rows are grouped by
+ * content and each group walked once with a pointer that only moves forward (the #RTRANS come in
+ * file order); the identical rows it passes wait on a stack, nearest on top. Linear: a scan per
+ * #RTRANS made a voucher of 20 000 unechoed #RTRANS and 20 000 other rows take a minute.
+ */
+function echoCandidates(rows: readonly SieTransaction[], unechoed: readonly SieTransaction[]): { drop: Set<number>; adjacent: number } {
+  const drop = new Set<number>();
+  const index = new Map<SieTransaction, number>();
+  const byContent = new Map<string, { readonly at: number[]; next: number; readonly passed: number[] }>();
+  for (let k = 0; k < rows.length; k++) {
+    const t = rows[k] as SieTransaction;
+    index.set(t, k);
+    if (t.added === true) continue;
+    const key = rowKey(t);
+    const group = byContent.get(key);
+    if (group === undefined) byContent.set(key, { at: [k], next: 0, passed: [] });
+    else group.at.push(k);
+  }
+  let adjacent = 0;
+  const ordered = [...unechoed].sort((a, b) => (index.get(a) ?? -1) - (index.get(b) ?? -1));
+  for (const r of ordered) {
+    const from = index.get(r) ?? -1;
+    const group = byContent.get(rowKey(r));
+    if (group === undefined) continue;
+    while (group.next < group.at.length && (group.at[group.next] as number) <= from) group.passed.push(group.at[group.next++] as number);
+    const before = group.passed[group.passed.length - 1];
+    if (before !== undefined && before === from - 1) {
+      drop.add(group.passed.pop() as number);
+      adjacent++;
+    } else if (group.next < group.at.length) drop.add(group.at[group.next++] as number);
+    else if (before !== undefined) drop.add(group.passed.pop() as number);
+  }
+  return { drop, adjacent };
 }
 
 /** The issue code an error is listed under. */

@@ -68,14 +68,14 @@ export function parseSieAmount(s: string): ParsedAmount | undefined {
 
 /** Signs a spreadsheet or word processor writes for minus: U+2212, figure/en/em dash, small and full-width hyphen-minus. */
 const MINUS_SIGNS = new Set([0x2212, 0x2012, 0x2013, 0x2014, 0xfe63, 0xff0d]);
-/** Blanks that are never a SIE field separator but that programs put between digit groups: NBSP, narrow NBSP, thin space. */
+/** Blanks that programs put between digit groups: NBSP (which the lexer lets through only between an amount's digit groups), narrow NBSP, thin space. */
 const GROUP_BLANKS = new Set([0xa0, 0x202f, 0x2009]);
 
 /**
  * An amount that {@link parseSieAmount} refused, rewritten in SIE's own spelling when it is one
  * amount in a spreadsheet's spelling: a Unicode minus or dash as the sign (`−1234.50`), and/or
- * non-breaking spaces between groups of three digits (`1\u00a0234.50`). These blanks never
- * separate SIE fields, so the reading is unambiguous. Undefined for anything else.
+ * non-breaking spaces between groups of three digits (`1\u00a0234.50`). Between an amount's
+ * digits these blanks do not separate SIE fields, so the reading is unambiguous. Undefined for anything else.
  */
 export function normalizeSieAmount(s: string): string | undefined {
   const n = s.length;

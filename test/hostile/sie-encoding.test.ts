@@ -81,4 +81,20 @@ describe('SIE vouchers built to be slow', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(doc.vouchers[0]?.transactions).toHaveLength(40_001);
   });
+
+  it('40 000 #TRANS echoes written before their #RTRANS, one by one or all in a block, are found in linear time', () => {
+    const read = (rows: readonly string[]) => {
+      const t0 = performance.now();
+      const doc = readSie(new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', ...rows, '#TRANS 1931 {} -40000', '}', ''].join('\n')));
+      return { doc, ms: performance.now() - t0 };
+    };
+    const pairs = Array.from({ length: 40_000 }, () => ['#TRANS 1930 {6 "b" 1 "a"} 1', '#RTRANS 1930 {1 "a" 6 "b"} 1']).flat();
+    const block = [...Array.from({ length: 40_000 }, () => '#TRANS 1930 {6 "b" 1 "a"} 1'), ...Array.from({ length: 40_000 }, () => '#RTRANS 1930 {1 "a" 6 "b"} 1')];
+    for (const rows of [pairs, block]) {
+      const { doc, ms } = read(rows);
+      expect(ms).toBeLessThan(5000);
+      expect(doc.vouchers[0]?.transactions).toHaveLength(40_001);
+      expect(doc.vouchers[0]?.transactions.filter((t) => t.added === true)).toHaveLength(40_000);
+    }
+  });
 });

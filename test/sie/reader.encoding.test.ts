@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, encodeText } from '../../src/core/encoding.js';
 import { readSie } from '../../src/sie/reader.js';
+import { SieParseError } from '../../src/core/errors.js';
 
 const TEXT = ['#FLAGGA 0', '#FORMAT PC8', '#FNAMN "Övningsbolaget Åsa & Ärla AB"', '#KONTO 7010 "Lön till kollektivanställda"', '#KONTO 2640 "Ingående moms"'].join('\r\n');
 
@@ -178,6 +179,35 @@ describe('readSie encodings', () => {
       expect(doc.encoding).toBe(enc);
       expect(doc.header.companyName).toBe('Café Müller AB');
     }
+  });
+
+  it('two UTF-8 files joined with cat (a byte-order mark mid-file): a typed error naming the line where the second file starts, in both modes', () => {
+    const part = (year: string, org: string) =>
+      ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', `#ORGNR ${org}`, '#FNAMN "Åkeriet AB"', `#RAR 0 ${year}0101 ${year}1231`, `#IB 0 1930 100.00`, `#VER A 1 ${year}0105 "Hyra"`, '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}', ''].join('\r\n');
+    const bom = [0xef, 0xbb, 0xbf];
+    const joined = new Uint8Array([...bom, ...utf8(part('2024', '556000-0001')), ...bom, ...utf8(part('2025', '556000-0001'))]);
+    for (const strict of [true, false]) {
+      let err: unknown;
+      try {
+        readSie(joined, { strict, fileName: 'ihop.se' });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `strict: ${strict}`).toBeInstanceOf(SieParseError);
+      expect(err).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se', label: '#FLAGGA' });
+      expect((err as Error).message).toMatch(/second SIE file starts at line 13/);
+    }
+    // Without the byte-order mark (plain text joined) the second #FLAGGA is found all the same.
+    expect(() => readSie(part('2024', '556000-0001') + part('2025', '556000-0001'))).toThrow(expect.objectContaining({ code: 'SIE_JOINED_FILES', line: 13 }));
+  });
+
+  it('a byte-order mark at the start of a later line does not corrupt its label; the line is read, with a warning', () => {
+    const text = ['#FLAGGA 0', '#FNAMN "Åkeriet AB"', '\ufeff#KONTO 1930 "Bank"', '#VER A 1 20250105', '{', '\ufeff#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'].join('\n');
+    const doc = readSie(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]));
+    expect(doc.accounts.map((a) => [a.number, a.name])).toEqual([['1930', 'Bank']]);
+    expect(doc.vouchers[0]?.transactions.map((t) => [t.account, t.amount])).toEqual([['1930', -500], ['5010', 500]]);
+    expect(doc.unknownRecords).toEqual([]);
+    expect(doc.issues.map((i) => [i.code, i.line])).toEqual([['SIE_STRUCTURE', 3], ['SIE_STRUCTURE', 6]]);
   });
 
   it('pure ASCII is CP437 (the bytes are the same)', () => {

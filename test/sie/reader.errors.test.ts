@@ -149,7 +149,7 @@ describe('readSie: syntax errors', () => {
   });
 
   it('an amount with a Unicode minus or dash as its sign or non-breaking spaces between digit groups is read, with an info note', () => {
-    // Non-breaking and narrow non-breaking spaces never separate SIE fields, so `1\u00a0234.50` is one amount.
+    // Between an amount's digit groups a (narrow) non-breaking space separates no fields, so `1\u00a0234.50` is one amount.
     const doc = readSie(
       sie('#IB 0 1930 1\u00a0234.50', '#UB 0 1930 \u221212\u202f345.00', '#VER A 1 20250101', '{', '#TRANS 1930 {} \u22121\u00a0000.00', '#TRANS 6570 {} \u2013250.00', '#TRANS 4010 {} 1\u202f250', '}'),
     );

@@ -52,6 +52,44 @@ describe('readSie lexing', () => {
     expect(v?.transactions[1]?.objects).toEqual([{ dimension: 1, object: 'A' }, { dimension: 6, object: 'B' }]);
   });
 
+  it('reads a no-break space (U+00A0) outside quotes as a field separator, never inside quoted text', () => {
+    const doc = readSie(
+      sie([
+        '#FLAGGA 0',
+        '#FNAMN\u00a0"Cell\u00a0AB"',
+        '#KONTO 1930\u00a0"Bank"',
+        '#OBJEKT 1\u00a0100\u00a0"Sälj"',
+        '\u00a0#VER\u00a0A 1 20250105\u00a0"Hyra\u00a0jan"',
+        '{',
+        '#TRANS 1930\u00a0{} -100.00\u00a020250105',
+        '#TRANS 6570 {1\u00a0100}\u00a0100',
+        '}',
+      ]),
+    );
+    expect(doc.header.companyName).toBe('Cell\u00a0AB');
+    expect(doc.accounts[0]).toMatchObject({ number: '1930', name: 'Bank' });
+    expect(doc.objects[0]).toMatchObject({ dimension: 1, id: '100', name: 'Sälj' });
+    const v = doc.vouchers[0];
+    expect(v).toMatchObject({ series: 'A', number: '1', date: '2025-01-05', text: 'Hyra\u00a0jan' });
+    expect(v?.transactions.map((t) => [t.account, t.amount, t.date, t.objects])).toEqual([
+      ['1930', -10000, '2025-01-05', []],
+      ['6570', 10000, undefined, [{ dimension: 1, object: '100' }]],
+    ]);
+    expect(doc.issues).toEqual([]);
+    // In an amount or quantity an NBSP between a digit and a group of three stays a digit-group blank.
+    const grouped = readSie(sie(['#FLAGGA 0', '#IB 0\u00a01930\u00a01\u00a0234.50\u00a07', '#VER A 1 20250105', '{', '#TRANS 1930 {} -1\u00a0234\u00a0567.00\u00a020250105', '#TRANS 6570 {} 1234567', '}']));
+    expect(grouped.balances.map((b) => [b.account, b.amount, b.quantity])).toEqual([['1930', 123450, 7]]);
+    expect(grouped.vouchers[0]?.transactions.map((t) => [t.amount, t.date])).toEqual([[-123456700, '2025-01-05'], [123456700, undefined]]);
+    // As bytes: CP437 writes the no-break space as 0xFF, Latin-1/Windows-1252 as 0xA0.
+    const bytes = (nbsp: number, a: number) => Uint8Array.from(Buffer.from('#FLAGGA 0\r\n#FNAMN "Sm_landsbolaget"\r\n#VER~A 1 20250105\r\n{\r\n#TRANS 1930~{} -5\r\n#TRANS 6570 {}~5\r\n}\r\n', 'latin1'), (c) => (c === 0x7e ? nbsp : c === 0x5f ? a : c));
+    for (const [nbsp, a] of [[0xff, 0x86], [0xa0, 0xe5]] as const) {
+      const d = readSie(bytes(nbsp, a));
+      expect(d.header.companyName).toBe('Smålandsbolaget');
+      expect(d.vouchers[0]?.series).toBe('A');
+      expect(d.vouchers[0]?.transactions.map((t) => [t.account, t.amount])).toEqual([['1930', -500], ['6570', 500]]);
+    }
+  });
+
   it('reads quoted and unquoted values alike, quoted numbers included', () => {
     const doc = readSie(
       sie([
@@ -199,6 +237,24 @@ describe('readSie lexing', () => {
     expect(doc.vouchers[0]?.transactions.map((t) => t.objects.map((o) => [o.dimension, o.object]))).toEqual(expected);
   });
 
+  it('reads object pairs written without blanks between dimension and quoted id ({1"a"}, {1 "a"2 "b"}) as the pairs', () => {
+    const lists = ['{1"a"}', '{1 "a"2 "b"}', '{1"a"2"b"}', '{1 "a" 6"P 1"}', '{ 20"x y"}'];
+    const rows = lists.map((l, i) => `#TRANS 30${String(i).padStart(2, '0')} ${l} 0`);
+    const doc = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#OBJEKT 1 "a" "Kst a"', '#OIB 0 3000 {1"a"6"P 1"} 100', '#VER A 1 20250101', '{', ...rows, '}']));
+    expect(doc.vouchers[0]?.transactions.map((t) => t.objects.map((o) => [o.dimension, o.object]))).toEqual([
+      [[1, 'a']],
+      [[1, 'a'], [2, 'b']],
+      [[1, 'a'], [2, 'b']],
+      [[1, 'a'], [6, 'P 1']],
+      [[20, 'x y']],
+    ]);
+    expect(doc.objectBalances[0]?.objects).toEqual([{ dimension: 1, object: 'a' }, { dimension: 6, object: 'P 1' }]);
+    expect(doc.issues).toEqual([]);
+    // Quotes a writer left unescaped inside an id are still read as part of it.
+    const inner = readSie(sie(['#FLAGGA 0', '#VER A 1 20250101', '{', '#TRANS 3000 {6 "Kaffe "Gott" AB"} 0', '}']));
+    expect(inner.vouchers[0]?.transactions[0]?.objects).toEqual([{ dimension: 6, object: 'Kaffe "Gott" AB' }]);
+  });
+
   it('reads all row fields: transdat, transtext, quantity, sign; 00000000 and "" mean no date', () => {
     const doc = readSie(
       sie([
@@ -274,6 +330,33 @@ describe('readSie lexing', () => {
     const balanced = readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', '#RTRANS 6570 {} 5', '#TRANS 1930 {} -10', '#TRANS 6570 {} 5', '}']));
     expect(balanced.vouchers[0]?.transactions.map((t) => t.amount)).toEqual([500, -1000, 500]);
     expect(balanced.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 5, label: '#RTRANS' }]);
+  });
+
+  it('takes a #TRANS echo written right BEFORE its #RTRANS as the echo, in either order, and keeps genuine identical rows', () => {
+    const ver = (rows: readonly string[]) => readSie(sie(['#FLAGGA 0', '#FNAMN x', '#VER A 1 20250101', '{', ...rows, '}']), { strict: false });
+    const shape = (d: ReturnType<typeof ver>) => d.vouchers[0]?.transactions.map((t) => [t.account, t.amount, t.added === true]);
+    const original = ['#TRANS 6570 {} 100', '#TRANS 1930 {} -100'];
+    const expected = [['6570', 10000, false], ['1930', -10000, false], ['1930', -5000, true], ['6570', 5000, true]];
+    // An added pair that balances on its own: counted twice the voucher still balances, so the order alone tells.
+    const after = ver([...original, '#RTRANS 1930 {} -50', '#TRANS 1930 {} -50', '#RTRANS 6570 {} 50', '#TRANS 6570 {} 50']);
+    const before = ver([...original, '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50', '#TRANS 6570 {} 50', '#RTRANS 6570 {} 50']);
+    expect(shape(after)).toEqual(expected);
+    expect(after.issues).toEqual([]);
+    expect(shape(before)).toEqual(expected);
+    expect(before.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', severity: 'warning', line: 3, label: '#VER' }]);
+    expect(before.issues[0]?.message).toMatch(/2 #RTRANS .* right before them/);
+    // An added row balanced against the original ones: the echo before it unbalanced the voucher.
+    const single = ver(['#TRANS 6570 {} 100', '#TRANS 1930 {} -100', '#TRANS 1930 {} 30', '#RTRANS 1930 {} 30', '#TRANS 6570 {} -30']);
+    expect(shape(single)).toEqual([['6570', 10000, false], ['1930', -10000, false], ['1930', 3000, true], ['6570', -3000, false]]);
+    expect(single.issues.map((i) => i.severity)).toEqual(['warning']);
+    // Two identical genuine rows, and a genuine row identical to the #RTRANS before it: no echoes.
+    const genuine = ver(['#TRANS 6570 {} 50', '#TRANS 6570 {} 50', '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50', '#TRANS 1930 {} -50']);
+    expect(shape(genuine)).toEqual([['6570', 5000, false], ['6570', 5000, false], ['1930', -5000, false], ['1930', -5000, true]]);
+    expect(genuine.issues).toEqual([]);
+    // An #RTRANS with no echo at all after a genuine identical row: dropping that row would unbalance the voucher, so it stands.
+    const noEcho = ver(['#TRANS 6570 {} 100', '#TRANS 1930 {} -50', '#RTRANS 1930 {} -50']);
+    expect(shape(noEcho)).toEqual([['6570', 10000, false], ['1930', -5000, false], ['1930', -5000, true]]);
+    expect(noEcho.issues).toMatchObject([{ code: 'SIE_RTRANS_WITHOUT_ECHO', line: 7, label: '#RTRANS' }]);
   });
 
   it('warns about an #RTRANS without its #TRANS echo', () => {
