@@ -8,11 +8,12 @@
  */
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
+import { fiscalYears } from '../sie/fiscal-year.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
 import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
-import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger, sameVoucherIds } from './ledger.js';
+import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -30,8 +31,12 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const ref = refOf(found);
         const given = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option'));
         const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
-        const read = ledgerEntries(doc, bankAccounts);
-        const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
+        const storedList = await tx.listLedgerVouchers(ref);
+        const storedItems = await tx.listOpenItems(ref);
+        // A file without #RAR: its fiscal years as the client's earlier files or its numbering say.
+        const years = fiscalYears(doc, knownYearStarts(storedList, storedItems));
+        const read = ledgerEntries(doc, bankAccounts, years);
+        const stored = new Map(storedList.map((v) => [v.id, v]));
         // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.
         const same = sameVoucherIds(read, stored);
         const entries = read.map((e, i) => {
@@ -108,7 +113,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const openItems = await learnOpenItemsFromSie(tx, ref, doc);
+        const openItems = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems });
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,

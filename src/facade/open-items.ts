@@ -20,6 +20,8 @@ import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
 import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
+import { fiscalYears } from '../sie/fiscal-year.js';
+import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import type { ClientRef, StoreSession, VoucherRecord } from '../store/store.js';
 import type { Suggestion } from '../suggest/types.js';
@@ -39,15 +41,18 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
 
 /**
  * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
- * balances say is paid (oldest first), for items up to the file's last voucher.
+ * balances say is paid (oldest first), for items up to the file's last voucher. `given`: the
+ * fiscal years the file is read with (see `fiscalYears`) and the client's items, when the caller
+ * has them.
  */
-export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument): Promise<OpenItemsLearned> {
-  const read = sieLedgerVouchers(doc);
+export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[] } = {}): Promise<OpenItemsLearned> {
+  const years = given.years ?? fiscalYears(doc);
+  const read = sieLedgerVouchers(doc, undefined, years);
   if (read.length === 0) return { changed: 0, open: 0 };
-  const stored = await tx.listOpenItems(ref);
+  const stored = given.stored ?? (await tx.listOpenItems(ref));
   // A voucher the ledger holds under another id (stored before ids had the fiscal year, or from a
   // 4I file without #RAR of a year that does not start in January) keeps it.
-  const vouchers = storedVoucherIds(doc, read, stored);
+  const vouchers = storedVoucherIds(doc, read, stored, years);
   const update = updateLedger(stored, vouchers);
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const balances = sieItemBalances(doc);
