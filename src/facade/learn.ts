@@ -13,11 +13,12 @@ import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
 import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
-import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds } from './ledger.js';
+import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
+import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
-import type { Kontera, LearnFromSieOptions, LearnFromSieResult, UnlearnResult } from './types.js';
+import type { Kontera, LearnFromSieOptions, LearnFromSieResult, LearnWarning, UnlearnResult } from './types.js';
 
 /** `learnFromSie`, `unlearn`. */
 export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'unlearn'> {
@@ -113,7 +114,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const openItems = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems });
+        const { notInFile, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems });
+        const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
+        if (gone.length > 0) warnings.push(notInFileWarning(gone));
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -143,5 +146,18 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
     },
+  };
+}
+
+/**
+ * The warning for vouchers without a number that an earlier file taught and this one no longer
+ * holds (see `unnumberedNotInFile`): each by date, series and text, once (a bank voucher can be an
+ * open item's voucher too).
+ */
+function notInFileWarning(gone: readonly VoucherSpot[]): LearnWarning {
+  const named = [...new Set(gone.map((v) => `${v.date}${v.series.trim() === '' ? '' : ` ${v.series.trim()}`}${v.text.trim() === '' ? '' : ` "${v.text.trim()}"`}`))].sort();
+  return {
+    code: 'UNNUMBERED_VOUCHER_NOT_IN_FILE',
+    message: `Vouchers without a number learned from an earlier file are not in this file, though it holds vouchers of their series before and after them: ${named.join(', ')}. Edited in the books (the edited voucher is then kept besides the earlier one), removed, or left out of this export; they are kept`,
   };
 }

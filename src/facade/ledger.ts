@@ -185,6 +185,43 @@ export function knownYearStarts(ledger: readonly LedgerVoucher[], items: readonl
   return [...starts];
 }
 
+/** A voucher as {@link unnumberedNotInFile} compares them. */
+export interface VoucherSpot {
+  readonly id: string;
+  readonly series: string;
+  readonly number: string;
+  readonly date: string;
+  readonly text: string;
+}
+
+/**
+ * The stored vouchers without a number that a file no longer holds although it holds vouchers
+ * without a number of their series on dates before and after theirs (an export that starts later
+ * or ends earlier does not count). Such a voucher has no identity in the books but its content, so
+ * an edit gives it another id: the earlier and the edited one are then both kept. No rule can tell
+ * an edit from a removal plus a new voucher or from a file that is a selection (an invoicing
+ * program exports a batch), so kontera keeps them and reports them instead of guessing.
+ */
+export function unnumberedNotInFile(read: readonly VoucherSpot[], stored: readonly VoucherSpot[]): VoucherSpot[] {
+  const ids = new Set(read.map((v) => v.id));
+  const span = new Map<string, { first: string; last: string }>();
+  for (const v of read) {
+    if (isNumbered(v.number)) continue;
+    const series = v.series.trim();
+    const s = span.get(series);
+    if (s === undefined) span.set(series, { first: v.date, last: v.date });
+    else {
+      if (v.date < s.first) s.first = v.date;
+      if (v.date > s.last) s.last = v.date;
+    }
+  }
+  return stored.filter((v) => {
+    if (isNumbered(v.number) || ids.has(v.id)) return false;
+    const s = span.get(v.series.trim());
+    return s !== undefined && s.first <= v.date && v.date <= s.last;
+  });
+}
+
 /** The booking a stored ledger voucher was learned as. */
 export function bookingOf(v: LedgerVoucher): ConfirmedBooking {
   const amount = v.rows.reduce((s, r) => (v.bankAccounts.includes(r.account) ? s + r.amount : s), 0);

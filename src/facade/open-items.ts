@@ -18,13 +18,15 @@ import type { DepositSettlement } from '../openitems/deposit.js';
 import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../openitems/sie.js';
+import { sieItemBalances, sieLedgerVouchers, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
 import { fiscalYears } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import type { ClientRef, StoreSession, VoucherRecord } from '../store/store.js';
 import type { Suggestion } from '../suggest/types.js';
+import { unnumberedNotInFile } from './ledger.js';
+import type { VoucherSpot } from './ledger.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
@@ -43,12 +45,13 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
  * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
  * balances say is paid (oldest first), for items up to the file's last voucher. `given`: the
  * fiscal years the file is read with (see `fiscalYears`) and the client's items, when the caller
- * has them.
+ * has them. Also returns the items' vouchers without a number that the file no longer holds (see
+ * `unnumberedNotInFile`).
  */
-export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[] } = {}): Promise<OpenItemsLearned> {
+export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[] } = {}): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[] }> {
   const years = given.years ?? fiscalYears(doc);
   const read = sieLedgerVouchers(doc, undefined, years);
-  if (read.length === 0) return { changed: 0, open: 0 };
+  if (read.length === 0) return { changed: 0, open: 0, notInFile: [] };
   const stored = given.stored ?? (await tx.listOpenItems(ref));
   // A voucher the ledger holds under another id (stored before ids had the fiscal year, or from a
   // 4I file without #RAR of a year that does not start in January) keeps it.
@@ -62,7 +65,7 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
   }
   await put(tx, ref, [...changed.values()]);
   const final = update.items.map((i) => changed.get(i.id) ?? i);
-  return { changed: changed.size, open: final.filter((i) => i.open > 0).length };
+  return { changed: changed.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)) };
 }
 
 /** A confirmed booking as the ledger needs it. */

@@ -102,6 +102,24 @@ function itemVoucherId(item: OpenItem): string {
   return suffix < 0 ? item.id : item.id.slice(0, suffix);
 }
 
+/**
+ * The vouchers the ledger `items` were booked or settled by in SIE files, once each: id (as
+ * {@link sieLedgerVouchers} gives it), series, number, date and text. A settlement does not keep
+ * its voucher's series and number: it is numbered unless its id is by content (`~`).
+ */
+export function storedSieVouchers(items: readonly OpenItem[]): { id: string; series: string; number: string; date: string; text: string }[] {
+  const out = new Map<string, { id: string; series: string; number: string; date: string; text: string }>();
+  for (const i of items) {
+    if (i.origin === 'sie') out.set(itemVoucherId(i), { id: itemVoucherId(i), series: i.series, number: i.number, date: i.date, text: i.text });
+    for (const s of i.settlements) {
+      if (s.origin !== 'sie' || out.has(s.voucher)) continue;
+      const m = /^sie:\d{4}-\d{2}-\d{2} (?:(.*?) )?~/s.exec(s.voucher);
+      out.set(s.voucher, { id: s.voucher, series: m?.[1] ?? '', number: m === null ? '?' : '', date: s.date, text: '' });
+    }
+  }
+  return [...out.values()];
+}
+
 const YEAR_ID = /^sie:(\d{4}-\d{2}-\d{2}) (.*)$/s;
 
 /**

@@ -190,6 +190,26 @@ for (const kind of STORE_KINDS) {
       expect((await k.openItems('b')).length).toBe(2);
     });
 
+    it('a voucher without a number edited in the books is not silently counted twice: the file that no longer holds it says so', async () => {
+      const { k } = await kontera();
+      const first = await k.learnFromSie('a', unnumbered('B', [X, Y, PAY_X]));
+      expect(first.warnings).toEqual([]);
+      // Invoice 211 edited from 1 000 to 1 200 kr: it has no number, so nothing ties the two versions.
+      const edited = ['20260105', 'Faktura 211 Ekholms Bageri', 1200, 'invoice'] as const;
+      const r = await k.learnFromSie('a', unnumbered('B', [edited, Y, PAY_X]));
+      expect(r.warnings.map((w) => w.code)).toEqual(['UNNUMBERED_VOUCHER_NOT_IN_FILE']);
+      expect(r.warnings[0]?.message).toContain('2026-01-05 B "Faktura 211 Ekholms Bageri"');
+      expect(r.warnings[0]?.message).not.toContain('212');
+      // Both versions are kept, as the warning says.
+      expect(summary(await k.openItems('a'))).toEqual(['B  2026-01-05 100000 open 0: sie 2026-02-01 100000', 'B  2026-01-05 120000 open 120000: ', 'B  2026-01-12 200000 open 200000: ']);
+      // An export that starts later, or the bank voucher of a payment edited: the same rule, on the bank vouchers too.
+      expect((await k.learnFromSie('a', unnumbered('B', [Y, PAY_X, PAY_Y]))).warnings).toEqual([]);
+      const payEdited = ['20260201', 'Inbetalning faktura 211 Ekholms Bageri AB', 1000, 'payment'] as const;
+      const p = await k.learnFromSie('a', unnumbered('B', [edited, Y, payEdited, PAY_Y]));
+      expect(p.warnings.map((w) => w.code)).toEqual(['UNNUMBERED_VOUCHER_NOT_IN_FILE']);
+      expect(p.warnings[0]?.message).toContain('2026-02-01 B "Inbetalning faktura 211 Ekholms Bageri"');
+    });
+
     it('vouchers without a number in a ledger stored with the ids from before: learning the file again adds what it lost, nothing twice', async () => {
       const { k, store } = await kontera();
       // Before: every voucher of series B without a number was sie:B:, so Y and the payment of X were lost.
