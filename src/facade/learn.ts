@@ -114,7 +114,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const { notInFile, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems });
+        const { notInFile, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList });
         const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
         if (gone.length > 0) warnings.push(notInFileWarning(gone));
         checkAbort(options.signal);
