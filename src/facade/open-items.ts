@@ -78,10 +78,19 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
  */
 function unappliedPayments(ledger: readonly LedgerVoucher[], read: readonly OpenItemVoucher[], items: readonly OpenItem[]): OpenItemVoucher[] {
   const known = new Set(read.map((v) => v.id));
-  for (const i of items) for (const s of i.settlements) known.add(s.voucher);
+  // Series, number and date of each settlement, whatever its id's form: one stored under the id
+  // from before the fiscal year (`sie:B:2`) or under another year start is not applied again.
+  const settled = new Set<string>();
+  for (const i of items) {
+    for (const s of i.settlements) {
+      known.add(s.voucher);
+      const m = /^sie:(?:\d{4}-\d{2}-\d{2} (.*) (\S+)|([^:]*):(.*))$/s.exec(s.voucher);
+      if (m !== null) settled.add(`${m[1] ?? m[3]} ${m[2] ?? m[4]}\u0000${s.date}`);
+    }
+  }
   return ledger.flatMap((v) => {
     const id = `sie:${v.id}`;
-    if (known.has(id) || !isNumbered(v.number) || v.id !== `${v.id.slice(0, 10)} ${v.series} ${v.number}`) return [];
+    if (known.has(id) || settled.has(`${v.series} ${v.number}\u0000${v.date}`) || !isNumbered(v.number) || v.id !== `${v.id.slice(0, 10)} ${v.series} ${v.number}`) return [];
     if (!v.rows.some((r) => openItemKind(r.account) !== null)) return [];
     return [{ id, origin: 'sie' as const, series: v.series, number: v.number, date: v.date, text: v.text, rows: v.rows }];
   });

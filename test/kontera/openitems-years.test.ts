@@ -161,6 +161,30 @@ for (const kind of STORE_KINDS) {
       expect(await k.openItems('old')).toEqual(now);
     });
 
+    it('a ledger stored with ids without the fiscal year beside bank vouchers with them: a payment it applied is not applied again', async () => {
+      const { k, store } = await kontera();
+      // Two invoices of 1 000 kr to one customer; the payment of the first names no invoice.
+      const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#FNAMN "Norrbackens Verkstad AB"', '#RAR 0 20240101 20241231'];
+      for (const [n, date, text, rows] of [
+        ['1', '20240301', 'Faktura Ekholms Bageri', ['1510 {} 1000.00', '3001 {} -800.00', '2611 {} -200.00']],
+        ['2', '20240315', 'Faktura Ekholms Bageri', ['1510 {} 1000.00', '3001 {} -800.00', '2611 {} -200.00']],
+        ['3', '20240401', 'Inbetalning Ekholms Bageri', ['1930 {} 1000.00', '1510 {} -1000.00']],
+      ] as const) lines.push(`#VER A ${n} ${date} "${text}"`, '{', ...rows.map((r) => `#TRANS ${r}`), '}');
+      const bytes = lines.join('\r\n') + '\r\n';
+      // The bank vouchers learned with fiscal-year ids, the open items still with the ids from before.
+      await k.learnFromSie('old', bytes);
+      const ref = { bureauId: 'b1', clientId: 'old' };
+      await store.transaction(async (tx) => {
+        await tx.deleteOpenItems(ref, (await tx.listOpenItems(ref)).map((i) => i.id));
+      });
+      await learnWithOldIds(store, bytes);
+      const old = await k.openItems('old');
+      expect(summary(old)).toEqual(['A 1 2024-03-01 100000 open 0: sie 2024-04-01 100000', 'A 2 2024-03-15 100000 open 100000: ']);
+      // Another file: the stored bank voucher A 3 settled A 1 under sie:A:3 and settles nothing else.
+      expect((await k.learnFromSie('old', unnumbered('B', [X]))).openItems.changed).toBe(1);
+      expect((await k.openItems('old')).filter((i) => i.series === 'A')).toEqual(old);
+    });
+
     it('a ledger stored with ids without the fiscal year from one year: the next year is learned as its own', async () => {
       const { k, store } = await kontera();
       await learnWithOldIds(store, Y2024);
