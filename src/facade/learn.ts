@@ -8,15 +8,17 @@
  */
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
+import { fiscalYears } from '../sie/fiscal-year.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
 import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
-import { bookingOf, confirmedLines, keyOfLine, ledgerEntries, matchLedger, sameVoucherIds } from './ledger.js';
+import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
+import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
-import type { Kontera, LearnFromSieOptions, LearnFromSieResult, UnlearnResult } from './types.js';
+import type { Kontera, LearnFromSieOptions, LearnFromSieResult, LearnWarning, UnlearnResult } from './types.js';
 
 /** `learnFromSie`, `unlearn`. */
 export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'unlearn'> {
@@ -30,8 +32,12 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const ref = refOf(found);
         const given = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option'));
         const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
-        const read = ledgerEntries(doc, bankAccounts);
-        const stored = new Map((await tx.listLedgerVouchers(ref)).map((v) => [v.id, v]));
+        const storedList = await tx.listLedgerVouchers(ref);
+        const storedItems = await tx.listOpenItems(ref);
+        // A file without #RAR: its fiscal years as the client's earlier files or its numbering say.
+        const years = fiscalYears(doc, knownYearStarts(storedList, storedItems));
+        const read = ledgerEntries(doc, bankAccounts, years);
+        const stored = new Map(storedList.map((v) => [v.id, v]));
         // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.
         const same = sameVoucherIds(read, stored);
         const entries = read.map((e, i) => {
@@ -108,7 +114,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const openItems = await learnOpenItemsFromSie(tx, ref, doc);
+        const { notInFile, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList });
+        const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
+        if (gone.length > 0) warnings.push(notInFileWarning(gone));
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -138,5 +146,18 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
     },
+  };
+}
+
+/**
+ * The warning for vouchers without a number that an earlier file taught and this one no longer
+ * holds (see `unnumberedNotInFile`): each by date, series and text, once (a bank voucher can be an
+ * open item's voucher too).
+ */
+function notInFileWarning(gone: readonly VoucherSpot[]): LearnWarning {
+  const named = [...new Set(gone.map((v) => `${v.date}${v.series.trim() === '' ? '' : ` ${v.series.trim()}`}${v.text.trim() === '' ? '' : ` "${v.text.trim()}"`}`))].sort();
+  return {
+    code: 'UNNUMBERED_VOUCHER_NOT_IN_FILE',
+    message: `Vouchers without a number learned from an earlier file are not in this file, though it holds vouchers of their series before and after them: ${named.join(', ')}. Edited in the books (the edited voucher is then kept besides the earlier one), removed, or left out of this export; they are kept`,
   };
 }

@@ -13,8 +13,9 @@
 import { dayNumber } from '../knowledge/learn.js';
 import { sieBookings, unlearnedVouchers } from '../knowledge/cold-start.js';
 import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
-import { isNumbered, sameFiscalYear, voucherIdentity, withOrdinal } from '../sie/fiscal-year.js';
-import type { FiscalYear } from '../sie/fiscal-year.js';
+import { fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, withOrdinal } from '../sie/fiscal-year.js';
+import type { FiscalYear, FiscalYears } from '../sie/fiscal-year.js';
+import type { OpenItem } from '../openitems/types.js';
 import type { SieDocument } from '../sie/types.js';
 import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
 import { fingerprint } from './shared.js';
@@ -33,19 +34,19 @@ export interface LedgerEntry {
   readonly booking: ConfirmedBooking;
   /** Cancelled in these books by a correction that reverses it exactly (or that correction): not learned, and evidence learned from it earlier is taken back. */
   readonly cancelled?: true;
-  /** The fiscal year (`#RAR`) of a numbered voucher; absent when the file does not say and the calendar year stands in. */
+  /** The fiscal year (`#RAR`, or inferred) of a numbered voucher; absent when nothing says and the calendar year stands in. */
   readonly fiscalYear?: FiscalYear;
 }
 
 /**
  * The bank vouchers of a SIE document as ledger vouchers with their bookings, in file order. A
- * numbered voucher is identified by its fiscal year (`#RAR`, else the calendar year: a 4I file
- * need not say, see {@link sameVoucherIds}), series and number; one without a number (a 4I file
+ * numbered voucher is identified by its fiscal year (`years`, default the file's `#RAR` or its
+ * numbering, see `fiscalYears`; else the calendar year: a 4I file need not say, see {@link sameVoucherIds}), series and number; one without a number (a 4I file
  * leaves it to the importing program, also when it gives a series) by its date, series and
  * content, with an ordinal among identical ones. A numbered voucher the file holds twice, identical, is one
  * voucher; a voucher a later correction reverses, and that correction, are marked `cancelled`.
  */
-export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo[]): LedgerEntry[] {
+export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo[], years: FiscalYears = fiscalYears(doc)): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   const seen = new Map<string, number>();
   const unlearned = unlearnedVouchers(doc);
@@ -60,7 +61,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
     // `#VER B ""`): such vouchers are told apart by content, not by their place in the file, so
     // a later export that starts later or holds more of them gives each the same id again.
     // The same identity twice in one file (a broken export, or two equal payments on one day): each stays its own voucher.
-    const identity = voucherIdentity(doc, v, print);
+    const identity = voucherIdentity(doc, v, print, years);
     const id = withOrdinal(identity.id, seen);
     const fiscalYear = identity.fiscalYear;
     out.push({
@@ -165,6 +166,60 @@ function numberedYear(v: LedgerVoucher): string | undefined {
   if (!isNumbered(v.number)) return undefined;
   const start = v.id.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && v.id === `${start} ${v.series} ${v.number}` ? start : undefined;
+}
+
+/**
+ * The fiscal year starts the client's earlier files gave their numbered vouchers (the ids of the
+ * stored bank vouchers and open items), for reading a file without `#RAR` (see `fiscalYears`).
+ */
+export function knownYearStarts(ledger: readonly LedgerVoucher[], items: readonly OpenItem[]): string[] {
+  const starts = new Set<string>();
+  for (const v of ledger) {
+    const start = numberedYear(v);
+    if (start !== undefined) starts.add(start);
+  }
+  for (const i of items) {
+    const m = /^sie:(\d{4}-\d{2}-\d{2}) /.exec(i.id);
+    if (m !== null && i.origin === 'sie' && isNumbered(i.number)) starts.add(m[1] as string);
+  }
+  return [...starts];
+}
+
+/** A voucher as {@link unnumberedNotInFile} compares them. */
+export interface VoucherSpot {
+  readonly id: string;
+  readonly series: string;
+  readonly number: string;
+  readonly date: string;
+  readonly text: string;
+}
+
+/**
+ * The stored vouchers without a number that a file no longer holds although it holds vouchers
+ * without a number of their series on dates before and after theirs (an export that starts later
+ * or ends earlier does not count). Such a voucher has no identity in the books but its content, so
+ * an edit gives it another id: the earlier and the edited one are then both kept. No rule can tell
+ * an edit from a removal plus a new voucher or from a file that is a selection (an invoicing
+ * program exports a batch), so kontera keeps them and reports them instead of guessing.
+ */
+export function unnumberedNotInFile(read: readonly VoucherSpot[], stored: readonly VoucherSpot[]): VoucherSpot[] {
+  const ids = new Set(read.map((v) => v.id));
+  const span = new Map<string, { first: string; last: string }>();
+  for (const v of read) {
+    if (isNumbered(v.number)) continue;
+    const series = v.series.trim();
+    const s = span.get(series);
+    if (s === undefined) span.set(series, { first: v.date, last: v.date });
+    else {
+      if (v.date < s.first) s.first = v.date;
+      if (v.date > s.last) s.last = v.date;
+    }
+  }
+  return stored.filter((v) => {
+    if (isNumbered(v.number) || ids.has(v.id)) return false;
+    const s = span.get(v.series.trim());
+    return s !== undefined && s.first <= v.date && v.date <= s.last;
+  });
 }
 
 /** The booking a stored ledger voucher was learned as. */

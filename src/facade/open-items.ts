@@ -18,11 +18,15 @@ import type { DepositSettlement } from '../openitems/deposit.js';
 import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../openitems/sie.js';
+import { sieItemBalances, sieLedgerVouchers, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
+import { fiscalYears, isNumbered } from '../sie/fiscal-year.js';
+import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
-import type { ClientRef, StoreSession, VoucherRecord } from '../store/store.js';
+import type { ClientRef, LedgerVoucher, StoreSession, VoucherRecord } from '../store/store.js';
 import type { Suggestion } from '../suggest/types.js';
+import { unnumberedNotInFile } from './ledger.js';
+import type { VoucherSpot } from './ledger.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
@@ -39,16 +43,20 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
 
 /**
  * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
- * balances say is paid (oldest first), for items up to the file's last voucher.
+ * balances say is paid (oldest first), for items up to the file's last voucher. `given`: the
+ * fiscal years the file is read with (see `fiscalYears`) and the client's items, when the caller
+ * has them. Also returns the items' vouchers without a number that the file no longer holds (see
+ * `unnumberedNotInFile`).
  */
-export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument): Promise<OpenItemsLearned> {
-  const read = sieLedgerVouchers(doc);
-  if (read.length === 0) return { changed: 0, open: 0 };
-  const stored = await tx.listOpenItems(ref);
+export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[]; readonly ledger?: readonly LedgerVoucher[] } = {}): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[] }> {
+  const years = given.years ?? fiscalYears(doc);
+  const read = sieLedgerVouchers(doc, undefined, years);
+  if (read.length === 0) return { changed: 0, open: 0, notInFile: [] };
+  const stored = given.stored ?? (await tx.listOpenItems(ref));
   // A voucher the ledger holds under another id (stored before ids had the fiscal year, or from a
   // 4I file without #RAR of a year that does not start in January) keeps it.
-  const vouchers = storedVoucherIds(doc, read, stored);
-  const update = updateLedger(stored, vouchers);
+  const vouchers = storedVoucherIds(doc, read, stored, years);
+  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored)]);
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const balances = sieItemBalances(doc);
   if (balances !== undefined) {
@@ -57,7 +65,35 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
   }
   await put(tx, ref, [...changed.values()]);
   const final = update.items.map((i) => changed.get(i.id) ?? i);
-  return { changed: changed.size, open: final.filter((i) => i.open > 0).length };
+  return { changed: changed.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)) };
+}
+
+/**
+ * The client's stored bank vouchers of earlier files that settle on an item account but settled no
+ * item: a payment learned before the invoice it pays (the later fiscal year's file first). They are
+ * offered to the ledger again with each file, so that the file that brings the invoice settles it
+ * and learning order does not change the ledger. The ledger skips any that settled something.
+ * Only numbered ones: their ledger id is the open-item ledger's (`sie:` + id), while a voucher
+ * without a number is fingerprinted differently in the two and could be applied twice.
+ */
+function unappliedPayments(ledger: readonly LedgerVoucher[], read: readonly OpenItemVoucher[], items: readonly OpenItem[]): OpenItemVoucher[] {
+  const known = new Set(read.map((v) => v.id));
+  // Series, number and date of each settlement, whatever its id's form: one stored under the id
+  // from before the fiscal year (`sie:B:2`) or under another year start is not applied again.
+  const settled = new Set<string>();
+  for (const i of items) {
+    for (const s of i.settlements) {
+      known.add(s.voucher);
+      const m = /^sie:(?:\d{4}-\d{2}-\d{2} (.*) (\S+)|([^:]*):(.*))$/s.exec(s.voucher);
+      if (m !== null) settled.add(`${m[1] ?? m[3]} ${m[2] ?? m[4]}\u0000${s.date}`);
+    }
+  }
+  return ledger.flatMap((v) => {
+    const id = `sie:${v.id}`;
+    if (known.has(id) || settled.has(`${v.series} ${v.number}\u0000${v.date}`) || !isNumbered(v.number) || v.id !== `${v.id.slice(0, 10)} ${v.series} ${v.number}`) return [];
+    if (!v.rows.some((r) => openItemKind(r.account) !== null)) return [];
+    return [{ id, origin: 'sie' as const, series: v.series, number: v.number, date: v.date, text: v.text, rows: v.rows }];
+  });
 }
 
 /** A confirmed booking as the ledger needs it. */

@@ -157,6 +157,12 @@ export const LEARN_WARNING_CODES = [
   'BANK_ACCOUNTS_FROM_SIE',
   /** The books use a 19xx account that is not one of the client's bank accounts: its vouchers were not learned as bank bookings. */
   'BANK_ACCOUNT_NOT_LEARNED',
+  /**
+   * Vouchers without a number learned from an earlier file are not in this one, though it holds
+   * their series and dates: edited in the books (then both the earlier and the edited voucher are
+   * kept and counted), removed, or left out of this export. kontera cannot tell which, so it keeps them and says so.
+   */
+  'UNNUMBERED_VOUCHER_NOT_IN_FILE',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 

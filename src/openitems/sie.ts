@@ -6,7 +6,8 @@
  */
 import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
-import { fiscalYearOf, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
+import { fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
+import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { dayNumber } from '../knowledge/learn.js';
@@ -23,12 +24,12 @@ import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
  * the invoices of one series-only file, do not share an id. Before, a voucher without a number was
  * `sie:#<place in the file>`, or `sie:<series>:` when it had a series.
  */
-function voucherIds(doc: SieDocument): { readonly id: string; readonly old: string }[] {
+function voucherIds(doc: SieDocument, years: FiscalYears): { readonly id: string; readonly old: string }[] {
   const seen = new Map<string, number>();
   return doc.vouchers.map((v, index) => {
     const numbered = isNumbered(v.number);
     const old = numbered || v.series !== '' ? `sie:${v.series}:${v.number}` : `sie:#${index + 1}`;
-    if (numbered) return { id: `sie:${voucherIdentity(doc, v, '').id}`, old };
+    if (numbered) return { id: `sie:${voucherIdentity(doc, v, '', years).id}`, old };
     // Without a number: by content, the repeats of one file counted (a numbered voucher keeps one id however often the file holds it).
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     const print = fingerprint(v.date, v.text, ...rows.map((t) => `${t.account} ${t.amount}`));
@@ -39,10 +40,12 @@ function voucherIds(doc: SieDocument): { readonly id: string; readonly old: stri
 /**
  * The vouchers of a SIE document that touch an open-item account, for `updateLedger`. Rows on
  * marker accounts (`FEL`, `DIFF`) are left out; vouchers that do not balance are left out.
+ * `years` tells a numbered voucher's fiscal year (default: the file's `#RAR`, else inferred from
+ * the file, see `fiscalYears` in sie/fiscal-year.ts).
  */
-export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): OpenItemVoucher[] {
+export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS, years: FiscalYears = fiscalYears(doc)): OpenItemVoucher[] {
   const out: OpenItemVoucher[] = [];
-  const ids = voucherIds(doc);
+  const ids = voucherIds(doc, years);
   doc.vouchers.forEach((v, index) => {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     if (!rows.some((t) => openItemKind(t.account, accounts) !== null)) return;
@@ -99,6 +102,24 @@ function itemVoucherId(item: OpenItem): string {
   return suffix < 0 ? item.id : item.id.slice(0, suffix);
 }
 
+/**
+ * The vouchers the ledger `items` were booked or settled by in SIE files, once each: id (as
+ * {@link sieLedgerVouchers} gives it), series, number, date and text. A settlement does not keep
+ * its voucher's series and number: it is numbered unless its id is by content (`~`).
+ */
+export function storedSieVouchers(items: readonly OpenItem[]): { id: string; series: string; number: string; date: string; text: string }[] {
+  const out = new Map<string, { id: string; series: string; number: string; date: string; text: string }>();
+  for (const i of items) {
+    if (i.origin === 'sie') out.set(itemVoucherId(i), { id: itemVoucherId(i), series: i.series, number: i.number, date: i.date, text: i.text });
+    for (const s of i.settlements) {
+      if (s.origin !== 'sie' || out.has(s.voucher)) continue;
+      const m = /^sie:\d{4}-\d{2}-\d{2} (?:(.*?) )?~/s.exec(s.voucher);
+      out.set(s.voucher, { id: s.voucher, series: m?.[1] ?? '', number: m === null ? '?' : '', date: s.date, text: '' });
+    }
+  }
+  return [...out.values()];
+}
+
 const YEAR_ID = /^sie:(\d{4}-\d{2}-\d{2}) (.*)$/s;
 
 /**
@@ -120,8 +141,9 @@ const YEAR_ID = /^sie:(\d{4}-\d{2}-\d{2}) (.*)$/s;
  *
  * Of several candidates the closest date wins; a stored voucher (id and date) is taken at most once.
  * The stored vouchers are those of the items (invoices) and of their settlements of origin `sie`.
+ * `years` must be the one `vouchers` were read with.
  */
-export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVoucher[], items: readonly OpenItem[]): OpenItemVoucher[] {
+export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVoucher[], items: readonly OpenItem[], years: FiscalYears = fiscalYears(doc)): OpenItemVoucher[] {
   const ids = new Set(vouchers.map((v) => v.id));
   // Stored vouchers by their id without the year start (series and number), or by the id from
   // before; each (id, date) once. Ids this file names as they are stay theirs.
@@ -146,13 +168,13 @@ export function storedVoucherIds(doc: SieDocument, vouchers: readonly OpenItemVo
     for (const s of i.settlements) if (s.origin === 'sie') add(s.voucher, s.date);
   }
   if (stored.size === 0) return [...vouchers];
-  const oldIds = new Map(voucherIds(doc).map((x) => [x.id, x.old]));
+  const oldIds = new Map(voucherIds(doc, years).map((x) => [x.id, x.old]));
   const taken = new Set<string>();
   return vouchers.map((v) => {
     if (known.has(v.id)) return v;
     const old = oldIds.get(v.id) ?? '';
     if (!isNumbered(v.number)) return take(v, (stored.get(`o\u0000${old.slice(4)}`) ?? []).filter((c) => c.date === v.date));
-    const fiscalYear = fiscalYearOf(doc, v.date);
+    const fiscalYear = years(v.date);
     const start = voucherYearStart(fiscalYear, v.date);
     const read = { date: v.date, start, fiscalYear };
     const candidates = [

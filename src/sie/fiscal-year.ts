@@ -2,9 +2,11 @@
  * Which fiscal year a numbered voucher of a SIE file belongs to. Voucher numbering restarts every
  * fiscal year, so series and number identify a voucher only within its year: kontera identifies a
  * numbered voucher by the start of its fiscal year, series and number. The year comes from `#RAR`;
- * a 4I file need not say (BL Administration writes `#RAR 0` without dates), and then the calendar
- * year of the voucher's date stands in. For a fiscal year that does not start in January, the 4E
- * export and such a 4I file of the same books then give one voucher two year starts;
+ * a 4I file need not say (BL Administration writes `#RAR 0` without dates), and then it is inferred
+ * from the client's earlier files and the file's numbering ({@link fiscalYears}); only when nothing
+ * decides does the calendar year of the voucher's date stand in. For a fiscal year that does not
+ * start in January, the 4E export and such a 4I file of the same books can then give one voucher
+ * two year starts;
  * {@link sameFiscalYear} tells when two of them are the same year. The facade's ledger of bank
  * vouchers and the open-item ledger both identify vouchers this way.
  *
@@ -24,6 +26,121 @@ export function fiscalYearOf(doc: SieDocument, date: string): FiscalYear | undef
     if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return { start: y.start, end: y.end };
   }
   return undefined;
+}
+
+/** Which fiscal year a voucher date falls in, where known (see {@link fiscalYears}). */
+export type FiscalYears = (date: string) => FiscalYear | undefined;
+
+/**
+ * The fiscal years of a file's vouchers: the file's `#RAR` where it covers the date; else inferred,
+ * because the calendar year standing in for a fiscal year from July gives two vouchers one id
+ * (A 250 of March 2024 and A 250 of December 2024 lie in one calendar year but two fiscal years)
+ * and one voucher two (A 5 re-dated from 30 December to 2 January). In order, the first that decides:
+ *
+ * 1. the year start of the file's other `#RAR` years, or of the client's earlier files (`known`,
+ *    the year starts of stored voucher ids), the one nearest in date: the same books keep their
+ *    fiscal year. A start of 1 January decides nothing, as the calendar year stands in with it;
+ * 2. the file's own numbering (see {@link startFromNumbering});
+ * 3. nothing: undefined, and the calendar year stands in (see {@link voucherYearStart}).
+ *
+ * A year inferred is twelve months; an irregular first or last year is not guessed.
+ */
+export function fiscalYears(doc: SieDocument, known: readonly string[] = []): FiscalYears {
+  const starts = [...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])), ...known.filter((s) => ISO_DATE.test(s))].filter((s) => s.slice(5) !== '01-01');
+  const fromNumbering = starts.length > 0 ? undefined : startFromNumbering(doc);
+  return (date) => {
+    const given = fiscalYearOf(doc, date);
+    if (given !== undefined || !ISO_DATE.test(date)) return given;
+    const monthDay = starts.length > 0 ? nearest(starts, date).slice(5) : fromNumbering;
+    return monthDay === undefined ? undefined : yearAround(date, monthDay);
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Of ISO dates `dates`, the one nearest `date` (the earlier of two as near). */
+function nearest(dates: readonly string[], date: string): string {
+  const day = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  let best = dates[0] as string;
+  for (const d of dates) {
+    const diff = Math.abs(day(d) - day(date)) - Math.abs(day(best) - day(date));
+    if (diff < 0 || (diff === 0 && d < best)) best = d;
+  }
+  return best;
+}
+
+/** The fiscal year of twelve months starting on `monthDay` (`07-01`) that holds `date`. */
+function yearAround(date: string, monthDay: string): FiscalYear {
+  const year = Number(date.slice(0, 4)) - (date.slice(5) < monthDay ? 1 : 0);
+  const start = `${String(year).padStart(4, '0')}-${monthDay}`;
+  return { start, end: dayBefore(yearAfter(start)) };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The month a file's fiscal years start in (`07-01`), read from its voucher numbering, for a file
+ * without `#RAR`; undefined when 1 January fits it (the calendar year then stands in) or nothing
+ * does. Numbering restarts every fiscal year, so within a series:
+ *
+ * - two vouchers numbered n and n + 1 lie in one fiscal year: no year starts between their dates
+ *   (numbering that runs on across New Year says the year does not start in January);
+ * - one number on two dates (the file holds two years) has a year start between them.
+ *
+ * Fiscal years start on the first of a month (BFL 3:1). Of the months that fit, the one whose start
+ * lies last on or before the file's first voucher: an export of a year begins with its first month,
+ * and every export of the same year that starts there gives the same answer.
+ */
+export function startFromNumbering(doc: SieDocument): string | undefined {
+  const dates = new Map<string, Set<string>>();
+  let first: string | undefined;
+  for (const v of doc.vouchers) {
+    if (!isNumbered(v.number) || !ISO_DATE.test(v.date)) continue;
+    const key = `${v.series.trim()}\u0000${v.number.trim()}`;
+    const set = dates.get(key);
+    if (set === undefined) dates.set(key, new Set([v.date]));
+    else set.add(v.date);
+    if (first === undefined || v.date < first) first = v.date;
+  }
+  if (first === undefined) return undefined;
+  const together: [string, string][] = [];
+  const apart: [string, string][] = [];
+  for (const [key, set] of dates) {
+    const sorted = [...set].sort();
+    if (sorted.length > 1) {
+      apart.push([sorted[0] as string, sorted[sorted.length - 1] as string]);
+      continue;
+    }
+    const [series, number] = key.split('\u0000') as [string, string];
+    if (!/^\d+$/.test(number)) continue;
+    const next = dates.get(`${series}\u0000${String(Number(number) + 1)}`);
+    if (next === undefined || next.size !== 1) continue;
+    const a = sorted[0] as string;
+    const b = [...next][0] as string;
+    if (a !== b) together.push(a < b ? [a, b] : [b, a]);
+  }
+  const fits = (monthDay: string): boolean => together.every(([a, b]) => !startBetween(a, b, monthDay)) && apart.every(([a, b]) => startBetween(a, b, monthDay));
+  if (fits('01-01')) return undefined;
+  let best: { monthDay: string; start: string } | undefined;
+  for (let m = 2; m <= 12; m++) {
+    const monthDay = `${String(m).padStart(2, '0')}-01`;
+    if (!fits(monthDay)) continue;
+    const start = yearAround(first, monthDay).start;
+    if (best === undefined || start > best.start) best = { monthDay, start };
+  }
+  return best?.monthDay;
+}
+
+/** Whether a year starting on `monthDay` starts after `a` and on or before `b`. */
+function startBetween(a: string, b: string, monthDay: string): boolean {
+  for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) {
+    const start = `${String(y).padStart(4, '0')}-${monthDay}`;
+    if (a < start && start <= b) return true;
+  }
+  return false;
 }
 
 /** The year start that identifies a numbered voucher dated `date`: its fiscal year's, else 1 January of its calendar year. */
@@ -63,12 +180,13 @@ export function isNumbered(number: string): boolean {
  * both use it: a numbered voucher by its fiscal year's start, series and number (`2025-07-01 B 12`);
  * one without a number (a 4I file, `#VER B ""` of an invoicing program) by its date, series and
  * `print`, a fingerprint of its content (`2026-01-05 B ~…`), as a series alone does not make it one
- * of the books.
+ * of the books. `years` tells a numbered voucher's fiscal year (default the file's `#RAR`; see
+ * {@link fiscalYears}).
  */
-export function voucherIdentity(doc: SieDocument, v: Pick<SieVoucher, 'series' | 'number' | 'date'>, print: string): { readonly id: string; readonly fiscalYear: FiscalYear | undefined } {
+export function voucherIdentity(doc: SieDocument, v: Pick<SieVoucher, 'series' | 'number' | 'date'>, print: string, years: FiscalYears = (date) => fiscalYearOf(doc, date)): { readonly id: string; readonly fiscalYear: FiscalYear | undefined } {
   const series = v.series.trim();
   if (!isNumbered(v.number)) return { id: series === '' ? `${v.date} ~${print}` : `${v.date} ${series} ~${print}`, fiscalYear: undefined };
-  const fiscalYear = fiscalYearOf(doc, v.date);
+  const fiscalYear = years(v.date);
   return { id: `${voucherYearStart(fiscalYear, v.date)} ${series} ${v.number.trim()}`, fiscalYear };
 }
 

@@ -116,17 +116,20 @@ for (const kind of STORE_KINDS) {
       expect(await k.openItems('a')).toEqual(items);
     });
 
-    it('the later year learned first: both B 1 are still there, each settled by its own B 2', async () => {
+    it('the later year learned first: the same ledger as in date order, each B 1 settled by its own B 2, B 3 of 2024 by A 1 of 2025', async () => {
       const { k } = await kontera();
       await k.learnFromSie('b', Y2025);
-      await k.learnFromSie('b', Y2024);
-      // A 1 of 2025 was learned before the invoice it pays: it stays unallocated, and B 3 of 2024 open.
-      expect(summary(await k.openItems('b'))).toEqual([BOTH_YEARS[0], BOTH_YEARS[1], 'B 3 2024-12-10 500000 open 500000: ', BOTH_YEARS[3]]);
-      expect((await k.learnFromSie('b', Y2024)).openItems.changed).toBe(0);
-      // A payment no item took is not remembered: 2025 learned again, A 1 now finds B 3 of 2024.
-      expect((await k.learnFromSie('b', Y2025)).openItems.changed).toBe(1);
+      // A 1 of 2025 pays B 3 of 2024, which the ledger does not have yet.
+      expect(summary(await k.openItems('b'))).toEqual([BOTH_YEARS[1], BOTH_YEARS[3]]);
+      // The year with the invoice: the payment kept among the bank vouchers settles it.
+      expect((await k.learnFromSie('b', Y2024)).openItems).toEqual({ changed: 2, open: 1 });
       expect(summary(await k.openItems('b'))).toEqual(BOTH_YEARS);
-      for (const bytes of [Y2024, Y2025]) expect((await k.learnFromSie('b', bytes)).openItems.changed).toBe(0);
+      const items = await k.openItems('b');
+      await k.learnFromSie('a', Y2024);
+      await k.learnFromSie('a', Y2025);
+      expect(items).toEqual(await k.openItems('a'));
+      for (const bytes of [Y2024, Y2025, Y2024]) expect((await k.learnFromSie('b', bytes)).openItems.changed).toBe(0);
+      expect(await k.openItems('b')).toEqual(items);
     });
 
     it('a year from July: the 4E export and a 4I file without #RAR (either first) hold invoice B 1 and its payment A 4 once', async () => {
@@ -156,6 +159,30 @@ for (const kind of STORE_KINDS) {
       for (const i of old) expect(now.find((x) => x.id === i.id)).toEqual(i);
       for (const bytes of [Y2024, Y2025]) expect((await k.learnFromSie('old', bytes)).openItems.changed).toBe(0);
       expect(await k.openItems('old')).toEqual(now);
+    });
+
+    it('a ledger stored with ids without the fiscal year beside bank vouchers with them: a payment it applied is not applied again', async () => {
+      const { k, store } = await kontera();
+      // Two invoices of 1 000 kr to one customer; the payment of the first names no invoice.
+      const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#FNAMN "Norrbackens Verkstad AB"', '#RAR 0 20240101 20241231'];
+      for (const [n, date, text, rows] of [
+        ['1', '20240301', 'Faktura Ekholms Bageri', ['1510 {} 1000.00', '3001 {} -800.00', '2611 {} -200.00']],
+        ['2', '20240315', 'Faktura Ekholms Bageri', ['1510 {} 1000.00', '3001 {} -800.00', '2611 {} -200.00']],
+        ['3', '20240401', 'Inbetalning Ekholms Bageri', ['1930 {} 1000.00', '1510 {} -1000.00']],
+      ] as const) lines.push(`#VER A ${n} ${date} "${text}"`, '{', ...rows.map((r) => `#TRANS ${r}`), '}');
+      const bytes = lines.join('\r\n') + '\r\n';
+      // The bank vouchers learned with fiscal-year ids, the open items still with the ids from before.
+      await k.learnFromSie('old', bytes);
+      const ref = { bureauId: 'b1', clientId: 'old' };
+      await store.transaction(async (tx) => {
+        await tx.deleteOpenItems(ref, (await tx.listOpenItems(ref)).map((i) => i.id));
+      });
+      await learnWithOldIds(store, bytes);
+      const old = await k.openItems('old');
+      expect(summary(old)).toEqual(['A 1 2024-03-01 100000 open 0: sie 2024-04-01 100000', 'A 2 2024-03-15 100000 open 100000: ']);
+      // Another file: the stored bank voucher A 3 settled A 1 under sie:A:3 and settles nothing else.
+      expect((await k.learnFromSie('old', unnumbered('B', [X]))).openItems.changed).toBe(1);
+      expect((await k.openItems('old')).filter((i) => i.series === 'A')).toEqual(old);
     });
 
     it('a ledger stored with ids without the fiscal year from one year: the next year is learned as its own', async () => {
@@ -188,6 +215,26 @@ for (const kind of STORE_KINDS) {
       expect((await k.learnFromSie('b', unnumbered('""', [Y]))).openItems.changed).toBe(1);
       expect((await k.learnFromSie('b', unnumbered('""', [X]))).openItems.changed).toBe(0);
       expect((await k.openItems('b')).length).toBe(2);
+    });
+
+    it('a voucher without a number edited in the books is not silently counted twice: the file that no longer holds it says so', async () => {
+      const { k } = await kontera();
+      const first = await k.learnFromSie('a', unnumbered('B', [X, Y, PAY_X]));
+      expect(first.warnings).toEqual([]);
+      // Invoice 211 edited from 1 000 to 1 200 kr: it has no number, so nothing ties the two versions.
+      const edited = ['20260105', 'Faktura 211 Ekholms Bageri', 1200, 'invoice'] as const;
+      const r = await k.learnFromSie('a', unnumbered('B', [edited, Y, PAY_X]));
+      expect(r.warnings.map((w) => w.code)).toEqual(['UNNUMBERED_VOUCHER_NOT_IN_FILE']);
+      expect(r.warnings[0]?.message).toContain('2026-01-05 B "Faktura 211 Ekholms Bageri"');
+      expect(r.warnings[0]?.message).not.toContain('212');
+      // Both versions are kept, as the warning says.
+      expect(summary(await k.openItems('a'))).toEqual(['B  2026-01-05 100000 open 0: sie 2026-02-01 100000', 'B  2026-01-05 120000 open 120000: ', 'B  2026-01-12 200000 open 200000: ']);
+      // An export that starts later, or the bank voucher of a payment edited: the same rule, on the bank vouchers too.
+      expect((await k.learnFromSie('a', unnumbered('B', [Y, PAY_X, PAY_Y]))).warnings).toEqual([]);
+      const payEdited = ['20260201', 'Inbetalning faktura 211 Ekholms Bageri AB', 1000, 'payment'] as const;
+      const p = await k.learnFromSie('a', unnumbered('B', [edited, Y, payEdited, PAY_Y]));
+      expect(p.warnings.map((w) => w.code)).toEqual(['UNNUMBERED_VOUCHER_NOT_IN_FILE']);
+      expect(p.warnings[0]?.message).toContain('2026-02-01 B "Inbetalning faktura 211 Ekholms Bageri"');
     });
 
     it('vouchers without a number in a ledger stored with the ids from before: learning the file again adds what it lost, nothing twice', async () => {

@@ -1,0 +1,137 @@
+/**
+ * Fiscal years of 4I files without #RAR, on every store: books with years from July, exported as 4I
+ * files that do not say their year. The calendar year standing in gave two vouchers of one number
+ * in one calendar year (March and December 2024, two fiscal years) one id, and one voucher re-dated
+ * across New Year two ids. The year is now read from the client's earlier files and the file's
+ * numbering (see `fiscalYears` in src/sie/fiscal-year.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKontera } from '../../src/kontera.js';
+import type { Kontera } from '../../src/kontera.js';
+import type { OpenItem } from '../../src/openitems/types.js';
+import { fiscalYears, startFromNumbering } from '../../src/sie/fiscal-year.js';
+import { readSie } from '../../src/sie/reader.js';
+import { openStore, STORE_KINDS } from './helpers.js';
+import type { OpenedStore } from './helpers.js';
+
+type Kind = 'rent' | 'invoice' | 'payment';
+/** [number, date, kind, kronor]; invoices and payments name invoice 31 + number of the invoice. */
+type V = readonly [string, string, Kind, number, string?];
+
+/** A 4I file of series A of Ekholms Bageri's books (invented), `rar` adds `#RAR 0`. */
+function file(vouchers: readonly V[], rar?: readonly [string, string]): string {
+  const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#FNAMN "Ekholms Bageri AB"'];
+  if (rar !== undefined) lines.push(`#RAR 0 ${rar[0]} ${rar[1]}`);
+  for (const [number, date, kind, kr, ref = '0'] of vouchers) {
+    const text = kind === 'rent' ? `Hyra ${date.slice(0, 6)}` : kind === 'invoice' ? `Faktura ${ref} Fagerlunds Fisk` : `Inbetalning faktura ${ref} Fagerlunds Fisk`;
+    lines.push(`#VER A ${number} ${date} "${text}"`, '{');
+    if (kind === 'rent') lines.push(`#TRANS 5010 {} ${kr}.00`, `#TRANS 1930 {} -${kr}.00`);
+    if (kind === 'invoice') lines.push(`#TRANS 1510 {} ${kr}.00`, `#TRANS 3001 {} -${kr * 0.8}.00`, `#TRANS 2611 {} -${kr * 0.2}.00`);
+    if (kind === 'payment') lines.push(`#TRANS 1930 {} ${kr}.00`, `#TRANS 1510 {} -${kr}.00`);
+    lines.push('}');
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Fiscal year 2023-07-01 – 2024-06-30: A 3 (an invoice) and A 4 (rent) fall in calendar 2024. */
+const FY23: V[] = [
+  ['1', '20230710', 'rent', 9000],
+  ['2', '20231102', 'rent', 9000],
+  ['3', '20240120', 'invoice', 5000, '3101'],
+  ['4', '20240215', 'rent', 9500],
+  ['5', '20240301', 'payment', 5000, '3101'],
+];
+/** Fiscal year 2024-07-01 – 2025-06-30: A 3 and A 4 fall in calendar 2024 too. */
+const FY24: V[] = [
+  ['1', '20240708', 'rent', 9500],
+  ['2', '20240903', 'rent', 9500],
+  ['3', '20241120', 'invoice', 7000, '3201'],
+  ['4', '20241210', 'rent', 9800],
+  ['5', '20250115', 'payment', 7000, '3201'],
+];
+
+function summary(items: readonly OpenItem[]): string[] {
+  return items.map((i) => `${i.series} ${i.number} ${i.date} ${i.amount} open ${i.open}: ${i.settlements.map((s) => `${s.date} ${s.amount}`).join(', ')}`).sort();
+}
+
+const BOTH = ['A 3 2024-01-20 500000 open 0: 2024-03-01 500000', 'A 3 2024-11-20 700000 open 0: 2025-01-15 700000'];
+
+describe('fiscal years of a file without #RAR', () => {
+  it('numbering that runs across New Year: the year starts in the month of the first voucher', () => {
+    expect(startFromNumbering(readSie(file(FY23)))).toBe('07-01');
+    expect(startFromNumbering(readSie(file(FY24)))).toBe('07-01');
+    expect(fiscalYears(readSie(file(FY24)))('2025-01-15')).toEqual({ start: '2024-07-01', end: '2025-06-30' });
+  });
+
+  it('numbering that restarts: the year starts between the two dates of one number', () => {
+    // The last vouchers of one year and the first of the next in one file, each numbered from 1.
+    const two: V[] = [
+      ['1', '20240610', 'rent', 9000],
+      ['2', '20240620', 'rent', 9000],
+      ['1', '20240705', 'rent', 9500],
+      ['2', '20240712', 'rent', 9500],
+    ];
+    expect(startFromNumbering(readSie(file(two)))).toBe('07-01');
+  });
+
+  it('nothing decides: the calendar year stands in', () => {
+    // Within one calendar year; and numbering that restarts on New Year.
+    expect(startFromNumbering(readSie(file(FY24.slice(0, 4))))).toBeUndefined();
+    expect(fiscalYears(readSie(file(FY24.slice(0, 4))))('2024-11-20')).toBeUndefined();
+    expect(startFromNumbering(readSie(file([['1', '20241220', 'rent', 100], ['1', '20250103', 'rent', 100]])))).toBeUndefined();
+  });
+
+  it('the client\'s earlier files decide before the file\'s numbering, #RAR before both', () => {
+    expect(fiscalYears(readSie(file(FY24.slice(0, 4))), ['2022-05-01', '2019-01-01'])('2024-11-20')).toEqual({ start: '2024-05-01', end: '2025-04-30' });
+    expect(fiscalYears(readSie(file(FY24, ['20240101', '20241231'])), ['2022-07-01'])('2024-11-20')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
+});
+
+for (const kind of STORE_KINDS) {
+  describe(`4I files without #RAR of years from July on ${kind}`, () => {
+    const opened: OpenedStore[] = [];
+    afterEach(async () => {
+      for (const o of opened.splice(0)) await o.dispose();
+    });
+    const kontera = async (): Promise<Kontera> => {
+      const o = await openStore(kind);
+      opened.push(o);
+      const k = await createKontera({ store: o.store, now: () => new Date('2025-04-12T09:00:00Z') });
+      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+      for (const id of ['a', 'b', 'c']) await k.addClient({ bureauId: 'b1', id, name: `Bageri ${id}`, bankAccounts: ['1930'] });
+      return k;
+    };
+
+    it('A 3 and A 4 of two fiscal years in one calendar year are four vouchers (either year first)', async () => {
+      const k = await kontera();
+      for (const [client, first, second] of [['a', FY23, FY24], ['b', FY24, FY23]] as const) {
+        await k.learnFromSie(client, file(first));
+        const r = await k.learnFromSie(client, file(second));
+        expect(r, client).toMatchObject({ learned: 4, replaced: 0, unchanged: 0 });
+        expect((await k.exportClientData(client)).ledgerVouchers.length, client).toBe(8);
+        expect(summary(await k.openItems(client)), client).toEqual(BOTH);
+        for (const bytes of [file(first), file(second)]) expect(await k.learnFromSie(client, bytes), client).toMatchObject({ learned: 0, replaced: 0, unchanged: 4 });
+      }
+    });
+
+    it('a year learned from a 4E export decides for a 4I file whose numbering does not', async () => {
+      const k = await kontera();
+      await k.learnFromSie('a', file(FY23.slice(0, 2), ['20230701', '20240630']));
+      // The rest of that year and the start of the next, each alone within calendar 2024.
+      await k.learnFromSie('a', file(FY23.slice(2)));
+      const r = await k.learnFromSie('a', file(FY24.slice(2, 4)));
+      expect(r).toMatchObject({ learned: 1, replaced: 0 });
+      expect(summary(await k.openItems('a'))).toEqual(['A 3 2024-01-20 500000 open 0: 2024-03-01 500000', 'A 3 2024-11-20 700000 open 700000: ']);
+    });
+
+    it('a voucher re-dated across New Year and exported again is still one voucher', async () => {
+      const k = await kontera();
+      const before: V[] = [FY24[0] as V, FY24[1] as V, ['3', '20241230', 'invoice', 7000, '3201'], ['4', '20241231', 'rent', 9800], FY24[4] as V];
+      const after: V[] = [FY24[0] as V, FY24[1] as V, ['3', '20250102', 'invoice', 7000, '3201'], ['4', '20250102', 'rent', 9800], FY24[4] as V];
+      await k.learnFromSie('c', file(before));
+      expect(await k.learnFromSie('c', file(after))).toMatchObject({ learned: 1, replaced: 1, unchanged: 3 });
+      expect((await k.exportClientData('c')).ledgerVouchers.length).toBe(4);
+      expect(summary(await k.openItems('c'))).toEqual(['A 3 2024-12-30 700000 open 0: 2025-01-15 700000']);
+    });
+  });
+}
