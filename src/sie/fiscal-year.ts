@@ -39,14 +39,18 @@ export type FiscalYears = (date: string) => FiscalYear | undefined;
  *
  * 1. the year start of the file's other `#RAR` years, or of the client's earlier files (`known`,
  *    the year starts of stored voucher ids), the one nearest in date: the same books keep their
- *    fiscal year. A start of 1 January decides nothing, as the calendar year stands in with it;
+ *    fiscal year. A stored start of 1 January decides nothing, as the calendar year stands in
+ *    with it; the file's own `#RAR` of a calendar year does (numbering that runs on across New
+ *    Year, as some programs keep it, then does not move the year);
  * 2. the file's own numbering (see {@link startFromNumbering});
  * 3. nothing: undefined, and the calendar year stands in (see {@link voucherYearStart}).
  *
  * A year inferred is twelve months; an irregular first or last year is not guessed.
  */
 export function fiscalYears(doc: SieDocument, known: readonly string[] = []): FiscalYears {
-  const starts = [...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])), ...known.filter((s) => ISO_DATE.test(s))].filter((s) => s.slice(5) !== '01-01');
+  // The file's own #RAR years decide even when they start on 1 January (the file says so); a
+  // stored id's 1 January may be the calendar year standing in, so it decides nothing.
+  const starts = [...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])), ...known.filter((s) => ISO_DATE.test(s) && s.slice(5) !== '01-01')];
   const fromNumbering = starts.length > 0 ? undefined : startFromNumbering(doc);
   return (date) => {
     const given = fiscalYearOf(doc, date);

@@ -84,6 +84,9 @@ describe('fiscal years of a file without #RAR', () => {
   it('the client\'s earlier files decide before the file\'s numbering, #RAR before both', () => {
     expect(fiscalYears(readSie(file(FY24.slice(0, 4))), ['2022-05-01', '2019-01-01'])('2024-11-20')).toEqual({ start: '2024-05-01', end: '2025-04-30' });
     expect(fiscalYears(readSie(file(FY24, ['20240101', '20241231'])), ['2022-07-01'])('2024-11-20')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    // A voucher after the file's own calendar-year #RAR, numbered on across New Year (programs that
+    // keep one sequence): the file's calendar years decide, not its numbering.
+    expect(fiscalYears(readSie(file(FY24, ['20240101', '20241231'])))('2025-01-15')).toEqual({ start: '2025-01-01', end: '2025-12-31' });
   });
 });
 
