@@ -181,20 +181,20 @@ describe('a bare repeated header (exports that start with their header, joined)'
 });
 
 describe('every text layout kontera reads, an export joined to itself', () => {
-  /** Layouts whose joined exports are not read in sections (see the report of this change). */
-  const NOT_JOINED = new Set(['skattekonto', 'swedbank-tab-2015', 'swedbank-fixed-2015']);
   const files = bankFiles().filter((p) => !/\.(xlsx|xls|ods|xml|html?|sta|940|mt940|txt940)$/i.test(p));
   const seen = new Set<string>();
   for (const p of files) {
     const bytes = new Uint8Array(readFileSync(p));
-    if (bytes[0] === 0x50 || bytes[0] === 0xd0 || bytes[0] === 0x3c) continue; // workbooks, markup
+    if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || bytes[0] === 0xd0 || bytes[0] === 0x3c) continue; // workbooks, markup
     let one: Statement;
     try {
       one = parseStatement(bytes, { fileName: p.split('/').pop() });
     } catch {
       continue;
     }
-    if (NOT_JOINED.has(one.format) || one.format === 'mt940' || one.format.startsWith('camt') || one.format.startsWith('fixed')) continue;
+    // An export of one day without a balance on its rows: its lines repeated on one day only (below).
+    if (key(p) === 'fixtures/statements/skatteverket/skattekonto-old-latin1.csv') continue;
+    if (one.format === 'mt940' || one.format.startsWith('camt') || one.format.startsWith('fixed')) continue;
     seen.add(one.format);
     it(`${key(p)} (${one.format}): the same lines, ids and balances`, () => {
       const twice = parseStatement(cat(bytes, bytes), { fileName: p.split('/').pop() });
