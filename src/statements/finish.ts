@@ -416,6 +416,70 @@ function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTra
   });
 }
 
+/**
+ * Per section: the one day it shares with an earlier section whose lines of that day it repeats,
+ * for rows without a balance (see {@link overlapsEarlier} for sections that share more days).
+ *
+ * Two exports of one account whose periods meet on one day (January's made on 31 January, February's
+ * from 31 January on) both hold lines of that day, and without a balance nothing on a line tells
+ * the copy from a second, identical purchase. What does: an export holds every line of the day
+ * that was booked when it was made, so of two exports of the same account, one's lines of the
+ * shared day are all among the other's (a multiset: two coffees of 45 kr count twice). That day
+ * is then read as a multiset: each line counts once per occurrence in the section that holds it
+ * most often — both coffees survive when either export holds both, the copies go. Sections that
+ * each hold a line of the day the other lacks are not two exports of it (a page break inside a
+ * day): every line is kept. What stays undecidable — a page break whose one side holds only
+ * lines identical to lines on the other — is read as the join and named in the warning.
+ * `contentOf(i)` is row `i`'s content key (account included, so two accounts never match); every
+ * pair of sections is compared once, each section's rows grouped by day once.
+ */
+function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTransaction[], contentOf: (tx: BankTransaction) => string): (string | undefined)[] {
+  const from: string[] = sections.map(() => '');
+  const to: string[] = sections.map(() => '');
+  const rowsOf = sections.map(() => [] as BankTransaction[]);
+  for (const r of rows) {
+    if (r.date === '') continue;
+    const k = sectionIndex(sections, r.line);
+    (rowsOf[k] as BankTransaction[]).push(r);
+    if (from[k] === '' || r.date < (from[k] as string)) from[k] = r.date;
+    if (r.date > (to[k] as string)) to[k] = r.date;
+  }
+  const days = new Map<number, Map<string, Map<string, number>>>();
+  /** Section `k`'s balance-less lines of day `d`, with their number of occurrences. */
+  const linesOf = (k: number, d: string): Map<string, number> | undefined => {
+    let byDay = days.get(k);
+    if (byDay === undefined) {
+      byDay = new Map();
+      for (const r of rowsOf[k] as BankTransaction[]) {
+        if (r.balance !== undefined) continue;
+        let m = byDay.get(r.date);
+        if (m === undefined) byDay.set(r.date, (m = new Map()));
+        const c = contentOf(r);
+        m.set(c, (m.get(c) ?? 0) + 1);
+      }
+      days.set(k, byDay);
+    }
+    return byDay.get(d);
+  };
+  const within = (a: Map<string, number>, b: Map<string, number>): boolean => {
+    for (const [c, n] of a) if ((b.get(c) ?? 0) < n) return false;
+    return true;
+  };
+  return sections.map((_, k) => {
+    if (from[k] === '') return undefined;
+    for (let j = 0; j < k; j++) {
+      if (from[j] === '') continue;
+      const lo = (from[j] as string) > (from[k] as string) ? (from[j] as string) : (from[k] as string);
+      const hi = (to[j] as string) < (to[k] as string) ? (to[j] as string) : (to[k] as string);
+      if (lo !== hi) continue;
+      const mine = linesOf(k, lo);
+      const theirs = linesOf(j, lo);
+      if (mine !== undefined && theirs !== undefined && (within(mine, theirs) || within(theirs, mine))) return lo;
+    }
+    return undefined;
+  });
+}
+
 /** The section a line is in: the last one starting at or before it (binary search). */
 function sectionIndex(sections: readonly RawSection[], line: number): number {
   let lo = 0;
@@ -528,6 +592,8 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   };
   /** Rows of a later section that are lines of an earlier one (files in sections only). */
   const repeated = new Set<BankTransaction>();
+  /** Of those, lines taken for repeats on the one day their section shares with an earlier one ({@link sharedDayRepeats}). */
+  const repeatedOnOneDay: number[] = [];
   if (sections === undefined) {
     const seen = new Map<string, number>();
     let day = '';
@@ -549,12 +615,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     // hold the lines of the overlap. A row of a later section is such a line again when an earlier
     // section has a row with the same content as many times over — the same date, amount, text and
     // running balance (the balance tells two identical purchases apart) — and, for a row without a
-    // balance, only when the two sections share more than one day: sections that meet on one day are
-    // a page break or consecutive exports as well, whose identical rows of that day are purchases
-    // of their own. Such a row's place is counted within its section, so it gets the id it has in
-    // either export alone, and is left out (SECTIONS_OVERLAP). Other rows count their place across
-    // the sections, as in one table. Two identical purchases within one section stay two lines.
+    // balance, only when the two sections share more than one day, or share one day whose lines in
+    // one of them are all among the other's ({@link sharedDayRepeats}): sections that meet on one day
+    // otherwise are a page break, whose identical rows of that day are purchases of their own. Such
+    // a row's place is counted within its section, so it gets the id it has in either export alone,
+    // and is left out (SECTIONS_OVERLAP). Other rows count their place across the sections, as in
+    // one table. Two identical purchases within one section stay two lines.
     const overlaps = overlapsEarlier(sections, out0);
+    const index = new Map<BankTransaction, number>();
+    all.forEach((t, i) => index.set(t, i));
+    const sharedDay = sharedDayRepeats(sections, out0, (t) => keyOf(index.get(t) as number).hex());
     const kept = new Set<string>();
     const total = new Map<string, number>();
     const local = new Map<string, number>();
@@ -572,10 +642,12 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       const j = local.get(key) ?? 0;
       local.set(key, j + 1);
       const n = total.get(key) ?? 0;
-      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true)) {
+      const oneDay = sharedDay[k] === tx.date && tx.balance === undefined && overlaps[k] !== true;
+      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true || oneDay)) {
         tx.id = j === 0 ? key : h.int(j).hex();
         if (kept.has(tx.id)) {
           repeated.add(tx);
+          if (oneDay) repeatedOnOneDay.push(tx.line);
           continue;
         }
         if (j + 1 > n) total.set(key, j + 1);
@@ -592,7 +664,11 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     const withBalance = [...repeated].every((t) => t.balance !== undefined);
     warnings.push({
       code: 'SECTIONS_OVERLAP',
-      message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out`,
+      message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out${
+        repeatedOnOneDay.length > 0
+          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance: that day's lines of one section are all among the other's, so each counts once per occurrence in the section holding it most often — check them if the sections are pages of one export`
+          : ''
+      }`,
       lines,
     });
   }

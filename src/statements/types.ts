@@ -140,7 +140,9 @@ export const WARNING_CODES = [
   /**
    * A file in sections whose later section repeats lines of an earlier one of the same account
    * (two exports of overlapping periods joined end to end): each such line is kept once, from the
-   * earlier section; `lines` names the repeats left out.
+   * earlier section; `lines` names the repeats left out. Without a balance, sections that share one
+   * day only are taken for this when one's lines of that day are all among the other's; the message
+   * names the lines so decided.
    */
   'SECTIONS_OVERLAP',
 ] as const;
