@@ -301,15 +301,41 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
   return out;
 }
 
+/** What signs the oldest row of an unsigned export, which has no balance before it in the rows. */
+interface SignEvidence {
+  /** Balance lines of the rows' export: an opening balance (`Ingående saldo`) is the balance before the oldest row. */
+  readonly marks?: readonly BalanceMark[] | undefined;
+  /** The balance before the oldest row from elsewhere: the closing balance of the export before it in time. */
+  readonly before?: number | undefined;
+  /** The signed amount the same line (date, text, amount unsigned, balance) has in another export joined to this one. */
+  readonly signOf?: ((row: BankTransaction) => number | undefined) | undefined;
+}
+
+/** The one opening balance among the marks (for rows in the given order), if they agree on one. */
+function openingMark(marks: readonly BalanceMark[], newestFirst: boolean): number | undefined {
+  let opening: number | undefined;
+  for (const m of marks) {
+    const isOpening = m.role === 'opening' || (m.role === undefined && (m.position === 'start') !== newestFirst);
+    if (!isOpening) continue;
+    if (opening !== undefined && opening !== m.balance) return undefined;
+    opening = m.balance;
+  }
+  return opening;
+}
+
 /**
  * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on every
  * booked row, and the chain does not hold with the amounts as written): each row's sign is that
  * of its balance less the balance before it, where that difference is the amount. The row order
  * is the dates', else the one under which more differences are amounts. The oldest row has no
- * balance before it, and a row whose difference is not its amount fits no sign: those keep the
- * amount as written and are named in a SIGN_UNKNOWN warning. Undefined when the rule does not apply.
+ * balance before it among the rows; what stands for one is evidence too (`evidence`): an opening
+ * balance line, or the closing balance of the export before it when joined exports are read in
+ * sections — its balance less that one must be its amount, as for any row. A row still without a
+ * sign then takes the one the same line has in another export joined to this one. A row that
+ * nothing signs keeps the amount as written and is named in a SIGN_UNKNOWN warning. Undefined when
+ * the rule does not apply.
  */
-function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1): { signed: number; unknown: number[] } | undefined {
+function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1, evidence: SignEvidence = {}): { signed: number; unknown: number[] } | undefined {
   const n = booked.length;
   if (n < 2 || !oneAccount) return undefined;
   let positive = false;
@@ -317,7 +343,19 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
     if (r.amount < 0 || r.balance === undefined) return undefined;
     if (r.amount > 0) positive = true;
   }
-  if (!positive || checkChain(booked, true).breaks.length === 0 || checkChain(booked, false).breaks.length === 0) return undefined;
+  /** The balance before the oldest row under an order, where the evidence gives one. */
+  const openingFor = (newestFirst: boolean): number | undefined => openingMark(evidence.marks ?? [], newestFirst) ?? evidence.before;
+  /**
+   * Whether the amounts as written hold the chain under an order: not when the balance before the
+   * oldest row makes that row money out (a file of deposits whose opening line is wrong is a broken
+   * chain, not an unsigned file).
+   */
+  const holds = (newestFirst: boolean): boolean => {
+    const o = openingFor(newestFirst);
+    const oldest = booked[newestFirst ? n - 1 : 0] as BankTransaction;
+    return checkChain(booked, newestFirst).breaks.length === 0 && !(o !== undefined && oldest.amount > 0 && (oldest.balance as number) + oldest.amount === o);
+  };
+  if (!positive || holds(true) || holds(false)) return undefined;
   // Matches of |balance difference| with the later row's amount under each order.
   let up = 0;
   let down = 0;
@@ -330,20 +368,26 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
   }
   const newestFirst = order ?? (up === down ? undefined : down > up);
   if (newestFirst === undefined) return undefined;
+  const opening = openingFor(newestFirst);
   const index = new Map<BankTransaction, number>();
   builder.transactions.forEach((t, i) => index.set(t, i));
   let signed = 0;
   const unknown: number[] = [];
   for (let k = 0; k < n; k++) {
     const row = booked[newestFirst ? n - 1 - k : k] as BankTransaction;
-    const before = k === 0 ? undefined : (booked[newestFirst ? n - k : k - 1] as BankTransaction);
-    const d = before === undefined ? undefined : (row.balance as number) - (before.balance as number);
+    const before = k === 0 ? opening : (booked[newestFirst ? n - k : k - 1] as BankTransaction).balance;
+    const d = before === undefined ? undefined : (row.balance as number) - before;
     if (row.amount === 0) continue;
-    if (d === undefined || Math.abs(d) !== row.amount) {
+    let sign = d !== undefined && Math.abs(d) === row.amount ? Math.sign(d) : undefined;
+    if (sign === undefined) {
+      const other = evidence.signOf?.(row);
+      if (other !== undefined && Math.abs(other) === row.amount) sign = Math.sign(other);
+    }
+    if (sign === undefined) {
       unknown.push(row.line);
       continue;
     }
-    if (d < 0) {
+    if (sign < 0) {
       builder.resign(index.get(row) as number, -row.amount);
       signed++;
     }
@@ -354,18 +398,46 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
 
 /**
  * {@link signFromBalance} in a file in sections: each section's rows on their own (a section is one
- * account, and joined exports' balance chains meet nowhere). Undefined when no section's amounts
- * are unsigned; else the signs of those whose are.
+ * account, and joined exports' balance chains meet nowhere), with its own opening balance line.
+ * When every section is of one account (joined exports of it), they are taken in time order, and a
+ * section's oldest row may be signed by the closing balance of the section that ends before it
+ * starts, or by the same line signed in a section already read (overlapping periods). Undefined
+ * when no section's amounts are unsigned; else the signs of those whose are.
  */
-function signBySection(builder: StatementBuilder, booked: readonly BankTransaction[], sections: readonly RawSection[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
+function signBySection(builder: StatementBuilder, booked: readonly BankTransaction[], sections: readonly RawSection[], marks: readonly BalanceMark[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
   const rowsOf = sections.map(() => [] as BankTransaction[]);
+  const marksOf = sections.map(() => [] as BalanceMark[]);
   for (const r of booked) (rowsOf[sectionIndex(sections, r.line)] as BankTransaction[]).push(r);
+  for (const m of marks) (marksOf[sectionIndex(sections, m.line)] as BalanceMark[]).push(m);
+  const oneAccount = new Set(sections.map((s) => s.accountNumber)).size === 1;
+  const first = (rows: readonly BankTransaction[]): string => rows.reduce((m, r) => (m === '' || (r.date !== '' && r.date < m) ? r.date : m), '');
+  const last = (rows: readonly BankTransaction[]): string => rows.reduce((m, r) => (r.date > m ? r.date : m), '');
+  const timed = sections.map((_, k) => k);
+  if (oneAccount) timed.sort((a, b) => (first(rowsOf[a] as BankTransaction[]) < first(rowsOf[b] as BankTransaction[]) ? -1 : first(rowsOf[a] as BankTransaction[]) > first(rowsOf[b] as BankTransaction[]) ? 1 : a - b));
+  /** Signed amounts of the lines of sections already read, by their content with the amount unsigned. */
+  const signs = new Map<string, number>();
+  const content = (r: BankTransaction): string => `${r.date}\u001f${r.text}\u001f${Math.abs(r.amount)}\u001f${r.balance ?? ''}`;
   let result: { signed: number; unknown: number[] } | undefined;
-  for (const rows of rowsOf) {
-    const r = signFromBalance(builder, rows, order ?? isNewestFirst(rows), true);
+  let previous: BankTransaction[] | undefined;
+  for (const k of timed) {
+    const rows = rowsOf[k] as BankTransaction[];
+    const newestFirst = order ?? isNewestFirst(rows);
+    // The balance after the previous section's newest row, when that section ends before this one starts.
+    let before: number | undefined;
+    if (oneAccount && previous !== undefined && previous.length > 0 && rows.length > 0 && last(previous) < first(rows)) {
+      const prevNewestFirst = order ?? isNewestFirst(previous);
+      if (prevNewestFirst !== undefined) before = (prevNewestFirst ? previous[0] : previous[previous.length - 1])?.balance;
+    }
+    const r = signFromBalance(builder, rows, newestFirst, true, { marks: marksOf[k], before, signOf: oneAccount ? (row) => signs.get(content(row)) : undefined });
+    if (oneAccount) {
+      const open = new Set(r?.unknown ?? []);
+      for (const row of rows) if (!open.has(row.line) && !signs.has(content(row))) signs.set(content(row), row.amount);
+    }
+    previous = rows;
     if (r === undefined) continue;
     result = { signed: (result?.signed ?? 0) + r.signed, unknown: [...(result?.unknown ?? []), ...r.unknown] };
   }
+  if (result !== undefined) result.unknown.sort((a, b) => a - b);
   return result;
 }
 
@@ -559,7 +631,10 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   }
 
   // In a file in sections, each section (one account, one export) on its own.
-  const sign = raw.sections !== undefined && raw.sections.length > 1 ? signBySection(builder, booked, raw.sections, raw.newestFirst) : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked));
+  const sign =
+    raw.sections !== undefined && raw.sections.length > 1
+      ? signBySection(builder, booked, raw.sections, raw.marks ?? [], raw.newestFirst)
+      : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked), undefined, { marks: raw.marks });
   if (sign !== undefined) {
     warnings.push({
       code: 'SIGNS_FROM_BALANCE',

@@ -127,7 +127,8 @@ export const WARNING_CODES = [
   'SIGNS_FROM_BALANCE',
   /**
    * Rows of such a file whose sign the balances do not give (the oldest row, with no balance before
-   * it, or a row whose balance difference is not its amount): kept as written; `lines` names them.
+   * it — no opening-balance line, no earlier joined export — or a row whose balance difference is
+   * not its amount, nor the same line signed in an overlapping export): kept as written; `lines` names them.
    */
   'SIGN_UNKNOWN',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 
@@ -437,6 +438,67 @@ describe('amounts without a sign beside a running balance', () => {
     expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, 130_000, 1_250_000]);
     expect(s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines).toEqual([4, 5]);
     expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')).toBeDefined();
+  });
+
+  describe('the oldest row, which has no balance before it', () => {
+    const unknown = (s: Statement): readonly number[] | undefined => s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines;
+
+    it('is signed by an opening-balance line: its balance less the opening one is its amount', () => {
+      const text = new TextDecoder().decode(fixture('generic/unsigned-amounts-balance.csv'));
+      // The fixture's first row is 12 500,00 in to 112 500,00; an opening balance of 125 000,00 makes it money out.
+      const header = text.split('\n').findIndex((l) => l.startsWith('Bokföringsdag'));
+      const lines = text.split('\n');
+      const withOpening = [...lines.slice(0, header + 1), 'Ingående saldo;;;125 000,00', ...lines.slice(header + 1)].join('\n');
+      const s = parseStatement(withOpening);
+      expect(s.transactions.map((t) => t.amount)).toEqual([-1_250_000, -125_000, -500_000, 300_000]);
+      expect(unknown(s)).toBeUndefined();
+      expect(s.openingBalance).toBe(12_500_000);
+      expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+      // An opening balance the row fits neither way decides nothing: named, as before.
+      const off = parseStatement(withOpening.replace('Ingående saldo;;;125 000,00', 'Ingående saldo;;;90 000,00'));
+      expect(unknown(off)).toEqual([4]);
+    });
+
+    it('newest first, the opening balance written last', () => {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-12;Swish;3 000,00;109 250,00\n2026-01-07;Hyra;5 000,00;106 250,00\n2026-01-05;Kortköp;1 250,00;111 250,00\n2026-01-02;Inbetalning;12 500,00;112 500,00\nIngående saldo;;;100 000,00\n');
+      expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, -125_000, 1_250_000]);
+      expect(unknown(s)).toBeUndefined();
+    });
+
+    it('with nothing before it (no opening balance, no earlier export) the warning stays', () => {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-05;Kortköp;1 250,00;111 250,00\nUtgående saldo;;;111 250,00\n');
+      expect(unknown(s)).toEqual([2]);
+    });
+
+    it('of a later export joined after an earlier one: the earlier export\'s closing balance is the balance before it', () => {
+      const H = 'Datum;Text;Belopp;Saldo\n';
+      const jan = `${H}2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-20;Kortköp;1 250,00;111 250,00\n`;
+      const feb = `${H}2026-02-03;Hyra;5 000,00;106 250,00\n2026-02-12;Swish;3 000,00;109 250,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.sections).toHaveLength(2);
+      expect(s.transactions.map((t) => [t.line, t.amount])).toEqual([
+        [2, 1_250_000],
+        [3, -125_000],
+        [5, -500_000],
+        [6, 300_000],
+      ]);
+      expect(unknown(s)).toEqual([2]);
+    });
+
+    it('of a later export that overlaps the earlier one: the same line, signed there, is signed alike and read once', () => {
+      const H = 'Datum;Text;Belopp;Saldo\n';
+      const jan = `${H}2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-20;Kortköp;1 250,00;111 250,00\n2026-02-03;Hyra;5 000,00;106 250,00\n`;
+      const feb = `${H}2026-01-20;Kortköp;1 250,00;111 250,00\n2026-02-03;Hyra;5 000,00;106 250,00\n2026-02-12;Swish;3 000,00;109 250,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.transactions.map((t) => [t.line, t.amount])).toEqual([
+        [2, 1_250_000],
+        [3, -125_000],
+        [4, -500_000],
+        [8, 300_000],
+      ]);
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([6, 7]);
+      expect(unknown(s)).toEqual([2]);
+    });
   });
 
   it('leaves alone a file of deposits whose chain holds as written, and signed amounts', () => {
