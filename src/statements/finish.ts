@@ -301,6 +301,30 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
   return out;
 }
 
+/** Most rows between two balances whose signs are searched for (2^n choices: bounded time on any input). */
+const MAX_SIGN_RUN = 10;
+
+/**
+ * The signs (+1 money in, -1 money out) of unsigned amounts that make them sum to `difference`,
+ * when exactly one choice does: the rows between two known balances. Undefined when none does,
+ * several do (100 in and 100 out, or the other way round), or the rows are too many to try.
+ */
+function onlySigns(rows: readonly BankTransaction[], difference: number): number[] | undefined {
+  const m = rows.length;
+  if (m === 0 || m > MAX_SIGN_RUN) return undefined;
+  let found: number | undefined;
+  for (let mask = 0; mask < 1 << m; mask++) {
+    let sum = 0;
+    for (let i = 0; i < m; i++) sum += (mask >> i) & 1 ? -(rows[i] as BankTransaction).amount : (rows[i] as BankTransaction).amount;
+    if (sum !== difference) continue;
+    if (found !== undefined) return undefined;
+    found = mask;
+  }
+  if (found === undefined) return undefined;
+  const mask = found;
+  return rows.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
+}
+
 /** What signs the oldest row of an unsigned export, which has no balance before it in the rows. */
 interface SignEvidence {
   /** Balance lines of the rows' export: an opening balance (`Ingående saldo`) is the balance before the oldest row. */
@@ -324,25 +348,30 @@ function openingMark(marks: readonly BalanceMark[], newestFirst: boolean): numbe
 }
 
 /**
- * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on every
- * booked row, and the chain does not hold with the amounts as written): each row's sign is that
- * of its balance less the balance before it, where that difference is the amount. The row order
- * is the dates', else the one under which more differences are amounts. The oldest row has no
- * balance before it among the rows; what stands for one is evidence too (`evidence`): an opening
- * balance line, or the closing balance of the export before it when joined exports are read in
- * sections — its balance less that one must be its amount, as for any row. A row still without a
- * sign then takes the one the same line has in another export joined to this one. A row that
- * nothing signs keeps the amount as written and is named in a SIGN_UNKNOWN warning. Undefined when
- * the rule does not apply.
+ * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on some
+ * booked rows, and the chain does not hold with the amounts as written): each row's sign is that
+ * of its balance less the balance before it, where that difference is the amount. Where rows
+ * between two balances have none (a balance once a day, blank on some rows), they take the only
+ * signs under which their amounts sum to the difference ({@link onlySigns}); when several fit,
+ * none is guessed. The row order is the dates', else the one under which more differences are
+ * amounts. The oldest row has no balance before it among the rows; what stands for one is
+ * evidence too (`evidence`): an opening balance line, or the closing balance of the export before
+ * it when joined exports are read in sections — its balance less that one must be its amount, as
+ * for any row. A row still without a sign then takes the one the same line has in another export
+ * joined to this one. A row that nothing signs keeps the amount as written and is named in a
+ * SIGN_UNKNOWN warning. Undefined when the rule does not apply.
  */
 function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1, evidence: SignEvidence = {}): { signed: number; unknown: number[] } | undefined {
   const n = booked.length;
   if (n < 2 || !oneAccount) return undefined;
   let positive = false;
+  let balances = 0;
   for (const r of booked) {
-    if (r.amount < 0 || r.balance === undefined) return undefined;
+    if (r.amount < 0) return undefined;
     if (r.amount > 0) positive = true;
+    if (r.balance !== undefined) balances++;
   }
+  if (balances === 0) return undefined;
   /** The balance before the oldest row under an order, where the evidence gives one. */
   const openingFor = (newestFirst: boolean): number | undefined => openingMark(evidence.marks ?? [], newestFirst) ?? evidence.before;
   /**
@@ -356,13 +385,14 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
     return checkChain(booked, newestFirst).breaks.length === 0 && !(o !== undefined && oldest.amount > 0 && (oldest.balance as number) + oldest.amount === o);
   };
   if (!positive || holds(true) || holds(false)) return undefined;
-  // Matches of |balance difference| with the later row's amount under each order.
+  // Matches of |balance difference| with the later row's amount under each order (adjacent rows that both have a balance).
   let up = 0;
   let down = 0;
   for (let k = 1; k < n; k++) {
     const a = booked[k - 1] as BankTransaction;
     const b = booked[k] as BankTransaction;
-    const d = Math.abs((b.balance as number) - (a.balance as number));
+    if (a.balance === undefined || b.balance === undefined) continue;
+    const d = Math.abs(b.balance - a.balance);
     if (d === b.amount) up++;
     if (d === a.amount) down++;
   }
@@ -373,25 +403,35 @@ function signFromBalance(builder: StatementBuilder, booked: readonly BankTransac
   builder.transactions.forEach((t, i) => index.set(t, i));
   let signed = 0;
   const unknown: number[] = [];
+  const sign = (row: BankTransaction, s: number): void => {
+    if (s >= 0) return;
+    builder.resign(index.get(row) as number, -row.amount);
+    signed++;
+  };
+  /** Rows nothing in the balances signs: the same line signed in another export, else named. */
+  const fallBack = (rows: readonly BankTransaction[]): void => {
+    for (const row of rows) {
+      const other = evidence.signOf?.(row);
+      if (other !== undefined && Math.abs(other) === row.amount) sign(row, Math.sign(other));
+      else unknown.push(row.line);
+    }
+  };
+  // Oldest first, in runs: the rows after a known balance up to the next row with one. A balance on
+  // every row makes each run one row; a balance once a day, a day's rows.
+  let previous = opening;
+  let run: BankTransaction[] = [];
   for (let k = 0; k < n; k++) {
     const row = booked[newestFirst ? n - 1 - k : k] as BankTransaction;
-    const before = k === 0 ? opening : (booked[newestFirst ? n - k : k - 1] as BankTransaction).balance;
-    const d = before === undefined ? undefined : (row.balance as number) - before;
-    if (row.amount === 0) continue;
-    let sign = d !== undefined && Math.abs(d) === row.amount ? Math.sign(d) : undefined;
-    if (sign === undefined) {
-      const other = evidence.signOf?.(row);
-      if (other !== undefined && Math.abs(other) === row.amount) sign = Math.sign(other);
-    }
-    if (sign === undefined) {
-      unknown.push(row.line);
-      continue;
-    }
-    if (sign < 0) {
-      builder.resign(index.get(row) as number, -row.amount);
-      signed++;
-    }
+    if (row.amount !== 0) run.push(row);
+    if (row.balance === undefined) continue;
+    const signs = previous === undefined ? undefined : onlySigns(run, row.balance - previous);
+    if (signs === undefined) fallBack(run);
+    else run.forEach((r, i) => sign(r, signs[i] as number));
+    previous = row.balance;
+    run = [];
   }
+  // Rows after the last balance: nothing after them to tell.
+  fallBack(run);
   unknown.sort((a, b) => a - b);
   return { signed, unknown };
 }
@@ -426,7 +466,8 @@ function signBySection(builder: StatementBuilder, booked: readonly BankTransacti
     let before: number | undefined;
     if (oneAccount && previous !== undefined && previous.length > 0 && rows.length > 0 && last(previous) < first(rows)) {
       const prevNewestFirst = order ?? isNewestFirst(previous);
-      if (prevNewestFirst !== undefined) before = (prevNewestFirst ? previous[0] : previous[previous.length - 1])?.balance;
+      // Its chain's closing balance: rows after its last balance (a balance once a day) still move it.
+      if (prevNewestFirst !== undefined) before = checkChain(previous, prevNewestFirst).closing;
     }
     const r = signFromBalance(builder, rows, newestFirst, true, { marks: marksOf[k], before, signOf: oneAccount ? (row) => signs.get(content(row)) : undefined });
     if (oneAccount) {

@@ -501,6 +501,50 @@ describe('amounts without a sign beside a running balance', () => {
     });
   });
 
+  describe('a balance on some rows only (once a day, blank on some rows)', () => {
+    const H = 'Datum;Text;Belopp;Saldo\n';
+    const amounts = (s: Statement): number[] => s.transactions.map((t) => t.amount);
+    const unknown = (s: Statement): readonly number[] | undefined => s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines;
+
+    it('signed amounts with the day\'s balance on one row: the chain holds, oldest or newest first', () => {
+      const oldest = parseStatement(`${H}2026-01-02;Lön;10 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n`);
+      expect(oldest.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+      expect([oldest.openingBalance, oldest.closingBalance]).toEqual([1_000_000, 1_485_000]);
+      const newest = parseStatement(`${H}2026-01-03;Swish;100,00;14 850,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-02;Lön;10 000,00;\n`);
+      expect(newest.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+      expect([newest.openingBalance, newest.closingBalance]).toEqual([1_000_000, 1_485_000]);
+    });
+
+    it('unsigned amounts: the rows between two balances take the only signs that sum to their difference', () => {
+      const s = parseStatement(`${H}2026-01-02;Lön;10 000,00;20 000,00\n2026-01-03;Kortköp;250,00;\n2026-01-03;Hyra;5 000,00;14 750,00\n2026-01-05;Swish;100,00;14 850,00\n2026-01-06;Kortköp;40,00;\n2026-01-07;Ränta;10,00;14 820,00\n`);
+      expect(amounts(s)).toEqual([1_000_000, -25_000, -500_000, 10_000, -4_000, 1_000]);
+      expect(s.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED', 'SIGNS_FROM_BALANCE', 'SIGN_UNKNOWN']);
+      expect(unknown(s)).toEqual([2]);
+      // Newest first, the same rows: the same signs.
+      const rows = s.transactions.map((t) => t.line);
+      expect(rows).toHaveLength(6);
+      const text = `${H}2026-01-07;Ränta;10,00;14 820,00\n2026-01-06;Kortköp;40,00;\n2026-01-05;Swish;100,00;14 850,00\n2026-01-03;Hyra;5 000,00;14 750,00\n2026-01-03;Kortköp;250,00;\n2026-01-02;Lön;10 000,00;20 000,00\n`;
+      expect(amounts(parseStatement(text))).toEqual([1_000, -4_000, 10_000, -500_000, -25_000, 1_000_000]);
+    });
+
+    it('rows between two balances that more than one choice of signs fits are named, not guessed; rows after the last balance too', () => {
+      // 100 in and 100 out, or 100 out and 100 in: the balance does not tell which.
+      const s = parseStatement(`${H}2026-01-02;Lön;10 000,00;20 000,00\n2026-01-03;Swish A;100,00;\n2026-01-03;Swish B;100,00;20 000,00\n2026-01-04;Hyra;5 000,00;15 000,00\n2026-01-05;Kortköp;45,00;\n`);
+      expect(amounts(s)).toEqual([1_000_000, 10_000, 10_000, -500_000, 4_500]);
+      expect(unknown(s)).toEqual([2, 3, 4, 6]);
+    });
+
+    it('joined exports with a balance on some rows only: the overlap is still read once', () => {
+      const jan = `${H}2026-01-02;Lön;10 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n`;
+      const feb = `${H}2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n2026-01-09;Ränta;10,00;\n2026-01-10;Kortköp;-40,00;14 820,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 4, 5, 9, 10]);
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([7, 8]);
+      expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+      expect([s.openingBalance, s.closingBalance]).toEqual([1_000_000, 1_482_000]);
+    });
+  });
+
   it('leaves alone a file of deposits whose chain holds as written, and signed amounts', () => {
     const deposits = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;Inbetalning;1 000,00;11 000,00\n2026-01-05;Swish;250,00;11 250,00\n');
     expect(deposits.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
