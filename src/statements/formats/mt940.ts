@@ -268,6 +268,44 @@ function readEntry(f: Field, account: string | undefined, ctx: ParseContext): En
   };
 }
 
+/**
+ * Whether two statements of one account cover some of the same days: a statement covers the days
+ * after its opening balance's date up to its closing balance's (`:60F:C261229` … `:62F:C261230` is
+ * 30 December). Statements one after another, as a bank sends them, never do; the same statement
+ * twice does.
+ */
+function overlappingStatements(statements: readonly Field[][], accountOf: readonly (string | undefined)[]): boolean {
+  const dateOf = (st: readonly Field[], prefix: string): string | undefined => {
+    const f = st.find((x) => x.tag.startsWith(prefix));
+    const m = f === undefined ? null : BALANCE.exec((f.lines[0] as string).trim());
+    return m === null ? undefined : parseDate(m[2] as string, 'YYMMDD');
+  };
+  const spans = new Map<string, [string, string][]>();
+  for (let k = 0; k < statements.length; k++) {
+    const st = statements[k] as Field[];
+    const from = dateOf(st, '60');
+    const to = dateOf(st, '62');
+    if (from === undefined || to === undefined) continue;
+    const account = accountOf[k] ?? '';
+    const list = spans.get(account);
+    if (list === undefined) spans.set(account, [[from, to]]);
+    else list.push([from, to]);
+  }
+  // Sorted by opening date, a span overlaps an earlier one when it opens before the latest close so
+  // far, or is the same span again (an intraday statement opens and closes on one day).
+  for (const list of spans.values()) {
+    list.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    let end = '';
+    let previous: [string, string] | undefined;
+    for (const span of list) {
+      if (span[0] < end || (previous !== undefined && previous[0] === span[0] && previous[1] === span[1])) return true;
+      if (span[1] > end) end = span[1];
+      previous = span;
+    }
+  }
+  return false;
+}
+
 export const mt940: StatementFormat = {
   id: 'mt940',
   bank: 'SWIFT MT940',
@@ -370,6 +408,18 @@ export const mt940: StatementFormat = {
       }
       flush();
     });
+    // The same statement twice (sent again, or two files joined): each statement a section, so that
+    // `finish.ts` reads the lines two of them hold once and checks each statement's balances on its own.
+    const repeats = overlappingStatements(statements, accountOf);
+    if (repeats) {
+      return {
+        accountNumber: several ? undefined : [...accounts][0],
+        currency,
+        marks,
+        skipped,
+        sections: statements.map((st, k) => ({ line: (st[0] as Field).line, headerLine: (st[0] as Field).line, heading: '', accountNumber: accountOf[k] })),
+      };
+    }
     // One account's statements (one per day or per page) are one period after another: its first
     // opening and last closing balance. Several accounts cannot share one chain.
     return {
