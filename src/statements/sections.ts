@@ -276,3 +276,30 @@ function joinStarts(rows: readonly RawRow[]): number[] {
   }
   return [...starts].sort((x, y) => x - y).map((i) => (rows[i] as RawRow).line);
 }
+
+/**
+ * Whether two of the periods of one account overlap: statements of a file that holds the same
+ * statement twice (sent again, or two files joined), where statements one after another never do.
+ * A period is `from`–`to` in any form that sorts as text (ISO dates, date-times); one that ends
+ * where the next begins does not overlap it, the same period twice does. Sorted once: O(n log n).
+ */
+export function overlappingPeriods(periods: readonly { readonly account: string; readonly from: string; readonly to: string }[]): boolean {
+  const byAccount = new Map<string, { from: string; to: string }[]>();
+  for (const p of periods) {
+    const list = byAccount.get(p.account);
+    if (list === undefined) byAccount.set(p.account, [p]);
+    else list.push(p);
+  }
+  for (const list of byAccount.values()) {
+    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+    let end = '';
+    let previous: { from: string; to: string } | undefined;
+    for (const p of list) {
+      // Opens before the latest close so far, or is the same period again (one opening and closing on one day).
+      if (p.from < end || (previous !== undefined && previous.from === p.from && previous.to === p.to)) return true;
+      if (p.to > end) end = p.to;
+      previous = p;
+    }
+  }
+  return false;
+}

@@ -19,6 +19,7 @@
 import { StatementParseError } from '../../core/errors.js';
 import { isValidDay, parseDate } from '../../core/dates.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt } from '../format.js';
+import { overlappingPeriods } from '../sections.js';
 import type { TransactionKind } from '../types.js';
 
 /** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … and `:NS:` (a bank's own). */
@@ -280,30 +281,14 @@ function overlappingStatements(statements: readonly Field[][], accountOf: readon
     const m = f === undefined ? null : BALANCE.exec((f.lines[0] as string).trim());
     return m === null ? undefined : parseDate(m[2] as string, 'YYMMDD');
   };
-  const spans = new Map<string, [string, string][]>();
+  const spans: { account: string; from: string; to: string }[] = [];
   for (let k = 0; k < statements.length; k++) {
     const st = statements[k] as Field[];
     const from = dateOf(st, '60');
     const to = dateOf(st, '62');
-    if (from === undefined || to === undefined) continue;
-    const account = accountOf[k] ?? '';
-    const list = spans.get(account);
-    if (list === undefined) spans.set(account, [[from, to]]);
-    else list.push([from, to]);
+    if (from !== undefined && to !== undefined) spans.push({ account: accountOf[k] ?? '', from, to });
   }
-  // Sorted by opening date, a span overlaps an earlier one when it opens before the latest close so
-  // far, or is the same span again (an intraday statement opens and closes on one day).
-  for (const list of spans.values()) {
-    list.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-    let end = '';
-    let previous: [string, string] | undefined;
-    for (const span of list) {
-      if (span[0] < end || (previous !== undefined && previous[0] === span[0] && previous[1] === span[1])) return true;
-      if (span[1] > end) end = span[1];
-      previous = span;
-    }
-  }
-  return false;
+  return overlappingPeriods(spans);
 }
 
 export const mt940: StatementFormat = {
