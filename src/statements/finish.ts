@@ -543,8 +543,10 @@ function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTra
  * each hold a line of the day the other lacks are not two exports of it (a page break inside a
  * day): every line is kept. What stays undecidable — a page break whose one side holds only
  * lines identical to lines on the other — is read as the join and named in the warning.
- * `contentOf(i)` is row `i`'s content key (account included, so two accounts never match); every
- * pair of sections is compared once, each section's rows grouped by day once.
+ * The shared day is a section's first or last day, and the other section the nearest one above it
+ * holding that day (`cat a b`, or each copy of `cat a a a` after the one before): one comparison
+ * per section, each section's rows grouped by day once — linear in the rows whatever the file.
+ * `contentOf(tx)` is a row's content key (account included, so two accounts never match).
  */
 function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTransaction[], contentOf: (tx: BankTransaction) => string): (string | undefined)[] {
   const from: string[] = sections.map(() => '');
@@ -578,18 +580,28 @@ function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTr
     for (const [c, n] of a) if ((b.get(c) ?? 0) < n) return false;
     return true;
   };
-  return sections.map((_, k) => {
+  /** Per day, the latest section (in file order) with rows on it. */
+  const lastOn = new Map<string, number>();
+  const shared = (k: number): string | undefined => {
     if (from[k] === '') return undefined;
-    for (let j = 0; j < k; j++) {
-      if (from[j] === '') continue;
+    // The shared day is this section's first or last day; the other export is the one before it
+    // that holds that day (two exports joined end to end, or each copy after the one before it).
+    for (const d of from[k] === to[k] ? [from[k] as string] : [from[k] as string, to[k] as string]) {
+      const j = lastOn.get(d);
+      if (j === undefined) continue;
       const lo = (from[j] as string) > (from[k] as string) ? (from[j] as string) : (from[k] as string);
       const hi = (to[j] as string) < (to[k] as string) ? (to[j] as string) : (to[k] as string);
       if (lo !== hi) continue;
-      const mine = linesOf(k, lo);
-      const theirs = linesOf(j, lo);
-      if (mine !== undefined && theirs !== undefined && (within(mine, theirs) || within(theirs, mine))) return lo;
+      const mine = linesOf(k, d);
+      const theirs = linesOf(j, d);
+      if (mine !== undefined && theirs !== undefined && (within(mine, theirs) || within(theirs, mine))) return d;
     }
     return undefined;
+  };
+  return sections.map((_, k) => {
+    const d = shared(k);
+    for (const r of rowsOf[k] as BankTransaction[]) lastOn.set(r.date, k);
+    return d;
   });
 }
 
