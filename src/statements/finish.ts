@@ -301,71 +301,184 @@ function perAccountBreaks(all: readonly BankTransaction[], accounts: SparseColum
   return out;
 }
 
+/** Most rows between two balances whose signs are searched for (2^n choices: bounded time on any input). */
+const MAX_SIGN_RUN = 10;
+
 /**
- * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on every
- * booked row, and the chain does not hold with the amounts as written): each row's sign is that
- * of its balance less the balance before it, where that difference is the amount. The row order
- * is the dates', else the one under which more differences are amounts. The oldest row has no
- * balance before it, and a row whose difference is not its amount fits no sign: those keep the
- * amount as written and are named in a SIGN_UNKNOWN warning. Undefined when the rule does not apply.
+ * The signs (+1 money in, -1 money out) of unsigned amounts that make them sum to `difference`,
+ * when exactly one choice does: the rows between two known balances. Undefined when none does,
+ * several do (100 in and 100 out, or the other way round), or the rows are too many to try.
  */
-function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1): { signed: number; unknown: number[] } | undefined {
+function onlySigns(rows: readonly BankTransaction[], difference: number): number[] | undefined {
+  const m = rows.length;
+  if (m === 0 || m > MAX_SIGN_RUN) return undefined;
+  let found: number | undefined;
+  for (let mask = 0; mask < 1 << m; mask++) {
+    let sum = 0;
+    for (let i = 0; i < m; i++) sum += (mask >> i) & 1 ? -(rows[i] as BankTransaction).amount : (rows[i] as BankTransaction).amount;
+    if (sum !== difference) continue;
+    if (found !== undefined) return undefined;
+    found = mask;
+  }
+  if (found === undefined) return undefined;
+  const mask = found;
+  return rows.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
+}
+
+/** What signs the oldest row of an unsigned export, which has no balance before it in the rows. */
+interface SignEvidence {
+  /** Balance lines of the rows' export: an opening balance (`Ingående saldo`) is the balance before the oldest row. */
+  readonly marks?: readonly BalanceMark[] | undefined;
+  /** The balance before the oldest row from elsewhere: the closing balance of the export before it in time. */
+  readonly before?: number | undefined;
+  /** The signed amount the same line (date, text, amount unsigned, balance) has in another export joined to this one. */
+  readonly signOf?: ((row: BankTransaction) => number | undefined) | undefined;
+}
+
+/** The one opening balance among the marks (for rows in the given order), if they agree on one. */
+function openingMark(marks: readonly BalanceMark[], newestFirst: boolean): number | undefined {
+  let opening: number | undefined;
+  for (const m of marks) {
+    const isOpening = m.role === 'opening' || (m.role === undefined && (m.position === 'start') !== newestFirst);
+    if (!isOpening) continue;
+    if (opening !== undefined && opening !== m.balance) return undefined;
+    opening = m.balance;
+  }
+  return opening;
+}
+
+/**
+ * Amounts written without a sign beside a running balance (every amount ≥ 0, a balance on some
+ * booked rows, and the chain does not hold with the amounts as written): each row's sign is that
+ * of its balance less the balance before it, where that difference is the amount. Where rows
+ * between two balances have none (a balance once a day, blank on some rows), they take the only
+ * signs under which their amounts sum to the difference ({@link onlySigns}); when several fit,
+ * none is guessed. The row order is the dates', else the one under which more differences are
+ * amounts. The oldest row has no balance before it among the rows; what stands for one is
+ * evidence too (`evidence`): an opening balance line, or the closing balance of the export before
+ * it when joined exports are read in sections — its balance less that one must be its amount, as
+ * for any row. A row still without a sign then takes the one the same line has in another export
+ * joined to this one. A row that nothing signs keeps the amount as written and is named in a
+ * SIGN_UNKNOWN warning. Undefined when the rule does not apply.
+ */
+function signFromBalance(builder: StatementBuilder, booked: readonly BankTransaction[], order: boolean | undefined, oneAccount = builder.accounts.counts.size <= 1, evidence: SignEvidence = {}): { signed: number; unknown: number[] } | undefined {
   const n = booked.length;
   if (n < 2 || !oneAccount) return undefined;
   let positive = false;
+  let balances = 0;
   for (const r of booked) {
-    if (r.amount < 0 || r.balance === undefined) return undefined;
+    if (r.amount < 0) return undefined;
     if (r.amount > 0) positive = true;
+    if (r.balance !== undefined) balances++;
   }
-  if (!positive || checkChain(booked, true).breaks.length === 0 || checkChain(booked, false).breaks.length === 0) return undefined;
-  // Matches of |balance difference| with the later row's amount under each order.
+  if (balances === 0) return undefined;
+  /** The balance before the oldest row under an order, where the evidence gives one. */
+  const openingFor = (newestFirst: boolean): number | undefined => openingMark(evidence.marks ?? [], newestFirst) ?? evidence.before;
+  /**
+   * Whether the amounts as written hold the chain under an order: not when the balance before the
+   * oldest row makes that row money out (a file of deposits whose opening line is wrong is a broken
+   * chain, not an unsigned file).
+   */
+  const holds = (newestFirst: boolean): boolean => {
+    const o = openingFor(newestFirst);
+    const oldest = booked[newestFirst ? n - 1 : 0] as BankTransaction;
+    return checkChain(booked, newestFirst).breaks.length === 0 && !(o !== undefined && oldest.amount > 0 && (oldest.balance as number) + oldest.amount === o);
+  };
+  if (!positive || holds(true) || holds(false)) return undefined;
+  // Matches of |balance difference| with the later row's amount under each order (adjacent rows that both have a balance).
   let up = 0;
   let down = 0;
   for (let k = 1; k < n; k++) {
     const a = booked[k - 1] as BankTransaction;
     const b = booked[k] as BankTransaction;
-    const d = Math.abs((b.balance as number) - (a.balance as number));
+    if (a.balance === undefined || b.balance === undefined) continue;
+    const d = Math.abs(b.balance - a.balance);
     if (d === b.amount) up++;
     if (d === a.amount) down++;
   }
   const newestFirst = order ?? (up === down ? undefined : down > up);
   if (newestFirst === undefined) return undefined;
+  const opening = openingFor(newestFirst);
   const index = new Map<BankTransaction, number>();
   builder.transactions.forEach((t, i) => index.set(t, i));
   let signed = 0;
   const unknown: number[] = [];
+  const sign = (row: BankTransaction, s: number): void => {
+    if (s >= 0) return;
+    builder.resign(index.get(row) as number, -row.amount);
+    signed++;
+  };
+  /** Rows nothing in the balances signs: the same line signed in another export, else named. */
+  const fallBack = (rows: readonly BankTransaction[]): void => {
+    for (const row of rows) {
+      const other = evidence.signOf?.(row);
+      if (other !== undefined && Math.abs(other) === row.amount) sign(row, Math.sign(other));
+      else unknown.push(row.line);
+    }
+  };
+  // Oldest first, in runs: the rows after a known balance up to the next row with one. A balance on
+  // every row makes each run one row; a balance once a day, a day's rows.
+  let previous = opening;
+  let run: BankTransaction[] = [];
   for (let k = 0; k < n; k++) {
     const row = booked[newestFirst ? n - 1 - k : k] as BankTransaction;
-    const before = k === 0 ? undefined : (booked[newestFirst ? n - k : k - 1] as BankTransaction);
-    const d = before === undefined ? undefined : (row.balance as number) - (before.balance as number);
-    if (row.amount === 0) continue;
-    if (d === undefined || Math.abs(d) !== row.amount) {
-      unknown.push(row.line);
-      continue;
-    }
-    if (d < 0) {
-      builder.resign(index.get(row) as number, -row.amount);
-      signed++;
-    }
+    if (row.amount !== 0) run.push(row);
+    if (row.balance === undefined) continue;
+    const signs = previous === undefined ? undefined : onlySigns(run, row.balance - previous);
+    if (signs === undefined) fallBack(run);
+    else run.forEach((r, i) => sign(r, signs[i] as number));
+    previous = row.balance;
+    run = [];
   }
+  // Rows after the last balance: nothing after them to tell.
+  fallBack(run);
   unknown.sort((a, b) => a - b);
   return { signed, unknown };
 }
 
 /**
  * {@link signFromBalance} in a file in sections: each section's rows on their own (a section is one
- * account, and joined exports' balance chains meet nowhere). Undefined when no section's amounts
- * are unsigned; else the signs of those whose are.
+ * account, and joined exports' balance chains meet nowhere), with its own opening balance line.
+ * When every section is of one account (joined exports of it), they are taken in time order, and a
+ * section's oldest row may be signed by the closing balance of the section that ends before it
+ * starts, or by the same line signed in a section already read (overlapping periods). Undefined
+ * when no section's amounts are unsigned; else the signs of those whose are.
  */
-function signBySection(builder: StatementBuilder, booked: readonly BankTransaction[], sections: readonly RawSection[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
+function signBySection(builder: StatementBuilder, booked: readonly BankTransaction[], sections: readonly RawSection[], marks: readonly BalanceMark[], order: boolean | undefined): { signed: number; unknown: number[] } | undefined {
   const rowsOf = sections.map(() => [] as BankTransaction[]);
+  const marksOf = sections.map(() => [] as BalanceMark[]);
   for (const r of booked) (rowsOf[sectionIndex(sections, r.line)] as BankTransaction[]).push(r);
+  for (const m of marks) (marksOf[sectionIndex(sections, m.line)] as BalanceMark[]).push(m);
+  const oneAccount = new Set(sections.map((s) => s.accountNumber)).size === 1;
+  const first = (rows: readonly BankTransaction[]): string => rows.reduce((m, r) => (m === '' || (r.date !== '' && r.date < m) ? r.date : m), '');
+  const last = (rows: readonly BankTransaction[]): string => rows.reduce((m, r) => (r.date > m ? r.date : m), '');
+  const timed = sections.map((_, k) => k);
+  if (oneAccount) timed.sort((a, b) => (first(rowsOf[a] as BankTransaction[]) < first(rowsOf[b] as BankTransaction[]) ? -1 : first(rowsOf[a] as BankTransaction[]) > first(rowsOf[b] as BankTransaction[]) ? 1 : a - b));
+  /** Signed amounts of the lines of sections already read, by their content with the amount unsigned. */
+  const signs = new Map<string, number>();
+  const content = (r: BankTransaction): string => `${r.date}\u001f${r.text}\u001f${Math.abs(r.amount)}\u001f${r.balance ?? ''}`;
   let result: { signed: number; unknown: number[] } | undefined;
-  for (const rows of rowsOf) {
-    const r = signFromBalance(builder, rows, order ?? isNewestFirst(rows), true);
+  let previous: BankTransaction[] | undefined;
+  for (const k of timed) {
+    const rows = rowsOf[k] as BankTransaction[];
+    const newestFirst = order ?? isNewestFirst(rows);
+    // The balance after the previous section's newest row, when that section ends before this one starts.
+    let before: number | undefined;
+    if (oneAccount && previous !== undefined && previous.length > 0 && rows.length > 0 && last(previous) < first(rows)) {
+      const prevNewestFirst = order ?? isNewestFirst(previous);
+      // Its chain's closing balance: rows after its last balance (a balance once a day) still move it.
+      if (prevNewestFirst !== undefined) before = checkChain(previous, prevNewestFirst).closing;
+    }
+    const r = signFromBalance(builder, rows, newestFirst, true, { marks: marksOf[k], before, signOf: oneAccount ? (row) => signs.get(content(row)) : undefined });
+    if (oneAccount) {
+      const open = new Set(r?.unknown ?? []);
+      for (const row of rows) if (!open.has(row.line) && !signs.has(content(row))) signs.set(content(row), row.amount);
+    }
+    previous = rows;
     if (r === undefined) continue;
     result = { signed: (result?.signed ?? 0) + r.signed, unknown: [...(result?.unknown ?? []), ...r.unknown] };
   }
+  if (result !== undefined) result.unknown.sort((a, b) => a - b);
   return result;
 }
 
@@ -413,6 +526,82 @@ function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTra
     }
     spans.splice(lo, end - lo, [s0, s1]);
     return hit;
+  });
+}
+
+/**
+ * Per section: the one day it shares with an earlier section whose lines of that day it repeats,
+ * for rows without a balance (see {@link overlapsEarlier} for sections that share more days).
+ *
+ * Two exports of one account whose periods meet on one day (January's made on 31 January, February's
+ * from 31 January on) both hold lines of that day, and without a balance nothing on a line tells
+ * the copy from a second, identical purchase. What does: an export holds every line of the day
+ * that was booked when it was made, so of two exports of the same account, one's lines of the
+ * shared day are all among the other's (a multiset: two coffees of 45 kr count twice). That day
+ * is then read as a multiset: each line counts once per occurrence in the section that holds it
+ * most often — both coffees survive when either export holds both, the copies go. Sections that
+ * each hold a line of the day the other lacks are not two exports of it (a page break inside a
+ * day): every line is kept. What stays undecidable — a page break whose one side holds only
+ * lines identical to lines on the other — is read as the join and named in the warning.
+ * The shared day is a section's first or last day, and the other section the nearest one above it
+ * holding that day (`cat a b`, or each copy of `cat a a a` after the one before): one comparison
+ * per section, each section's rows grouped by day once — linear in the rows whatever the file.
+ * `contentOf(tx)` is a row's content key (account included, so two accounts never match).
+ */
+function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTransaction[], contentOf: (tx: BankTransaction) => string): (string | undefined)[] {
+  const from: string[] = sections.map(() => '');
+  const to: string[] = sections.map(() => '');
+  const rowsOf = sections.map(() => [] as BankTransaction[]);
+  for (const r of rows) {
+    if (r.date === '') continue;
+    const k = sectionIndex(sections, r.line);
+    (rowsOf[k] as BankTransaction[]).push(r);
+    if (from[k] === '' || r.date < (from[k] as string)) from[k] = r.date;
+    if (r.date > (to[k] as string)) to[k] = r.date;
+  }
+  const days = new Map<number, Map<string, Map<string, number>>>();
+  /** Section `k`'s balance-less lines of day `d`, with their number of occurrences. */
+  const linesOf = (k: number, d: string): Map<string, number> | undefined => {
+    let byDay = days.get(k);
+    if (byDay === undefined) {
+      byDay = new Map();
+      for (const r of rowsOf[k] as BankTransaction[]) {
+        if (r.balance !== undefined) continue;
+        let m = byDay.get(r.date);
+        if (m === undefined) byDay.set(r.date, (m = new Map()));
+        const c = contentOf(r);
+        m.set(c, (m.get(c) ?? 0) + 1);
+      }
+      days.set(k, byDay);
+    }
+    return byDay.get(d);
+  };
+  const within = (a: Map<string, number>, b: Map<string, number>): boolean => {
+    for (const [c, n] of a) if ((b.get(c) ?? 0) < n) return false;
+    return true;
+  };
+  /** Per day, the latest section (in file order) with rows on it. */
+  const lastOn = new Map<string, number>();
+  const shared = (k: number): string | undefined => {
+    if (from[k] === '') return undefined;
+    // The shared day is this section's first or last day; the other export is the one before it
+    // that holds that day (two exports joined end to end, or each copy after the one before it).
+    for (const d of from[k] === to[k] ? [from[k] as string] : [from[k] as string, to[k] as string]) {
+      const j = lastOn.get(d);
+      if (j === undefined) continue;
+      const lo = (from[j] as string) > (from[k] as string) ? (from[j] as string) : (from[k] as string);
+      const hi = (to[j] as string) < (to[k] as string) ? (to[j] as string) : (to[k] as string);
+      if (lo !== hi) continue;
+      const mine = linesOf(k, d);
+      const theirs = linesOf(j, d);
+      if (mine !== undefined && theirs !== undefined && (within(mine, theirs) || within(theirs, mine))) return d;
+    }
+    return undefined;
+  };
+  return sections.map((_, k) => {
+    const d = shared(k);
+    for (const r of rowsOf[k] as BankTransaction[]) lastOn.set(r.date, k);
+    return d;
   });
 }
 
@@ -495,7 +684,10 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   }
 
   // In a file in sections, each section (one account, one export) on its own.
-  const sign = raw.sections !== undefined && raw.sections.length > 1 ? signBySection(builder, booked, raw.sections, raw.newestFirst) : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked));
+  const sign =
+    raw.sections !== undefined && raw.sections.length > 1
+      ? signBySection(builder, booked, raw.sections, raw.marks ?? [], raw.newestFirst)
+      : signFromBalance(builder, booked, raw.newestFirst ?? isNewestFirst(booked), undefined, { marks: raw.marks });
   if (sign !== undefined) {
     warnings.push({
       code: 'SIGNS_FROM_BALANCE',
@@ -528,6 +720,8 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   };
   /** Rows of a later section that are lines of an earlier one (files in sections only). */
   const repeated = new Set<BankTransaction>();
+  /** Of those, lines taken for repeats on the one day their section shares with an earlier one ({@link sharedDayRepeats}). */
+  const repeatedOnOneDay: number[] = [];
   if (sections === undefined) {
     const seen = new Map<string, number>();
     let day = '';
@@ -549,12 +743,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     // hold the lines of the overlap. A row of a later section is such a line again when an earlier
     // section has a row with the same content as many times over — the same date, amount, text and
     // running balance (the balance tells two identical purchases apart) — and, for a row without a
-    // balance, only when the two sections share more than one day: sections that meet on one day are
-    // a page break or consecutive exports as well, whose identical rows of that day are purchases
-    // of their own. Such a row's place is counted within its section, so it gets the id it has in
-    // either export alone, and is left out (SECTIONS_OVERLAP). Other rows count their place across
-    // the sections, as in one table. Two identical purchases within one section stay two lines.
+    // balance, only when the two sections share more than one day, or share one day whose lines in
+    // one of them are all among the other's ({@link sharedDayRepeats}): sections that meet on one day
+    // otherwise are a page break, whose identical rows of that day are purchases of their own. Such
+    // a row's place is counted within its section, so it gets the id it has in either export alone,
+    // and is left out (SECTIONS_OVERLAP). Other rows count their place across the sections, as in
+    // one table. Two identical purchases within one section stay two lines.
     const overlaps = overlapsEarlier(sections, out0);
+    const index = new Map<BankTransaction, number>();
+    all.forEach((t, i) => index.set(t, i));
+    const sharedDay = sharedDayRepeats(sections, out0, (t) => keyOf(index.get(t) as number).hex());
     const kept = new Set<string>();
     const total = new Map<string, number>();
     const local = new Map<string, number>();
@@ -572,10 +770,12 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       const j = local.get(key) ?? 0;
       local.set(key, j + 1);
       const n = total.get(key) ?? 0;
-      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true)) {
+      const oneDay = sharedDay[k] === tx.date && tx.balance === undefined && overlaps[k] !== true;
+      if (k > 0 && (tx.balance !== undefined || overlaps[k] === true || oneDay)) {
         tx.id = j === 0 ? key : h.int(j).hex();
         if (kept.has(tx.id)) {
           repeated.add(tx);
+          if (oneDay) repeatedOnOneDay.push(tx.line);
           continue;
         }
         if (j + 1 > n) total.set(key, j + 1);
@@ -592,7 +792,11 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     const withBalance = [...repeated].every((t) => t.balance !== undefined);
     warnings.push({
       code: 'SECTIONS_OVERLAP',
-      message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out`,
+      message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out${
+        repeatedOnOneDay.length > 0
+          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance: that day's lines of one section are all among the other's, so each counts once per occurrence in the section holding it most often — check them if the sections are pages of one export`
+          : ''
+      }`,
       lines,
     });
   }

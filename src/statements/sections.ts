@@ -199,3 +199,107 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
     sections: sectionList,
   };
 }
+
+/**
+ * Reads a layout without a column header to repeat (rows from the first line on: Swedbank's 2015
+ * tab and 2017 header-less exports) in sections when it is two or more exports joined end to end
+ * (`cat a b`). Such a file has no line that says where the next export starts; its rows do: the
+ * balance chain breaks there, and the row either goes against the file's date order (the next
+ * export starts over at its newest, or oldest, row) or is a line the file already holds, balance
+ * included (exports of overlapping periods). A chain break alone is a missing row, and a date out
+ * of order or an identical row alone happens within one export; both together is a join. Each
+ * export found is a section, and `finish.ts` reads the lines two of them hold once, as for files
+ * whose header repeats. `read` parses the text into the sink it is given; the rows are kept until
+ * the sections are known, then handed on in file order.
+ */
+export function readJoinedRows(ctx: ParseContext, read: (ctx: ParseContext) => RawStatement): RawStatement {
+  const rows: RawRow[] = [];
+  const raw = read({ ...ctx, sink: { add: (r: RawRow) => rows.push(r) } });
+  for (const r of rows) ctx.sink.add(r);
+  const starts = joinStarts(rows);
+  if (starts.length === 0) return raw;
+  const first = rows[0] as RawRow;
+  return { ...raw, sections: [first.line, ...starts].map((line) => ({ line, headerLine: line, heading: '' })) };
+}
+
+/** The content of a row that tells it from every other line of its account: date, amount, text and balance. */
+function rowKey(r: RawRow): string {
+  return `${r.date}\u001f${r.amount}\u001f${r.text}\u001f${r.balance ?? ''}`;
+}
+
+/** Whether `b`'s balance follows from `a`'s by one of their amounts (either row order; unsigned amounts too). */
+function chainHolds(a: RawRow, b: RawRow): boolean {
+  if (a.balance === undefined || b.balance === undefined) return false;
+  const d = Math.abs(b.balance - a.balance);
+  return d === Math.abs(a.amount) || d === Math.abs(b.amount);
+}
+
+/** Lines where a further export starts among rows read from the first line on (see {@link readJoinedRows}). */
+function joinStarts(rows: readonly RawRow[]): number[] {
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = (rows[i - 1] as RawRow).date;
+    const b = (rows[i] as RawRow).date;
+    if (b > a) up++;
+    else if (b < a) down++;
+  }
+  const newestFirst = up === down ? undefined : down > up;
+  const starts = new Set<number>();
+  /** Rows after a chain break, in order, that start an export if an earlier row has their content. */
+  const candidates = new Map<string, number[]>();
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1] as RawRow;
+    const b = rows[i] as RawRow;
+    if (chainHolds(a, b) || b.date === '' || a.date === '') continue;
+    const against = newestFirst !== undefined && (newestFirst ? b.date > a.date : b.date < a.date);
+    if (against) starts.add(i);
+    else if (b.balance !== undefined) {
+      const k = rowKey(b);
+      const list = candidates.get(k);
+      if (list === undefined) candidates.set(k, [i]);
+      else list.push(i);
+    }
+  }
+  // Second pass, only for the candidates' contents: the first row holding each. A candidate whose
+  // row before it is also the row before that first one continues a repeated run (a break the
+  // first copy has too), it does not start one.
+  if (candidates.size > 0) {
+    for (let i = 0; i < rows.length; i++) {
+      const k = rowKey(rows[i] as RawRow);
+      const list = candidates.get(k);
+      if (list === undefined) continue;
+      const before = i === 0 ? undefined : rowKey(rows[i - 1] as RawRow);
+      for (const c of list) if (c > i && rowKey(rows[c - 1] as RawRow) !== before) starts.add(c);
+      candidates.delete(k);
+    }
+  }
+  return [...starts].sort((x, y) => x - y).map((i) => (rows[i] as RawRow).line);
+}
+
+/**
+ * Whether two of the periods of one account overlap: statements of a file that holds the same
+ * statement twice (sent again, or two files joined), where statements one after another never do.
+ * A period is `from`–`to` in any form that sorts as text (ISO dates, date-times); one that ends
+ * where the next begins does not overlap it, the same period twice does. Sorted once: O(n log n).
+ */
+export function overlappingPeriods(periods: readonly { readonly account: string; readonly from: string; readonly to: string }[]): boolean {
+  const byAccount = new Map<string, { from: string; to: string }[]>();
+  for (const p of periods) {
+    const list = byAccount.get(p.account);
+    if (list === undefined) byAccount.set(p.account, [p]);
+    else list.push(p);
+  }
+  for (const list of byAccount.values()) {
+    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+    let end = '';
+    let previous: { from: string; to: string } | undefined;
+    for (const p of list) {
+      // Opens before the latest close so far, or is the same period again (one opening and closing on one day).
+      if (p.from < end || (previous !== undefined && previous.from === p.from && previous.to === p.to)) return true;
+      if (p.to > end) end = p.to;
+      previous = p;
+    }
+  }
+  return false;
+}

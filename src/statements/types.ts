@@ -127,7 +127,8 @@ export const WARNING_CODES = [
   'SIGNS_FROM_BALANCE',
   /**
    * Rows of such a file whose sign the balances do not give (the oldest row, with no balance before
-   * it, or a row whose balance difference is not its amount): kept as written; `lines` names them.
+   * it — no opening-balance line, no earlier joined export — or a row whose balance difference is
+   * not its amount, nor the same line signed in an overlapping export): kept as written; `lines` names them.
    */
   'SIGN_UNKNOWN',
   /** The statement was put on a bank account that neither its account number nor the caller chose (the facade's import). */
@@ -140,7 +141,9 @@ export const WARNING_CODES = [
   /**
    * A file in sections whose later section repeats lines of an earlier one of the same account
    * (two exports of overlapping periods joined end to end): each such line is kept once, from the
-   * earlier section; `lines` names the repeats left out.
+   * earlier section; `lines` names the repeats left out. Without a balance, sections that share one
+   * day only are taken for this when one's lines of that day are all among the other's; the message
+   * names the lines so decided.
    */
   'SECTIONS_OVERLAP',
 ] as const;

@@ -323,6 +323,22 @@ describe('markup exports', () => {
     expect(e.message).toContain('camt.054 debit/credit notification');
   });
 
+  it('camt.053: the same statement twice in one document: its entries once (SECTIONS_OVERLAP), each statement\'s balances on their own', () => {
+    const base = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
+    const stmt = base.slice(base.indexOf('    <Stmt>'), base.indexOf('</Stmt>') + '</Stmt>\n'.length);
+    const twice = base.replace(stmt, stmt + stmt);
+    const one = parseStatement(base);
+    const s = parseStatement(twice);
+    expect(s.transactions.map((t) => t.id)).toEqual(one.transactions.map((t) => t.id));
+    const lines = stmt.split('\n').length - 1;
+    expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual(one.transactions.map((t) => t.line + lines));
+    expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect([s.openingBalance, s.closingBalance]).toEqual([one.openingBalance, one.closingBalance]);
+    // Statements of consecutive periods are one period after another, read as before.
+    const next = stmt.replaceAll('2026-10-30', '2026-11-01').replaceAll('2026-10-31', '2026-11-02').replace('<Id>20261031-5566778899</Id>', '<Id>20261102-5566778899</Id>');
+    expect(parseStatement(base.replace(stmt, stmt + next)).sections).toBeUndefined();
+  });
+
   it('camt.053: a closing balance that the entries do not reach is reported', () => {
     const xml = new TextDecoder().decode(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml')).replace('<Amt Ccy="SEK">161236.00</Amt>', '<Amt Ccy="SEK">161237.00</Amt>');
     const s = parseStatement(xml);

@@ -260,3 +260,32 @@ describe('SWIFT MT940 through the facade', () => {
     expect(one.transactions[0]).toMatchObject({ amount: 120_050, counterparty: 'Kontera Testbolag AB' });
   });
 });
+
+describe('MT940 holding the same statement twice (re-sent, or two files joined)', () => {
+  const statements = text(FREE).split(/(?=^:20:)/m);
+  const first = statements[0] as string;
+  const second = statements[1] as string;
+  const ids = (s: { transactions: readonly { id: string }[] }): string[] => s.transactions.map((t) => t.id);
+
+  it('a file joined to itself reads as the file, the repeated statements\' entries named in SECTIONS_OVERLAP', () => {
+    const one = parseStatement(text(FREE));
+    const twice = parseStatement(text(FREE) + text(FREE));
+    expect(twice.format).toBe('mt940');
+    expect(ids(twice)).toEqual(ids(one));
+    expect(twice.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toHaveLength(one.transactions.length);
+    expect(twice.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect([twice.openingBalance, twice.closingBalance]).toEqual([one.openingBalance, one.closingBalance]);
+  });
+
+  it('a statement sent again among the others: its entries once', () => {
+    const s = parseStatement(first + first + second);
+    expect(ids(s)).toEqual(ids(parseStatement(text(FREE))));
+    expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([14, 16]);
+    expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('statements of one account one after another are one period, read as before (no sections)', () => {
+    const s = parseStatement(text(FREE));
+    expect(s.sections).toBeUndefined();
+  });
+});

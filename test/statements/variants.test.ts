@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectStatementFormat, parseStatement } from '../../src/statements/index.js';
+import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
 
@@ -437,6 +438,111 @@ describe('amounts without a sign beside a running balance', () => {
     expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, 130_000, 1_250_000]);
     expect(s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines).toEqual([4, 5]);
     expect(s.warnings.find((w) => w.code === 'BALANCE_CHAIN_BROKEN')).toBeDefined();
+  });
+
+  describe('the oldest row, which has no balance before it', () => {
+    const unknown = (s: Statement): readonly number[] | undefined => s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines;
+
+    it('is signed by an opening-balance line: its balance less the opening one is its amount', () => {
+      const text = new TextDecoder().decode(fixture('generic/unsigned-amounts-balance.csv'));
+      // The fixture's first row is 12 500,00 in to 112 500,00; an opening balance of 125 000,00 makes it money out.
+      const header = text.split('\n').findIndex((l) => l.startsWith('Bokföringsdag'));
+      const lines = text.split('\n');
+      const withOpening = [...lines.slice(0, header + 1), 'Ingående saldo;;;125 000,00', ...lines.slice(header + 1)].join('\n');
+      const s = parseStatement(withOpening);
+      expect(s.transactions.map((t) => t.amount)).toEqual([-1_250_000, -125_000, -500_000, 300_000]);
+      expect(unknown(s)).toBeUndefined();
+      expect(s.openingBalance).toBe(12_500_000);
+      expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+      // An opening balance the row fits neither way decides nothing: named, as before.
+      const off = parseStatement(withOpening.replace('Ingående saldo;;;125 000,00', 'Ingående saldo;;;90 000,00'));
+      expect(unknown(off)).toEqual([4]);
+    });
+
+    it('newest first, the opening balance written last', () => {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-12;Swish;3 000,00;109 250,00\n2026-01-07;Hyra;5 000,00;106 250,00\n2026-01-05;Kortköp;1 250,00;111 250,00\n2026-01-02;Inbetalning;12 500,00;112 500,00\nIngående saldo;;;100 000,00\n');
+      expect(s.transactions.map((t) => t.amount)).toEqual([300_000, -500_000, -125_000, 1_250_000]);
+      expect(unknown(s)).toBeUndefined();
+    });
+
+    it('with nothing before it (no opening balance, no earlier export) the warning stays', () => {
+      const s = parseStatement('Datum;Text;Belopp;Saldo\n2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-05;Kortköp;1 250,00;111 250,00\nUtgående saldo;;;111 250,00\n');
+      expect(unknown(s)).toEqual([2]);
+    });
+
+    it('of a later export joined after an earlier one: the earlier export\'s closing balance is the balance before it', () => {
+      const H = 'Datum;Text;Belopp;Saldo\n';
+      const jan = `${H}2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-20;Kortköp;1 250,00;111 250,00\n`;
+      const feb = `${H}2026-02-03;Hyra;5 000,00;106 250,00\n2026-02-12;Swish;3 000,00;109 250,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.sections).toHaveLength(2);
+      expect(s.transactions.map((t) => [t.line, t.amount])).toEqual([
+        [2, 1_250_000],
+        [3, -125_000],
+        [5, -500_000],
+        [6, 300_000],
+      ]);
+      expect(unknown(s)).toEqual([2]);
+    });
+
+    it('of a later export that overlaps the earlier one: the same line, signed there, is signed alike and read once', () => {
+      const H = 'Datum;Text;Belopp;Saldo\n';
+      const jan = `${H}2026-01-02;Inbetalning;12 500,00;112 500,00\n2026-01-20;Kortköp;1 250,00;111 250,00\n2026-02-03;Hyra;5 000,00;106 250,00\n`;
+      const feb = `${H}2026-01-20;Kortköp;1 250,00;111 250,00\n2026-02-03;Hyra;5 000,00;106 250,00\n2026-02-12;Swish;3 000,00;109 250,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.transactions.map((t) => [t.line, t.amount])).toEqual([
+        [2, 1_250_000],
+        [3, -125_000],
+        [4, -500_000],
+        [8, 300_000],
+      ]);
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([6, 7]);
+      expect(unknown(s)).toEqual([2]);
+    });
+  });
+
+  describe('a balance on some rows only (once a day, blank on some rows)', () => {
+    const H = 'Datum;Text;Belopp;Saldo\n';
+    const amounts = (s: Statement): number[] => s.transactions.map((t) => t.amount);
+    const unknown = (s: Statement): readonly number[] | undefined => s.warnings.find((w) => w.code === 'SIGN_UNKNOWN')?.lines;
+
+    it('signed amounts with the day\'s balance on one row: the chain holds, oldest or newest first', () => {
+      const oldest = parseStatement(`${H}2026-01-02;Lön;10 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n`);
+      expect(oldest.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+      expect([oldest.openingBalance, oldest.closingBalance]).toEqual([1_000_000, 1_485_000]);
+      const newest = parseStatement(`${H}2026-01-03;Swish;100,00;14 850,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-02;Lön;10 000,00;\n`);
+      expect(newest.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+      expect([newest.openingBalance, newest.closingBalance]).toEqual([1_000_000, 1_485_000]);
+    });
+
+    it('unsigned amounts: the rows between two balances take the only signs that sum to their difference', () => {
+      const s = parseStatement(`${H}2026-01-02;Lön;10 000,00;20 000,00\n2026-01-03;Kortköp;250,00;\n2026-01-03;Hyra;5 000,00;14 750,00\n2026-01-05;Swish;100,00;14 850,00\n2026-01-06;Kortköp;40,00;\n2026-01-07;Ränta;10,00;14 820,00\n`);
+      expect(amounts(s)).toEqual([1_000_000, -25_000, -500_000, 10_000, -4_000, 1_000]);
+      expect(s.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED', 'SIGNS_FROM_BALANCE', 'SIGN_UNKNOWN']);
+      expect(unknown(s)).toEqual([2]);
+      // Newest first, the same rows: the same signs.
+      const rows = s.transactions.map((t) => t.line);
+      expect(rows).toHaveLength(6);
+      const text = `${H}2026-01-07;Ränta;10,00;14 820,00\n2026-01-06;Kortköp;40,00;\n2026-01-05;Swish;100,00;14 850,00\n2026-01-03;Hyra;5 000,00;14 750,00\n2026-01-03;Kortköp;250,00;\n2026-01-02;Lön;10 000,00;20 000,00\n`;
+      expect(amounts(parseStatement(text))).toEqual([1_000, -4_000, 10_000, -500_000, -25_000, 1_000_000]);
+    });
+
+    it('rows between two balances that more than one choice of signs fits are named, not guessed; rows after the last balance too', () => {
+      // 100 in and 100 out, or 100 out and 100 in: the balance does not tell which.
+      const s = parseStatement(`${H}2026-01-02;Lön;10 000,00;20 000,00\n2026-01-03;Swish A;100,00;\n2026-01-03;Swish B;100,00;20 000,00\n2026-01-04;Hyra;5 000,00;15 000,00\n2026-01-05;Kortköp;45,00;\n`);
+      expect(amounts(s)).toEqual([1_000_000, 10_000, 10_000, -500_000, 4_500]);
+      expect(unknown(s)).toEqual([2, 3, 4, 6]);
+    });
+
+    it('joined exports with a balance on some rows only: the overlap is still read once', () => {
+      const jan = `${H}2026-01-02;Lön;10 000,00;\n2026-01-02;Kortköp;-250,00;19 750,00\n2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n`;
+      const feb = `${H}2026-01-03;Hyra;-5 000,00;\n2026-01-03;Swish;100,00;14 850,00\n2026-01-09;Ränta;10,00;\n2026-01-10;Kortköp;-40,00;14 820,00\n`;
+      const s = parseStatement(jan + feb);
+      expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 4, 5, 9, 10]);
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([7, 8]);
+      expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+      expect([s.openingBalance, s.closingBalance]).toEqual([1_000_000, 1_482_000]);
+    });
   });
 
   it('leaves alone a file of deposits whose chain holds as written, and signed amounts', () => {

@@ -14,6 +14,7 @@ import { parseDate } from '../../core/dates.js';
 import type { AmountStyle } from '../../core/money.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt, normalizeHeaderCell } from '../format.js';
 import { type XmlElement, child, descendants, htmlTableRows, parseXml, textAt } from '../markup.js';
+import { overlappingPeriods } from '../sections.js';
 import type { TransactionKind } from '../types.js';
 
 const HB_COLUMNS = ['reskontradatum', 'transaktionsdatum', 'text', 'belopp', 'saldo'] as const;
@@ -203,6 +204,21 @@ function readCamt(text: string, ctx: ParseContext, container: 'Stmt' | 'Rpt', wh
         else throw e;
       }
     }
+  }
+  // The same statement twice in one document (statements of one account whose periods overlap):
+  // each statement a section, so `finish.ts` reads the entries two of them hold once and checks
+  // each statement's balances on its own.
+  const periods = statements.map((stmt) => ({ account: accountOf(stmt) ?? '', from: textAt(stmt, 'FrToDt', 'FrDtTm') || textAt(stmt, 'FrToDt', 'FrDt'), to: textAt(stmt, 'FrToDt', 'ToDtTm') || textAt(stmt, 'FrToDt', 'ToDt') }));
+  const ids = statements.map((stmt, k) => `${periods[k]?.account ?? ''}\u001f${textAt(stmt, 'Id')}`);
+  const repeated = statements.length > 1 && (new Set(ids).size < ids.length || overlappingPeriods(periods.filter((p) => p.from !== '' && p.to !== '')));
+  if (repeated) {
+    return {
+      accountNumber: accounts.size === 1 ? [...accounts][0] : undefined,
+      currency,
+      marks,
+      skipped,
+      sections: statements.map((stmt) => ({ line: stmt.line, headerLine: stmt.line, heading: textAt(stmt, 'Id'), accountNumber: accountOf(stmt) })),
+    };
   }
   // Several statements of one account are one period after another: keep the first opening
   // and the last closing balance; several accounts cannot share one chain.

@@ -19,6 +19,7 @@
 import { StatementParseError } from '../../core/errors.js';
 import { isValidDay, parseDate } from '../../core/dates.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt } from '../format.js';
+import { overlappingPeriods } from '../sections.js';
 import type { TransactionKind } from '../types.js';
 
 /** A field tag at the start of a line: `:20:`, `:28C:`, `:60F:`, `:61:`, `:86:`, … and `:NS:` (a bank's own). */
@@ -268,6 +269,28 @@ function readEntry(f: Field, account: string | undefined, ctx: ParseContext): En
   };
 }
 
+/**
+ * Whether two statements of one account cover some of the same days: a statement covers the days
+ * after its opening balance's date up to its closing balance's (`:60F:C261229` … `:62F:C261230` is
+ * 30 December). Statements one after another, as a bank sends them, never do; the same statement
+ * twice does.
+ */
+function overlappingStatements(statements: readonly Field[][], accountOf: readonly (string | undefined)[]): boolean {
+  const dateOf = (st: readonly Field[], prefix: string): string | undefined => {
+    const f = st.find((x) => x.tag.startsWith(prefix));
+    const m = f === undefined ? null : BALANCE.exec((f.lines[0] as string).trim());
+    return m === null ? undefined : parseDate(m[2] as string, 'YYMMDD');
+  };
+  const spans: { account: string; from: string; to: string }[] = [];
+  for (let k = 0; k < statements.length; k++) {
+    const st = statements[k] as Field[];
+    const from = dateOf(st, '60');
+    const to = dateOf(st, '62');
+    if (from !== undefined && to !== undefined) spans.push({ account: accountOf[k] ?? '', from, to });
+  }
+  return overlappingPeriods(spans);
+}
+
 export const mt940: StatementFormat = {
   id: 'mt940',
   bank: 'SWIFT MT940',
@@ -370,6 +393,18 @@ export const mt940: StatementFormat = {
       }
       flush();
     });
+    // The same statement twice (sent again, or two files joined): each statement a section, so that
+    // `finish.ts` reads the lines two of them hold once and checks each statement's balances on its own.
+    const repeats = overlappingStatements(statements, accountOf);
+    if (repeats) {
+      return {
+        accountNumber: several ? undefined : [...accounts][0],
+        currency,
+        marks,
+        skipped,
+        sections: statements.map((st, k) => ({ line: (st[0] as Field).line, headerLine: (st[0] as Field).line, heading: '', accountNumber: accountOf[k] })),
+      };
+    }
     // One account's statements (one per day or per page) are one period after another: its first
     // opening and last closing balance. Several accounts cannot share one chain.
     return {

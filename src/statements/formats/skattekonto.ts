@@ -5,6 +5,11 @@
  *   (whole kronor, space thousands), closing `"";"Utgående saldo YYYY-MM-DD";"";"<saldo>"`.
  * - older: unquoted, `;Ingående saldo 2025-04-01;656;0;`, transaction rows with empty balance.
  * Oldest first.
+ *
+ * Two exports joined end to end (`cat`) are read in sections: each export starts with its company
+ * line, or, without one, with an `Ingående saldo` line after rows or an `Utgående saldo`. Each
+ * section's balance is checked on its own, and the lines two exports of overlapping periods both
+ * hold are read once (`finish.ts`).
  */
 import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
@@ -43,6 +48,19 @@ export const skattekonto: StatementFormat = {
     const marks: BalanceMark[] = [];
     const skipped: RowProblem[] = [];
     let accountNumber: string | undefined;
+    /** One per export: `cat` of two exports holds two. */
+    const sections: { line: number; headerLine: number; heading: string; accountNumber?: string | undefined }[] = [];
+    /** Whether the current export has rows or balance lines yet (a company or opening line after them starts the next). */
+    let filled = false;
+    const current = (line: number, next: boolean): (typeof sections)[number] => {
+      const last = sections[sections.length - 1];
+      if (last !== undefined && !next) return last;
+      // An export without a company line is of the tax account above it.
+      const s = { line, headerLine: line, heading: '', accountNumber: last?.accountNumber };
+      sections.push(s);
+      filled = false;
+      return s;
+    };
     const money = (raw: string, line: number, field: string): number => {
       try {
         return readAmount(raw, STYLE.comma, ctx.workbook === true);
@@ -57,15 +75,22 @@ export const skattekonto: StatementFormat = {
       const [c0 = '', c1 = '', c2 = '', c3 = ''] = cells;
       try {
         if (ORGNR.test(c1) && !/\d{4}-\d{2}-\d{2}/.test(c0)) {
-          accountNumber = c1;
+          const section = current(r.line, filled);
+          section.heading = `${c0} ${c1}`.trim();
+          section.accountNumber = c1;
+          accountNumber ??= c1;
           return;
         }
         if (IB.test(c1) || UB.test(c1)) {
+          current(r.line, filled && IB.test(c1));
+          filled = true;
           const value = c2 !== '' ? c2 : c3;
           marks.push({ line: r.line, balance: money(value, r.line, 'saldo'), position: IB.test(c1) ? 'start' : 'end', role: IB.test(c1) ? 'opening' : 'closing' });
           return;
         }
         if (cells.every((c) => c === '')) return;
+        current(r.line, false);
+        filled = true;
         const date = parseDate(c0, 'YYYY-MM-DD');
         if (date === undefined) {
           throw new StatementParseError('INVALID_DATE', `Invalid date: expected YYYY-MM-DD, got ${JSON.stringify(c0)}`, { file: ctx.file, line: r.line, field: 'datum' });
@@ -83,6 +108,6 @@ export const skattekonto: StatementFormat = {
         else throw e;
       }
     });
-    return { marks, skipped, accountNumber };
+    return { marks, skipped, accountNumber, ...(sections.length > 1 && { sections }) };
   },
 };

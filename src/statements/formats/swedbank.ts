@@ -14,6 +14,7 @@ import { parseDate } from '../../core/dates.js';
 import { splitLines } from '../csv.js';
 import { type Head, type ParseContext, type RawRow, type RawStatement, type RowProblem, type StatementFormat, STYLE, WORKBOOK_DELIMITER, amountAt, normalizeHeaderCell } from '../format.js';
 import { defineTableFormat } from '../table.js';
+import { readJoinedRows } from '../sections.js';
 import { findHeaderRow } from './header.js';
 
 const SWEDBANK = 'Swedbank';
@@ -61,10 +62,10 @@ function day(raw: string, line: number, field: string, ctx: ParseContext, patter
   return iso;
 }
 
-/** Runs a per-line parser over data lines into the sink, collecting problems in lenient mode. */
-function eachLine(lines: readonly string[], from: number, ctx: ParseContext, fn: (line: string, lineNo: number) => RawRow | undefined): { skipped: RowProblem[] } {
+/** Runs a per-line parser over data lines `from` to `to` (indexes) into the sink, collecting problems in lenient mode. */
+function eachLine(lines: readonly string[], from: number, ctx: ParseContext, fn: (line: string, lineNo: number) => RawRow | undefined, to = lines.length): { skipped: RowProblem[] } {
   const skipped: RowProblem[] = [];
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const line = lines[i] as string;
     if (line.trim() === '') continue;
     try {
@@ -81,12 +82,36 @@ function eachLine(lines: readonly string[], from: number, ctx: ParseContext, fn:
 const FIXED_COLUMNS = ['clnr', 'kontonr', 'konto', 'valuta', 'bokföringsdatum', 'transaktionsdatum', 'referens', 'kontohändelse', 'belopp'] as const;
 const SOKTA = /^\*\s*sökta transaktioner/i;
 
+function isFixedHeader(line: string): boolean {
+  const cells = line.trim().split(/\s+/).map(normalizeHeaderCell);
+  return cells.length === FIXED_COLUMNS.length && FIXED_COLUMNS.every((c, k) => cells[k] === c);
+}
+
 function findFixedHeader(lines: readonly string[]): number {
-  for (let i = 0; i < Math.min(lines.length, 12); i++) {
-    const cells = (lines[i] ?? '').trim().split(/\s+/).map(normalizeHeaderCell);
-    if (cells.length === FIXED_COLUMNS.length && FIXED_COLUMNS.every((c, k) => cells[k] === c)) return i;
-  }
+  for (let i = 0; i < Math.min(lines.length, 12); i++) if (isFixedHeader(lines[i] ?? '')) return i;
   return -1;
+}
+
+/** Lines above an export's header, at most: the `* Sökta transaktioner` line, `Transaktionstyp …` and blanks. */
+const FIXED_PREAMBLE = 8;
+
+/**
+ * Where each export starts in a file of `Sökta transaktioner` exports joined end to end (`cat`):
+ * its header, and its `* Sökta transaktioner` line when one is among the few lines above. Each
+ * export has its own column widths, taken from its own header.
+ */
+function fixedExports(lines: readonly string[], first: number): { start: number; header: number }[] {
+  const out: { start: number; header: number }[] = [];
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i] as string;
+    // Cheap test first: a header line starts with `Clnr`.
+    if (!/^\s*clnr\s/i.test(line) || !isFixedHeader(line)) continue;
+    let start = i;
+    const floor = Math.max(out.length === 0 ? 0 : (out[out.length - 1] as { header: number }).header + 1, i - FIXED_PREAMBLE);
+    for (let j = i - 1; j >= floor; j--) if (SOKTA.test((lines[j] as string).trim())) start = j;
+    out.push({ start, header: i });
+  }
+  return out;
 }
 
 export const swedbankFixed2015: StatementFormat = {
@@ -101,42 +126,54 @@ export const swedbankFixed2015: StatementFormat = {
     const lines = splitLines(text);
     const h = findFixedHeader(lines);
     if (h < 0) throw new StatementParseError('UNKNOWN_FORMAT', 'Not a Swedbank "Sökta transaktioner" export: header row not found', { file: ctx.file });
-    const header = lines[h] as string;
-    // Column starts come from the header; texts may contain single spaces, so slice by position.
-    const starts = FIXED_COLUMNS.map((name) => header.toLowerCase().search(new RegExp(`(?<=^|\\s)${name}(?=\\s|$)`, 'u')));
-    const [clnrAt, kontonrAt, kontoAt, valutaAt, bokfAt, transAt, refAt, handAt] = starts as [number, number, number, number, number, number, number, number];
-    const { skipped } = eachLine(lines, h + 1, ctx, (line, no) => {
-      const slice = (a: number, b: number): string => line.slice(a, b).trim();
-      // The amount is right-aligned under "Belopp" and may start left of it: take it from the end.
-      const tail = line.slice(handAt);
-      const m = splitTrailingAmount(tail);
-      if (!m) {
-        throw new StatementParseError('COLUMN_COUNT', 'Wrong row: expected "Kontohändelse" text followed by an amount', { file: ctx.file, line: no, field: 'Belopp' });
-      }
-      const { hand, amount: amountRaw } = m;
-      const amount = money(amountRaw, no, 'Belopp', ctx);
-      const clnr = slice(clnrAt, kontonrAt);
-      const kontonr = slice(kontonrAt, kontoAt);
-      const account = clnr !== '' ? `${clnr}-${kontonr}` : kontonr;
-      const ref = slice(refAt, handAt);
-      const handelse = hand.trim();
-      const date = day(slice(bokfAt, transAt), no, 'Bokföringsdatum', ctx, 'YY-MM-DD');
-      const valueDate = day(slice(transAt, refAt), no, 'Transaktionsdatum', ctx, 'YY-MM-DD');
-      return {
-        line: no,
-        date,
-        valueDate: valueDate !== date ? valueDate : undefined,
-        amount,
-        text: handelse !== '' ? handelse : ref,
-        counterparty: ref !== '' && ref !== handelse ? ref : undefined,
-        typeText: handelse || undefined,
-        currency: slice(valutaAt, bokfAt) || undefined,
-        account,
-      };
+    const exports = fixedExports(lines, h);
+    const skipped: RowProblem[] = [];
+    exports.forEach((e, k) => {
+      const end = k + 1 < exports.length ? (exports[k + 1] as { start: number }).start : lines.length;
+      skipped.push(...readFixedRows(lines, e.header, end, ctx).skipped);
     });
-    return { skipped };
+    if (exports.length < 2) return { skipped };
+    // Each export a section: `finish.ts` reads the lines two exports of overlapping periods hold once.
+    return { skipped, sections: exports.map((e) => ({ line: e.start + 1, headerLine: e.header + 1, heading: '' })) };
   },
 };
+
+/** The rows under the header on line index `h`, up to line index `end`. */
+function readFixedRows(lines: readonly string[], h: number, end: number, ctx: ParseContext): { skipped: RowProblem[] } {
+  const header = lines[h] as string;
+  // Column starts come from the header; texts may contain single spaces, so slice by position.
+  const starts = FIXED_COLUMNS.map((name) => header.toLowerCase().search(new RegExp(`(?<=^|\\s)${name}(?=\\s|$)`, 'u')));
+  const [clnrAt, kontonrAt, kontoAt, valutaAt, bokfAt, transAt, refAt, handAt] = starts as [number, number, number, number, number, number, number, number];
+  return eachLine(lines, h + 1, ctx, (line, no) => {
+    const slice = (a: number, b: number): string => line.slice(a, b).trim();
+    // The amount is right-aligned under "Belopp" and may start left of it: take it from the end.
+    const tail = line.slice(handAt);
+    const m = splitTrailingAmount(tail);
+    if (!m) {
+      throw new StatementParseError('COLUMN_COUNT', 'Wrong row: expected "Kontohändelse" text followed by an amount', { file: ctx.file, line: no, field: 'Belopp' });
+    }
+    const { hand, amount: amountRaw } = m;
+    const amount = money(amountRaw, no, 'Belopp', ctx);
+    const clnr = slice(clnrAt, kontonrAt);
+    const kontonr = slice(kontonrAt, kontoAt);
+    const account = clnr !== '' ? `${clnr}-${kontonr}` : kontonr;
+    const ref = slice(refAt, handAt);
+    const handelse = hand.trim();
+    const date = day(slice(bokfAt, transAt), no, 'Bokföringsdatum', ctx, 'YY-MM-DD');
+    const valueDate = day(slice(transAt, refAt), no, 'Transaktionsdatum', ctx, 'YY-MM-DD');
+    return {
+      line: no,
+      date,
+      valueDate: valueDate !== date ? valueDate : undefined,
+      amount,
+      text: handelse !== '' ? handelse : ref,
+      counterparty: ref !== '' && ref !== handelse ? ref : undefined,
+      typeText: handelse || undefined,
+      currency: slice(valutaAt, bokfAt) || undefined,
+      account,
+    };
+  }, end);
+}
 
 const BLANK = /\s/;
 const GROUP = /^\d{3}$/;
@@ -230,7 +267,7 @@ export const swedbankTab2015: StatementFormat = {
   },
   parse(text: string, ctx: ParseContext): RawStatement {
     const lines = splitLines(text);
-    return eachLine(lines, 0, ctx, (line, no) => {
+    return readJoinedRows(ctx, (c) => eachLine(lines, 0, c, (line, no) => {
       const cells = splitTabRow(line);
       if (cells.length !== 5) {
         throw new StatementParseError(
@@ -250,7 +287,7 @@ export const swedbankTab2015: StatementFormat = {
         balance: money(saldo, no, 'saldo', ctx),
         text: t,
       };
-    });
+    }));
   },
 };
 
@@ -275,7 +312,7 @@ export const swedbankShort2017: StatementFormat = {
   },
   parse(text: string, ctx: ParseContext): RawStatement {
     const lines = splitLines(text);
-    return eachLine(lines, 0, ctx, (line, no) => {
+    return readJoinedRows(ctx, (c) => eachLine(lines, 0, c, (line, no) => {
       const cells = ctx.workbook === true ? line.trim().split(WORKBOOK_DELIMITER) : line.trim().replace(/;$/, '').split(';');
       if (cells.length !== 4 && cells.length !== 5) {
         throw new StatementParseError('COLUMN_COUNT', `Wrong number of fields: expected 4 (text;datum;belopp;saldo) or 5, found ${cells.length}`, { file: ctx.file, line: no });
@@ -292,6 +329,6 @@ export const swedbankShort2017: StatementFormat = {
         balance: money(cells[five ? 4 : 3] ?? '', no, 'saldo', ctx),
         text: t,
       };
-    });
+    }));
   },
 };
