@@ -211,7 +211,7 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
 /**
  * Names joined by a slash ("Värdepapper/beskrivning", "Datum/tid", "Kontonamn/kontonummer"): the
  * meaning of the one part that has a meaning a row needs (parts that mean nothing or are known to
- * carry nothing are passed over). Two such parts that mean different things ("Insättning/uttag")
+ * carry nothing are passed over). Two such parts that mean different things ("Saldo/belopp")
  * leave the column unread, as before.
  */
 function slashedMeaning(cell: string, map: ReadonlyMap<string, HeaderMeaning>): { meaning: HeaderMeaning } | undefined {
