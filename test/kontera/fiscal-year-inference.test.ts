@@ -127,6 +127,16 @@ for (const kind of STORE_KINDS) {
       expect(summary(await k.openItems('a'))).toEqual(['A 3 2024-01-20 500000 open 0: 2024-03-01 500000', 'A 3 2024-11-20 700000 open 700000: ']);
     });
 
+    it('the first half of a year, then the whole year: ids from the calendar year and from the numbering meet', async () => {
+      // The first export lies within calendar 2024, so nothing moves its year; the second runs on
+      // across New Year, so its numbering says July. The vouchers of both are the same vouchers.
+      const k = await kontera();
+      expect(await k.learnFromSie('c', file(FY24.slice(0, 4)))).toMatchObject({ learned: 3, unchanged: 0 });
+      expect(await k.learnFromSie('c', file(FY24))).toMatchObject({ learned: 1, replaced: 0, unchanged: 3 });
+      expect((await k.exportClientData('c')).ledgerVouchers.length).toBe(4);
+      expect(summary(await k.openItems('c'))).toEqual(['A 3 2024-11-20 700000 open 0: 2025-01-15 700000']);
+    });
+
     it('a voucher re-dated across New Year and exported again is still one voucher', async () => {
       const k = await kontera();
       const before: V[] = [FY24[0] as V, FY24[1] as V, ['3', '20241230', 'invoice', 7000, '3201'], ['4', '20241231', 'rent', 9800], FY24[4] as V];
