@@ -85,6 +85,13 @@ for (const kind of STORE_KINDS) {
       expect(items.map((i) => i.id)).toEqual([before?.id]);
     });
 
+    it('invoice A 3 edited to 1 500 kr, less than A 4 paid: A 4 settles all of it and 500 kr of A 4 is left over', async () => {
+      const k = await kontera();
+      await k.learnFromSie('a', FIRST);
+      expect((await k.learnFromSie('a', export4E('20260401', [invoice(1500), payment(2000)]))).openItems).toEqual({ changed: 1, open: 0 });
+      expect(summary(await k.openItems('a'))).toEqual(['A 3 2026-01-10 1510 150000 open 0: sie 2026-02-05 150000']);
+    });
+
     it('payment A 4 edited to 2 500 kr: it settles 2 500 kr of A 3', async () => {
       const k = await kontera();
       await k.learnFromSie('a', FIRST);
@@ -123,8 +130,14 @@ for (const kind of STORE_KINDS) {
         await k.learnFromSie('a', FIRST);
         await k.learnFromSie('a', edited);
         const items = await k.openItems('a');
-        expect((await k.learnFromSie('a', FIRST)).openItems.changed).toBe(0);
+        const r = await k.learnFromSie('a', FIRST);
+        expect(r.openItems.changed).toBe(0);
         expect(await k.openItems('a')).toEqual(items);
+        expect(r.warnings.map((w) => w.code)).toEqual(['OPEN_ITEMS_FROM_NEWER_EXPORT']);
+        expect(r.warnings[0]?.message).toContain('(exported 2026-03-01)');
+        expect(r.warnings[0]?.message).toContain(edited === PAYMENT_EDITED ? '2026-01-01 A 4' : '2026-01-01 A 3');
+        // The later export again: nothing to warn about.
+        expect((await k.learnFromSie('a', edited)).warnings).toEqual([]);
         // Learned in the other order the newer export wins too (a voucher that books no item is not
         // remembered, so only for the edits that keep an invoice).
         if (edited === NO_LONGER_INVOICE) continue;
