@@ -114,9 +114,10 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const { notInFile, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList });
+        const { notInFile, outdated, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList });
         const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
         if (gone.length > 0) warnings.push(notInFileWarning(gone));
+        if (outdated.length > 0) warnings.push(olderExportWarning(outdated, doc.header.generated?.date));
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -159,5 +160,18 @@ function notInFileWarning(gone: readonly VoucherSpot[]): LearnWarning {
   return {
     code: 'UNNUMBERED_VOUCHER_NOT_IN_FILE',
     message: `Vouchers without a number learned from an earlier file are not in this file, though it holds vouchers of their series before and after them: ${named.join(', ')}. Edited in the books (the edited voucher is then kept besides the earlier one), removed, or left out of this export; they are kept`,
+  };
+}
+
+/**
+ * The warning for a file whose versions of vouchers the open items were read from are older (by
+ * `#GEN`) than the ones the ledger holds: an earlier export learned again, maybe by mistake. The
+ * items keep the newer versions, and this file's balances close none of them.
+ */
+function olderExportWarning(ids: readonly string[], generated: string | undefined): LearnWarning {
+  const named = [...new Set(ids.map((id) => id.replace(/^sie:/, '')))].sort();
+  return {
+    code: 'OPEN_ITEMS_FROM_NEWER_EXPORT',
+    message: `This file${generated !== undefined ? ` (exported ${generated})` : ''} holds older versions of vouchers that the open items were read from a later export: ${named.join(', ')}. The open items keep the later versions, and this file's balances close no item`,
   };
 }

@@ -15,10 +15,10 @@ import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
 import type { DepositSettlement } from '../openitems/deposit.js';
-import { applyConfirmedVoucher, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { applyConfirmedVoucher, itemVoucherId, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
+import { sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
 import { fiscalYears, isNumbered } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
@@ -46,26 +46,49 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
  * balances say is paid (oldest first), for items up to the file's last voucher. `given`: the
  * fiscal years the file is read with (see `fiscalYears`) and the client's items, when the caller
  * has them. Also returns the items' vouchers without a number that the file no longer holds (see
- * `unnumberedNotInFile`).
+ * `unnumberedNotInFile`), and the ids of the vouchers whose version in the file is older than the
+ * ledger's (see `updateLedger`).
  */
-export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[]; readonly ledger?: readonly LedgerVoucher[] } = {}): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[] }> {
+export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[]; readonly ledger?: readonly LedgerVoucher[] } = {}): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[]; readonly outdated: readonly string[] }> {
   const years = given.years ?? fiscalYears(doc);
   const read = sieLedgerVouchers(doc, undefined, years);
-  if (read.length === 0) return { changed: 0, open: 0, notInFile: [] };
   const stored = given.stored ?? (await tx.listOpenItems(ref));
+  // A numbered voucher that booked or settled an item and no longer touches an item account (edited
+  // in the books) closes its item or gives back its settlements: those the ledger holds are read too.
+  const off = stored.length === 0 ? [] : sieVouchersOffItems(doc, undefined, years);
+  if (read.length === 0 && off.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: [] };
   // A voucher the ledger holds under another id (stored before ids had the fiscal year, or from a
   // 4I file without #RAR of a year that does not start in January) keeps it.
-  const vouchers = storedVoucherIds(doc, read, stored, years);
+  const mapped = storedVoucherIds(doc, [...read, ...off], stored, years);
+  const known = ledgerVoucherIds(stored);
+  const vouchers = mapped.filter((v, i) => i < read.length || known.has(v.id));
+  if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: [] };
   const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored)]);
   const changed = new Map(update.changed.map((i) => [i.id, i]));
+  const restamped = new Set(update.restamped);
   const balances = sieItemBalances(doc);
-  if (balances !== undefined) {
+  // The balances of a file that holds an older version of a voucher than the ledger does (an older
+  // export learned again) are those of the older version: they settle nothing.
+  if (balances !== undefined && update.outdated.length === 0) {
     const upTo = update.items.filter((i) => i.date <= balances.date).map((i) => changed.get(i.id) ?? i);
-    for (const i of reconcileWithBalances(upTo, balances.balances, balances.date, `balance:${balances.date}`)) changed.set(i.id, i);
+    for (const i of reconcileWithBalances(upTo, balances.balances, balances.date, `balance:${balances.date}`)) {
+      changed.set(i.id, i);
+      restamped.delete(i.id);
+    }
   }
   await put(tx, ref, [...changed.values()]);
   const final = update.items.map((i) => changed.get(i.id) ?? i);
-  return { changed: changed.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)) };
+  return { changed: changed.size - restamped.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)), outdated: update.outdated };
+}
+
+/** The ids of the SIE vouchers that booked or settled the ledger's items. */
+function ledgerVoucherIds(items: readonly OpenItem[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of items) {
+    if (i.origin === 'sie') out.add(itemVoucherId(i));
+    for (const s of i.settlements) if (s.origin === 'sie') out.add(s.voucher);
+  }
+  return out;
 }
 
 /**

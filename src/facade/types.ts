@@ -163,6 +163,12 @@ export const LEARN_WARNING_CODES = [
    * kept and counted), removed, or left out of this export. kontera cannot tell which, so it keeps them and says so.
    */
   'UNNUMBERED_VOUCHER_NOT_IN_FILE',
+  /**
+   * The file is an older export (`#GEN`) than the one the open items of some of its vouchers were
+   * read from, and those vouchers were edited in between: the open items keep the later versions,
+   * and this file's balances close no item.
+   */
+  'OPEN_ITEMS_FROM_NEWER_EXPORT',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 

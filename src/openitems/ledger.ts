@@ -11,6 +11,7 @@ import type { AccountNo } from '../knowledge/types.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
 import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
+import { fingerprint } from '../core/fingerprint.js';
 import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
@@ -34,6 +35,10 @@ export interface LedgerUpdate {
   /** Items created or changed (what a store must write). */
   readonly changed: readonly OpenItem[];
   readonly unallocated: readonly UnallocatedSettlement[];
+  /** Ids of changed items of which only the version stamps changed (`exported`, `source`): a store writes them, though nothing a reader sees changed. */
+  readonly restamped: readonly string[];
+  /** Ids of vouchers whose version in the vouchers given differs from the ledger's and is older by `exported`: not taken. */
+  readonly outdated: readonly string[];
 }
 
 /** Rows of one voucher on one item account with one text, netted. */
@@ -102,6 +107,7 @@ function newItem(v: OpenItemVoucher, g: RowGroup): OpenItem {
     words: counterpartyWords(g.text),
     references: refs,
     settlements: [],
+    ...(v.exported !== undefined ? { exported: v.exported } : {}),
   };
 }
 
@@ -114,6 +120,15 @@ function compareItems(a: OpenItem, b: OpenItem): number {
  * the items they settle. Idempotent: a voucher whose items exist, or that already settled an item,
  * changes nothing the second time.
  *
+ * A numbered voucher edited in the books keeps its id, so a voucher the ledger knows is compared
+ * by content: an invoice whose amount, date, account or text differs is revised under its id (its
+ * settlements kept, cut to the new amount, the open amount re-derived), and the vouchers that
+ * settled it are settled again when they come later in `vouchers`; a settling voucher whose
+ * version differs (see {@link OpenItemSettlement.source}) takes its settlements back and settles
+ * again; an item its voucher no longer books is closed by that voucher (see
+ * {@link OpenItem.settlements}). A differing version older than the ledger's (`exported`, the
+ * `#GEN` dates) is not taken: learning an older export again does not undo an edit.
+ *
  * ```ts
  * const { items } = updateLedger([], sieLedgerVouchers(readSie(bytes)));
  * items.filter((i) => i.open > 0) // the open invoices
@@ -121,50 +136,292 @@ function compareItems(a: OpenItem, b: OpenItem): number {
  */
 export function updateLedger(items: readonly OpenItem[], vouchers: readonly OpenItemVoucher[], options: LedgerOptions = {}): LedgerUpdate {
   const accounts = options.accounts ?? BAS_OPEN_ITEM_ACCOUNTS;
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const changed = new Set<string>();
+  const original = new Map(items.map((i) => [i.id, i]));
+  const byId = new Map(original);
+  const touched = new Set<string>();
   const applied = new Set<string>();
-  for (const i of items) for (const s of i.settlements) applied.add(s.voucher);
+  /** Voucher id → the ids of the items it booked. */
+  const booked = new Map<string, string[]>();
+  const book = (item: OpenItem): void => {
+    const v = itemVoucherId(item);
+    booked.set(v, [...(booked.get(v) ?? []), item.id]);
+  };
+  /** Voucher id → the ids of the items it settled. */
+  const settledBy = new Map<string, Set<string>>();
+  const index = (item: OpenItem, add: boolean): void => {
+    for (const s of item.settlements) {
+      let set = settledBy.get(s.voucher);
+      if (set === undefined) settledBy.set(s.voucher, (set = new Set()));
+      if (add) set.add(item.id);
+      else set.delete(item.id);
+    }
+  };
+  for (const i of items) {
+    for (const s of i.settlements) applied.add(s.voucher);
+    index(i, true);
+    book(i);
+  }
+  /** Settling vouchers to settle again: an item they settled was revised or closed. */
+  const resettle = new Set<string>();
+  const outdated = new Set<string>();
+  const seen = new Set<string>();
   const unallocated: UnallocatedSettlement[] = [];
+  const put = (item: OpenItem): void => {
+    const before = byId.get(item.id);
+    if (before !== undefined) index(before, false);
+    index(item, true);
+    byId.set(item.id, item);
+    touched.add(item.id);
+  };
   const sorted = vouchers.map((v, i) => ({ v, i })).sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
   for (const { v } of sorted) {
     const groups = groupsOf(v, accounts);
-    if (!applied.has(v.id)) {
+    const version: Version = { source: versionPrint(v, groups), exported: v.exported };
+    // A second voucher of one id in `vouchers` (a file that holds it twice) is no edit of the first: the first stands.
+    const again = seen.has(v.id);
+    seen.add(v.id);
+    const own = new Set(booked.get(v.id) ?? []);
+    const settleAll = (slots: Map<string, number>): void => {
       for (const g of groups) {
         if (isInvoice(g)) continue;
-        const rest = settle(byId, changed, v, g);
+        const rest = settle(byId, put, v, g, { version, own, slots });
         if (rest > 0) unallocated.push({ voucher: v.id, account: g.account, amount: rest });
       }
-      applied.add(v.id);
+    };
+    // What it settles. Its settlement of an item it booked itself is that item's closing (below).
+    const prior = [...(settledBy.get(v.id) ?? [])].flatMap((id) => {
+      const i = byId.get(id);
+      return i === undefined || own.has(id) ? [] : [i];
+    });
+    if (prior.length === 0 || again) {
+      if (!applied.has(v.id)) settleAll(new Map());
+    } else {
+      const mine = prior.flatMap((i) => i.settlements.filter((s) => s.voucher === v.id).map((s) => ({ item: i, s })));
+      const stamped = mine.find((m) => m.s.source !== undefined);
+      const differs = stamped !== undefined ? stamped.s.source !== version.source : legacyDiffers(v, groups, mine);
+      if (!newer(v.exported, latest(mine.map((m) => m.s.exported)))) {
+        if (differs) outdated.add(v.id);
+      } else if (differs || resettle.has(v.id)) {
+        // Take its settlements back, then settle again; an item it settles again keeps the place.
+        const slots = new Map<string, number>();
+        for (const i of prior) {
+          slots.set(i.id, i.settlements.findIndex((s) => s.voucher === v.id));
+          put(reopened(i, (s) => s.voucher !== v.id));
+        }
+        settleAll(slots);
+      } else if (mine.some((m) => restamps(m.s, version))) {
+        for (const i of prior) put({ ...i, settlements: i.settlements.map((s) => (s.voucher === v.id ? stampedWith(s, version) : s)) });
+      }
     }
-    for (const g of groups) {
-      if (!isInvoice(g)) continue;
-      const item = newItem(v, g);
-      if (byId.has(item.id)) continue;
-      byId.set(item.id, item);
-      changed.add(item.id);
-    }
+    applied.add(v.id);
+    bookInvoices(v, groups, version, again ? new Set() : own);
   }
   const all = [...byId.values()].sort(compareItems);
-  return { items: all, changed: all.filter((i) => changed.has(i.id)), unallocated };
+  const changed: OpenItem[] = [];
+  const restamped: string[] = [];
+  for (const i of all) {
+    if (!touched.has(i.id)) continue;
+    const before = original.get(i.id);
+    if (before === undefined || visible(before) !== visible(i)) changed.push(i);
+    else if (canonical(before) !== canonical(i)) {
+      changed.push(i);
+      restamped.push(i.id);
+    }
+  }
+  return { items: all, changed, unallocated, restamped, outdated: [...outdated] };
+
+  /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
+  function bookInvoices(v: OpenItemVoucher, groups: readonly RowGroup[], version: Version, own: ReadonlySet<string>): void {
+    const fresh = groups.filter(isInvoice).map((g) => newItem(v, g));
+    // Each stored item of the voucher with the read invoice of its id, else the next of its kind
+    // (an edit moved it to another account, or removed a row before it): ids stay.
+    const pairs: [OpenItem, OpenItem][] = [];
+    const left = fresh.filter((f) => {
+      const old = own.has(f.id) ? byId.get(f.id) : undefined;
+      if (old !== undefined) pairs.push([old, f]);
+      return old === undefined;
+    });
+    const gone: OpenItem[] = [];
+    for (const id of own) {
+      const old = byId.get(id);
+      if (old === undefined || pairs.some(([o]) => o.id === id)) continue;
+      const at = left.findIndex((f) => f.kind === old.kind && !byId.has(f.id));
+      if (at < 0) gone.push(old);
+      else pairs.push([old, ...left.splice(at, 1)] as [OpenItem, OpenItem]);
+    }
+    for (const f of left) {
+      if (byId.has(f.id)) continue;
+      put(f);
+      book(f);
+    }
+    for (const [old, f] of pairs) {
+      const closed = old.settlements.some((s) => s.voucher === v.id);
+      if (!closed && sameInvoice(old, f)) {
+        if (laterExport(old, version)) put({ ...old, ...exportedOf(version) });
+        continue;
+      }
+      if (!newer(v.exported, old.exported)) {
+        outdated.add(v.id);
+        continue;
+      }
+      // Settlements kept as far as the new amount goes (the latest cut first); those that settled
+      // it settle again when this file holds them, since the amount, date or text they matched changed.
+      const kept: OpenItemSettlement[] = [];
+      let settled = 0;
+      for (const s of old.settlements) {
+        if (s.voucher === v.id) continue;
+        if (s.origin !== 'balance') resettle.add(s.voucher);
+        const amount = Math.min(s.amount, f.amount - settled);
+        if (amount < s.amount) unallocated.push({ voucher: s.voucher, account: old.account, amount: s.amount - amount });
+        if (amount <= 0) continue;
+        kept.push(amount === s.amount ? s : { ...s, amount });
+        settled += amount;
+      }
+      put({ ...f, id: old.id, open: f.amount - settled, settlements: kept });
+    }
+    for (const old of gone) {
+      const closing = old.settlements.find((s) => s.voucher === v.id);
+      if (closing !== undefined) {
+        if (restamps(closing, version) && newer(v.exported, closing.exported)) put({ ...old, ...exportedOf(version), settlements: old.settlements.map((s) => (s === closing ? stampedWith(s, version) : s)) });
+        continue;
+      }
+      if (!newer(v.exported, old.exported)) {
+        outdated.add(v.id);
+        continue;
+      }
+      for (const s of old.settlements) if (s.origin !== 'balance') resettle.add(s.voucher);
+      const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount: old.amount, source: version.source, ...exportedOf(version) };
+      put({ ...old, ...exportedOf(version), open: 0, settlements: [s] });
+    }
+  }
 }
 
-function withSettlement(item: OpenItem, s: OpenItemSettlement): OpenItem {
-  return { ...item, open: item.open - s.amount, settlements: [...item.settlements, s] };
+/** The version of a voucher an item or settlement was derived from (see {@link OpenItemSettlement.source}). */
+interface Version {
+  readonly source: string;
+  readonly exported: string | undefined;
+}
+
+/** A fingerprint of what the ledger reads of a voucher: its date, text and netted rows on item accounts. */
+function versionPrint(v: OpenItemVoucher, groups: readonly RowGroup[]): string {
+  return fingerprint(v.date, v.text, ...groups.map((g) => `${g.account} ${g.amount} ${g.text} ${g.objectRefs.join(' ')}`));
+}
+
+/**
+ * True when the version exported on `incoming` may replace the one exported on `stored` (`#GEN`
+ * dates). Without a date on either, the one learned last is the only evidence there is; of two
+ * files of one day likewise.
+ */
+function newer(incoming: string | undefined, stored: string | undefined): boolean {
+  return incoming === undefined || stored === undefined || incoming >= stored;
+}
+
+function latest(dates: readonly (string | undefined)[]): string | undefined {
+  let out: string | undefined;
+  for (const d of dates) if (d !== undefined && (out === undefined || d > out)) out = d;
+  return out;
+}
+
+function exportedOf(version: Version): { exported?: string } {
+  return version.exported !== undefined ? { exported: version.exported } : {};
+}
+
+/** True when the version has a later export date than `x` (an item or a settlement) was stamped with. */
+function laterExport(x: { readonly exported?: string | undefined }, version: Version): boolean {
+  return version.exported !== undefined && (x.exported === undefined || version.exported > x.exported);
+}
+
+/** True when settlement `s` lacks the (same) version's fingerprint or has an earlier export date. */
+function restamps(s: OpenItemSettlement, version: Version): boolean {
+  return s.source !== version.source || laterExport(s, version);
+}
+
+function stampedWith(s: OpenItemSettlement, version: Version): OpenItemSettlement {
+  const exported = laterExport(s, version) ? version.exported : s.exported;
+  return { ...s, source: version.source, ...(exported !== undefined ? { exported } : {}) };
+}
+
+/**
+ * For settlements stored before they carried their voucher's version: the voucher differs when a
+ * settlement has another date or its settlements on an account sum to more than it settles there.
+ * (Less is not telling: the rest may have found no item.)
+ */
+function legacyDiffers(v: OpenItemVoucher, groups: readonly RowGroup[], mine: readonly { readonly item: OpenItem; readonly s: OpenItemSettlement }[]): boolean {
+  if (mine.some((m) => m.s.date !== v.date)) return true;
+  const settles = new Map<AccountNo, number>();
+  for (const g of groups) if (!isInvoice(g)) settles.set(g.account, (settles.get(g.account) ?? 0) + Math.abs(g.amount));
+  const settled = new Map<AccountNo, number>();
+  for (const m of mine) settled.set(m.item.account, (settled.get(m.item.account) ?? 0) + m.s.amount);
+  return [...settled].some(([account, amount]) => amount > (settles.get(account) ?? 0));
+}
+
+/** True when the invoice `fresh` read from a voucher is what `old` holds. */
+function sameInvoice(old: OpenItem, fresh: OpenItem): boolean {
+  return (
+    old.kind === fresh.kind &&
+    old.account === fresh.account &&
+    old.date === fresh.date &&
+    old.amount === fresh.amount &&
+    old.text === fresh.text &&
+    old.series === fresh.series &&
+    old.number === fresh.number &&
+    canonical(old.references) === canonical(fresh.references)
+  );
+}
+
+/** The item without its settlements `drop` selects, its open amount re-derived. */
+function reopened(item: OpenItem, keep: (s: OpenItemSettlement) => boolean): OpenItem {
+  const settlements = item.settlements.filter(keep);
+  return { ...item, open: item.amount - settlements.reduce((sum, s) => sum + s.amount, 0), settlements };
+}
+
+/** JSON with the keys sorted: stores give objects back with their keys in their own order. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
+/** What a reader of the ledger sees of an item: all but the version stamps. */
+function visible(item: OpenItem): string {
+  const { exported: _e, settlements, ...rest } = item;
+  return canonical({ ...rest, settlements: settlements.map(({ source: _s, exported: _x, ...s }) => s) });
+}
+
+/** The id of the voucher an item was booked by (`sie:2025-01-01 B 1:1510:0` → `sie:2025-01-01 B 1`). */
+export function itemVoucherId(item: OpenItem): string {
+  const suffix = item.id.lastIndexOf(':', item.id.lastIndexOf(':') - 1);
+  return suffix < 0 ? item.id : item.id.slice(0, suffix);
+}
+
+function withSettlement(item: OpenItem, s: OpenItemSettlement, slot = item.settlements.length): OpenItem {
+  const settlements = [...item.settlements];
+  settlements.splice(slot, 0, s);
+  return { ...item, open: item.open - s.amount, settlements };
+}
+
+/** How {@link settle} stamps and places what it settles. */
+interface SettleContext {
+  readonly version: Version;
+  /** The items the voucher booked itself: it does not settle them. */
+  readonly own: ReadonlySet<string>;
+  /** Where in an item's settlements the voucher's settlement goes (where it was before it was taken back); default last. */
+  readonly slots: ReadonlyMap<string, number>;
 }
 
 /** Settles `g` against the open items of its account; returns the öre no item took. */
-function settle(byId: Map<string, OpenItem>, changed: Set<string>, v: OpenItemVoucher, g: RowGroup): number {
+function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext): number {
   let rest = Math.abs(g.amount);
-  const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date).sort(compareItems);
+  const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date && !ctx.own.has(i.id)).sort(compareItems);
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
   const apply = (item: OpenItem, amount: number): void => {
-    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}) };
-    const next = withSettlement(byId.get(item.id) ?? item, s);
-    byId.set(item.id, next);
-    changed.add(item.id);
+    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version) };
+    const current = byId.get(item.id) ?? item;
+    const slot = ctx.slots.get(item.id);
+    const next = withSettlement(current, s, slot !== undefined && slot >= 0 ? Math.min(slot, current.settlements.length) : current.settlements.length);
+    put(next);
     rest -= amount;
   };
   // Objects (customer, supplier or invoice ids) of the settling rows, matched like references.

@@ -8,10 +8,11 @@ import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
-import type { SieDocument } from '../sie/types.js';
+import type { SieDocument, SieTransaction, SieVoucher } from '../sie/types.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { dayNumber } from '../knowledge/learn.js';
 import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
+import { itemVoucherId } from './ledger.js';
 import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
 
 /**
@@ -41,14 +42,30 @@ function voucherIds(doc: SieDocument, years: FiscalYears): { readonly id: string
  * The vouchers of a SIE document that touch an open-item account, for `updateLedger`. Rows on
  * marker accounts (`FEL`, `DIFF`) are left out; vouchers that do not balance are left out.
  * `years` tells a numbered voucher's fiscal year (default: the file's `#RAR`, else inferred from
- * the file, see `fiscalYears` in sie/fiscal-year.ts).
+ * the file, see `fiscalYears` in sie/fiscal-year.ts). Each carries the file's `#GEN` date
+ * (`exported`), which tells an edited voucher's newer version from an older one.
  */
 export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS, years: FiscalYears = fiscalYears(doc)): OpenItemVoucher[] {
+  return readVouchers(doc, years, (rows) => rows.some((t) => openItemKind(t.account, accounts) !== null));
+}
+
+/**
+ * The numbered vouchers of a SIE document that balance but touch no open-item account, as
+ * {@link sieLedgerVouchers} gives vouchers: given to `updateLedger`, the one among them that booked
+ * or settled an item in an earlier file (edited since) closes or gives back what it did.
+ */
+export function sieVouchersOffItems(doc: SieDocument, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS, years: FiscalYears = fiscalYears(doc)): OpenItemVoucher[] {
+  return readVouchers(doc, years, (rows, v) => isNumbered(v.number) && !rows.some((t) => openItemKind(t.account, accounts) !== null));
+}
+
+function readVouchers(doc: SieDocument, years: FiscalYears, keep: (rows: readonly SieTransaction[], v: SieVoucher) => boolean): OpenItemVoucher[] {
   const out: OpenItemVoucher[] = [];
   const ids = voucherIds(doc, years);
+  const gen = doc.header.generated?.date;
+  const exported = gen !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(gen) ? { exported: gen } : {};
   doc.vouchers.forEach((v, index) => {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
-    if (!rows.some((t) => openItemKind(t.account, accounts) !== null)) return;
+    if (!keep(rows, v)) return;
     if (rows.reduce((s, t) => s + t.amount, 0) !== 0) return;
     out.push({
       id: (ids[index] as { id: string }).id,
@@ -63,6 +80,7 @@ export function sieLedgerVouchers(doc: SieDocument, accounts: OpenItemAccounts =
         ...(t.text !== undefined && t.text.trim() !== '' ? { text: t.text } : {}),
         ...(t.objects.length > 0 ? { objects: t.objects } : {}),
       })),
+      ...exported,
     });
   });
   return out;
@@ -94,12 +112,6 @@ export function sieItemBalances(doc: SieDocument, accounts: OpenItemAccounts = B
   }
   for (const [a, ub] of closing) balances.set(a, ub);
   return last === '' ? undefined : { date: last, balances };
-}
-
-/** The id of the voucher an item was booked by (`sie:2025-01-01 B 1:1510:0` → `sie:2025-01-01 B 1`). */
-function itemVoucherId(item: OpenItem): string {
-  const suffix = item.id.lastIndexOf(':', item.id.lastIndexOf(':') - 1);
-  return suffix < 0 ? item.id : item.id.slice(0, suffix);
 }
 
 /**

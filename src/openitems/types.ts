@@ -29,6 +29,14 @@ export interface OpenItemSettlement {
   readonly amount: number;
   /** The normalised counterparty key of the bank line it booked, when it booked one (unlearning it reopens the item). */
   readonly key?: string | undefined;
+  /**
+   * The version of the settling voucher this settlement was derived from: a fingerprint of its date,
+   * text and rows on item accounts. A numbered voucher edited in the books keeps its id, so a later
+   * file's version that differs from it is settled again. Absent in ledgers stored before.
+   */
+  readonly source?: string | undefined;
+  /** `#GEN` date of the SIE file that version was read from (see {@link OpenItem.exported}). */
+  readonly exported?: string | undefined;
 }
 
 /** One invoice in the ledger. */
@@ -57,7 +65,19 @@ export interface OpenItem {
   readonly words: readonly string[];
   /** Invoice numbers, OCR and other references found in the texts (digits, leading zeros dropped). */
   readonly references: readonly string[];
+  /**
+   * Usually payments and credit notes. A settlement by the item's own voucher closes an item whose
+   * voucher was edited in the books so that it no longer books the invoice: the item is kept (with
+   * its id and the export date) so that learning an older export again does not bring it back.
+   */
   readonly settlements: readonly OpenItemSettlement[];
+  /**
+   * `#GEN` date of the SIE file whose version of the invoice voucher the item holds. A numbered
+   * voucher edited in the books keeps its id: a file's differing version replaces the item's unless
+   * this date is later than the file's (an older export learned again). Absent when the file had no
+   * `#GEN`, for items not read from a SIE file, and in ledgers stored before.
+   */
+  readonly exported?: string | undefined;
 }
 
 /** A voucher row as the ledger reads it. */
@@ -90,6 +110,8 @@ export interface OpenItemVoucher {
    * same account and text are netted, as SIE files write reversals.
    */
   readonly separateRows?: boolean | undefined;
+  /** `#GEN` date of the SIE file it was read from: which of two versions of an edited voucher is newer. */
+  readonly exported?: string | undefined;
 }
 
 /** Which accounts hold open items. */

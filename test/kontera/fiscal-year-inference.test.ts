@@ -144,7 +144,8 @@ for (const kind of STORE_KINDS) {
       await k.learnFromSie('c', file(before));
       expect(await k.learnFromSie('c', file(after))).toMatchObject({ learned: 1, replaced: 1, unchanged: 3 });
       expect((await k.exportClientData('c')).ledgerVouchers.length).toBe(4);
-      expect(summary(await k.openItems('c'))).toEqual(['A 3 2024-12-30 700000 open 0: 2025-01-15 700000']);
+      // The invoice follows the edit: re-dated, still paid by A 5.
+      expect(summary(await k.openItems('c'))).toEqual(['A 3 2025-01-02 700000 open 0: 2025-01-15 700000']);
     });
   });
 }

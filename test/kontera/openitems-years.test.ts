@@ -13,7 +13,7 @@ import { ACCOUNT_NUMBER_PATTERN } from '../../src/knowledge/cold-start.js';
 import { openItemKind } from '../../src/openitems/accounts.js';
 import { reconcileWithBalances, updateLedger } from '../../src/openitems/ledger.js';
 import { sieItemBalances, sieLedgerVouchers } from '../../src/openitems/sie.js';
-import type { OpenItem } from '../../src/openitems/types.js';
+import type { OpenItem, OpenItemSettlement } from '../../src/openitems/types.js';
 import { readSie } from '../../src/sie/reader.js';
 import type { Store } from '../../src/store/store.js';
 import { fixture, openStore, STORE_KINDS } from './helpers.js';
@@ -76,15 +76,27 @@ async function learnWithOldIds(store: Store, bytes: Uint8Array | string, clientI
   });
   const ref = { bureauId: 'b1', clientId };
   await store.transaction(async (tx) => {
-    const update = updateLedger(await tx.listOpenItems(ref), vouchers);
+    const stored = await tx.listOpenItems(ref);
+    // It took a voucher whose id it knew for one it had learned (the next year's B 1 for this year's),
+    // and it stored no versions (export dates, fingerprints).
+    const known = new Set(stored.flatMap((i) => [i.id.slice(0, i.id.lastIndexOf(':', i.id.lastIndexOf(':') - 1)), ...i.settlements.map((s) => s.voucher)]));
+    const update = updateLedger(
+      stored,
+      vouchers.filter((v) => !known.has(v.id)).map(({ exported: _, ...v }) => v),
+    );
     const changed = new Map(update.changed.map((i) => [i.id, i]));
     const balances = sieItemBalances(doc);
     if (balances !== undefined) {
       const upTo = update.items.filter((i) => i.date <= balances.date).map((i) => changed.get(i.id) ?? i);
       for (const i of reconcileWithBalances(upTo, balances.balances, balances.date, `balance:${balances.date}`)) changed.set(i.id, i);
     }
-    await tx.putOpenItems(ref, [...changed.values()]);
+    await tx.putOpenItems(ref, [...changed.values()].map((i) => ({ ...i, settlements: i.settlements.map(({ source: _, ...st }) => st) })));
   });
+}
+
+/** The items without their version stamps (`exported`, `source`): they say which file each version came from, which depends on the order of learning. */
+function unstamped(items: readonly OpenItem[]): (Omit<OpenItem, 'exported' | 'settlements'> & { settlements: Omit<OpenItemSettlement, 'source' | 'exported'>[] })[] {
+  return items.map(({ exported: _, ...i }) => ({ ...i, settlements: i.settlements.map(({ source: _s, exported: _e, ...st }) => st) }));
 }
 
 for (const kind of STORE_KINDS) {
@@ -127,9 +139,11 @@ for (const kind of STORE_KINDS) {
       const items = await k.openItems('b');
       await k.learnFromSie('a', Y2024);
       await k.learnFromSie('a', Y2025);
-      expect(items).toEqual(await k.openItems('a'));
+      // The same ledger; A 1 settled B 3 as the stored bank voucher (no export date) in one, as read from the 2025 file in the other.
+      expect(unstamped(items)).toEqual(unstamped(await k.openItems('a')));
       for (const bytes of [Y2024, Y2025, Y2024]) expect((await k.learnFromSie('b', bytes)).openItems.changed).toBe(0);
-      expect(await k.openItems('b')).toEqual(items);
+      expect(unstamped(await k.openItems('b'))).toEqual(unstamped(items));
+      expect(await k.openItems('b')).toEqual(await k.openItems('a'));
     });
 
     it('a year from July: the 4E export and a 4I file without #RAR (either first) hold invoice B 1 and its payment A 4 once', async () => {
@@ -149,14 +163,14 @@ for (const kind of STORE_KINDS) {
       const old = await k.openItems('old');
       expect(old.map((i) => i.id).sort()).toEqual(['sie:B:1:1510:0', 'sie:B:3:1510:0']);
       expect(summary(old)).toEqual([BOTH_YEARS[0], BOTH_YEARS[2]]);
-      // The year it has, learned again: nothing added twice, the stored items untouched.
+      // The year it has, learned again: nothing added twice, the stored items untouched (only stamped with the version they hold).
       expect((await k.learnFromSie('old', Y2024)).openItems.changed).toBe(0);
-      expect(await k.openItems('old')).toEqual(old);
+      expect(unstamped(await k.openItems('old'))).toEqual(unstamped(old));
       // The year it missed: its invoices and payment are added, A 1 (stored as sie:A:1) is not applied again.
       expect((await k.learnFromSie('old', Y2025)).openItems).toEqual({ changed: 2, open: 1 });
       const now = await k.openItems('old');
       expect(summary(now)).toEqual(BOTH_YEARS);
-      for (const i of old) expect(now.find((x) => x.id === i.id)).toEqual(i);
+      for (const i of unstamped(old)) expect(unstamped(now).find((x) => x.id === i.id)).toEqual(i);
       for (const bytes of [Y2024, Y2025]) expect((await k.learnFromSie('old', bytes)).openItems.changed).toBe(0);
       expect(await k.openItems('old')).toEqual(now);
     });
@@ -182,7 +196,7 @@ for (const kind of STORE_KINDS) {
       expect(summary(old)).toEqual(['A 1 2024-03-01 100000 open 0: sie 2024-04-01 100000', 'A 2 2024-03-15 100000 open 100000: ']);
       // Another file: the stored bank voucher A 3 settled A 1 under sie:A:3 and settles nothing else.
       expect((await k.learnFromSie('old', unnumbered('B', [X]))).openItems.changed).toBe(1);
-      expect((await k.openItems('old')).filter((i) => i.series === 'A')).toEqual(old);
+      expect(unstamped((await k.openItems('old')).filter((i) => i.series === 'A'))).toEqual(unstamped(old));
     });
 
     it('a ledger stored with ids without the fiscal year from one year: the next year is learned as its own', async () => {
@@ -199,7 +213,7 @@ for (const kind of STORE_KINDS) {
       const old = await k.openItems('old');
       expect(old.map((i) => i.id)).toEqual(['sie:B:1:1510:0']);
       for (const bytes of [I4, E4]) expect((await k.learnFromSie('old', bytes)).openItems.changed).toBe(0);
-      expect(await k.openItems('old')).toEqual(old);
+      expect(unstamped(await k.openItems('old'))).toEqual(unstamped(old));
     });
 
     it('vouchers without a number: each invoice of a series-only file is an item, a later file adds only what is new, each once', async () => {
@@ -253,7 +267,7 @@ for (const kind of STORE_KINDS) {
       const old2 = await k.openItems('old2');
       expect(old2.map((i) => i.id).sort()).toEqual(['sie:#1:1510:0', 'sie:#2:1510:0']);
       expect((await k.learnFromSie('old2', unnumbered('""', [X, Y, PAY_X]))).openItems.changed).toBe(0);
-      expect(await k.openItems('old2')).toEqual(old2);
+      expect(unstamped(await k.openItems('old2'))).toEqual(unstamped(old2));
     });
   });
 }
