@@ -36,6 +36,9 @@ const HASH = 35;
 const LF = 10;
 const NBSP = 0xa0;
 const BOM = 0xfeff;
+/** The UTF-8 byte-order mark's bytes EF BB BF as CP437 decodes them (`∩╗┐`) and as Latin-1/Windows-1252 does (`ï»¿`). */
+const CP437_BOM = [0x2229, 0x2557, 0x2510] as const;
+const LATIN1_BOM = [0xef, 0xbb, 0xbf] as const;
 const ZERO = 48;
 const NINE = 57;
 
@@ -103,10 +106,14 @@ export class SieLexer {
   /** 1-based physical line of the current line. */
   line = 0;
   /**
-   * The current line began with a byte-order mark (U+FEFF), skipped like indentation: a UTF-8
-   * file joined to another (`cat a.se b.se`) keeps its BOM at the start of its first line.
+   * The current line began with a byte-order mark, skipped like indentation: a UTF-8 file joined
+   * to another (`cat a.se b.se`) keeps its BOM at the start of its first line. When the joined
+   * bytes were decoded as a single-byte encoding the mark's bytes EF BB BF read as `∩╗┐` (CP437)
+   * or `ï»¿` (Latin-1/Windows-1252); at a line start those three characters are that mark too.
    */
   bom = false;
+  /** How the current line's byte-order mark was read: `\ufeff`, `∩╗┐` or `ï»¿` (empty when none). */
+  bomText = '';
   #lineStart = 0;
   #lineEnd = 0;
 
@@ -188,14 +195,18 @@ export class SieLexer {
       this.#pos = after;
       this.#physical++;
       let i = start;
-      let bom = false;
+      let bomText = '';
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (c === BOM) bom = true;
-        else if (!isSpace(c)) break;
+        if (c === BOM) bomText = '\ufeff';
+        else if ((c === CP437_BOM[0] || c === LATIN1_BOM[0]) && this.#bomBytesAt(i, end)) {
+          bomText = text.slice(i, i + 3);
+          i += 2;
+        } else if (!isSpace(c)) break;
       }
       if (i === end) continue;
-      this.bom = bom;
+      this.bom = bomText !== '';
+      this.bomText = bomText;
       this.line = this.#physical;
       this.#lineStart = start;
       this.#lineEnd = end;
@@ -203,6 +214,14 @@ export class SieLexer {
       return true;
     }
     return false;
+  }
+
+  /** The bytes EF BB BF decoded as CP437 (`∩╗┐`) or as Latin-1/Windows-1252 (`ï»¿`) at `i`. */
+  #bomBytesAt(i: number, end: number): boolean {
+    if (i + 3 > end) return false;
+    const text = this.#text;
+    const spelling = text.charCodeAt(i) === CP437_BOM[0] ? CP437_BOM : LATIN1_BOM;
+    return text.charCodeAt(i + 1) === spelling[1] && text.charCodeAt(i + 2) === spelling[2];
   }
 
   #tokenize(i: number, end: number): void {

@@ -142,6 +142,8 @@ class Reader {
   /** Line of the first #FLAGGA, and whether another record came after it: a later #FLAGGA starts a second file. */
   #flagLine = 0;
   #afterFlag = false;
+  /** A record was read: a byte-order mark before a header record after this starts a second file. */
+  #recordsRead = false;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
   #crc: SieCrc | undefined;
@@ -291,9 +293,11 @@ class Reader {
     const lex = this.#lex;
     const label = lex.upperLabel;
     const flag = lex.kind === 'record' && label === '#FLAGGA';
+    const mark = lex.bomText === '\ufeff' ? 'a byte-order mark' : `the bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
     let why: string | undefined;
     if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
-    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label)) why = `a byte-order mark before ${lex.label}, as at the start of a file`;
+    // Only after another record: a mark written twice at the start of one file (a tool added one to a file that had one) starts nothing new.
+    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label) && this.#recordsRead) why = `${mark} before ${lex.label}, as at the start of a file`;
     if (why !== undefined) {
       throw new SieParseError(
         'SIE_JOINED_FILES',
@@ -301,7 +305,11 @@ class Reader {
         { file: this.#file, line: lex.line, label: lex.label || undefined },
       );
     }
-    if (lex.bom) this.#warn('SIE_STRUCTURE', `A byte-order mark (U+FEFF) at the start of line ${lex.line} was skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    if (lex.bom) {
+      const what = lex.bomText === '\ufeff' ? 'A byte-order mark (U+FEFF)' : `The bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
+      this.#warn('SIE_STRUCTURE', `${what} at the start of line ${lex.line} ${lex.bomText === '\ufeff' ? 'was' : 'were'} skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    }
+    if (lex.kind === 'record') this.#recordsRead = true;
     if (flag) {
       if (this.#flagLine === 0) this.#flagLine = lex.line;
     } else if (this.#flagLine > 0) this.#afterFlag = true;
