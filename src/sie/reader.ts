@@ -53,6 +53,15 @@ const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** The identification records a SIE file opens with (SIE 4B §7.1): after a byte-order mark, a file starts there. */
 const FILE_START_LABELS: ReadonlySet<string> = new Set(['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
+/** The records of a file's header (SIE 4B §7.1, identification and company records): they come before its accounts, balances and vouchers. */
+const HEADER_LABELS: ReadonlySet<string> = new Set([...FILE_START_LABELS, '#PROSA', '#FTYP', '#FNR', '#ORGNR', '#BKOD', '#ADRESS', '#FNAMN', '#RAR', '#TAXAR', '#OMFATTN', '#KPTYP', '#VALUTA']);
+/**
+ * Header records a file has once and that describe the file itself (who wrote it, when, in which
+ * format and type): one of these again after the body is another file's header. `#RAR 0` (the
+ * file's current year) is counted separately. Not `#PROSA`, `#FNAMN` or `#ORGNR` (free text or
+ * company data a writer may repeat), nor `#RAR -1` and `#KONTO`, which may come again in one file.
+ */
+const ONCE_PER_FILE_LABELS: ReadonlySet<string> = new Set(['#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
 /**
@@ -144,6 +153,12 @@ class Reader {
   #afterFlag = false;
   /** A record was read: a byte-order mark before a header record after this starts a second file. */
   #recordsRead = false;
+  /** An account, balance, voucher or other non-header record was read: the first file's body has begun. */
+  #bodyRead = false;
+  /** Line of the first #PROGRAM, #FORMAT, #GEN, #SIETYP and `#RAR 0`. */
+  readonly #onceLines = new Map<string, number>();
+  /** The first header record (or opening #KSUMMA) since the last body record: where a second file would start. */
+  #headerRun: { readonly line: number; readonly label: string } | undefined;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
   #crc: SieCrc | undefined;
@@ -298,11 +313,19 @@ class Reader {
     if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
     // Only after another record: a mark written twice at the start of one file (a tool added one to a file that had one) starts nothing new.
     else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label) && this.#recordsRead) why = `${mark} before ${lex.label}, as at the start of a file`;
+    let start = { line: lex.line, label: lex.label };
+    if (why === undefined && lex.kind === 'record') {
+      const second = this.#secondHeader();
+      if (second !== undefined) {
+        why = second.why;
+        start = second.start;
+      }
+    }
     if (why !== undefined) {
       throw new SieParseError(
         'SIE_JOINED_FILES',
-        `Two SIE files joined into one: a second SIE file starts at line ${lex.line} (${why}); expected one file per read. Split the input before line ${lex.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
-        { file: this.#file, line: lex.line, label: lex.label || undefined },
+        `Two SIE files joined into one: a second SIE file starts at line ${start.line} (${why}); expected one file per read. Split the input before line ${start.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
+        { file: this.#file, line: start.line, label: start.label || undefined },
       );
     }
     if (lex.bom) {
@@ -313,6 +336,41 @@ class Reader {
     if (flag) {
       if (this.#flagLine === 0) this.#flagLine = lex.line;
     } else if (this.#flagLine > 0) this.#afterFlag = true;
+  }
+
+  /**
+   * A second file with neither a byte-order mark nor a #FLAGGA (a writer that leaves #FLAGGA out,
+   * or a file cut before it): a #PROGRAM, #FORMAT, #GEN, #SIETYP or `#RAR 0` that the file already
+   * had, read again after its body began. Each is written once per file, in its header, before any
+   * account or voucher (no file of the corpus repeats one or writes one after its body), so this is
+   * another file's header. The second file starts at the first header record after the last body
+   * record (`#FNAMN` before its `#RAR 0`, say). Records a file may legitimately repeat (`#RAR -1`,
+   * `#KONTO`, `#PROSA`) prove nothing, nor does a header record seen for the first time after the
+   * body (a writer that puts it last). Constant work per record.
+   */
+  #secondHeader(): { why: string; start: { line: number; label: string } } | undefined {
+    const lex = this.#lex;
+    const label = lex.upperLabel;
+    if (!HEADER_LABELS.has(label)) {
+      // A closing #KSUMMA ends a file; a bare one opens the next file's checksum, right after its #FLAGGA.
+      const opensChecksum = label === '#KSUMMA' && this.#opt(0) === undefined;
+      if (opensChecksum) this.#headerRun ??= { line: lex.line, label: lex.label };
+      else if (KNOWN_LABELS.has(label)) {
+        if (label !== '#KSUMMA') this.#bodyRead = true;
+        this.#headerRun = undefined;
+      }
+      return undefined;
+    }
+    this.#headerRun ??= { line: lex.line, label: lex.label };
+    const key = ONCE_PER_FILE_LABELS.has(label) ? label : label === '#RAR' && parseSieInteger(this.#str(0) ?? '') === 0 ? '#RAR 0' : undefined;
+    if (key === undefined) return undefined;
+    const first = this.#onceLines.get(key);
+    if (first === undefined) {
+      this.#onceLines.set(key, lex.line);
+      return undefined;
+    }
+    if (!this.#bodyRead) return undefined;
+    return { why: `a second ${key} after the first file's accounts, balances or vouchers; the first is on line ${first}`, start: this.#headerRun };
   }
 
   #fail(err: unknown): void {

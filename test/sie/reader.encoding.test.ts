@@ -256,6 +256,50 @@ describe('readSie encodings', () => {
     }
   });
 
+  it('a second file with neither a byte-order mark nor a #FLAGGA: a repeated #PROGRAM, #FORMAT, #GEN, #SIETYP or #RAR 0 after the first file\'s body starts it, named at its first header line', () => {
+    const first = ['#FLAGGA 0', '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#FNAMN "Åkeriet AB"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#KONTO 1930 "Bank"', '#IB 0 1930 100.00', '#VER A 1 20240105 "Hyra"', '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'];
+    const second = ['#FNAMN "Åkeriet AB"', '#ORGNR 556000-0001', '#RAR 0 20250101 20251231', '#RAR -1 20240101 20241231', '#KONTO 1930 "Bank"', '#VER A 1 20250105 "Hyra"', '{', '#TRANS 1930 {} -7', '#TRANS 5010 {} 7', '}'];
+    const cases: [string, readonly string[], readonly string[], number, string][] = [
+      // A whole header without #FLAGGA (a writer that leaves it out): the second #PROGRAM.
+      ['#PROGRAM', first, ['#PROGRAM "Fortnox" 3.61', '#FORMAT PC8', '#GEN 20260110', '#SIETYP 4', ...second], 16, '#PROGRAM'],
+      // Only a #RAR 0 gives it away: the second file starts at the header line before it (#FNAMN).
+      ['#RAR 0', first, second, 16, '#FNAMN'],
+      // Type 3 files (accounts and balances, no vouchers): a second #SIETYP after the first one's balances.
+      ['#SIETYP', first.slice(0, 10), ['#SIETYP 3', '#FNAMN "Åkeriet AB"', '#KONTO 1930 "Bank"', '#IB 0 1930 200.00'], 11, '#SIETYP'],
+      // The first file's closing #KSUMMA ends it; the second's opening one is part of its header.
+      ['#GEN', [...first.slice(0, 1), '#KSUMMA', ...first.slice(1, 10), '#KSUMMA 1'], ['#KSUMMA', '#GEN 20260110', '#KONTO 1930 "Bank"'], 13, '#KSUMMA'],
+    ];
+    for (const [proof, a, b, line, label] of cases) {
+      const text = [...a, ...b].join('\r\n');
+      for (const strict of [true, false]) {
+        let err: unknown;
+        try {
+          readSie(text, { strict, fileName: 'ihop.se' });
+        } catch (e) {
+          err = e;
+        }
+        expect(err, `${proof}, strict: ${strict}`).toBeInstanceOf(SieParseError);
+        expect(err, proof).toMatchObject({ code: 'SIE_JOINED_FILES', line, label, file: 'ihop.se' });
+        expect((err as Error).message).toMatch(new RegExp(`second SIE file starts at line ${line} \\(a second ${proof} after the first file's`));
+      }
+    }
+  });
+
+  it('records that one file may repeat or write late are not a second file: #RAR -1, #KONTO, #PROSA again, a header record written twice before the body, or once after it', () => {
+    const head = ['#FLAGGA 0', '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#PROSA "Rad 1"', '#PROSA "Rad 2"', '#FNAMN "Åkeriet AB"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#RAR 0 20240101 20241231', '#GEN 20250111'];
+    const voucher = ['#KONTO 1930 "Bank"', '#VER A 1 20240105 "Hyra"', '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'];
+    for (const late of [['#RAR -1 20230101 20231231'], ['#KONTO 1930 "Bankkonto"', '#KONTO 5010 "Lokalhyra"'], ['#PROSA "Rad 3"', '#FNAMN "Åkeriet i Örebro AB"', '#ORGNR 556000-0001']]) {
+      const doc = readSie([...head, ...voucher, ...late].join('\r\n'));
+      expect(doc.vouchers).toHaveLength(1);
+    }
+    // Header records written only after the body (no earlier one of them): a late header, not a second file.
+    const lateHeader = ['#FLAGGA 0', '#FNAMN "Åkeriet AB"', ...voucher, '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#RAR 0 20240101 20241231'];
+    const doc = readSie(lateHeader.join('\r\n'));
+    expect(doc.vouchers).toHaveLength(1);
+    expect(doc.header.sieType).toBe(4);
+    expect(doc.header.fiscalYears).toMatchObject([{ yearIndex: 0, start: '2024-01-01' }]);
+  });
+
   it('a byte-order mark at the start of a later line does not corrupt its label; the line is read, with a warning', () => {
     const text = ['#FLAGGA 0', '#FNAMN "Åkeriet AB"', '\ufeff#KONTO 1930 "Bank"', '#VER A 1 20250105', '{', '\ufeff#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'].join('\n');
     const doc = readSie(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]));
