@@ -2,8 +2,8 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0) outside
- * quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
+ * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0), a
+ * narrow no-break space (U+202F) or a thin space (U+2009) outside quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
  * an amount it may instead be a digit-group blank, which the reader decides ({@link SieLexer.joinDigitGroups}). Quotes a writer left unescaped stay part of the text: an
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
@@ -35,6 +35,9 @@ const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
 const NBSP = 0xa0;
+/** Narrow no-break space and thin space: French and other locales' thousands separators, also written between cells. */
+const NNBSP = 0x202f;
+const THIN = 0x2009;
 const BOM = 0xfeff;
 /** The UTF-8 byte-order mark's bytes EF BB BF as CP437 decodes them (`∩╗┐`) and as Latin-1/Windows-1252 does (`ï»¿`). */
 const CP437_BOM = [0x2229, 0x2557, 0x2510] as const;
@@ -48,12 +51,18 @@ const S_IN = 2;
 const S_INNER = 4;
 
 /**
- * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break space
- * separate fields. A spreadsheet cell copied into a line brings its no-break spaces along, and
- * the spec's blank separator is what the writer meant: a field never holds an unquoted blank.
+ * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break spaces
+ * (U+00A0, the narrow U+202F and the thin space U+2009) separate fields. A spreadsheet cell
+ * copied into a line brings its no-break spaces along, and the spec's blank separator is what the
+ * writer meant: a field never holds an unquoted blank. ASCII text is decided by the first test.
  */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 127 || c === NBSP;
+  return c <= 32 || (c >= 127 && isWideBlank(c));
+}
+
+/** A blank outside ASCII that separates fields: DEL aside, the three no-break and thin spaces. */
+function isWideBlank(c: number): boolean {
+  return c === NBSP || c === NNBSP || c === THIN || c === 127;
 }
 
 function isDigit(c: number): boolean {
@@ -101,7 +110,7 @@ export class SieLexer {
   readonly quoted: boolean[] = [];
   /** 1-based column where each field starts (reused between lines). */
   readonly columns: number[] = [];
-  /** Indices of the fields that a single no-break space alone separates from the field before (reused; usually empty). */
+  /** Indices of the fields that a single no-break or thin space alone separates from the field before (reused; usually empty). */
   readonly #nbspJoined: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
@@ -277,7 +286,7 @@ export class SieLexer {
       const gap = j;
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end) return;
-      if (j === gap + 1 && text.charCodeAt(gap) === NBSP) this.#nbspJoined.push(fields.length);
+      if (j === gap + 1 && text.charCodeAt(gap) !== 127 && text.charCodeAt(gap) > 32) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
       if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
         // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
@@ -311,8 +320,9 @@ export class SieLexer {
 
   /**
    * Reads field `i`, an amount or quantity, together with the fields after it that a single
-   * no-break space alone separates from it and that continue its integer part with a group of
-   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator): one field again, so the
+   * no-break or thin space alone separates from it and that continue its integer part with a group of
+   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator; `1\u202f234.50` and
+   * `1\u2009234.50`, French and other locales'): one field again, so the
    * amount's own rules accept a grouping of threes and refuse any other. A no-break space before
    * anything else (a date, a text, `{}`) stays a separator. Only the reader knows which field is
    * a number: `#OBJEKT 1\u00a0100` is dimension 1 and object 100.
@@ -329,7 +339,9 @@ export class SieLexer {
       // Groups continue an integer part only: after the decimals an NBSP ends the amount.
       const integer = isDigit(value.charCodeAt(value.length - 1)) && value.indexOf('.') < 0 && value.indexOf(',') < 0;
       if (typeof next !== 'string' || this.quoted[i + 1] === true || !integer || !isDigitGroup(next)) return;
-      value = `${value}\u00a0${next}`;
+      // The blank as written, so a message quotes the amount as it stands in the file.
+      const blank = this.#text.charAt(this.#lineStart + (this.columns[i + 1] as number) - 2);
+      value = `${value}${blank}${next}`;
       fields[i] = value;
       fields.splice(i + 1, 1);
       this.quoted.splice(i + 1, 1);
