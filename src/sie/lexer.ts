@@ -112,6 +112,18 @@ export class SieLexer {
   readonly columns: number[] = [];
   /** Indices of the fields that a single no-break or thin space alone separates from the field before (reused; usually empty). */
   readonly #nbspJoined: number[] = [];
+  /**
+   * Set while a `#KSUMMA` checksum is open: note the gaps between fields that hold a no-break or
+   * thin space in {@link checksumBlanks}. Off otherwise, so reading without a checksum does no such work.
+   */
+  noteChecksumBlanks = false;
+  /**
+   * The gaps of the current record line that hold a no-break or thin space outside quotes, as
+   * triples: the number of tokens before the gap (an object list's tokens counted one by one), and
+   * the gap's start and end offsets in {@link lineText} (reused; usually empty). `#KSUMMA` counts
+   * those blanks as text (see {@link #blanks}).
+   */
+  readonly checksumBlanks: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
   /**
@@ -240,6 +252,7 @@ export class SieLexer {
     this.quoted.length = 0;
     this.columns.length = 0;
     this.#nbspJoined.length = 0;
+    this.checksumBlanks.length = 0;
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
@@ -282,9 +295,11 @@ export class SieLexer {
     while (j < end && !isSpace(text.charCodeAt(j))) j++;
     this.label = text.slice(i, j);
     this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
+    /** Tokens read so far, an object list's counted one by one: where a no-break space stands for the checksum. */
+    let flat = 0;
     for (;;) {
       const gap = j;
-      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      j = this.#blanks(j, end, flat);
       if (j >= end) return;
       if (j === gap + 1 && text.charCodeAt(gap) !== 127 && text.charCodeAt(gap) > 32) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
@@ -307,7 +322,7 @@ export class SieLexer {
         j = this.#checkOddQuotes(this.columns[this.columns.length - 1] as number, j, end);
         this.quoted.push(true);
       } else if (ch === OPEN) {
-        j = this.#objectList(j, end);
+        j = this.#objectList(j, end, flat);
         this.quoted.push(false);
       } else {
         const s = j;
@@ -315,7 +330,30 @@ export class SieLexer {
         fields.push(text.slice(s, j));
         this.quoted.push(false);
       }
+      const last = fields[fields.length - 1];
+      flat += typeof last === 'string' ? 1 : (last?.length ?? 0);
     }
+  }
+
+  /**
+   * Skips the blanks from `j` and returns the position after them. A no-break or thin space among
+   * them is noted in {@link checksumBlanks} before token `at`: to the lexer it separates fields,
+   * but the spec separates them by spaces and tabs only, so to `#KSUMMA` it is a character of the
+   * text that a writer summed.
+   */
+  #blanks(j: number, end: number, at: number): number {
+    const text = this.#text;
+    const from = j;
+    let wide = false;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c <= 32) continue;
+      if (c < 127 || !isWideBlank(c)) break;
+      if (c !== 127) wide = true;
+    }
+    // One entry per gap, not per blank: a line of a million no-break spaces stays one entry.
+    if (wide && this.noteChecksumBlanks) this.checksumBlanks.push(at, from - this.#lineStart, j - this.#lineStart);
+    return j;
   }
 
   /**
@@ -553,12 +591,13 @@ export class SieLexer {
     }
   }
 
-  #objectList(open: number, end: number): number {
+  /** Reads the object list opening at `open`; `at` is the number of tokens before it on the line (see {@link checksumBlanks}). */
+  #objectList(open: number, end: number, at: number): number {
     const text = this.#text;
     const tokens: string[] = [];
     let j = open + 1;
     for (;;) {
-      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      j = this.#blanks(j, end, at + tokens.length);
       if (j >= end) {
         throw new SieParseError(
           'SIE_SYNTAX',

@@ -290,7 +290,8 @@ class Reader {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }
       if (this.#crc !== undefined && lex.kind === 'record' && lex.upperLabel !== '#KSUMMA') {
-        this.#crc.addRecord(lex.label, lex.fields);
+        if (lex.checksumBlanks.length === 0) this.#crc.addRecord(lex.label, lex.fields);
+        else addRecordWithBlanks(this.#crc, lex.label, lex.fields, lex.checksumBlanks, lex.lineText());
       }
       return true;
     }
@@ -827,11 +828,13 @@ class Reader {
       }
       this.#crc = new SieCrc();
       this.#crcOpenedAt = lex.line;
+      lex.noteChecksumBlanks = true;
       return;
     }
     // "#KSUMMA 0": a writer that leaves the checksum to others (a CRC of 0 has odds of 1 in 2^32).
     if (/^0+$/.test(raw)) {
       this.#crc = undefined;
+      lex.noteChecksumBlanks = false;
       this.#checksum = { status: 'absent' };
       this.#warn('SIE_STRUCTURE', '#KSUMMA 0: a placeholder, not a checksum; not verified', lex.line, lex.label, 'info');
       return;
@@ -846,6 +849,7 @@ class Reader {
     }
     const actual = this.#crc.value();
     this.#crc = undefined;
+    lex.noteChecksumBlanks = false;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
       if (signed) this.#warn('SIE_REPAIRED', `#KSUMMA ${raw} is the checksum ${actual} written as a signed 32-bit number (SIE writes it unsigned)`, lex.line, lex.label, 'info');
@@ -1176,6 +1180,35 @@ function echoCandidates(rows: readonly SieTransaction[], unechoed: readonly SieT
     else if (before !== undefined) drop.add(group.passed.pop() as number);
   }
   return { drop, adjacent };
+}
+
+/**
+ * Feeds a record whose line has no-break or thin spaces outside quotes to the checksum. The lexer
+ * reads them as field separators, but `#KSUMMA` covers the fields the spec sees, separated by
+ * spaces and tabs only (formats.md §1.7): there each such blank is a character of the text, summed
+ * where it stands (`1\u00a0234.50` is the bytes `1`, 0xFF, `234.50`), as the file's writer did.
+ * `gaps` holds triples of the number of tokens before a gap and the gap's offsets in `line`, in
+ * line order; the spaces, tabs and control characters of a gap are skipped as the spec skips them.
+ */
+function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (string | readonly string[])[], gaps: readonly number[], line: string): void {
+  crc.add(label);
+  let b = 0;
+  let token = 0;
+  const blanksBefore = (at: number): void => {
+    for (; b < gaps.length && gaps[b] === at; b += 3) {
+      for (let k = gaps[b + 1] as number; k < (gaps[b + 2] as number); k++) {
+        const c = line.charCodeAt(k);
+        if (c > 32 && c !== 127) crc.add(line.charAt(k));
+      }
+    }
+  };
+  for (const f of fields) {
+    for (const t of typeof f === 'string' ? [f] : f) {
+      blanksBefore(token++);
+      crc.add(t);
+    }
+  }
+  blanksBefore(token);
 }
 
 /** The issue code an error is listed under. */
