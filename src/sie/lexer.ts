@@ -299,7 +299,9 @@ export class SieLexer {
     let flat = 0;
     for (;;) {
       const gap = j;
-      j = this.#blanks(j, end, flat);
+      // Spaces and tabs inline (the common case); a blank outside ASCII goes the longer way.
+      while (j < end && text.charCodeAt(j) <= 32) j++;
+      if (j < end && text.charCodeAt(j) >= 127) j = this.#blanks(j, end, flat);
       if (j >= end) return;
       if (j === gap + 1 && text.charCodeAt(gap) !== 127 && text.charCodeAt(gap) > 32) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
@@ -330,8 +332,10 @@ export class SieLexer {
         fields.push(text.slice(s, j));
         this.quoted.push(false);
       }
-      const last = fields[fields.length - 1];
-      flat += typeof last === 'string' ? 1 : (last?.length ?? 0);
+      if (this.noteChecksumBlanks) {
+        const last = fields[fields.length - 1];
+        flat += typeof last === 'string' ? 1 : (last?.length ?? 0);
+      }
     }
   }
 

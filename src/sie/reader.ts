@@ -303,26 +303,30 @@ class Reader {
    * (`#RAR 0`, `#IB 0`, `#UB 0` are that file's current year), so reading on would file one
    * year's balances under the other's, and stopping would drop the second file without a word:
    * a typed error in both modes, naming the line where the second file starts. A byte-order mark
-   * before any other record is skipped with a warning.
+   * before any other record is skipped with a warning. Without either, a repeated header record
+   * tells ({@link #secondHeader}).
    */
   #checkJoined(): void {
     const lex = this.#lex;
     const label = lex.upperLabel;
     const flag = lex.kind === 'record' && label === '#FLAGGA';
-    const mark = lex.bomText === '\ufeff' ? 'a byte-order mark' : `the bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
     let why: string | undefined;
     if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
     // Only after another record: a mark written twice at the start of one file (a tool added one to a file that had one) starts nothing new.
-    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label) && this.#recordsRead) why = `${mark} before ${lex.label}, as at the start of a file`;
-    let start = { line: lex.line, label: lex.label };
+    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label) && this.#recordsRead) {
+      const mark = lex.bomText === '\ufeff' ? 'a byte-order mark' : `the bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
+      why = `${mark} before ${lex.label}, as at the start of a file`;
+    }
+    let secondStart: { readonly line: number; readonly label: string } | undefined;
     if (why === undefined && lex.kind === 'record') {
       const second = this.#secondHeader();
       if (second !== undefined) {
         why = second.why;
-        start = second.start;
+        secondStart = second.start;
       }
     }
     if (why !== undefined) {
+      const start = secondStart ?? { line: lex.line, label: lex.label };
       throw new SieParseError(
         'SIE_JOINED_FILES',
         `Two SIE files joined into one: a second SIE file starts at line ${start.line} (${why}); expected one file per read. Split the input before line ${start.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
@@ -352,6 +356,8 @@ class Reader {
   #secondHeader(): { why: string; start: { line: number; label: string } } | undefined {
     const lex = this.#lex;
     const label = lex.upperLabel;
+    // Most records of a large file are voucher rows inside its body: nothing to note.
+    if (this.#headerRun === undefined && this.#bodyRead && ROW_LABELS.has(label)) return undefined;
     if (!HEADER_LABELS.has(label)) {
       // A closing #KSUMMA ends a file; a bare one opens the next file's checksum, right after its #FLAGGA.
       const opensChecksum = label === '#KSUMMA' && this.#opt(0) === undefined;
