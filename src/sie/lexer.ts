@@ -2,8 +2,8 @@
  * SIE 4 line tokenizer (SIE 4B §5, formats.md §1.3). One record per physical line; lines end in
  * LF, CRLF or a lone CR, mixed freely. Fields are separated by runs of spaces or tabs; a field may
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
- * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0) outside
- * quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
+ * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0), a
+ * narrow no-break space (U+202F) or a thin space (U+2009) outside quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
  * an amount it may instead be a digit-group blank, which the reader decides ({@link SieLexer.joinDigitGroups}). Quotes a writer left unescaped stay part of the text: an
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
@@ -35,7 +35,13 @@ const CLOSE = 125;
 const HASH = 35;
 const LF = 10;
 const NBSP = 0xa0;
+/** Narrow no-break space and thin space: French and other locales' thousands separators, also written between cells. */
+const NNBSP = 0x202f;
+const THIN = 0x2009;
 const BOM = 0xfeff;
+/** The UTF-8 byte-order mark's bytes EF BB BF as CP437 decodes them (`∩╗┐`) and as Latin-1/Windows-1252 does (`ï»¿`). */
+const CP437_BOM = [0x2229, 0x2557, 0x2510] as const;
+const LATIN1_BOM = [0xef, 0xbb, 0xbf] as const;
 const ZERO = 48;
 const NINE = 57;
 
@@ -45,12 +51,18 @@ const S_IN = 2;
 const S_INNER = 4;
 
 /**
- * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break space
- * separate fields. A spreadsheet cell copied into a line brings its no-break spaces along, and
- * the spec's blank separator is what the writer meant: a field never holds an unquoted blank.
+ * Spaces, tabs, other control characters (a DOS EOF 0x1A, form feeds) and the no-break spaces
+ * (U+00A0, the narrow U+202F and the thin space U+2009) separate fields. A spreadsheet cell
+ * copied into a line brings its no-break spaces along, and the spec's blank separator is what the
+ * writer meant: a field never holds an unquoted blank. ASCII text is decided by the first test.
  */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 127 || c === NBSP;
+  return c <= 32 || (c >= 127 && isWideBlank(c));
+}
+
+/** A blank outside ASCII that separates fields: DEL aside, the three no-break and thin spaces. */
+function isWideBlank(c: number): boolean {
+  return c === NBSP || c === NNBSP || c === THIN || c === 127;
 }
 
 function isDigit(c: number): boolean {
@@ -98,15 +110,31 @@ export class SieLexer {
   readonly quoted: boolean[] = [];
   /** 1-based column where each field starts (reused between lines). */
   readonly columns: number[] = [];
-  /** Indices of the fields that a single no-break space alone separates from the field before (reused; usually empty). */
+  /** Indices of the fields that a single no-break or thin space alone separates from the field before (reused; usually empty). */
   readonly #nbspJoined: number[] = [];
+  /**
+   * Set while a `#KSUMMA` checksum is open: note the gaps between fields that hold a no-break or
+   * thin space in {@link checksumBlanks}. Off otherwise, so reading without a checksum does no such work.
+   */
+  noteChecksumBlanks = false;
+  /**
+   * The gaps of the current record line that hold a no-break or thin space outside quotes, as
+   * triples: the number of tokens before the gap (an object list's tokens counted one by one), and
+   * the gap's start and end offsets in {@link lineText} (reused; usually empty). `#KSUMMA` counts
+   * those blanks as text (see {@link #blanks}).
+   */
+  readonly checksumBlanks: number[] = [];
   /** 1-based physical line of the current line. */
   line = 0;
   /**
-   * The current line began with a byte-order mark (U+FEFF), skipped like indentation: a UTF-8
-   * file joined to another (`cat a.se b.se`) keeps its BOM at the start of its first line.
+   * The current line began with a byte-order mark, skipped like indentation: a UTF-8 file joined
+   * to another (`cat a.se b.se`) keeps its BOM at the start of its first line. When the joined
+   * bytes were decoded as a single-byte encoding the mark's bytes EF BB BF read as `∩╗┐` (CP437)
+   * or `ï»¿` (Latin-1/Windows-1252); at a line start those three characters are that mark too.
    */
   bom = false;
+  /** How the current line's byte-order mark was read: `\ufeff`, `∩╗┐` or `ï»¿` (empty when none). */
+  bomText = '';
   #lineStart = 0;
   #lineEnd = 0;
 
@@ -188,14 +216,18 @@ export class SieLexer {
       this.#pos = after;
       this.#physical++;
       let i = start;
-      let bom = false;
+      let bomText = '';
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (c === BOM) bom = true;
-        else if (!isSpace(c)) break;
+        if (c === BOM) bomText = '\ufeff';
+        else if ((c === CP437_BOM[0] || c === LATIN1_BOM[0]) && this.#bomBytesAt(i, end)) {
+          bomText = text.slice(i, i + 3);
+          i += 2;
+        } else if (!isSpace(c)) break;
       }
       if (i === end) continue;
-      this.bom = bom;
+      this.bom = bomText !== '';
+      this.bomText = bomText;
       this.line = this.#physical;
       this.#lineStart = start;
       this.#lineEnd = end;
@@ -205,6 +237,14 @@ export class SieLexer {
     return false;
   }
 
+  /** The bytes EF BB BF decoded as CP437 (`∩╗┐`) or as Latin-1/Windows-1252 (`ï»¿`) at `i`. */
+  #bomBytesAt(i: number, end: number): boolean {
+    if (i + 3 > end) return false;
+    const text = this.#text;
+    const spelling = text.charCodeAt(i) === CP437_BOM[0] ? CP437_BOM : LATIN1_BOM;
+    return text.charCodeAt(i + 1) === spelling[1] && text.charCodeAt(i + 2) === spelling[2];
+  }
+
   #tokenize(i: number, end: number): void {
     const text = this.#text;
     const fields = this.fields;
@@ -212,6 +252,7 @@ export class SieLexer {
     this.quoted.length = 0;
     this.columns.length = 0;
     this.#nbspJoined.length = 0;
+    this.checksumBlanks.length = 0;
     this.label = '';
     this.upperLabel = '';
     this.recoveredColumn = undefined;
@@ -254,11 +295,15 @@ export class SieLexer {
     while (j < end && !isSpace(text.charCodeAt(j))) j++;
     this.label = text.slice(i, j);
     this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
+    /** Tokens read so far, an object list's counted one by one: where a no-break space stands for the checksum. */
+    let flat = 0;
     for (;;) {
       const gap = j;
-      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      // Spaces and tabs inline (the common case); a blank outside ASCII goes the longer way.
+      while (j < end && text.charCodeAt(j) <= 32) j++;
+      if (j < end && text.charCodeAt(j) >= 127) j = this.#blanks(j, end, flat);
       if (j >= end) return;
-      if (j === gap + 1 && text.charCodeAt(gap) === NBSP) this.#nbspJoined.push(fields.length);
+      if (j === gap + 1 && text.charCodeAt(gap) !== 127 && text.charCodeAt(gap) > 32) this.#nbspJoined.push(fields.length);
       const ch = text.charCodeAt(j);
       if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
         // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
@@ -279,7 +324,7 @@ export class SieLexer {
         j = this.#checkOddQuotes(this.columns[this.columns.length - 1] as number, j, end);
         this.quoted.push(true);
       } else if (ch === OPEN) {
-        j = this.#objectList(j, end);
+        j = this.#objectList(j, end, flat);
         this.quoted.push(false);
       } else {
         const s = j;
@@ -287,13 +332,39 @@ export class SieLexer {
         fields.push(text.slice(s, j));
         this.quoted.push(false);
       }
+      if (this.noteChecksumBlanks) {
+        const last = fields[fields.length - 1];
+        flat += typeof last === 'string' ? 1 : (last?.length ?? 0);
+      }
     }
   }
 
   /**
+   * Skips the blanks from `j` and returns the position after them. A no-break or thin space among
+   * them is noted in {@link checksumBlanks} before token `at`: to the lexer it separates fields,
+   * but the spec separates them by spaces and tabs only, so to `#KSUMMA` it is a character of the
+   * text that a writer summed.
+   */
+  #blanks(j: number, end: number, at: number): number {
+    const text = this.#text;
+    const from = j;
+    let wide = false;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c <= 32) continue;
+      if (c < 127 || !isWideBlank(c)) break;
+      if (c !== 127) wide = true;
+    }
+    // One entry per gap, not per blank: a line of a million no-break spaces stays one entry.
+    if (wide && this.noteChecksumBlanks) this.checksumBlanks.push(at, from - this.#lineStart, j - this.#lineStart);
+    return j;
+  }
+
+  /**
    * Reads field `i`, an amount or quantity, together with the fields after it that a single
-   * no-break space alone separates from it and that continue its integer part with a group of
-   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator): one field again, so the
+   * no-break or thin space alone separates from it and that continue its integer part with a group of
+   * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator; `1\u202f234.50` and
+   * `1\u2009234.50`, French and other locales'): one field again, so the
    * amount's own rules accept a grouping of threes and refuse any other. A no-break space before
    * anything else (a date, a text, `{}`) stays a separator. Only the reader knows which field is
    * a number: `#OBJEKT 1\u00a0100` is dimension 1 and object 100.
@@ -310,7 +381,9 @@ export class SieLexer {
       // Groups continue an integer part only: after the decimals an NBSP ends the amount.
       const integer = isDigit(value.charCodeAt(value.length - 1)) && value.indexOf('.') < 0 && value.indexOf(',') < 0;
       if (typeof next !== 'string' || this.quoted[i + 1] === true || !integer || !isDigitGroup(next)) return;
-      value = `${value}\u00a0${next}`;
+      // The blank as written, so a message quotes the amount as it stands in the file.
+      const blank = this.#text.charAt(this.#lineStart + (this.columns[i + 1] as number) - 2);
+      value = `${value}${blank}${next}`;
       fields[i] = value;
       fields.splice(i + 1, 1);
       this.quoted.splice(i + 1, 1);
@@ -522,12 +595,13 @@ export class SieLexer {
     }
   }
 
-  #objectList(open: number, end: number): number {
+  /** Reads the object list opening at `open`; `at` is the number of tokens before it on the line (see {@link checksumBlanks}). */
+  #objectList(open: number, end: number, at: number): number {
     const text = this.#text;
     const tokens: string[] = [];
     let j = open + 1;
     for (;;) {
-      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      j = this.#blanks(j, end, at + tokens.length);
       if (j >= end) {
         throw new SieParseError(
           'SIE_SYNTAX',

@@ -53,6 +53,15 @@ const EMPTY_ROWS: readonly SieTransaction[] = Object.freeze([]);
 const ROW_LABELS: ReadonlySet<string> = new Set(['#TRANS', '#RTRANS', '#BTRANS']);
 /** The identification records a SIE file opens with (SIE 4B §7.1): after a byte-order mark, a file starts there. */
 const FILE_START_LABELS: ReadonlySet<string> = new Set(['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
+/** The records of a file's header (SIE 4B §7.1, identification and company records): they come before its accounts, balances and vouchers. */
+const HEADER_LABELS: ReadonlySet<string> = new Set([...FILE_START_LABELS, '#PROSA', '#FTYP', '#FNR', '#ORGNR', '#BKOD', '#ADRESS', '#FNAMN', '#RAR', '#TAXAR', '#OMFATTN', '#KPTYP', '#VALUTA']);
+/**
+ * Header records a file has once and that describe the file itself (who wrote it, when, in which
+ * format and type): one of these again after the body is another file's header. `#RAR 0` (the
+ * file's current year) is counted separately. Not `#PROSA`, `#FNAMN` or `#ORGNR` (free text or
+ * company data a writer may repeat), nor `#RAR -1` and `#KONTO`, which may come again in one file.
+ */
+const ONCE_PER_FILE_LABELS: ReadonlySet<string> = new Set(['#PROGRAM', '#FORMAT', '#GEN', '#SIETYP']);
 /** Warnings and repairs of one code listed individually before they are only counted. */
 const MAX_REPEATED_ISSUES = 50;
 /**
@@ -142,6 +151,14 @@ class Reader {
   /** Line of the first #FLAGGA, and whether another record came after it: a later #FLAGGA starts a second file. */
   #flagLine = 0;
   #afterFlag = false;
+  /** A record was read: a byte-order mark before a header record after this starts a second file. */
+  #recordsRead = false;
+  /** An account, balance, voucher or other non-header record was read: the first file's body has begun. */
+  #bodyRead = false;
+  /** Line of the first #PROGRAM, #FORMAT, #GEN, #SIETYP and `#RAR 0`. */
+  readonly #onceLines = new Map<string, number>();
+  /** The first header record (or opening #KSUMMA) since the last body record: where a second file would start. */
+  #headerRun: { readonly line: number; readonly label: string } | undefined;
   /** The current line was looked at but not consumed (a `#VER` without `{`, a missing `}`). */
   #pushedBack = false;
   #crc: SieCrc | undefined;
@@ -273,7 +290,8 @@ class Reader {
         this.#warn('SIE_REPAIRED', `The quoted field at column ${lex.backslashColumn} has no closing " but ends in \\" before a blank or the line end: read as a text ending in a backslash`, lex.line, lex.label, 'info');
       }
       if (this.#crc !== undefined && lex.kind === 'record' && lex.upperLabel !== '#KSUMMA') {
-        this.#crc.addRecord(lex.label, lex.fields);
+        if (lex.checksumBlanks.length === 0) this.#crc.addRecord(lex.label, lex.fields);
+        else addRecordWithBlanks(this.#crc, lex.label, lex.fields, lex.checksumBlanks, lex.lineText());
       }
       return true;
     }
@@ -285,7 +303,8 @@ class Reader {
    * (`#RAR 0`, `#IB 0`, `#UB 0` are that file's current year), so reading on would file one
    * year's balances under the other's, and stopping would drop the second file without a word:
    * a typed error in both modes, naming the line where the second file starts. A byte-order mark
-   * before any other record is skipped with a warning.
+   * before any other record is skipped with a warning. Without either, a repeated header record
+   * tells ({@link #secondHeader}).
    */
   #checkJoined(): void {
     const lex = this.#lex;
@@ -293,18 +312,72 @@ class Reader {
     const flag = lex.kind === 'record' && label === '#FLAGGA';
     let why: string | undefined;
     if (flag && this.#flagLine > 0 && this.#afterFlag) why = `a second #FLAGGA; the first is on line ${this.#flagLine}`;
-    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label)) why = `a byte-order mark before ${lex.label}, as at the start of a file`;
+    // Only after another record: a mark written twice at the start of one file (a tool added one to a file that had one) starts nothing new.
+    else if (lex.bom && lex.kind === 'record' && FILE_START_LABELS.has(label) && this.#recordsRead) {
+      const mark = lex.bomText === '\ufeff' ? 'a byte-order mark' : `the bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
+      why = `${mark} before ${lex.label}, as at the start of a file`;
+    }
+    let secondStart: { readonly line: number; readonly label: string } | undefined;
+    if (why === undefined && lex.kind === 'record') {
+      const second = this.#secondHeader();
+      if (second !== undefined) {
+        why = second.why;
+        secondStart = second.start;
+      }
+    }
     if (why !== undefined) {
+      const start = secondStart ?? { line: lex.line, label: lex.label };
       throw new SieParseError(
         'SIE_JOINED_FILES',
-        `Two SIE files joined into one: a second SIE file starts at line ${lex.line} (${why}); expected one file per read. Split the input before line ${lex.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
-        { file: this.#file, line: lex.line, label: lex.label || undefined },
+        `Two SIE files joined into one: a second SIE file starts at line ${start.line} (${why}); expected one file per read. Split the input before line ${start.line} and read each file: each numbers its own fiscal years (#RAR 0 is its own current year), so their balances and vouchers cannot be merged`,
+        { file: this.#file, line: start.line, label: start.label || undefined },
       );
     }
-    if (lex.bom) this.#warn('SIE_STRUCTURE', `A byte-order mark (U+FEFF) at the start of line ${lex.line} was skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    if (lex.bom) {
+      const what = lex.bomText === '\ufeff' ? 'A byte-order mark (U+FEFF)' : `The bytes of a UTF-8 byte-order mark (EF BB BF, read as ${JSON.stringify(lex.bomText)})`;
+      this.#warn('SIE_STRUCTURE', `${what} at the start of line ${lex.line} ${lex.bomText === '\ufeff' ? 'was' : 'were'} skipped: expected one only at the start of the file`, lex.line, lex.label || undefined);
+    }
+    if (lex.kind === 'record') this.#recordsRead = true;
     if (flag) {
       if (this.#flagLine === 0) this.#flagLine = lex.line;
     } else if (this.#flagLine > 0) this.#afterFlag = true;
+  }
+
+  /**
+   * A second file with neither a byte-order mark nor a #FLAGGA (a writer that leaves #FLAGGA out,
+   * or a file cut before it): a #PROGRAM, #FORMAT, #GEN, #SIETYP or `#RAR 0` that the file already
+   * had, read again after its body began. Each is written once per file, in its header, before any
+   * account or voucher (no file of the corpus repeats one or writes one after its body), so this is
+   * another file's header. The second file starts at the first header record after the last body
+   * record (`#FNAMN` before its `#RAR 0`, say). Records a file may legitimately repeat (`#RAR -1`,
+   * `#KONTO`, `#PROSA`) prove nothing, nor does a header record seen for the first time after the
+   * body (a writer that puts it last). Constant work per record.
+   */
+  #secondHeader(): { why: string; start: { line: number; label: string } } | undefined {
+    const lex = this.#lex;
+    const label = lex.upperLabel;
+    // Most records of a large file are voucher rows inside its body: nothing to note.
+    if (this.#headerRun === undefined && this.#bodyRead && ROW_LABELS.has(label)) return undefined;
+    if (!HEADER_LABELS.has(label)) {
+      // A closing #KSUMMA ends a file; a bare one opens the next file's checksum, right after its #FLAGGA.
+      const opensChecksum = label === '#KSUMMA' && this.#opt(0) === undefined;
+      if (opensChecksum) this.#headerRun ??= { line: lex.line, label: lex.label };
+      else if (KNOWN_LABELS.has(label)) {
+        if (label !== '#KSUMMA') this.#bodyRead = true;
+        this.#headerRun = undefined;
+      }
+      return undefined;
+    }
+    this.#headerRun ??= { line: lex.line, label: lex.label };
+    const key = ONCE_PER_FILE_LABELS.has(label) ? label : label === '#RAR' && parseSieInteger(this.#str(0) ?? '') === 0 ? '#RAR 0' : undefined;
+    if (key === undefined) return undefined;
+    const first = this.#onceLines.get(key);
+    if (first === undefined) {
+      this.#onceLines.set(key, lex.line);
+      return undefined;
+    }
+    if (!this.#bodyRead) return undefined;
+    return { why: `a second ${key} after the first file's accounts, balances or vouchers; the first is on line ${first}`, start: this.#headerRun };
   }
 
   #fail(err: unknown): void {
@@ -761,11 +834,13 @@ class Reader {
       }
       this.#crc = new SieCrc();
       this.#crcOpenedAt = lex.line;
+      lex.noteChecksumBlanks = true;
       return;
     }
     // "#KSUMMA 0": a writer that leaves the checksum to others (a CRC of 0 has odds of 1 in 2^32).
     if (/^0+$/.test(raw)) {
       this.#crc = undefined;
+      lex.noteChecksumBlanks = false;
       this.#checksum = { status: 'absent' };
       this.#warn('SIE_STRUCTURE', '#KSUMMA 0: a placeholder, not a checksum; not verified', lex.line, lex.label, 'info');
       return;
@@ -780,6 +855,7 @@ class Reader {
     }
     const actual = this.#crc.value();
     this.#crc = undefined;
+    lex.noteChecksumBlanks = false;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
       if (signed) this.#warn('SIE_REPAIRED', `#KSUMMA ${raw} is the checksum ${actual} written as a signed 32-bit number (SIE writes it unsigned)`, lex.line, lex.label, 'info');
@@ -1110,6 +1186,35 @@ function echoCandidates(rows: readonly SieTransaction[], unechoed: readonly SieT
     else if (before !== undefined) drop.add(group.passed.pop() as number);
   }
   return { drop, adjacent };
+}
+
+/**
+ * Feeds a record whose line has no-break or thin spaces outside quotes to the checksum. The lexer
+ * reads them as field separators, but `#KSUMMA` covers the fields the spec sees, separated by
+ * spaces and tabs only (formats.md §1.7): there each such blank is a character of the text, summed
+ * where it stands (`1\u00a0234.50` is the bytes `1`, 0xFF, `234.50`), as the file's writer did.
+ * `gaps` holds triples of the number of tokens before a gap and the gap's offsets in `line`, in
+ * line order; the spaces, tabs and control characters of a gap are skipped as the spec skips them.
+ */
+function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (string | readonly string[])[], gaps: readonly number[], line: string): void {
+  crc.add(label);
+  let b = 0;
+  let token = 0;
+  const blanksBefore = (at: number): void => {
+    for (; b < gaps.length && gaps[b] === at; b += 3) {
+      for (let k = gaps[b + 1] as number; k < (gaps[b + 2] as number); k++) {
+        const c = line.charCodeAt(k);
+        if (c > 32 && c !== 127) crc.add(line.charAt(k));
+      }
+    }
+  };
+  for (const f of fields) {
+    for (const t of typeof f === 'string' ? [f] : f) {
+      blanksBefore(token++);
+      crc.add(t);
+    }
+  }
+  blanksBefore(token);
 }
 
 /** The issue code an error is listed under. */

@@ -68,7 +68,7 @@ export function parseSieAmount(s: string): ParsedAmount | undefined {
 
 /** Signs a spreadsheet or word processor writes for minus: U+2212, figure/en/em dash, small and full-width hyphen-minus. */
 const MINUS_SIGNS = new Set([0x2212, 0x2012, 0x2013, 0x2014, 0xfe63, 0xff0d]);
-/** Blanks that programs put between digit groups: NBSP (which the lexer lets through only between an amount's digit groups), narrow NBSP, thin space. */
+/** Blanks that programs put between digit groups: NBSP, narrow NBSP, thin space (the lexer lets each through only between an amount's digit groups). */
 const GROUP_BLANKS = new Set([0xa0, 0x202f, 0x2009]);
 
 /**

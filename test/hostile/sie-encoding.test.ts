@@ -67,6 +67,24 @@ describe('SIE lexing of hostile quote patterns', () => {
   });
 });
 
+describe('SIE checksums and joined files built to be slow', () => {
+  it('4 MB lines of no-break and thin spaces inside a #KSUMMA section (one gap, many gaps, in an object list) are summed in linear time', () => {
+    for (const line of ['#PROSA x' + '\u00a0'.repeat(4 * MIB) + 'y', '#PROSA ' + 'x\u202f'.repeat(2 * MIB), '#OBJEKT 1 {1\u2009' + '1\u00a0'.repeat(2 * MIB) + '}']) {
+      const bytes = new TextEncoder().encode(`#FLAGGA 0\n#KSUMMA\n${line}\n#KSUMMA 1\n`);
+      const { ms, error } = timedRead(bytes);
+      if (error !== undefined) expect(error).toBeInstanceOf(KonteraError);
+      expect(ms).toBeLessThan(5000);
+    }
+  });
+
+  it('200 000 repeated header records after the body are refused as a second file at the first, in bounded time', () => {
+    const text = `#FLAGGA 0\n#GEN 20250101\n#KONTO 1930 "Bank"\n${'#PROSA "x"\n#GEN 20250101\n'.repeat(200_000)}`;
+    const { ms, error } = timedRead(new TextEncoder().encode(text));
+    expect(error).toMatchObject({ code: 'SIE_JOINED_FILES', line: 4 });
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
 describe('SIE vouchers built to be slow', () => {
   it('a voucher of 40 000 #RTRANS without echoes and 40 000 other rows is read in linear time', () => {
     const rows = [...Array.from({ length: 40_000 }, () => '#RTRANS 1930 {1 "a" 6 "b"} 1'), ...Array.from({ length: 40_000 }, () => '#TRANS 1931 {6 "b" 1 "a"} 1')];

@@ -46,6 +46,23 @@ describe('#KSUMMA CRC-32', () => {
     expect(lines.value()).not.toBe(4146693178);
   });
 
+  it('covers a no-break space outside quotes as the character it is (CP437 0xFF): the spec separates fields by spaces and tabs only, so a writer\'s checksum includes it', () => {
+    // A writer that groups digits with the locale's no-break space and checksums its own fields
+    // (#IB 0 1930 "1 234.50"), and one that leaves a no-break space after a field.
+    const block = ['#GEN 20250101\u00a0', '#KONTO 1930 "Bank\u00a0konto"', '#IB 0 1930 1\u00a0234.50', '#VER A 1 20250105 "Hyra"', '{', '#TRANS 1930 {1\u00a0100} -1\u00a0234.50', '#TRANS 5010 {} 1234.50', '}'];
+    const expected = sieCrc32(['#GEN20250101\u00a0', '#KONTO1930Bank\u00a0konto', '#IB019301\u00a0234.50', '#VERA120250105Hyra', '#TRANS19301\u00a0100-1\u00a0234.50', '#TRANS50101234.50'].join(''));
+    const text = ['#FLAGGA 0', '#KSUMMA', ...block, `#KSUMMA ${expected}`].join('\r\n');
+    const cp437 = Uint8Array.from(Buffer.from(text, 'latin1'), (b) => (b === 0xa0 ? 0xff : b));
+    for (const input of [text, cp437]) {
+      const doc = readSie(input);
+      expect(doc.checksum).toEqual({ status: 'valid', expected, actual: expected });
+      expect(doc.balances[0]?.amount).toBe(123450);
+      expect(doc.vouchers[0]?.transactions[0]).toMatchObject({ amount: -123450, objects: [{ dimension: 1, object: '100' }] });
+    }
+    // The same file with the no-break spaces left out has another checksum: they are not skipped.
+    expect(readSie(text.replace(/\u00a0/g, ''), { strict: false }).checksum).toMatchObject({ status: 'invalid', expected });
+  });
+
   it('writes values above 2^31 unsigned (never as a negative int32)', () => {
     expect(sieCrc32('#TRANS7010145613200.00')).toBeGreaterThan(2 ** 31);
   });

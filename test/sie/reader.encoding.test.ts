@@ -201,6 +201,105 @@ describe('readSie encodings', () => {
     expect(() => readSie(part('2024', '556000-0001') + part('2025', '556000-0001'))).toThrow(expect.objectContaining({ code: 'SIE_JOINED_FILES', line: 13 }));
   });
 
+  it('two files joined where the bytes decode as one single-byte encoding: the UTF-8 byte-order mark read as "∩╗┐" (CP437) or "ï»¿" (Latin-1) is still the start of the second file', () => {
+    const part = (year: string) =>
+      ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#FNAMN "Åkeriet AB"', `#RAR 0 ${year}0101 ${year}1231`, '#KONTO 1930 "Företagskonto"', `#IB 0 1930 100.00`, `#VER A 1 ${year}0105 "Hyra"`, '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}', ''].join('\r\n');
+    const bom = [0xef, 0xbb, 0xbf];
+    for (const enc of ['cp437', 'windows-1252'] as const) {
+      // The second file's letters are single-byte too (a tool added a BOM to it), so the whole input decodes as one encoding.
+      const joined = new Uint8Array([...encodeText(part('2024'), enc), ...bom, ...encodeText(part('2025'), enc)]);
+      for (const strict of [true, false]) {
+        let err: unknown;
+        try {
+          readSie(joined, { strict, fileName: 'ihop.se' });
+        } catch (e) {
+          err = e;
+        }
+        expect(err, `${enc}, strict: ${strict}`).toBeInstanceOf(SieParseError);
+        expect(err).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se' });
+      }
+      // Before a record that is not a header record the mark's bytes are skipped, with a warning naming the line.
+      const stray = new Uint8Array([...encodeText('#FLAGGA 0\r\n#FNAMN "Åkeriet AB"\r\n', enc), ...bom, ...encodeText('#KONTO 1930 "Företagskonto"\r\n', enc)]);
+      const doc = readSie(stray);
+      expect(doc.encoding).toBe(enc);
+      expect(doc.accounts.map((a) => [a.number, a.name])).toEqual([['1930', 'Företagskonto']]);
+      expect(doc.issues.filter((i) => i.code === 'SIE_STRUCTURE').map((i) => i.line)).toEqual([3]);
+      expect(doc.issues.find((i) => i.code === 'SIE_STRUCTURE')?.message).toMatch(/byte-order mark .*read as "(∩╗┐|ï»¿)"/);
+    }
+  });
+
+  it('a PC8 file and a UTF-8 file joined (either order, with or without a byte-order mark) is the typed joined-files error, whatever the decoding settles on', () => {
+    const part = (year: string, name: string) =>
+      ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', `#FNAMN "${name}"`, `#RAR 0 ${year}0101 ${year}1231`, `#VER A 1 ${year}0105 "Hyra"`, '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}', ''].join('\r\n');
+    const bom = [0xef, 0xbb, 0xbf];
+    // Few UTF-8 letters (decoded as CP437) and many (decoded as UTF-8 with stray bytes).
+    for (const name of ['Åkeri AB', 'Åkeriet på Öland, Älvsbyn och Åsele AB']) {
+      const pc8 = [...encodeText(part('2024', 'Åkeriet i Örebro'), 'cp437')];
+      const utf = [...utf8(part('2025', name))];
+      for (const [bytes, line] of [
+        [[...pc8, ...bom, ...utf], 11],
+        [[...pc8, ...utf], 11],
+        [[...bom, ...utf, ...pc8], 11],
+      ] as const) {
+        expect(() => readSie(new Uint8Array(bytes)), name).toThrow(expect.objectContaining({ code: 'SIE_JOINED_FILES', line }));
+        expect(() => readSie(new Uint8Array(bytes), { strict: false }), name).toThrow(expect.objectContaining({ code: 'SIE_JOINED_FILES', line }));
+      }
+    }
+  });
+
+  it('a byte-order mark written twice at the start of one file is skipped with a warning, not read as a second file', () => {
+    const text = ['#FLAGGA 0', '#FORMAT PC8', '#FNAMN "Åkeriet AB"', '#KONTO 1930 "Bank"'].join('\r\n');
+    for (const second of [[0xef, 0xbb, 0xbf], [...encodeText('ï»¿', 'windows-1252')]]) {
+      const doc = readSie(new Uint8Array([0xef, 0xbb, 0xbf, ...second, ...utf8(text)]));
+      expect(doc.header.companyName).toBe('Åkeriet AB');
+      expect(doc.issues.filter((i) => i.code === 'SIE_STRUCTURE').map((i) => i.line)).toEqual([1]);
+    }
+  });
+
+  it('a second file with neither a byte-order mark nor a #FLAGGA: a repeated #PROGRAM, #FORMAT, #GEN, #SIETYP or #RAR 0 after the first file\'s body starts it, named at its first header line', () => {
+    const first = ['#FLAGGA 0', '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#FNAMN "Åkeriet AB"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#KONTO 1930 "Bank"', '#IB 0 1930 100.00', '#VER A 1 20240105 "Hyra"', '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'];
+    const second = ['#FNAMN "Åkeriet AB"', '#ORGNR 556000-0001', '#RAR 0 20250101 20251231', '#RAR -1 20240101 20241231', '#KONTO 1930 "Bank"', '#VER A 1 20250105 "Hyra"', '{', '#TRANS 1930 {} -7', '#TRANS 5010 {} 7', '}'];
+    const cases: [string, readonly string[], readonly string[], number, string][] = [
+      // A whole header without #FLAGGA (a writer that leaves it out): the second #PROGRAM.
+      ['#PROGRAM', first, ['#PROGRAM "Fortnox" 3.61', '#FORMAT PC8', '#GEN 20260110', '#SIETYP 4', ...second], 16, '#PROGRAM'],
+      // Only a #RAR 0 gives it away: the second file starts at the header line before it (#FNAMN).
+      ['#RAR 0', first, second, 16, '#FNAMN'],
+      // Type 3 files (accounts and balances, no vouchers): a second #SIETYP after the first one's balances.
+      ['#SIETYP', first.slice(0, 10), ['#SIETYP 3', '#FNAMN "Åkeriet AB"', '#KONTO 1930 "Bank"', '#IB 0 1930 200.00'], 11, '#SIETYP'],
+      // The first file's closing #KSUMMA ends it; the second's opening one is part of its header.
+      ['#GEN', [...first.slice(0, 1), '#KSUMMA', ...first.slice(1, 10), '#KSUMMA 1'], ['#KSUMMA', '#GEN 20260110', '#KONTO 1930 "Bank"'], 13, '#KSUMMA'],
+    ];
+    for (const [proof, a, b, line, label] of cases) {
+      const text = [...a, ...b].join('\r\n');
+      for (const strict of [true, false]) {
+        let err: unknown;
+        try {
+          readSie(text, { strict, fileName: 'ihop.se' });
+        } catch (e) {
+          err = e;
+        }
+        expect(err, `${proof}, strict: ${strict}`).toBeInstanceOf(SieParseError);
+        expect(err, proof).toMatchObject({ code: 'SIE_JOINED_FILES', line, label, file: 'ihop.se' });
+        expect((err as Error).message).toMatch(new RegExp(`second SIE file starts at line ${line} \\(a second ${proof} after the first file's`));
+      }
+    }
+  });
+
+  it('records that one file may repeat or write late are not a second file: #RAR -1, #KONTO, #PROSA again, a header record written twice before the body, or once after it', () => {
+    const head = ['#FLAGGA 0', '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#PROSA "Rad 1"', '#PROSA "Rad 2"', '#FNAMN "Åkeriet AB"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#RAR 0 20240101 20241231', '#GEN 20250111'];
+    const voucher = ['#KONTO 1930 "Bank"', '#VER A 1 20240105 "Hyra"', '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'];
+    for (const late of [['#RAR -1 20230101 20231231'], ['#KONTO 1930 "Bankkonto"', '#KONTO 5010 "Lokalhyra"'], ['#PROSA "Rad 3"', '#FNAMN "Åkeriet i Örebro AB"', '#ORGNR 556000-0001']]) {
+      const doc = readSie([...head, ...voucher, ...late].join('\r\n'));
+      expect(doc.vouchers).toHaveLength(1);
+    }
+    // Header records written only after the body (no earlier one of them): a late header, not a second file.
+    const lateHeader = ['#FLAGGA 0', '#FNAMN "Åkeriet AB"', ...voucher, '#PROGRAM "Fortnox" 3.60', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#RAR 0 20240101 20241231'];
+    const doc = readSie(lateHeader.join('\r\n'));
+    expect(doc.vouchers).toHaveLength(1);
+    expect(doc.header.sieType).toBe(4);
+    expect(doc.header.fiscalYears).toMatchObject([{ yearIndex: 0, start: '2024-01-01' }]);
+  });
+
   it('a byte-order mark at the start of a later line does not corrupt its label; the line is read, with a warning', () => {
     const text = ['#FLAGGA 0', '#FNAMN "Åkeriet AB"', '\ufeff#KONTO 1930 "Bank"', '#VER A 1 20250105', '{', '\ufeff#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'].join('\n');
     const doc = readSie(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]));

@@ -90,6 +90,38 @@ describe('readSie lexing', () => {
     }
   });
 
+  it('reads the narrow no-break space (U+202F) and the thin space (U+2009) outside quotes as the no-break space is read: a field separator, or a digit-group blank inside an amount', () => {
+    for (const blank of ['\u202f', '\u2009']) {
+      const doc = readSie(
+        sie([
+          '#FLAGGA 0',
+          `#FNAMN${blank}"Cell${blank}AB"`,
+          `#KONTO 1930${blank}"Bank"`,
+          `#OBJEKT 1${blank}100${blank}"Sälj"`,
+          `#IB 0${blank}1930${blank}1${blank}234.50${blank}7`,
+          `${blank}#VER${blank}A 1 20250105${blank}"Hyra${blank}jan"`,
+          '{',
+          `#TRANS 1930${blank}{} -1${blank}234${blank}567.00${blank}20250105`,
+          `#TRANS 6570 {1${blank}100}${blank}1234567`,
+          '}',
+        ]),
+      );
+      expect(doc.header.companyName, JSON.stringify(blank)).toBe(`Cell${blank}AB`);
+      expect(doc.accounts[0]).toMatchObject({ number: '1930', name: 'Bank' });
+      expect(doc.objects[0]).toMatchObject({ dimension: 1, id: '100', name: 'Sälj' });
+      expect(doc.balances.map((b) => [b.account, b.amount, b.quantity])).toEqual([['1930', 123450, 7]]);
+      const v = doc.vouchers[0];
+      expect(v).toMatchObject({ series: 'A', number: '1', date: '2025-01-05', text: `Hyra${blank}jan` });
+      expect(v?.transactions.map((t) => [t.account, t.amount, t.date, t.objects])).toEqual([
+        ['1930', -123456700, '2025-01-05', []],
+        ['6570', 123456700, undefined, [{ dimension: 1, object: '100' }]],
+      ]);
+      // The grouped amounts are reported as repaired, with the blank as written.
+      expect(doc.issues.map((i) => [i.code, i.line])).toEqual([['SIE_REPAIRED', 5], ['SIE_REPAIRED', 8]]);
+      expect(doc.issues[0]?.message).toContain(JSON.stringify(`1${blank}234.50`));
+    }
+  });
+
   it('reads quoted and unquoted values alike, quoted numbers included', () => {
     const doc = readSie(
       sie([
