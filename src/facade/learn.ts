@@ -51,6 +51,8 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         /** Vouchers a correction in this file reverses, learned from an earlier file: taken back, kept as not learned. */
         const cancelledNow: LedgerVoucher[] = [];
         let unchanged = 0;
+        /** Vouchers whose version here is older than the stored one: not taken (see `BANK_VOUCHERS_FROM_NEWER_EXPORT`). */
+        const olderBank: LedgerVoucher[] = [];
         for (const { e } of entries) {
           const before = stored.get(e.voucher.id);
           if (e.cancelled === true) {
@@ -62,6 +64,12 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
           if (before !== undefined && before.fingerprint === e.voucher.fingerprint) {
             unchanged++;
+            continue;
+          }
+          // An older export's version of a voucher edited since (by `#GEN`): the later version stands.
+          if (before !== undefined && olderExport(e.voucher.exported, before.exported)) {
+            unchanged++;
+            olderBank.push(e.voucher);
             continue;
           }
           if (before !== undefined) replacedOld.push(before);
@@ -118,6 +126,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
         if (gone.length > 0) warnings.push(notInFileWarning(gone));
         if (outdated.length > 0) warnings.push(olderExportWarning(outdated, doc.header.generated?.date));
+        if (olderBank.length > 0) warnings.push(olderBankWarning(olderBank, doc.header.generated?.date));
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -160,6 +169,24 @@ function notInFileWarning(gone: readonly VoucherSpot[]): LearnWarning {
   return {
     code: 'UNNUMBERED_VOUCHER_NOT_IN_FILE',
     message: `Vouchers without a number learned from an earlier file are not in this file, though it holds vouchers of their series before and after them: ${named.join(', ')}. Edited in the books (the edited voucher is then kept besides the earlier one), removed, or left out of this export; they are kept`,
+  };
+}
+
+/** Whether a version exported on `incoming` is older than one exported on `stored` (both known; without `#GEN` the file learned last wins). */
+function olderExport(incoming: string | undefined, stored: string | undefined): boolean {
+  return incoming !== undefined && stored !== undefined && incoming < stored;
+}
+
+/**
+ * The warning for a file whose versions of bank vouchers are older (by `#GEN`) than the ones the
+ * client's ledger holds, which differ: an earlier export learned again, maybe by mistake. The later
+ * versions keep their evidence and the lines they book.
+ */
+function olderBankWarning(vouchers: readonly LedgerVoucher[], generated: string | undefined): LearnWarning {
+  const named = vouchers.map((v) => `${v.series} ${v.number} ${v.date}`.trim()).sort();
+  return {
+    code: 'BANK_VOUCHERS_FROM_NEWER_EXPORT',
+    message: `This file${generated !== undefined ? ` (exported ${generated})` : ''} holds older versions of bank vouchers that a later export changed: ${named.join(', ')}. The later versions are kept, with what they taught and the lines they book; this file's versions are not learned`,
   };
 }
 

@@ -50,6 +50,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
   const out: LedgerEntry[] = [];
   const seen = new Map<string, number>();
   const unlearned = unlearnedVouchers(doc);
+  const exported = doc.header.generated?.date;
   for (const v of doc.vouchers) {
     const why = unlearned.get(v);
     if (why === 'repeat') continue;
@@ -75,6 +76,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
         fingerprint: print,
         bankAccounts: bankAccounts.filter((a) => rows.some((r) => r.account === a)),
         learned: false,
+        ...(exported !== undefined ? { exported } : {}),
       },
       booking,
       ...(why !== undefined ? { cancelled: true as const } : {}),

@@ -111,7 +111,7 @@ export interface LearnFromSieResult {
   readonly learned: number;
   /** Bank vouchers that taught nothing (no usable text, only bank rows, …). */
   readonly skipped: number;
-  /** Bank vouchers learned before from an earlier file, unchanged: learned once, not again. */
+  /** Bank vouchers learned before from an earlier file, unchanged (or, from an older export, older than the version learned): learned once, not again. */
   readonly unchanged: number;
   /**
    * Bank vouchers learned before whose date, text or rows changed, or that a correction voucher in
@@ -169,6 +169,12 @@ export const LEARN_WARNING_CODES = [
    * and this file's balances close no item.
    */
   'OPEN_ITEMS_FROM_NEWER_EXPORT',
+  /**
+   * The file is an older export (`#GEN`) than the one some of its bank vouchers were learned from,
+   * and those vouchers were edited in between: the later versions keep their evidence and the lines
+   * they book; this file's versions are not learned (counted as `unchanged`).
+   */
+  'BANK_VOUCHERS_FROM_NEWER_EXPORT',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 

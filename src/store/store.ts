@@ -163,6 +163,12 @@ export interface LedgerVoucher {
   readonly bankAccounts: readonly AccountNo[];
   /** True when its evidence is in the client's knowledge (learning took something from it). */
   readonly learned: boolean;
+  /**
+   * `#GEN` date of the SIE file this version was read from. A voucher edited in the books keeps its
+   * id; a version from an older export (an earlier file learned again) does not replace it. Absent
+   * when the file had no `#GEN`, and in ledgers stored before.
+   */
+  readonly exported?: string | undefined;
 }
 
 /** Sets (or, with `booked` undefined, clears) the ledger mark of one stored transaction. */

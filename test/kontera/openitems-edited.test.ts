@@ -124,6 +124,28 @@ for (const kind of STORE_KINDS) {
       expect(await k.openItems('a')).toEqual(items);
     });
 
+    it("an older export (#GEN) does not put an edited bank voucher's older version back, in either learning order", async () => {
+      const bankRows = async (k: Kontera): Promise<string[]> => (await k.exportClientData('a')).ledgerVouchers.map((v) => `${v.series} ${v.number} ${v.rows.map((x) => `${x.account} ${x.amount}`).join(' ')}`).sort();
+      const k = await kontera();
+      await k.learnFromSie('a', FIRST);
+      await k.learnFromSie('a', PAYMENT_EDITED);
+      const edited = await bankRows(k);
+      expect(edited).toEqual(['A 4 1930 250000 1510 -250000']);
+      const r = await k.learnFromSie('a', FIRST);
+      expect(r).toMatchObject({ learned: 0, replaced: 0, unchanged: 1 });
+      expect(r.warnings.find((w) => w.code === 'BANK_VOUCHERS_FROM_NEWER_EXPORT')?.message).toMatch(/\(exported 2026-03-01\).*A 4 2026-02-05/);
+      expect(await bankRows(k)).toEqual(edited);
+      // The newer export learned first: the older one after it changes nothing either.
+      const other = await kontera();
+      await other.learnFromSie('a', PAYMENT_EDITED);
+      expect(await other.learnFromSie('a', FIRST)).toMatchObject({ learned: 0, replaced: 0, unchanged: 1 });
+      expect(await bankRows(other)).toEqual(edited);
+      // A newer export still replaces: the edit, then the later export again, is a replacement once.
+      const third = await kontera();
+      await third.learnFromSie('a', FIRST);
+      expect(await third.learnFromSie('a', PAYMENT_EDITED)).toMatchObject({ replaced: 1 });
+    });
+
     it('an older export (#GEN) learned after a newer one does not undo its edits, and its balances settle nothing', async () => {
       for (const edited of [INVOICE_EDITED, PAYMENT_EDITED, NO_LONGER_INVOICE]) {
         const k = await kontera();
@@ -133,7 +155,8 @@ for (const kind of STORE_KINDS) {
         const r = await k.learnFromSie('a', FIRST);
         expect(r.openItems.changed).toBe(0);
         expect(await k.openItems('a')).toEqual(items);
-        expect(r.warnings.map((w) => w.code)).toEqual(['OPEN_ITEMS_FROM_NEWER_EXPORT']);
+        // A 4 is a bank voucher too: its edited version keeps its place in the client's ledger.
+        expect(r.warnings.map((w) => w.code)).toEqual(edited === PAYMENT_EDITED ? ['OPEN_ITEMS_FROM_NEWER_EXPORT', 'BANK_VOUCHERS_FROM_NEWER_EXPORT'] : ['OPEN_ITEMS_FROM_NEWER_EXPORT']);
         expect(r.warnings[0]?.message).toContain('(exported 2026-03-01)');
         expect(r.warnings[0]?.message).toContain(edited === PAYMENT_EDITED ? '2026-01-01 A 4' : '2026-01-01 A 3');
         // The later export again: nothing to warn about.
