@@ -50,7 +50,9 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
   const out: LedgerEntry[] = [];
   const seen = new Map<string, number>();
   const unlearned = unlearnedVouchers(doc);
-  const exported = doc.header.generated?.date;
+  // The export date decides which of two versions of an edited voucher is newer; only a real date can.
+  const gen = doc.header.generated?.date;
+  const exported = gen !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(gen) ? gen : undefined;
   for (const v of doc.vouchers) {
     const why = unlearned.get(v);
     if (why === 'repeat') continue;

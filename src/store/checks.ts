@@ -120,6 +120,7 @@ export function checkLedgerVoucher(v: LedgerVoucher): void {
     throw new ValidationError(`Invalid ${where}: expected rows of { account, amount in whole öre }`);
   }
   if (!Array.isArray(v.bankAccounts) || typeof v.learned !== 'boolean') throw new ValidationError(`Invalid ${where}: expected bankAccounts and learned`);
+  if (v.exported !== undefined && (typeof v.exported !== 'string' || !ISO_DATE.test(v.exported))) throw new ValidationError(`Invalid ${where}: expected exported as an ISO date, got ${JSON.stringify(v.exported)}`);
 }
 
 /** `NOT_FOUND` for a transaction that is not stored. @internal */
