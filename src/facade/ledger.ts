@@ -13,7 +13,7 @@
 import { dayNumber } from '../knowledge/learn.js';
 import { sieBookings, unlearnedVouchers } from '../knowledge/cold-start.js';
 import type { AccountNo, ConfirmedBooking } from '../knowledge/types.js';
-import { fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, withOrdinal } from '../sie/fiscal-year.js';
+import { exportDate, fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, withOrdinal } from '../sie/fiscal-year.js';
 import type { FiscalYear, FiscalYears } from '../sie/fiscal-year.js';
 import type { OpenItem } from '../openitems/types.js';
 import type { SieDocument } from '../sie/types.js';
@@ -50,9 +50,7 @@ export function ledgerEntries(doc: SieDocument, bankAccounts: readonly AccountNo
   const out: LedgerEntry[] = [];
   const seen = new Map<string, number>();
   const unlearned = unlearnedVouchers(doc);
-  // The export date decides which of two versions of an edited voucher is newer; only a real date can.
-  const gen = doc.header.generated?.date;
-  const exported = gen !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(gen) ? gen : undefined;
+  const exported = exportDate(doc);
   for (const v of doc.vouchers) {
     const why = unlearned.get(v);
     if (why === 'repeat') continue;

@@ -6,7 +6,7 @@
  */
 import { ACCOUNT_NUMBER_PATTERN } from '../knowledge/cold-start.js';
 import type { AccountNo } from '../knowledge/types.js';
-import { fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
+import { exportDate, fiscalYears, isNumbered, sameFiscalYear, voucherIdentity, voucherYearStart, withOrdinal } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument, SieTransaction, SieVoucher } from '../sie/types.js';
 import { fingerprint } from '../core/fingerprint.js';
@@ -61,8 +61,8 @@ export function sieVouchersOffItems(doc: SieDocument, accounts: OpenItemAccounts
 function readVouchers(doc: SieDocument, years: FiscalYears, keep: (rows: readonly SieTransaction[], v: SieVoucher) => boolean): OpenItemVoucher[] {
   const out: OpenItemVoucher[] = [];
   const ids = voucherIds(doc, years);
-  const gen = doc.header.generated?.date;
-  const exported = gen !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(gen) ? { exported: gen } : {};
+  const gen = exportDate(doc);
+  const exported = gen !== undefined ? { exported: gen } : {};
   doc.vouchers.forEach((v, index) => {
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     if (!keep(rows, v)) return;

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { isIsoDate } from '../core/dates.js';
 import type { SieDocument, SieVoucher } from './types.js';
 
 /** A fiscal year, ISO dates, both inclusive. */
@@ -26,6 +27,15 @@ export function fiscalYearOf(doc: SieDocument, date: string): FiscalYear | undef
     if (y.start !== undefined && y.end !== undefined && y.start <= date && date <= y.end) return { start: y.start, end: y.end };
   }
   return undefined;
+}
+
+/**
+ * The file's export date (`#GEN`) when it is a real ISO date: of two versions of a voucher edited
+ * in the books (one id), the one from the later export is the newer. Undefined otherwise.
+ */
+export function exportDate(doc: SieDocument): string | undefined {
+  const gen = doc.header.generated?.date;
+  return gen !== undefined && isIsoDate(gen) ? gen : undefined;
 }
 
 /** Which fiscal year a voucher date falls in, where known (see {@link fiscalYears}). */

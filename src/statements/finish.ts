@@ -165,12 +165,12 @@ export interface FinishOptions {
  * Files are newest-first or oldest-first. Dates decide; when all rows share a date, the balance
  * chain decides (the direction with fewer breaks).
  */
-function isNewestFirst(rows: readonly BankTransaction[]): boolean | undefined {
+export function isNewestFirst(rows: readonly { readonly date: string }[]): boolean | undefined {
   let up = 0;
   let down = 0;
   for (let i = 1; i < rows.length; i++) {
-    const a = (rows[i - 1] as BankTransaction).date;
-    const b = (rows[i] as BankTransaction).date;
+    const a = (rows[i - 1] as { readonly date: string }).date;
+    const b = (rows[i] as { readonly date: string }).date;
     if (b > a) up++;
     else if (b < a) down++;
   }

@@ -17,6 +17,7 @@ import { StatementParseError } from '../core/errors.js';
 import { DATE_PATTERNS, parseDate } from '../core/dates.js';
 import { tryParseAmount } from '../core/money.js';
 import { headLines, splitCells, splitLines } from './csv.js';
+import { isNewestFirst } from './finish.js';
 import { GENERIC_STYLES } from './format.js';
 import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
@@ -236,15 +237,7 @@ function chainHolds(a: RawRow, b: RawRow): boolean {
 
 /** Lines where a further export starts among rows read from the first line on (see {@link readJoinedRows}). */
 function joinStarts(rows: readonly RawRow[]): number[] {
-  let up = 0;
-  let down = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const a = (rows[i - 1] as RawRow).date;
-    const b = (rows[i] as RawRow).date;
-    if (b > a) up++;
-    else if (b < a) down++;
-  }
-  const newestFirst = up === down ? undefined : down > up;
+  const newestFirst = isNewestFirst(rows);
   const starts = new Set<number>();
   /** Rows after a chain break, in order, that start an export if an earlier row has their content. */
   const candidates = new Map<string, number[]>();

@@ -5,14 +5,11 @@
  * across New Year two ids. The year is now read from the client's earlier files and the file's
  * numbering (see `fiscalYears` in src/sie/fiscal-year.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKontera } from '../../src/kontera.js';
-import type { Kontera } from '../../src/kontera.js';
+import { describe, expect, it } from 'vitest';
 import type { OpenItem } from '../../src/openitems/types.js';
 import { fiscalYears, startFromNumbering } from '../../src/sie/fiscal-year.js';
 import { readSie } from '../../src/sie/reader.js';
-import { openStore, STORE_KINDS } from './helpers.js';
-import type { OpenedStore } from './helpers.js';
+import { konteraOn, STORE_KINDS } from './helpers.js';
 
 type Kind = 'rent' | 'invoice' | 'payment';
 /** [number, date, kind, kronor]; invoices and payments name invoice 31 + number of the invoice. */
@@ -92,18 +89,7 @@ describe('fiscal years of a file without #RAR', () => {
 
 for (const kind of STORE_KINDS) {
   describe(`4I files without #RAR of years from July on ${kind}`, () => {
-    const opened: OpenedStore[] = [];
-    afterEach(async () => {
-      for (const o of opened.splice(0)) await o.dispose();
-    });
-    const kontera = async (): Promise<Kontera> => {
-      const o = await openStore(kind);
-      opened.push(o);
-      const k = await createKontera({ store: o.store, now: () => new Date('2025-04-12T09:00:00Z') });
-      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
-      for (const id of ['a', 'b', 'c']) await k.addClient({ bureauId: 'b1', id, name: `Bageri ${id}`, bankAccounts: ['1930'] });
-      return k;
-    };
+    const kontera = konteraOn(kind, '2025-04-12T09:00:00Z', { a: 'Bageri a', b: 'Bageri b', c: 'Bageri c' });
 
     it('A 3 and A 4 of two fiscal years in one calendar year are four vouchers (either year first)', async () => {
       const k = await kontera();

@@ -2,6 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createKontera } from '../../src/kontera.js';
+import type { Kontera } from '../../src/kontera.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
@@ -45,6 +48,26 @@ export async function openStore(kind: StoreKind): Promise<OpenedStore> {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Called in a `describe`: a function that opens a fresh store of `kind` and a kontera on it, with
+ * bureau `b1` and the clients `clients` names (id → name, bank account 1930) and its clock at
+ * `now`. Every store it opened is disposed after each test.
+ */
+export function konteraOn(kind: StoreKind, now: string, clients: Readonly<Record<string, string>>): () => Promise<Kontera> {
+  const opened: OpenedStore[] = [];
+  afterEach(async () => {
+    for (const o of opened.splice(0)) await o.dispose();
+  });
+  return async () => {
+    const o = await openStore(kind);
+    opened.push(o);
+    const k = await createKontera({ store: o.store, now: () => new Date(now) });
+    await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+    for (const [id, name] of Object.entries(clients)) await k.addClient({ bureauId: 'b1', id, name, bankAccounts: ['1930'] });
+    return k;
   };
 }
 

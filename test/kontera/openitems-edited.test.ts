@@ -6,12 +6,10 @@
  * item; the same file learned twice changes nothing; and an older export learned after a newer one
  * (by `#GEN`) does not bring back what the newer one corrected.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKontera } from '../../src/kontera.js';
+import { describe, expect, it } from 'vitest';
 import type { Kontera } from '../../src/kontera.js';
 import type { OpenItem } from '../../src/openitems/types.js';
-import { openStore, STORE_KINDS } from './helpers.js';
-import type { OpenedStore } from './helpers.js';
+import { konteraOn, STORE_KINDS } from './helpers.js';
 
 type Row = readonly [account: string, kronor: number];
 type Ver = readonly [series: string, number: number, date: string, text: string, rows: readonly Row[]];
@@ -42,18 +40,7 @@ function summary(items: readonly OpenItem[]): string[] {
 
 for (const kind of STORE_KINDS) {
   describe(`an edited numbered voucher in a later export on ${kind}`, () => {
-    const opened: OpenedStore[] = [];
-    afterEach(async () => {
-      for (const o of opened.splice(0)) await o.dispose();
-    });
-    const kontera = async (): Promise<Kontera> => {
-      const o = await openStore(kind);
-      opened.push(o);
-      const k = await createKontera({ store: o.store, now: () => new Date('2026-04-12T09:00:00Z') });
-      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
-      await k.addClient({ bureauId: 'b1', id: 'a', name: 'Verkstad a', bankAccounts: ['1930'] });
-      return k;
-    };
+    const kontera = konteraOn(kind, '2026-04-12T09:00:00Z', { a: 'Verkstad a' });
 
     it('the first export: invoice A 3 of 5 000 kr, 2 000 kr of it paid by A 4', async () => {
       const k = await kontera();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, encodeText } from '../../src/core/encoding.js';
 import { readSie } from '../../src/sie/reader.js';
 import { SieParseError } from '../../src/core/errors.js';
+import { caught } from '../support/errors.js';
 
 const TEXT = ['#FLAGGA 0', '#FORMAT PC8', '#FNAMN "Övningsbolaget Åsa & Ärla AB"', '#KONTO 7010 "Lön till kollektivanställda"', '#KONTO 2640 "Ingående moms"'].join('\r\n');
 
@@ -187,15 +188,9 @@ describe('readSie encodings', () => {
     const bom = [0xef, 0xbb, 0xbf];
     const joined = new Uint8Array([...bom, ...utf8(part('2024', '556000-0001')), ...bom, ...utf8(part('2025', '556000-0001'))]);
     for (const strict of [true, false]) {
-      let err: unknown;
-      try {
-        readSie(joined, { strict, fileName: 'ihop.se' });
-      } catch (e) {
-        err = e;
-      }
-      expect(err, `strict: ${strict}`).toBeInstanceOf(SieParseError);
-      expect(err).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se', label: '#FLAGGA' });
-      expect((err as Error).message).toMatch(/second SIE file starts at line 13/);
+      const err = caught(() => readSie(joined, { strict, fileName: 'ihop.se' }), SieParseError);
+      expect(err, `strict: ${strict}`).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se', label: '#FLAGGA' });
+      expect(err.message).toMatch(/second SIE file starts at line 13/);
     }
     // Without the byte-order mark (plain text joined) the second #FLAGGA is found all the same.
     expect(() => readSie(part('2024', '556000-0001') + part('2025', '556000-0001'))).toThrow(expect.objectContaining({ code: 'SIE_JOINED_FILES', line: 13 }));
@@ -209,14 +204,8 @@ describe('readSie encodings', () => {
       // The second file's letters are single-byte too (a tool added a BOM to it), so the whole input decodes as one encoding.
       const joined = new Uint8Array([...encodeText(part('2024'), enc), ...bom, ...encodeText(part('2025'), enc)]);
       for (const strict of [true, false]) {
-        let err: unknown;
-        try {
-          readSie(joined, { strict, fileName: 'ihop.se' });
-        } catch (e) {
-          err = e;
-        }
-        expect(err, `${enc}, strict: ${strict}`).toBeInstanceOf(SieParseError);
-        expect(err).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se' });
+        const err = caught(() => readSie(joined, { strict, fileName: 'ihop.se' }), SieParseError);
+        expect(err, `${enc}, strict: ${strict}`).toMatchObject({ code: 'SIE_JOINED_FILES', line: 13, file: 'ihop.se' });
       }
       // Before a record that is not a header record the mark's bytes are skipped, with a warning naming the line.
       const stray = new Uint8Array([...encodeText('#FLAGGA 0\r\n#FNAMN "Åkeriet AB"\r\n', enc), ...bom, ...encodeText('#KONTO 1930 "Företagskonto"\r\n', enc)]);
@@ -272,15 +261,9 @@ describe('readSie encodings', () => {
     for (const [proof, a, b, line, label] of cases) {
       const text = [...a, ...b].join('\r\n');
       for (const strict of [true, false]) {
-        let err: unknown;
-        try {
-          readSie(text, { strict, fileName: 'ihop.se' });
-        } catch (e) {
-          err = e;
-        }
-        expect(err, `${proof}, strict: ${strict}`).toBeInstanceOf(SieParseError);
+        const err = caught(() => readSie(text, { strict, fileName: 'ihop.se' }), SieParseError);
         expect(err, proof).toMatchObject({ code: 'SIE_JOINED_FILES', line, label, file: 'ihop.se' });
-        expect((err as Error).message).toMatch(new RegExp(`second SIE file starts at line ${line} \\(a second ${proof} after the first file's`));
+        expect(err.message).toMatch(new RegExp(`second SIE file starts at line ${line} \\(a second ${proof} after the first file's`));
       }
     }
   });

@@ -151,9 +151,10 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const names = header.names;
   const headerLine = header.index + 1;
   // A sample of the rows below the header.
+  const body = text.slice(lineOffset(text, headerLine + 1));
   const sample: string[][] = [];
   forEachRecord(
-    text.slice(lineOffset(text, headerLine + 1)),
+    body,
     header.delimiter,
     headerLine + 1,
     ctx.file,
@@ -176,7 +177,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
   const everyDate = (visit: (cell: string) => void): void =>
     forEachRecord(
-      text.slice(lineOffset(text, headerLine + 1)),
+      body,
       header.delimiter,
       headerLine + 1,
       ctx.file,
