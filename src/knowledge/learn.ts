@@ -75,22 +75,47 @@ function sortTemplates(ts: TemplateEvidence[]): TemplateEvidence[] {
   return ts.sort((a, b) => b.weight - a.weight || (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0));
 }
 
+/**
+ * Records of one kind that a learning step puts or deletes, by record identity: a later put of the
+ * same record replaces an earlier one and cancels its delete, and the other way round. The maps
+ * are made on first use: most steps touch a kind or two of the three, and a map is not free.
+ */
+class Pending<P, D> {
+  #put: Map<string, P> | undefined;
+  #delete: Map<string, D> | undefined;
+
+  put(id: string, record: P): void {
+    (this.#put ??= new Map()).set(id, record);
+    this.#delete?.delete(id);
+  }
+
+  delete(id: string, identity: D): void {
+    (this.#delete ??= new Map()).set(id, identity);
+    this.#put?.delete(id);
+  }
+
+  puts(): P[] {
+    return this.#put === undefined ? [] : [...this.#put.values()];
+  }
+
+  deletes(): D[] {
+    return this.#delete === undefined ? [] : [...this.#delete.values()];
+  }
+}
+
 class ChangeSet {
-  readonly putProfiles = new Map<string, ProfileRecord>();
-  readonly deleteProfiles = new Map<string, { clientId: string; key: string }>();
-  readonly putBureau = new Map<string, BureauRecord>();
-  readonly deleteBureau = new Map<string, { bureauId: string; key: string; templateId: string }>();
-  readonly putNetwork = new Map<string, NetworkRecord>();
-  readonly deleteNetwork = new Map<string, NetworkRecordKey>();
+  readonly profiles = new Pending<ProfileRecord, { clientId: string; key: string }>();
+  readonly bureau = new Pending<BureauRecord, { bureauId: string; key: string; templateId: string }>();
+  readonly network = new Pending<NetworkRecord, NetworkRecordKey>();
 
   result(): KnowledgeChanges {
     return {
-      putProfiles: [...this.putProfiles.values()],
-      deleteProfiles: [...this.deleteProfiles.values()],
-      putBureau: [...this.putBureau.values()],
-      deleteBureau: [...this.deleteBureau.values()],
-      putNetwork: [...this.putNetwork.values()],
-      deleteNetwork: [...this.deleteNetwork.values()],
+      putProfiles: this.profiles.puts(),
+      deleteProfiles: this.profiles.deletes(),
+      putBureau: this.bureau.puts(),
+      deleteBureau: this.bureau.deletes(),
+      putNetwork: this.network.puts(),
+      deleteNetwork: this.network.deletes(),
     };
   }
 }
@@ -119,13 +144,11 @@ function contribute(
   if (clients.length === before.length && existing !== undefined) return;
   if (clients.length === 0) {
     deleteBureauRecord(k, bureauId, key, evidence.id);
-    cs.deleteBureau.set(`${bureauId}\u0000${key}\u0000${evidence.id}`, { bureauId, key, templateId: evidence.id });
-    cs.putBureau.delete(`${bureauId}\u0000${key}\u0000${evidence.id}`);
+    cs.bureau.delete(`${bureauId}\u0000${key}\u0000${evidence.id}`, { bureauId, key, templateId: evidence.id });
   } else {
     const rec: BureauRecord = { v: KNOWLEDGE_FORMAT_VERSION, bureauId, key, display, templateId: evidence.id, template: evidence.template, clients };
     putBureauRecord(k, rec);
-    cs.putBureau.set(`${bureauId}\u0000${key}\u0000${evidence.id}`, rec);
-    cs.deleteBureau.delete(`${bureauId}\u0000${key}\u0000${evidence.id}`);
+    cs.bureau.put(`${bureauId}\u0000${key}\u0000${evidence.id}`, rec);
   }
   if (!toNetwork) return;
   const nk = networkKeyOf(key, evidence.template);
@@ -142,13 +165,11 @@ function contribute(
   const mapKey = `${key}\u0000${nid}`;
   if (count <= 0 || bureaus <= 0) {
     deleteNetworkRecord(k, nk);
-    cs.deleteNetwork.set(mapKey, nk);
-    cs.putNetwork.delete(mapKey);
+    cs.network.delete(mapKey, nk);
   } else {
     const rec: NetworkRecord = { v: KNOWLEDGE_FORMAT_VERSION, ...nk, bureaus, clients: count };
     putNetworkRecord(k, rec);
-    cs.putNetwork.set(mapKey, rec);
-    cs.deleteNetwork.delete(mapKey);
+    cs.network.put(mapKey, rec);
   }
 }
 
@@ -168,12 +189,10 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
   }
   if (next === undefined) {
     deleteProfile(k, client.id, key);
-    cs.deleteProfiles.set(`${client.id}\u0000${key}`, { clientId: client.id, key });
-    cs.putProfiles.delete(`${client.id}\u0000${key}`);
+    cs.profiles.delete(`${client.id}\u0000${key}`, { clientId: client.id, key });
   } else {
     putProfile(k, next);
-    cs.putProfiles.set(`${client.id}\u0000${key}`, next);
-    cs.deleteProfiles.delete(`${client.id}\u0000${key}`);
+    cs.profiles.put(`${client.id}\u0000${key}`, next);
   }
   if (nextTop !== undefined && next !== undefined && (prevTop === undefined || nextTop.id !== prevTop.id || next.shareable !== prev?.shareable || movedInNetwork)) {
     contribute(k, cs, client.bureauId, client.id, key, next.display, nextTop, networkOn && next.shareable, true);
@@ -183,7 +202,7 @@ function replaceProfile(k: Knowledge, cs: ChangeSet, client: ClientSettings, key
     if (rec !== undefined && rec.template !== nextTop.template) {
       const updated: BureauRecord = { ...rec, template: nextTop.template };
       putBureauRecord(k, updated);
-      cs.putBureau.set(`${client.bureauId}\u0000${key}\u0000${nextTop.id}`, updated);
+      cs.bureau.put(`${client.bureauId}\u0000${key}\u0000${nextTop.id}`, updated);
     }
   }
 }
