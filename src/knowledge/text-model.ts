@@ -19,9 +19,10 @@
  * Features of a counterparty (the same function for learning and suggesting): the key's words and
  * their Swedish stems, word pairs, the first and last five letters of long words (the parts of a
  * compound: MOBIL|TILLBEHÖR, WEBHALLEN ~ WEBHALLEN SVERIGE), the transaction types seen with it
- * (KORT, SWISH, BG, AUTOGIRO, …) and an amount band. Classes are (direction, main account): money in
+ * (KORT, SWISH, BG, AUTOGIRO, …), an amount band and the exact amount. Classes are (direction, main account): money in
  * and money out never compete.
  */
+import { formatKronor } from '../core/money.js';
 import { sortSmall } from '../core/sort.js';
 import { FeatureTable } from './feature-table.js';
 import { stemWord } from '../normalize/tokens.js';
@@ -62,7 +63,12 @@ export function textFeatures(key: string | null, types: readonly string[] | unde
     }
   }
   if (types !== undefined) for (const t of types) out.push(`t:${t}`);
-  if (amountAbs !== undefined && amountAbs > 0) out.push(`a:${amountBand(amountAbs)}`);
+  if (amountAbs !== undefined && amountAbs > 0) {
+    out.push(`a:${amountBand(amountAbs)}`);
+    // The exact amount: fees, rents, subscriptions and wages repeat it to the öre, and it is what a
+    // line without text (or with a text that names nobody) still says.
+    out.push(`m:${amountAbs}`);
+  }
   return out;
 }
 
@@ -232,11 +238,11 @@ const scratch = {
   },
 };
 
-/** Feature kinds a reason can name: word, type, word pair, stem, no text (not affixes or amount bands). */
-const READABLE_KINDS = 'wtbsx';
+/** Feature kinds a reason can name: word, type, word pair, stem, no text, exact amount (not affixes or amount bands). */
+const READABLE_KINDS = 'wtbsxm';
 const KIND_SEPARATOR = 0x3a; // ':'
 
-/** Whether `f` is of a kind in {@link READABLE_KINDS} (the test `/^[wtbsx]:/`, without a regex). */
+/** Whether `f` is of a kind in {@link READABLE_KINDS} (the test `/^[wtbsxm]:/`, without a regex). */
 function readable(f: string): boolean {
   return f.length >= 2 && f.charCodeAt(1) === KIND_SEPARATOR && READABLE_KINDS.includes(f.charAt(0));
 }
@@ -540,6 +546,8 @@ export function describeFeature(f: string): string {
       return `the type ${v}`;
     case 'x':
       return 'no text';
+    case 'm':
+      return `the amount ${formatKronor(Number(v))}`;
     default:
       return v;
   }

@@ -47,6 +47,18 @@ describe('text model', () => {
     expect(s.reason).toMatch(/type KORT/);
   });
 
+  test('a line without text follows the exact amount a fee or subscription repeats, not the account most money goes to', () => {
+    const k = createKnowledge();
+    // Card purchases are most of the money out; the monthly bank fee is always 125 kr.
+    SHOPS.forEach((shop, i) => learn(k, client, paidOut(`2026-01-${String(10 + i).padStart(2, '0')}`, `KORTKÖP 2601${10 + i} ${shop}`, '5460', 12000 + i * 1000)));
+    for (let m = 1; m <= 3; m++) learn(k, client, paidIn(`2026-0${m}-28`, 'Bankavgift', '6570', -12500));
+    const fee = suggest({ date: '2026-04-28', amount: -12500, text: '' }, k, client);
+    expect(fee.account).toBe('6570');
+    expect(fee.reason).toMatch(/amount 125,00: 1 of 1 earlier counterparties with it were booked to 6570/);
+    // Another amount in the same band has no such evidence: the client's usual account stays first.
+    expect(suggest({ date: '2026-04-28', amount: -13300, text: '' }, k, client).account).toBe('5460');
+  });
+
   test('always a ranked answer: an unknown line at a client with history gets a guess but no voucher', () => {
     const k = createKnowledge();
     learn(k, client, paidOut('2026-01-10', 'TELIA', '6212', 49900));
