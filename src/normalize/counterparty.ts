@@ -6,7 +6,20 @@
  * words that name the counterparty. Personal data (phone numbers, personnummer, private Swish
  * names) never ends up in a key marked `shareable`.
  */
-import { CITY_TAILS, LEGAL_FORMS, MONTH_WORDS, NOISE_WORDS, TRANSACTION_TYPE_LABELS, TRANSACTION_TYPE_WORDS, TYPE_PREFIXES } from './noise.js';
+import {
+  CITY_TAILS,
+  CLAUSE_MARKERS,
+  CURRENCY_CODES,
+  LEGAL_FORMS,
+  MONTH_WORDS,
+  NOISE_WORDS,
+  PARTY_PREPOSITIONS,
+  REFUND_WORDS,
+  SENTENCE_HEAD_WORDS,
+  TRANSACTION_TYPE_LABELS,
+  TRANSACTION_TYPE_WORDS,
+  TYPE_PREFIXES,
+} from './noise.js';
 import { personalDataReason } from './personal.js';
 import { countDigits, normalizeText, plainWords } from './text.js';
 
@@ -154,30 +167,61 @@ function giroOfAccount(account: string): { readonly bankgiro?: string; readonly 
   return undefined;
 }
 
+/** Whether `normalized` from `start` to `end` is mostly digits (amounts, dates, store numbers, references: "612", "A012"). */
+function mostlyDigits(normalized: string, start: number, end: number): boolean {
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = normalized.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits * 2 >= end - start;
+}
+
+/** The end of the word of `normalized` that starts at `start`. */
+function wordEnd(normalized: string, start: number): number {
+  const end = normalized.indexOf(' ', start);
+  return end < 0 ? normalized.length : end;
+}
+
+/**
+ * Whether the word from `start` to `end` is a currency code next to a number ("612 50 SEK", "EUR 12
+ * 00"): part of an amount, never of a name. `afterNumber` says whether the word before it is a number.
+ */
+function isAmountCurrency(normalized: string, start: number, end: number, afterNumber: boolean): boolean {
+  if (end - start !== 3 || !CURRENCY_CODES.has(normalized.slice(start, end))) return false;
+  if (afterNumber) return true;
+  if (end >= normalized.length) return false;
+  const next = wordEnd(normalized, end + 1);
+  return next > end + 1 && mostlyDigits(normalized, end + 1, next);
+}
+
 /**
  * The words of normalised text that name the counterparty, in one pass (no intermediate arrays):
  * no digit-only words, no noise words, no single letters but "&", no words that are mostly digits
- * (store numbers, references: "A012", "00032K"); then no legal-form, city or month words at the
- * end, no month words after the first, each word once, at most {@link MAX_KEY_WORDS}.
+ * (store numbers, references: "A012", "00032K"), no currency code next to a number; then no
+ * legal-form, city or month words at the end, no month words after the first, each word once, at
+ * most {@link MAX_KEY_WORDS}. A text written as a sentence ({@link sentenceName}) keys on the name
+ * it points at.
  */
 function keyWords(normalized: string): string[] {
-  const kept: string[] = [];
-  let start = 0;
-  while (start <= normalized.length) {
+  const sentence = sentenceName(normalized);
+  const kept: string[] = sentence?.refund ?? [];
+  const from = sentence?.from ?? 0;
+  const to = sentence?.to ?? normalized.length;
+  let afterNumber = false;
+  let start = from;
+  while (start <= to) {
     let end = normalized.indexOf(' ', start);
-    if (end < 0) end = normalized.length;
+    if (end < 0 || end > to) end = to;
     if (end > start) {
-      let digits = 0;
-      for (let i = start; i < end; i++) {
-        const c = normalized.charCodeAt(i);
-        if (c >= 48 && c <= 57) digits++;
-      }
       const length = end - start;
+      const number = mostlyDigits(normalized, start, end);
       // Mostly-digit words include digit-only ones; single letters other than "&" carry nothing.
-      if (digits * 2 < length && (length > 1 || normalized.charCodeAt(start) === 38)) {
+      if (!number && (length > 1 || normalized.charCodeAt(start) === 38) && !isAmountCurrency(normalized, start, end, afterNumber)) {
         const w = normalized.slice(start, end);
         if (!NOISE_WORDS.has(w)) kept.push(w);
       }
+      afterNumber = number;
     }
     start = end + 1;
   }
@@ -201,6 +245,66 @@ function keyWords(normalized: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * The name a text written as a sentence points at: the span after the last preposition that
+ * introduces a party ("Sent money to ⟨Tove Lindqvist⟩", "Card transaction of 612.50 SEK issued by
+ * ⟨Björks Färg Lund⟩", "Betalning till ⟨Ekdahls Måleri AB⟩ avseende faktura 123", "Kortköp hos
+ * ⟨Björks Färg⟩"), up to where a reference or message clause, a number or an amount starts. Only
+ * when every word before that preposition is sentence grammar (noise.ts: type words, connectors,
+ * prepositions, the head words of a payment sentence, noise words, refund words, numbers, currency
+ * codes): a text that opens with a name ("ICA NARA LUND", "Lön till Anna") keeps its own words, and
+ * a text of grammar only (no name after the preposition) too. Refund words of the head stay in
+ * front of the name ("Refund from Webhallen" → REFUND WEBHALLEN), as the refund path reads them.
+ * One pass over the words: linear in the text.
+ */
+function sentenceName(normalized: string): { from: number; to: number; refund: string[] | undefined } | undefined {
+  let after = -1;
+  let refund: string[] | undefined;
+  let start = 0;
+  while (start < normalized.length) {
+    const end = wordEnd(normalized, start);
+    const w = normalized.slice(start, end);
+    if (!isSentenceHead(w, normalized, start, end)) break;
+    if (PARTY_PREPOSITIONS.has(w)) after = end + 1;
+    else if (REFUND_WORDS.has(w)) (refund ??= []).push(w);
+    start = end + 1;
+  }
+  if (after < 0 || after >= normalized.length) return undefined;
+  let to = after;
+  let named = false;
+  let afterNumber = false;
+  for (let i = after; i < normalized.length; ) {
+    const end = wordEnd(normalized, i);
+    const w = normalized.slice(i, end);
+    const number = mostlyDigits(normalized, i, end);
+    const marker = CLAUSE_MARKERS.has(w) || PARTY_PREPOSITIONS.has(w);
+    if (marker || number || isAmountCurrency(normalized, i, end, afterNumber)) {
+      // A number before the name ("Sent to 4670… Anna") is skipped; a clause before it means no name.
+      if (named || marker) break;
+    } else {
+      named = true;
+      to = end;
+    }
+    afterNumber = number;
+    i = end + 1;
+  }
+  return named ? { from: after, to, refund } : undefined;
+}
+
+/** Whether a word (from `start` to `end` of `normalized`) can stand before the name of a payment sentence. */
+function isSentenceHead(w: string, normalized: string, start: number, end: number): boolean {
+  return (
+    mostlyDigits(normalized, start, end) ||
+    PARTY_PREPOSITIONS.has(w) ||
+    TYPE_CONNECTORS.has(w) ||
+    SENTENCE_HEAD_WORDS.has(w) ||
+    NOISE_WORDS.has(w) ||
+    CURRENCY_CODES.has(w) ||
+    REFUND_WORDS.has(w) ||
+    isTypeWord(w)
+  );
 }
 
 /**

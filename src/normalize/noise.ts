@@ -102,3 +102,41 @@ export const REFUND_WORDS: ReadonlySet<string> = new Set([
   'ÅTERBETALNING', 'ATERBETALNING', 'ÅTERBET', 'ATERBET', 'ÅTERBÄRING', 'ATERBARING', 'RETUR', 'RETURER', 'RETURNERING',
   'KREDITNOTA', 'KREDITFAKTURA', 'ÅTERKÖP', 'ATERKOP', 'REFUND', 'REFUNDERING', 'ÅTERFÖRING', 'ATERFORING',
 ]);
+
+/*
+ * The grammar of a bank text written as a sentence ("Sent money to Tove Lindqvist", "Card
+ * transaction of 612.50 SEK issued by Björks Färg Lund", "Betalning till Ekdahls Måleri AB avseende
+ * faktura 123", "Kortköp hos Björks Färg"). These are words of English and Swedish, not of any one
+ * bank's export: the prepositions that introduce the other party, the few verbs and nouns a
+ * payment sentence opens with besides the transaction-type words above, the words that open a
+ * reference or message clause after the name, and the currency codes an amount is written with.
+ * counterparty.ts reads a text as a sentence only when every word before the preposition is one of
+ * these, a type word, a noise word or a number; the name is the span after it, up to a clause
+ * marker, a number or an amount.
+ */
+
+/** Prepositions that introduce the other party: from, to, by, at; till, från (fran without å), hos, av. */
+export const PARTY_PREPOSITIONS: ReadonlySet<string> = new Set(['FROM', 'TO', 'BY', 'AT', 'TILL', 'FRÅN', 'FRAN', 'HOS', 'AV']);
+
+/**
+ * Verbs and nouns of a payment sentence's head that are not transaction-type words ("issued by",
+ * "paid to", "sent money to", "money received from"; "betalt till", "skickat till", "mottaget från").
+ */
+export const SENTENCE_HEAD_WORDS: ReadonlySet<string> = new Set([
+  'ISSUED', 'PAID', 'SENT', 'MONEY', 'SPENT', 'CHARGED', 'MADE', 'TRANSACTION', 'TRANSFERRED', 'REQUESTED',
+  'BETALT', 'BETALD', 'BETALDA', 'SKICKAT', 'SKICKADE', 'MOTTAGET', 'MOTTAGEN', 'MOTTAGNA', 'PENGAR', 'ÖVERFÖRT', 'OVERFORT',
+]);
+
+/** Words that open a reference or message clause after the name: with reference …, ref …, avseende faktura …, meddelande …, OCR …. */
+export const CLAUSE_MARKERS: ReadonlySet<string> = new Set([
+  'WITH', 'REF', 'REFERENCE', 'MESSAGE', 'NOTE', 'MEMO', 'INVOICE',
+  'AVSEENDE', 'AVSER', 'MEDDELANDE', 'MEDD', 'REFERENS', 'OCR', 'FAKTURA', 'FAKTURANR', 'FAKT',
+]);
+
+/**
+ * ISO 4217 codes of the currencies Swedish businesses are paid and charged in. Next to a number
+ * ("612.50 SEK", "EUR 12,00") one is part of an amount, never of a name.
+ */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  'SEK', 'EUR', 'USD', 'GBP', 'NOK', 'DKK', 'ISK', 'CHF', 'PLN', 'CZK', 'HUF', 'JPY', 'CNY', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'INR', 'TRY', 'THB',
+]);

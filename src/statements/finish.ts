@@ -8,6 +8,7 @@ import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './f
 import { Hasher } from '../core/hash.js';
 import { knownSpelling } from './account-number.js';
 import { classifyKind, kindFromAccount } from './kind.js';
+import { templateNames } from './template.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -798,6 +799,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
           : ''
       }`,
       lines,
+    });
+  }
+
+  // A file without a name column whose texts are sentences built from templates: each row's
+  // counterparty is the name in its template's slot (./template.ts), as a name column would give it.
+  if (!all.some((t) => t.counterparty !== undefined)) {
+    const names = templateNames(out.map((t) => t.text));
+    out.forEach((t, i) => {
+      const name = names[i];
+      if (name !== undefined) (t as Mutable<BankTransaction>).counterparty = name;
     });
   }
 

@@ -81,7 +81,11 @@ export interface BankTransaction {
   readonly text: string;
   /** Reference / message / OCR, where the bank has a separate column for it (Nordea `Meddelande`). */
   readonly reference?: string | undefined;
-  /** Counterparty name where the bank has a separate column for it (Swedbank `Referens`, Nordea `Namn`). */
+  /**
+   * Counterparty name where the bank has a separate column for it (Swedbank `Referens`, Nordea
+   * `Namn`); in a file without one whose texts are sentences built from templates (a payment
+   * service's `Sent money to Tove Lindqvist`), the name in the template's slot, induced from the file.
+   */
   readonly counterparty?: string | undefined;
   /** The other party's account, bankgiro or plusgiro number where the bank gives it (Nordea `Mottagare`/`Avsändare`). */
   readonly counterpartyAccount?: string | undefined;
