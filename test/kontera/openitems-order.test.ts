@@ -91,7 +91,21 @@ for (const kind of STORE_KINDS) {
       await k.confirm('a', [{ transaction: t, voucher: { date: t.date, text: 'Inbetalning Fagerlunds Fisk', rows: [{ account: '1930', amount: 300000 }, { account: '1510', amount: -300000 }] } }]);
       await k.learnFromSie('a', sieFile('20260301', [INV_102]));
       expect(summary(await k.openItems('a'))).toEqual(['A 2 2026-01-15 300000 open 0: confirmed 2026-02-10 300000']);
-      // Unlearning the counterparty takes the pending payment back too: a new invoice stays open.
+      expect((await k.exportClientData('a')).pendingSettlements).toEqual([]);
+    });
+
+    it('unlearning the counterparty of a confirmed payment still pending removes it: the invoice learned later stays open', async () => {
+      const k = await kontera();
+      const csv = ['Bokföringsdag;Belopp;Rubrik', '2026-02-10;3000,00;Fagerlunds Fisk'].join('\n') + '\n';
+      const { transactions } = await k.importStatement('a', csv, { bankAccount: '1930' });
+      const t = transactions[0]!;
+      await k.confirm('a', [{ transaction: t, voucher: { date: t.date, text: 'Inbetalning Fagerlunds Fisk', rows: [{ account: '1930', amount: 300000 }, { account: '1510', amount: -300000 }] } }]);
+      const [waiting] = (await k.exportClientData('a')).pendingSettlements;
+      expect(waiting).toMatchObject({ account: '1510', amount: 300000, voucher: { origin: 'confirmed' } });
+      await k.unlearn('a', waiting!.voucher.key!);
+      expect((await k.exportClientData('a')).pendingSettlements).toEqual([]);
+      await k.learnFromSie('a', sieFile('20260301', [INV_102]));
+      expect(summary(await k.openItems('a'))).toEqual(['A 2 2026-01-15 300000 open 300000: ']);
     });
 
     it('every order of five one-voucher files (invoices, payments with and without a number, a credit note) gives the same ledger', async () => {
