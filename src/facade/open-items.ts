@@ -117,7 +117,11 @@ function laterExports(items: readonly OpenItem[], pending: readonly PendingSettl
   };
   for (const i of items) {
     if (i.origin === 'sie' && isNumbered(i.number)) note(i.id, i.exported);
-    for (const s of i.settlements) if (s.origin === 'sie') note(s.voucher, s.exported);
+    for (const s of i.settlements) {
+      // Numbered: `sie:<year start> <series> <number>`; one without a number has ` ~<fingerprint>` instead.
+      const number = s.origin === 'sie' && !s.voucher.includes(' ~') ? /^sie:\d{4}-\d{2}-\d{2} .* (\S+)$/s.exec(s.voucher)?.[1] : undefined;
+      if (number !== undefined && isNumbered(number)) note(s.voucher, s.exported);
+    }
   }
   for (const p of pending) if (p.voucher.origin === 'sie' && isNumbered(p.voucher.number)) note(p.voucher.id, p.exported);
   for (const v of ledger) if (isNumbered(v.number)) note(v.id, v.exported);

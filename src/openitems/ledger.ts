@@ -179,8 +179,23 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const seen = new Set<string>();
   const unallocated: UnallocatedSettlement[] = [];
   const given = options.pending ?? [];
-  const pending = new Map(given.map((p) => [p.id, p]));
-  const pendingOf = (voucher: string): PendingSettlement[] => [...pending.values()].filter((p) => p.voucher.id === voucher);
+  const pending = new Map<string, PendingSettlement>();
+  /** Voucher id → the ids of its pending settlements. */
+  const pendingIds = new Map<string, Set<string>>();
+  const setPending = (p: PendingSettlement): void => {
+    pending.set(p.id, p);
+    let ids = pendingIds.get(p.voucher.id);
+    if (ids === undefined) pendingIds.set(p.voucher.id, (ids = new Set()));
+    ids.add(p.id);
+  };
+  const dropPending = (p: PendingSettlement): void => {
+    pending.delete(p.id);
+    pendingIds.get(p.voucher.id)?.delete(p.id);
+  };
+  for (const p of given) setPending(p);
+  const pendingOf = (voucher: string): PendingSettlement[] => [...(pendingIds.get(voucher) ?? [])].flatMap((id) => pending.get(id) ?? []);
+  /** Accounts of the items created or changed here: only there can a pending settlement find what it did not find before. */
+  const touchedAccounts = new Set<AccountNo>();
   /** Vouchers settled (again) here: what they have left is pending anew, their earlier pending rows go. */
   const settledHere = new Set<string>();
   const put = (item: OpenItem): void => {
@@ -189,6 +204,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     index(item, true);
     byId.set(item.id, item);
     touched.add(item.id);
+    touchedAccounts.add(item.account);
   };
   // The pending settlements at their vouchers' dates, after the vouchers of the same day given.
   const stream: { v: OpenItemVoucher; i: number; p?: PendingSettlement }[] = [...vouchers.map((v, i) => ({ v, i })), ...given.map((p, i) => ({ v: p.voucher, i: vouchers.length + i, p }))];
@@ -205,7 +221,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     seen.add(v.id);
     const own = new Set(booked.get(v.id) ?? []);
     const settleAll = (slots: Map<string, number>): void => {
-      for (const old of pendingOf(v.id)) pending.delete(old.id);
+      for (const old of pendingOf(v.id)) dropPending(old);
       settledHere.add(v.id);
       for (const g of groups) {
         if (isInvoice(g)) continue;
@@ -213,7 +229,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         if (rest > 0) {
           unallocated.push({ voucher: v.id, account: g.account, amount: rest });
           const id = `${v.id}:${g.account}:${g.index}`;
-          pending.set(id, { v: 1, id, voucher: v, group: g.index, account: g.account, amount: rest, source: version.source, ...exportedOf(version) });
+          setPending({ v: 1, id, voucher: v, group: g.index, account: g.account, amount: rest, source: version.source, ...exportedOf(version) });
         }
       }
     };
@@ -276,16 +292,16 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   /** Settles what pending settlement `p` has left, unless its voucher was settled afresh here. */
   function replay(p: PendingSettlement): void {
     const current = pending.get(p.id);
-    if (current === undefined || settledHere.has(p.voucher.id)) return;
+    if (current === undefined || settledHere.has(p.voucher.id) || !touchedAccounts.has(current.account)) return;
     const g = groupsOf(current.voucher, accounts).find((x) => x.index === current.group && !isInvoice(x));
     if (g === undefined) {
-      pending.delete(current.id);
+      dropPending(current);
       return;
     }
     const version: Version = { source: current.source ?? versionPrint(current.voucher, [g]), exported: current.exported };
     const rest = settle(byId, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
-    if (rest === 0) pending.delete(current.id);
-    else if (rest !== current.amount) pending.set(current.id, { ...current, amount: rest });
+    if (rest === 0) dropPending(current);
+    else if (rest !== current.amount) setPending({ ...current, amount: rest });
   }
 
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
@@ -379,7 +395,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       rows: [{ account: old.account, amount: old.kind === 'supplier' ? left : -left, text: old.text }],
       ...(s.key !== undefined ? { key: s.key } : {}),
     };
-    pending.set(id, { v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
+    setPending({ v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
   }
 }
 
