@@ -194,8 +194,12 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   };
   for (const p of given) setPending(p);
   const pendingOf = (voucher: string): PendingSettlement[] => [...(pendingIds.get(voucher) ?? [])].flatMap((id) => pending.get(id) ?? []);
-  /** Accounts of the items created or changed here: only there can a pending settlement find what it did not find before. */
-  const touchedAccounts = new Set<AccountNo>();
+  /**
+   * Per account, the earliest date of an item created or changed here that is open: only such an
+   * item, dated on or before a pending settlement's voucher, can take what it did not take before
+   * (an item only closed leaves fewer to fit).
+   */
+  const openedFrom = new Map<AccountNo, string>();
   /** Vouchers settled (again) here: what they have left is pending anew, their earlier pending rows go. */
   const settledHere = new Set<string>();
   const put = (item: OpenItem): void => {
@@ -204,7 +208,8 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     index(item, true);
     byId.set(item.id, item);
     touched.add(item.id);
-    touchedAccounts.add(item.account);
+    const from = openedFrom.get(item.account);
+    if (item.open > 0 && (from === undefined || item.date < from)) openedFrom.set(item.account, item.date);
   };
   // The pending settlements at their vouchers' dates, after the vouchers of the same day given.
   const stream: { v: OpenItemVoucher; i: number; p?: PendingSettlement }[] = [...vouchers.map((v, i) => ({ v, i })), ...given.map((p, i) => ({ v: p.voucher, i: vouchers.length + i, p }))];
@@ -292,7 +297,8 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   /** Settles what pending settlement `p` has left, unless its voucher was settled afresh here. */
   function replay(p: PendingSettlement): void {
     const current = pending.get(p.id);
-    if (current === undefined || settledHere.has(p.voucher.id) || !touchedAccounts.has(current.account)) return;
+    const from = current === undefined ? undefined : openedFrom.get(current.account);
+    if (current === undefined || settledHere.has(p.voucher.id) || from === undefined || from > current.voucher.date) return;
     const g = groupsOf(current.voucher, accounts).find((x) => x.index === current.group && !isInvoice(x));
     if (g === undefined) {
       dropPending(current);
