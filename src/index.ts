@@ -134,7 +134,7 @@ export type { ReadBgmaxOptions } from './bgmax/reader.js';
 export { BGMAX_PAYMENT_KINDS } from './bgmax/types.js';
 export type { BgmaxFile, BgmaxDeposit, BgmaxPayment, BgmaxExtraReference, BgmaxIssue, BgmaxPaymentKind } from './bgmax/types.js';
 export { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from './openitems/types.js';
-export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, OpenItemVoucher, OpenItemVoucherRow, OpenItemAccounts } from './openitems/types.js';
+export type { OpenItem, OpenItemKind, OpenItemOrigin, OpenItemSettlement, OpenItemVoucher, OpenItemVoucherRow, OpenItemAccounts, PendingSettlement } from './openitems/types.js';
 export { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './openitems/accounts.js';
 export { updateLedger, reconcileWithBalances, reopenSettlements, applyConfirmedVoucher } from './openitems/ledger.js';
 export type { LedgerOptions, LedgerUpdate, UnallocatedSettlement } from './openitems/ledger.js';

@@ -15,12 +15,12 @@ import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
 import type { DepositSettlement } from '../openitems/deposit.js';
-import { applyConfirmedVoucher, itemVoucherId, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { confirmedVoucherUpdate, itemVoucherId, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
 import { sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
-import type { OpenItemVoucher, OpenItem } from '../openitems/types.js';
-import { fiscalYears, isNumbered } from '../sie/fiscal-year.js';
+import type { OpenItemVoucher, OpenItem, PendingSettlement } from '../openitems/types.js';
+import { exportDate, fiscalYears, isNumbered } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
 import type { SieDocument } from '../sie/types.js';
 import type { ClientRef, LedgerVoucher, StoreSession, VoucherRecord } from '../store/store.js';
@@ -40,6 +40,11 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
   for (let i = 0; i < items.length; i += CHUNK) await tx.putOpenItems(ref, items.slice(i, i + CHUNK));
 }
 
+async function putPending(tx: StoreSession, ref: ClientRef, changes: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] }): Promise<void> {
+  if (changes.removed.length > 0) await tx.deletePendingSettlements(ref, changes.removed);
+  for (let i = 0; i < changes.put.length; i += CHUNK) await tx.putPendingSettlements(ref, changes.put.slice(i, i + CHUNK));
+}
+
 
 /**
  * Adds a SIE file's invoices and settlements to the client's ledger, then settles what the file's
@@ -53,6 +58,7 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
   const years = given.years ?? fiscalYears(doc);
   const read = sieLedgerVouchers(doc, undefined, years);
   const stored = given.stored ?? (await tx.listOpenItems(ref));
+  const pending = await tx.listPendingSettlements(ref);
   // A numbered voucher that booked or settled an item and no longer touches an item account (edited
   // in the books) closes its item or gives back its settlements: those the ledger holds are read too.
   const off = stored.length === 0 ? [] : sieVouchersOffItems(doc, undefined, years);
@@ -61,15 +67,23 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
   // 4I file without #RAR of a year that does not start in January) keeps it.
   const mapped = storedVoucherIds(doc, [...read, ...off], stored, years);
   const known = ledgerVoucherIds(stored);
-  const vouchers = mapped.filter((v, i) => i < read.length || known.has(v.id));
-  if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: [] };
-  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored)]);
+  for (const p of pending) known.add(p.voucher.id);
+  // A numbered voucher the ledger does not know, of a fiscal year a later export was learned of: the
+  // later export holds it too (the books keep every voucher) and booked no item with it, or
+  // settled nothing with it; its version stands (an older export learned after a newer one).
+  const later = laterExports(stored, pending, given.ledger ?? [], exportDate(doc));
+  const superseded = later.size === 0 ? [] : mapped.filter((v, i) => i < read.length && !known.has(v.id) && later.has(numberedYearOf(v) ?? ''));
+  const vouchers = mapped.filter((v, i) => (i < read.length || known.has(v.id)) && !superseded.includes(v));
+  if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: superseded.map((v) => v.id) };
+  const pendingVouchers = new Set(pending.map((p) => p.voucher.id));
+  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id))], { pending });
+  const outdated = [...update.outdated, ...superseded.map((v) => v.id)];
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const restamped = new Set(update.restamped);
   const balances = sieItemBalances(doc);
   // The balances of a file that holds an older version of a voucher than the ledger does (an older
   // export learned again) are those of the older version: they settle nothing.
-  if (balances !== undefined && update.outdated.length === 0) {
+  if (balances !== undefined && outdated.length === 0) {
     const upTo = update.items.filter((i) => i.date <= balances.date).map((i) => changed.get(i.id) ?? i);
     for (const i of reconcileWithBalances(upTo, balances.balances, balances.date, `balance:${balances.date}`)) {
       changed.set(i.id, i);
@@ -77,8 +91,41 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
     }
   }
   await put(tx, ref, [...changed.values()]);
+  await putPending(tx, ref, update.pending);
   const final = update.items.map((i) => changed.get(i.id) ?? i);
-  return { changed: changed.size - restamped.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)), outdated: update.outdated };
+  return { changed: changed.size - restamped.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)), outdated };
+}
+
+/** The fiscal year start of a numbered SIE voucher's id (`sie:2026-01-01 A 3`), else undefined. */
+function numberedYearOf(v: { readonly id: string; readonly number: string }): string | undefined {
+  if (!isNumbered(v.number)) return undefined;
+  return /^sie:(\d{4}-\d{2}-\d{2}) /.exec(v.id)?.[1];
+}
+
+/**
+ * The fiscal years (by start) of which the ledger holds a version of a voucher from an export
+ * later (`#GEN`) than `exported`: its items, settlements, pending settlements and bank vouchers.
+ * Empty when the file has no export date.
+ */
+function laterExports(items: readonly OpenItem[], pending: readonly PendingSettlement[], ledger: readonly LedgerVoucher[], exported: string | undefined): Set<string> {
+  const out = new Set<string>();
+  if (exported === undefined) return out;
+  const note = (id: string, date: string | undefined): void => {
+    if (date === undefined || date <= exported) return;
+    const m = /^(?:sie:)?(\d{4}-\d{2}-\d{2}) \S/.exec(id);
+    if (m !== null) out.add(m[1] as string);
+  };
+  for (const i of items) {
+    if (i.origin === 'sie' && isNumbered(i.number)) note(i.id, i.exported);
+    for (const s of i.settlements) {
+      // Numbered: `sie:<year start> <series> <number>`; one without a number has ` ~<fingerprint>` instead.
+      const number = s.origin === 'sie' && !s.voucher.includes(' ~') ? /^sie:\d{4}-\d{2}-\d{2} .* (\S+)$/s.exec(s.voucher)?.[1] : undefined;
+      if (number !== undefined && isNumbered(number)) note(s.voucher, s.exported);
+    }
+  }
+  for (const p of pending) if (p.voucher.origin === 'sie' && isNumbered(p.voucher.number)) note(p.voucher.id, p.exported);
+  for (const v of ledger) if (isNumbered(v.number)) note(v.id, v.exported);
+  return out;
 }
 
 /** The ids of the SIE vouchers that booked or settled the ledger's items. */
@@ -136,6 +183,8 @@ export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirm
   if (relevant.length === 0) return;
   let items: OpenItem[] = [...(await tx.listOpenItems(ref, { open: true }))];
   const changed = new Map<string, OpenItem>();
+  const before = await tx.listPendingSettlements(ref);
+  const pending = new Map(before.map((p) => [p.id, p]));
   const replace = (list: readonly OpenItem[]): void => {
     if (list.length === 0) return;
     const byId = new Map(list.map((i) => [i.id, i]));
@@ -158,9 +207,13 @@ export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirm
       line: { text: c.line.text, reference: c.line.reference, counterparty: c.line.counterparty },
       ...(key !== null ? { key } : {}),
     };
-    replace(applyConfirmedVoucher(items, voucher, c.line, c.bankAccount));
+    const update = confirmedVoucherUpdate(items, voucher, c.line, c.bankAccount, [...pending.values()]);
+    replace(update.changed);
+    for (const id of update.pending.removed) pending.delete(id);
+    for (const p of update.pending.put) pending.set(p.id, p);
   }
   await put(tx, ref, [...changed.values()]);
+  await putPending(tx, ref, { put: [...pending.values()].filter((p) => !before.includes(p)), removed: before.filter((p) => !pending.has(p.id)).map((p) => p.id) });
 }
 
 /** Reopens what confirmed bookings of counterparty `key` settled (the accountant unlearned them). Returns the items reopened. */
@@ -168,6 +221,9 @@ export async function unlearnOpenItems(tx: StoreSession, ref: ClientRef, key: st
   const items = await tx.listOpenItems(ref);
   const reopened = reopenSettlements(items, (s) => s.origin === 'confirmed' && s.key === key);
   await put(tx, ref, reopened);
+  // And what its confirmed payments had left pending.
+  const pending = (await tx.listPendingSettlements(ref)).filter((p) => p.voucher.origin === 'confirmed' && p.voucher.key === key);
+  await tx.deletePendingSettlements(ref, pending.map((p) => p.id));
   return reopened.length;
 }
 

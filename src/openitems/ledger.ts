@@ -12,12 +12,18 @@ import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
 import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
 import { fingerprint } from '../core/fingerprint.js';
-import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement } from './types.js';
+import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement, PendingSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
 export interface LedgerOptions {
   /** Which accounts hold items; default BAS (see `BAS_OPEN_ITEM_ACCOUNTS`). */
   readonly accounts?: OpenItemAccounts | undefined;
+  /**
+   * What settling vouchers learned before had left over (see {@link PendingSettlement}): each
+   * settles, at its date among the vouchers given, what it can of the items then open, by the
+   * same rules as a voucher read in date order. Default none.
+   */
+  readonly pending?: readonly PendingSettlement[] | undefined;
 }
 
 /** A settling amount no open item could take (an invoice from before the books kontera has). */
@@ -39,6 +45,12 @@ export interface LedgerUpdate {
   readonly restamped: readonly string[];
   /** Ids of vouchers whose version in the vouchers given differs from the ledger's and is older by `exported`: not taken. */
   readonly outdated: readonly string[];
+  /**
+   * The pending settlements to write (new, or with less left) and the ids of those to remove (all
+   * settled, or replaced by their voucher read again). What a settling voucher or a cut settlement
+   * has left that no item took becomes pending; see {@link LedgerOptions.pending}.
+   */
+  readonly pending: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] };
 }
 
 /** Rows of one voucher on one item account with one text, netted. */
@@ -166,15 +178,47 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const outdated = new Set<string>();
   const seen = new Set<string>();
   const unallocated: UnallocatedSettlement[] = [];
+  const given = options.pending ?? [];
+  const pending = new Map<string, PendingSettlement>();
+  /** Voucher id → the ids of its pending settlements. */
+  const pendingIds = new Map<string, Set<string>>();
+  const setPending = (p: PendingSettlement): void => {
+    pending.set(p.id, p);
+    let ids = pendingIds.get(p.voucher.id);
+    if (ids === undefined) pendingIds.set(p.voucher.id, (ids = new Set()));
+    ids.add(p.id);
+  };
+  const dropPending = (p: PendingSettlement): void => {
+    pending.delete(p.id);
+    pendingIds.get(p.voucher.id)?.delete(p.id);
+  };
+  for (const p of given) setPending(p);
+  const pendingOf = (voucher: string): PendingSettlement[] => [...(pendingIds.get(voucher) ?? [])].flatMap((id) => pending.get(id) ?? []);
+  /**
+   * Per account, the earliest date of an item created or changed here that is open: only such an
+   * item, dated on or before a pending settlement's voucher, can take what it did not take before
+   * (an item only closed leaves fewer to fit).
+   */
+  const openedFrom = new Map<AccountNo, string>();
+  /** Vouchers settled (again) here: what they have left is pending anew, their earlier pending rows go. */
+  const settledHere = new Set<string>();
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
     if (before !== undefined) index(before, false);
     index(item, true);
     byId.set(item.id, item);
     touched.add(item.id);
+    const from = openedFrom.get(item.account);
+    if (item.open > 0 && (from === undefined || item.date < from)) openedFrom.set(item.account, item.date);
   };
-  const sorted = vouchers.map((v, i) => ({ v, i })).sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
-  for (const { v } of sorted) {
+  // The pending settlements at their vouchers' dates, after the vouchers of the same day given.
+  const stream: { v: OpenItemVoucher; i: number; p?: PendingSettlement }[] = [...vouchers.map((v, i) => ({ v, i })), ...given.map((p, i) => ({ v: p.voucher, i: vouchers.length + i, p }))];
+  const sorted = stream.sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
+  for (const { v, p } of sorted) {
+    if (p !== undefined) {
+      replay(p);
+      continue;
+    }
     const groups = groupsOf(v, accounts);
     const version: Version = { source: versionPrint(v, groups), exported: v.exported };
     // A second voucher of one id in `vouchers` (a file that holds it twice) is no edit of the first: the first stands.
@@ -182,10 +226,16 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     seen.add(v.id);
     const own = new Set(booked.get(v.id) ?? []);
     const settleAll = (slots: Map<string, number>): void => {
+      for (const old of pendingOf(v.id)) dropPending(old);
+      settledHere.add(v.id);
       for (const g of groups) {
         if (isInvoice(g)) continue;
         const rest = settle(byId, put, v, g, { version, own, slots });
-        if (rest > 0) unallocated.push({ voucher: v.id, account: g.account, amount: rest });
+        if (rest > 0) {
+          unallocated.push({ voucher: v.id, account: g.account, amount: rest });
+          const id = `${v.id}:${g.account}:${g.index}`;
+          setPending({ v: 1, id, voucher: v, group: g.index, account: g.account, amount: rest, source: version.source, ...exportedOf(version) });
+        }
       }
     };
     // What it settles. Its settlement of an item it booked itself is that item's closing (below).
@@ -194,7 +244,14 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       return i === undefined || own.has(id) ? [] : [i];
     });
     if (prior.length === 0 || again) {
-      if (!applied.has(v.id)) settleAll(new Map());
+      // Pending from an earlier file: the same version stays pending (it settles below, at its
+      // date); an older export's differing version is not taken; a newer one settles afresh.
+      const waiting = again ? [] : pendingOf(v.id).filter((x) => x.item === undefined);
+      if (waiting.length > 0 && waiting.every((x) => x.source === version.source)) {
+        // Nothing to do: the pending rows are this version's.
+      } else if (waiting.length > 0 && !newer(v.exported, latest(waiting.map((x) => x.exported)))) {
+        outdated.add(v.id);
+      } else if (!applied.has(v.id)) settleAll(new Map());
     } else {
       const mine = prior.flatMap((i) => i.settlements.filter((s) => s.voucher === v.id).map((s) => ({ item: i, s })));
       const stamped = mine.find((m) => m.s.source !== undefined);
@@ -228,7 +285,30 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       restamped.push(i.id);
     }
   }
-  return { items: all, changed, unallocated, restamped, outdated: [...outdated] };
+  const givenById = new Map(given.map((x) => [x.id, x]));
+  const toPut: PendingSettlement[] = [];
+  for (const x of pending.values()) {
+    const before = givenById.get(x.id);
+    if (before === undefined || canonical(before) !== canonical(x)) toPut.push(x);
+  }
+  const removed = given.filter((x) => !pending.has(x.id)).map((x) => x.id);
+  return { items: all, changed, unallocated, restamped, outdated: [...outdated], pending: { put: toPut, removed } };
+
+  /** Settles what pending settlement `p` has left, unless its voucher was settled afresh here. */
+  function replay(p: PendingSettlement): void {
+    const current = pending.get(p.id);
+    const from = current === undefined ? undefined : openedFrom.get(current.account);
+    if (current === undefined || settledHere.has(p.voucher.id) || from === undefined || from > current.voucher.date) return;
+    const g = groupsOf(current.voucher, accounts).find((x) => x.index === current.group && !isInvoice(x));
+    if (g === undefined) {
+      dropPending(current);
+      return;
+    }
+    const version: Version = { source: current.source ?? versionPrint(current.voucher, [g]), exported: current.exported };
+    const rest = settle(byId, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
+    if (rest === 0) dropPending(current);
+    else if (rest !== current.amount) setPending({ ...current, amount: rest });
+  }
 
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
   function bookInvoices(v: OpenItemVoucher, groups: readonly RowGroup[], version: Version, own: ReadonlySet<string>): void {
@@ -272,7 +352,10 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         if (s.voucher === v.id) continue;
         if (s.origin !== 'balance') resettle.add(s.voucher);
         const amount = Math.min(s.amount, f.amount - settled);
-        if (amount < s.amount) unallocated.push({ voucher: s.voucher, account: old.account, amount: s.amount - amount });
+        if (amount < s.amount) {
+          unallocated.push({ voucher: s.voucher, account: old.account, amount: s.amount - amount });
+          if (s.origin !== 'balance') cutOff(old, s, s.amount - amount);
+        }
         if (amount <= 0) continue;
         kept.push(amount === s.amount ? s : { ...s, amount });
         settled += amount;
@@ -289,10 +372,36 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         outdated.add(v.id);
         continue;
       }
-      for (const s of old.settlements) if (s.origin !== 'balance') resettle.add(s.voucher);
+      for (const s of old.settlements) {
+        if (s.origin === 'balance') continue;
+        resettle.add(s.voucher);
+        cutOff(old, s, s.amount);
+      }
       const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount: old.amount, source: version.source, ...exportedOf(version) };
       put({ ...old, ...exportedOf(version), open: 0, settlements: [s] });
     }
+  }
+
+  /**
+   * The part `amount` of settlement `s` that the revised or closed item `old` no longer takes is
+   * pending: its voucher settles it again when it comes later in the vouchers given (and then this
+   * goes), else the part settles what fits it later, with the item's texts as its evidence (they
+   * are what it was matched with).
+   */
+  function cutOff(old: OpenItem, s: OpenItemSettlement, amount: number): void {
+    const id = `${s.voucher}:${old.id}`;
+    const left = (pending.get(id)?.amount ?? 0) + amount;
+    const voucher: OpenItemVoucher = {
+      id: s.voucher,
+      origin: s.origin,
+      series: '',
+      number: '',
+      date: s.date,
+      text: old.text,
+      rows: [{ account: old.account, amount: old.kind === 'supplier' ? left : -left, text: old.text }],
+      ...(s.key !== undefined ? { key: s.key } : {}),
+    };
+    setPending({ v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
   }
 }
 
@@ -407,11 +516,13 @@ interface SettleContext {
   readonly own: ReadonlySet<string>;
   /** Where in an item's settlements the voucher's settlement goes (where it was before it was taken back); default last. */
   readonly slots: ReadonlyMap<string, number>;
+  /** Add to the voucher's settlement of an item when it has one (a pending rest settling what it settled part of). */
+  readonly merge?: boolean | undefined;
 }
 
-/** Settles `g` against the open items of its account; returns the öre no item took. */
-function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext): number {
-  let rest = Math.abs(g.amount);
+/** Settles `g` (or `amount` of it) against the open items of its account; returns the öre no item took. */
+function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext, amount = Math.abs(g.amount)): number {
+  let rest = amount;
   const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date && !ctx.own.has(i.id)).sort(compareItems);
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
@@ -419,6 +530,12 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   const apply = (item: OpenItem, amount: number): void => {
     const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version) };
     const current = byId.get(item.id) ?? item;
+    const mine = ctx.merge === true ? current.settlements.findIndex((x) => x.voucher === v.id) : -1;
+    if (mine >= 0) {
+      put({ ...current, open: current.open - amount, settlements: current.settlements.map((x, i) => (i === mine ? { ...x, amount: x.amount + amount } : x)) });
+      rest -= amount;
+      return;
+    }
     const slot = ctx.slots.get(item.id);
     const next = withSettlement(current, s, slot !== undefined && slot >= 0 ? Math.min(slot, current.settlements.length) : current.settlements.length);
     put(next);
@@ -519,9 +636,25 @@ function sameRows(a: readonly { readonly account: AccountNo; readonly amount: nu
  * infers what it settles (and adds the invoices it books). Returns the changed items.
  */
 export function applyConfirmedVoucher(items: readonly OpenItem[], voucher: OpenItemVoucher, line: OpenItemLineLike, bankAccount: AccountNo): OpenItem[] {
+  return [...confirmedVoucherUpdate(items, voucher, line, bankAccount, []).changed];
+}
+
+/**
+ * {@link applyConfirmedVoucher} with the client's pending settlements: what the voucher settles
+ * that no item takes becomes pending, and the changes to the pending settlements are returned too.
+ * @internal
+ */
+export function confirmedVoucherUpdate(
+  items: readonly OpenItem[],
+  voucher: OpenItemVoucher,
+  line: OpenItemLineLike,
+  bankAccount: AccountNo,
+  pending: readonly PendingSettlement[],
+): Pick<LedgerUpdate, 'changed' | 'pending'> {
   const proposed = matchOpenItems(line, items, { bankAccount, limit: 10 }).find((m) => sameRows(m.voucher.rows, voucher.rows));
-  if (proposed !== undefined) return settleParts(items, voucher, proposed.parts.map((p) => ({ itemId: p.item.id, amount: p.amount })));
-  return [...updateLedger(items, [{ ...voucher, separateRows: true }]).changed];
+  if (proposed !== undefined) return { changed: settleParts(items, voucher, proposed.parts.map((p) => ({ itemId: p.item.id, amount: p.amount }))), pending: { put: [], removed: [] } };
+  const update = updateLedger(items, [{ ...voucher, separateRows: true }], { pending });
+  return { changed: update.changed, pending: update.pending };
 }
 
 /** The bank line fields {@link applyConfirmedVoucher} matches with. */

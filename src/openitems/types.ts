@@ -121,3 +121,33 @@ export interface OpenItemAccounts {
   /** True for a customer-receivable account. */
   readonly customer: (account: AccountNo) => boolean;
 }
+
+/**
+ * What a payment, credit note or other settling voucher had left when no open item could take it:
+ * kept, so that the invoice it settles, learned later (another fiscal year's file, a 4I file, a
+ * series read after the payment's, a confirmed booking before the file), is settled by it as if
+ * the two had been learned in date order. One per settling row group of a voucher (`group`), or
+ * per part of a settlement a revised invoice no longer takes (`item`).
+ */
+export interface PendingSettlement {
+  readonly v: 1;
+  /** Unique per client: `<voucher id>:<account>:<group>`, or `<voucher id>:<item id>` for a cut part. */
+  readonly id: string;
+  /**
+   * The settling voucher as read: its rows, texts and bank line are the evidence of what it
+   * settles. For a cut part, one row of the part on the item's account with the item's text (the
+   * evidence the payment matched with).
+   */
+  readonly voucher: OpenItemVoucher;
+  /** Which of the voucher's settling row groups (rows on one item account with one text, netted), by place. */
+  readonly group: number;
+  /** The item account it settles on. */
+  readonly account: AccountNo;
+  /** Positive öre still to settle. */
+  readonly amount: number;
+  /** The item whose revision cut this part off, for a cut part: its texts are the evidence then. */
+  readonly item?: string | undefined;
+  /** The voucher version's fingerprint and `#GEN` date (see {@link OpenItemSettlement.source}). */
+  readonly source?: string | undefined;
+  readonly exported?: string | undefined;
+}

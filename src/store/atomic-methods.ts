@@ -4,7 +4,7 @@
  * that runner (locking, retries, connection handling), so the delegations live here once.
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../knowledge/types.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import type {
   AddTransactionsResult,
   BureauRow,
@@ -126,6 +126,15 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number> {
     return this.atomic('write', (s) => s.deleteOpenItems(ref, ids));
+  }
+  putPendingSettlements(ref: ClientRef, pending: readonly PendingSettlement[]): Promise<void> {
+    return this.atomic('write', (s) => s.putPendingSettlements(ref, pending));
+  }
+  listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]> {
+    return this.atomic('read', (s) => s.listPendingSettlements(ref));
+  }
+  deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    return this.atomic('write', (s) => s.deletePendingSettlements(ref, ids));
   }
   exportClient(ref: ClientRef): Promise<ClientData> {
     return this.atomic('read', (s) => s.exportClient(ref));

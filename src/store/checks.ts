@@ -10,7 +10,7 @@ import { AmountRangeError, sumAmounts } from '../core/money.js';
 import { KNOWLEDGE_FORMAT_VERSION } from '../knowledge/types.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import type { ClientRow, ClientRef, KnowledgeBase, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
 import { VOUCHER_SERIES } from './store.js';
 
@@ -301,6 +301,29 @@ export function checkOpenItems(items: readonly OpenItem[]): void {
     }
     if (settled !== item.amount - item.open) throw bad(`settlements summing to amount − open (${item.amount - item.open} öre), they sum to ${settled}`);
   }
+}
+
+/** Throws `VALIDATION` unless every pending settlement is well-formed: ids once, a voucher with an ISO date, whole positive öre. @internal */
+export function checkPendingSettlements(pending: readonly PendingSettlement[]): void {
+  const ids = new Set<string>();
+  for (const p of pending) {
+    if (typeof p !== 'object' || p === null || typeof p.id !== 'string' || p.id === '') throw new ValidationError('Invalid pending settlement: expected an object with a non-empty id');
+    const bad = (what: string): ValidationError => new ValidationError(`Invalid pending settlement ${JSON.stringify(p.id)}: expected ${what}`);
+    if (ids.has(p.id)) throw bad('each id once per call');
+    ids.add(p.id);
+    if (p.v !== 1) throw bad('format version 1');
+    if (typeof p.voucher !== 'object' || p.voucher === null || typeof p.voucher.id !== 'string' || !Array.isArray(p.voucher.rows)) throw bad('the voucher it was read from, with its rows');
+    if (!OPEN_ITEM_ORIGINS.includes(p.voucher.origin)) throw bad(`a voucher of origin ${OPEN_ITEM_ORIGINS.join(', ')}`);
+    if (!ISO_DATE.test(p.voucher.date)) throw bad(`a voucher with an ISO date, got ${JSON.stringify(p.voucher.date)}`);
+    if (!Number.isSafeInteger(p.group) || p.group < 0) throw bad(`a row group index, got ${p.group}`);
+    if (typeof p.account !== 'string' || p.account === '') throw bad('an account');
+    if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw bad(`a positive amount in whole öre, got ${p.amount}`);
+  }
+}
+
+/** Orders pending settlements by their voucher's date, then id. @internal */
+export function comparePendingSettlements(a: PendingSettlement, b: PendingSettlement): number {
+  return compareText(a.voucher.date, b.voucher.date) || compareText(a.id, b.id);
 }
 
 /** Orders open items by date, then id. @internal */

@@ -17,6 +17,8 @@ import {
   checkKnowledgeChanges,
   checkNewVouchers,
   checkOpenItems,
+  checkPendingSettlements,
+  comparePendingSettlements,
   compareOpenItems,
   bureauSteps,
   checkTransactionRow,
@@ -31,7 +33,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
 import type {
   AddTransactionsResult,
@@ -78,6 +80,7 @@ interface ClientTables {
   readonly profiles: Map<string, ProfileRecord>;
   readonly ledger: Map<string, LedgerVoucher>;
   readonly openItems: Map<string, OpenItem>;
+  readonly pending: Map<string, PendingSettlement>;
 }
 
 function txKey(bankAccount: string, id: string): string {
@@ -274,6 +277,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         profiles: new Map(),
         ledger: new Map(),
         openItems: new Map(),
+        pending: new Map(),
       });
     },
 
@@ -561,6 +565,26 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return n;
     },
 
+    async putPendingSettlements(ref: ClientRef, pending: readonly PendingSettlement[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      checkPendingSettlements(pending);
+      for (const p of pending) s.set(t.pending, p.id, copy(p));
+    },
+
+    async listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).pending.values()].sort(comparePendingSettlements).map(copy);
+    },
+
+    async deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      let n = 0;
+      for (const id of new Set(ids)) if (s.delete(t.pending, id)) n++;
+      return n;
+    },
+
     async exportClient(ref: ClientRef): Promise<ClientData> {
       assertOpen();
       const client = s.client(ref);
@@ -578,6 +602,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
           .sort((a, b) => compareText(a.key, b.key) || compareText(a.templateId, b.templateId))
           .map(copy),
         openItems: await self.listOpenItems(ref),
+        pendingSettlements: await self.listPendingSettlements(ref),
       };
     },
   };

@@ -274,6 +274,22 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       CREATE INDEX clients_by_id ON §.clients (id);
     `,
   },
+  {
+    version: 7,
+    description: 'pending_settlements: what payments and credit notes had left that no open item took yet',
+    sql: `
+      -- data: the pending settlement (src/openitems/types.ts PendingSettlement); date is its voucher's.
+      CREATE TABLE §.pending_settlements (
+        bureau_id text COLLATE "C" NOT NULL,
+        client_id text COLLATE "C" NOT NULL,
+        id        text COLLATE "C" NOT NULL,
+        date      text COLLATE "C" NOT NULL,
+        data      jsonb NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, id),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -293,5 +309,6 @@ export const POSTGRES_TABLES = [
   'network_records',
   'network_candidates',
   'open_items',
+  'pending_settlements',
 ] as const;
 export type PostgresTable = (typeof POSTGRES_TABLES)[number];

@@ -37,6 +37,7 @@ import {
   checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
+  checkPendingSettlements,
   checkTransactionRow,
   compareNetwork,
   compareText,
@@ -46,7 +47,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
@@ -1287,6 +1288,39 @@ class PostgresSession implements StoreSession {
     return rows.length;
   }
 
+  async putPendingSettlements(ref: ClientRef, pending: readonly PendingSettlement[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    checkPendingSettlements(pending);
+    if (pending.length === 0) return;
+    await this.#q(
+      `INSERT INTO §.pending_settlements (bureau_id, client_id, id, date, data)
+       SELECT $1, $2, p.id, p.date, p.data FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS p(id, date, data)
+       ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data`,
+      [ref.bureauId, ref.clientId, pending.map((p) => p.id), pending.map((p) => p.voucher.date), pending.map((p) => JSON.stringify(p))],
+    );
+  }
+
+  async listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]> {
+    this.#check();
+    await this.#requireClient(ref);
+    return (await this.#q('SELECT data FROM §.pending_settlements WHERE bureau_id = $1 AND client_id = $2 ORDER BY date, id', [ref.bureauId, ref.clientId])).map((r) =>
+      obj<PendingSettlement>(r, 'data', 'pending settlement'),
+    );
+  }
+
+  async deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    if (ids.length === 0) return 0;
+    const rows = await this.#q('DELETE FROM §.pending_settlements WHERE bureau_id = $1 AND client_id = $2 AND id = ANY($3::text[]) RETURNING id', [
+      ref.bureauId,
+      ref.clientId,
+      [...new Set(ids)],
+    ]);
+    return rows.length;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = await this.#client(ref);
@@ -1308,6 +1342,7 @@ class PostgresSession implements StoreSession {
       profiles: await this.getProfiles(ref),
       bureauRecords,
       openItems: await this.listOpenItems(ref),
+      pendingSettlements: await this.listPendingSettlements(ref),
     };
   }
 }

@@ -332,6 +332,22 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       CREATE INDEX open_items_open ON open_items (bureau_id, client_id, date, id) WHERE open > 0;
     `,
   },
+  {
+    version: 7,
+    description: 'pending_settlements: what payments and credit notes had left that no open item took yet',
+    sql: `
+      -- data: the pending settlement (src/openitems/types.ts PendingSettlement); date is its voucher's.
+      CREATE TABLE pending_settlements (
+        bureau_id TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        id        TEXT NOT NULL,
+        date      TEXT NOT NULL,
+        data      TEXT NOT NULL,
+        PRIMARY KEY (bureau_id, client_id, id),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES clients (bureau_id, id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ]);
 
 /**
@@ -373,5 +389,6 @@ export const SQLITE_TABLES = [
   'network_records',
   'network_candidates',
   'open_items',
+  'pending_settlements',
 ] as const;
 export type SqliteTable = (typeof SQLITE_TABLES)[number];

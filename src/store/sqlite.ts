@@ -26,6 +26,7 @@ import {
   checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
+  checkPendingSettlements,
   checkTransactionRow,
   compareText,
   mergeBureau,
@@ -37,7 +38,7 @@ import {
   notFoundClient,
   notFoundTransaction,
 } from './checks.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
 import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
@@ -1132,6 +1133,34 @@ class SqliteSession implements StoreSession {
     return n;
   }
 
+  async putPendingSettlements(ref: ClientRef, pending: readonly PendingSettlement[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    checkPendingSettlements(pending);
+    const put = this.#q(
+      `INSERT INTO pending_settlements (bureau_id, client_id, id, date, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (bureau_id, client_id, id) DO UPDATE SET date = excluded.date, data = excluded.data`,
+    );
+    for (const p of pending) put.run(ref.bureauId, ref.clientId, p.id, p.voucher.date, JSON.stringify(p));
+  }
+
+  async listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q('SELECT data FROM pending_settlements WHERE bureau_id = ? AND client_id = ? ORDER BY date, id')
+      .all(ref.bureauId, ref.clientId)
+      .map((r) => jsonObject<PendingSettlement>(asRow(r), 'data', 'pending settlement'));
+  }
+
+  async deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    const del = this.#q('DELETE FROM pending_settlements WHERE bureau_id = ? AND client_id = ? AND id = ?');
+    let n = 0;
+    for (const id of new Set(ids)) n += Number(del.run(ref.bureauId, ref.clientId, id).changes);
+    return n;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = this.#client(ref);
@@ -1151,6 +1180,7 @@ class SqliteSession implements StoreSession {
       profiles: await this.getProfiles(ref),
       bureauRecords,
       openItems: await this.listOpenItems(ref),
+      pendingSettlements: await this.listPendingSettlements(ref),
     };
   }
 }

@@ -15,7 +15,7 @@
  * @module
  */
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, ProfileRecord, ReviewSettings } from '../knowledge/types.js';
-import type { OpenItem } from '../openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 
 /** A BAS account number as a string ("1930"). */
 export type AccountNo = string;
@@ -244,6 +244,8 @@ export interface ClientData {
   readonly bureauRecords: readonly BureauKnowledgeRecord[];
   /** The client's open-item ledger (invoices and their settlements), ordered by date, then id. */
   readonly openItems: readonly OpenItem[];
+  /** What settling vouchers had left that no open item took yet, ordered by date, then id. */
+  readonly pendingSettlements: readonly PendingSettlement[];
 }
 
 /** Filter for {@link StoreSession.listOpenItems}. */
@@ -414,6 +416,15 @@ export interface StoreSession {
   listOpenItems(ref: ClientRef, filter?: OpenItemFilter): Promise<readonly OpenItem[]>;
   /** Removes the client's items with these ids; returns how many there were. */
   deleteOpenItems(ref: ClientRef, ids: readonly string[]): Promise<number>;
+  /**
+   * Adds or replaces pending settlements of the client's ledger (identity: client and id), all or
+   * nothing: `VALIDATION` when one is malformed, and nothing is written then.
+   */
+  putPendingSettlements(ref: ClientRef, pending: readonly PendingSettlement[]): Promise<void>;
+  /** The client's pending settlements ordered by their voucher's date, then id. */
+  listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]>;
+  /** Removes the client's pending settlements with these ids; returns how many there were. */
+  deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number>;
 
   /** Everything stored about the client. */
   exportClient(ref: ClientRef): Promise<ClientData>;

@@ -50,6 +50,12 @@ describe('erasure reaches the SQLite file bytes', () => {
       voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '5800', amount: -t.amount }] },
     }));
     await k.confirm('leaves', bookings);
+    // A credit note whose invoice kontera has not seen: kept pending, with its text.
+    await k.learnFromSie(
+      'leaves',
+      ['#FLAGGA 0', '#SIETYP 4', '#GEN 20200301', '#RAR 0 20200101 20201231', '#VER C 1 20200210 "Kreditfaktura 4711 QVARNSTRÖMS BAGERI"', '{', '#TRANS 1510 {} -1000.00', '#TRANS 3001 {} 800.00', '#TRANS 2611 {} 200.00', '}', ''].join('\r\n'),
+    );
+    expect((await k.exportClientData('leaves')).pendingSettlements.map((p) => p.voucher.text)).toEqual(['Kreditfaktura 4711 QVARNSTRÖMS BAGERI']);
     const bytes = (): Uint8Array => Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]);
     expect(hits(bytes(), SECRET)).toBeGreaterThan(10);
 

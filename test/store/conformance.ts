@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import type { ClientRef, LedgerVoucher, Store, TransactionRow } from '../../src/store/store.js';
-import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, openItem, profile, statementRow, txRow, voucher } from './fixtures.js';
+import { bureauRecord, changes, clientRow, networkRecord, NO_BASE, openItem, pendingSettlement, profile, statementRow, txRow, voucher } from './fixtures.js';
 
 /** Opens stores on one storage location (a file, or nothing for memory); `open` may be called again after close. */
 export interface StoreHarness {
@@ -578,6 +578,68 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           }),
         ).rejects.toThrow('boom');
         expect(await store.listOpenItems(A)).toEqual([openItem('i1')]);
+      });
+    });
+
+    describe('pending settlements', () => {
+      it('puts, replaces, lists by voucher date then id, keeps every field and deletes', async () => {
+        const late = pendingSettlement('7', { date: '2026-03-01' });
+        const early = pendingSettlement('9', { date: '2026-01-20', amount: 9_007_199_254_740_991, text: 'Kreditfaktura 101 Åbergs "Fönster"' });
+        const sameDay = pendingSettlement('8', { date: '2026-01-20' });
+        await store.putPendingSettlements(A, [late, early, sameDay]);
+        expect(await store.listPendingSettlements(A)).toEqual([sameDay, early, late]);
+        const less = { ...late, amount: 100 };
+        await store.putPendingSettlements(A, [less]);
+        expect((await store.listPendingSettlements(A)).find((p) => p.id === late.id)).toEqual(less);
+        expect(await store.listPendingSettlements(B)).toEqual([]);
+        expect(await store.deletePendingSettlements(A, [early.id, early.id, 'unknown'])).toBe(1);
+        expect((await store.listPendingSettlements(A)).map((p) => p.id)).toEqual([sameDay.id, late.id]);
+      });
+
+      it('refuses a malformed one with VALIDATION and writes none of the batch', async () => {
+        const good = pendingSettlement('1');
+        for (const bad of [
+          { ...pendingSettlement('2'), amount: 0 },
+          { ...pendingSettlement('2'), amount: 1.5 },
+          { ...pendingSettlement('2'), v: 2 },
+          { ...pendingSettlement('2'), group: -1 },
+          { ...pendingSettlement('2'), voucher: { ...pendingSettlement('2').voucher, date: '10/02/2026' } },
+          { ...pendingSettlement('2'), voucher: { ...pendingSettlement('2').voucher, origin: 'bank' } },
+          { ...pendingSettlement('2'), id: '' },
+          pendingSettlement('1'),
+        ]) {
+          await expectCode(store.putPendingSettlements(A, [good, bad as ReturnType<typeof pendingSettlement>]), 'VALIDATION');
+        }
+        expect(await store.listPendingSettlements(A)).toEqual([]);
+      });
+
+      it('scopes them to the client and its bureau, exports them, and erases them with the client and with the bureau', async () => {
+        await store.putPendingSettlements(A, [pendingSettlement('1')]);
+        await store.putPendingSettlements(OTHER, [pendingSettlement('1', { amount: 7 })]);
+        await expectCode(store.listPendingSettlements({ bureauId: 'b1', clientId: 'x1' }), 'NOT_FOUND');
+        await expectCode(store.putPendingSettlements({ bureauId: 'b1', clientId: 'x1' }, [pendingSettlement('2')]), 'NOT_FOUND');
+        await expectCode(store.deletePendingSettlements({ bureauId: 'b1', clientId: 'x1' }, ['1']), 'NOT_FOUND');
+        expect((await store.exportClient(A)).pendingSettlements).toEqual([pendingSettlement('1')]);
+        await store.deleteClient(A);
+        await store.createClient(clientRow('c1', 'b1'));
+        expect(await store.listPendingSettlements(A)).toEqual([]);
+        expect((await store.listPendingSettlements(OTHER)).map((p) => p.amount)).toEqual([7]);
+        await store.deleteBureau(OTHER.bureauId);
+        await store.createBureau({ id: OTHER.bureauId, name: 'again' });
+        await store.createClient(clientRow(OTHER.clientId, OTHER.bureauId));
+        expect(await store.listPendingSettlements(OTHER)).toEqual([]);
+      });
+
+      it('rolls back pending writes of a transaction that throws', async () => {
+        await store.putPendingSettlements(A, [pendingSettlement('1')]);
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.putPendingSettlements(A, [{ ...pendingSettlement('1'), amount: 5 }, pendingSettlement('2')]);
+            await tx.deletePendingSettlements(A, ['1']);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.listPendingSettlements(A)).toEqual([pendingSettlement('1')]);
       });
     });
 

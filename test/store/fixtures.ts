@@ -1,5 +1,5 @@
 /** Small builders for store records, shared by the store and facade tests. */
-import type { OpenItem } from '../../src/openitems/types.js';
+import type { OpenItem, PendingSettlement } from '../../src/openitems/types.js';
 import type { BureauRecord, KnowledgeChanges, NetworkRecord, ProfileRecord } from '../../src/knowledge/types.js';
 import type { ClientRow, KnowledgeBase, NewVoucher, StatementRow, TransactionRow } from '../../src/store/store.js';
 
@@ -145,5 +145,32 @@ export function openItem(id: string, o: { date?: string; amount?: number; settle
     words: ['TELIA', 'SVERIGE'],
     references: ['4711'],
     settlements: settled === 0 ? [] : [{ voucher: 'confirmed:A:3', origin: 'confirmed', date: '2026-02-01', amount: settled, key: 'TELIA' }],
+  };
+}
+
+/** A payment's rest waiting for its invoice: `amount` öre of a settling voucher of `date` on 1510. */
+export function pendingSettlement(id: string, o: { date?: string; amount?: number; text?: string } = {}): PendingSettlement {
+  const amount = o.amount ?? 300000;
+  const date = o.date ?? '2026-02-10';
+  return {
+    v: 1,
+    id,
+    voucher: {
+      id: `sie:2026-01-01 B ${id}`,
+      origin: 'sie',
+      series: 'B',
+      number: id,
+      date,
+      text: o.text ?? 'Inbetalning Fagerlunds Fisk',
+      rows: [
+        { account: '1930', amount },
+        { account: '1510', amount: -amount },
+      ],
+    },
+    group: 0,
+    account: '1510',
+    amount,
+    source: 'f1',
+    exported: '2026-03-01',
   };
 }

@@ -261,6 +261,9 @@ if (PG_URL === '') {
         putOpenItems: { expect: 'NOT_FOUND', call: (s) => s.putOpenItems(STOLEN, []) },
         listOpenItems: { expect: 'NOT_FOUND', call: (s) => s.listOpenItems(STOLEN) },
         deleteOpenItems: { expect: 'NOT_FOUND', call: (s) => s.deleteOpenItems(STOLEN, ['i1']) },
+        putPendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.putPendingSettlements(STOLEN, []) },
+        listPendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.listPendingSettlements(STOLEN) },
+        deletePendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.deletePendingSettlements(STOLEN, ['p1']) },
         exportClient: { expect: 'NOT_FOUND', call: (s) => s.exportClient(STOLEN) },
       };
 
