@@ -122,7 +122,13 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
           }
         }
         if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
-        const { notInFile, outdated, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList });
+        // The books' vouchers that book a line kontera confirmed: what such a payment settled, its
+        // confirmation settled already (whenever the file is read, this time or again later).
+        const bookedNow = new Map(open.map((l) => [keyOfLine(l), l.booked?.voucher]));
+        for (const m of marks) bookedNow.set(keyOfLine(m), m.booked?.voucher);
+        const confirmedCopies = new Set<string>();
+        for (const [line, voucher] of bookedNow) if (voucher !== undefined && confirmed.has(line)) confirmedCopies.add(voucher);
+        const { notInFile, outdated, ...openItems } = await learnOpenItemsFromSie(tx, ref, doc, { years, stored: storedItems, ledger: storedList, confirmedCopies });
         const gone = [...unnumberedNotInFile(read.map((e) => same.get(e) === undefined ? e.voucher : { ...e.voucher, id: same.get(e) as string }), storedList), ...notInFile];
         if (gone.length > 0) warnings.push(notInFileWarning(gone));
         if (outdated.length > 0) warnings.push(olderExportWarning(outdated, doc.header.generated?.date));

@@ -40,6 +40,9 @@ async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[])
   for (let i = 0; i < items.length; i += CHUNK) await tx.putOpenItems(ref, items.slice(i, i + CHUNK));
 }
 
+/** The prefix of a SIE voucher's id in the open-item ledger before the id the ledger of bank vouchers gives it. */
+const SIE_ID_PREFIX = 'sie:';
+
 async function putPending(tx: StoreSession, ref: ClientRef, changes: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] }): Promise<void> {
   if (changes.removed.length > 0) await tx.deletePendingSettlements(ref, changes.removed);
   for (let i = 0; i < changes.put.length; i += CHUNK) await tx.putPendingSettlements(ref, changes.put.slice(i, i + CHUNK));
@@ -54,9 +57,27 @@ async function putPending(tx: StoreSession, ref: ClientRef, changes: { readonly 
  * `unnumberedNotInFile`), and the ids of the vouchers whose version in the file is older than the
  * ledger's (see `updateLedger`).
  */
-export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, doc: SieDocument, given: { readonly years?: FiscalYears; readonly stored?: readonly OpenItem[]; readonly ledger?: readonly LedgerVoucher[] } = {}): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[]; readonly outdated: readonly string[] }> {
+export async function learnOpenItemsFromSie(
+  tx: StoreSession,
+  ref: ClientRef,
+  doc: SieDocument,
+  given: {
+    readonly years?: FiscalYears;
+    readonly stored?: readonly OpenItem[];
+    readonly ledger?: readonly LedgerVoucher[];
+    /**
+     * Ids in the ledger of bank vouchers (`2026-01-01 B 12`) of the books' vouchers that book a line
+     * kontera confirmed (its SIE export imported into the books): the confirmation settled what they
+     * settle, so they settle nothing again, and leave nothing pending.
+     */
+    readonly confirmedCopies?: ReadonlySet<string>;
+  } = {},
+): Promise<OpenItemsLearned & { readonly notInFile: readonly VoucherSpot[]; readonly outdated: readonly string[] }> {
   const years = given.years ?? fiscalYears(doc);
-  const read = sieLedgerVouchers(doc, undefined, years);
+  const copies = given.confirmedCopies;
+  const all = sieLedgerVouchers(doc, undefined, years);
+  const notACopy = (v: { readonly id: string }): boolean => copies === undefined || !copies.has(v.id.slice(SIE_ID_PREFIX.length));
+  const read = all.filter(notACopy);
   const stored = given.stored ?? (await tx.listOpenItems(ref));
   const pending = await tx.listPendingSettlements(ref);
   // A numbered voucher that booked or settled an item and no longer touches an item account (edited
@@ -76,7 +97,7 @@ export async function learnOpenItemsFromSie(tx: StoreSession, ref: ClientRef, do
   const vouchers = mapped.filter((v, i) => (i < read.length || known.has(v.id)) && !superseded.includes(v));
   if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: superseded.map((v) => v.id) };
   const pendingVouchers = new Set(pending.map((p) => p.voucher.id));
-  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id))], { pending });
+  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id) && notACopy(v))], { pending });
   const outdated = [...update.outdated, ...superseded.map((v) => v.id)];
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const restamped = new Set(update.restamped);
