@@ -30,3 +30,20 @@ describe('thousands grouped by an apostrophe (a spreadsheet with a Swiss regiona
     expect(() => parseStatement("Datum;Text;Belopp\n2026-01-05;Hyra;-12'50.00\n")).toThrow(/INVALID_AMOUNT|Invalid amount/);
   });
 });
+
+describe('currency codes in lower case (a payment service export: `sek`)', () => {
+  it('are the ISO code: the statement is in SEK and no row is in another currency', () => {
+    const s = parseStatement(fixture('generic/payment-service-lowercase-currency.csv'));
+    expect(s.currency).toBe('SEK');
+    expect(s.transactions.map((t) => t.currency)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(codes(s)).not.toContain('CURRENCY_MIXED');
+    expect(s.transactions.map((t) => t.amount)).toEqual([125_000, -3_213, 49_900, -1_422, -49_900, -120_365]);
+  });
+
+  it('a row in another currency, written in lower case too, is that currency', () => {
+    const s = parseStatement(text('generic/payment-service-lowercase-currency.csv').replace('-499.00,0.00,-499.00,sek', '-499.00,0.00,-499.00,eur'));
+    expect(s.currency).toBe('SEK');
+    expect(s.transactions.find((t) => t.line === 4)?.currency).toBe('EUR');
+    expect(codes(s)).toContain('CURRENCY_MIXED');
+  });
+});
