@@ -547,8 +547,9 @@ interface SharedDays {
  * Two exports of one account whose periods meet on one day (January's made on 31 January, February's
  * from 31 January on) both hold lines of that day; so do two pages of one export split inside a day
  * (a header repeated at a page break, in a file that starts with its header). Which one it is:
- * - The running balance, where the file has one: across a page break the later section opens at the
- *   earlier one's closing balance; across a join, at that balance less the lines the two hold both
+ * - The running balance first, where the file has one: the later section in time opens at the
+ *   earlier one's closing balance when no line is in both (pages, or exports cut between two
+ *   identical purchases); at that balance less the lines the two hold both when they are copies
  *   (counted twice in the chain). `decide(earlier, later, repeated)` (sections in time order, the
  *   sum of the lines both hold) answers true (a join), false (a page break) or undefined (no
  *   balance, or neither holds).
@@ -626,7 +627,7 @@ function sharedDayRepeats(
     const b = decide(k, j, repeated);
     return a === undefined ? b : b === undefined || a === b ? a : undefined;
   };
-  const compare = (j: number, k: number, d: string, pageable: boolean): void => {
+  const compare = (j: number, k: number, d: string, pageable: boolean, nested = false): void => {
     const mine = daysOf(k).get(d);
     const theirs = daysOf(j).get(d);
     if (mine === undefined || theirs === undefined) return;
@@ -639,14 +640,15 @@ function sharedDayRepeats(
     }
     // No balance-less line of the day is in both: nothing to decide here.
     if (!free) return;
-    const join = pageable ? byBalance(j, k, d, repeated) : true;
+    // The balance first, where the sections follow one another in time (not one inside the other's period).
+    const join = nested ? undefined : byBalance(j, k, d, repeated);
     if (join === false) return;
-    if (join === true && pageable) {
+    if (join === true) {
       (repeats[k] ??= new Set()).add(d);
       return;
     }
     if (!within(mine, theirs) && !within(theirs, mine)) return;
-    if (join === true) {
+    if (!pageable) {
       (repeats[k] ??= new Set()).add(d);
       return;
     }
@@ -686,7 +688,7 @@ function sharedDayRepeats(
         const j = lastOn.get(r.date);
         if (j !== undefined && from[j] === to[j]) inside.add(r.date);
       }
-      for (const d of inside) compare(lastOn.get(d) as number, k, d, false);
+      for (const d of inside) compare(lastOn.get(d) as number, k, d, false, true);
     }
     for (const r of rowsOf[k] as BankTransaction[]) lastOn.set(r.date, k);
   });

@@ -212,6 +212,11 @@ describe('two exports of overlapping periods joined end to end', () => {
       expect(joined.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([5]);
       expect(codes(joined)).not.toContain('SECTIONS_REPEAT_KEPT');
       expect(joined.closingBalance).toBe(137_000);
+      // The balance goes before the order: the later export first in the file, its chain opening at the
+      // earlier one's closing balance, holds the second coffee, not a copy of the first.
+      const reversed = parseStatement(page2 + page1);
+      expect(lines(reversed)).toEqual([2, 3, 4, 6, 7]);
+      expect(codes(reversed)).not.toContain('SECTIONS_OVERLAP');
       // A chain that holds neither way: every line kept and named.
       const neither = parseStatement(`${page1}${B}2026-01-17;Kortköp Pressbyrån;-35,00;\n2026-01-17;Lunch Bistro;-95,00;2 000,00\n`);
       expect(lines(neither)).toEqual([2, 3, 5, 6]);
