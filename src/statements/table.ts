@@ -302,7 +302,13 @@ function describeAmountStyle(s: AmountStyle): string {
  */
 function currencyCode(cell: string): string | undefined {
   if (cell === '') return undefined;
-  return cell.length === 3 && /^[a-z]{3}$/i.test(cell) ? cell.toUpperCase() : cell;
+  if (cell.length !== 3) return cell;
+  // Nearly every row repeats the one before: a code already in capitals needs no test.
+  const a = cell.charCodeAt(0);
+  const b = cell.charCodeAt(1);
+  const c = cell.charCodeAt(2);
+  if (a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90) return cell;
+  return /^[a-z]{3}$/i.test(cell) ? cell.toUpperCase() : cell;
 }
 
 function at(cells: readonly string[], i: number): string {
