@@ -9,8 +9,9 @@ export interface AmountStyle {
   /** Decimal separator. */
   readonly decimal: ',' | '.';
   /**
-   * Thousands grouping: `space` accepts a single space, NBSP (U+00A0), narrow NBSP (U+202F) or
-   * thin space (U+2009) between groups of three; `none` accepts no grouping at all.
+   * Thousands grouping: `space` accepts a single space, NBSP (U+00A0), narrow NBSP (U+202F),
+   * thin space (U+2009), figure space (U+2007) or apostrophe (`'`, U+2019) between groups of
+   * three; `none` accepts no grouping at all.
    */
   readonly thousands: 'space' | '.' | ',' | 'none';
   /** Most decimals the bank writes (SEB writes three: `-30.000`). Digits beyond öre must be 0. */
@@ -27,8 +28,12 @@ export class AmountFormatError extends KonteraError {
   }
 }
 
-/** Spaces a bank writes between digit groups: space, NBSP, narrow NBSP, thin space, figure space. */
-const GROUP_SPACES = new Set([0x20, 0xa0, 0x202f, 0x2009, 0x2007]);
+/**
+ * Spacers written between digit groups: space, NBSP, narrow NBSP, thin space, figure space, and the
+ * apostrophe (`1'234,50`, or U+2019 `1’234.50`) that Excel and other programs write for a Swiss
+ * regional setting when such a user re-saves or exports a statement.
+ */
+const GROUP_SPACES = new Set([0x20, 0xa0, 0x202f, 0x2009, 0x2007, 0x27, 0x2019]);
 
 /**
  * The digits of `1 234 567` (1–3 digits, then groups of exactly three after one separator each),

@@ -530,26 +530,57 @@ function overlapsEarlier(sections: readonly RawSection[], rows: readonly BankTra
   });
 }
 
+/** A section's lines of one day: per content key, its number of occurrences, its amount and whether it has a balance. */
+type DayLines = Map<string, { n: number; readonly amount: number; readonly balanced: boolean }>;
+
+/** What {@link sharedDayRepeats} finds. */
+interface SharedDays {
+  /** Per section: the days whose balance-less lines repeat an earlier section's (two exports joined), read once per occurrence in the section holding them most. */
+  readonly repeats: (Set<string> | undefined)[];
+  /** Lines kept although an earlier section holds the same line on the one day the two share, where nothing tells a page break from a join. */
+  readonly undecided: number[];
+}
+
 /**
- * Per section: the one day it shares with an earlier section whose lines of that day it repeats,
- * for rows without a balance (see {@link overlapsEarlier} for sections that share more days).
+ * Per section: the days it shares with an earlier section, one day only, whose balance-less lines
+ * repeat that section's (see {@link overlapsEarlier} for sections that share more days).
  *
  * Two exports of one account whose periods meet on one day (January's made on 31 January, February's
- * from 31 January on) both hold lines of that day, and without a balance nothing on a line tells
- * the copy from a second, identical purchase. What does: an export holds every line of the day
- * that was booked when it was made, so of two exports of the same account, one's lines of the
- * shared day are all among the other's (a multiset: two coffees of 45 kr count twice). That day
- * is then read as a multiset: each line counts once per occurrence in the section that holds it
- * most often — both coffees survive when either export holds both, the copies go. Sections that
- * each hold a line of the day the other lacks are not two exports of it (a page break inside a
- * day): every line is kept. What stays undecidable — a page break whose one side holds only
- * lines identical to lines on the other — is read as the join and named in the warning.
- * The shared day is a section's first or last day, and the other section the nearest one above it
- * holding that day (`cat a b`, or each copy of `cat a a a` after the one before): one comparison
- * per section, each section's rows grouped by day once — linear in the rows whatever the file.
- * `contentOf(tx)` is a row's content key (account included, so two accounts never match).
+ * from 31 January on) both hold lines of that day; so do two pages of one export split inside a day
+ * (a header repeated at a page break, in a file that starts with its header). Which one it is:
+ * - The running balance first, where the file has one: the later section in time opens at the
+ *   earlier one's closing balance when no line is in both (pages, or exports cut between two
+ *   identical purchases); at that balance less the lines the two hold both when they are copies
+ *   (counted twice in the chain). `decide(earlier, later, repeated)` (sections in time order, the
+ *   sum of the lines both hold) answers true (a join), false (a page break) or undefined (no
+ *   balance, or neither holds).
+ * - The order: a page break continues the file's date order, so a shared day that is not the
+ *   earlier section's last day and the later's first (its first and the later's last, newest first)
+ *   — an export joined after a later one, or a one-day export whose day lies inside another
+ *   export's period — is a join; so is a section that starts as an export does, with heading lines
+ *   or an opening balance line of its own (`ownStart[k]`), which a page repeating the column header
+ *   does not have.
+ * A join's shared day is read as a multiset when one section's balance-less lines of it are all
+ * among the other's (an export holds every line of the day booked when it was made): each line
+ * counts once per occurrence in the section holding it most often, so two identical coffees
+ * survive and the copies go. Where nothing tells, every line is kept (money is never left out on
+ * a guess) and the lines that may be copies are named ({@link SharedDays.undecided}). Sections
+ * that each hold a balance-less line of the day the other lacks are no two exports of it (a page
+ * break inside a day): every line is kept.
+ * The other section is the nearest one above holding that day (`cat a b`, or each copy of
+ * `cat a a a` after the one before): for a section's first and last day, and for days inside its
+ * period that a one-day section above holds. Each section's rows are grouped by day once: linear
+ * in the rows whatever the file. `contentOf(tx)` is a row's content key (account included, so two
+ * accounts never match); `newestFirst[k]` is section k's row order where its dates give one.
  */
-function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTransaction[], contentOf: (tx: BankTransaction) => string): (string | undefined)[] {
+function sharedDayRepeats(
+  sections: readonly RawSection[],
+  rows: readonly BankTransaction[],
+  contentOf: (tx: BankTransaction) => string,
+  newestFirst: readonly (boolean | undefined)[],
+  ownStart: readonly boolean[],
+  decide: (earlier: number, later: number, repeated: number) => boolean | undefined,
+): SharedDays {
   const from: string[] = sections.map(() => '');
   const to: string[] = sections.map(() => '');
   const rowsOf = sections.map(() => [] as BankTransaction[]);
@@ -560,50 +591,110 @@ function sharedDayRepeats(sections: readonly RawSection[], rows: readonly BankTr
     if (from[k] === '' || r.date < (from[k] as string)) from[k] = r.date;
     if (r.date > (to[k] as string)) to[k] = r.date;
   }
-  const days = new Map<number, Map<string, Map<string, number>>>();
-  /** Section `k`'s balance-less lines of day `d`, with their number of occurrences. */
-  const linesOf = (k: number, d: string): Map<string, number> | undefined => {
+  const days = new Map<number, Map<string, DayLines>>();
+  /** Section `k`'s lines by day, with their number of occurrences. */
+  const daysOf = (k: number): Map<string, DayLines> => {
     let byDay = days.get(k);
     if (byDay === undefined) {
       byDay = new Map();
       for (const r of rowsOf[k] as BankTransaction[]) {
-        if (r.balance !== undefined) continue;
         let m = byDay.get(r.date);
         if (m === undefined) byDay.set(r.date, (m = new Map()));
         const c = contentOf(r);
-        m.set(c, (m.get(c) ?? 0) + 1);
+        const e = m.get(c);
+        if (e === undefined) m.set(c, { n: 1, amount: r.amount, balanced: r.balance !== undefined });
+        else e.n++;
       }
       days.set(k, byDay);
     }
-    return byDay.get(d);
+    return byDay;
   };
-  const within = (a: Map<string, number>, b: Map<string, number>): boolean => {
-    for (const [c, n] of a) if ((b.get(c) ?? 0) < n) return false;
+  /** Whether `a`'s balance-less lines are all among `b`'s, as many times. */
+  const within = (a: DayLines, b: DayLines): boolean => {
+    for (const [c, e] of a) if (!e.balanced && (b.get(c)?.n ?? 0) < e.n) return false;
     return true;
   };
+  const repeats: (Set<string> | undefined)[] = sections.map(() => undefined);
+  const undecided: number[] = [];
   /** Per day, the latest section (in file order) with rows on it. */
   const lastOn = new Map<string, number>();
-  const shared = (k: number): string | undefined => {
-    if (from[k] === '') return undefined;
+  /** `decide` for sections `j` above and `k` meeting on day `d`, the one earlier in time first (when their other days or order tell, else either way if both agree). */
+  const byBalance = (j: number, k: number, d: string, repeated: number): boolean | undefined => {
+    if ((from[j] as string) < d || (to[k] as string) > d) return decide(j, k, repeated);
+    if ((from[k] as string) < d || (to[j] as string) > d) return decide(k, j, repeated);
+    const order = newestFirst[k] ?? newestFirst[j];
+    if (order !== undefined) return order ? decide(k, j, repeated) : decide(j, k, repeated);
+    const a = decide(j, k, repeated);
+    const b = decide(k, j, repeated);
+    return a === undefined ? b : b === undefined || a === b ? a : undefined;
+  };
+  const compare = (j: number, k: number, d: string, pageable: boolean, nested = false): void => {
+    const mine = daysOf(k).get(d);
+    const theirs = daysOf(j).get(d);
+    if (mine === undefined || theirs === undefined) return;
+    let repeated = 0;
+    let free = false;
+    for (const [c, e] of mine) {
+      const n = Math.min(e.n, theirs.get(c)?.n ?? 0);
+      repeated += n * e.amount;
+      if (n > 0 && !e.balanced) free = true;
+    }
+    // No balance-less line of the day is in both: nothing to decide here.
+    if (!free) return;
+    // The balance first, where the sections follow one another in time (not one inside the other's period).
+    const join = nested ? undefined : byBalance(j, k, d, repeated);
+    if (join === false) return;
+    if (join === true) {
+      (repeats[k] ??= new Set()).add(d);
+      return;
+    }
+    if (!within(mine, theirs) && !within(theirs, mine)) return;
+    if (!pageable) {
+      (repeats[k] ??= new Set()).add(d);
+      return;
+    }
+    // A page break or a join, and nothing tells: both kept, the possible copies named.
+    const seen = new Map<string, number>();
+    for (const r of rowsOf[k] as BankTransaction[]) {
+      if (r.date !== d || r.balance !== undefined) continue;
+      const c = contentOf(r);
+      const i = seen.get(c) ?? 0;
+      seen.set(c, i + 1);
+      if (i < (theirs.get(c)?.n ?? 0)) undecided.push(r.line);
+    }
+  };
+  sections.forEach((_, k) => {
+    const a = from[k] as string;
+    const b = to[k] as string;
+    if (a === '') return;
     // The shared day is this section's first or last day; the other export is the one before it
     // that holds that day (two exports joined end to end, or each copy after the one before it).
-    for (const d of from[k] === to[k] ? [from[k] as string] : [from[k] as string, to[k] as string]) {
+    for (const d of a === b ? [a] : [a, b]) {
       const j = lastOn.get(d);
       if (j === undefined) continue;
-      const lo = (from[j] as string) > (from[k] as string) ? (from[j] as string) : (from[k] as string);
-      const hi = (to[j] as string) < (to[k] as string) ? (to[j] as string) : (to[k] as string);
+      const lo = (from[j] as string) > a ? (from[j] as string) : a;
+      const hi = (to[j] as string) < b ? (to[j] as string) : b;
       if (lo !== hi) continue;
-      const mine = linesOf(k, d);
-      const theirs = linesOf(j, d);
-      if (mine !== undefined && theirs !== undefined && (within(mine, theirs) || within(theirs, mine))) return d;
+      // A page break continues the date order: the earlier section's last day is the later's first
+      // (oldest first), or the other way round. A page has no heading or opening balance of its own.
+      const order = newestFirst[k] ?? newestFirst[j];
+      const pageable = !ownStart[k] && ((order !== true && to[j] === d && a === d) || (order !== false && from[j] === d && b === d));
+      compare(j, k, d, pageable);
     }
-    return undefined;
-  };
-  return sections.map((_, k) => {
-    const d = shared(k);
+    // Days inside this section's period that a one-day section above holds (a one-day export, then a longer one holding it).
+    if (a !== b) {
+      const inside = new Set<string>();
+      for (const r of rowsOf[k] as BankTransaction[]) {
+        if (r.date <= a || r.date >= b || inside.has(r.date)) continue;
+        const j = lastOn.get(r.date);
+        if (j !== undefined && from[j] === to[j]) inside.add(r.date);
+      }
+      for (const d of inside) compare(lastOn.get(d) as number, k, d, false, true);
+    }
     for (const r of rowsOf[k] as BankTransaction[]) lastOn.set(r.date, k);
-    return d;
   });
+  undecided.sort((x, y) => x - y);
+  return { repeats, undecided };
 }
 
 /** The section a line is in: the last one starting at or before it (binary search). */
@@ -719,10 +810,22 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     const account = own === undefined || own === accountNumber ? statementAccount : new Hasher().str(idSpelling(own));
     return hasher.reset(account.h1, account.h2).int(builder.lanes[2 * i]).int(builder.lanes[2 * i + 1]);
   };
+  // Each section's rows, balance marks and balance chain (checked on its own), where the file is in sections.
+  const sectionOf = (line: number): number => sectionIndex(sections ?? [], line);
+  const rowsOf = (sections ?? []).map(() => [] as BankTransaction[]);
+  const marksOf = (sections ?? []).map(() => [] as BalanceMark[]);
+  if (sections !== undefined) {
+    for (const r of booked) (rowsOf[sectionOf(r.line)] as BankTransaction[]).push(r);
+    for (const m of raw.marks ?? []) (marksOf[sectionOf(m.line)] as BalanceMark[]).push(m);
+  }
+  const sectionOrder = rowsOf.map((rows) => raw.newestFirst ?? isNewestFirst(rows));
+  const results = rowsOf.map((rows, k) => balances(rows, marksOf[k] as BalanceMark[], sectionOrder[k] ?? order));
   /** Rows of a later section that are lines of an earlier one (files in sections only). */
   const repeated = new Set<BankTransaction>();
   /** Of those, lines taken for repeats on the one day their section shares with an earlier one ({@link sharedDayRepeats}). */
   const repeatedOnOneDay: number[] = [];
+  /** Lines kept that may repeat a line of the one day their section shares with an earlier one, where nothing tells. */
+  let undecidedRepeats: number[] = [];
   if (sections === undefined) {
     const seen = new Map<string, number>();
     let day = '';
@@ -753,7 +856,18 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     const overlaps = overlapsEarlier(sections, out0);
     const index = new Map<BankTransaction, number>();
     all.forEach((t, i) => index.set(t, i));
-    const sharedDay = sharedDayRepeats(sections, out0, (t) => keyOf(index.get(t) as number).hex());
+    // Whether two sections meeting on `day` are two exports joined (true) or pages of one (false), by
+    // the balance: a page continues at the closing balance of the page before it in time; a joined
+    // export opens at that balance less the lines both hold (`repeated`), which its chain counts again.
+    const decide = (earlier: number, later: number, repeated: number): boolean | undefined => {
+      if (repeated === 0) return undefined;
+      const closing = (results[earlier] as Balances).closing;
+      const opening = (results[later] as Balances).opening;
+      if (closing === undefined || opening === undefined) return undefined;
+      return closing === opening ? false : closing - repeated === opening ? true : undefined;
+    };
+    const shared = sharedDayRepeats(sections, out0, (t) => keyOf(index.get(t) as number).hex(), sectionOrder.map((o) => o ?? order), sections.map((sec, k) => sec.heading !== '' || (marksOf[k] as BalanceMark[]).some((m) => m.role === 'opening')), decide);
+    undecidedRepeats = shared.undecided;
     const kept = new Set<string>();
     const total = new Map<string, number>();
     const local = new Map<string, number>();
@@ -771,7 +885,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       const j = local.get(key) ?? 0;
       local.set(key, j + 1);
       const n = total.get(key) ?? 0;
-      const oneDay = sharedDay[k] === tx.date && tx.balance === undefined && overlaps[k] !== true;
+      const oneDay = tx.balance === undefined && overlaps[k] !== true && shared.repeats[k]?.has(tx.date) === true;
       if (k > 0 && (tx.balance !== undefined || overlaps[k] === true || oneDay)) {
         tx.id = j === 0 ? key : h.int(j).hex();
         if (kept.has(tx.id)) {
@@ -795,10 +909,17 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       code: 'SECTIONS_OVERLAP',
       message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out${
         repeatedOnOneDay.length > 0
-          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance: that day's lines of one section are all among the other's, so each counts once per occurrence in the section holding it most often — check them if the sections are pages of one export`
+          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance of their own: the running balance or the sections' date order shows two exports joined, so each line of that day counts once per occurrence in the section holding it most often`
           : ''
       }`,
       lines,
+    });
+  }
+  if (undecidedRepeats.length > 0) {
+    warnings.push({
+      code: 'SECTIONS_REPEAT_KEPT',
+      message: `Line(s) ${undecidedRepeats.join(', ')} repeat lines (same date, amount and text) of the one day their section shares with the section above, and no balance tells whether the sections are pages of one export (the lines are purchases of their own) or two exports joined (the lines are copies): all kept — leave out the copies if the file is two exports joined`,
+      lines: undecidedRepeats,
     });
   }
 
@@ -836,14 +957,8 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     sectionOut = [];
     // A section's count is of its lines in the statement: a repeated line counts in the first section only.
     const shown = out;
-    const sectionOf = (line: number): number => sectionIndex(sections, line);
-    const rowsOf = sections.map(() => [] as BankTransaction[]);
     const shownOf = sections.map(() => 0);
-    const marksOf = sections.map(() => [] as BalanceMark[]);
-    for (const r of booked) (rowsOf[sectionOf(r.line)] as BankTransaction[]).push(r);
     for (const r of shown) shownOf[sectionOf(r.line)]! += 1;
-    for (const m of raw.marks ?? []) (marksOf[sectionOf(m.line)] as BalanceMark[]).push(m);
-    const results = sections.map((_, k) => balances(rowsOf[k] as BankTransaction[], marksOf[k] as BalanceMark[], raw.newestFirst ?? isNewestFirst(rowsOf[k] as BankTransaction[]) ?? newestFirst));
     for (const r of results) breaks.push(...r.breaks);
     sections.forEach((s, k) => {
       const r = results[k] as Balances;

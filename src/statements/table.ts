@@ -295,6 +295,22 @@ function describeAmountStyle(s: AmountStyle): string {
 }
 
 /** The trimmed cell at index `i`, or '' when the column is absent (-1) or the record is short. */
+/**
+ * A currency cell as the ISO 4217 code it is: three letters in any case (`sek`, as Stripe writes
+ * every currency, or `Sek`) are that code in capitals, so the rows' currency is the statement's
+ * `SEK`, not another one; anything else as written.
+ */
+function currencyCode(cell: string): string | undefined {
+  if (cell === '') return undefined;
+  if (cell.length !== 3) return cell;
+  // Nearly every row repeats the one before: a code already in capitals needs no test.
+  const a = cell.charCodeAt(0);
+  const b = cell.charCodeAt(1);
+  const c = cell.charCodeAt(2);
+  if (a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90) return cell;
+  return /^[a-z]{3}$/i.test(cell) ? cell.toUpperCase() : cell;
+}
+
 function at(cells: readonly string[], i: number): string {
   if (i < 0) return '';
   const v = cells[i];
@@ -772,7 +788,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               amount: -fee,
               balance,
               text: `${fieldName('fee')}: ${text}`,
-              currency: at(cells, iCurrency) || undefined,
+              currency: currencyCode(at(cells, iCurrency)),
               account: iAccount >= 0 ? accountOf(cells) : undefined,
               pending: pending || undefined,
             };
@@ -790,7 +806,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,
-        currency: at(cells, iCurrency) || undefined,
+        currency: currencyCode(at(cells, iCurrency)),
         account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,

@@ -145,11 +145,21 @@ export const WARNING_CODES = [
   /**
    * A file in sections whose later section repeats lines of an earlier one of the same account
    * (two exports of overlapping periods joined end to end): each such line is kept once, from the
-   * earlier section; `lines` names the repeats left out. Without a balance, sections that share one
-   * day only are taken for this when one's lines of that day are all among the other's; the message
-   * names the lines so decided.
+   * earlier section; `lines` names the repeats left out. Lines without a balance of their own on the
+   * one day two sections share are taken for this when the running balance shows a join (the later
+   * section opens at the earlier one's closing balance less the lines both hold), or when the order
+   * does (a day that is not where one section ends and the next begins, as a page break's would be)
+   * and one section's lines of that day are all among the other's; the message names them.
    */
   'SECTIONS_OVERLAP',
+  /**
+   * A file in sections whose section repeats lines of the one day it shares with the section above
+   * (same date, amount and text, no balance on them), where nothing tells a page break of one export
+   * (the repeats are purchases of their own) from two exports joined (they are copies): neither the
+   * running balance (none, or it holds neither way) nor the order. Every line is kept; `lines`
+   * names the ones that may be copies.
+   */
+  'SECTIONS_REPEAT_KEPT',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

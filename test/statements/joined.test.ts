@@ -118,34 +118,49 @@ describe('two exports of overlapping periods joined end to end', () => {
     const H = 'Datum;Text;Belopp\n';
     const lines = (s: Statement): number[] => s.transactions.map((t) => t.line);
 
-    it('the shared day\'s lines are read once when one export\'s lines of that day are all among the other\'s, named in the warning', () => {
-      // January's export was made during 2026-01-31 (one coffee booked yet); February's starts on 2026-01-31 and holds the day's three lines.
+    it('bare headers meeting on one day whose lines repeat: a page break or a join, nothing tells — every line kept, the possible copies named', () => {
+      // January's export made during 2026-01-31 (one coffee booked yet) and February's from 2026-01-31 on,
+      // or one export with a page break after the first coffee of three: without a balance both read alike.
       const jan = `${H}2026-01-03;Insättning;2 000,00\n2026-01-31;Kortköp Espresso House;-45,00\n`;
       const feb = `${H}2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Swish Kalle;50,00\n2026-02-05;Hyra;-1 000,00\n`;
       const s = parseStatement(jan + feb);
       expect(s.sections).toHaveLength(2);
+      expect(lines(s)).toEqual([2, 3, 5, 6, 7, 8]);
+      expect(new Set(ids(s)).size).toBe(6);
+      expect(codes(s)).not.toContain('SECTIONS_OVERLAP');
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_REPEAT_KEPT')?.lines).toEqual([5]);
+      // February's export first: the shared day is where the first section starts, no page break's place — a join, read once.
+      const reversed = parseStatement(feb + jan);
+      expect(reversed.transactions).toHaveLength(5);
+      expect(reversed.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([8]);
+      expect(codes(reversed)).not.toContain('SECTIONS_REPEAT_KEPT');
+    });
+
+    it('exports with heading lines of their own meeting on one day are two exports: the day read once, as a multiset', () => {
+      // January's export was made during 2026-01-31 (one coffee booked yet); February's starts on 2026-01-31 and holds the day's three lines.
+      const head = 'Kontoutdrag Lindqvist Snickeri AB;;\n';
+      const jan = `${head}${H}2026-01-03;Insättning;2 000,00\n2026-01-31;Kortköp Espresso House;-45,00\n`;
+      const feb = `${head}${H}2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Swish Kalle;50,00\n2026-02-05;Hyra;-1 000,00\n`;
+      const s = parseStatement(jan + feb);
       expect(s.transactions.map((t) => [t.line, t.date, t.amount])).toEqual([
-        [2, '2026-01-03', 200_000],
-        [3, '2026-01-31', -4_500],
-        [6, '2026-01-31', -4_500],
-        [7, '2026-01-31', 5_000],
-        [8, '2026-02-05', -100_000],
+        [3, '2026-01-03', 200_000],
+        [4, '2026-01-31', -4_500],
+        [8, '2026-01-31', -4_500],
+        [9, '2026-01-31', 5_000],
+        [10, '2026-02-05', -100_000],
       ]);
       const w = s.warnings.find((x) => x.code === 'SECTIONS_OVERLAP');
-      expect(w?.lines).toEqual([5]);
+      expect(w?.lines).toEqual([7]);
       expect(w?.message).toContain('one day');
       // The ids are those each export gives alone.
       expect(ids(s)).toEqual([...ids(parseStatement(jan)), ...ids(parseStatement(feb)).slice(1)]);
-      // The same the other way round: February's export first.
       expect(parseStatement(feb + jan).transactions).toHaveLength(5);
-    });
-
-    it('two identical coffees of the shared day that both exports hold are two lines, not four and not one', () => {
-      const jan = `${H}2026-01-03;Insättning;2 000,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n`;
-      const feb = `${H}2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-02-05;Hyra;-1 000,00\n`;
-      const s = parseStatement(jan + feb);
-      expect(lines(s)).toEqual([2, 3, 4, 8]);
-      expect(s.warnings.find((x) => x.code === 'SECTIONS_OVERLAP')?.lines).toEqual([6, 7]);
+      // Two identical coffees both exports hold are two lines, not four and not one.
+      const jan2 = `${head}${H}2026-01-03;Insättning;2 000,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n`;
+      const feb2 = `${head}${H}2026-01-31;Kortköp Espresso House;-45,00\n2026-01-31;Kortköp Espresso House;-45,00\n2026-02-05;Hyra;-1 000,00\n`;
+      const two = parseStatement(jan2 + feb2);
+      expect(lines(two)).toEqual([3, 4, 5, 10]);
+      expect(two.warnings.find((x) => x.code === 'SECTIONS_OVERLAP')?.lines).toEqual([8, 9]);
     });
 
     it('two identical coffees in one export, the next export starting the day after: both kept', () => {
@@ -166,13 +181,59 @@ describe('two exports of overlapping periods joined end to end', () => {
       expect(codes(s)).not.toContain('SECTIONS_OVERLAP');
     });
 
-    it('one-day exports joined: copies of the same export read once; different lines of the day all read', () => {
+    it('one-day copies of a bare-header export: a page break or a join, nothing tells — every line kept and named; different lines of the day all read', () => {
       const copies = parseStatement(`${H}${Array.from({ length: 50 }, () => '2026-10-02;Hyra;-100,00').join(`\n${H}`)}\n`);
-      expect(copies.transactions).toHaveLength(1);
-      expect(copies.warnings.find((x) => x.code === 'SECTIONS_OVERLAP')?.lines).toHaveLength(49);
+      expect(copies.transactions).toHaveLength(50);
+      expect(codes(copies)).not.toContain('SECTIONS_OVERLAP');
+      expect(copies.warnings.find((x) => x.code === 'SECTIONS_REPEAT_KEPT')?.lines).toHaveLength(49);
       const pages = parseStatement(`${H}${Array.from({ length: 50 }, (_, k) => `2026-10-02;Hyra ${k};-100,00`).join(`\n${H}`)}\n`);
       expect(pages.transactions).toHaveLength(50);
       expect(codes(pages)).not.toContain('SECTIONS_OVERLAP');
+      expect(codes(pages)).not.toContain('SECTIONS_REPEAT_KEPT');
+    });
+
+    it('a balance once a day decides: a page break keeps the identical line on both sides, a join reads it once', () => {
+      // The day's balance on its last line only (blank on the others). Page 1 ends with a coffee of
+      // 2026-01-17; page 2 opens with another coffee of that day and a lunch: the chain runs on from
+      // page 1's closing balance (2 465,00), so the two coffees are two purchases.
+      const B = 'Datum;Text;Belopp;Saldo\n';
+      const page1 = `${B}2026-01-03;Insättning;2 000,00;2 500,00\n2026-01-17;Kortköp Pressbyrån;-35,00;\n`;
+      const page2 = `${B}2026-01-17;Kortköp Pressbyrån;-35,00;\n2026-01-17;Lunch Bistro;-95,00;2 335,00\n2026-01-20;Hyra;-1 000,00;1 335,00\n`;
+      const paged = parseStatement(page1 + page2);
+      expect(lines(paged)).toEqual([2, 3, 5, 6, 7]);
+      expect(new Set(ids(paged)).size).toBe(5);
+      expect(codes(paged)).not.toContain('SECTIONS_OVERLAP');
+      expect(codes(paged)).not.toContain('SECTIONS_REPEAT_KEPT');
+      expect(codes(paged)).not.toContain('BALANCE_CHAIN_BROKEN');
+      // The same lines where the second export repeats the coffee the first holds: it opens at 2 500,00,
+      // the first's closing balance less the coffee both hold — one coffee, read once.
+      const joined = parseStatement(`${page1}${B}2026-01-17;Kortköp Pressbyrån;-35,00;\n2026-01-17;Lunch Bistro;-95,00;2 370,00\n2026-01-20;Hyra;-1 000,00;1 370,00\n`);
+      expect(lines(joined)).toEqual([2, 3, 6, 7]);
+      expect(joined.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([5]);
+      expect(codes(joined)).not.toContain('SECTIONS_REPEAT_KEPT');
+      expect(joined.closingBalance).toBe(137_000);
+      // The balance goes before the order: the later export first in the file, its chain opening at the
+      // earlier one's closing balance, holds the second coffee, not a copy of the first.
+      const reversed = parseStatement(page2 + page1);
+      expect(lines(reversed)).toEqual([2, 3, 4, 6, 7]);
+      expect(codes(reversed)).not.toContain('SECTIONS_OVERLAP');
+      // A chain that holds neither way: every line kept and named.
+      const neither = parseStatement(`${page1}${B}2026-01-17;Kortköp Pressbyrån;-35,00;\n2026-01-17;Lunch Bistro;-95,00;2 000,00\n`);
+      expect(lines(neither)).toEqual([2, 3, 5, 6]);
+      expect(neither.warnings.find((w) => w.code === 'SECTIONS_REPEAT_KEPT')?.lines).toEqual([5]);
+    });
+
+    it('a one-day export joined before a longer export holding that day: its lines read once', () => {
+      // An export of 2026-01-15 alone (made that day, one coffee booked yet), then January's export.
+      const day = `${H}2026-01-15;Kortköp Espresso House;-45,00\n`;
+      const month = `${H}2026-01-03;Insättning;2 000,00\n2026-01-15;Kortköp Espresso House;-45,00\n2026-01-15;Swish Kalle;50,00\n2026-01-28;Hyra;-1 000,00\n`;
+      const s = parseStatement(day + month);
+      expect(lines(s)).toEqual([2, 4, 6, 7]);
+      expect(s.warnings.find((w) => w.code === 'SECTIONS_OVERLAP')?.lines).toEqual([5]);
+      expect(new Set(ids(s))).toEqual(new Set(ids(parseStatement(month))));
+      // The other way round it already read once; and a one-day export of other lines keeps them all.
+      expect(lines(parseStatement(month + day))).toEqual([2, 3, 4, 5]);
+      expect(parseStatement(`${H}2026-01-15;Kortköp Pressbyrån;-35,00\n${month}`).transactions).toHaveLength(5);
     });
 
     it('a skattekontoutdrag of one day without balances on its rows (the older layout), joined to itself, reads as itself', () => {
