@@ -451,6 +451,18 @@ class Reader {
     throw this.#error('SIE_SYNTAX', `${this.#lex.label}: expected ${what} in field ${i + 1}, found ${found}`, f === undefined ? undefined : i);
   }
 
+  /**
+   * Field `i`, an unquoted free text, with the words after it that a no-break or thin space alone
+   * separates from it (see SieLexer.joinText); `stop` keeps the record's next field out.
+   * An info note when words were joined. Call before reading any field after `i`.
+   */
+  #text(i: number, stop?: (next: string) => boolean): void {
+    const lex = this.#lex;
+    if (lex.joinText(i, stop)) {
+      this.#warn('SIE_REPAIRED', `${lex.label}: the unquoted text in field ${i + 1} has words separated by no-break or thin spaces; read as one text ${JSON.stringify(this.#str(i))}`, lex.line, lex.label, 'info');
+    }
+  }
+
   /** Optional string field: empty or absent → undefined. */
   #opt(i: number): string | undefined {
     const f = this.#lex.fields[i];
@@ -645,6 +657,7 @@ class Reader {
         return;
       }
       case '#PROSA':
+        this.#text(0);
         h.prosa = this.#str(0) ?? '';
         return;
       case '#FTYP':
@@ -666,11 +679,13 @@ class Reader {
         setOpt(h, 'industryCode', this.#opt(0));
         return;
       case '#ADRESS': {
+        this.#text(3);
         const address: SieAddress = { contact: this.#str(0) ?? '', street: this.#str(1) ?? '', postal: this.#str(2) ?? '', phone: this.#str(3) ?? '' };
         h.address = address;
         return;
       }
       case '#FNAMN':
+        this.#text(0);
         h.companyName = this.#str(0) ?? '';
         return;
       case '#RAR': {
@@ -697,6 +712,7 @@ class Reader {
         return;
       case '#KONTO': {
         const number = this.#account(0);
+        this.#text(1);
         const name = this.#str(1) ?? '';
         const existing = this.#accounts.get(number);
         if (existing) existing.name = name;
@@ -712,6 +728,7 @@ class Reader {
       }
       case '#ENHET': {
         const acc = this.#accountEntry(this.#account(0));
+        this.#text(1);
         acc.unit = this.#need(1, 'a unit');
         return;
       }
@@ -722,12 +739,15 @@ class Reader {
       }
       case '#DIM':
       case '#UNDERDIM': {
+        // #UNDERDIM's superior dimension follows the name: a last field of digits is that.
+        this.#text(1, label === '#UNDERDIM' ? (next) => isDigits(next) : undefined);
         const dim: Mutable<SieDimension> = { number: this.#integer(0, 'dimension number'), name: this.#str(1) ?? '', line: lex.line };
         if (label === '#UNDERDIM') dim.parent = this.#integer(2, 'superior dimension number');
         this.#dimensions.push(dim);
         return;
       }
       case '#OBJEKT': {
+        this.#text(2);
         const obj: SieObject = {
           dimension: this.#integer(0, 'dimension number'),
           id: this.#need(1, 'an object id'),
@@ -949,6 +969,8 @@ class Reader {
       if (!(err instanceof SieParseError) || !(rawDate === undefined || (typeof rawDate === 'string' && (rawDate === '' || isZeroDate(rawDate))))) throw err;
       this.#missingDate = err;
     }
+    // The registration date follows the text.
+    this.#text(3 + base, (next) => isDate8(next) || isZeroDate(next) || parseSieDate(next) !== undefined);
     const v: MutableVoucher = {
       series,
       number,
@@ -1130,6 +1152,8 @@ class Reader {
       amount: this.#amount(at),
       line: lex.line,
     };
+    // The quantity follows the text.
+    this.#text(at + 2, (next) => /^[-+\u2212\u2013]?\d/.test(next));
     let text = this.#opt(at + 2);
     const rawDate = lex.fields[at + 1];
     if (text === undefined && lex.quoted[at + 1] === true && typeof rawDate === 'string' && /[^\d-]/.test(rawDate)) {
