@@ -325,6 +325,15 @@ class Reader {
         secondStart = second.start;
       }
     }
+    // The closing #KSUMMA is a file's last record: what follows is outside its checksum, another
+    // file (its opening #KSUMMA first, named as its start) or a fragment of one, never the same file.
+    if (why === undefined && lex.kind === 'record' && this.#checksumClosedAt > 0) {
+      this.#afterClose ??= { line: lex.line, label: lex.label };
+      if (!(label === '#KSUMMA' && this.#opt(0) === undefined)) {
+        why = `records after the closing #KSUMMA on line ${this.#checksumClosedAt}, which ends a file`;
+        secondStart = this.#afterClose;
+      }
+    }
     if (why !== undefined) {
       const start = secondStart ?? { line: lex.line, label: lex.label };
       throw new SieParseError(
@@ -844,6 +853,11 @@ class Reader {
     this.#unknown.push({ label: lex.label, fields, line: lex.line });
   }
 
+  /** Line of the #KSUMMA that closed a checksum (0: none yet); see {@link #checkJoined}. */
+  #checksumClosedAt = 0;
+  /** The first record after it. */
+  #afterClose: { readonly line: number; readonly label: string } | undefined;
+
   #ksumma(): void {
     const lex = this.#lex;
     const raw = this.#opt(0);
@@ -875,6 +889,7 @@ class Reader {
     }
     const actual = this.#crc.value();
     this.#crc = undefined;
+    this.#checksumClosedAt = lex.line;
     lex.noteChecksumBlanks = false;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
