@@ -468,7 +468,7 @@ class Reader {
   #text(i: number, stop?: (next: string) => boolean): void {
     const lex = this.#lex;
     if (lex.joinText(i, stop)) {
-      this.#warn('SIE_REPAIRED', `${lex.label}: the unquoted text in field ${i + 1} has words separated by no-break or thin spaces; read as one text ${JSON.stringify(this.#str(i))}`, lex.line, lex.label, 'info');
+      this.#warn('SIE_REPAIRED', `${lex.label}: the unquoted text in field ${i + 1} has words separated by no-break or thin spaces; read as one text ${JSON.stringify(clip(this.#str(i) ?? ''))}`, lex.line, lex.label, 'info');
     }
   }
 
@@ -1257,6 +1257,11 @@ function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (strin
 }
 
 /** The issue code an error is listed under. */
+/** `s`, or its first 60 characters and an ellipsis: a message quotes a text, not a megabyte of it. */
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
 function issueCode(code: string): SieIssueCode {
   return code === 'SIE_UNBALANCED_VOUCHER' || code === 'SIE_INVALID_VALUE' ? code : 'SIE_SYNTAX';
 }
