@@ -113,6 +113,7 @@ export type {
   Booking,
   ConfirmResult,
   LearnFromSieOptions,
+  FiscalYearRange,
   LearnFromSieResult,
   ImportStatementOptions,
   ImportStatementResult,

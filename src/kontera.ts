@@ -50,6 +50,7 @@ export type {
   LearnWarningCode,
   KonteraOptions,
   LearnFromSieOptions,
+  FiscalYearRange,
   LearnFromSieResult,
   LongOperationOptions,
   OpenItemsLearned,

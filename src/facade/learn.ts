@@ -6,9 +6,11 @@
  *
  * @module
  */
+import { ValidationError } from '../core/errors.js';
+import { isIsoDate } from '../core/dates.js';
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
-import { fiscalYears } from '../sie/fiscal-year.js';
+import { fiscalYears, numberingContradicts } from '../sie/fiscal-year.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
@@ -26,6 +28,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
   return {
     async learnFromSie(clientId: string, bytes: Uint8Array | string, options: LearnFromSieOptions = {}): Promise<LearnFromSieResult> {
       checkAbort(options.signal);
+      for (const y of options.fiscalYears ?? []) {
+        if (typeof y?.start !== 'string' || typeof y.end !== 'string' || !isIsoDate(y.start) || !isIsoDate(y.end) || y.start > y.end) throw new ValidationError(`Invalid fiscalYears option: expected { start, end } as ISO dates with start on or before end, got ${JSON.stringify(y)}`);
+      }
       const doc = readSie(bytes, { strict: false, fileName: options.fileName });
       return store.transaction(async (tx) => {
         const found = await clientOf(tx, clientId);
@@ -35,7 +40,11 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const storedList = await tx.listLedgerVouchers(ref);
         const storedItems = await tx.listOpenItems(ref);
         // A file without #RAR: its fiscal years as the client's earlier files or its numbering say.
-        const years = fiscalYears(doc, knownYearStarts(storedList, storedItems));
+        const stated = options.fiscalYears ?? [];
+        const years = fiscalYears(doc, knownYearStarts(storedList, storedItems), stated);
+        // Years inferred against the file's own numbering: an irregular year, said rather than guessed silently.
+        const contradiction = numberingContradicts(doc, years, stated);
+        if (contradiction !== undefined) warnings.push(uncertainYearWarning(contradiction));
         const read = ledgerEntries(doc, bankAccounts, years);
         const stored = new Map(storedList.map((v) => [v.id, v]));
         // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.
@@ -162,6 +171,14 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
     },
+  };
+}
+
+/** The warning for fiscal years inferred against a file's numbering (see `numberingContradicts`). */
+function uncertainYearWarning(contradiction: string): LearnWarning {
+  return {
+    code: 'FISCAL_YEAR_UNCERTAIN',
+    message: `The file does not state the fiscal year (#RAR) of all its numbered vouchers, and no year of twelve months fits its numbering: ${contradiction}. An irregular first or last year (förlängt or förkortat räkenskapsår)? Vouchers are identified by fiscal year, series and number; give the client's fiscal years (option fiscalYears) and learn the file again`,
   };
 }
 

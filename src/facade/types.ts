@@ -101,6 +101,20 @@ export interface LearnFromSieOptions extends LongOperationOptions {
   readonly fileName?: string | undefined;
   /** Accounts that are the bank side of a voucher; default the client's bank accounts. */
   readonly bankAccounts?: readonly AccountNo[] | undefined;
+  /**
+   * The client's fiscal years (ISO dates, both inclusive), for a file that does not state the
+   * year of its vouchers (`#RAR`; a 4I file need not): an irregular first year
+   * (`{ start: '2024-05-10', end: '2025-12-31' }`) that no inference from twelve-month years
+   * finds. The file's own `#RAR` decides first; after a stated year the next starts the day after
+   * its end. Default none: inferred (see `FISCAL_YEAR_UNCERTAIN`).
+   */
+  readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
+}
+
+/** A fiscal year: ISO dates, both inclusive. */
+export interface FiscalYearRange {
+  readonly start: string;
+  readonly end: string;
 }
 
 /** What {@link Kontera.learnFromSie} did. */
@@ -175,6 +189,13 @@ export const LEARN_WARNING_CODES = [
    * they book; this file's versions are not learned (counted as `unchanged`).
    */
   'BANK_VOUCHERS_FROM_NEWER_EXPORT',
+  /**
+   * The file does not state the fiscal year (`#RAR`) of all its numbered vouchers, and the years
+   * kontera infers contradict its numbering (numbers running on across a year start, or one number
+   * twice in one year): an irregular first or last year, most likely. Vouchers are identified by
+   * fiscal year, series and number; give the years (`LearnFromSieOptions.fiscalYears`).
+   */
+  'FISCAL_YEAR_UNCERTAIN',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 

@@ -57,17 +57,54 @@ export type FiscalYears = (date: string) => FiscalYear | undefined;
  *
  * A year inferred is twelve months; an irregular first or last year is not guessed.
  */
-export function fiscalYears(doc: SieDocument, known: readonly string[] = []): FiscalYears {
-  // The file's own #RAR years decide even when they start on 1 January (the file says so); a
-  // stored id's 1 January may be the calendar year standing in, so it decides nothing.
-  const starts = [...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])), ...known.filter((s) => ISO_DATE.test(s) && s.slice(5) !== '01-01')];
+export function fiscalYears(doc: SieDocument, known: readonly string[] = [], stated: readonly FiscalYear[] = []): FiscalYears {
+  const told = stated.filter((y) => ISO_DATE.test(y.start) && ISO_DATE.test(y.end) && y.start <= y.end);
+  // The file's own #RAR years and the years the caller states decide even when they start on
+  // 1 January, and the day after a stated year's end starts the next (an irregular first year of
+  // 2024-05-10 – 2025-12-31 is followed by calendar years); a stored id's 1 January may be the
+  // calendar year standing in, so it decides nothing.
+  const starts = [
+    ...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])),
+    ...told.flatMap((y) => [y.start, dayAfter(y.end)]),
+    ...known.filter((s) => ISO_DATE.test(s) && s.slice(5) !== '01-01'),
+  ];
   const fromNumbering = starts.length > 0 ? undefined : startFromNumbering(doc);
   return (date) => {
-    const given = fiscalYearOf(doc, date);
+    const given = fiscalYearOf(doc, date) ?? told.find((y) => y.start <= date && date <= y.end);
     if (given !== undefined || !ISO_DATE.test(date)) return given;
     const monthDay = starts.length > 0 ? nearest(starts, date).slice(5) : fromNumbering;
-    return monthDay === undefined ? undefined : yearAround(date, monthDay);
+    if (monthDay === undefined) return undefined;
+    // A year inferred next to a stated one ends where that one starts, and starts after it ends.
+    let { start, end } = yearAround(date, monthDay);
+    for (const y of told) {
+      if (y.start > date && y.start <= end) end = dayBefore(y.start);
+      if (y.end < date && y.end >= start) start = dayAfter(y.end);
+    }
+    return { start, end };
   };
+}
+
+/**
+ * Where the fiscal years `years` gives a file's numbered vouchers contradict the file's numbering,
+ * for vouchers whose year the file does not state (`#RAR`) and the caller did not (`stated`): two
+ * vouchers numbered n and n + 1 put in two years, or one number on two dates put in one year.
+ * Numbering restarts every fiscal year, so the years are a guess that does not hold: an irregular
+ * first or last year (förlängt or förkortat räkenskapsår, 2024-05-10 – 2025-12-31) in a file
+ * without `#RAR`, or a program that numbers on across years. Undefined when nothing contradicts.
+ */
+export function numberingContradicts(doc: SieDocument, years: FiscalYears, stated: readonly FiscalYear[] = []): string | undefined {
+  const says = (date: string): boolean => fiscalYearOf(doc, date) !== undefined || stated.some((y) => y.start <= date && date <= y.end);
+  const startOf = (date: string): string => voucherYearStart(years(date), date);
+  const { together, apart } = numberingPairs(doc);
+  for (const [a, b, what] of together) {
+    if ((says(a) && says(b)) || startOf(a) === startOf(b)) continue;
+    return `${what} and the number after it (dated ${a} and ${b}) follow each other, yet fall in two fiscal years as kontera takes them (from ${startOf(a)} and from ${startOf(b)})`;
+  }
+  for (const [a, b, what] of apart) {
+    if ((says(a) && says(b)) || startOf(a) !== startOf(b)) continue;
+    return `${what} is written on ${a} and on ${b}, yet both fall in the fiscal year from ${startOf(a)} as kontera takes it`;
+  }
+  return undefined;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,6 +127,11 @@ function yearAround(date: string, monthDay: string): FiscalYear {
   return { start, end: dayBefore(yearAfter(start)) };
 }
 
+function dayAfter(date: string): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
+  return d.toISOString().slice(0, 10);
+}
+
 function dayBefore(date: string): string {
   const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - 1));
   return d.toISOString().slice(0, 10);
@@ -109,33 +151,8 @@ function dayBefore(date: string): string {
  * and every export of the same year that starts there gives the same answer.
  */
 export function startFromNumbering(doc: SieDocument): string | undefined {
-  const dates = new Map<string, Set<string>>();
-  let first: string | undefined;
-  for (const v of doc.vouchers) {
-    if (!isNumbered(v.number) || !ISO_DATE.test(v.date)) continue;
-    const key = `${v.series.trim()}\u0000${v.number.trim()}`;
-    const set = dates.get(key);
-    if (set === undefined) dates.set(key, new Set([v.date]));
-    else set.add(v.date);
-    if (first === undefined || v.date < first) first = v.date;
-  }
+  const { together, apart, first } = numberingPairs(doc);
   if (first === undefined) return undefined;
-  const together: [string, string][] = [];
-  const apart: [string, string][] = [];
-  for (const [key, set] of dates) {
-    const sorted = [...set].sort();
-    if (sorted.length > 1) {
-      apart.push([sorted[0] as string, sorted[sorted.length - 1] as string]);
-      continue;
-    }
-    const [series, number] = key.split('\u0000') as [string, string];
-    if (!/^\d+$/.test(number)) continue;
-    const next = dates.get(`${series}\u0000${String(Number(number) + 1)}`);
-    if (next === undefined || next.size !== 1) continue;
-    const a = sorted[0] as string;
-    const b = [...next][0] as string;
-    if (a !== b) together.push(a < b ? [a, b] : [b, a]);
-  }
   const fits = (monthDay: string): boolean => together.every(([a, b]) => !startBetween(a, b, monthDay)) && apart.every(([a, b]) => startBetween(a, b, monthDay));
   if (fits('01-01')) return undefined;
   let best: { monthDay: string; start: string } | undefined;
@@ -146,6 +163,43 @@ export function startFromNumbering(doc: SieDocument): string | undefined {
     if (best === undefined || start > best.start) best = { monthDay, start };
   }
   return best?.monthDay;
+}
+
+/**
+ * A file's numbering as pairs of dates, within a series: `together`, the dates of vouchers
+ * numbered n and n + 1 (each number on one date), and `apart`, the first and last date of one
+ * number written on several; with the voucher (`A 12`) each pair starts at, and the file's first
+ * numbered voucher date.
+ */
+function numberingPairs(doc: SieDocument): { together: [string, string, string][]; apart: [string, string, string][]; first: string | undefined } {
+  const dates = new Map<string, Set<string>>();
+  let first: string | undefined;
+  for (const v of doc.vouchers) {
+    if (!isNumbered(v.number) || !ISO_DATE.test(v.date)) continue;
+    const key = `${v.series.trim()}\u0000${v.number.trim()}`;
+    const set = dates.get(key);
+    if (set === undefined) dates.set(key, new Set([v.date]));
+    else set.add(v.date);
+    if (first === undefined || v.date < first) first = v.date;
+  }
+  const together: [string, string, string][] = [];
+  const apart: [string, string, string][] = [];
+  for (const [key, set] of dates) {
+    const [series, number] = key.split('\u0000') as [string, string];
+    const what = series === '' ? `voucher ${number}` : `voucher ${series} ${number}`;
+    const sorted = [...set].sort();
+    if (sorted.length > 1) {
+      apart.push([sorted[0] as string, sorted[sorted.length - 1] as string, what]);
+      continue;
+    }
+    if (!/^\d+$/.test(number)) continue;
+    const next = dates.get(`${series}\u0000${String(Number(number) + 1)}`);
+    if (next === undefined || next.size !== 1) continue;
+    const a = sorted[0] as string;
+    const b = [...next][0] as string;
+    if (a !== b) together.push(a < b ? [a, b, what] : [b, a, what]);
+  }
+  return { together, apart, first };
 }
 
 /** Whether a year starting on `monthDay` starts after `a` and on or before `b`. */

@@ -4,7 +4,7 @@
  * be quoted, and inside quotes `\"` stands for `"` while any other backslash is literal (Visma
  * writes `#FNR "C:\ProgramData\…"`). A no-break space (U+00A0: CP437 0xFF, Latin-1 0xA0), a
  * narrow no-break space (U+202F) or a thin space (U+2009) outside quotes separates fields too: programs that build lines from spreadsheet cells write it; inside
- * an amount it may instead be a digit-group blank, which the reader decides ({@link SieLexer.joinDigitGroups}). Quotes a writer left unescaped stay part of the text: an
+ * an amount it may instead be a digit-group blank, and inside an unquoted name or text the writer's blank between words, which the reader decides ({@link SieLexer.joinDigitGroups}, {@link SieLexer.joinText}). Quotes a writer left unescaped stay part of the text: an
  * even number by pairing (`"Kaffe "Gott" AB"`), an odd number by ending the field at the one
  * closing quote after which the rest of the line is well-formed (`"Skruv 3/4" 12" lådor"`). An
  * unquoted field starting with `{` is an object list of
@@ -372,25 +372,66 @@ export class SieLexer {
   joinDigitGroups(i: number): void {
     const joined = this.#nbspJoined;
     if (joined.length === 0) return;
-    const fields = this.fields;
-    let at = joined.indexOf(i + 1);
+    const at = joined.indexOf(i + 1);
     if (at < 0) return;
-    let value = fields[i];
-    while (at < joined.length && joined[at] === i + 1 && typeof value === 'string' && this.quoted[i] !== true) {
-      const next = fields[i + 1];
-      // Groups continue an integer part only: after the decimals an NBSP ends the amount.
-      const integer = isDigit(value.charCodeAt(value.length - 1)) && value.indexOf('.') < 0 && value.indexOf(',') < 0;
-      if (typeof next !== 'string' || this.quoted[i + 1] === true || !integer || !isDigitGroup(next)) return;
+    const fields = this.fields;
+    const first = fields[i];
+    // Groups continue an integer part only: after the decimals an NBSP ends the amount.
+    if (typeof first !== 'string' || this.quoted[i] === true || !isDigit(first.charCodeAt(first.length - 1)) || first.indexOf('.') >= 0 || first.indexOf(',') >= 0) return;
+    // The fields to take, found first and spliced out once: a line of a million groups stays linear.
+    const parts = [first];
+    let k = 0;
+    while (at + k < joined.length && joined[at + k] === i + 1 + k) {
+      const next = fields[i + 1 + k];
+      if (typeof next !== 'string' || this.quoted[i + 1 + k] === true || !isDigitGroup(next)) break;
       // The blank as written, so a message quotes the amount as it stands in the file.
-      const blank = this.#text.charAt(this.#lineStart + (this.columns[i + 1] as number) - 2);
-      value = `${value}${blank}${next}`;
-      fields[i] = value;
-      fields.splice(i + 1, 1);
-      this.quoted.splice(i + 1, 1);
-      this.columns.splice(i + 1, 1);
-      joined.splice(at, 1);
-      for (let k = at; k < joined.length; k++) joined[k] = (joined[k] as number) - 1;
+      parts.push(this.#text.charAt(this.#lineStart + (this.columns[i + 1 + k] as number) - 2), next);
+      k++;
+      // A group with decimals ends the amount.
+      if (next.indexOf('.') >= 0 || next.indexOf(',') >= 0) break;
     }
+    if (k > 0) this.#merge(i, at, k, parts);
+  }
+
+  /**
+   * Reads field `i`, an unquoted free text (a name, a voucher's or row's text), together with the
+   * unquoted fields after it that a single no-break or thin space alone separates from it:
+   * `#FNAMN Cell\u00a0AB` is the name `Cell\u00a0AB`, as written. The spec separates fields by
+   * spaces and tabs only; the lexer splits at a no-break space for the rows a spreadsheet built
+   * (see the module comment), but inside an unquoted text it is the writer's blank between words.
+   * A field for which `stop` is true is not taken: what the record has after the text (`#VER`'s
+   * registration date, `#TRANS`'s quantity). Returns whether any field was taken.
+   */
+  joinText(i: number, stop?: (next: string) => boolean): boolean {
+    const joined = this.#nbspJoined;
+    if (joined.length === 0) return false;
+    const at = joined.indexOf(i + 1);
+    if (at < 0) return false;
+    const fields = this.fields;
+    const first = fields[i];
+    if (typeof first !== 'string' || this.quoted[i] === true) return false;
+    const parts = [first];
+    let k = 0;
+    while (at + k < joined.length && joined[at + k] === i + 1 + k) {
+      const next = fields[i + 1 + k];
+      if (typeof next !== 'string' || this.quoted[i + 1 + k] === true || stop?.(next) === true) break;
+      parts.push(this.#text.charAt(this.#lineStart + (this.columns[i + 1 + k] as number) - 2), next);
+      k++;
+    }
+    if (k === 0) return false;
+    this.#merge(i, at, k, parts);
+    return true;
+  }
+
+  /** Field `i` becomes `parts` joined, in place of itself and the `k` fields after it (one splice: linear). */
+  #merge(i: number, at: number, k: number, parts: readonly string[]): void {
+    const joined = this.#nbspJoined;
+    this.fields[i] = parts.join('');
+    this.fields.splice(i + 1, k);
+    this.quoted.splice(i + 1, k);
+    this.columns.splice(i + 1, k);
+    joined.splice(at, k);
+    for (let m = at; m < joined.length; m++) joined[m] = (joined[m] as number) - k;
   }
 
   /**

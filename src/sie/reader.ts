@@ -325,6 +325,15 @@ class Reader {
         secondStart = second.start;
       }
     }
+    // The closing #KSUMMA is a file's last record: what follows is outside its checksum, another
+    // file (its opening #KSUMMA first, named as its start) or a fragment of one, never the same file.
+    if (why === undefined && lex.kind === 'record' && this.#checksumClosedAt > 0) {
+      this.#afterClose ??= { line: lex.line, label: lex.label };
+      if (!(label === '#KSUMMA' && this.#opt(0) === undefined)) {
+        why = `records after the closing #KSUMMA on line ${this.#checksumClosedAt}, which ends a file`;
+        secondStart = this.#afterClose;
+      }
+    }
     if (why !== undefined) {
       const start = secondStart ?? { line: lex.line, label: lex.label };
       throw new SieParseError(
@@ -449,6 +458,18 @@ class Reader {
     if (typeof f === 'string') return f;
     const found = f === undefined ? 'the end of the record' : 'an object list';
     throw this.#error('SIE_SYNTAX', `${this.#lex.label}: expected ${what} in field ${i + 1}, found ${found}`, f === undefined ? undefined : i);
+  }
+
+  /**
+   * Field `i`, an unquoted free text, with the words after it that a no-break or thin space alone
+   * separates from it (see SieLexer.joinText); `stop` keeps the record's next field out.
+   * An info note when words were joined. Call before reading any field after `i`.
+   */
+  #text(i: number, stop?: (next: string) => boolean): void {
+    const lex = this.#lex;
+    if (lex.joinText(i, stop)) {
+      this.#warn('SIE_REPAIRED', `${lex.label}: the unquoted text in field ${i + 1} has words separated by no-break or thin spaces; read as one text ${JSON.stringify(clip(this.#str(i) ?? ''))}`, lex.line, lex.label, 'info');
+    }
   }
 
   /** Optional string field: empty or absent → undefined. */
@@ -645,6 +666,7 @@ class Reader {
         return;
       }
       case '#PROSA':
+        this.#text(0);
         h.prosa = this.#str(0) ?? '';
         return;
       case '#FTYP':
@@ -666,11 +688,13 @@ class Reader {
         setOpt(h, 'industryCode', this.#opt(0));
         return;
       case '#ADRESS': {
+        this.#text(3);
         const address: SieAddress = { contact: this.#str(0) ?? '', street: this.#str(1) ?? '', postal: this.#str(2) ?? '', phone: this.#str(3) ?? '' };
         h.address = address;
         return;
       }
       case '#FNAMN':
+        this.#text(0);
         h.companyName = this.#str(0) ?? '';
         return;
       case '#RAR': {
@@ -697,6 +721,7 @@ class Reader {
         return;
       case '#KONTO': {
         const number = this.#account(0);
+        this.#text(1);
         const name = this.#str(1) ?? '';
         const existing = this.#accounts.get(number);
         if (existing) existing.name = name;
@@ -712,6 +737,7 @@ class Reader {
       }
       case '#ENHET': {
         const acc = this.#accountEntry(this.#account(0));
+        this.#text(1);
         acc.unit = this.#need(1, 'a unit');
         return;
       }
@@ -722,12 +748,15 @@ class Reader {
       }
       case '#DIM':
       case '#UNDERDIM': {
+        // #UNDERDIM's superior dimension follows the name: a last field of digits is that.
+        this.#text(1, label === '#UNDERDIM' ? (next) => isDigits(next) : undefined);
         const dim: Mutable<SieDimension> = { number: this.#integer(0, 'dimension number'), name: this.#str(1) ?? '', line: lex.line };
         if (label === '#UNDERDIM') dim.parent = this.#integer(2, 'superior dimension number');
         this.#dimensions.push(dim);
         return;
       }
       case '#OBJEKT': {
+        this.#text(2);
         const obj: SieObject = {
           dimension: this.#integer(0, 'dimension number'),
           id: this.#need(1, 'an object id'),
@@ -824,6 +853,11 @@ class Reader {
     this.#unknown.push({ label: lex.label, fields, line: lex.line });
   }
 
+  /** Line of the #KSUMMA that closed a checksum (0: none yet); see {@link #checkJoined}. */
+  #checksumClosedAt = 0;
+  /** The first record after it. */
+  #afterClose: { readonly line: number; readonly label: string } | undefined;
+
   #ksumma(): void {
     const lex = this.#lex;
     const raw = this.#opt(0);
@@ -855,6 +889,7 @@ class Reader {
     }
     const actual = this.#crc.value();
     this.#crc = undefined;
+    this.#checksumClosedAt = lex.line;
     lex.noteChecksumBlanks = false;
     if (expected === actual) {
       this.#checksum = { status: 'valid', expected, actual };
@@ -949,6 +984,8 @@ class Reader {
       if (!(err instanceof SieParseError) || !(rawDate === undefined || (typeof rawDate === 'string' && (rawDate === '' || isZeroDate(rawDate))))) throw err;
       this.#missingDate = err;
     }
+    // The registration date follows the text.
+    this.#text(3 + base, (next) => isDate8(next) || isZeroDate(next) || parseSieDate(next) !== undefined);
     const v: MutableVoucher = {
       series,
       number,
@@ -1130,6 +1167,8 @@ class Reader {
       amount: this.#amount(at),
       line: lex.line,
     };
+    // The quantity follows the text.
+    this.#text(at + 2, (next) => /^[-+\u2212\u2013]?\d/.test(next));
     let text = this.#opt(at + 2);
     const rawDate = lex.fields[at + 1];
     if (text === undefined && lex.quoted[at + 1] === true && typeof rawDate === 'string' && /[^\d-]/.test(rawDate)) {
@@ -1218,6 +1257,11 @@ function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (strin
 }
 
 /** The issue code an error is listed under. */
+/** `s`, or its first 60 characters and an ellipsis: a message quotes a text, not a megabyte of it. */
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
 function issueCode(code: string): SieIssueCode {
   return code === 'SIE_UNBALANCED_VOUCHER' || code === 'SIE_INVALID_VALUE' ? code : 'SIE_SYNTAX';
 }

@@ -86,6 +86,31 @@ describe('SIE checksums and joined files built to be slow', () => {
 });
 
 describe('SIE vouchers built to be slow', () => {
+  it('a 2 MB unquoted name of words joined by no-break spaces is read whole in linear time, and its note quotes only its start', () => {
+    const t0 = performance.now();
+    const doc = readSie(new TextEncoder().encode(`#FLAGGA 0\n#FNAMN ${'Cell\u00a0'.repeat(400_000)}AB\n`));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(doc.header.companyName).toHaveLength(2_000_002);
+    expect(doc.issues.map((i) => [i.code, i.line])).toEqual([['SIE_REPAIRED', 2]]);
+    expect(doc.issues[0]?.message.length).toBeLessThan(200);
+  });
+
+  it('an amount or quantity of 250 000 digit groups joined by no-break spaces (1 MB) is refused in linear time, naming the field', () => {
+    for (const row of [`#TRANS 1930 {} 1${'\u00a0234'.repeat(250_000)}`, `#TRANS 1930 {} 1 "" "" 1${'\u202f234'.repeat(250_000)}`]) {
+      const bytes = new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', row, '}', ''].join('\n'));
+      const t0 = performance.now();
+      let error: unknown;
+      try {
+        readSie(bytes);
+      } catch (e) {
+        error = e;
+      }
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(error).toMatchObject({ code: 'SIE_INVALID_VALUE', line: 5 });
+      expect((error as Error).message).toMatch(/field (3|6)/);
+    }
+  });
+
   it('a voucher of 40 000 #RTRANS without echoes and 40 000 other rows is read in linear time', () => {
     const rows = [...Array.from({ length: 40_000 }, () => '#RTRANS 1930 {1 "a" 6 "b"} 1'), ...Array.from({ length: 40_000 }, () => '#TRANS 1931 {6 "b" 1 "a"} 1')];
     const bytes = new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', ...rows, '}', ''].join('\n'));

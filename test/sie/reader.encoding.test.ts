@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, encodeText } from '../../src/core/encoding.js';
 import { readSie } from '../../src/sie/reader.js';
 import { SieParseError } from '../../src/core/errors.js';
+import { SieCrc } from '../../src/sie/checksum.js';
 import { caught } from '../support/errors.js';
 
 const TEXT = ['#FLAGGA 0', '#FORMAT PC8', '#FNAMN "Övningsbolaget Åsa & Ärla AB"', '#KONTO 7010 "Lön till kollektivanställda"', '#KONTO 2640 "Ingående moms"'].join('\r\n');
@@ -266,6 +267,31 @@ describe('readSie encodings', () => {
         expect(err.message).toMatch(new RegExp(`second SIE file starts at line ${line} \\(a second ${proof} after the first file's`));
       }
     }
+  });
+
+  it('records after a closing #KSUMMA, which ends a file, are another file appended: SIE_JOINED_FILES in both modes, not a checksum that says valid over part of the input', () => {
+    const body = ['#PROGRAM "Exempel" 1.0', '#FORMAT PC8', '#GEN 20250110', '#SIETYP 4', '#FNAMN "Åkeriet"', '#VER A 1 20250105 "Hyra"', '{', '#TRANS 1930 {} -5', '#TRANS 5010 {} 5', '}'];
+    const crc = new SieCrc();
+    for (const line of body) {
+      const [label, ...fields] = line.split(' ');
+      if (label?.startsWith('#')) crc.addRecord(label, fields.map((f) => (f === '{}' ? [] : f.replace(/"/g, ''))));
+    }
+    const whole = ['#FLAGGA 0', '#KSUMMA', ...body, `#KSUMMA ${crc.value()}`];
+    expect(readSie(whole.join('\r\n')).checksum.status).toBe('valid');
+    // Another file's vouchers without a header, or a fragment starting with its opening #KSUMMA.
+    const tails: [readonly string[], number, string][] = [
+      [['', '#VER A 1 20260105 "Hyra"', '{', '#TRANS 1930 {} -7', '#TRANS 5010 {} 7', '}'], 15, '#VER'],
+      [['#KSUMMA', '#KONTO 1930 "Bank"', '#IB 0 1930 200.00'], 14, '#KSUMMA'],
+    ];
+    for (const [tail, line, label] of tails) {
+      for (const strict of [true, false]) {
+        const err = caught(() => readSie([...whole, ...tail].join('\r\n'), { strict, fileName: 'ihop.se' }), SieParseError);
+        expect(err).toMatchObject({ code: 'SIE_JOINED_FILES', line, label, file: 'ihop.se' });
+        expect(err.message).toMatch(/after the closing #KSUMMA on line 13, which ends a file/);
+      }
+    }
+    // Blank lines and a DOS end-of-file mark after it are no records.
+    expect(readSie([...whole, '', '\x1a'].join('\r\n')).checksum.status).toBe('valid');
   });
 
   it('records that one file may repeat or write late are not a second file: #RAR -1, #KONTO, #PROSA again, a header record written twice before the body, or once after it', () => {

@@ -90,6 +90,43 @@ describe('readSie lexing', () => {
     }
   });
 
+  it('keeps an unquoted name or text whose words a no-break or thin space separates whole, up to the field the record has after it', () => {
+    for (const strict of [true, false]) {
+      const doc = readSie(
+        sie([
+          ...HEAD.slice(0, 5),
+          '#FNAMN Cell\u00a0AB',
+          '#ADRESS "Anna" "Gatan 1" "123 45 Ort" 08\u00a0123\u00a045',
+          '#PROSA Export\u202fför\u2009bokslut',
+          '#KONTO 1930 Företags\u00a0konto\u00a0SEB',
+          '#DIM 20 Region\u00a0Syd',
+          '#UNDERDIM 21 Distrikt\u00a0Väst\u00a01',
+          '#OBJEKT 1 100 Butik\u00a0Malmö',
+          '#VER A 1 20250105 Hyra\u00a0januari\u00a020250106',
+          '{',
+          '#TRANS 1930 {} -100.00 "" Hyra\u00a0jan\u00a02',
+          '#TRANS 5010 {} 100.00 20250105 Lokal\u00a0hyra',
+          '}',
+        ]),
+        { strict },
+      );
+      expect(doc.header.companyName).toBe('Cell\u00a0AB');
+      expect(doc.header.address?.phone).toBe('08\u00a0123\u00a045');
+      expect(doc.header.prosa).toBe('Export\u202fför\u2009bokslut');
+      expect(doc.accounts[0]).toMatchObject({ number: '1930', name: 'Företags\u00a0konto\u00a0SEB' });
+      expect(doc.dimensions.map((d) => [d.number, d.name, d.parent])).toEqual([[20, 'Region\u00a0Syd', undefined], [21, 'Distrikt\u00a0Väst', 1]]);
+      expect(doc.objects[0]).toMatchObject({ dimension: 1, id: '100', name: 'Butik\u00a0Malmö' });
+      const v = doc.vouchers[0];
+      expect(v).toMatchObject({ text: 'Hyra\u00a0januari', registrationDate: '2025-01-06' });
+      expect(v?.transactions.map((t) => [t.text, t.quantity, t.date])).toEqual([['Hyra\u00a0jan', 2, undefined], ['Lokal\u00a0hyra', undefined, '2025-01-05']]);
+      expect(doc.issues.map((i) => [i.severity, i.code, i.line])).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 15, 16].map((line) => ['info', 'SIE_REPAIRED', line]));
+    }
+    // An ASCII space still ends an unquoted field (the spec's separator; readers ignore extra fields), and a quoted text is not continued.
+    const plain = readSie(sie([...HEAD.slice(0, 5), '#FNAMN Cell AB', '#KONTO 1930 "Bank"\u00a0SEB']));
+    expect(plain.header.companyName).toBe('Cell');
+    expect(plain.accounts[0]?.name).toBe('Bank');
+  });
+
   it('reads the narrow no-break space (U+202F) and the thin space (U+2009) outside quotes as the no-break space is read: a field separator, or a digit-group blank inside an amount', () => {
     for (const blank of ['\u202f', '\u2009']) {
       const doc = readSie(
