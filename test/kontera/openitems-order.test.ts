@@ -10,22 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Kontera } from '../../src/kontera.js';
-import type { OpenItem } from '../../src/openitems/types.js';
 import { konteraOn, STORE_KINDS } from './helpers.js';
+import { sale, sieFile, summary } from './ledger-sie.js';
+import type { Row, Ver } from './ledger-sie.js';
+import type { OpenItem } from '../../src/openitems/types.js';
 
-type Row = readonly [account: string, kronor: number];
-type Ver = readonly [series: string, number: string, date: string, text: string, rows: readonly Row[]];
-
-/** A SIE 4 file of fiscal year `year` generated on `gen` (YYYYMMDD), without balances: the vouchers only. */
-function sieFile(gen: string, vouchers: readonly Ver[], year = '2026'): string {
-  const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Bokföringsprogram" 1.0', `#GEN ${gen}`, '#FNAMN "Norrbackens Verkstad AB"', `#RAR 0 ${year}0101 ${year}1231`, '#KONTO 1510 "Kundfordringar"', '#KONTO 1930 "Företagskonto"'];
-  for (const [series, number, date, text, rows] of vouchers) {
-    lines.push(`#VER ${series} ${number === '' ? '""' : number} ${date} "${text}"`, '{', ...rows.map(([a, kr]) => `#TRANS ${a} {} ${kr.toFixed(2)}`), '}');
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-const sale = (kr: number): Row[] => [['1510', kr], ['3001', -kr * 0.8], ['2611', -kr * 0.2]];
 const INV_101: Ver = ['A', '1', '20260110', 'Faktura 101 Ekholms Bageri', sale(5000)];
 const INV_102: Ver = ['A', '2', '20260115', 'Faktura 102 Fagerlunds Fisk', sale(3000)];
 /** Part payment of 101, with its number. */
@@ -34,11 +23,6 @@ const PAY_101: Ver = ['B', '1', '20260205', 'Inbetalning faktura 101', [['1930',
 const CREDIT_101: Ver = ['C', '1', '20260201', 'Kreditfaktura 101 Ekholms Bageri', [['1510', -1000], ['3001', 800], ['2611', 200]]];
 /** Payment of 102 that names no invoice: the customer and the amount tell. */
 const PAY_102: Ver = ['B', '2', '20260210', 'Inbetalning Fagerlunds Fisk', [['1930', 3000], ['1510', -3000]]];
-
-/** The ledger as a bookkeeper reads it: invoice, worth, open, and what settled it (date, amount). */
-function summary(items: readonly OpenItem[]): string[] {
-  return items.map((i) => `${i.series} ${i.number} ${i.date} ${i.amount} open ${i.open}: ${i.settlements.map((s) => `${s.origin} ${s.date} ${s.amount}`).sort().join(', ')}`).sort();
-}
 
 function permutations<T>(xs: readonly T[]): T[][] {
   if (xs.length <= 1) return [[...xs]];

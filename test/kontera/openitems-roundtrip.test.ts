@@ -5,23 +5,9 @@
  * invoice of the same amount.
  */
 import { describe, expect, it } from 'vitest';
-import type { OpenItem } from '../../src/openitems/types.js';
 import { konteraOn, STORE_KINDS } from './helpers.js';
-
-type Row = readonly [account: string, kronor: number];
-type Ver = readonly [series: string, number: string, date: string, text: string, rows: readonly Row[]];
-
-function sieFile(gen: string, vouchers: readonly Ver[], year = '2026'): string {
-  const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Bokföringsprogram" 1.0', `#GEN ${gen}`, '#FNAMN "Norrbackens Verkstad AB"', `#RAR 0 ${year}0101 ${year}1231`, '#KONTO 1510 "Kundfordringar"', '#KONTO 1930 "Företagskonto"'];
-  for (const [series, number, date, text, rows] of vouchers) {
-    lines.push(`#VER ${series} ${number === '' ? '""' : number} ${date} "${text}"`, '{', ...rows.map(([a, kr]) => `#TRANS ${a} {} ${kr.toFixed(2)}`), '}');
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-const sale = (kr: number): Row[] => [['1510', kr], ['3001', -kr * 0.8], ['2611', -kr * 0.2]];
-function summary(items: readonly OpenItem[]): string[] {
-  return items.map((i) => `${i.series} ${i.number} ${i.date} ${i.amount} open ${i.open}: ${i.settlements.map((s) => `${s.origin} ${s.date} ${s.amount}`).sort().join(', ')}`).sort();
-}
+import { sale, sieFile, summary } from './ledger-sie.js';
+import type { Ver } from './ledger-sie.js';
 
 for (const kind of STORE_KINDS) describe(`a confirmed payment read back from the books, on ${kind}`, () => {
   const kontera = konteraOn(kind, '2026-04-12T09:00:00Z', { a: 'Verkstad a' });
