@@ -537,7 +537,7 @@ type DayLines = Map<string, { n: number; readonly amount: number; readonly balan
 interface SharedDays {
   /** Per section: the days whose balance-less lines repeat an earlier section's (two exports joined), read once per occurrence in the section holding them most. */
   readonly repeats: (Set<string> | undefined)[];
-  /** Lines kept although an earlier section holds the same line on the one day the two share, where nothing tells a page break from a join. */
+  /** Lines left out as copies of an earlier section's lines of the one day the two share, where nothing tells a page break from a join. */
   readonly undecided: number[];
 }
 
@@ -563,8 +563,10 @@ interface SharedDays {
  * A join's shared day is read as a multiset when one section's balance-less lines of it are all
  * among the other's (an export holds every line of the day booked when it was made): each line
  * counts once per occurrence in the section holding it most often, so two identical coffees
- * survive and the copies go. Where nothing tells, every line is kept (money is never left out on
- * a guess) and the lines that may be copies are named ({@link SharedDays.undecided}). Sections
+ * survive and the copies go. Where nothing tells, it is read as a join too — users join exports
+ * that meet on a day as a matter of course, while a page break that falls between identical
+ * purchases of one day is rare — and the lines so left out are named as a guess
+ * ({@link SharedDays.undecided}). Sections
  * that each hold a balance-less line of the day the other lacks are no two exports of it (a page
  * break inside a day): every line is kept.
  * The other section is the nearest one above holding that day (`cat a b`, or each copy of
@@ -653,7 +655,10 @@ function sharedDayRepeats(
       (repeats[k] ??= new Set()).add(d);
       return;
     }
-    // A page break or a join, and nothing tells: both kept, the possible copies named.
+    // A page break or a join, and nothing tells: read as a join, the likelier by far (exports are
+    // joined on a shared day as a matter of course; a page break falls between two identical
+    // purchases of one day rarely), and the lines so left out are named as a guess.
+    (repeats[k] ??= new Set()).add(d);
     const seen = new Map<string, number>();
     for (const r of rowsOf[k] as BankTransaction[]) {
       if (r.date !== d || r.balance !== undefined) continue;
@@ -824,7 +829,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const repeated = new Set<BankTransaction>();
   /** Of those, lines taken for repeats on the one day their section shares with an earlier one ({@link sharedDayRepeats}). */
   const repeatedOnOneDay: number[] = [];
-  /** Lines kept that may repeat a line of the one day their section shares with an earlier one, where nothing tells. */
+  /** Of {@link repeatedOnOneDay}, the lines left out where nothing tells a page break from a join (a guess). */
   let undecidedRepeats: number[] = [];
   if (sections === undefined) {
     const seen = new Map<string, number>();
@@ -909,17 +914,16 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       code: 'SECTIONS_OVERLAP',
       message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out${
         repeatedOnOneDay.length > 0
-          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance of their own: the running balance or the sections' date order shows two exports joined, so each line of that day counts once per occurrence in the section holding it most often`
+          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance of their own: ${
+              undecidedRepeats.length === repeatedOnOneDay.length
+                ? 'neither a balance nor the order tells pages of one export from two exports joined; read as two exports joined (if the file is one export with a page break there, they are purchases of their own)'
+                : undecidedRepeats.length > 0
+                  ? `the running balance or the sections' date order shows two exports joined, except for line(s) ${undecidedRepeats.join(', ')}, where nothing tells pages of one export from two exports joined (read as joined; if the file is one export with a page break there, they are purchases of their own)`
+                  : "the running balance or the sections' date order shows two exports joined"
+            }, so each line of that day counts once per occurrence in the section holding it most often`
           : ''
       }`,
       lines,
-    });
-  }
-  if (undecidedRepeats.length > 0) {
-    warnings.push({
-      code: 'SECTIONS_REPEAT_KEPT',
-      message: `Line(s) ${undecidedRepeats.join(', ')} repeat lines (same date, amount and text) of the one day their section shares with the section above, and no balance tells whether the sections are pages of one export (the lines are purchases of their own) or two exports joined (the lines are copies): all kept — leave out the copies if the file is two exports joined`,
-      lines: undecidedRepeats,
     });
   }
 

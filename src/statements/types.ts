@@ -149,17 +149,11 @@ export const WARNING_CODES = [
    * one day two sections share are taken for this when the running balance shows a join (the later
    * section opens at the earlier one's closing balance less the lines both hold), or when the order
    * does (a day that is not where one section ends and the next begins, as a page break's would be)
-   * and one section's lines of that day are all among the other's; the message names them.
+   * and one section's lines of that day are all among the other's; the message names them. Where
+   * neither tells (bare repeated headers, no balance) such lines are taken for copies too, the
+   * likelier reading, and the message says which were left out on that guess.
    */
   'SECTIONS_OVERLAP',
-  /**
-   * A file in sections whose section repeats lines of the one day it shares with the section above
-   * (same date, amount and text, no balance on them), where nothing tells a page break of one export
-   * (the repeats are purchases of their own) from two exports joined (they are copies): neither the
-   * running balance (none, or it holds neither way) nor the order. Every line is kept; `lines`
-   * names the ones that may be copies.
-   */
-  'SECTIONS_REPEAT_KEPT',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
