@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { ConflictError, KonteraError, NotFoundError, ValidationError } from '../core/errors.js';
 import { formatKronor, trySumAmounts } from '../core/money.js';
+import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
@@ -307,6 +308,17 @@ function bureauIds(store: SqliteStore): string[] {
  * `--columns date=Datum,amount=Belopp,text=Text[,balance=Saldo,…]` for a bank kontera does not
  * recognise: header names, or 0-based column numbers.
  */
+/** `--fiscal-years 2024-05-10..2025-12-31,2026-01-01..2026-12-31`: the client's fiscal years, each START..END (ISO dates). */
+function fiscalYearsOption(args: ParsedArgs, say: Say): { start: string; end: string }[] | undefined {
+  const list = args.lists.get('fiscal-years');
+  if (list === undefined) return undefined;
+  return list.map((part) => {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(part.trim());
+    if (m === null || !isIsoDate(m[1] as string) || !isIsoDate(m[2] as string) || (m[1] as string) > (m[2] as string)) throw new UsageError(say('err.fiscalYears', { part }));
+    return { start: m[1] as string, end: m[2] as string };
+  });
+}
+
 function columnsOption(args: ParsedArgs, say: Say): { columns?: ColumnMapping } {
   const spec = args.strings.get('columns');
   if (spec === undefined) return {};
@@ -583,10 +595,14 @@ const clientsCommand: Command = {
 };
 
 const learnCommand: Command = {
-  usage: 'kontera --db FILE learn CLIENT BOOKS.se [--bank-accounts 1930,1940] [--bureau ID]',
+  usage: 'kontera --db FILE learn CLIENT BOOKS.se [--bank-accounts 1930,1940] [--fiscal-years 2024-05-10..2025-12-31,…] [--bureau ID]',
   summary: 'cmd.learn',
   details: 'cmd.learn.details',
-  options: { 'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.learnBankAccounts' }, bureau: CLIENT_BUREAU },
+  options: {
+    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.learnBankAccounts' },
+    'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.learnFiscalYears' },
+    bureau: CLIENT_BUREAU,
+  },
   async run(args, ctx) {
     const { say } = ctx;
     needPositionals(ctx, args, 2, learnCommand.usage);
@@ -595,9 +611,11 @@ const learnCommand: Command = {
     const store = await openDb(ctx, 'learn');
     return withKontera(store, async (kontera) => {
       const bankAccounts = args.lists.get('bank-accounts');
+      const fiscalYears = fiscalYearsOption(args, say);
       const r = await kontera.learnFromSie(clientId, bytes, {
         fileName: path,
         ...(bankAccounts !== undefined ? { bankAccounts } : {}),
+        ...(fiscalYears !== undefined ? { fiscalYears } : {}),
         onProgress: progress(ctx, say('progress.learning', { path })),
       });
       const warnings = [...r.issues, ...r.warnings];

@@ -40,6 +40,7 @@ const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\badd (it|them) to the client's bankAccounts or pass bankAccounts\b/g, 'learn the file again with --bank-accounts naming $1 too'],
   [/ \(pass includePending to see them\)/g, ' (they are not booked yet: a later export has them)'],
   [/\bthe bankAccount option\b/g, 'the --bank-account option of import'],
+  [/\(option fiscalYears\)/g, '(--fiscal-years START..END,… of learn)'],
 ];
 
 /** A library message in the command line's terms (see {@link CLI_OPTION_NAMES}). */

@@ -116,3 +116,38 @@ describe('library messages in the command line terms', () => {
     expect(inCliTerms('one import books one bank account: pass accountNumber to import one account\'s rows')).toContain('pass --account-number');
   });
 });
+
+describe('fiscal years on the command line', () => {
+  /** Rent every month from May 2024 to December 2025, numbered A 1 … A 20 in one irregular first year, without #RAR. */
+  function irregularYear(): string {
+    const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#FNAMN "Ekholms Bageri AB"'];
+    for (let i = 0; i < 20; i++) {
+      const month = 4 + i;
+      const date = `${2024 + Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}15`;
+      lines.push(`#VER A ${i + 1} ${date} "Hyra ${date.slice(0, 6)}"`, '{', '#TRANS 5010 {} 9000.00', '#TRANS 1930 {} -9000.00', '}');
+    }
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  it("learn says FISCAL_YEAR_UNCERTAIN in the command's terms, --fiscal-years states the years, and a bad one is exit 2", () => {
+    const dir = tempDir();
+    const db = join(dir, 'k.db');
+    writeFileSync(join(dir, 'bok.si'), pc8(irregularYear()));
+    expect(kontera(['--db', db, 'clients', 'add', 'ek', '--name', 'Ekholms Bageri AB', '--bank-accounts', '1930'], dir).code).toBe(0);
+    const guessed = kontera(['--db', db, 'learn', 'ek', 'bok.si'], dir);
+    expect(guessed.code).toBe(0);
+    expect(guessed.stderr).toMatch(/^bok\.si: warning FISCAL_YEAR_UNCERTAIN: .*\(--fiscal-years START\.\.END,… of learn\)/m);
+    expect(guessed.stderr).not.toContain('option fiscalYears');
+    const stated = kontera(['--db', join(dir, 'k2.db'), '--json', 'clients', 'add', 'ek', '--name', 'Ekholms Bageri AB', '--bank-accounts', '1930'], dir);
+    expect(stated.code).toBe(0);
+    const learned = kontera(['--db', join(dir, 'k2.db'), '--json', 'learn', 'ek', 'bok.si', '--fiscal-years', '2024-05-10..2025-12-31'], dir);
+    expect(learned.code).toBe(0);
+    expect(learned.stderr).not.toContain('FISCAL_YEAR_UNCERTAIN');
+    expect((JSON.parse(learned.stdout) as { learned: number }).learned).toBe(20);
+    for (const bad of ['2024-05-10-2025-12-31', '2025-12-31..2024-05-10', '2024-02-30..2024-12-31']) {
+      const r = kontera(['--db', join(dir, 'k2.db'), 'learn', 'ek', 'bok.si', '--fiscal-years', bad], dir);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain(`Bad --fiscal-years part "${bad}"`);
+    }
+  }, 120_000);
+});
