@@ -6,11 +6,9 @@
  *
  * @module
  */
-import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
-import { fiscalYears, numberingContradicts } from '../sie/fiscal-year.js';
+import { fiscalYears, numberingContradicts, unlawfulFiscalYear } from '../sie/fiscal-year.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
@@ -18,7 +16,7 @@ import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
 import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
-import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, LearnFromSieOptions, LearnFromSieResult, LearnWarning, UnlearnResult } from './types.js';
 
@@ -28,9 +26,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
   return {
     async learnFromSie(clientId: string, bytes: Uint8Array | string, options: LearnFromSieOptions = {}): Promise<LearnFromSieResult> {
       checkAbort(options.signal);
-      for (const y of options.fiscalYears ?? []) {
-        if (typeof y?.start !== 'string' || typeof y.end !== 'string' || !isIsoDate(y.start) || !isIsoDate(y.end) || y.start > y.end) throw new ValidationError(`Invalid fiscalYears option: expected { start, end } as ISO dates with start on or before end, got ${JSON.stringify(y)}`);
-      }
+      const statedNow = options.fiscalYears === undefined ? undefined : checkFiscalYears(options.fiscalYears, 'fiscalYears option');
       const doc = readSie(bytes, { strict: false, fileName: options.fileName });
       return store.transaction(async (tx) => {
         const found = await clientOf(tx, clientId);
@@ -40,11 +36,17 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const storedList = await tx.listLedgerVouchers(ref);
         const storedItems = await tx.listOpenItems(ref);
         // A file without #RAR: its fiscal years as the client's earlier files or its numbering say.
-        const stated = options.fiscalYears ?? [];
+        const stated = statedNow ?? [];
         const years = fiscalYears(doc, knownYearStarts(storedList, storedItems), stated);
         // Years inferred against the file's own numbering: an irregular year, said rather than guessed silently.
         const contradiction = numberingContradicts(doc, years, stated);
         if (contradiction !== undefined) warnings.push(uncertainYearWarning(contradiction));
+        const unlawful = doc.header.fiscalYears.flatMap((y) => {
+          if (y.start === undefined || y.end === undefined) return [];
+          const why = unlawfulFiscalYear({ start: y.start, end: y.end });
+          return why === undefined ? [] : [`#RAR ${y.yearIndex} ${y.start} – ${y.end}: ${why}`];
+        });
+        if (unlawful.length > 0) warnings.push({ code: 'FISCAL_YEAR_UNLAWFUL', message: `The file states fiscal years (#RAR) the law does not allow: ${unlawful.join('; ')}. They are taken as the file states them; check the export` });
         const read = ledgerEntries(doc, bankAccounts, years);
         const stored = new Map(storedList.map((v) => [v.id, v]));
         // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.

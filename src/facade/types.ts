@@ -104,8 +104,9 @@ export interface LearnFromSieOptions extends LongOperationOptions {
   /**
    * The client's fiscal years (ISO dates, both inclusive), for a file that does not state the
    * year of its vouchers (`#RAR`; a 4I file need not): an irregular first year
-   * (`{ start: '2024-05-10', end: '2025-12-31' }`) that no inference from twelve-month years
-   * finds. The file's own `#RAR` decides first; after a stated year the next starts the day after
+   * (`{ start: '2024-07-10', end: '2025-12-31' }`) that no inference from twelve-month years
+   * finds. Each must be a year the law allows (one day to eighteen calendar months, BFL 3:3) and
+   * none overlap, else `VALIDATION`. The file's own `#RAR` decides first; after a stated year the next starts the day after
    * its end. Default none: inferred (see `FISCAL_YEAR_UNCERTAIN`).
    */
   readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
@@ -196,6 +197,11 @@ export const LEARN_WARNING_CODES = [
    * fiscal year, series and number; give the years (`LearnFromSieOptions.fiscalYears`).
    */
   'FISCAL_YEAR_UNCERTAIN',
+  /**
+   * The file's `#RAR` states a fiscal year the law does not allow: longer than eighteen calendar
+   * months (BFL 3:3) or ending before it starts. It is taken as the file states it.
+   */
+  'FISCAL_YEAR_UNLAWFUL',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 
