@@ -47,10 +47,21 @@ export function exportDate(doc: SieDocument): string | undefined {
 export function unlawfulFiscalYear(y: FiscalYear): string | undefined {
   if (!ISO_DATE.test(y.start) || !ISO_DATE.test(y.end)) return 'its dates are no ISO dates';
   if (y.end < y.start) return 'it ends before it starts';
-  const month = Number(y.start.slice(0, 4)) * 12 + Number(y.start.slice(5, 7)) - 1 + 18;
-  const limit = `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
-  if (y.end >= limit) return `it is longer than eighteen months (BFL 3:3: it may end on ${dayBefore(limit)} at the latest)`;
+  const latest = latestEnd(y.start);
+  if (y.end > latest) return `it is longer than eighteen months (BFL 3:3: it may end on ${latest} at the latest)`;
   return undefined;
+}
+
+/** The last day a fiscal year starting on `start` (ISO) may end on: eighteen calendar months counted from its month (BFL 3:3). */
+export function latestEnd(start: string): string {
+  const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 18;
+  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
+}
+
+/** The last day of the month of `date` (ISO). */
+export function monthEnd(date: string): string {
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
 }
 
 /** Which fiscal year a voucher date falls in, where known (see {@link fiscalYears}). */

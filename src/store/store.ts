@@ -67,6 +67,11 @@ export interface ClientRow {
   readonly autoBookShared?: boolean | undefined;
   /** Whether the client draws from and contributes to the network counts. */
   readonly network: boolean;
+  /**
+   * The client's fiscal years as the bureau states them (ISO dates, both inclusive, in date
+   * order): every `learnFromSie` of the client reads files with them (see `LearnFromSieOptions.fiscalYears`).
+   */
+  readonly fiscalYears?: readonly { readonly start: string; readonly end: string }[] | undefined;
 }
 
 /** Which client, in which bureau. Every client-scoped store method takes one. */

@@ -207,3 +207,87 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+/** An irregular first year in three exports without #RAR: A 1–3 from May 2024 to February 2025, … */
+const MAY_TO_FEB: V[] = [['1', '20240515', 'rent', 9000], ['2', '20241115', 'rent', 9000], ['3', '20250215', 'rent', 9000]];
+/** … A 4–5 later in 2025 (its numbering runs on) … */
+const LATER_2025: V[] = [['4', '20250615', 'rent', 9200], ['5', '20250915', 'rent', 9200]];
+
+for (const kind of STORE_KINDS) {
+  describe(`known fiscal years and where they came from on ${kind}`, () => {
+    const kontera = konteraOn(kind, '2026-05-12T09:00:00Z', { a: 'Bageri a', b: 'Bageri b', c: 'Bageri c' });
+
+    it('a guessed year a later file contradicts is revised and said: the next year\'s A 4 does not replace the year before\'s', async () => {
+      const k = await kontera();
+      expect(await k.learnFromSie('a', file(MAY_TO_FEB))).toMatchObject({ learned: 3 });
+      expect((await k.exportClientData('a')).fiscalYears).toEqual([{ start: '2024-05-01', end: '2025-04-30', source: 'inferred' }]);
+      const second = await k.learnFromSie('a', file(LATER_2025));
+      expect(second).toMatchObject({ learned: 2, replaced: 0 });
+      const said = second.warnings.find((w) => w.code === 'FISCAL_YEAR_GUESS_CONTRADICTED');
+      expect(said?.message).toMatch(/voucher A 3 \(2025-02-15, learned before\) and A 4 \(2025-06-15, in this file\) follow each other, yet the year inferred before ran 2024-05-01 – 2025-04-30/);
+      const third = await k.learnFromSie('a', file(Y2026));
+      expect(third).toMatchObject({ learned: 4, replaced: 0, unchanged: 0 });
+      const { ledgerVouchers, fiscalYears } = await k.exportClientData('a');
+      expect(ledgerVouchers.map((v) => `${v.series} ${v.number} ${v.date}`).sort()).toHaveLength(9);
+      expect(new Set(ledgerVouchers.map((v) => v.id)).size).toBe(9);
+      expect(fiscalYears.every((y) => y.source === 'inferred')).toBe(true);
+      // Every file again: nothing new, nothing replaced.
+      for (const part of [MAY_TO_FEB, LATER_2025, Y2026]) expect(await k.learnFromSie('a', file(part))).toMatchObject({ learned: 0, replaced: 0, unchanged: part.length });
+    });
+
+    it('a #RAR year is a fact: a later file without #RAR inside it takes its start, the year after it starts the day after its end', async () => {
+      const k = await kontera();
+      // The 4E export of the first months of an irregular first year, then 4I files without #RAR.
+      await k.learnFromSie('b', file(IRREGULAR.slice(0, 3), ['20240710', '20251231']));
+      expect((await k.exportClientData('b')).fiscalYears).toEqual([{ start: '2024-07-10', end: '2025-12-31', source: 'rar' }]);
+      expect(await k.learnFromSie('b', file(IRREGULAR.slice(12, 15)))).toMatchObject({ learned: 3, replaced: 0 });
+      expect(await k.learnFromSie('b', file(Y2026))).toMatchObject({ learned: 4, replaced: 0 });
+      const { ledgerVouchers, fiscalYears } = await k.exportClientData('b');
+      const ids = ledgerVouchers.map((v) => v.id);
+      expect(ids).toContain('2024-07-10 A 13');
+      expect(ids).toContain('2026-01-01 A 1');
+      expect(fiscalYears).toEqual([{ start: '2024-07-10', end: '2025-12-31', source: 'rar' }, { start: '2026-01-01', end: '2026-12-31', source: 'inferred' }]);
+    });
+
+    it('a voucher of a guessed year that takes the id of one dated months apart is said', async () => {
+      const k = await kontera();
+      // The year 2024-07-01 – 2025-06-30 from the numbering; then an A 4 in its last month.
+      await k.learnFromSie('c', file(FY24));
+      const r = await k.learnFromSie('c', file([['4', '20250610', 'rent', 9800]]));
+      expect(r).toMatchObject({ replaced: 1 });
+      expect(r.warnings.find((w) => w.code === 'FISCAL_YEAR_GUESS_CONTRADICTED')?.message).toMatch(/A 4 \(2024-12-10 learned before, 2025-06-10 in this file\)/);
+    });
+  });
+
+  describe(`the client's stated fiscal years on ${kind}`, () => {
+    const kontera = konteraOn(kind, '2026-05-12T09:00:00Z', { a: 'Bageri a' });
+
+    it('addClient and updateClient keep them (checked as the option is), every learnFromSie reads with them, the option wins for its call', async () => {
+      const k = await kontera();
+      await expect(k.addClient({ bureauId: 'b1', id: 'long', name: 'Lång AB', fiscalYears: [{ start: '2024-05-10', end: '2025-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(k.getClient('long')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const added = await k.addClient({ bureauId: 'b1', id: 'first', name: 'Första AB', fiscalYears: [FIRST_YEAR] });
+      expect(added.fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.getClient('first')).fiscalYears).toEqual([FIRST_YEAR]);
+      // The year in three exports without the option, then the next year: 22 vouchers, no warning.
+      for (const part of [IRREGULAR.slice(0, 10), IRREGULAR.slice(10, 15), IRREGULAR.slice(15), Y2026]) {
+        const r = await k.learnFromSie('first', file(part));
+        expect(r).toMatchObject({ learned: part.length, replaced: 0 });
+        expect(r.warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
+      }
+      expect((await k.exportClientData('first')).ledgerVouchers).toHaveLength(22);
+      // Stated later on a client that learned nothing yet.
+      await expect(k.updateClient('a', { fiscalYears: [{ start: '2025-01-01', end: '2024-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(k.updateClient('nobody', { fiscalYears: [FIRST_YEAR] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await k.updateClient('a', { fiscalYears: [FIRST_YEAR] })).fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.getClient('a')).fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.learnFromSie('a', file(IRREGULAR))).warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
+      expect((await k.exportClientData('a')).ledgerVouchers.map((v) => v.id)).toContain('2024-07-10 A 18');
+      // The option wins for its call.
+      expect((await k.learnFromSie('a', file(Y2026), { fiscalYears: [{ start: '2025-07-01', end: '2026-06-30' }] })).warnings).toEqual([]);
+      expect((await k.exportClientData('a')).ledgerVouchers.map((v) => v.id)).toContain('2025-07-01 A 4');
+      // An empty list removes them.
+      expect((await k.updateClient('a', { fiscalYears: [] })).fiscalYears).toBeUndefined();
+    });
+  });
+}
