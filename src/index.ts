@@ -106,6 +106,7 @@ export type {
   Kontera,
   KonteraOptions,
   AddClientInput,
+  UpdateClientInput,
   BankAccountInput,
   Client,
   ImportedTransaction,
@@ -149,7 +150,7 @@ export type { DepositSettlement, DepositPaymentResult, DepositOptions } from './
 export type { OpenItemSuggestion } from './facade/open-items.js';
 export type { OpenItemsLearned } from './kontera.js';
 export { createMemoryStore } from './store/memory.js';
-export { VOUCHER_SERIES } from './store/store.js';
+export { FISCAL_YEAR_SOURCES, VOUCHER_SERIES } from './store/store.js';
 export type {
   Store,
   StoreSession,
@@ -170,6 +171,8 @@ export type {
   TransactionKey,
   AddTransactionsResult,
   ClientData,
+  KnownFiscalYear,
+  FiscalYearSource,
   DeleteCounts,
   VoucherSeries,
   LedgerVoucher,

@@ -36,6 +36,7 @@ export { LEARN_WARNING_CODES, PROGRESS_PHASES } from './facade/types.js';
 export { MATCH_WINDOW_DAYS } from './facade/ledger.js';
 export type {
   AddClientInput,
+  UpdateClientInput,
   BankAccountInput,
   Booking,
   Client,

@@ -7,9 +7,9 @@ import { ValidationError } from '../core/errors.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
-import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, digits, nextFreeSeries, nonEmpty } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty } from './shared.js';
 import type { FacadeContext } from './shared.js';
-import type { AddClientInput, Client, Kontera } from './types.js';
+import type { AddClientInput, Client, Kontera, UpdateClientInput } from './types.js';
 
 function resolveClientInput(input: AddClientInput): ClientRow {
   if (typeof input !== 'object' || input === null) throw new ValidationError('Invalid client: expected { bureauId, id, name, … }');
@@ -70,6 +70,10 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   if (input.suspenseAccount !== undefined) row.suspenseAccount = input.suspenseAccount;
   if (input.review !== undefined) row.review = input.review;
   if (input.autoBookThreshold !== undefined) row.autoBookThreshold = input.autoBookThreshold;
+  if (input.fiscalYears !== undefined) {
+    const years = checkFiscalYears(input.fiscalYears, `fiscalYears of client "${id}"`);
+    if (years.length > 0) row.fiscalYears = years;
+  }
   if (input.autoBookShared !== undefined) {
     if (typeof input.autoBookShared !== 'boolean') throw new ValidationError(`Invalid autoBookShared of client "${id}": expected true or false, got ${JSON.stringify(input.autoBookShared)}`);
     if (input.autoBookShared) row.autoBookShared = true;
@@ -77,8 +81,8 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   return row;
 }
 
-/** `addBureau`, `addClient`, `getClient`. */
-export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'addClient' | 'getClient'> {
+/** `addBureau`, `addClient`, `updateClient`, `getClient`. */
+export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'addClient' | 'updateClient' | 'getClient'> {
   const { store, visibleBureau, clientOf } = ctx;
   return {
     async addBureau(bureau: BureauRow): Promise<BureauRow> {
@@ -93,6 +97,19 @@ export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'add
       visibleBureau(row.bureauId);
       await store.createClient(row);
       return row;
+    },
+
+    async updateClient(clientId: string, changes: UpdateClientInput): Promise<Client> {
+      if (typeof changes !== 'object' || changes === null) throw new ValidationError('Invalid client changes: expected { fiscalYears }');
+      const years = changes.fiscalYears === undefined ? undefined : checkFiscalYears(changes.fiscalYears, `fiscalYears of client "${clientId}"`);
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        if (years === undefined) return client;
+        const { fiscalYears: _old, ...rest } = client;
+        const row: ClientRow = years.length > 0 ? { ...rest, fiscalYears: years } : rest;
+        await tx.updateClient(row);
+        return row;
+      });
     },
 
     async getClient(clientId: string): Promise<Client> {

@@ -6,11 +6,11 @@
  *
  * @module
  */
-import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
-import { fiscalYears, numberingContradicts } from '../sie/fiscal-year.js';
+import { fiscalYearOf, numberingContradicts, unlawfulFiscalYear } from '../sie/fiscal-year.js';
+import { yearsForFile } from './fiscal-years.js';
+import type { YearRevision } from './fiscal-years.js';
 import { readSie } from '../sie/reader.js';
 import type { LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
@@ -18,7 +18,7 @@ import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
 import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
-import { ACCOUNT_PATTERN, CHUNK, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, LearnFromSieOptions, LearnFromSieResult, LearnWarning, UnlearnResult } from './types.js';
 
@@ -28,9 +28,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
   return {
     async learnFromSie(clientId: string, bytes: Uint8Array | string, options: LearnFromSieOptions = {}): Promise<LearnFromSieResult> {
       checkAbort(options.signal);
-      for (const y of options.fiscalYears ?? []) {
-        if (typeof y?.start !== 'string' || typeof y.end !== 'string' || !isIsoDate(y.start) || !isIsoDate(y.end) || y.start > y.end) throw new ValidationError(`Invalid fiscalYears option: expected { start, end } as ISO dates with start on or before end, got ${JSON.stringify(y)}`);
-      }
+      const statedNow = options.fiscalYears === undefined ? undefined : checkFiscalYears(options.fiscalYears, 'fiscalYears option');
       const doc = readSie(bytes, { strict: false, fileName: options.fileName });
       return store.transaction(async (tx) => {
         const found = await clientOf(tx, clientId);
@@ -39,12 +37,20 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
         const storedList = await tx.listLedgerVouchers(ref);
         const storedItems = await tx.listOpenItems(ref);
-        // A file without #RAR: its fiscal years as the client's earlier files or its numbering say.
-        const stated = options.fiscalYears ?? [];
-        const years = fiscalYears(doc, knownYearStarts(storedList, storedItems), stated);
+        // A file without #RAR: its fiscal years as the caller, the client's earlier files or its numbering say.
+        const stated = statedNow ?? client.fiscalYears ?? [];
+        const knownYears = await tx.listFiscalYears(ref);
+        const { years, facts, put: newYears, drop: droppedYears, revisions } = yearsForFile(doc, knownYears, knownYearStarts(storedList, storedItems), stated, storedList);
+        if (revisions.length > 0) warnings.push(revisedYearWarning(revisions));
         // Years inferred against the file's own numbering: an irregular year, said rather than guessed silently.
-        const contradiction = numberingContradicts(doc, years, stated);
+        const contradiction = numberingContradicts(doc, years, facts);
         if (contradiction !== undefined) warnings.push(uncertainYearWarning(contradiction));
+        const unlawful = doc.header.fiscalYears.flatMap((y) => {
+          if (y.start === undefined || y.end === undefined) return [];
+          const why = unlawfulFiscalYear({ start: y.start, end: y.end });
+          return why === undefined ? [] : [`#RAR ${y.yearIndex} ${y.start} – ${y.end}: ${why}`];
+        });
+        if (unlawful.length > 0) warnings.push({ code: 'FISCAL_YEAR_UNLAWFUL', message: `The file states fiscal years (#RAR) the law does not allow: ${unlawful.join('; ')}. They are taken as the file states them; check the export` });
         const read = ledgerEntries(doc, bankAccounts, years);
         const stored = new Map(storedList.map((v) => [v.id, v]));
         // A voucher stored under another id (a 4I file without #RAR after the 4E export of a broken fiscal year) keeps it.
@@ -62,8 +68,13 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         let unchanged = 0;
         /** Vouchers whose version here is older than the stored one: not taken (see `BANK_VOUCHERS_FROM_NEWER_EXPORT`). */
         const olderBank: LedgerVoucher[] = [];
+        /** Vouchers of a guessed year that take the id of a stored voucher dated far from them. */
+        const farApart: [LedgerVoucher, LedgerVoucher][] = [];
         for (const { e } of entries) {
           const before = stored.get(e.voucher.id);
+          if (before !== undefined && !facts.some((f) => f.start <= e.voucher.date && e.voucher.date <= f.end) && fiscalYearOf(doc, e.voucher.date) === undefined && monthsApart(before.date, e.voucher.date) >= FAR_APART_MONTHS) {
+            farApart.push([before, e.voucher]);
+          }
           if (e.cancelled === true) {
             if (before?.learned === true) {
               replacedOld.push(before);
@@ -142,6 +153,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         if (gone.length > 0) warnings.push(notInFileWarning(gone));
         if (outdated.length > 0) warnings.push(olderExportWarning(outdated, doc.header.generated?.date));
         if (olderBank.length > 0) warnings.push(olderBankWarning(olderBank, doc.header.generated?.date));
+        if (farApart.length > 0) warnings.push(farApartWarning(farApart));
+        if (droppedYears.length > 0) await tx.deleteFiscalYears(ref, droppedYears);
+        if (newYears.length > 0) await tx.putFiscalYears(ref, newYears);
         checkAbort(options.signal);
         return {
           vouchers: doc.vouchers.length,
@@ -171,6 +185,36 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
       });
     },
+  };
+}
+
+/** Months between two ISO dates, in whole months by calendar (2025-06-15 to 2026-04-15: 10). */
+function monthsApart(a: string, b: string): number {
+  const m = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  return Math.abs(m(a) - m(b));
+}
+
+/**
+ * A numbered voucher re-dated by this many months or more in an inferred year is more likely
+ * another year's voucher of the same number than an edit: the year is a guess, said.
+ */
+const FAR_APART_MONTHS = 6;
+
+/** The warning for guessed fiscal years a file contradicted and that were revised (see `yearsForFile`). */
+function revisedYearWarning(revisions: readonly YearRevision[]): LearnWarning {
+  const said = revisions.map((r) => `voucher ${r.before.what} (${r.before.date}, learned before) and ${r.after.what} (${r.after.date}, in this file) follow each other, yet the year inferred before ran ${r.guess.start} – ${r.guess.end}; it is now taken to run ${r.revised.start} – ${r.revised.end} at least`);
+  return {
+    code: 'FISCAL_YEAR_GUESS_CONTRADICTED',
+    message: `A fiscal year kontera inferred from earlier files (they have no #RAR) does not hold: ${said.join('; ')}. An irregular first or last year (förlängt or förkortat räkenskapsår)? Give the client's fiscal years (updateClient fiscalYears)`,
+  };
+}
+
+/** The warning for vouchers of an inferred year that take the id of a stored voucher dated months apart. */
+function farApartWarning(pairs: readonly [LedgerVoucher, LedgerVoucher][]): LearnWarning {
+  const named = pairs.map(([a, b]) => `${b.series} ${b.number} (${a.date} learned before, ${b.date} in this file)`.trim()).sort();
+  return {
+    code: 'FISCAL_YEAR_GUESS_CONTRADICTED',
+    message: `Vouchers of a fiscal year kontera inferred (the file has no #RAR) take the place of vouchers with the same series and number dated ${FAR_APART_MONTHS} months or more apart: ${named.join(', ')}. Taken as the same vouchers edited; if they are vouchers of two fiscal years, give the client's fiscal years (updateClient fiscalYears) and learn the files again`,
   };
 }
 

@@ -164,7 +164,7 @@ export function sameVoucherIds(entries: readonly LedgerEntry[], stored: Readonly
  * The year start of a numbered voucher's id (`2025-07-01 A 3`); undefined for a voucher without a
  * number and for the second of two vouchers one file held under the same id (`… (2)`).
  */
-function numberedYear(v: LedgerVoucher): string | undefined {
+export function numberedYear(v: LedgerVoucher): string | undefined {
   if (!isNumbered(v.number)) return undefined;
   const start = v.id.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && v.id === `${start} ${v.series} ${v.number}` ? start : undefined;

@@ -19,6 +19,8 @@ import type {
   ProfileRecord,
 } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
+import { isIsoDate } from '../core/dates.js';
+import { unlawfulFiscalYear } from '../sie/fiscal-year.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { ClientRef, ClientRow, KnowledgeBase, Store, StoreSession, VoucherSeries } from '../store/store.js';
 
@@ -95,6 +97,32 @@ export function checkAbort(signal: AbortSignal | undefined): void {
 /** Lets timers and abort events run between chunks of synchronous work. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((done) => setTimeout(done, 0));
+}
+
+/**
+ * A client's fiscal years as the caller states them (`{ start, end }`, ISO dates, both inclusive),
+ * checked: `VALIDATION` unless each is a year the law allows (at least one day, at most eighteen
+ * calendar months, BFL 3:3) and no two overlap. Returns copies in date order.
+ */
+export function checkFiscalYears(years: unknown, what: string): { readonly start: string; readonly end: string }[] {
+  if (!Array.isArray(years)) throw new ValidationError(`Invalid ${what}: expected an array of { start, end }, got ${JSON.stringify(years)}`);
+  const out: { start: string; end: string }[] = [];
+  for (const y of years as unknown[]) {
+    const r = y as { start?: unknown; end?: unknown } | null;
+    if (typeof r !== 'object' || r === null || typeof r.start !== 'string' || typeof r.end !== 'string' || !isIsoDate(r.start) || !isIsoDate(r.end)) {
+      throw new ValidationError(`Invalid ${what}: expected { start, end } as ISO dates with start on or before end, got ${JSON.stringify(y)}`);
+    }
+    const why = unlawfulFiscalYear({ start: r.start, end: r.end });
+    if (why !== undefined) throw new ValidationError(`Invalid ${what}: ${r.start} – ${r.end} is no fiscal year, ${why}`);
+    out.push({ start: r.start, end: r.end });
+  }
+  out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1] as { start: string; end: string };
+    const b = out[i] as { start: string; end: string };
+    if (b.start <= a.end) throw new ValidationError(`Invalid ${what}: ${a.start} – ${a.end} and ${b.start} – ${b.end} overlap`);
+  }
+  return out;
 }
 
 export function nonEmpty(value: unknown, what: string): string {

@@ -80,6 +80,17 @@ export interface AddClientInput {
   readonly autoBookShared?: boolean | undefined;
   /** Default true: the client draws from and adds to the anonymous network counts. */
   readonly network?: boolean | undefined;
+  /**
+   * The client's fiscal years, for files that do not state them (`#RAR`): every `learnFromSie` of
+   * the client reads with them unless its own option gives others. Checked as that option is.
+   */
+  readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
+}
+
+/** What {@link Kontera.updateClient} changes; a field left out stays as it is. */
+export interface UpdateClientInput {
+  /** The client's fiscal years (see {@link AddClientInput.fiscalYears}); an empty list removes them. */
+  readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
 }
 
 /** A client as kontera keeps it, with every default filled in. */
@@ -104,8 +115,9 @@ export interface LearnFromSieOptions extends LongOperationOptions {
   /**
    * The client's fiscal years (ISO dates, both inclusive), for a file that does not state the
    * year of its vouchers (`#RAR`; a 4I file need not): an irregular first year
-   * (`{ start: '2024-05-10', end: '2025-12-31' }`) that no inference from twelve-month years
-   * finds. The file's own `#RAR` decides first; after a stated year the next starts the day after
+   * (`{ start: '2024-07-10', end: '2025-12-31' }`) that no inference from twelve-month years
+   * finds. Each must be a year the law allows (one day to eighteen calendar months, BFL 3:3) and
+   * none overlap, else `VALIDATION`. The file's own `#RAR` decides first; after a stated year the next starts the day after
    * its end. Default none: inferred (see `FISCAL_YEAR_UNCERTAIN`).
    */
   readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
@@ -196,6 +208,19 @@ export const LEARN_WARNING_CODES = [
    * fiscal year, series and number; give the years (`LearnFromSieOptions.fiscalYears`).
    */
   'FISCAL_YEAR_UNCERTAIN',
+  /**
+   * The file's `#RAR` states a fiscal year the law does not allow: longer than eighteen calendar
+   * months (BFL 3:3) or ending before it starts. It is taken as the file states it.
+   */
+  'FISCAL_YEAR_UNLAWFUL',
+  /**
+   * A fiscal year kontera inferred for earlier files without `#RAR` does not hold for this one:
+   * a voucher of this file continues the numbering of a voucher learned before past the year's
+   * inferred end (the year is revised: it runs on, an irregular year of at most eighteen months),
+   * or a voucher takes the id of one learned before dated six months or more apart. The message
+   * names the vouchers; give the client's fiscal years (`updateClient`'s `fiscalYears`).
+   */
+  'FISCAL_YEAR_GUESS_CONTRADICTED',
 ] as const;
 export type LearnWarningCode = (typeof LEARN_WARNING_CODES)[number];
 
@@ -299,6 +324,11 @@ export interface Kontera {
    * bureau may use the same id.
    */
   addClient(input: AddClientInput): Promise<Client>;
+  /**
+   * Changes a client's settings (for now its fiscal years) and returns the client. `VALIDATION`
+   * when a value is not allowed, `NOT_FOUND` for an unknown client. What was learned before stays.
+   */
+  updateClient(clientId: string, changes: UpdateClientInput): Promise<Client>;
   /**
    * The client, or `NOT_FOUND`. Every method that takes a `clientId` finds the client the same way:
    * within the instance's bureau (see {@link forBureau}), or, on an instance for all bureaus, by id

@@ -38,6 +38,32 @@ export function exportDate(doc: SieDocument): string | undefined {
   return gen !== undefined && isIsoDate(gen) ? gen : undefined;
 }
 
+/**
+ * Why a fiscal year is not one the law allows, or undefined when it is. A fiscal year is twelve
+ * months; a first year, or one when the year changes, may be shorter or longer, but at most
+ * eighteen months (BFL 3:3), counted in calendar months from the month it starts in (a year from
+ * 2024-07-15 may end on 2025-12-31 at the latest), and at least one day.
+ */
+export function unlawfulFiscalYear(y: FiscalYear): string | undefined {
+  if (!ISO_DATE.test(y.start) || !ISO_DATE.test(y.end)) return 'its dates are no ISO dates';
+  if (y.end < y.start) return 'it ends before it starts';
+  const latest = latestEnd(y.start);
+  if (y.end > latest) return `it is longer than eighteen months (BFL 3:3: it may end on ${latest} at the latest)`;
+  return undefined;
+}
+
+/** The last day a fiscal year starting on `start` (ISO) may end on: eighteen calendar months counted from its month (BFL 3:3). */
+export function latestEnd(start: string): string {
+  const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 18;
+  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
+}
+
+/** The last day of the month of `date` (ISO). */
+export function monthEnd(date: string): string {
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
+}
+
 /** Which fiscal year a voucher date falls in, where known (see {@link fiscalYears}). */
 export type FiscalYears = (date: string) => FiscalYear | undefined;
 
@@ -61,7 +87,7 @@ export function fiscalYears(doc: SieDocument, known: readonly string[] = [], sta
   const told = stated.filter((y) => ISO_DATE.test(y.start) && ISO_DATE.test(y.end) && y.start <= y.end);
   // The file's own #RAR years and the years the caller states decide even when they start on
   // 1 January, and the day after a stated year's end starts the next (an irregular first year of
-  // 2024-05-10 – 2025-12-31 is followed by calendar years); a stored id's 1 January may be the
+  // 2024-07-10 – 2025-12-31 is followed by calendar years); a stored id's 1 January may be the
   // calendar year standing in, so it decides nothing.
   const starts = [
     ...doc.header.fiscalYears.flatMap((y) => (y.start !== undefined && ISO_DATE.test(y.start) ? [y.start] : [])),
@@ -89,7 +115,7 @@ export function fiscalYears(doc: SieDocument, known: readonly string[] = [], sta
  * for vouchers whose year the file does not state (`#RAR`) and the caller did not (`stated`): two
  * vouchers numbered n and n + 1 put in two years, or one number on two dates put in one year.
  * Numbering restarts every fiscal year, so the years are a guess that does not hold: an irregular
- * first or last year (förlängt or förkortat räkenskapsår, 2024-05-10 – 2025-12-31) in a file
+ * first or last year (förlängt or förkortat räkenskapsår, 2024-07-10 – 2025-12-31) in a file
  * without `#RAR`, or a program that numbers on across years. Undefined when nothing contradicts.
  */
 export function numberingContradicts(doc: SieDocument, years: FiscalYears, stated: readonly FiscalYear[] = []): string | undefined {

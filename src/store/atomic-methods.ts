@@ -17,6 +17,7 @@ import type {
   NewVoucher,
   OpenItemFilter,
   StatementRow,
+  KnownFiscalYear,
   StoreSession,
   TransactionFilter,
   TransactionKey,
@@ -135,6 +136,15 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number> {
     return this.atomic('write', (s) => s.deletePendingSettlements(ref, ids));
+  }
+  putFiscalYears(ref: ClientRef, years: readonly KnownFiscalYear[]): Promise<void> {
+    return this.atomic('write', (s) => s.putFiscalYears(ref, years));
+  }
+  listFiscalYears(ref: ClientRef): Promise<readonly KnownFiscalYear[]> {
+    return this.atomic('read', (s) => s.listFiscalYears(ref));
+  }
+  deleteFiscalYears(ref: ClientRef, starts: readonly string[]): Promise<number> {
+    return this.atomic('write', (s) => s.deleteFiscalYears(ref, starts));
   }
   exportClient(ref: ClientRef): Promise<ClientData> {
     return this.atomic('read', (s) => s.exportClient(ref));

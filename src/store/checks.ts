@@ -11,8 +11,8 @@ import { KNOWLEDGE_FORMAT_VERSION } from '../knowledge/types.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
-import type { ClientRow, ClientRef, KnowledgeBase, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
-import { VOUCHER_SERIES } from './store.js';
+import type { ClientRow, ClientRef, KnowledgeBase, KnownFiscalYear, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
+import { FISCAL_YEAR_SOURCES, VOUCHER_SERIES } from './store.js';
 
 /** Compares strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8. @internal */
 export function compareText(a: string, b: string): number {
@@ -318,6 +318,19 @@ export function checkPendingSettlements(pending: readonly PendingSettlement[]): 
     if (!Number.isSafeInteger(p.group) || p.group < 0) throw bad(`a row group index, got ${p.group}`);
     if (typeof p.account !== 'string' || p.account === '') throw bad('an account');
     if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw bad(`a positive amount in whole öre, got ${p.amount}`);
+  }
+}
+
+/** Throws `VALIDATION` unless every known fiscal year is well-formed: ISO dates, start on or before end, a known source, each start once. @internal */
+export function checkKnownFiscalYears(years: readonly KnownFiscalYear[]): void {
+  const starts = new Set<string>();
+  for (const y of years) {
+    if (typeof y !== 'object' || y === null || typeof y.start !== 'string' || typeof y.end !== 'string' || !ISO_DATE.test(y.start) || !ISO_DATE.test(y.end) || y.end < y.start) {
+      throw new ValidationError(`Invalid fiscal year: expected { start, end, source } with ISO dates, start on or before end, got ${JSON.stringify(y)}`);
+    }
+    if (!FISCAL_YEAR_SOURCES.includes(y.source)) throw new ValidationError(`Invalid fiscal year ${y.start}: expected a source of ${FISCAL_YEAR_SOURCES.join(', ')}, got ${JSON.stringify(y.source)}`);
+    if (starts.has(y.start)) throw new ValidationError(`Invalid fiscal year ${y.start}: expected each start once per call`);
+    starts.add(y.start);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   checkKnowledgeChanges,
   checkNewVouchers,
   checkOpenItems,
+  checkKnownFiscalYears,
   checkPendingSettlements,
   comparePendingSettlements,
   compareOpenItems,
@@ -43,6 +44,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  KnownFiscalYear,
   LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
@@ -81,6 +83,7 @@ interface ClientTables {
   readonly ledger: Map<string, LedgerVoucher>;
   readonly openItems: Map<string, OpenItem>;
   readonly pending: Map<string, PendingSettlement>;
+  readonly fiscalYears: Map<string, KnownFiscalYear>;
 }
 
 function txKey(bankAccount: string, id: string): string {
@@ -278,6 +281,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         ledger: new Map(),
         openItems: new Map(),
         pending: new Map(),
+        fiscalYears: new Map(),
       });
     },
 
@@ -585,6 +589,26 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return n;
     },
 
+    async putFiscalYears(ref: ClientRef, years: readonly KnownFiscalYear[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      checkKnownFiscalYears(years);
+      for (const y of years) s.set(t.fiscalYears, y.start, { start: y.start, end: y.end, source: y.source });
+    },
+
+    async listFiscalYears(ref: ClientRef): Promise<readonly KnownFiscalYear[]> {
+      assertOpen();
+      return [...s.tablesOf(ref).fiscalYears.values()].sort((a, b) => compareText(a.start, b.start)).map(copy);
+    },
+
+    async deleteFiscalYears(ref: ClientRef, starts: readonly string[]): Promise<number> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      let n = 0;
+      for (const start of new Set(starts)) if (s.delete(t.fiscalYears, start)) n++;
+      return n;
+    },
+
     async exportClient(ref: ClientRef): Promise<ClientData> {
       assertOpen();
       const client = s.client(ref);
@@ -603,6 +627,7 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
           .map(copy),
         openItems: await self.listOpenItems(ref),
         pendingSettlements: await self.listPendingSettlements(ref),
+        fiscalYears: await self.listFiscalYears(ref),
       };
     },
   };

@@ -290,6 +290,22 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 8,
+    description: 'fiscal_years: the fiscal years learning used, and where each came from',
+    sql: `
+      -- source: 'rar' (a file's #RAR) and 'stated' (the caller's years) are facts; 'inferred' is a guess.
+      CREATE TABLE §.fiscal_years (
+        bureau_id text COLLATE "C" NOT NULL,
+        client_id text COLLATE "C" NOT NULL,
+        start     text COLLATE "C" NOT NULL,
+        "end"     text COLLATE "C" NOT NULL,
+        source    text COLLATE "C" NOT NULL CHECK (source IN ('rar', 'stated', 'inferred')),
+        PRIMARY KEY (bureau_id, client_id, start),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES §.clients (bureau_id, id) ON DELETE CASCADE
+      );
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */
@@ -310,5 +326,6 @@ export const POSTGRES_TABLES = [
   'network_candidates',
   'open_items',
   'pending_settlements',
+  'fiscal_years',
 ] as const;
 export type PostgresTable = (typeof POSTGRES_TABLES)[number];

@@ -37,6 +37,7 @@ import {
   checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
+  checkKnownFiscalYears,
   checkPendingSettlements,
   checkTransactionRow,
   compareNetwork,
@@ -51,7 +52,7 @@ import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
-import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import type {
   AddTransactionsResult,
@@ -61,6 +62,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  KnownFiscalYear,
   LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
@@ -1321,6 +1323,38 @@ class PostgresSession implements StoreSession {
     return rows.length;
   }
 
+  async putFiscalYears(ref: ClientRef, years: readonly KnownFiscalYear[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    checkKnownFiscalYears(years);
+    if (years.length === 0) return;
+    await this.#q(
+      `INSERT INTO §.fiscal_years (bureau_id, client_id, start, "end", source)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[])
+       ON CONFLICT (bureau_id, client_id, start) DO UPDATE SET "end" = excluded."end", source = excluded.source`,
+      [ref.bureauId, ref.clientId, years.map((y) => y.start), years.map((y) => y.end), years.map((y) => y.source)],
+    );
+  }
+
+  async listFiscalYears(ref: ClientRef): Promise<readonly KnownFiscalYear[]> {
+    this.#check();
+    await this.#requireClient(ref);
+    return (await this.#q('SELECT start, "end", source FROM §.fiscal_years WHERE bureau_id = $1 AND client_id = $2 ORDER BY start', [ref.bureauId, ref.clientId])).map((r) =>
+      fiscalYearFromRow(r),
+    );
+  }
+
+  async deleteFiscalYears(ref: ClientRef, starts: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    const rows = await this.#q('DELETE FROM §.fiscal_years WHERE bureau_id = $1 AND client_id = $2 AND start = ANY($3::text[]) RETURNING start', [
+      ref.bureauId,
+      ref.clientId,
+      [...new Set(starts)],
+    ]);
+    return rows.length;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = await this.#client(ref);
@@ -1343,6 +1377,7 @@ class PostgresSession implements StoreSession {
       bureauRecords,
       openItems: await this.listOpenItems(ref),
       pendingSettlements: await this.listPendingSettlements(ref),
+      fiscalYears: await this.listFiscalYears(ref),
     };
   }
 }

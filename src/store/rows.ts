@@ -7,8 +7,8 @@
 import { StoreError } from '../core/errors.js';
 import type { NetworkRecord } from '../knowledge/types.js';
 import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
-import { VOUCHER_SERIES } from './store.js';
-import type { LedgerVoucher, TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
+import { FISCAL_YEAR_SOURCES, VOUCHER_SERIES } from './store.js';
+import type { KnownFiscalYear, LedgerVoucher, TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
 
 /** One row as a driver returns it. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -117,4 +117,9 @@ export function networkFromRow(row: Row, int: IntReader): NetworkRecord {
     bureaus: int(row, 'bureaus'),
     clients: int(row, 'clients'),
   };
+}
+
+/** A `fiscal_years` row. */
+export function fiscalYearFromRow(row: Row): KnownFiscalYear {
+  return { start: str(row, 'start'), end: str(row, 'end'), source: oneOf(FISCAL_YEAR_SOURCES, row['source'], 'a fiscal year source') };
 }

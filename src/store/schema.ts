@@ -348,6 +348,22 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    description: 'fiscal_years: the fiscal years learning used, and where each came from',
+    sql: `
+      -- source: 'rar' (a file's #RAR) and 'stated' (the caller's years) are facts; 'inferred' is a guess.
+      CREATE TABLE fiscal_years (
+        bureau_id TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        start     TEXT NOT NULL,
+        end       TEXT NOT NULL,
+        source    TEXT NOT NULL CHECK (source IN ('rar', 'stated', 'inferred')),
+        PRIMARY KEY (bureau_id, client_id, start),
+        FOREIGN KEY (bureau_id, client_id) REFERENCES clients (bureau_id, id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ]);
 
 /**
@@ -390,5 +406,6 @@ export const SQLITE_TABLES = [
   'network_candidates',
   'open_items',
   'pending_settlements',
+  'fiscal_years',
 ] as const;
 export type SqliteTable = (typeof SQLITE_TABLES)[number];

@@ -26,6 +26,7 @@ import {
   checkLedgerVoucher,
   checkNewVouchers,
   checkOpenItems,
+  checkKnownFiscalYears,
   checkPendingSettlements,
   checkTransactionRow,
   compareText,
@@ -41,7 +42,7 @@ import {
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
-import { asRow, corrupt, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
 import type { SqliteMigration } from './schema.js';
@@ -53,6 +54,7 @@ import type {
   ClientRow,
   DeleteCounts,
   KnowledgeBase,
+  KnownFiscalYear,
   LedgerVoucher,
   NewVoucher,
   OpenItemFilter,
@@ -1161,6 +1163,34 @@ class SqliteSession implements StoreSession {
     return n;
   }
 
+  async putFiscalYears(ref: ClientRef, years: readonly KnownFiscalYear[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    checkKnownFiscalYears(years);
+    const put = this.#q(
+      `INSERT INTO fiscal_years (bureau_id, client_id, start, end, source) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (bureau_id, client_id, start) DO UPDATE SET end = excluded.end, source = excluded.source`,
+    );
+    for (const y of years) put.run(ref.bureauId, ref.clientId, y.start, y.end, y.source);
+  }
+
+  async listFiscalYears(ref: ClientRef): Promise<readonly KnownFiscalYear[]> {
+    this.#check();
+    this.#requireClient(ref);
+    return this.#q('SELECT start, end, source FROM fiscal_years WHERE bureau_id = ? AND client_id = ? ORDER BY start')
+      .all(ref.bureauId, ref.clientId)
+      .map((r) => fiscalYearFromRow(asRow(r)));
+  }
+
+  async deleteFiscalYears(ref: ClientRef, starts: readonly string[]): Promise<number> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    const del = this.#q('DELETE FROM fiscal_years WHERE bureau_id = ? AND client_id = ? AND start = ?');
+    let n = 0;
+    for (const start of new Set(starts)) n += Number(del.run(ref.bureauId, ref.clientId, start).changes);
+    return n;
+  }
+
   async exportClient(ref: ClientRef): Promise<ClientData> {
     this.#check();
     const client = this.#client(ref);
@@ -1181,6 +1211,7 @@ class SqliteSession implements StoreSession {
       bureauRecords,
       openItems: await this.listOpenItems(ref),
       pendingSettlements: await this.listPendingSettlements(ref),
+      fiscalYears: await this.listFiscalYears(ref),
     };
   }
 }

@@ -67,6 +67,11 @@ export interface ClientRow {
   readonly autoBookShared?: boolean | undefined;
   /** Whether the client draws from and contributes to the network counts. */
   readonly network: boolean;
+  /**
+   * The client's fiscal years as the bureau states them (ISO dates, both inclusive, in date
+   * order): every `learnFromSie` of the client reads files with them (see `LearnFromSieOptions.fiscalYears`).
+   */
+  readonly fiscalYears?: readonly { readonly start: string; readonly end: string }[] | undefined;
 }
 
 /** Which client, in which bureau. Every client-scoped store method takes one. */
@@ -231,6 +236,19 @@ export interface AddTransactionsResult {
   readonly duplicates: readonly string[];
 }
 
+/** Where a client's known fiscal year came from: a file's `#RAR` and the caller's `stated` years are facts, an `inferred` one is a guess. */
+export type FiscalYearSource = 'rar' | 'stated' | 'inferred';
+
+/** One fiscal year of the client's books that learning used (ISO dates, both inclusive); identity: client and start. */
+export interface KnownFiscalYear {
+  readonly start: string;
+  readonly end: string;
+  readonly source: FiscalYearSource;
+}
+
+/** Every {@link FiscalYearSource}. */
+export const FISCAL_YEAR_SOURCES: readonly FiscalYearSource[] = ['rar', 'stated', 'inferred'];
+
 /** Everything a store holds about one client (portability export). */
 export interface ClientData {
   readonly client: ClientRow;
@@ -246,6 +264,8 @@ export interface ClientData {
   readonly openItems: readonly OpenItem[];
   /** What settling vouchers had left that no open item took yet, ordered by date, then id. */
   readonly pendingSettlements: readonly PendingSettlement[];
+  /** The fiscal years learning used, and where each came from, ordered by start. */
+  readonly fiscalYears: readonly KnownFiscalYear[];
 }
 
 /** Filter for {@link StoreSession.listOpenItems}. */
@@ -425,6 +445,16 @@ export interface StoreSession {
   listPendingSettlements(ref: ClientRef): Promise<readonly PendingSettlement[]>;
   /** Removes the client's pending settlements with these ids; returns how many there were. */
   deletePendingSettlements(ref: ClientRef, ids: readonly string[]): Promise<number>;
+  /**
+   * Adds or replaces fiscal years the client's learning used (identity: client and start), all or
+   * nothing: `VALIDATION` when one is malformed (dates, start after end, an unknown source, a
+   * start twice), and nothing is written then.
+   */
+  putFiscalYears(ref: ClientRef, years: readonly KnownFiscalYear[]): Promise<void>;
+  /** The client's known fiscal years ordered by start. */
+  listFiscalYears(ref: ClientRef): Promise<readonly KnownFiscalYear[]>;
+  /** Removes the client's known fiscal years with these starts; returns how many there were. */
+  deleteFiscalYears(ref: ClientRef, starts: readonly string[]): Promise<number>;
 
   /** Everything stored about the client. */
   exportClient(ref: ClientRef): Promise<ClientData>;

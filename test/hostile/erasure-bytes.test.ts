@@ -50,6 +50,9 @@ describe('erasure reaches the SQLite file bytes', () => {
       voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '5800', amount: -t.amount }] },
     }));
     await k.confirm('leaves', bookings);
+    // Fiscal years stated for the client (kept on it and, once a file is learned, among its known years).
+    const YEAR = { start: '2017-03-14', end: '2018-02-28' };
+    await k.updateClient('leaves', { fiscalYears: [YEAR] });
     // A credit note whose invoice kontera has not seen: kept pending, with its text.
     await k.learnFromSie(
       'leaves',
@@ -58,11 +61,14 @@ describe('erasure reaches the SQLite file bytes', () => {
     expect((await k.exportClientData('leaves')).pendingSettlements.map((p) => p.voucher.text)).toEqual(['Kreditfaktura 4711 QVARNSTRÖMS BAGERI']);
     const bytes = (): Uint8Array => Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]);
     expect(hits(bytes(), SECRET)).toBeGreaterThan(10);
+    expect((await k.exportClientData('leaves')).fiscalYears).toContainEqual({ ...YEAR, source: 'stated' });
+    expect(hits(bytes(), YEAR.start)).toBeGreaterThan(1);
 
     await k.deleteClient('leaves');
     // The store is still open: nothing waits for close() to clean up.
     expect(hits(bytes(), SECRET)).toBe(0);
     expect(hits(bytes(), 'Lämnar AB')).toBe(0);
+    expect(hits(bytes(), YEAR.start)).toBe(0);
     // The other client is untouched.
     expect((await k.exportClientData('stays')).transactions).toHaveLength(30);
     await store.close();

@@ -64,6 +64,8 @@ describe('erasure on SQLite', () => {
     expect(exported.bureauRecords.length).toBeGreaterThan(0);
     // Payments of invoices from before the books wait for them: rows of pending_settlements that the dump below must find gone.
     expect(exported.pendingSettlements.length).toBeGreaterThan(0);
+    // The file's #RAR years, known fiscal years in rows of fiscal_years that the dump below must find gone.
+    expect(exported.fiscalYears.map((y) => y.source)).toContain('rar');
 
     const before = dump(withC.sqlite!);
     expect([...before.values()].flat().some((row) => row.includes('client-c'))).toBe(true);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OpenItem } from '../../src/openitems/types.js';
-import { fiscalYears, numberingContradicts, startFromNumbering } from '../../src/sie/fiscal-year.js';
+import { fiscalYears, numberingContradicts, startFromNumbering, unlawfulFiscalYear } from '../../src/sie/fiscal-year.js';
 import { readSie } from '../../src/sie/reader.js';
 import { konteraOn, STORE_KINDS } from './helpers.js';
 
@@ -87,28 +87,28 @@ describe('fiscal years of a file without #RAR', () => {
   });
 });
 
-/** Monthly rent of an irregular first year, 2024-05-10 – 2025-12-31, numbered A 1 … A 20 on. */
-const IRREGULAR: V[] = Array.from({ length: 20 }, (_, i) => {
-  const month = 4 + i; // May 2024 = month 4 counted from January 2024
+/** Monthly rent of an irregular first year, 2024-07-10 – 2025-12-31 (18 months, BFL 3:3), numbered A 1 … A 18 on. */
+const IRREGULAR: V[] = Array.from({ length: 18 }, (_, i) => {
+  const month = 6 + i; // July 2024 = month 6 counted from January 2024
   const date = `${2024 + Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}15`;
   return [String(i + 1), date, 'rent', 9000] as const;
 });
 /** The calendar year after it, numbered from 1 again. */
 const Y2026: V[] = [['1', '20260115', 'rent', 9500], ['2', '20260215', 'rent', 9500], ['3', '20260316', 'rent', 9500], ['4', '20260415', 'rent', 9500]];
-const FIRST_YEAR = { start: '2024-05-10', end: '2025-12-31' };
+const FIRST_YEAR = { start: '2024-07-10', end: '2025-12-31' };
 
 describe('an irregular first fiscal year in files without #RAR', () => {
   it('numbering that fits no twelve-month year is said, not guessed silently; stated years decide and the next year starts after them', () => {
     const doc = readSie(file(IRREGULAR));
     expect(startFromNumbering(doc)).toBeUndefined();
-    expect(numberingContradicts(doc, fiscalYears(doc))).toMatch(/^voucher A 8 and the number after it \(dated 2024-12-15 and 2025-01-15\)/);
+    expect(numberingContradicts(doc, fiscalYears(doc))).toMatch(/^voucher A 6 and the number after it \(dated 2024-12-15 and 2025-01-15\)/);
     const stated = fiscalYears(doc, [], [FIRST_YEAR]);
     expect(stated('2025-08-15')).toEqual(FIRST_YEAR);
     expect(numberingContradicts(doc, stated, [FIRST_YEAR])).toBeUndefined();
     // After the stated year: the calendar years its end says, also where a stored start says May.
-    expect(fiscalYears(readSie(file(Y2026)), ['2024-05-10'], [FIRST_YEAR])('2026-03-16')).toEqual({ start: '2026-01-01', end: '2026-12-31' });
+    expect(fiscalYears(readSie(file(Y2026)), ['2024-07-10'], [FIRST_YEAR])('2026-03-16')).toEqual({ start: '2026-01-01', end: '2026-12-31' });
     // Before it: twelve months that end where it starts.
-    expect(fiscalYears(readSie(file(Y2026)), [], [FIRST_YEAR])('2024-03-01')).toEqual({ start: '2023-05-10', end: '2024-05-09' });
+    expect(fiscalYears(readSie(file(Y2026)), [], [FIRST_YEAR])('2024-03-01')).toEqual({ start: '2023-07-10', end: '2024-07-09' });
   });
 });
 
@@ -152,20 +152,20 @@ for (const kind of STORE_KINDS) {
       const k = await kontera();
       const warned = await k.learnFromSie('a', file(IRREGULAR));
       expect(warned.warnings.map((w) => w.code)).toContain('FISCAL_YEAR_UNCERTAIN');
-      expect(warned.warnings.find((w) => w.code === 'FISCAL_YEAR_UNCERTAIN')?.message).toMatch(/voucher A 8 .*option fiscalYears/);
+      expect(warned.warnings.find((w) => w.code === 'FISCAL_YEAR_UNCERTAIN')?.message).toMatch(/voucher A 6 .*option fiscalYears/);
       await expect(k.learnFromSie('b', file(IRREGULAR), { fiscalYears: [{ start: '2025-01-01', end: '2024-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
       // The year in three exports, each alone within what a twelve-month year allows, then the next year.
       const years = { fiscalYears: [FIRST_YEAR] };
-      for (const [part, learned] of [[IRREGULAR.slice(0, 10), 10], [IRREGULAR.slice(10, 15), 5], [IRREGULAR.slice(15), 5], [Y2026, 4]] as const) {
+      for (const [part, learned] of [[IRREGULAR.slice(0, 10), 10], [IRREGULAR.slice(10, 15), 5], [IRREGULAR.slice(15), 3], [Y2026, 4]] as const) {
         const r = await k.learnFromSie('b', file(part), years);
         expect(r).toMatchObject({ learned, replaced: 0, unchanged: 0 });
         expect(r.warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
       }
       const ids = (await k.exportClientData('b')).ledgerVouchers.map((v) => v.id);
-      expect(ids).toHaveLength(24);
-      expect(ids).toContain('2024-05-10 A 20');
+      expect(ids).toHaveLength(22);
+      expect(ids).toContain('2024-07-10 A 18');
       expect(ids).toContain('2026-01-01 A 4');
-      expect(await k.learnFromSie('b', file(IRREGULAR), years)).toMatchObject({ learned: 0, replaced: 0, unchanged: 20 });
+      expect(await k.learnFromSie('b', file(IRREGULAR), years)).toMatchObject({ learned: 0, replaced: 0, unchanged: 18 });
     });
 
     it('a voucher re-dated across New Year and exported again is still one voucher', async () => {
@@ -177,6 +177,117 @@ for (const kind of STORE_KINDS) {
       expect((await k.exportClientData('c')).ledgerVouchers.length).toBe(4);
       // The invoice follows the edit: re-dated, still paid by A 5.
       expect(summary(await k.openItems('c'))).toEqual(['A 3 2025-01-02 700000 open 0: 2025-01-15 700000']);
+    });
+  });
+}
+
+describe('fiscal years the law allows (BFL 3:3)', () => {
+  it('at most eighteen calendar months from the month a year starts in, at least one day', () => {
+    expect(unlawfulFiscalYear({ start: '2024-07-10', end: '2025-12-31' })).toBeUndefined();
+    expect(unlawfulFiscalYear({ start: '2024-07-01', end: '2024-07-01' })).toBeUndefined();
+    expect(unlawfulFiscalYear({ start: '2024-06-30', end: '2025-12-31' })).toMatch(/eighteen months .*2025-11-30/);
+    expect(unlawfulFiscalYear({ start: '2024-07-02', end: '2024-07-01' })).toMatch(/ends before it starts/);
+  });
+});
+
+for (const kind of STORE_KINDS) {
+  describe(`fiscal years longer than the law allows on ${kind}`, () => {
+    const kontera = konteraOn(kind, '2026-05-12T09:00:00Z', { a: 'Bageri a' });
+
+    it('a stated year is a VALIDATION error and nothing is learned; a file\'s #RAR is warned about and taken as stated', async () => {
+      const k = await kontera();
+      await expect(k.learnFromSie('a', file(IRREGULAR), { fiscalYears: [{ start: '2024-05-10', end: '2025-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(k.learnFromSie('a', file(IRREGULAR), { fiscalYears: [FIRST_YEAR, { start: '2025-12-31', end: '2026-12-30' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      expect((await k.exportClientData('a')).ledgerVouchers).toHaveLength(0);
+      const r = await k.learnFromSie('a', file(IRREGULAR, ['20240510', '20251231']));
+      expect(r.warnings.find((w) => w.code === 'FISCAL_YEAR_UNLAWFUL')?.message).toMatch(/#RAR 0 2024-05-10 – 2025-12-31: it is longer than eighteen months/);
+      expect(r).toMatchObject({ learned: 18 });
+      const lawful = await k.learnFromSie('a', file(Y2026, ['20260101', '20261231']));
+      expect(lawful.warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNLAWFUL');
+    });
+  });
+}
+
+/** An irregular first year in three exports without #RAR: A 1–3 from May 2024 to February 2025, … */
+const MAY_TO_FEB: V[] = [['1', '20240515', 'rent', 9000], ['2', '20241115', 'rent', 9000], ['3', '20250215', 'rent', 9000]];
+/** … A 4–5 later in 2025 (its numbering runs on) … */
+const LATER_2025: V[] = [['4', '20250615', 'rent', 9200], ['5', '20250915', 'rent', 9200]];
+
+for (const kind of STORE_KINDS) {
+  describe(`known fiscal years and where they came from on ${kind}`, () => {
+    const kontera = konteraOn(kind, '2026-05-12T09:00:00Z', { a: 'Bageri a', b: 'Bageri b', c: 'Bageri c' });
+
+    it('a guessed year a later file contradicts is revised and said: the next year\'s A 4 does not replace the year before\'s', async () => {
+      const k = await kontera();
+      expect(await k.learnFromSie('a', file(MAY_TO_FEB))).toMatchObject({ learned: 3 });
+      expect((await k.exportClientData('a')).fiscalYears).toEqual([{ start: '2024-05-01', end: '2025-04-30', source: 'inferred' }]);
+      const second = await k.learnFromSie('a', file(LATER_2025));
+      expect(second).toMatchObject({ learned: 2, replaced: 0 });
+      const said = second.warnings.find((w) => w.code === 'FISCAL_YEAR_GUESS_CONTRADICTED');
+      expect(said?.message).toMatch(/voucher A 3 \(2025-02-15, learned before\) and A 4 \(2025-06-15, in this file\) follow each other, yet the year inferred before ran 2024-05-01 – 2025-04-30/);
+      const third = await k.learnFromSie('a', file(Y2026));
+      expect(third).toMatchObject({ learned: 4, replaced: 0, unchanged: 0 });
+      const { ledgerVouchers, fiscalYears } = await k.exportClientData('a');
+      expect(ledgerVouchers.map((v) => `${v.series} ${v.number} ${v.date}`).sort()).toHaveLength(9);
+      expect(new Set(ledgerVouchers.map((v) => v.id)).size).toBe(9);
+      expect(fiscalYears.every((y) => y.source === 'inferred')).toBe(true);
+      // Every file again: nothing new, nothing replaced.
+      for (const part of [MAY_TO_FEB, LATER_2025, Y2026]) expect(await k.learnFromSie('a', file(part))).toMatchObject({ learned: 0, replaced: 0, unchanged: part.length });
+    });
+
+    it('a #RAR year is a fact: a later file without #RAR inside it takes its start, the year after it starts the day after its end', async () => {
+      const k = await kontera();
+      // The 4E export of the first months of an irregular first year, then 4I files without #RAR.
+      await k.learnFromSie('b', file(IRREGULAR.slice(0, 3), ['20240710', '20251231']));
+      expect((await k.exportClientData('b')).fiscalYears).toEqual([{ start: '2024-07-10', end: '2025-12-31', source: 'rar' }]);
+      expect(await k.learnFromSie('b', file(IRREGULAR.slice(12, 15)))).toMatchObject({ learned: 3, replaced: 0 });
+      expect(await k.learnFromSie('b', file(Y2026))).toMatchObject({ learned: 4, replaced: 0 });
+      const { ledgerVouchers, fiscalYears } = await k.exportClientData('b');
+      const ids = ledgerVouchers.map((v) => v.id);
+      expect(ids).toContain('2024-07-10 A 13');
+      expect(ids).toContain('2026-01-01 A 1');
+      expect(fiscalYears).toEqual([{ start: '2024-07-10', end: '2025-12-31', source: 'rar' }, { start: '2026-01-01', end: '2026-12-31', source: 'inferred' }]);
+    });
+
+    it('a voucher of a guessed year that takes the id of one dated months apart is said', async () => {
+      const k = await kontera();
+      // The year 2024-07-01 – 2025-06-30 from the numbering; then an A 4 in its last month.
+      await k.learnFromSie('c', file(FY24));
+      const r = await k.learnFromSie('c', file([['4', '20250610', 'rent', 9800]]));
+      expect(r).toMatchObject({ replaced: 1 });
+      expect(r.warnings.find((w) => w.code === 'FISCAL_YEAR_GUESS_CONTRADICTED')?.message).toMatch(/A 4 \(2024-12-10 learned before, 2025-06-10 in this file\)/);
+    });
+  });
+
+  describe(`the client's stated fiscal years on ${kind}`, () => {
+    const kontera = konteraOn(kind, '2026-05-12T09:00:00Z', { a: 'Bageri a' });
+
+    it('addClient and updateClient keep them (checked as the option is), every learnFromSie reads with them, the option wins for its call', async () => {
+      const k = await kontera();
+      await expect(k.addClient({ bureauId: 'b1', id: 'long', name: 'Lång AB', fiscalYears: [{ start: '2024-05-10', end: '2025-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(k.getClient('long')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const added = await k.addClient({ bureauId: 'b1', id: 'first', name: 'Första AB', fiscalYears: [FIRST_YEAR] });
+      expect(added.fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.getClient('first')).fiscalYears).toEqual([FIRST_YEAR]);
+      // The year in three exports without the option, then the next year: 22 vouchers, no warning.
+      for (const part of [IRREGULAR.slice(0, 10), IRREGULAR.slice(10, 15), IRREGULAR.slice(15), Y2026]) {
+        const r = await k.learnFromSie('first', file(part));
+        expect(r).toMatchObject({ learned: part.length, replaced: 0 });
+        expect(r.warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
+      }
+      expect((await k.exportClientData('first')).ledgerVouchers).toHaveLength(22);
+      // Stated later on a client that learned nothing yet.
+      await expect(k.updateClient('a', { fiscalYears: [{ start: '2025-01-01', end: '2024-12-31' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(k.updateClient('nobody', { fiscalYears: [FIRST_YEAR] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await k.updateClient('a', { fiscalYears: [FIRST_YEAR] })).fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.getClient('a')).fiscalYears).toEqual([FIRST_YEAR]);
+      expect((await k.learnFromSie('a', file(IRREGULAR))).warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
+      expect((await k.exportClientData('a')).ledgerVouchers.map((v) => v.id)).toContain('2024-07-10 A 18');
+      // The option wins for its call.
+      expect((await k.learnFromSie('a', file(Y2026), { fiscalYears: [{ start: '2025-07-01', end: '2026-06-30' }] })).warnings).toEqual([]);
+      expect((await k.exportClientData('a')).ledgerVouchers.map((v) => v.id)).toContain('2025-07-01 A 4');
+      // An empty list removes them.
+      expect((await k.updateClient('a', { fiscalYears: [] })).fiscalYears).toBeUndefined();
     });
   });
 }

@@ -581,6 +581,56 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       });
     });
 
+    describe('known fiscal years', () => {
+      const rar = { start: '2024-07-01', end: '2025-06-30', source: 'rar' } as const;
+      const guess = { start: '2025-07-01', end: '2026-06-30', source: 'inferred' } as const;
+      const stated = { start: '2023-05-10', end: '2024-06-30', source: 'stated' } as const;
+
+      it('puts, replaces by start, lists by start and deletes', async () => {
+        await store.putFiscalYears(A, [guess, rar, stated]);
+        expect(await store.listFiscalYears(A)).toEqual([stated, rar, guess]);
+        const revised = { start: guess.start, end: '2025-12-31', source: 'stated' } as const;
+        await store.putFiscalYears(A, [revised]);
+        expect(await store.listFiscalYears(A)).toEqual([stated, rar, revised]);
+        expect(await store.listFiscalYears(B)).toEqual([]);
+        expect(await store.deleteFiscalYears(A, [stated.start, stated.start, '1999-01-01'])).toBe(1);
+        expect(await store.listFiscalYears(A)).toEqual([rar, revised]);
+      });
+
+      it('refuses a malformed one with VALIDATION and writes none of the batch', async () => {
+        for (const bad of [
+          { ...guess, source: 'guessed' },
+          { ...guess, end: '2025-06-30' },
+          { ...guess, start: '2025-7-1' },
+          { start: guess.start, source: 'inferred' },
+          rar,
+        ]) {
+          await expectCode(store.putFiscalYears(A, [rar, bad as typeof rar]), 'VALIDATION');
+        }
+        expect(await store.listFiscalYears(A)).toEqual([]);
+      });
+
+      it('scopes them to the client, exports them, erases them with the client and rolls them back', async () => {
+        await store.putFiscalYears(A, [rar]);
+        await store.putFiscalYears(OTHER, [guess]);
+        await expectCode(store.listFiscalYears({ bureauId: 'b1', clientId: 'x1' }), 'NOT_FOUND');
+        await expectCode(store.putFiscalYears({ bureauId: 'b1', clientId: 'x1' }, [rar]), 'NOT_FOUND');
+        expect((await store.exportClient(A)).fiscalYears).toEqual([rar]);
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.putFiscalYears(A, [guess]);
+            await tx.deleteFiscalYears(A, [rar.start]);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.listFiscalYears(A)).toEqual([rar]);
+        await store.deleteClient(A);
+        await store.createClient(clientRow('c1', 'b1'));
+        expect(await store.listFiscalYears(A)).toEqual([]);
+        expect(await store.listFiscalYears(OTHER)).toEqual([guess]);
+      });
+    });
+
     describe('pending settlements', () => {
       it('puts, replaces, lists by voucher date then id, keeps every field and deletes', async () => {
         const late = pendingSettlement('7', { date: '2026-03-01' });

@@ -264,6 +264,9 @@ if (PG_URL === '') {
         putPendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.putPendingSettlements(STOLEN, []) },
         listPendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.listPendingSettlements(STOLEN) },
         deletePendingSettlements: { expect: 'NOT_FOUND', call: (s) => s.deletePendingSettlements(STOLEN, ['p1']) },
+        putFiscalYears: { expect: 'NOT_FOUND', call: (s) => s.putFiscalYears(STOLEN, []) },
+        listFiscalYears: { expect: 'NOT_FOUND', call: (s) => s.listFiscalYears(STOLEN) },
+        deleteFiscalYears: { expect: 'NOT_FOUND', call: (s) => s.deleteFiscalYears(STOLEN, ['2025-01-01']) },
         exportClient: { expect: 'NOT_FOUND', call: (s) => s.exportClient(STOLEN) },
       };
 
