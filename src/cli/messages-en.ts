@@ -76,6 +76,7 @@ export const EN = {
   'opt.orgNr': 'organisation number',
   'opt.clientThreshold': 'auto-book threshold, 0–1 (default {default})',
   'opt.clientBankAccounts': "the client's bank accounts (default 1930)",
+  'opt.clientFiscalYears': "the client's fiscal years, each START..END, where its SIE files have no #RAR and a year is not twelve months (every learn uses them)",
   'opt.notVat': 'the client is not VAT-registered (no VAT rows)',
   'opt.autoBookShared': "auto-book lines that only other clients' bookings back (default: they go to review)",
   'opt.importBankAccount': 'ledger bank account of the statements',

@@ -79,6 +79,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'opt.orgNr': 'organisationsnummer',
   'opt.clientThreshold': 'tröskel för autobokföring, 0–1 (standard {default})',
   'opt.clientBankAccounts': 'klientens bankkonton (standard 1930)',
+  'opt.clientFiscalYears': 'klientens räkenskapsår, vart och ett START..SLUT, där dess SIE-filer saknar #RAR och ett år inte är tolv månader (varje learn använder dem)',
   'opt.notVat': 'klienten är inte momsregistrerad (inga momsrader)',
   'opt.autoBookShared': 'autobokför rader som bara andra klienters bokningar stöder (standard: de granskas)',
   'opt.importBankAccount': 'kontoutdragens bankkonto i bokföringen',

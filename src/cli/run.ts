@@ -533,7 +533,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
 }
 
 const clientsCommand: Command = {
-  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--not-vat-registered] [--auto-book-shared]',
+  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]',
   summary: 'cmd.clients',
   options: {
     bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
@@ -542,6 +542,7 @@ const clientsCommand: Command = {
     'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'opt.orgNr' },
     threshold: { kind: 'number', value: 'C', help: 'opt.clientThreshold' },
     'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.clientBankAccounts' },
+    'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.clientFiscalYears' },
     'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
     'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
   },
@@ -558,6 +559,7 @@ const clientsCommand: Command = {
         if ((await store.getBureau(bureau)) === undefined) await kontera.addBureau({ id: bureau, name: args.strings.get('bureau-name') ?? bureau });
         const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say) : undefined;
         const orgNr = args.strings.get('org-nr');
+        const fiscalYears = fiscalYearsOption(args, say);
         const client = await kontera.addClient({
           bureauId: bureau,
           id,
@@ -565,6 +567,7 @@ const clientsCommand: Command = {
           ...(orgNr !== undefined ? { orgNr } : {}),
           ...(threshold !== undefined ? { autoBookThreshold: threshold } : {}),
           ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}),
+          ...(fiscalYears !== undefined ? { fiscalYears } : {}),
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
         });

@@ -41,6 +41,8 @@ const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
   [/ \(pass includePending to see them\)/g, ' (they are not booked yet: a later export has them)'],
   [/\bthe bankAccount option\b/g, 'the --bank-account option of import'],
   [/\(option fiscalYears\)/g, '(--fiscal-years START..END,… of learn)'],
+  [/\(updateClient fiscalYears\)/g, '(--fiscal-years START..END,… of learn, or of clients add)'],
+  [/\bInvalid fiscalYears option\b/g, 'Invalid --fiscal-years'],
 ];
 
 /** A library message in the command line's terms (see {@link CLI_OPTION_NAMES}). */

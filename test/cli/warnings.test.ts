@@ -118,11 +118,11 @@ describe('library messages in the command line terms', () => {
 });
 
 describe('fiscal years on the command line', () => {
-  /** Rent every month from May 2024 to December 2025, numbered A 1 … A 20 in one irregular first year, without #RAR. */
+  /** Rent every month from July 2024 to December 2025, numbered A 1 … A 18 in one irregular first year, without #RAR. */
   function irregularYear(): string {
     const lines = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "Exempelbok" 2.1', '#FNAMN "Ekholms Bageri AB"'];
-    for (let i = 0; i < 20; i++) {
-      const month = 4 + i;
+    for (let i = 0; i < 18; i++) {
+      const month = 6 + i;
       const date = `${2024 + Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}15`;
       lines.push(`#VER A ${i + 1} ${date} "Hyra ${date.slice(0, 6)}"`, '{', '#TRANS 5010 {} 9000.00', '#TRANS 1930 {} -9000.00', '}');
     }
@@ -140,10 +140,19 @@ describe('fiscal years on the command line', () => {
     expect(guessed.stderr).not.toContain('option fiscalYears');
     const stated = kontera(['--db', join(dir, 'k2.db'), '--json', 'clients', 'add', 'ek', '--name', 'Ekholms Bageri AB', '--bank-accounts', '1930'], dir);
     expect(stated.code).toBe(0);
-    const learned = kontera(['--db', join(dir, 'k2.db'), '--json', 'learn', 'ek', 'bok.si', '--fiscal-years', '2024-05-10..2025-12-31'], dir);
+    const learned = kontera(['--db', join(dir, 'k2.db'), '--json', 'learn', 'ek', 'bok.si', '--fiscal-years', '2024-07-10..2025-12-31'], dir);
     expect(learned.code).toBe(0);
     expect(learned.stderr).not.toContain('FISCAL_YEAR_UNCERTAIN');
-    expect((JSON.parse(learned.stdout) as { learned: number }).learned).toBe(20);
+    expect((JSON.parse(learned.stdout) as { learned: number }).learned).toBe(18);
+    // Stated once on the client: every learn uses them.
+    expect(kontera(['--db', join(dir, 'k3.db'), 'clients', 'add', 'ek', '--name', 'Ekholms Bageri AB', '--bank-accounts', '1930', '--fiscal-years', '2024-07-10..2025-12-31'], dir).code).toBe(0);
+    const onClient = kontera(['--db', join(dir, 'k3.db'), '--json', 'learn', 'ek', 'bok.si'], dir);
+    expect(onClient.stderr).not.toContain('FISCAL_YEAR_UNCERTAIN');
+    expect((JSON.parse(onClient.stdout) as { learned: number }).learned).toBe(18);
+    // Longer than the eighteen months of BFL 3:3: refused as input (exit 3), saying why.
+    const long = kontera(['--db', join(dir, 'k2.db'), 'learn', 'ek', 'bok.si', '--fiscal-years', '2024-05-10..2025-12-31'], dir);
+    expect(long.code).toBe(3);
+    expect(long.stderr).toContain('Invalid --fiscal-years: 2024-05-10 – 2025-12-31 is no fiscal year, it is longer than eighteen months (BFL 3:3');
     for (const bad of ['2024-05-10-2025-12-31', '2025-12-31..2024-05-10', '2024-02-30..2024-12-31']) {
       const r = kontera(['--db', join(dir, 'k2.db'), 'learn', 'ek', 'bok.si', '--fiscal-years', bad], dir);
       expect(r.code, bad).toBe(2);
