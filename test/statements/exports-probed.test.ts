@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/core/dates.js';
 import { parseStatement } from '../../src/statements/index.js';
 import type { Statement } from '../../src/statements/types.js';
 
@@ -45,5 +46,34 @@ describe('currency codes in lower case (a payment service export: `sek`)', () =>
     expect(s.currency).toBe('SEK');
     expect(s.transactions.find((t) => t.line === 4)?.currency).toBe('EUR');
     expect(codes(s)).toContain('CURRENCY_MIXED');
+  });
+});
+
+describe('dates with the month by name first, or a weekday in front', () => {
+  it('reads `Jan 5, 2026` (month name first, comma after the day)', () => {
+    const s = parseStatement(fixture('generic/english-month-name-first-dates.csv'));
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance])).toEqual([
+      ['2026-01-05', -125_000, 1_875_000],
+      ['2026-01-07', 450_000, 2_325_000],
+      ['2026-01-12', -8_650, 2_316_350],
+      ['2026-02-02', -9_900, 2_306_450],
+    ]);
+  });
+
+  it('reads `mån 5 jan. 2026` (a Swedish weekday in front)', () => {
+    const s = parseStatement(fixture('generic/weekday-before-date.csv'));
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-16']);
+  });
+
+  it('refuses a weekday that is not the date’s (never guessed past), naming line and field', () => {
+    const wrong = text('generic/weekday-before-date.csv').replace('tis 6 jan.', 'ons 6 jan.');
+    expect(() => parseStatement(wrong, { file: 'w.csv' })).toThrow(/ons 6 jan\. 2026.*line 3.*Datum/);
+  });
+
+  it('parseDate: English and Swedish names, full and 3-letter, with or without a dot; a time of day after', () => {
+    const read = (raw: string): string | undefined => parseDate(raw, 'MMM D YYYY') ?? parseDate(raw, 'D MMM YYYY');
+    for (const raw of ['Jan 5 2026', 'Jan 5, 2026', 'January 5, 2026', 'Mon 05 Jan 2026', 'mån 5 jan 2026', 'Mon. Jan 5, 2026', 'måndag 5 januari 2026', '5 Jan 2026 14:32', 'Mon Jan 5 2026 10:00'])
+      expect(read(raw), raw).toBe('2026-01-05');
+    for (const raw of ['Tue 05 Jan 2026', 'Foo 5 Jan 2026', 'Jan 32, 2026', 'Jan 5 26', 'Mon 2026-01-05']) expect(read(raw), raw).toBeUndefined();
   });
 });
