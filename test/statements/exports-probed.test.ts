@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/core/dates.js';
 import { parseStatement } from '../../src/statements/index.js';
+import { classifyKind } from '../../src/statements/kind.js';
 import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
@@ -75,5 +76,25 @@ describe('dates with the month by name first, or a weekday in front', () => {
     for (const raw of ['Jan 5 2026', 'Jan 5, 2026', 'January 5, 2026', 'Mon 05 Jan 2026', 'mån 5 jan 2026', 'Mon. Jan 5, 2026', 'måndag 5 januari 2026', '5 Jan 2026 14:32', 'Mon Jan 5 2026 10:00'])
       expect(read(raw), raw).toBe('2026-01-05');
     for (const raw of ['Tue 05 Jan 2026', 'Foo 5 Jan 2026', 'Jan 32, 2026', 'Jan 5 26', 'Mon 2026-01-05']) expect(read(raw), raw).toBeUndefined();
+  });
+});
+
+describe('a generic payment word names no payment rail (`Allmän betalning`, a payment service in Swedish)', () => {
+  it('rows typed `Allmän betalning` or `Betalning från webbplats` get no kind; fee and withdrawal keep theirs', () => {
+    const s = parseStatement(fixture('generic/payment-service-swedish-general-payment.csv'));
+    expect(s.transactions.map((t) => [t.amount, t.kind])).toEqual([
+      [-120_000, undefined],
+      [65_000, undefined],
+      [-2_415, 'fee'],
+      [-400_000, 'transfer'],
+    ]);
+  });
+
+  it('the rail is still read where the text names it', () => {
+    expect(classifyKind('Betalning', 'Allmän betalning')).toBeUndefined();
+    expect(classifyKind('Betalning BG 5343-2795 Loopia')).toBe('bankgiro');
+    expect(classifyKind('Betalning PG 4875503-7 Energikundse')).toBe('plusgiro');
+    expect(classifyKind('Bankgirobetalning')).toBe('bankgiro');
+    expect(classifyKind('Bg-bet. Hyra')).toBe('bankgiro');
   });
 });
