@@ -98,3 +98,27 @@ describe('a generic payment word names no payment rail (`Allmän betalning`, a p
     expect(classifyKind('Bg-bet. Hyra')).toBe('bankgiro');
   });
 });
+
+describe('a payment service’s balance and payout exports are dated by when the money is on the account', () => {
+  it('balance transactions: `Available On`, not `Created` (kept as the other date)', () => {
+    const s = parseStatement(fixture('generic/payment-service-lowercase-currency.csv'));
+    expect(s.transactions.map((t) => [t.date, t.amount])).toEqual([
+      ['2026-01-07', 125_000],
+      ['2026-01-07', -3_213],
+      ['2026-01-08', 49_900],
+      ['2026-01-08', -1_422],
+      ['2026-01-07', -49_900],
+      ['2026-01-08', -120_365],
+    ]);
+    expect(s.transactions[0]?.valueDate).toBe('2026-01-05');
+  });
+
+  it('payouts: `Arrival Date`, the day the money reaches the bank account', () => {
+    const s = parseStatement(fixture('generic/payment-service-payouts-arrival-date.csv'));
+    expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount])).toEqual([
+      ['2026-01-13', '2026-01-09', 481_240],
+      ['2026-01-12', '2026-01-08', 120_365],
+      ['2026-01-07', '2026-01-05', 299_000],
+    ]);
+  });
+});
