@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/core/dates.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { classifyKind } from '../../src/statements/kind.js';
+import { looksLikeAccountNumber } from '../../src/statements/account-number.js';
 import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
@@ -68,7 +69,7 @@ describe('dates with the month by name first, or a weekday in front', () => {
 
   it('refuses a weekday that is not the date’s (never guessed past), naming line and field', () => {
     const wrong = text('generic/weekday-before-date.csv').replace('tis 6 jan.', 'ons 6 jan.');
-    expect(() => parseStatement(wrong, { file: 'w.csv' })).toThrow(/ons 6 jan\. 2026.*line 3.*Datum/);
+    expect(() => parseStatement(wrong, { fileName: 'w.csv' })).toThrow(/ons 6 jan\. 2026.*line 3.*Datum/);
   });
 
   it('parseDate: English and Swedish names, full and 3-letter, with or without a dot; a time of day after', () => {
@@ -120,5 +121,39 @@ describe('a payment service’s balance and payout exports are dated by when the
       ['2026-01-12', '2026-01-08', 120_365],
       ['2026-01-07', '2026-01-05', 299_000],
     ]);
+  });
+});
+
+describe('an `Account`/`Konto` column holding an account’s name, not its number', () => {
+  it('keeps two named accounts’ rows apart, and reports the names as names, never as account numbers', () => {
+    const s = parseStatement(fixture('generic/business-account-name-column.csv'));
+    expect(s.accountNumber).toBeUndefined();
+    expect(s.accountName).toBe('Main SEK');
+    expect(s.transactions.map((t) => [t.amount, t.accountNumber, t.accountName])).toEqual([
+      [-6_400, undefined, 'Main SEK'],
+      [-200_000, undefined, 'Main SEK'],
+      [200_000, undefined, 'Savings SEK'],
+      [745_000, undefined, 'Main SEK'],
+    ]);
+    expect(codes(s)).toContain('ACCOUNTS_MIXED');
+    // Each account's balance chain holds on its own.
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('one named account (`Konto;Företagskonto`): its name, and no account number', () => {
+    const s = parseStatement('Datum;Konto;Text;Belopp;Saldo\n2026-01-09;Företagskonto;Insättning;5 000,00;12 000,00\n2026-01-05;Företagskonto;Kortköp Bokhandeln;-250,00;7 000,00\n');
+    expect([s.accountNumber, s.accountName]).toEqual([undefined, 'Företagskonto']);
+    expect(s.transactions.map((t) => [t.accountNumber, t.accountName])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('a column of numbers is still the account number', () => {
+    const s = parseStatement('Datum;Konto;Text;Belopp\n2026-01-09;9020 12 34567;Insättning;5 000,00\n2026-01-05;9020 12 34567;Kortköp;-250,00\n');
+    expect([s.accountNumber, s.accountName]).toEqual(['9020 12 34567', undefined]);
+    for (const n of ['8327-9, 123 456 789-0', '9020.12.34567', '5050-1055', '192 69 85-1', 'SE45 5000 0000 0583 9825 7466', '6123456789'])
+      expect(looksLikeAccountNumber(n), n).toBe(true);
+    for (const n of ['Main SEK', 'Företagskonto', 'Konto 1', 'SEK', '']) expect(looksLikeAccountNumber(n), n).toBe(false);
   });
 });
