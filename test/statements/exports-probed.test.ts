@@ -157,3 +157,37 @@ describe('an `Account`/`Konto` column holding an account’s name, not its numbe
     for (const n of ['Main SEK', 'Företagskonto', 'Konto 1', 'SEK', '']) expect(looksLikeAccountNumber(n), n).toBe(false);
   });
 });
+
+describe('day or month first where every date reads both ways: the running balance proves the order', () => {
+  const file = 'generic/payment-service-day-month-by-balance.csv';
+
+  it('oldest first by the balance chain: only day first keeps the dates in that order', () => {
+    const s = parseStatement(fixture(file));
+    expect(s.transactions.filter((t) => t.kind !== 'fee').map((t) => [t.date, t.amount])).toEqual([
+      ['2026-01-10', 85_000],
+      ['2026-02-05', -40_000],
+      ['2026-03-02', 120_000],
+      ['2026-04-01', -300_000],
+    ]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('the same rows newest first: still day first', () => {
+    const [head, ...rows] = text(file).trimEnd().split('\n');
+    const s = parseStatement(`${[head, ...rows.reverse()].join('\n')}\n`);
+    expect(s.transactions.map((t) => t.date)).toEqual(['2026-04-01', '2026-03-02', '2026-03-02', '2026-02-05', '2026-01-10', '2026-01-10']);
+  });
+
+  it('dates that only month first keeps in the chain’s order are read month first', () => {
+    const swapped = text(file).replace('"10/01/2026"', '"A"').replace('"01/04/2026"', '"10/01/2026"').replace('"A"', '"01/04/2026"').replace('"05/02/2026"', '"B"').replace('"02/03/2026"', '"05/02/2026"').replace('"B"', '"02/03/2026"');
+    const s = parseStatement(swapped);
+    expect(s.transactions.filter((t) => t.kind !== 'fee').map((t) => t.date)).toEqual(['2026-01-04', '2026-02-03', '2026-05-02', '2026-10-01']);
+  });
+
+  it('no running balance, or one that proves no order: still refused as ambiguous, naming the column', () => {
+    const noBalance = text(file).replace(/,"[\d,.-]+","([^"]+)"\n/g, ',"$1"\n').replace(',"Balance"', '');
+    expect(() => parseStatement(noBalance, { fileName: 'p.csv' })).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT', field: 'Date' }));
+    const broken = text(file).replace('"1,920.95"', '"1,900.00"').replace('"80.15"', '"99.00"');
+    expect(() => parseStatement(broken)).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_FORMAT' }));
+  });
+});
