@@ -27,8 +27,18 @@ export const DATE_PATTERNS = [
   'MM/DD/YYYY',
   /** Month first with a two-digit year (`1/13/26`), US Excel's short date; chosen only as MM/DD/YYYY is. */
   'MM/DD/YY',
-  /** A month by name, Swedish or English, full or abbreviated: `2 okt. 2026`, `02 Oct 2026`, `2-okt-2026`, `2 oktober 2026`. */
+  /**
+   * A month by name, Swedish or English, full or abbreviated: `2 okt. 2026`, `02 Oct 2026`,
+   * `2-okt-2026`, `2 oktober 2026`; a weekday may stand in front (`Mon 05 Jan 2026`, `mån 5 jan
+   * 2026`, `Mon, 05 Jan 2026`) and must then be the date's weekday.
+   */
   'D MMM YYYY',
+  /**
+   * The month by name first, as English-language exports write it: `Jan 5 2026`, `Jan 5, 2026`,
+   * `January 5, 2026`, `Mon Jan 5 2026`; a weekday in front must be the date's weekday. Never
+   * ambiguous with `D MMM YYYY` (the name is first or second).
+   */
+  'MMM D YYYY',
 ] as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number];
 
@@ -50,10 +60,16 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   'DD-MM-YY': /^(\d{1,2})-(\d{1,2})-(\d{2})$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   'MM/DD/YY': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
-  'D MMM YYYY': /^(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
+  'D MMM YYYY': /^(?:([a-zåäö]{3,7})\.?,?\s+)?(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
+  'MMM D YYYY': /^(?:([a-zåäö]{3,7})\.?,?\s+)?([a-zåäö]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i,
 };
 
-/** Month names and abbreviations, Swedish and English, lower case → month number. */
+/**
+ * Month names and abbreviations, Swedish and English, lower case → month number. With
+ * {@link WEEKDAYS}, the one place kontera knows the languages' calendar words: facts of Swedish
+ * and English (full names, the 3-letter abbreviations and `sept`), written with or without a
+ * trailing dot.
+ */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   [
     ['jan', 'januari', 'january'],
@@ -70,6 +86,30 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
     ['dec', 'december'],
   ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
 );
+
+/**
+ * Weekday names, Swedish and English, full and 3-letter, lower case → day of the week as
+ * `Date.getUTCDay` counts (0 Sunday). A weekday written before a date must be that date's: one
+ * that is not, or a word that is no weekday, makes the cell no date (never guessed past).
+ */
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  [
+    ['sön', 'söndag', 'sun', 'sunday'],
+    ['mån', 'måndag', 'mon', 'monday'],
+    ['tis', 'tisdag', 'tue', 'tuesday'],
+    ['ons', 'onsdag', 'wed', 'wednesday'],
+    ['tor', 'torsdag', 'thu', 'thursday'],
+    ['fre', 'fredag', 'fri', 'friday'],
+    ['lör', 'lördag', 'sat', 'saturday'],
+  ].flatMap((names, i) => names.map((n) => [n, i] as const)),
+);
+
+/** True when `weekday` is absent, or names the weekday of y-m-d (a real day). */
+function weekdayFits(weekday: string | undefined, y: number, mo: number, d: number): boolean {
+  if (weekday === undefined) return true;
+  const wd = WEEKDAYS.get(weekday.toLowerCase());
+  return wd !== undefined && new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === wd;
+}
 
 /**
  * Two-digit years (`YY-MM-DD`, `YYMMDD`, `DD/MM/YY`, `DD-MM-YY`, `DD.MM.YY`, `MM/DD/YY`): 00–69 are 2000–2069,
@@ -166,8 +206,13 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
       [mo, d, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
     case 'D MMM YYYY':
-      [d, mo, y] = [Number(a), MONTHS.get(b.toLowerCase()) ?? 0, Number(c)];
+    case 'MMM D YYYY': {
+      const [, weekday, p, q, r = ''] = m;
+      const [dayPart, monthPart] = pattern === 'D MMM YYYY' ? [p, q] : [q, p];
+      [d, mo, y] = [Number(dayPart), MONTHS.get((monthPart ?? '').toLowerCase()) ?? 0, Number(r)];
+      if (!isValidDay(y, mo, d) || !weekdayFits(weekday, y, mo, d)) return undefined;
       break;
+    }
   }
   if (!isValidDay(y, mo, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -103,11 +103,14 @@ function oneAccount(statement: Statement, accounts: readonly string[], wanted: s
     );
   }
   if (accounts.length <= 1) return statement; // a one-account file: the option only confirms it
-  const sections = (statement.sections ?? []).filter((s) => s.accountNumber === spelling);
+  // An account the file names rather than numbers (`Main SEK`) is picked by its name, and stays a name.
+  const sections = (statement.sections ?? []).filter((s) => (s.accountNumber ?? s.accountName) === spelling);
+  const named = statement.transactions.some((t) => t.accountNumber === undefined && t.accountName === spelling);
   return {
     ...statement,
-    accountNumber: spelling,
-    transactions: statement.transactions.filter((t) => t.accountNumber === spelling),
+    accountNumber: named ? undefined : spelling,
+    accountName: named ? spelling : undefined,
+    transactions: statement.transactions.filter((t) => (t.accountNumber ?? t.accountName) === spelling),
     openingBalance: sections[0]?.openingBalance,
     closingBalance: sections[sections.length - 1]?.closingBalance,
     sections,
@@ -252,7 +255,7 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
       const parsed = parseStatement(bytes, parseOptions);
       // One statement goes on one bank account: rows of several accounts (a file in sections, or a
       // bank's export of several accounts) would merge two accounts' lines and balances into one.
-      const accounts = [...new Set(parsed.transactions.map((t) => t.accountNumber).filter((a): a is string => a !== undefined))];
+      const accounts = [...new Set(parsed.transactions.map((t) => t.accountNumber ?? t.accountName).filter((a): a is string => a !== undefined))];
       const where = options.fileName !== undefined ? { file: options.fileName } : {};
       if (accounts.length > 1 && options.accountNumber === undefined) {
         const mixed = parsed.warnings.find((w) => w.code === 'ACCOUNTS_MIXED');

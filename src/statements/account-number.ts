@@ -47,3 +47,23 @@ export function knownSpelling(accountNumber: string, known: readonly string[]): 
   if (known.includes(accountNumber)) return accountNumber;
   return known.find((k) => sameAccountNumber(k, accountNumber)) ?? accountNumber;
 }
+
+/**
+ * An account number as Swedish banks and payment services write one: digits grouped by the
+ * separators banks use (space, no-break space, hyphen, dot, the comma Swedbank puts after a
+ * clearing number: `8327-9, 123 456 789-0`, `9020.12.34567`, `5050-1055`, `192 69 85-1`), or an
+ * IBAN (`SE45 5000 0000 0583 9825 7466`). At most 40 characters.
+ */
+const SEPARATED_DIGITS = /^\d(?:[\d .,\u00a0-]{0,38}\d)?$/;
+const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/;
+
+/**
+ * True when `value` looks like an account number (see {@link SEPARATED_DIGITS}, {@link IBAN}):
+ * what an `Account`/`Konto` column holding an account's name (`Main SEK`, `Företagskonto`) is not.
+ * Such a name still tells one account's rows from another's; it is reported as the account's name.
+ */
+export function looksLikeAccountNumber(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 40) return false;
+  return SEPARATED_DIGITS.test(v) || IBAN.test(v.replace(/[ \u00a0]/g, ''));
+}

@@ -101,13 +101,23 @@ class PairVote {
 }
 
 /**
+ * The reading of a pair the file's running balance settles, when it does (see the header reader):
+ * the balance chain proves which rows follow which, and only one reading keeps the dates of every
+ * such pair of rows in that order. Undefined when the balance does not tell.
+ */
+export type ByBalance = (pair: readonly [DatePattern, DatePattern]) => DatePattern | undefined;
+
+/**
  * The date pattern under which most sampled dates parse. Where two patterns read the cells two
  * ways (see {@link PAIRS}: slashed day or month first, hyphenated two-digit year or day first), the
  * column's cells decide: a part that can only be a day (above 12 where the other reading puts the
  * month) or only a year or a day (above 31), else the reading that keeps the rows in date order.
  * When the sampled cells do not tell and `all` is given, every cell of the column (`all` visits
  * them) decides; when they do not tell either, the file is refused (`AMBIGUOUS_FORMAT`, naming the
- * column) rather than read with days and months, or days and years, swapped.
+ * column) rather than read with days and months, or days and years, swapped — unless the file's
+ * running balance proves the rows' order (`byBalance`) and exactly one reading keeps the dates in
+ * that order (`01/02/2026` above `02/01/2026` is 2 January above 1 February in a file the chain
+ * proves oldest first).
  */
 export function datePatternOf(
   samples: readonly string[],
@@ -115,9 +125,10 @@ export function datePatternOf(
   line: number,
   column?: string,
   all?: (visit: (cell: string) => void) => void,
+  byBalance?: ByBalance,
 ): DatePattern {
   const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
-  return settlePair(pattern, samples, file, line, column, all);
+  return settlePair(pattern, samples, file, line, column, all, byBalance);
 }
 
 /**
@@ -131,6 +142,7 @@ export function settlePair(
   line: number,
   column?: string,
   all?: (visit: (cell: string) => void) => void,
+  byBalance?: ByBalance,
 ): DatePattern {
   const pair = PAIRS.find((q) => q.includes(pattern));
   if (pair === undefined) return pattern;
@@ -146,6 +158,7 @@ export function settlePair(
     chosen = whole.decide();
     example = whole.example ?? example;
   }
+  if (chosen === undefined && byBalance !== undefined) chosen = byBalance(pair);
   if (chosen !== undefined) return chosen;
   const [a, b] = pair;
   const where = column === undefined ? '' : ` in column "${column}"`;

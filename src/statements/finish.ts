@@ -6,7 +6,7 @@
 import type { TextEncoding } from '../core/encoding.js';
 import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { Hasher } from '../core/hash.js';
-import { knownSpelling } from './account-number.js';
+import { knownSpelling, looksLikeAccountNumber } from './account-number.js';
 import { classifyKind, kindFromAccount } from './kind.js';
 import { templateNames } from './template.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
@@ -117,6 +117,7 @@ export class StatementBuilder implements RowSink {
       counterpartyAccount: r.counterpartyAccount,
       kind: r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount),
       accountNumber: undefined,
+      accountName: undefined,
       currency: undefined,
       pending: r.pending ? true : undefined,
     };
@@ -772,10 +773,15 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const accountStarts = (raw.sections ?? []).filter((s, k, list) => k > 0 && s.accountNumber !== list[k - 1]?.accountNumber).map((s) => s.line);
   const accountNumber = raw.accountNumber ?? accounts.majority();
   if (accounts.counts.size > 1) {
-    for (let i = 0; i < all.length; i++) (all[i] as Mutable<BankTransaction>).accountNumber = accounts.get(i);
+    for (let i = 0; i < all.length; i++) {
+      const own = accounts.get(i);
+      // An account's name (`Main SEK`) keeps the rows apart as a number does, but is no number.
+      if (own === undefined || looksLikeAccountNumber(own)) (all[i] as Mutable<BankTransaction>).accountNumber = own;
+      else (all[i] as Mutable<BankTransaction>).accountName = own;
+    }
     warnings.push({
       code: 'ACCOUNTS_MIXED',
-      message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber${accountStarts.length > 0 ? `; a section for another account starts on line(s) ${accountStarts.join(', ')}` : ''}`,
+      message: `The file holds rows of ${accounts.counts.size} accounts (${[...accounts.counts.keys()].join(', ')}); each row carries its own accountNumber (or accountName, where the file names the account instead of numbering it)${accountStarts.length > 0 ? `; a section for another account starts on line(s) ${accountStarts.join(', ')}` : ''}`,
       lines: accountStarts,
     });
   }
@@ -969,7 +975,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       (sectionOut as StatementSection[]).push({
         line: s.line,
         heading: s.heading,
-        ...(s.accountNumber !== undefined && { accountNumber: s.accountNumber }),
+        ...(s.accountNumber !== undefined && (looksLikeAccountNumber(s.accountNumber) ? { accountNumber: s.accountNumber } : { accountName: s.accountNumber })),
         ...(s.period !== undefined && { period: s.period }),
         ...(r.opening !== undefined && { openingBalance: r.opening }),
         ...(r.closing !== undefined && { closingBalance: r.closing }),
@@ -1010,7 +1016,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     format: opts.format,
     bank: opts.bank,
     encoding: opts.encoding,
-    ...(accountNumber !== undefined && { accountNumber }),
+    ...(accountNumber !== undefined && (looksLikeAccountNumber(accountNumber) ? { accountNumber } : { accountName: accountNumber })),
     currency,
     ...(opening !== undefined && { openingBalance: opening }),
     ...(closing !== undefined && { closingBalance: closing }),

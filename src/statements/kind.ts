@@ -28,7 +28,7 @@ const KIND_RULES: readonly KindRule[] = [
   { kind: 'swish', pattern: words('swish', 'swish(?:in)?betalning') },
   { kind: 'autogiro', pattern: words('autogiro', 'autogiro(?:dragning|betalning)', 'direct debit') },
   { kind: 'plusgiro', pattern: words('pg(?!-bg)', 'plusgiro', 'plusgiro(?:in)?betalning') },
-  { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bankgiro(?:in)?betalning', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'betalning', 'bg kontoins') },
+  { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bankgiro(?:in)?betalning', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'bg kontoins') },
   { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'kortbetalning', 'card purchase', 'card payment', 'card transaction') },
   { kind: 'transfer', pattern: words('överföring', 'överföring via internet', 'insättning', 'uttag', 'bankomatuttag', 'kontantuttag', 'incoming payment', 'transfer') },
 ];

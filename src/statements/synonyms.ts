@@ -55,6 +55,10 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Bokfdag', 'Bokf dat', 'Booking date', 'Booked', 'Posting date', 'Entry date', 'Date completed', 'Completed date',
     'Completion date', 'Settlement date', 'Settled date', 'Booking day', 'Booked date', 'Posted date', 'Posting day',
     'Accounting date',
+    // Payment services' balance and payout exports (card acquirers): the day the money is on the
+    // account (available in the balance, or arrived on the bank account), not the day the payment
+    // was created.
+    'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum', 'Arrival date',
   ],
   ledgerDate: ['Reskontradatum', 'Reskontradag', 'Ledger date'],
   date: ['Datum', 'Dag', 'Date'],
@@ -64,7 +68,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
-  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Värdedag', 'Värdedatum', 'Value date', 'Value day', 'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum'],
+  valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Värdedag', 'Värdedatum', 'Value date', 'Value day'],
   amount: [
     'Belopp', 'Summa', 'Insättning/Uttag', 'Uttag/Insättning', 'In/Ut', 'Bokfört belopp', 'Transaktionsbelopp',
     'Belopp i kronor', 'Kronor', 'Amount', 'Sum', 'Transaction amount', 'Deposit/Withdrawal', 'Withdrawal/Deposit', 'In/Out',

@@ -92,6 +92,11 @@ export interface BankTransaction {
   readonly kind?: TransactionKind | undefined;
   /** Only set when one file holds rows of several accounts (Swedbank "Sökta transaktioner"): this row's account. */
   readonly accountNumber?: string | undefined;
+  /**
+   * Only set when one file holds rows of several accounts that it names rather than numbers (an
+   * `Account` column holding `Main SEK`, `Savings SEK`): this row's account's name.
+   */
+  readonly accountName?: string | undefined;
   /** Currency of this row when it differs from the statement's. */
   readonly currency?: string | undefined;
   /**
@@ -171,6 +176,11 @@ export interface Statement {
   readonly encoding: TextEncoding;
   /** The account the rows belong to; with several accounts in one file, the most common one (see `ACCOUNTS_MIXED`). */
   readonly accountNumber?: string | undefined;
+  /**
+   * The account's name where the file names the account instead of numbering it (an `Account` or
+   * `Konto` column holding `Main SEK` or `Företagskonto`): never reported as `accountNumber`.
+   */
+  readonly accountName?: string | undefined;
   readonly currency: string;
   /**
    * Balance before the first and after the last row, from the running balance or a balance row.
@@ -207,6 +217,8 @@ export interface StatementSection {
   readonly heading: string;
   /** The account the heading names, or the one of the section above when it names none (a new period). */
   readonly accountNumber?: string | undefined;
+  /** The account's name where the heading names the account instead of numbering it. */
+  readonly accountName?: string | undefined;
   /** The period the heading states. */
   readonly period?: { readonly from: string; readonly to: string } | undefined;
   readonly openingBalance?: number | undefined;

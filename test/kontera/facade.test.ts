@@ -137,6 +137,19 @@ for (const kind of STORE_KINDS) {
       expect(await k.exportClientData('c2')).toMatchObject({ statements: [] });
     });
 
+    it('refuses a file of several accounts it names rather than numbers (`Main SEK`, `Savings SEK`), and imports one by its name', async () => {
+      await k.addClient({ bureauId: 'byra', id: 'c3', name: 'C3', bankAccounts: [{ account: '1930' }, { account: '1940' }] });
+      const named = fixture('statements/generic/business-account-name-column.csv');
+      const error = await k.importStatement('c3', named, { fileName: 'revolut.csv', bankAccount: '1930' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'VALIDATION' });
+      expect((error as Error).message).toContain('Main SEK, Savings SEK');
+      const savings = await k.importStatement('c3', named, { fileName: 'revolut.csv', bankAccount: '1940', accountNumber: 'Savings SEK' });
+      expect(savings.transactions.map((t) => t.amount)).toEqual([200_000]);
+    });
+
     it('imports one account of a several-account file when asked, each to its own bank account with its own balances', async () => {
       await k.addClient({ bureauId: 'byra', id: 'c2', name: 'C2', bankAccounts: [{ account: '1930', number: '9123-4567801' }, { account: '1940', number: '9123-4567819' }] });
       const twoAccounts = fixture('statements/sections/two-accounts-semicolon.csv');

@@ -152,7 +152,7 @@ describe('Danske Bank, Länsförsäkringar, ICA Banken, Skandia, Lunar, Skatteve
     expect(s.format).toBe('lansforsakringar');
     expect(s.accountNumber).toBe('9020.12.34567');
     expect(s.transactions.map((t) => [t.amount, t.balance, t.kind])).toEqual([
-      [-123_450, undefined, 'bankgiro'],
+      [-123_450, undefined, undefined], // type `Betalning`: a payment, by no rail the text names,
       [-500_000, undefined, 'transfer'],
       [3_210_000, undefined, 'salary'],
     ]);

@@ -337,10 +337,11 @@ describe('the header reader', () => {
         'txn_3,payout,po_1,-1720.27,0.00,-1720.27,sek,2026-01-22 02:00,2026-01-22 02:00,STRIPE PAYOUT\n',
     );
     expect(acquirer.transactions.map((t) => [t.date, t.valueDate, t.amount, t.text])).toEqual([
-      ['2026-01-14', '2026-01-21', 49_900, 'Order 1001'],
-      ['2026-01-14', '2026-01-21', -973, 'Fee: Order 1001'],
-      ['2026-01-15', '2026-01-22', 125_000, 'Order 1002'],
-      ['2026-01-15', '2026-01-22', -1_900, 'Fee: Order 1002'],
+      // Dated by when the money is available in the balance (what a payout can pay out), the payment date kept.
+      ['2026-01-21', '2026-01-14', 49_900, 'Order 1001'],
+      ['2026-01-21', '2026-01-14', -973, 'Fee: Order 1001'],
+      ['2026-01-22', '2026-01-15', 125_000, 'Order 1002'],
+      ['2026-01-22', '2026-01-15', -1_900, 'Fee: Order 1002'],
       ['2026-01-22', undefined, -172_027, 'STRIPE PAYOUT'],
     ]);
     // Gross and fees net out to the payout.
