@@ -62,7 +62,12 @@ export function yearsForFile(doc: SieDocument, known: readonly KnownFiscalYear[]
   }
   const certain = [...rar, ...facts];
   let guesses: FiscalYear[] = known.filter((y) => y.source === 'inferred' && !certain.some((c) => overlaps(c, y))).map((y) => ({ start: y.start, end: y.end }));
-  const drop = known.filter((y) => y.source === 'inferred' && certain.some((c) => overlaps(c, y))).map((y) => y.start);
+  // A guess a fact overlaps goes; so does a year stated before that the caller's years now overlap
+  // otherwise (stated again, a year replaces what was said of it: a correction is not outvoted by
+  // the mistake it corrects).
+  const drop = known
+    .filter((y) => (y.source === 'inferred' && certain.some((c) => overlaps(c, y))) || (y.source === 'stated' && stated.some((s) => s.start !== y.start && overlaps(s, y))))
+    .map((y) => y.start);
   const read = (g: readonly FiscalYear[]): FiscalYears => fiscalYears(doc, knownStarts, [...facts, ...g].sort(byStart));
   let years = read(guesses);
 

@@ -168,6 +168,18 @@ for (const kind of STORE_KINDS) {
       expect(await k.learnFromSie('b', file(IRREGULAR), years)).toMatchObject({ learned: 0, replaced: 0, unchanged: 18 });
     });
 
+    it('years stated again replace what was stated of them before: a correction is not outvoted by the mistake', async () => {
+      const k = await kontera();
+      // First stated wrongly as a calendar year, then corrected to the irregular first year.
+      await k.learnFromSie('c', file(IRREGULAR.slice(0, 5)), { fiscalYears: [{ start: '2024-01-01', end: '2024-12-31' }] });
+      await k.learnFromSie('c', file(IRREGULAR.slice(0, 10)), { fiscalYears: [FIRST_YEAR] });
+      expect((await k.exportClientData('c')).fiscalYears.filter((y) => y.source === 'stated').map((y) => `${y.start} ${y.end}`)).toEqual([`${FIRST_YEAR.start} ${FIRST_YEAR.end}`]);
+      // A later file, with nothing stated: the corrected year holds, its vouchers continue its numbering.
+      const r = await k.learnFromSie('c', file(IRREGULAR.slice(10)));
+      expect(r.warnings.map((w) => w.code)).not.toContain('FISCAL_YEAR_UNCERTAIN');
+      expect((await k.exportClientData('c')).ledgerVouchers.map((v) => v.id)).toContain(`${FIRST_YEAR.start} A 18`);
+    });
+
     it('a voucher re-dated across New Year and exported again is still one voucher', async () => {
       const k = await kontera();
       const before: V[] = [FY24[0] as V, FY24[1] as V, ['3', '20241230', 'invoice', 7000, '3201'], ['4', '20241231', 'rent', 9800], FY24[4] as V];
