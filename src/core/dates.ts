@@ -88,7 +88,8 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 /**
- * Weekday names, Swedish and English, full and 3-letter, lower case → day of the week as
+ * Weekday names, Swedish and English, full, 3-letter and the longer abbreviations in common use
+ * (`tors`, `Tues`, `Thur`, `Thurs`), lower case → day of the week as
  * `Date.getUTCDay` counts (0 Sunday). A weekday written before a date must be that date's: one
  * that is not, or a word that is no weekday, makes the cell no date (never guessed past).
  */
@@ -96,9 +97,9 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
   [
     ['sön', 'söndag', 'sun', 'sunday'],
     ['mån', 'måndag', 'mon', 'monday'],
-    ['tis', 'tisdag', 'tue', 'tuesday'],
+    ['tis', 'tisdag', 'tue', 'tues', 'tuesday'],
     ['ons', 'onsdag', 'wed', 'wednesday'],
-    ['tor', 'torsdag', 'thu', 'thursday'],
+    ['tor', 'tors', 'torsdag', 'thu', 'thur', 'thurs', 'thursday'],
     ['fre', 'fredag', 'fri', 'friday'],
     ['lör', 'lördag', 'sat', 'saturday'],
   ].flatMap((names, i) => names.map((n) => [n, i] as const)),

@@ -77,6 +77,10 @@ describe('dates with the month by name first, or a weekday in front', () => {
     for (const raw of ['Jan 5 2026', 'Jan 5, 2026', 'January 5, 2026', 'Mon 05 Jan 2026', 'mån 5 jan 2026', 'Mon. Jan 5, 2026', 'måndag 5 januari 2026', '5 Jan 2026 14:32', 'Mon Jan 5 2026 10:00'])
       expect(read(raw), raw).toBe('2026-01-05');
     for (const raw of ['Tue 05 Jan 2026', 'Foo 5 Jan 2026', 'Jan 32, 2026', 'Jan 5 26', 'Mon 2026-01-05']) expect(read(raw), raw).toBeUndefined();
+    // The longer abbreviations of Tuesday and Thursday, Swedish and English (8 January 2026 is a Thursday).
+    for (const raw of ['tors 8 jan 2026', 'Thurs. Jan 8, 2026', 'Thur 08 Jan 2026']) expect(read(raw), raw).toBe('2026-01-08');
+    expect(read('Tues 6 Jan 2026')).toBe('2026-01-06');
+    expect(read('tors 6 jan 2026')).toBeUndefined();
   });
 });
 
