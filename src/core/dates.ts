@@ -145,11 +145,12 @@ function digits(s: string, from: number, count: number): number {
 }
 
 /**
- * A time of day after the date (` 00:00:00`, ` 14:33`, `T09:05:12.250Z`, `T23:30:00+01:00`): what
- * Excel writes when it re-saves a date cell, and what exports with timestamps write. The day is
- * the date as written; the time is dropped.
+ * A time of day after the date (` 00:00:00`, ` 14:33`, `T09:05:12.250Z`, `T23:30:00+01:00`, and
+ * with the zone after a blank as e-mail-style timestamps write it: ` 14:32:00 +0100`, ` 14:32 UTC`):
+ * what Excel writes when it re-saves a date cell, and what exports with timestamps write. The day
+ * is the date as written; the time and its zone are dropped.
  */
-const TIME_OF_DAY = /[ T](?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const TIME_OF_DAY = /[ T](?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2})| (?:UTC|GMT))?$/;
 /** Longest date-and-time spelling worth trying: anything longer is not a date. */
 const MAX_DATE_TIME_LENGTH = 40;
 

@@ -80,6 +80,10 @@ describe('dates with the month by name first, or a weekday in front', () => {
     // The longer abbreviations of Tuesday and Thursday, Swedish and English (8 January 2026 is a Thursday).
     for (const raw of ['tors 8 jan 2026', 'Thurs. Jan 8, 2026', 'Thur 08 Jan 2026']) expect(read(raw), raw).toBe('2026-01-08');
     expect(read('Tues 6 Jan 2026')).toBe('2026-01-06');
+    // An e-mail-style timestamp: the zone after a blank, as an offset or a name (the day as written).
+    for (const raw of ['Mon, 05 Jan 2026 14:32:00 +0100', '05 Jan 2026 14:32:00 GMT', '5 Jan 2026 14:32 UTC']) expect(read(raw), raw).toBe('2026-01-05');
+    expect(parseDate('2026-01-05 14:32:00 +01:00', 'YYYY-MM-DD')).toBe('2026-01-05');
+    for (const raw of ['05 Jan 2026 14:32:00 CET', '05 Jan 2026 14:32:00 +1']) expect(read(raw), raw).toBeUndefined();
     expect(read('tors 6 jan 2026')).toBeUndefined();
   });
 });
