@@ -8,7 +8,7 @@
  */
 import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
 import type { AccountNo, ClientSettings } from '../knowledge/types.js';
-import { fiscalYearOf, numberingContradicts, unlawfulFiscalYear } from '../sie/fiscal-year.js';
+import { fiscalYearOf, monthIndex, numberingContradicts, replacesExport, unlawfulFiscalYear } from '../sie/fiscal-year.js';
 import { yearsForFile } from './fiscal-years.js';
 import type { YearRevision } from './fiscal-years.js';
 import { readSie } from '../sie/reader.js';
@@ -87,7 +87,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
             continue;
           }
           // An older export's version of a voucher edited since (by `#GEN`): the later version stands.
-          if (before !== undefined && olderExport(e.voucher.exported, before.exported)) {
+          if (before !== undefined && !replacesExport(e.voucher.exported, before.exported)) {
             unchanged++;
             olderBank.push(e.voucher);
             continue;
@@ -190,8 +190,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
 
 /** Months between two ISO dates, in whole months by calendar (2025-06-15 to 2026-04-15: 10). */
 function monthsApart(a: string, b: string): number {
-  const m = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
-  return Math.abs(m(a) - m(b));
+  return Math.abs(monthIndex(a) - monthIndex(b));
 }
 
 /**
@@ -237,11 +236,6 @@ function notInFileWarning(gone: readonly VoucherSpot[]): LearnWarning {
     code: 'UNNUMBERED_VOUCHER_NOT_IN_FILE',
     message: `Vouchers without a number learned from an earlier file are not in this file, though it holds vouchers of their series before and after them: ${named.join(', ')}. Edited in the books (the edited voucher is then kept besides the earlier one), removed, or left out of this export; they are kept`,
   };
-}
-
-/** Whether a version exported on `incoming` is older than one exported on `stored` (both known; without `#GEN` the file learned last wins). */
-function olderExport(incoming: string | undefined, stored: string | undefined): boolean {
-  return incoming !== undefined && stored !== undefined && incoming < stored;
 }
 
 /**

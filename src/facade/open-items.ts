@@ -18,7 +18,7 @@ import type { DepositSettlement } from '../openitems/deposit.js';
 import { confirmedVoucherUpdate, itemVoucherId, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
-import { sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
+import { openItemVoucherId, sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
 import type { OpenItemVoucher, OpenItem, PendingSettlement } from '../openitems/types.js';
 import { exportDate, fiscalYears, isNumbered } from '../sie/fiscal-year.js';
 import type { FiscalYears } from '../sie/fiscal-year.js';
@@ -39,9 +39,6 @@ export type { OpenItemsLearned } from './types.js';
 async function put(tx: StoreSession, ref: ClientRef, items: readonly OpenItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await tx.putOpenItems(ref, items.slice(i, i + CHUNK));
 }
-
-/** The prefix of a SIE voucher's id in the open-item ledger before the id the ledger of bank vouchers gives it. */
-const SIE_ID_PREFIX = 'sie:';
 
 async function putPending(tx: StoreSession, ref: ClientRef, changes: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] }): Promise<void> {
   if (changes.removed.length > 0) await tx.deletePendingSettlements(ref, changes.removed);
@@ -76,7 +73,8 @@ export async function learnOpenItemsFromSie(
   const years = given.years ?? fiscalYears(doc);
   const copies = given.confirmedCopies;
   const all = sieLedgerVouchers(doc, undefined, years);
-  const notACopy = (v: { readonly id: string }): boolean => copies === undefined || !copies.has(v.id.slice(SIE_ID_PREFIX.length));
+  const copyIds = new Set([...(copies ?? [])].map(openItemVoucherId));
+  const notACopy = (v: { readonly id: string }): boolean => !copyIds.has(v.id);
   const read = all.filter(notACopy);
   const stored = given.stored ?? (await tx.listOpenItems(ref));
   const pending = await tx.listPendingSettlements(ref);
@@ -94,7 +92,8 @@ export async function learnOpenItemsFromSie(
   // settled nothing with it; its version stands (an older export learned after a newer one).
   const later = laterExports(stored, pending, given.ledger ?? [], exportDate(doc));
   const superseded = later.size === 0 ? [] : mapped.filter((v, i) => i < read.length && !known.has(v.id) && later.has(numberedYearOf(v) ?? ''));
-  const vouchers = mapped.filter((v, i) => (i < read.length || known.has(v.id)) && !superseded.includes(v));
+  const left = new Set(superseded);
+  const vouchers = mapped.filter((v, i) => (i < read.length || known.has(v.id)) && !left.has(v));
   if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: superseded.map((v) => v.id) };
   const pendingVouchers = new Set(pending.map((p) => p.voucher.id));
   const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id) && notACopy(v))], { pending });
@@ -180,7 +179,7 @@ function unappliedPayments(ledger: readonly LedgerVoucher[], read: readonly Open
     }
   }
   return ledger.flatMap((v) => {
-    const id = `sie:${v.id}`;
+    const id = openItemVoucherId(v.id);
     if (known.has(id) || settled.has(`${v.series} ${v.number}\u0000${v.date}`) || !isNumbered(v.number) || v.id !== `${v.id.slice(0, 10)} ${v.series} ${v.number}`) return [];
     if (!v.rows.some((r) => openItemKind(r.account) !== null)) return [];
     return [{ id, origin: 'sie' as const, series: v.series, number: v.number, date: v.date, text: v.text, rows: v.rows }];
@@ -234,7 +233,8 @@ export async function confirmOpenItems(tx: StoreSession, ref: ClientRef, confirm
     for (const p of update.pending.put) pending.set(p.id, p);
   }
   await put(tx, ref, [...changed.values()]);
-  await putPending(tx, ref, { put: [...pending.values()].filter((p) => !before.includes(p)), removed: before.filter((p) => !pending.has(p.id)).map((p) => p.id) });
+  const unchanged = new Set(before);
+  await putPending(tx, ref, { put: [...pending.values()].filter((p) => !unchanged.has(p)), removed: before.filter((p) => !pending.has(p.id)).map((p) => p.id) });
 }
 
 /** Reopens what confirmed bookings of counterparty `key` settled (the accountant unlearned them). Returns the items reopened. */

@@ -12,6 +12,7 @@ import { BAS_OPEN_ITEM_ACCOUNTS, openItemKind } from './accounts.js';
 import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
 import { fingerprint } from '../core/fingerprint.js';
+import { replacesExport } from '../sie/fiscal-year.js';
 import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement, PendingSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
@@ -249,14 +250,14 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       const waiting = again ? [] : pendingOf(v.id).filter((x) => x.item === undefined);
       if (waiting.length > 0 && waiting.every((x) => x.source === version.source)) {
         // Nothing to do: the pending rows are this version's.
-      } else if (waiting.length > 0 && !newer(v.exported, latest(waiting.map((x) => x.exported)))) {
+      } else if (waiting.length > 0 && !replacesExport(v.exported, latest(waiting.map((x) => x.exported)))) {
         outdated.add(v.id);
       } else if (!applied.has(v.id)) settleAll(new Map());
     } else {
       const mine = prior.flatMap((i) => i.settlements.filter((s) => s.voucher === v.id).map((s) => ({ item: i, s })));
       const stamped = mine.find((m) => m.s.source !== undefined);
       const differs = stamped !== undefined ? stamped.s.source !== version.source : legacyDiffers(v, groups, mine);
-      if (!newer(v.exported, latest(mine.map((m) => m.s.exported)))) {
+      if (!replacesExport(v.exported, latest(mine.map((m) => m.s.exported)))) {
         if (differs) outdated.add(v.id);
       } else if (differs || resettle.has(v.id)) {
         // Take its settlements back, then settle again; an item it settles again keeps the place.
@@ -340,7 +341,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         if (laterExport(old, version)) put({ ...old, ...exportedOf(version) });
         continue;
       }
-      if (!newer(v.exported, old.exported)) {
+      if (!replacesExport(v.exported, old.exported)) {
         outdated.add(v.id);
         continue;
       }
@@ -365,10 +366,10 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     for (const old of gone) {
       const closing = old.settlements.find((s) => s.voucher === v.id);
       if (closing !== undefined) {
-        if (restamps(closing, version) && newer(v.exported, closing.exported)) put({ ...old, ...exportedOf(version), settlements: old.settlements.map((s) => (s === closing ? stampedWith(s, version) : s)) });
+        if (restamps(closing, version) && replacesExport(v.exported, closing.exported)) put({ ...old, ...exportedOf(version), settlements: old.settlements.map((s) => (s === closing ? stampedWith(s, version) : s)) });
         continue;
       }
-      if (!newer(v.exported, old.exported)) {
+      if (!replacesExport(v.exported, old.exported)) {
         outdated.add(v.id);
         continue;
       }
@@ -414,15 +415,6 @@ interface Version {
 /** A fingerprint of what the ledger reads of a voucher: its date, text and netted rows on item accounts. */
 function versionPrint(v: OpenItemVoucher, groups: readonly RowGroup[]): string {
   return fingerprint(v.date, v.text, ...groups.map((g) => `${g.account} ${g.amount} ${g.text} ${g.objectRefs.join(' ')}`));
-}
-
-/**
- * True when the version exported on `incoming` may replace the one exported on `stored` (`#GEN`
- * dates). Without a date on either, the one learned last is the only evidence there is; of two
- * files of one day likewise.
- */
-function newer(incoming: string | undefined, stored: string | undefined): boolean {
-  return incoming === undefined || stored === undefined || incoming >= stored;
 }
 
 function latest(dates: readonly (string | undefined)[]): string | undefined {

@@ -16,6 +16,14 @@ import { itemVoucherId } from './ledger.js';
 import type { OpenItem, OpenItemVoucher, OpenItemAccounts } from './types.js';
 
 /**
+ * The open-item ledger's id of a SIE voucher that the ledger of bank vouchers holds as `ledgerId`
+ * (`2026-01-01 B 12` → `sie:2026-01-01 B 12`): one voucher, one identity, in both.
+ */
+export function openItemVoucherId(ledgerId: string): string {
+  return `sie:${ledgerId}`;
+}
+
+/**
  * The id of each voucher of `doc` (by place in the file), and the id kontera gave it before ids had
  * the fiscal year. A numbered voucher is identified by the start of its fiscal year, its series and
  * its number (`sie:2025-07-01 B 12`), as the ledger of bank vouchers identifies it (see
@@ -30,11 +38,11 @@ function voucherIds(doc: SieDocument, years: FiscalYears): { readonly id: string
   return doc.vouchers.map((v, index) => {
     const numbered = isNumbered(v.number);
     const old = numbered || v.series !== '' ? `sie:${v.series}:${v.number}` : `sie:#${index + 1}`;
-    if (numbered) return { id: `sie:${voucherIdentity(doc, v, '', years).id}`, old };
+    if (numbered) return { id: openItemVoucherId(voucherIdentity(doc, v, '', years).id), old };
     // Without a number: by content, the repeats of one file counted (a numbered voucher keeps one id however often the file holds it).
     const rows = v.transactions.filter((t) => ACCOUNT_NUMBER_PATTERN.test(t.account));
     const print = fingerprint(v.date, v.text, ...rows.map((t) => `${t.account} ${t.amount}`));
-    return { id: `sie:${withOrdinal(voucherIdentity(doc, v, print).id, seen)}`, old };
+    return { id: openItemVoucherId(withOrdinal(voucherIdentity(doc, v, print).id, seen)), old };
   });
 }
 

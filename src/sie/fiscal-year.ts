@@ -54,14 +54,31 @@ export function unlawfulFiscalYear(y: FiscalYear): string | undefined {
 
 /** The last day a fiscal year starting on `start` (ISO) may end on: eighteen calendar months counted from its month (BFL 3:3). */
 export function latestEnd(start: string): string {
-  const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 18;
-  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
+  return dayBefore(firstOfMonth(monthIndex(start) + 18));
 }
 
 /** The last day of the month of `date` (ISO). */
 export function monthEnd(date: string): string {
-  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
-  return dayBefore(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`);
+  return dayBefore(firstOfMonth(monthIndex(date) + 1));
+}
+
+/** Months since year 0 of an ISO date's month (0 = January of year 0): month arithmetic on dates. */
+export function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+/** The first day (ISO) of the month {@link monthIndex} gives as `index`. */
+function firstOfMonth(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Whether the version of a voucher exported on `incoming` (`#GEN`, see {@link exportDate}) may
+ * replace the one exported on `stored`: not when it is older. Without a date on either, the one
+ * learned last is the only evidence there is; of two files of one day likewise.
+ */
+export function replacesExport(incoming: string | undefined, stored: string | undefined): boolean {
+  return incoming === undefined || stored === undefined || incoming >= stored;
 }
 
 /** Which fiscal year a voucher date falls in, where known (see {@link fiscalYears}). */
