@@ -74,6 +74,9 @@ export const TRANSACTION_TYPE_WORDS: ReadonlySet<string> = new Set([
   'DIREKTDEBITERING', 'DEBITERING', 'KREDITERING', 'TRANSAKTION', 'UTLANDSBETALNING', 'UTLANDSBET',
   'CARD', 'PURCHASE', 'TRANSFER', 'PAYMENT', 'DEPOSIT', 'WITHDRAWAL', 'DIRECT', 'DEBIT', 'CREDIT',
   'INCOMING', 'OUTGOING', 'RECEIVED', 'SENT', 'MOBIL', 'KONTO',
+  // A customer's or a supplier's payment (kundbetalning, leverantörsbetalning), as banks and
+  // bookkeeping programs abbreviate them: the kind of payment, the party named elsewhere.
+  'KUNDBET', 'KUNDBETALNING', 'KUNDINBETALNING', 'KUNDINBET', 'LEVBET', 'LEVERANTÖRSBETALNING', 'LEVERANTORSBETALNING',
 ]);
 
 /**
@@ -91,6 +94,8 @@ export const TRANSACTION_TYPE_LABELS: ReadonlyMap<string, string> = new Map([
   ['EFAKTURA', 'E-FAKTURA'], ['E', 'E-FAKTURA'],
   ['INBETALNING', 'INBETALNING'], ['UTBETALNING', 'UTBETALNING'], ['BETALNING', 'BETALNING'], ['BET', 'BETALNING'], ['PAYMENT', 'BETALNING'],
   ['UTLANDSBETALNING', 'UTLAND'], ['UTLANDSBET', 'UTLAND'],
+  ['KUNDBET', 'KUNDBET'], ['KUNDBETALNING', 'KUNDBET'], ['KUNDINBETALNING', 'KUNDBET'], ['KUNDINBET', 'KUNDBET'],
+  ['LEVBET', 'LEVBET'], ['LEVERANTÖRSBETALNING', 'LEVBET'], ['LEVERANTORSBETALNING', 'LEVBET'],
 ]);
 
 /**

@@ -120,6 +120,17 @@ describe('the key comes from the field that names the counterparty', () => {
     expect(counterpartyKey('KORTKÖP 230415 ICA NARA ORMINGE', { reference: 'Kvitto 55' }).key).toBe('ICA NARA');
   });
 
+  test('a customer or supplier payment with its invoice number is the kind of payment; the party is in the other field', () => {
+    const k = counterpartyKey('Kundbet 1042', { counterparty: 'Fjällbergs Måleri AB' });
+    expect([k.key, k.signals.type]).toEqual(['FJÄLLBERGS MÅLERI', 'KUNDBET']);
+    // The spelled-out forms are the same kind of line.
+    expect(counterpartyKey('Kundinbetalning 1042', { counterparty: 'Fjällbergs Måleri AB' }).signals.type).toBe('KUNDBET');
+    expect(counterpartyKey('Leverantörsbetalning 88412', { reference: 'Kontorsgrossisten AB' }).key).toBe('KONTORSGROSSISTEN');
+    expect(counterpartyKey('Levbet', { reference: 'Kontorsgrossisten AB' }).signals.type).toBe('LEVBET');
+    // With no other field, the text is all there is.
+    expect(counterpartyKey('Kundbet Fjällbergs Måleri AB').key).toBe('FJÄLLBERGS MÅLERI');
+  });
+
   test('type words written as one compound, or in English, are type-only too', () => {
     for (const type of ['Bankgiroinbetalning', 'Bankgirobetalning', 'Kontoinsättning', 'Överföring mobil', 'Incoming payment', 'Outgoing transfer', 'Swishbetalning', 'Internetbetalning']) {
       const k = counterpartyKey(type, { reference: 'Ekdahls Måleri AB' });
