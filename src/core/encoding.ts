@@ -16,6 +16,11 @@ export interface DecodedText {
   /** The text is a workbook sheet (XLSX or XLS) written out by kontera; see `Head.workbook`. */
   readonly workbook?: boolean | undefined;
   /**
+   * The text is a table kontera wrote from a JSON document of transactions (see
+   * `statements/json.ts`): where each row's object is in the document.
+   */
+  readonly json?: readonly { readonly line: number; readonly tableLine: number; readonly path: string }[] | undefined;
+  /**
    * Lines in two encodings (see {@link decodeMixed}): how many lines (LF-ended) are not in
    * `encoding`, and the 1-based number of the first of them.
    */

@@ -56,7 +56,8 @@ export interface KonteraErrorOptions extends SourcePosition {
   readonly cause?: unknown;
 }
 
-function where(pos: SourcePosition): string {
+/** @internal The position as error messages end with it: ` (file, line 3, field "amount")`, or ''. */
+export function where(pos: SourcePosition): string {
   const parts: string[] = [];
   if (pos.file !== undefined) parts.push(pos.file);
   if (pos.line !== undefined) parts.push(`line ${pos.line}`);

@@ -15,6 +15,8 @@ export interface InputLimits {
   readonly maxCompressionRatio: number;
   /** Deepest element nesting accepted in XML. Default 256 (camt.053 nests about 12 deep). */
   readonly maxXmlDepth: number;
+  /** Deepest nesting of arrays and objects accepted in JSON. Default 256 (open-banking transactions nest about 5 deep). */
+  readonly maxJsonDepth: number;
 }
 
 /** The defaults; a 600 MB file, a 3 GiB ZIP bomb and 5 000 nested elements are each refused. */
@@ -23,6 +25,7 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = Object.freeze({
   maxUncompressedBytes: 64 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxXmlDepth: 256,
+  maxJsonDepth: 256,
 });
 
 /** Output every ZIP entry may reach whatever its ratio (small, highly repetitive XML parts). */

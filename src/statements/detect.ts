@@ -9,6 +9,7 @@ import { headLines, makeHead } from './csv.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
 import { isOds, odsToText } from './ods.js';
+import { jsonToTable, looksLikeJson } from './json.js';
 import { HEAD_CHARS, HEAD_LINES, HEAD_LINE_CHARS, type StatementFormat } from './format.js';
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
@@ -91,6 +92,11 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }
   const start = text.slice(0, 2048).trimStart().toLowerCase();
+  // Transactions as JSON (open-banking APIs): a table of them, read as a workbook sheet is.
+  if (looksLikeJson(start)) {
+    const table = jsonToTable(text, file, limits.maxJsonDepth);
+    return { text: table.text, encoding: decoded.encoding, bom: decoded.bom, workbook: true, json: table.rows };
+  }
   if (start.startsWith('#flagga') || start.startsWith('#program')) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'This is a SIE file, not a bank statement: read it with readSie', { file, line: 1 });
   }

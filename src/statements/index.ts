@@ -2,7 +2,7 @@
  * parseStatement / detectStatementFormat: the entry into bank statement parsing.
  */
 import { type InputLimits, resolveLimits } from '../core/limits.js';
-import { InvalidOptionError, StatementParseError } from '../core/errors.js';
+import { FormatDetectionError, InvalidOptionError, StatementParseError, where } from '../core/errors.js';
 import { decodeInput, pickFormat, scoreFormats } from './detect.js';
 import { StatementBuilder, finishStatement } from './finish.js';
 import { formatById } from './registry.js';
@@ -61,6 +61,39 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   }
   const limits = resolveLimits(options.limits);
   const decoded = decodeInput(input, file, limits);
+  if (decoded.json === undefined) return parseDecoded(decoded, options, file, limits, idAccountNumbers);
+  let statement: Statement;
+  try {
+    statement = parseDecoded(decoded, options, file, limits, idAccountNumbers);
+  } catch (e) {
+    throw atJsonRow(e, decoded.json);
+  }
+  // Rows one after the other (the document has objects sharing a line, as minified JSON does):
+  // each transaction's line is its object's, as the file has it.
+  const moved = decoded.json.filter((r) => r.line !== r.tableLine);
+  if (moved.length === 0) return statement;
+  const lineOf = new Map(decoded.json.map((r) => [r.tableLine, r.line]));
+  const at = (line: number): number => lineOf.get(line) ?? line;
+  return {
+    ...statement,
+    transactions: statement.transactions.map((t) => ({ ...t, line: at(t.line) })),
+    warnings: statement.warnings.map((w) => ({ ...w, lines: [...new Set(w.lines.map(at))] })),
+  };
+}
+
+/**
+ * An error on a row of the table made from a JSON document, placed in the document: the line
+ * where the transaction's object starts, and its path (`transactions.booked[3]`) in the message.
+ */
+function atJsonRow(e: unknown, rows: readonly { readonly line: number; readonly tableLine: number; readonly path: string }[]): unknown {
+  if (!(e instanceof StatementParseError) || e instanceof FormatDetectionError || e.line === undefined) return e;
+  const row = rows.find((r) => r.tableLine === e.line);
+  if (row === undefined) return e;
+  const base = e.message.endsWith(where(e)) ? e.message.slice(0, e.message.length - where(e).length) : e.message;
+  return new StatementParseError(e.code, `${base} in the transaction at ${row.path}`, { file: e.file, line: row.line, field: e.field, cause: e });
+}
+
+function parseDecoded(decoded: ReturnType<typeof decodeInput>, options: ParseStatementOptions, file: string | undefined, limits: ReturnType<typeof resolveLimits>, idAccountNumbers: readonly string[]): Statement {
   let formatId: StatementFormatId;
   if (options.format !== undefined) formatId = options.format;
   else if (options.columns !== undefined) formatId = 'generic-csv';
