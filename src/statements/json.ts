@@ -235,7 +235,7 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'runningbalance.amount', 'runningbalance', 'balance.amount', 'balance',
   ],
   text: ['remittanceinformationunstructured', 'remittanceinformationunstructuredarray', 'remittanceinformation', 'descriptions.original', 'description', 'descriptions.display', 'additionalinformation', 'text', 'narrative'],
-  reference: ['remittanceinformationstructured', 'remittanceinformationstructured.reference', 'reference', 'ocr'],
+  reference: ['remittanceinformationstructured', 'remittanceinformationstructured.reference', 'referencenumber', 'creditorreference', 'reference', 'ocr'],
   creditor: ['creditorname', 'creditor.name', 'ultimatecreditor', 'payeename'],
   debtor: ['debtorname', 'debtor.name', 'ultimatedebtor', 'payername'],
   creditorAccount: ['creditoraccount.iban', 'creditoraccount.bban', 'creditoraccount.pan', 'creditor.account.iban', 'creditoraccount.other.identification'],
