@@ -6,7 +6,11 @@
  * - a personal name: a listed Swedish given name or surname (./names.ts), or a word ending in -SSON
  *   (a name in the genitive before a trade word, "HEDLUNDS EL", is a business and does not count);
  * - an e-mail address, or the user part of one next to a mail provider's name (`ANNA.ANDERSSON GMAIL`);
- * - a street address (`STORGATAN`, `BJÖRKVÄGEN 3`, `LGH 1102`);
+ * - a street address: a word with a street ending that is almost never anything else (`STORGATAN`,
+ *   `BJÖRKVÄGEN`, `KOPPARGRÄND`), an address word (`LGH 1102`, `c/o`), or a word with an ending
+ *   that merchants share with streets (`BJÖRKBACKEN`, `ÄPPELALLÉN` beside `WEBHALLEN`,
+ *   `MATHALLEN`) when the line gives address evidence: a house number right after it
+ *   (`BJÖRKBACKEN 4`, `EKLIDEN 12B`), a postcode (`123 45 LUND`), or another street word;
  * - a date-like 10- or 12-digit number (YYMMDD + 4 digits), whatever its check digit: a
  *   personnummer with a typo is still one.
  *
@@ -15,7 +19,8 @@
  * OHLSON"); nothing lifts an e-mail address or a personal number.
  */
 import { GIVEN_NAMES, NAMED_MERCHANTS, SURNAMES } from './names.js';
-import { countDigits } from './text.js';
+import { CURRENCY_CODES } from './noise.js';
+import { countDigits, normalizeText } from './text.js';
 
 const NAMES: ReadonlySet<string> = new Set([...GIVEN_NAMES, ...SURNAMES]);
 /** Fewest letters of a word taken as a surname by its -SSON ending alone ("OLSSON" has 6). */
@@ -29,10 +34,24 @@ const ORGANISATION_MARKERS: ReadonlySet<string> = new Set([
   'OYJ', 'ASA', 'APS', 'PLC', 'CORP',
 ]);
 
-/** Endings of Swedish street names (the word must be longer than the ending). */
-const STREET_ENDINGS = ['GATAN', 'GATA', 'VÄGEN', 'VÄG', 'GRÄND', 'GRÄNDEN', 'STIGEN', 'ALLÉN', 'ALLEN', 'TORGET', 'BACKEN', 'LEDEN', 'PLAN'];
+/**
+ * Endings of Swedish street names that a business name almost never has: a word with one is a
+ * street on its own (the word must be longer than the ending by two letters).
+ */
+const STREET_ENDINGS = ['GATAN', 'GATA', 'VÄGEN', 'VÄG', 'GRÄND', 'GRÄNDEN'];
+/**
+ * Endings streets share with business and place names (WEBHALLEN, MATHALLEN, TRYCKERIET EKBACKEN,
+ * FLYGPLAN): a word with one is a street only with address evidence in the line
+ * ({@link addressEvidence}). Keys are normalised (ALLÉN is written ALLEN).
+ */
+const WEAK_STREET_ENDINGS = ['ALLEN', 'BACKEN', 'LEDEN', 'PLAN', 'TORGET', 'STIGEN', 'SLINGAN', 'BRINKEN', 'LIDEN', 'KROKEN'];
+/** A house number as bank texts write it after the street: "4", "12B", "3A" (not a store number of four digits). */
+const HOUSE_NUMBER = /^\d{1,3}[A-Z]?$/;
+/** A Swedish postcode ("123 45", "12345") followed by a place name. */
+const POSTCODE = /(?<![\d.,])[1-9]\d{2} ?\d{2}(?![\d.,]) +([A-ZÅÄÖ]{2,})/;
 /** Words that announce an address: lägenhet (flat) and its number. */
 const ADDRESS_WORDS: ReadonlySet<string> = new Set(['LGH', 'LÄGENHET', 'C/O', 'CO/']);
+const CARE_OF = /(?<![A-Z0-9ÅÄÖ])C\/O(?![A-Z0-9ÅÄÖ])/;
 /** Mail providers whose name next to a person's user part gives the address away. */
 const MAIL_PROVIDERS: ReadonlySet<string> = new Set(['GMAIL', 'HOTMAIL', 'OUTLOOK', 'YAHOO', 'ICLOUD', 'LIVE.SE', 'LIVE.COM', 'TELIA.COM', 'BREDBAND', 'SPRAY']);
 
@@ -46,9 +65,36 @@ function dateLike(d6: string): boolean {
   return month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91));
 }
 
-function isStreet(word: string): boolean {
-  for (const end of STREET_ENDINGS) if (word.length > end.length + 1 && word.endsWith(end)) return true;
+function endsWithOneOf(word: string, endings: readonly string[]): boolean {
+  for (const end of endings) if (word.length > end.length + 1 && word.endsWith(end)) return true;
   return false;
+}
+
+function isStreet(word: string): boolean {
+  return endsWithOneOf(word, STREET_ENDINGS);
+}
+
+function isWeakStreet(word: string): boolean {
+  return endsWithOneOf(word, WEAK_STREET_ENDINGS);
+}
+
+/**
+ * Whether the line holds address evidence around `word` (a key word with a weak street ending): a
+ * house number right after it, a postcode anywhere, or another word with a street ending.
+ */
+function addressEvidence(word: string, line: string): boolean {
+  const words = normalizeText(line).split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === word) {
+      const next = words[i + 1];
+      if (next !== undefined && HOUSE_NUMBER.test(next)) return true;
+    } else if (isStreet(w) || isWeakStreet(w)) {
+      return true;
+    }
+  }
+  const postcode = POSTCODE.exec(line);
+  return postcode !== null && !CURRENCY_CODES.has(postcode[1] as string);
 }
 
 function isPlainName(word: string): boolean {
@@ -100,12 +146,15 @@ export function personalDataReason(key: string, line: string): 'name' | 'e-mail'
     else if (ORGANISATION_MARKERS.has(w)) organisation = true;
     else if (ADDRESS_WORDS.has(w)) address = true;
   }
+  // "c/o" splits at its slash into two one-letter words: looked for as written.
+  if (!address && line.includes('C/O') && CARE_OF.test(line)) address = true;
   if (mail) return 'e-mail';
   if (organisation) return undefined;
   if (NAMED_MERCHANTS.some((m) => key.startsWith(m) && (key.length === m.length || key.charCodeAt(m.length) === SPACE))) return undefined;
   const words = key.split(' ');
   if (namesPerson(words)) return 'name';
   if (address || words.some(isStreet)) return 'street';
+  if (words.some((w) => isWeakStreet(w) && addressEvidence(w, line))) return 'street';
   return undefined;
 }
 

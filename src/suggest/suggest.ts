@@ -209,12 +209,55 @@ function withoutRefundWords(key: string): string | undefined {
   return rest.length === words.length || rest.length === 0 ? undefined : rest.join(' ');
 }
 
+/** Keys of the client's refund-worded profiles of `party` looked at, at most ("REFUND WEBHALLEN" beside "WEBHALLEN"). */
+export const REFUND_VARIANT_SAMPLE = 64;
+
+/**
+ * The client's earlier bookings of money moving in `direction` with `party` (its key without refund
+ * words) that were booked as its opposite bookings are, reversed: same main account, VAT mode and
+ * rate. They come from the party's refund-worded profiles ("REFUND WEBHALLEN", "ÅTERBETALNING
+ * WEBHALLEN"), whatever the line's own wording, and from the party's own profile. Only such
+ * bookings count: the same party booked otherwise in this direction (a customer that is also a
+ * supplier) is no evidence of how its refunds are booked.
+ */
+function earlierRefunds(k: Knowledge, client: ClientSettings, party: string, direction: Direction, purchases: readonly Vote[]): { votes: Vote[]; keys: number } {
+  const profiles = k.profiles.get(client.id);
+  const votes: Vote[] = [];
+  let keys = 0;
+  if (profiles === undefined || purchases.length === 0) return { votes, keys };
+  const same = (t: BookingTemplate): boolean =>
+    purchases.some((p) => mainAccount(p.template) === mainAccount(t) && p.template.vat.mode === t.vat.mode && p.template.vat.rate === t.vat.rate);
+  const seen = new Set<string>();
+  const consider = (key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const profile = profiles.get(key);
+    if (profile === undefined || (key !== party && withoutRefundWords(key) !== party)) return;
+    let found = false;
+    for (const t of profile.templates) {
+      if (t.template.direction !== direction || !same(t.template)) continue;
+      votes.push({ template: t.template, weight: t.weight, count: t.count, firstSeen: t.firstSeen, lastSeen: t.lastSeen });
+      found = true;
+    }
+    if (found) keys++;
+  };
+  consider(party);
+  // The refund word in front, as sentence keys and most bank texts put it; then any other position.
+  for (const w of REFUND_WORDS) consider(`${w} ${party}`);
+  const first = party.split(' ')[0] as string;
+  for (const key of k.clientIndex.get(client.id)?.keysWithWord(first, REFUND_VARIANT_SAMPLE) ?? []) consider(key);
+  return { votes, keys };
+}
+
 /**
  * Money back from a counterparty the client only pays (a refund, a return, a credit note), or paid
  * to one that only pays the client: booked against the account the client books that
  * counterparty to, reversed (with its VAT). `matches` are the line's own matches, whose templates
- * are all of the other direction; a key with a refund word is also looked up without it. Always
- * for review: the credit note says how much of it is VAT, and whether it is a refund at all.
+ * are all of the other direction; a key with a refund word is also looked up without it. For
+ * review (the credit note says how much of it is VAT, and whether it is a refund at all) unless
+ * the client has booked money in this direction from the same party so before, under any of its
+ * texts ({@link earlierRefunds}): then those bookings are the evidence, and the suggestion is as
+ * sure as the client's own history of such bookings under one key would make it.
  */
 function refundTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, giro: string | undefined, matches: readonly ProfileMatch[]): TierResult | undefined {
   if (cp.key === null || cp.key === NO_TEXT_KEY || (cp.signals.swish !== undefined && !cp.signals.swish.business)) return undefined;
@@ -222,12 +265,30 @@ function refundTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, d
   const found = bare !== undefined ? findProfiles(k, client.id, bare, giro) : matches;
   const votes: Vote[] = [];
   for (const m of found) {
-    // A counterparty the client has booked in this direction too is not read as a refund.
+    // A counterparty the client has booked in this direction too is not read as a refund, unless
+    // those bookings were refunds booked as its purchases (below).
     if (m.profile.templates.some((t) => t.template.direction === direction)) continue;
     for (const t of m.profile.templates) votes.push({ template: reverseOf(t.template), weight: t.weight * m.similarity, count: t.count, firstSeen: t.firstSeen, lastSeen: t.lastSeen });
   }
-  const ranked = rankAccounts(votes, inChart(chart));
   const best = found[0];
+  const party = bare ?? cp.key;
+  const exact = best !== undefined && best.kind === 'exact' && best.profile.key === party ? best.profile : k.profiles.get(client.id)?.get(party);
+  // The party's purchases (for money in; its payments for money out), from its own profile when the
+  // line's search did not reach it because it was booked in this direction too.
+  const purchases = votes.length > 0 || exact === undefined ? votes : exact.templates.filter((t) => t.template.direction !== direction).map((t) => ({ template: reverseOf(t.template), weight: t.weight, count: t.count }));
+  const earlier = earlierRefunds(k, client, party, direction, rankAccounts(purchases, asIs).slice(0, 1).map((r) => r.best));
+  if (earlier.votes.length > 0) {
+    const ranked = rankAccounts(earlier.votes, inChart(chart));
+    if (ranked.length > 0) {
+      const name = exact?.display ?? best?.profile.display ?? party;
+      const purchaseCount = purchases.reduce((n, v) => n + v.count, 0);
+      const describe = (r: RankedAccount): string =>
+        `${direction === 'in' ? 'Money back from' : 'Money paid to'} ${name}: booked to ${r.account}${vatDescription(r.best.template.vat)} ${r.count === 1 ? 'once before' : `the last ${r.count} times`}, as its ${purchaseCount === 1 ? (direction === 'in' ? 'purchase was' : 'payment was') : `${purchaseCount} ${direction === 'in' ? 'purchases were' : 'payments were'}`} (this client).`;
+      // As sure as the same history under the line's own key: the exact path's calibration.
+      return { source: 'client', path: 'client-exact', ranked, raw: rawConfidence(ranked), describe, match: 'refund', similarity: 1, switched: switchedTo(ranked) };
+    }
+  }
+  const ranked = rankAccounts(votes, inChart(chart));
   if (ranked.length === 0 || best === undefined) return undefined;
   const name = best.profile.display;
   const describe = (r: RankedAccount): string =>
@@ -253,6 +314,13 @@ function clientTier(k: Knowledge, client: ClientSettings, cp: CounterpartyKey, t
   // Two private names that look alike ("SWISH ERIK" and "SWISH ELIN") are two different people.
   const privatePayer = cp.signals.swish !== undefined && !cp.signals.swish.business;
   if (matches.length === 0 || (privatePayer && matches[0]?.kind !== 'exact')) return swishPrivateTier(k, client, cp, direction, chart) ?? refundTier(k, client, cp, direction, chart, giro, []);
+  // A refund-worded key the client has not booked itself ("ÅTERBETALNING WEBHALLEN"): the party's
+  // earlier refunds, booked as its purchases, speak for it before look-alike keys do (without
+  // them, look-alike keys come first as before).
+  if (matches[0]?.kind !== 'exact' && !privatePayer && withoutRefundWords(cp.key) !== undefined) {
+    const refund = refundTier(k, client, cp, direction, chart, giro, matches);
+    if (refund !== undefined && refund.review === undefined) return refund;
+  }
   const votes: Vote[] = [];
   for (const m of matches) {
     for (const t of m.profile.templates) {

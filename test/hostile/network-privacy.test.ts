@@ -39,6 +39,31 @@ const HOSTILE = [
   'MEDLEMSAVGIFT NILSSON',
   'OMBUD c/o LUNDGREN',
   'REFERENS ANNA GUSTAFSSON HOTMAIL',
+  'STORGATAN 12',
+  'BJÖRKBACKEN 4',
+  'ÄPPELALLÉN 3 LGH 1101',
+  'HYRA EKLIDEN 12B',
+  'FÖRRÅD KVARNBACKEN UPPG B 223 51 LUND',
+  'ÖVERFÖRING TALLSTIGEN SOLBACKEN',
+  'PAKET C/O TALLBACKEN',
+  'ANNA ANDERSSON BJÖRKBACKEN 4',
+  'TOVE LINDQVIST ÄPPELALLÉN 3',
+];
+
+/**
+ * Words with an ending streets share with shops and places (-HALLEN, -BACKEN, -PLAN): without
+ * address evidence in the line (a house number after the word, a postcode, lgh or c/o, another
+ * street word) they are merchants (invented names beside the well-known WEBHALLEN).
+ */
+const MERCHANT_LIKE = [
+  'WEBHALLEN',
+  'KORTKÖP 260105 MATHALLEN',
+  'KRONOBACKEN',
+  'TRYCKERIET EKBACKEN',
+  'SOLBACKEN BAGERI /26-01-05',
+  'KORTKÖP 260212 FLYGPLAN LEKSAKER',
+  'LINDLEDEN CATERING',
+  'Card transaction of 612,50 SEK issued by Mathallen',
 ];
 
 /** Businesses and organisations, including ones whose names contain a person's name. */
@@ -66,6 +91,11 @@ describe('no person is a network key', () => {
 
   it('organisations, bankgiro keys and known merchants stay shareable', () => {
     const lost = SHAREABLE.map((line) => ({ line, cp: counterpartyKey(line) })).filter(({ cp }) => !cp.shareable);
+    expect(lost.map((l) => `${l.line} → ${l.cp.key}`)).toEqual([]);
+  });
+
+  it('a word with a street ending shops share is shareable without address evidence', () => {
+    const lost = MERCHANT_LIKE.map((line) => ({ line, cp: counterpartyKey(line) })).filter(({ cp }) => cp.key === null || !cp.shareable);
     expect(lost.map((l) => `${l.line} → ${l.cp.key}`)).toEqual([]);
   });
 

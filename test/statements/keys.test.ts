@@ -14,7 +14,13 @@ const snapshot = JSON.parse(readFileSync(new URL('../../fixtures/statement-keys.
 };
 
 /** `file → line → new "key|shareable"` for lines whose key changed on purpose. */
-const CHANGED: Record<string, Record<string, string>> = {};
+const CHANGED: Record<string, Record<string, string>> = {
+  // WEBHALLEN ends in -ALLEN as street names may: such an ending marks a street only with address
+  // evidence in the line (a house number, a postcode, lgh), and this line has none.
+  'fixtures/statements/generic/payment-service-english-sentences.csv': {
+    '5 Card transaction of 129.00 SEK issued by Webhallen Sverige': 'WEBHALLEN SVERIGE|true',
+  },
+};
 
 describe('every bank fixture line keys as before', () => {
   const now = keysNow();

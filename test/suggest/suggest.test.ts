@@ -549,6 +549,62 @@ describe('refunds and credits', () => {
     expect(s.voucher?.rows).toEqual([{ account: '1930', amount: -300000 }, { account: '1510', amount: 300000 }]);
   });
 
+  describe('earlier refunds from the party, booked as its purchases, lift the review', () => {
+    const webhallen = (): ReturnType<typeof createKnowledge> => {
+      const k = createKnowledge();
+      for (let m = 1; m <= 6; m++) learn(k, client, purchase25(`2026-0${m}-10`, 'KORTKÖP WEBHALLEN', '5410', 129900));
+      return k;
+    };
+    /** Money back with 25 % VAT, booked against `account`. */
+    const refund25 = (date: string, text: string, account: string, gross: number): ReturnType<typeof booking> =>
+      booking(date, text, [{ account, amount: -(gross - gross / 5) }, { account: '2641', amount: -gross / 5 }]);
+    const back = (k: ReturnType<typeof createKnowledge>, text: string): ReturnType<typeof suggest> => suggest({ date: '2026-09-20', amount: 20000, text }, k, client);
+    const REFUND_REVIEW = 'A refund or credit: check the credit note for the amount and its VAT.';
+
+    test('whatever the wording of the earlier refunds and of the new line', () => {
+      const keyed = webhallen();
+      for (const d of ['2026-07-01', '2026-08-01']) learn(keyed, client, refund25(d, 'Refund from Webhallen', '5410', 20000));
+      const sameKey = back(keyed, 'Refund from Webhallen');
+      expect([sameKey.account, sameKey.match, sameKey.review]).toEqual(['5410', 'exact', false]);
+      for (const text of ['ÅTERBETALNING WEBHALLEN', 'WEBHALLEN', 'Retur Webhallen']) {
+        const s = back(keyed, text);
+        expect([text, s.account, s.match, s.review, s.autoBook]).toEqual([text, '5410', 'refund', false, true]);
+        expect(s.reviewReasons).not.toContain(REFUND_REVIEW);
+        expect(s.voucher?.rows).toEqual([{ account: '1930', amount: 20000 }, { account: '5410', amount: -16000 }, { account: '2641', amount: -4000 }]);
+        expect(s.reason).toBe('Money back from WEBHALLEN: booked to 5410 with 25 % VAT the last 2 times, as its 6 purchases were (this client).');
+        // As sure as the same two refunds under the line's own key make it.
+        expect(Math.abs(s.confidence - sameKey.confidence)).toBeLessThan(0.01);
+      }
+      // Refunds written with the card text only, then one written as a sentence.
+      const plain = webhallen();
+      for (const d of ['2026-07-01', '2026-08-01']) learn(plain, client, refund25(d, 'KORTKÖP WEBHALLEN', '5410', 20000));
+      const s = back(plain, 'Refund from Webhallen');
+      expect([s.account, s.match, s.review]).toEqual(['5410', 'refund', false]);
+      expect(s.confidence).toBeGreaterThan(0.95);
+    });
+
+    test('one earlier refund is one booking: as sure as one booking under the same key', () => {
+      const k = webhallen();
+      learn(k, client, refund25('2026-07-01', 'Refund from Webhallen', '5410', 20000));
+      const sameKey = back(k, 'Refund from Webhallen');
+      const s = back(k, 'ÅTERBETALNING WEBHALLEN');
+      expect([s.account, s.match, s.autoBook]).toEqual(['5410', 'refund', sameKey.autoBook]);
+      expect(Math.abs(s.confidence - sameKey.confidence)).toBeLessThan(0.01);
+      expect(s.reviewReasons).not.toContain(REFUND_REVIEW);
+    });
+
+    test('money in from the party booked otherwise is no evidence: still a refund for review', () => {
+      const k = webhallen();
+      // Two payments in from the party to a revenue account (it is also a customer), under a refund-worded key and its own.
+      for (const d of ['2026-07-01', '2026-08-01']) learn(k, client, booking(d, 'Refund from Webhallen', [{ account: '3990', amount: -20000 }]));
+      for (const text of ['ÅTERBETALNING WEBHALLEN', 'WEBHALLEN']) {
+        const s = back(k, text);
+        expect([text, s.account, s.match, s.review]).toEqual([text, '5410', 'refund', true]);
+        expect(s.reviewReasons).toContain(REFUND_REVIEW);
+      }
+    });
+  });
+
   test('a counterparty booked both ways, or a new one, is not read as a refund', () => {
     const k = history();
     learn(k, client, booking('2026-03-12', 'TELIA SVERIGE AB', [{ account: '3010', amount: -20000 }]));
