@@ -996,7 +996,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     format: opts.format,
     bank: opts.bank,
     encoding: opts.encoding,
-    ...(accountNumber !== undefined && (looksLikeAccountNumber(accountNumber) ? { accountNumber } : { accountName: accountNumber })),
+    ...(accountNumber !== undefined ? (looksLikeAccountNumber(accountNumber) ? { accountNumber } : { accountName: accountNumber }) : raw.accountName !== undefined ? { accountName: raw.accountName } : {}),
     currency,
     ...(opening !== undefined && { openingBalance: opening }),
     ...(closing !== undefined && { closingBalance: closing }),

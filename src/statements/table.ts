@@ -85,7 +85,7 @@ export interface TableSpec {
   /** Extra evidence from the lines before the header; return a multiplier (0 rejects). */
   readonly preambleScore?: (preamble: readonly string[]) => number;
   /** Account number / currency from the preamble lines. */
-  readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; currency?: string };
+  readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; accountName?: string; currency?: string };
   /** True for preliminary / reserved rows. */
   readonly isPending?: (get: CellReader) => boolean;
   /** True for rows the bank marks as declined, reverted, failed or cancelled: left out, with a warning. */
@@ -856,7 +856,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts, ...(joined !== undefined ? { sections: joined.sections } : {}) };
+  return { accountNumber, ...(accountNumber === undefined && fromPreamble.accountName !== undefined ? { accountName: fromPreamble.accountName } : {}), currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts, ...(joined !== undefined ? { sections: joined.sections } : {}) };
 }
 
 /**
