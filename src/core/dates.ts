@@ -147,23 +147,63 @@ function digits(s: string, from: number, count: number): number {
 /**
  * A time of day after the date (` 00:00:00`, ` 14:33`, `T09:05:12.250Z`, `T23:30:00+01:00`, and
  * with the zone after a blank as e-mail-style timestamps write it: ` 14:32:00 +0100`, ` 14:32 UTC`):
- * what Excel writes when it re-saves a date cell, and what exports with timestamps write. The day
- * is the date as written; the time and its zone are dropped.
+ * what Excel writes when it re-saves a date cell, and what exports with timestamps write. Without a
+ * zone the day is the date as written (a local time, as the bank wrote it). With a zone or an
+ * offset the time names an instant, and the day is that instant's day in Sweden
+ * ({@link stockholmDay}): bookkeeping dates are Swedish calendar days, so `2026-01-31T23:30:00Z`
+ * is 1 February.
  */
-const TIME_OF_DAY = /[ T](?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2})| (?:UTC|GMT))?$/;
+const TIME_OF_DAY = /[ T]([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]([0-5]\d)(?:[.,]\d{1,9})?)?(?: ?(Z|[+-]\d{2}:?\d{2})| (UTC|GMT))?$/;
 /** Longest date-and-time spelling worth trying: anything longer is not a date. */
 const MAX_DATE_TIME_LENGTH = 40;
 
 /**
  * Parses `raw` in `pattern` to ISO, or returns undefined when it is not such a date. A time of
- * day after the date is allowed and dropped (`2026-11-02 00:00:00` is 2026-11-02).
+ * day after the date is allowed: without a zone it is dropped (`2026-11-02 00:00:00` is
+ * 2026-11-02); with one the day is the Swedish day of that instant (see {@link TIME_OF_DAY}).
  */
 export function parseDate(raw: string, pattern: DatePattern): string | undefined {
   const day = parseDay(raw, pattern);
   if (day !== undefined || raw.length <= 10 || raw.length > MAX_DATE_TIME_LENGTH) return day;
   const t = raw.trim();
   const m = TIME_OF_DAY.exec(t);
-  return m === null ? undefined : parseDay(t.slice(0, m.index).trimEnd(), pattern);
+  if (m === null) return undefined;
+  const written = parseDay(t.slice(0, m.index).trimEnd(), pattern);
+  const zone = m[4] ?? m[5];
+  if (written === undefined || zone === undefined) return written;
+  const offset = zoneOffsetMinutes(zone);
+  if (offset === undefined) return undefined;
+  const [y, mo, d] = [Number(written.slice(0, 4)), Number(written.slice(5, 7)), Number(written.slice(8, 10))];
+  const instant = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]), Number(m[3] ?? 0)) - offset * 60_000;
+  return stockholmDay(instant);
+}
+
+/** Minutes east of UTC that a zone as written after a time means (`Z`, `UTC`, `GMT`, `+01:00`, `-0500`); undefined past ±14:00. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') return 0;
+  const digitsOnly = zone.slice(1).replace(':', '');
+  const hours = Number(digitsOnly.slice(0, 2));
+  const minutes = Number(digitsOnly.slice(2, 4));
+  if (minutes > 59 || hours * 60 + minutes > 14 * 60) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The UTC instant (ms) of the last Sunday of month `month0` (0-based) of `year` at 01:00 UTC. */
+function lastSundayAtOneUtc(year: number, month0: number): number {
+  const lastDay = new Date(Date.UTC(year, month0 + 1, 0));
+  const sunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+  return Date.UTC(year, month0, sunday, 1);
+}
+
+/**
+ * The calendar day in Sweden (Europe/Stockholm) of a UTC instant in ms: CET (UTC+1), and CEST
+ * (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, the EU
+ * rule Sweden has kept since 1996. Pure arithmetic: the machine's time zone plays no part.
+ */
+export function stockholmDay(instant: number): string {
+  const year = new Date(instant).getUTCFullYear();
+  const summer = instant >= lastSundayAtOneUtc(year, 2) && instant < lastSundayAtOneUtc(year, 9);
+  return new Date(instant + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
 }
 
 function parseDay(raw: string, pattern: DatePattern): string | undefined {

@@ -19,7 +19,10 @@ import type { FacadeContext } from './shared.js';
 import type { ImportStatementOptions, ImportStatementResult, Kontera } from './types.js';
 
 /** Which ledger bank account a statement belongs to (see {@link ImportStatementOptions.bankAccount}). */
-function pickBankAccount(client: ClientRow, fileAccount: string | undefined, options: ImportStatementOptions): { account: AccountNo; isNew: boolean; guess?: string } {
+function pickBankAccount(client: ClientRow, fileAccount: string | undefined, options: ImportStatementOptions, fileAccountName?: string): { account: AccountNo; isNew: boolean; guess?: string } {
+  // What the file says of its account when it gives no number: its name (`Konto: Företagskonto`, an
+  // account-name column), which no registered account number can be matched against.
+  const unnumbered = fileAccountName === undefined ? 'the file does not name its account' : `the file names its account "${fileAccountName}" but gives no account number`;
   const fileDigits = fileAccount === undefined ? '' : digits(fileAccount);
   const byNumber =
     fileDigits.length === 0
@@ -60,11 +63,12 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
     return {
       account,
       isNew: false,
-      guess: `Statement put on ${account}${name !== undefined ? ` ${name}` : ''}, client "${client.id}"'s only bank account${from}: ${fileDigits.length > 0 ? `the file is for account ${fileAccount ?? ''}, which is registered for none of its accounts` : 'the file does not name its account'}; pass bankAccount, or give the account's number, to settle it`,
+      guess: `Statement put on ${account}${name !== undefined ? ` ${name}` : ''}, client "${client.id}"'s only bank account${from}: ${fileDigits.length > 0 ? `the file is for account ${fileAccount ?? ''}, which is registered for none of its accounts` : unnumbered}; pass bankAccount, or give the account's number, to settle it`,
     };
   }
   throw new ValidationError(
-    `Ambiguous bank account: client "${client.id}" has ${client.bankAccounts.join(', ')} and the file does not say which; pass bankAccount`,
+    `Ambiguous bank account: client "${client.id}" has ${client.bankAccounts.join(', ')} and ${fileAccountName === undefined ? 'the file does not say which' : `${unnumbered}, so it cannot say which`}; pass bankAccount to choose one`,
+    options.fileName !== undefined ? { file: options.fileName } : {},
   );
 }
 
@@ -266,7 +270,7 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
       }
       const mine = (s: Statement): Statement => (options.accountNumber === undefined ? s : oneAccount(s, accounts, options.accountNumber, where));
       const statement = mine(parsed);
-      const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options);
+      const { account: bankAccount, isNew, guess } = pickBankAccount(client0, statement.accountNumber, options, statement.accountNumber === undefined ? (statement.accountName ?? statement.transactions.find((t) => t.accountName !== undefined)?.accountName) : undefined);
       const importedAt = now().toISOString();
       const into = { clientId, bankAccount, fileName: options.fileName, importedAt };
       const asParsed = prepare(statement, statement.accountNumber, into);

@@ -8,6 +8,7 @@ import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './f
 import { Hasher } from '../core/hash.js';
 import { knownSpelling, looksLikeAccountNumber } from './account-number.js';
 import { classifyKind, kindFromAccount } from './kind.js';
+import { walkChain } from './balance-chain.js';
 import { templateNames } from './template.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
 
@@ -196,34 +197,13 @@ interface ChainResult {
 }
 
 /**
- * Walks the rows oldest first and checks balance(n) = balance(n-1) + amount(n). Rows without a
- * balance (Nordea leaves it empty on all but one row of a day) carry the running sum forward.
+ * The rows' balance chain read oldest first ({@link walkChain}: balance(n) = balance(n-1) +
+ * amount(n); rows without a balance, as Nordea leaves all but one row of a day, carry the running
+ * sum forward), with the lines where it breaks.
  */
 function checkChain(rows: readonly BankTransaction[], newestFirst: boolean): ChainResult {
-  const breaks: number[] = [];
-  let running: number | undefined;
-  let opening: number | undefined;
-  let before = 0; // sum of amounts before the first known balance
-  const n = rows.length;
-  for (let k = 0; k < n; k++) {
-    const row = rows[newestFirst ? n - 1 - k : k] as BankTransaction;
-    if (running === undefined) {
-      if (row.balance === undefined) {
-        before += row.amount;
-        continue;
-      }
-      opening = row.balance - row.amount - before;
-      running = row.balance;
-      continue;
-    }
-    running += row.amount;
-    if (row.balance !== undefined && row.balance !== running) {
-      breaks.push(row.line);
-      running = row.balance;
-    }
-  }
-  // Rows after the last known balance still move the closing balance.
-  return { breaks, opening, closing: running };
+  const walk = walkChain(rows, newestFirst);
+  return { breaks: walk.breaks.map((i) => (rows[i] as BankTransaction).line), opening: walk.opening, closing: walk.closing };
 }
 
 interface Balances extends ChainResult {
@@ -1016,7 +996,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     format: opts.format,
     bank: opts.bank,
     encoding: opts.encoding,
-    ...(accountNumber !== undefined && (looksLikeAccountNumber(accountNumber) ? { accountNumber } : { accountName: accountNumber })),
+    ...(accountNumber !== undefined ? (looksLikeAccountNumber(accountNumber) ? { accountNumber } : { accountName: accountNumber }) : raw.accountName !== undefined ? { accountName: raw.accountName } : {}),
     currency,
     ...(opening !== undefined && { openingBalance: opening }),
     ...(closing !== undefined && { closingBalance: closing }),

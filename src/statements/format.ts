@@ -115,6 +115,11 @@ export interface RowProblem {
 /** What a format found besides its rows (which went to the {@link RowSink}). */
 export interface RawStatement {
   readonly accountNumber?: string | undefined;
+  /**
+   * The account's name where the file names it without a number (a preamble line `Konto:
+   * Företagskonto`): reported as `Statement.accountName`, never part of a line's id.
+   */
+  readonly accountName?: string | undefined;
   readonly currency?: string | undefined;
   readonly marks?: readonly BalanceMark[] | undefined;
   /** Rows skipped in lenient mode, with the reason. */

@@ -28,6 +28,9 @@ const KIND_RULES: readonly KindRule[] = [
   { kind: 'swish', pattern: words('swish', 'swish(?:in)?betalning') },
   { kind: 'autogiro', pattern: words('autogiro', 'autogiro(?:dragning|betalning)', 'direct debit') },
   { kind: 'plusgiro', pattern: words('pg(?!-bg)', 'plusgiro', 'plusgiro(?:in)?betalning') },
+  // An e-faktura is an invoice delivered to the internet bank; paying it sends a giro payment to the
+  // biller's number (Bankgirot runs the e-faktura service; formats.md §3.4 groups `E-faktura` with
+  // `Pg-Bg`/`Bg-bet`): an invoice paid by giro like any other, hence 'bankgiro'.
   { kind: 'bankgiro', pattern: words('bg', 'bankgiro', 'bankgiro(?:in)?betalning', 'bg-bet\\.?', 'pg-bg', 'e-faktura', 'bg kontoins') },
   { kind: 'card', pattern: words('kortköp', 'kortköp/uttag', 'kort', 'korttransaktion', 'kortbetalning', 'card purchase', 'card payment', 'card transaction') },
   { kind: 'transfer', pattern: words('överföring', 'överföring via internet', 'insättning', 'uttag', 'bankomatuttag', 'kontantuttag', 'incoming payment', 'transfer') },

@@ -6,6 +6,7 @@
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
+import { chainBreaks, readingByBalance } from './balance-chain.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
@@ -84,7 +85,7 @@ export interface TableSpec {
   /** Extra evidence from the lines before the header; return a multiplier (0 rejects). */
   readonly preambleScore?: (preamble: readonly string[]) => number;
   /** Account number / currency from the preamble lines. */
-  readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; currency?: string };
+  readonly readPreamble?: (preamble: readonly string[], delimiter: string) => { accountNumber?: string; accountName?: string; currency?: string };
   /** True for preliminary / reserved rows. */
   readonly isPending?: (get: CellReader) => boolean;
   /** True for rows the bank marks as declined, reverted, failed or cancelled: left out, with a warning. */
@@ -275,16 +276,6 @@ function readsDifferently(v: string, a: AmountStyle, b: AmountStyle): boolean {
   const x = tryParseAmount(v, a);
   const y = tryParseAmount(v, b);
   return typeof x === 'number' && typeof y === 'number' && x !== y;
-}
-
-/** Breaks of the balance chain over sampled (amount, balance) pairs, read in file order or reversed. */
-export function chainBreaks(pairs: readonly [number, number][], newestFirst: boolean): number {
-  let breaks = 0;
-  for (let k = 1; k < pairs.length; k++) {
-    const [prev, cur] = newestFirst ? [pairs[k] as [number, number], pairs[k - 1] as [number, number]] : [pairs[k - 1] as [number, number], pairs[k] as [number, number]];
-    if (prev[1] + cur[0] !== cur[1]) breaks++;
-  }
-  return breaks;
 }
 
 /** `a decimal point and three decimals`, `a decimal comma and a dot between thousands`, … */
@@ -568,6 +559,45 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
     const dateColumn = fieldName('date');
+    style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
+    // Where day and month read every date alike and in order both ways (a known bank's export
+    // re-saved by a spreadsheet that writes `3/1/2026`), the running balance may settle it, by the
+    // one balance-chain rule (readingByBalance): booked rows, the amount as the row is read (signed by
+    // a D/K column, deposit less withdrawal, less a fee of its own: the balance is after both).
+    const byBalance = (pair: readonly [DatePattern, DatePattern]): DatePattern | undefined => {
+      if (iBalance < 0 || iDate < 0) return undefined;
+      const moneyOf = (i: number): number | undefined => {
+        if (i < 0) return undefined;
+        const v = tryParseAmount(moneyAt(current, i), style);
+        return typeof v === 'number' ? v : undefined;
+      };
+      return readingByBalance(pair, (visit) => {
+        let k = 0;
+        forEachRecord(
+          body,
+          header.delimiter,
+          headerLine,
+          ctx.file,
+          (cells) => {
+            if (k++ < skip) return;
+            current = cells;
+            if (isPending(reader) || spec.isVoid?.(reader) === true) return;
+            let amount: number | undefined;
+            if (!splitMoney) {
+              amount = moneyOf(iAmount);
+              const sign = iSign >= 0 ? signOf(at(cells, iSign)) : 0;
+              if (amount !== undefined && sign) amount = sign * Math.abs(amount);
+            } else {
+              const [c, d] = [moneyOf(iCredit), moneyOf(iDebit)];
+              amount = c === undefined && d === undefined ? undefined : Math.abs(c ?? 0) - Math.abs(d ?? 0);
+            }
+            if (amount === undefined) return;
+            visit(at(cells, iDate), [amount - Math.abs(moneyOf(iFee) ?? 0)], moneyOf(iBalance));
+          },
+          width,
+        );
+      });
+    };
     // Every cell of the date column, where the sampled ones read two ways (one more pass).
     const everyDate = (visit: (cell: string) => void): void => {
       let k = 0;
@@ -586,7 +616,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     // the data decides between them, as for a file no layout claims.
     const rival = pairedWith(datePattern);
     if (dateSamples.length > 0 && rival !== undefined && spec.datePatterns.includes(rival)) {
-      const other = settlePair(datePattern, dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
+      const other = settlePair(datePattern, dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate, byBalance);
       if (other !== datePattern && spec.datePatterns.includes(other)) datePattern = other;
     }
     // A bank's export opened in a spreadsheet of another locale and saved again: its dates as that
@@ -595,10 +625,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     // apart by the data, else refused as ambiguous).
     const readsAll = (p: DatePattern): boolean => dateSamples.every((v) => parseDate(v, p) !== undefined);
     if (dateSamples.length > 0 && !readsAll(datePattern)) {
-      const other = datePatternOf(dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate);
+      const other = datePatternOf(dateSamples, ctx.file, buffer[0]?.[1] ?? headerLine + 1, dateColumn, everyDate, byBalance);
       if (readsAll(other)) datePattern = other;
     }
-    style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
     // A file no known format claims may fit two number styles that read its amounts differently.
     if (spec.id === 'generic-csv') {
       const rival = rivalStyle(spec.amountStyles, style, amountSamples);
@@ -827,7 +856,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return { accountNumber, currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts, ...(joined !== undefined ? { sections: joined.sections } : {}) };
+  return { accountNumber, ...(accountNumber === undefined && fromPreamble.accountName !== undefined ? { accountName: fromPreamble.accountName } : {}), currency: fromPreamble.currency ?? headerCurrency, marks, skipped, footer, voided, period, ambiguousAmounts, ...(joined !== undefined ? { sections: joined.sections } : {}) };
 }
 
 /**

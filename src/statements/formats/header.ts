@@ -14,7 +14,8 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, chainBreaks, parseTable, signOf, unformula } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, parseTable, signOf, unformula } from '../table.js';
+import { chainBreaks, readingByBalance } from '../balance-chain.js';
 import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
 export { balanceRowOf };
@@ -188,70 +189,38 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     );
   const dateColumn = dateCols.map((i) => names[i] ?? String(i)).join('", "');
   // Where day and month first read every date alike and in order both ways, the running balance
-  // may settle it: two rows the chain links (the later balance is the earlier one moved by the
-  // later row's amount — the deposit less the withdrawal; with a fee column, with and without the
-  // fee) are in that order. The chain must link rows one way only (file order, or reversed) — a
-  // file joined to itself restarts it, which links nothing the other way — and exactly one reading
-  // must keep the first date column's dates of every linked pair in that order.
+  // may settle it (readingByBalance, the one balance-chain rule): the rows the chain links are in
+  // the order it proves. The amount is the deposit less the withdrawal; with a fee column, the
+  // chain is tried with and without the fee.
   const byBalance = (pair: readonly [DatePattern, DatePattern]): DatePattern | undefined => {
     const balanceCol = columnsOf(header, 'balance')[0];
     const amountCol = columnsOf(header, 'amount')[0];
     const [creditCol, debitCol, feeCol] = [columnsOf(header, 'credit')[0], columnsOf(header, 'debit')[0], columnsOf(header, 'fee')[0]];
     const dateCol = dateCols[0];
+    const status = columnsOf(header, 'status')[0];
     if (balanceCol === undefined || dateCol === undefined || (amountCol === undefined && (creditCol === undefined || debitCol === undefined))) return undefined;
     const moved = (r: readonly string[]): number | undefined => {
       if (amountCol !== undefined) return amountOf(cell(r, amountCol));
       const [c, d] = [amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol))];
       return c === undefined && d === undefined ? undefined : Math.abs(c ?? 0) - Math.abs(d ?? 0);
     };
-    interface Row {
-      readonly amounts: readonly number[];
-      readonly balance: number;
-      readonly dates: readonly string[];
-    }
-    const variants = feeCol === undefined ? 1 : 2;
-    // [variant][0: file order, 1: reversed] → links, and whether each reading broke the order of one.
-    const links = [0, 1].map(() => [0, 0]);
-    const broken = [0, 1].map(() => [0, 1].map(() => [false, false]));
-    let prev: Row | undefined;
-    forEachRecord(
-      body,
-      header.delimiter,
-      headerLine + 1,
-      ctx.file,
-      (cells) => {
-        const a = moved(cells);
-        const balance = amountOf(cell(cells, balanceCol));
-        const dates = pair.map((p) => parseDate(cell(cells, dateCol), p));
-        if (a === undefined || balance === undefined || dates.some((d) => d === undefined)) return;
-        const fee = Math.abs(amountOf(cell(cells, feeCol)) ?? 0);
-        const row: Row = { amounts: [a, a - fee], balance, dates: dates as string[] };
-        if (prev !== undefined) {
-          for (let v = 0; v < variants; v++) {
-            const forward = prev.balance + (row.amounts[v] as number) === row.balance;
-            const backward = row.balance + (prev.amounts[v] as number) === prev.balance;
-            for (const [dir, holds] of [forward, backward].entries()) {
-              if (!holds) continue;
-              (links[v] as number[])[dir]! += 1;
-              for (let k = 0; k < 2; k++) {
-                const [x, y] = [prev.dates[k] as string, row.dates[k] as string];
-                if (dir === 0 ? y < x : y > x) (broken[v] as boolean[][])[dir]![k] = true;
-              }
-            }
-          }
-        }
-        prev = row;
-      },
-      names.length,
+    return readingByBalance(pair, (visit) =>
+      forEachRecord(
+        body,
+        header.delimiter,
+        headerLine + 1,
+        ctx.file,
+        (cells) => {
+          // Booked rows only, as the statement's chain is checked (a pending row has no place in it yet).
+          if (PENDING.test(cell(cells, dateCol)) || STATUS_PENDING.test(cell(cells, status)) || STATUS_VOID.test(cell(cells, status))) return;
+          const a = moved(cells);
+          if (a === undefined) return;
+          const fee = Math.abs(amountOf(cell(cells, feeCol)) ?? 0);
+          visit(cell(cells, dateCol), feeCol === undefined ? [a] : [a, a - fee], amountOf(cell(cells, balanceCol)));
+        },
+        names.length,
+      ),
     );
-    const decided = new Set<DatePattern | undefined>();
-    for (let v = 0; v < variants; v++) {
-      const [up, down] = links[v] as [number, number];
-      if ((up > 0) === (down > 0)) continue;
-      const bad = (broken[v] as boolean[][])[up > 0 ? 0 : 1] as [boolean, boolean];
-      decided.add(bad[0] === bad[1] ? undefined : bad[0] ? pair[1] : pair[0]);
-    }
-    return decided.size === 1 ? [...decided][0] : undefined;
   };
   const pattern: DatePattern = datePatternOf(dateSamples, ctx.file, headerLine + 1, dateColumn === '' ? undefined : dateColumn, everyDate, byBalance);
 

@@ -24,8 +24,9 @@ function money(raw: string, line: number, field: string, ctx: ParseContext, styl
 }
 
 function isoDate(raw: string, line: number, field: string, ctx: ParseContext): string {
-  // camt dates may be date-times (BookgDt/DtTm): the date part decides.
-  const iso = parseDate(raw.slice(0, 10), 'YYYY-MM-DD');
+  // camt dates may be date-times (BookgDt/DtTm): one with a zone or offset is the Swedish day of
+  // that instant (`2026-01-31T23:30:00Z` is 1 February), one without it the date part as written.
+  const iso = parseDate(raw.trim(), 'YYYY-MM-DD') ?? parseDate(raw.slice(0, 10), 'YYYY-MM-DD');
   if (iso === undefined) {
     throw new StatementParseError('INVALID_DATE', `Invalid date: expected YYYY-MM-DD, got ${JSON.stringify(raw)}`, { file: ctx.file, line, field });
   }
