@@ -68,16 +68,21 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   } catch (e) {
     throw atJsonRow(e, decoded.json);
   }
+  // The columns were the JSON fields': say where the transactions were found.
+  const arrays = [...new Set(decoded.json.map((r) => r.path.replace(/\[\d+\]$/, '')))];
+  const said = statement.warnings.map((w) =>
+    w.code === 'COLUMNS_DETECTED' ? { ...w, message: w.message.replace(/^No known bank format: read by the header\./, `JSON: the transactions of ${arrays.join(' and ')}, read by their fields.`) } : w,
+  );
   // Rows one after the other (the document has objects sharing a line, as minified JSON does):
   // each transaction's line is its object's, as the file has it.
   const moved = decoded.json.filter((r) => r.line !== r.tableLine);
-  if (moved.length === 0) return statement;
+  if (moved.length === 0) return { ...statement, warnings: said };
   const lineOf = new Map(decoded.json.map((r) => [r.tableLine, r.line]));
   const at = (line: number): number => lineOf.get(line) ?? line;
   return {
     ...statement,
     transactions: statement.transactions.map((t) => ({ ...t, line: at(t.line) })),
-    warnings: statement.warnings.map((w) => ({ ...w, lines: [...new Set(w.lines.map(at))] })),
+    warnings: said.map((w) => ({ ...w, lines: [...new Set(w.lines.map(at))] })),
   };
 }
 

@@ -36,6 +36,7 @@ describe('JSON transactions', () => {
       [15, '2026-01-05', 1_250_000, 6_125_100, 'Kundbet 1042', 'Fjällbergs Måleri AB'],
     ]);
     expect(s.transactions[0]?.counterpartyAccount).toBe('SE3550000000054910000003');
+    expect(s.warnings.find((w) => w.code === 'COLUMNS_DETECTED')?.message).toMatch(/^JSON: the transactions of transactions\.booked and transactions\.pending, read by their fields\. Columns: date ← "Booking date"/);
     // The pending array is read, marked, and left out unless asked for.
     expect(s.warnings.map((w) => w.code)).toContain('PENDING_EXCLUDED');
     const all = parseStatement(fixture('nextgenpsd2.json'), { includePending: true });
