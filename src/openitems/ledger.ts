@@ -580,6 +580,49 @@ export function reconcileWithBalances(items: readonly OpenItem[], closing: Reado
 }
 
 /**
+ * The pending settlements (see {@link PendingSettlement}) that the books' opening balances show
+ * can settle nothing any more: ids to remove. A pending settlement is a payment or credit note
+ * that found no open item, mostly one of an invoice booked before the first voucher the ledger
+ * knows. It can only ever take an item dated on or before its voucher. `opening` are the item
+ * accounts' opening balances (`#IB 0`, signed öre as the books keep them; an account without one
+ * is 0) at `start`, the first day of a fiscal year. On an account where the ledger's items dated
+ * before `start` hold at least that balance open at `start`, every invoice open then is one the
+ * ledger knows: an invoice the ledger does not have was closed before `start`, so a pending
+ * settlement dated before `start` has no open invoice left to wait for, and goes. One dated on or
+ * after `start` stays (its year is not closed; it may be an advance payment), as does one on an
+ * account whose opening balance holds more than the ledger knows (it may part-pay what is still
+ * open), and a part cut off a revised item (its voucher may be read again). Linear in items and pending.
+ */
+export function pendingClosedByOpeningBalances(
+  items: readonly OpenItem[],
+  pending: readonly PendingSettlement[],
+  start: string,
+  opening: ReadonlyMap<AccountNo, number>,
+  accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS,
+): string[] {
+  const candidates = pending.filter((p) => p.item === undefined && p.voucher.date < start);
+  if (candidates.length === 0) return [];
+  const wanted = new Set(candidates.map((p) => p.account));
+  /** Per account, what the ledger's items dated before `start` held open at `start`. */
+  const known = new Map<AccountNo, number>();
+  for (const i of items) {
+    if (!wanted.has(i.account) || i.date >= start) continue;
+    let open = i.amount;
+    for (const s of i.settlements) if (s.date < start) open -= s.amount;
+    known.set(i.account, (known.get(i.account) ?? 0) + Math.max(0, open));
+  }
+  const closed = new Set<AccountNo>();
+  for (const account of wanted) {
+    const kind = openItemKind(account, accounts);
+    if (kind === null) continue;
+    const balance = opening.get(account) ?? 0;
+    const owed = kind === 'supplier' ? -balance : balance;
+    if ((known.get(account) ?? 0) >= owed) closed.add(account);
+  }
+  return candidates.filter((p) => closed.has(p.account)).map((p) => p.id);
+}
+
+/**
  * Removes the settlements `drop` selects and reopens what they settled. Returns the changed items.
  *
  * ```ts
