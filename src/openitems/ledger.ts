@@ -183,13 +183,28 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const pending = new Map<string, PendingSettlement>();
   /** Voucher id → the ids of its pending settlements. */
   const pendingIds = new Map<string, Set<string>>();
+  /** `account amount` → the ids of the pending settlements (not cut parts) with that much left on it: what an invoice booked later may be paid in advance by. */
+  const pendingByAmount = new Map<string, Set<string>>();
+  const amountKey = (account: AccountNo, amount: number): string => `${account} ${amount}`;
+  const unindexPending = (id: string): void => {
+    const old = pending.get(id);
+    if (old !== undefined && old.item === undefined) pendingByAmount.get(amountKey(old.account, old.amount))?.delete(id);
+  };
   const setPending = (p: PendingSettlement): void => {
+    unindexPending(p.id);
     pending.set(p.id, p);
     let ids = pendingIds.get(p.voucher.id);
     if (ids === undefined) pendingIds.set(p.voucher.id, (ids = new Set()));
     ids.add(p.id);
+    if (p.item === undefined) {
+      const key = amountKey(p.account, p.amount);
+      let same = pendingByAmount.get(key);
+      if (same === undefined) pendingByAmount.set(key, (same = new Set()));
+      same.add(p.id);
+    }
   };
   const dropPending = (p: PendingSettlement): void => {
+    unindexPending(p.id);
     pending.delete(p.id);
     pendingIds.get(p.voucher.id)?.delete(p.id);
   };
@@ -203,10 +218,28 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const openedFrom = new Map<AccountNo, string>();
   /** Vouchers settled (again) here: what they have left is pending anew, their earlier pending rows go. */
   const settledHere = new Set<string>();
+  /** `account open` → the ids of the items with that much open on it: what a payment made in advance may settle. */
+  const byOpen = new Map<string, Set<string>>();
+  const indexOpen = (item: OpenItem, add: boolean): void => {
+    if (item.open <= 0) return;
+    const key = amountKey(item.account, item.open);
+    let ids = byOpen.get(key);
+    if (ids === undefined) {
+      if (!add) return;
+      byOpen.set(key, (ids = new Set()));
+    }
+    if (add) ids.add(item.id);
+    else ids.delete(item.id);
+  };
+  for (const i of items) indexOpen(i, true);
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
-    if (before !== undefined) index(before, false);
+    if (before !== undefined) {
+      index(before, false);
+      indexOpen(before, false);
+    }
     index(item, true);
+    indexOpen(item, true);
     byId.set(item.id, item);
     touched.add(item.id);
     const from = openedFrom.get(item.account);
@@ -274,6 +307,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     applied.add(v.id);
     bookInvoices(v, groups, version, again ? new Set() : own);
   }
+  settleAdvances();
   const all = [...byId.values()].sort(compareItems);
   const changed: OpenItem[] = [];
   const restamped: string[] = [];
@@ -309,6 +343,52 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     const rest = settle(byId, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
     if (rest === 0) dropPending(current);
     else if (rest !== current.amount) setPending({ ...current, amount: rest });
+  }
+
+  /**
+   * Payments and credit notes made before their invoice was booked (a customer's advance, a
+   * prepaid supplier): after every voucher given has settled what it can, each pending settlement
+   * (its voucher's date, then id, first) whose whole amount is left settles an invoice booked on
+   * or after its date on the account with that whole amount open, that it names (see
+   * {@link advanceEvidence}). After, not as the vouchers come: a payment made after the invoice
+   * (the usual order) settles it first, so a payment of an invoice from before the books is not
+   * taken for an advance of the party's next invoice of the same amount. By a shared reference the
+   * earliest such invoice (date, then id) is settled; by the party's name only, only when the
+   * pairing is one to one (one such invoice, and no other pending settlement names it).
+   */
+  function settleAdvances(): void {
+    const waiting = [...pending.values()].filter((p) => p.item === undefined).sort((a, b) => (a.voucher.date < b.voucher.date ? -1 : a.voucher.date > b.voucher.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const p of waiting) {
+      if (pending.get(p.id) !== p) continue;
+      const g = groupsOf(p.voucher, accounts).find((x) => x.index === p.group && !isInvoice(x));
+      if (g === undefined) continue;
+      const own = new Set(booked.get(p.voucher.id) ?? []);
+      let byReference: OpenItem | undefined;
+      const byName: OpenItem[] = [];
+      for (const id of byOpen.get(amountKey(p.account, p.amount)) ?? []) {
+        const i = byId.get(id);
+        if (i === undefined || i.date < p.voucher.date || i.open !== i.amount || own.has(i.id)) continue;
+        const evidence = advanceEvidence(p.voucher, g, i);
+        if (evidence === 'reference' && (byReference === undefined || compareItems(i, byReference) < 0)) byReference = i;
+        else if (evidence === 'name' && byName.length < 2) byName.push(i);
+      }
+      const item = byReference ?? (byName.length === 1 && onlyNamer(p, byName[0] as OpenItem) ? byName[0] : undefined);
+      if (item === undefined) continue;
+      const version: Version = { source: p.source ?? versionPrint(p.voucher, [g]), exported: p.exported };
+      put(withSettlement(item, settlementOf(p.voucher, version, p.amount)));
+      dropPending(p);
+    }
+  }
+
+  /** No pending settlement but `p` names `item` by the party's name with its whole amount left. */
+  function onlyNamer(p: PendingSettlement, item: OpenItem): boolean {
+    for (const id of pendingByAmount.get(amountKey(item.account, item.open)) ?? []) {
+      const other = pending.get(id);
+      if (other === undefined || other.id === p.id || other.voucher.date > item.date) continue;
+      const g = groupsOf(other.voucher, accounts).find((x) => x.index === other.group && !isInvoice(x));
+      if (g !== undefined && advanceEvidence(other.voucher, g, item) !== undefined) return false;
+    }
+    return true;
   }
 
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
@@ -404,6 +484,26 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     };
     setPending({ v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
   }
+}
+
+/** A settlement of `amount` by voucher `v` in version `version`. */
+function settlementOf(v: OpenItemVoucher, version: Version, amount: number): OpenItemSettlement {
+  return { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: version.source, ...exportedOf(version) };
+}
+
+/**
+ * How settling group `g` of `v`, made before the invoice `item` was booked, names it: `reference`
+ * when they share an invoice number, OCR or party object (dimensions 8–10); else `name` when the
+ * payment names the invoice's counterparty (its words, as a payment matched by name); undefined
+ * when neither, or when the payment names a reference and the invoice has references, none of
+ * them shared (it pays another invoice). The amount alone is no evidence: a payment of an invoice
+ * from before the books looks the same.
+ */
+function advanceEvidence(v: OpenItemVoucher, g: RowGroup, item: OpenItem): 'reference' | 'name' | undefined {
+  const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
+  const refs = new Set([...references(`${text} ${v.line?.reference ?? ''}`), ...g.objectRefs]);
+  if (refs.size > 0 && item.references.length > 0) return item.references.some((r) => refs.has(r)) ? 'reference' : undefined;
+  return wordOverlap(counterpartyWords(text), item.words) >= WORD_EVIDENCE ? 'name' : undefined;
 }
 
 /** The version of a voucher an item or settlement was derived from (see {@link OpenItemSettlement.source}). */
