@@ -232,6 +232,15 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     else ids.delete(item.id);
   };
   for (const i of items) indexOpen(i, true);
+  /** `account amount` → the ids of the items of that amount: invoices a new one of the same amount may take a payment over from. */
+  const byAmount = new Map<string, Set<string>>();
+  const indexAmount = (item: OpenItem): void => {
+    const key = amountKey(item.account, item.amount);
+    let ids = byAmount.get(key);
+    if (ids === undefined) byAmount.set(key, (ids = new Set()));
+    ids.add(item.id);
+  };
+  for (const i of items) indexAmount(i);
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
     if (before !== undefined) {
@@ -240,6 +249,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     }
     index(item, true);
     indexOpen(item, true);
+    if (before === undefined || before.amount !== item.amount) indexAmount(item);
     byId.set(item.id, item);
     touched.add(item.id);
     const from = openedFrom.get(item.account);
@@ -391,6 +401,28 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     return true;
   }
 
+  /**
+   * Which of two invoices of one amount and counterparty a payment that names neither settles does
+   * not depend on which the ledger learned first: the earlier (by date, then voucher id), as when
+   * both are known (see `settle`, oldest first). A new invoice `f` takes over the settlement of a
+   * later one of its account, amount and counterparty (the same words) that one payment dated on or
+   * after `f` settled whole by amount and name (see {@link OpenItemSettlement.byName}); that one
+   * opens again.
+   */
+  function takeOver(f: OpenItem): void {
+    let later: { item: OpenItem; s: OpenItemSettlement } | undefined;
+    for (const id of byAmount.get(amountKey(f.account, f.amount)) ?? []) {
+      const i = byId.get(id);
+      if (i === undefined || i.id === f.id || i.open !== 0 || i.settlements.length !== 1 || compareItems(f, i) >= 0) continue;
+      const s = i.settlements[0] as OpenItemSettlement;
+      if (s.byName !== true || s.date < f.date || s.origin === 'balance' || !sameParty(f, i)) continue;
+      if (later === undefined || compareItems(i, later.item) < 0) later = { item: i, s };
+    }
+    if (later === undefined) return;
+    put({ ...later.item, open: later.item.amount, settlements: [] });
+    put(withSettlement(byId.get(f.id) ?? f, later.s));
+  }
+
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
   function bookInvoices(v: OpenItemVoucher, groups: readonly RowGroup[], version: Version, own: ReadonlySet<string>): void {
     const fresh = groups.filter(isInvoice).map((g) => newItem(v, g));
@@ -414,6 +446,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       if (byId.has(f.id)) continue;
       put(f);
       book(f);
+      takeOver(f);
     }
     for (const [old, f] of pairs) {
       const closed = old.settlements.some((s) => s.voucher === v.id);
@@ -504,6 +537,11 @@ function advanceEvidence(v: OpenItemVoucher, g: RowGroup, item: OpenItem): 'refe
   const refs = new Set([...references(`${text} ${v.line?.reference ?? ''}`), ...g.objectRefs]);
   if (refs.size > 0 && item.references.length > 0) return item.references.some((r) => refs.has(r)) ? 'reference' : undefined;
   return wordOverlap(counterpartyWords(text), item.words) >= WORD_EVIDENCE ? 'name' : undefined;
+}
+
+/** Two invoices of one counterparty: the same name words (both ways, so neither is a part of the other's name). */
+function sameParty(a: OpenItem, b: OpenItem): boolean {
+  return a.words.length > 0 && wordOverlap(a.words, b.words) === 1 && wordOverlap(b.words, a.words) === 1;
 }
 
 /** The version of a voucher an item or settlement was derived from (see {@link OpenItemSettlement.source}). */
@@ -619,8 +657,8 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
-  const apply = (item: OpenItem, amount: number): void => {
-    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version) };
+  const apply = (item: OpenItem, amount: number, byName: boolean): void => {
+    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version), ...(byName ? { byName: true as const } : {}) };
     const current = byId.get(item.id) ?? item;
     const mine = ctx.merge === true ? current.settlements.findIndex((x) => x.voucher === v.id) : -1;
     if (mine >= 0) {
@@ -638,7 +676,8 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   const line = { date: v.date, amount: g.kind === 'supplier' ? -rest : rest, text, reference };
   const [best] = matchOpenItems(line, objectMatches.length > 0 ? objectMatches : open, { limit: 1 });
   if (best !== undefined) {
-    for (const p of best.parts) apply(p.item, p.amount);
+    const byName = best.evidence !== 'reference' && best.evidence !== 'reference-part' && objectMatches.length === 0;
+    for (const p of best.parts) apply(p.item, p.amount, byName);
     return rest;
   }
   // No single match: the counterparty's oldest invoices first, as far as the amount goes.
@@ -652,7 +691,7 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
     if (rest === 0) break;
     const current = byId.get(item.id) ?? item;
     const amount = Math.min(rest, current.open);
-    if (amount > 0) apply(current, amount);
+    if (amount > 0) apply(current, amount, objectMatches.length === 0);
   }
   return rest;
 }
