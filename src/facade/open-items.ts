@@ -15,7 +15,7 @@ import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
 import type { DepositSettlement } from '../openitems/deposit.js';
-import { confirmedVoucherUpdate, itemVoucherId, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { confirmedVoucherUpdate, itemVoucherId, pendingClosedByOpeningBalances, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
 import { openItemVoucherId, sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
@@ -110,10 +110,35 @@ export async function learnOpenItemsFromSie(
       restamped.delete(i.id);
     }
   }
-  await put(tx, ref, [...changed.values()]);
-  await putPending(tx, ref, update.pending);
   const final = update.items.map((i) => changed.get(i.id) ?? i);
+  await put(tx, ref, [...changed.values()]);
+  await putPending(tx, ref, outdated.length === 0 ? pruned(doc, final, pending, update.pending) : update.pending);
   return { changed: changed.size - restamped.size, open: final.filter((i) => i.open > 0).length, notInFile: unnumberedNotInFile(vouchers, storedSieVouchers(stored)), outdated };
+}
+
+/**
+ * `changes` to the pending settlements, with those the file's opening balances show can settle
+ * nothing any more removed too (see `pendingClosedByOpeningBalances`): the file's fiscal year
+ * (`#RAR 0`) start and its `#IB 0` on the item accounts. A file without either prunes nothing.
+ */
+function pruned(
+  doc: SieDocument,
+  items: readonly OpenItem[],
+  before: readonly PendingSettlement[],
+  changes: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] },
+): { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] } {
+  const start = doc.header.fiscalYears.find((y) => y.yearIndex === 0)?.start;
+  const ib = doc.balances.filter((b) => b.yearIndex === 0 && b.kind === 'IB');
+  if (start === undefined || ib.length === 0) return changes;
+  const opening = new Map<AccountNo, number>();
+  for (const b of ib) if (openItemKind(b.account) !== null) opening.set(b.account, (opening.get(b.account) ?? 0) + b.amount);
+  const removed = new Set(changes.removed);
+  const after = new Map(before.filter((p) => !removed.has(p.id)).map((p) => [p.id, p]));
+  for (const p of changes.put) after.set(p.id, p);
+  const gone = new Set(pendingClosedByOpeningBalances(items, [...after.values()], start, opening));
+  if (gone.size === 0) return changes;
+  const stored = new Set(before.map((p) => p.id));
+  return { put: changes.put.filter((p) => !gone.has(p.id)), removed: [...changes.removed, ...[...gone].filter((id) => stored.has(id))] };
 }
 
 /** The fiscal year start of a numbered SIE voucher's id (`sie:2026-01-01 A 3`), else undefined. */

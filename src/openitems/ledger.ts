@@ -183,13 +183,28 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const pending = new Map<string, PendingSettlement>();
   /** Voucher id → the ids of its pending settlements. */
   const pendingIds = new Map<string, Set<string>>();
+  /** `account amount` → the ids of the pending settlements (not cut parts) with that much left on it: what an invoice booked later may be paid in advance by. */
+  const pendingByAmount = new Map<string, Set<string>>();
+  const amountKey = (account: AccountNo, amount: number): string => `${account} ${amount}`;
+  const unindexPending = (id: string): void => {
+    const old = pending.get(id);
+    if (old !== undefined && old.item === undefined) pendingByAmount.get(amountKey(old.account, old.amount))?.delete(id);
+  };
   const setPending = (p: PendingSettlement): void => {
+    unindexPending(p.id);
     pending.set(p.id, p);
     let ids = pendingIds.get(p.voucher.id);
     if (ids === undefined) pendingIds.set(p.voucher.id, (ids = new Set()));
     ids.add(p.id);
+    if (p.item === undefined) {
+      const key = amountKey(p.account, p.amount);
+      let same = pendingByAmount.get(key);
+      if (same === undefined) pendingByAmount.set(key, (same = new Set()));
+      same.add(p.id);
+    }
   };
   const dropPending = (p: PendingSettlement): void => {
+    unindexPending(p.id);
     pending.delete(p.id);
     pendingIds.get(p.voucher.id)?.delete(p.id);
   };
@@ -203,10 +218,38 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   const openedFrom = new Map<AccountNo, string>();
   /** Vouchers settled (again) here: what they have left is pending anew, their earlier pending rows go. */
   const settledHere = new Set<string>();
+  /** `account open` → the ids of the items with that much open on it: what a payment made in advance may settle. */
+  const byOpen = new Map<string, Set<string>>();
+  const indexOpen = (item: OpenItem, add: boolean): void => {
+    if (item.open <= 0) return;
+    const key = amountKey(item.account, item.open);
+    let ids = byOpen.get(key);
+    if (ids === undefined) {
+      if (!add) return;
+      byOpen.set(key, (ids = new Set()));
+    }
+    if (add) ids.add(item.id);
+    else ids.delete(item.id);
+  };
+  for (const i of items) indexOpen(i, true);
+  /** `account amount` → the ids of the items of that amount: invoices a new one of the same amount may take a payment over from. */
+  const byAmount = new Map<string, Set<string>>();
+  const indexAmount = (item: OpenItem): void => {
+    const key = amountKey(item.account, item.amount);
+    let ids = byAmount.get(key);
+    if (ids === undefined) byAmount.set(key, (ids = new Set()));
+    ids.add(item.id);
+  };
+  for (const i of items) indexAmount(i);
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
-    if (before !== undefined) index(before, false);
+    if (before !== undefined) {
+      index(before, false);
+      indexOpen(before, false);
+    }
     index(item, true);
+    indexOpen(item, true);
+    if (before === undefined || before.amount !== item.amount) indexAmount(item);
     byId.set(item.id, item);
     touched.add(item.id);
     const from = openedFrom.get(item.account);
@@ -274,6 +317,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     applied.add(v.id);
     bookInvoices(v, groups, version, again ? new Set() : own);
   }
+  settleAdvances();
   const all = [...byId.values()].sort(compareItems);
   const changed: OpenItem[] = [];
   const restamped: string[] = [];
@@ -311,6 +355,74 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     else if (rest !== current.amount) setPending({ ...current, amount: rest });
   }
 
+  /**
+   * Payments and credit notes made before their invoice was booked (a customer's advance, a
+   * prepaid supplier): after every voucher given has settled what it can, each pending settlement
+   * (its voucher's date, then id, first) whose whole amount is left settles an invoice booked on
+   * or after its date on the account with that whole amount open, that it names (see
+   * {@link advanceEvidence}). After, not as the vouchers come: a payment made after the invoice
+   * (the usual order) settles it first, so a payment of an invoice from before the books is not
+   * taken for an advance of the party's next invoice of the same amount. By a shared reference the
+   * earliest such invoice (date, then id) is settled; by the party's name only, only when the
+   * pairing is one to one (one such invoice, and no other pending settlement names it).
+   */
+  function settleAdvances(): void {
+    const waiting = [...pending.values()].filter((p) => p.item === undefined).sort((a, b) => (a.voucher.date < b.voucher.date ? -1 : a.voucher.date > b.voucher.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const p of waiting) {
+      if (pending.get(p.id) !== p) continue;
+      const g = groupsOf(p.voucher, accounts).find((x) => x.index === p.group && !isInvoice(x));
+      if (g === undefined) continue;
+      const own = new Set(booked.get(p.voucher.id) ?? []);
+      let byReference: OpenItem | undefined;
+      const byName: OpenItem[] = [];
+      for (const id of byOpen.get(amountKey(p.account, p.amount)) ?? []) {
+        const i = byId.get(id);
+        if (i === undefined || i.date < p.voucher.date || i.open !== i.amount || own.has(i.id)) continue;
+        const evidence = advanceEvidence(p.voucher, g, i);
+        if (evidence === 'reference' && (byReference === undefined || compareItems(i, byReference) < 0)) byReference = i;
+        else if (evidence === 'name' && byName.length < 2) byName.push(i);
+      }
+      const item = byReference ?? (byName.length === 1 && onlyNamer(p, byName[0] as OpenItem) ? byName[0] : undefined);
+      if (item === undefined) continue;
+      const version: Version = { source: p.source ?? versionPrint(p.voucher, [g]), exported: p.exported };
+      put(withSettlement(item, settlementOf(p.voucher, version, p.amount)));
+      dropPending(p);
+    }
+  }
+
+  /** No pending settlement but `p` names `item` by the party's name with its whole amount left. */
+  function onlyNamer(p: PendingSettlement, item: OpenItem): boolean {
+    for (const id of pendingByAmount.get(amountKey(item.account, item.open)) ?? []) {
+      const other = pending.get(id);
+      if (other === undefined || other.id === p.id || other.voucher.date > item.date) continue;
+      const g = groupsOf(other.voucher, accounts).find((x) => x.index === other.group && !isInvoice(x));
+      if (g !== undefined && advanceEvidence(other.voucher, g, item) !== undefined) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Which of two invoices of one amount and counterparty a payment that names neither settles does
+   * not depend on which the ledger learned first: the earlier (by date, then voucher id), as when
+   * both are known (see `settle`, oldest first). A new invoice `f` takes over the settlement of a
+   * later one of its account, amount and counterparty (the same words) that one payment dated on or
+   * after `f` settled whole by amount and name (see {@link OpenItemSettlement.byName}); that one
+   * opens again.
+   */
+  function takeOver(f: OpenItem): void {
+    let later: { item: OpenItem; s: OpenItemSettlement } | undefined;
+    for (const id of byAmount.get(amountKey(f.account, f.amount)) ?? []) {
+      const i = byId.get(id);
+      if (i === undefined || i.id === f.id || i.open !== 0 || i.settlements.length !== 1 || compareItems(f, i) >= 0) continue;
+      const s = i.settlements[0] as OpenItemSettlement;
+      if (s.byName !== true || s.date < f.date || s.origin === 'balance' || !sameParty(f, i)) continue;
+      if (later === undefined || compareItems(i, later.item) < 0) later = { item: i, s };
+    }
+    if (later === undefined) return;
+    put({ ...later.item, open: later.item.amount, settlements: [] });
+    put(withSettlement(byId.get(f.id) ?? f, later.s));
+  }
+
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
   function bookInvoices(v: OpenItemVoucher, groups: readonly RowGroup[], version: Version, own: ReadonlySet<string>): void {
     const fresh = groups.filter(isInvoice).map((g) => newItem(v, g));
@@ -334,6 +446,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       if (byId.has(f.id)) continue;
       put(f);
       book(f);
+      takeOver(f);
     }
     for (const [old, f] of pairs) {
       const closed = old.settlements.some((s) => s.voucher === v.id);
@@ -404,6 +517,31 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     };
     setPending({ v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
   }
+}
+
+/** A settlement of `amount` by voucher `v` in version `version`. */
+function settlementOf(v: OpenItemVoucher, version: Version, amount: number): OpenItemSettlement {
+  return { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: version.source, ...exportedOf(version) };
+}
+
+/**
+ * How settling group `g` of `v`, made before the invoice `item` was booked, names it: `reference`
+ * when they share an invoice number, OCR or party object (dimensions 8–10); else `name` when the
+ * payment names the invoice's counterparty (its words, as a payment matched by name); undefined
+ * when neither, or when the payment names a reference and the invoice has references, none of
+ * them shared (it pays another invoice). The amount alone is no evidence: a payment of an invoice
+ * from before the books looks the same.
+ */
+function advanceEvidence(v: OpenItemVoucher, g: RowGroup, item: OpenItem): 'reference' | 'name' | undefined {
+  const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
+  const refs = new Set([...references(`${text} ${v.line?.reference ?? ''}`), ...g.objectRefs]);
+  if (refs.size > 0 && item.references.length > 0) return item.references.some((r) => refs.has(r)) ? 'reference' : undefined;
+  return wordOverlap(counterpartyWords(text), item.words) >= WORD_EVIDENCE ? 'name' : undefined;
+}
+
+/** Two invoices of one counterparty: the same name words (both ways, so neither is a part of the other's name). */
+function sameParty(a: OpenItem, b: OpenItem): boolean {
+  return a.words.length > 0 && wordOverlap(a.words, b.words) === 1 && wordOverlap(b.words, a.words) === 1;
 }
 
 /** The version of a voucher an item or settlement was derived from (see {@link OpenItemSettlement.source}). */
@@ -519,8 +657,8 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
-  const apply = (item: OpenItem, amount: number): void => {
-    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version) };
+  const apply = (item: OpenItem, amount: number, byName: boolean): void => {
+    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version), ...(byName ? { byName: true as const } : {}) };
     const current = byId.get(item.id) ?? item;
     const mine = ctx.merge === true ? current.settlements.findIndex((x) => x.voucher === v.id) : -1;
     if (mine >= 0) {
@@ -538,7 +676,8 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   const line = { date: v.date, amount: g.kind === 'supplier' ? -rest : rest, text, reference };
   const [best] = matchOpenItems(line, objectMatches.length > 0 ? objectMatches : open, { limit: 1 });
   if (best !== undefined) {
-    for (const p of best.parts) apply(p.item, p.amount);
+    const byName = best.evidence !== 'reference' && best.evidence !== 'reference-part' && objectMatches.length === 0;
+    for (const p of best.parts) apply(p.item, p.amount, byName);
     return rest;
   }
   // No single match: the counterparty's oldest invoices first, as far as the amount goes.
@@ -552,7 +691,7 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
     if (rest === 0) break;
     const current = byId.get(item.id) ?? item;
     const amount = Math.min(rest, current.open);
-    if (amount > 0) apply(current, amount);
+    if (amount > 0) apply(current, amount, objectMatches.length === 0);
   }
   return rest;
 }
@@ -577,6 +716,49 @@ export function reconcileWithBalances(items: readonly OpenItem[], closing: Reado
     }
   }
   return changed;
+}
+
+/**
+ * The pending settlements (see {@link PendingSettlement}) that the books' opening balances show
+ * can settle nothing any more: ids to remove. A pending settlement is a payment or credit note
+ * that found no open item, mostly one of an invoice booked before the first voucher the ledger
+ * knows. It can only ever take an item dated on or before its voucher. `opening` are the item
+ * accounts' opening balances (`#IB 0`, signed öre as the books keep them; an account without one
+ * is 0) at `start`, the first day of a fiscal year. On an account where the ledger's items dated
+ * before `start` hold at least that balance open at `start`, every invoice open then is one the
+ * ledger knows: an invoice the ledger does not have was closed before `start`, so a pending
+ * settlement dated before `start` has no open invoice left to wait for, and goes. One dated on or
+ * after `start` stays (its year is not closed; it may be an advance payment), as does one on an
+ * account whose opening balance holds more than the ledger knows (it may part-pay what is still
+ * open), and a part cut off a revised item (its voucher may be read again). Linear in items and pending.
+ */
+export function pendingClosedByOpeningBalances(
+  items: readonly OpenItem[],
+  pending: readonly PendingSettlement[],
+  start: string,
+  opening: ReadonlyMap<AccountNo, number>,
+  accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS,
+): string[] {
+  const candidates = pending.filter((p) => p.item === undefined && p.voucher.date < start);
+  if (candidates.length === 0) return [];
+  const wanted = new Set(candidates.map((p) => p.account));
+  /** Per account, what the ledger's items dated before `start` held open at `start`. */
+  const known = new Map<AccountNo, number>();
+  for (const i of items) {
+    if (!wanted.has(i.account) || i.date >= start) continue;
+    let open = i.amount;
+    for (const s of i.settlements) if (s.date < start) open -= s.amount;
+    known.set(i.account, (known.get(i.account) ?? 0) + Math.max(0, open));
+  }
+  const closed = new Set<AccountNo>();
+  for (const account of wanted) {
+    const kind = openItemKind(account, accounts);
+    if (kind === null) continue;
+    const balance = opening.get(account) ?? 0;
+    const owed = kind === 'supplier' ? -balance : balance;
+    if ((known.get(account) ?? 0) >= owed) closed.add(account);
+  }
+  return candidates.filter((p) => closed.has(p.account)).map((p) => p.id);
 }
 
 /**

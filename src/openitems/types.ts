@@ -37,6 +37,13 @@ export interface OpenItemSettlement {
   readonly source?: string | undefined;
   /** `#GEN` date of the SIE file that version was read from (see {@link OpenItem.exported}). */
   readonly exported?: string | undefined;
+  /**
+   * The settling voucher named no reference or party object of the item: it was matched by amount
+   * and counterparty, so an invoice of the same amount and counterparty dated earlier, learned
+   * later, takes the settlement over (as learning in date order would have settled it). Absent
+   * otherwise and in ledgers stored before.
+   */
+  readonly byName?: true | undefined;
 }
 
 /** One invoice in the ledger. */

@@ -110,8 +110,13 @@ export class SieLexer {
   readonly quoted: boolean[] = [];
   /** 1-based column where each field starts (reused between lines). */
   readonly columns: number[] = [];
-  /** Indices of the fields that a single no-break or thin space alone separates from the field before (reused; usually empty). */
+  /**
+   * Indices of the fields that no-break or thin spaces alone (one or a run of them, no space, tab
+   * or DEL among them) separate from the field before (reused; usually empty).
+   */
   readonly #nbspJoined: number[] = [];
+  /** Where the gap before each field of {@link #nbspJoined} starts in the text (same order). */
+  readonly #nbspGapStart: number[] = [];
   /**
    * Set while a `#KSUMMA` checksum is open: note the gaps between fields that hold a no-break or
    * thin space in {@link checksumBlanks}. Off otherwise, so reading without a checksum does no such work.
@@ -252,6 +257,7 @@ export class SieLexer {
     this.quoted.length = 0;
     this.columns.length = 0;
     this.#nbspJoined.length = 0;
+    this.#nbspGapStart.length = 0;
     this.checksumBlanks.length = 0;
     this.label = '';
     this.upperLabel = '';
@@ -303,7 +309,10 @@ export class SieLexer {
       while (j < end && text.charCodeAt(j) <= 32) j++;
       if (j < end && text.charCodeAt(j) >= 127) j = this.#blanks(j, end, flat);
       if (j >= end) return;
-      if (j === gap + 1 && text.charCodeAt(gap) !== 127 && text.charCodeAt(gap) > 32) this.#nbspJoined.push(fields.length);
+      if (j > gap && this.#onlyWideBlanks(gap, j)) {
+        this.#nbspJoined.push(fields.length);
+        this.#nbspGapStart.push(gap);
+      }
       const ch = text.charCodeAt(j);
       if ((ch === OPEN || ch === CLOSE) && this.#braceEndsLine(j + 1, end)) {
         // "#VER A 1 20250101 {" or "#TRANS 1930 {} 5 }": the block's brace at the end of the
@@ -361,8 +370,8 @@ export class SieLexer {
   }
 
   /**
-   * Reads field `i`, an amount or quantity, together with the fields after it that a single
-   * no-break or thin space alone separates from it and that continue its integer part with a group of
+   * Reads field `i`, an amount or quantity, together with the fields after it that no-break or
+   * thin spaces alone (one, or a run of them as a spreadsheet may pad a group) separate from it and that continue its integer part with a group of
    * 1–3 digits (`1\u00a0234.50`, Swedish spreadsheets' thousands separator; `1\u202f234.50` and
    * `1\u2009234.50`, French and other locales'): one field again, so the
    * amount's own rules accept a grouping of threes and refuse any other. A no-break space before
@@ -384,8 +393,8 @@ export class SieLexer {
     while (at + k < joined.length && joined[at + k] === i + 1 + k) {
       const next = fields[i + 1 + k];
       if (typeof next !== 'string' || this.quoted[i + 1 + k] === true || !isDigitGroup(next)) break;
-      // The blank as written, so a message quotes the amount as it stands in the file.
-      parts.push(this.#text.charAt(this.#lineStart + (this.columns[i + 1 + k] as number) - 2), next);
+      // The blanks as written, so a message quotes the amount as it stands in the file.
+      parts.push(this.#gapText(at + k, i + 1 + k), next);
       k++;
       // A group with decimals ends the amount.
       if (next.indexOf('.') >= 0 || next.indexOf(',') >= 0) break;
@@ -395,7 +404,7 @@ export class SieLexer {
 
   /**
    * Reads field `i`, an unquoted free text (a name, a voucher's or row's text), together with the
-   * unquoted fields after it that a single no-break or thin space alone separates from it:
+   * unquoted fields after it that no-break or thin spaces alone (one or a run) separate from it:
    * `#FNAMN Cell\u00a0AB` is the name `Cell\u00a0AB`, as written. The spec separates fields by
    * spaces and tabs only; the lexer splits at a no-break space for the rows a spreadsheet built
    * (see the module comment), but inside an unquoted text it is the writer's blank between words.
@@ -415,11 +424,26 @@ export class SieLexer {
     while (at + k < joined.length && joined[at + k] === i + 1 + k) {
       const next = fields[i + 1 + k];
       if (typeof next !== 'string' || this.quoted[i + 1 + k] === true || stop?.(next) === true) break;
-      parts.push(this.#text.charAt(this.#lineStart + (this.columns[i + 1 + k] as number) - 2), next);
+      parts.push(this.#gapText(at + k, i + 1 + k), next);
       k++;
     }
     if (k === 0) return false;
     this.#merge(i, at, k, parts);
+    return true;
+  }
+
+  /** The blanks before field `field`, as written: entry `entry` of {@link #nbspJoined}'s gap up to the field's column. */
+  #gapText(entry: number, field: number): string {
+    return this.#text.slice(this.#nbspGapStart[entry] as number, this.#lineStart + (this.columns[field] as number) - 1);
+  }
+
+  /** Whether `[from, to)` holds only no-break and thin spaces (a gap the writer may have meant inside a field). */
+  #onlyWideBlanks(from: number, to: number): boolean {
+    const text = this.#text;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c <= 32 || c === 127 || !isWideBlank(c)) return false;
+    }
     return true;
   }
 
@@ -431,6 +455,7 @@ export class SieLexer {
     this.quoted.splice(i + 1, k);
     this.columns.splice(i + 1, k);
     joined.splice(at, k);
+    this.#nbspGapStart.splice(at, k);
     for (let m = at; m < joined.length; m++) joined[m] = (joined[m] as number) - k;
   }
 

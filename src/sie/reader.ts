@@ -688,7 +688,10 @@ class Reader {
         setOpt(h, 'industryCode', this.#opt(0));
         return;
       case '#ADRESS': {
-        this.#text(3);
+        // Each of the four fields may be an unquoted text with no-break spaces between its words
+        // (`#ADRESS Anna\u00a0Berg Storgatan\u00a01 …`): joined field by field from the first, so
+        // the fields after keep their places.
+        for (let f = 0; f < 4; f++) this.#text(f);
         const address: SieAddress = { contact: this.#str(0) ?? '', street: this.#str(1) ?? '', postal: this.#str(2) ?? '', phone: this.#str(3) ?? '' };
         h.address = address;
         return;

@@ -68,13 +68,13 @@ export function parseSieAmount(s: string): ParsedAmount | undefined {
 
 /** Signs a spreadsheet or word processor writes for minus: U+2212, figure/en/em dash, small and full-width hyphen-minus. */
 const MINUS_SIGNS = new Set([0x2212, 0x2012, 0x2013, 0x2014, 0xfe63, 0xff0d]);
-/** Blanks that programs put between digit groups: NBSP, narrow NBSP, thin space (the lexer lets each through only between an amount's digit groups). */
+/** Blanks that programs put between digit groups: NBSP, narrow NBSP, thin space, one or a run of them (the lexer lets them through only between an amount's digit groups). */
 const GROUP_BLANKS = new Set([0xa0, 0x202f, 0x2009]);
 
 /**
  * An amount that {@link parseSieAmount} refused, rewritten in SIE's own spelling when it is one
  * amount in a spreadsheet's spelling: a Unicode minus or dash as the sign (`−1234.50`), and/or
- * non-breaking spaces between groups of three digits (`1\u00a0234.50`). Between an amount's
+ * non-breaking spaces between groups of three digits (`1\u00a0234.50`, or a run of them: `1\u00a0\u00a0234.50`). Between an amount's
  * digits these blanks do not separate SIE fields, so the reading is unambiguous. Undefined for anything else.
  */
 export function normalizeSieAmount(s: string): string | undefined {
@@ -105,6 +105,8 @@ export function normalizeSieAmount(s: string): string | undefined {
     }
     if (GROUP_BLANKS.has(c)) {
       if (groups === 0 ? run === 0 || run > 3 : run !== 3) return undefined;
+      // A run of them (a cell padded with two no-break spaces) is one group blank.
+      while (i + 1 < n && GROUP_BLANKS.has(s.charCodeAt(i + 1))) i++;
       groups++;
       run = 0;
       changed = true;

@@ -95,6 +95,20 @@ describe('SIE vouchers built to be slow', () => {
     expect(doc.issues[0]?.message.length).toBeLessThan(200);
   });
 
+  it('runs of no-break spaces inside names, #ADRESS fields and amounts (2–4 MB lines) are read or refused in linear time', () => {
+    const run = '\u00a0\u00a0\u00a0';
+    const t0 = performance.now();
+    const doc = readSie(new TextEncoder().encode(`#FLAGGA 0\n#FNAMN ${`Cell${run}`.repeat(300_000)}AB\n#ADRESS ${`A${run}`.repeat(200_000)}x ${`B${run}`.repeat(200_000)}y "p" t\n`));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(doc.header.companyName).toHaveLength(2_100_002);
+    expect(doc.header.address).toMatchObject({ postal: 'p', phone: 't' });
+    expect(doc.header.address?.street).toHaveLength(800_001);
+    const bytes = new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', `#TRANS 1930 {} 1${`${run}234`.repeat(250_000)}`, '}', ''].join('\n'));
+    const t1 = performance.now();
+    expect(() => readSie(bytes)).toThrow(expect.objectContaining({ code: 'SIE_INVALID_VALUE', line: 5 }));
+    expect(performance.now() - t1).toBeLessThan(5000);
+  });
+
   it('an amount or quantity of 250 000 digit groups joined by no-break spaces (1 MB) is refused in linear time, naming the field', () => {
     for (const row of [`#TRANS 1930 {} 1${'\u00a0234'.repeat(250_000)}`, `#TRANS 1930 {} 1 "" "" 1${'\u202f234'.repeat(250_000)}`]) {
       const bytes = new TextEncoder().encode(['#FLAGGA 0', '#FNAMN "x"', '#VER A 1 20250105', '{', row, '}', ''].join('\n'));

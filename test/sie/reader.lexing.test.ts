@@ -127,6 +127,43 @@ describe('readSie lexing', () => {
     expect(plain.accounts[0]?.name).toBe('Bank');
   });
 
+  it('reads a run of no-break spaces (CP437 0xFF 0xFF) inside an amount or an unquoted text as it reads one, and keeps the four #ADRESS fields apart', () => {
+    // '~' stands for CP437 0xFF, the no-break space; '_' for CP437 0x86, å.
+    const text = [
+      '#FLAGGA 0',
+      '#FNAMN Norr~~Tr_d~AB',
+      '#ADRESS Eva~~Lund Bruksv_gen~~3 "123 45 Ort" 08~~123',
+      '#KONTO 1930 Bank~~kontot',
+      '#IB 0 1930 12~~345.50',
+      '#VER A 1 20250105 Hyra~~jan~~~2025 20250106',
+      '{',
+      '#TRANS 1930 {} -1~~234~567.00 20250105',
+      '#TRANS 5010 {} 1~234~~567 "" Lokal~~hyra 2',
+      '}',
+    ].join('\r\n');
+    const bytes = Uint8Array.from(Buffer.from(text, 'latin1'), (c) => (c === 0x7e ? 0xff : c === 0x5f ? 0x86 : c));
+    for (const strict of [true, false]) {
+      const doc = readSie(bytes, { strict });
+      const nb = '\u00a0';
+      expect(doc.header.companyName).toBe(`Norr${nb}${nb}Tråd${nb}AB`);
+      expect(doc.header.address).toEqual({ contact: `Eva${nb}${nb}Lund`, street: `Bruksvågen${nb}${nb}3`, postal: '123 45 Ort', phone: `08${nb}${nb}123` });
+      expect(doc.accounts[0]).toMatchObject({ number: '1930', name: `Bank${nb}${nb}kontot` });
+      expect(doc.balances.map((b) => [b.account, b.amount, b.quantity])).toEqual([['1930', 1234550, undefined]]);
+      const v = doc.vouchers[0];
+      expect(v).toMatchObject({ text: `Hyra${nb}${nb}jan${nb}${nb}${nb}2025`, registrationDate: '2025-01-06' });
+      expect(v?.transactions.map((t) => [t.amount, t.date, t.text, t.quantity])).toEqual([
+        [-123456700, '2025-01-05', undefined, undefined],
+        [123456700, undefined, `Lokal${nb}${nb}hyra`, 2],
+      ]);
+      expect(doc.issues.every((i) => i.severity === 'info' && i.code === 'SIE_REPAIRED')).toBe(true);
+      expect(doc.issues.find((i) => i.line === 5)?.message).toBe(`Amount "12${nb}${nb}345.50" read as 1234550 öre (a Unicode minus or dash, or non-breaking spaces between digit groups, are not SIE)`);
+    }
+    // A run with a space or tab in it still separates fields; so does a run before something that is no digit group.
+    const plain = readSie(['#FLAGGA 0', '#FNAMN Norr\u00a0 Tråd', '#IB 0 1930 12\u00a0\u00a0345.50\u00a0\u00a07'].join('\n'));
+    expect(plain.header.companyName).toBe('Norr');
+    expect(plain.balances.map((b) => [b.amount, b.quantity])).toEqual([[1234550, 7]]);
+  });
+
   it('reads the narrow no-break space (U+202F) and the thin space (U+2009) outside quotes as the no-break space is read: a field separator, or a digit-group blank inside an amount', () => {
     for (const blank of ['\u202f', '\u2009']) {
       const doc = readSie(

@@ -28,9 +28,11 @@ describe('SIE amounts', () => {
     const cases: [string, string][] = [
       ['\u22121234.50', '-1234.50'], ['\u2013100.00', '-100.00'], ['\u2014100', '-100'], ['\uff0d5,50', '-5,50'],
       ['1\u00a0234.50', '1234.50'], ['-12\u202f345\u202f678.00', '-12345678.00'], ['\u22121\u00a0000', '-1000'], ['1\u2009000,50', '1000,50'],
+      // A run of group blanks is one group blank (CP437 0xFF 0xFF between groups).
+      ['1\u00a0\u00a0234', '1234'], ['-12\u00a0\u00a0\u00a0345\u202f\u00a0678.50', '-12345678.50'],
     ];
     for (const [raw, sie] of cases) expect(normalizeSieAmount(raw), raw).toBe(sie);
-    for (const raw of ['1234.50', '-5', '', '\u00a0100', '1\u00a023.00', '1234\u00a0567', '1\u00a0\u00a0234', '1\u00a02345', '1\u00a0234\u00a0', '\u2212\u2212100', '1 234']) {
+    for (const raw of ['1234.50', '-5', '', '\u00a0100', '1\u00a023.00', '1234\u00a0567', '1\u00a0\u00a023', '1\u00a02345', '1\u00a0234\u00a0', '\u2212\u2212100', '1 234']) {
       expect(normalizeSieAmount(raw), JSON.stringify(raw)).toBeUndefined();
     }
   });
