@@ -375,7 +375,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       const own = new Set(booked.get(p.voucher.id) ?? []);
       let byReference: OpenItem | undefined;
       const byName: OpenItem[] = [];
-      for (const id of byOpen.get(amountKey(p.account, p.amount)) ?? []) {
+      for (const id of capped(byOpen.get(amountKey(p.account, p.amount)))) {
         const i = byId.get(id);
         if (i === undefined || i.date < p.voucher.date || i.open !== i.amount || own.has(i.id)) continue;
         const evidence = advanceEvidence(p.voucher, g, i);
@@ -392,7 +392,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
 
   /** No pending settlement but `p` names `item` by the party's name with its whole amount left. */
   function onlyNamer(p: PendingSettlement, item: OpenItem): boolean {
-    for (const id of pendingByAmount.get(amountKey(item.account, item.open)) ?? []) {
+    for (const id of capped(pendingByAmount.get(amountKey(item.account, item.open)))) {
       const other = pending.get(id);
       if (other === undefined || other.id === p.id || other.voucher.date > item.date) continue;
       const g = groupsOf(other.voucher, accounts).find((x) => x.index === other.group && !isInvoice(x));
@@ -411,7 +411,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
    */
   function takeOver(f: OpenItem): void {
     let later: { item: OpenItem; s: OpenItemSettlement } | undefined;
-    for (const id of byAmount.get(amountKey(f.account, f.amount)) ?? []) {
+    for (const id of capped(byAmount.get(amountKey(f.account, f.amount)))) {
       const i = byId.get(id);
       if (i === undefined || i.id === f.id || i.open !== 0 || i.settlements.length !== 1 || compareItems(f, i) >= 0) continue;
       const s = i.settlements[0] as OpenItemSettlement;
@@ -516,6 +516,25 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       ...(s.key !== undefined ? { key: s.key } : {}),
     };
     setPending({ v: 1, id, voucher, group: 0, account: old.account, amount: left, item: old.id, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.exported !== undefined ? { exported: s.exported } : {}) });
+  }
+}
+
+/**
+ * Most items (or pending settlements) of one account and amount that an advance payment, the
+ * check that no other payment names its invoice, or a new invoice's take-over looks at: a party's
+ * monthly or weekly invoices over years. A file of thousands of entries of one amount (a
+ * degenerate or hostile one) has the rest left unread, so learning it stays linear; it is not
+ * a threshold of what is booked.
+ */
+export const MAX_SAME_AMOUNT_SCAN = 1024;
+
+/** The first {@link MAX_SAME_AMOUNT_SCAN} ids of a set, in insertion order. */
+function* capped(ids: ReadonlySet<string> | undefined): Generator<string> {
+  if (ids === undefined) return;
+  let n = 0;
+  for (const id of ids) {
+    if (n++ >= MAX_SAME_AMOUNT_SCAN) return;
+    yield id;
   }
 }
 
