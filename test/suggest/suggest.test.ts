@@ -352,6 +352,17 @@ describe('rules and charts', () => {
       expect(suggest({ date: '2026-02-10', amount: -100000, text: 'Eget uttag' }, k, ab).source).toBeNull();
     });
 
+    test('rent written as a phrase, VAT paid to the tax account, and the owners\' money and the till\'s cash where the chart has their accounts', () => {
+      expect(out('Hyra kontor april', '2026-04-01', -850000).account).toBe('5010');
+      expect(out('Momsbetalning kvartal 1', '2026-05-12', -2345600).account).toBe('1630');
+      const ab: ClientSettings = { ...client, chart: ['1910', '1930', '2081', '2093', '2393', '2440', '6570'] };
+      const inAb = (text: string): string | null => suggest({ date: '2026-03-10', amount: 2500000, text }, k, ab).account;
+      expect(['Aktiekapital', 'Inbetalning nyemission', 'Aktieägartillskott', 'Lån från ägare', 'Insättning kontant', 'Dagskassa 9 mars'].map(inAb)).toEqual(['2081', '2081', '2093', '2393', '1910', '1910']);
+      // A sole trader's chart has no share capital: no guess at it.
+      const soleTrader: ClientSettings = { ...client, chart: ['1930', '2013', '2018', '6570'] };
+      expect(suggest({ date: '2026-03-10', amount: 2500000, text: 'Aktiekapital' }, k, soleTrader).source).toBeNull();
+    });
+
     test('bank fees, interest and tax written as bookkeepers and banks write them, in words or compounds', () => {
       for (const text of ['Bank kostnader', 'Bankkostnader mars', 'Bankavgift', 'Årsavgift kort', 'ARSAVGIFT FORETAGSKORT', 'Kontoavgift']) expect([text, out(text, '2026-02-10', -5000).account]).toEqual([text, '6570']);
       // JavaScript's \b does not see Å as a letter: the year fee must match after a space too.
