@@ -883,18 +883,20 @@ class PostgresSession implements StoreSession {
     const transactionIds = col((v) => v.transactionId ?? null);
     // One round trip for the whole batch: the next numbers of each series in input order, and no
     // row at all when one of the transactions is already booked (all or none).
+    // learned_from (schema 9) only when a voucher has it: a schema opened at an earlier version still takes the others.
+    const learned = vouchers.some((v) => v.learnedFrom !== undefined);
     const inserted = await this.#q(
       `WITH v AS (
-         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-                WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at, learned_from, ord)
+         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]${learned ? ', $10::text[]' : ''})
+                WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at${learned ? ', learned_from' : ''}, ord)
        ), last AS (
          -- One primary-key probe per series (max of an index prefix), not a scan of the client's vouchers.
          SELECT s.series, (SELECT max(x.number) FROM §.vouchers x WHERE x.bureau_id = $1 AND x.client_id = $2 AND x.series = s.series) AS n
            FROM (SELECT DISTINCT series FROM v) AS s
        )
-       INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at, learned_from)
+       INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at${learned ? ', learned_from' : ''})
        SELECT $1, $2, v.series, coalesce(last.n, 0) + row_number() OVER (PARTITION BY v.series ORDER BY v.ord),
-              v.date, v.text, v.rows::jsonb, v.bank_account, v.transaction_id, v.confirmed_at, v.learned_from::jsonb
+              v.date, v.text, v.rows::jsonb, v.bank_account, v.transaction_id, v.confirmed_at${learned ? ', v.learned_from::jsonb' : ''}
          FROM v LEFT JOIN last ON last.series = v.series
         WHERE NOT EXISTS (
                 SELECT 1 FROM v AS w JOIN §.vouchers b
@@ -913,7 +915,7 @@ class PostgresSession implements StoreSession {
         bankAccounts,
         transactionIds,
         col((v) => v.confirmedAt),
-        col((v) => (v.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(v.learnedFrom)))),
+        ...(learned ? [col((v) => (v.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(v.learnedFrom))))] : []),
       ],
     );
     if (inserted.length !== vouchers.length) {

@@ -867,9 +867,14 @@ class SqliteSession implements StoreSession {
     // The write transaction holds the file's write lock: nobody else numbers in between.
     const last = new Map<string, number>();
     const lastOf = this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE bureau_id = ? AND client_id = ? AND series = ?');
+    // learned_from (schema 9) only when a voucher has it: a file opened at an earlier schema still takes the others.
+    const learned = vouchers.some((v) => v.learnedFrom !== undefined);
     const insert = this.#q(
-      `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at, learned_from)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      learned
+        ? `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at, learned_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        : `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return vouchers.map((voucher) => {
       const number = (last.get(voucher.series) ?? int(asRow(lastOf.get(ref.bureauId, ref.clientId, voucher.series)), 'n')) + 1;
@@ -886,7 +891,7 @@ class SqliteSession implements StoreSession {
         voucher.bankAccount ?? null,
         voucher.transactionId ?? null,
         voucher.confirmedAt,
-        voucher.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(voucher.learnedFrom)),
+        ...(learned ? [voucher.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(voucher.learnedFrom))] : []),
       );
       const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
         clientId: ref.clientId,
