@@ -121,6 +121,7 @@ export type {
   ExportSieOptions,
   ClientDataExport,
   UnlearnResult,
+  RelearnResult,
   LongOperationOptions,
   Progress,
   ProgressPhase,
@@ -163,6 +164,7 @@ export type {
   StatementRow,
   TransactionRow,
   VoucherRecord,
+  LearnedFrom,
   NewVoucher,
   VoucherRowData,
   VoucherFilter,
@@ -182,6 +184,7 @@ export type {
 
 // The engine: normalisation, VAT, learning and suggesting (pure: plain data in, plain data out)
 export { counterpartyKey, NO_TEXT_KEY } from './normalize/counterparty.js';
+export { keyRulesFingerprint } from './normalize/key-fingerprint.js';
 export type { CounterpartyKey, CounterpartySignals, CounterpartyExtras } from './normalize/counterparty.js';
 export { VAT_MODES, VAT_RATES, DIRECTIONS } from './vat/types.js';
 export type { VatMode, VatRate, Direction, AccountNo, VoucherRow } from './vat/types.js';

@@ -28,6 +28,7 @@ import { learnApi } from './facade/learn.js';
 import { openItemsApi } from './facade/open-items.js';
 import { facadeContext, nonEmpty } from './facade/shared.js';
 import { suggestApi } from './facade/suggest.js';
+import { relearnApi } from './facade/relearn.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
 import { createMemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
@@ -61,6 +62,7 @@ export type {
   SettleDepositOptions,
   TransactionLike,
   UnlearnResult,
+  RelearnResult,
 } from './facade/types.js';
 
 /**
@@ -87,6 +89,7 @@ function instance(store: Store, now: () => Date, minBureaus: number | undefined,
   const api: Kontera = {
     ...clientsApi(ctx),
     ...learnApi(ctx),
+    ...relearnApi(ctx),
     ...importApi(ctx),
     ...suggestApi(ctx),
     ...confirmApi(ctx),

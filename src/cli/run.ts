@@ -516,7 +516,8 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
     const reviewPath = args.strings.get('review');
     if (reviewPath !== undefined && !args.flags.has('dry-run')) writeOutput(ctx, reviewPath, reviewCsv(say, lines.filter((l) => action(l.s) === 'review')));
     if (ctx.json) {
-      json(ctx, { client: clientId, lines: lines.length, autoBookable: lines.filter((l) => action(l.s) === 'auto').length, suggestions: lines.map(lineJson) });
+      const outdated = suggestions.some((x) => x.keyRulesOutdated === true);
+      json(ctx, { client: clientId, lines: lines.length, autoBookable: lines.filter((l) => action(l.s) === 'auto').length, ...(outdated ? { keyRulesOutdated: true } : {}), suggestions: lines.map(lineJson) });
       return EXIT.ok;
     }
     if (lines.length === 0) {
@@ -524,6 +525,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
       return EXIT.ok;
     }
     const db = ctx.db ?? 'FILE';
+    if (suggestions.some((x) => x.keyRulesOutdated === true)) ctx.io.err(`${prose(ctx, say('suggest.keyRulesOutdated', { db, client: clientId }))}\n`);
     ctx.io.out(
       `${linesTable(ctx, lines, { ids: true })}\n\n${prose(ctx, say('suggest.unbooked', { n: lines.length, auto: lines.filter((l) => action(l.s) === 'auto').length, db, client: clientId }))}\n` +
         `${prose(ctx, say('suggest.correctHint', { db, client: clientId }))}\n`,
@@ -973,6 +975,47 @@ function backtestText(ctx: Context, r: BacktestResult, path: string, train: numb
   return `${out.join('\n')}\n`;
 }
 
+const relearnCommand: Command = {
+  usage: 'kontera --db FILE relearn (--client ID | --all) [--bureau ID]',
+  summary: 'cmd.relearn',
+  details: 'cmd.relearn.details',
+  options: {
+    client: { kind: 'string', value: 'ID', help: 'opt.relearnClient' },
+    all: { kind: 'boolean', help: 'opt.relearnAll' },
+    bureau: CLIENT_BUREAU,
+  },
+  async run(args, ctx) {
+    const { say } = ctx;
+    const clientId = args.strings.get('client');
+    const all = args.flags.has('all');
+    if ((clientId === undefined) === !all || args.positionals.length > 0) throw new UsageError(say('err.missingArgs', { usage: relearnCommand.usage }));
+    const store = await openDb(ctx, 'relearn');
+    const bureauId = args.strings.get('bureau');
+    return withKontera(store, async (kontera) => {
+      const targets: { bureauId: string | undefined; id: string }[] = [];
+      if (clientId !== undefined) targets.push({ bureauId, id: clientId });
+      else {
+        if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(say('err.unknownBureau', { id: bureauId }));
+        for (const b of bureauId !== undefined ? [bureauId] : bureauIds(store)) for (const c of await store.listClients(b)) targets.push({ bureauId: b, id: c.id });
+      }
+      const results = [];
+      // One transaction per client: a failure leaves that client's knowledge as it was, and stops.
+      for (const t of targets) {
+        const k = t.bureauId === undefined ? kontera : kontera.forBureau(t.bureauId);
+        const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })) });
+        results.push({ client: t.id, ...(t.bureauId !== undefined ? { bureau: t.bureauId } : {}), ...r });
+        if (!ctx.json) {
+          const notes = (r.fromImportedLine > 0 ? say('relearn.fromLines', { n: r.fromImportedLine }) : '') + (r.notReplayable > 0 ? say('relearn.notReplayable', { n: r.notReplayable }) : '');
+          ctx.io.out(`${say('relearn.done', { client: t.id, sie: r.replayed.sie, confirmed: r.replayed.confirmed, before: r.profilesBefore, after: r.profilesAfter, notes })}\n`);
+        }
+      }
+      if (ctx.json) json(ctx, results);
+      else if (targets.length === 0) ctx.io.out(`${say('clients.none')}\n`);
+      return EXIT.ok;
+    });
+  },
+};
+
 const COMMANDS: Readonly<Record<string, Command>> = {
   suggest: suggestCommand,
   backtest: backtestCommand,
@@ -982,6 +1025,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   confirm: confirmCommand,
   correct: correctCommand,
   export: exportCommand,
+  relearn: relearnCommand,
 };
 
 function optionHelp(say: Say, options: Readonly<Record<string, OptionSpec>>): string[] {

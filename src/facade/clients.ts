@@ -7,6 +7,7 @@ import { ValidationError } from '../core/errors.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
+import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
 import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { AddClientInput, Client, Kontera, UpdateClientInput } from './types.js';
@@ -61,6 +62,8 @@ function resolveClientInput(input: AddClientInput): ClientRow {
     series,
     vatRegistered: input.vatRegistered ?? true,
     network: input.network ?? true,
+    // A new client has no knowledge yet: whatever it learns, it learns under the current key rules.
+    keyRules: keyRulesFingerprint(),
   };
   if (input.bankAccounts === undefined) row.bankAccountsFrom = 'default';
   if (input.orgNr !== undefined) row.orgNr = input.orgNr;

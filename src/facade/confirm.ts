@@ -126,6 +126,7 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           for (let i = start; i < end; i++) {
             const b = bookings[i] as Booking;
             const bankAccount = checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT;
+            const line = (learnable[i] as ConfirmedBooking).transaction;
             batch.push({
               series: client.series[bankAccount] ?? 'A',
               date: b.voucher.date,
@@ -133,6 +134,14 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
               rows: b.voucher.rows.map((r) => ({ account: r.account, amount: r.amount })),
               ...(b.transaction.id !== undefined ? { bankAccount, transactionId: b.transaction.id } : {}),
               confirmedAt,
+              // What it is learned from, kept so that `relearn` learns it again the same way.
+              learnedFrom: {
+                text: line.text,
+                ...(line.reference !== undefined ? { reference: line.reference } : {}),
+                ...(line.counterparty !== undefined ? { counterparty: line.counterparty } : {}),
+                ...(line.counterpartyAccount !== undefined ? { counterpartyAccount: line.counterpartyAccount } : {}),
+                ...(b.correction === true ? { correction: true as const } : {}),
+              },
             });
           }
           vouchers.push(...(await tx.addVouchers(ref, batch)));

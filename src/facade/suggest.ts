@@ -12,6 +12,7 @@ import { suggest as suggestOne } from '../suggest/suggest.js';
 import type { Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
+import { keyRulesOutdated } from './relearn.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
@@ -53,6 +54,8 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const network = keys.length === 0 || !client.network ? [] : await tx.getNetworkRecords(keys);
         const k = createKnowledge({ profiles, bureaus, network });
         const items = await openItemsForSuggest(tx, refOf(client));
+        // Knowledge learned under other key rules: said on every suggestion until the client is relearned.
+        const outdated = keyRulesOutdated(client);
         const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
@@ -65,7 +68,8 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
             { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           );
           const twin = twins.get(i);
-          return twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          const out = twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          return outdated ? { ...out, keyRulesOutdated: true as const } : out;
         });
       }, READ_ONLY);
     },

@@ -314,6 +314,25 @@ export interface UnlearnResult {
   readonly changed: boolean;
 }
 
+/** What {@link Kontera.relearn} did. */
+export interface RelearnResult {
+  /** The client's profiles (one per counterparty key) before and after. */
+  readonly profilesBefore: number;
+  readonly profilesAfter: number;
+  /** Bookings learned again: bank vouchers of its SIE history, then its confirmed vouchers. */
+  readonly replayed: { readonly sie: number; readonly confirmed: number };
+  /**
+   * Confirmed vouchers stored before their bank line's texts were kept with them (kontera before
+   * `relearn` existed): learned again from the imported line they book, as confirmed bookings (whether
+   * one was a correction was not kept). A voucher that books no imported line cannot be learned
+   * again and is counted in `notReplayable`.
+   */
+  readonly fromImportedLine: number;
+  readonly notReplayable: number;
+  /** Whether the client's stored key rules differed from the current ones (or were not known) before. */
+  readonly wasOutdated: boolean;
+}
+
 /** The kontera API. Every method is async and either completes or leaves the store unchanged. */
 export interface Kontera {
   /** Adds a bureau. `CONFLICT` if the id exists. */
@@ -364,6 +383,16 @@ export interface Kontera {
    * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
    */
   unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
+  /**
+   * Rebuilds a client's knowledge from what the store holds, under the current key rules: the bank
+   * vouchers of its SIE history as `learnFromSie` learned them (date order), then its confirmed
+   * vouchers in the order they were confirmed, corrections as corrections. Its profiles are
+   * replaced, its contribution to bureau and network knowledge is withdrawn and added again, and
+   * its stored key-rules fingerprint is set to the current one; all of it in one transaction (a
+   * failure leaves the old knowledge). Run it when a suggestion says `keyRulesOutdated` (the key
+   * rules changed in an upgrade). A counterparty forgotten with {@link unlearn} is learned again.
+   */
+  relearn(clientId: string, options?: LongOperationOptions): Promise<RelearnResult>;
   /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */
   openItems(clientId: string, options?: OpenItemsOptions): Promise<readonly OpenItem[]>;
   /**

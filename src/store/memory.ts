@@ -36,6 +36,7 @@ import {
 } from './checks.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
+import { learnedFromOf } from './rows.js';
 import type {
   AddTransactionsResult,
   BureauRow,
@@ -231,7 +232,8 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
     return vouchers.map((voucher) => {
       const number = (last.get(voucher.series) ?? 0) + 1;
       last.set(voucher.series, number);
-      const record: VoucherRecord = { ...copy(voucher), clientId: ref.clientId, number };
+      const { learnedFrom, ...rest } = copy(voucher);
+      const record: VoucherRecord = { ...rest, clientId: ref.clientId, number, ...(learnedFrom !== undefined ? { learnedFrom: learnedFromOf(learnedFrom) } : {}) };
       s.push(t.vouchers, record);
       if (voucher.transactionId !== undefined && voucher.bankAccount !== undefined) s.set(t.booked, txKey(voucher.bankAccount, voucher.transactionId), record);
       return copy(record);

@@ -306,6 +306,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 9,
+    description: 'vouchers.learned_from: the bank line texts a confirmed voucher was learned from, and whether it was a correction (for relearn)',
+    sql: `
+      -- learned_from: {text, reference?, counterparty?, counterpartyAccount?, correction?}; NULL for vouchers confirmed before.
+      ALTER TABLE §.vouchers ADD COLUMN learned_from jsonb;
+    `,
+  },
 ]);
 
 /** The schema version this kontera writes: the last migration's. */

@@ -52,7 +52,7 @@ import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import type { PostgresMigration } from './postgres-schema.js';
-import { asRow, corrupt, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, learnedFromOf, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import type {
   AddTransactionsResult,
@@ -226,7 +226,8 @@ function transactionFromRow(row: Row): TransactionRow {
 }
 
 function voucherFromRow(row: Row): VoucherRecord {
-  return sharedVoucherFromRow(row, row['rows'], int);
+  const learnedFrom = row['learned_from'];
+  return sharedVoucherFromRow(row, row['rows'], int, learnedFrom === null ? undefined : learnedFrom);
 }
 
 function networkFromRow(row: Row): NetworkRecord {
@@ -882,18 +883,20 @@ class PostgresSession implements StoreSession {
     const transactionIds = col((v) => v.transactionId ?? null);
     // One round trip for the whole batch: the next numbers of each series in input order, and no
     // row at all when one of the transactions is already booked (all or none).
+    // learned_from (schema 9) only when a voucher has it: a schema opened at an earlier version still takes the others.
+    const learned = vouchers.some((v) => v.learnedFrom !== undefined);
     const inserted = await this.#q(
       `WITH v AS (
-         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at, ord)
+         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]${learned ? ', $10::text[]' : ''})
+                WITH ORDINALITY AS v(series, date, text, rows, bank_account, transaction_id, confirmed_at${learned ? ', learned_from' : ''}, ord)
        ), last AS (
          -- One primary-key probe per series (max of an index prefix), not a scan of the client's vouchers.
          SELECT s.series, (SELECT max(x.number) FROM §.vouchers x WHERE x.bureau_id = $1 AND x.client_id = $2 AND x.series = s.series) AS n
            FROM (SELECT DISTINCT series FROM v) AS s
        )
-       INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+       INSERT INTO §.vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at${learned ? ', learned_from' : ''})
        SELECT $1, $2, v.series, coalesce(last.n, 0) + row_number() OVER (PARTITION BY v.series ORDER BY v.ord),
-              v.date, v.text, v.rows::jsonb, v.bank_account, v.transaction_id, v.confirmed_at
+              v.date, v.text, v.rows::jsonb, v.bank_account, v.transaction_id, v.confirmed_at${learned ? ', v.learned_from::jsonb' : ''}
          FROM v LEFT JOIN last ON last.series = v.series
         WHERE NOT EXISTS (
                 SELECT 1 FROM v AS w JOIN §.vouchers b
@@ -912,6 +915,7 @@ class PostgresSession implements StoreSession {
         bankAccounts,
         transactionIds,
         col((v) => v.confirmedAt),
+        ...(learned ? [col((v) => (v.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(v.learnedFrom))))] : []),
       ],
     );
     if (inserted.length !== vouchers.length) {
@@ -949,6 +953,7 @@ class PostgresSession implements StoreSession {
       };
       if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
       if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
+      if (voucher.learnedFrom !== undefined) record.learnedFrom = learnedFromOf(voucher.learnedFrom);
       return record;
     });
   }

@@ -8,7 +8,7 @@ import { StoreError } from '../core/errors.js';
 import type { NetworkRecord } from '../knowledge/types.js';
 import { DIRECTIONS, VAT_MODES, VAT_RATES } from '../knowledge/types.js';
 import { FISCAL_YEAR_SOURCES, VOUCHER_SERIES } from './store.js';
-import type { KnownFiscalYear, LedgerVoucher, TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
+import type { KnownFiscalYear, LearnedFrom, LedgerVoucher, TransactionRow, VoucherRecord, VoucherRowData } from './store.js';
 
 /** One row as a driver returns it. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -79,8 +79,8 @@ export function transactionFromRow(row: Row, int: IntReader, pending: boolean): 
   return out;
 }
 
-/** A `vouchers` row whose `rows` column the store has already decoded. */
-export function voucherFromRow(row: Row, rows: unknown, int: IntReader): VoucherRecord {
+/** A `vouchers` row whose `rows` and `learned_from` columns the store has already decoded (`learnedFrom` undefined for NULL). */
+export function voucherFromRow(row: Row, rows: unknown, int: IntReader, learnedFrom?: unknown): VoucherRecord {
   if (!Array.isArray(rows)) throw corrupt('a JSON array of voucher rows', rows);
   const out: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
     clientId: str(row, 'client_id'),
@@ -95,6 +95,10 @@ export function voucherFromRow(row: Row, rows: unknown, int: IntReader): Voucher
   const transactionId = optStr(row, 'transaction_id');
   if (bankAccount !== undefined) out.bankAccount = bankAccount;
   if (transactionId !== undefined) out.transactionId = transactionId;
+  if (learnedFrom !== undefined && learnedFrom !== null) {
+    if (typeof learnedFrom !== 'object' || Array.isArray(learnedFrom) || typeof (learnedFrom as LearnedFrom).text !== 'string') throw corrupt('a JSON object {text, …} in column learned_from', learnedFrom);
+    out.learnedFrom = learnedFrom as LearnedFrom;
+  }
   return out;
 }
 
@@ -122,4 +126,14 @@ export function networkFromRow(row: Row, int: IntReader): NetworkRecord {
 /** A `fiscal_years` row. */
 export function fiscalYearFromRow(row: Row): KnownFiscalYear {
   return { start: str(row, 'start'), end: str(row, 'end'), source: oneOf(FISCAL_YEAR_SOURCES, row['source'], 'a fiscal year source') };
+}
+
+/** A {@link LearnedFrom} as stored: only the fields that are set, so every store returns the same object. */
+export function learnedFromOf(l: LearnedFrom): LearnedFrom {
+  const out: { -readonly [K in keyof LearnedFrom]: LearnedFrom[K] } = { text: l.text };
+  if (l.reference !== undefined) out.reference = l.reference;
+  if (l.counterparty !== undefined) out.counterparty = l.counterparty;
+  if (l.counterpartyAccount !== undefined) out.counterpartyAccount = l.counterpartyAccount;
+  if (l.correction === true) out.correction = true;
+  return out;
 }

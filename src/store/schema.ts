@@ -364,6 +364,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    description: 'vouchers.learned_from: the bank line texts a confirmed voucher was learned from, and whether it was a correction (for relearn)',
+    sql: `
+      -- learned_from: JSON {text, reference?, counterparty?, counterpartyAccount?, correction?}; NULL for vouchers confirmed before.
+      ALTER TABLE vouchers ADD COLUMN learned_from TEXT;
+    `,
+  },
 ]);
 
 /**

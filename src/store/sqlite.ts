@@ -42,7 +42,7 @@ import {
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
 import { Mutex } from './mutex.js';
-import { asRow, corrupt, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
+import { asRow, corrupt, learnedFromOf, fiscalYearFromRow, ledgerVoucherFromRow, networkFromRow as sharedNetworkFromRow, optIntWith, str, transactionFromRow as sharedTransactionFromRow, voucherFromRow as sharedVoucherFromRow } from './rows.js';
 import type { Row } from './rows.js';
 import { KONTERA_APPLICATION_ID, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
 import type { SqliteMigration } from './schema.js';
@@ -271,7 +271,8 @@ function transactionFromRow(row: Row): TransactionRow {
 }
 
 function voucherFromRow(row: Row): VoucherRecord {
-  return sharedVoucherFromRow(row, parseJson(str(row, 'rows'), 'voucher rows'), int);
+  const learnedFrom = row['learned_from'];
+  return sharedVoucherFromRow(row, parseJson(str(row, 'rows'), 'voucher rows'), int, learnedFrom === null || learnedFrom === undefined ? undefined : parseJson(str(row, 'learned_from'), 'voucher learned_from'));
 }
 
 function networkFromRow(row: Row): NetworkRecord {
@@ -866,8 +867,13 @@ class SqliteSession implements StoreSession {
     // The write transaction holds the file's write lock: nobody else numbers in between.
     const last = new Map<string, number>();
     const lastOf = this.#q('SELECT coalesce(max(number), 0) AS n FROM vouchers WHERE bureau_id = ? AND client_id = ? AND series = ?');
+    // learned_from (schema 9) only when a voucher has it: a file opened at an earlier schema still takes the others.
+    const learned = vouchers.some((v) => v.learnedFrom !== undefined);
     const insert = this.#q(
-      `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
+      learned
+        ? `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at, learned_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        : `INSERT INTO vouchers (bureau_id, client_id, series, number, date, text, rows, bank_account, transaction_id, confirmed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return vouchers.map((voucher) => {
@@ -885,6 +891,7 @@ class SqliteSession implements StoreSession {
         voucher.bankAccount ?? null,
         voucher.transactionId ?? null,
         voucher.confirmedAt,
+        ...(learned ? [voucher.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(voucher.learnedFrom))] : []),
       );
       const record: { -readonly [K in keyof VoucherRecord]: VoucherRecord[K] } = {
         clientId: ref.clientId,
@@ -897,6 +904,7 @@ class SqliteSession implements StoreSession {
       };
       if (voucher.bankAccount !== undefined) record.bankAccount = voucher.bankAccount;
       if (voucher.transactionId !== undefined) record.transactionId = voucher.transactionId;
+      if (voucher.learnedFrom !== undefined) record.learnedFrom = learnedFromOf(voucher.learnedFrom);
       return record;
     });
   }

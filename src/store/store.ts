@@ -72,6 +72,13 @@ export interface ClientRow {
    * order): every `learnFromSie` of the client reads files with them (see `LearnFromSieOptions.fiscalYears`).
    */
   readonly fiscalYears?: readonly { readonly start: string; readonly end: string }[] | undefined;
+  /**
+   * The key-rules fingerprint (`keyRulesFingerprint`) the client's knowledge was learned under:
+   * set when the client is added and when its knowledge is relearned. Absent for clients added
+   * before fingerprints were kept. When it differs from the current one, the client's profiles may
+   * sit under keys the current rules no longer give (see `Kontera.relearn`).
+   */
+  readonly keyRules?: string | undefined;
 }
 
 /** Which client, in which bureau. Every client-scoped store method takes one. */
@@ -190,6 +197,20 @@ export interface VoucherRowData {
   readonly text?: string | undefined;
 }
 
+/**
+ * What a confirmed voucher was learned from besides its own rows and date: the bank line's texts as
+ * confirm read them, and whether it was a correction. Kept so that `Kontera.relearn` can learn the
+ * voucher again, exactly, under changed key rules.
+ */
+export interface LearnedFrom {
+  readonly text: string;
+  readonly reference?: string | undefined;
+  readonly counterparty?: string | undefined;
+  readonly counterpartyAccount?: string | undefined;
+  /** The accountant changed kontera's suggestion: learned as a correction. */
+  readonly correction?: true | undefined;
+}
+
 /** A voucher to be numbered and stored. */
 export interface NewVoucher {
   readonly series: VoucherSeries;
@@ -201,6 +222,8 @@ export interface NewVoucher {
   readonly transactionId?: string | undefined;
   /** When it was confirmed (ISO timestamp). */
   readonly confirmedAt: string;
+  /** What confirm learned it from (absent for vouchers stored before this was kept). */
+  readonly learnedFrom?: LearnedFrom | undefined;
 }
 
 /** A confirmed voucher with its number in its series (1, 2, … per client and series). */

@@ -50,6 +50,12 @@ export interface Suggestion {
   readonly autoBook: boolean;
   /** The normalised counterparty key, null when the text had none. */
   readonly key: string | null;
+  /**
+   * Set (by `Kontera.suggest`) when the client's knowledge was learned under other key rules than
+   * this kontera's (an upgrade changed how bank texts are keyed): known counterparties may look new
+   * until the client is relearned (`Kontera.relearn`, `kontera relearn --client ID`).
+   */
+  readonly keyRulesOutdated?: true | undefined;
   /** How the client's history was matched, when it was. */
   readonly match?: MatchKind | undefined;
   /**

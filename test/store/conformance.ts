@@ -326,6 +326,26 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(v.rows).toEqual([{ account: '1930', amount: -100, text: 'bank' }, { account: '6212', amount: 100 }]);
       });
 
+      it('keeps what a voucher was learned from (for relearn), and leaves it absent when not given', async () => {
+        const [taught, plain] = await store.addVouchers(A, [
+          voucher({ learnedFrom: { text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', reference: undefined, correction: true } }),
+          voucher({ date: '2026-03-06' }),
+        ]);
+        expect(taught?.learnedFrom).toEqual({ text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', correction: true });
+        expect(plain).not.toHaveProperty('learnedFrom');
+        expect(await store.listVouchers(A)).toEqual([taught, plain]);
+        expect((await store.exportClient(A)).vouchers).toEqual([taught, plain]);
+      });
+
+      it('keeps the key rules a client was learned under', async () => {
+        const client = await store.getClient(A);
+        await store.updateClient({ ...client, keyRules: '0123456789abcdef' });
+        expect((await store.getClient(A)).keyRules).toBe('0123456789abcdef');
+        const { keyRules: _, ...without } = client;
+        await store.updateClient(without);
+        expect(await store.getClient(A)).not.toHaveProperty('keyRules');
+      });
+
       it('numbers a batch in input order per series, after what is stored, as one call at a time would', async () => {
         await store.addVoucher(A, voucher());
         const batch = [

@@ -437,6 +437,27 @@ describe('sqlite store: upgrading a version 5 file (client ids unique across bur
     return out;
   }
 
+  it('upgrades a version-8 file: vouchers stored before keep no learnedFrom, new ones keep it', async () => {
+    const path = join(dir, 'v8.db');
+    const old = await openSqliteStore({ path, migrations: SQLITE_MIGRATIONS.filter((m) => m.version <= 8) });
+    await old.createBureau({ id: 'b1', name: 'Byrå Ett' });
+    await old.createClient(clientRow('c1', 'b1'));
+    const ref: ClientRef = { bureauId: 'b1', clientId: 'c1' };
+    const before = await old.addVoucher(ref, voucher());
+    await old.close();
+    expect(openRawVersion(path)).toBe(8);
+    const store = await openSqliteStore({ path });
+    try {
+      expect(openRawVersion(path)).toBe(SQLITE_SCHEMA_VERSION);
+      const after = await store.addVoucher(ref, voucher({ learnedFrom: { text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', correction: true } }));
+      expect(await store.listVouchers(ref)).toEqual([before, after]);
+      expect(before).not.toHaveProperty('learnedFrom');
+      expect(after.learnedFrom).toEqual({ text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', correction: true });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps every client row under its bureau, lets another bureau use the same id, and has the shape of a new file', async () => {
     const path = join(dir, 'v5.db');
     const old = await openSqliteStore({ path, migrations: SQLITE_MIGRATIONS.filter((m) => m.version <= 5) });

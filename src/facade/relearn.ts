@@ -1,0 +1,123 @@
+/**
+ * Relearning: a client's knowledge rebuilt from what the store holds, under the current key rules.
+ *
+ * Profiles keep no bank texts, only the keys the rules of their time made of them; when the rules
+ * change (an upgrade), known counterparties look new. The store keeps what the profiles were learned
+ * from: the bank vouchers of the client's SIE history (ledger vouchers, learned as `learnFromSie`
+ * learns them, see {@link bookingOf}) and its confirmed vouchers with the line texts confirm read
+ * (`VoucherRecord.learnedFrom`). Relearning withdraws every profile of the client and its share of
+ * the bureau and network aggregates (as erasure does, {@link removeClient}) and learns those bookings
+ * again in their original order, in one change set applied in one transaction.
+ *
+ * @module
+ */
+import { learn, removeClient } from '../knowledge/learn.js';
+import type { ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
+import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
+import type { ClientRow, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
+import { bookingOf } from './ledger.js';
+import { CHUNK, ChangeAccumulator, checkAbort, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
+import type { FacadeContext } from './shared.js';
+import type { Kontera, LongOperationOptions, RelearnResult } from './types.js';
+
+/** One booking to learn again, with the bank accounts it is read against. */
+interface Replay {
+  readonly booking: ConfirmedBooking;
+  readonly settings: ClientSettings;
+}
+
+/** True when the client's knowledge was learned under other key rules than the current ones (or unknown ones). */
+export function keyRulesOutdated(client: ClientRow): boolean {
+  return client.keyRules !== keyRulesFingerprint();
+}
+
+/**
+ * What the client learned, in the order it learned it: the SIE history's bank vouchers that taught
+ * something (date order, as `learnFromSie` learns a file), then the confirmed vouchers in the order
+ * they were confirmed (time, then series and number: the order confirm numbered them in).
+ */
+async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: number }> {
+  const ref = refOf(client);
+  const settings = engineClient(client);
+  // The same booking learnFromSie learns (and forgets, when a later export changes it), against
+  // the bank accounts the voucher had when it was learned.
+  const sie = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts } }));
+  const vouchers = [...(await tx.listVouchers(ref))].sort(
+    (a, b) => (a.confirmedAt < b.confirmedAt ? -1 : a.confirmedAt > b.confirmedAt ? 1 : a.series < b.series ? -1 : a.series > b.series ? 1 : a.number - b.number),
+  );
+  // Vouchers confirmed before their line texts were kept: the imported line they book has them.
+  const lineKeys: TransactionKey[] = vouchers.flatMap((v) => (v.learnedFrom === undefined && v.transactionId !== undefined && v.bankAccount !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
+  const lines = new Map((lineKeys.length === 0 ? [] : await tx.getTransactions(ref, lineKeys)).map((l) => [`${l.bankAccount}\u0000${l.id}`, l]));
+  const confirmed: Replay[] = [];
+  let fromImportedLine = 0;
+  let notReplayable = 0;
+  for (const v of vouchers) {
+    const from = v.learnedFrom ?? lineOf(v, lines);
+    if (from === undefined) {
+      notReplayable++;
+      continue;
+    }
+    if (v.learnedFrom === undefined) fromImportedLine++;
+    const rows = v.rows.map((r) => ({ account: r.account, amount: r.amount }));
+    const banks = v.bankAccount !== undefined ? [v.bankAccount] : (settings.bankAccounts ?? []);
+    const amount = rows.reduce((sum, r) => (banks.includes(r.account) ? sum + r.amount : sum), 0);
+    confirmed.push({
+      // As confirm built it: the line's texts, the voucher's date and rows (learning reads no more).
+      booking: {
+        transaction: { date: v.date, amount, text: from.text, reference: from.reference, counterparty: from.counterparty, counterpartyAccount: from.counterpartyAccount },
+        voucher: { date: v.date, text: v.text, rows },
+        origin: from.correction === true ? 'correction' : 'confirmed',
+      },
+      settings,
+    });
+  }
+  return { sie, confirmed, fromImportedLine, notReplayable };
+}
+
+function lineOf(
+  v: VoucherRecord,
+  lines: ReadonlyMap<string, { readonly text: string; readonly reference?: string | undefined; readonly counterparty?: string | undefined; readonly counterpartyAccount?: string | undefined }>,
+): VoucherRecord['learnedFrom'] {
+  if (v.transactionId === undefined || v.bankAccount === undefined) return undefined;
+  const l = lines.get(`${v.bankAccount}\u0000${v.transactionId}`);
+  return l === undefined ? undefined : { text: l.text, reference: l.reference, counterparty: l.counterparty, counterpartyAccount: l.counterpartyAccount };
+}
+
+/** `relearn`. */
+export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
+  const { store, clientOf } = ctx;
+  return {
+    async relearn(clientId: string, options: LongOperationOptions = {}): Promise<RelearnResult> {
+      checkAbort(options.signal);
+      return store.transaction(async (tx) => {
+        const client = await clientOf(tx, clientId);
+        const ref = refOf(client);
+        const before = await tx.getProfiles(ref);
+        const { sie, confirmed, fromImportedLine, notReplayable } = await replaysOf(tx, client);
+        const all = [...sie, ...confirmed];
+        // The old keys (to withdraw) and the new ones (to learn), with every other client's
+        // profiles and the aggregates for them: the base the store applies the changes against.
+        const { k, base } = await knowledgeForLearning(tx, client, [...before.map((p) => p.key), ...keysOf(all.map((r) => r.booking))]);
+        const changes = new ChangeAccumulator();
+        changes.add(removeClient(k, engineClient(client)));
+        for (let i = 0; i < all.length; i += CHUNK) {
+          checkAbort(options.signal);
+          for (const r of all.slice(i, i + CHUNK)) changes.add(learn(k, r.settings, r.booking).changes);
+          options.onProgress?.({ phase: 'learn', done: Math.min(i + CHUNK, all.length), total: all.length });
+          await yieldToEventLoop();
+        }
+        checkAbort(options.signal);
+        await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
+        await tx.updateClient({ ...client, keyRules: keyRulesFingerprint() });
+        return {
+          profilesBefore: before.length,
+          profilesAfter: k.profiles.get(client.id)?.size ?? 0,
+          replayed: { sie: sie.length, confirmed: confirmed.length },
+          fromImportedLine,
+          notReplayable,
+          wasOutdated: keyRulesOutdated(client),
+        };
+      });
+    },
+  };
+}
