@@ -309,7 +309,8 @@ export class SieLexer {
       while (j < end && text.charCodeAt(j) <= 32) j++;
       if (j < end && text.charCodeAt(j) >= 127) j = this.#blanks(j, end, flat);
       if (j >= end) return;
-      if (j > gap && this.#onlyWideBlanks(gap, j)) {
+      // Most gaps start with a space or tab: only a gap that starts with a wide blank is read through.
+      if (j > gap && text.charCodeAt(gap) > 32 && this.#onlyWideBlanks(gap, j)) {
         this.#nbspJoined.push(fields.length);
         this.#nbspGapStart.push(gap);
       }
