@@ -73,10 +73,7 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
   const said = statement.warnings.map((w) =>
     w.code === 'COLUMNS_DETECTED' ? { ...w, message: w.message.replace(/^No known bank format: read by the header\./, `JSON: the transactions of ${arrays.join(' and ')}, read by their fields.`) } : w,
   );
-  // Rows one after the other (the document has objects sharing a line, as minified JSON does):
-  // each transaction's line is its object's, as the file has it.
-  const moved = decoded.json.filter((r) => r.line !== r.tableLine);
-  if (moved.length === 0) return { ...statement, warnings: said };
+  // Each transaction's line is its object's, as the file has it (the table had them one after the other).
   const lineOf = new Map(decoded.json.map((r) => [r.tableLine, r.line]));
   const at = (line: number): number => lineOf.get(line) ?? line;
   return {

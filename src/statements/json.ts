@@ -10,9 +10,9 @@
  * `limits.maxJsonDepth`, numbers kept as their text so an amount never passes through a float),
  * the array that holds the transactions is found by content (the one with the most objects that
  * name a date and an amount), and each transaction becomes one row of a table in the workbook-sheet
- * form the header reader already reads (TAB between cells, see `Head.workbook`). The row sits on the
- * JSON line where its object starts when the file is printed one object per line or more, so errors
- * and warnings name the file's own lines; `rows` keeps every row's line and path for the rest.
+ * form the header reader already reads (TAB between cells, see `Head.workbook`), one row after the
+ * other; `rows` keeps every row's JSON line and path, which transactions, warnings and errors get
+ * back (see `parseStatement`).
  *
  * Which party is the counterparty depends on the direction, as in ISO 20022: the creditor of money
  * going out, the debtor of money coming in (the other is the account's holder, often named too).
@@ -310,6 +310,20 @@ function unscale(digits: string, scale: number): string {
 /** Most levels of a transaction object read (`balanceAfterTransaction.balanceAmount.amount` is 3). */
 const MAX_FIELD_DEPTH = 4;
 
+/** Keys folded as headers are, remembered (an API repeats the same few keys in every object); emptied past {@link FOLDED_KEYS_KEPT}. */
+const foldedKeys = new Map<string, string>();
+const FOLDED_KEYS_KEPT = 4096;
+
+function foldKey(key: string): string {
+  let f = foldedKeys.get(key);
+  if (f === undefined) {
+    if (foldedKeys.size >= FOLDED_KEYS_KEPT) foldedKeys.clear();
+    f = foldHeader(key);
+    foldedKeys.set(key, f);
+  }
+  return f;
+}
+
 /** A transaction object's fields by meaning: the best-ranked path of each that has a value. */
 function fieldsOf(o: JsonObject): Map<JsonField, string> {
   const best = new Map<JsonField, { rank: number; value: string }>();
@@ -320,7 +334,7 @@ function fieldsOf(o: JsonObject): Map<JsonField, string> {
   };
   const walk = (obj: JsonObject, prefix: string, depth: number): void => {
     for (const [key, v] of obj.fields) {
-      const path = prefix === '' ? foldHeader(key) : `${prefix}.${foldHeader(key)}`;
+      const path = prefix === '' ? foldKey(key) : `${prefix}.${foldKey(key)}`;
       const known = FIELD_OF.get(path);
       if (known !== undefined) consider(known.field, known.rank, scalar(v));
       else if (prefix === '' && !(v instanceof JsonObject)) {
@@ -482,18 +496,16 @@ export function jsonToTable(text: string, file: string | undefined, maxDepth: nu
     table.push(cells);
   }
   const keep = COLUMNS.map((_, i) => i).filter((i) => used.has(i));
-  // Rows on their objects' own lines when every object starts on a later line than the one before
-  // (and after line 1, where the header goes); else one after the other.
-  const lines = all.map((r) => r.o.line);
-  const ownLines = lines.every((l, i) => l > (i === 0 ? 1 : (lines[i - 1] as number)));
+  // One row after the other, under the header: the rows of a table the header reader samples
+  // and detects by its first lines (an object printed over twenty lines would leave the first
+  // thirty lines of a table with its own lines nearly empty). Each row keeps its object's line
+  // and path, which parseStatement puts back on transactions, warnings and errors.
   const outLines: string[] = [keep.map((i) => COLUMNS[i]).join(WORKBOOK_DELIMITER)];
   const rows: JsonRow[] = [];
   table.forEach((cells, r) => {
-    const at = ownLines ? (lines[r] as number) : r + 2;
-    while (outLines.length < at - 1) outLines.push('');
     outLines.push(keep.map((i) => cells[i] ?? '').join(WORKBOOK_DELIMITER));
     const item = all[r] as (typeof all)[number];
-    rows.push({ line: item.o.line, tableLine: at, path: `${item.path}[${item.index}]` });
+    rows.push({ line: item.o.line, tableLine: r + 2, path: `${item.path}[${item.index}]` });
   });
   return { text: outLines.join('\n'), rows };
 }

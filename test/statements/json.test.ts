@@ -72,6 +72,27 @@ describe('JSON transactions', () => {
     ]);
   });
 
+  it('reads objects printed over many lines each (the table is detected by its first rows, not the file\'s first lines)', () => {
+    let balance = 1_000_000;
+    const booked = Array.from({ length: 3 }, (_, i) => {
+      balance -= 10_000 + i * 100;
+      return {
+        transactionId: `t${i}`,
+        bookingDate: `2026-04-0${i + 1}`,
+        valueDate: `2026-04-0${i + 1}`,
+        transactionAmount: { currency: 'SEK', amount: `-${100 + i}.00` },
+        creditorName: `Leverantör ${i} AB`,
+        remittanceInformationUnstructured: `Faktura ${5000 + i}`,
+        balanceAfterTransaction: { balanceAmount: { currency: 'SEK', amount: (balance / 100).toFixed(2) } },
+      };
+    });
+    const text = JSON.stringify({ account: { iban: 'SE4550000000058398257466' }, transactions: { booked } }, null, 1);
+    const starts = text.split('\n').flatMap((l, i) => (l === '   {' ? [i + 1] : []));
+    expect(starts[1]! - starts[0]!).toBeGreaterThan(15);
+    const s = parseStatement(text);
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance, t.counterparty])).toEqual(booked.map((b, i) => [starts[i], -(10_000 + i * 100), Math.round(Number(b.balanceAfterTransaction.balanceAmount.amount) * 100), b.creditorName]));
+  });
+
   it('is detected by content, whatever the file is called', () => {
     expect(detectStatementFormat(fixture('nextgenpsd2.json'), { fileName: 'export.csv' }).format).toBe('generic-csv');
   });
