@@ -11,6 +11,7 @@ import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
   type BalanceMark,
+  GENERIC_STYLES,
   HEAD_LINES,
   type Head,
   type ParseContext,
@@ -559,7 +560,10 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     }
     datePattern = choose(spec.datePatterns, dateSamples, (p, v) => parseDate(v, p) !== undefined) ?? datePattern;
     const dateColumn = fieldName('date');
-    style = choose(spec.amountStyles, amountSamples, tryAmount) ?? style;
+    // The bank's own number styles first; a style of another locale only where it reads more of
+    // the amounts (the export opened and saved again by a spreadsheet that groups thousands with a
+    // space or a comma: `-1 245.50` in a file whose bank writes `-1245.50`).
+    style = choose(spec.amountStyles.length === 0 ? spec.amountStyles : [...spec.amountStyles, ...GENERIC_STYLES.filter((st) => !spec.amountStyles.includes(st))], amountSamples, tryAmount) ?? style;
     // Where day and month read every date alike and in order both ways (a known bank's export
     // re-saved by a spreadsheet that writes `3/1/2026`), the running balance may settle it, by the
     // one balance-chain rule (readingByBalance): booked rows, the amount as the row is read (signed by

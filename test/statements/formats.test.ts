@@ -29,6 +29,16 @@ describe('SEB', () => {
     expect(s.openingBalance).toBe(2_276_272);
   });
 
+  it('reads the same export re-saved by a spreadsheet that groups thousands with a space (-1 245.50), as the bank\'s own rows', () => {
+    const own = parseStatement(fixture('seb/kontohandelser-three-decimals.csv'));
+    // Two decimals and a space between thousands, as a spreadsheet of another locale writes them back.
+    const text = new TextDecoder().decode(fixture('seb/kontohandelser-three-decimals.csv')).replace(/(-?\d+)\.(\d{2})\d(?=;|\r?\n|$)/g, (_m, int: string, dec: string) => `${int.replace(/\B(?=(\d{3})+$)/g, ' ')}.${dec}`);
+    expect(text).toContain('20 961.04');
+    const s = parseStatement(text);
+    expect(s.format).toBe('seb-kontohandelser');
+    expect(s.transactions.map((t) => [t.date, t.amount, t.balance])).toEqual(own.transactions.map((t) => [t.date, t.amount, t.balance]));
+  });
+
   it('recognises SEB card purchases (merchant/YY-MM-DD), digit-only Swish and interest', () => {
     const s = parseStatement(fixture('seb/kontohandelser-three-decimals.csv'));
     expect(s.transactions.map((t) => t.kind)).toEqual(['card', 'swish', undefined, 'swish', 'interest', 'card']);
