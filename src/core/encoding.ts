@@ -8,6 +8,16 @@ import iconv from 'iconv-lite';
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp437'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
+/** A transaction of a JSON document in the table kontera wrote from it (see `statements/json.ts`). */
+export interface JsonRow {
+  /** Line of the JSON text where the transaction's object starts. */
+  readonly line: number;
+  /** Line of the table text where its row is. */
+  readonly tableLine: number;
+  /** Where it is in the document: `transactions.booked[12]`. */
+  readonly path: string;
+}
+
 export interface DecodedText {
   readonly text: string;
   readonly encoding: TextEncoding;
@@ -19,7 +29,7 @@ export interface DecodedText {
    * The text is a table kontera wrote from a JSON document of transactions (see
    * `statements/json.ts`): where each row's object is in the document.
    */
-  readonly json?: readonly { readonly line: number; readonly tableLine: number; readonly path: string }[] | undefined;
+  readonly json?: readonly JsonRow[] | undefined;
   /**
    * Lines in two encodings (see {@link decodeMixed}): how many lines (LF-ended) are not in
    * `encoding`, and the 1-based number of the first of them.

@@ -224,11 +224,15 @@ export function unnumberedNotInFile(read: readonly VoucherSpot[], stored: readon
   });
 }
 
+/** What a voucher's rows on the bank accounts sum to: the bank line it books. */
+export function bankAmount(rows: readonly { readonly account: string; readonly amount: number }[], bankAccounts: readonly string[]): number {
+  return rows.reduce((s, r) => (bankAccounts.includes(r.account) ? s + r.amount : s), 0);
+}
+
 /** The booking a stored ledger voucher was learned as. */
 export function bookingOf(v: LedgerVoucher): ConfirmedBooking {
-  const amount = v.rows.reduce((s, r) => (v.bankAccounts.includes(r.account) ? s + r.amount : s), 0);
   return {
-    transaction: { date: v.date, amount, text: v.text },
+    transaction: { date: v.date, amount: bankAmount(v.rows, v.bankAccounts), text: v.text },
     voucher: { date: v.date, text: v.text, rows: v.rows.map((r) => ({ account: r.account, amount: r.amount })) },
     origin: 'sie',
   };

@@ -15,7 +15,7 @@ import { learn, removeClient } from '../knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
 import type { ClientRow, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
-import { bookingOf } from './ledger.js';
+import { bankAmount, bookingOf } from './ledger.js';
 import { CHUNK, ChangeAccumulator, checkAbort, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, LongOperationOptions, RelearnResult } from './types.js';
@@ -60,11 +60,10 @@ async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Re
     if (v.learnedFrom === undefined) fromImportedLine++;
     const rows = v.rows.map((r) => ({ account: r.account, amount: r.amount }));
     const banks = v.bankAccount !== undefined ? [v.bankAccount] : (settings.bankAccounts ?? []);
-    const amount = rows.reduce((sum, r) => (banks.includes(r.account) ? sum + r.amount : sum), 0);
     confirmed.push({
       // As confirm built it: the line's texts, the voucher's date and rows (learning reads no more).
       booking: {
-        transaction: { date: v.date, amount, text: from.text, reference: from.reference, counterparty: from.counterparty, counterpartyAccount: from.counterpartyAccount },
+        transaction: { date: v.date, amount: bankAmount(rows, banks), text: from.text, reference: from.reference, counterparty: from.counterparty, counterpartyAccount: from.counterpartyAccount },
         voucher: { date: v.date, text: v.text, rows },
         origin: from.correction === true ? 'correction' : 'confirmed',
       },

@@ -538,9 +538,9 @@ function* capped(ids: ReadonlySet<string> | undefined): Generator<string> {
   }
 }
 
-/** A settlement of `amount` by voucher `v` in version `version`. */
-function settlementOf(v: OpenItemVoucher, version: Version, amount: number): OpenItemSettlement {
-  return { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: version.source, ...exportedOf(version) };
+/** A settlement of `amount` by voucher `v` in version `version`; `byName` when only the amount and the party's name matched it (see {@link OpenItemSettlement.byName}). */
+function settlementOf(v: OpenItemVoucher, version: Version, amount: number, byName = false): OpenItemSettlement {
+  return { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: version.source, ...exportedOf(version), ...(byName ? { byName: true as const } : {}) };
 }
 
 /**
@@ -677,7 +677,6 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
   const apply = (item: OpenItem, amount: number, byName: boolean): void => {
-    const s: OpenItemSettlement = { voucher: v.id, origin: v.origin, date: v.date, amount, ...(v.key !== undefined ? { key: v.key } : {}), source: ctx.version.source, ...exportedOf(ctx.version), ...(byName ? { byName: true as const } : {}) };
     const current = byId.get(item.id) ?? item;
     const mine = ctx.merge === true ? current.settlements.findIndex((x) => x.voucher === v.id) : -1;
     if (mine >= 0) {
@@ -686,7 +685,7 @@ function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => vo
       return;
     }
     const slot = ctx.slots.get(item.id);
-    const next = withSettlement(current, s, slot !== undefined && slot >= 0 ? Math.min(slot, current.settlements.length) : current.settlements.length);
+    const next = withSettlement(current, settlementOf(v, ctx.version, amount, byName), slot !== undefined && slot >= 0 ? Math.min(slot, current.settlements.length) : current.settlements.length);
     put(next);
     rest -= amount;
   };

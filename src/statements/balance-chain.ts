@@ -9,6 +9,15 @@
  */
 import { type DatePattern, parseDate } from '../core/dates.js';
 
+/**
+ * What a row of split in/out columns moved the balance by: the deposit less the withdrawal, each
+ * read without its sign (banks write a withdrawal as `500,00` or `-500,00`); undefined when both
+ * cells are empty.
+ */
+export function depositLessWithdrawal(deposit: number | undefined, withdrawal: number | undefined): number | undefined {
+  return deposit === undefined && withdrawal === undefined ? undefined : Math.abs(deposit ?? 0) - Math.abs(withdrawal ?? 0);
+}
+
 /** True when `before` moved by `amount` is `after`. */
 export function continues(before: number, amount: number, after: number): boolean {
   return before + amount === after;

@@ -1,6 +1,7 @@
 /**
  * parseStatement / detectStatementFormat: the entry into bank statement parsing.
  */
+import type { DecodedText, JsonRow } from '../core/encoding.js';
 import { type InputLimits, resolveLimits } from '../core/limits.js';
 import { FormatDetectionError, InvalidOptionError, StatementParseError, where } from '../core/errors.js';
 import { decodeInput, pickFormat, scoreFormats } from './detect.js';
@@ -87,7 +88,7 @@ export function parseStatement(input: Uint8Array | string, options: ParseStateme
  * An error on a row of the table made from a JSON document, placed in the document: the line
  * where the transaction's object starts, and its path (`transactions.booked[3]`) in the message.
  */
-function atJsonRow(e: unknown, rows: readonly { readonly line: number; readonly tableLine: number; readonly path: string }[]): unknown {
+function atJsonRow(e: unknown, rows: readonly JsonRow[]): unknown {
   if (!(e instanceof StatementParseError) || e instanceof FormatDetectionError || e.line === undefined) return e;
   const row = rows.find((r) => r.tableLine === e.line);
   if (row === undefined) return e;
@@ -95,7 +96,7 @@ function atJsonRow(e: unknown, rows: readonly { readonly line: number; readonly 
   return new StatementParseError(e.code, `${base} in the transaction at ${row.path}`, { file: e.file, line: row.line, field: e.field, cause: e });
 }
 
-function parseDecoded(decoded: ReturnType<typeof decodeInput>, options: ParseStatementOptions, file: string | undefined, limits: ReturnType<typeof resolveLimits>, idAccountNumbers: readonly string[]): Statement {
+function parseDecoded(decoded: DecodedText, options: ParseStatementOptions, file: string | undefined, limits: InputLimits, idAccountNumbers: readonly string[]): Statement {
   let formatId: StatementFormatId;
   if (options.format !== undefined) formatId = options.format;
   else if (options.columns !== undefined) formatId = 'generic-csv';

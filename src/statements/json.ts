@@ -17,6 +17,7 @@
  * Which party is the counterparty depends on the direction, as in ISO 20022: the creditor of money
  * going out, the debtor of money coming in (the other is the account's holder, often named too).
  */
+import type { JsonRow } from '../core/encoding.js';
 import { StatementParseError } from '../core/errors.js';
 import { WORKBOOK_DELIMITER } from './format.js';
 import { type HeaderMeaning, foldHeader, headerMeaning } from './synonyms.js';
@@ -248,11 +249,17 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 type JsonField = keyof typeof JSON_FIELDS;
 
-const FIELD_OF: ReadonlyMap<string, { field: JsonField; rank: number }> = (() => {
-  const m = new Map<string, { field: JsonField; rank: number }>();
-  for (const [field, paths] of Object.entries(JSON_FIELDS)) paths.forEach((p, rank) => m.set(p, { field: field as JsonField, rank }));
-  return m;
-})();
+let fieldOf: ReadonlyMap<string, { field: JsonField; rank: number }> | undefined;
+
+/** Folded path → its field and its rank among the field's paths ({@link JSON_FIELDS}), built on first use. */
+function fieldOfPath(path: string): { field: JsonField; rank: number } | undefined {
+  if (fieldOf === undefined) {
+    const m = new Map<string, { field: JsonField; rank: number }>();
+    for (const [field, paths] of Object.entries(JSON_FIELDS)) paths.forEach((p, rank) => m.set(p, { field: field as JsonField, rank }));
+    fieldOf = m;
+  }
+  return fieldOf.get(path);
+}
 
 /** The header meanings a top-level key may carry straight into the table (the rest are JSON_FIELDS' own). */
 const HEADER_FIELDS: Partial<Record<HeaderMeaning, JsonField>> = {
@@ -335,7 +342,7 @@ function fieldsOf(o: JsonObject): Map<JsonField, string> {
   const walk = (obj: JsonObject, prefix: string, depth: number): void => {
     for (const [key, v] of obj.fields) {
       const path = prefix === '' ? foldKey(key) : `${prefix}.${foldKey(key)}`;
-      const known = FIELD_OF.get(path);
+      const known = fieldOfPath(path);
       if (known !== undefined) consider(known.field, known.rank, scalar(v));
       else if (prefix === '' && !(v instanceof JsonObject)) {
         // A top-level key named as a column header (`Bokföringsdag`, `Belopp`, `Motpart`).
@@ -385,32 +392,19 @@ interface Found {
   readonly parent: JsonObject | undefined;
 }
 
-/** A transaction in the table: its object's line and path, and its cells by field. */
-export interface JsonRow {
-  /** Line of the JSON text where the transaction's object starts. */
-  readonly line: number;
-  /** Line of the table text where its row is. */
-  readonly tableLine: number;
-  /** Where it is in the document: `transactions.booked[12]`. */
-  readonly path: string;
-}
-
 function isTransaction(f: Map<JsonField, string>): boolean {
   return (f.has('bookingDate') || f.has('transactionDate') || f.has('valueDate')) && f.has('amount');
 }
 
-/** Most values looked at while searching for the transactions (a bound on hostile input). */
-const MAX_VISITS = 2_000_000;
-
 /**
- * The arrays of objects in a JSON document, with their path, found without recursion. Objects
- * inside a candidate array are not searched further (a transaction's own lists are not tables).
+ * The arrays of objects in a JSON document, with their path, found without recursion; each value
+ * is looked at once at most (the parser bounds them at {@link MAX_JSON_VALUES}). Objects inside a
+ * candidate array are not searched further (a transaction's own lists are not tables).
  */
 function arraysOf(root: JsonValue): Found[] {
   const out: Found[] = [];
   const todo: { v: JsonValue; path: string; key: string | undefined; parent: JsonObject | undefined }[] = [{ v: root, path: '', key: undefined, parent: undefined }];
-  let visits = 0;
-  while (todo.length > 0 && visits++ < MAX_VISITS) {
+  while (todo.length > 0) {
     const { v, path, key, parent } = todo.pop() as (typeof todo)[number];
     if (Array.isArray(v)) {
       const objects = v.filter((x): x is JsonObject => x instanceof JsonObject);
@@ -441,13 +435,10 @@ export function looksLikeJson(text: string): boolean {
  */
 export function jsonToTable(text: string, file: string | undefined, maxDepth: number): { text: string; rows: JsonRow[] } {
   const root = parseJson(text, file, maxDepth);
-  let best: { found: Found; rows: { o: JsonObject; f: Map<JsonField, string>; index: number }[] } | undefined;
-  const arrays = arraysOf(root);
-  const transactionsOf = (found: Found): { o: JsonObject; f: Map<JsonField, string>; index: number }[] => found.items.map((o, index) => ({ o, f: fieldsOf(o), index })).filter((r) => isTransaction(r.f));
-  for (const found of arrays) {
-    const rows = transactionsOf(found);
-    if (rows.length > 0 && (best === undefined || rows.length > best.rows.length)) best = { found, rows };
-  }
+  // Every array of objects with the objects of it that are transactions (each object's fields read once).
+  const tables = arraysOf(root).map((found) => ({ found, rows: found.items.map((o, index) => ({ o, f: fieldsOf(o), index })).filter((r) => isTransaction(r.f)) }));
+  let best: (typeof tables)[number] | undefined;
+  for (const t of tables) if (t.rows.length > 0 && (best === undefined || t.rows.length > best.rows.length)) best = t;
   if (best === undefined) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'JSON without transactions: expected an array of objects that each name a date and an amount (as open-banking APIs give them: bookingDate and transactionAmount)', { file, line: 1 });
   }
@@ -455,9 +446,9 @@ export function jsonToTable(text: string, file: string | undefined, maxDepth: nu
   // both are read, the pending ones marked as such (and left out unless asked for).
   const all: { o: JsonObject; f: Map<JsonField, string>; index: number; path: string; pending: boolean }[] = best.rows.map((r) => ({ ...r, path: best.found.path, pending: PENDING_KEYS.has(foldHeader(best.found.key ?? '')) }));
   if (best.found.parent !== undefined) {
-    for (const found of arrays) {
+    for (const { found, rows } of tables) {
       if (found === best.found || found.parent !== best.found.parent || !PENDING_KEYS.has(foldHeader(found.key ?? ''))) continue;
-      for (const r of transactionsOf(found)) all.push({ ...r, path: found.path, pending: true });
+      for (const r of rows) all.push({ ...r, path: found.path, pending: true });
     }
   }
 

@@ -6,7 +6,7 @@
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
-import { chainBreaks, readingByBalance } from './balance-chain.js';
+import { chainBreaks, depositLessWithdrawal, readingByBalance } from './balance-chain.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
@@ -592,8 +592,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               const sign = iSign >= 0 ? signOf(at(cells, iSign)) : 0;
               if (amount !== undefined && sign) amount = sign * Math.abs(amount);
             } else {
-              const [c, d] = [moneyOf(iCredit), moneyOf(iDebit)];
-              amount = c === undefined && d === undefined ? undefined : Math.abs(c ?? 0) - Math.abs(d ?? 0);
+              amount = depositLessWithdrawal(moneyOf(iCredit), moneyOf(iDebit));
             }
             if (amount === undefined) return;
             visit(at(cells, iDate), [amount - Math.abs(moneyOf(iFee) ?? 0)], moneyOf(iBalance));

@@ -15,7 +15,7 @@ import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, parseTable, signOf, unformula } from '../table.js';
-import { chainBreaks, readingByBalance } from '../balance-chain.js';
+import { chainBreaks, depositLessWithdrawal, readingByBalance } from '../balance-chain.js';
 import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
 export { balanceRowOf };
@@ -201,8 +201,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (balanceCol === undefined || dateCol === undefined || (amountCol === undefined && (creditCol === undefined || debitCol === undefined))) return undefined;
     const moved = (r: readonly string[]): number | undefined => {
       if (amountCol !== undefined) return amountOf(cell(r, amountCol));
-      const [c, d] = [amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol))];
-      return c === undefined && d === undefined ? undefined : Math.abs(c ?? 0) - Math.abs(d ?? 0);
+      return depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
     };
     return readingByBalance(pair, (visit) =>
       forEachRecord(
@@ -443,9 +442,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       sample
         .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
         .map((r) => {
-          const inn = amountOf(cell(r, creditCol));
-          const out = amountOf(cell(r, debitCol));
-          const a = inn === undefined && out === undefined ? undefined : Math.abs(inn ?? 0) - Math.abs(out ?? 0) - feeOf(r);
+          const moved = depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
+          const a = moved === undefined ? undefined : moved - feeOf(r);
           return [a, amountOf(cell(r, balanceCol))] as const;
         })
         .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
