@@ -4,7 +4,7 @@
  * of every element so errors and transactions point into the file. No dependency: both formats
  * use a tiny subset of their languages.
  */
-import { StatementParseError } from '../core/errors.js';
+import { StatementParseError, where } from '../core/errors.js';
 import { DEFAULT_INPUT_LIMITS } from '../core/limits.js';
 
 /** An element with its local name (namespace prefix dropped), attributes, children and text. */
@@ -249,4 +249,22 @@ export function htmlTableRows(text: string): HtmlRow[] {
   }
   closeRow(text.length);
   return rows;
+}
+
+/**
+ * {@link parseXml} for one entry of a ZIP container (an XLSX or ODS part): an error names the
+ * file the user gave, and the entry and its line in the message, since a line of the entry is
+ * no line of that file. Broken markup there is a damaged workbook (`UNSUPPORTED_CONTAINER`);
+ * nesting past the limit stays `INPUT_TOO_LARGE`.
+ */
+export function parseEntryXml(text: string, entry: string, container: string, file: string | undefined, maxDepth: number): XmlElement {
+  try {
+    return parseXml(text, entry, maxDepth);
+  } catch (e) {
+    if (!(e instanceof StatementParseError)) throw e;
+    const own = where({ file: e.file, line: e.line });
+    const what = e.message.endsWith(own) ? e.message.slice(0, e.message.length - own.length) : e.message;
+    const at = e.line === undefined ? entry : `${entry}, line ${e.line}`;
+    throw new StatementParseError(e.code === 'INVALID_ROW' ? 'UNSUPPORTED_CONTAINER' : e.code, `Unreadable ${container}: ${what} (in ${at})`, { file, cause: e });
+  }
 }

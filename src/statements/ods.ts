@@ -11,7 +11,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
-import { type XmlElement, descendants, parseXml } from './markup.js';
+import { type XmlElement, descendants, parseEntryXml } from './markup.js';
 import { excelNumberText, readZip } from './xlsx.js';
 
 /** Most sheets looked at for the statement (a summary sheet may come before the rows), as for XLSX. */
@@ -133,7 +133,7 @@ export function odsToText(bytes: Uint8Array, file?: string, limits: InputLimits 
     const zip = readZip(bytes, limits, file);
     const content = zip.get('content.xml');
     if (content === undefined) throw new Error('no content.xml: the ZIP archive is not an OpenDocument spreadsheet');
-    const doc = parseXml(new TextDecoder().decode(content()), 'content.xml', limits.maxXmlDepth);
+    const doc = parseEntryXml(new TextDecoder().decode(content()), 'content.xml', 'OpenDocument spreadsheet (ODS)', file, limits.maxXmlDepth);
     const spreadsheet = descendants(doc, 'spreadsheet')[0];
     const tables = spreadsheet === undefined ? [] : spreadsheet.children.filter((c) => c.name === 'table');
     if (tables.length === 0) throw new Error('the spreadsheet has no sheet');

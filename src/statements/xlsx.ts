@@ -9,7 +9,7 @@
  */
 import { StatementParseError } from '../core/errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits, RATIO_FREE_BYTES } from '../core/limits.js';
-import { type XmlElement, child, descendants, parseXml } from './markup.js';
+import { type XmlElement, child, descendants, parseEntryXml } from './markup.js';
 
 // ---------------------------------------------------------------------------------------------
 // DEFLATE (RFC 1951), decoded the canonical-Huffman way: count codes per length, walk lengths.
@@ -340,7 +340,7 @@ export function xlsxToText(bytes: Uint8Array, file?: string, limits: InputLimits
     const read = (name: string): XmlElement | undefined => {
       if (parsed.has(name)) return parsed.get(name);
       const get = zip.get(name);
-      const el = get === undefined ? undefined : parseXml(new TextDecoder().decode(get()), name, limits.maxXmlDepth);
+      const el = get === undefined ? undefined : parseEntryXml(new TextDecoder().decode(get()), name, 'Excel workbook (XLSX)', file, limits.maxXmlDepth);
       if (!name.startsWith('xl/worksheets/')) parsed.set(name, el);
       return el;
     };
