@@ -84,6 +84,12 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
  * line. Such a line is never auto-booked: one of the two is the same transaction, booked twice.
  * Reads the store only when a bank account of the lines has statements of two formats.
  */
+/** The series and number of the voucher confirmed for a stored line, if any. */
+async function confirmedVoucherOf(tx: StoreSession, ref: ClientRef, line: TransactionRow): Promise<string | undefined> {
+  const v = await tx.getVoucherForTransaction(ref, { bankAccount: line.bankAccount, id: line.id });
+  return v === undefined ? undefined : `${v.series} ${v.number}`;
+}
+
 async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, string>> {
   const out = new Map<number, string>();
   if (!lines.some((t) => t.id !== undefined)) return out;
@@ -109,13 +115,25 @@ async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonl
       const own = storedById.get(t.id as string);
       const ownFormat = own === undefined ? undefined : byId.get(own.statementId)?.format;
       if (own === undefined || ownFormat === undefined) continue;
-      const twin = (sameDay.get(`${own.date} ${own.amount}`) ?? []).find((r) => {
+      const twins = (sameDay.get(`${own.date} ${own.amount}`) ?? []).filter((r) => {
         const st = byId.get(r.statementId);
         return r.id !== own.id && st !== undefined && st.format !== ownFormat && st.from !== undefined && st.to !== undefined && own.date >= st.from && own.date <= st.to;
       });
-      if (twin === undefined) continue;
+      if (twins.length === 0) continue;
+      // A twin already booked (in the client's books, or confirmed here) is named first: booking
+      // this line too is then the double booking, not a choice between two.
+      let twin = twins[0] as TransactionRow;
+      let booked: string | undefined;
+      for (const r of twins) {
+        const voucher = r.booked !== undefined ? `${r.booked.series} ${r.booked.number}` : await confirmedVoucherOf(tx, ref, r);
+        if (voucher === undefined) continue;
+        twin = r;
+        booked = voucher;
+        break;
+      }
       const st = byId.get(twin.statementId) as StatementRow;
-      out.set(i, `Line ${twin.line} of another export of this bank account (${st.format}${st.fileName !== undefined ? `, ${st.fileName}` : ''}) has the same date and amount: it may be this transaction; book only one of them.`);
+      const other = `Line ${twin.line} of another export of this bank account (${st.format}${st.fileName !== undefined ? `, ${st.fileName}` : ''}) has the same date and amount`;
+      out.set(i, booked === undefined ? `${other}: it may be this transaction; book only one of them.` : `${other} and is booked already, as voucher ${booked}: if it is this transaction, do not book it again.`);
     }
   }
   return out;

@@ -222,6 +222,28 @@ describe('SWIFT MT940 through the facade', () => {
     expect(twinOf(plain?.reviewReasons ?? [])).toBeUndefined();
   });
 
+  it('once one of two twins is booked, the other says so and names the voucher', async () => {
+    const camt = readFileSync(new URL('../../fixtures/statements/camt/camt053-001-02-bankgiro-card-fee-pending.xml', import.meta.url));
+    const first = await k.importStatement('c', camt, { fileName: 'oktober.xml' });
+    const mt940 = [':20:OKT', ':25:SE4550000000058398257466', ':60F:C261029SEK150000,00', ':61:2610311031D75,00NCHGNONREF', ':86:AVGIFT', ':62F:C261031SEK149925,00', '-'].join('\n');
+    const second = await k.importStatement('c', mt940, { fileName: 'oktober.sta' });
+    const fee = first.transactions.find((t) => t.amount === -7500);
+    expect(fee).toBeDefined();
+    const twinOf = (r: readonly string[]): string | undefined => r.find((x) => x.includes('another export of this bank account'));
+    // Before either is booked: one of two.
+    const [before] = await k.suggest('c', second.transactions);
+    expect(twinOf(before?.reviewReasons ?? [])).toMatch(/: it may be this transaction; book only one of them\.$/);
+    // The camt.053 line is confirmed: the MT940 line now names that voucher.
+    const [s] = await k.suggest('c', [fee as NonNullable<typeof fee>]);
+    const { vouchers } = await k.confirm('c', [{ transaction: fee as NonNullable<typeof fee>, voucher: s?.voucher ?? { date: '2026-10-31', text: 'AVGIFT', rows: [{ account: '1930', amount: -7500 }, { account: '6570', amount: 7500 }] } }]);
+    const booked = vouchers[0];
+    const [after] = await k.suggest('c', second.transactions);
+    expect(twinOf(after?.reviewReasons ?? [])).toBe(
+      `Line ${(fee as NonNullable<typeof fee>).line} of another export of this bank account (camt053, oktober.xml) has the same date and amount and is booked already, as voucher ${booked?.series} ${booked?.number}: if it is this transaction, do not book it again.`,
+    );
+    expect(after?.autoBook).toBe(false);
+  });
+
   it('a line with a twin in the other format is not auto-booked where it otherwise would be', async () => {
     // A low threshold: the bank-fee rule's confidence clears it, so only the twin holds the line back.
     await k.addClient({ bureauId: 'byra', id: 'low', name: 'Låg AB', autoBookThreshold: 0.5, bankAccounts: [{ account: '1930', number: 'SE4550000000058398257466' }] });
