@@ -939,9 +939,21 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       // balance followed by another's amount. No statement-wide opening or closing balance then.
       for (const b of perAccountBreaks(all, accounts, raw.marks ?? [], raw.newestFirst, newestFirst)) breaks.push(b);
     } else {
-      breaks.push(...whole.breaks);
-      opening = whole.opening;
-      closing = whole.closing;
+      // Rows in several currencies, each with its own running balance (a multi-currency account
+      // exports one balance per currency): where one chain across them breaks and one per currency
+      // breaks less, each currency's chain on its own, and the statement's balances are its
+      // currency's.
+      const split = builder.currencies.counts.size > 1 && whole.breaks.length > 0 ? perAccountBreaks(all, builder.currencies, [], raw.newestFirst, newestFirst) : undefined;
+      if (split !== undefined && split.length < whole.breaks.length) {
+        breaks.push(...split);
+        const own = balances(all.filter((r, i) => !r.pending && (builder.currencies.get(i) ?? currency) === currency), [], newestFirst);
+        opening = own.opening;
+        closing = own.closing;
+      } else {
+        breaks.push(...whole.breaks);
+        opening = whole.opening;
+        closing = whole.closing;
+      }
     }
   } else {
     sectionOut = [];

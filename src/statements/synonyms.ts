@@ -64,7 +64,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
   date: ['Datum', 'Dag', 'Date'],
   transactionDate: [
     'Transaktionsdag', 'Transaktionsdatum', 'Transdag', 'Trans. datum', 'Trans.dag', 'Köpdatum', 'Köpdag',
-    'Transaction date', 'Transaction day', 'Purchase date', 'Purchase day', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
+    'Transaction date', 'Transaction day', 'Purchase date', 'Purchase day', 'Sale date', 'Sales date', 'Försäljningsdatum', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
   ],
@@ -99,7 +99,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Mottagare', 'Avsändare', 'Mottagare/avsändare', 'Avsändare/mottagare', 'Mottagare/betalare', 'Betalare/mottagare',
     'Name', 'Counterparty', 'Payee', 'Recipient', 'Beneficiary', 'Payer/payee', 'Motpartens namn', 'Handlare', 'Merchant',
     'Counterparty name', 'Payer name', 'Payee name', 'Betalare', 'Betalarens namn', 'Sender', 'Sender name', 'Recipient name',
-    'Beneficiary name',
+    'Beneficiary name', 'Avsändarnamn', 'Mottagarnamn', 'Betalarnamn',
   ],
   counterpartyAccount: ['Till/från konto', 'Motkonto', 'Mottagarkonto', 'Motpartens konto', 'Counterparty account', 'Payee account number', 'Payee account', 'Mottagarens kontonummer'],
   type: ['Typ', 'Typ av transaktion', 'Transaktionstyp', 'Betalningstyp', 'Betaltyp', 'Kategori', 'Bankkategori', 'Type', 'Transaction type', 'Payment type', 'Category'],
@@ -209,6 +209,12 @@ export function headerMeaning(cell: string): { meaning: HeaderMeaning; currency?
     const meaning = map.get(foldHeader(q));
     if (meaning !== undefined) return { meaning };
   }
+  // A time zone after a date's name, written without parentheses (`created_utc`, `Date UTC`): the name before it.
+  const z = withoutZone(cell.trim());
+  if (z !== undefined) {
+    const meaning = map.get(foldHeader(z));
+    if (meaning !== undefined && DATE_MEANINGS.includes(meaning)) return { meaning };
+  }
   return slashedMeaning(cell, map);
 }
 
@@ -250,6 +256,22 @@ function withoutQualifier(t: string): string | undefined {
   if (open <= 0 || t.length - open - 2 > MAX_QUALIFIER) return undefined;
   const name = t.slice(0, open).trim();
   return name === '' ? undefined : name;
+}
+
+const ZONES = ['utc', 'gmt', 'cet', 'cest'] as const;
+const ZONE_SEPARATOR = /[\s_-]/;
+
+/** "created_utc" → "created", "Date UTC" → "Date": a time zone at the end after a blank, `_` or `-`. */
+function withoutZone(t: string): string | undefined {
+  const lower = t.toLowerCase();
+  for (const z of ZONES) {
+    if (!lower.endsWith(z) || t.length <= z.length) continue;
+    let k = t.length - z.length;
+    if (!ZONE_SEPARATOR.test(t[k - 1] as string)) continue;
+    while (k > 0 && ZONE_SEPARATOR.test(t[k - 1] as string)) k--;
+    return k === 0 ? undefined : t.slice(0, k);
+  }
+  return undefined;
 }
 
 const SEPARATOR = /[\s(]/;

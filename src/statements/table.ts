@@ -100,6 +100,8 @@ export interface TableSpec {
   readonly balanceRow?: (cells: readonly string[]) => 'opening' | 'closing' | undefined;
   /** Rows that stop before trailing columns other than the date and money columns are read (the rest empty). */
   readonly padShortRows?: boolean;
+  /** How the fee column is written ({@link feeDirection}), where the caller has read it already. */
+  readonly feeDirection?: 1 | -1;
   /** Rows run newest first: a fee's own row goes before its payment's in file order. */
   readonly feeRowFirst?: boolean;
   /** Money out may be written positive in a `debit` column; it is always negated. */
@@ -157,6 +159,40 @@ const STYLE_SAMPLE_ROWS = 400;
 /** Distinct own-account spellings counted before the account number is settled. */
 const OWN_ACCOUNT_SAMPLE = 50;
 const MONEY_ROLES: readonly ColumnRole[] = ['amount', 'credit', 'debit', 'balance'];
+
+/**
+ * How a file writes its fee column, read from its non-zero fees: as a cost (most are positive, a
+ * fee moves the balance by minus what is written) or as the movement itself (most are negative, it
+ * moves the balance by what is written). A fee of the other sign is one given back (the fee of a
+ * refunded payment), which moves the balance the other way. The result multiplies a fee cell;
+ * undefined when no fee is non-zero. As many of each sign: which are given back is not known, and
+ * reading either way would be a wrong amount, so the file is refused naming the first fee.
+ */
+export function feeDirection(fees: Iterable<readonly [value: number, line: number]>, file: string | undefined, field: string): 1 | -1 | undefined {
+  let positive = 0;
+  let negative = 0;
+  let first: readonly [number, number] | undefined;
+  for (const f of fees) {
+    if (f[0] === 0) continue;
+    first ??= f;
+    if (f[0] > 0) positive++;
+    else negative++;
+  }
+  if (first === undefined) return undefined;
+  if (positive === negative) {
+    throw new StatementParseError(
+      'AMBIGUOUS_FORMAT',
+      `Ambiguous fees: column "${field}" holds as many positive as negative fees, so it does not say which are costs and which are fees given back; pass \`columns\` without the fee to read the amounts as written, or re-save the file with the fees of one sign`,
+      { file, line: first[1], field },
+    );
+  }
+  return positive > negative ? -1 : 1;
+}
+
+/** What a fee cell moves the balance by, as {@link feeDirection} says the file writes fees (a cost when it does not say). */
+export function feeMovement(value: number, direction: 1 | -1 | undefined): number {
+  return direction === undefined ? -Math.abs(value) : direction * value;
+}
 
 /** @internal Where the header is and how its columns map to roles. */
 export interface HeaderMatch {
@@ -539,6 +575,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const headerKey = headerWidth >= 2 ? headerNames.join('\u0000') : undefined;
   const buffer: [string[], number][] = [];
   let decided = false;
+  let feeDir: 1 | -1 | undefined;
   const moneyColumns = MONEY_ROLES.map((role) => idx[role]).filter((i) => i >= 0);
   const decide = (): void => {
     decided = true;
@@ -564,6 +601,22 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
     // the amounts (the export opened and saved again by a spreadsheet that groups thousands with a
     // space or a comma: `-1 245.50` in a file whose bank writes `-1245.50`).
     style = choose(spec.amountStyles.length === 0 ? spec.amountStyles : [...spec.amountStyles, ...GENERIC_STYLES.filter((st) => !spec.amountStyles.includes(st))], amountSamples, tryAmount) ?? style;
+    if (iFee >= 0) {
+      feeDir =
+        spec.feeDirection ??
+        feeDirection(
+          (function* () {
+            for (const [cells, line] of buffer) {
+              current = cells;
+              if (spec.isVoid?.(reader) === true) continue;
+              const v = tryParseAmount(moneyAt(cells, iFee), style);
+              if (typeof v === 'number') yield [v, line] as const;
+            }
+          })(),
+          ctx.file,
+          fieldName('fee'),
+        );
+    }
     // Where day and month read every date alike and in order both ways (a known bank's export
     // re-saved by a spreadsheet that writes `3/1/2026`), the running balance may settle it, by the
     // one balance-chain rule (readingByBalance): booked rows, the amount as the row is read (signed by
@@ -595,7 +648,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               amount = depositLessWithdrawal(moneyOf(iCredit), moneyOf(iDebit));
             }
             if (amount === undefined) return;
-            visit(at(cells, iDate), [amount - Math.abs(moneyOf(iFee) ?? 0)], moneyOf(iBalance));
+            visit(at(cells, iDate), [amount + feeMovement(moneyOf(iFee) ?? 0, feeDir)], moneyOf(iBalance));
           },
           width,
         );
@@ -807,7 +860,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       // A fee in a column of its own is a row of its own (a bank cost, not part of the payment); the
       // row's balance is after both, so it goes on whichever of the two comes last in time.
       const feeCell = iFee >= 0 ? moneyAt(cells, iFee) : '';
-      const fee = feeCell === '' ? 0 : Math.abs(money(feeCell, line, 'fee') as number);
+      // What the fee moves the balance by: a cost, or a fee given back (a refund's) the other way.
+      const fee = feeCell === '' ? 0 : feeMovement(money(feeCell, line, 'fee') as number, feeDir);
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
       const feeTx: RawRow | undefined =
@@ -817,7 +871,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               line,
               date: isoDate,
               valueDate: valueDate !== isoDate ? valueDate : undefined,
-              amount: -fee,
+              amount: fee,
               balance,
               text: `${fieldName('fee')}: ${text}`,
               currency: currencyCode(at(cells, iCurrency)),

@@ -14,7 +14,7 @@ import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
 import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
-import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, parseTable, signOf, unformula } from '../table.js';
+import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, feeDirection, feeMovement, parseTable, signOf, unformula } from '../table.js';
 import { chainBreaks, depositLessWithdrawal, readingByBalance } from '../balance-chain.js';
 import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
@@ -34,7 +34,7 @@ const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 /** A status that says the row is not booked yet (kept only with `includePending`). */
 const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
 /** A status that says the money never moved: the row is left out. */
-const STATUS_VOID = /^(declined|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
+const STATUS_VOID = /^(declined|denied|refused|voided|expired|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
 
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
@@ -154,13 +154,17 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // A sample of the rows below the header.
   const body = text.slice(lineOffset(text, headerLine + 1));
   const sample: string[][] = [];
+  const sampleLines: number[] = [];
   forEachRecord(
     body,
     header.delimiter,
     headerLine + 1,
     ctx.file,
-    (cells) => {
-      if (cells.some((c) => c.trim() !== '')) sample.push(cells);
+    (cells, line) => {
+      if (cells.some((c) => c.trim() !== '')) {
+        sample.push(cells);
+        sampleLines.push(line);
+      }
       return sample.length < SAMPLE_ROWS;
     },
     names.length,
@@ -173,6 +177,20 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const v = tryParseAmount(s, style);
     return typeof v === 'number' ? v : undefined;
   };
+  // How the fee column is written (a cost, or the movement), from the rows that moved money.
+  const feeColumn = columnsOf(header, 'fee')[0];
+  const voidCol = columnsOf(header, 'status')[0];
+  const feeDir =
+    feeColumn === undefined
+      ? undefined
+      : feeDirection(
+          sample.flatMap((r, k) => {
+            const v = STATUS_VOID.test(cell(r, voidCol)) ? undefined : amountOf(cell(r, feeColumn));
+            return v === undefined ? [] : [[v, sampleLines[k] as number] as const];
+          }),
+          ctx.file,
+          names[feeColumn] ?? String(feeColumn),
+        );
   const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
@@ -214,8 +232,8 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
           if (PENDING.test(cell(cells, dateCol)) || STATUS_PENDING.test(cell(cells, status)) || STATUS_VOID.test(cell(cells, status))) return;
           const a = moved(cells);
           if (a === undefined) return;
-          const fee = Math.abs(amountOf(cell(cells, feeCol)) ?? 0);
-          visit(cell(cells, dateCol), feeCol === undefined ? [a] : [a, a - fee], amountOf(cell(cells, balanceCol)));
+          const fee = feeMovement(amountOf(cell(cells, feeCol)) ?? 0, feeDir);
+          visit(cell(cells, dateCol), feeCol === undefined ? [a] : [a, a + fee], amountOf(cell(cells, balanceCol)));
         },
         names.length,
       ),
@@ -288,13 +306,14 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const sign = v === undefined || signCol === undefined ? 0 : signOf(cell(r, signCol));
     return v === undefined || !sign ? v : sign * Math.abs(v);
   };
-  const feeOf = (r: readonly string[]): number => (useFee ? Math.abs(amountOf(cell(r, feeCol)) ?? 0) : 0);
+  /** What the row's fee moves the balance by (negative for a cost). */
+  const feeOf = (r: readonly string[]): number => (useFee ? feeMovement(amountOf(cell(r, feeCol)) ?? 0, feeDir) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
       .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
       .map((r) => {
         const a = signedAmount(r, amountCol);
-        return [a === undefined ? undefined : a - feeOf(r), amountOf(cell(r, balanceCol))] as const;
+        return [a === undefined ? undefined : a + feeOf(r), amountOf(cell(r, balanceCol))] as const;
       })
       .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
   const parses = (i: number): number => sample.filter((r) => amountOf(cell(r, i)) !== undefined).length;
@@ -443,7 +462,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
         .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
         .map((r) => {
           const moved = depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
-          const a = moved === undefined ? undefined : moved - feeOf(r);
+          const a = moved === undefined ? undefined : moved + feeOf(r);
           return [a, amountOf(cell(r, balanceCol))] as const;
         })
         .filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
@@ -498,6 +517,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     // An account number in the title rows above the header (`Konto: 1234-5678901`, `Kontonummer;8327-9 …`).
     readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
     feeRowFirst: newestFirst === true,
+    ...(feeDir !== undefined ? { feeDirection: feeDir } : {}),
     padShortRows: true,
     ...(moreParties.length > 0 ? { moreCounterparties: moreParties } : {}),
   };

@@ -1,0 +1,82 @@
+/**
+ * Exports of payment services and business accounts beside the bank (fixtures/SOURCES.md: written
+ * by hand from the general shape of such exports, invented names, ids and amounts; not copied).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStatement } from '../../src/statements/index.js';
+import { StatementParseError } from '../../src/core/errors.js';
+import type { Statement } from '../../src/statements/types.js';
+
+const fixture = (p: string): Uint8Array => readFileSync(new URL(`../../fixtures/statements/${p}`, import.meta.url));
+const codes = (s: Statement): string[] => s.warnings.map((w) => w.code);
+
+describe('an activity export with gross, fee and net, several currencies and row states', () => {
+  const file = 'generic/payment-service-refund-fee-multi-currency.csv';
+
+  it('a fee given back with a refund moves the balance up, not down', () => {
+    const s = parseStatement(fixture(file));
+    const refund = s.transactions.filter((t) => t.line === 7);
+    expect(refund.map((t) => [t.amount, t.kind])).toEqual([
+      [-145_000, undefined],
+      [4_980, 'fee'],
+    ]);
+    // The sale's fee, written negative in the same file, is a cost.
+    expect(s.transactions.filter((t) => t.line === 2).map((t) => t.amount)).toEqual([145_000, -4_980]);
+  });
+
+  it('each currency keeps its own running balance: no break, and the statement opens and closes in its own currency', () => {
+    const s = parseStatement(fixture(file));
+    expect(s.currency).toBe('SEK');
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect([s.openingBalance, s.closingBalance]).toEqual([0, 2_530]);
+    expect(s.transactions.filter((t) => t.currency === 'EUR').map((t) => [t.line, t.amount])).toEqual([
+      [4, 4_000],
+      [4, -190],
+      [5, -3_810],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'CURRENCY_MIXED')?.lines).toContain(5);
+  });
+
+  it('a Denied payment never moved money: left out and named; a Pending one is kept out as pending', () => {
+    const s = parseStatement(fixture(file));
+    expect(s.transactions.some((t) => t.line === 9)).toBe(false);
+    expect(s.warnings.find((w) => w.code === 'ROWS_VOID')?.lines).toEqual([9]);
+    expect(s.warnings.find((w) => w.code === 'PENDING_EXCLUDED')?.lines).toContain(3);
+  });
+
+  it('as many fees of each sign: which are given back is unknown, refused naming the file, line and field', () => {
+    const csv = ['Date,Name,Currency,Gross,Fee,Net', '2026-01-13,Kerstin Alm,SEK,1450.00,-49.80,1400.20', '2026-01-17,Kerstin Alm,SEK,-1450.00,49.80,-1400.20', ''].join('\n');
+    let err: unknown;
+    try {
+      parseStatement(csv, { fileName: 'activity.csv' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StatementParseError);
+    expect(err).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'activity.csv', line: 2, field: 'Fee' });
+  });
+});
+
+describe('report headers in snake_case with the time zone after an underscore', () => {
+  it('available_on_utc dates the row, created_utc is the other date, gross and fee are read', () => {
+    const s = parseStatement(fixture('generic/payment-service-snake-case-utc.csv'));
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount])).toEqual([
+      [2, '2026-03-04', '2026-03-02', 125_000],
+      [2, '2026-03-04', '2026-03-02', -3_213],
+      [3, '2026-03-04', '2026-03-02', 249_000],
+      [3, '2026-03-04', '2026-03-02', -6_020],
+      [4, '2026-03-04', '2026-03-03', -49_900],
+    ]);
+    expect(s.transactions[2]?.text).toBe('Order 2002, gift wrap');
+  });
+
+  it('a settlement report dated by sale_date is read', () => {
+    const csv = ['merchant_id,payment_reference,type,amount,currency,sale_date', 'K1,P1,SALE,1999.00,SEK,2026-05-01', 'K1,P2,RETURN,-499.00,SEK,2026-05-03', ''].join('\n');
+    const s = parseStatement(csv);
+    expect(s.transactions.map((t) => [t.date, t.amount])).toEqual([
+      ['2026-05-01', 199_900],
+      ['2026-05-03', -49_900],
+    ]);
+  });
+});
