@@ -37,6 +37,9 @@ export class JsonObject {
 
 export type JsonValue = string | JsonNumber | boolean | null | JsonValue[] | JsonObject;
 
+/** The 1-based line where each array that {@link parseJson} read starts (arrays are plain arrays, so kept beside them). */
+const arrayLines = new WeakMap<readonly JsonValue[], number>();
+
 function fail(message: string, line: number, file: string | undefined): never {
   throw new StatementParseError('INVALID_ROW', `Invalid JSON: ${message}`, { file, line });
 }
@@ -179,7 +182,9 @@ export function parseJson(text: string, file: string | undefined, maxDepth: numb
     }
     if (ch === '[') {
       i++;
-      open({ kind: 'array', value: [] });
+      const a: JsonValue[] = [];
+      arrayLines.set(a, line);
+      open({ kind: 'array', value: a });
       skip();
       if (text[i] === ']') {
         i++;
@@ -387,6 +392,8 @@ const PENDING_KEYS = new Set(['pending', 'reserved', 'reservations', 'preliminar
 
 interface Found {
   readonly items: readonly JsonObject[];
+  /** Position in the array of the first item (1 when the array's first element is its header row). */
+  readonly offset: number;
   readonly path: string;
   readonly key: string | undefined;
   readonly parent: JsonObject | undefined;
@@ -409,7 +416,12 @@ function arraysOf(root: JsonValue): Found[] {
     if (Array.isArray(v)) {
       const objects = v.filter((x): x is JsonObject => x instanceof JsonObject);
       if (objects.length > 0 && objects.length >= v.length / 2) {
-        out.push({ items: objects, path: path === '' ? '$' : path, key, parent });
+        out.push({ items: objects, offset: 0, path: path === '' ? '$' : path, key, parent });
+        continue;
+      }
+      const table = rowsOfArrays(v, parent);
+      if (table !== undefined) {
+        out.push({ ...table, path: path === '' ? '$' : path, key, parent });
         continue;
       }
       v.forEach((x, i) => todo.push({ v: x, path: `${path}[${i}]`, key, parent }));
@@ -418,6 +430,46 @@ function arraysOf(root: JsonValue): Found[] {
     }
   }
   return out;
+}
+
+/** Keys that hold a table's column names beside its rows (`{"columns": […], "data": [[…], …]}`). */
+const HEADER_KEYS = new Set(['columns', 'column', 'headers', 'header', 'fields', 'names', 'kolumner', 'rubriker']);
+
+/** The column names when every element is a string (at least two of them). */
+function namesOf(v: JsonValue | undefined): string[] | undefined {
+  return Array.isArray(v) && v.length >= 2 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+/**
+ * A table written as arrays, one per row (a spreadsheet's values, a data frame's "split" or
+ * "values" form): its column names from a key beside it ({@link HEADER_KEYS}) in the object that
+ * holds it, else from its first row when that row is all text (whether those are names is told
+ * later, as for any array: by whether its rows then name a date and an amount). Each row becomes an object keyed
+ * by the names, at the row's own line, so it reads as an array of objects does. Undefined when
+ * the array is not such a table (most elements not arrays, or no names for the columns).
+ */
+function rowsOfArrays(v: readonly JsonValue[], parent: JsonObject | undefined): { items: JsonObject[]; offset: number } | undefined {
+  const rows = v.filter((x): x is JsonValue[] => Array.isArray(x));
+  if (rows.length < 2 || rows.length < v.length / 2) return undefined;
+  // Names beside the rows first (then every row is data), else the first row's.
+  let names: string[] | undefined;
+  for (const [k, x] of parent?.fields ?? []) if (HEADER_KEYS.has(foldHeader(k))) names ??= namesOf(x);
+  const offset = names === undefined ? 1 : 0;
+  names ??= namesOf(v[0]);
+  if (names === undefined) return undefined;
+  const header = names;
+  const items: JsonObject[] = [];
+  for (let r = offset; r < v.length; r++) {
+    const row = v[r];
+    if (!Array.isArray(row)) continue;
+    const fields = new Map<string, JsonValue>();
+    row.forEach((x, c) => {
+      const name = header[c];
+      if (name !== undefined && !fields.has(name)) fields.set(name, x);
+    });
+    items.push(new JsonObject(arrayLines.get(row) ?? 1, fields));
+  }
+  return { items, offset };
 }
 
 /**
@@ -436,7 +488,7 @@ export function looksLikeJson(text: string): boolean {
 export function jsonToTable(text: string, file: string | undefined, maxDepth: number): { text: string; rows: JsonRow[] } {
   const root = parseJson(text, file, maxDepth);
   // Every array of objects with the objects of it that are transactions (each object's fields read once).
-  const tables = arraysOf(root).map((found) => ({ found, rows: found.items.map((o, index) => ({ o, f: fieldsOf(o), index })).filter((r) => isTransaction(r.f)) }));
+  const tables = arraysOf(root).map((found) => ({ found, rows: found.items.map((o, index) => ({ o, f: fieldsOf(o), index: index + found.offset })).filter((r) => isTransaction(r.f)) }));
   let best: (typeof tables)[number] | undefined;
   for (const t of tables) if (t.rows.length > 0 && (best === undefined || t.rows.length > best.rows.length)) best = t;
   if (best === undefined) {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StatementParseError, detectStatementFormat, parseStatement } from '../../src/index.js';
+import { StatementParseError, counterpartyKey, detectStatementFormat, parseStatement } from '../../src/index.js';
 import { COLUMNS, COLUMN_MEANINGS, MAX_JSON_VALUES, parseJson, JsonNumber, JsonObject } from '../../src/statements/json.js';
 import { headerMeaning } from '../../src/statements/synonyms.js';
 
@@ -108,6 +108,32 @@ describe('JSON transactions', () => {
     expect(m.code).toBe('INVALID_AMOUNT');
     expect(m.line).toBe(1);
     expect(m.message).toContain('transactions[1]');
+  });
+
+  it('reads a table written as arrays: its header row first (a spreadsheet range), or its column names beside it (a data frame)', () => {
+    const sheet = parseStatement(fixture('sheet-values.json'), { fileName: 'sheet-values.json' });
+    expect(sheet.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference])).toEqual([
+      [6, '2026-03-02', -12_050, 1_087_950, 'Kortköp', 'ICA NÄRA LINDVÄGEN'],
+      [7, '2026-03-03', 200_000, 1_287_950, 'Swish inbetalning', 'Fakt 1042'],
+      [8, '2026-03-05', -49_900, 1_238_050, 'Bankgiro', 'TELIA SVERIGE AB'],
+      [9, '2026-03-06', -850_000, 388_050, 'Överföring', 'Hyra mars'],
+    ]);
+    // The type column is a type, not the party: the card purchase keys on the merchant.
+    expect(counterpartyKey(sheet.transactions[0]?.text ?? '', { reference: sheet.transactions[0]?.reference }).key).toBe('ICA NÄRA LINDVÄGEN');
+    const frame = parseStatement(fixture('split-columns-data.json'), { fileName: 'split-columns-data.json' });
+    expect(frame.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text])).toEqual([
+      [1, '2026-03-02', -118_900, 4_881_100, 'CLAS OHLSON 0412'],
+      [2, '2026-03-04', 1_250_000, 6_131_100, 'BG 5402-1234 KUNDEN I NORR AB'],
+      [3, '2026-03-09', -7_500, 6_123_600, 'AVGIFT BANKGIRO'],
+    ]);
+    expect(frame.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+    // A bad amount names the row's line and its place in the document.
+    const bad = fixture('sheet-values.json').toString('utf8').replace('"-499,00"', '"-499,0,0"');
+    const e = caught(() => parseStatement(bad, { fileName: 's.json' }));
+    expect([e.code, e.line]).toEqual(['INVALID_AMOUNT', 8]);
+    expect(e.message).toContain('values[3]');
+    // Arrays that are no table (no names for their columns) are still no transactions.
+    expect(caught(() => parseStatement('{"data": [["2026-03-02", -1.5], ["2026-03-03", 2.5]]}')).code).toBe('UNKNOWN_FORMAT');
   });
 
   it('refuses broken JSON with its line, and JSON that holds no transactions', () => {
