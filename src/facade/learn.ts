@@ -129,7 +129,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
-        await tx.putLedgerVouchers(ref, [...fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })), ...cancelledNow]);
+        // When they were learned: relearn learns them again in this order among the confirmed vouchers.
+        const learnedAt = ctx.now().toISOString();
+        await tx.putLedgerVouchers(ref, [...fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id), learnedAt })), ...cancelledNow]);
         const markedNow = new Set(marks.map(keyOfLine));
         await tx.markTransactions(ref, [...freed.filter((f) => !markedNow.has(keyOfLine(f))), ...marks]);
         // Account names from #KONTO fill gaps for SIE export; names the bureau gave are kept.

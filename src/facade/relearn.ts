@@ -24,6 +24,8 @@ import type { Kontera, LongOperationOptions, RelearnResult } from './types.js';
 interface Replay {
   readonly booking: ConfirmedBooking;
   readonly settings: ClientSettings;
+  /** When it was learned (ledger `learnedAt`, voucher `confirmedAt`); undefined when not kept. */
+  readonly at: string | undefined;
 }
 
 /** True when the client's knowledge was learned under other key rules than the current ones (or unknown ones). */
@@ -32,16 +34,16 @@ export function keyRulesOutdated(client: ClientRow): boolean {
 }
 
 /**
- * What the client learned, in the order it learned it: the SIE history's bank vouchers that taught
- * something (date order, as `learnFromSie` learns a file), then the confirmed vouchers in the order
- * they were confirmed (time, then series and number: the order confirm numbered them in).
+ * What the client learned: the SIE history's bank vouchers that taught something (date order, as
+ * `learnFromSie` learns a file), and the confirmed vouchers in the order they were confirmed (time,
+ * then series and number: the order confirm numbered them in); {@link inLearningOrder} interleaves them.
  */
 async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: number }> {
   const ref = refOf(client);
   const settings = engineClient(client);
   // The same booking learnFromSie learns (and forgets, when a later export changes it), against
   // the bank accounts the voucher had when it was learned.
-  const sie = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts } }));
+  const sie = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts }, at: v.learnedAt }));
   const vouchers = [...(await tx.listVouchers(ref))].sort(
     (a, b) => (a.confirmedAt < b.confirmedAt ? -1 : a.confirmedAt > b.confirmedAt ? 1 : a.series < b.series ? -1 : a.series > b.series ? 1 : a.number - b.number),
   );
@@ -68,6 +70,7 @@ async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Re
         origin: from.correction === true ? 'correction' : 'confirmed',
       },
       settings,
+      at: v.confirmedAt,
     });
   }
   return { sie, confirmed, fromImportedLine, notReplayable };
@@ -82,6 +85,19 @@ function lineOf(
   return l === undefined ? undefined : { text: l.text, reference: l.reference, counterparty: l.counterparty, counterpartyAccount: l.counterpartyAccount };
 }
 
+/**
+ * The SIE history's and the confirmed vouchers' bookings in the order they were learned: by
+ * `learnedAt` and `confirmedAt` (both from the same clock), a file's vouchers in date order among
+ * themselves. Ledger vouchers stored before `learnedAt` was kept come first, as they were learned
+ * before any confirmed voucher that knows its time for all relearn can tell; at the same instant
+ * (one clock tick), the SIE voucher first.
+ */
+function inLearningOrder(sie: readonly Replay[], confirmed: readonly Replay[]): Replay[] {
+  const timed = [...sie.map((r, i) => ({ r, i, at: r.at ?? '', kind: 0 })), ...confirmed.map((r, i) => ({ r, i, at: r.at ?? '', kind: 1 }))];
+  timed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind - b.kind || a.i - b.i));
+  return timed.map((t) => t.r);
+}
+
 /** `relearn`. */
 export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
   const { store, clientOf } = ctx;
@@ -93,7 +109,7 @@ export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
         const ref = refOf(client);
         const before = await tx.getProfiles(ref);
         const { sie, confirmed, fromImportedLine, notReplayable } = await replaysOf(tx, client);
-        const all = [...sie, ...confirmed];
+        const all = inLearningOrder(sie, confirmed);
         // The old keys (to withdraw) and the new ones (to learn), with every other client's
         // profiles and the aggregates for them: the base the store applies the changes against.
         const { k, base } = await knowledgeForLearning(tx, client, [...before.map((p) => p.key), ...keysOf(all.map((r) => r.booking))]);

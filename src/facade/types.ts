@@ -319,7 +319,7 @@ export interface RelearnResult {
   /** The client's profiles (one per counterparty key) before and after. */
   readonly profilesBefore: number;
   readonly profilesAfter: number;
-  /** Bookings learned again: bank vouchers of its SIE history, then its confirmed vouchers. */
+  /** Bookings learned again: bank vouchers of its SIE history and its confirmed vouchers (in the order they were learned). */
   readonly replayed: { readonly sie: number; readonly confirmed: number };
   /**
    * Confirmed vouchers stored before their bank line's texts were kept with them (kontera before

@@ -121,6 +121,7 @@ export function checkLedgerVoucher(v: LedgerVoucher): void {
   }
   if (!Array.isArray(v.bankAccounts) || typeof v.learned !== 'boolean') throw new ValidationError(`Invalid ${where}: expected bankAccounts and learned`);
   if (v.exported !== undefined && (typeof v.exported !== 'string' || !ISO_DATE.test(v.exported))) throw new ValidationError(`Invalid ${where}: expected exported as an ISO date, got ${JSON.stringify(v.exported)}`);
+  if (v.learnedAt !== undefined && (typeof v.learnedAt !== 'string' || Number.isNaN(Date.parse(v.learnedAt)))) throw new ValidationError(`Invalid ${where}: expected learnedAt as an ISO timestamp, got ${JSON.stringify(v.learnedAt)}`);
 }
 
 /** `NOT_FOUND` for a transaction that is not stored. @internal */

@@ -181,6 +181,12 @@ export interface LedgerVoucher {
    * when the file had no `#GEN`, and in ledgers stored before.
    */
   readonly exported?: string | undefined;
+  /**
+   * When this version was learned (ISO timestamp, the clock `confirm` stamps `confirmedAt` with), so
+   * that `relearn` learns the client's SIE history and confirmed vouchers again in the order they were
+   * learned. Absent in ledgers stored before it was kept (relearn then takes them as learned first).
+   */
+  readonly learnedAt?: string | undefined;
 }
 
 /** Sets (or, with `booked` undefined, clears) the ledger mark of one stored transaction. */

@@ -209,6 +209,41 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
     expect((await k.suggest('c1', LINES))[0]?.keyRulesOutdated).toBe(true);
   });
 
+  it('learns SIE files and confirmed vouchers again in the order they were learned (SIE, confirm, SIE again)', async () => {
+    const o = await openStore(kind);
+    opened.push(o);
+    let clock = Date.parse('2026-04-10T08:00:00Z');
+    const k = await createKontera({ store: o.store, now: () => new Date((clock += 60_000)) });
+    await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+    await k.addBureau({ id: 'b2', name: 'Byrå Två' });
+    await k.addClient({ bureauId: 'b1', id: 'c1', name: 'Norrbackens Verkstad AB', bankAccounts: ['1930'] });
+    await k.addClient({ bureauId: 'b2', id: 'd1', name: 'Åsens Snickeri AB', bankAccounts: ['1930'] });
+    await k.learnFromSie('c1', sieFile('20260401', HISTORY));
+    // The accountant corrects the office supplier to 5410 (and confirms a customer payment) …
+    await k.confirm('c1', CONFIRMED);
+    // … then a newer export of the books comes in, with the supplier booked to 6110 again in April–June
+    // (the bureau's own bookkeeper kept booking it the old way) and a new landlord text.
+    const NEWER: Ver[] = [
+      ...HISTORY,
+      ['A', '8', '2026-04-15', 'Kontorslagret AB', [['1930', -300], ['6110', 240], ['2641', 60]]],
+      ['A', '9', '2026-05-12', 'Kontorslagret AB', [['1930', -450], ['6110', 360], ['2641', 90]]],
+      ['A', '10', '2026-06-10', 'Kontorslagret AB', [['1930', -200], ['6110', 160], ['2641', 40]]],
+      ['A', '11', '2026-06-20', 'Telikom Sverige AB', [['1930', -375], ['6212', 300], ['2641', 75]]],
+    ];
+    expect((await k.learnFromSie('c1', sieFile('20260701', NEWER))).learned).toBe(4);
+    await k.confirm('c1', LATER);
+    const live = await knowledgeOf(o.store);
+    const lines = [{ date: '2026-07-02', amount: -70000, text: 'Kontorslagret AB' }, ...LINES.slice(1)];
+    const liveSuggestions = await k.suggest('c1', lines);
+    // As learned: the later bookings to 6110 outweigh the earlier correction.
+    expect(liveSuggestions[0]?.account).toBe('6110');
+
+    const r = await k.relearn('c1');
+    expect(r.replayed).toEqual({ sie: NEWER.length, confirmed: CONFIRMED.length + LATER.length });
+    expect(await knowledgeOf(o.store)).toEqual(live);
+    expect(await k.suggest('c1', lines)).toEqual(liveSuggestions);
+  });
+
   it('learns vouchers confirmed before their texts were kept from the lines they book', async () => {
     const o = await openStore(kind);
     opened.push(o);

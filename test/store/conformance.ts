@@ -848,7 +848,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       it('keeps ledger vouchers by id, replaces one put again, lists them by date then id', async () => {
         expect(await store.listLedgerVouchers(A)).toEqual([]);
         const a2 = ledger('2025-01-01 A 2', { date: '2025-02-01' });
-        const a1 = ledger('2025-01-01 A 1', { date: '2025-02-01' });
+        const a1 = ledger('2025-01-01 A 1', { date: '2025-02-01', learnedAt: '2025-03-01T09:30:00.000Z' });
         const b7 = ledger('2025-01-01 B 7', { date: '2025-01-15', learned: false, bankAccounts: ['1920', '1930'] });
         await store.putLedgerVouchers(A, [a2, a1, b7]);
         expect(await store.listLedgerVouchers(A)).toEqual([b7, a1, a2]);
@@ -861,6 +861,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       it('refuses a malformed ledger voucher with VALIDATION and writes none of the call', async () => {
         await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 2', { date: '4 mars' })]), 'VALIDATION');
         await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 3', { rows: [{ account: '1930', amount: 1.5 }] })]), 'VALIDATION');
+        await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 4', { learnedAt: 'i morse' })]), 'VALIDATION');
         expect(await store.listLedgerVouchers(A)).toEqual([]);
       });
 
