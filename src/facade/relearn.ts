@@ -14,7 +14,7 @@
 import { learn, removeClient } from '../knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
-import type { ClientRow, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
+import type { ClientRow, LearnedFrom, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
 import { bankAmount, bookingOf } from './ledger.js';
 import { CHUNK, ChangeAccumulator, checkAbort, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -37,43 +37,78 @@ export function keyRulesOutdated(client: ClientRow): boolean {
  * What the client learned: the SIE history's bank vouchers that taught something (date order, as
  * `learnFromSie` learns a file), and the confirmed vouchers in the order they were confirmed (time,
  * then series and number: the order confirm numbered them in); {@link inLearningOrder} interleaves them.
+ * What `unlearn` took back is left out: ledger vouchers it marked not learned, confirmed ones it
+ * marked `forgotten`.
  */
-async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: number }> {
+async function replaysOf(
+  tx: StoreSession,
+  client: ClientRow,
+): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: VoucherRecord[]; forgotten: number }> {
   const ref = refOf(client);
   const settings = engineClient(client);
   // The same booking learnFromSie learns (and forgets, when a later export changes it), against
   // the bank accounts the voucher had when it was learned.
-  const sie = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts }, at: v.learnedAt }));
+  const ledger = await tx.listLedgerVouchers(ref);
+  const sie = ledger.filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts }, at: v.learnedAt }));
+  const confirmed: Replay[] = [];
+  const notReplayable: VoucherRecord[] = [];
+  let fromImportedLine = 0;
+  let forgotten = ledger.filter((v) => v.forgotten === true).length;
+  for (const c of await confirmedBookings(tx, client)) {
+    if (c.from?.forgotten === true) {
+      forgotten++;
+      continue;
+    }
+    if (c.booking === undefined) {
+      notReplayable.push(c.voucher);
+      continue;
+    }
+    if (c.fromLine) fromImportedLine++;
+    confirmed.push({ booking: c.booking, settings, at: c.voucher.confirmedAt });
+  }
+  return { sie, confirmed, fromImportedLine, notReplayable, forgotten };
+}
+
+/** A confirmed voucher with the booking it was learned as (undefined when that cannot be known). */
+export interface ConfirmedReplay {
+  readonly voucher: VoucherRecord;
+  /** What it was learned from: its `learnedFrom`, else the imported line it books. */
+  readonly from: LearnedFrom | undefined;
+  /** True when `from` is the imported line (a voucher confirmed before `learnedFrom` was kept). */
+  readonly fromLine: boolean;
+  readonly booking: ConfirmedBooking | undefined;
+}
+
+/**
+ * The client's confirmed vouchers in the order they were confirmed, each with the booking confirm
+ * learned: the line's texts (`learnedFrom`, or for vouchers confirmed before it was kept, the imported
+ * line the voucher books), the voucher's date and rows (learning reads no more).
+ */
+export async function confirmedBookings(tx: StoreSession, client: ClientRow): Promise<ConfirmedReplay[]> {
+  const ref = refOf(client);
+  const banksOf = engineClient(client).bankAccounts ?? [];
   const vouchers = [...(await tx.listVouchers(ref))].sort(
     (a, b) => (a.confirmedAt < b.confirmedAt ? -1 : a.confirmedAt > b.confirmedAt ? 1 : a.series < b.series ? -1 : a.series > b.series ? 1 : a.number - b.number),
   );
   // Vouchers confirmed before their line texts were kept: the imported line they book has them.
   const lineKeys: TransactionKey[] = vouchers.flatMap((v) => (v.learnedFrom === undefined && v.transactionId !== undefined && v.bankAccount !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
   const lines = new Map((lineKeys.length === 0 ? [] : await tx.getTransactions(ref, lineKeys)).map((l) => [`${l.bankAccount}\u0000${l.id}`, l]));
-  const confirmed: Replay[] = [];
-  let fromImportedLine = 0;
-  let notReplayable = 0;
-  for (const v of vouchers) {
+  return vouchers.map((v) => {
     const from = v.learnedFrom ?? lineOf(v, lines);
-    if (from === undefined) {
-      notReplayable++;
-      continue;
-    }
-    if (v.learnedFrom === undefined) fromImportedLine++;
+    if (from === undefined) return { voucher: v, from, fromLine: false, booking: undefined };
     const rows = v.rows.map((r) => ({ account: r.account, amount: r.amount }));
-    const banks = v.bankAccount !== undefined ? [v.bankAccount] : (settings.bankAccounts ?? []);
-    confirmed.push({
-      // As confirm built it: the line's texts, the voucher's date and rows (learning reads no more).
+    const banks = v.bankAccount !== undefined ? [v.bankAccount] : banksOf;
+    return {
+      voucher: v,
+      from,
+      fromLine: v.learnedFrom === undefined,
       booking: {
         transaction: { date: v.date, amount: bankAmount(rows, banks), text: from.text, reference: from.reference, counterparty: from.counterparty, counterpartyAccount: from.counterpartyAccount },
         voucher: { date: v.date, text: v.text, rows },
         origin: from.correction === true ? 'correction' : 'confirmed',
       },
-      settings,
-      at: v.confirmedAt,
-    });
-  }
-  return { sie, confirmed, fromImportedLine, notReplayable };
+    };
+  });
 }
 
 function lineOf(
@@ -108,7 +143,7 @@ export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
         const client = await clientOf(tx, clientId);
         const ref = refOf(client);
         const before = await tx.getProfiles(ref);
-        const { sie, confirmed, fromImportedLine, notReplayable } = await replaysOf(tx, client);
+        const { sie, confirmed, fromImportedLine, notReplayable, forgotten } = await replaysOf(tx, client);
         const all = inLearningOrder(sie, confirmed);
         // The old keys (to withdraw) and the new ones (to learn), with every other client's
         // profiles and the aggregates for them: the base the store applies the changes against.
@@ -129,7 +164,9 @@ export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
           profilesAfter: k.profiles.get(client.id)?.size ?? 0,
           replayed: { sie: sie.length, confirmed: confirmed.length },
           fromImportedLine,
-          notReplayable,
+          notReplayable: notReplayable.length,
+          notReplayableVouchers: notReplayable.map((v) => ({ series: v.series, number: v.number, date: v.date, text: v.text })),
+          forgotten,
           wasOutdated: keyRulesOutdated(client),
         };
       });
