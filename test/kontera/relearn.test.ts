@@ -168,6 +168,24 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
     expect(await knowledgeOf(o.store)).toEqual(await knowledgeOf(fresh.o.store));
   });
 
+  it('auto-books nothing on knowledge learned under other key rules, until relearn', async () => {
+    const { o, k } = await learned();
+    const current = await k.suggest('c1', LINES);
+    const auto = current.flatMap((s, i) => (s.autoBook ? [i] : []));
+    expect(auto.length).toBeGreaterThan(0);
+    // The same profiles, but the client's key rules are an earlier version's: its keys still match.
+    const client = await o.store.getClient(C1);
+    await o.store.updateClient({ ...client, keyRules: '0123456789abcdef' });
+    const stale = await k.suggest('c1', LINES);
+    for (const i of auto) {
+      expect(stale[i]?.account).toBe(current[i]?.account);
+      expect(stale[i]).toMatchObject({ keyRulesOutdated: true, autoBook: false, review: true });
+      expect(stale[i]?.reviewReasons.at(-1)).toMatch(/earlier kontera.*relearn/);
+    }
+    await k.relearn('c1');
+    expect(await k.suggest('c1', LINES)).toEqual(current);
+  });
+
   it('flags knowledge learned before fingerprints were kept', async () => {
     const { o, k } = await learned();
     await makeStale(o.store, undefined);
