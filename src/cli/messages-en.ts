@@ -243,6 +243,8 @@ export const EN = {
   'relearn.done': '{client}: {sie} SIE {sie|voucher|vouchers} and {confirmed} confirmed {confirmed|booking|bookings} learned again; {before} → {after} {after|counterparty|counterparties}{notes}',
   'relearn.fromLines': ', {n} older {n|booking|bookings} learned from {n|its|their} imported {n|line|lines}',
   'relearn.notReplayable': ', {n} older {n|booking|bookings} without an imported line could not be learned again',
+  'relearn.notReplayableList': '  not learned again (what {n|it|they} taught is gone; book the counterparty once more, or learn the SIE export that holds {n|it|them}): {vouchers}',
+  'relearn.forgotten': ', {n} {n|booking|bookings} forgotten with unlearn left out',
   'suggest.keyRulesOutdated': 'Note: {client} was learned under the key rules of an earlier kontera; known counterparties may look new. Run: kontera --db {db} relearn --client {client}',
   'learn.booked': '; {n} imported bank {n|line is|lines are} already booked in these books',
   'import.booked': ', {n} already booked in the client\'s books',

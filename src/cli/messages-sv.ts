@@ -246,6 +246,8 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'relearn.done': '{client}: {sie} {sie|SIE-verifikation|SIE-verifikationer} och {confirmed} {confirmed|bekräftad bokning|bekräftade bokningar} inlärda på nytt; {before} → {after} {after|motpart|motparter}{notes}',
   'relearn.fromLines': ', {n} {n|äldre bokning|äldre bokningar} inlärda från {n|sin|sina} {n|importerade rad|importerade rader}',
   'relearn.notReplayable': ', {n} {n|äldre bokning|äldre bokningar} utan importerad rad kunde inte läras in på nytt',
+  'relearn.notReplayableList': '  inte inlärda på nytt (det {n|den|de} lärde ut är borta; boka motparten en gång till, eller lär in SIE-exporten som har {n|den|dem}): {vouchers}',
+  'relearn.forgotten': ', {n} {n|bokning|bokningar} som glömts med unlearn utelämnade',
   'suggest.keyRulesOutdated': 'Obs: {client} lärdes in med en tidigare kontera-versions nyckelregler; kända motparter kan se nya ut. Kör: kontera --db {db} relearn --client {client}',
   'learn.booked': '; {n} {n|importerad bankrad är|importerade bankrader är} redan bokförda i denna bokföring',
   'import.booked': ', {n} redan bokförda i klientens bokföring',

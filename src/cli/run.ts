@@ -1005,8 +1005,16 @@ const relearnCommand: Command = {
         const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })) });
         results.push({ client: t.id, ...(t.bureauId !== undefined ? { bureau: t.bureauId } : {}), ...r });
         if (!ctx.json) {
-          const notes = (r.fromImportedLine > 0 ? say('relearn.fromLines', { n: r.fromImportedLine }) : '') + (r.notReplayable > 0 ? say('relearn.notReplayable', { n: r.notReplayable }) : '');
+          const notes =
+            (r.fromImportedLine > 0 ? say('relearn.fromLines', { n: r.fromImportedLine }) : '') +
+            (r.notReplayable > 0 ? say('relearn.notReplayable', { n: r.notReplayable }) : '') +
+            (r.forgotten > 0 ? say('relearn.forgotten', { n: r.forgotten }) : '');
           ctx.io.out(`${say('relearn.done', { client: t.id, sie: r.replayed.sie, confirmed: r.replayed.confirmed, before: r.profilesBefore, after: r.profilesAfter, notes })}\n`);
+          // Each voucher that could not be learned again, by name: nothing is lost unsaid.
+          if (r.notReplayableVouchers.length > 0) {
+            const vouchers = r.notReplayableVouchers.map((v) => `${v.series} ${v.number} (${v.date}${v.text.trim() === '' ? '' : ` "${v.text.trim()}"`})`).join(', ');
+            ctx.io.out(`${say('relearn.notReplayableList', { n: r.notReplayableVouchers.length, vouchers })}\n`);
+          }
         }
       }
       if (ctx.json) json(ctx, results);

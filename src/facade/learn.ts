@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { forgetBooking, learn, unlearn } from '../knowledge/learn.js';
-import type { AccountNo, ClientSettings } from '../knowledge/types.js';
+import { forgetBooking, learn, learnedAs, unlearn } from '../knowledge/learn.js';
+import type { AccountNo, ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
+import { confirmedBookings } from './relearn.js';
 import { fiscalYearOf, monthIndex, numberingContradicts, replacesExport, unlawfulFiscalYear } from '../sie/fiscal-year.js';
 import { yearsForFile } from './fiscal-years.js';
 import type { YearRevision } from './fiscal-years.js';
@@ -129,7 +130,9 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
         }
         checkAbort(options.signal);
         await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
-        await tx.putLedgerVouchers(ref, [...fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id) })), ...cancelledNow]);
+        // When they were learned: relearn learns them again in this order among the confirmed vouchers.
+        const learnedAt = ctx.now().toISOString();
+        await tx.putLedgerVouchers(ref, [...fresh.map((e) => ({ ...e.voucher, learned: learnedIds.has(e.voucher.id), learnedAt })), ...cancelledNow]);
         const markedNow = new Set(marks.map(keyOfLine));
         await tx.markTransactions(ref, [...freed.filter((f) => !markedNow.has(keyOfLine(f))), ...marks]);
         // Account names from #KONTO fill gaps for SIE export; names the bureau gave are kept.
@@ -178,11 +181,25 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
         const { k, base } = await knowledgeForLearning(tx, client, [key]);
-        const changes = unlearn(k, engineClient(client), key, templateId);
+        const settings = engineClient(client);
+        const changes = unlearn(k, settings, key, templateId);
         await tx.applyKnowledge(client.bureauId, changes, base, ctx.shareAt);
+        // The bookings that taught it are marked, so that relearn does not learn it again: those that
+        // teach this key (and template) under the current key rules.
+        const ref = refOf(client);
+        const teaches = (b: ConfirmedBooking, s: ClientSettings): boolean => {
+          const as = learnedAs(s, b);
+          return as !== undefined && as.key === key && (templateId === undefined || as.templateId === templateId);
+        };
+        const ledger = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned && teaches(bookingOf(v), { ...settings, bankAccounts: v.bankAccounts }));
+        if (ledger.length > 0) await tx.putLedgerVouchers(ref, ledger.map((v) => ({ ...v, learned: false, forgotten: true as const })));
+        const confirmed = (await confirmedBookings(tx, client)).flatMap((c) =>
+          c.booking !== undefined && c.from !== undefined && c.from.forgotten !== true && teaches(c.booking, settings) ? [{ series: c.voucher.series, number: c.voucher.number, learnedFrom: { ...c.from, forgotten: true as const } }] : [],
+        );
+        if (confirmed.length > 0) await tx.setLearnedFrom(ref, confirmed);
         // Forgetting a counterparty also reopens the invoices its confirmed payments settled.
-        const reopened = templateId === undefined ? await unlearnOpenItems(tx, refOf(client), key) : 0;
-        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 };
+        const reopened = templateId === undefined ? await unlearnOpenItems(tx, ref, key) : 0;
+        return { changed: changes.putProfiles.length + changes.deleteProfiles.length > 0 || reopened > 0 || ledger.length + confirmed.length > 0 };
       });
     },
   };

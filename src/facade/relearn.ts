@@ -14,7 +14,7 @@
 import { learn, removeClient } from '../knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
-import type { ClientRow, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
+import type { ClientRow, LearnedFrom, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
 import { bankAmount, bookingOf } from './ledger.js';
 import { CHUNK, ChangeAccumulator, checkAbort, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -24,6 +24,8 @@ import type { Kontera, LongOperationOptions, RelearnResult } from './types.js';
 interface Replay {
   readonly booking: ConfirmedBooking;
   readonly settings: ClientSettings;
+  /** When it was learned (ledger `learnedAt`, voucher `confirmedAt`); undefined when not kept. */
+  readonly at: string | undefined;
 }
 
 /** True when the client's knowledge was learned under other key rules than the current ones (or unknown ones). */
@@ -32,45 +34,81 @@ export function keyRulesOutdated(client: ClientRow): boolean {
 }
 
 /**
- * What the client learned, in the order it learned it: the SIE history's bank vouchers that taught
- * something (date order, as `learnFromSie` learns a file), then the confirmed vouchers in the order
- * they were confirmed (time, then series and number: the order confirm numbered them in).
+ * What the client learned: the SIE history's bank vouchers that taught something (date order, as
+ * `learnFromSie` learns a file), and the confirmed vouchers in the order they were confirmed (time,
+ * then series and number: the order confirm numbered them in); {@link inLearningOrder} interleaves them.
+ * What `unlearn` took back is left out: ledger vouchers it marked not learned, confirmed ones it
+ * marked `forgotten`.
  */
-async function replaysOf(tx: StoreSession, client: ClientRow): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: number }> {
+async function replaysOf(
+  tx: StoreSession,
+  client: ClientRow,
+): Promise<{ sie: Replay[]; confirmed: Replay[]; fromImportedLine: number; notReplayable: VoucherRecord[]; forgotten: number }> {
   const ref = refOf(client);
   const settings = engineClient(client);
   // The same booking learnFromSie learns (and forgets, when a later export changes it), against
   // the bank accounts the voucher had when it was learned.
-  const sie = (await tx.listLedgerVouchers(ref)).filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts } }));
+  const ledger = await tx.listLedgerVouchers(ref);
+  const sie = ledger.filter((v) => v.learned).map((v) => ({ booking: bookingOf(v), settings: { ...settings, bankAccounts: v.bankAccounts }, at: v.learnedAt }));
+  const confirmed: Replay[] = [];
+  const notReplayable: VoucherRecord[] = [];
+  let fromImportedLine = 0;
+  let forgotten = ledger.filter((v) => v.forgotten === true).length;
+  for (const c of await confirmedBookings(tx, client)) {
+    if (c.from?.forgotten === true) {
+      forgotten++;
+      continue;
+    }
+    if (c.booking === undefined) {
+      notReplayable.push(c.voucher);
+      continue;
+    }
+    if (c.fromLine) fromImportedLine++;
+    confirmed.push({ booking: c.booking, settings, at: c.voucher.confirmedAt });
+  }
+  return { sie, confirmed, fromImportedLine, notReplayable, forgotten };
+}
+
+/** A confirmed voucher with the booking it was learned as (undefined when that cannot be known). */
+export interface ConfirmedReplay {
+  readonly voucher: VoucherRecord;
+  /** What it was learned from: its `learnedFrom`, else the imported line it books. */
+  readonly from: LearnedFrom | undefined;
+  /** True when `from` is the imported line (a voucher confirmed before `learnedFrom` was kept). */
+  readonly fromLine: boolean;
+  readonly booking: ConfirmedBooking | undefined;
+}
+
+/**
+ * The client's confirmed vouchers in the order they were confirmed, each with the booking confirm
+ * learned: the line's texts (`learnedFrom`, or for vouchers confirmed before it was kept, the imported
+ * line the voucher books), the voucher's date and rows (learning reads no more).
+ */
+export async function confirmedBookings(tx: StoreSession, client: ClientRow): Promise<ConfirmedReplay[]> {
+  const ref = refOf(client);
+  const banksOf = engineClient(client).bankAccounts ?? [];
   const vouchers = [...(await tx.listVouchers(ref))].sort(
     (a, b) => (a.confirmedAt < b.confirmedAt ? -1 : a.confirmedAt > b.confirmedAt ? 1 : a.series < b.series ? -1 : a.series > b.series ? 1 : a.number - b.number),
   );
   // Vouchers confirmed before their line texts were kept: the imported line they book has them.
   const lineKeys: TransactionKey[] = vouchers.flatMap((v) => (v.learnedFrom === undefined && v.transactionId !== undefined && v.bankAccount !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
   const lines = new Map((lineKeys.length === 0 ? [] : await tx.getTransactions(ref, lineKeys)).map((l) => [`${l.bankAccount}\u0000${l.id}`, l]));
-  const confirmed: Replay[] = [];
-  let fromImportedLine = 0;
-  let notReplayable = 0;
-  for (const v of vouchers) {
+  return vouchers.map((v) => {
     const from = v.learnedFrom ?? lineOf(v, lines);
-    if (from === undefined) {
-      notReplayable++;
-      continue;
-    }
-    if (v.learnedFrom === undefined) fromImportedLine++;
+    if (from === undefined) return { voucher: v, from, fromLine: false, booking: undefined };
     const rows = v.rows.map((r) => ({ account: r.account, amount: r.amount }));
-    const banks = v.bankAccount !== undefined ? [v.bankAccount] : (settings.bankAccounts ?? []);
-    confirmed.push({
-      // As confirm built it: the line's texts, the voucher's date and rows (learning reads no more).
+    const banks = v.bankAccount !== undefined ? [v.bankAccount] : banksOf;
+    return {
+      voucher: v,
+      from,
+      fromLine: v.learnedFrom === undefined,
       booking: {
         transaction: { date: v.date, amount: bankAmount(rows, banks), text: from.text, reference: from.reference, counterparty: from.counterparty, counterpartyAccount: from.counterpartyAccount },
         voucher: { date: v.date, text: v.text, rows },
         origin: from.correction === true ? 'correction' : 'confirmed',
       },
-      settings,
-    });
-  }
-  return { sie, confirmed, fromImportedLine, notReplayable };
+    };
+  });
 }
 
 function lineOf(
@@ -80,6 +118,19 @@ function lineOf(
   if (v.transactionId === undefined || v.bankAccount === undefined) return undefined;
   const l = lines.get(`${v.bankAccount}\u0000${v.transactionId}`);
   return l === undefined ? undefined : { text: l.text, reference: l.reference, counterparty: l.counterparty, counterpartyAccount: l.counterpartyAccount };
+}
+
+/**
+ * The SIE history's and the confirmed vouchers' bookings in the order they were learned: by
+ * `learnedAt` and `confirmedAt` (both from the same clock), a file's vouchers in date order among
+ * themselves. Ledger vouchers stored before `learnedAt` was kept come first, as they were learned
+ * before any confirmed voucher that knows its time for all relearn can tell; at the same instant
+ * (one clock tick), the SIE voucher first.
+ */
+function inLearningOrder(sie: readonly Replay[], confirmed: readonly Replay[]): Replay[] {
+  const timed = [...sie.map((r, i) => ({ r, i, at: r.at ?? '', kind: 0 })), ...confirmed.map((r, i) => ({ r, i, at: r.at ?? '', kind: 1 }))];
+  timed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind - b.kind || a.i - b.i));
+  return timed.map((t) => t.r);
 }
 
 /** `relearn`. */
@@ -92,8 +143,8 @@ export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
         const client = await clientOf(tx, clientId);
         const ref = refOf(client);
         const before = await tx.getProfiles(ref);
-        const { sie, confirmed, fromImportedLine, notReplayable } = await replaysOf(tx, client);
-        const all = [...sie, ...confirmed];
+        const { sie, confirmed, fromImportedLine, notReplayable, forgotten } = await replaysOf(tx, client);
+        const all = inLearningOrder(sie, confirmed);
         // The old keys (to withdraw) and the new ones (to learn), with every other client's
         // profiles and the aggregates for them: the base the store applies the changes against.
         const { k, base } = await knowledgeForLearning(tx, client, [...before.map((p) => p.key), ...keysOf(all.map((r) => r.booking))]);
@@ -113,7 +164,9 @@ export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
           profilesAfter: k.profiles.get(client.id)?.size ?? 0,
           replayed: { sie: sie.length, confirmed: confirmed.length },
           fromImportedLine,
-          notReplayable,
+          notReplayable: notReplayable.length,
+          notReplayableVouchers: notReplayable.map((v) => ({ series: v.series, number: v.number, date: v.date, text: v.text })),
+          forgotten,
           wasOutdated: keyRulesOutdated(client),
         };
       });

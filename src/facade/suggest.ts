@@ -69,12 +69,17 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
           );
           const twin = twins.get(i);
           const out = twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
-          return outdated ? { ...out, keyRulesOutdated: true as const } : out;
+          // Never auto-booked on stale keys: under other key rules a line's key can meet a profile of
+          // another counterparty (rules that merge or split texts), and nothing tells which until relearn.
+          return outdated ? { ...out, keyRulesOutdated: true as const, review: true, autoBook: false, reviewReasons: [...out.reviewReasons, KEY_RULES_OUTDATED_REASON] } : out;
         });
       }, READ_ONLY);
     },
   };
 }
+
+/** The review reason on every suggestion for a client whose knowledge was learned under other key rules. */
+const KEY_RULES_OUTDATED_REASON = "The client's knowledge was learned under the key rules of an earlier kontera: not auto-booked until the client is relearned (relearn).";
 
 /**
  * Imported lines (those with an id) that a line of another export format of the same bank account

@@ -319,7 +319,7 @@ export interface RelearnResult {
   /** The client's profiles (one per counterparty key) before and after. */
   readonly profilesBefore: number;
   readonly profilesAfter: number;
-  /** Bookings learned again: bank vouchers of its SIE history, then its confirmed vouchers. */
+  /** Bookings learned again: bank vouchers of its SIE history and its confirmed vouchers (in the order they were learned). */
   readonly replayed: { readonly sie: number; readonly confirmed: number };
   /**
    * Confirmed vouchers stored before their bank line's texts were kept with them (kontera before
@@ -329,6 +329,14 @@ export interface RelearnResult {
    */
   readonly fromImportedLine: number;
   readonly notReplayable: number;
+  /**
+   * The vouchers counted in `notReplayable`, by series, number, date and text: what they taught is
+   * no longer in the client's knowledge (book such a counterparty once more, or learn the SIE
+   * export that holds them, to teach it again).
+   */
+  readonly notReplayableVouchers: readonly { readonly series: string; readonly number: number; readonly date: string; readonly text: string }[];
+  /** SIE and confirmed vouchers `unlearn` took back (their counterparty, or their way of booking it, forgotten): not learned again. */
+  readonly forgotten: number;
   /** Whether the client's stored key rules differed from the current ones (or were not known) before. */
   readonly wasOutdated: boolean;
 }

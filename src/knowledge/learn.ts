@@ -250,6 +250,18 @@ function giroOf(signals: { readonly bankgiro?: string | undefined; readonly plus
   return undefined;
 }
 
+/**
+ * The counterparty key and template a booking teaches, read as {@link learn} reads it, or undefined
+ * when it teaches nothing: what `unlearn` compares stored bookings with.
+ */
+export function learnedAs(client: ClientSettings, booking: ConfirmedBooking): { readonly key: string; readonly templateId: string } | undefined {
+  const tx = booking.transaction;
+  const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
+  if (cp.key === null || trySumAmounts(booking.voucher.rows) !== 0) return undefined;
+  const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
+  return reading.ok ? { key: cp.key, templateId: templateId(reading.template) } : undefined;
+}
+
 /** @internal Shared by `learn` and cold start. */
 export function learnReading(
   k: Knowledge,

@@ -24,6 +24,7 @@ import type {
   TransactionMark,
   TransactionRow,
   VoucherFilter,
+  VoucherLearnedFrom,
   VoucherRecord,
 } from './store.js';
 
@@ -88,6 +89,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
     return this.atomic('read', (s) => s.getVoucherForTransaction(ref, key));
+  }
+  setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
+    return this.atomic('write', (s) => s.setLearnedFrom(ref, updates));
   }
   markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
     return this.atomic('write', (s) => s.markTransactions(ref, marks));

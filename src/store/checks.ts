@@ -121,6 +121,13 @@ export function checkLedgerVoucher(v: LedgerVoucher): void {
   }
   if (!Array.isArray(v.bankAccounts) || typeof v.learned !== 'boolean') throw new ValidationError(`Invalid ${where}: expected bankAccounts and learned`);
   if (v.exported !== undefined && (typeof v.exported !== 'string' || !ISO_DATE.test(v.exported))) throw new ValidationError(`Invalid ${where}: expected exported as an ISO date, got ${JSON.stringify(v.exported)}`);
+  if (v.forgotten !== undefined && v.forgotten !== true) throw new ValidationError(`Invalid ${where}: expected forgotten as true or absent, got ${JSON.stringify(v.forgotten)}`);
+  if (v.learnedAt !== undefined && (typeof v.learnedAt !== 'string' || Number.isNaN(Date.parse(v.learnedAt)))) throw new ValidationError(`Invalid ${where}: expected learnedAt as an ISO timestamp, got ${JSON.stringify(v.learnedAt)}`);
+}
+
+/** `NOT_FOUND` for a voucher that is not stored. @internal */
+export function notFoundVoucher(ref: ClientRef, v: { readonly series: string; readonly number: number }): NotFoundError {
+  return new NotFoundError(`Unknown voucher: expected a stored voucher ${v.series} ${v.number} of client "${ref.clientId}", found none`);
 }
 
 /** `NOT_FOUND` for a transaction that is not stored. @internal */

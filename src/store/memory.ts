@@ -33,6 +33,7 @@ import {
   notFoundBureau,
   notFoundClient,
   notFoundTransaction,
+  notFoundVoucher,
 } from './checks.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { Mutex } from './mutex.js';
@@ -59,6 +60,7 @@ import type {
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
+  VoucherLearnedFrom,
   VoucherRecord,
 } from './store.js';
 
@@ -151,6 +153,13 @@ class MemoryState {
       this.undo.push(() => map.set(key, old));
     }
     return map.delete(key);
+  }
+
+  /** Replaces `list[i]`, remembering how to undo it. */
+  replace<T>(list: T[], i: number, value: T): void {
+    const old = list[i] as T;
+    if (this.undo) this.undo.push(() => void (list[i] = old));
+    list[i] = value;
   }
 
   push<T>(list: T[], value: T): void {
@@ -417,6 +426,22 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       assertOpen();
       const v = s.tablesOf(ref).booked.get(txKey(key.bankAccount, key.id));
       return v === undefined ? undefined : copy(v);
+    },
+
+    async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      const at = updates.map((u) => {
+        const i = t.vouchers.findIndex((v) => v.series === u.series && v.number === u.number);
+        if (i < 0) throw notFoundVoucher(ref, u);
+        return i;
+      });
+      updates.forEach((u, j) => {
+        const i = at[j] as number;
+        const record: VoucherRecord = { ...(t.vouchers[i] as VoucherRecord), learnedFrom: learnedFromOf(copy(u.learnedFrom)) };
+        s.replace(t.vouchers, i, record);
+        if (record.transactionId !== undefined && record.bankAccount !== undefined) s.set(t.booked, txKey(record.bankAccount, record.transactionId), record);
+      });
     },
 
     async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {

@@ -47,6 +47,7 @@ import {
   notFoundBureau,
   notFoundClient,
   notFoundTransaction,
+  notFoundVoucher,
 } from './checks.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
@@ -76,6 +77,7 @@ import type {
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
+  VoucherLearnedFrom,
   VoucherRecord,
   VoucherRowData,
 } from './store.js';
@@ -970,6 +972,23 @@ class PostgresSession implements StoreSession {
         [ref.bureauId, ref.clientId, filter.series ?? null, filter.from ?? null, filter.to ?? null],
       )
     ).map(voucherFromRow);
+  }
+
+  async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    if (updates.length === 0) return;
+    const changed = await this.#q(
+      `UPDATE §.vouchers AS v SET learned_from = u.learned_from
+         FROM unnest($3::text[], $4::int[], $5::jsonb[]) AS u(series, number, learned_from)
+        WHERE v.bureau_id = $1 AND v.client_id = $2 AND v.series = u.series AND v.number = u.number
+        RETURNING v.series, v.number`,
+      [ref.bureauId, ref.clientId, updates.map((u) => u.series), updates.map((u) => u.number), updates.map((u) => JSON.stringify(learnedFromOf(u.learnedFrom)))],
+    );
+    // A voucher that is not stored: refused, and the statement's writes go with the transaction.
+    const found = new Set(changed.map((r) => `${String(r['series'])}\u0000${String(r['number'])}`));
+    const missing = updates.find((u) => !found.has(`${u.series}\u0000${u.number}`));
+    if (missing !== undefined) throw notFoundVoucher(ref, missing);
   }
 
   async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {

@@ -135,5 +135,6 @@ export function learnedFromOf(l: LearnedFrom): LearnedFrom {
   if (l.counterparty !== undefined) out.counterparty = l.counterparty;
   if (l.counterpartyAccount !== undefined) out.counterpartyAccount = l.counterpartyAccount;
   if (l.correction === true) out.correction = true;
+  if (l.forgotten === true) out.forgotten = true;
   return out;
 }

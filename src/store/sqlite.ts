@@ -38,6 +38,7 @@ import {
   notFoundBureau,
   notFoundClient,
   notFoundTransaction,
+  notFoundVoucher,
 } from './checks.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
 import { AtomicStoreMethods } from './atomic-methods.js';
@@ -68,6 +69,7 @@ import type {
   TransactionOptions,
   TransactionRow,
   VoucherFilter,
+  VoucherLearnedFrom,
   VoucherRecord,
   VoucherRowData,
 } from './store.js';
@@ -927,6 +929,15 @@ class SqliteSession implements StoreSession {
     this.#requireClient(ref);
     const row = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.bureauId, ref.clientId, key.bankAccount, key.id);
     return row === undefined ? undefined : voucherFromRow(asRow(row));
+  }
+
+  async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    const exists = this.#q('SELECT 1 FROM vouchers WHERE bureau_id = ? AND client_id = ? AND series = ? AND number = ?');
+    for (const u of updates) if (exists.get(ref.bureauId, ref.clientId, u.series, u.number) === undefined) throw notFoundVoucher(ref, u);
+    const update = this.#q('UPDATE vouchers SET learned_from = ? WHERE bureau_id = ? AND client_id = ? AND series = ? AND number = ?');
+    for (const u of updates) update.run(JSON.stringify(learnedFromOf(u.learnedFrom)), ref.bureauId, ref.clientId, u.series, u.number);
   }
 
   async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {

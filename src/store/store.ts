@@ -181,6 +181,14 @@ export interface LedgerVoucher {
    * when the file had no `#GEN`, and in ledgers stored before.
    */
   readonly exported?: string | undefined;
+  /**
+   * When this version was learned (ISO timestamp, the clock `confirm` stamps `confirmedAt` with), so
+   * that `relearn` learns the client's SIE history and confirmed vouchers again in the order they were
+   * learned. Absent in ledgers stored before it was kept (relearn then takes them as learned first).
+   */
+  readonly learnedAt?: string | undefined;
+  /** `unlearn` took its evidence back (`learned` is false then): `relearn` does not learn it again. */
+  readonly forgotten?: true | undefined;
 }
 
 /** Sets (or, with `booked` undefined, clears) the ledger mark of one stored transaction. */
@@ -209,6 +217,18 @@ export interface LearnedFrom {
   readonly counterpartyAccount?: string | undefined;
   /** The accountant changed kontera's suggestion: learned as a correction. */
   readonly correction?: true | undefined;
+  /**
+   * `unlearn` took its evidence back (the user forgot its counterparty, or the way it booked it):
+   * `relearn` does not learn it again.
+   */
+  readonly forgotten?: true | undefined;
+}
+
+/** What a stored voucher (by series and number) was learned from, for {@link StoreSession.setLearnedFrom}. */
+export interface VoucherLearnedFrom {
+  readonly series: VoucherSeries;
+  readonly number: number;
+  readonly learnedFrom: LearnedFrom;
 }
 
 /** A voucher to be numbered and stored. */
@@ -397,6 +417,12 @@ export interface StoreSession {
   listVouchers(ref: ClientRef, filter?: VoucherFilter): Promise<readonly VoucherRecord[]>;
   /** The voucher booking this transaction, or undefined. */
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined>;
+  /**
+   * Replaces what stored vouchers were learned from (`learnedFrom`), by series and number: `unlearn`
+   * marks the ones whose evidence it took back `forgotten`. All or none: `NOT_FOUND` when a voucher
+   * is not stored, and nothing is written then.
+   */
+  setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void>;
   /**
    * Sets or clears the {@link TransactionRow.booked} mark of stored transactions. `NOT_FOUND` when
    * one is not stored; nothing is written then.

@@ -59,6 +59,27 @@ describe('kontera --db FILE relearn', () => {
     expect(sv.stdout).toMatch(/^hedlund: \d+ SIE-verifikationer och 0 bekräftade bokningar inlärda på nytt/m);
   });
 
+  it('names each voucher it could not learn again, in either language', async () => {
+    expect(k('clients', 'add', 'verkstad', '--name', 'Norrbackens Verkstad AB', '--bureau', 'vastkust').code).toBe(0);
+    const store = await openSqliteStore({ path: db });
+    try {
+      // As an earlier kontera stored it: no learnedFrom, and no imported line it books.
+      await store.addVouchers({ bureauId: 'vastkust', clientId: 'verkstad' }, [
+        { series: 'A', date: '2026-04-04', text: 'Kassa', rows: [{ account: '1930', amount: -10000 }, { account: '4010', amount: 10000 }], confirmedAt: '2026-04-10T08:00:00.000Z' },
+      ]);
+    } finally {
+      await store.close();
+    }
+    const en = k('relearn', '--client', 'verkstad');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('1 older booking without an imported line could not be learned again');
+    expect(en.stdout).toMatch(/^ {2}not learned again .*: A 1 \(2026-04-04 "Kassa"\)$/m);
+    const sv = k('--lang', 'sv', 'relearn', '--client', 'verkstad', '--bureau', 'vastkust');
+    expect(sv.stdout).toMatch(/^ {2}inte inlärda på nytt .*: A 1 \(2026-04-04 "Kassa"\)$/m);
+    const [json] = JSON.parse(k('relearn', '--client', 'verkstad', '--json').stdout) as { notReplayableVouchers: unknown }[];
+    expect(json?.notReplayableVouchers).toEqual([{ series: 'A', number: 1, date: '2026-04-04', text: 'Kassa' }]);
+  });
+
   it('needs exactly one of --client and --all, and a known client', () => {
     expect(k('relearn').code).toBe(2);
     expect(k('relearn', '--client', 'hedlund', '--all').code).toBe(2);

@@ -127,6 +127,8 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
       replayed: { sie: HISTORY.length, confirmed: CONFIRMED.length + LATER.length },
       fromImportedLine: 0,
       notReplayable: 0,
+      notReplayableVouchers: [],
+      forgotten: 0,
       wasOutdated: true,
     });
     expect(await knowledgeOf(o.store)).toEqual(await knowledgeOf(fresh.o.store));
@@ -164,6 +166,24 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
     // Relearning again changes nothing.
     await k.relearn('c1');
     expect(await knowledgeOf(o.store)).toEqual(await knowledgeOf(fresh.o.store));
+  });
+
+  it('auto-books nothing on knowledge learned under other key rules, until relearn', async () => {
+    const { o, k } = await learned();
+    const current = await k.suggest('c1', LINES);
+    const auto = current.flatMap((s, i) => (s.autoBook ? [i] : []));
+    expect(auto.length).toBeGreaterThan(0);
+    // The same profiles, but the client's key rules are an earlier version's: its keys still match.
+    const client = await o.store.getClient(C1);
+    await o.store.updateClient({ ...client, keyRules: '0123456789abcdef' });
+    const stale = await k.suggest('c1', LINES);
+    for (const i of auto) {
+      expect(stale[i]?.account).toBe(current[i]?.account);
+      expect(stale[i]).toMatchObject({ keyRulesOutdated: true, autoBook: false, review: true });
+      expect(stale[i]?.reviewReasons.at(-1)).toMatch(/earlier kontera.*relearn/);
+    }
+    await k.relearn('c1');
+    expect(await k.suggest('c1', LINES)).toEqual(current);
   });
 
   it('flags knowledge learned before fingerprints were kept', async () => {
@@ -209,6 +229,76 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
     expect((await k.suggest('c1', LINES))[0]?.keyRulesOutdated).toBe(true);
   });
 
+  it('learns SIE files and confirmed vouchers again in the order they were learned (SIE, confirm, SIE again)', async () => {
+    const o = await openStore(kind);
+    opened.push(o);
+    let clock = Date.parse('2026-04-10T08:00:00Z');
+    const k = await createKontera({ store: o.store, now: () => new Date((clock += 60_000)) });
+    await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+    await k.addBureau({ id: 'b2', name: 'Byrå Två' });
+    await k.addClient({ bureauId: 'b1', id: 'c1', name: 'Norrbackens Verkstad AB', bankAccounts: ['1930'] });
+    await k.addClient({ bureauId: 'b2', id: 'd1', name: 'Åsens Snickeri AB', bankAccounts: ['1930'] });
+    await k.learnFromSie('c1', sieFile('20260401', HISTORY));
+    // The accountant corrects the office supplier to 5410 (and confirms a customer payment) …
+    await k.confirm('c1', CONFIRMED);
+    // … then a newer export of the books comes in, with the supplier booked to 6110 again in April–June
+    // (the bureau's own bookkeeper kept booking it the old way) and a new landlord text.
+    const NEWER: Ver[] = [
+      ...HISTORY,
+      ['A', '8', '2026-04-15', 'Kontorslagret AB', [['1930', -300], ['6110', 240], ['2641', 60]]],
+      ['A', '9', '2026-05-12', 'Kontorslagret AB', [['1930', -450], ['6110', 360], ['2641', 90]]],
+      ['A', '10', '2026-06-10', 'Kontorslagret AB', [['1930', -200], ['6110', 160], ['2641', 40]]],
+      ['A', '11', '2026-06-20', 'Telikom Sverige AB', [['1930', -375], ['6212', 300], ['2641', 75]]],
+    ];
+    expect((await k.learnFromSie('c1', sieFile('20260701', NEWER))).learned).toBe(4);
+    await k.confirm('c1', LATER);
+    const live = await knowledgeOf(o.store);
+    const lines = [{ date: '2026-07-02', amount: -70000, text: 'Kontorslagret AB' }, ...LINES.slice(1)];
+    const liveSuggestions = await k.suggest('c1', lines);
+    // As learned: the later bookings to 6110 outweigh the earlier correction.
+    expect(liveSuggestions[0]?.account).toBe('6110');
+
+    const r = await k.relearn('c1');
+    expect(r.replayed).toEqual({ sie: NEWER.length, confirmed: CONFIRMED.length + LATER.length });
+    expect(await knowledgeOf(o.store)).toEqual(live);
+    expect(await k.suggest('c1', lines)).toEqual(liveSuggestions);
+  });
+
+  it('does not learn again what unlearn forgot, and learns what was booked after it', async () => {
+    const { o, k } = await learned();
+    const telikom = (await k.suggest('c1', [LINES[2] as (typeof LINES)[number]]))[0]?.key as string;
+    expect(telikom).toBeTruthy();
+    // Forgotten: three SIE vouchers and a confirmed one taught it.
+    expect((await k.unlearn('c1', telikom)).changed).toBe(true);
+    // Then booked again, another way: what it teaches from now on stands.
+    await k.confirm('c1', [booking('2026-05-04', -37500, 'Telikom Sverige', [['1930', -37500], ['6250', 30000], ['2641', 7500]])]);
+    // One way of booking the office supplier forgotten (its history's 6110), the correction's 5410 kept.
+    const kontor = (await o.store.getProfiles(C1)).find((p) => p.display.toUpperCase().startsWith('KONTORSLAGRET'));
+    const t6110 = kontor?.templates.find((t) => t.template.lines.some((l) => l.account === '6110'));
+    if (kontor === undefined || t6110 === undefined) throw new Error('the office supplier booked to 6110');
+    await k.unlearn('c1', kontor.key, t6110.id);
+    const live = await knowledgeOf(o.store);
+    const liveSuggestions = await k.suggest('c1', LINES);
+    expect(liveSuggestions[2]?.account).toBe('6250');
+
+    await makeStale(o.store, 'stale');
+    const r = await k.relearn('c1');
+    expect(r).toMatchObject({ replayed: { sie: HISTORY.length - 5, confirmed: CONFIRMED.length + 1 }, forgotten: 6, notReplayable: 0 });
+    const after = await o.store.getProfiles(C1);
+    expect(after.find((p) => p.key === telikom)?.templates.map((t) => t.count)).toEqual([1]);
+    expect(after.find((p) => p.key === kontor.key)?.templates.map((t) => t.id)).not.toContain(t6110.id);
+    // The counterparty forgotten whole is exactly as live learning left it.
+    const profileOf = (x: unknown, key: string): unknown => (x as { profiles: { key: string }[] }).profiles.find((p) => p.key === key);
+    expect(profileOf(await knowledgeOf(o.store), telikom)).toEqual(profileOf(live, telikom));
+    // One way of booking forgotten: the same templates, counts and suggestions; the correction's lead
+    // over the forgotten 6110 bookings (its weight) is not kept, as they are not learned again.
+    const tops = (x: unknown): unknown => (x as { profiles: { key: string; templates: { id: string; count: number }[] }[] }).profiles.map((p) => [p.key, p.templates.map((t) => [t.id, t.count])]);
+    expect(tops(await knowledgeOf(o.store))).toEqual(tops(live));
+    expect((await k.suggest('c1', LINES)).map((x) => [x.key, x.account, x.source])).toEqual(liveSuggestions.map((x) => [x.key, x.account, x.source]));
+    // The forgotten vouchers stay forgotten through a second relearn.
+    expect((await k.relearn('c1')).forgotten).toBe(6);
+  });
+
   it('learns vouchers confirmed before their texts were kept from the lines they book', async () => {
     const o = await openStore(kind);
     opened.push(o);
@@ -224,7 +314,9 @@ describe.each(STORE_KINDS)('relearn (%s)', (kind: StoreKind) => {
       { series: 'A', date: '2026-04-04', text: 'Kassa', rows: [{ account: '1930', amount: -10000 }, { account: '4010', amount: 10000 }], confirmedAt: '2026-04-10T08:00:00.000Z' },
     ]);
     const r = await k.relearn('c1');
-    expect(r).toMatchObject({ profilesBefore: 0, profilesAfter: 1, replayed: { sie: 0, confirmed: 1 }, fromImportedLine: 1, notReplayable: 1 });
+    expect(r).toMatchObject({ profilesBefore: 0, profilesAfter: 1, replayed: { sie: 0, confirmed: 1 }, fromImportedLine: 1, notReplayable: 1, forgotten: 0 });
+    // The one that could not be learned again is named, so that nothing is lost unsaid.
+    expect(r.notReplayableVouchers).toEqual([{ series: 'A', number: 2, date: '2026-04-04', text: 'Kassa' }]);
     expect((await o.store.getProfiles(C1)).map((p) => p.key)).toEqual(['TELIKOM SVERIGE']);
   });
 });

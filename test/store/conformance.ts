@@ -337,6 +337,25 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect((await store.exportClient(A)).vouchers).toEqual([taught, plain]);
       });
 
+      it('replaces what vouchers were learned from (unlearn marks them forgotten); an unknown voucher is NOT_FOUND and nothing is written', async () => {
+        const [taught, plain] = await store.addVouchers(A, [
+          voucher({ learnedFrom: { text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB' }, bankAccount: '1930', transactionId: 't1' }),
+          voucher({ date: '2026-03-06' }),
+        ]);
+        if (taught === undefined || plain === undefined) throw new Error('two vouchers');
+        await expectCode(store.setLearnedFrom(A, [{ series: taught.series, number: taught.number, learnedFrom: { text: 'x', forgotten: true } }, { series: 'A', number: 99, learnedFrom: { text: 'y' } }]), 'NOT_FOUND');
+        expect(await store.listVouchers(A)).toEqual([taught, plain]);
+        await store.setLearnedFrom(A, [
+          { series: taught.series, number: taught.number, learnedFrom: { text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', reference: undefined, forgotten: true } },
+          { series: plain.series, number: plain.number, learnedFrom: { text: 'Telikom Sverige', forgotten: true } },
+        ]);
+        const forgottenTaught = { ...taught, learnedFrom: { text: 'Kundbet 1042', counterparty: 'Ekdahls Måleri AB', forgotten: true } };
+        const forgottenPlain = { ...plain, learnedFrom: { text: 'Telikom Sverige', forgotten: true } };
+        expect(await store.listVouchers(A)).toEqual([forgottenTaught, forgottenPlain]);
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't1' })).toEqual(forgottenTaught);
+        expect((await store.exportClient(A)).vouchers).toEqual([forgottenTaught, forgottenPlain]);
+      });
+
       it('keeps the key rules a client was learned under', async () => {
         const client = await store.getClient(A);
         await store.updateClient({ ...client, keyRules: '0123456789abcdef' });
@@ -848,7 +867,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       it('keeps ledger vouchers by id, replaces one put again, lists them by date then id', async () => {
         expect(await store.listLedgerVouchers(A)).toEqual([]);
         const a2 = ledger('2025-01-01 A 2', { date: '2025-02-01' });
-        const a1 = ledger('2025-01-01 A 1', { date: '2025-02-01' });
+        const a1 = ledger('2025-01-01 A 1', { date: '2025-02-01', learnedAt: '2025-03-01T09:30:00.000Z' });
         const b7 = ledger('2025-01-01 B 7', { date: '2025-01-15', learned: false, bankAccounts: ['1920', '1930'] });
         await store.putLedgerVouchers(A, [a2, a1, b7]);
         expect(await store.listLedgerVouchers(A)).toEqual([b7, a1, a2]);
@@ -861,6 +880,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       it('refuses a malformed ledger voucher with VALIDATION and writes none of the call', async () => {
         await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 2', { date: '4 mars' })]), 'VALIDATION');
         await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 3', { rows: [{ account: '1930', amount: 1.5 }] })]), 'VALIDATION');
+        await expectCode(store.putLedgerVouchers(A, [ledger('2025-01-01 A 1'), ledger('2025-01-01 A 4', { learnedAt: 'i morse' })]), 'VALIDATION');
         expect(await store.listLedgerVouchers(A)).toEqual([]);
       });
 

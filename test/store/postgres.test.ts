@@ -249,6 +249,7 @@ if (PG_URL === '') {
         listVouchers: { expect: 'NOT_FOUND', call: (s) => s.listVouchers(STOLEN) },
         getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
         markTransactions: { expect: 'NOT_FOUND', call: (s) => s.markTransactions(STOLEN, [{ bankAccount: '1930', id: 't1', booked: undefined }]) },
+        setLearnedFrom: { expect: 'NOT_FOUND', call: (s) => s.setLearnedFrom(STOLEN, [{ series: 'A', number: 1, learnedFrom: { text: 'x', forgotten: true } }]) },
         putLedgerVouchers: { expect: 'NOT_FOUND', call: (s) => s.putLedgerVouchers(STOLEN, []) },
         listLedgerVouchers: { expect: 'NOT_FOUND', call: (s) => s.listLedgerVouchers(STOLEN) },
         getProfiles: { expect: 'NOT_FOUND', call: (s) => s.getProfiles(STOLEN, ['telia']) },
