@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KonteraError, parseStatement, readBgmax, readSie } from '../src/index.js';
-import { mutate } from '../test/support/mutate.js';
+import { type MutationOutcome, readMutations } from '../test/support/mutate.js';
 import { seededRandom } from '../test/support/random.js';
 
 const args = process.argv.slice(2);
@@ -42,28 +42,11 @@ function readerFor(path: string): (bytes: Uint8Array, fileName: string) => unkno
 
 const files = roots.flatMap(filesUnder).filter((f) => !/(LICENSE|\.md|\.py)$/i.test(f));
 const random = seededRandom(seed);
-const problems: string[] = [];
-let read = 0;
-let typed = 0;
+const outcome: MutationOutcome = { read: 0, typed: 0, problems: [] };
+const isTyped = (e: unknown): e is KonteraError => e instanceof KonteraError;
 const t0 = performance.now();
-for (const file of files) {
-  const original = new Uint8Array(readFileSync(file));
-  const reader = readerFor(file);
-  for (let m = 0; m < mutations; m++) {
-    const input = mutate(original, random);
-    const t = performance.now();
-    try {
-      reader(input, file);
-      read++;
-    } catch (e) {
-      if (!(e instanceof KonteraError)) problems.push(`${file} mutation ${m}: ${String(e)}`);
-      else if (e.file !== file) problems.push(`${file} mutation ${m}: ${e.code} names ${String(e.file)}`);
-      else typed++;
-    }
-    const ms = performance.now() - t;
-    if (ms > SLOW_MS) problems.push(`${file} mutation ${m}: ${ms.toFixed(0)} ms for ${input.length} bytes`);
-  }
-}
+for (const file of files) readMutations(new Uint8Array(readFileSync(file)), file, readerFor(file), { mutations, random, boundMs: SLOW_MS, isTyped }, outcome);
+const { read, typed, problems } = outcome;
 process.stdout.write(`${files.length} files × ${mutations} mutations (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${read} read, ${typed} typed errors, ${problems.length} problems\n`);
 for (const p of problems) process.stdout.write(`  ${p}\n`);
 process.exitCode = problems.length === 0 ? 0 : 1;

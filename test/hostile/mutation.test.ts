@@ -16,7 +16,7 @@ import { KonteraError } from '../../src/core/errors.js';
 import { readSie } from '../../src/sie/reader.js';
 import { parseStatement } from '../../src/statements/index.js';
 import { caught } from '../support/errors.js';
-import { mutate } from '../support/mutate.js';
+import { type MutationOutcome, readMutations } from '../support/mutate.js';
 import { seededRandom } from '../support/random.js';
 import { zip } from '../support/zip.js';
 
@@ -42,6 +42,8 @@ function readerFor(path: string): ((bytes: Uint8Array, fileName: string) => unkn
   return undefined;
 }
 
+const isTyped = (e: unknown): e is KonteraError => e instanceof KonteraError;
+
 const fixtures = ['statements', 'sie', 'bgmax'].flatMap((d) => filesUnder(join(ROOT, d))).filter((f) => readerFor(f) !== undefined);
 
 describe('damaged files get a typed error naming the file, in bounded time', () => {
@@ -52,33 +54,15 @@ describe('damaged files get a typed error naming the file, in bounded time', () 
   });
 
   it(`every fixture, ${MUTATIONS} mutations each`, () => {
-    const failures: string[] = [];
-    let typed = 0;
-    let read = 0;
+    const outcome: MutationOutcome = { read: 0, typed: 0, problems: [] };
     fixtures.forEach((path, index) => {
-      const original = new Uint8Array(readFileSync(path));
       const reader = readerFor(path) as NonNullable<ReturnType<typeof readerFor>>;
-      const fileName = relative(ROOT, path);
-      const random = seededRandom(1_000 + index);
-      for (let m = 0; m < MUTATIONS; m++) {
-        const input = mutate(original, random);
-        const t0 = performance.now();
-        try {
-          reader(input, fileName);
-          read++;
-        } catch (e) {
-          if (!(e instanceof KonteraError)) failures.push(`${fileName} mutation ${m}: ${String(e)}`);
-          else if (e.file !== fileName) failures.push(`${fileName} mutation ${m}: ${e.code} names ${String(e.file)}: ${e.message}`);
-          else typed++;
-        }
-        const ms = performance.now() - t0;
-        if (ms > BOUND_MS) failures.push(`${fileName} mutation ${m}: ${ms.toFixed(0)} ms`);
-      }
+      readMutations(new Uint8Array(readFileSync(path)), relative(ROOT, path), reader, { mutations: MUTATIONS, random: seededRandom(1_000 + index), boundMs: BOUND_MS, isTyped }, outcome);
     });
-    expect(failures).toEqual([]);
+    expect(outcome.problems).toEqual([]);
     // Both outcomes occur: the mutations damage files, and many damaged files still read.
-    expect(typed).toBeGreaterThan(fixtures.length);
-    expect(read).toBeGreaterThan(fixtures.length / 2);
+    expect(outcome.typed).toBeGreaterThan(fixtures.length);
+    expect(outcome.read).toBeGreaterThan(fixtures.length / 2);
   });
 
   it('broken markup inside an XLSX or ODS names the file, and the entry and its line in the message', () => {

@@ -74,3 +74,38 @@ export function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
     }
   }
 }
+
+/** What reading mutated files gave: reads, typed errors naming the file, and anything else. */
+export interface MutationOutcome {
+  read: number;
+  typed: number;
+  /** Other errors, typed errors naming another file, and reads slower than the bound. */
+  readonly problems: string[];
+}
+
+/**
+ * Reads `mutations` mutations of `original` with `reader`, adding to `outcome`: each must read, or
+ * throw a KonteraError (told by `isTyped`) whose `file` is `fileName`, within `boundMs`.
+ */
+export function readMutations(
+  original: Uint8Array,
+  fileName: string,
+  reader: (bytes: Uint8Array, fileName: string) => unknown,
+  options: { readonly mutations: number; readonly random: () => number; readonly boundMs: number; readonly isTyped: (e: unknown) => e is { code: string; file: string | undefined } },
+  outcome: MutationOutcome,
+): void {
+  for (let m = 0; m < options.mutations; m++) {
+    const input = mutate(original, options.random);
+    const t0 = performance.now();
+    try {
+      reader(input, fileName);
+      outcome.read++;
+    } catch (e) {
+      if (!options.isTyped(e)) outcome.problems.push(`${fileName} mutation ${m}: ${String(e)}`);
+      else if (e.file !== fileName) outcome.problems.push(`${fileName} mutation ${m}: ${e.code} names ${String(e.file)}`);
+      else outcome.typed++;
+    }
+    const ms = performance.now() - t0;
+    if (ms > options.boundMs) outcome.problems.push(`${fileName} mutation ${m}: ${ms.toFixed(0)} ms for ${input.length} bytes`);
+  }
+}
