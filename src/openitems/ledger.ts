@@ -13,6 +13,7 @@ import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { replacesExport } from '../sie/fiscal-year.js';
+import { compareItems, OpenItemIndex, TakeOverIndex } from './item-index.js';
 import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement, PendingSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
@@ -124,10 +125,6 @@ function newItem(v: OpenItemVoucher, g: RowGroup): OpenItem {
   };
 }
 
-function compareItems(a: OpenItem, b: OpenItem): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * Adds what `vouchers` say to the ledger `items`: new invoices become items, settling rows reduce
  * the items they settle. Idempotent: a voucher whose items exist, or that already settled an item,
@@ -232,24 +229,26 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     else ids.delete(item.id);
   };
   for (const i of items) indexOpen(i, true);
-  /** `account amount` → the ids of the items of that amount: invoices a new one of the same amount may take a payment over from. */
-  const byAmount = new Map<string, Set<string>>();
-  const indexAmount = (item: OpenItem): void => {
-    const key = amountKey(item.account, item.amount);
-    let ids = byAmount.get(key);
-    if (ids === undefined) byAmount.set(key, (ids = new Set()));
-    ids.add(item.id);
-  };
-  for (const i of items) indexAmount(i);
+  /** The open items by account, open amount and class: what a settling voucher may settle. */
+  const openItems = new OpenItemIndex();
+  /** The items closed by one settlement by name: invoices a new one of the same amount may take a payment over from. */
+  const takeOvers = new TakeOverIndex();
+  for (const i of [...items].sort(compareItems)) {
+    openItems.add(i);
+    takeOvers.add(i);
+  }
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
     if (before !== undefined) {
       index(before, false);
       indexOpen(before, false);
+      openItems.remove(before);
+      takeOvers.remove(before);
     }
     index(item, true);
     indexOpen(item, true);
-    if (before === undefined || before.amount !== item.amount) indexAmount(item);
+    openItems.add(item);
+    takeOvers.add(item);
     byId.set(item.id, item);
     touched.add(item.id);
     const from = openedFrom.get(item.account);
@@ -274,7 +273,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       settledHere.add(v.id);
       for (const g of groups) {
         if (isInvoice(g)) continue;
-        const rest = settle(byId, put, v, g, { version, own, slots });
+        const rest = settle(byId, openItems, put, v, g, { version, own, slots });
         if (rest > 0) {
           unallocated.push({ voucher: v.id, account: g.account, amount: rest });
           const id = `${v.id}:${g.account}:${g.index}`;
@@ -350,7 +349,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       return;
     }
     const version: Version = { source: current.source ?? versionPrint(current.voucher, [g]), exported: current.exported };
-    const rest = settle(byId, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
+    const rest = settle(byId, openItems, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
     if (rest === 0) dropPending(current);
     else if (rest !== current.amount) setPending({ ...current, amount: rest });
   }
@@ -410,17 +409,11 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
    * opens again.
    */
   function takeOver(f: OpenItem): void {
-    let later: { item: OpenItem; s: OpenItemSettlement } | undefined;
-    for (const id of capped(byAmount.get(amountKey(f.account, f.amount)))) {
-      const i = byId.get(id);
-      if (i === undefined || i.id === f.id || i.open !== 0 || i.settlements.length !== 1 || compareItems(f, i) >= 0) continue;
-      const s = i.settlements[0] as OpenItemSettlement;
-      if (s.byName !== true || s.date < f.date || s.origin === 'balance' || !sameParty(f, i)) continue;
-      if (later === undefined || compareItems(i, later.item) < 0) later = { item: i, s };
-    }
+    const later = takeOvers.firstAfter(f, MAX_SAME_AMOUNT_SCAN, (i) => (i.settlements[0] as OpenItemSettlement).date >= f.date && sameParty(f, i));
     if (later === undefined) return;
-    put({ ...later.item, open: later.item.amount, settlements: [] });
-    put(withSettlement(byId.get(f.id) ?? f, later.s));
+    const s = later.settlements[0] as OpenItemSettlement;
+    put({ ...later, open: later.amount, settlements: [] });
+    put(withSettlement(byId.get(f.id) ?? f, s));
   }
 
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
@@ -524,7 +517,8 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
  * check that no other payment names its invoice, or a new invoice's take-over looks at: a party's
  * monthly or weekly invoices over years. A file of thousands of entries of one amount (a
  * degenerate or hostile one) has the rest left unread, so learning it stays linear; it is not
- * a threshold of what is booked.
+ * a threshold of what is booked. The take-over looks at the items after the new invoice in date
+ * order (see `TakeOverIndex`), so the first it looks at is the one it takes over in any real book.
  */
 export const MAX_SAME_AMOUNT_SCAN = 1024;
 
@@ -670,9 +664,9 @@ interface SettleContext {
 }
 
 /** Settles `g` (or `amount` of it) against the open items of its account; returns the öre no item took. */
-function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext, amount = Math.abs(g.amount)): number {
+function settle(byId: ReadonlyMap<string, OpenItem>, openItems: OpenItemIndex, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext, amount = Math.abs(g.amount)): number {
   let rest = amount;
-  const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date && !ctx.own.has(i.id)).sort(compareItems);
+  const open = openItems.candidates(g.account, amount, v.date, ctx.own);
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
