@@ -115,49 +115,72 @@ export class OpenItemIndex {
   }
 }
 
-/**
- * The items that a new invoice of the same account and amount may take a settlement over from:
- * closed by one settlement that matched by amount and name only (see `OpenItemSettlement.byName`),
- * not a balance reconciliation. By account and amount, in {@link compareItems} order.
- */
-export class TakeOverIndex {
-  private readonly lists = new Map<string, OpenItem[]>();
+/** A settlement by name (see `OpenItemSettlement.byName`): its date, voucher and the item it settled. */
+export interface ByNameEntry {
+  readonly date: string;
+  readonly voucher: string;
+  readonly item: string;
+}
 
-  private static qualifies(item: OpenItem): boolean {
-    const s = item.settlements[0];
-    return item.open === 0 && item.settlements.length === 1 && s !== undefined && s.byName === true && s.origin !== 'balance';
+function compareEntries(a: ByNameEntry, b: ByNameEntry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.voucher < b.voucher ? -1 : a.voucher > b.voucher ? 1 : a.item < b.item ? -1 : a.item > b.item ? 1 : 0;
+}
+
+/**
+ * The settlements by name (not balance reconciliations) by account, in date order: what an
+ * invoice learned after payments dated on or after it may change, had it been known when they
+ * were settled.
+ */
+export class ByNameIndex {
+  private readonly lists = new Map<AccountNo, ByNameEntry[]>();
+
+  private static entries(item: OpenItem): ByNameEntry[] {
+    return item.settlements.filter((s) => s.byName === true && s.origin !== 'balance').map((s) => ({ date: s.date, voucher: s.voucher, item: item.id }));
   }
 
-  private static key(item: OpenItem): string {
-    return `${item.account} ${item.amount}`;
+  private static lowerBound(list: readonly ByNameEntry[], e: ByNameEntry): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(list[mid] as ByNameEntry, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   add(item: OpenItem): void {
-    if (!TakeOverIndex.qualifies(item)) return;
-    const key = TakeOverIndex.key(item);
-    let list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, (list = []));
-    insertSorted(list, item);
+    for (const e of ByNameIndex.entries(item)) {
+      let list = this.lists.get(item.account);
+      if (list === undefined) this.lists.set(item.account, (list = []));
+      const at = ByNameIndex.lowerBound(list, e);
+      const there = list[at];
+      if (there === undefined || compareEntries(there, e) !== 0) list.splice(at, 0, e);
+    }
   }
 
   remove(item: OpenItem): void {
-    if (!TakeOverIndex.qualifies(item)) return;
-    const key = TakeOverIndex.key(item);
-    const list = this.lists.get(key);
-    if (list === undefined || !removeSorted(list, item)) return;
-    if (list.length === 0) this.lists.delete(key);
+    const list = this.lists.get(item.account);
+    if (list === undefined) return;
+    for (const e of ByNameIndex.entries(item)) {
+      const at = ByNameIndex.lowerBound(list, e);
+      const there = list[at];
+      if (there !== undefined && compareEntries(there, e) === 0) list.splice(at, 1);
+    }
   }
 
-  /** The first item after `f` (in {@link compareItems} order) of its account and amount that `accept` takes, looking at most `limit` of them. */
-  firstAfter(f: OpenItem, limit: number, accept: (item: OpenItem) => boolean): OpenItem | undefined {
-    const list = this.lists.get(TakeOverIndex.key(f));
-    if (list === undefined) return undefined;
-    let at = lowerBound(list, f);
-    if (list[at]?.id === f.id) at++;
-    for (let n = 0; at < list.length && n < limit; at++, n++) {
-      const item = list[at] as OpenItem;
-      if (accept(item)) return item;
-    }
-    return undefined;
+  /** True when `account` has a settlement by name dated on or after `date`. */
+  any(account: AccountNo, date: string): boolean {
+    const list = this.lists.get(account);
+    const last = list?.[list.length - 1];
+    return last !== undefined && last.date >= date;
+  }
+
+  /** At most `limit` settlements by name on `account` dated on or after `date`, in date order. */
+  from(account: AccountNo, date: string, limit: number): ByNameEntry[] {
+    const list = this.lists.get(account);
+    if (list === undefined) return [];
+    const at = ByNameIndex.lowerBound(list, { date, voucher: '', item: '' });
+    return list.slice(at, at + limit);
   }
 }
