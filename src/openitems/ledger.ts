@@ -26,6 +26,13 @@ export interface LedgerOptions {
    * same rules as a voucher read in date order. Default none.
    */
   readonly pending?: readonly PendingSettlement[] | undefined;
+  /**
+   * What the books owed at `start` (a fiscal year's first day) on invoices the ledger does not have,
+   * per item account (positive öre; see {@link unknownOwedAtStart}). A pending payment dated on or
+   * after `start` of no more than that may pay one of them: it is no advance of an invoice booked
+   * later that it names by the party's name only (a shared reference still pairs them). Default none.
+   */
+  readonly unknownAtStart?: { readonly start: string; readonly owed: ReadonlyMap<AccountNo, number> } | undefined;
 }
 
 /** A settling amount no open item could take (an invoice from before the books kontera has). */
@@ -392,7 +399,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         if (i === undefined || i.date < p.voucher.date || i.open !== i.amount || own.has(i.id)) continue;
         const evidence = advanceEvidence(p.voucher, g, i);
         if (evidence === 'reference' && (byReference === undefined || compareItems(i, byReference) < 0)) byReference = i;
-        else if (evidence === 'name' && byName.length < 2) byName.push(i);
+        else if (evidence === 'name' && byName.length < 2 && !mayPayUnknown(p)) byName.push(i);
       }
       const item = byReference ?? (byName.length === 1 && onlyNamer(p, byName[0] as OpenItem) ? byName[0] : undefined);
       if (item === undefined) continue;
@@ -400,6 +407,12 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       put(withSettlement(item, settlementOf(p.voucher, version, p.amount)));
       dropPending(p);
     }
+  }
+
+  /** True when `p` may pay an invoice the books owed at the year's start that the ledger does not have (see {@link LedgerOptions.unknownAtStart}). */
+  function mayPayUnknown(p: PendingSettlement): boolean {
+    const unknown = options.unknownAtStart;
+    return unknown !== undefined && p.voucher.date >= unknown.start && p.amount <= (unknown.owed.get(p.account) ?? 0);
   }
 
   /** No pending settlement but `p` names `item` by the party's name with its whole amount left. */
@@ -877,23 +890,34 @@ export function pendingClosedByOpeningBalances(
   const candidates = pending.filter((p) => p.item === undefined && p.voucher.date < start);
   if (candidates.length === 0) return [];
   const wanted = new Set(candidates.map((p) => p.account));
+  const unknown = unknownOwedAtStart(items, start, new Map([...wanted].map((a) => [a, opening.get(a) ?? 0])), accounts);
+  return candidates.filter((p) => openItemKind(p.account, accounts) !== null && !unknown.has(p.account)).map((p) => p.id);
+}
+
+/**
+ * Per item account of `opening` (opening balances at `start`, signed öre as the books keep them),
+ * what the books owed at `start` beyond what the ledger's items dated before `start` held open then:
+ * invoices the ledger does not have (booked before its first voucher). Only accounts with more
+ * owed than known. Linear in items.
+ */
+export function unknownOwedAtStart(items: readonly OpenItem[], start: string, opening: ReadonlyMap<AccountNo, number>, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): Map<AccountNo, number> {
   /** Per account, what the ledger's items dated before `start` held open at `start`. */
   const known = new Map<AccountNo, number>();
   for (const i of items) {
-    if (!wanted.has(i.account) || i.date >= start) continue;
+    if (!opening.has(i.account) || i.date >= start) continue;
     let open = i.amount;
     for (const s of i.settlements) if (s.date < start) open -= s.amount;
     known.set(i.account, (known.get(i.account) ?? 0) + Math.max(0, open));
   }
-  const closed = new Set<AccountNo>();
-  for (const account of wanted) {
+  const out = new Map<AccountNo, number>();
+  for (const [account, balance] of opening) {
     const kind = openItemKind(account, accounts);
     if (kind === null) continue;
-    const balance = opening.get(account) ?? 0;
     const owed = kind === 'supplier' ? -balance : balance;
-    if ((known.get(account) ?? 0) >= owed) closed.add(account);
+    const more = owed - (known.get(account) ?? 0);
+    if (more > 0) out.set(account, more);
   }
-  return candidates.filter((p) => closed.has(p.account)).map((p) => p.id);
+  return out;
 }
 
 /**
