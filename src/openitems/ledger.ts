@@ -491,9 +491,13 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     return lo;
   }
 
-  /** Settles again the taken-back settlements due before the stream's entry of `date` and place `place` (all when `date` is undefined). */
+  /**
+   * Settles again the taken-back settlements due before the stream's entry of `date` and place
+   * `place` (all when `date` is undefined): a voucher given here just before it is read (read
+   * again, its settlements are back, so that an edit of it is settled as one).
+   */
   function runDeferred(date: string | undefined, place: number): void {
-    for (let d = deferred[0]; d !== undefined && (date === undefined || d.date < date || (d.date === date && d.place < place)); d = deferred[0]) {
+    for (let d = deferred[0]; d !== undefined && (date === undefined || d.date < date || (d.date === date && d.place <= place)); d = deferred[0]) {
       deferred.shift();
       deferredByKey.delete(d.key);
       settleAgain(d);
