@@ -1,7 +1,7 @@
 /**
  * Learning books with thousands of invoices of one amount and one customer stays near-linear: a
  * payment is matched against the earliest open invoices of its amount, not against every one.
- * A generous guard against a quadratic (4× the vouchers may take at most 8× the time), not a
+ * A generous guard against a quadratic (4× the vouchers may take at most 10× the time), not a
  * timing benchmark.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,15 +23,11 @@ function sameAmountBooks(n: number): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** Fastest of three runs of learning `vouchers` into an empty ledger, in ms. */
+/** Ms of learning `vouchers` into an empty ledger. */
 function learnMs(vouchers: readonly OpenItemVoucher[]): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const t = performance.now();
-    updateLedger([], vouchers);
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
+  const t = performance.now();
+  updateLedger([], vouchers);
+  return performance.now() - t;
 }
 
 describe('many invoices of one amount and one customer', () => {
@@ -42,12 +38,18 @@ describe('many invoices of one amount and one customer', () => {
     expect(pending.put).toEqual([]);
   });
 
-  it('4× the vouchers take less than 8× the time', () => {
+  it('4× the vouchers take less than 10× the time', () => {
     const small = sieLedgerVouchers(readSie(sameAmountBooks(1000)));
     const large = sieLedgerVouchers(readSie(sameAmountBooks(4000)));
-    learnMs(sieLedgerVouchers(readSie(sameAmountBooks(300))));
-    const a = learnMs(small);
-    const b = learnMs(large);
-    expect(b, `1 000 invoices ${a.toFixed(0)} ms, 4 000 invoices ${b.toFixed(0)} ms`).toBeLessThan(8 * a);
+    // The fastest of five runs of each, taken in turns (other tests run beside this one), after a warm-up.
+    learnMs(small);
+    learnMs(large);
+    let a = Infinity;
+    let b = Infinity;
+    for (let round = 0; round < 5; round++) {
+      a = Math.min(a, learnMs(small));
+      b = Math.min(b, learnMs(large));
+    }
+    expect(b, `1 000 invoices ${a.toFixed(0)} ms, 4 000 invoices ${b.toFixed(0)} ms`).toBeLessThan(10 * a);
   });
 });
