@@ -15,7 +15,7 @@ import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { DepositMismatchError, settleDeposit } from '../openitems/deposit.js';
 import type { DepositSettlement } from '../openitems/deposit.js';
-import { confirmedVoucherUpdate, itemVoucherId, pendingClosedByOpeningBalances, reconcileWithBalances, reopenSettlements, updateLedger } from '../openitems/ledger.js';
+import { confirmedVoucherUpdate, itemVoucherId, pendingClosedByOpeningBalances, reconcileWithBalances, reopenSettlements, unknownOwedAtStart, updateLedger } from '../openitems/ledger.js';
 import type { OpenItemLine } from '../openitems/match.js';
 import { openItemKind } from '../openitems/accounts.js';
 import { openItemVoucherId, sieItemBalances, sieLedgerVouchers, sieVouchersOffItems, storedSieVouchers, storedVoucherIds } from '../openitems/sie.js';
@@ -96,7 +96,9 @@ export async function learnOpenItemsFromSie(
   const vouchers = mapped.filter((v, i) => (i < read.length || known.has(v.id)) && !left.has(v));
   if (vouchers.length === 0) return { changed: 0, open: 0, notInFile: [], outdated: superseded.map((v) => v.id) };
   const pendingVouchers = new Set(pending.map((p) => p.voucher.id));
-  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id) && notACopy(v))], { pending });
+  const year = openingBalances(doc);
+  const unknownAtStart = year === undefined ? undefined : { start: year.start, owed: unknownOwedAtStart(stored, year.start, year.opening) };
+  const update = updateLedger(stored, [...vouchers, ...unappliedPayments(given.ledger ?? [], vouchers, stored).filter((v) => !pendingVouchers.has(v.id) && notACopy(v))], { pending, unknownAtStart });
   const outdated = [...update.outdated, ...superseded.map((v) => v.id)];
   const changed = new Map(update.changed.map((i) => [i.id, i]));
   const restamped = new Set(update.restamped);
@@ -127,11 +129,9 @@ function pruned(
   before: readonly PendingSettlement[],
   changes: { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] },
 ): { readonly put: readonly PendingSettlement[]; readonly removed: readonly string[] } {
-  const start = doc.header.fiscalYears.find((y) => y.yearIndex === 0)?.start;
-  const ib = doc.balances.filter((b) => b.yearIndex === 0 && b.kind === 'IB');
-  if (start === undefined || ib.length === 0) return changes;
-  const opening = new Map<AccountNo, number>();
-  for (const b of ib) if (openItemKind(b.account) !== null) opening.set(b.account, (opening.get(b.account) ?? 0) + b.amount);
+  const year = openingBalances(doc);
+  if (year === undefined) return changes;
+  const { start, opening } = year;
   const removed = new Set(changes.removed);
   const after = new Map(before.filter((p) => !removed.has(p.id)).map((p) => [p.id, p]));
   for (const p of changes.put) after.set(p.id, p);
@@ -139,6 +139,16 @@ function pruned(
   if (gone.size === 0) return changes;
   const stored = new Set(before.map((p) => p.id));
   return { put: changes.put.filter((p) => !gone.has(p.id)), removed: [...changes.removed, ...[...gone].filter((id) => stored.has(id))] };
+}
+
+/** The file's fiscal year (`#RAR 0`) start and its opening balances (`#IB 0`) on the item accounts; undefined without either. */
+function openingBalances(doc: SieDocument): { readonly start: string; readonly opening: ReadonlyMap<AccountNo, number> } | undefined {
+  const start = doc.header.fiscalYears.find((y) => y.yearIndex === 0)?.start;
+  const ib = doc.balances.filter((b) => b.yearIndex === 0 && b.kind === 'IB');
+  if (start === undefined || ib.length === 0) return undefined;
+  const opening = new Map<AccountNo, number>();
+  for (const b of ib) if (openItemKind(b.account) !== null) opening.set(b.account, (opening.get(b.account) ?? 0) + b.amount);
+  return { start, opening };
 }
 
 /** The fiscal year start of a numbered SIE voucher's id (`sie:2026-01-01 A 3`), else undefined. */

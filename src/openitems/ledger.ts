@@ -13,6 +13,7 @@ import { matchOpenItems, WORD_EVIDENCE } from './match.js';
 import { counterpartyName, counterpartyWords, references, wordOverlap } from './text.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { replacesExport } from '../sie/fiscal-year.js';
+import { ByNameIndex, compareItems, OpenItemIndex } from './item-index.js';
 import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement, PendingSettlement } from './types.js';
 
 /** Options of {@link updateLedger}. */
@@ -25,6 +26,13 @@ export interface LedgerOptions {
    * same rules as a voucher read in date order. Default none.
    */
   readonly pending?: readonly PendingSettlement[] | undefined;
+  /**
+   * What the books owed at `start` (a fiscal year's first day) on invoices the ledger does not have,
+   * per item account (positive öre; see {@link unknownOwedAtStart}). A pending payment dated on or
+   * after `start` of no more than that may pay one of them: it is no advance of an invoice booked
+   * later that it names by the party's name only (a shared reference still pairs them). Default none.
+   */
+  readonly unknownAtStart?: { readonly start: string; readonly owed: ReadonlyMap<AccountNo, number> } | undefined;
 }
 
 /** A settling amount no open item could take (an invoice from before the books kontera has). */
@@ -122,10 +130,6 @@ function newItem(v: OpenItemVoucher, g: RowGroup): OpenItem {
     settlements: [],
     ...(v.exported !== undefined ? { exported: v.exported } : {}),
   };
-}
-
-function compareItems(a: OpenItem, b: OpenItem): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -232,24 +236,26 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     else ids.delete(item.id);
   };
   for (const i of items) indexOpen(i, true);
-  /** `account amount` → the ids of the items of that amount: invoices a new one of the same amount may take a payment over from. */
-  const byAmount = new Map<string, Set<string>>();
-  const indexAmount = (item: OpenItem): void => {
-    const key = amountKey(item.account, item.amount);
-    let ids = byAmount.get(key);
-    if (ids === undefined) byAmount.set(key, (ids = new Set()));
-    ids.add(item.id);
-  };
-  for (const i of items) indexAmount(i);
+  /** The open items by account, open amount and class: what a settling voucher may settle. */
+  const openItems = new OpenItemIndex();
+  /** The settlements by name: what an invoice learned after them may change (see `replayLater`). */
+  const namedSettlements = new ByNameIndex();
+  for (const i of [...items].sort(compareItems)) {
+    openItems.add(i);
+    namedSettlements.add(i);
+  }
   const put = (item: OpenItem): void => {
     const before = byId.get(item.id);
     if (before !== undefined) {
       index(before, false);
       indexOpen(before, false);
+      openItems.remove(before);
+      namedSettlements.remove(before);
     }
     index(item, true);
     indexOpen(item, true);
-    if (before === undefined || before.amount !== item.amount) indexAmount(item);
+    openItems.add(item);
+    namedSettlements.add(item);
     byId.set(item.id, item);
     touched.add(item.id);
     const from = openedFrom.get(item.account);
@@ -258,7 +264,18 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   // The pending settlements at their vouchers' dates, after the vouchers of the same day given.
   const stream: { v: OpenItemVoucher; i: number; p?: PendingSettlement }[] = [...vouchers.map((v, i) => ({ v, i })), ...given.map((p, i) => ({ v: p.voucher, i: vouchers.length + i, p }))];
   const sorted = stream.sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i));
-  for (const { v, p } of sorted) {
+  /** Voucher id → its place among the vouchers given (see `replayLater`). */
+  const position = new Map(vouchers.map((v, i) => [v.id, i] as const));
+  /** Voucher id → the place of its first pending settlement given. */
+  const pendingPlace = new Map<string, number>();
+  given.forEach((p, k) => {
+    if (!pendingPlace.has(p.voucher.id)) pendingPlace.set(p.voucher.id, vouchers.length + k);
+  });
+  /** Settlements by name taken back by an invoice learned after them, to settle again at their date (see `replayLater`), by date and place. */
+  const deferred: Deferred[] = [];
+  const deferredByKey = new Map<string, Deferred>();
+  for (const { v, i, p } of sorted) {
+    runDeferred(v.date, i);
     if (p !== undefined) {
       replay(p);
       continue;
@@ -274,7 +291,8 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       settledHere.add(v.id);
       for (const g of groups) {
         if (isInvoice(g)) continue;
-        const rest = settle(byId, put, v, g, { version, own, slots });
+        replayAfter(v, g);
+        const rest = settle(byId, openItems, put, v, g, { version, own, slots });
         if (rest > 0) {
           unallocated.push({ voucher: v.id, account: g.account, amount: rest });
           const id = `${v.id}:${g.account}:${g.index}`;
@@ -317,6 +335,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
     applied.add(v.id);
     bookInvoices(v, groups, version, again ? new Set() : own);
   }
+  runDeferred(undefined, 0);
   settleAdvances();
   const all = [...byId.values()].sort(compareItems);
   const changed: OpenItem[] = [];
@@ -350,7 +369,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       return;
     }
     const version: Version = { source: current.source ?? versionPrint(current.voucher, [g]), exported: current.exported };
-    const rest = settle(byId, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
+    const rest = settle(byId, openItems, put, current.voucher, g, { version, own: new Set(booked.get(current.voucher.id) ?? []), slots: new Map(), merge: true }, current.amount);
     if (rest === 0) dropPending(current);
     else if (rest !== current.amount) setPending({ ...current, amount: rest });
   }
@@ -380,7 +399,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
         if (i === undefined || i.date < p.voucher.date || i.open !== i.amount || own.has(i.id)) continue;
         const evidence = advanceEvidence(p.voucher, g, i);
         if (evidence === 'reference' && (byReference === undefined || compareItems(i, byReference) < 0)) byReference = i;
-        else if (evidence === 'name' && byName.length < 2) byName.push(i);
+        else if (evidence === 'name' && byName.length < 2 && !mayPayUnknown(p)) byName.push(i);
       }
       const item = byReference ?? (byName.length === 1 && onlyNamer(p, byName[0] as OpenItem) ? byName[0] : undefined);
       if (item === undefined) continue;
@@ -388,6 +407,12 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       put(withSettlement(item, settlementOf(p.voucher, version, p.amount)));
       dropPending(p);
     }
+  }
+
+  /** True when `p` may pay an invoice the books owed at the year's start that the ledger does not have (see {@link LedgerOptions.unknownAtStart}). */
+  function mayPayUnknown(p: PendingSettlement): boolean {
+    const unknown = options.unknownAtStart;
+    return unknown !== undefined && p.voucher.date >= unknown.start && p.amount <= (unknown.owed.get(p.account) ?? 0);
   }
 
   /** No pending settlement but `p` names `item` by the party's name with its whole amount left. */
@@ -402,25 +427,114 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   }
 
   /**
-   * Which of two invoices of one amount and counterparty a payment that names neither settles does
-   * not depend on which the ledger learned first: the earlier (by date, then voucher id), as when
-   * both are known (see `settle`, oldest first). A new invoice `f` takes over the settlement of a
-   * later one of its account, amount and counterparty (the same words) that one payment dated on or
-   * after `f` settled whole by amount and name (see {@link OpenItemSettlement.byName}); that one
-   * opens again.
+   * What a payment or credit note settled by name (see {@link OpenItemSettlement.byName}) does not
+   * depend on which invoices the ledger learned first: a new invoice `f` takes back every
+   * settlement by name of its account and counterparty (the same words) dated after it (or on its
+   * date, of an item after it in date-then-id order: a payment of that day prefers the earlier), and
+   * each of their vouchers settles again at its date (after the vouchers given of that day), what
+   * it took back with what it had left pending, as when `f` was known. Of two invoices of one
+   * amount, the earlier (date, then id) is settled; a part payment goes to the oldest open invoice
+   * it names; a payment of several invoices to those the matcher picks among all of them. With no
+   * pending row of the voucher to read its texts from, the counterparty's words are its evidence
+   * (they are what it matched by).
    */
-  function takeOver(f: OpenItem): void {
-    let later: { item: OpenItem; s: OpenItemSettlement } | undefined;
-    for (const id of capped(byAmount.get(amountKey(f.account, f.amount)))) {
-      const i = byId.get(id);
-      if (i === undefined || i.id === f.id || i.open !== 0 || i.settlements.length !== 1 || compareItems(f, i) >= 0) continue;
-      const s = i.settlements[0] as OpenItemSettlement;
-      if (s.byName !== true || s.date < f.date || s.origin === 'balance' || !sameParty(f, i)) continue;
-      if (later === undefined || compareItems(i, later.item) < 0) later = { item: i, s };
+  function replayLater(f: OpenItem): void {
+    if (f.words.length === 0) return;
+    takeBack(f.account, f.date, (item, s) => item.id !== f.id && (s.date > f.date || compareItems(f, item) < 0) && sameParty(f, item));
+  }
+
+  /**
+   * The same for a settling voucher `v` learned after settlements by name dated after it: those of
+   * the items of its account dated on or before it that its group `g` names (the counterparty's
+   * words or a reference) are taken back before it settles, to settle again at their dates.
+   */
+  function replayAfter(v: OpenItemVoucher, g: RowGroup): void {
+    // Dated after `v`: the entries from the first after its date.
+    const after = `${v.date}\u0000`;
+    if (!namedSettlements.any(g.account, after)) return;
+    const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
+    const words = counterpartyWords(text);
+    const refs = new Set([...references(`${text} ${v.line?.reference ?? ''}`), ...g.objectRefs]);
+    if (words.length === 0 && refs.size === 0) return;
+    takeBack(g.account, after, (item, s) => item.date <= v.date && s.voucher !== v.id && (wordOverlap(words, item.words) >= WORD_EVIDENCE || item.references.some((r) => refs.has(r))));
+  }
+
+  /** Takes back the settlements by name on `account` dated on or after `date` of the items `accept` takes, to settle again at their dates. */
+  function takeBack(account: AccountNo, date: string, accept: (item: OpenItem, s: OpenItemSettlement) => boolean): void {
+    for (const e of namedSettlements.from(account, date, MAX_SAME_AMOUNT_SCAN)) {
+      const item = byId.get(e.item);
+      const s = item?.settlements.find((x) => x.voucher === e.voucher && x.byName === true);
+      if (item === undefined || s === undefined || !accept(item, s)) continue;
+      if (s === undefined) continue;
+      put(reopened(item, (x) => x !== s));
+      const key = `${s.voucher}\u0000${item.account}`;
+      const d = deferredByKey.get(key);
+      if (d !== undefined) {
+        d.amount += s.amount;
+        continue;
+      }
+      // A voucher of an earlier update settles again just before its pending row's place (that it takes in).
+      const next: Deferred = { key, date: s.date, place: position.get(s.voucher) ?? (pendingPlace.get(s.voucher) ?? stream.length) - 0.5, account: item.account, amount: s.amount, settlement: s, words: item.words };
+      deferredByKey.set(key, next);
+      deferred.splice(deferredPlace(next), 0, next);
     }
-    if (later === undefined) return;
-    put({ ...later.item, open: later.item.amount, settlements: [] });
-    put(withSettlement(byId.get(f.id) ?? f, later.s));
+  }
+
+  function deferredPlace(d: Deferred): number {
+    let lo = 0;
+    let hi = deferred.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareDeferred(deferred[mid] as Deferred, d) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Settles again the taken-back settlements due before the stream's entry of `date` and place
+   * `place` (all when `date` is undefined): a voucher given here just before it is read (read
+   * again, its settlements are back, so that an edit of it is settled as one).
+   */
+  function runDeferred(date: string | undefined, place: number): void {
+    for (let d = deferred[0]; d !== undefined && (date === undefined || d.date < date || (d.date === date && d.place <= place)); d = deferred[0]) {
+      deferred.shift();
+      deferredByKey.delete(d.key);
+      settleAgain(d);
+    }
+  }
+
+  function settleAgain(d: Deferred): void {
+    const s = d.settlement;
+    let amount = d.amount;
+    let evidence: { voucher: OpenItemVoucher; g: RowGroup; id: string } | undefined;
+    for (const x of pendingOf(s.voucher)) {
+      if (x.item !== undefined || x.account !== d.account) continue;
+      const g = groupsOf(x.voucher, accounts).find((y) => y.index === x.group && !isInvoice(y));
+      if (g === undefined) continue;
+      amount += x.amount;
+      evidence ??= { voucher: x.voucher, g, id: x.id };
+      dropPending(x);
+    }
+    if (evidence === undefined) {
+      const supplier = openItemKind(d.account, accounts) === 'supplier';
+      const voucher: OpenItemVoucher = {
+        id: s.voucher,
+        origin: s.origin,
+        series: '',
+        number: '',
+        date: s.date,
+        text: d.words.join(' '),
+        rows: [{ account: d.account, amount: supplier ? amount : -amount }],
+        ...(s.key !== undefined ? { key: s.key } : {}),
+      };
+      const [g] = groupsOf(voucher, accounts);
+      if (g === undefined) return;
+      evidence = { voucher, g, id: `${s.voucher}:${d.account}:0` };
+    }
+    const version: Version = { source: s.source ?? versionPrint(evidence.voucher, [evidence.g]), exported: s.exported };
+    const rest = settle(byId, openItems, put, evidence.voucher, evidence.g, { version, own: new Set(booked.get(s.voucher) ?? []), slots: new Map(), merge: true }, amount);
+    if (rest > 0) setPending({ v: 1, id: evidence.id, voucher: evidence.voucher, group: evidence.g.index, account: d.account, amount: rest, ...(s.source !== undefined ? { source: s.source } : {}), ...exportedOf(version) });
   }
 
   /** The invoices `v` books: new ones added, known ones revised, ones it no longer books closed. */
@@ -446,7 +560,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
       if (byId.has(f.id)) continue;
       put(f);
       book(f);
-      takeOver(f);
+      replayLater(f);
     }
     for (const [old, f] of pairs) {
       const closed = old.settlements.some((s) => s.voucher === v.id);
@@ -520,11 +634,11 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
 }
 
 /**
- * Most items (or pending settlements) of one account and amount that an advance payment, the
- * check that no other payment names its invoice, or a new invoice's take-over looks at: a party's
- * monthly or weekly invoices over years. A file of thousands of entries of one amount (a
- * degenerate or hostile one) has the rest left unread, so learning it stays linear; it is not
- * a threshold of what is booked.
+ * Most items (or pending settlements) of one account and amount that an advance payment or the
+ * check that no other payment names its invoice looks at, and most settlements by name dated after
+ * a voucher learned late that it looks at to settle again: a party's monthly or weekly invoices
+ * over years. A file of thousands of entries of one amount (a degenerate or hostile one) has the
+ * rest left unread, so learning it stays linear; it is not a threshold of what is booked.
  */
 export const MAX_SAME_AMOUNT_SCAN = 1024;
 
@@ -561,6 +675,26 @@ function advanceEvidence(v: OpenItemVoucher, g: RowGroup, item: OpenItem): 'refe
 /** Two invoices of one counterparty: the same name words (both ways, so neither is a part of the other's name). */
 function sameParty(a: OpenItem, b: OpenItem): boolean {
   return a.words.length > 0 && wordOverlap(a.words, b.words) === 1 && wordOverlap(b.words, a.words) === 1;
+}
+
+/** Settlements by name of one voucher on one account, taken back to settle again (see `replayLater` in {@link updateLedger}). */
+interface Deferred {
+  /** Voucher id and account. */
+  readonly key: string;
+  readonly date: string;
+  /** The voucher's place among the vouchers given; after them when it is not one of them. */
+  readonly place: number;
+  readonly account: AccountNo;
+  /** Öre taken back. */
+  amount: number;
+  /** The first settlement taken back: the voucher's id, origin, key and version. */
+  readonly settlement: OpenItemSettlement;
+  /** The counterparty words of the item it settled. */
+  readonly words: readonly string[];
+}
+
+function compareDeferred(a: Deferred, b: Deferred): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.place - b.place || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /** The version of a voucher an item or settlement was derived from (see {@link OpenItemSettlement.source}). */
@@ -670,9 +804,9 @@ interface SettleContext {
 }
 
 /** Settles `g` (or `amount` of it) against the open items of its account; returns the öre no item took. */
-function settle(byId: ReadonlyMap<string, OpenItem>, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext, amount = Math.abs(g.amount)): number {
+function settle(byId: ReadonlyMap<string, OpenItem>, openItems: OpenItemIndex, put: (item: OpenItem) => void, v: OpenItemVoucher, g: RowGroup, ctx: SettleContext, amount = Math.abs(g.amount)): number {
   let rest = amount;
-  const open = [...byId.values()].filter((i) => i.account === g.account && i.open > 0 && i.date <= v.date && !ctx.own.has(i.id)).sort(compareItems);
+  const open = openItems.candidates(g.account, amount, v.date, ctx.own);
   if (open.length === 0) return rest;
   const text = [g.text, v.text === g.text ? '' : v.text, v.line?.text ?? '', v.line?.counterparty ?? ''].join(' ');
   const reference = [v.line?.reference ?? '', ...g.objectRefs].join(' ');
@@ -760,23 +894,34 @@ export function pendingClosedByOpeningBalances(
   const candidates = pending.filter((p) => p.item === undefined && p.voucher.date < start);
   if (candidates.length === 0) return [];
   const wanted = new Set(candidates.map((p) => p.account));
+  const unknown = unknownOwedAtStart(items, start, new Map([...wanted].map((a) => [a, opening.get(a) ?? 0])), accounts);
+  return candidates.filter((p) => openItemKind(p.account, accounts) !== null && !unknown.has(p.account)).map((p) => p.id);
+}
+
+/**
+ * Per item account of `opening` (opening balances at `start`, signed öre as the books keep them),
+ * what the books owed at `start` beyond what the ledger's items dated before `start` held open then:
+ * invoices the ledger does not have (booked before its first voucher). Only accounts with more
+ * owed than known. Linear in items.
+ */
+export function unknownOwedAtStart(items: readonly OpenItem[], start: string, opening: ReadonlyMap<AccountNo, number>, accounts: OpenItemAccounts = BAS_OPEN_ITEM_ACCOUNTS): Map<AccountNo, number> {
   /** Per account, what the ledger's items dated before `start` held open at `start`. */
   const known = new Map<AccountNo, number>();
   for (const i of items) {
-    if (!wanted.has(i.account) || i.date >= start) continue;
+    if (!opening.has(i.account) || i.date >= start) continue;
     let open = i.amount;
     for (const s of i.settlements) if (s.date < start) open -= s.amount;
     known.set(i.account, (known.get(i.account) ?? 0) + Math.max(0, open));
   }
-  const closed = new Set<AccountNo>();
-  for (const account of wanted) {
+  const out = new Map<AccountNo, number>();
+  for (const [account, balance] of opening) {
     const kind = openItemKind(account, accounts);
     if (kind === null) continue;
-    const balance = opening.get(account) ?? 0;
     const owed = kind === 'supplier' ? -balance : balance;
-    if ((known.get(account) ?? 0) >= owed) closed.add(account);
+    const more = owed - (known.get(account) ?? 0);
+    if (more > 0) out.set(account, more);
   }
-  return candidates.filter((p) => closed.has(p.account)).map((p) => p.id);
+  return out;
 }
 
 /**

@@ -49,6 +49,23 @@ for (const kind of STORE_KINDS) {
       expect(summary(await k.openItems('a'))).toEqual(LEDGER);
     });
 
+    it("in a single export, a payment by name of an invoice the opening balance holds is no advance of the party's next invoice of that amount", async () => {
+      // 2026 opens owing 5 000 kr on 1510 (an invoice of 2025, which the ledger does not have); the
+      // customer pays it in January; the next invoice of 5 000 kr, in March, is open at year end.
+      const books: Ver[] = [
+        ['B', '1', '20260125', 'Inbetalning Berglunds Bygg', [['1930', 5000], ['1510', -5000]]],
+        ['A', '1', '20260310', 'Faktura Berglunds Bygg', sale(5000)],
+      ];
+      const k = await kontera();
+      await k.learnFromSie('a', export4E('2026', '20270110', { 1510: 5000 }, books));
+      expect(summary(await k.openItems('a'))).toEqual(['A 1 2026-03-10 500000 open 500000: ']);
+      expect((await k.exportClientData('a')).pendingSettlements.map((p) => [p.voucher.id, p.amount])).toEqual([['sie:2026-01-01 B 1', 500000]]);
+      // With nothing owed at the start, the January payment can only be an advance: it settles the invoice.
+      const k2 = await kontera();
+      await k2.learnFromSie('a', export4E('2026', '20270110', { 1510: 0 }, books));
+      expect(summary(await k2.openItems('a'))).toEqual(['A 1 2026-03-10 500000 open 0: sie 2026-01-25 500000']);
+    });
+
     it('stay on an account whose later opening balance holds more than the ledger knows', async () => {
       const k = await kontera();
       await k.learnFromSie('a', export4E('2026', '20270110', { 1510: 5000, 2440: -2000 }, Y2026));

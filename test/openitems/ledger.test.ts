@@ -8,7 +8,7 @@ import { counterpartyWords, references, wordOverlap } from '../../src/openitems/
 import { reconcileWithBalances, reopenSettlements, updateLedger } from '../../src/openitems/ledger.js';
 import { sieItemBalances, sieLedgerVouchers, storedVoucherIds } from '../../src/openitems/sie.js';
 import { readSie } from '../../src/sie/reader.js';
-import type { OpenItem } from '../../src/openitems/types.js';
+import type { OpenItem, OpenItemVoucher } from '../../src/openitems/types.js';
 import { sie } from './helpers.js';
 
 function openByAccount(items: readonly OpenItem[]): Map<string, number> {
@@ -98,6 +98,18 @@ describe('open-item ledger from real SIE files', () => {
     const second = updateLedger(first.items, vouchers);
     expect(second.changed).toEqual([]);
     expect(second.items).toEqual(first.items);
+  });
+
+  it('a payment edited in a later export that also brings an earlier invoice of the party settles as edited', () => {
+    const file = (gen: string, vouchers: readonly string[]): OpenItemVoucher[] =>
+      sieLedgerVouchers(readSie(['#FLAGGA 0', '#SIETYP 4', `#GEN ${gen}`, '#RAR 0 20260101 20261231', ...vouchers].join('\r\n') + '\r\n'));
+    const invoice = (n: string, date: string): string => `#VER A ${n} ${date} "Faktura Ekholms Bageri"\r\n{\r\n#TRANS 1510 {} 5000.00\r\n#TRANS 3001 {} -5000.00\r\n}`;
+    const payment = (kr: number): string => `#VER B 1 20260210 "Inbetalning Ekholms Bageri"\r\n{\r\n#TRANS 1930 {} ${kr}.00\r\n#TRANS 1510 {} -${kr}.00\r\n}`;
+    const first = updateLedger([], file('20260301', [invoice('2', '20260125'), payment(5000)]));
+    const later = file('20260401', [invoice('1', '20260110'), invoice('2', '20260125'), payment(4000)]);
+    const read = (items: readonly OpenItem[]): string[] => items.map((i) => `A ${i.number} open ${i.open}: ${i.settlements.map((s) => s.amount).join(', ')}`);
+    expect(read(updateLedger(first.items, later).items)).toEqual(read(updateLedger([], later).items));
+    expect(read(updateLedger([], later).items)).toEqual(['A 1 open 100000: 400000', 'A 2 open 500000: ']);
   });
 
   it('reopens what a dropped settlement settled', () => {
