@@ -58,6 +58,60 @@ describe('an activity export with gross, fee and net, several currencies and row
   });
 });
 
+describe('as many fees of each sign, with a running balance', () => {
+  // One sale with its fee and one refund with its fee given back: two fees, one of each sign.
+  const asMovement = [
+    'Date,Name,Currency,Gross,Fee,Net,Balance',
+    '2026-02-03,Vendela Strand,SEK,820.00,-27.40,792.60,1292.60',
+    '2026-02-06,Vendela Strand,SEK,-820.00,27.40,-792.60,500.00',
+    '',
+  ].join('\n');
+  // The same, with fees written as costs (positive) and the fee given back negative.
+  const asCost = asMovement.replace('-27.40,792.60', '27.40,792.60').replace('27.40,-792.60', '-27.40,-792.60');
+  const columns = { date: 'Date', amount: 'Gross', fee: 'Fee', balance: 'Balance', text: 'Name' } as const;
+  const read = (s: Statement): number[][] => s.transactions.map((t) => [t.line, t.amount]);
+
+  it('the balance chain says the fees are written as the movement: the refund gives its fee back', () => {
+    const expected = [
+      [2, 82_000],
+      [2, -2_740],
+      [3, -82_000],
+      [3, 2_740],
+    ];
+    const s = parseStatement(asMovement, { fileName: 'sales.csv' });
+    expect(read(s)).toEqual(expected);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect(s.closingBalance).toBe(50_000);
+    // The same reading where the caller names the columns (the table reader decides on its own).
+    expect(read(parseStatement(asMovement, { fileName: 'sales.csv', columns }))).toEqual(expected);
+  });
+
+  it('the balance chain says the fees are written as costs: the negative one is given back', () => {
+    const expected = [
+      [2, 82_000],
+      [2, -2_740],
+      [3, -82_000],
+      [3, 2_740],
+    ];
+    expect(read(parseStatement(asCost, { fileName: 'sales.csv' }))).toEqual(expected);
+    expect(read(parseStatement(asCost, { fileName: 'sales.csv', columns }))).toEqual(expected);
+  });
+
+  it('a balance that fits neither reading does not decide: refused naming file, line and field', () => {
+    const broken = asMovement.replace(',500.00', ',999.00');
+    for (const options of [{ fileName: 'sales.csv' }, { fileName: 'sales.csv', columns }]) {
+      let err: unknown;
+      try {
+        parseStatement(broken, options);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(StatementParseError);
+      expect(err).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'sales.csv', line: 2, field: 'Fee' });
+    }
+  });
+});
+
 describe('report headers in snake_case with the time zone after an underscore', () => {
   it('available_on_utc dates the row, created_utc is the other date, gross and fee are read', () => {
     const s = parseStatement(fixture('generic/payment-service-snake-case-utc.csv'));

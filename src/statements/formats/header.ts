@@ -177,21 +177,32 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const v = tryParseAmount(s, style);
     return typeof v === 'number' ? v : undefined;
   };
-  // How the fee column is written (a cost, or the movement), from the rows that moved money.
+  const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
+  // How the fee column is written (a cost, or the movement), from the rows that moved money; where
+  // as many fees are of each sign, the running balance of the booked rows decides (the amount as
+  // the day/month tie-break below reads it: the first amount column, or deposit less withdrawal).
   const feeColumn = columnsOf(header, 'fee')[0];
   const voidCol = columnsOf(header, 'status')[0];
+  const firstAmount = columnsOf(header, 'amount')[0];
+  const firstBalance = columnsOf(header, 'balance')[0];
+  const movedBeforeFee = (r: readonly string[]): number | undefined => {
+    if (PENDING.test(cell(r, dateCols[0])) || STATUS_PENDING.test(cell(r, voidCol))) return undefined;
+    if (firstAmount !== undefined) return amountOf(cell(r, firstAmount));
+    return depositLessWithdrawal(amountOf(cell(r, columnsOf(header, 'credit')[0])), amountOf(cell(r, columnsOf(header, 'debit')[0])));
+  };
   const feeDir =
     feeColumn === undefined
       ? undefined
       : feeDirection(
           sample.flatMap((r, k) => {
-            const v = STATUS_VOID.test(cell(r, voidCol)) ? undefined : amountOf(cell(r, feeColumn));
-            return v === undefined ? [] : [[v, sampleLines[k] as number] as const];
+            if (STATUS_VOID.test(cell(r, voidCol))) return [];
+            const amount = movedBeforeFee(r);
+            const chain = amount === undefined ? undefined : { amount, balance: firstBalance === undefined ? undefined : amountOf(cell(r, firstBalance)) };
+            return [{ fee: amountOf(cell(r, feeColumn)) ?? 0, line: sampleLines[k] as number, chain }];
           }),
           ctx.file,
           names[feeColumn] ?? String(feeColumn),
         );
-  const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
   const everyDate = (visit: (cell: string) => void): void =>
