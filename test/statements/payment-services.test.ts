@@ -45,6 +45,16 @@ describe('an activity export with gross, fee and net, several currencies and row
     expect(s.warnings.find((w) => w.code === 'PENDING_EXCLUDED')?.lines).toContain(3);
   });
 
+  it('a pending or foreign row with a fee is one line of the file: each warning names it once and counts it once', () => {
+    const s = parseStatement(fixture(file));
+    const pending = s.warnings.find((w) => w.code === 'PENDING_EXCLUDED');
+    expect(pending?.lines).toEqual([3]);
+    expect(pending?.message).toMatch(/^1 preliminary/);
+    const foreign = s.warnings.find((w) => w.code === 'CURRENCY_MIXED');
+    expect(foreign?.lines).toEqual([4, 5]);
+    expect(foreign?.message).toMatch(/^2 row/);
+  });
+
   it('as many fees of each sign: which are given back is unknown, refused naming the file, line and field', () => {
     const csv = ['Date,Name,Currency,Gross,Fee,Net', '2026-01-13,Kerstin Alm,SEK,1450.00,-49.80,1400.20', '2026-01-17,Kerstin Alm,SEK,-1450.00,49.80,-1400.20', ''].join('\n');
     let err: unknown;
