@@ -54,6 +54,8 @@ export const COLUMN_ROLES = [
   'sign',
   /** A fee charged with the row, in a column of its own: booked as a row of its own. */
   'fee',
+  /** Beside a fee column, what the row moved net of its fee (a payment service's `Net`): checked, not booked. */
+  'net',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -564,6 +566,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iPeriod = idx.period;
   const iSign = idx.sign;
   const iFee = idx.fee;
+  // A net column is checked against the amount and the fee only where there is a fee column.
+  const iNet = iFee >= 0 ? idx.net : -1;
   let period: { from: string; to: string } | undefined;
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
@@ -901,6 +905,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const feeCell = iFee >= 0 ? moneyAt(cells, iFee) : '';
       // What the fee moves the balance by: a cost, or a fee given back (a refund's) the other way.
       const fee = feeCell === '' ? 0 : feeMovement(money(feeCell, line, 'fee') as number, feeDir);
+      // Gross, fee and net: the net is what the amount and the fee moved together. A row where it is
+      // not has a wrong amount somewhere (a cell mistyped or damaged, a column shifted): refused, as
+      // reading either the amount or the net would book a wrong amount without a word.
+      const netCell = iNet >= 0 ? moneyAt(cells, iNet) : '';
+      if (netCell !== '') {
+        const net = money(netCell, line, 'net') as number;
+        if (net !== amount + fee) {
+          throw new StatementParseError(
+            'INVALID_AMOUNT',
+            `Net does not add up: "${fieldName('net')}" is ${formatKronor(net)}, but "${fieldName(splitMoney ? 'credit' : 'amount')}" ${formatKronor(amount)} moved by the fee in "${fieldName('fee')}" (${formatKronor(fee)}) is ${formatKronor(amount + fee)}; check the row against the service's report`,
+            { file: ctx.file, line, field: fieldName('net') },
+          );
+        }
+      }
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
       const feeTx: RawRow | undefined =

@@ -122,6 +122,44 @@ describe('as many fees of each sign, with a running balance', () => {
   });
 });
 
+describe('gross, fee and net: the net is the amount and the fee together', () => {
+  const payouts = (net: string): string =>
+    ['Date,Name,Currency,Gross,Fee,Net', '2026-03-02,Saga Holm,SEK,640.00,-22.10,617.90', `2026-03-04,Saga Holm,SEK,1280.00,-40.20,${net}`, '2026-03-05,Saga Holm,SEK,-640.00,22.10,-617.90', ''].join('\n');
+  const refused = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('a row whose net adds up is read (a refund with its fee given back too)', () => {
+    const s = parseStatement(payouts('1239.80'), { fileName: 'payouts.csv' });
+    expect(s.transactions.map((t) => t.amount)).toEqual([64_000, -2_210, 128_000, -4_020, -64_000, 2_210]);
+  });
+
+  it('a row whose net does not is refused naming file, line and field, by header and by the caller\'s columns', () => {
+    for (const options of [{ fileName: 'payouts.csv' }, { fileName: 'payouts.csv', columns: { date: 'Date', amount: 'Gross', fee: 'Fee', net: 'Net', text: 'Name' } }]) {
+      const err = refused(() => parseStatement(payouts('1293.80'), options));
+      expect(err).toBeInstanceOf(StatementParseError);
+      expect(err).toMatchObject({ code: 'INVALID_AMOUNT', file: 'payouts.csv', line: 3, field: 'Net' });
+    }
+  });
+
+  it('lenient: that row is left out and named, the others read', () => {
+    const s = parseStatement(payouts('1293.80'), { fileName: 'payouts.csv', lenient: true });
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 2, 4, 4]);
+    expect(s.warnings.find((w) => w.code === 'ROW_SKIPPED')?.lines).toEqual([3]);
+  });
+
+  it('where the balance shows the fee is inside the amount already, the amount is the net: nothing to add', () => {
+    const csv = ['Date,Text,Amount,Fee,Net,Balance', '2026-03-02,Order 11,617.90,22.10,617.90,1617.90', '2026-03-05,Payout,-200.00,0.00,-200.00,1417.90', '2026-03-06,Order 12,1239.80,40.20,1239.80,2657.70', ''].join('\n');
+    const s = parseStatement(csv, { fileName: 'payouts.csv' });
+    expect(s.transactions.map((t) => t.amount)).toEqual([61_790, -20_000, 123_980]);
+  });
+});
+
 describe('report headers in snake_case with the time zone after an underscore', () => {
   it('available_on_utc dates the row, created_utc is the other date, gross and fee are read', () => {
     const s = parseStatement(fixture('generic/payment-service-snake-case-utc.csv'));

@@ -258,7 +258,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const mapping: Record<string, string | string[]> = {};
   const suggestion = (): ColumnMapping => {
     const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) m[role] = names[i] ?? String(i);
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = names[i] ?? String(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -394,6 +394,12 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (withFee !== without) reasons.push(`"${names[feeCol]}" is ${useFee ? 'charged besides the amount (a row of its own)' : 'already in the amount'}: the balance chain holds that way`);
   }
   if (feeCol !== undefined && !useFee) map.delete('fee');
+  // Gross, fee and net: each row's net is checked against its amount and fee (never read instead).
+  const netCol = columnsOf(header, 'net')[0];
+  if (feeCol !== undefined && useFee && netCol !== undefined) {
+    map.set('net', netCol);
+    reasons.push(`"${names[netCol]}" is the amount and the fee together: checked on every row`);
+  }
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
     const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
@@ -486,13 +492,13 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'net', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = name;
   }
   const used = new Set([...map.values(), ...moreParties]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
