@@ -683,6 +683,14 @@ function sharedDayRepeats(
   return { repeats, undecided };
 }
 
+/**
+ * The lines of the file that `lines` name, each once, in order. A row and its fee's row (a fee in a
+ * column of its own) are one line of the file: a warning names that line once and counts it once.
+ */
+export function fileLines(lines: Iterable<number>): number[] {
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+
 /** The section a line is in: the last one starting at or before it (binary search). */
 function sectionIndex(sections: readonly RawSection[], line: number): number {
   let lo = 0;
@@ -700,7 +708,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   const all = builder.transactions;
   const currency = raw.currency ?? builder.currencies.majority() ?? 'SEK';
   const booked = builder.pending > 0 ? all.filter((r) => !r.pending) : all;
-  const pendingLines = builder.pending > 0 ? all.filter((r) => r.pending).map((r) => r.line) : [];
+  const pendingLines = builder.pending > 0 ? fileLines(all.filter((r) => r.pending).map((r) => r.line)) : [];
 
   if (raw.detected !== undefined) {
     warnings.push({ code: 'COLUMNS_DETECTED', message: `No known bank format: read by the header. ${raw.detected.why}`, lines: [] });
@@ -727,7 +735,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   // Rows in another currency than the statement's carry their own.
   const currencies = builder.currencies;
   const foreignRows = currencies.first === currency ? [...currencies.others.keys()] : currencies.first === undefined ? [] : all.map((_, i) => i);
-  const otherLines: number[] = [];
+  const foreign: number[] = [];
   const others = new Set<string>();
   for (const i of foreignRows) {
     const tx = all[i] as Mutable<BankTransaction>;
@@ -735,11 +743,11 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     if (c === undefined || c === currency) continue;
     tx.currency = c;
     if (!tx.pending) {
-      otherLines.push(tx.line);
+      foreign.push(tx.line);
       others.add(c);
     }
   }
-  otherLines.sort((a, b) => a - b);
+  const otherLines = fileLines(foreign);
   if (otherLines.length > 0) {
     warnings.push({
       code: 'CURRENCY_MIXED',
@@ -778,10 +786,11 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
       lines: [],
     });
     if (sign.unknown.length > 0) {
+      const unknown = fileLines(sign.unknown);
       warnings.push({
         code: 'SIGN_UNKNOWN',
-        message: `No sign for the amount on line(s) ${sign.unknown.join(', ')}: no balance before it (the oldest row), or its balance less the one before is not its amount; kept as written (money in) — check these rows`,
-        lines: sign.unknown,
+        message: `No sign for the amount on line(s) ${unknown.join(', ')}: no balance before it (the oldest row), or its balance less the one before is not its amount; kept as written (money in) — check these rows`,
+        lines: unknown,
       });
     }
   }
@@ -894,17 +903,19 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
   }
   const out = repeated.size === 0 ? out0 : out0.filter((t) => !repeated.has(t));
   if (repeated.size > 0) {
-    const lines = [...repeated].map((t) => t.line).sort((a, b) => a - b);
+    const lines = fileLines([...repeated].map((t) => t.line));
+    const oneDay = fileLines(repeatedOnOneDay);
+    const undecided = fileLines(undecidedRepeats);
     const withBalance = [...repeated].every((t) => t.balance !== undefined);
     warnings.push({
       code: 'SECTIONS_OVERLAP',
       message: `${lines.length} line(s) of a later section repeat lines of an earlier section of the same account (same date, amount, text${withBalance ? ' and balance' : ''}, as many times): exports of overlapping periods joined; each such line is kept once, from the earlier section, and line(s) ${lines.join(', ')} left out${
-        repeatedOnOneDay.length > 0
-          ? `. Line(s) ${repeatedOnOneDay.join(', ')} are of the one day the sections share, with no balance of their own: ${
-              undecidedRepeats.length === repeatedOnOneDay.length
+        oneDay.length > 0
+          ? `. Line(s) ${oneDay.join(', ')} are of the one day the sections share, with no balance of their own: ${
+              undecided.length === oneDay.length
                 ? 'neither a balance nor the order tells pages of one export from two exports joined; read as two exports joined (if the file is one export with a page break there, they are purchases of their own)'
-                : undecidedRepeats.length > 0
-                  ? `the running balance or the sections' date order shows two exports joined, except for line(s) ${undecidedRepeats.join(', ')}, where nothing tells pages of one export from two exports joined (read as joined; if the file is one export with a page break there, they are purchases of their own)`
+                : undecided.length > 0
+                  ? `the running balance or the sections' date order shows two exports joined, except for line(s) ${undecided.join(', ')}, where nothing tells pages of one export from two exports joined (read as joined; if the file is one export with a page break there, they are purchases of their own)`
                   : "the running balance or the sections' date order shows two exports joined"
             }, so each line of that day counts once per occurrence in the section holding it most often`
           : ''
@@ -996,7 +1007,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     }
   }
   if (breaks.length > 0) {
-    const lines = [...new Set(breaks)].sort((a, b) => a - b);
+    const lines = fileLines(breaks);
     warnings.push({
       code: 'BALANCE_CHAIN_BROKEN',
       message: `Running balance does not add up on ${lines.length} line(s): ${lines.join(', ')} (a row is missing, reordered or wrong before each)`,

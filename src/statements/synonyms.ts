@@ -35,6 +35,8 @@ export const HEADER_MEANINGS = [
   'sign',
   /** A fee charged with the transaction, in a column of its own. */
   'fee',
+  /** What the row moved net of its fee (a payment service's `Net`): the amount and the fee together. */
+  'net',
   /** Whether the bank carried the row out: completed, pending, or declined/reverted/cancelled. */
   'status',
   /** The amount in the original (foreign) currency, beside the booked amount: not read, but a per-row currency column is its. */
@@ -116,6 +118,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Belopp i originalvaluta', 'Valutabelopp', 'Belopp i valuta', 'Foreign amount', 'Orig amount', 'Original amount',
   ],
   fee: ['Avgift', 'Avgifter', 'Bankavgift', 'Transaktionsavgift', 'Fee', 'Fees', 'Bank fee', 'Transaction fee', 'Charges', 'Total fees', 'Total fee'],
+  // A payment service's net: the gross and the fee together (checked against them, never read as the amount).
+  net: ['Netto', 'Nettobelopp', 'Net', 'Net amount'],
   // Known columns that carry nothing a statement row needs (or personal data it must not carry).
   ignore: [
     'Radnummer', 'Radnr', 'Rad', 'Row number', 'Produkt', 'Product', 'Kontonamn', 'Account name', 'Account holder', 'Kontohavare', 'Kontoform', 'IBAN', 'BIC', 'Kontor',
@@ -124,8 +128,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Disponibelt belopp', 'Valutakod', 'Landkod', 'Betalkod', 'Egna anteckningar', 'Own notes',
     'Budgetgrupp', 'Underkategori', 'Avstämt', 'Tid', 'Time', 'Avsändar-id Swish', 'Orig currency',
     'Original currency', 'Originalvaluta', 'Ursprunglig valuta',
-    // A payment service's net (the gross and the fee give it), time zone, and the payer's personal details.
-    'Netto', 'Nettobelopp', 'Net', 'Net amount', 'Tidszon', 'Time zone', 'Timezone', 'Från e-postadress', 'Till e-postadress',
+    // A payment service's time zone, and the payer's personal details.
+    'Tidszon', 'Time zone', 'Timezone', 'Från e-postadress', 'Till e-postadress',
     'From email address', 'To email address', 'E-postadress', 'Email', 'E-mail', 'Leveransadress', 'Shipping address',
     'Adressens status', 'Address status', 'Card holder full name', 'Cardholder name', 'Card holder', 'Kortinnehavare',
     'Card last four digits', 'Card number', 'Kortnummer', 'Exchange rate', 'Växelkurs',
@@ -229,7 +233,7 @@ function slashedMeaning(cell: string, map: ReadonlyMap<string, HeaderMeaning>): 
   let found: HeaderMeaning | undefined;
   for (const part of cell.split('/')) {
     const meaning = map.get(foldHeader(part));
-    if (meaning === undefined || meaning === 'ignore' || meaning === found) continue;
+    if (meaning === undefined || meaning === 'ignore' || meaning === 'net' || meaning === found) continue;
     if (found !== undefined) return undefined;
     found = meaning;
   }

@@ -6,7 +6,7 @@
 import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
-import { chainBreaks, depositLessWithdrawal, readingByBalance } from './balance-chain.js';
+import { chainBreaks, depositLessWithdrawal, readingByBalance, walkChain } from './balance-chain.js';
 import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
@@ -54,6 +54,8 @@ export const COLUMN_ROLES = [
   'sign',
   /** A fee charged with the row, in a column of its own: booked as a row of its own. */
   'fee',
+  /** Beside a fee column, what the row moved net of its fee (a payment service's `Net`): checked, not booked. */
+  'net',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -161,32 +163,55 @@ const OWN_ACCOUNT_SAMPLE = 50;
 const MONEY_ROLES: readonly ColumnRole[] = ['amount', 'credit', 'debit', 'balance'];
 
 /**
+ * A row as {@link feeDirection} reads it: its fee cell and line, and, for a booked row with an
+ * amount, what it moved the balance by before its fee and its balance (where it has one).
+ */
+export interface FeeRow {
+  readonly fee: number;
+  readonly line: number;
+  readonly chain?: { readonly amount: number; readonly balance: number | undefined } | undefined;
+}
+
+/**
  * How a file writes its fee column, read from its non-zero fees: as a cost (most are positive, a
  * fee moves the balance by minus what is written) or as the movement itself (most are negative, it
  * moves the balance by what is written). A fee of the other sign is one given back (the fee of a
  * refunded payment), which moves the balance the other way. The result multiplies a fee cell;
- * undefined when no fee is non-zero. As many of each sign: which are given back is not known, and
- * reading either way would be a wrong amount, so the file is refused naming the first fee.
+ * undefined when no fee is non-zero.
+ *
+ * As many of each sign (a sale with its fee and a refund with its fee given back): where the rows
+ * have a running balance, the balance chain decides (the one rule, {@link walkChain}, over the
+ * booked rows, each read both ways and in either row order): the reading with fewer breaks. Where
+ * there is no balance, or both readings break the chain as often, which fees are given back is not
+ * known and reading either way could be a wrong amount, so the file is refused naming the first fee.
  */
-export function feeDirection(fees: Iterable<readonly [value: number, line: number]>, file: string | undefined, field: string): 1 | -1 | undefined {
+export function feeDirection(rows: Iterable<FeeRow>, file: string | undefined, field: string): 1 | -1 | undefined {
   let positive = 0;
   let negative = 0;
-  let first: readonly [number, number] | undefined;
-  for (const f of fees) {
-    if (f[0] === 0) continue;
-    first ??= f;
-    if (f[0] > 0) positive++;
+  let first: FeeRow | undefined;
+  const chain: { fee: number; amount: number; balance: number | undefined }[] = [];
+  for (const r of rows) {
+    if (r.chain !== undefined) chain.push({ fee: r.fee, ...r.chain });
+    if (r.fee === 0) continue;
+    first ??= r;
+    if (r.fee > 0) positive++;
     else negative++;
   }
   if (first === undefined) return undefined;
-  if (positive === negative) {
-    throw new StatementParseError(
-      'AMBIGUOUS_FORMAT',
-      `Ambiguous fees: column "${field}" holds as many positive as negative fees, so it does not say which are costs and which are fees given back; pass \`columns\` without the fee to read the amounts as written, or re-save the file with the fees of one sign`,
-      { file, line: first[1], field },
-    );
-  }
-  return positive > negative ? -1 : 1;
+  if (positive !== negative) return positive > negative ? -1 : 1;
+  const breaks = (direction: 1 | -1): number | undefined => {
+    const walked = chain.map((r) => ({ amount: r.amount + feeMovement(r.fee, direction), balance: r.balance }));
+    if (walked.filter((r) => r.balance !== undefined).length < 2) return undefined;
+    return Math.min(walkChain(walked, false).breaks.length, walkChain(walked, true).breaks.length);
+  };
+  const [asCost, asWritten] = [breaks(-1), breaks(1)];
+  if (asCost !== undefined && asWritten !== undefined && asCost !== asWritten) return asCost < asWritten ? -1 : 1;
+  const why = asCost === undefined ? 'and no running balance tells' : `and the running balance breaks as often (${asCost} time(s)) read either way`;
+  throw new StatementParseError(
+    'AMBIGUOUS_FORMAT',
+    `Ambiguous fees: column "${field}" holds as many positive as negative fees, ${why}, so it does not say which are costs and which are fees given back; pass \`columns\` without the fee to read the amounts as written, or re-save the file with the fees of one sign`,
+    { file, line: first.line, field },
+  );
 }
 
 /** What a fee cell moves the balance by, as {@link feeDirection} says the file writes fees (a cost when it does not say). */
@@ -541,6 +566,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iPeriod = idx.period;
   const iSign = idx.sign;
   const iFee = idx.fee;
+  // A net column is checked against the amount and the fee only where there is a fee column.
+  const iNet = iFee >= 0 ? idx.net : -1;
   let period: { from: string; to: string } | undefined;
   // One reader for isPending, pointed at the current record (no closure per row).
   let current: readonly string[] = [];
@@ -606,11 +633,27 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         spec.feeDirection ??
         feeDirection(
           (function* () {
+            const moneyOf = (cells: readonly string[], i: number): number | undefined => {
+              if (i < 0) return undefined;
+              const v = tryParseAmount(moneyAt(cells, i), style);
+              return typeof v === 'number' ? v : undefined;
+            };
             for (const [cells, line] of buffer) {
               current = cells;
               if (spec.isVoid?.(reader) === true) continue;
-              const v = tryParseAmount(moneyAt(cells, iFee), style);
-              if (typeof v === 'number') yield [v, line] as const;
+              const fee = moneyOf(cells, iFee) ?? 0;
+              // A booked row's movement before its fee, as the chain reads it (byBalance below).
+              let amount: number | undefined;
+              if (!isPending(reader)) {
+                if (!splitMoney) {
+                  amount = moneyOf(cells, iAmount);
+                  const sign = iSign >= 0 ? signOf(at(cells, iSign)) : 0;
+                  if (amount !== undefined && sign) amount = sign * Math.abs(amount);
+                } else {
+                  amount = depositLessWithdrawal(moneyOf(cells, iCredit), moneyOf(cells, iDebit));
+                }
+              }
+              yield { fee, line, chain: amount === undefined ? undefined : { amount, balance: moneyOf(cells, iBalance) } };
             }
           })(),
           ctx.file,
@@ -862,6 +905,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const feeCell = iFee >= 0 ? moneyAt(cells, iFee) : '';
       // What the fee moves the balance by: a cost, or a fee given back (a refund's) the other way.
       const fee = feeCell === '' ? 0 : feeMovement(money(feeCell, line, 'fee') as number, feeDir);
+      // Gross, fee and net: the net is what the amount and the fee moved together. A row where it is
+      // not has a wrong amount somewhere (a cell mistyped or damaged, a column shifted): refused, as
+      // reading either the amount or the net would book a wrong amount without a word.
+      const netCell = iNet >= 0 ? moneyAt(cells, iNet) : '';
+      if (netCell !== '') {
+        const net = money(netCell, line, 'net') as number;
+        if (net !== amount + fee) {
+          throw new StatementParseError(
+            'INVALID_AMOUNT',
+            `Net does not add up: "${fieldName('net')}" is ${formatKronor(net)}, but "${fieldName(splitMoney ? 'credit' : 'amount')}" ${formatKronor(amount)} moved by the fee in "${fieldName('fee')}" (${formatKronor(fee)}) is ${formatKronor(amount + fee)}; check the row against the service's report`,
+            { file: ctx.file, line, field: fieldName('net') },
+          );
+        }
+      }
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
       const feeTx: RawRow | undefined =

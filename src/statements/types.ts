@@ -249,4 +249,6 @@ export interface ColumnMapping {
   readonly sign?: number | string;
   /** A fee charged besides the amount, booked as a row of its own. */
   readonly fee?: number | string;
+  /** Beside `fee`: the amount and the fee together (a payment service's `Net`), checked on every row, never booked. */
+  readonly net?: number | string;
 }

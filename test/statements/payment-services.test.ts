@@ -45,6 +45,16 @@ describe('an activity export with gross, fee and net, several currencies and row
     expect(s.warnings.find((w) => w.code === 'PENDING_EXCLUDED')?.lines).toContain(3);
   });
 
+  it('a pending or foreign row with a fee is one line of the file: each warning names it once and counts it once', () => {
+    const s = parseStatement(fixture(file));
+    const pending = s.warnings.find((w) => w.code === 'PENDING_EXCLUDED');
+    expect(pending?.lines).toEqual([3]);
+    expect(pending?.message).toMatch(/^1 preliminary/);
+    const foreign = s.warnings.find((w) => w.code === 'CURRENCY_MIXED');
+    expect(foreign?.lines).toEqual([4, 5]);
+    expect(foreign?.message).toMatch(/^2 row/);
+  });
+
   it('as many fees of each sign: which are given back is unknown, refused naming the file, line and field', () => {
     const csv = ['Date,Name,Currency,Gross,Fee,Net', '2026-01-13,Kerstin Alm,SEK,1450.00,-49.80,1400.20', '2026-01-17,Kerstin Alm,SEK,-1450.00,49.80,-1400.20', ''].join('\n');
     let err: unknown;
@@ -55,6 +65,98 @@ describe('an activity export with gross, fee and net, several currencies and row
     }
     expect(err).toBeInstanceOf(StatementParseError);
     expect(err).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'activity.csv', line: 2, field: 'Fee' });
+  });
+});
+
+describe('as many fees of each sign, with a running balance', () => {
+  // One sale with its fee and one refund with its fee given back: two fees, one of each sign.
+  const asMovement = [
+    'Date,Name,Currency,Gross,Fee,Net,Balance',
+    '2026-02-03,Vendela Strand,SEK,820.00,-27.40,792.60,1292.60',
+    '2026-02-06,Vendela Strand,SEK,-820.00,27.40,-792.60,500.00',
+    '',
+  ].join('\n');
+  // The same, with fees written as costs (positive) and the fee given back negative.
+  const asCost = asMovement.replace('-27.40,792.60', '27.40,792.60').replace('27.40,-792.60', '-27.40,-792.60');
+  const columns = { date: 'Date', amount: 'Gross', fee: 'Fee', balance: 'Balance', text: 'Name' } as const;
+  const read = (s: Statement): number[][] => s.transactions.map((t) => [t.line, t.amount]);
+
+  it('the balance chain says the fees are written as the movement: the refund gives its fee back', () => {
+    const expected = [
+      [2, 82_000],
+      [2, -2_740],
+      [3, -82_000],
+      [3, 2_740],
+    ];
+    const s = parseStatement(asMovement, { fileName: 'sales.csv' });
+    expect(read(s)).toEqual(expected);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+    expect(s.closingBalance).toBe(50_000);
+    // The same reading where the caller names the columns (the table reader decides on its own).
+    expect(read(parseStatement(asMovement, { fileName: 'sales.csv', columns }))).toEqual(expected);
+  });
+
+  it('the balance chain says the fees are written as costs: the negative one is given back', () => {
+    const expected = [
+      [2, 82_000],
+      [2, -2_740],
+      [3, -82_000],
+      [3, 2_740],
+    ];
+    expect(read(parseStatement(asCost, { fileName: 'sales.csv' }))).toEqual(expected);
+    expect(read(parseStatement(asCost, { fileName: 'sales.csv', columns }))).toEqual(expected);
+  });
+
+  it('a balance that fits neither reading does not decide: refused naming file, line and field', () => {
+    const broken = asMovement.replace(',500.00', ',999.00');
+    for (const options of [{ fileName: 'sales.csv' }, { fileName: 'sales.csv', columns }]) {
+      let err: unknown;
+      try {
+        parseStatement(broken, options);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(StatementParseError);
+      expect(err).toMatchObject({ code: 'AMBIGUOUS_FORMAT', file: 'sales.csv', line: 2, field: 'Fee' });
+    }
+  });
+});
+
+describe('gross, fee and net: the net is the amount and the fee together', () => {
+  const payouts = (net: string): string =>
+    ['Date,Name,Currency,Gross,Fee,Net', '2026-03-02,Saga Holm,SEK,640.00,-22.10,617.90', `2026-03-04,Saga Holm,SEK,1280.00,-40.20,${net}`, '2026-03-05,Saga Holm,SEK,-640.00,22.10,-617.90', ''].join('\n');
+  const refused = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('a row whose net adds up is read (a refund with its fee given back too)', () => {
+    const s = parseStatement(payouts('1239.80'), { fileName: 'payouts.csv' });
+    expect(s.transactions.map((t) => t.amount)).toEqual([64_000, -2_210, 128_000, -4_020, -64_000, 2_210]);
+  });
+
+  it('a row whose net does not is refused naming file, line and field, by header and by the caller\'s columns', () => {
+    for (const options of [{ fileName: 'payouts.csv' }, { fileName: 'payouts.csv', columns: { date: 'Date', amount: 'Gross', fee: 'Fee', net: 'Net', text: 'Name' } }]) {
+      const err = refused(() => parseStatement(payouts('1293.80'), options));
+      expect(err).toBeInstanceOf(StatementParseError);
+      expect(err).toMatchObject({ code: 'INVALID_AMOUNT', file: 'payouts.csv', line: 3, field: 'Net' });
+    }
+  });
+
+  it('lenient: that row is left out and named, the others read', () => {
+    const s = parseStatement(payouts('1293.80'), { fileName: 'payouts.csv', lenient: true });
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 2, 4, 4]);
+    expect(s.warnings.find((w) => w.code === 'ROW_SKIPPED')?.lines).toEqual([3]);
+  });
+
+  it('where the balance shows the fee is inside the amount already, the amount is the net: nothing to add', () => {
+    const csv = ['Date,Text,Amount,Fee,Net,Balance', '2026-03-02,Order 11,617.90,22.10,617.90,1617.90', '2026-03-05,Payout,-200.00,0.00,-200.00,1417.90', '2026-03-06,Order 12,1239.80,40.20,1239.80,2657.70', ''].join('\n');
+    const s = parseStatement(csv, { fileName: 'payouts.csv' });
+    expect(s.transactions.map((t) => t.amount)).toEqual([61_790, -20_000, 123_980]);
   });
 });
 

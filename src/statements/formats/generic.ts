@@ -144,5 +144,6 @@ function mappingEntries(m: ColumnMapping): [ColumnRole, number | string][] {
   if (m.counterparty !== undefined) out.push(['counterparty', m.counterparty]);
   if (m.sign !== undefined) out.push(['sign', m.sign]);
   if (m.fee !== undefined) out.push(['fee', m.fee]);
+  if (m.net !== undefined) out.push(['net', m.net]);
   return out;
 }

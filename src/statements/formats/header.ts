@@ -177,21 +177,32 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const v = tryParseAmount(s, style);
     return typeof v === 'number' ? v : undefined;
   };
-  // How the fee column is written (a cost, or the movement), from the rows that moved money.
+  const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
+  // How the fee column is written (a cost, or the movement), from the rows that moved money; where
+  // as many fees are of each sign, the running balance of the booked rows decides (the amount as
+  // the day/month tie-break below reads it: the first amount column, or deposit less withdrawal).
   const feeColumn = columnsOf(header, 'fee')[0];
   const voidCol = columnsOf(header, 'status')[0];
+  const firstAmount = columnsOf(header, 'amount')[0];
+  const firstBalance = columnsOf(header, 'balance')[0];
+  const movedBeforeFee = (r: readonly string[]): number | undefined => {
+    if (PENDING.test(cell(r, dateCols[0])) || STATUS_PENDING.test(cell(r, voidCol))) return undefined;
+    if (firstAmount !== undefined) return amountOf(cell(r, firstAmount));
+    return depositLessWithdrawal(amountOf(cell(r, columnsOf(header, 'credit')[0])), amountOf(cell(r, columnsOf(header, 'debit')[0])));
+  };
   const feeDir =
     feeColumn === undefined
       ? undefined
       : feeDirection(
           sample.flatMap((r, k) => {
-            const v = STATUS_VOID.test(cell(r, voidCol)) ? undefined : amountOf(cell(r, feeColumn));
-            return v === undefined ? [] : [[v, sampleLines[k] as number] as const];
+            if (STATUS_VOID.test(cell(r, voidCol))) return [];
+            const amount = movedBeforeFee(r);
+            const chain = amount === undefined ? undefined : { amount, balance: firstBalance === undefined ? undefined : amountOf(cell(r, firstBalance)) };
+            return [{ fee: amountOf(cell(r, feeColumn)) ?? 0, line: sampleLines[k] as number, chain }];
           }),
           ctx.file,
           names[feeColumn] ?? String(feeColumn),
         );
-  const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
   const dateSamples = sample.flatMap((r) => dateCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
   // Where the sampled cells read two ways, every cell of the date columns decides (one more pass).
   const everyDate = (visit: (cell: string) => void): void =>
@@ -247,7 +258,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const mapping: Record<string, string | string[]> = {};
   const suggestion = (): ColumnMapping => {
     const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) m[role] = names[i] ?? String(i);
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = names[i] ?? String(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -383,6 +394,12 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (withFee !== without) reasons.push(`"${names[feeCol]}" is ${useFee ? 'charged besides the amount (a row of its own)' : 'already in the amount'}: the balance chain holds that way`);
   }
   if (feeCol !== undefined && !useFee) map.delete('fee');
+  // Gross, fee and net: each row's net is checked against its amount and fee (never read instead).
+  const netCol = columnsOf(header, 'net')[0];
+  if (feeCol !== undefined && useFee && netCol !== undefined) {
+    map.set('net', netCol);
+    reasons.push(`"${names[netCol]}" is the amount and the fee together: checked on every row`);
+  }
   if (balanceCols.length > 0) {
     const amountCol = map.get('amount');
     const scoreBalance = (i: number): number[] => [parses(i), amountCol === undefined ? 0 : -Math.min(chainBreaks(pairsFor(amountCol, i), false), chainBreaks(pairsFor(amountCol, i), true))];
@@ -475,13 +492,13 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'net', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = name;
   }
   const used = new Set([...map.values(), ...moreParties]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
