@@ -720,7 +720,7 @@ export function finishStatement(builder: StatementBuilder, raw: RawStatement, op
     warnings.push({ code: 'ROW_SKIPPED', message: `Row skipped (lenient mode): ${s.error.message}`, lines: [s.line] });
   }
   if (raw.voided && raw.voided.length > 0) {
-    warnings.push({ code: 'ROWS_VOID', message: `Rows the bank marks as declined, reverted, failed or cancelled were left out (the money never moved): line(s) ${raw.voided.join(', ')}`, lines: [...raw.voided] });
+    warnings.push({ code: 'ROWS_VOID', message: `Rows the bank marks as declined, reverted, failed or cancelled, or as moving no money (a memo), were left out (the money never moved): line(s) ${raw.voided.join(', ')}`, lines: [...raw.voided] });
   }
   if (raw.footer && raw.footer.length > 0) {
     warnings.push({ code: 'FOOTER_IGNORED', message: `Footer rows ignored on line(s) ${raw.footer.join(', ')}`, lines: [...raw.footer] });

@@ -39,6 +39,8 @@ export const HEADER_MEANINGS = [
   'net',
   /** Whether the bank carried the row out: completed, pending, or declined/reverted/cancelled. */
   'status',
+  /** Whether the row moved the balance at all: credit, debit, or a memo that did not (a payment service's `Balance impact`). */
+  'impact',
   /** The amount in the original (foreign) currency, beside the booked amount: not read, but a per-row currency column is its. */
   'foreignAmount',
   'ignore',
@@ -113,6 +115,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Debit/credit indicator', 'Credit/debit indicator',
   ],
   status: ['Status', 'State', 'Transaktionsstatus', 'Transaction status', 'Betalningsstatus', 'Payment status'],
+  impact: ['Balance impact', 'Balance effect', 'Impact on balance', 'Saldopåverkan', 'Påverkan på saldo'],
   foreignAmount: [
     'Utländskt belopp', 'Utl. belopp', 'Belopp i utländsk valuta', 'Ursprungligt belopp', 'Originalbelopp',
     'Belopp i originalvaluta', 'Valutabelopp', 'Belopp i valuta', 'Foreign amount', 'Orig amount', 'Original amount',

@@ -43,6 +43,8 @@ export const COLUMN_ROLES = [
   'clearing',
   'account',
   'status',
+  /** Whether the row moved the balance (a memo row did not): see the header reader's `isVoid`. */
+  'impact',
   'bankId',
   /** The other party's account, bankgiro or plusgiro in a column of its own (Nordea `Till/från konto`). */
   'counterpartyAccount',

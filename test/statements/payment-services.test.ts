@@ -182,3 +182,19 @@ describe('report headers in snake_case with the time zone after an underscore', 
     ]);
   });
 });
+
+describe('a balance-impact column: a memo row moved no money', () => {
+  it('rows whose impact is Memo (an authorisation, an order) are left out as void; the running balance holds without them', () => {
+    const s = parseStatement(fixture('generic/payment-service-balance-impact.csv'), { fileName: 'aktivitet.csv' });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.text])).toEqual([
+      [2, '2026-03-09', -4_980, 'Fee: Anna Berg'],
+      [2, '2026-03-09', 145_000, 'Anna Berg'],
+      [4, '2026-03-07', -4_510, 'Fee: Lisa Ek'],
+      [4, '2026-03-07', 129_000, 'Lisa Ek'],
+      [6, '2026-03-04', -8_980, 'Frakt Direkt'],
+    ]);
+    expect([s.openingBalance, s.closingBalance]).toEqual([10_000, 265_530]);
+    expect(s.warnings.find((w) => w.code === 'ROWS_VOID')?.lines).toEqual([3, 5]);
+    expect(codes(s)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+});

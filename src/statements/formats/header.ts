@@ -33,6 +33,11 @@ const TEXT_RANK = ['text', 'counterparty', 'reference', 'message', 'type'] as co
 const PENDING = /^(prel|reserv|pending|preliminär|väntande)/i;
 /** A status that says the row is not booked yet (kept only with `includePending`). */
 const STATUS_PENDING = /^(prel|reserv|pending|preliminär|väntande|ej bokförd|ej genomförd|under behandling|behandlas|authori[sz]ed|in progress|processing)/i;
+/**
+ * A balance-impact cell that says the row moved no money (`Memo`, `None`, `Ingen`): a note of a
+ * payment service's (an authorisation, an order) beside its movements, left out as a void row is.
+ */
+const NO_IMPACT = /^(memo|none|no impact|ingen|ingen påverkan)$/i;
 /** A status that says the money never moved: the row is left out. */
 const STATUS_VOID = /^(declined|denied|refused|voided|expired|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
 
@@ -183,6 +188,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // the day/month tie-break below reads it: the first amount column, or deposit less withdrawal).
   const feeColumn = columnsOf(header, 'fee')[0];
   const voidCol = columnsOf(header, 'status')[0];
+  const impactCol = columnsOf(header, 'impact')[0];
   const firstAmount = columnsOf(header, 'amount')[0];
   const firstBalance = columnsOf(header, 'balance')[0];
   const movedBeforeFee = (r: readonly string[]): number | undefined => {
@@ -195,7 +201,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       ? undefined
       : feeDirection(
           sample.flatMap((r, k) => {
-            if (STATUS_VOID.test(cell(r, voidCol))) return [];
+            if (STATUS_VOID.test(cell(r, voidCol)) || NO_IMPACT.test(cell(r, impactCol).trim())) return [];
             const amount = movedBeforeFee(r);
             const chain = amount === undefined ? undefined : { amount, balance: firstBalance === undefined ? undefined : amountOf(cell(r, firstBalance)) };
             return [{ fee: amountOf(cell(r, feeColumn)) ?? 0, line: sampleLines[k] as number, chain }];
@@ -240,7 +246,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
         ctx.file,
         (cells) => {
           // Booked rows only, as the statement's chain is checked (a pending row has no place in it yet).
-          if (PENDING.test(cell(cells, dateCol)) || STATUS_PENDING.test(cell(cells, status)) || STATUS_VOID.test(cell(cells, status))) return;
+          if (PENDING.test(cell(cells, dateCol)) || STATUS_PENDING.test(cell(cells, status)) || STATUS_VOID.test(cell(cells, status)) || NO_IMPACT.test(cell(cells, impactCol).trim())) return;
           const a = moved(cells);
           if (a === undefined) return;
           const fee = feeMovement(amountOf(cell(cells, feeCol)) ?? 0, feeDir);
@@ -321,7 +327,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const feeOf = (r: readonly string[]): number => (useFee ? feeMovement(amountOf(cell(r, feeCol)) ?? 0, feeDir) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
-      .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
+      .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)) && !NO_IMPACT.test(cell(r, impactCol).trim()))
       .map((r) => {
         const a = signedAmount(r, amountCol);
         return [a === undefined ? undefined : a + feeOf(r), amountOf(cell(r, balanceCol))] as const;
@@ -419,6 +425,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ['counterpartyAccount', 'counterpartyAccount'],
     ['type', 'type'],
     ['status', 'status'],
+    ['impact', 'impact'],
     ['currency', 'currency'],
     ['account', 'account'],
     ['clearing', 'clearing'],
@@ -476,7 +483,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     // Split in/out columns: the row's amount is what came in less what went out.
     const splitPairs = (): [number, number][] =>
       sample
-        .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)))
+        .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)) && !NO_IMPACT.test(cell(r, impactCol).trim()))
         .map((r) => {
           const moved = depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
           const a = moved === undefined ? undefined : moved + feeOf(r);
@@ -492,7 +499,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     }
   }
 
-  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'net', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'currency', 'account', 'clearing'];
+  const order: readonly ColumnRole[] = ['date', 'valueDate', 'pendingDate', 'amount', 'sign', 'credit', 'debit', 'fee', 'net', 'balance', 'text', 'reference', 'counterparty', 'counterpartyAccount', 'from', 'to', 'type', 'status', 'impact', 'currency', 'account', 'clearing'];
   for (const role of order) {
     const i = map.get(role);
     if (i === undefined) continue;
@@ -521,7 +528,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
     // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
-    isVoid: (get) => STATUS_VOID.test(get('status')),
+    isVoid: (get) => STATUS_VOID.test(get('status')) || NO_IMPACT.test(get('impact').trim()),
     // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table
     // (a totals row with money, `;Summa;455,00;`, is a footer in every table format).
     isFooter: (cells) => {
