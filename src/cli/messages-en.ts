@@ -151,6 +151,10 @@ export const EN = {
   // files
   'file.cannotRead': 'Cannot read {path}: {why}',
   'file.cannotWrite': 'Cannot write {path}: {why}',
+  'file.cannotOpenDb': 'Cannot open the database {path}: {why}',
+  'file.diskFull': 'the disk is full',
+  'err.notDatabase': 'Not a kontera database: expected the SQLite file kontera keeps its clients in (--db; a new name creates one), found another kind of file',
+  'err.damagedDatabase': 'Damaged database: a SQLite file that cannot be read (restore it from a backup)',
   'file.noSuchFile': 'no such file',
   'file.noFolder': 'its folder does not exist',
   'file.isDirectory': 'it is a directory',

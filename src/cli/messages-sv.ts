@@ -154,6 +154,10 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   // filer
   'file.cannotRead': 'Kan inte läsa {path}: {why}',
   'file.cannotWrite': 'Kan inte skriva {path}: {why}',
+  'file.cannotOpenDb': 'Kan inte öppna databasen {path}: {why}',
+  'file.diskFull': 'disken är full',
+  'err.notDatabase': 'Ingen kontera-databas: väntade SQLite-filen där kontera sparar sina klienter (--db; ett nytt namn skapar en), fick en annan sorts fil',
+  'err.damagedDatabase': 'Skadad databas: en SQLite-fil som inte går att läsa (återställ den från en säkerhetskopia)',
   'file.noSuchFile': 'filen finns inte',
   'file.noFolder': 'mappen finns inte',
   'file.isDirectory': 'det är en mapp',

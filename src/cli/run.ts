@@ -14,10 +14,10 @@
  *
  * @module
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConflictError, KonteraError, NotFoundError, ValidationError } from '../core/errors.js';
+import { ConflictError, KonteraError, NotFoundError, StoreError, ValidationError } from '../core/errors.js';
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
@@ -288,9 +288,38 @@ async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>, bure
   }
 }
 
+/**
+ * The `--db` file, opened (created when missing). What the user can fix on the file system — a
+ * folder that does not exist, a folder named as the file, no permission — is exit 4 naming the
+ * file; a file that is no kontera database (a statement or SIE file named by mistake) is refused as
+ * `STORE_SCHEMA`, exit 3; neither is an internal error.
+ */
 async function openDb(ctx: Context, command: string): Promise<SqliteStore> {
-  if (ctx.db === undefined) throw new UsageError(ctx.say('err.needsDb', { command }));
-  return openSqliteStore({ path: ctx.db });
+  const { say } = ctx;
+  const path = ctx.db;
+  if (path === undefined) throw new UsageError(say('err.needsDb', { command }));
+  const cannot = (why: string, cause?: unknown): FileAccessError => new FileAccessError(say('file.cannotOpenDb', { path, why }), cause === undefined ? {} : { cause });
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    if (code !== 'ENOENT') throw cannot(errnoWhy(e, say, false), e);
+    if (!existsSync(dirname(resolve(path)))) throw cannot(say('file.noFolder'), e);
+  }
+  if (isDirectory) throw cannot(say('file.isDirectory'));
+  try {
+    return await openSqliteStore({ path });
+  } catch (e) {
+    // better-sqlite3 refusing to open or write the file: the file system's answer, as for any file.
+    const cause = e instanceof KonteraError ? e.cause : e;
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StoreError('STORE_SCHEMA', say(code === 'SQLITE_NOTADB' ? 'err.notDatabase' : 'err.damagedDatabase'), { file: path, cause: e });
+    if (/^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|SQLITE_IOERR|SQLITE_FULL|E[A-Z]+$)/.test(code)) {
+      throw cannot(code === 'SQLITE_READONLY' || code === 'SQLITE_PERM' || code === 'EACCES' ? say('file.permission') : code === 'SQLITE_FULL' ? say('file.diskFull') : say('file.unwritable'), e);
+    }
+    throw e;
+  }
 }
 
 /**

@@ -1,0 +1,41 @@
+/**
+ * A bureau's first hour with the `kontera` command, on real files: the mistakes a new user makes
+ * (a wrong file named as the database, a folder that does not exist, …) and what the command then
+ * says and exits with, as the README promises.
+ */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, kontera, tempDir } from './helpers.js';
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const SWEDBANK = join(CORPUS, 'bank', 'swedbank', 'sample1');
+const SIE = join(CORPUS, 'sie', 'forsslund', 'SIE4_Exempelfil.SE');
+
+describe('kontera --db FILE: a --db that is not a usable database file', () => {
+  it('a bank statement or SIE file named as the database is refused as not a kontera database (exit 3), in JSON naming the file; not an internal error', () => {
+    const dir = tempDir();
+    copyFileSync(SWEDBANK, join(dir, 'januari.csv'));
+    const r = kontera(['--db', 'januari.csv', 'clients'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^kontera: STORE_SCHEMA: Not a kontera database: .*\(januari\.csv\)\n$/);
+    const sv = kontera(['--lang', 'sv', '--json', '--db', SIE, 'learn', 'kaffe', SIE], dir);
+    expect(sv.code).toBe(3);
+    const { error } = JSON.parse(sv.stderr) as { error: { code: string; message: string; file: string } };
+    expect(error.code).toBe('STORE_SCHEMA');
+    expect(error.file).toBe(SIE);
+    expect(error.message).toMatch(/^Ingen kontera-databas/);
+  });
+
+  it('a database in a folder that does not exist, or a folder named as the database, is exit 4 naming the file, and creates nothing', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'byrå mapp'));
+    const missing = kontera(['--db', join('finns inte', 'byra.db'), 'clients'], dir);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toBe(`kontera: file: Cannot open the database ${join('finns inte', 'byra.db')}: its folder does not exist\n`);
+    expect(existsSync(join(dir, 'finns inte'))).toBe(false);
+    const folder = kontera(['--lang', 'sv', '--db', 'byrå mapp', 'clients'], dir);
+    expect(folder.code).toBe(4);
+    expect(folder.stderr).toBe('kontera: fil: Kan inte öppna databasen byrå mapp: det är en mapp\n');
+  });
+});
