@@ -30,7 +30,7 @@ export const EN = {
     '--dry-run writes nothing. With --db: suggests for the client\'s imported lines that are not booked yet.',
   'cmd.clients': 'list clients, or add one (its bureau is created when new)',
   'cmd.learn': "learn a client's earlier bookkeeping from a SIE 4 file",
-  'cmd.learn.details': 'Reads the SIE 4 file (- for standard input) and learns every voucher that touches one of the client\'s bank\naccounts. Takes no options of its own.',
+  'cmd.learn.details': 'Reads the SIE 4 file (- for standard input) and learns every voucher that touches one of the client\'s bank\naccounts (or of those --bank-accounts names); learning the same file again changes nothing.',
   'cmd.import': 'import bank statements (the same line twice is stored once)',
   'cmd.confirm': 'book suggested vouchers: those that clear the threshold, or the lines named',
   'cmd.confirm.details':

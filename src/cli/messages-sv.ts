@@ -33,7 +33,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
     'eller anger --force; --dry-run skriver ingenting. Med --db: föreslår för klientens importerade rader som inte är bokförda.',
   'cmd.clients': 'lista klienter, eller lägg till en (byrån skapas om den är ny)',
   'cmd.learn': 'lär kontera en klients tidigare bokföring från en SIE 4-fil',
-  'cmd.learn.details': 'Läser SIE 4-filen (- för standard in) och lär sig varje verifikation som rör något av klientens\nbankkonton. Har inga egna flaggor.',
+  'cmd.learn.details': 'Läser SIE 4-filen (- för standard in) och lär sig varje verifikation som rör något av klientens\nbankkonton (eller av dem --bank-accounts anger); att lära in samma fil igen ändrar ingenting.',
   'cmd.import': 'importera kontoutdrag (samma rad två gånger sparas en gång)',
   'cmd.confirm': 'bokför föreslagna verifikationer: de som klarar tröskeln, eller de rader som anges',
   'cmd.confirm.details':

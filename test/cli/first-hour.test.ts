@@ -39,3 +39,21 @@ describe('kontera --db FILE: a --db that is not a usable database file', () => {
     expect(folder.stderr).toBe('kontera: fil: Kan inte öppna databasen byrå mapp: det är en mapp\n');
   });
 });
+
+describe('kontera COMMAND --help tells the truth', () => {
+  const commands = ['suggest', 'backtest', 'clients', 'learn', 'import', 'confirm', 'correct', 'export', 'relearn'];
+  it('every option a usage line shows is listed under Options, and no help that lists options says the command has none (sv and en)', () => {
+    const dir = tempDir();
+    for (const lang of ['en', 'sv']) {
+      for (const c of commands) {
+        const r = kontera(['--lang', lang, c, '--help'], dir);
+        expect(r.code).toBe(0);
+        const [usage, options = ''] = r.stdout.split(/\n(?:Options|Flaggor):\n/);
+        expect(r.stdout, `${c} --help (${lang})`).not.toMatch(/no options of its own|inga egna flaggor/i);
+        for (const flag of new Set((usage ?? '').split('\n').filter((l) => /kontera /.test(l)).join(' ').match(/--[a-z][a-z-]*/g) ?? [])) {
+          expect(options, `${c} --help (${lang}) shows ${flag} in its usage`).toContain(flag);
+        }
+      }
+    }
+  });
+});
