@@ -17,12 +17,13 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConflictError, KonteraError, NotFoundError, StoreError, ValidationError } from '../core/errors.js';
+import { ConflictError, KonteraError, NotFoundError, SieParseError, StatementParseError, StoreError, ValidationError } from '../core/errors.js';
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
+import { parseStatement } from '../statements/index.js';
 import { inCliTerms, printWarnings, warningsJson } from './warnings.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
 import type { ColumnMapping, StatementFormatId } from '../statements/types.js';
@@ -178,9 +179,57 @@ function bankAccountsOf(doc: SieDocument): string[] {
   return list.length > 0 ? list : ['1930'];
 }
 
-function readHistory(ctx: Context, path: string): { bytes: Uint8Array; doc: SieDocument } {
+function readHistory(ctx: Context, path: string, use: string): { bytes: Uint8Array; doc: SieDocument } {
   const bytes = readInput(ctx, path);
-  return { bytes, doc: readSie(bytes, { strict: false, fileName: path === STDIN ? ctx.say('file.stdin') : path }) };
+  try {
+    return { bytes, doc: readSie(bytes, { strict: false, fileName: path === STDIN ? ctx.say('file.stdin') : path }) };
+  } catch (e) {
+    throw swappedFile(ctx, e, bytes, use);
+  }
+}
+
+/** Errors whose message the command line wrote itself, in its terms: no library hint is added to them. */
+const PHRASED = new WeakSet<KonteraError>();
+
+/** `arg` as it would be typed in a shell: quoted when it holds a space or another special character. */
+function shellArg(arg: string): string {
+  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** A bank statement's format when `bytes` read as one with at least one line, else undefined. */
+function statementFormatOf(bytes: Uint8Array): string | undefined {
+  try {
+    const st = parseStatement(bytes);
+    return st.transactions.length > 0 ? st.format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error to report when a file the user gave was of the other kind: a bank statement where the
+ * SIE file of the books goes (`learn`, `--history`, `backtest`), or a SIE file where a statement
+ * goes (`import`, `suggest`). The library's message names its API (`readSie`) and, for a statement,
+ * the options for an unknown bank, which cannot help; this names the command that reads the file.
+ * `use` is how the command line takes the right kind of file. Any other error is returned as it is.
+ */
+function swappedFile(ctx: Context, e: unknown, bytes: Uint8Array, use: string): unknown {
+  if (!(e instanceof KonteraError)) return e;
+  const where = { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}) };
+  if (e.code === 'SIE_NOT_SIE') {
+    const format = statementFormatOf(bytes);
+    if (format !== undefined) {
+      const error = new SieParseError('SIE_NOT_SIE', ctx.say('err.statementNotSie', { format, use }), { ...where, cause: e });
+      PHRASED.add(error);
+      return error;
+    }
+  }
+  if (e.code === 'UNKNOWN_FORMAT' && e.message.startsWith('This is a SIE file, not a bank statement')) {
+    const error = new StatementParseError('UNKNOWN_FORMAT', ctx.say('err.sieNotStatement', { use }), { ...where, cause: e });
+    PHRASED.add(error);
+    return error;
+  }
+  return e;
 }
 
 /** One line with its suggestion, as the tables, the review CSV and JSON show it. */
@@ -444,7 +493,7 @@ const suggestCommand: Command = {
         if (!args.strings.has(option) && existsSync(path)) throw new UsageError(say('err.wouldOverwrite', { path, option: `--${option}` }));
       }
     }
-    const { bytes, doc } = readHistory(ctx, historyPath);
+    const { bytes, doc } = readHistory(ctx, historyPath, say('use.suggestStatement'));
     const statements = args.positionals.map((p) => ({ path: p === STDIN ? say('file.stdin') : p, bytes: readInput(ctx, p) }));
     const name = args.strings.get('client') ?? (doc.header.companyName?.trim() || basename(historyPath).replace(/\.[^.]+$/, ''));
     const orgNr = doc.header.orgNumber?.number;
@@ -469,13 +518,17 @@ const suggestCommand: Command = {
       let booked = 0;
       for (const st of statements) {
         const accountNumber = args.strings.get('account-number');
-        const imported = await kontera.importStatement('client', st.bytes, {
-          fileName: st.path,
-          bankAccount,
-          ...(accountNumber !== undefined ? { accountNumber } : {}),
-          ...formatOption(args, say),
-          ...columnsOption(args, say),
-        });
+        const imported = await kontera
+          .importStatement('client', st.bytes, {
+            fileName: st.path,
+            bankAccount,
+            ...(accountNumber !== undefined ? { accountNumber } : {}),
+            ...formatOption(args, say),
+            ...columnsOption(args, say),
+          })
+          .catch((e: unknown) => {
+            throw swappedFile(ctx, e, st.bytes, say('use.historySie'));
+          });
         printWarnings(ctx.io.err, st.path, imported.warnings);
         warned.push(...warningsJson(st.path, imported.warnings));
         duplicates += imported.duplicates;
@@ -646,12 +699,16 @@ const learnCommand: Command = {
     return withKontera(store, async (kontera) => {
       const bankAccounts = args.lists.get('bank-accounts');
       const fiscalYears = fiscalYearsOption(args, say);
-      const r = await kontera.learnFromSie(clientId, bytes, {
-        fileName: path,
-        ...(bankAccounts !== undefined ? { bankAccounts } : {}),
-        ...(fiscalYears !== undefined ? { fiscalYears } : {}),
-        onProgress: progress(ctx, say('progress.learning', { path })),
-      });
+      const r = await kontera
+        .learnFromSie(clientId, bytes, {
+          fileName: path,
+          ...(bankAccounts !== undefined ? { bankAccounts } : {}),
+          ...(fiscalYears !== undefined ? { fiscalYears } : {}),
+          onProgress: progress(ctx, say('progress.learning', { path })),
+        })
+        .catch((e: unknown) => {
+          throw swappedFile(ctx, e, bytes, say('use.importStatement', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(path) }));
+        });
       const warnings = [...r.issues, ...r.warnings];
       printWarnings(ctx.io.err, path, warnings);
       if (ctx.json) {
@@ -703,15 +760,19 @@ const importCommand: Command = {
     return withKontera(store, async (kontera) => {
       const results = [];
       for (const f of files) {
-        const r = await kontera.importStatement(clientId, f.bytes, {
-          fileName: f.path,
-          ...(bankAccount !== undefined ? { bankAccount } : {}),
-          ...(accountNumber !== undefined ? { accountNumber } : {}),
-          ...formatOption(args, say),
-          ...columnsOption(args, say),
-          allowNewAccount: args.flags.has('new-account'),
-          onProgress: progress(ctx, say('progress.importing', { path: f.path })),
-        });
+        const r = await kontera
+          .importStatement(clientId, f.bytes, {
+            fileName: f.path,
+            ...(bankAccount !== undefined ? { bankAccount } : {}),
+            ...(accountNumber !== undefined ? { accountNumber } : {}),
+            ...formatOption(args, say),
+            ...columnsOption(args, say),
+            allowNewAccount: args.flags.has('new-account'),
+            onProgress: progress(ctx, say('progress.importing', { path: f.path })),
+          })
+          .catch((e: unknown) => {
+            throw swappedFile(ctx, e, f.bytes, say('use.learnSie', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(f.path) }));
+          });
         printWarnings(ctx.io.err, f.path, r.warnings);
         results.push({
           file: f.path,
@@ -955,7 +1016,7 @@ const backtestCommand: Command = {
     const path = args.positionals[0] as string;
     const train = numberOption(args, 'train', 0.7, 0.1, 0.95, say);
     if (path === STDIN && !args.strings.has('chart')) throw new UsageError(say('err.chartForStdin'));
-    const { doc } = readHistory(ctx, path);
+    const { doc } = readHistory(ctx, path, say('use.backtestStatement'));
     // Vouchers the reader left out (unbalanced, unreadable) are not replayed: every one is reported.
     printWarnings(ctx.io.err, path, doc.issues);
     const r = backtest(doc, { train, ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}), onProgress: progress(ctx, say('progress.replaying', { path })) });
@@ -1132,7 +1193,8 @@ function humanMessage(e: KonteraError, say: Say): string {
   if (hint >= 0) message = `${message.slice(0, hint).trimEnd()} (${say('hint.columns')})${message.slice(hint + '(pass `columns` to read it as a generic CSV)'.length)}`;
   message = message.replace(/ or pass \{ database \}/, '');
   message = inCliTerms(message);
-  if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
+  // A file the library knows is of another kind (SIE, BgMax, MT942) is not read by naming columns.
+  if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns') && !PHRASED.has(e) && !message.startsWith('This is a')) message += ` (${say('hint.columnsOrFormat')})`;
   if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
   if (e.code === 'AMBIGUOUS_CLIENT') message = message.replace(/name the bureau with kontera\.forBureau\(bureauId\)/, say('hint.bureau'));
   const parts: string[] = [];

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, kontera, tempDir } from './helpers.js';
+import { DEMO, ROOT, kontera, tempDir } from './helpers.js';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const SWEDBANK = join(CORPUS, 'bank', 'swedbank', 'sample1');
@@ -55,5 +55,49 @@ describe('kontera COMMAND --help tells the truth', () => {
         }
       }
     }
+  });
+});
+
+describe('kontera: a SIE file given as the bank statement, and a bank statement given as the SIE file', () => {
+  const setUp = (): string => {
+    const dir = tempDir();
+    copyFileSync(SIE, join(dir, 'bokföring 2025.se'));
+    copyFileSync(join(DEMO, 'kaffebryggeriet', 'Transaktioner_2026-02-01_07-42-10.csv'), join(dir, 'januari 2026.csv'));
+    expect(kontera(['--db', 'byrå.db', 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB'], dir).code).toBe(0);
+    return dir;
+  };
+
+  it('import of a SIE file says to learn it, with the command to type (the name quoted), not readSie nor --format/--columns; exit 3', () => {
+    const dir = setUp();
+    const r = kontera(['--db', 'byrå.db', 'import', 'kaffe', 'bokföring 2025.se'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('kontera: UNKNOWN_FORMAT: This is a SIE file of the books, not a bank statement: learn it with kontera --db byrå.db learn kaffe "bokföring 2025.se" (bokföring 2025.se, line 1)\n');
+    const sv = kontera(['--lang', 'sv', '--json', '--db', 'byrå.db', 'import', 'kaffe', 'bokföring 2025.se'], dir);
+    expect(JSON.parse(sv.stderr)).toEqual({
+      error: { code: 'UNKNOWN_FORMAT', message: 'Det här är en SIE-fil med bokföringen, inte ett kontoutdrag: lär in den med kontera --db byrå.db learn kaffe "bokföring 2025.se" (bokföring 2025.se, rad 1)', file: 'bokföring 2025.se', line: 1, field: null },
+    });
+  });
+
+  it('learn of a bank statement names its format and says to import it; nothing is learned; exit 3', () => {
+    const dir = setUp();
+    const r = kontera(['--lang', 'sv', '--db', 'byrå.db', 'learn', 'kaffe', 'januari 2026.csv'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('kontera: SIE_NOT_SIE: Det här är ett kontoutdrag (swedbank-csv), inte en SIE-fil med bokföringen: importera det med kontera --db byrå.db import kaffe "januari 2026.csv" (januari 2026.csv, rad 1)\n');
+    // A file that is neither keeps the reader's own message.
+    const pdf = kontera(['--db', 'byrå.db', 'learn', 'kaffe', join(CORPUS, 'sie', 'jsisie', 'BokSald.SE')], dir);
+    expect(pdf.code).toBe(3);
+    expect(pdf.stderr).toMatch(/^kontera: SIE_NOT_SIE: Not a SIE file: expected a #LABEL record/);
+  });
+
+  it('the one-shot suggest with the two files swapped says which goes where, and writes nothing', () => {
+    const dir = setUp();
+    const r = kontera(['suggest', 'bokföring 2025.se', '--history', 'januari 2026.csv'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('kontera: SIE_NOT_SIE: This is a bank statement (swedbank-csv), not a SIE file of the books: name the statement(s) first, and the SIE export of the books with --history');
+    const both = kontera(['suggest', 'januari 2026.csv', 'bokföring 2025.se', '--history', 'bokföring 2025.se'], dir);
+    expect(both.code).toBe(3);
+    expect(both.stderr).toContain('kontera: UNKNOWN_FORMAT: This is a SIE file of the books, not a bank statement: give it with --history, after the statement(s) (bokföring 2025.se, line 1)\n');
+    expect(existsSync(join(dir, 'vouchers.se'))).toBe(false);
+    expect(existsSync(join(dir, 'review.csv'))).toBe(false);
   });
 });
