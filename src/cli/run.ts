@@ -617,7 +617,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
 }
 
 const clientsCommand: Command = {
-  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]',
+  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]\n       kontera --db FILE clients remove ID --yes [--bureau ID]',
   summary: 'cmd.clients',
   options: {
     bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
@@ -629,6 +629,7 @@ const clientsCommand: Command = {
     'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.clientFiscalYears' },
     'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
     'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
+    yes: { kind: 'boolean', help: 'opt.yesErase' },
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -657,6 +658,18 @@ const clientsCommand: Command = {
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);
+        return EXIT.ok;
+      }
+      if (args.positionals[0] === 'remove') {
+        const id = args.positionals[1];
+        if (id === undefined || args.positionals.length > 2) throw new UsageError(say('err.missingArgs', { usage: 'kontera --db FILE clients remove ID --yes [--bureau ID]' }));
+        const k = bureauId === undefined ? kontera : kontera.forBureau(bureauId);
+        // Found first: an unknown id, or one several bureaus use, is refused before anything is asked.
+        const client = await k.getClient(id);
+        if (!args.flags.has('yes')) throw new UsageError(say('err.removeNeedsYes', { id: client.id, name: client.name, bureau: client.bureauId, db: shellArg(ctx.db ?? 'FILE'), arg: shellArg(client.id) }));
+        const counts = await k.deleteClient(client.id);
+        if (ctx.json) json(ctx, { client: client.id, bureau: client.bureauId, erased: counts });
+        else ctx.io.out(`${say('clients.removed', { id: client.id, name: client.name, bureau: client.bureauId, statements: counts.statements, lines: counts.transactions, vouchers: counts.vouchers, profiles: counts.profiles })}\n`);
         return EXIT.ok;
       }
       if (args.positionals.length > 0) throw new UsageError(say('err.clientsAction', { action: args.positionals[0] ?? '' }));

@@ -101,3 +101,33 @@ describe('kontera: a SIE file given as the bank statement, and a bank statement 
     expect(existsSync(join(dir, 'review.csv'))).toBe(false);
   });
 });
+
+describe('kontera --db FILE clients remove: erasing a client', () => {
+  it('refuses without --yes (exit 2, saying what it would erase), refuses an unknown id (exit 3), then erases the client and all it stored; another client stays', () => {
+    const dir = tempDir();
+    const db = ['--db', 'byrå.db'];
+    const kaffe = join(DEMO, 'kaffebryggeriet');
+    expect(kontera([...db, 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB', '--bureau', 'byra-1'], dir).code).toBe(0);
+    expect(kontera([...db, 'clients', 'add', 'hedlund', '--name', 'Hedlunds Bygg AB', '--bureau', 'byra-1'], dir).code).toBe(0);
+    expect(kontera([...db, 'learn', 'kaffe', join(kaffe, 'history-2025.se')], dir).code).toBe(0);
+    expect(kontera([...db, 'import', 'kaffe', join(kaffe, 'Transaktioner_2026-02-01_07-42-10.csv')], dir).code).toBe(0);
+    expect(kontera([...db, 'confirm', 'kaffe'], dir).code).toBe(0);
+
+    const ask = kontera([...db, 'clients', 'remove', 'kaffe'], dir);
+    expect(ask.code).toBe(2);
+    expect(ask.stderr).toBe('kontera: usage: clients remove erases client kaffe (Kaffebryggeriet AB) of bureau byra-1 and everything stored about it (statements, lines, vouchers, what it taught), for good: to do so, kontera --db byrå.db clients remove kaffe --yes\n');
+    expect(kontera([...db, '--json', 'suggest', 'kaffe'], dir).code).toBe(0);
+    const unknown = kontera([...db, 'clients', 'remove', 'kafe', '--yes'], dir);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/NOT_FOUND/);
+
+    const r = kontera([...db, '--json', 'clients', 'remove', 'kaffe', '--yes'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { client: string; bureau: string; erased: { clients: number; statements: number; transactions: number; vouchers: number } };
+    expect(out).toMatchObject({ client: 'kaffe', bureau: 'byra-1', erased: { clients: 1, statements: 1, transactions: 23 } });
+    expect(out.erased.vouchers).toBeGreaterThan(0);
+    const after = kontera([...db, '--json', 'clients'], dir);
+    expect((JSON.parse(after.stdout) as { id: string }[]).map((c) => c.id)).toEqual(['hedlund']);
+    expect(kontera([...db, 'suggest', 'kaffe'], dir).code).toBe(3);
+  });
+});
