@@ -397,6 +397,20 @@ function fiscalYearsOption(args: ParsedArgs, say: Say): { start: string; end: st
   });
 }
 
+/**
+ * One item of `clients add --bank-accounts`: a ledger account (`1930`), or a ledger account and the
+ * bank's account number its statements carry (`1930=8327-9 943 456 789-0`): a statement for another
+ * account number is then refused, not put on the client's account with a warning.
+ */
+function bankAccountOption(item: string, say: Say): string | { account: string; number: string } {
+  const eq = item.indexOf('=');
+  if (eq < 0) return item.trim();
+  const account = item.slice(0, eq).trim();
+  const number = item.slice(eq + 1).trim();
+  if (!/^\d{4}$/.test(account) || !/\d/.test(number) || /[^\d\s.-]/.test(number)) throw new UsageError(say('err.bankAccountItem', { item }));
+  return { account, number };
+}
+
 function columnsOption(args: ParsedArgs, say: Say): { columns?: ColumnMapping } {
   const spec = args.strings.get('columns');
   if (spec === undefined) return {};
@@ -651,7 +665,7 @@ const clientsCommand: Command = {
           name,
           ...(orgNr !== undefined ? { orgNr } : {}),
           ...(threshold !== undefined ? { autoBookThreshold: threshold } : {}),
-          ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}),
+          ...(args.lists.has('bank-accounts') ? { bankAccounts: (args.lists.get('bank-accounts') ?? []).map((b) => bankAccountOption(b, say)) } : {}),
           ...(fiscalYears !== undefined ? { fiscalYears } : {}),
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
@@ -685,7 +699,7 @@ const clientsCommand: Command = {
           ? `${say('clients.none')}\n`
           : `${table(
               (['col.id', 'col.name', 'col.bureau', 'col.bankAccounts', 'col.vat', 'col.autoBookFrom'] as const).map((k) => say(k)),
-              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), `${c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD}${c.autoBookShared === true ? ` ${say('clients.alsoShared')}` : ''}`]),
+              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.map((a) => (c.accountNumbers?.[a] === undefined ? a : `${a} (${c.accountNumbers[a]})`)).join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), `${c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD}${c.autoBookShared === true ? ` ${say('clients.alsoShared')}` : ''}`]),
               { width: ctx.columns, shrink: [1] },
             )}\n`,
       );

@@ -131,3 +131,44 @@ describe('kontera --db FILE clients remove: erasing a client', () => {
     expect(kontera([...db, 'suggest', 'kaffe'], dir).code).toBe(3);
   });
 });
+
+describe("kontera --db FILE clients add --bank-accounts ACCOUNT=NUMBER: another company's bank export", () => {
+  it("refuses a statement of another account number (exit 3, naming the file), where without the number it was put on the client's account with a warning", () => {
+    const dir = tempDir();
+    const db = ['--db', 'byrå.db'];
+    const own = join(DEMO, 'kaffebryggeriet', 'Transaktioner_2026-02-01_07-42-10.csv');
+    const other = join(DEMO, 'hedlunds-bygg', 'FÖRETAGSKONTO 3300 12 34567 - 2026.02.01 08.15.csv');
+    expect(kontera([...db, 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB', '--bank-accounts', '1930=8327-9 943 456 789-0'], dir).code).toBe(0);
+    const list = kontera([...db, 'clients'], dir);
+    expect(list.stdout).toContain('1930 (8327-9 943 456 789-0)');
+    const ok = kontera([...db, 'import', 'kaffe', own], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('23 lines on 1930, 23 new');
+    expect(ok.stderr).not.toContain('BANK_ACCOUNT_GUESSED');
+
+    const refused = kontera([...db, '--json', 'import', 'kaffe', other], dir);
+    expect(refused.code).toBe(3);
+    const { error } = JSON.parse(refused.stderr) as { error: { code: string; message: string; file: string | null } };
+    expect(error.code).toBe('VALIDATION');
+    expect(error.file).toBe(other);
+    expect(error.message).toMatch(/^Statement for an unknown account: the file is for account 3300 12 34567, client "kaffe" has 1930 \(8327-9 943 456 789-0\); pass --bank-account/);
+    const forced = kontera([...db, 'import', 'kaffe', other, '--bank-account', '1930'], dir);
+    expect(forced.code).toBe(3);
+    expect(forced.stderr).toContain(`Statement account mismatch: the file is for 3300 12 34567, bank account 1930 of client "kaffe" is 8327-9 943 456 789-0 (${other})`);
+    // Nothing of the other company's file was stored.
+    const open = JSON.parse(kontera([...db, '--json', 'suggest', 'kaffe'], dir).stdout) as { lines: number };
+    expect(open.lines).toBe(23);
+
+    const bad = kontera([...db, 'clients', 'add', 'x', '--name', 'X', '--bank-accounts', '1930=SE12 3456'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Bad --bank-accounts item "1930=SE12 3456"/);
+  });
+
+  it("the warning on an export without an account number tells how to register one on the command line, not 'give the account's number'", () => {
+    const dir = tempDir();
+    expect(kontera(['--db', 'b.db', 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB'], dir).code).toBe(0);
+    const r = kontera(['--db', 'b.db', 'import', 'kaffe', SWEDBANK], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("the file does not name its account; pass --bank-account, or register the account's number when the client is added (clients add ID --bank-accounts 1930=NUMBER), to settle it\n");
+  });
+});
