@@ -17,7 +17,7 @@ export const EN = {
     'A file named - is read from standard input. With --json, results and errors are JSON (errors on stderr as\n' +
     '{ "error": { "code", "message", "file", "line", "field" } }). Progress and colour appear only on a terminal;\n' +
     'NO_COLOR turns colour off. Texts are in Swedish or English: --lang, else LC_ALL / LC_MESSAGES / LANG.',
-  'help.exitCodes': 'Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad file, unknown\nclient, invalid booking), 4 a file could not be read or written.',
+  'help.exitCodes': 'Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad file, unknown\nclient, invalid booking), 4 a file could not be read or written, 130 interrupted (Ctrl-C: the file under way is undone).',
   'help.more': 'kontera COMMAND --help shows the options of a command.',
 
   // commands
@@ -163,6 +163,7 @@ export const EN = {
   'use.importStatement': 'import it with kontera --db {db} import {client} {path}',
   'use.suggestStatement': 'name the statement(s) first, and the SIE export of the books with --history: kontera suggest STATEMENT --history BOOKS.se',
   'use.backtestStatement': 'backtest replays the vouchers of a SIE 4 export of the books',
+  'err.interrupted': 'Interrupted: the work under way was undone, nothing of it is stored (what the command reported done before stays); run the command again',
   'file.noSuchFile': 'no such file',
   'file.noFolder': 'its folder does not exist',
   'file.isDirectory': 'it is a directory',

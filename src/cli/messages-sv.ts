@@ -20,7 +20,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
     '{ "error": { "code", "message", "file", "line", "field" } }). Förlopp och färg visas bara i en terminal;\n' +
     'NO_COLOR stänger av färg. Texterna är på svenska eller engelska: --lang, annars LC_ALL / LC_MESSAGES / LANG.',
   'help.exitCodes':
-    'Slutkoder: 0 klart, 1 internt fel, 2 fel på kommandoraden, 3 indata avvisades (felaktig fil, okänd\nklient, ogiltig bokning), 4 en fil kunde inte läsas eller skrivas.',
+    'Slutkoder: 0 klart, 1 internt fel, 2 fel på kommandoraden, 3 indata avvisades (felaktig fil, okänd\nklient, ogiltig bokning), 4 en fil kunde inte läsas eller skrivas, 130 avbrutet (Ctrl-C: filen som pågick ångras).',
   'help.more': 'kontera KOMMANDO --help visar ett kommandos flaggor.',
 
   // kommandon
@@ -166,6 +166,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'use.importStatement': 'importera det med kontera --db {db} import {client} {path}',
   'use.suggestStatement': 'ange kontoutdraget/kontoutdragen först och SIE-exporten av bokföringen med --history: kontera suggest KONTOUTDRAG --history BOKFÖRING.se',
   'use.backtestStatement': 'backtest spelar upp verifikationerna i en SIE 4-export av bokföringen',
+  'err.interrupted': 'Avbrutet: det pågående arbetet ångrades, inget av det är sparat (det kommandot redan rapporterat klart finns kvar); kör kommandot igen',
   'file.noSuchFile': 'filen finns inte',
   'file.noFolder': 'mappen finns inte',
   'file.isDirectory': 'det är en mapp',

@@ -10,7 +10,8 @@
  * English (`--lang`, else the locale environment).
  *
  * Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad
- * statement or SIE file, unknown client, invalid booking), 4 a file could not be read or written.
+ * statement or SIE file, unknown client, invalid booking), 4 a file could not be read or written,
+ * 130 interrupted (Ctrl-C: the operation under way is undone).
  *
  * @module
  */
@@ -47,7 +48,7 @@ import type { Locale, MessageKey, Say } from './messages.js';
 import { cut, excelAmount, excelCsv, paint, rowsText, table, wrap } from './output.js';
 
 /** Exit codes, see the module comment. */
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4, interrupted: 130 } as const;
 
 /** Where the command writes; the process streams in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -63,6 +64,8 @@ export interface CliIo {
   readonly colour?: boolean | undefined;
   /** Language when `--lang` is not given (default: from `LC_ALL`/`LC_MESSAGES`/`LANG`, else English). */
   readonly locale?: Locale | undefined;
+  /** Aborted on Ctrl-C (SIGINT) or SIGTERM: the long operation under way stops and leaves nothing of itself written. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 const VERSION = '0.1.0';
@@ -524,7 +527,7 @@ const suggestCommand: Command = {
         bankAccounts: banks,
         autoBookThreshold: threshold,
       });
-      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, say('progress.learning', { path: historyPath })) });
+      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, say('progress.learning', { path: historyPath })), signal: ctx.io.signal });
       const warned = warningsJson(historyPath, [...learned.issues, ...learned.warnings]);
       printWarnings(ctx.io.err, historyPath, [...learned.issues, ...learned.warnings]);
       const lines: Line[] = [];
@@ -732,6 +735,7 @@ const learnCommand: Command = {
           ...(bankAccounts !== undefined ? { bankAccounts } : {}),
           ...(fiscalYears !== undefined ? { fiscalYears } : {}),
           onProgress: progress(ctx, say('progress.learning', { path })),
+          signal: ctx.io.signal,
         })
         .catch((e: unknown) => {
           throw swappedFile(ctx, e, bytes, say('use.importStatement', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(path) }));
@@ -796,6 +800,7 @@ const importCommand: Command = {
             ...columnsOption(args, say),
             allowNewAccount: args.flags.has('new-account'),
             onProgress: progress(ctx, say('progress.importing', { path: f.path })),
+            signal: ctx.io.signal,
           })
           .catch((e: unknown) => {
             throw swappedFile(ctx, e, f.bytes, say('use.learnSie', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(f.path) }));
@@ -1119,7 +1124,7 @@ const relearnCommand: Command = {
       // One transaction per client: a failure leaves that client's knowledge as it was, and stops.
       for (const t of targets) {
         const k = t.bureauId === undefined ? kontera : kontera.forBureau(t.bureauId);
-        const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })) });
+        const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })), signal: ctx.io.signal });
         results.push({ client: t.id, ...(t.bureauId !== undefined ? { bureau: t.bureauId } : {}), ...r });
         if (!ctx.json) {
           const notes = (r.fromImportedLine > 0 ? say('relearn.fromLines', { n: r.fromImportedLine }) : '') + (r.notReplayable > 0 ? say('relearn.notReplayable', { n: r.notReplayable }) : '');
@@ -1299,6 +1304,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const columns = io.columns === undefined || isJson ? undefined : Math.max(MIN_COLUMNS, io.columns);
     return await command.run(args, { io, json: isJson, db, say, columns, colour: io.colour === true && !isJson, stdinUsed: false });
   } catch (e) {
+    if (e instanceof KonteraError && e.code === 'ABORTED' && io.signal?.aborted === true) {
+      // Ctrl-C: the operation under way rolled back; what finished before it (an earlier file) stays.
+      const message = say('err.interrupted');
+      if (jsonErrors) io.err(`${JSON.stringify({ error: { code: e.code, message, file: null, line: null, field: null } })}\n`);
+      else io.err(`kontera: ${e.code}: ${message}\n`);
+      return EXIT.interrupted;
+    }
     if (e instanceof KonteraError) {
       if (jsonErrors) {
         const error = { code: e.code, message: humanMessage(e, say), file: e.file ?? null, line: e.line ?? null, field: e.field ?? null };

@@ -3,10 +3,14 @@
  * (a wrong file named as the database, a folder that does not exist, …) and what the command then
  * says and exits with, as the README promises.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO, ROOT, kontera, tempDir } from './helpers.js';
+
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const SWEDBANK = join(CORPUS, 'bank', 'swedbank', 'sample1');
@@ -171,4 +175,41 @@ describe("kontera --db FILE clients add --bank-accounts ACCOUNT=NUMBER: another 
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("the file does not name its account; pass --bank-account, or register the account's number when the client is added (clients add ID --bank-accounts 1930=NUMBER), to settle it\n");
   });
+});
+
+describe('kontera import: Ctrl-C in the middle of a long import', () => {
+  it('stops, says the import was undone (exit 130, in the chosen language), and stores nothing of the file; the same import then runs whole', async () => {
+    const dir = tempDir();
+    // A long real export: the Swedbank rows of the demo statement, renumbered, 8 000 times over (184 000 lines).
+    const real = readFileSync(join(DEMO, 'kaffebryggeriet', 'Transaktioner_2026-02-01_07-42-10.csv'), 'latin1').split('\r\n').filter((l) => l !== '');
+    const [preamble, header, ...rows] = real as [string, string, ...string[]];
+    const body: string[] = [];
+    for (let i = 0; i < 8000; i++) for (const r of rows) body.push(`${body.length + 1}${r.slice(r.indexOf(','))}`);
+    writeFileSync(join(dir, 'lång export.csv'), Buffer.from([preamble, header, ...body, ''].join('\r\n'), 'latin1'));
+    expect(kontera(['--db', 'byrå.db', 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB'], dir).code).toBe(0);
+    const wal = join(dir, 'byrå.db-wal');
+    expect(existsSync(wal)).toBe(false);
+
+    const env = { ...process.env, NODE_OPTIONS: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'sv_SE.UTF-8' };
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, '--db', 'byrå.db', 'import', 'kaffe', 'lång export.csv'], { cwd: dir, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    // The database is open once its write-ahead log exists: the import is under way.
+    for (let i = 0; i < 600 && !existsSync(wal); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(wal)).toBe(true);
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(stdout).toBe('');
+    expect(code).toBe(130);
+    expect(stderr).toContain('kontera: ABORTED: Avbrutet: det pågående arbetet ångrades, inget av det är sparat');
+
+    const after = JSON.parse(kontera(['--db', 'byrå.db', '--json', 'suggest', 'kaffe'], dir).stdout) as { lines: number };
+    expect(after.lines).toBe(0);
+    const again = kontera(['--db', 'byrå.db', '--json', 'import', 'kaffe', 'lång export.csv'], dir);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { statements: { added: number }[] }).statements[0]?.added).toBe(184000);
+  }, 240000);
 });
