@@ -164,6 +164,8 @@ export const EN = {
   'use.suggestStatement': 'name the statement(s) first, and the SIE export of the books with --history: kontera suggest STATEMENT --history BOOKS.se',
   'use.backtestStatement': 'backtest replays the vouchers of a SIE 4 export of the books',
   'err.interrupted': 'Interrupted: the work under way was undone, nothing of it is stored (what the command reported done before stays); run the command again',
+  'err.exportWouldOverwrite': '{path} exists: expected a new file; name the output with --out FILE (e.g. by month), or pass --force to overwrite it',
+  'opt.exportForce': 'overwrite an existing CLIENT.se (a file named with --out is always written)',
   'file.noSuchFile': 'no such file',
   'file.noFolder': 'its folder does not exist',
   'file.isDirectory': 'it is a directory',

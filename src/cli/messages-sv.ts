@@ -167,6 +167,8 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'use.suggestStatement': 'ange kontoutdraget/kontoutdragen först och SIE-exporten av bokföringen med --history: kontera suggest KONTOUTDRAG --history BOKFÖRING.se',
   'use.backtestStatement': 'backtest spelar upp verifikationerna i en SIE 4-export av bokföringen',
   'err.interrupted': 'Avbrutet: det pågående arbetet ångrades, inget av det är sparat (det kommandot redan rapporterat klart finns kvar); kör kommandot igen',
+  'err.exportWouldOverwrite': '{path} finns redan: förväntade en ny fil; ange utfilen med --out FIL (t.ex. per månad), eller --force för att skriva över',
+  'opt.exportForce': 'skriv över en befintlig KLIENT.se (en fil som anges med --out skrivs alltid)',
   'file.noSuchFile': 'filen finns inte',
   'file.noFolder': 'mappen finns inte',
   'file.isDirectory': 'det är en mapp',

@@ -1008,10 +1008,11 @@ const correctCommand: Command = {
 };
 
 const exportCommand: Command = {
-  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--bureau ID]',
+  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--force] [--bureau ID]',
   summary: 'cmd.export',
   options: {
     out: { kind: 'string', value: 'FILE', help: 'opt.exportOut' },
+    force: { kind: 'boolean', help: 'opt.exportForce' },
     from: { kind: 'string', value: 'DATE', help: 'opt.from' },
     to: { kind: 'string', value: 'DATE', help: 'opt.to' },
     bureau: CLIENT_BUREAU,
@@ -1021,6 +1022,8 @@ const exportCommand: Command = {
     needPositionals(ctx, args, 1, exportCommand.usage);
     const clientId = args.positionals[0] as string;
     const out = args.strings.get('out') ?? `${clientId}.se`;
+    // As the one-shot suggest: a file the user did not name is not overwritten (last month's export, not yet read into the books).
+    if (!args.strings.has('out') && !args.flags.has('force') && existsSync(out)) throw new UsageError(say('err.exportWouldOverwrite', { path: out }));
     const store = await openDb(ctx, 'export');
     return withKontera(store, async (kontera) => {
       const bytes = await kontera.exportSie(clientId, { from: args.strings.get('from'), to: args.strings.get('to') });

@@ -213,3 +213,25 @@ describe('kontera import: Ctrl-C in the middle of a long import', () => {
     expect((JSON.parse(again.stdout) as { statements: { added: number }[] }).statements[0]?.added).toBe(184000);
   }, 240000);
 });
+
+describe('kontera --db FILE export: a second month', () => {
+  it("does not overwrite last month's CLIENT.se it was not told to write (exit 2, file kept); --out or --force write", () => {
+    const dir = tempDir();
+    const db = ['--db', 'byrå.db'];
+    const kaffe = join(DEMO, 'kaffebryggeriet');
+    expect(kontera([...db, 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB'], dir).code).toBe(0);
+    expect(kontera([...db, 'learn', 'kaffe', join(kaffe, 'history-2025.se')], dir).code).toBe(0);
+    expect(kontera([...db, 'import', 'kaffe', join(kaffe, 'Transaktioner_2026-02-01_07-42-10.csv')], dir).code).toBe(0);
+    expect(kontera([...db, 'confirm', 'kaffe'], dir).code).toBe(0);
+    const first = kontera([...db, 'export', 'kaffe'], dir);
+    expect(first.code).toBe(0);
+    const january = readFileSync(join(dir, 'kaffe.se'));
+    const again = kontera([...db, 'export', 'kaffe', '--from', '2026-02-01'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('kontera: usage: kaffe.se exists: expected a new file; name the output with --out FILE (e.g. by month), or pass --force to overwrite it\n');
+    expect(readFileSync(join(dir, 'kaffe.se'))).toEqual(january);
+    expect(kontera([...db, 'export', 'kaffe', '--from', '2026-02-01', '--out', 'kaffe-februari.se'], dir).code).toBe(0);
+    expect(kontera([...db, 'export', 'kaffe', '--force'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'kaffe.se')).length).toBeGreaterThan(0);
+  });
+});
