@@ -166,6 +166,7 @@ export const EN = {
   'err.interrupted': 'Interrupted: the work under way was undone, nothing of it is stored (what the command reported done before stays); run the command again',
   'err.exportWouldOverwrite': '{path} exists: expected a new file; name the output with --out FILE (e.g. by month), or pass --force to overwrite it',
   'opt.exportForce': 'overwrite an existing CLIENT.se (a file named with --out is always written)',
+  'err.badDateOption': 'Bad {option} "{value}": expected a date YYYY-MM-DD, e.g. 2026-01-31',
   'file.noSuchFile': 'no such file',
   'file.noFolder': 'its folder does not exist',
   'file.isDirectory': 'it is a directory',

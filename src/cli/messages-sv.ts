@@ -169,6 +169,7 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'err.interrupted': 'Avbrutet: det pågående arbetet ångrades, inget av det är sparat (det kommandot redan rapporterat klart finns kvar); kör kommandot igen',
   'err.exportWouldOverwrite': '{path} finns redan: förväntade en ny fil; ange utfilen med --out FIL (t.ex. per månad), eller --force för att skriva över',
   'opt.exportForce': 'skriv över en befintlig KLIENT.se (en fil som anges med --out skrivs alltid)',
+  'err.badDateOption': 'Felaktigt {option} "{value}": väntade ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-31',
   'file.noSuchFile': 'filen finns inte',
   'file.noFolder': 'mappen finns inte',
   'file.isDirectory': 'det är en mapp',

@@ -1021,6 +1021,10 @@ const exportCommand: Command = {
     const { say } = ctx;
     needPositionals(ctx, args, 1, exportCommand.usage);
     const clientId = args.positionals[0] as string;
+    for (const option of ['from', 'to'] as const) {
+      const value = args.strings.get(option);
+      if (value !== undefined && !isIsoDate(value)) throw new UsageError(say('err.badDateOption', { option: `--${option}`, value }));
+    }
     const out = args.strings.get('out') ?? `${clientId}.se`;
     // As the one-shot suggest: a file the user did not name is not overwritten (last month's export, not yet read into the books).
     if (!args.strings.has('out') && !args.flags.has('force') && existsSync(out)) throw new UsageError(say('err.exportWouldOverwrite', { path: out }));

@@ -232,6 +232,11 @@ describe('kontera --db FILE export: a second month', () => {
     expect(readFileSync(join(dir, 'kaffe.se'))).toEqual(january);
     expect(kontera([...db, 'export', 'kaffe', '--from', '2026-02-01', '--out', 'kaffe-februari.se'], dir).code).toBe(0);
     expect(kontera([...db, 'export', 'kaffe', '--force'], dir).code).toBe(0);
+    // A date a user mistypes is a wrong command line (exit 2) naming the option, not a refused input saying "from".
+    const typo = kontera([...db, '--lang', 'sv', 'export', 'kaffe', '--from', '2026-13-01', '--out', 'x.se'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('kontera: användning: Felaktigt --from "2026-13-01": väntade ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-31\n');
+    expect(existsSync(join(dir, 'x.se'))).toBe(false);
     expect(readFileSync(join(dir, 'kaffe.se')).length).toBeGreaterThan(0);
   });
 });
