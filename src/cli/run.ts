@@ -10,19 +10,21 @@
  * English (`--lang`, else the locale environment).
  *
  * Exit codes: 0 done, 1 internal error, 2 wrong command line, 3 an input was refused (bad
- * statement or SIE file, unknown client, invalid booking), 4 a file could not be read or written.
+ * statement or SIE file, unknown client, invalid booking), 4 a file could not be read or written,
+ * 130 interrupted (Ctrl-C: the operation under way is undone).
  *
  * @module
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConflictError, KonteraError, NotFoundError, ValidationError } from '../core/errors.js';
+import { ConflictError, KonteraError, NotFoundError, SieParseError, StatementParseError, StoreError, ValidationError } from '../core/errors.js';
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
 import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
+import { parseStatement } from '../statements/index.js';
 import { inCliTerms, printWarnings, warningsJson } from './warnings.js';
 import { STATEMENT_FORMAT_IDS } from '../statements/types.js';
 import type { ColumnMapping, StatementFormatId } from '../statements/types.js';
@@ -46,7 +48,7 @@ import type { Locale, MessageKey, Say } from './messages.js';
 import { cut, excelAmount, excelCsv, paint, rowsText, table, wrap } from './output.js';
 
 /** Exit codes, see the module comment. */
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, file: 4, interrupted: 130 } as const;
 
 /** Where the command writes; the process streams in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -62,6 +64,8 @@ export interface CliIo {
   readonly colour?: boolean | undefined;
   /** Language when `--lang` is not given (default: from `LC_ALL`/`LC_MESSAGES`/`LANG`, else English). */
   readonly locale?: Locale | undefined;
+  /** Aborted on Ctrl-C (SIGINT) or SIGTERM: the long operation under way stops and leaves nothing of itself written. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 const VERSION = '0.1.0';
@@ -178,9 +182,57 @@ function bankAccountsOf(doc: SieDocument): string[] {
   return list.length > 0 ? list : ['1930'];
 }
 
-function readHistory(ctx: Context, path: string): { bytes: Uint8Array; doc: SieDocument } {
+function readHistory(ctx: Context, path: string, use: string): { bytes: Uint8Array; doc: SieDocument } {
   const bytes = readInput(ctx, path);
-  return { bytes, doc: readSie(bytes, { strict: false, fileName: path === STDIN ? ctx.say('file.stdin') : path }) };
+  try {
+    return { bytes, doc: readSie(bytes, { strict: false, fileName: path === STDIN ? ctx.say('file.stdin') : path }) };
+  } catch (e) {
+    throw swappedFile(ctx, e, bytes, use);
+  }
+}
+
+/** Errors whose message the command line wrote itself, in its terms: no library hint is added to them. */
+const PHRASED = new WeakSet<KonteraError>();
+
+/** `arg` as it would be typed in a shell: quoted when it holds a space or another special character. */
+function shellArg(arg: string): string {
+  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** A bank statement's format when `bytes` read as one with at least one line, else undefined. */
+function statementFormatOf(bytes: Uint8Array): string | undefined {
+  try {
+    const st = parseStatement(bytes);
+    return st.transactions.length > 0 ? st.format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error to report when a file the user gave was of the other kind: a bank statement where the
+ * SIE file of the books goes (`learn`, `--history`, `backtest`), or a SIE file where a statement
+ * goes (`import`, `suggest`). The library's message names its API (`readSie`) and, for a statement,
+ * the options for an unknown bank, which cannot help; this names the command that reads the file.
+ * `use` is how the command line takes the right kind of file. Any other error is returned as it is.
+ */
+function swappedFile(ctx: Context, e: unknown, bytes: Uint8Array, use: string): unknown {
+  if (!(e instanceof KonteraError)) return e;
+  const where = { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}) };
+  if (e.code === 'SIE_NOT_SIE') {
+    const format = statementFormatOf(bytes);
+    if (format !== undefined) {
+      const error = new SieParseError('SIE_NOT_SIE', ctx.say('err.statementNotSie', { format, use }), { ...where, cause: e });
+      PHRASED.add(error);
+      return error;
+    }
+  }
+  if (e.code === 'UNKNOWN_FORMAT' && e.message.startsWith('This is a SIE file, not a bank statement')) {
+    const error = new StatementParseError('UNKNOWN_FORMAT', ctx.say('err.sieNotStatement', { use }), { ...where, cause: e });
+    PHRASED.add(error);
+    return error;
+  }
+  return e;
 }
 
 /** One line with its suggestion, as the tables, the review CSV and JSON show it. */
@@ -288,9 +340,38 @@ async function withKontera<T>(store: Store, fn: (k: Kontera) => Promise<T>, bure
   }
 }
 
+/**
+ * The `--db` file, opened (created when missing). What the user can fix on the file system — a
+ * folder that does not exist, a folder named as the file, no permission — is exit 4 naming the
+ * file; a file that is no kontera database (a statement or SIE file named by mistake) is refused as
+ * `STORE_SCHEMA`, exit 3; neither is an internal error.
+ */
 async function openDb(ctx: Context, command: string): Promise<SqliteStore> {
-  if (ctx.db === undefined) throw new UsageError(ctx.say('err.needsDb', { command }));
-  return openSqliteStore({ path: ctx.db });
+  const { say } = ctx;
+  const path = ctx.db;
+  if (path === undefined) throw new UsageError(say('err.needsDb', { command }));
+  const cannot = (why: string, cause?: unknown): FileAccessError => new FileAccessError(say('file.cannotOpenDb', { path, why }), cause === undefined ? {} : { cause });
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    if (code !== 'ENOENT') throw cannot(errnoWhy(e, say, false), e);
+    if (!existsSync(dirname(resolve(path)))) throw cannot(say('file.noFolder'), e);
+  }
+  if (isDirectory) throw cannot(say('file.isDirectory'));
+  try {
+    return await openSqliteStore({ path });
+  } catch (e) {
+    // better-sqlite3 refusing to open or write the file: the file system's answer, as for any file.
+    const cause = e instanceof KonteraError ? e.cause : e;
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StoreError('STORE_SCHEMA', say(code === 'SQLITE_NOTADB' ? 'err.notDatabase' : 'err.damagedDatabase'), { file: path, cause: e });
+    if (/^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|SQLITE_IOERR|SQLITE_FULL|E[A-Z]+$)/.test(code)) {
+      throw cannot(code === 'SQLITE_READONLY' || code === 'SQLITE_PERM' || code === 'EACCES' ? say('file.permission') : code === 'SQLITE_FULL' ? say('file.diskFull') : say('file.unwritable'), e);
+    }
+    throw e;
+  }
 }
 
 /**
@@ -317,6 +398,20 @@ function fiscalYearsOption(args: ParsedArgs, say: Say): { start: string; end: st
     if (m === null || !isIsoDate(m[1] as string) || !isIsoDate(m[2] as string) || (m[1] as string) > (m[2] as string)) throw new UsageError(say('err.fiscalYears', { part }));
     return { start: m[1] as string, end: m[2] as string };
   });
+}
+
+/**
+ * One item of `clients add --bank-accounts`: a ledger account (`1930`), or a ledger account and the
+ * bank's account number its statements carry (`1930=8327-9 943 456 789-0`): a statement for another
+ * account number is then refused, not put on the client's account with a warning.
+ */
+function bankAccountOption(item: string, say: Say): string | { account: string; number: string } {
+  const eq = item.indexOf('=');
+  if (eq < 0) return item.trim();
+  const account = item.slice(0, eq).trim();
+  const number = item.slice(eq + 1).trim();
+  if (!/^\d{4}$/.test(account) || !/\d/.test(number) || /[^\d\s.-]/.test(number)) throw new UsageError(say('err.bankAccountItem', { item }));
+  return { account, number };
 }
 
 function columnsOption(args: ParsedArgs, say: Say): { columns?: ColumnMapping } {
@@ -415,7 +510,7 @@ const suggestCommand: Command = {
         if (!args.strings.has(option) && existsSync(path)) throw new UsageError(say('err.wouldOverwrite', { path, option: `--${option}` }));
       }
     }
-    const { bytes, doc } = readHistory(ctx, historyPath);
+    const { bytes, doc } = readHistory(ctx, historyPath, say('use.suggestStatement'));
     const statements = args.positionals.map((p) => ({ path: p === STDIN ? say('file.stdin') : p, bytes: readInput(ctx, p) }));
     const name = args.strings.get('client') ?? (doc.header.companyName?.trim() || basename(historyPath).replace(/\.[^.]+$/, ''));
     const orgNr = doc.header.orgNumber?.number;
@@ -432,7 +527,7 @@ const suggestCommand: Command = {
         bankAccounts: banks,
         autoBookThreshold: threshold,
       });
-      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, say('progress.learning', { path: historyPath })) });
+      const learned = await kontera.learnFromSie('client', bytes, { fileName: historyPath, onProgress: progress(ctx, say('progress.learning', { path: historyPath })), signal: ctx.io.signal });
       const warned = warningsJson(historyPath, [...learned.issues, ...learned.warnings]);
       printWarnings(ctx.io.err, historyPath, [...learned.issues, ...learned.warnings]);
       const lines: Line[] = [];
@@ -440,13 +535,17 @@ const suggestCommand: Command = {
       let booked = 0;
       for (const st of statements) {
         const accountNumber = args.strings.get('account-number');
-        const imported = await kontera.importStatement('client', st.bytes, {
-          fileName: st.path,
-          bankAccount,
-          ...(accountNumber !== undefined ? { accountNumber } : {}),
-          ...formatOption(args, say),
-          ...columnsOption(args, say),
-        });
+        const imported = await kontera
+          .importStatement('client', st.bytes, {
+            fileName: st.path,
+            bankAccount,
+            ...(accountNumber !== undefined ? { accountNumber } : {}),
+            ...formatOption(args, say),
+            ...columnsOption(args, say),
+          })
+          .catch((e: unknown) => {
+            throw swappedFile(ctx, e, st.bytes, say('use.historySie'));
+          });
         printWarnings(ctx.io.err, st.path, imported.warnings);
         warned.push(...warningsJson(st.path, imported.warnings));
         duplicates += imported.duplicates;
@@ -535,7 +634,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
 }
 
 const clientsCommand: Command = {
-  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]',
+  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]\n       kontera --db FILE clients remove ID --yes [--bureau ID]',
   summary: 'cmd.clients',
   options: {
     bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
@@ -547,6 +646,7 @@ const clientsCommand: Command = {
     'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.clientFiscalYears' },
     'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
     'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
+    yes: { kind: 'boolean', help: 'opt.yesErase' },
   },
   async run(args, ctx) {
     const { say } = ctx;
@@ -568,13 +668,25 @@ const clientsCommand: Command = {
           name,
           ...(orgNr !== undefined ? { orgNr } : {}),
           ...(threshold !== undefined ? { autoBookThreshold: threshold } : {}),
-          ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}),
+          ...(args.lists.has('bank-accounts') ? { bankAccounts: (args.lists.get('bank-accounts') ?? []).map((b) => bankAccountOption(b, say)) } : {}),
           ...(fiscalYears !== undefined ? { fiscalYears } : {}),
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);
+        return EXIT.ok;
+      }
+      if (args.positionals[0] === 'remove') {
+        const id = args.positionals[1];
+        if (id === undefined || args.positionals.length > 2) throw new UsageError(say('err.missingArgs', { usage: 'kontera --db FILE clients remove ID --yes [--bureau ID]' }));
+        const k = bureauId === undefined ? kontera : kontera.forBureau(bureauId);
+        // Found first: an unknown id, or one several bureaus use, is refused before anything is asked.
+        const client = await k.getClient(id);
+        if (!args.flags.has('yes')) throw new UsageError(say('err.removeNeedsYes', { id: client.id, name: client.name, bureau: client.bureauId, db: shellArg(ctx.db ?? 'FILE'), arg: shellArg(client.id) }));
+        const counts = await k.deleteClient(client.id);
+        if (ctx.json) json(ctx, { client: client.id, bureau: client.bureauId, erased: counts });
+        else ctx.io.out(`${say('clients.removed', { id: client.id, name: client.name, bureau: client.bureauId, statements: counts.statements, lines: counts.transactions, vouchers: counts.vouchers, profiles: counts.profiles })}\n`);
         return EXIT.ok;
       }
       if (args.positionals.length > 0) throw new UsageError(say('err.clientsAction', { action: args.positionals[0] ?? '' }));
@@ -590,7 +702,7 @@ const clientsCommand: Command = {
           ? `${say('clients.none')}\n`
           : `${table(
               (['col.id', 'col.name', 'col.bureau', 'col.bankAccounts', 'col.vat', 'col.autoBookFrom'] as const).map((k) => say(k)),
-              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), `${c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD}${c.autoBookShared === true ? ` ${say('clients.alsoShared')}` : ''}`]),
+              clients.map((c) => [c.id, c.name, c.bureauId, c.bankAccounts.map((a) => (c.accountNumbers?.[a] === undefined ? a : `${a} (${c.accountNumbers[a]})`)).join(', '), c.vatRegistered ? say('word.yes') : say('word.no'), `${c.autoBookThreshold ?? DEFAULT_AUTO_BOOK_THRESHOLD}${c.autoBookShared === true ? ` ${say('clients.alsoShared')}` : ''}`]),
               { width: ctx.columns, shrink: [1] },
             )}\n`,
       );
@@ -617,12 +729,17 @@ const learnCommand: Command = {
     return withKontera(store, async (kontera) => {
       const bankAccounts = args.lists.get('bank-accounts');
       const fiscalYears = fiscalYearsOption(args, say);
-      const r = await kontera.learnFromSie(clientId, bytes, {
-        fileName: path,
-        ...(bankAccounts !== undefined ? { bankAccounts } : {}),
-        ...(fiscalYears !== undefined ? { fiscalYears } : {}),
-        onProgress: progress(ctx, say('progress.learning', { path })),
-      });
+      const r = await kontera
+        .learnFromSie(clientId, bytes, {
+          fileName: path,
+          ...(bankAccounts !== undefined ? { bankAccounts } : {}),
+          ...(fiscalYears !== undefined ? { fiscalYears } : {}),
+          onProgress: progress(ctx, say('progress.learning', { path })),
+          signal: ctx.io.signal,
+        })
+        .catch((e: unknown) => {
+          throw swappedFile(ctx, e, bytes, say('use.importStatement', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(path) }));
+        });
       const warnings = [...r.issues, ...r.warnings];
       printWarnings(ctx.io.err, path, warnings);
       if (ctx.json) {
@@ -674,15 +791,20 @@ const importCommand: Command = {
     return withKontera(store, async (kontera) => {
       const results = [];
       for (const f of files) {
-        const r = await kontera.importStatement(clientId, f.bytes, {
-          fileName: f.path,
-          ...(bankAccount !== undefined ? { bankAccount } : {}),
-          ...(accountNumber !== undefined ? { accountNumber } : {}),
-          ...formatOption(args, say),
-          ...columnsOption(args, say),
-          allowNewAccount: args.flags.has('new-account'),
-          onProgress: progress(ctx, say('progress.importing', { path: f.path })),
-        });
+        const r = await kontera
+          .importStatement(clientId, f.bytes, {
+            fileName: f.path,
+            ...(bankAccount !== undefined ? { bankAccount } : {}),
+            ...(accountNumber !== undefined ? { accountNumber } : {}),
+            ...formatOption(args, say),
+            ...columnsOption(args, say),
+            allowNewAccount: args.flags.has('new-account'),
+            onProgress: progress(ctx, say('progress.importing', { path: f.path })),
+            signal: ctx.io.signal,
+          })
+          .catch((e: unknown) => {
+            throw swappedFile(ctx, e, f.bytes, say('use.learnSie', { db: shellArg(ctx.db ?? 'FILE'), client: shellArg(clientId), path: shellArg(f.path) }));
+          });
         printWarnings(ctx.io.err, f.path, r.warnings);
         results.push({
           file: f.path,
@@ -886,10 +1008,11 @@ const correctCommand: Command = {
 };
 
 const exportCommand: Command = {
-  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--bureau ID]',
+  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--force] [--bureau ID]',
   summary: 'cmd.export',
   options: {
     out: { kind: 'string', value: 'FILE', help: 'opt.exportOut' },
+    force: { kind: 'boolean', help: 'opt.exportForce' },
     from: { kind: 'string', value: 'DATE', help: 'opt.from' },
     to: { kind: 'string', value: 'DATE', help: 'opt.to' },
     bureau: CLIENT_BUREAU,
@@ -898,7 +1021,13 @@ const exportCommand: Command = {
     const { say } = ctx;
     needPositionals(ctx, args, 1, exportCommand.usage);
     const clientId = args.positionals[0] as string;
+    for (const option of ['from', 'to'] as const) {
+      const value = args.strings.get(option);
+      if (value !== undefined && !isIsoDate(value)) throw new UsageError(say('err.badDateOption', { option: `--${option}`, value }));
+    }
     const out = args.strings.get('out') ?? `${clientId}.se`;
+    // As the one-shot suggest: a file the user did not name is not overwritten (last month's export, not yet read into the books).
+    if (!args.strings.has('out') && !args.flags.has('force') && existsSync(out)) throw new UsageError(say('err.exportWouldOverwrite', { path: out }));
     const store = await openDb(ctx, 'export');
     return withKontera(store, async (kontera) => {
       const bytes = await kontera.exportSie(clientId, { from: args.strings.get('from'), to: args.strings.get('to') });
@@ -926,7 +1055,7 @@ const backtestCommand: Command = {
     const path = args.positionals[0] as string;
     const train = numberOption(args, 'train', 0.7, 0.1, 0.95, say);
     if (path === STDIN && !args.strings.has('chart')) throw new UsageError(say('err.chartForStdin'));
-    const { doc } = readHistory(ctx, path);
+    const { doc } = readHistory(ctx, path, say('use.backtestStatement'));
     // Vouchers the reader left out (unbalanced, unreadable) are not replayed: every one is reported.
     printWarnings(ctx.io.err, path, doc.issues);
     const r = backtest(doc, { train, ...(args.lists.has('bank-accounts') ? { bankAccounts: args.lists.get('bank-accounts') } : {}), onProgress: progress(ctx, say('progress.replaying', { path })) });
@@ -1002,7 +1131,7 @@ const relearnCommand: Command = {
       // One transaction per client: a failure leaves that client's knowledge as it was, and stops.
       for (const t of targets) {
         const k = t.bureauId === undefined ? kontera : kontera.forBureau(t.bureauId);
-        const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })) });
+        const r = await k.relearn(t.id, { onProgress: progress(ctx, say('progress.relearning', { client: t.id })), signal: ctx.io.signal });
         results.push({ client: t.id, ...(t.bureauId !== undefined ? { bureau: t.bureauId } : {}), ...r });
         if (!ctx.json) {
           const notes =
@@ -1111,7 +1240,8 @@ function humanMessage(e: KonteraError, say: Say): string {
   if (hint >= 0) message = `${message.slice(0, hint).trimEnd()} (${say('hint.columns')})${message.slice(hint + '(pass `columns` to read it as a generic CSV)'.length)}`;
   message = message.replace(/ or pass \{ database \}/, '');
   message = inCliTerms(message);
-  if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns')) message += ` (${say('hint.columnsOrFormat')})`;
+  // A file the library knows is of another kind (SIE, BgMax, MT942) is not read by naming columns.
+  if (e.code === 'UNKNOWN_FORMAT' && !message.includes('--columns') && !PHRASED.has(e) && !message.startsWith('This is a')) message += ` (${say('hint.columnsOrFormat')})`;
   if (e.code === 'STORE' && /better-sqlite3/.test(message)) message += ` (${say('hint.sqlite')})`;
   if (e.code === 'AMBIGUOUS_CLIENT') message = message.replace(/name the bureau with kontera\.forBureau\(bureauId\)/, say('hint.bureau'));
   const parts: string[] = [];
@@ -1189,6 +1319,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const columns = io.columns === undefined || isJson ? undefined : Math.max(MIN_COLUMNS, io.columns);
     return await command.run(args, { io, json: isJson, db, say, columns, colour: io.colour === true && !isJson, stdinUsed: false });
   } catch (e) {
+    if (e instanceof KonteraError && e.code === 'ABORTED' && io.signal?.aborted === true) {
+      // Ctrl-C: the operation under way rolled back; what finished before it (an earlier file) stays.
+      const message = say('err.interrupted');
+      if (jsonErrors) io.err(`${JSON.stringify({ error: { code: e.code, message, file: null, line: null, field: null } })}\n`);
+      else io.err(`kontera: ${e.code}: ${message}\n`);
+      return EXIT.interrupted;
+    }
     if (e instanceof KonteraError) {
       if (jsonErrors) {
         const error = { code: e.code, message: humanMessage(e, say), file: e.file ?? null, line: e.line ?? null, field: e.field ?? null };

@@ -43,6 +43,7 @@ const CLI_OPTION_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\(option fiscalYears\)/g, '(--fiscal-years START..END,… of learn)'],
   [/\(updateClient fiscalYears\)/g, '(--fiscal-years START..END,… of learn, or of clients add)'],
   [/\bInvalid fiscalYears option\b/g, 'Invalid --fiscal-years'],
+  [/\bor give the account's number, to settle it\b/g, "or register the account's number when the client is added (clients add ID --bank-accounts 1930=NUMBER), to settle it"],
 ];
 
 /** A library message in the command line's terms (see {@link CLI_OPTION_NAMES}). */

@@ -24,6 +24,7 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
   // account-name column), which no registered account number can be matched against.
   const unnumbered = fileAccountName === undefined ? 'the file does not name its account' : `the file names its account "${fileAccountName}" but gives no account number`;
   const fileDigits = fileAccount === undefined ? '' : digits(fileAccount);
+  const where = options.fileName !== undefined ? { file: options.fileName } : {};
   const byNumber =
     fileDigits.length === 0
       ? undefined
@@ -35,16 +36,17 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
     const account = checkAccount(options.bankAccount, 'bankAccount option');
     const known = client.bankAccounts.includes(account);
     if (byNumber !== undefined && byNumber !== account) {
-      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, which is bank account ${byNumber} of client "${client.id}", not ${account}`);
+      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, which is bank account ${byNumber} of client "${client.id}", not ${account}`, where);
     }
     if (!known && options.allowNewAccount !== true) {
       throw new ValidationError(
         `Unknown bank account: expected one of client "${client.id}"'s bank accounts (${client.bankAccounts.join(', ')}), got ${account}; pass allowNewAccount: true to add it`,
+        where,
       );
     }
     const registered = client.accountNumbers?.[account];
     if (known && registered !== undefined && fileDigits.length > 0 && byNumber === undefined) {
-      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, bank account ${account} of client "${client.id}" is ${registered}`);
+      throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, bank account ${account} of client "${client.id}" is ${registered}`, where);
     }
     return { account, isNew: !known };
   }
@@ -53,6 +55,7 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
   if (fileDigits.length > 0 && numbered.length > 0) {
     throw new ValidationError(
       `Statement for an unknown account: the file is for account ${fileAccount ?? ''}, client "${client.id}" has ${numbered.map((a) => `${a} (${client.accountNumbers?.[a] ?? ''})`).join(', ')}; pass bankAccount to choose one${options.allowNewAccount === true ? ' (a new one is added)' : ', with allowNewAccount: true for a new one'}`,
+      where,
     );
   }
   if (client.bankAccounts.length === 1) {
@@ -68,7 +71,7 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
   }
   throw new ValidationError(
     `Ambiguous bank account: client "${client.id}" has ${client.bankAccounts.join(', ')} and ${fileAccountName === undefined ? 'the file does not say which' : `${unnumbered}, so it cannot say which`}; pass bankAccount to choose one`,
-    options.fileName !== undefined ? { file: options.fileName } : {},
+    where,
   );
 }
 

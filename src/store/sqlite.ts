@@ -372,6 +372,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   } catch (error) {
     file.release();
     if (owned) db.close();
+    // A file that is no SQLite database at all (a CSV or SIE file named as the database) is refused
+    // as a typed error, as a SQLite file of another program is.
+    if (typeof error === 'object' && error !== null && 'code' in error && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT')) {
+      const where = 'path' in options ? ` ${JSON.stringify(options.path)}` : '';
+      throw new StoreError('STORE_SCHEMA', `Not a kontera database: expected a SQLite database file, the file${where} is ${error.code === 'SQLITE_NOTADB' ? 'not one' : 'damaged'}`, { cause: error });
+    }
     throw error;
   }
   return new SqliteStoreImpl(db, owned, file.mutex, file.release, busyTimeout);
