@@ -34,6 +34,7 @@ import type {
 } from './types.js';
 import { SIE_ACCOUNT_TYPES } from './types.js';
 import { isDigits, normalizeSieAmount, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
+import { isSie5 } from './sie5.js';
 
 /** Labels defined by SIE 4B (and the older/type 1–3 ones a type 4 reader meets). */
 export const SIE_LABELS = [
@@ -226,6 +227,11 @@ class Reader {
     const line = { file: this.#file, line: lex.line };
     if (lex.kind !== 'record' || !KNOWN_LABELS.has(lex.upperLabel)) {
       const found = lex.lineText().trim().slice(0, 60);
+      // SIE 5 is XML of its own (root <Sie> or <SieEntry>, namespace http://www.sie.se/sie5): the
+      // user has the right books in the wrong version, and the program that wrote them can export SIE 4.
+      if (/^<(\?xml|sie\b|sieentry\b)/i.test(found) && isSie5(d.text)) {
+        throw new SieParseError('SIE_NOT_SIE', 'Not a SIE 4 file: this is SIE 5 (XML), which kontera does not read; expected SIE 4 (type 4E or 4I), which the program that wrote this file exports as well', line);
+      }
       const html = /^<(!doctype|html|head|body|\?xml)/i.test(found) ? ' (an HTML/XML page)' : '';
       throw new SieParseError('SIE_NOT_SIE', `Not a SIE file: expected a #LABEL record such as #FLAGGA, found ${JSON.stringify(found)}${html}`, line);
     }
@@ -1335,3 +1341,4 @@ function voucherSum(rows: readonly SieTransaction[]): number {
     throw err;
   }
 }
+

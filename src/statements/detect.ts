@@ -14,6 +14,7 @@ import { HEAD_CHARS, HEAD_LINES, HEAD_LINE_CHARS, type StatementFormat } from '.
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
 import type { StatementFormatId } from './types.js';
+import { isSie5 } from '../sie/sie5.js';
 
 /** Below this a format is not considered detected (a table the header reader does not understand scores 0.3). */
 export const MIN_SCORE = MIN_SCORE_FOR_FALLBACK;
@@ -144,6 +145,9 @@ function rejectMarkup(text: string, file?: string): void {
   if (!start.startsWith('<')) return;
   if (/<(?:[\w]+:)?bktocstmrdbtcdtntfctn\b|camt\.054\.001/.test(start)) {
     throw new StatementParseError('HTML_INPUT', 'Not an account statement: this is a camt.054 debit/credit notification (single payments behind a booked line); expected the account statement (camt.053) or report (camt.052) of the period', { file, line: 1 });
+  }
+  if (isSie5(text)) {
+    throw new StatementParseError('UNKNOWN_FORMAT', 'This is a SIE 5 file (XML) of the books, not a bank statement; kontera reads the books as SIE 4 (type 4E or 4I)', { file, line: 1 });
   }
   const what = start.startsWith('<?xml') || /^<[\w:]+[\s>]/.test(start) && !start.startsWith('<html') && !start.startsWith('<!doctype html') ? 'an XML document that is not a camt.053 statement' : 'an HTML page (often a login or error page saved as .csv)';
   throw new StatementParseError('HTML_INPUT', `Not a bank export: expected a CSV/TXT export or a statement table, found ${what}`, { file, line: 1 });

@@ -40,6 +40,21 @@ describe('readSie: not SIE at all', () => {
     }
   });
 
+  it('names a SIE 5 (XML) file as SIE 5 and asks for SIE 4, whichever root element it has', () => {
+    const full = '<?xml version="1.0" encoding="UTF-8"?>\n<!-- exported -->\n<Sie xmlns="http://www.sie.se/sie5">\n  <FileInfo/>\n</Sie>\n';
+    const entry = '<?xml version="1.0"?>\n<SieEntry xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</SieEntry>\n';
+    const noDeclaration = '<sie:Sie xmlns:sie="http://www.sie.se/sie5"></sie:Sie>';
+    for (const text of [full, entry, noDeclaration]) {
+      const err = thrown(text, { fileName: 'bokslut.sie' });
+      expect(err).toMatchObject({ code: 'SIE_NOT_SIE', file: 'bokslut.sie', line: 1 });
+      expect(err.message).toMatch(/this is SIE 5 \(XML\).*expected SIE 4 \(type 4E or 4I\)/);
+    }
+    // Other XML is not called SIE 5.
+    const other = thrown('<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"></Document>');
+    expect(other).toMatchObject({ code: 'SIE_NOT_SIE' });
+    expect(other.message).not.toContain('SIE 5');
+  });
+
   it('refuses empty input, whitespace only, binary data, UTF-16 that is not SIE and plain text', () => {
     expect(thrown(new Uint8Array(0)).message).toMatch(/empty file/);
     expect(thrown(' \r\n\t\n')).toMatchObject({ code: 'SIE_NOT_SIE' });

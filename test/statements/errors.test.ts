@@ -53,6 +53,12 @@ describe('statement errors', () => {
     expect(e.message).toContain('XML document that is not a camt.053 statement');
   });
 
+  it('a SIE 5 (XML) file handed to the statement parser is named as the books in SIE 5', () => {
+    const e = caught(() => parseStatement('<?xml version="1.0" encoding="UTF-8"?>\n<Sie xmlns="http://www.sie.se/sie5">\n<FileInfo/>\n</Sie>\n', { fileName: 'bok.sie' }));
+    expect([e.code, e.file, e.line]).toEqual(['UNKNOWN_FORMAT', 'bok.sie', 1]);
+    expect(e.message).toContain('SIE 5 file (XML) of the books, not a bank statement');
+  });
+
   it('a SIE file handed to the statement parser', () => {
     const e = caught(() => parseStatement('#FLAGGA 0\n#PROGRAM "x" 1\n#SIETYP 4\n'));
     expect(e.code).toBe('UNKNOWN_FORMAT');
