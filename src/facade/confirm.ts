@@ -13,6 +13,7 @@ import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
 import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
+import { isKonteraMark, markTransferSides } from './transfers.js';
 import type { Booking, ConfirmResult, Kontera, LongOperationOptions } from './types.js';
 
 /** Checks one booking against the client before anything is written. */
@@ -87,7 +88,9 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           }
           if (stored.booked !== undefined) {
             throw new ConflictError(
-              `Transaction already booked: expected an unbooked line, ${t.id} on ${bankAccount} (${stored.date} ${stored.amount} öre) is booked in the client's own books as ${stored.booked.series} ${stored.booked.number} (learned from SIE)`,
+              isKonteraMark(stored.booked)
+                ? `Transaction already booked: expected an unbooked line, ${t.id} on ${bankAccount} (${stored.date} ${stored.amount} öre) is the other side of a transfer between the client's own accounts that voucher ${stored.booked.series} ${stored.booked.number} books`
+                : `Transaction already booked: expected an unbooked line, ${t.id} on ${bankAccount} (${stored.date} ${stored.amount} öre) is booked in the client's own books as ${stored.booked.series} ${stored.booked.number} (learned from SIE)`,
             );
           }
           if (stored.amount !== t.amount || stored.date !== t.date) {
@@ -153,6 +156,8 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           }
         }
         checkAbort(options.signal);
+        // A voucher that moves money on another of the client's bank accounts books that account's line too.
+        await markTransferSides(tx, ref, client, vouchers);
         await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
         // Vouchers on an invoice account settle (or add) open items of the client's ledger.
         await confirmOpenItems(

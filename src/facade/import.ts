@@ -14,6 +14,7 @@ import type { ParseStatementOptions } from '../statements/index.js';
 import type { ParseWarning, Statement } from '../statements/types.js';
 import type { ClientRef, ClientRow, StatementRow, StoreSession, TransactionMark, TransactionRow } from '../store/store.js';
 import { MATCH_WINDOW_DAYS, matchLedger } from './ledger.js';
+import { transferMarksAtImport } from './transfers.js';
 import { CHUNK, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, digits, fingerprint, nextFreeSeries, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { ImportStatementOptions, ImportStatementResult, Kontera } from './types.js';
@@ -321,7 +322,14 @@ export function importApi(ctx: FacadeContext): Pick<Kontera, 'importStatement'> 
         }
         // Lines the client's learned books already hold are marked, so they are not booked twice.
         const booked = dates.filter(isIsoDate);
-        const marks = booked.length === 0 ? [] : await markBookedLines(tx, ref, bankAccount, booked[0] as string, booked[booked.length - 1] as string);
+        const marks =
+          booked.length === 0
+            ? []
+            : [
+                ...(await markBookedLines(tx, ref, bankAccount, booked[0] as string, booked[booked.length - 1] as string)),
+                // The other side of a transfer from another of the client's accounts, confirmed before this statement came.
+                ...(await transferMarksAtImport(tx, ref, client, bankAccount, booked[0] as string, booked[booked.length - 1] as string)),
+              ];
         if (marks.length > 0) {
           const byId = new Map(marks.map((m) => [m.id, m.booked]));
           transactions = transactions.map((t) => {

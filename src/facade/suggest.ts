@@ -13,6 +13,7 @@ import type { Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
+import { isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
@@ -57,6 +58,12 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         // Knowledge learned under other key rules: said on every suggestion until the client is relearned.
         const outdated = keyRulesOutdated(client);
         const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
+        // Lines already booked (by a voucher of the client's books, or as the other side of a confirmed
+        // transfer): said, and never auto-booked.
+        const first = client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
+        const withIds = transactions.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? first, id: t.id }]));
+        const bookedLines = new Map(withIds.length === 0 ? [] : (await tx.getTransactions(refOf(client), withIds)).flatMap((r) => (r.booked === undefined ? [] : [[`${r.bankAccount}\u0000${r.id}`, r.booked] as const])));
+        const transfers = await transferSidesOf(tx, refOf(client), client, transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
           // The open invoice the line may settle is one more piece of evidence for the ranker.
@@ -67,8 +74,17 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
             settings,
             { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           );
+          // Money between two of the client's own accounts: the other account is the counter row,
+          // unless the client's history already books it there.
+          const transfer = transfers.get(i);
+          const own = transfer === undefined || s.account === transfer.account ? s : transferSuggestion(t, bankAccount, transfer, s);
           const twin = twins.get(i);
-          const out = twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          const twinned = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...own.reviewReasons, twin] };
+          const booked = t.id === undefined ? undefined : bookedLines.get(`${bankAccount}\u0000${t.id}`);
+          const out =
+            booked === undefined
+              ? twinned
+              : { ...twinned, review: true, autoBook: false, reviewReasons: [...twinned.reviewReasons, `Booked already, ${isKonteraMark(booked) ? 'as the other side of a transfer between the client\'s own accounts, by voucher' : 'in the client\'s books, as voucher'} ${booked.series} ${booked.number}: do not book it again.`] };
           // Never auto-booked on stale keys: under other key rules a line's key can meet a profile of
           // another counterparty (rules that merge or split texts), and nothing tells which until relearn.
           return outdated ? { ...out, keyRulesOutdated: true as const, review: true, autoBook: false, reviewReasons: [...out.reviewReasons, KEY_RULES_OUTDATED_REASON] } : out;

@@ -268,8 +268,9 @@ export interface ImportStatementResult {
    */
   readonly duplicates: number;
   /**
-   * Lines of this file that a voucher of the client's learned books already books (marked
-   * `booked`): they are not to be suggested, confirmed or exported again.
+   * Lines of this file that a voucher of the client's learned books already books, or a confirmed
+   * transfer from another of its bank accounts (marked `booked`): they are not to be suggested,
+   * confirmed or exported again.
    */
   readonly booked: number;
   readonly warnings: readonly ParseWarning[];

@@ -139,15 +139,16 @@ export interface TransactionRow {
   readonly currency?: string | undefined;
   readonly pending?: true | undefined;
   /**
-   * Set when a voucher of the client's own books (learned from SIE) already books this line: it is
-   * not suggested, confirmed or exported again.
+   * Set when a voucher of the client's own books (learned from SIE) already books this line, or a
+   * confirmed kontera voucher books it as the other side of a transfer between the client's own
+   * accounts (its `voucher` then starts with `kontera:`): it is not suggested, confirmed or exported again.
    */
   readonly booked?: LedgerMark | undefined;
 }
 
 /** Which voucher of the client's own books books a bank line. */
 export interface LedgerMark {
-  /** The {@link LedgerVoucher.id}. */
+  /** The {@link LedgerVoucher.id}, or `kontera:<series> <number>` for a confirmed voucher of kontera's (a transfer's other side). */
   readonly voucher: string;
   /** Series and number as the books have them (SIE `#VER`). */
   readonly series: string;

@@ -15,9 +15,11 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
  * and the text model (what the words, transaction type and amount say) is the evidence. `open-item`:
  * the line settles an open invoice of the client's books (see {@link Suggestion.openItem}). `refund`:
  * money back from a counterparty the client only pays (or paid to one that only pays it), read as a
- * refund or credit of its usual booking, reversed; always for review.
+ * refund or credit of its usual booking, reversed; always for review. `transfer` (set by
+ * `Kontera.suggest`): money between two of the client's own bank accounts, booked against the other
+ * one; always for review, confidence 0.
  */
-export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words', 'open-item', 'refund'] as const;
+export const MATCH_KINDS = ['exact', 'giro', 'fuzzy', 'tokens', 'swish-private', 'no-text', 'words', 'open-item', 'refund', 'transfer'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** A runner-up account. */
