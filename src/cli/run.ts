@@ -322,6 +322,7 @@ function lineJson(l: Line): unknown {
     confidence: l.s.confidence,
     source: l.s.source,
     reason: l.s.reason,
+    ...(l.s.match !== undefined ? { match: l.s.match } : {}),
     review: l.s.review,
     reviewReasons: l.s.reviewReasons,
   };

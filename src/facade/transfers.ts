@@ -219,7 +219,8 @@ export async function transferSidesOf(
  * The suggestion for a transfer between the client's own accounts: the bank row against the other
  * bank account, without VAT. Its confidence is 0, as an open-item class the fit never saw: no
  * benchmark holds enough such pairs to fit one, so it is offered for review and never auto-booked.
- * What the engine suggested besides stays as the first alternative.
+ * What the engine suggested besides stays as the first alternative; its review reasons were about
+ * that suggestion, so only the transfer's is given.
  */
 export function transferSuggestion(t: { readonly date: string; readonly amount: number; readonly text: string }, bankAccount: AccountNo, side: TransferSide, engine: Suggestion): Suggestion {
   const direction = t.amount < 0 ? `from ${bankAccount} to ${side.account}` : `from ${side.account} to ${bankAccount}`;
@@ -232,7 +233,7 @@ export function transferSuggestion(t: { readonly date: string; readonly amount: 
     reason: `A transfer between the client's own accounts, ${direction}, without VAT: ${side.why}.`,
     alternatives,
     review: true,
-    reviewReasons: [...engine.reviewReasons, `A transfer between the client's own accounts: one voucher books both of its lines, so confirm it for one side only (the other is then marked booked).`],
+    reviewReasons: [`A transfer between the client's own accounts: one voucher books both of its lines, so confirm it for one side only (the other is then marked booked).`],
     autoBook: false,
     key: engine.key,
     match: 'transfer',
