@@ -13,7 +13,7 @@ import type { Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
-import { isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
+import { TRANSFER_REVIEW_REASON, isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
@@ -77,7 +77,14 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
           // Money between two of the client's own accounts: the other account is the counter row,
           // unless the client's history already books it there.
           const transfer = transfers.get(i);
-          const own = transfer === undefined || s.account === transfer.account ? s : transferSuggestion(t, bankAccount, transfer, s);
+          const moved = transfer === undefined || s.account === transfer.account ? s : transferSuggestion(t, bankAccount, transfer, s);
+          // A voucher against another of the client's bank accounts (the engine's, from a rule or a
+          // habit) books that account's line of the same money too: never auto-booked, as a month's
+          // lines confirmed together would then book the transfer from both sides.
+          const own =
+            moved.match !== 'transfer' && moved.voucher !== null && moved.account !== null && moved.account !== bankAccount && client.bankAccounts.includes(moved.account)
+              ? { ...moved, review: true, autoBook: false, reviewReasons: [...moved.reviewReasons, TRANSFER_REVIEW_REASON] }
+              : moved;
           const twin = twins.get(i);
           const twinned = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...own.reviewReasons, twin] };
           const booked = t.id === undefined ? undefined : bookedLines.get(`${bankAccount}\u0000${t.id}`);

@@ -145,6 +145,9 @@ export function sameOwnAccount(a: string, b: string): boolean {
   return short.length >= MIN_ACCOUNT_DIGITS && long.endsWith(short);
 }
 
+/** Why a transfer between the client's own accounts is looked at before it is booked. */
+export const TRANSFER_REVIEW_REASON = "A transfer between the client's own accounts: one voucher books both of its lines, so confirm it for one side only (the other is then marked booked).";
+
 /** What tells that a line is a transfer to or from another of the client's bank accounts. */
 export interface TransferSide {
   /** The other bank account (BAS), the voucher's counter row. */
@@ -233,7 +236,7 @@ export function transferSuggestion(t: { readonly date: string; readonly amount: 
     reason: `A transfer between the client's own accounts, ${direction}, without VAT: ${side.why}.`,
     alternatives,
     review: true,
-    reviewReasons: [`A transfer between the client's own accounts: one voucher books both of its lines, so confirm it for one side only (the other is then marked booked).`],
+    reviewReasons: [TRANSFER_REVIEW_REASON],
     autoBook: false,
     key: engine.key,
     match: 'transfer',

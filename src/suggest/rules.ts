@@ -28,6 +28,12 @@ export interface BuiltinRule {
   readonly kinds?: readonly TransactionKind[] | undefined;
   /** Only for money in or out; both when absent. */
   readonly direction?: Direction | undefined;
+  /**
+   * Only for lines on this bank account's own statement (its BAS group: `1630` takes 1630–1639),
+   * e.g. the tax account's statement (skattekontoutdrag), whose lines say what Skatteverket charged
+   * or credited rather than where money went.
+   */
+  readonly onBankAccount?: AccountNo | undefined;
   readonly account: AccountNo;
   readonly vat: { readonly mode: VatMode; readonly rate: VatRate };
   /** When set, the rate follows this category on the line's date (food VAT 12 % → 6 % from 2026-04-01). */
@@ -43,6 +49,18 @@ export interface BuiltinRule {
 
 /** In priority order: the first rule that matches wins. */
 export const BUILTIN_RULES: readonly BuiltinRule[] = [
+  // The tax account's own statement (skattekontoutdrag, formats.md §2.2 and §3.4): each line is what
+  // Skatteverket charged (money out of 1630) or credited (money in), booked against the liability or
+  // income it settles; money paid in from the bank and paid out to it is the bank's side.
+  { id: 'tax-account-vat-due', onBankAccount: '1630', words: ['MOMS', 'MERVÄRDESSKATT'], direction: 'out', account: '2650', vat: { mode: 'none', rate: 0 }, confidence: 0.85, reason: 'VAT charged on the tax account settles the VAT period\'s net: 2650 Redovisningskonto för moms.' },
+  { id: 'tax-account-vat-refund', onBankAccount: '1630', words: ['MOMS', 'MERVÄRDESSKATT'], direction: 'in', account: '1650', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'VAT credited on the tax account settles the VAT period\'s claim: 1650 Momsfordran.' },
+  { id: 'tax-account-interest-income', onBankAccount: '1630', words: ['INTÄKTSRÄNTA', '-RÄNTA', 'RÄNTA'], direction: 'in', account: '8314', vat: { mode: 'none', rate: 0 }, confidence: 0.85, reason: 'Interest credited on the tax account is tax free: 8314 Skattefria ränteintäkter.' },
+  { id: 'tax-account-interest-cost', onBankAccount: '1630', words: ['KOSTNADSRÄNTA', '-RÄNTA', 'RÄNTA'], direction: 'out', account: '8423', vat: { mode: 'none', rate: 0 }, confidence: 0.85, reason: 'Interest charged on the tax account is not deductible: 8423 Räntekostnader för skatter och avgifter.' },
+  { id: 'tax-account-preliminary-tax', onBankAccount: '1630', words: ['PRELIMINÄRSKATT', '-PRELIMINÄRSKATT', 'F-SKATT'], direction: 'out', account: '2518', vat: { mode: 'none', rate: 0 }, confidence: 0.8, reason: 'Preliminary tax charged on the tax account: 2518 Betald F-skatt.' },
+  { id: 'tax-account-employer-fees', onBankAccount: '1630', words: ['ARBETSGIVARAVGIFT', '-ARBETSGIVARAVGIFT'], direction: 'out', account: '2731', vat: { mode: 'none', rate: 0 }, confidence: 0.8, reason: 'Employer contributions charged on the tax account: 2731 Avräkning lagstadgade sociala avgifter.' },
+  { id: 'tax-account-withheld-tax', onBankAccount: '1630', words: ['AVDRAGEN SKATT', 'PERSONALSKATT'], direction: 'out', account: '2710', vat: { mode: 'none', rate: 0 }, confidence: 0.8, reason: 'Tax withheld from salaries, charged on the tax account: 2710 Personalskatt.' },
+  { id: 'tax-account-deposit', onBankAccount: '1630', words: ['INBETALNING'], direction: 'in', account: '1930', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'Money paid in to the tax account came from the bank account, 1930: the bank line of the payment books the same money.' },
+  { id: 'tax-account-payout', onBankAccount: '1630', words: ['UTBETALNING'], direction: 'out', account: '1930', vat: { mode: 'none', rate: 0 }, confidence: 0.7, reason: 'Money paid out from the tax account goes to the bank account, 1930: the bank line of the refund books the same money.' },
   {
     id: 'skatteverket-refund',
     bankgiro: '5050-1030',

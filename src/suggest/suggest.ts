@@ -518,6 +518,8 @@ interface RuleEntry {
   readonly pattern: RegExp | undefined;
   readonly kinds: readonly string[] | undefined;
   readonly bankgiro: string | undefined;
+  /** The BAS group (three digits) of the bank account the rule is only for, if any. */
+  readonly onBankGroup: string | undefined;
 }
 
 /** Per direction, the {@link BUILTIN_RULES} for it (for both or that direction) as {@link RuleEntry}s, in table order. */
@@ -541,6 +543,7 @@ function ruleEntry(r: BuiltinRule, index: number): RuleEntry {
     pattern: r.pattern,
     kinds: r.kinds,
     bankgiro: r.bankgiro,
+    onBankGroup: r.onBankAccount?.slice(0, 3),
   };
 }
 
@@ -554,7 +557,7 @@ function ruleMatches(e: RuleEntry, upper: string, cp: CounterpartyKey, kind: Tra
   return e.pattern !== undefined && patterns && e.pattern.test(upper);
 }
 
-function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined): TierResult | undefined {
+function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Direction, chart: ReadonlySet<AccountNo> | undefined, bankAccount: AccountNo): TierResult | undefined {
   const upper = `${tx.text} ${tx.counterparty ?? ''}`.toUpperCase();
   let rule: BuiltinRule | undefined;
   let word: string | undefined;
@@ -570,6 +573,9 @@ function ruleTier(tx: TransactionInput, cp: CounterpartyKey, direction: Directio
     for (let i = 0; i < entries.length; i++) {
       const r = entries[i] as RuleEntry;
       if (r.exactAccount && chart !== undefined && !chart.has(r.account)) continue;
+      // A rule of another account's statement, or one that would book the line against its own bank account.
+      if (r.onBankGroup !== undefined && !bankAccount.startsWith(r.onBankGroup)) continue;
+      if (r.account === bankAccount) continue;
       if (wholeWordsOnly && r.pattern !== undefined) patterns ??= mayMatchPattern(upper, BUILTIN_RULES);
       if (wholeWordsOnly && ruleMatches(r, upper, cp, tx.kind, patterns ?? true)) {
         rule = r.rule;
@@ -854,7 +860,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
   }
 
   // Built-in rules.
-  const rule = ruleTier(tx, cp, direction, chart);
+  const rule = ruleTier(tx, cp, direction, chart, bankAccount);
   if (rule !== undefined) {
     const r = rule.ranked[0] as RankedAccount;
     const c = cand(r.account);
@@ -876,6 +882,8 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.openItem = item;
   }
 
+  // The bank row is the line's own bank account: it is never the counter-account as well.
+  for (let i = list.length - 1; i >= 0; i--) if ((list[i] as Candidate).account === bankAccount) list.splice(i, 1);
   if (list.length === 0) {
     return nothing(cp, cp.key === null ? 'The bank text names no counterparty, and no built-in rule matches.' : `No history for ${cp.display} at this client, this bureau or the network, and no built-in rule matches.`);
   }

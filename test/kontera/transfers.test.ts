@@ -93,6 +93,24 @@ for (const kind of STORE_KINDS) {
       expect(vouchersOf(await k.exportSie('n'))).toEqual(['B 1: 1940 1000000, 1930 -1000000']);
     });
 
+    it('the tax account: the bank line paying Skatteverket books the tax account statement\'s deposit line too, and the rest of that statement is booked against what it settles', async () => {
+      await k.addClient({ bureauId: 'byra', id: 't', name: 'Skattefast AB', bankAccounts: [{ account: '1930', number: '8327-9, 123 456 789-0' }, { account: '1630' }] });
+      const bank = await k.importStatement('t', fixture(`${dir}/swedbank-skatteverket.csv`), { fileName: 'swedbank-skatteverket.csv' });
+      const tax = await k.importStatement('t', fixture('statements/skatteverket/skattekonto-quoted.csv'), { fileName: 'skattekonto-quoted.csv', bankAccount: '1630' });
+      const [pay] = await k.suggest('t', bank.transactions);
+      // Against another of the client's bank accounts: for review, never auto-booked, whatever the confidence.
+      expect(pay).toMatchObject({ account: '1630', review: true, autoBook: false });
+      expect(pay?.reviewReasons).toContain("A transfer between the client's own accounts: one voucher books both of its lines, so confirm it for one side only (the other is then marked booked).");
+      const before = await k.suggest('t', tax.transactions);
+      expect(before.map((s) => s.account)).toEqual(['2650', '1930', '8314']);
+      await k.confirm('t', [{ transaction: bank.transactions[0] as (typeof bank.transactions)[number], voucher: voucherOf(pay) }]);
+      const after = await k.suggest('t', tax.transactions);
+      expect(after.map((s) => s.reviewReasons.some((r) => r.startsWith('Booked already')))).toEqual([false, true, false]);
+      expect(await rejectedCode(k.confirm('t', [{ transaction: tax.transactions[1] as (typeof tax.transactions)[number], voucher: voucherOf(after[1]) }]))).toBe('CONFLICT');
+      await k.confirm('t', [{ transaction: tax.transactions[0] as (typeof tax.transactions)[number], voucher: voucherOf(after[0]) }]);
+      expect(vouchersOf(await k.exportSie('t'))).toEqual(['A 1: 1930 -1254000, 1630 1254000', 'B 1: 1630 -1254000, 2650 1254000']);
+    });
+
     it('without counterparty accounts, a transfer line whose other side is on the other account\'s statement is suggested as the transfer', async () => {
       const a = await k.importStatement('s', fixture(`${dir}/swedbank-foretagskonto.csv`), { fileName: 'swedbank-foretagskonto.csv' });
       expect(a.bankAccount).toBe('1930');
