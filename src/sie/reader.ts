@@ -34,7 +34,7 @@ import type {
 } from './types.js';
 import { SIE_ACCOUNT_TYPES } from './types.js';
 import { isDigits, normalizeSieAmount, parseSieAmount, parseSieDate, parseSieInteger, parseSiePeriod, parseSieQuantity } from './values.js';
-import { isSie5 } from './sie5.js';
+import { isSie5 } from '../core/sie5.js';
 
 /** Labels defined by SIE 4B (and the older/type 1–3 ones a type 4 reader meets). */
 export const SIE_LABELS = [

@@ -14,7 +14,7 @@ import { HEAD_CHARS, HEAD_LINES, HEAD_LINE_CHARS, type StatementFormat } from '.
 import { BUILTIN_FORMATS } from './registry.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './formats/fallback.js';
 import type { StatementFormatId } from './types.js';
-import { isSie5 } from '../sie/sie5.js';
+import { isSie5 } from '../core/sie5.js';
 
 /** Below this a format is not considered detected (a table the header reader does not understand scores 0.3). */
 export const MIN_SCORE = MIN_SCORE_FOR_FALLBACK;
