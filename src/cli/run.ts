@@ -1009,11 +1009,12 @@ const correctCommand: Command = {
 };
 
 const exportCommand: Command = {
-  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--force] [--bureau ID]',
+  usage: 'kontera --db FILE export CLIENT [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--all] [--force] [--bureau ID]',
   summary: 'cmd.export',
   options: {
     out: { kind: 'string', value: 'FILE', help: 'opt.exportOut' },
     force: { kind: 'boolean', help: 'opt.exportForce' },
+    all: { kind: 'boolean', help: 'opt.exportAll' },
     from: { kind: 'string', value: 'DATE', help: 'opt.from' },
     to: { kind: 'string', value: 'DATE', help: 'opt.to' },
     bureau: CLIENT_BUREAU,
@@ -1031,11 +1032,22 @@ const exportCommand: Command = {
     if (!args.strings.has('out') && !args.flags.has('force') && existsSync(out)) throw new UsageError(say('err.exportWouldOverwrite', { path: out }));
     const store = await openDb(ctx, 'export');
     return withKontera(store, async (kontera) => {
-      const bytes = await kontera.exportSie(clientId, { from: args.strings.get('from'), to: args.strings.get('to') });
-      writeOutput(ctx, out, bytes);
+      // Each export is recorded, and by default carries only what no earlier export did: a month's
+      // file does not bring last month's vouchers into the books again.
+      const all = args.flags.has('all');
+      const before = (await kontera.getClient(clientId)).exported;
+      const bytes = await kontera.exportSie(clientId, { from: args.strings.get('from'), to: args.strings.get('to'), newOnly: !all, record: true });
       const vouchers = readSie(bytes).vouchers.length;
-      if (ctx.json) json(ctx, { client: clientId, file: out, vouchers, bytes: bytes.length });
-      else ctx.io.out(`${say('export.done', { client: clientId, n: vouchers, path: out })}\n`);
+      const marks = before === undefined ? '' : Object.entries(before.through).map(([series, n]) => `${series}${n}`).join(', ');
+      const when = before?.at.slice(0, 10) ?? '';
+      if (vouchers === 0 && !all && before !== undefined) {
+        if (ctx.json) json(ctx, { client: clientId, file: null, vouchers: 0, bytes: 0, exportedBefore: before });
+        else ctx.io.out(`${say('export.nothingNew', { client: clientId, series: marks, date: when })}\n`);
+        return EXIT.ok;
+      }
+      writeOutput(ctx, out, bytes);
+      if (ctx.json) json(ctx, { client: clientId, file: out, vouchers, bytes: bytes.length, ...(before !== undefined && !all ? { exportedBefore: before } : {}) });
+      else ctx.io.out(`${say('export.done', { client: clientId, n: vouchers, path: out })}${before !== undefined && !all ? say('export.leftOut', { series: marks, date: when }) : ''}\n`);
       return EXIT.ok;
     }, args.strings.get('bureau'));
   },

@@ -8,6 +8,7 @@ import { isIsoDate } from '../core/dates.js';
 import { createSieDocument } from '../sie/document.js';
 import { writeSie } from '../sie/writer.js';
 import { VOUCHER_SERIES } from '../store/store.js';
+import type { VoucherRecord, VoucherSeries } from '../store/store.js';
 import { READ_ONLY, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { ClientDataExport, ExportSieOptions, Kontera } from './types.js';
@@ -23,14 +24,37 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
       if (options.series !== undefined && !VOUCHER_SERIES.includes(options.series)) {
         throw new ValidationError(`Invalid series: expected a letter A–Z, got ${JSON.stringify(options.series)}`);
       }
-      const { client, vouchers } = await store.transaction(async (tx) => {
-        const c = await clientOf(tx, clientId);
-        const listed = await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series });
-        // A voucher whose bank line the client's own learned books already hold is in the books: not exported twice.
-        const keys = listed.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
-        const inBooks = new Set((keys.length === 0 ? [] : await tx.getTransactions(refOf(c), keys)).filter((t) => t.booked !== undefined).map((t) => `${t.bankAccount}\u0000${t.id}`));
-        return { client: c, vouchers: listed.filter((v) => !inBooks.has(`${v.bankAccount ?? ''}\u0000${v.transactionId ?? ''}`)) };
-      }, READ_ONLY);
+      const { client, vouchers } = await store.transaction(
+        async (tx) => {
+          const c = await clientOf(tx, clientId);
+          const through = c.exported?.through ?? {};
+          const exportedBefore = (v: VoucherRecord): boolean => v.number <= (through[v.series] ?? 0);
+          const listed = (await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series })).filter((v) => options.newOnly !== true || !exportedBefore(v));
+          // A voucher whose bank line the client's own learned books already hold is in the books: not exported twice.
+          const keys = listed.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
+          const inBooks = new Set((keys.length === 0 ? [] : await tx.getTransactions(refOf(c), keys)).filter((t) => t.booked !== undefined).map((t) => `${t.bankAccount}\u0000${t.id}`));
+          const chosen = listed.filter((v) => !inBooks.has(`${v.bankAccount ?? ''}\u0000${v.transactionId ?? ''}`));
+          if (options.record === true) {
+            // Per series, up to the first voucher neither exported now nor before (a filter left it
+            // out); one whose line the books hold counts as done, as no export will carry it.
+            const all = await tx.listVouchers(refOf(c));
+            const done = new Set(listed.map((v) => `${v.series} ${v.number}`));
+            const next: Partial<Record<VoucherSeries, number>> = { ...through };
+            for (const series of new Set(all.map((v) => v.series))) {
+              let mark = through[series] ?? 0;
+              for (const v of all) {
+                if (v.series !== series || v.number <= mark) continue;
+                if (!done.has(`${v.series} ${v.number}`)) break;
+                mark = v.number;
+              }
+              if (mark > 0) next[series] = mark;
+            }
+            await tx.updateClient({ ...c, exported: { through: next, at: now().toISOString() } });
+          }
+          return { client: c, vouchers: chosen };
+        },
+        options.record === true ? undefined : READ_ONLY,
+      );
       const latest = vouchers.reduce((max, v) => (v.confirmedAt > max ? v.confirmedAt : max), '');
       const generated = options.generated ?? (latest !== '' ? latest.slice(0, 10) : options.to ?? now().toISOString().slice(0, 10));
       const used = [...new Set(vouchers.flatMap((v) => v.rows.map((r) => r.account)))].sort();

@@ -300,6 +300,18 @@ export interface ExportSieOptions {
   readonly series?: VoucherSeries | undefined;
   /** `#GEN` date; default the date of the latest confirmation exported, so the same data gives the same file. */
   readonly generated?: string | undefined;
+  /**
+   * Only vouchers not in an export recorded before (`record`): those numbered after the client's
+   * `exported.through` of their series. A voucher confirmed late for an earlier month is new too,
+   * which a date filter would miss.
+   */
+  readonly newOnly?: boolean | undefined;
+  /**
+   * Record this export on the client (`Client.exported`): per series, the number up to which every
+   * voucher of the series has now been exported (the ones a date or series filter left out keep
+   * the mark below them). The one call that writes.
+   */
+  readonly record?: boolean | undefined;
 }
 
 /** Everything kontera stores about a client, as plain JSON. */

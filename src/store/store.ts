@@ -79,6 +79,12 @@ export interface ClientRow {
    * sit under keys the current rules no longer give (see `Kontera.relearn`).
    */
   readonly keyRules?: string | undefined;
+  /**
+   * What SIE exports recorded as exported (`exportSie` with `record`): per voucher series, the
+   * number up to which every confirmed voucher of the series was in an export; and when. A later
+   * `newOnly` export leaves them out, so a month's export does not carry the earlier ones again.
+   */
+  readonly exported?: { readonly through: Readonly<Partial<Record<VoucherSeries, number>>>; readonly at: string } | undefined;
 }
 
 /** Which client, in which bureau. Every client-scoped store method takes one. */

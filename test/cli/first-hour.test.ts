@@ -240,3 +240,33 @@ describe('kontera --db FILE export: a second month', () => {
     expect(readFileSync(join(dir, 'kaffe.se')).length).toBeGreaterThan(0);
   });
 });
+
+describe('kontera --db FILE export: each month\'s file carries only what no earlier export did', () => {
+  it("a second export leaves out the first's vouchers (saying so), writes nothing when nothing is new, and --all writes everything again", () => {
+    const dir = tempDir();
+    const db = ['--db', 'byrå.db', '--lang', 'en'];
+    const kaffe = join(DEMO, 'kaffebryggeriet');
+    expect(kontera([...db, 'clients', 'add', 'kaffe', '--name', 'Kaffebryggeriet AB'], dir).code).toBe(0);
+    expect(kontera([...db, 'learn', 'kaffe', join(kaffe, 'history-2025.se')], dir).code).toBe(0);
+    expect(kontera([...db, 'import', 'kaffe', join(kaffe, 'Transaktioner_2026-02-01_07-42-10.csv')], dir).code).toBe(0);
+    const listed = JSON.parse(kontera([...db, '--json', 'suggest', 'kaffe'], dir).stdout) as { suggestions: { id: string; voucher: unknown }[] };
+    const withVoucher = listed.suggestions.filter((s) => s.voucher !== null);
+    expect(withVoucher.length).toBeGreaterThan(2);
+    const [first, ...rest] = withVoucher;
+    expect(kontera([...db, 'confirm', 'kaffe', '--transaction', String(first?.id)], dir).code).toBe(0);
+    const january = kontera([...db, 'export', 'kaffe', '--out', 'januari.se'], dir);
+    expect(january.stdout).toBe('kaffe: 1 voucher → januari.se\n');
+    expect(kontera([...db, 'confirm', 'kaffe', '--transaction', rest.map((s) => s.id).join(',')], dir).code).toBe(0);
+    const february = kontera([...db, 'export', 'kaffe', '--out', 'februari.se'], dir);
+    expect(february.code).toBe(0);
+    const n = rest.length;
+    expect(february.stdout).toMatch(new RegExp(`^kaffe: ${n} vouchers → februari\\.se \\(A1 and before were exported on \\d{4}-\\d\\d-\\d\\d and are left out: --all writes them again\\)\\n$`));
+    const sie = (file: string): string[] => readFileSync(join(dir, file), 'latin1').split('\n').filter((l) => l.startsWith('#VER')).map((l) => l.split(' ').slice(1, 3).join(' '));
+    expect(sie('januari.se')).toEqual(['A 1']);
+    expect(sie('februari.se')).toEqual(Array.from({ length: n }, (_, i) => `A ${i + 2}`));
+    const nothing = kontera([...db, 'export', 'kaffe', '--out', 'mars.se'], dir);
+    expect(nothing.stdout).toMatch(/^kaffe: no vouchers confirmed since the last export \(A\d+, \d{4}-\d\d-\d\d\); nothing written/);
+    expect(existsSync(join(dir, 'mars.se'))).toBe(false);
+    expect(kontera([...db, 'export', 'kaffe', '--all', '--out', 'alla.se'], dir).stdout).toBe(`kaffe: ${n + 1} vouchers → alla.se\n`);
+  });
+});
