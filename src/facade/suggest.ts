@@ -9,7 +9,7 @@ import { isIsoDate } from '../core/dates.js';
 import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
-import type { Suggestion } from '../suggest/types.js';
+import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
@@ -17,7 +17,7 @@ import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.j
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
 import type { AccountNo } from '../knowledge/types.js';
-import type { ClientRef, StatementRow, StoreSession, TransactionRow } from '../store/store.js';
+import type { ClientRef, StatementRow, StoreSession, TransactionRow, VoucherRecord } from '../store/store.js';
 
 /** `suggest`. */
 export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
@@ -57,6 +57,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         // Knowledge learned under other key rules: said on every suggestion until the client is relearned.
         const outdated = keyRulesOutdated(client);
         const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
+        const booked = await bookedAlready(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
           // The open invoice the line may settle is one more piece of evidence for the ranker.
@@ -68,7 +69,10 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
             { bankAccount: t.bankAccount, openItem, ...(minBureaus !== undefined ? { minBureaus } : {}) },
           );
           const twin = twins.get(i);
-          const out = twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          const paired = twin === undefined ? s : { ...s, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          // A line booked already is never auto-booked again: confirm would refuse it (CONFLICT).
+          const done = booked.get(i);
+          const out = done === undefined ? paired : { ...paired, booked: done, review: true, autoBook: false, reviewReasons: [...paired.reviewReasons, bookedReason(done)] };
           // Never auto-booked on stale keys: under other key rules a line's key can meet a profile of
           // another counterparty (rules that merge or split texts), and nothing tells which until relearn.
           return outdated ? { ...out, keyRulesOutdated: true as const, review: true, autoBook: false, reviewReasons: [...out.reviewReasons, KEY_RULES_OUTDATED_REASON] } : out;
@@ -76,6 +80,44 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
       }, READ_ONLY);
     },
   };
+}
+
+/** The review reason on a suggestion for a line that a voucher books already. */
+function bookedReason(b: BookedAlready): string {
+  const by = b.from === 'sie' ? "a voucher of the client's books (learned from SIE)" : 'a voucher confirmed in kontera';
+  return `Booked already, as ${b.series} ${b.number}, ${by}: do not book it again.`;
+}
+
+/**
+ * Imported lines (those with an id stored for the client) that a voucher books already: by index in
+ * `lines`, the voucher. A line marked booked by the client's SIE books, or booked by a confirmed
+ * voucher. Read from the store, not from the caller's objects: a line imported before a later
+ * `learnFromSie` or `confirm` carries no mark of it.
+ */
+async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, BookedAlready>> {
+  const out = new Map<number, BookedAlready>();
+  const keyOf = (bankAccount: AccountNo, id: string): string => `${bankAccount}\u0000${id}`;
+  const keys = lines.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? firstBank, id: t.id }]));
+  if (keys.length === 0) return out;
+  const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOf(r.bankAccount, r.id), r]));
+  if (stored.size === 0) return out;
+  const confirmed = new Map<string, VoucherRecord>();
+  for (const v of await tx.listVouchers(ref)) {
+    if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOf(v.bankAccount, v.transactionId), v);
+  }
+  lines.forEach((t, i) => {
+    if (t.id === undefined) return;
+    const key = keyOf(t.bankAccount ?? firstBank, t.id);
+    const row = stored.get(key);
+    if (row === undefined) return;
+    if (row.booked !== undefined) {
+      out.set(i, { series: row.booked.series, number: row.booked.number, from: 'sie' });
+      return;
+    }
+    const v = confirmed.get(key);
+    if (v !== undefined) out.set(i, { series: v.series, number: String(v.number), from: 'confirmed' });
+  });
+  return out;
 }
 
 /** The review reason on every suggestion for a client whose knowledge was learned under other key rules. */
