@@ -370,7 +370,10 @@ export interface Kontera {
    * limited to another bureau: `NOT_FOUND`.
    */
   forBureau(bureauId: string): Kontera;
-  /** Learns a client's history from a SIE 4 file (cold start). */
+  /**
+   * Learns a client's history from a SIE 4 file (cold start). `VALIDATION`, nothing learned, when
+   * the client has an `orgNr` and the file states (`#ORGNR`) another company's.
+   */
   learnFromSie(clientId: string, bytes: Uint8Array | string, options?: LearnFromSieOptions): Promise<LearnFromSieResult>;
   /** Parses and stores a bank statement; idempotent and all-or-nothing. */
   importStatement(clientId: string, bytes: Uint8Array | string, options?: ImportStatementOptions): Promise<ImportStatementResult>;
