@@ -9,7 +9,6 @@
  * @module
  */
 import { readBgmax } from '../bgmax/reader.js';
-import { isIsoDate } from '../core/dates.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
@@ -27,7 +26,7 @@ import type { ClientRef, LedgerVoucher, StoreSession, VoucherRecord } from '../s
 import type { Suggestion } from '../suggest/types.js';
 import { unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
-import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
 
@@ -330,9 +329,7 @@ export function openItemsApi(ctx: FacadeContext): Pick<Kontera, 'openItems' | 's
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
         const t = transaction;
-        if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
-          throw new ValidationError("Invalid transaction: expected { date: 'YYYY-MM-DD', amount: whole öre, text }");
-        }
+        checkLine(t, 'transaction');
         const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
         if (!client.bankAccounts.includes(bankAccount)) {
           throw new ValidationError(`Invalid transaction: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);

@@ -5,7 +5,6 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
 import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
@@ -13,7 +12,7 @@ import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
-import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
 import type { AccountNo } from '../knowledge/types.js';
@@ -29,12 +28,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const client = await clientOf(tx, clientId);
         const settings = engineClient(client);
         transactions.forEach((t, i) => {
-          if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
-            throw new ValidationError(`Invalid transaction ${i + 1}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }`);
-          }
-          if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
-            throw new ValidationError(`Invalid transaction ${i + 1}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
-          }
+          checkLine(t, `transaction ${i + 1}`);
           if (t.bankAccount !== undefined && !client.bankAccounts.includes(t.bankAccount)) {
             throw new ValidationError(`Invalid transaction ${i + 1}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${t.bankAccount}`);
           }
