@@ -391,7 +391,9 @@ export interface Kontera {
   exportClientData(clientId: string): Promise<ClientDataExport>;
   /**
    * Forgets what a client learned about one counterparty: everything, or only the template with
-   * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
+   * `templateId` (the ids are in `exportClientData(id).profiles[].templates[].id`). `key` is the
+   * normalised key a {@link Suggestion} reports. `changed` is false, and nothing is written, when the
+   * client has no profile for `key` or the profile no template `templateId`.
    */
   unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
   /**
@@ -401,7 +403,8 @@ export interface Kontera {
    * replaced, its contribution to bureau and network knowledge is withdrawn and added again, and
    * its stored key-rules fingerprint is set to the current one; all of it in one transaction (a
    * failure leaves the old knowledge). Run it when a suggestion says `keyRulesOutdated` (the key
-   * rules changed in an upgrade). A counterparty forgotten with {@link unlearn} is learned again.
+   * rules changed in an upgrade). A counterparty forgotten with {@link unlearn} stays forgotten: the
+   * bookings that taught it are not learned again (counted in `forgotten`).
    */
   relearn(clientId: string, options?: LongOperationOptions): Promise<RelearnResult>;
   /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */
