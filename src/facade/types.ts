@@ -181,7 +181,7 @@ export interface SettleDepositOptions {
 export const LEARN_WARNING_CODES = [
   /** The client had no bank accounts of its own: they were taken from the file's 19xx accounts. */
   'BANK_ACCOUNTS_FROM_SIE',
-  /** The books use a 19xx account that is not one of the client's bank accounts: its vouchers were not learned as bank bookings. */
+  /** The books use a 19xx account that is not one of the client's bank accounts (or of the `bankAccounts` option, when given): its vouchers were not learned as bank bookings. */
   'BANK_ACCOUNT_NOT_LEARNED',
   /**
    * Vouchers without a number learned from an earlier file are not in this one, though it holds
