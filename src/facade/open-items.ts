@@ -304,14 +304,14 @@ export function settleBgmaxDeposit(line: OpenItemLine, bytes: Uint8Array | strin
   const deposit =
     deposits.find((d) => d.amount === line.amount && d.date === line.date) ?? deposits.find((d) => d.amount === line.amount) ?? (deposits.length === 1 ? deposits[0] : undefined);
   if (deposit === undefined) {
-    if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file${options.fileName !== undefined ? ` ${options.fileName}` : ''}: expected one for the bank line of ${line.date}`);
+    if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file: expected one for the bank line of ${line.date}`, { file: options.fileName });
     // Name the deposit of that day (any day when none) closest in amount, so both sums are in the message.
     const sameDay = deposits.filter((d) => d.date === line.date);
     const pool = sameDay.length > 0 ? sameDay : deposits;
     const nearest = pool.reduce((best, d) => (Math.abs(d.amount - line.amount) < Math.abs(best.amount - line.amount) ? d : best));
-    throw new DepositMismatchError(line.amount, nearest.amount, nearest);
+    throw new DepositMismatchError(line.amount, nearest.amount, nearest, options.fileName);
   }
-  return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount });
+  return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount, fileName: options.fileName });
 }
 
 /** `openItems`, `settleDeposit`. */
