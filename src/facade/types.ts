@@ -241,7 +241,8 @@ export interface ImportStatementOptions extends LongOperationOptions {
   readonly columns?: ColumnMapping | undefined;
   /**
    * Accept a statement for a bank account the client does not have (it is added, with the next
-   * free voucher series). Default false: such a statement is refused with `VALIDATION`.
+   * free voucher series). Default false: such a statement is refused with `VALIDATION`. An account
+   * the client's chart does not have is refused all the same: no voucher on it could be confirmed.
    */
   readonly allowNewAccount?: boolean | undefined;
   /**
