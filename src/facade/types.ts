@@ -36,7 +36,11 @@ export interface KonteraOptions {
   readonly store?: Store | undefined;
   /** Restricts this instance to one bureau: clients of other bureaus are unknown to it (see {@link Kontera.forBureau}). */
   readonly bureauId?: string | undefined;
-  /** The clock for import and confirmation times (default `new Date()`). */
+  /**
+   * The clock for import and confirmation times (default `new Date()`). Not a function: `VALIDATION`
+   * from `createKontera`; a call that stamps a time when it returns an invalid Date: `VALIDATION`,
+   * nothing written.
+   */
   readonly now?: (() => Date) | undefined;
   /**
    * Network k-anonymity (default 3): a mapping enters the shared network only once this many
