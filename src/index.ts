@@ -223,7 +223,7 @@ export { rebuildAggregates, DEFAULT_MIN_BUREAUS } from './knowledge/network.js';
 export { suggest } from './suggest/suggest.js';
 export type { SuggestOptions } from './suggest/suggest.js';
 export { SUGGESTION_SOURCES, MATCH_KINDS } from './suggest/types.js';
-export type { Suggestion, Alternative, SuggestionSource, MatchKind } from './suggest/types.js';
+export type { Suggestion, Alternative, SuggestionSource, MatchKind, BookedAlready } from './suggest/types.js';
 export { BUILTIN_RULES } from './suggest/rules.js';
 export type { BuiltinRule } from './suggest/rules.js';
 export { DEFAULT_AUTO_BOOK_THRESHOLD } from './suggest/score.js';

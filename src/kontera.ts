@@ -74,13 +74,33 @@ export type {
  * ```
  */
 export async function createKontera(options: KonteraOptions = {}): Promise<Kontera> {
+  if (typeof options !== 'object' || options === null) throw new ValidationError(`Invalid options: expected { store?, bureauId?, now?, minBureaus? }, got ${String(options)}`);
+  if (options.store !== undefined && !isStore(options.store)) {
+    throw new ValidationError('Invalid store: expected a Store (createMemoryStore(), openSqliteStore(…), openPostgresStore(…) or one implementing the Store interface), got an object without its methods');
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') throw new ValidationError(`Invalid now: expected a function returning a Date, got ${JSON.stringify(options.now) ?? String(options.now)}`);
   const store = options.store ?? createMemoryStore();
   const minBureaus = options.minBureaus;
   if (minBureaus !== undefined && (!Number.isSafeInteger(minBureaus) || minBureaus < 1)) {
     throw new ValidationError(`Invalid minBureaus: expected a whole number ≥ 1, got ${minBureaus}`);
   }
   if (options.bureauId !== undefined) nonEmpty(options.bureauId, 'bureau id');
-  return instance(store, options.now ?? (() => new Date()), minBureaus, options.bureauId);
+  return instance(store, checkedClock(options.now ?? (() => new Date())), minBureaus, options.bureauId);
+}
+
+/** Whether `x` has what the facade calls on a store (a wrong object fails here, not deep inside a call). */
+function isStore(x: unknown): x is Store {
+  const s = x as Partial<Record<keyof Store, unknown>> | null;
+  return typeof s === 'object' && s !== null && typeof s.transaction === 'function' && typeof s.close === 'function' && typeof s.findClients === 'function';
+}
+
+/** `now` that refuses, typed, to stamp anything with a time that is not one (`new Date(undefined)`). */
+function checkedClock(now: () => Date): () => Date {
+  return () => {
+    const d: unknown = now();
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new ValidationError(`Invalid now: expected the clock to return a valid Date, got ${d instanceof Date ? 'Invalid Date' : (JSON.stringify(d) ?? String(d))}`);
+    return d;
+  };
 }
 
 /** One facade over `store`, for every bureau or limited to `onlyBureau`. */

@@ -38,6 +38,22 @@ export function describeBankAccount(b: BooksBankAccount): string {
 }
 
 /**
+ * `BANK_ACCOUNT_NOT_LEARNED` for the 19xx accounts of the books that are not among `accounts`
+ * (described by `what`), none when every one is; `remedy` says what to do.
+ */
+function notLearned(books: readonly BooksBankAccount[], accounts: readonly AccountNo[], what: string, remedy: string): LearnWarning[] {
+  const others = books.filter((b) => !accounts.includes(b.account));
+  if (others.length === 0) return [];
+  const one = others.length === 1;
+  return [
+    {
+      code: 'BANK_ACCOUNT_NOT_LEARNED',
+      message: `The books ${accounts.some((a) => books.some((b) => b.account === a)) ? 'also ' : ''}use ${others.map(describeBankAccount).join(', ')}, which ${one ? 'is' : 'are'} not among the ${what}: ${one ? 'its' : 'their'} vouchers were not learned as bank bookings; ${one ? remedy.replace('them', 'it') : remedy}`,
+    },
+  ];
+}
+
+/**
  * The bank accounts to learn `doc` with, and the client as it should be stored afterwards. Given
  * accounts (the option) are used as they are. A client whose accounts were never given (the 1930
  * default, or an earlier file) takes the 19xx accounts of its books, keeping an account that
@@ -51,17 +67,12 @@ export async function bankAccountsFor(
   given: readonly AccountNo[] | undefined,
 ): Promise<{ client: ClientRow; bankAccounts: readonly AccountNo[]; warnings: LearnWarning[] }> {
   const books = bankAccountsInBooks(doc);
-  if (given !== undefined) return { client, bankAccounts: given, warnings: [] };
+  // Given accounts are used as they are; the books' other 19xx accounts are said, as for a client's stated ones.
+  if (given !== undefined) return { client, bankAccounts: given, warnings: notLearned(books, given, `accounts of the bankAccounts option (${given.join(', ')})`, 'pass them in bankAccounts') };
   const warnings: LearnWarning[] = [];
   if (client.bankAccountsFrom === undefined || books.length === 0) {
-    const others = books.filter((b) => !client.bankAccounts.includes(b.account));
-    if (others.length > 0) {
-      warnings.push({
-        code: 'BANK_ACCOUNT_NOT_LEARNED',
-        message: `The books also use ${others.map(describeBankAccount).join(', ')}, which ${others.length === 1 ? 'is not a bank account' : 'are not bank accounts'} of client "${client.id}" (${client.bankAccounts.join(', ')}): ${others.length === 1 ? 'its' : 'their'} vouchers were not learned as bank bookings; add ${others.length === 1 ? 'it' : 'them'} to the client's bankAccounts or pass bankAccounts`,
-      });
-    }
-    return { client, bankAccounts: client.bankAccounts, warnings };
+    const what = `bank accounts of client "${client.id}" (${client.bankAccounts.join(', ')})`;
+    return { client, bankAccounts: client.bankAccounts, warnings: notLearned(books, client.bankAccounts, what, "add them to the client's bankAccounts or pass bankAccounts") };
   }
   // Accounts found earlier stay (a later file may not use all of them), as does one with lines.
   const keep: AccountNo[] = [];

@@ -10,22 +10,36 @@ import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
 import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty } from './shared.js';
 import type { FacadeContext } from './shared.js';
-import type { AddClientInput, Client, Kontera, UpdateClientInput } from './types.js';
+import type { AddClientInput, BankAccountInput, Client, Kontera, UpdateClientInput } from './types.js';
 
 function resolveClientInput(input: AddClientInput): ClientRow {
   if (typeof input !== 'object' || input === null) throw new ValidationError('Invalid client: expected { bureauId, id, name, … }');
   const id = nonEmpty(input.id, 'client id');
   const bureauId = nonEmpty(input.bureauId, 'bureau id');
   const name = nonEmpty(input.name, `name of client "${id}"`);
-  if (input.orgNr !== undefined && !ORG_NR_PATTERN.test(input.orgNr)) {
+  if (input.orgNr !== undefined && (typeof input.orgNr !== 'string' || !ORG_NR_PATTERN.test(input.orgNr))) {
     throw new ValidationError(`Invalid orgNr of client "${id}": expected NNNNNN-NNNN, got ${JSON.stringify(input.orgNr)}`);
   }
-  const chart = input.chart?.map((a) => checkAccount(a, `chart account of client "${id}"`));
+  const list = (value: unknown, what: string): readonly unknown[] | undefined => {
+    if (value === undefined || Array.isArray(value)) return value;
+    throw new ValidationError(`Invalid ${what} of client "${id}": expected an array, got ${JSON.stringify(value) ?? String(value)}`);
+  };
+  const flag = (value: unknown, what: string): boolean | undefined => {
+    if (value === undefined || typeof value === 'boolean') return value;
+    throw new ValidationError(`Invalid ${what} of client "${id}": expected true or false, got ${JSON.stringify(value) ?? String(value)}`);
+  };
+  const vatRegistered = flag(input.vatRegistered, 'vatRegistered');
+  const network = flag(input.network, 'network');
+  const chart = list(input.chart, 'chart')?.map((a) => checkAccount(a, `chart account of client "${id}"`));
   const chartSet = chart === undefined ? undefined : new Set(chart);
   const inChart = (a: AccountNo, what: string): void => {
     if (chartSet !== undefined && !chartSet.has(a)) throw new ValidationError(`Invalid ${what} of client "${id}": expected an account in its chart, got ${a}`);
   };
-  const given = (input.bankAccounts ?? [DEFAULT_BANK_ACCOUNT]).map((b) => (typeof b === 'string' ? { account: b } : b));
+  const given = (list(input.bankAccounts, 'bankAccounts') ?? [DEFAULT_BANK_ACCOUNT]).map((b): BankAccountInput => {
+    if (typeof b === 'string') return { account: b };
+    if (typeof b !== 'object' || b === null) throw new ValidationError(`Invalid bank account of client "${id}": expected a BAS account or { account, number?, series? }, got ${JSON.stringify(b) ?? String(b)}`);
+    return b as BankAccountInput;
+  });
   if (given.length === 0) throw new ValidationError(`Invalid bank accounts of client "${id}": expected at least one, got none`);
   const bankAccounts: AccountNo[] = [];
   const series: Record<AccountNo, VoucherSeries> = {};
@@ -43,16 +57,23 @@ function resolveClientInput(input: AddClientInput): ClientRow {
     bankAccounts.push(account);
     series[account] = s;
     if (b.number !== undefined) {
-      if (digits(b.number).length < 5) throw new ValidationError(`Invalid number for bank account ${account}: expected a bank account number, got ${JSON.stringify(b.number)}`);
+      if (typeof b.number !== 'string' || digits(b.number).length < 5) throw new ValidationError(`Invalid number for bank account ${account}: expected a bank account number, got ${JSON.stringify(b.number)}`);
       accountNumbers[account] = b.number;
     }
   }
   if (input.suspenseAccount !== undefined) inChart(checkAccount(input.suspenseAccount, 'suspense account'), 'suspense account');
-  for (const a of input.review?.accounts ?? []) checkAccount(a, 'review account');
-  if (input.autoBookThreshold !== undefined && !(input.autoBookThreshold >= 0 && input.autoBookThreshold <= 1)) {
+  if (input.review !== undefined && (typeof input.review !== 'object' || input.review === null || Array.isArray(input.review))) {
+    throw new ValidationError(`Invalid review of client "${id}": expected { accounts?, counterparties? }, got ${JSON.stringify(input.review) ?? String(input.review)}`);
+  }
+  for (const a of list(input.review?.accounts, 'review accounts') ?? []) checkAccount(a, `review account of client "${id}"`);
+  for (const c of list(input.review?.counterparties, 'review counterparties') ?? []) nonEmpty(c, `review counterparty of client "${id}"`);
+  if (input.autoBookThreshold !== undefined && !(typeof input.autoBookThreshold === 'number' && input.autoBookThreshold >= 0 && input.autoBookThreshold <= 1)) {
     throw new ValidationError(`Invalid autoBookThreshold of client "${id}": expected a number from 0 to 1, got ${input.autoBookThreshold}`);
   }
   const accountNames: Record<AccountNo, string> = {};
+  if (input.accountNames !== undefined && (typeof input.accountNames !== 'object' || input.accountNames === null || Array.isArray(input.accountNames))) {
+    throw new ValidationError(`Invalid accountNames of client "${id}": expected { [account]: name }, got ${JSON.stringify(input.accountNames) ?? String(input.accountNames)}`);
+  }
   for (const [a, n] of Object.entries(input.accountNames ?? {})) accountNames[checkAccount(a, 'account name key')] = nonEmpty(n, `name of account ${a}`);
   const row: { -readonly [K in keyof ClientRow]: ClientRow[K] } = {
     id,
@@ -60,8 +81,8 @@ function resolveClientInput(input: AddClientInput): ClientRow {
     name,
     bankAccounts,
     series,
-    vatRegistered: input.vatRegistered ?? true,
-    network: input.network ?? true,
+    vatRegistered: vatRegistered ?? true,
+    network: network ?? true,
     // A new client has no knowledge yet: whatever it learns, it learns under the current key rules.
     keyRules: keyRulesFingerprint(),
   };

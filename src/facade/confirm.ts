@@ -10,7 +10,7 @@ import { isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
 import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
-import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
+import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
 import { isKonteraMark, markTransferSides } from './transfers.js';
@@ -24,20 +24,18 @@ function checkBooking(client: ClientRow, b: Booking, index: number): { bankAccou
   if (typeof t !== 'object' || t === null || typeof v !== 'object' || v === null) {
     throw new ValidationError(`Invalid ${where}: expected { transaction, voucher }`);
   }
-  if (!Number.isSafeInteger(t.amount) || t.amount === 0) throw new ValidationError(`Invalid ${where}: expected a non-zero transaction amount in whole öre, got ${t.amount}`);
-  if (!isIsoDate(t.date)) throw new ValidationError(`Invalid ${where}: expected an ISO transaction date, got ${JSON.stringify(t.date)}`);
+  checkLine(t, `transaction of ${where}`);
+  if (t.amount === 0) throw new ValidationError(`Invalid ${where}: expected a non-zero transaction amount in whole öre, got ${t.amount}`);
   if (!isIsoDate(v.date)) throw new ValidationError(`Invalid ${where}: expected an ISO voucher date, got ${JSON.stringify(v.date)}`);
   if (typeof v.text !== 'string') throw new ValidationError(`Invalid ${where}: expected a voucher text`);
-  if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
-    throw new ValidationError(`Invalid ${where}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
-  }
   const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
   if (!client.bankAccounts.includes(bankAccount)) {
     throw new ValidationError(`Invalid ${where}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);
   }
   if (!Array.isArray(v.rows) || v.rows.length < 2) throw new ValidationError(`Invalid ${where}: expected at least two voucher rows`);
   const chart = client.chart === undefined ? undefined : new Set(client.chart);
-  for (const r of v.rows) {
+  for (const [n, r] of v.rows.entries()) {
+    if (typeof r !== 'object' || r === null) throw new ValidationError(`Invalid ${where}: expected voucher row ${n + 1} as { account, amount }, got ${JSON.stringify(r) ?? String(r)}`);
     checkAccount(r.account, `account in ${where}`);
     if (!Number.isSafeInteger(r.amount)) throw new ValidationError(`Invalid ${where}: expected whole öre on account ${r.account}, got ${r.amount}`);
     if (chart !== undefined && !chart.has(r.account)) {

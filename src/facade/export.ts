@@ -21,6 +21,10 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
       for (const [name, value] of [['from', options.from], ['to', options.to], ['generated', options.generated]] as const) {
         if (value !== undefined && !isIsoDate(value)) throw new ValidationError(`Invalid ${name}: expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)}`);
       }
+      // A reversed period holds no day: an empty file, silently, is what the caller did not mean.
+      if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+        throw new ValidationError(`Invalid from and to: expected from on or before to, got from ${options.from} after to ${options.to}`, { field: 'from' });
+      }
       if (options.series !== undefined && !VOUCHER_SERIES.includes(options.series)) {
         throw new ValidationError(`Invalid series: expected a letter A–Z, got ${JSON.stringify(options.series)}`);
       }

@@ -45,6 +45,13 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
         where,
       );
     }
+    // A new bank account outside the client's chart: no voucher on it could ever be confirmed.
+    if (!known && client.chart !== undefined && !client.chart.includes(account)) {
+      throw new ValidationError(
+        `Invalid bankAccount option: expected an account in client "${client.id}"'s chart to add as a bank account, got ${account}, which the chart does not have (no voucher on it could be confirmed)`,
+        { ...where, field: 'bankAccount' },
+      );
+    }
     const registered = client.accountNumbers?.[account];
     if (known && registered !== undefined && fileDigits.length > 0 && byNumber === undefined) {
       throw new ValidationError(`Statement account mismatch: the file is for ${fileAccount ?? ''}, bank account ${account} of client "${client.id}" is ${registered}`, where);

@@ -13,13 +13,15 @@ import { fiscalYearOf, monthIndex, numberingContradicts, replacesExport, unlawfu
 import { yearsForFile } from './fiscal-years.js';
 import type { YearRevision } from './fiscal-years.js';
 import { readSie } from '../sie/reader.js';
-import type { LedgerVoucher, TransactionMark } from '../store/store.js';
+import type { ClientRow, LedgerVoucher, TransactionMark } from '../store/store.js';
 import { bankAccountsFor } from './bank-accounts.js';
 import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
 import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
-import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, digits, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import { ValidationError } from '../core/errors.js';
+import type { SieDocument } from '../sie/types.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, LearnFromSieOptions, LearnFromSieResult, LearnWarning, UnlearnResult } from './types.js';
 
@@ -33,6 +35,7 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
       const doc = readSie(bytes, { strict: false, fileName: options.fileName });
       return store.transaction(async (tx) => {
         const found = await clientOf(tx, clientId);
+        checkSameCompany(found, doc, options.fileName);
         const ref = refOf(found);
         const given = options.bankAccounts?.map((a) => checkAccount(a, 'bankAccounts option'));
         const { client, bankAccounts, warnings } = await bankAccountsFor(tx, found, doc, given);
@@ -203,6 +206,34 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
       });
     },
   };
+}
+
+/**
+ * The ten digits of an organisation or personal number as a SIE file or a client writes it
+ * (`556677-8899`, `5566778899`, `19770101-1234`, or Skatteverket's `16556677-8899`: the last ten of
+ * twelve); undefined for any other form, which says nothing.
+ */
+function orgDigits(written: string): string | undefined {
+  const d = digits(written);
+  return d.length === 10 ? d : d.length === 12 ? d.slice(2) : undefined;
+}
+
+/**
+ * `VALIDATION` when the file states (`#ORGNR`) the books of another company than the client's own
+ * `orgNr`: learning it would teach this client another company's counterparties and mark its bank
+ * lines booked by that company's vouchers. Checked only when both numbers are given.
+ */
+function checkSameCompany(client: ClientRow, doc: SieDocument, fileName: string | undefined): void {
+  const written = doc.header.orgNumber?.number;
+  if (client.orgNr === undefined || written === undefined) return;
+  const file = orgDigits(written);
+  const own = orgDigits(client.orgNr);
+  if (file === undefined || own === undefined || file === own) return;
+  const company = doc.header.companyName === undefined ? '' : ` (${doc.header.companyName})`;
+  throw new ValidationError(
+    `Invalid SIE file for client "${client.id}": expected the books of organisation number ${client.orgNr} (the client's orgNr), the file (#ORGNR) is for ${written}${company}; nothing was learned`,
+    { file: fileName, field: '#ORGNR' },
+  );
 }
 
 /** Months between two ISO dates, in whole months by calendar (2025-06-15 to 2026-04-15: 10). */

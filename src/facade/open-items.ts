@@ -9,7 +9,6 @@
  * @module
  */
 import { readBgmax } from '../bgmax/reader.js';
-import { isIsoDate } from '../core/dates.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
@@ -27,7 +26,7 @@ import type { ClientRef, LedgerVoucher, StoreSession, VoucherRecord } from '../s
 import type { Suggestion } from '../suggest/types.js';
 import { unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
-import { DEFAULT_BANK_ACCOUNT, READ_ONLY, refOf } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, OpenItemsLearned, OpenItemsOptions, SettleDepositOptions, TransactionLike } from './types.js';
 
@@ -305,14 +304,14 @@ export function settleBgmaxDeposit(line: OpenItemLine, bytes: Uint8Array | strin
   const deposit =
     deposits.find((d) => d.amount === line.amount && d.date === line.date) ?? deposits.find((d) => d.amount === line.amount) ?? (deposits.length === 1 ? deposits[0] : undefined);
   if (deposit === undefined) {
-    if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file${options.fileName !== undefined ? ` ${options.fileName}` : ''}: expected one for the bank line of ${line.date}`);
+    if (deposits.length === 0) throw new NotFoundError(`No deposit in the BgMax file: expected one for the bank line of ${line.date}`, { file: options.fileName });
     // Name the deposit of that day (any day when none) closest in amount, so both sums are in the message.
     const sameDay = deposits.filter((d) => d.date === line.date);
     const pool = sameDay.length > 0 ? sameDay : deposits;
     const nearest = pool.reduce((best, d) => (Math.abs(d.amount - line.amount) < Math.abs(best.amount - line.amount) ? d : best));
-    throw new DepositMismatchError(line.amount, nearest.amount, nearest);
+    throw new DepositMismatchError(line.amount, nearest.amount, nearest, options.fileName);
   }
-  return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount });
+  return settleDeposit(line, deposit, items, { bankAccount: options.bankAccount, suspenseAccount: options.suspenseAccount, fileName: options.fileName });
 }
 
 /** `openItems`, `settleDeposit`. */
@@ -330,9 +329,7 @@ export function openItemsApi(ctx: FacadeContext): Pick<Kontera, 'openItems' | 's
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
         const t = transaction;
-        if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
-          throw new ValidationError("Invalid transaction: expected { date: 'YYYY-MM-DD', amount: whole öre, text }");
-        }
+        checkLine(t, 'transaction');
         const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
         if (!client.bankAccounts.includes(bankAccount)) {
           throw new ValidationError(`Invalid transaction: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${bankAccount}`);

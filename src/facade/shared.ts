@@ -125,6 +125,34 @@ export function checkFiscalYears(years: unknown, what: string): { readonly start
   return out;
 }
 
+/** The optional text fields of a bank line: each a string when given. */
+const LINE_TEXT_FIELDS = ['reference', 'counterparty', 'counterpartyAccount', 'kind', 'currency', 'id'] as const;
+
+/**
+ * `VALIDATION` unless `line` is a bank line as `suggest`, `confirm` and `settleDeposit` take it: an
+ * object with an ISO `date`, a whole-öre `amount` and a `text`, every optional text field a string
+ * when given, and the bank account a BAS account. `what` names it in the message (`transaction 3`).
+ */
+export function checkLine(line: unknown, what: string): void {
+  if (typeof line !== 'object' || line === null) {
+    throw new ValidationError(`Invalid ${what}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }, got ${JSON.stringify(line) ?? String(line)}`);
+  }
+  const t = line as Record<string, unknown>;
+  if (typeof t['date'] !== 'string' || !isIsoDate(t['date'])) throw new ValidationError(`Invalid ${what}: expected an ISO date YYYY-MM-DD, got ${show(t['date'])}`, { field: 'date' });
+  if (typeof t['amount'] !== 'number' || !Number.isSafeInteger(t['amount'])) throw new ValidationError(`Invalid ${what}: expected an amount in whole öre, got ${show(t['amount'])}`, { field: 'amount' });
+  if (typeof t['text'] !== 'string') throw new ValidationError(`Invalid ${what}: expected the bank text as a string, got ${show(t['text'])}`, { field: 'text' });
+  for (const field of LINE_TEXT_FIELDS) {
+    const v = t[field];
+    if (v !== undefined && typeof v !== 'string') throw new ValidationError(`Invalid ${what}: expected ${field} as a string when given, got ${show(v)}`, { field });
+  }
+  if (t['bankAccount'] !== undefined) checkAccount(t['bankAccount'], `bank account of ${what}`);
+}
+
+/** A value as a message shows it. */
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
 export function nonEmpty(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ValidationError(`Invalid ${what}: expected a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);

@@ -5,20 +5,19 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
 import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
-import type { Suggestion } from '../suggest/types.js';
+import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
 import { TRANSFER_REVIEW_REASON, isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
-import { DEFAULT_BANK_ACCOUNT, READ_ONLY, engineClient, refOf } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
 import type { AccountNo } from '../knowledge/types.js';
-import type { ClientRef, StatementRow, StoreSession, TransactionRow } from '../store/store.js';
+import type { ClientRef, StatementRow, StoreSession, TransactionRow, VoucherRecord } from '../store/store.js';
 
 /** `suggest`. */
 export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
@@ -30,12 +29,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const client = await clientOf(tx, clientId);
         const settings = engineClient(client);
         transactions.forEach((t, i) => {
-          if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t.amount) || !isIsoDate(t.date) || typeof t.text !== 'string') {
-            throw new ValidationError(`Invalid transaction ${i + 1}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }`);
-          }
-          if (t.counterpartyAccount !== undefined && typeof t.counterpartyAccount !== 'string') {
-            throw new ValidationError(`Invalid transaction ${i + 1}: expected the counterparty account as a string, got ${JSON.stringify(t.counterpartyAccount)}`);
-          }
+          checkLine(t, `transaction ${i + 1}`);
           if (t.bankAccount !== undefined && !client.bankAccounts.includes(t.bankAccount)) {
             throw new ValidationError(`Invalid transaction ${i + 1}: expected one of the client's bank accounts (${client.bankAccounts.join(', ')}), got ${t.bankAccount}`);
           }
@@ -58,11 +52,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         // Knowledge learned under other key rules: said on every suggestion until the client is relearned.
         const outdated = keyRulesOutdated(client);
         const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
-        // Lines already booked (by a voucher of the client's books, or as the other side of a confirmed
-        // transfer): said, and never auto-booked.
-        const first = client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
-        const withIds = transactions.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? first, id: t.id }]));
-        const bookedLines = new Map(withIds.length === 0 ? [] : (await tx.getTransactions(refOf(client), withIds)).flatMap((r) => (r.booked === undefined ? [] : [[`${r.bankAccount}\u0000${r.id}`, r.booked] as const])));
+        const booked = await bookedAlready(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         const transfers = await transferSidesOf(tx, refOf(client), client, transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
@@ -86,12 +76,10 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
               ? { ...moved, review: true, autoBook: false, reviewReasons: [...moved.reviewReasons, TRANSFER_REVIEW_REASON] }
               : moved;
           const twin = twins.get(i);
-          const twinned = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...own.reviewReasons, twin] };
-          const booked = t.id === undefined ? undefined : bookedLines.get(`${bankAccount}\u0000${t.id}`);
-          const out =
-            booked === undefined
-              ? twinned
-              : { ...twinned, review: true, autoBook: false, reviewReasons: [...twinned.reviewReasons, `Booked already, ${isKonteraMark(booked) ? 'as the other side of a transfer between the client\'s own accounts, by voucher' : 'in the client\'s books, as voucher'} ${booked.series} ${booked.number}: do not book it again.`] };
+          const paired = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          // A line booked already is never auto-booked again: confirm would refuse it (CONFLICT).
+          const done = booked.get(i);
+          const out = done === undefined ? paired : { ...paired, booked: done.booked, review: true, autoBook: false, reviewReasons: [...paired.reviewReasons, bookedReason(done)] };
           // Never auto-booked on stale keys: under other key rules a line's key can meet a profile of
           // another counterparty (rules that merge or split texts), and nothing tells which until relearn.
           return outdated ? { ...out, keyRulesOutdated: true as const, review: true, autoBook: false, reviewReasons: [...out.reviewReasons, KEY_RULES_OUTDATED_REASON] } : out;
@@ -99,6 +87,46 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
       }, READ_ONLY);
     },
   };
+}
+
+/** The review reason on a suggestion for a line that a voucher books already. */
+function bookedReason(b: { readonly booked: BookedAlready; readonly transfer: boolean }): string {
+  const by = b.transfer
+    ? "a voucher confirmed in kontera, as the other side of a transfer between the client's own accounts"
+    : b.booked.from === 'sie'
+      ? "a voucher of the client's books (learned from SIE)"
+      : 'a voucher confirmed in kontera';
+  return `Booked already, as ${b.booked.series} ${b.booked.number}, ${by}: do not book it again.`;
+}
+
+/**
+ * Imported lines (those with an id stored for the client) that a voucher books already: by index in
+ * `lines`, the voucher. A line marked booked by the client's SIE books or by a confirmed transfer's
+ * voucher (the other side, see ./transfers.ts), or booked by a confirmed voucher of its own. Read
+ * from the store, not from the caller's objects: a line imported before a later `learnFromSie` or
+ * `confirm` carries no mark of it.
+ */
+async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, { readonly booked: BookedAlready; readonly transfer: boolean }>> {
+  const out = new Map<number, { readonly booked: BookedAlready; readonly transfer: boolean }>();
+  const keyOf = (bankAccount: AccountNo, id: string): string => `${bankAccount}\u0000${id}`;
+  const keys = lines.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? firstBank, id: t.id }]));
+  if (keys.length === 0) return out;
+  const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOf(r.bankAccount, r.id), r]));
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i] as TransactionLike;
+    if (t.id === undefined) continue;
+    const row = stored.get(keyOf(t.bankAccount ?? firstBank, t.id));
+    if (row === undefined) continue;
+    if (row.booked !== undefined) {
+      const transfer = isKonteraMark(row.booked);
+      out.set(i, { booked: { series: row.booked.series, number: row.booked.number, from: transfer ? 'confirmed' : 'sie' }, transfer });
+      continue;
+    }
+    // One look-up per stored line: the client's vouchers may be many, the lines asked about few.
+    const v = await tx.getVoucherForTransaction(ref, { bankAccount: row.bankAccount, id: row.id });
+    if (v !== undefined) out.set(i, { booked: { series: v.series, number: String(v.number), from: 'confirmed' }, transfer: false });
+  }
+  return out;
 }
 
 /** The review reason on every suggestion for a client whose knowledge was learned under other key rules. */

@@ -36,7 +36,11 @@ export interface KonteraOptions {
   readonly store?: Store | undefined;
   /** Restricts this instance to one bureau: clients of other bureaus are unknown to it (see {@link Kontera.forBureau}). */
   readonly bureauId?: string | undefined;
-  /** The clock for import and confirmation times (default `new Date()`). */
+  /**
+   * The clock for import and confirmation times (default `new Date()`). Not a function: `VALIDATION`
+   * from `createKontera`; a call that stamps a time when it returns an invalid Date: `VALIDATION`,
+   * nothing written.
+   */
   readonly now?: (() => Date) | undefined;
   /**
    * Network k-anonymity (default 3): a mapping enters the shared network only once this many
@@ -181,7 +185,7 @@ export interface SettleDepositOptions {
 export const LEARN_WARNING_CODES = [
   /** The client had no bank accounts of its own: they were taken from the file's 19xx accounts. */
   'BANK_ACCOUNTS_FROM_SIE',
-  /** The books use a 19xx account that is not one of the client's bank accounts: its vouchers were not learned as bank bookings. */
+  /** The books use a 19xx account that is not one of the client's bank accounts (or of the `bankAccounts` option, when given): its vouchers were not learned as bank bookings. */
   'BANK_ACCOUNT_NOT_LEARNED',
   /**
    * Vouchers without a number learned from an earlier file are not in this one, though it holds
@@ -241,7 +245,8 @@ export interface ImportStatementOptions extends LongOperationOptions {
   readonly columns?: ColumnMapping | undefined;
   /**
    * Accept a statement for a bank account the client does not have (it is added, with the next
-   * free voucher series). Default false: such a statement is refused with `VALIDATION`.
+   * free voucher series). Default false: such a statement is refused with `VALIDATION`. An account
+   * the client's chart does not have is refused all the same: no voucher on it could be confirmed.
    */
   readonly allowNewAccount?: boolean | undefined;
   /**
@@ -383,7 +388,10 @@ export interface Kontera {
    * limited to another bureau: `NOT_FOUND`.
    */
   forBureau(bureauId: string): Kontera;
-  /** Learns a client's history from a SIE 4 file (cold start). */
+  /**
+   * Learns a client's history from a SIE 4 file (cold start). `VALIDATION`, nothing learned, when
+   * the client has an `orgNr` and the file states (`#ORGNR`) another company's.
+   */
   learnFromSie(clientId: string, bytes: Uint8Array | string, options?: LearnFromSieOptions): Promise<LearnFromSieResult>;
   /** Parses and stores a bank statement; idempotent and all-or-nothing. */
   importStatement(clientId: string, bytes: Uint8Array | string, options?: ImportStatementOptions): Promise<ImportStatementResult>;
@@ -401,7 +409,9 @@ export interface Kontera {
   exportClientData(clientId: string): Promise<ClientDataExport>;
   /**
    * Forgets what a client learned about one counterparty: everything, or only the template with
-   * `templateId`. `key` is the normalised key a {@link Suggestion} reports.
+   * `templateId` (the ids are in `exportClientData(id).profiles[].templates[].id`). `key` is the
+   * normalised key a {@link Suggestion} reports. `changed` is false, and nothing is written, when the
+   * client has no profile for `key` or the profile no template `templateId`.
    */
   unlearn(clientId: string, key: string, templateId?: string): Promise<UnlearnResult>;
   /**
@@ -411,7 +421,8 @@ export interface Kontera {
    * replaced, its contribution to bureau and network knowledge is withdrawn and added again, and
    * its stored key-rules fingerprint is set to the current one; all of it in one transaction (a
    * failure leaves the old knowledge). Run it when a suggestion says `keyRulesOutdated` (the key
-   * rules changed in an upgrade). A counterparty forgotten with {@link unlearn} is learned again.
+   * rules changed in an upgrade). A counterparty forgotten with {@link unlearn} stays forgotten: the
+   * bookings that taught it are not learned again (counted in `forgotten`).
    */
   relearn(clientId: string, options?: LongOperationOptions): Promise<RelearnResult>;
   /** The client's open-item ledger (reskontra): invoices from its books and what settled them, by date. */

@@ -376,6 +376,8 @@ export type { ChangeSet };
 export function unlearn(k: Knowledge, client: ClientSettings, key: string, templateIdToDrop?: string): KnowledgeChanges {
   const prev = k.profiles.get(client.id)?.get(key);
   if (prev === undefined) return NO_CHANGES;
+  // A template the profile does not have: nothing to forget (not the profile written back unchanged).
+  if (templateIdToDrop !== undefined && !prev.templates.some((t) => t.id === templateIdToDrop)) return NO_CHANGES;
   const cs = new ChangeSet();
   const templates = templateIdToDrop === undefined ? [] : prev.templates.filter((t) => t.id !== templateIdToDrop);
   replaceProfile(k, cs, client, key, templates.length === 0 ? undefined : { ...prev, templates });

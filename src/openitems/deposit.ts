@@ -18,11 +18,11 @@ import type { OpenItem } from './types.js';
 export class DepositMismatchError extends KonteraError {
   readonly bankAmount: number;
   readonly depositAmount: number;
-  constructor(bankAmount: number, depositAmount: number, deposit: BgmaxDeposit) {
+  constructor(bankAmount: number, depositAmount: number, deposit: BgmaxDeposit, fileName?: string) {
     super(
       'VALIDATION',
       `Deposit does not match the bank line: expected the BgMax deposit of ${deposit.date} (serial ${deposit.serial || '–'}) to sum to the bank line's ${formatKronor(bankAmount)} kr, its payments sum to ${formatKronor(depositAmount)} kr`,
-      { line: deposit.endLine },
+      { file: fileName, line: deposit.endLine },
     );
     this.bankAmount = bankAmount;
     this.depositAmount = depositAmount;
@@ -45,6 +45,8 @@ export interface DepositOptions {
   readonly minConfidence?: number | undefined;
   /** Confidence per evidence class; default the shipped table. */
   readonly calibration?: OpenItemCalibration | undefined;
+  /** The BgMax file's name, for errors ({@link DepositMismatchError}'s `file`). */
+  readonly fileName?: string | undefined;
 }
 
 /** How one payment of the deposit was booked. */
@@ -82,7 +84,7 @@ const DEFAULT_MIN_CONFIDENCE = 0.9;
  */
 export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: readonly OpenItem[], options: DepositOptions = {}): DepositSettlement {
   const total = deposit.payments.reduce((s, p) => s + p.amount, 0);
-  if (total !== line.amount) throw new DepositMismatchError(line.amount, total, deposit);
+  if (total !== line.amount) throw new DepositMismatchError(line.amount, total, deposit, options.fileName);
   const bankAccount = options.bankAccount ?? '1930';
   const suspense = options.suspenseAccount ?? DEFAULT_SUSPENSE_ACCOUNT;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

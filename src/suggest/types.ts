@@ -30,6 +30,15 @@ export interface Alternative {
   readonly reason: string;
 }
 
+/** The voucher that books a line already (see {@link Suggestion.booked}). */
+export interface BookedAlready {
+  /** Series and number as the voucher has them (SIE `#VER`, or kontera's numbering). */
+  readonly series: string;
+  readonly number: string;
+  /** `sie`: a voucher of the client's books learned with `learnFromSie`; `confirmed`: confirmed in kontera. */
+  readonly from: 'sie' | 'confirmed';
+}
+
 /**
  * A suggested booking for one bank line. `voucher` is null when the engine holds back (thin or
  * conflicting evidence); `account` is then the best guess, if any, for display only.
@@ -58,6 +67,13 @@ export interface Suggestion {
    * until the client is relearned (`Kontera.relearn`, `kontera relearn --client ID`).
    */
   readonly keyRulesOutdated?: true | undefined;
+  /**
+   * Set (by `Kontera.suggest`) on an imported line that a voucher books already: one of the client's
+   * own books learned from SIE (`from: 'sie'`), or one confirmed in kontera (`from: 'confirmed'`).
+   * Such a suggestion is never auto-booked (`autoBook` false, `review` true, with a review reason
+   * naming the voucher): `confirm` refuses the line (`CONFLICT`).
+   */
+  readonly booked?: BookedAlready | undefined;
   /** How the client's history was matched, when it was. */
   readonly match?: MatchKind | undefined;
   /**

@@ -26,7 +26,7 @@ async function world(k: Kontera, withC: boolean): Promise<void> {
   await k.addBureau({ id: 'b2', name: 'Byrå Två' });
   const clients: [string, string][] = [['b1', 'client-a'], ['b2', 'client-b'], ...(withC ? ([['b1', 'client-c']] as [string, string][]) : [])];
   for (const [bureauId, id] of clients) {
-    await k.addClient({ bureauId, id, name: `${id} AB`, orgNr: '556677-8899' });
+    await k.addClient({ bureauId, id, name: `${id} AB`, orgNr: '555555-5555' }); // SIE4_Exempelfil's #ORGNR
     await k.learnFromSie(id, fixture('sie/SIE4_Exempelfil.SE'));
     // The books use four 19xx accounts (found from the SIE), and the file names none: say which.
     const { transactions } = await k.importStatement(id, fixture('statements/nordea/foretag-2022-iso-dates.csv'), { bankAccount: '1930' });

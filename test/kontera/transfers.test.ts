@@ -66,7 +66,8 @@ for (const kind of STORE_KINDS) {
       // Suggested again, the booked side says so and is never auto-booked.
       const [again] = await k.suggest('n', [into]);
       expect(again).toMatchObject({ review: true, autoBook: false });
-      expect(again?.reviewReasons).toContain("Booked already, as the other side of a transfer between the client's own accounts, by voucher A 1: do not book it again.");
+      expect(again?.booked).toEqual({ series: 'A', number: '1', from: 'confirmed' });
+      expect(again?.reviewReasons).toContain("Booked already, as A 1, a voucher confirmed in kontera, as the other side of a transfer between the client's own accounts: do not book it again.");
     });
 
     it('a statement imported after its transfer was confirmed has that line marked booked', async () => {
