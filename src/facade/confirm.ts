@@ -9,7 +9,7 @@ import { exactSum } from '../store/checks.js';
 import { isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
-import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
+import type { ClientRow, NewVoucher, TransactionRow, VoucherRecord } from '../store/store.js';
 import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
@@ -100,18 +100,25 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
         const accountOf = (b: Booking, i: number): string | undefined =>
           b.transaction.counterpartyAccount ??
           (b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`)?.counterpartyAccount);
-        const learnable: ConfirmedBooking[] = bookings.map((b, i) => ({
-          transaction: {
-            date: b.transaction.date,
-            amount: b.transaction.amount,
-            text: b.transaction.text,
-            reference: b.transaction.reference,
-            counterparty: b.transaction.counterparty,
-            counterpartyAccount: accountOf(b, i),
-          },
-          voucher: { date: b.voucher.date, text: b.voucher.text, rows: b.voucher.rows.map((r: VoucherRow) => ({ account: r.account, amount: r.amount })) },
-          origin: b.correction === true ? 'correction' : 'confirmed',
-        }));
+        // An imported line is learned as it was imported: the texts the caller passes with its id may
+        // have been edited or trimmed by the app, and a key learned from them would meet no bank line.
+        const storedOf = (b: Booking, i: number): TransactionRow | undefined =>
+          b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`);
+        const learnable: ConfirmedBooking[] = bookings.map((b, i) => {
+          const stored = storedOf(b, i);
+          return {
+            transaction: {
+              date: b.transaction.date,
+              amount: b.transaction.amount,
+              text: stored?.text ?? b.transaction.text,
+              reference: stored === undefined ? b.transaction.reference : stored.reference,
+              counterparty: stored === undefined ? b.transaction.counterparty : stored.counterparty,
+              counterpartyAccount: accountOf(b, i),
+            },
+            voucher: { date: b.voucher.date, text: b.voucher.text, rows: b.voucher.rows.map((r: VoucherRow) => ({ account: r.account, amount: r.amount })) },
+            origin: b.correction === true ? 'correction' : 'confirmed',
+          };
+        });
         const settings = engineClient(client);
         const { k, base } = await knowledgeForLearning(tx, client, keysOf(learnable));
         const changes = new ChangeAccumulator();
