@@ -51,9 +51,11 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const items = await openItemsForSuggest(tx, refOf(client));
         // Knowledge learned under other key rules: said on every suggestion until the client is relearned.
         const outdated = keyRulesOutdated(client);
-        const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
+        // The client's statements, read once: for lines of two export formats, and for its own account numbers.
+        const statements = transactions.some((t) => t.id !== undefined) || client.bankAccounts.length > 1 ? await tx.listStatements(refOf(client)) : [];
+        const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, statements);
         const booked = await bookedAlready(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
-        const transfers = await transferSidesOf(tx, refOf(client), client, transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
+        const transfers = await transferSidesOf(tx, refOf(client), client, transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, statements);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
           // The open invoice the line may settle is one more piece of evidence for the ranker.
@@ -89,6 +91,14 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
   };
 }
 
+/** How far from its bank line's date a confirmed voucher is looked for (a year: a fiscal year's length). */
+const VOUCHER_DATE_REACH_DAYS = 366;
+
+/** Adds `days` to an ISO date. */
+function shiftDays(iso: string, days: number): string {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
+}
+
 /** The review reason on a suggestion for a line that a voucher books already. */
 function bookedReason(b: { readonly booked: BookedAlready; readonly transfer: boolean }): string {
   const by = b.transfer
@@ -112,6 +122,15 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   const keys = lines.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? firstBank, id: t.id }]));
   if (keys.length === 0) return out;
   const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOf(r.bankAccount, r.id), r]));
+  if (stored.size === 0) return out;
+  // The vouchers dated within a year of the lines, in one query however many lines are asked
+  // about: a voucher dated further from its line than that is not looked for (confirm would still
+  // refuse the line, CONFLICT).
+  const dates = [...stored.values()].map((r) => r.date).sort();
+  const confirmed = new Map<string, VoucherRecord>();
+  for (const v of await tx.listVouchers(ref, { from: shiftDays(dates[0] as string, -VOUCHER_DATE_REACH_DAYS), to: shiftDays(dates[dates.length - 1] as string, VOUCHER_DATE_REACH_DAYS) })) {
+    if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOf(v.bankAccount, v.transactionId), v);
+  }
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i] as TransactionLike;
     if (t.id === undefined) continue;
@@ -122,8 +141,7 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
       out.set(i, { booked: { series: row.booked.series, number: row.booked.number, from: transfer ? 'confirmed' : 'sie' }, transfer });
       continue;
     }
-    // One look-up per stored line: the client's vouchers may be many, the lines asked about few.
-    const v = await tx.getVoucherForTransaction(ref, { bankAccount: row.bankAccount, id: row.id });
+    const v = confirmed.get(keyOf(row.bankAccount, row.id));
     if (v !== undefined) out.set(i, { booked: { series: v.series, number: String(v.number), from: 'confirmed' }, transfer: false });
   }
   return out;
@@ -146,10 +164,9 @@ async function confirmedVoucherOf(tx: StoreSession, ref: ClientRef, line: Transa
   return v === undefined ? undefined : `${v.series} ${v.number}`;
 }
 
-async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, string>> {
+async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo, statements: readonly StatementRow[]): Promise<ReadonlyMap<number, string>> {
   const out = new Map<number, string>();
   if (!lines.some((t) => t.id !== undefined)) return out;
-  const statements = await tx.listStatements(ref);
   const formats = new Map<AccountNo, Set<string>>();
   for (const st of statements) formats.set(st.bankAccount, (formats.get(st.bankAccount) ?? new Set()).add(st.format));
   const byId = new Map(statements.map((st) => [st.id, st]));

@@ -169,10 +169,11 @@ export async function transferSidesOf(
   client: ClientRow,
   lines: readonly { readonly date: string; readonly amount: number; readonly text: string; readonly id?: string | undefined; readonly bankAccount?: AccountNo | undefined; readonly counterpartyAccount?: string | undefined; readonly kind?: string | undefined }[],
   firstBank: AccountNo,
+  statements: readonly { readonly bankAccount: AccountNo; readonly accountNumber?: string | undefined }[],
 ): Promise<ReadonlyMap<number, TransferSide>> {
   const out = new Map<number, TransferSide>();
   if (client.bankAccounts.length < 2 || lines.length === 0) return out;
-  const numbers = ownAccountNumbers(client, await tx.listStatements(ref));
+  const numbers = ownAccountNumbers(client, statements);
   const nameOf = (account: AccountNo): string => `${account}${client.accountNames?.[account] !== undefined ? ` ${client.accountNames[account]}` : ''}`;
   const pending: number[] = [];
   lines.forEach((t, i) => {
