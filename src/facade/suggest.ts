@@ -12,6 +12,7 @@ import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
+import { MATCH_WINDOW_DAYS } from './ledger.js';
 import { TRANSFER_REVIEW_REASON, isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -91,9 +92,6 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
   };
 }
 
-/** How far from its bank line's date a confirmed voucher is looked for (a year: a fiscal year's length). */
-const VOUCHER_DATE_REACH_DAYS = 366;
-
 /** Adds `days` to an ISO date. */
 function shiftDays(iso: string, days: number): string {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
@@ -123,12 +121,12 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   if (keys.length === 0) return out;
   const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOf(r.bankAccount, r.id), r]));
   if (stored.size === 0) return out;
-  // The vouchers dated within a year of the lines, in one query however many lines are asked
-  // about: a voucher dated further from its line than that is not looked for (confirm would still
-  // refuse the line, CONFLICT).
+  // The vouchers dated as near the lines as a voucher of the books is to the line it books
+  // (MATCH_WINDOW_DAYS), in one query however many lines are asked about: a voucher dated further
+  // from its line is not looked for (confirm would still refuse the line, CONFLICT).
   const dates = [...stored.values()].map((r) => r.date).sort();
   const confirmed = new Map<string, VoucherRecord>();
-  for (const v of await tx.listVouchers(ref, { from: shiftDays(dates[0] as string, -VOUCHER_DATE_REACH_DAYS), to: shiftDays(dates[dates.length - 1] as string, VOUCHER_DATE_REACH_DAYS) })) {
+  for (const v of await tx.listVouchers(ref, { from: shiftDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: shiftDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) })) {
     if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOf(v.bankAccount, v.transactionId), v);
   }
   for (let i = 0; i < lines.length; i++) {
