@@ -26,3 +26,35 @@ describe('Nordea netbank', () => {
     expect(all.transactions[0]).toMatchObject({ line: 2, date: '', amount: -8_900, pending: true, text: 'Kortköp 210612 PIZZERIA ROMA' });
   });
 });
+
+describe('ISO 20022 camt.053.001.08', () => {
+  const camt = (): string => new TextDecoder().decode(fixture('camt/camt053-001-08-batch-reversal-overdraft.xml'));
+
+  it('a bankgiro deposit booked as one entry of three payments names no one payer; a reversal names the merchant it undoes', () => {
+    const s = parseStatement(fixture('camt/camt053-001-08-batch-reversal-overdraft.xml'));
+    // An overdrawn opening balance (OPBD, DBIT) is negative; CLAV is not a closing balance.
+    expect(s).toMatchObject({ format: 'camt053', encoding: 'utf-8', currency: 'SEK', accountNumber: 'SE7160000000000123456789', openingBalance: -250_000, closingBalance: 1_169_200 });
+    // Before: the deposit of 18 750 kr took the first payment's payer, account and OCR as its
+    // own (BRF EKBACKEN, 5264-1187, 10234005), and the reversed card purchase had no counterparty.
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.text, t.counterparty, t.counterpartyAccount, t.reference, t.kind])).toEqual([
+      [39, '2026-03-02', undefined, 1_875_000, 'BG INBETALNINGAR 5781-0023', undefined, undefined, undefined, 'bankgiro'],
+      [81, '2026-03-02', '2026-02-27', 34_900, 'KORTKÖP 260226 BYGGMAX ÄLVSJÖ ÅTERFÖRD', 'BYGGMAX ÄLVSJÖ', undefined, undefined, 'card'],
+      [98, '2026-03-03', undefined, -481_200, 'BG 5050-1055 SKATTEVERKET', 'SKATTEVERKET', '5050-1055', '1655998877660', 'tax-account'],
+      [127, '2026-03-03', undefined, -9_500, 'AVGIFT BANKGIRO MARS', undefined, undefined, undefined, 'fee'],
+    ]);
+    expect(s.transactions.every((t) => t.balance === undefined)).toBe(true);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [119]]]);
+  });
+
+  it('a batch without a text of its own is named by its payers; what all its payments share is kept', () => {
+    const noInfo = camt().replace('<AddtlNtryInf>BG INBETALNINGAR 5781-0023</AddtlNtryInf>', '');
+    expect(parseStatement(noInfo).transactions[0]).toMatchObject({ text: 'BRF EKBACKEN, VIKSTRÖMS FASTIGHETER AB, Faktura 10236 köksluckor', counterparty: undefined, reference: undefined });
+    const onePayer = camt().replaceAll(/<Nm>(VIKSTRÖMS FASTIGHETER AB|MARIA ÖHMAN)<\/Nm>/g, '<Nm>BRF EKBACKEN</Nm>');
+    expect(parseStatement(onePayer).transactions[0]).toMatchObject({ text: 'BG INBETALNINGAR 5781-0023', counterparty: 'BRF EKBACKEN', counterpartyAccount: undefined, reference: undefined });
+  });
+
+  it('a reversal whose bank names the parties of the reversal itself is read too', () => {
+    const own = camt().replace('<Cdtr><Pty><Nm>BYGGMAX ÄLVSJÖ</Nm></Pty></Cdtr>', '<Dbtr><Pty><Nm>BYGGMAX ÄLVSJÖ</Nm></Pty></Dbtr>');
+    expect(parseStatement(own).transactions[1]).toMatchObject({ amount: 34_900, counterparty: 'BYGGMAX ÄLVSJÖ' });
+  });
+});
