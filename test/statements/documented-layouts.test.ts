@@ -58,3 +58,55 @@ describe('ISO 20022 camt.053.001.08', () => {
     expect(parseStatement(own).transactions[1]).toMatchObject({ amount: 34_900, counterparty: 'BYGGMAX ÄLVSJÖ' });
   });
 });
+
+describe('a header in two rows (merged cells of a spreadsheet)', () => {
+  const rows = (s: ReturnType<typeof parseStatement>) => s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind]);
+
+  it('a CSV: `Belopp` over `Ut`/`In`, `Datum` over `Bokförd`/`Valutadag`, the currency under `Saldo`', () => {
+    const s = parseStatement(fixture('generic/two-row-header-merged-in-out.csv'));
+    // Before: the lower header row was the first data row, INVALID_AMOUNT "Ut" at line 6.
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'utf-8', currency: 'SEK', accountNumber: '9150-012 345 678', openingBalance: 2_500_000, closingBalance: 880_600 });
+    expect(s.detected?.columns).toEqual({ date: 'Bokförd', valueDate: 'Valutadag', credit: 'In', debit: 'Ut', balance: 'Saldo SEK', text: 'Text' });
+    expect(rows(s)).toEqual([
+      [8, '2026-04-02', undefined, 1_250_000, 3_750_000, 'Bankgiro inbetalning F1043', 'bankgiro'],
+      [9, '2026-04-06', '2026-04-03', -134_900, 3_615_100, 'Kortköp BYGGMAX ÄLVSJÖ', 'card'],
+      [10, '2026-04-10', undefined, -2_800_000, 815_100, 'Lön april', 'salary'],
+      [11, '2026-04-15', undefined, 75_000, 890_100, 'Swish FRIDA NORÉN', 'swish'],
+      [12, '2026-04-30', undefined, -9_500, 880_600, 'Pris kontopaket', undefined],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []], ['FOOTER_IGNORED', [13]]]);
+  });
+
+  it('an XLSX sheet whose title and header cells are merged reads the same rows', () => {
+    const s = parseStatement(fixture('generic/two-row-header-merged-cells.xlsx'));
+    expect(s).toMatchObject({ format: 'generic-csv', currency: 'SEK', openingBalance: 2_500_000, closingBalance: 880_600 });
+    expect(s.detected?.columns).toEqual({ date: 'Datum', credit: 'In', debit: 'Ut', balance: 'Saldo', text: 'Text' });
+    expect(rows(s)).toEqual([
+      [5, '2026-04-02', undefined, 1_250_000, 3_750_000, 'Bankgiro inbetalning F1043', 'bankgiro'],
+      [6, '2026-04-06', undefined, -134_900, 3_615_100, 'Kortköp BYGGMAX ÄLVSJÖ', 'card'],
+      [7, '2026-04-10', undefined, -2_800_000, 815_100, 'Lön april', 'salary'],
+      [8, '2026-04-15', undefined, 75_000, 890_100, 'Swish FRIDA NORÉN', 'swish'],
+      [9, '2026-04-30', undefined, -9_500, 880_600, 'Pris kontopaket', undefined],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []]]);
+  });
+
+  it('the two header rows repeated at a page break are skipped like a repeated header', () => {
+    const csv = new TextDecoder().decode(fixture('generic/two-row-header-merged-in-out.csv'));
+    const paged = csv.replace('2026-04-10;', 'Datum;;Text;Belopp;;Saldo\r\nBokförd;Valutadag;;Ut;In;SEK\r\n2026-04-10;');
+    const s = parseStatement(paged);
+    expect(s.transactions.map((t) => [t.line, t.amount, t.balance])).toEqual([
+      [8, 1_250_000, 3_750_000],
+      [9, -134_900, 3_615_100],
+      [12, -2_800_000, 815_100],
+      [13, 75_000, 890_100],
+      [14, -9_500, 880_600],
+    ]);
+    expect(s.warnings.map((w) => w.code)).not.toContain('BALANCE_CHAIN_BROKEN');
+  });
+
+  it('a row under the header that is not all column names is not taken for a second header row', () => {
+    const csv = 'Datum;Text;Belopp;;Saldo\n;Kortköp;Ut;In;\n2026-04-06;BYGGMAX;-1 349,00;;36 151,00\n';
+    expect(() => parseStatement(csv)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', line: 2 }));
+  });
+});
