@@ -110,3 +110,79 @@ describe('a header in two rows (merged cells of a spreadsheet)', () => {
     expect(() => parseStatement(csv)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', line: 2 }));
   });
 });
+
+describe('documented variants that read correctly (fixtures no other test covers)', () => {
+  const rows = (s: ReturnType<typeof parseStatement>) => s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.counterparty, t.kind]);
+
+  it("Swedbank's header-less 2019 export.csv: text, two dates, decimal comma and space thousands, Windows-1252", () => {
+    const s = parseStatement(fixture('swedbank/export-2019-headerless-two-dates-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-short-2017', bank: 'Swedbank', encoding: 'windows-1252', currency: 'SEK', openingBalance: 1_760_640, closingBalance: 2_420_740 });
+    expect(s.accountNumber).toBeUndefined();
+    expect(rows(s)).toEqual([
+      [1, '2019-03-05', '2019-03-04', -124_900, 2_420_740, 'Kortköp BJÖRKS FÄRG', undefined, 'card'],
+      [2, '2019-03-04', undefined, 35_000, 2_545_640, 'Swish SARA LIND', undefined, 'swish'],
+      [3, '2019-03-01', undefined, -500_000, 2_510_640, 'Överföring via internet', undefined, 'transfer'],
+      [4, '2019-02-28', undefined, 1_250_000, 3_010_640, 'Bankgiro inbetalning', undefined, 'bankgiro'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('a Swedbank CSV from before `Bokfört saldo`: no balance; Referens the party unless it repeats Beskrivning', () => {
+    const s = parseStatement(fixture('swedbank/csv-2018-no-bokfort-saldo-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252', currency: 'SEK', accountNumber: '84525-0123456789' });
+    expect([s.openingBalance, s.closingBalance]).toEqual([undefined, undefined]);
+    expect(rows(s)).toEqual([
+      [3, '2018-10-29', '2018-10-27', -41_250, undefined, 'Kortköp/uttag', 'HEMKÖP BORÅS', 'card'],
+      [4, '2018-10-25', undefined, 2_315_000, undefined, 'Lön', 'LÖN', 'salary'],
+      [5, '2018-10-25', undefined, -22_000, undefined, 'Swish', 'SARA LIND', 'swish'],
+      [6, '2018-10-01', undefined, -2_500, undefined, 'PRIS NYCKELKUND', undefined, 'fee'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('SEB kontohändelser with decimal comma (and space thousands) instead of three-decimal dots', () => {
+    const s = parseStatement(fixture('seb/kontohandelser-decimal-comma.csv'));
+    expect(s).toMatchObject({ format: 'seb-kontohandelser', bank: 'SEB', encoding: 'utf-8', currency: 'SEK', openingBalance: 999_952, closingBalance: 968_648 });
+    expect(rows(s)).toEqual([
+      [2, '2026-02-06', undefined, -6_400, 968_648, 'PRESSBYRÅN  /26-02-05', undefined, 'card'],
+      [3, '2026-02-04', undefined, 125_000, 975_048, '46701234567', undefined, 'swish'],
+      [4, '2026-02-02', undefined, 48, 850_048, 'RÄNTA', undefined, 'interest'],
+      [5, '2026-02-01', undefined, -149_952, 850_000, 'VATTENFALL AB', undefined, undefined],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Nordea 2024 with `Datum` as the first column instead of `Bokföringsdag`', () => {
+    const s = parseStatement(fixture('nordea/business-2024-datum-first-column.csv'));
+    expect(s).toMatchObject({ format: 'nordea-2024', encoding: 'utf-8', currency: 'SEK', accountNumber: '3300 23 45678', openingBalance: 800_000, closingBalance: 1_425_100 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.counterparty, t.counterpartyAccount, t.reference, t.kind])).toEqual([
+      [2, '2026-03-09', -124_900, 1_425_100, 'KORT             CLAS OHLSON VAST 09', undefined, undefined, undefined, 'card'],
+      [3, '2026-03-06', -481_200, 1_550_000, 'Betalning BG 5050-1055 Skatteverket', 'SKATTEVERKET', '5050-1055', '1655998877660', 'tax-account'],
+      [4, '2026-03-06', -18_800, undefined, 'Autogiro TELIA SVERIGE', undefined, undefined, undefined, 'autogiro'],
+      [5, '2026-03-02', 1_250_000, 2_050_000, 'Bg-inbetalning', 'BRF EKBACKEN', '5781-0023', '10234005', 'bankgiro'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Danske Bank with `Kategori`/`Underkategori` columns: read as Danske, only `Utförd` rows booked', () => {
+    const s = parseStatement(fixture('danske/kategori-underkategori-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'danske', bank: 'Danske Bank', encoding: 'windows-1252', currency: 'SEK', openingBalance: 1_752_300, closingBalance: 4_804_525 });
+    expect(rows(s)).toEqual([
+      [3, '2026-05-27', undefined, -64_275, 4_804_525, 'Kortköp COOP KONSUM ORSA', undefined, 'card'],
+      [4, '2026-05-25', undefined, 3_120_000, 4_868_800, 'LÖN MAJ', undefined, 'salary'],
+      [5, '2026-05-20', undefined, -3_500, 1_748_800, 'Danske Konto avgift', undefined, 'fee'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+  });
+
+  it('Lunar with the English interface header (`Date,Time,Title,Amount,Balance,Transaction ID`)', () => {
+    const s = parseStatement(fixture('lunar/english-ui-header.csv'));
+    expect(s).toMatchObject({ format: 'lunar', bank: 'Lunar', encoding: 'utf-8', currency: 'SEK', openingBalance: 1_010_350, closingBalance: 2_130_550 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.reference, t.kind])).toEqual([
+      [2, '2026-07-03', -124_900, 2_130_550, 'Card purchase', '5f0c1e2a-0003', 'card'],
+      [3, '2026-07-02', -4_900, 2_255_450, 'Fee', '5f0c1e2a-0002', 'fee'],
+      [4, '2026-07-01', 1_250_000, 2_260_350, 'Incoming payment', '5f0c1e2a-0001', 'transfer'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+});
