@@ -186,3 +186,37 @@ describe('documented variants that read correctly (fixtures no other test covers
     expect(s.warnings).toEqual([]);
   });
 });
+
+describe('dates a spreadsheet wrote as serial day numbers', () => {
+  it('a CSV whose date columns lost their date format: `46267` is 2026-09-02, a fraction is the time of day', () => {
+    const s = parseStatement(fixture('generic/excel-serial-dates-cp1252.csv'));
+    // Before: refused, INVALID_DATE "46267" at line 2.
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'windows-1252', currency: 'SEK', openingBalance: 1_850_000, closingBalance: 3_001_250 });
+    expect(s.detected?.columns).toEqual({ date: 'Bokföringsdag', valueDate: 'Transaktionsdag', amount: 'Belopp', balance: 'Saldo', text: 'Text' });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [2, '2026-09-02', undefined, 1_250_000, 3_100_000, 'BG INBET BRF EKBACKEN', 'bankgiro'],
+      [3, '2026-09-04', '2026-09-03', -124_900, 2_975_100, 'KORTKÖP JULA SKÄRHOLMEN', 'card'],
+      [4, '2026-09-07', undefined, 75_000, 3_050_100, 'SWISH FRÅN FRIDA NORÉN', 'swish'],
+      [5, '2026-09-08', '2026-09-07', -8_950, 3_041_150, 'KORTKÖP PRESSBYRÅN T-CENTR', 'card'],
+      [6, '2026-09-10', undefined, -39_900, 3_001_250, 'AUTOGIRO TELIA', 'autogiro'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []]]);
+    expect(s.warnings[0]?.message).toContain('dates as Excel serial day');
+  });
+
+  it("a known bank's layout re-saved so: Handelsbanken with serial dates", () => {
+    const s = parseStatement('Reskontradatum;Transaktionsdatum;Text;Belopp;Saldo\n46269;46268;JULA SKÄRHOLMEN;-1 249,00;29 751,00\n46267;46267;LÖN;12 500,00;31 000,00\n');
+    expect(s.format).toBe('handelsbanken');
+    expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount])).toEqual([
+      ['2026-09-04', '2026-09-03', -124_900],
+      ['2026-09-02', undefined, 1_250_000],
+    ]);
+  });
+
+  it('only a column of five-digit serials, none of which another date spelling reads, is taken so', () => {
+    const table = (a: string, b: string): string => `Datum;Text;Belopp;Saldo\n${a};ICA NÄRA;-1250,00;8750,00\n${b};LÖN;10000,00;10000,00\n`;
+    for (const [a, b] of [['4627', '4624'], ['46027', '2026-01-02'], ['460270', '460240']] as const) {
+      expect(() => parseStatement(table(a, b)), `${a}, ${b}`).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    }
+  });
+});
