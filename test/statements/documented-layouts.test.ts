@@ -220,3 +220,51 @@ describe('dates a spreadsheet wrote as serial day numbers', () => {
     }
   });
 });
+
+describe('more documented variants that read correctly', () => {
+  it("SEB's legacy Export.xlsx: summary block, account and period rows above `Text/mottagare`, date cells", () => {
+    const s = parseStatement(fixture('seb/export-legacy-preamble.xlsx'));
+    expect(s).toMatchObject({ format: 'seb-legacy', bank: 'SEB', currency: 'SEK', accountNumber: '5357-10 987 65', openingBalance: 1_399_900, closingBalance: 1_410_550 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [7, '2018-03-06', undefined, -89_450, 1_410_550, 'ÖRNSBERGS JÄ/18-03-04', 'card'],
+      [8, '2018-03-05', undefined, 150_000, 1_500_000, '46709876543', 'swish'],
+      [9, '2018-03-02', '2018-03-01', 25, 1_350_000, 'RÄNTA', 'interest'],
+      [10, '2018-03-01', undefined, -49_925, 1_349_975, 'FORTNOX AB', undefined],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('Nordea in the Finnish interface: `Kirjauspäivä;Määrä;…`, `D.M.YYYY` dates, a `Varaus` (pending) row, EUR', () => {
+    const s = parseStatement(fixture('nordea/finnish-ui-ddmmyyyy-varaus.csv'));
+    expect(s).toMatchObject({ format: 'nordea-2020', bank: 'Nordea', encoding: 'utf-8', currency: 'EUR', accountNumber: 'FI49 1234 5600 0007 85', openingBalance: 0, closingBalance: 237_110 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.counterparty, t.counterpartyAccount])).toEqual([
+      [3, '2026-10-14', -12_900, 237_110, 'Korttiosto 261013 VERKKOKAUPPA.COM', undefined, undefined],
+      [4, '2026-10-12', -60_000, 250_010, 'Tilisiirto', 'KIINTEISTÖ OY KOIVU', 'FI21 1234 5600 0009 93'],
+      [5, '2026-10-01', 310_010, 310_010, 'Palkka', 'PUUSEPPÄ VIRTANEN', 'FI80 1234 5600 0001 11'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [2]]]);
+  });
+
+  it("Swedbank's CSV re-exported TAB-separated, its preamble's zone written `+02:00`", () => {
+    const s = parseStatement(fixture('swedbank/csv-tab-reexport-cp1252.txt'));
+    expect(s).toMatchObject({ format: 'swedbank-csv', encoding: 'windows-1252', currency: 'SEK', accountNumber: '8327-9-9434567890', openingBalance: 1_007_500, closingBalance: 2_115_100 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.counterparty, t.kind])).toEqual([
+      [3, '2026-03-30', '2026-03-28', -134_900, 2_115_100, 'Kortköp/uttag', 'BYGGMAX ÄLVSJÖ', 'card'],
+      [4, '2026-03-25', undefined, -600_000, 2_250_000, 'Preliminär skatt', 'PRELSKATT 03', 'tax-account'],
+      [5, '2026-03-16', undefined, 1_850_000, 2_850_000, 'Bankgiro inbetalning', 'FAKTURA 2031', 'bankgiro'],
+      [6, '2026-03-01', undefined, -7_500, 1_000_000, 'PRIS NYCKELKUND', undefined, 'fee'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it("Lunar's legacy `Date,Text,Amount,Balance` with dot thousands: read by its header (the header names no bank)", () => {
+    const s = parseStatement(fixture('lunar/legacy-dot-thousands.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'utf-8', currency: 'SEK', openingBalance: 114_367, closingBalance: 1_234_567 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [2, '2019-11-08', -124_900, 1_234_567, 'Card purchase', 'card'],
+      [3, '2019-11-06', -4_900, 1_359_467, 'Fee', 'fee'],
+      [4, '2019-11-01', 1_250_000, 1_364_367, 'Incoming payment', 'transfer'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []]]);
+  });
+});
