@@ -39,7 +39,13 @@ const KIND_RULES: readonly KindRule[] = [
 /** SEB card purchases: merchant padded to 12 characters, a slash and the purchase date YY-MM-DD. */
 const SEB_CARD = /^.{1,12}\/\d{2}-\d{2}-\d{2}$/;
 /** SEB writes Swish as digits only: 46… (phone, 11 digits) or 123… (Swish-företag, 10 digits). */
-const SEB_SWISH = /^\d{10,11}$/;
+const SEB_SWISH = /^(?:46\d{9}|123\d{7})$/;
+/**
+ * SEB writes a transfer between the customer's own accounts as the other account's number: a
+ * 4-digit clearing number and 7 digits, bare or grouped as SEB prints it (`53571098765`,
+ * `5357 10 987 65`, `5357-10 987 65`). Eleven digits are no Swish number unless they start with 46.
+ */
+const SEB_ACCOUNT = /^\d{4}[ -]?\d{2} ?\d{3} ?\d{2}$/;
 
 /** Bankgiro numbers are 7–8 digits written NNN-NNNN or NNNN-NNNN (Nordea's Mottagare column). */
 const BANKGIRO_NUMBER = /^\d{3,4}-\d{4}$/;
@@ -55,6 +61,7 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   const t = text.trim();
   if (SEB_CARD.test(t)) return 'card';
   if (SEB_SWISH.test(t)) return 'swish';
+  if (SEB_ACCOUNT.test(t)) return 'transfer';
   return undefined;
 }
 

@@ -268,3 +268,20 @@ describe('more documented variants that read correctly', () => {
     expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []]]);
   });
 });
+
+describe('SEB texts that are numbers', () => {
+  it('Swish is 46… (11 digits) or 123… (10 digits); an own transfer is the other account\'s number, trailing space or grouped', () => {
+    const s = parseStatement(fixture('seb/kontohandelser-own-transfer-swish-numbers.csv'));
+    expect(s).toMatchObject({ format: 'seb-kontohandelser', encoding: 'utf-8', currency: 'SEK', openingBalance: 875_000, closingBalance: 1_475_050 });
+    // Before: any 10 or 11 digits were Swish, so a transfer to the account 5357 10 987 65 written
+    // `53571098765 ` was a Swish payment, and the same number grouped had no kind.
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [2, '2026-11-06', -500_000, 1_475_050, '53571098765', 'transfer'],
+      [3, '2026-11-05', -15_000, 1_975_050, '46731234567', 'swish'],
+      [4, '2026-11-04', 240_000, 1_990_050, '1236543210', 'swish'],
+      [5, '2026-11-03', 1_000_000, 1_750_050, '5357 10 987 65', 'transfer'],
+      [6, '2026-11-02', -124_950, 750_050, 'ELLEVIO AB', undefined],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+});
