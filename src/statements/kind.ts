@@ -65,6 +65,21 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   return undefined;
 }
 
+/**
+ * Skatteverket's bankgiro numbers: 5050-1055 (payments to the tax account) and 5050-1030 (its
+ * refunds, `BG KONTOINS` with the message `5050-1030 SK<orgnr>`), with or without the dash.
+ */
+const TAX_ACCOUNT_GIRO = /(?<!\d)5050-?10(?:55|30)(?!\d)/;
+
+/**
+ * True when the other party's account, or the row's message, is one of Skatteverket's bankgiro
+ * numbers: the money went to or came from the tax account, whatever the text calls it
+ * (`Betalning`, `BG KONTOINS`).
+ */
+export function namesTaxAccountGiro(counterpartyAccount: string | undefined, reference: string | undefined): boolean {
+  return (counterpartyAccount !== undefined && TAX_ACCOUNT_GIRO.test(counterpartyAccount)) || (reference !== undefined && TAX_ACCOUNT_GIRO.test(reference));
+}
+
 /** Bankgiro or plusgiro, from the shape of the other party's number alone (when the texts say nothing). */
 export function kindFromAccount(counterpartyAccount: string): TransactionKind | undefined {
   if (BANKGIRO_NUMBER.test(counterpartyAccount)) return 'bankgiro';

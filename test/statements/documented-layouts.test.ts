@@ -285,3 +285,27 @@ describe('SEB texts that are numbers', () => {
     expect(s.warnings).toEqual([]);
   });
 });
+
+describe("Skatteverket's bankgiro numbers", () => {
+  it('a refund from the tax account (`BG KONTOINS`, message `5050-1030 SK<orgnr>`) is a tax-account row, not a bankgiro deposit', () => {
+    const s = parseStatement(fixture('nordea/business-2022-skatteverket-refund-kontoins.csv'));
+    expect(s).toMatchObject({ format: 'nordea-2022', encoding: 'utf-8', currency: 'SEK', accountNumber: '3300 34 56789', openingBalance: 3_125_000, closingBalance: 2_768_800 });
+    // Before: the refund at line 2 was 'bankgiro', as the text says only BG KONTOINS.
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.counterparty, t.counterpartyAccount, t.reference, t.kind])).toEqual([
+      [2, '2026-02-12', 318_800, 2_768_800, 'BG KONTOINS', undefined, undefined, '5050-1030 SK5569876543', 'tax-account'],
+      [3, '2026-02-12', -125_000, undefined, 'Betalning BG 5343-2795 Loopia', 'LOOPIA AB', '5343-2795', '22114455', 'bankgiro'],
+      [4, '2026-02-10', -1_800_000, 2_575_000, 'Betalning BG 5050-1055 Skatteverket', 'SKATTEVERKET', '5050-1055', '1655698765432', 'tax-account'],
+      [5, '2026-02-03', 1_250_000, 4_375_000, 'BG INBETALNINGAR', 'BRF EKBACKEN', '5781-0023', '10234005', 'bankgiro'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it("a payment whose other party's account is 5050-1055 goes to the tax account whatever its text says", () => {
+    const csv = 'Datum;Text;Mottagarkonto;Belopp;Saldo\n2026-02-10;Betalning;5050-1055;-18 000,00;25 750,00\n2026-02-09;Betalning;50501055;-2 000,00;43 750,00\n2026-02-08;Betalning;5343-2795;-1 250,00;45 750,00\n';
+    expect(parseStatement(csv).transactions.map((t) => [t.counterpartyAccount, t.kind])).toEqual([
+      ['5050-1055', 'tax-account'],
+      ['50501055', 'tax-account'],
+      ['5343-2795', 'bankgiro'],
+    ]);
+  });
+});
