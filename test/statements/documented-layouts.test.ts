@@ -309,3 +309,29 @@ describe("Skatteverket's bankgiro numbers", () => {
     ]);
   });
 });
+
+describe('negative amounts as spreadsheets and business systems write them', () => {
+  const rows = (s: ReturnType<typeof parseStatement>) => s.transactions.map((t) => [t.date, t.amount, t.balance, t.text, t.kind]);
+  const expected = [
+    ['2026-06-03', -300_000, -85_000, 'BG 5343-2795 LOOPIA AB', 'bankgiro'],
+    ['2026-06-05', -24_950, -109_950, 'Kortköp CLAS OHLSON', 'card'],
+    ['2026-06-09', 1_250_000, 1_140_050, 'BG INBET FAKTURA 2044', 'bankgiro'],
+    ['2026-06-30', -9_500, 1_130_550, 'Avgift företagspaket', 'fee'],
+  ];
+
+  it('a trailing minus (`3 000,00-`), an overdrawn balance written so too, an `Ingående saldo` row', () => {
+    const s = parseStatement(fixture('generic/trailing-minus-overdraft-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'windows-1252', currency: 'SEK', accountNumber: '6123-123 456 780', openingBalance: 215_000, closingBalance: 1_130_550 });
+    expect(s.transactions.map((t) => t.line)).toEqual([6, 7, 8, 9]);
+    expect(rows(s)).toEqual(expected);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []]]);
+  });
+
+  it("Excel's accounting format: `(3 000,00 kr)` with no-break spaces, Windows-1252, a `Summa` row", () => {
+    const s = parseStatement(fixture('generic/excel-accounting-parentheses-kr-cp1252.csv'));
+    expect(s).toMatchObject({ format: 'generic-csv', encoding: 'windows-1252', currency: 'SEK', openingBalance: 215_000, closingBalance: 1_130_550 });
+    expect(s.transactions.map((t) => t.line)).toEqual([2, 3, 4, 5]);
+    expect(rows(s)).toEqual(expected);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []], ['FOOTER_IGNORED', [6]]]);
+  });
+});
