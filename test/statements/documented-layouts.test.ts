@@ -335,3 +335,19 @@ describe('negative amounts as spreadsheets and business systems write them', () 
     expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['COLUMNS_DETECTED', []], ['FOOTER_IGNORED', [6]]]);
   });
 });
+
+describe('Handelsbanken XLSX with every cell text', () => {
+  it('dates and `1 234,56` amounts (no-break space) as strings, a `Prel` row without booking date', () => {
+    const s = parseStatement(fixture('handelsbanken/kontoutdrag-text-cells.xlsx'));
+    expect(s).toMatchObject({ format: 'handelsbanken', bank: 'Handelsbanken', currency: 'SEK', accountNumber: '6789-234 567 890', openingBalance: 480_000, closingBalance: 2_340_650 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.valueDate, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [10, '2026-05-29', '2026-05-28', -59_350, 2_340_650, 'CLAS OHLSON ÄLVSJÖ', undefined],
+      [11, '2026-05-25', undefined, -1_200_000, 2_400_000, 'Bg 5050-1055 SKV', 'tax-account'],
+      [12, '2026-05-20', undefined, 3_125_000, 3_600_000, 'BG INBET 5781-0023', 'bankgiro'],
+      [13, '2026-05-01', undefined, -5_000, 475_000, 'Månadsavgift', 'fee'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [9]]]);
+    const all = parseStatement(fixture('handelsbanken/kontoutdrag-text-cells.xlsx'), { includePending: true });
+    expect(all.transactions[0]).toMatchObject({ line: 9, date: '2026-05-31', amount: -219_900, pending: true, text: 'Prel BAUHAUS SKÄRHOLM' });
+  });
+});
