@@ -351,3 +351,26 @@ describe('Handelsbanken XLSX with every cell text', () => {
     expect(all.transactions[0]).toMatchObject({ line: 9, date: '2026-05-31', amount: -219_900, pending: true, text: 'Prel BAUHAUS SKÄRHOLM' });
   });
 });
+
+describe('an export re-saved by Excel for Mac ("CSV (Macintosh)")', () => {
+  it('Mac Roman letters (ö at 0x9A), CR alone ending the lines, amounts in the General format', () => {
+    const s = parseStatement(fixture('nordea/excel-mac-resave-macroman-cr.csv'));
+    // Before: read as Windows-1252 ("Bokfšringsdag"), no header was understood: UNKNOWN_FORMAT.
+    expect(s).toMatchObject({ format: 'nordea-2022', encoding: 'macintosh', currency: 'SEK', accountNumber: '3300 23 45678', openingBalance: 800_050, closingBalance: 1_425_100 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.counterparty, t.counterpartyAccount, t.reference, t.kind])).toEqual([
+      [2, '2026-03-09', -124_900, 1_425_100, 'Kortköp 260307 BJÖRKS FÄRG ÅRE', undefined, undefined, undefined, 'card'],
+      [3, '2026-03-06', -481_200, 1_550_000, 'Betalning BG 5050-1055 Skatteverket', 'SKATTEVERKET', '5050-1055', 'Moms januari', 'tax-account'],
+      [4, '2026-03-06', -18_850, undefined, 'Autogiro TELIA SVERIGE', undefined, undefined, undefined, 'autogiro'],
+      [5, '2026-03-02', 1_250_000, 2_050_050, 'Bg-inbetalning', 'BRF EKBACKEN', '5781-0023', 'Faktura 2044 trädgård', 'bankgiro'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('a DOS code page file stays CP850/437, and Windows-1252 letters anywhere keep a file Windows-1252', () => {
+    const text = 'Bokföringsdag;Text;Belopp;Saldo\r\n2026-01-05;Kortköp BJÖRKS FÄRG;-1250,00;8750,00\r\n';
+    const bytes = (table: Record<string, number>): Uint8Array => Uint8Array.from([...text].map((c) => table[c] ?? c.charCodeAt(0)));
+    expect(parseStatement(bytes({ ö: 0x94, Ö: 0x99, Ä: 0x8e })).encoding).toBe('cp437');
+    expect(parseStatement(bytes({ ö: 0x9a, Ö: 0x85, Ä: 0x80 })).transactions[0]?.text).toBe('Kortköp BJÖRKS FÄRG');
+    expect(parseStatement(bytes({ ö: 0xf6, Ö: 0xd6, Ä: 0xc4 })).encoding).toBe('windows-1252');
+  });
+});
