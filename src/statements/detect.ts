@@ -48,6 +48,9 @@ const BANK_NAME_HINTS: readonly [RegExp, string][] = [
   [/skattekonto|skatteverket/i, 'Skatteverket'],
 ];
 
+/** What to export instead of a file kontera does not read. */
+const EXPORTS_READ = 'the bank export of the transactions as CSV, Excel, camt.053 or MT940';
+
 /** A PDF file starts with these bytes. */
 const PDF_MAGIC = '%PDF-';
 const PDF_MAGIC_BYTES = [...PDF_MAGIC].map((c) => c.charCodeAt(0));
@@ -93,6 +96,14 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }
   const start = text.slice(0, 2048).trimStart().toLowerCase();
+  // Personal-finance interchange files (Quicken, Money; some foreign banks and payment services
+  // offer them beside CSV): named, with what to export instead, rather than an unknown table.
+  if (start.startsWith('ofxheader:') || start.startsWith('<ofx>') || /^<\?xml[^>]*\?>\s*<\?ofx\b/.test(start)) {
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', `OFX document (Open Financial Exchange, .ofx/.qfx): kontera does not read OFX; expected ${EXPORTS_READ}`, { file, line: 1 });
+  }
+  if (/^!(?:type|account|option)[:\s]/.test(start)) {
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', `QIF file (Quicken Interchange Format, .qif): kontera does not read QIF; expected ${EXPORTS_READ}`, { file, line: 1 });
+  }
   // Transactions as JSON (open-banking APIs): a table of them, read as a workbook sheet is.
   if (looksLikeJson(start)) {
     const table = jsonToTable(text, file, limits.maxJsonDepth);
