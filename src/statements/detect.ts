@@ -6,6 +6,7 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
+import { findHeaderRow } from './formats/header.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
 import { isOds, odsToText } from './ods.js';
@@ -118,6 +119,15 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   // SWIFT MT942 (fields :13D: date and time, :34F: floor limit, no balances): the day's entries so far.
   if (/^:20:/m.test(start) && /^:(?:13d|34f):/m.test(start) && !/^:60[fm]:/m.test(start)) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'This is an MT942 interim transaction report (entries so far, not a final statement): expected the MT940 statement of the period', { file, line: 1 });
+  }
+  // A bank export a spreadsheet saved as tab-delimited text ("Text (Tab delimited)", or "Unicode
+  // Text" in UTF-16): the sheet's cells with a TAB between them, numbers as the sheet shows them.
+  // Read as that sheet is, when it has no header the header reader reads, no bank's format claims
+  // it as text and one does as a sheet (a header-less export: a skattekontoutdrag).
+  const head = headLines(text, HEAD_LINES).map((l) => (l.length > HEAD_LINE_CHARS ? l.slice(0, HEAD_LINE_CHARS) : l));
+  if (decoded.workbook !== true && head.some((l) => l.includes('\t')) && findHeaderRow(head) === undefined) {
+    const bankClaims = (sheet: boolean): boolean => scoreFormats(text, BUILTIN_FORMATS, sheet).some((c) => c.format !== 'generic-csv' && c.score >= MIN_SCORE);
+    if (!bankClaims(false) && bankClaims(true)) return { ...decoded, workbook: true };
   }
   return decoded;
 }

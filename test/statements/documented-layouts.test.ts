@@ -374,3 +374,24 @@ describe('an export re-saved by Excel for Mac ("CSV (Macintosh)")', () => {
     expect(parseStatement(bytes({ ö: 0xf6, Ö: 0xd6, Ä: 0xc4 })).encoding).toBe('windows-1252');
   });
 });
+
+describe("a bank export a spreadsheet saved as tab-delimited text ('Unicode Text', 'Text (Tab delimited)')", () => {
+  it('a skattekontoutdrag saved by Excel as Unicode Text (UTF-16 LE, TAB, quotes gone, whole kronor unspaced) reads as Skatteverket', () => {
+    const s = parseStatement(fixture('skatteverket/excel-unicode-text-tab-utf16le.txt'));
+    // Before: no format claimed the TAB-separated text, UNKNOWN_FORMAT.
+    expect(s).toMatchObject({ format: 'skattekonto', encoding: 'utf-16le', currency: 'SEK', accountNumber: '556677-8899', openingBalance: 153_800, closingBalance: 154_200 });
+    expect(s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text, t.kind])).toEqual([
+      [4, '2026-01-12', -1_200_000, -1_046_200, 'Debiterad preliminärskatt', 'tax-account'],
+      [5, '2026-01-12', 1_200_000, 153_800, 'Inbetalning bokförd 260110', 'tax-account'],
+      [6, '2026-01-26', -825_000, -671_200, 'Moms nov 2025 - dec 2025', 'tax-account'],
+      [7, '2026-01-28', 825_000, 153_800, 'Inbetalning bokförd 260127', 'tax-account'],
+      [8, '2026-02-03', 400, 154_200, 'Intäktsränta', 'tax-account'],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('a TAB-separated table the header reader reads is read by its header as before', () => {
+    const s = parseStatement('Datum\tText\tBelopp\tSaldo\n2026-01-05\tICA NÄRA\t-1 250,00\t8 750,00\n');
+    expect(s.format).toBe('generic-csv');
+  });
+});
