@@ -40,7 +40,21 @@ export const DATE_PATTERNS = [
    */
   'MMM D YYYY',
 ] as const;
-export type DatePattern = (typeof DATE_PATTERNS)[number];
+/**
+ * A date cell a spreadsheet wrote as its serial day number (`46114`, or `46114.5`, `46114,5` with the time of
+ * day as a fraction): what a date column holds once its date format is lost (the column formatted
+ * as numbers, a sheet saved as CSV). Counted in Excel's 1900 date system, the default of Windows
+ * Excel; a five-digit whole part only, the serials of 1927–2173 (a shorter or longer run of digits
+ * is another spelling, `YYMMDD` or `YYYYMMDD`). Not one of {@link DATE_PATTERNS}: a cell of digits
+ * is no date by itself; a column is read so only when a header or layout names it a date column
+ * and no spelling of a date reads it (see `date-pattern.ts`).
+ */
+export const EXCEL_SERIAL = 'Excel serial day' as const;
+export type DatePattern = (typeof DATE_PATTERNS)[number] | typeof EXCEL_SERIAL;
+
+/** Day 0 of Excel's 1900 date system as serials from 61 on count it (1900-03-01 is 61). */
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
 
 const MATCHERS: Record<DatePattern, RegExp> = {
   'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})$/,
@@ -62,6 +76,7 @@ const MATCHERS: Record<DatePattern, RegExp> = {
   'MM/DD/YY': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
   'D MMM YYYY': /^(?:([a-zåäö]{3,7})\.?,?\s+)?(\d{1,2})[ -]([a-zåäö]{3,9})\.?[ -](\d{4})$/i,
   'MMM D YYYY': /^(?:([a-zåäö]{3,7})\.?,?\s+)?([a-zåäö]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i,
+  [EXCEL_SERIAL]: /^(\d{5})(?:[.,]\d+)?$/,
 };
 
 /**
@@ -247,6 +262,11 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
     case 'MM/DD/YY':
       [mo, d, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
+    case EXCEL_SERIAL: {
+      const day = new Date(EXCEL_DAY_ZERO + Number(a) * DAY_MS);
+      [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+      break;
+    }
     case 'D MMM YYYY':
     case 'MMM D YYYY': {
       const [, weekday, p, q, r = ''] = m;

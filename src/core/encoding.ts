@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 
-export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp437'] as const;
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp437', 'macintosh'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 /** A transaction of a JSON document in the table kontera wrote from it (see `statements/json.ts`). */
@@ -67,7 +67,8 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   } catch {
     const mixed = decodeMixed(b, false);
     if (mixed !== undefined) return { text: mixed.text, encoding: mixed.encoding, bom: false, mixed: mixed.other };
-    if (looksOem(b)) return { text: decodeBytes(b, 'cp437'), encoding: 'cp437', bom: false };
+    const single = singleByteCodePage(b);
+    if (single !== undefined) return { text: decodeBytes(b, single), encoding: single, bom: false };
     return { text: decodeBytes(b, 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
 }
@@ -173,24 +174,41 @@ function isAsciiLetter(c: number | undefined): boolean {
 }
 
 /**
- * Text in a DOS code page (Excel's "CSV (MS-DOS)" writes CP850): Swedish letters at their OEM
- * bytes inside words (`Bokf\x94ringsdag`) at least twice in the first 64 KB, and never at their
- * Windows-1252 bytes. A closing curly quote (0x94 in Windows-1252) follows a word but does not sit
- * inside one, so it does not count.
+ * å ä ö Å Ä Ö é in Mac Roman, the code page of Excel for Mac's "CSV (Macintosh)" and of its plain
+ * "Comma Separated Values" (with CR alone ending the lines in the first).
  */
-function looksOem(b: Uint8Array): boolean {
-  const n = Math.min(b.length, 1 << 16);
-  let oem = 0;
+const MAC_LETTERS = new Set([0x8c, 0x8a, 0x9a, 0x81, 0x80, 0x85, 0x8e]);
+
+/** How many bytes of `letters` stand inside words (letters of the set or ASCII on both sides). */
+function insideWords(b: Uint8Array, n: number, letters: ReadonlySet<number>): number {
+  let hits = 0;
   for (let i = 0; i < n; i++) {
-    const c = b[i] as number;
-    if (ANSI_LETTERS.has(c)) return false;
-    if (OEM_LETTERS.has(c)) {
-      const before = b[i - 1];
-      const after = b[i + 1];
-      if ((isAsciiLetter(before) || OEM_LETTERS.has(before as number)) && (isAsciiLetter(after) || OEM_LETTERS.has(after as number))) oem++;
-    }
+    if (!letters.has(b[i] as number)) continue;
+    const before = b[i - 1];
+    const after = b[i + 1];
+    if ((isAsciiLetter(before) || letters.has(before as number)) && (isAsciiLetter(after) || letters.has(after as number))) hits++;
   }
-  return oem >= 2;
+  return hits;
+}
+
+/** Letters inside words it takes to call a file's code page from them. */
+const MIN_LETTERS_INSIDE_WORDS = 2;
+
+/**
+ * Text in a DOS code page (Excel's "CSV (MS-DOS)" writes CP850) or in Mac Roman (Excel for Mac's
+ * "CSV (Macintosh)"): Swedish letters at that code page's bytes inside words (`Bokf\x94ringsdag`,
+ * `Bokf\x9aringsdag`) at least twice in the first 64 KB, and never at their Windows-1252 bytes. A
+ * closing curly quote (0x94 in Windows-1252) follows a word but does not sit inside one, so it does
+ * not count. Where both could be (Ä in CP850 is é in Mac Roman), the one with more such letters;
+ * CP850 on a tie. Undefined for anything else (Windows-1252).
+ */
+function singleByteCodePage(b: Uint8Array): 'cp437' | 'macintosh' | undefined {
+  const n = Math.min(b.length, 1 << 16);
+  for (let i = 0; i < n; i++) if (ANSI_LETTERS.has(b[i] as number)) return undefined;
+  const oem = insideWords(b, n, OEM_LETTERS);
+  const mac = insideWords(b, n, MAC_LETTERS);
+  if (mac >= MIN_LETTERS_INSIDE_WORDS && mac > oem) return 'macintosh';
+  return oem >= MIN_LETTERS_INSIDE_WORDS ? 'cp437' : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
  * parse, with slashed day-first and month-first dates told apart by the data.
  */
 import { StatementParseError } from '../core/errors.js';
-import { DATE_PATTERNS, type DatePattern, parseDate } from '../core/dates.js';
+import { DATE_PATTERNS, type DatePattern, EXCEL_SERIAL, parseDate } from '../core/dates.js';
 
 /** The option under which most samples read (the first of equals). */
 export function bestOf<T>(options: readonly T[], samples: readonly string[], ok: (o: T, s: string) => boolean): T {
@@ -128,6 +128,10 @@ export function datePatternOf(
   byBalance?: ByBalance,
 ): DatePattern {
   const pattern = bestOf(DATE_PATTERNS, samples, (p, s) => parseDate(s, p) !== undefined);
+  // A date column that no spelling of a date reads, every cell of which is a serial day number:
+  // its date format was lost in a spreadsheet (see EXCEL_SERIAL).
+  const read = (p: DatePattern): boolean => samples.some((s) => parseDate(s, p) !== undefined);
+  if (!read(pattern) && samples.length > 0 && samples.every((s) => parseDate(s, EXCEL_SERIAL) !== undefined)) return EXCEL_SERIAL;
   return settlePair(pattern, samples, file, line, column, all, byBalance);
 }
 

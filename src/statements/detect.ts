@@ -6,6 +6,7 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
+import { findHeaderRow } from './formats/header.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
 import { isOds, odsToText } from './ods.js';
@@ -47,6 +48,9 @@ const BANK_NAME_HINTS: readonly [RegExp, string][] = [
   [/lunar/i, 'Lunar'],
   [/skattekonto|skatteverket/i, 'Skatteverket'],
 ];
+
+/** What to export instead of a file kontera does not read. */
+const EXPORTS_READ = 'the bank export of the transactions as CSV, Excel, camt.053 or MT940';
 
 /** A PDF file starts with these bytes. */
 const PDF_MAGIC = '%PDF-';
@@ -93,6 +97,14 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
     throw new StatementParseError('BINARY_INPUT', 'Binary data: expected a text export, found NUL or control characters', { file, line: 1 });
   }
   const start = text.slice(0, 2048).trimStart().toLowerCase();
+  // Personal-finance interchange files (Quicken, Money; some foreign banks and payment services
+  // offer them beside CSV): named, with what to export instead, rather than an unknown table.
+  if (start.startsWith('ofxheader:') || start.startsWith('<ofx>') || /^<\?xml[^>]*\?>\s*<\?ofx\b/.test(start)) {
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', `OFX document (Open Financial Exchange, .ofx/.qfx): kontera does not read OFX; expected ${EXPORTS_READ}`, { file, line: 1 });
+  }
+  if (/^!(?:type|account|option)[:\s]/.test(start)) {
+    throw new StatementParseError('UNSUPPORTED_CONTAINER', `QIF file (Quicken Interchange Format, .qif): kontera does not read QIF; expected ${EXPORTS_READ}`, { file, line: 1 });
+  }
   // Transactions as JSON (open-banking APIs): a table of them, read as a workbook sheet is.
   if (looksLikeJson(start)) {
     const table = jsonToTable(text, file, limits.maxJsonDepth);
@@ -107,6 +119,15 @@ export function decodeInput(input: Uint8Array | string, file?: string, limits: I
   // SWIFT MT942 (fields :13D: date and time, :34F: floor limit, no balances): the day's entries so far.
   if (/^:20:/m.test(start) && /^:(?:13d|34f):/m.test(start) && !/^:60[fm]:/m.test(start)) {
     throw new StatementParseError('UNKNOWN_FORMAT', 'This is an MT942 interim transaction report (entries so far, not a final statement): expected the MT940 statement of the period', { file, line: 1 });
+  }
+  // A bank export a spreadsheet saved as tab-delimited text ("Text (Tab delimited)", or "Unicode
+  // Text" in UTF-16): the sheet's cells with a TAB between them, numbers as the sheet shows them.
+  // Read as that sheet is, when it has no header the header reader reads, no bank's format claims
+  // it as text and one does as a sheet (a header-less export: a skattekontoutdrag).
+  const head = headLines(text, HEAD_LINES).map((l) => (l.length > HEAD_LINE_CHARS ? l.slice(0, HEAD_LINE_CHARS) : l));
+  if (decoded.workbook !== true && head.some((l) => l.includes('\t')) && findHeaderRow(head) === undefined) {
+    const bankClaims = (sheet: boolean): boolean => scoreFormats(text, BUILTIN_FORMATS, sheet).some((c) => c.format !== 'generic-csv' && c.score >= MIN_SCORE);
+    if (!bankClaims(false) && bankClaims(true)) return { ...decoded, workbook: true };
   }
   return decoded;
 }

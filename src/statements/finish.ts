@@ -7,7 +7,7 @@ import type { TextEncoding } from '../core/encoding.js';
 import type { BalanceMark, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { Hasher } from '../core/hash.js';
 import { knownSpelling, looksLikeAccountNumber } from './account-number.js';
-import { classifyKind, kindFromAccount } from './kind.js';
+import { classifyKind, kindFromAccount, namesTaxAccountGiro } from './kind.js';
 import { walkChain } from './balance-chain.js';
 import { templateNames } from './template.js';
 import type { BankTransaction, ParseWarning, Statement, StatementFormatId, StatementSection, TransactionKind } from './types.js';
@@ -18,7 +18,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 class KindCache {
   static readonly MAX = 50_000;
   readonly #map = new Map<string, TransactionKind | null>();
-  classify(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string): TransactionKind | undefined {
+  classify(text: string, typeText?: string, counterparty?: string, counterpartyAccount?: string, reference?: string): TransactionKind | undefined {
+    // Skatteverket's bankgiro as the other party's account or in the message decides before any text.
+    if (namesTaxAccountGiro(counterpartyAccount, reference)) return 'tax-account';
     const key = typeText === undefined && counterparty === undefined ? text : `${typeText ?? ''}\u001f${text}\u001f${counterparty ?? ''}`;
     let hit = this.#map.get(key);
     if (hit === undefined) {
@@ -116,7 +118,7 @@ export class StatementBuilder implements RowSink {
       reference: r.reference,
       counterparty: r.counterparty,
       counterpartyAccount: r.counterpartyAccount,
-      kind: r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount),
+      kind: r.kind ?? this.#kinds.classify(r.text, r.typeText, r.counterparty, r.counterpartyAccount, r.reference),
       accountNumber: undefined,
       accountName: undefined,
       currency: undefined,

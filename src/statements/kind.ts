@@ -39,7 +39,13 @@ const KIND_RULES: readonly KindRule[] = [
 /** SEB card purchases: merchant padded to 12 characters, a slash and the purchase date YY-MM-DD. */
 const SEB_CARD = /^.{1,12}\/\d{2}-\d{2}-\d{2}$/;
 /** SEB writes Swish as digits only: 46… (phone, 11 digits) or 123… (Swish-företag, 10 digits). */
-const SEB_SWISH = /^\d{10,11}$/;
+const SEB_SWISH = /^(?:46\d{9}|123\d{7})$/;
+/**
+ * SEB writes a transfer between the customer's own accounts as the other account's number: a
+ * 4-digit clearing number and 7 digits, bare or grouped as SEB prints it (`53571098765`,
+ * `5357 10 987 65`, `5357-10 987 65`). Eleven digits are no Swish number unless they start with 46.
+ */
+const SEB_ACCOUNT = /^\d{4}[ -]?\d{2} ?\d{3} ?\d{2}$/;
 
 /** Bankgiro numbers are 7–8 digits written NNN-NNNN or NNNN-NNNN (Nordea's Mottagare column). */
 const BANKGIRO_NUMBER = /^\d{3,4}-\d{4}$/;
@@ -55,7 +61,23 @@ export function classifyKind(text: string, typeText?: string, counterparty?: str
   const t = text.trim();
   if (SEB_CARD.test(t)) return 'card';
   if (SEB_SWISH.test(t)) return 'swish';
+  if (SEB_ACCOUNT.test(t)) return 'transfer';
   return undefined;
+}
+
+/**
+ * Skatteverket's bankgiro numbers: 5050-1055 (payments to the tax account) and 5050-1030 (its
+ * refunds, `BG KONTOINS` with the message `5050-1030 SK<orgnr>`), with or without the dash.
+ */
+const TAX_ACCOUNT_GIRO = /(?<!\d)5050-?10(?:55|30)(?!\d)/;
+
+/**
+ * True when the other party's account, or the row's message, is one of Skatteverket's bankgiro
+ * numbers: the money went to or came from the tax account, whatever the text calls it
+ * (`Betalning`, `BG KONTOINS`).
+ */
+export function namesTaxAccountGiro(counterpartyAccount: string | undefined, reference: string | undefined): boolean {
+  return (counterpartyAccount !== undefined && TAX_ACCOUNT_GIRO.test(counterpartyAccount)) || (reference !== undefined && TAX_ACCOUNT_GIRO.test(reference));
 }
 
 /** Bankgiro or plusgiro, from the shape of the other party's number alone (when the texts say nothing). */

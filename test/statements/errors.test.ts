@@ -33,6 +33,18 @@ describe('statement errors', () => {
     expect(e.message).toMatch(/found an HTML page/);
   });
 
+  it('an OFX or QIF file (personal-finance interchange) is named as one, with what to export instead', () => {
+    // Before: UNKNOWN_FORMAT, "best candidates: none", as if it were a table of an unknown bank.
+    for (const [file, what] of [['invalid/ofx-102-sgml.ofx', 'OFX document'], ['invalid/qif-bank.qif', 'QIF file']] as const) {
+      const e = caught(() => parseStatement(fixture(file), { fileName: file }));
+      expect([e.code, e.file, e.line], file).toEqual(['UNSUPPORTED_CONTAINER', file, 1]);
+      expect(e.message).toContain(what);
+      expect(e.message).toContain('camt.053');
+    }
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n<OFX><BANKMSGSRSV1></BANKMSGSRSV1></OFX>\n';
+    expect(caught(() => parseStatement(xml)).message).toMatch(/^OFX document/);
+  });
+
   it('binary data', () => {
     const bytes = new Uint8Array(512).map((_, i) => (i * 37) % 256);
     expect(caught(() => parseStatement(bytes)).code).toBe('BINARY_INPUT');

@@ -14,7 +14,7 @@ import type { ColumnMapping } from '../types.js';
 import { MIN_MARGIN_FOR_FALLBACK, MIN_SCORE_FOR_FALLBACK } from './fallback.js';
 import { detectFixedTable, fixedWidthAsTable } from '../fixed-width.js';
 import { readInSections } from '../sections.js';
-import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, htmlAsTable } from './header.js';
+import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, htmlAsTable, joinTwoRowHeader } from './header.js';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Score of a plain table whose header the synonym table does not understand: listed, never auto-chosen. */
@@ -63,7 +63,7 @@ export const genericCsv: StatementFormat = {
     return looksLikeTable(lines) ? GENERIC_SCORE : 0;
   },
   parse(source: string, ctx: ParseContext): RawStatement {
-    const table = htmlAsTable(source);
+    const table = joinTwoRowHeader(htmlAsTable(source));
     // A column-aligned table (no delimiter) is read as the TAB-separated table it stands for.
     const text = findHeaderRow(headLines(table, MAX_PREAMBLE + 6)) === undefined ? (fixedWidthAsTable(table, ctx.file) ?? table) : table;
     const mapping = ctx.columns;

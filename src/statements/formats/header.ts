@@ -110,6 +110,56 @@ export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undef
   return best;
 }
 
+/**
+ * A header in two rows, as a spreadsheet writes one with merged cells: group titles above
+ * (`Belopp` over two columns, a title spanning the rows left in the upper one) and the column names
+ * or their currency under them (`Ut`, `In`; `SEK`). When the row right below the header row holds
+ * nothing but header names and currency codes, and at least one of them stands under an empty cell
+ * of the upper row (the rest of a merged cell) or is a currency, the two rows are one header: a
+ * name below replaces the one above, a currency is put after it (`Saldo SEK`). The lower row is
+ * left blank, so lines keep their numbers; wherever the same two rows recur (a page break, the next
+ * section) they are joined the same way. Any other text is returned as it is.
+ */
+export function joinTwoRowHeader(text: string): string {
+  const lines = headLines(text, MAX_PREAMBLE + 6);
+  const header = findHeaderRow(lines);
+  if (header === undefined) return text;
+  const top = lines[header.index] ?? '';
+  const below = lines[header.index + 1] ?? '';
+  if (below.trim() === '') return text;
+  const d = header.delimiter;
+  const unquote = (c: string): string => c.trim().replace(/^"(.*)"$/, '$1').trim();
+  const upper = splitCells(top, d).map(unquote);
+  const lower = trimTrailing(splitCells(below, d)).map(unquote);
+  let underMerged = false;
+  const names: string[] = [];
+  for (let k = 0; k < Math.max(upper.length, lower.length); k++) {
+    const up = upper[k] ?? '';
+    const low = lower[k] ?? '';
+    if (low === '') {
+      names.push(up);
+      continue;
+    }
+    const withCurrency = `${up} ${low}`;
+    if (up !== '' && /^[A-Za-z]{3}$/.test(low) && headerMeaning(withCurrency)?.currency === low.toUpperCase()) {
+      names.push(withCurrency);
+      underMerged = true;
+    } else if (headerMeaning(low) !== undefined) {
+      names.push(low);
+      if (up === '') underMerged = true;
+    } else {
+      return text;
+    }
+  }
+  if (!underMerged) return text;
+  const joined = names.map((n) => (n.includes(d) || n.includes('"') ? `"${n.replace(/"/g, '""')}"` : n)).join(d);
+  const after = findHeaderRow([joined, ...lines.slice(header.index + 2)]);
+  if (after?.index !== 0 || after.delimiter !== d) return text;
+  let out = text;
+  for (const nl of ['\r\n', '\n', '\r']) out = out.split(`${top}${nl}${below}`).join(`${joined}${nl}`);
+  return out;
+}
+
 function columnsOf(c: HeaderCandidate, meaning: HeaderMeaning): number[] {
   const out: number[] = [];
   c.meanings.forEach((m, i) => {

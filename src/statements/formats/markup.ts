@@ -124,6 +124,54 @@ function otherAccountId(othr: XmlElement | undefined): string {
   return id;
 }
 
+/** What one `TxDtls` of an entry says about the payment it describes. */
+interface TransactionDetails {
+  readonly party: string;
+  readonly partyAccount: string;
+  readonly ocr: string;
+  readonly unstructured: string;
+  readonly info: string;
+  readonly endToEnd: string;
+}
+
+/**
+ * The other party is the creditor of money going out and the debtor of money coming in. A
+ * reversal (`RvslInd`) names the parties of the payment it undoes, so there the sides swap (the
+ * merchant of a card purchase given back is its `Cdtr`); a bank that names them the other way
+ * round is read too.
+ */
+function transactionDetails(tx: XmlElement, direction: 'CRDT' | 'DBIT', reversal: boolean): TransactionDetails {
+  const parties = child(tx, 'RltdPties');
+  const nameOf = (role: 'Cdtr' | 'Dbtr'): string => textAt(parties, role, 'Nm') || textAt(parties, role, 'Pty', 'Nm');
+  const accountOfParty = (role: 'CdtrAcct' | 'DbtrAcct'): string => {
+    const acct = child(parties, role);
+    return textAt(acct, 'Id', 'IBAN') || otherAccountId(child(child(acct, 'Id'), 'Othr'));
+  };
+  const outgoing = (direction === 'DBIT') !== reversal;
+  const sides = outgoing ? (['Cdtr', 'Dbtr'] as const) : (['Dbtr', 'Cdtr'] as const);
+  const side = !reversal || nameOf(sides[0]) !== '' ? sides[0] : sides[1];
+  const remittance = child(tx, 'RmtInf');
+  return {
+    party: nameOf(side),
+    partyAccount: accountOfParty(side === 'Cdtr' ? 'CdtrAcct' : 'DbtrAcct'),
+    ocr: textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref'),
+    unstructured: remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '',
+    info: textAt(tx, 'AddtlTxInf'),
+    endToEnd: textAt(tx, 'Refs', 'EndToEndId'),
+  };
+}
+
+/** The value every payment of an entry has (`''` when they differ, or there are none). */
+function shared(values: readonly string[]): string {
+  const first = values[0] ?? '';
+  return values.every((v) => v === first) ? first : '';
+}
+
+/** The different non-empty values, in order, joined: the text of a batch that has none of its own. */
+function distinct(values: readonly string[]): string {
+  return [...new Set(values.filter((v) => v !== ''))].join(', ');
+}
+
 /** The account identifier of a statement: IBAN, or the bank's own (BBAN / bankgiro) id. */
 function accountOf(stmt: XmlElement): string | undefined {
   const id = child(child(stmt, 'Acct'), 'Id');
@@ -175,16 +223,15 @@ function readCamt(text: string, ctx: ParseContext, container: 'Stmt' | 'Rpt', wh
         const pending = status !== '' && status !== 'BOOK';
         const valueDate = value === '' ? undefined : isoDate(value, entry.line, 'ValDt', ctx);
         const date = booked === '' ? (pending ? (valueDate ?? '') : isoDate(booked, entry.line, 'BookgDt', ctx)) : isoDate(booked, entry.line, 'BookgDt', ctx);
-        const tx = descendants(entry, 'TxDtls')[0];
-        const parties = child(tx, 'RltdPties');
-        const party = direction === 'DBIT' ? textAt(parties, 'Cdtr', 'Nm') || textAt(parties, 'Cdtr', 'Pty', 'Nm') : textAt(parties, 'Dbtr', 'Nm') || textAt(parties, 'Dbtr', 'Pty', 'Nm');
-        const partyAccount = direction === 'DBIT' ? child(parties, 'CdtrAcct') : child(parties, 'DbtrAcct');
-        const partyAccountId = textAt(partyAccount, 'Id', 'IBAN') || otherAccountId(child(child(partyAccount, 'Id'), 'Othr'));
-        const remittance = child(tx, 'RmtInf');
-        const unstructured = remittance ? remittance.children.filter((c) => c.name === 'Ustrd').map((c) => c.text.trim()).join(' ') : '';
-        const ocr = textAt(remittance, 'Strd', 'CdtrRefInf', 'Ref');
-        const info = textAt(entry, 'AddtlNtryInf') || textAt(tx, 'AddtlTxInf');
-        const text = info || unstructured || party || textAt(tx, 'Refs', 'EndToEndId');
+        const details = descendants(entry, 'TxDtls').map((tx) => transactionDetails(tx, direction, /^(true|1)$/.test(textAt(entry, 'RvslInd'))));
+        // One entry may book a batch of payments (a bankgiro deposit of several payers): what its
+        // payments share is the entry's, a party or reference of one of them is not.
+        const party = shared(details.map((d) => d.party));
+        const partyAccountId = shared(details.map((d) => d.partyAccount));
+        const ocr = shared(details.map((d) => d.ocr));
+        const unstructured = shared(details.map((d) => d.unstructured));
+        const info = textAt(entry, 'AddtlNtryInf') || shared(details.map((d) => d.info));
+        const text = info || unstructured || party || shared(details.map((d) => d.endToEnd)) || distinct(details.map((d) => d.unstructured || d.party));
         ctx.sink.add({
           line: entry.line,
           date,

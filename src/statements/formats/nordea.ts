@@ -15,7 +15,8 @@ const NAME: ColumnSpec = { role: 'counterparty', names: ['namn', 'nimi', 'name']
 const TITLE: ColumnSpec = { role: 'text', names: ['rubrik', 'otsikko', 'title'] };
 const MESSAGE: ColumnSpec = { role: 'reference', names: ['meddelande', 'viesti', 'message'] };
 const NOTES: ColumnSpec = { role: 'ignore', names: ['egna anteckningar', 'omat muistiinpanot', 'own notes'] };
-// One 2021 export had `Referensnummer` where `Saldo` usually is.
+// One 2021 export had `Referensnummer` where `Saldo` usually is, in the 8- and the 10-column
+// layout alike. Beside `Meddelande` (the reference read) it is the bank's own number, not read.
 const BALANCE: ColumnSpec = { role: 'balance', names: ['saldo', 'balance'], required: false };
 const REFNO: ColumnSpec = { role: 'reference', names: ['referensnummer'], required: false };
 const CURRENCY: ColumnSpec = { role: 'currency', names: ['valuta', 'valuutta', 'currency'] };
@@ -39,13 +40,13 @@ export const nordea2020: StatementFormat = defineTableFormat({
 export const nordea2022: StatementFormat = defineTableFormat({
   ...common,
   id: 'nordea-2022',
-  columns: [DATE, AMOUNT, FROM, TO, NAME, TITLE, MESSAGE, NOTES, BALANCE, CURRENCY],
+  columns: [DATE, AMOUNT, FROM, TO, NAME, TITLE, MESSAGE, NOTES, BALANCE, REFNO, CURRENCY],
 });
 
 export const nordea2024: StatementFormat = defineTableFormat({
   ...common,
   id: 'nordea-2024',
-  columns: [DATE, AMOUNT, FROM, TO, NAME, { role: 'text', names: ['ytterligare detaljer', 'additional details'] }, MESSAGE, NOTES, BALANCE, CURRENCY],
+  columns: [DATE, AMOUNT, FROM, TO, NAME, { role: 'text', names: ['ytterligare detaljer', 'additional details'] }, MESSAGE, NOTES, BALANCE, REFNO, CURRENCY],
 });
 
 /**
