@@ -76,27 +76,28 @@ export async function markTransferSides(tx: StoreSession, ref: ClientRef, client
   const byLine = new Map<string, VoucherRecord>();
   for (const v of vouchers) if (v.bankAccount !== undefined && v.transactionId !== undefined) byLine.set(keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId }), v);
   const storedIds = new Set(stored.map((v) => `${KONTERA_MARK}${v.series} ${v.number}`));
-  // A line booked by a voucher of its own that moves the same money on the first side's account is
-  // this transfer, booked already.
+  // Each side takes the nearest open line of its amount on the other account (no voucher of its own).
+  const marks = matchLedger(sides, lines.filter((l) => !byLine.has(keyOfLine(l))));
+  const met = new Set(marks.map((m) => `${m.bankAccount}\u0000${m.booked?.voucher ?? ''}`));
+  // A side that met no open line, where a line has a voucher of its own that moves the same money on
+  // the first side's account: that is this transfer, booked already from the other side.
   for (const side of sides) {
     const source = stored.find((v) => `${KONTERA_MARK}${v.series} ${v.number}` === side.id) as VoucherRecord;
+    const own = source.rows.reduce((s, r) => (r.account === source.bankAccount ? s + r.amount : s), 0);
     for (const account of side.bankAccounts) {
+      if (met.has(`${account}\u0000${side.id}`)) continue;
       const amount = side.rows.reduce((s, r) => (r.account === account ? s + r.amount : s), 0);
       for (const l of lines) {
         if (l.bankAccount !== account || l.amount !== amount || Math.abs(dayNumber(l.date) - dayNumber(side.date)) > MATCH_WINDOW_DAYS) continue;
         const other = byLine.get(keyOfLine(l));
-        if (other === undefined || other === source || (other.series === source.series && other.number === source.number)) continue;
-        // The same transfer moves the same money on the first side's account as this voucher does.
-        const back = otherBankRows(other, client.bankAccounts).get(source.bankAccount as AccountNo);
-        if (back === undefined || back !== source.rows.reduce((s, r) => (r.account === source.bankAccount ? s + r.amount : s), 0)) continue;
+        if (other === undefined || (other.series === source.series && other.number === source.number)) continue;
+        if (otherBankRows(other, client.bankAccounts).get(source.bankAccount as AccountNo) !== own) continue;
         throw new ConflictError(
           `Transfer booked twice: voucher ${source.series} ${source.number} (${source.date}) moves ${amount} öre on ${account}, and the line it meets there (${l.date}, ${l.amount} öre, ${JSON.stringify(l.text)}) is booked as the same transfer by voucher ${other.series} ${other.number}${storedIds.has(`${KONTERA_MARK}${other.series} ${other.number}`) ? ' of this call' : ''}: expected one voucher for both lines of a transfer between the client's own accounts; confirm one side only`,
         );
       }
     }
   }
-  const open = lines.filter((l) => !byLine.has(keyOfLine(l)));
-  const marks = matchLedger(sides, open);
   if (marks.length > 0) await tx.markTransactions(ref, marks);
 }
 

@@ -112,6 +112,26 @@ for (const kind of STORE_KINDS) {
       expect(vouchersOf(await k.exportSie('t'))).toEqual(['A 1: 1930 -1254000, 1630 1254000', 'B 1: 1630 -1254000, 2650 1254000']);
     });
 
+    it('two transfers of one amount in one week are two: confirming the second after the first\'s other side is no conflict, and each side meets its own line', async () => {
+      const head = 'Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\r\n';
+      const business = `${head}2026/03/04;-10000,00;1111 22 33333;5555 66 77777;;Överföring till sparkonto;30000,00;SEK\r\n2026/03/02;-10000,00;1111 22 33333;5555 66 77777;;Överföring till sparkonto;40000,00;SEK\r\n`;
+      const savings = `${head}2026/03/04;10000,00;1111 22 33333;5555 66 77777;;Överföring från företagskonto;70000,00;SEK\r\n2026/03/02;10000,00;1111 22 33333;5555 66 77777;;Överföring från företagskonto;60000,00;SEK\r\n`;
+      const a = await k.importStatement('n', new TextEncoder().encode(business), { fileName: 'foretag.csv' });
+      const b = await k.importStatement('n', new TextEncoder().encode(savings), { fileName: 'spar.csv' });
+      const on = (lines: typeof a.transactions, date: string) => lines.find((t) => t.date === date) as (typeof a.transactions)[number];
+      const [intoMar2] = await k.suggest('n', [on(b.transactions, '2026-03-02')]);
+      await k.confirm('n', [{ transaction: on(b.transactions, '2026-03-02'), voucher: voucherOf(intoMar2) }]);
+      const [outMar4] = await k.suggest('n', [on(a.transactions, '2026-03-04')]);
+      await k.confirm('n', [{ transaction: on(a.transactions, '2026-03-04'), voucher: voucherOf(outMar4) }]);
+      // Each voucher marked the other side of its own day: both remaining lines are booked, none twice.
+      const left = await k.suggest('n', [on(a.transactions, '2026-03-02'), on(b.transactions, '2026-03-04')]);
+      expect(left.map((s) => s.booked)).toEqual([
+        { series: 'B', number: '1', from: 'confirmed' },
+        { series: 'A', number: '1', from: 'confirmed' },
+      ]);
+      expect(vouchersOf(await k.exportSie('n'))).toHaveLength(2);
+    });
+
     it('without counterparty accounts, a transfer line whose other side is on the other account\'s statement is suggested as the transfer', async () => {
       const a = await k.importStatement('s', fixture(`${dir}/swedbank-foretagskonto.csv`), { fileName: 'swedbank-foretagskonto.csv' });
       expect(a.bankAccount).toBe('1930');
