@@ -284,3 +284,8 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
 export function isIsoDate(s: string): boolean {
   return parseDate(s, 'YYYY-MM-DD') !== undefined;
 }
+
+/** The ISO date `days` days after (before, when negative) `iso`. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
+}

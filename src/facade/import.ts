@@ -5,7 +5,7 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
+import { addDays, isIsoDate } from '../core/dates.js';
 import { BOOK_CURRENCY } from '../knowledge/types.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { knownSpelling } from '../statements/account-number.js';
@@ -83,22 +83,17 @@ function pickBankAccount(client: ClientRow, fileAccount: string | undefined, opt
   );
 }
 
-/** Adds `days` to an ISO date. */
-function shiftDate(iso: string, days: number): string {
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
-}
-
 /**
  * Matches the client's ledger vouchers near `from`–`to` against its unmarked lines on
  * `bankAccount`, stores the marks and returns them. Nothing is read when it has no ledger vouchers.
  */
 async function markBookedLines(tx: StoreSession, ref: ClientRef, bankAccount: AccountNo, from: string, to: string): Promise<TransactionMark[]> {
-  const lo = shiftDate(from, -MATCH_WINDOW_DAYS);
-  const hi = shiftDate(to, MATCH_WINDOW_DAYS);
+  const lo = addDays(from, -MATCH_WINDOW_DAYS);
+  const hi = addDays(to, MATCH_WINDOW_DAYS);
   const ledger = (await tx.listLedgerVouchers(ref)).filter((v) => v.bankAccounts.includes(bankAccount) && v.date >= lo && v.date <= hi);
   if (ledger.length === 0) return [];
   // Lines as far as a voucher near this file can reach, so the ones it already books are seen.
-  const lines = await tx.listTransactions(ref, { bankAccount, from: shiftDate(lo, -MATCH_WINDOW_DAYS), to: shiftDate(hi, MATCH_WINDOW_DAYS) });
+  const lines = await tx.listTransactions(ref, { bankAccount, from: addDays(lo, -MATCH_WINDOW_DAYS), to: addDays(hi, MATCH_WINDOW_DAYS) });
   const marks = matchLedger(ledger, lines);
   if (marks.length > 0) await tx.markTransactions(ref, marks);
   return marks;

@@ -5,6 +5,7 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
+import { addDays } from '../core/dates.js';
 import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
@@ -79,7 +80,7 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
               ? { ...moved, review: true, autoBook: false, reviewReasons: [...moved.reviewReasons, TRANSFER_REVIEW_REASON] }
               : moved;
           const twin = twins.get(i);
-          const paired = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...s.reviewReasons, twin] };
+          const paired = twin === undefined ? own : { ...own, review: true, autoBook: false, reviewReasons: [...own.reviewReasons, twin] };
           // A line booked already is never auto-booked again: confirm would refuse it (CONFLICT).
           const done = booked.get(i);
           const out = done === undefined ? paired : { ...paired, booked: done.booked, review: true, autoBook: false, reviewReasons: [...paired.reviewReasons, bookedReason(done)] };
@@ -90,11 +91,6 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
       }, READ_ONLY);
     },
   };
-}
-
-/** Adds `days` to an ISO date. */
-function shiftDays(iso: string, days: number): string {
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
 }
 
 /** The review reason on a suggestion for a line that a voucher books already. */
@@ -126,7 +122,7 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   // from its line is not looked for (confirm would still refuse the line, CONFLICT).
   const dates = [...stored.values()].map((r) => r.date).sort();
   const confirmed = new Map<string, VoucherRecord>();
-  for (const v of await tx.listVouchers(ref, { from: shiftDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: shiftDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) })) {
+  for (const v of await tx.listVouchers(ref, { from: addDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: addDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) })) {
     if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOf(v.bankAccount, v.transactionId), v);
   }
   for (let i = 0; i < lines.length; i++) {

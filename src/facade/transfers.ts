@@ -11,6 +11,7 @@
  * @module
  */
 import { ConflictError } from '../core/errors.js';
+import { addDays } from '../core/dates.js';
 import { formatKronor } from '../core/money.js';
 import { dayNumber } from '../knowledge/learn.js';
 import type { AccountNo } from '../knowledge/types.js';
@@ -46,18 +47,13 @@ function otherSides(vouchers: readonly VoucherRecord[], bankAccounts: readonly A
   });
 }
 
-/** Adds `days` to an ISO date. */
-function shift(iso: string, days: number): string {
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);
-}
-
 /** The lines on `accounts` and the confirmed vouchers near `from`–`to`, far enough for any match. */
 async function near(tx: StoreSession, ref: ClientRef, accounts: readonly AccountNo[], from: string, to: string): Promise<{ lines: TransactionRow[]; vouchers: readonly VoucherRecord[] }> {
-  const lo = shift(from, -2 * MATCH_WINDOW_DAYS);
-  const hi = shift(to, 2 * MATCH_WINDOW_DAYS);
+  const lo = addDays(from, -2 * MATCH_WINDOW_DAYS);
+  const hi = addDays(to, 2 * MATCH_WINDOW_DAYS);
   const lines: TransactionRow[] = [];
   for (const bankAccount of accounts) lines.push(...(await tx.listTransactions(ref, { bankAccount, from: lo, to: hi })));
-  return { lines, vouchers: await tx.listVouchers(ref, { from: shift(lo, -MATCH_WINDOW_DAYS), to: shift(hi, MATCH_WINDOW_DAYS) }) };
+  return { lines, vouchers: await tx.listVouchers(ref, { from: addDays(lo, -MATCH_WINDOW_DAYS), to: addDays(hi, MATCH_WINDOW_DAYS) }) };
 }
 
 /**
