@@ -12,9 +12,12 @@ import { DEMO, ROOT, kontera, tempDir } from './helpers.js';
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-const SWEDBANK = join(CORPUS, 'bank', 'swedbank', 'sample1');
-const SIE = join(CORPUS, 'sie', 'forsslund', 'SIE4_Exempelfil.SE');
+// Real files from ../shared/corpus as fixtures/ keeps them (fixtures/SOURCES.md, fixtures/sie/SOURCES.md), so the test runs in a
+// clone without the corpus: a Swedbank TAB export (corpus bank/swedbank/sample1) and a SIE file
+// (corpus sie/forsslund/SIE4_Exempelfil.SE).
+const FIXTURES = join(ROOT, 'fixtures');
+const SWEDBANK = join(FIXTURES, 'statements', 'swedbank', 'tab-2015.txt');
+const SIE = join(FIXTURES, 'sie', 'SIE4_Exempelfil.SE');
 
 describe('kontera --db FILE: a --db that is not a usable database file', () => {
   it('a bank statement or SIE file named as the database is refused as not a kontera database (exit 3), in JSON naming the file; not an internal error', () => {
@@ -88,7 +91,7 @@ describe('kontera: a SIE file given as the bank statement, and a bank statement 
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('kontera: SIE_NOT_SIE: Det här är ett kontoutdrag (swedbank-csv), inte en SIE-fil med bokföringen: importera det med kontera --db byrå.db import kaffe "januari 2026.csv" (januari 2026.csv, rad 1)\n');
     // A file that is neither keeps the reader's own message.
-    const pdf = kontera(['--db', 'byrå.db', 'learn', 'kaffe', join(CORPUS, 'sie', 'jsisie', 'BokSald.SE')], dir);
+    const pdf = kontera(['--db', 'byrå.db', 'learn', 'kaffe', join(FIXTURES, 'sie', 'BokSald.SE')], dir);
     expect(pdf.code).toBe(3);
     expect(pdf.stderr).toMatch(/^kontera: SIE_NOT_SIE: Not a SIE file: expected a #LABEL record/);
   });
