@@ -132,6 +132,18 @@ for (const kind of STORE_KINDS) {
       expect(vouchersOf(await k.exportSie('n'))).toHaveLength(2);
     });
 
+    it('a transfer line that another export of the same account holds too keeps both review reasons', async () => {
+      await k.importStatement('n', fixture(`${dir}/nordea-foretagskonto.csv`), { fileName: 'nordea-foretagskonto.csv' });
+      // The same month of the business account from another program: another format, other line ids.
+      const other = 'Datum;Text;Motkonto;Belopp;Saldo\r\n2026-03-02;Överföring till sparkonto;5555 66 77777;-10000,00;40000,00\r\n2026-03-05;Kortköp Pressbyrån;;-450,00;39550,00\r\n2026-03-09;Lindqvist Snickeri AB;;12500,00;52050,00\r\n';
+      const b = await k.importStatement('n', new TextEncoder().encode(other), { fileName: 'annat-program.csv', bankAccount: '1930' });
+      expect(b.warnings.map((w) => w.code)).toContain('OVERLAPS_OTHER_EXPORT');
+      const [s] = await k.suggest('n', [b.transactions.find((t) => t.amount === -1_000_000) as (typeof b.transactions)[number]]);
+      expect(s).toMatchObject({ account: '1940', match: 'transfer', review: true, autoBook: false });
+      expect(s?.reviewReasons[0]).toMatch(/^A transfer between the client's own accounts/);
+      expect(s?.reviewReasons[1]).toMatch(/^Line \d+ of another export of this bank account \(nordea-2020, nordea-foretagskonto\.csv\) has the same date and amount/);
+    });
+
     it('without counterparty accounts, a transfer line whose other side is on the other account\'s statement is suggested as the transfer', async () => {
       const a = await k.importStatement('s', fixture(`${dir}/swedbank-foretagskonto.csv`), { fileName: 'swedbank-foretagskonto.csv' });
       expect(a.bankAccount).toBe('1930');
