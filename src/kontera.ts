@@ -26,7 +26,7 @@ import { exportApi } from './facade/export.js';
 import { importApi } from './facade/import.js';
 import { learnApi } from './facade/learn.js';
 import { openItemsApi } from './facade/open-items.js';
-import { facadeContext, nonEmpty } from './facade/shared.js';
+import { facadeContext, nonEmpty, show } from './facade/shared.js';
 import { suggestApi } from './facade/suggest.js';
 import { relearnApi } from './facade/relearn.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
@@ -78,7 +78,7 @@ export async function createKontera(options: KonteraOptions = {}): Promise<Konte
   if (options.store !== undefined && !isStore(options.store)) {
     throw new ValidationError('Invalid store: expected a Store (createMemoryStore(), openSqliteStore(…), openPostgresStore(…) or one implementing the Store interface), got an object without its methods');
   }
-  if (options.now !== undefined && typeof options.now !== 'function') throw new ValidationError(`Invalid now: expected a function returning a Date, got ${JSON.stringify(options.now) ?? String(options.now)}`);
+  if (options.now !== undefined && typeof options.now !== 'function') throw new ValidationError(`Invalid now: expected a function returning a Date, got ${show(options.now)}`);
   const store = options.store ?? createMemoryStore();
   const minBureaus = options.minBureaus;
   if (minBureaus !== undefined && (!Number.isSafeInteger(minBureaus) || minBureaus < 1)) {
@@ -98,7 +98,7 @@ function isStore(x: unknown): x is Store {
 function checkedClock(now: () => Date): () => Date {
   return () => {
     const d: unknown = now();
-    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new ValidationError(`Invalid now: expected the clock to return a valid Date, got ${d instanceof Date ? 'Invalid Date' : (JSON.stringify(d) ?? String(d))}`);
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new ValidationError(`Invalid now: expected the clock to return a valid Date, got ${d instanceof Date ? 'Invalid Date' : (show(d))}`);
     return d;
   };
 }

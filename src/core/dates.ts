@@ -52,9 +52,12 @@ export const DATE_PATTERNS = [
 export const EXCEL_SERIAL = 'Excel serial day' as const;
 export type DatePattern = (typeof DATE_PATTERNS)[number] | typeof EXCEL_SERIAL;
 
-/** Day 0 of Excel's 1900 date system as serials from 61 on count it (1900-03-01 is 61). */
-const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
+/** Days since 1899-12-30 (Excel's 1900 system, past its 1900-02-29 bug; a fraction, the time of day, dropped) → ISO date. */
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
+  const ms = Math.round(Math.floor(serial) * 86_400_000) + Date.UTC(1899, 11, 30);
+  return new Date(ms).toISOString().slice(0, 10);
+}
 
 const MATCHERS: Record<DatePattern, RegExp> = {
   'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})$/,
@@ -262,11 +265,8 @@ function parseDay(raw: string, pattern: DatePattern): string | undefined {
     case 'MM/DD/YY':
       [mo, d, y] = [Number(a), Number(b), fullYear(Number(c))];
       break;
-    case EXCEL_SERIAL: {
-      const day = new Date(EXCEL_DAY_ZERO + Number(a) * DAY_MS);
-      [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
-      break;
-    }
+    case EXCEL_SERIAL:
+      return excelSerialToIso(Number(a));
     case 'D MMM YYYY':
     case 'MMM D YYYY': {
       const [, weekday, p, q, r = ''] = m;

@@ -8,7 +8,7 @@ import type { AccountNo } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
-import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty } from './shared.js';
+import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { AddClientInput, BankAccountInput, Client, Kontera, UpdateClientInput } from './types.js';
 
@@ -22,11 +22,11 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   }
   const list = (value: unknown, what: string): readonly unknown[] | undefined => {
     if (value === undefined || Array.isArray(value)) return value;
-    throw new ValidationError(`Invalid ${what} of client "${id}": expected an array, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new ValidationError(`Invalid ${what} of client "${id}": expected an array, got ${show(value)}`);
   };
   const flag = (value: unknown, what: string): boolean | undefined => {
     if (value === undefined || typeof value === 'boolean') return value;
-    throw new ValidationError(`Invalid ${what} of client "${id}": expected true or false, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new ValidationError(`Invalid ${what} of client "${id}": expected true or false, got ${show(value)}`);
   };
   const vatRegistered = flag(input.vatRegistered, 'vatRegistered');
   const network = flag(input.network, 'network');
@@ -37,7 +37,7 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   };
   const given = (list(input.bankAccounts, 'bankAccounts') ?? [DEFAULT_BANK_ACCOUNT]).map((b): BankAccountInput => {
     if (typeof b === 'string') return { account: b };
-    if (typeof b !== 'object' || b === null) throw new ValidationError(`Invalid bank account of client "${id}": expected a BAS account or { account, number?, series? }, got ${JSON.stringify(b) ?? String(b)}`);
+    if (typeof b !== 'object' || b === null) throw new ValidationError(`Invalid bank account of client "${id}": expected a BAS account or { account, number?, series? }, got ${show(b)}`);
     return b as BankAccountInput;
   });
   if (given.length === 0) throw new ValidationError(`Invalid bank accounts of client "${id}": expected at least one, got none`);
@@ -63,7 +63,7 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   }
   if (input.suspenseAccount !== undefined) inChart(checkAccount(input.suspenseAccount, 'suspense account'), 'suspense account');
   if (input.review !== undefined && (typeof input.review !== 'object' || input.review === null || Array.isArray(input.review))) {
-    throw new ValidationError(`Invalid review of client "${id}": expected { accounts?, counterparties? }, got ${JSON.stringify(input.review) ?? String(input.review)}`);
+    throw new ValidationError(`Invalid review of client "${id}": expected { accounts?, counterparties? }, got ${show(input.review)}`);
   }
   for (const a of list(input.review?.accounts, 'review accounts') ?? []) checkAccount(a, `review account of client "${id}"`);
   for (const c of list(input.review?.counterparties, 'review counterparties') ?? []) nonEmpty(c, `review counterparty of client "${id}"`);
@@ -72,7 +72,7 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   }
   const accountNames: Record<AccountNo, string> = {};
   if (input.accountNames !== undefined && (typeof input.accountNames !== 'object' || input.accountNames === null || Array.isArray(input.accountNames))) {
-    throw new ValidationError(`Invalid accountNames of client "${id}": expected { [account]: name }, got ${JSON.stringify(input.accountNames) ?? String(input.accountNames)}`);
+    throw new ValidationError(`Invalid accountNames of client "${id}": expected { [account]: name }, got ${show(input.accountNames)}`);
   }
   for (const [a, n] of Object.entries(input.accountNames ?? {})) accountNames[checkAccount(a, 'account name key')] = nonEmpty(n, `name of account ${a}`);
   const row: { -readonly [K in keyof ClientRow]: ClientRow[K] } = {

@@ -9,8 +9,8 @@ import { exactSum } from '../store/checks.js';
 import { isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
-import type { ClientRow, NewVoucher, TransactionRow, VoucherRecord } from '../store/store.js';
-import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, yieldToEventLoop } from './shared.js';
+import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
+import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, show, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
 import { isKonteraMark, markTransferSides } from './transfers.js';
@@ -35,7 +35,7 @@ function checkBooking(client: ClientRow, b: Booking, index: number): { bankAccou
   if (!Array.isArray(v.rows) || v.rows.length < 2) throw new ValidationError(`Invalid ${where}: expected at least two voucher rows`);
   const chart = client.chart === undefined ? undefined : new Set(client.chart);
   for (const [n, r] of v.rows.entries()) {
-    if (typeof r !== 'object' || r === null) throw new ValidationError(`Invalid ${where}: expected voucher row ${n + 1} as { account, amount }, got ${JSON.stringify(r) ?? String(r)}`);
+    if (typeof r !== 'object' || r === null) throw new ValidationError(`Invalid ${where}: expected voucher row ${n + 1} as { account, amount }, got ${show(r)}`);
     checkAccount(r.account, `account in ${where}`);
     if (!Number.isSafeInteger(r.amount)) throw new ValidationError(`Invalid ${where}: expected whole öre on account ${r.account}, got ${r.amount}`);
     if (chart !== undefined && !chart.has(r.account)) {
@@ -96,16 +96,11 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           }
         }
         // A line that is already booked: addVouchers below refuses it with CONFLICT (and writes nothing).
-        // An imported line's counterparty account is in the store when the caller did not pass it.
-        const accountOf = (b: Booking, i: number): string | undefined =>
-          b.transaction.counterpartyAccount ??
-          (b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`)?.counterpartyAccount);
         // An imported line is learned as it was imported: the texts the caller passes with its id may
         // have been edited or trimmed by the app, and a key learned from them would meet no bank line.
-        const storedOf = (b: Booking, i: number): TransactionRow | undefined =>
-          b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`);
+        // Its counterparty account is in the store when the caller did not pass it.
         const learnable: ConfirmedBooking[] = bookings.map((b, i) => {
-          const stored = storedOf(b, i);
+          const stored = b.transaction.id === undefined ? undefined : storedLines.get(`${checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT}\u0000${b.transaction.id}`);
           return {
             transaction: {
               date: b.transaction.date,
@@ -113,7 +108,7 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
               text: stored?.text ?? b.transaction.text,
               reference: stored === undefined ? b.transaction.reference : stored.reference,
               counterparty: stored === undefined ? b.transaction.counterparty : stored.counterparty,
-              counterpartyAccount: accountOf(b, i),
+              counterpartyAccount: b.transaction.counterpartyAccount ?? stored?.counterpartyAccount,
             },
             voucher: { date: b.voucher.date, text: b.voucher.text, rows: b.voucher.rows.map((r: VoucherRow) => ({ account: r.account, amount: r.amount })) },
             origin: b.correction === true ? 'correction' : 'confirmed',

@@ -33,25 +33,25 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
           const c = await clientOf(tx, clientId);
           const through = c.exported?.through ?? {};
           const exportedBefore = (v: VoucherRecord): boolean => v.number <= (through[v.series] ?? 0);
-          const listed = (await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series })).filter((v) => options.newOnly !== true || !exportedBefore(v));
+          // Recording reads every voucher (the mark runs over all of a series), so the filters apply here then.
+          const inFilter = (v: VoucherRecord): boolean => (options.from === undefined || v.date >= options.from) && (options.to === undefined || v.date <= options.to) && (options.series === undefined || v.series === options.series);
+          const all = options.record === true ? await tx.listVouchers(refOf(c)) : undefined;
+          const listed = (all?.filter(inFilter) ?? (await tx.listVouchers(refOf(c), { from: options.from, to: options.to, series: options.series }))).filter((v) => options.newOnly !== true || !exportedBefore(v));
           // A voucher whose bank line the client's own learned books already hold is in the books: not exported twice.
           const keys = listed.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [{ bankAccount: v.bankAccount, id: v.transactionId }] : []));
           const inBooks = new Set((keys.length === 0 ? [] : await tx.getTransactions(refOf(c), keys)).filter((t) => t.booked !== undefined).map((t) => `${t.bankAccount}\u0000${t.id}`));
           const chosen = listed.filter((v) => !inBooks.has(`${v.bankAccount ?? ''}\u0000${v.transactionId ?? ''}`));
-          if (options.record === true) {
-            // Per series, up to the first voucher neither exported now nor before (a filter left it
-            // out); one whose line the books hold counts as done, as no export will carry it.
-            const all = await tx.listVouchers(refOf(c));
-            const done = new Set(listed.map((v) => `${v.series} ${v.number}`));
+          if (all !== undefined) {
+            // Per series (the list is by series, then number), up to the first voucher neither
+            // exported now nor before (a filter left it out); one whose line the books hold counts as
+            // done, as no export will carry it.
+            const done = new Set(listed);
             const next: Partial<Record<VoucherSeries, number>> = { ...through };
-            for (const series of new Set(all.map((v) => v.series))) {
-              let mark = through[series] ?? 0;
-              for (const v of all) {
-                if (v.series !== series || v.number <= mark) continue;
-                if (!done.has(`${v.series} ${v.number}`)) break;
-                mark = v.number;
-              }
-              if (mark > 0) next[series] = mark;
+            const stopped = new Set<VoucherSeries>();
+            for (const v of all) {
+              if (stopped.has(v.series) || exportedBefore(v)) continue;
+              if (done.has(v)) next[v.series] = v.number;
+              else stopped.add(v.series);
             }
             await tx.updateClient({ ...c, exported: { through: next, at: now().toISOString() } });
           }

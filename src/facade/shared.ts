@@ -135,7 +135,7 @@ const LINE_TEXT_FIELDS = ['reference', 'counterparty', 'counterpartyAccount', 'k
  */
 export function checkLine(line: unknown, what: string): void {
   if (typeof line !== 'object' || line === null) {
-    throw new ValidationError(`Invalid ${what}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }, got ${JSON.stringify(line) ?? String(line)}`);
+    throw new ValidationError(`Invalid ${what}: expected { date: 'YYYY-MM-DD', amount: whole öre, text }, got ${show(line)}`);
   }
   const t = line as Record<string, unknown>;
   if (typeof t['date'] !== 'string' || !isIsoDate(t['date'])) throw new ValidationError(`Invalid ${what}: expected an ISO date YYYY-MM-DD, got ${show(t['date'])}`, { field: 'date' });
@@ -149,20 +149,20 @@ export function checkLine(line: unknown, what: string): void {
 }
 
 /** A value as a message shows it. */
-function show(value: unknown): string {
+export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
 export function nonEmpty(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ValidationError(`Invalid ${what}: expected a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new ValidationError(`Invalid ${what}: expected a non-empty string, got ${show(value)}`);
   }
   return value;
 }
 
 export function checkAccount(account: unknown, what: string): AccountNo {
   if (typeof account !== 'string' || !ACCOUNT_PATTERN.test(account)) {
-    throw new ValidationError(`Invalid ${what}: expected a four-digit BAS account, got ${JSON.stringify(account) ?? String(account)}`);
+    throw new ValidationError(`Invalid ${what}: expected a four-digit BAS account, got ${show(account)}`);
   }
   return account;
 }

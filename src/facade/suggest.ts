@@ -13,7 +13,7 @@ import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
-import { MATCH_WINDOW_DAYS } from './ledger.js';
+import { MATCH_WINDOW_DAYS, keyOfLine } from './ledger.js';
 import { TRANSFER_REVIEW_REASON, isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
@@ -112,10 +112,9 @@ function bookedReason(b: { readonly booked: BookedAlready; readonly transfer: bo
  */
 async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo): Promise<ReadonlyMap<number, { readonly booked: BookedAlready; readonly transfer: boolean }>> {
   const out = new Map<number, { readonly booked: BookedAlready; readonly transfer: boolean }>();
-  const keyOf = (bankAccount: AccountNo, id: string): string => `${bankAccount}\u0000${id}`;
   const keys = lines.flatMap((t) => (t.id === undefined ? [] : [{ bankAccount: t.bankAccount ?? firstBank, id: t.id }]));
   if (keys.length === 0) return out;
-  const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOf(r.bankAccount, r.id), r]));
+  const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOfLine(r), r]));
   if (stored.size === 0) return out;
   // The vouchers dated as near the lines as a voucher of the books is to the line it books
   // (MATCH_WINDOW_DAYS), in one query however many lines are asked about: a voucher dated further
@@ -123,19 +122,19 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   const dates = [...stored.values()].map((r) => r.date).sort();
   const confirmed = new Map<string, VoucherRecord>();
   for (const v of await tx.listVouchers(ref, { from: addDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: addDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) })) {
-    if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOf(v.bankAccount, v.transactionId), v);
+    if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId }), v);
   }
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i] as TransactionLike;
     if (t.id === undefined) continue;
-    const row = stored.get(keyOf(t.bankAccount ?? firstBank, t.id));
+    const row = stored.get(keyOfLine({ bankAccount: t.bankAccount ?? firstBank, id: t.id }));
     if (row === undefined) continue;
     if (row.booked !== undefined) {
       const transfer = isKonteraMark(row.booked);
       out.set(i, { booked: { series: row.booked.series, number: row.booked.number, from: transfer ? 'confirmed' : 'sie' }, transfer });
       continue;
     }
-    const v = confirmed.get(keyOf(row.bankAccount, row.id));
+    const v = confirmed.get(keyOfLine(row));
     if (v !== undefined) out.set(i, { booked: { series: v.series, number: String(v.number), from: 'confirmed' }, transfer: false });
   }
   return out;

@@ -17,7 +17,7 @@ import { dayNumber } from '../knowledge/learn.js';
 import type { AccountNo } from '../knowledge/types.js';
 import { sameAccountNumber } from '../statements/account-number.js';
 import type { ClientRef, ClientRow, LedgerMark, LedgerVoucher, StoreSession, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
-import { MATCH_WINDOW_DAYS, keyOfLine, matchLedger } from './ledger.js';
+import { MATCH_WINDOW_DAYS, bankAmount, confirmedLines, keyOfLine, matchLedger } from './ledger.js';
 import { digits } from './shared.js';
 import type { Suggestion } from '../suggest/types.js';
 
@@ -29,31 +29,46 @@ export function isKonteraMark(mark: LedgerMark): boolean {
   return mark.voucher.startsWith(KONTERA_MARK);
 }
 
-/** The client's bank accounts among the voucher's rows, other than the one its own line is on, with the money moved on each. */
-function otherBankRows(v: VoucherRecord, bankAccounts: readonly AccountNo[]): Map<AccountNo, number> {
-  const out = new Map<AccountNo, number>();
-  if (v.bankAccount === undefined) return out;
-  for (const r of v.rows) if (r.account !== v.bankAccount && bankAccounts.includes(r.account)) out.set(r.account, (out.get(r.account) ?? 0) + r.amount);
-  for (const [a, amount] of out) if (amount === 0) out.delete(a);
-  return out;
+/** The mark's id of a confirmed voucher (never a SIE voucher's id, which starts with a date). */
+function markId(v: { readonly series: string; readonly number: number }): string {
+  return `${KONTERA_MARK}${v.series} ${v.number}`;
 }
 
-/** Confirmed vouchers that move money on another of the client's bank accounts, as vouchers of those accounts to match lines with. */
-function otherSides(vouchers: readonly VoucherRecord[], bankAccounts: readonly AccountNo[]): LedgerVoucher[] {
+/** A confirmed voucher that moves money on other bank accounts of the client than its own line's. */
+interface OtherSide {
+  readonly voucher: VoucherRecord;
+  /** The voucher as a voucher of those accounts, to match their lines with (see `matchLedger`). */
+  readonly ledger: LedgerVoucher;
+  /** The money it moves on each of those accounts, and on its own line's. */
+  readonly moves: ReadonlyMap<AccountNo, number>;
+  readonly own: number;
+}
+
+/** The confirmed vouchers among `vouchers` that move money on another of the client's bank accounts. */
+function otherSides(vouchers: readonly VoucherRecord[], bankAccounts: readonly AccountNo[]): OtherSide[] {
   return vouchers.flatMap((v) => {
-    const others = otherBankRows(v, bankAccounts);
-    if (others.size === 0) return [];
-    return [{ id: `${KONTERA_MARK}${v.series} ${v.number}`, series: v.series, number: String(v.number), date: v.date, text: v.text, rows: v.rows, fingerprint: '', bankAccounts: [...others.keys()], learned: false }];
+    if (v.bankAccount === undefined) return [];
+    const moves = new Map<AccountNo, number>();
+    for (const a of bankAccounts) {
+      const amount = a === v.bankAccount ? 0 : bankAmount(v.rows, [a]);
+      if (amount !== 0) moves.set(a, amount);
+    }
+    if (moves.size === 0) return [];
+    const ledger = { id: markId(v), series: v.series, number: String(v.number), date: v.date, text: v.text, rows: v.rows, fingerprint: '', bankAccounts: [...moves.keys()], learned: false };
+    return [{ voucher: v, ledger, moves, own: bankAmount(v.rows, [v.bankAccount]) }];
   });
 }
 
-/** The lines on `accounts` and the confirmed vouchers near `from`–`to`, far enough for any match. */
-async function near(tx: StoreSession, ref: ClientRef, accounts: readonly AccountNo[], from: string, to: string): Promise<{ lines: TransactionRow[]; vouchers: readonly VoucherRecord[] }> {
-  const lo = addDays(from, -2 * MATCH_WINDOW_DAYS);
-  const hi = addDays(to, 2 * MATCH_WINDOW_DAYS);
+/** The lines on `accounts` near `from`–`to`, as far as a voucher dated within the window can reach. */
+async function linesNear(tx: StoreSession, ref: ClientRef, accounts: readonly AccountNo[], from: string, to: string): Promise<TransactionRow[]> {
   const lines: TransactionRow[] = [];
-  for (const bankAccount of accounts) lines.push(...(await tx.listTransactions(ref, { bankAccount, from: lo, to: hi })));
-  return { lines, vouchers: await tx.listVouchers(ref, { from: addDays(lo, -MATCH_WINDOW_DAYS), to: addDays(hi, MATCH_WINDOW_DAYS) }) };
+  for (const bankAccount of accounts) lines.push(...(await tx.listTransactions(ref, { bankAccount, from: addDays(from, -2 * MATCH_WINDOW_DAYS), to: addDays(to, 2 * MATCH_WINDOW_DAYS) })));
+  return lines;
+}
+
+/** The confirmed vouchers that may book those lines. */
+function vouchersNear(tx: StoreSession, ref: ClientRef, from: string, to: string): Promise<readonly VoucherRecord[]> {
+  return tx.listVouchers(ref, { from: addDays(from, -3 * MATCH_WINDOW_DAYS), to: addDays(to, 3 * MATCH_WINDOW_DAYS) });
 }
 
 /**
@@ -66,30 +81,29 @@ async function near(tx: StoreSession, ref: ClientRef, accounts: readonly Account
 export async function markTransferSides(tx: StoreSession, ref: ClientRef, client: ClientRow, stored: readonly VoucherRecord[]): Promise<void> {
   const sides = otherSides(stored, client.bankAccounts);
   if (sides.length === 0) return;
-  const dates = sides.map((s) => s.date).sort();
-  const accounts = [...new Set(sides.flatMap((s) => s.bankAccounts))];
-  const { lines, vouchers } = await near(tx, ref, accounts, dates[0] as string, dates[dates.length - 1] as string);
+  const dates = sides.map((s) => s.voucher.date).sort();
+  const [from, to] = [dates[0] as string, dates[dates.length - 1] as string];
+  const lines = await linesNear(tx, ref, [...new Set(sides.flatMap((s) => [...s.moves.keys()]))], from, to);
   const byLine = new Map<string, VoucherRecord>();
-  for (const v of vouchers) if (v.bankAccount !== undefined && v.transactionId !== undefined) byLine.set(keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId }), v);
-  const storedIds = new Set(stored.map((v) => `${KONTERA_MARK}${v.series} ${v.number}`));
+  for (const v of await vouchersNear(tx, ref, from, to)) if (v.bankAccount !== undefined && v.transactionId !== undefined) byLine.set(keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId }), v);
+  const storedIds = new Set(stored.map(markId));
   // Each side takes the nearest open line of its amount on the other account (no voucher of its own).
-  const marks = matchLedger(sides, lines.filter((l) => !byLine.has(keyOfLine(l))));
-  const met = new Set(marks.map((m) => `${m.bankAccount}\u0000${m.booked?.voucher ?? ''}`));
+  const marks = matchLedger(
+    sides.map((s) => s.ledger),
+    lines.filter((l) => !byLine.has(keyOfLine(l))),
+  );
+  const met = new Set(marks.map((m) => keyOfLine({ bankAccount: m.bankAccount, id: m.booked?.voucher ?? '' })));
   // A side that met no open line, where a line has a voucher of its own that moves the same money on
   // the first side's account: that is this transfer, booked already from the other side.
-  for (const side of sides) {
-    const source = stored.find((v) => `${KONTERA_MARK}${v.series} ${v.number}` === side.id) as VoucherRecord;
-    const own = source.rows.reduce((s, r) => (r.account === source.bankAccount ? s + r.amount : s), 0);
-    for (const account of side.bankAccounts) {
-      if (met.has(`${account}\u0000${side.id}`)) continue;
-      const amount = side.rows.reduce((s, r) => (r.account === account ? s + r.amount : s), 0);
+  for (const { voucher: source, ledger, moves, own } of sides) {
+    for (const [account, amount] of moves) {
+      if (met.has(keyOfLine({ bankAccount: account, id: ledger.id }))) continue;
       for (const l of lines) {
-        if (l.bankAccount !== account || l.amount !== amount || Math.abs(dayNumber(l.date) - dayNumber(side.date)) > MATCH_WINDOW_DAYS) continue;
+        if (l.bankAccount !== account || l.amount !== amount || Math.abs(dayNumber(l.date) - dayNumber(source.date)) > MATCH_WINDOW_DAYS) continue;
         const other = byLine.get(keyOfLine(l));
-        if (other === undefined || (other.series === source.series && other.number === source.number)) continue;
-        if (otherBankRows(other, client.bankAccounts).get(source.bankAccount as AccountNo) !== own) continue;
+        if (other === undefined || markId(other) === ledger.id || otherSides([other], client.bankAccounts)[0]?.moves.get(source.bankAccount as AccountNo) !== own) continue;
         throw new ConflictError(
-          `Transfer booked twice: voucher ${source.series} ${source.number} (${source.date}) moves ${amount} öre on ${account}, and the line it meets there (${l.date}, ${l.amount} öre, ${JSON.stringify(l.text)}) is booked as the same transfer by voucher ${other.series} ${other.number}${storedIds.has(`${KONTERA_MARK}${other.series} ${other.number}`) ? ' of this call' : ''}: expected one voucher for both lines of a transfer between the client's own accounts; confirm one side only`,
+          `Transfer booked twice: voucher ${source.series} ${source.number} (${source.date}) moves ${amount} öre on ${account}, and the line it meets there (${l.date}, ${l.amount} öre, ${JSON.stringify(l.text)}) is booked as the same transfer by voucher ${other.series} ${other.number}${storedIds.has(markId(other)) ? ' of this call' : ''}: expected one voucher for both lines of a transfer between the client's own accounts; confirm one side only`,
         );
       }
     }
@@ -103,11 +117,15 @@ export async function markTransferSides(tx: StoreSession, ref: ClientRef, client
  */
 export async function transferMarksAtImport(tx: StoreSession, ref: ClientRef, client: ClientRow, bankAccount: AccountNo, from: string, to: string): Promise<TransactionMark[]> {
   if (client.bankAccounts.length < 2) return [];
-  const { lines, vouchers } = await near(tx, ref, [bankAccount], from, to);
-  const sides = otherSides(vouchers, client.bankAccounts).filter((s) => s.bankAccounts.includes(bankAccount));
+  const vouchers = await vouchersNear(tx, ref, from, to);
+  const sides = otherSides(vouchers, client.bankAccounts).filter((s) => s.moves.has(bankAccount));
   if (sides.length === 0) return [];
-  const confirmed = new Set(vouchers.flatMap((v) => (v.bankAccount !== undefined && v.transactionId !== undefined ? [keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId })] : [])));
-  const marks = matchLedger(sides, lines.filter((l) => !confirmed.has(keyOfLine(l))));
+  const confirmed = confirmedLines(vouchers);
+  const lines = await linesNear(tx, ref, [bankAccount], from, to);
+  const marks = matchLedger(
+    sides.map((s) => s.ledger),
+    lines.filter((l) => !confirmed.has(keyOfLine(l))),
+  );
   if (marks.length > 0) await tx.markTransactions(ref, marks);
   return marks;
 }
@@ -189,7 +207,7 @@ export async function transferSidesOf(
   if (pending.length === 0) return out;
   const dates = pending.map((i) => (lines[i] as { date: string }).date).sort();
   const others = client.bankAccounts.filter((a) => pending.some((i) => (lines[i]?.bankAccount ?? firstBank) !== a));
-  const { lines: stored } = await near(tx, ref, others, dates[0] as string, dates[dates.length - 1] as string);
+  const stored = await linesNear(tx, ref, others, dates[0] as string, dates[dates.length - 1] as string);
   const byAmount = new Map<number, TransactionRow[]>();
   for (const l of stored) {
     const list = byAmount.get(l.amount);
@@ -203,7 +221,6 @@ export async function transferSidesOf(
     const sides = (byAmount.get(-t.amount) ?? []).filter(
       (l) =>
         l.bankAccount !== mine &&
-        l.amount === -t.amount &&
         l.pending !== true &&
         Math.abs(dayNumber(l.date) - day) <= MATCH_WINDOW_DAYS &&
         (l.kind === 'transfer' || (l.counterpartyAccount !== undefined && (numbers.get(mine) ?? []).some((n) => sameOwnAccount(n, l.counterpartyAccount as string)))),

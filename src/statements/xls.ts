@@ -13,7 +13,8 @@ import { CfbLimitError, readCompoundFile } from '../core/cfb.js';
 import { decodeBytes } from '../core/encoding.js';
 import { StatementParseError } from '../core/errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
-import { BUILTIN_DATE_FORMATS, DAYS_1904, excelNumberText, excelSerialToIso, isDateFormat } from './xlsx.js';
+import { excelSerialToIso } from '../core/dates.js';
+import { BUILTIN_DATE_FORMATS, DAYS_1904, excelNumberText, isDateFormat } from './xlsx.js';
 
 const BOF = 0x0809;
 const EOF = 0x000a;

@@ -8,6 +8,7 @@
  * row: line N of the text is row N of the sheet, so errors name the row a user sees in Excel.
  */
 import { StatementParseError } from '../core/errors.js';
+import { excelSerialToIso } from '../core/dates.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits, RATIO_FREE_BYTES } from '../core/limits.js';
 import { type XmlElement, child, descendants, parseEntryXml } from './markup.js';
 
@@ -264,13 +265,6 @@ export function isDateFormat(code: string): boolean {
 
 /** Days between Excel's 1900 and 1904 date systems: a 1904-system serial plus this is the 1900-system serial. */
 export const DAYS_1904 = 1462;
-
-/** Days since 1899-12-30 (Excel's 1900 system, past its 1900-02-29 bug) → ISO date. */
-export function excelSerialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
-  const ms = Math.round(Math.floor(serial) * 86_400_000) + Date.UTC(1899, 11, 30);
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /**
  * A number as Excel stored it (a double, written as its shortest decimal) → text a bank format

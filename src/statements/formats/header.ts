@@ -41,6 +41,11 @@ const NO_IMPACT = /^(memo|none|no impact|ingen|ingen påverkan)$/i;
 /** A status that says the money never moved: the row is left out. */
 const STATUS_VOID = /^(declined|denied|refused|voided|expired|reverted|reversed|failed|cancell?ed|rejected|avvisad|avslagen|nekad|misslyckad|makulerad|annullerad|avbruten|återkallad|återförd|stoppad)/i;
 
+/** A row that moved no money: declined, reverted or cancelled by its status, or no balance impact. */
+function voidRow(status: string, impact: string): boolean {
+  return STATUS_VOID.test(status) || NO_IMPACT.test(impact.trim());
+}
+
 /** A header row the synonym table understands: a date column and an amount (or in/out) column. */
 export interface HeaderCandidate {
   readonly index: number;
@@ -237,12 +242,16 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // as many fees are of each sign, the running balance of the booked rows decides (the amount as
   // the day/month tie-break below reads it: the first amount column, or deposit less withdrawal).
   const feeColumn = columnsOf(header, 'fee')[0];
-  const voidCol = columnsOf(header, 'status')[0];
+  const statusCol = columnsOf(header, 'status')[0];
   const impactCol = columnsOf(header, 'impact')[0];
+  const isPendingRow = (r: readonly string[]): boolean => PENDING.test(cell(r, dateCols[0])) || STATUS_PENDING.test(cell(r, statusCol));
+  const isVoidRow = (r: readonly string[]): boolean => voidRow(cell(r, statusCol), cell(r, impactCol));
+  /** A row that moved the balance: the rows a balance chain links. */
+  const isBookedRow = (r: readonly string[]): boolean => !isPendingRow(r) && !isVoidRow(r);
   const firstAmount = columnsOf(header, 'amount')[0];
   const firstBalance = columnsOf(header, 'balance')[0];
   const movedBeforeFee = (r: readonly string[]): number | undefined => {
-    if (PENDING.test(cell(r, dateCols[0])) || STATUS_PENDING.test(cell(r, voidCol))) return undefined;
+    if (isPendingRow(r)) return undefined;
     if (firstAmount !== undefined) return amountOf(cell(r, firstAmount));
     return depositLessWithdrawal(amountOf(cell(r, columnsOf(header, 'credit')[0])), amountOf(cell(r, columnsOf(header, 'debit')[0])));
   };
@@ -251,7 +260,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
       ? undefined
       : feeDirection(
           sample.flatMap((r, k) => {
-            if (STATUS_VOID.test(cell(r, voidCol)) || NO_IMPACT.test(cell(r, impactCol).trim())) return [];
+            if (isVoidRow(r)) return [];
             const amount = movedBeforeFee(r);
             const chain = amount === undefined ? undefined : { amount, balance: firstBalance === undefined ? undefined : amountOf(cell(r, firstBalance)) };
             return [{ fee: amountOf(cell(r, feeColumn)) ?? 0, line: sampleLines[k] as number, chain }];
@@ -281,9 +290,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     const balanceCol = columnsOf(header, 'balance')[0];
     const amountCol = columnsOf(header, 'amount')[0];
     const [creditCol, debitCol, feeCol] = [columnsOf(header, 'credit')[0], columnsOf(header, 'debit')[0], columnsOf(header, 'fee')[0]];
-    const dateCol = dateCols[0];
-    const status = columnsOf(header, 'status')[0];
-    if (balanceCol === undefined || dateCol === undefined || (amountCol === undefined && (creditCol === undefined || debitCol === undefined))) return undefined;
+    if (balanceCol === undefined || dateCols[0] === undefined || (amountCol === undefined && (creditCol === undefined || debitCol === undefined))) return undefined;
     const moved = (r: readonly string[]): number | undefined => {
       if (amountCol !== undefined) return amountOf(cell(r, amountCol));
       return depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
@@ -296,11 +303,11 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
         ctx.file,
         (cells) => {
           // Booked rows only, as the statement's chain is checked (a pending row has no place in it yet).
-          if (PENDING.test(cell(cells, dateCol)) || STATUS_PENDING.test(cell(cells, status)) || STATUS_VOID.test(cell(cells, status)) || NO_IMPACT.test(cell(cells, impactCol).trim())) return;
+          if (!isBookedRow(cells)) return;
           const a = moved(cells);
           if (a === undefined) return;
           const fee = feeMovement(amountOf(cell(cells, feeCol)) ?? 0, feeDir);
-          visit(cell(cells, dateCol), feeCol === undefined ? [a] : [a, a + fee], amountOf(cell(cells, balanceCol)));
+          visit(cell(cells, dateCols[0]), feeCol === undefined ? [a] : [a, a + fee], amountOf(cell(cells, balanceCol)));
         },
         names.length,
       ),
@@ -348,7 +355,6 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   // A D/K marker column signs the amount; a fee column, when the fee is charged besides the amount
   // (the balance chain decides below), lowers what the row moves the balance by.
   let signCol = columnsOf(header, 'sign')[0];
-  const statusCol = columnsOf(header, 'status')[0];
   // No marker column, no negative amount, and a type column that names the direction on every row
   // (`Insättning`/`Uttag`, `Deposit`/`Withdrawal`), or a column headed like a signed amount whose
   // cells are only such words (`In/Ut`: `In`, `Ut`): that column signs the amount.
@@ -377,7 +383,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const feeOf = (r: readonly string[]): number => (useFee ? feeMovement(amountOf(cell(r, feeCol)) ?? 0, feeDir) : 0);
   const pairsFor = (amountCol: number, balanceCol: number): [number, number][] =>
     sample
-      .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)) && !NO_IMPACT.test(cell(r, impactCol).trim()))
+      .filter(isBookedRow)
       .map((r) => {
         const a = signedAmount(r, amountCol);
         return [a === undefined ? undefined : a + feeOf(r), amountOf(cell(r, balanceCol))] as const;
@@ -533,7 +539,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     // Split in/out columns: the row's amount is what came in less what went out.
     const splitPairs = (): [number, number][] =>
       sample
-        .filter((r) => !PENDING.test(cell(r, dateCols[0])) && !STATUS_PENDING.test(cell(r, statusCol)) && !STATUS_VOID.test(cell(r, statusCol)) && !NO_IMPACT.test(cell(r, impactCol).trim()))
+        .filter(isBookedRow)
         .map((r) => {
           const moved = depositLessWithdrawal(amountOf(cell(r, creditCol)), amountOf(cell(r, debitCol)));
           const a = moved === undefined ? undefined : moved + feeOf(r);
@@ -578,7 +584,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     // Marked preliminary, or no booking date yet but a transaction date (a reserved card purchase).
     isPending: (get) => PENDING.test(get('date')) || (get('date') === '' && /\d/.test(get('valueDate'))) || STATUS_PENDING.test(get('status')),
     // Declined, reverted or cancelled (a `Status`/`State` column): money that never moved.
-    isVoid: (get) => STATUS_VOID.test(get('status')) || NO_IMPACT.test(get('impact').trim()),
+    isVoid: (get) => voidRow(get('status'), get('impact')),
     // A row with no date and no money (`Summa`, `Totalt` with nothing beside it) closes the table
     // (a totals row with money, `;Summa;455,00;`, is a footer in every table format).
     isFooter: (cells) => {
