@@ -1,5 +1,6 @@
 /**
- * Bureaus and clients: adding them (every default filled in, every setting checked) and reading a client.
+ * Bureaus and clients: adding them (defaults filled in, every setting checked), changing a client's
+ * settings (checked the same way) and reading a client.
  *
  * @module
  */

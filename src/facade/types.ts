@@ -409,7 +409,7 @@ export interface Kontera {
   /** Adds a bureau. `CONFLICT` if the id exists. */
   addBureau(bureau: BureauRow): Promise<BureauRow>;
   /**
-   * Adds a client to a bureau, filling in defaults. `NOT_FOUND` bureau, `CONFLICT` when the bureau
+   * Adds a client to a bureau, filling in defaults (see {@link Client}). `NOT_FOUND` bureau, `CONFLICT` when the bureau
    * has a client with that id, `VALIDATION` settings. Client ids are scoped by bureau: another
    * bureau may use the same id.
    */
