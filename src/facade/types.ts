@@ -129,7 +129,8 @@ export interface UpdateClientInput {
    * are what they would be had the client always had this setting. On joining, a counterparty
    * counts only when every stored booking that taught it (its SIE history's bank vouchers and its
    * confirmed vouchers, as `relearn` reads them) has a key free of personal data; one learned from
-   * nothing stored (see {@link RelearnResult.notReplayable}) stays out of the network.
+   * nothing stored (see {@link RelearnResult.notReplayable}), or under other key rules than the
+   * current ones (`keyRulesOutdated`: run `relearn` first), stays out of the network.
    */
   readonly network?: boolean | null | undefined;
   /** The client's fiscal years (see {@link AddClientInput.fiscalYears}); an empty list removes them. */
