@@ -1,5 +1,6 @@
 /**
- * Bureaus and clients: adding them (every default filled in, every setting checked) and reading a client.
+ * Bureaus and clients: adding them (defaults filled in, every setting checked), changing a client's
+ * settings (checked the same way) and reading a client.
  *
  * @module
  */
@@ -8,7 +9,9 @@ import type { AccountNo } from '../knowledge/types.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { BureauRow, ClientRow, VoucherSeries } from '../store/store.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
-import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, nextFreeSeries, nonEmpty, show } from './shared.js';
+import { setNetworkShare } from '../knowledge/learn.js';
+import { shareableKeys } from './relearn.js';
+import { DEFAULT_BANK_ACCOUNT, ORG_NR_PATTERN, checkAccount, checkFiscalYears, digits, engineClient, knowledgeForLearning, nextFreeSeries, nonEmpty, refOf, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { AddClientInput, BankAccountInput, Client, Kontera, UpdateClientInput } from './types.js';
 
@@ -105,6 +108,77 @@ function resolveClientInput(input: AddClientInput): ClientRow {
   return row;
 }
 
+/** The settings of {@link UpdateClientInput}: every one of {@link AddClientInput} but the ids. */
+const SETTINGS = [
+  'name',
+  'orgNr',
+  'bankAccounts',
+  'vatRegistered',
+  'chart',
+  'accountNames',
+  'suspenseAccount',
+  'review',
+  'autoBookThreshold',
+  'autoBookShared',
+  'network',
+  'fiscalYears',
+] as const satisfies readonly (keyof UpdateClientInput & keyof AddClientInput)[];
+
+/** What `resolveClientInput` writes of a row from the settings; the rest of a stored row is kept. */
+const RESOLVED: readonly (keyof ClientRow)[] = ['name', 'orgNr', 'bankAccounts', 'bankAccountsFrom', 'accountNumbers', 'series', 'vatRegistered', 'chart', 'accountNames', 'suspenseAccount', 'review', 'autoBookThreshold', 'autoBookShared', 'network', 'fiscalYears'];
+
+/** A stored client as the `addClient` input that gives it (its bank accounts with their series and numbers). */
+function inputOf(c: ClientRow): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...c };
+  for (const key of Object.keys(input)) if (!(SETTINGS as readonly string[]).includes(key) && key !== 'id' && key !== 'bureauId') delete input[key];
+  input['bankAccounts'] = c.bankAccounts.map((account) => ({ account, number: c.accountNumbers?.[account], series: c.series[account] }));
+  return input;
+}
+
+/**
+ * The client with `changes` applied, checked by `resolveClientInput` as `addClient` checks a new
+ * one: the stored settings as an `addClient` input, each change put in (`null` takes a setting out,
+ * `undefined` leaves it), resolved; what is not a setting (key rules, export marks) is kept.
+ */
+function updatedClient(client: ClientRow, changes: UpdateClientInput): ClientRow {
+  const given = changes as Readonly<Record<string, unknown>>;
+  for (const field of ['id', 'bureauId'] as const) {
+    const value = given[field];
+    if (value !== undefined && value !== client[field]) {
+      throw new ValidationError(`Invalid ${field} of client "${client.id}": expected it unchanged (${show(client[field])}), got ${show(value)}; it cannot be changed`, { field });
+    }
+  }
+  const input = inputOf(client);
+  for (const field of SETTINGS) {
+    const value = given[field];
+    if (value === null) delete input[field];
+    else if (value !== undefined) input[field] = value;
+  }
+  const bankAccounts = changes.bankAccounts;
+  if (Array.isArray(bankAccounts)) {
+    // An account the client has keeps its series (its vouchers' numbering) and its number unless given.
+    input['bankAccounts'] = bankAccounts.map((b: unknown) => {
+      const entry = typeof b === 'string' ? { account: b } : b;
+      if (typeof entry !== 'object' || entry === null) return b;
+      const e = entry as { account?: unknown; number?: unknown; series?: unknown };
+      const account = typeof e.account === 'string' ? e.account : '';
+      const stored = (of: Readonly<Record<string, string>> | undefined): string | undefined => (of !== undefined && Object.hasOwn(of, account) ? of[account] : undefined);
+      return { ...e, number: e.number ?? stored(client.accountNumbers), series: e.series ?? stored(client.series) };
+    });
+  }
+  const resolved = resolveClientInput(input as unknown as AddClientInput);
+  const row: Record<string, unknown> = { ...client };
+  for (const key of RESOLVED) delete row[key];
+  for (const key of RESOLVED) if (resolved[key] !== undefined) row[key] = resolved[key];
+  // Bank accounts left as they were (or given as they are) keep where they came from; other ones given are the bureau's.
+  const same = resolved.bankAccounts.length === client.bankAccounts.length && resolved.bankAccounts.every((a, i) => a === client.bankAccounts[i]);
+  if (bankAccounts === undefined || (bankAccounts !== null && same)) {
+    if (client.bankAccountsFrom === undefined) delete row['bankAccountsFrom'];
+    else row['bankAccountsFrom'] = client.bankAccountsFrom;
+  }
+  return row as unknown as ClientRow;
+}
+
 /** `addBureau`, `addClient`, `updateClient`, `getClient`. */
 export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'addClient' | 'updateClient' | 'getClient'> {
   const { store, visibleBureau, clientOf } = ctx;
@@ -124,13 +198,27 @@ export function clientsApi(ctx: FacadeContext): Pick<Kontera, 'addBureau' | 'add
     },
 
     async updateClient(clientId: string, changes: UpdateClientInput): Promise<Client> {
-      if (typeof changes !== 'object' || changes === null) throw new ValidationError('Invalid client changes: expected { fiscalYears }');
-      const years = changes.fiscalYears === undefined ? undefined : checkFiscalYears(changes.fiscalYears, `fiscalYears of client "${clientId}"`);
+      if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+        throw new ValidationError(`Invalid changes of client "${clientId}": expected { name?, bankAccounts?, vatRegistered?, chart?, network?, … }, got ${show(changes)}`);
+      }
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
-        if (years === undefined) return client;
-        const { fiscalYears: _old, ...rest } = client;
-        const row: ClientRow = years.length > 0 ? { ...rest, fiscalYears: years } : rest;
+        const row = updatedClient(client, changes);
+        const ref = refOf(client);
+        for (const account of client.bankAccounts) {
+          if (row.bankAccounts.includes(account)) continue;
+          const lines = (await tx.listTransactions(ref, { bankAccount: account })).length;
+          if (lines > 0) {
+            throw new ValidationError(`Invalid bank accounts of client "${client.id}": expected ${account} among them, as ${lines} imported bank line${lines === 1 ? ' is' : 's are'} on it`, { field: 'bankAccounts' });
+          }
+        }
+        if (row.network !== client.network) {
+          // Its contribution to the network counts follows, as if it had always had the setting.
+          const keys = (await tx.getProfiles(ref)).map((p) => p.key);
+          const { k, base } = await knowledgeForLearning(tx, client, keys);
+          const shareable = row.network ? await shareableKeys(tx, client) : new Map<string, boolean>();
+          await tx.applyKnowledge(client.bureauId, setNetworkShare(k, engineClient(client), (key) => shareable.get(key) ?? false), base, ctx.shareAt);
+        }
         await tx.updateClient(row);
         return row;
       });

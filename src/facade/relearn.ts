@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { learn, removeClient } from '../knowledge/learn.js';
+import { learn, learnedAs, removeClient } from '../knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking } from '../knowledge/types.js';
 import { keyRulesFingerprint } from '../normalize/key-fingerprint.js';
 import type { ClientRow, LearnedFrom, StoreSession, TransactionKey, VoucherRecord } from '../store/store.js';
@@ -67,6 +67,22 @@ async function replaysOf(
     confirmed.push({ booking: c.booking, settings, at: c.voucher.confirmedAt });
   }
   return { sie, confirmed, fromImportedLine, notReplayable, forgotten };
+}
+
+/**
+ * Whether each key the client's stored bookings teach is free of personal data, as learning reads
+ * them (a key is shareable only when every booking that teaches it is): what the client's profiles
+ * would say had it taken part in the network. A key no stored booking teaches (learned from a
+ * voucher that cannot be learned again, or under other key rules) is absent.
+ */
+export async function shareableKeys(tx: StoreSession, client: ClientRow): Promise<Map<string, boolean>> {
+  const { sie, confirmed } = await replaysOf(tx, client);
+  const out = new Map<string, boolean>();
+  for (const r of [...sie, ...confirmed]) {
+    const as = learnedAs(r.settings, r.booking);
+    if (as !== undefined) out.set(as.key, (out.get(as.key) ?? true) && as.shareable);
+  }
+  return out;
 }
 
 /** A confirmed voucher with the booking it was learned as (undefined when that cannot be known). */

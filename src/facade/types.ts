@@ -91,13 +91,59 @@ export interface AddClientInput {
   readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
 }
 
-/** What {@link Kontera.updateClient} changes; a field left out stays as it is. */
+/**
+ * What {@link Kontera.updateClient} changes: any setting {@link AddClientInput} takes but the ids
+ * (`id` and `bureauId` cannot change: given with another value, `VALIDATION` naming the field).
+ * Each is checked as `addClient` checks it, against the client as it will be (a bank account or
+ * suspense account must be in the chart, old or new), and set as `addClient` sets it.
+ *
+ * - left out, or `undefined`: the setting stays as it is;
+ * - `null`: the setting is removed, and the client has what `addClient` gives a client added
+ *   without it: no `orgNr`, `chart`, `accountNames`, `suspenseAccount`, `review`, `fiscalYears` or
+ *   `autoBookThreshold` (the default applies), `bankAccounts` `['1930']`, `vatRegistered` and
+ *   `network` true, `autoBookShared` false. `name` cannot be removed;
+ * - any other value replaces the setting whole (a list or map is not merged with the old one). As
+ *   for `addClient`, an empty `fiscalYears` list is none, so it removes them too.
+ */
 export interface UpdateClientInput {
+  readonly name?: string | undefined;
+  readonly orgNr?: string | null | undefined;
+  /**
+   * The whole list (see {@link AddClientInput.bankAccounts}). An account the client has keeps its
+   * voucher series and bank account number when its entry gives none; a new one without a series
+   * takes the next free letter. An account with imported bank lines cannot be left out (`VALIDATION`).
+   */
+  readonly bankAccounts?: readonly (AccountNo | BankAccountInput)[] | null | undefined;
+  /** From the next suggestion on: a client that is not VAT-registered gets no VAT rows. */
+  readonly vatRegistered?: boolean | null | undefined;
+  readonly chart?: readonly AccountNo[] | null | undefined;
+  /** Replaces the names given or learned from SIE files (`#KONTO`) before. */
+  readonly accountNames?: Readonly<Record<AccountNo, string>> | null | undefined;
+  readonly suspenseAccount?: AccountNo | null | undefined;
+  readonly review?: ReviewSettings | null | undefined;
+  readonly autoBookThreshold?: number | null | undefined;
+  readonly autoBookShared?: boolean | null | undefined;
+  /**
+   * Joining or leaving the network: the client's contribution to the network counts (and its
+   * bureau's candidates) is added or withdrawn at once, in the same transaction, so that the counts
+   * are what they would be had the client always had this setting. On joining, a counterparty
+   * counts only when every stored booking that taught it (its SIE history's bank vouchers and its
+   * confirmed vouchers, as `relearn` reads them) has a key free of personal data; one learned from
+   * nothing stored (see {@link RelearnResult.notReplayable}), or under other key rules than the
+   * current ones (`keyRulesOutdated`: run `relearn` first), stays out of the network.
+   */
+  readonly network?: boolean | null | undefined;
   /** The client's fiscal years (see {@link AddClientInput.fiscalYears}); an empty list removes them. */
-  readonly fiscalYears?: readonly FiscalYearRange[] | undefined;
+  readonly fiscalYears?: readonly FiscalYearRange[] | null | undefined;
 }
 
-/** A client as kontera keeps it, with every default filled in. */
+/**
+ * A client as kontera keeps it, with the defaults of `bankAccounts`, `series`, `vatRegistered` and
+ * `network` filled in. The other optional settings are left undefined when not given, and their
+ * defaults apply where they are used: `autoBookThreshold` undefined is
+ * `DEFAULT_AUTO_BOOK_THRESHOLD`, `autoBookShared` undefined is false, no `chart` allows every
+ * account, no `suspenseAccount`, `review`, `orgNr`, `accountNames` or `fiscalYears` is none.
+ */
 export type Client = ClientRow;
 
 /** A stored bank line, as `importStatement` returns it. */
@@ -364,14 +410,17 @@ export interface Kontera {
   /** Adds a bureau. `CONFLICT` if the id exists. */
   addBureau(bureau: BureauRow): Promise<BureauRow>;
   /**
-   * Adds a client to a bureau, filling in defaults. `NOT_FOUND` bureau, `CONFLICT` when the bureau
+   * Adds a client to a bureau, filling in defaults (see {@link Client}). `NOT_FOUND` bureau, `CONFLICT` when the bureau
    * has a client with that id, `VALIDATION` settings. Client ids are scoped by bureau: another
    * bureau may use the same id.
    */
   addClient(input: AddClientInput): Promise<Client>;
   /**
-   * Changes a client's settings (for now its fiscal years) and returns the client. `VALIDATION`
-   * when a value is not allowed, `NOT_FOUND` for an unknown client. What was learned before stays.
+   * Changes a client's settings (see {@link UpdateClientInput}: `undefined` keeps one, `null`
+   * removes it) in one transaction and returns the client as stored. `VALIDATION` when a value is
+   * not allowed (as `addClient` checks it) or an id is to change, `NOT_FOUND` for an unknown client;
+   * nothing is written then. What was learned before stays; a change of `network` adds or withdraws
+   * the client's share of the network counts, and every later call reads the new settings.
    */
   updateClient(clientId: string, changes: UpdateClientInput): Promise<Client>;
   /**

@@ -252,14 +252,40 @@ function giroOf(signals: { readonly bankgiro?: string | undefined; readonly plus
 
 /**
  * The counterparty key and template a booking teaches, read as {@link learn} reads it, or undefined
- * when it teaches nothing: what `unlearn` compares stored bookings with.
+ * when it teaches nothing: what `unlearn` compares stored bookings with. `shareable` is whether the
+ * key, as this booking's texts give it, is free of personal data (the client's `network` aside).
  */
-export function learnedAs(client: ClientSettings, booking: ConfirmedBooking): { readonly key: string; readonly templateId: string } | undefined {
+export function learnedAs(
+  client: ClientSettings,
+  booking: ConfirmedBooking,
+): { readonly key: string; readonly templateId: string; readonly shareable: boolean } | undefined {
   const tx = booking.transaction;
   const cp = readCounterparty(tx.text, { reference: tx.reference, counterparty: tx.counterparty, counterpartyAccount: tx.counterpartyAccount });
   if (cp.key === null || trySumAmounts(booking.voucher.rows) !== 0) return undefined;
   const reading = readTemplate(booking.voucher.rows, client.bankAccounts ?? DEFAULT_BANK_ACCOUNTS);
-  return reading.ok ? { key: cp.key, templateId: templateId(reading.template) } : undefined;
+  return reading.ok ? { key: cp.key, templateId: templateId(reading.template), shareable: cp.shareable } : undefined;
+}
+
+/**
+ * Sets whether a client's profiles count in the network: `shareable(key)` for each of its profiles
+ * (false for every one when the client leaves the network), its contribution moved with it, so that
+ * the network counts are what they would be had the client learned with that setting (see
+ * {@link ProfileRecord.shareable}). Templates and bureau records stay as they are.
+ *
+ * ```ts
+ * const changes = setNetworkShare(k, client, () => false); // the client leaves the network
+ * ```
+ */
+export function setNetworkShare(k: Knowledge, client: ClientSettings, shareable: (key: string) => boolean): KnowledgeChanges {
+  const cs = new ChangeSet();
+  // The flag on each profile says whether it counts; the client's own setting must not hide the
+  // withdrawal of a contribution made while it took part (replaceProfile reads both).
+  const counted: ClientSettings = { ...client, network: true };
+  for (const prev of [...(k.profiles.get(client.id)?.values() ?? [])]) {
+    const next = shareable(prev.key);
+    if (next !== prev.shareable) replaceProfile(k, cs, counted, prev.key, { ...prev, shareable: next });
+  }
+  return cs.result();
 }
 
 /** @internal Shared by `learn` and cold start. */

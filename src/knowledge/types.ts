@@ -121,8 +121,8 @@ export interface ProfileRecord {
   readonly display: string;
   /**
    * Whether this profile contributes to network counts: the key is free of personal data and the
-   * client takes part in the network. Once false it stays false for the key (re-learn after
-   * `removeClient` to change a client's participation).
+   * client takes part in the network. Once false it stays false for the key as learning goes on;
+   * `setNetworkShare` (the facade's `updateClient` with `network`) changes a client's participation.
    */
   readonly shareable: boolean;
   /** Bankgiro/plusgiro seen with this counterparty ("BG 5050-1055", "PG 412345"), a second way to find it. */
