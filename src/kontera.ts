@@ -28,6 +28,7 @@ import { learnApi } from './facade/learn.js';
 import { openItemsApi } from './facade/open-items.js';
 import { facadeContext, nonEmpty, show } from './facade/shared.js';
 import { suggestApi } from './facade/suggest.js';
+import { transactionsApi } from './facade/transactions.js';
 import { relearnApi } from './facade/relearn.js';
 import type { Kontera, KonteraOptions } from './facade/types.js';
 import { createMemoryStore } from './store/memory.js';
@@ -45,6 +46,9 @@ export type {
   ConfirmResult,
   ExportSieOptions,
   ImportedTransaction,
+  ClientTransaction,
+  TransactionStatus,
+  TransactionsOptions,
   ImportStatementOptions,
   ImportStatementResult,
   Kontera,
@@ -112,6 +116,7 @@ function instance(store: Store, now: () => Date, minBureaus: number | undefined,
     ...relearnApi(ctx),
     ...importApi(ctx),
     ...suggestApi(ctx),
+    ...transactionsApi(ctx),
     ...confirmApi(ctx),
     ...exportApi(ctx),
     ...eraseApi(ctx),

@@ -375,15 +375,9 @@ async function openDb(ctx: Context, command: string): Promise<SqliteStore> {
   }
 }
 
-/**
- * Every bureau in the database. The store contract has no list of bureaus (a bureau-scoped API
- * never needs one), so the command line, which owns the whole file, reads the table itself.
- */
-function bureauIds(store: SqliteStore): string[] {
-  return store.database
-    .prepare('SELECT id FROM bureaus ORDER BY id')
-    .all([])
-    .flatMap((row) => (typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string' ? [row.id] : []));
+/** Every bureau in the database, by id. */
+async function bureauIds(store: SqliteStore): Promise<string[]> {
+  return (await store.listBureaus()).map((b) => b.id);
 }
 
 /**
@@ -693,7 +687,7 @@ const clientsCommand: Command = {
       if (args.positionals.length > 0) throw new UsageError(say('err.clientsAction', { action: args.positionals[0] ?? '' }));
       if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(say('err.unknownBureau', { id: bureauId }));
       const clients = [];
-      for (const b of bureauId !== undefined ? [bureauId] : bureauIds(store)) clients.push(...(await store.listClients(b)));
+      for (const b of bureauId !== undefined ? [bureauId] : await bureauIds(store)) clients.push(...(await store.listClients(b)));
       if (ctx.json) {
         json(ctx, clients);
         return EXIT.ok;
@@ -1138,7 +1132,7 @@ const relearnCommand: Command = {
       if (clientId !== undefined) targets.push({ bureauId, id: clientId });
       else {
         if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(say('err.unknownBureau', { id: bureauId }));
-        for (const b of bureauId !== undefined ? [bureauId] : bureauIds(store)) for (const c of await store.listClients(b)) targets.push({ bureauId: b, id: c.id });
+        for (const b of bureauId !== undefined ? [bureauId] : await bureauIds(store)) for (const c of await store.listClients(b)) targets.push({ bureauId: b, id: c.id });
       }
       const results = [];
       // One transaction per client: a failure leaves that client's knowledge as it was, and stops.

@@ -14,12 +14,13 @@ import { matchOpenItems } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
 import { MATCH_WINDOW_DAYS, keyOfLine } from './ledger.js';
-import { TRANSFER_REVIEW_REASON, isKonteraMark, transferSidesOf, transferSuggestion } from './transfers.js';
+import { TRANSFER_REVIEW_REASON, transferSidesOf, transferSuggestion } from './transfers.js';
+import { bookedBy, confirmedByLine } from './transactions.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { Kontera, TransactionLike } from './types.js';
 import type { AccountNo } from '../knowledge/types.js';
-import type { ClientRef, StatementRow, StoreSession, TransactionRow, VoucherRecord } from '../store/store.js';
+import type { ClientRef, StatementRow, StoreSession, TransactionRow } from '../store/store.js';
 
 /** `suggest`. */
 export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
@@ -120,22 +121,13 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   // (MATCH_WINDOW_DAYS), in one query however many lines are asked about: a voucher dated further
   // from its line is not looked for (confirm would still refuse the line, CONFLICT).
   const dates = [...stored.values()].map((r) => r.date).sort();
-  const confirmed = new Map<string, VoucherRecord>();
-  for (const v of await tx.listVouchers(ref, { from: addDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: addDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) })) {
-    if (v.transactionId !== undefined && v.bankAccount !== undefined) confirmed.set(keyOfLine({ bankAccount: v.bankAccount, id: v.transactionId }), v);
-  }
+  const confirmed = confirmedByLine(await tx.listVouchers(ref, { from: addDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: addDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) }));
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i] as TransactionLike;
     if (t.id === undefined) continue;
     const row = stored.get(keyOfLine({ bankAccount: t.bankAccount ?? firstBank, id: t.id }));
-    if (row === undefined) continue;
-    if (row.booked !== undefined) {
-      const transfer = isKonteraMark(row.booked);
-      out.set(i, { booked: { series: row.booked.series, number: row.booked.number, from: transfer ? 'confirmed' : 'sie' }, transfer });
-      continue;
-    }
-    const v = confirmed.get(keyOfLine(row));
-    if (v !== undefined) out.set(i, { booked: { series: v.series, number: String(v.number), from: 'confirmed' }, transfer: false });
+    const by = row === undefined ? undefined : bookedBy(row, confirmed);
+    if (by !== undefined) out.set(i, by);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { OpenItem } from '../openitems/types.js';
 import type { SieIssue } from '../sie/types.js';
 import type { ColumnMapping, ParseWarning, StatementFormatId } from '../statements/types.js';
 import type { BureauRow, ClientData, ClientRow, DeleteCounts, Store, TransactionRow, VoucherRecord, VoucherSeries } from '../store/store.js';
-import type { Suggestion } from '../suggest/types.js';
+import type { BookedAlready, Suggestion } from '../suggest/types.js';
 
 /** Phases reported through `onProgress`. */
 export const PROGRESS_PHASES = ['import', 'learn', 'confirm', 'delete'] as const;
@@ -148,6 +148,32 @@ export type Client = ClientRow;
 
 /** A stored bank line, as `importStatement` returns it. */
 export type ImportedTransaction = TransactionRow;
+
+/**
+ * Where a stored bank line stands: `unbooked`, still to book; `booked`, a voucher books it (one
+ * confirmed in kontera, one of the client's own books learned from SIE, or a confirmed transfer's
+ * voucher that moved the money on this account too); `pending`, reserved by the bank and not yet
+ * booked by it (not bookable).
+ */
+export type TransactionStatus = 'unbooked' | 'booked' | 'pending';
+
+/** Which lines {@link Kontera.transactions} returns. */
+export interface TransactionsOptions {
+  /** First and last date of the lines (inclusive ISO dates, the line's booking date). */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** Only the lines of this one of the client's bank accounts. */
+  readonly bankAccount?: AccountNo | undefined;
+  /** Only the lines of this status; default `'all'`. */
+  readonly status?: TransactionStatus | 'all' | undefined;
+}
+
+/** A stored bank line with its {@link TransactionStatus} and, when booked, the voucher that books it. */
+export interface ClientTransaction extends ImportedTransaction {
+  readonly status: TransactionStatus;
+  /** The voucher that books the line (status `booked`), as `Suggestion.booked` names it. */
+  readonly bookedBy?: BookedAlready | undefined;
+}
 
 /** A bank line to suggest for or confirm: an imported one, or a plain line from a bank feed. */
 export interface TransactionLike extends TransactionInput {
@@ -429,6 +455,20 @@ export interface Kontera {
    * alone, which is `AMBIGUOUS_CLIENT` ({@link AmbiguousClientError}) when several bureaus use it.
    */
   getClient(clientId: string): Promise<Client>;
+  /** The bureaus this instance sees, by id: every one, or on an instance limited to a bureau ({@link forBureau}) that one. */
+  listBureaus(): Promise<readonly BureauRow[]>;
+  /** The clients of the bureaus this instance sees ({@link listBureaus}), by bureau id and then client id. */
+  listClients(): Promise<readonly Client[]>;
+  /**
+   * The client's imported bank lines by date (then bank account, in the order imported), each with its
+   * {@link TransactionStatus} and the voucher that books it: what is left to book this month is
+   * `transactions(id, { from, to, status: 'unbooked' })`, also after a restart and whoever imported
+   * or confirmed them. A line is `booked` exactly when `confirm` would refuse it (`CONFLICT`);
+   * `suggest` flags it `booked` too when its voucher is dated within `MATCH_WINDOW_DAYS` of it
+   * (the only vouchers `suggest` reads). `NOT_FOUND` client, `VALIDATION` options (a date that is not
+   * ISO, `from` after `to`, another bank account than the client's, an unknown status).
+   */
+  transactions(clientId: string, options?: TransactionsOptions): Promise<readonly ClientTransaction[]>;
   /**
    * The same API limited to one bureau, on the same store and options: client ids are looked up in
    * that bureau only, another bureau's clients and the bureau itself are `NOT_FOUND`, and

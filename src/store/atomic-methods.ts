@@ -39,6 +39,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   getBureau(bureauId: string): Promise<BureauRow | undefined> {
     return this.atomic('read', (s) => s.getBureau(bureauId));
   }
+  listBureaus(): Promise<readonly BureauRow[]> {
+    return this.atomic('read', (s) => s.listBureaus());
+  }
   deleteBureau(bureauId: string): Promise<DeleteCounts> {
     return this.atomic('write', (s) => s.deleteBureau(bureauId));
   }

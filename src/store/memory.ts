@@ -262,6 +262,11 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return b === undefined ? undefined : copy(b);
     },
 
+    async listBureaus(): Promise<readonly BureauRow[]> {
+      assertOpen();
+      return [...s.bureaus.values()].sort((a, b) => compareText(a.id, b.id)).map(copy);
+    },
+
     async deleteBureau(bureauId: string): Promise<DeleteCounts> {
       assertWrite();
       if (!s.bureaus.has(bureauId)) throw notFoundBureau(bureauId);

@@ -630,6 +630,11 @@ class PostgresSession implements StoreSession {
     return row === undefined ? undefined : { id: str(row, 'id'), name: str(row, 'name') };
   }
 
+  async listBureaus(): Promise<readonly BureauRow[]> {
+    this.#check();
+    return (await this.#q('SELECT id, name FROM §.bureaus ORDER BY id', [])).map((row) => ({ id: str(row, 'id'), name: str(row, 'name') }));
+  }
+
   async deleteBureau(bureauId: string): Promise<DeleteCounts> {
     this.#checkWrite();
     if ((await this.#one('SELECT 1 FROM §.bureaus WHERE id = $1 FOR UPDATE', [bureauId])) === undefined) throw notFoundBureau(bureauId);

@@ -685,6 +685,16 @@ class SqliteSession implements StoreSession {
     return { id: str(r, 'id'), name: str(r, 'name') };
   }
 
+  async listBureaus(): Promise<readonly BureauRow[]> {
+    this.#check();
+    return this.#q('SELECT id, name FROM bureaus ORDER BY id')
+      .all()
+      .map((row) => {
+        const r = asRow(row);
+        return { id: str(r, 'id'), name: str(r, 'name') };
+      });
+  }
+
   async deleteBureau(bureauId: string): Promise<DeleteCounts> {
     this.#checkWrite();
     this.#requireBureau(bureauId);

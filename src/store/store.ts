@@ -362,6 +362,8 @@ export interface StoreSession {
   createBureau(bureau: BureauRow): Promise<void>;
   /** The bureau, or undefined. */
   getBureau(bureauId: string): Promise<BureauRow | undefined>;
+  /** Every bureau, ordered by id. */
+  listBureaus(): Promise<readonly BureauRow[]>;
   /**
    * Removes the bureau and everything of its clients, including the bureau's knowledge records and
    * network candidates. `NOT_FOUND` if it does not exist. Shared network records are not touched:

@@ -108,6 +108,20 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.getBureau('nope')).toBeUndefined();
       });
 
+      it('lists every bureau by id (code point order), and none once deleted', async () => {
+        expect((await store.listBureaus()).map((b) => b.id)).toEqual(['b1', 'b2']);
+        await store.createBureau({ id: 'B0', name: 'Byrå Noll' });
+        await store.createBureau({ id: 'ä1', name: 'Byrå Ä' });
+        expect(await store.listBureaus()).toEqual([
+          { id: 'B0', name: 'Byrå Noll' },
+          { id: 'b1', name: 'Byrå Ett' },
+          { id: 'b2', name: (await store.getBureau('b2'))?.name },
+          { id: 'ä1', name: 'Byrå Ä' },
+        ]);
+        await store.deleteBureau('B0');
+        expect((await store.listBureaus()).map((b) => b.id)).toEqual(['b1', 'b2', 'ä1']);
+      });
+
       it('refuses a bureau id twice with CONFLICT', async () => {
         await expectCode(store.createBureau({ id: 'b1', name: 'again' }), 'CONFLICT');
         expect((await store.getBureau('b1'))?.name).toBe('Byrå Ett');

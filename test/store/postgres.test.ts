@@ -231,6 +231,7 @@ if (PG_URL === '') {
       const probes: Record<keyof StoreSession, Probe> = {
         createBureau: { expect: 'CONFLICT', call: (s) => s.createBureau({ id: 'b2', name: 'takeover' }) },
         getBureau: { unscoped: 'returns a bureau by id (id and name only); the facade scopes it with createKontera({ bureauId })' },
+        listBureaus: { unscoped: 'every bureau (id and name only), for an operator; the facade lists only the bureau of an instance limited to one' },
         deleteBureau: { expect: 'NOT_FOUND', call: (s) => s.deleteBureau('b9') },
         createClient: { expect: 'CONFLICT', call: (s) => s.createClient(clientRow('c1', 'b1')) },
         updateClient: { expect: 'NOT_FOUND', call: (s) => s.updateClient(clientRow('x1', 'b1')) },
