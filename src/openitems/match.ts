@@ -234,7 +234,9 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
   if (byRefs.length >= 2) groups.set('\u0000refs', byRefs);
   for (const [key, group] of groups) {
     if (group.length < 2) continue;
-    const overlap = Math.max(...group.map((i) => overlapOf.get(i) ?? 0));
+    // A loop, not Math.max(...group): spreading a group of some 100 000 items overflows the stack.
+    let overlap = 0;
+    for (const i of group) overlap = Math.max(overlap, overlapOf.get(i) ?? 0);
     const viaRefs = key === '\u0000refs';
     if (!viaRefs && overlap < WORD_EVIDENCE && words.length > 0) continue;
     for (const subset of subsetsSumming(group, target)) {
