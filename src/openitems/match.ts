@@ -195,9 +195,23 @@ interface Entry {
   readonly idx: number;
 }
 
-/** Two words that {@link wordOverlap} may match share this key: the first four letters, or the whole of a shorter word. */
-function wordKey(w: string): string {
-  return w.length >= 4 ? w.slice(0, 4) : `=${w}`;
+/**
+ * The item words {@link wordOverlap} may match to the line's word `l`: `l` itself, and, for four
+ * letters or more, the words of four letters or more that `l` starts with or that start with `l`.
+ */
+function wordsMatching(l: string, sorted: readonly string[], has: (w: string) => boolean): string[] {
+  const out = has(l) ? [l] : [];
+  if (l.length < 4) return out;
+  for (let n = 4; n < l.length; n++) if (has(l.slice(0, n))) out.push(l.slice(0, n));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) <= l) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < sorted.length && (sorted[k] as string).startsWith(l); k++) out.push(sorted[k] as string);
+  return out;
 }
 
 function compareEntries(a: Entry, b: Entry): number {
@@ -240,10 +254,17 @@ class KindIndex {
   readonly byWord = new Map<string, Entry[]>();
   readonly byAmount = new Map<number, Entry[]>();
   readonly groups = new Map<string, Entry[]>();
+  private sortedWords: string[] | undefined;
+
+  /** The item words, sorted. */
+  words(): readonly string[] {
+    return (this.sortedWords ??= [...this.byWord.keys()].sort());
+  }
 
   add(e: Entry): void {
     for (const r of new Set(e.item.references)) pushTo(this.byRef, r, e);
-    for (const k of new Set(e.item.words.map(wordKey))) pushTo(this.byWord, k, e);
+    for (const w of new Set(e.item.words)) pushTo(this.byWord, w, e);
+    this.sortedWords = undefined;
     const key = groupKey(e.item);
     if (key !== '') pushTo(this.groups, key, e);
     this.addAmount(e);
@@ -317,7 +338,9 @@ export class OpenItemMatcher {
     // The items the line's references or words lead to.
     const hits = new Map<number, Entry>();
     for (const r of refs) for (const e of index.byRef.get(r) ?? []) if (live(e)) hits.set(e.idx, e);
-    for (const k of new Set(words.map(wordKey))) for (const e of index.byWord.get(k) ?? []) if (live(e)) hits.set(e.idx, e);
+    const itemWords = new Set<string>();
+    for (const l of words) for (const w of wordsMatching(l, index.words(), (x) => index.byWord.has(x))) itemWords.add(w);
+    for (const w of itemWords) for (const e of index.byWord.get(w) ?? []) if (live(e)) hits.set(e.idx, e);
     // Of the other items of the line's amount, the first `limit` (date, then ledger order): the
     // rest are candidates of the same evidence ranking after them, counted but not drafted.
     const same = index.byAmount.get(target) ?? [];
