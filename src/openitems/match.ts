@@ -300,6 +300,9 @@ export class OpenItemMatcher {
 
   constructor(ledger: readonly OpenItem[]) {
     ledger.forEach((item, idx) => {
+      // A settled item never matches again (a settlement only lowers what is open): most of a
+      // ledger kept for years, and not worth indexing.
+      if (!(item.open > 0)) return;
       let index = this.kinds.get(item.kind);
       if (index === undefined) this.kinds.set(item.kind, (index = new KindIndex()));
       const e: Entry = { item, idx };
@@ -399,7 +402,9 @@ export class OpenItemMatcher {
  */
 export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], options: MatchOpenItemsOptions = {}): OpenItemCandidate[] {
   if (!Number.isSafeInteger(line.amount) || line.amount === 0) return [];
-  return new OpenItemMatcher(ledger).match(line, options);
+  // One line: only the items it may settle are indexed (same order, so ties break the same way).
+  const kind: OpenItemKind = line.amount < 0 ? 'supplier' : 'customer';
+  return new OpenItemMatcher(ledger.filter((i) => i.kind === kind && i.open > 0 && i.date <= line.date)).match(line, options);
 }
 
 /**
