@@ -10,7 +10,7 @@ import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
 import type { BookedAlready, Suggestion } from '../suggest/types.js';
-import { matchOpenItems } from '../openitems/match.js';
+import { OpenItemMatcher } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
 import { MATCH_WINDOW_DAYS, keyOfLine } from './ledger.js';
@@ -59,10 +59,12 @@ export function suggestApi(ctx: FacadeContext): Pick<Kontera, 'suggest'> {
         const twins = await otherExportTwins(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, statements);
         const booked = await bookedAlready(tx, refOf(client), transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT);
         const transfers = await transferSidesOf(tx, refOf(client), client, transactions, client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT, statements);
+        // Indexed once for all the lines: a line costs what its candidates do, not what the ledger holds.
+        const matcher = items.length === 0 ? undefined : new OpenItemMatcher(items);
         return transactions.map((t, i) => {
           const bankAccount = t.bankAccount ?? client.bankAccounts[0] ?? DEFAULT_BANK_ACCOUNT;
           // The open invoice the line may settle is one more piece of evidence for the ranker.
-          const openItem = items.length === 0 ? undefined : matchOpenItems(t, items, { bankAccount, limit: 1 })[0];
+          const openItem = matcher?.match(t, { bankAccount, limit: 1 })[0];
           const s = suggestOne(
             { date: t.date, amount: t.amount, text: t.text, reference: t.reference, counterparty: t.counterparty, counterpartyAccount: t.counterpartyAccount, kind: t.kind, currency: t.currency },
             k,

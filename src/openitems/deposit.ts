@@ -9,7 +9,7 @@ import type { BgmaxDeposit, BgmaxPayment } from '../bgmax/types.js';
 import { KonteraError } from '../core/errors.js';
 import { formatKronor } from '../core/money.js';
 import type { AccountNo, Voucher, VoucherRow } from '../knowledge/types.js';
-import { matchOpenItems } from './match.js';
+import { OpenItemMatcher } from './match.js';
 import type { OpenItemCandidate, OpenItemLine } from './match.js';
 import type { OpenItemCalibration } from './calibration.js';
 import type { OpenItem } from './types.js';
@@ -90,6 +90,9 @@ export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: 
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   // Items are consumed as payments settle them, so no two payments settle the same öre.
   const pool = new Map(items.filter((i) => i.kind === 'customer' && i.open > 0).map((i) => [i.id, i]));
+  // Indexed once: a payment costs what its candidates do, not what the ledger holds (a deposit of
+  // thousands of payments against thousands of invoices would otherwise be quadratic).
+  const matcher = new OpenItemMatcher([...pool.values()]);
   const rows: VoucherRow[] = [{ account: bankAccount, amount: line.amount }];
   const results: DepositPaymentResult[] = [];
   const reviewReasons: string[] = [];
@@ -104,14 +107,17 @@ export function settleDeposit(line: OpenItemLine, deposit: BgmaxDeposit, items: 
         text: [p.name ?? '', p.extraName ?? '', ...p.information].join(' '),
         reference: p.references.join(' '),
       };
-      const [best] = matchOpenItems(payLine, [...pool.values()], { bankAccount, limit: 1, calibration: options.calibration });
+      const [best] = matcher.match(payLine, { bankAccount, limit: 1, calibration: options.calibration });
       if (best !== undefined && best.confidence >= minConfidence) match = best;
     }
     if (match !== null) {
       for (const part of match.parts) {
         rows.push({ account: part.item.account, amount: -part.amount });
         const current = pool.get(part.item.id);
-        if (current !== undefined) pool.set(current.id, { ...current, open: current.open - part.amount });
+        if (current === undefined) continue;
+        const next = { ...current, open: current.open - part.amount };
+        pool.set(current.id, next);
+        matcher.update(next);
       }
       settled += p.amount;
     } else {

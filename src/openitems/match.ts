@@ -177,9 +177,223 @@ function subsetsSumming(items: readonly OpenItem[], target: number): OpenItem[][
 }
 
 /**
+ * Most group members the search for several invoices paid together examines for a line that names
+ * no one (every counterparty's group is then searched; a line that names someone searches only
+ * the groups of the items that share its words). A counterparty's search walks at most
+ * Σ C(SUBSET_POOL, k≤MAX_SUBSET) = 2 517 steps, so a member costs at most some 160 steps and a line
+ * at most about 1.6 million: a few milliseconds. Ten thousand is more open items in groups of two
+ * or more than the benchmark's clients (some hundred items each) or a bureau's large client holds
+ * at once; past it, the subsets found so far are kept but none is called unique (it may have had a
+ * rival in a counterparty not searched), so a huge ledger gets an ambiguous answer, not a wrong
+ * confident one.
+ */
+export const SUBSET_SEARCH_BUDGET = 10_000;
+
+/** An item of the indexed ledger: its place in the ledger orders ties as the ledger does. */
+interface Entry {
+  item: OpenItem;
+  readonly idx: number;
+}
+
+/**
+ * The item words {@link wordOverlap} may match to the line's word `l`: `l` itself, and, for four
+ * letters or more, the words of four letters or more that `l` starts with or that start with `l`.
+ */
+function wordsMatching(l: string, sorted: readonly string[], has: (w: string) => boolean): string[] {
+  const out = has(l) ? [l] : [];
+  if (l.length < 4) return out;
+  for (let n = 4; n < l.length; n++) if (has(l.slice(0, n))) out.push(l.slice(0, n));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) <= l) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < sorted.length && (sorted[k] as string).startsWith(l); k++) out.push(sorted[k] as string);
+  return out;
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  return a.item.date < b.item.date ? -1 : a.item.date > b.item.date ? 1 : a.idx - b.idx;
+}
+
+/** The first place in `list` (in {@link compareEntries} order) whose entry does not come before `e`. */
+function lowerBound(list: readonly Entry[], e: Entry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEntries(list[mid] as Entry, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many entries of `list` (in {@link compareEntries} order) are dated on or before `date`. */
+function countUpTo(list: readonly Entry[], date: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as Entry).item.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pushTo<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [e]);
+  else list.push(e);
+}
+
+/** The items of one kind, indexed: by reference, by word key, by open amount (in date order) and by counterparty group. */
+class KindIndex {
+  readonly byRef = new Map<string, Entry[]>();
+  readonly byWord = new Map<string, Entry[]>();
+  readonly byAmount = new Map<number, Entry[]>();
+  readonly groups = new Map<string, Entry[]>();
+  private sortedWords: string[] | undefined;
+
+  /** The item words, sorted. */
+  words(): readonly string[] {
+    return (this.sortedWords ??= [...this.byWord.keys()].sort());
+  }
+
+  add(e: Entry): void {
+    for (const r of new Set(e.item.references)) pushTo(this.byRef, r, e);
+    for (const w of new Set(e.item.words)) pushTo(this.byWord, w, e);
+    this.sortedWords = undefined;
+    const key = groupKey(e.item);
+    if (key !== '') pushTo(this.groups, key, e);
+    this.addAmount(e);
+  }
+
+  addAmount(e: Entry): void {
+    if (e.item.open <= 0) return;
+    const list = this.byAmount.get(e.item.open);
+    if (list === undefined) this.byAmount.set(e.item.open, [e]);
+    else list.splice(lowerBound(list, e), 0, e);
+  }
+
+  removeAmount(e: Entry): void {
+    const list = this.byAmount.get(e.item.open);
+    if (list === undefined) return;
+    const at = lowerBound(list, e);
+    if (list[at] === e) list.splice(at, 1);
+    if (list.length === 0) this.byAmount.delete(e.item.open);
+  }
+}
+
+/**
+ * A ledger indexed for matching many bank lines: {@link OpenItemMatcher.match} gives what
+ * {@link matchOpenItems} gives on the same ledger, but reads only the items the line's references,
+ * words and amount lead to, the first few of the items of its amount (the others of them cannot
+ * rank first, and are counted), and, for a line that names no one, the counterparties' groups up to
+ * {@link SUBSET_SEARCH_BUDGET}. Building it takes O(n log n); a line then costs about what its
+ * candidates do, not what the ledger holds.
+ */
+export class OpenItemMatcher {
+  private readonly kinds = new Map<OpenItemKind, KindIndex>();
+  private readonly byId = new Map<string, Entry>();
+
+  constructor(ledger: readonly OpenItem[]) {
+    ledger.forEach((item, idx) => {
+      // A settled item never matches again (a settlement only lowers what is open): most of a
+      // ledger kept for years, and not worth indexing.
+      if (!(item.open > 0)) return;
+      let index = this.kinds.get(item.kind);
+      if (index === undefined) this.kinds.set(item.kind, (index = new KindIndex()));
+      const e: Entry = { item, idx };
+      index.add(e);
+      if (!this.byId.has(item.id)) this.byId.set(item.id, e);
+    });
+  }
+
+  /**
+   * Takes `item` in place of the ledger's item of its id (the first, if the ledger had several),
+   * which must differ from it in its open amount and settlements only (a payment settled part of it).
+   */
+  update(item: OpenItem): void {
+    const e = this.byId.get(item.id);
+    const index = this.kinds.get(item.kind);
+    if (e === undefined || index === undefined) return;
+    index.removeAmount(e);
+    e.item = item;
+    index.addAmount(e);
+  }
+
+  /** The open items `line` may settle, best first: see {@link matchOpenItems}. */
+  match(line: OpenItemLine, options: MatchOpenItemsOptions = {}): OpenItemCandidate[] {
+    if (!Number.isSafeInteger(line.amount) || line.amount === 0) return [];
+    const kind: OpenItemKind = line.amount < 0 ? 'supplier' : 'customer';
+    const index = this.kinds.get(kind);
+    if (index === undefined) return [];
+    const target = Math.abs(line.amount);
+    const live = (e: Entry): boolean => e.item.open > 0 && e.item.date <= line.date;
+    const lineText = [line.text, line.counterparty ?? '', line.reference ?? ''].join(' ');
+    const words = counterpartyWords(lineText);
+    const refs = new Set(references(lineText));
+    for (const r of [...refs]) for (const base of ocrBases(r)) refs.add(base);
+    const limit = options.limit ?? 5;
+
+    // The items the line's references or words lead to.
+    const hits = new Map<number, Entry>();
+    for (const r of refs) for (const e of index.byRef.get(r) ?? []) if (live(e)) hits.set(e.idx, e);
+    const itemWords = new Set<string>();
+    for (const l of words) for (const w of wordsMatching(l, index.words(), (x) => index.byWord.has(x))) itemWords.add(w);
+    for (const w of itemWords) for (const e of index.byWord.get(w) ?? []) if (live(e)) hits.set(e.idx, e);
+    // Of the other items of the line's amount, the first `limit` (date, then ledger order): the
+    // rest are candidates of the same evidence ranking after them, counted but not drafted.
+    const same = index.byAmount.get(target) ?? [];
+    const sameAmount = countUpTo(same, line.date);
+    let sameDrafted = 0;
+    for (const e of hits.values()) if (e.item.open === target) sameDrafted++;
+    const chosen = new Map(hits);
+    const take = Number.isFinite(limit) ? Math.max(1, Math.ceil(limit)) : Infinity;
+    for (let k = 0, taken = 0; k < sameAmount && taken < take; k++) {
+      const e = same[k] as Entry;
+      if (chosen.has(e.idx)) continue;
+      chosen.set(e.idx, e);
+      taken++;
+      sameDrafted++;
+    }
+    const items = [...chosen.values()].sort((a, b) => a.idx - b.idx).map((e) => e.item);
+    const unseen = new Map<OpenItemEvidence, number>([['amount-ambiguous', sameAmount - sameDrafted]]);
+
+    // Counterparty groups for several invoices paid together, in the order the ledger first names them.
+    const groupList: { readonly first: number; readonly members: OpenItem[] }[] = [];
+    if (words.length > 0) {
+      const named = new Map<string, Entry[]>();
+      for (const e of [...hits.values()].sort((a, b) => a.idx - b.idx)) {
+        if (e.item.open >= target) continue;
+        const key = groupKey(e.item);
+        if (key !== '' && wordOverlap(words, e.item.words) >= WORD_EVIDENCE) pushTo(named, key, e);
+      }
+      for (const members of named.values()) groupList.push({ first: (members[0] as Entry).idx, members: members.map((e) => e.item) });
+    } else {
+      let budget = SUBSET_SEARCH_BUDGET;
+      for (const group of index.groups.values()) {
+        if (group.length < 2) continue;
+        if (budget < group.length) {
+          unseen.set('subset', 1);
+          break;
+        }
+        budget -= group.length;
+        const members = group.filter((e) => live(e) && e.item.open < target);
+        if (members.length > 0) groupList.push({ first: (members[0] as Entry).idx, members: members.map((e) => e.item) });
+      }
+    }
+    groupList.sort((a, b) => a.first - b.first);
+    return draftCandidates(line, kind, target, words, refs, items, sameAmount, groupList.map((g) => g.members), unseen, options);
+  }
+}
+
+/**
  * The open items a bank line may settle, best first. Only items of the line's direction (a payment
  * out settles supplier items, money in customer items), open, and dated on or before the line are
- * considered.
+ * considered. For many lines against one ledger, index it once with {@link OpenItemMatcher}.
  *
  * ```ts
  * const [best] = matchOpenItems({ date: '2022-02-10', amount: -124900, text: 'BG 5020-1234 TELIA' }, items);
@@ -188,14 +402,28 @@ function subsetsSumming(items: readonly OpenItem[], target: number): OpenItem[][
  */
 export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], options: MatchOpenItemsOptions = {}): OpenItemCandidate[] {
   if (!Number.isSafeInteger(line.amount) || line.amount === 0) return [];
+  // One line: only the items it may settle are indexed (same order, so ties break the same way).
   const kind: OpenItemKind = line.amount < 0 ? 'supplier' : 'customer';
-  const target = Math.abs(line.amount);
-  const items = ledger.filter((i) => i.kind === kind && i.open > 0 && i.date <= line.date);
-  if (items.length === 0) return [];
-  const lineText = [line.text, line.counterparty ?? '', line.reference ?? ''].join(' ');
-  const words = counterpartyWords(lineText);
-  const refs = new Set(references(lineText));
-  for (const r of [...refs]) for (const base of ocrBases(r)) refs.add(base);
+  return new OpenItemMatcher(ledger.filter((i) => i.kind === kind && i.open > 0 && i.date <= line.date)).match(line, options);
+}
+
+/**
+ * The candidates from the items a line leads to (`items`, live, in ledger order), the number of
+ * live items of its amount, the counterparty groups to search for subsets (live items below the
+ * amount), and per evidence the candidates not drafted (they rank after those drafted).
+ */
+function draftCandidates(
+  line: OpenItemLine,
+  kind: OpenItemKind,
+  target: number,
+  words: readonly string[],
+  refs: ReadonlySet<string>,
+  items: readonly OpenItem[],
+  sameAmount: number,
+  wordGroups: readonly (readonly OpenItem[])[],
+  unseen: ReadonlyMap<OpenItemEvidence, number>,
+  options: MatchOpenItemsOptions,
+): OpenItemCandidate[] {
   const bankAccount = options.bankAccount ?? '1930';
   const table = options.calibration ?? OPEN_ITEM_CALIBRATION;
 
@@ -206,12 +434,9 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
   };
   /** The line names invoice numbers, the item has its own, and they differ: a part payment of another invoice. */
   const conflicts = (item: OpenItem): boolean => refs.size > 0 && item.references.length > 0 && refDigits(item) === 0;
-  const sameAmount = items.filter((i) => i.open === target).length;
   const drafts: Draft[] = [];
-  const overlapOf = new Map<OpenItem, number>();
   for (const item of items) {
     const overlap = wordOverlap(words, item.words);
-    overlapOf.set(item, overlap);
     const ref = refDigits(item);
     const named = overlap >= WORD_EVIDENCE;
     if (ref > 0 && item.open === target) drafts.push({ parts: [{ item, amount: target }], evidence: 'reference', referenceDigits: ref, overlap, partial: false });
@@ -220,22 +445,17 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
     else if (item.open === target) drafts.push({ parts: [{ item, amount: target }], evidence: sameAmount === 1 ? 'amount-unique' : 'amount-ambiguous', referenceDigits: 0, overlap, partial: false });
     else if (named && target < item.open && !conflicts(item)) drafts.push({ parts: [{ item, amount: target }], evidence: 'part-words', referenceDigits: 0, overlap, partial: true });
   }
-  // Several invoices paid at once: items of one counterparty (named by the line, or sharing words).
-  const groups = new Map<string, OpenItem[]>();
-  for (const item of items) {
-    if (item.open >= target) continue;
-    const key = groupKey(item);
-    if (key === '') continue;
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = []));
-    g.push(item);
-  }
+  // Several invoices paid at once: items of one counterparty (named by the line, or sharing words),
+  // and the items whose references the line names.
+  const groups: (readonly OpenItem[])[] = [...wordGroups];
   const byRefs = items.filter((i) => i.open < target && refDigits(i) > 0);
-  if (byRefs.length >= 2) groups.set('\u0000refs', byRefs);
-  for (const [key, group] of groups) {
+  if (byRefs.length >= 2) groups.push(byRefs);
+  for (const group of groups) {
     if (group.length < 2) continue;
-    const overlap = Math.max(...group.map((i) => overlapOf.get(i) ?? 0));
-    const viaRefs = key === '\u0000refs';
+    const viaRefs = group === byRefs;
+    // One group's items share their words, so they share the overlap; the referenced items may not.
+    let overlap = 0;
+    for (const i of group) overlap = Math.max(overlap, wordOverlap(words, i.words));
     if (!viaRefs && overlap < WORD_EVIDENCE && words.length > 0) continue;
     for (const subset of subsetsSumming(group, target)) {
       const ref = Math.max(...subset.map(refDigits));
@@ -268,7 +488,7 @@ export function matchOpenItems(line: OpenItemLine, ledger: readonly OpenItem[], 
     seen.add(id);
     return true;
   });
-  const unique = new Map<OpenItemEvidence, number>();
+  const unique = new Map<OpenItemEvidence, number>(unseen);
   for (const d of distinct) unique.set(d.evidence, (unique.get(d.evidence) ?? 0) + 1);
   const out: OpenItemCandidate[] = [];
   for (const d of distinct) {
