@@ -28,3 +28,23 @@ export function sortSmall<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   }
   return items;
 }
+
+/**
+ * Binary search: the first index of `list` whose element is not `before`, for a list in which every
+ * element that is `before` comes first (a sorted list and "sorts before x"): where x goes, or how
+ * many elements come before it.
+ *
+ * ```ts
+ * partitionPoint([1, 3, 3, 7], (n) => n < 3) // 1
+ * ```
+ */
+export function partitionPoint<T>(list: readonly T[], before: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(list[mid] as T)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

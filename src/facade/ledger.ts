@@ -19,6 +19,7 @@ import type { OpenItem } from '../openitems/types.js';
 import type { SieDocument } from '../sie/types.js';
 import type { LedgerMark, LedgerVoucher, TransactionMark, TransactionRow, VoucherRecord } from '../store/store.js';
 import { fingerprint } from './shared.js';
+import { partitionPoint } from '../core/sort.js';
 
 /**
  * How far apart a voucher's date and its bank line's booking date may be. The longest run of days
@@ -289,13 +290,7 @@ export function matchLedger(vouchers: readonly LedgerVoucher[], lines: readonly 
       const list = byAmount.get(`${account}\u0000${amount}`);
       if (list === undefined) continue;
       // First line on or after the window's start (binary search), then forward while inside it.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((list[mid] as { day: number }).day < day - MATCH_WINDOW_DAYS) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(list, (x) => x.day < day - MATCH_WINDOW_DAYS);
       for (let i = lo; i < list.length; i++) {
         const { day: lineDay, line: l } = list[i] as { day: number; line: TransactionRow };
         if (lineDay > day + MATCH_WINDOW_DAYS) break;

@@ -228,7 +228,11 @@ function isSorted(ids: readonly string[]): boolean {
   return true;
 }
 
-/** First index in a sorted list whose id is not below `id`. */
+/**
+ * First index in a sorted list whose id is not below `id`: `partitionPoint` (core/sort.ts) written
+ * out, as it runs for every bureau record a suggestion reads and a shared search's predicate call
+ * is not inlined there.
+ */
 function lowerBound(ids: readonly string[], id: string): number {
   let lo = 0;
   let hi = ids.length;

@@ -7,6 +7,7 @@ import type { SieDocument, SieVoucher } from '../sie/types.js';
 import type { Knowledge } from './base.js';
 import { learnInto, newChangeSet } from './learn.js';
 import type { AccountNo, ClientSettings, ConfirmedBooking, KnowledgeChanges } from './types.js';
+import { partitionPoint } from '../core/sort.js';
 
 /** Bank and cash accounts in BAS: 19xx (kassa, plusgiro, bank). */
 export const BANK_ACCOUNT_PATTERN = /^19\d\d$/;
@@ -145,13 +146,7 @@ export function unlearnedVouchers(doc: SieDocument): Map<SieVoucher, UnlearnedVo
     if (!worded && digits.size === 0) continue;
     // The voucher it names, else the latest one before it; looking back over a bounded number of
     // vouchers with the same rows (a till's thousand equal sales must not make this quadratic).
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(list[mid] as { v: SieVoucher; i: number }, c)) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list, (x) => before(x, c));
     let best: SieVoucher | undefined;
     for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_LOOKBACK; k--, seen++) {
       const o = (list[k] as { v: SieVoucher; i: number }).v;

@@ -8,6 +8,7 @@
  */
 import type { AccountNo } from '../knowledge/types.js';
 import type { OpenItem } from './types.js';
+import { partitionPoint } from '../core/sort.js';
 
 /** The ledger's order of items: invoice date, then id. */
 export function compareItems(a: OpenItem, b: OpenItem): number {
@@ -16,14 +17,7 @@ export function compareItems(a: OpenItem, b: OpenItem): number {
 
 /** The first place in `list` (sorted by {@link compareItems}) whose item does not come before `item`. */
 function lowerBound(list: readonly OpenItem[], item: OpenItem): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareItems(list[mid] as OpenItem, item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (x) => compareItems(x, item) < 0);
 }
 
 function insertSorted(list: OpenItem[], item: OpenItem): void {
@@ -139,14 +133,7 @@ export class ByNameIndex {
   }
 
   private static lowerBound(list: readonly ByNameEntry[], e: ByNameEntry): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEntries(list[mid] as ByNameEntry, e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(list, (x) => compareEntries(x, e) < 0);
   }
 
   add(item: OpenItem): void {

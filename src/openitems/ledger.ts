@@ -15,6 +15,7 @@ import { fingerprint } from '../core/fingerprint.js';
 import { replacesExport } from '../sie/fiscal-year.js';
 import { ByNameIndex, compareItems, OpenItemIndex } from './item-index.js';
 import type { OpenItemVoucherRow, OpenItemVoucher, OpenItem, OpenItemAccounts, OpenItemKind, OpenItemSettlement, PendingSettlement } from './types.js';
+import { partitionPoint } from '../core/sort.js';
 
 /** Options of {@link updateLedger}. */
 export interface LedgerOptions {
@@ -481,14 +482,7 @@ export function updateLedger(items: readonly OpenItem[], vouchers: readonly Open
   }
 
   function deferredPlace(d: Deferred): number {
-    let lo = 0;
-    let hi = deferred.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareDeferred(deferred[mid] as Deferred, d) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(deferred, (x) => compareDeferred(x, d) < 0);
   }
 
   /**

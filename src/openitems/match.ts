@@ -11,6 +11,7 @@ import { OPEN_ITEM_CALIBRATION } from './calibration.js';
 import type { OpenItemCalibration } from './calibration.js';
 import { counterpartyWords, ocrBases, references, wordOverlap } from './text.js';
 import type { OpenItem, OpenItemKind } from './types.js';
+import { partitionPoint } from '../core/sort.js';
 
 /**
  * How a candidate matches, strongest first. `reference`: an invoice or OCR number of the line is
@@ -203,14 +204,7 @@ function wordsMatching(l: string, sorted: readonly string[], has: (w: string) =>
   const out = has(l) ? [l] : [];
   if (l.length < 4) return out;
   for (let n = 4; n < l.length; n++) if (has(l.slice(0, n))) out.push(l.slice(0, n));
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) <= l) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < sorted.length && (sorted[k] as string).startsWith(l); k++) out.push(sorted[k] as string);
+  for (let k = partitionPoint(sorted, (w) => w <= l); k < sorted.length && (sorted[k] as string).startsWith(l); k++) out.push(sorted[k] as string);
   return out;
 }
 
@@ -220,26 +214,12 @@ function compareEntries(a: Entry, b: Entry): number {
 
 /** The first place in `list` (in {@link compareEntries} order) whose entry does not come before `e`. */
 function lowerBound(list: readonly Entry[], e: Entry): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareEntries(list[mid] as Entry, e) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (x) => compareEntries(x, e) < 0);
 }
 
 /** How many entries of `list` (in {@link compareEntries} order) are dated on or before `date`. */
 function countUpTo(list: readonly Entry[], date: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Entry).item.date <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (x) => x.item.date <= date);
 }
 
 function pushTo<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
