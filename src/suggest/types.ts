@@ -15,7 +15,8 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
  * and the text model (what the words, transaction type and amount say) is the evidence. `open-item`:
  * the line settles an open invoice of the client's books (see {@link Suggestion.openItem}). `refund`:
  * money back from a counterparty the client only pays (or paid to one that only pays it), read as a
- * refund or credit of its usual booking, reversed; always for review. `transfer` (set by
+ * refund or credit of its usual booking, reversed; for review unless the client booked earlier refunds
+ * from the party so (same account, VAT mode and rate as its purchases, reversed). `transfer` (set by
  * `Kontera.suggest`): money between two of the client's own bank accounts, booked against the other
  * one; always for review, confidence 0.
  */
