@@ -5,7 +5,6 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { addDays } from '../core/dates.js';
 import { createKnowledge } from '../knowledge/base.js';
 import { counterpartyKey } from '../normalize/counterparty.js';
 import { suggest as suggestOne } from '../suggest/suggest.js';
@@ -13,7 +12,7 @@ import type { BookedAlready, Suggestion } from '../suggest/types.js';
 import { OpenItemMatcher } from '../openitems/match.js';
 import { openItemsForSuggest } from './open-items.js';
 import { keyRulesOutdated } from './relearn.js';
-import { MATCH_WINDOW_DAYS, keyOfLine } from './ledger.js';
+import { keyOfLine } from './ledger.js';
 import { TRANSFER_REVIEW_REASON, transferSidesOf, transferSuggestion } from './transfers.js';
 import { bookedBy, confirmedByLine } from './transactions.js';
 import { DEFAULT_BANK_ACCOUNT, READ_ONLY, checkLine, engineClient, refOf } from './shared.js';
@@ -119,11 +118,9 @@ async function bookedAlready(tx: StoreSession, ref: ClientRef, lines: readonly T
   if (keys.length === 0) return out;
   const stored = new Map((await tx.getTransactions(ref, keys)).map((r) => [keyOfLine(r), r]));
   if (stored.size === 0) return out;
-  // The vouchers dated as near the lines as a voucher of the books is to the line it books
-  // (MATCH_WINDOW_DAYS), in one query however many lines are asked about: a voucher dated further
-  // from its line is not looked for (confirm would still refuse the line, CONFLICT).
-  const dates = [...stored.values()].map((r) => r.date).sort();
-  const confirmed = confirmedByLine(await tx.listVouchers(ref, { from: addDays(dates[0] as string, -MATCH_WINDOW_DAYS), to: addDays(dates[dates.length - 1] as string, MATCH_WINDOW_DAYS) }));
+  // The vouchers booking the lines, in one indexed read however many lines are asked about and
+  // however far from its line a voucher is dated.
+  const confirmed = confirmedByLine(await tx.getVouchersForTransactions(ref, [...stored.values()].map((r) => ({ bankAccount: r.bankAccount, id: r.id }))));
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i] as TransactionLike;
     if (t.id === undefined) continue;

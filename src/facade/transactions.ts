@@ -79,9 +79,9 @@ export function transactionsApi(ctx: FacadeContext): Pick<Kontera, 'listBureaus'
         const ref = refOf(client);
         const rows = await tx.listTransactions(ref, { bankAccount, from, to });
         if (rows.length === 0) return [];
-        // Every voucher of the client's, not only those dated near the lines: a voucher may be dated
-        // apart from the line it books, and a line listed as still to book must not be booked.
-        const confirmed = confirmedByLine(await tx.listVouchers(ref));
+        // By the booked line, however far from it a voucher is dated: a line listed as still to book
+        // must not be booked.
+        const confirmed = confirmedByLine(await tx.getVouchersForTransactions(ref, rows.map((r) => ({ bankAccount: r.bankAccount, id: r.id }))));
         const out: ClientTransaction[] = [];
         for (const row of rows) {
           const by = row.pending === true ? undefined : bookedBy(row, confirmed);

@@ -463,10 +463,9 @@ export interface Kontera {
    * The client's imported bank lines by date (then bank account, in the order imported), each with its
    * {@link TransactionStatus} and the voucher that books it: what is left to book this month is
    * `transactions(id, { from, to, status: 'unbooked' })`, also after a restart and whoever imported
-   * or confirmed them. A line is `booked` exactly when `confirm` would refuse it (`CONFLICT`);
-   * `suggest` flags it `booked` too when its voucher is dated within `MATCH_WINDOW_DAYS` of it
-   * (the only vouchers `suggest` reads). `NOT_FOUND` client, `VALIDATION` options (a date that is not
-   * ISO, `from` after `to`, another bank account than the client's, an unknown status).
+   * or confirmed them. A line is `booked` exactly when `confirm` would refuse it (`CONFLICT`) and
+   * `suggest` flags it `booked`. `NOT_FOUND` client, `VALIDATION` options (a date that is not ISO,
+   * `from` after `to`, another bank account than the client's, an unknown status).
    */
   transactions(clientId: string, options?: TransactionsOptions): Promise<readonly ClientTransaction[]>;
   /**

@@ -93,6 +93,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
     return this.atomic('read', (s) => s.getVoucherForTransaction(ref, key));
   }
+  getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
+    return this.atomic('read', (s) => s.getVouchersForTransactions(ref, keys));
+  }
   setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
     return this.atomic('write', (s) => s.setLearnedFrom(ref, updates));
   }

@@ -433,6 +433,17 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
       return v === undefined ? undefined : copy(v);
     },
 
+    async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
+      assertOpen();
+      const booked = s.tablesOf(ref).booked;
+      const out: VoucherRecord[] = [];
+      for (const k of keys) {
+        const v = booked.get(txKey(k.bankAccount, k.id));
+        if (v !== undefined) out.push(copy(v));
+      }
+      return out;
+    },
+
     async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
       assertWrite();
       const t = s.tablesOf(ref);

@@ -1008,6 +1008,20 @@ class PostgresSession implements StoreSession {
     return row === undefined ? undefined : voucherFromRow(row);
   }
 
+  async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
+    this.#check();
+    await this.#requireClient(ref);
+    if (keys.length === 0) return [];
+    return (
+      await this.#q(
+        `SELECT v.* FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS k(bank_account, id, ord)
+           JOIN §.vouchers v ON v.bureau_id = $1 AND v.client_id = $2 AND v.bank_account = k.bank_account AND v.transaction_id = k.id
+          ORDER BY k.ord`,
+        [ref.bureauId, ref.clientId, keys.map((k) => k.bankAccount), keys.map((k) => k.id)],
+      )
+    ).map(voucherFromRow);
+  }
+
   async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
     this.#checkWrite();
     await this.#requireClient(ref);

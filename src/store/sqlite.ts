@@ -947,6 +947,18 @@ class SqliteSession implements StoreSession {
     return row === undefined ? undefined : voucherFromRow(asRow(row));
   }
 
+  async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
+    this.#check();
+    this.#requireClient(ref);
+    const get = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?');
+    const out: VoucherRecord[] = [];
+    for (const k of keys) {
+      const row = get.get(ref.bureauId, ref.clientId, k.bankAccount, k.id);
+      if (row !== undefined) out.push(voucherFromRow(asRow(row)));
+    }
+    return out;
+  }
+
   async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
     this.#checkWrite();
     this.#requireClient(ref);

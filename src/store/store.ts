@@ -427,6 +427,12 @@ export interface StoreSession {
   /** The voucher booking this transaction, or undefined. */
   getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined>;
   /**
+   * The vouchers booking any of these transactions, in the order of `keys` (a transaction no
+   * voucher books gives none): {@link getVoucherForTransaction} for many lines in one call, by the
+   * index on the booked transaction, however the vouchers are dated.
+   */
+  getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]>;
+  /**
    * Replaces what stored vouchers were learned from (`learnedFrom`), by series and number: `unlearn`
    * marks the ones whose evidence it took back `forgotten`. All or none: `NOT_FOUND` when a voucher
    * is not stored, and nothing is written then.

@@ -62,7 +62,7 @@ for (const kind of STORE_KINDS) {
       expect(await k.transactions('kaffe', { status: 'unbooked' })).toHaveLength(unbooked.length - rest.length);
     });
 
-    it('a voucher dated far from its line still books it', async () => {
+    it('a voucher dated far from its line still books it, for transactions and suggest', async () => {
       const k = await open();
       const imported = await k.importStatement('other', swedbankCsv(30));
       const line = imported.transactions[0] as Booking['transaction'];
@@ -72,6 +72,9 @@ for (const kind of STORE_KINDS) {
       const listed = (await k.transactions('other')).find((t) => t.id === line.id);
       expect(listed).toMatchObject({ status: 'booked', bookedBy: { series: 'A', number: '1', from: 'confirmed' } });
       expect(await k.transactions('other', { status: 'unbooked' })).toHaveLength(29);
+      // suggest says so too, so an app that confirms what it auto-books is not refused.
+      const [s] = await k.suggest('other', [line]);
+      expect(s).toMatchObject({ autoBook: false, review: true, booked: { series: 'A', number: '1', from: 'confirmed' } });
     });
 
     it("a line the client's own books come to book (SIE) is booked, by that voucher", async () => {

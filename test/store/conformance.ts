@@ -327,6 +327,22 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.listVouchers(A)).toHaveLength(1);
       });
 
+      it('finds the vouchers booking many transactions in one call, in their order, however dated', async () => {
+        const t3 = await store.addVoucher(A, voucher({ date: '2026-06-30', bankAccount: '1930', transactionId: 't3' }));
+        await store.addVoucher(A, voucher());
+        const t1 = await store.addVoucher(A, voucher({ date: '2025-01-02', bankAccount: '1930', transactionId: 't1' }));
+        await store.addVoucher(B, voucher({ bankAccount: '1930', transactionId: 't2' }));
+        const keys = [
+          { bankAccount: '1930', id: 't1' },
+          { bankAccount: '1930', id: 't2' },
+          { bankAccount: '1940', id: 't3' },
+          { bankAccount: '1930', id: 't3' },
+        ];
+        expect(await store.getVouchersForTransactions(A, keys)).toEqual([t1, t3]);
+        expect(await store.getVouchersForTransactions(A, [])).toEqual([]);
+        for (const k of keys) expect(await store.getVoucherForTransaction(A, k)).toEqual(k.bankAccount === '1930' && k.id !== 't2' ? (k.id === 't1' ? t1 : t3) : undefined);
+      });
+
       it('refuses unbalanced, fractional or badly dated vouchers with VALIDATION', async () => {
         await expectCode(store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -100 }, { account: '6212', amount: 99 }] })), 'VALIDATION');
         await expectCode(store.addVoucher(A, voucher({ rows: [{ account: '1930', amount: -0.5 }, { account: '6212', amount: 0.5 }] })), 'VALIDATION');
@@ -955,6 +971,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           () => store.addVoucher(wrong, voucher()),
           () => store.listVouchers(wrong),
           () => store.getVoucherForTransaction(wrong, { bankAccount: '1930', id: 't1' }),
+          () => store.getVouchersForTransactions(wrong, [{ bankAccount: '1930', id: 't1' }]),
           () => store.getProfiles(wrong),
           () => store.exportClient(wrong),
           () => store.updateClient(clientRow('x1', 'b1')),

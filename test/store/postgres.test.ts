@@ -249,6 +249,7 @@ if (PG_URL === '') {
         addVouchers: { expect: 'NOT_FOUND', call: (s) => s.addVouchers(STOLEN, [voucher()]) },
         listVouchers: { expect: 'NOT_FOUND', call: (s) => s.listVouchers(STOLEN) },
         getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
+        getVouchersForTransactions: { expect: 'NOT_FOUND', call: (s) => s.getVouchersForTransactions(STOLEN, [{ bankAccount: '1930', id: 't1' }]) },
         markTransactions: { expect: 'NOT_FOUND', call: (s) => s.markTransactions(STOLEN, [{ bankAccount: '1930', id: 't1', booked: undefined }]) },
         setLearnedFrom: { expect: 'NOT_FOUND', call: (s) => s.setLearnedFrom(STOLEN, [{ series: 'A', number: 1, learnedFrom: { text: 'x', forgotten: true } }]) },
         putLedgerVouchers: { expect: 'NOT_FOUND', call: (s) => s.putLedgerVouchers(STOLEN, []) },
