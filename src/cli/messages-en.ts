@@ -48,6 +48,30 @@ export const EN = {
     'is plain VAT inside the amount (or none); a client that is not VAT-registered gets no VAT row. The account must\n' +
     "be in the client's chart, or, without one, among the accounts of its learned SIE files (--new-account allows another).",
   'cmd.export': "write the client's booked vouchers as a SIE 4I file",
+  'cmd.lines': "list a client's imported bank lines with their status: what is booked, by which voucher, and what is left to book",
+  'cmd.lines.details':
+    'A line is booked by a voucher confirmed in kontera (confirm, correct) or by one of the client\'s own books learned\n' +
+    'from SIE; pending lines are reserved at the bank and not bookable yet. Reads only: exporting changes no status.\n' +
+    'The summary counts every line of the period and bank account, whatever --status shows.',
+  'opt.linesFrom': 'first date of the lines (the bank\'s booking date)',
+  'opt.linesTo': 'last date of the lines',
+  'opt.linesStatus': 'only the lines that are unbooked (left to book), booked or pending; default all',
+  'opt.linesBankAccount': "only the lines of this one of the client's bank accounts",
+  'err.badStatus': 'Bad --status "{value}": expected one of {statuses}',
+  'err.oneClient': 'Too many arguments: expected one CLIENT, got {n}: usage: {usage}',
+  'col.bankAccount': 'bank account',
+  'col.status': 'status',
+  'col.voucher': 'voucher',
+  'lines.unbooked': 'to book',
+  'lines.booked': 'booked',
+  'lines.pending': 'pending',
+  'lines.fromSie': '{voucher} (in the books)',
+  'lines.none': '{client}: no imported bank lines yet: kontera --db {db} import {arg} STATEMENT',
+  'lines.noneInRange': '{client}: no imported bank lines within the dates and bank account given',
+  'lines.summary': '{n} {n|line|lines}{shown}: {booked} booked, {left} still to book{pending}{hint}',
+  'lines.summaryPending': ', {n} pending at the bank',
+  'lines.shown': ' ({n} shown: {status})',
+  'lines.hint': '; suggestions for them: kontera --db {db} suggest {client}',
   'cmd.backtest': "replay a client's own books month by month: what would kontera have auto-booked, and how often right?",
   'cmd.backtest.details':
     'Learns the first --train share of the bank vouchers (whole months), then for each later month suggests every\n' +

@@ -51,6 +51,30 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
     'ingen); en klient som inte är momsregistrerad får ingen momsrad. Kontot ska finnas i klientens kontoplan eller,\n' +
     'utan kontoplan, bland kontona i dess inlästa SIE-filer (--new-account tillåter ett annat).',
   'cmd.export': 'skriv klientens bokförda verifikationer som en SIE 4I-fil',
+  'cmd.lines': 'lista en klients inlästa bankrader med deras status: vad som är bokfört, med vilken verifikation, och vad som är kvar att bokföra',
+  'cmd.lines.details':
+    'En rad bokförs av en verifikation som bekräftats i kontera (confirm, correct) eller av en i klientens egen bokföring\n' +
+    'inläst från SIE; reserverade rader är ännu inte dragna hos banken och går inte att bokföra. Läser bara: en export\n' +
+    'ändrar ingen status. Summeringen räknar varje rad i perioden och på bankkontot, vad --status än visar.',
+  'opt.linesFrom': 'radernas första datum (bankens bokföringsdag)',
+  'opt.linesTo': 'radernas sista datum',
+  'opt.linesStatus': 'bara raderna som är obokförda (kvar att bokföra), bokförda eller reserverade; standard alla',
+  'opt.linesBankAccount': 'bara raderna på detta av klientens bankkonton',
+  'err.badStatus': 'Felaktig --status "{value}": förväntade en av {statuses}',
+  'err.oneClient': 'För många argument: förväntade en KLIENT, fick {n}: användning: {usage}',
+  'col.bankAccount': 'bankkonto',
+  'col.status': 'status',
+  'col.voucher': 'verifikation',
+  'lines.unbooked': 'att bokföra',
+  'lines.booked': 'bokförd',
+  'lines.pending': 'reserverad',
+  'lines.fromSie': '{voucher} (i bokföringen)',
+  'lines.none': '{client}: inga inlästa bankrader än: kontera --db {db} import {arg} KONTOUTDRAG',
+  'lines.noneInRange': '{client}: inga inlästa bankrader inom angivna datum och bankkonto',
+  'lines.summary': '{n} {n|rad|rader}{shown}: {booked} bokförda, {left} kvar att bokföra{pending}{hint}',
+  'lines.summaryPending': ', {n} reserverade hos banken',
+  'lines.shown': ' ({n} visade: {status})',
+  'lines.hint': '; förslag för dem: kontera --db {db} suggest {client}',
   'cmd.backtest': 'spela upp en klients egen bokföring månad för månad: vad hade kontera autobokfört, och hur ofta rätt?',
   'cmd.backtest.details':
     'Lär sig den första andelen --train av bankverifikationerna (hela månader), föreslår sedan för varje senare månad\n' +

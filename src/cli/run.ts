@@ -22,7 +22,7 @@ import { ConflictError, KonteraError, NotFoundError, SieParseError, StatementPar
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
-import type { Booking, Client, ImportedTransaction, Kontera, Progress, UpdateClientInput } from '../kontera.js';
+import type { Booking, Client, ClientTransaction, ImportedTransaction, Kontera, Progress, TransactionStatus, UpdateClientInput } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
 import { parseStatement } from '../statements/index.js';
 import { inCliTerms, printWarnings, warningsJson } from './warnings.js';
@@ -1185,6 +1185,79 @@ const exportCommand: Command = {
   },
 };
 
+/** What `lines --status` takes: a line's status, or every line. */
+const LINE_STATUSES = ['all', 'unbooked', 'booked', 'pending'] as const;
+
+/** The voucher that books a line, as the tables name vouchers (`A12`); one of the client's own books is marked as such. */
+function bookedByText(say: Say, t: ClientTransaction): string {
+  if (t.bookedBy === undefined) return '';
+  const v = `${t.bookedBy.series}${t.bookedBy.number}`;
+  return t.bookedBy.from === 'sie' ? say('lines.fromSie', { voucher: v }) : v;
+}
+
+const linesCommand: Command = {
+  usage: 'kontera --db FILE lines CLIENT [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status unbooked|booked|pending|all] [--bank-account ACCOUNT] [--bureau ID]',
+  summary: 'cmd.lines',
+  details: 'cmd.lines.details',
+  options: {
+    from: { kind: 'string', value: 'DATE', help: 'opt.linesFrom' },
+    to: { kind: 'string', value: 'DATE', help: 'opt.linesTo' },
+    status: { kind: 'string', value: 'STATUS', help: 'opt.linesStatus' },
+    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.linesBankAccount' },
+    bureau: CLIENT_BUREAU,
+  },
+  async run(args, ctx) {
+    const { say } = ctx;
+    needPositionals(ctx, args, 1, linesCommand.usage);
+    if (args.positionals.length > 1) throw new UsageError(say('err.oneClient', { n: args.positionals.length, usage: linesCommand.usage }));
+    const clientId = args.positionals[0] as string;
+    for (const option of ['from', 'to'] as const) {
+      const value = args.strings.get(option);
+      if (value !== undefined && !isIsoDate(value)) throw new UsageError(say('err.badDateOption', { option: `--${option}`, value }));
+    }
+    const statusGiven = args.strings.get('status') ?? 'all';
+    const status = LINE_STATUSES.find((s) => s === statusGiven);
+    if (status === undefined) throw new UsageError(say('err.badStatus', { value: statusGiven, statuses: LINE_STATUSES.join(', ') }));
+    const store = await openDb(ctx, 'lines');
+    return withKontera(store, async (kontera) => {
+      // Every line of the period, whatever --status says: the summary counts them all.
+      const all = await kontera.transactions(clientId, { from: args.strings.get('from'), to: args.strings.get('to'), bankAccount: args.strings.get('bank-account') });
+      const shown = status === 'all' ? all : all.filter((t) => t.status === status);
+      if (ctx.json) {
+        json(ctx, shown);
+        return EXIT.ok;
+      }
+      const db = shellArg(ctx.db ?? 'FILE');
+      const client = shellArg(clientId);
+      if (all.length === 0) {
+        const filtered = ['from', 'to', 'bank-account'].some((o) => args.strings.has(o));
+        ctx.io.out(`${prose(ctx, filtered ? say('lines.noneInRange', { client: clientId }) : say('lines.none', { client: clientId, db, arg: client }))}\n`);
+        return EXIT.ok;
+      }
+      const accounts = new Set(all.map((t) => t.bankAccount)).size > 1;
+      const statusWord = (t: ClientTransaction): string => say(t.status === 'booked' ? 'lines.booked' : t.status === 'pending' ? 'lines.pending' : 'lines.unbooked');
+      const header = [say('col.id'), say('col.date'), ...(accounts ? [say('col.bankAccount')] : []), say('col.amount'), say('col.bankText'), say('col.status'), say('col.voucher')];
+      const rows = shown.map((t) => [t.id.slice(0, SHORT_ID), t.date, ...(accounts ? [t.bankAccount] : []), formatKronor(t.amount), t.text, statusWord(t), bookedByText(say, t)]);
+      const statusColumn = header.length - 2;
+      const decorate = (text: string, i: number): string => (i === statusColumn && ctx.colour ? paint(text.trim() === say('lines.booked') ? 'green' : 'yellow', text) : text);
+      const count = (s: TransactionStatus): number => all.filter((t) => t.status === s).length;
+      const left = count('unbooked');
+      const pending = count('pending');
+      const summary = say('lines.summary', {
+        n: all.length,
+        booked: count('booked'),
+        left,
+        pending: pending > 0 ? say('lines.summaryPending', { n: pending }) : '',
+        shown: shown.length === all.length ? '' : say('lines.shown', { n: shown.length, status: statusGiven }),
+        hint: left > 0 ? say('lines.hint', { db, client }) : '',
+      });
+      const text = shown.length === 0 ? '' : `${table(header, rows, { right: [accounts ? 3 : 2], width: ctx.columns, shrink: [accounts ? 4 : 3], decorate })}\n\n`;
+      ctx.io.out(`${text}${prose(ctx, summary)}\n`);
+      return EXIT.ok;
+    }, args.strings.get('bureau'));
+  },
+};
+
 const backtestCommand: Command = {
   usage: 'kontera backtest BOOKS.se [--train 0.7] [--chart FILE]',
   summary: 'cmd.backtest',
@@ -1306,6 +1379,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   confirm: confirmCommand,
   correct: correctCommand,
+  lines: linesCommand,
   export: exportCommand,
   relearn: relearnCommand,
 };
@@ -1336,6 +1410,7 @@ function mainHelp(say: Say): string {
     '  kontera --db byra.db suggest kaffe --review granska.csv',
     '  kontera --db byra.db confirm kaffe',
     '  kontera --db byra.db correct kaffe 3f2a91c0 --account 6212 --vat 25',
+    '  kontera --db byra.db lines kaffe --from 2026-01-01 --to 2026-01-31',
     '  kontera --db byra.db export kaffe --out januari.se',
     '',
     say('help.global'),
