@@ -54,8 +54,8 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'cmd.lines': 'lista en klients inlästa bankrader med deras status: vad som är bokfört, med vilken verifikation, och vad som är kvar att bokföra',
   'cmd.lines.details':
     'En rad bokförs av en verifikation som bekräftats i kontera (confirm, correct) eller av en i klientens egen bokföring\n' +
-    'inläst från SIE; reserverade rader är ännu inte dragna hos banken och går inte att bokföra. Läser bara: en export\n' +
-    'ändrar ingen status. Summeringen räknar varje rad i perioden och på bankkontot, vad --status än visar.',
+    'inläst från SIE; reserverade rader har banken ännu inte bokfört, och de går inte att bokföra än. Läser bara: en\n' +
+    'export ändrar ingen status. Summeringen räknar varje rad i perioden och på bankkontot, vad --status än visar.',
   'opt.linesFrom': 'radernas första datum (bankens bokföringsdag)',
   'opt.linesTo': 'radernas sista datum',
   'opt.linesStatus': 'bara raderna som är obokförda (kvar att bokföra), bokförda eller reserverade; standard alla',

@@ -1411,6 +1411,7 @@ function mainHelp(say: Say): string {
     '  kontera --db byra.db confirm kaffe',
     '  kontera --db byra.db correct kaffe 3f2a91c0 --account 6212 --vat 25',
     '  kontera --db byra.db lines kaffe --from 2026-01-01 --to 2026-01-31',
+    '  kontera --db byra.db clients update kaffe --threshold 0.98 --no-network',
     '  kontera --db byra.db export kaffe --out januari.se',
     '',
     say('help.global'),
