@@ -42,7 +42,7 @@ describe('kontera --db FILE clients update', () => {
     const r = k('clients', '--json');
     expect(r.code).toBe(0);
     const all = JSON.parse(r.stdout) as StoredClient[];
-    return all.find((c) => c.id === 'kaffe') as StoredClient;
+    return all.find((c) => c.id === 'kaffe' && (c as { bureauId?: string }).bureauId === 'local') as StoredClient;
   };
   const update = (...args: string[]): StoredClient => {
     const r = k('--json', 'clients', 'update', 'kaffe', ...args);
@@ -153,6 +153,19 @@ describe('kontera --db FILE clients update', () => {
     const j = k('--json', 'clients', 'update', 'kafe', '--no-network');
     expect(j.code).toBe(3);
     expect(JSON.parse(j.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('with two bureaus using the id, --bureau says whose client changes; without it the id is ambiguous and nothing changes', () => {
+    expect(k('clients', 'add', 'kaffe', '--name', 'Kaffe i Annan AB', '--bureau', 'annan').code).toBe(0);
+    const json = k('clients', '--json').stdout;
+    const ambiguous = k('clients', 'update', 'kaffe', '--no-network');
+    expect(ambiguous.code).toBe(3);
+    expect(ambiguous.stderr).toMatch(/^kontera: AMBIGUOUS_CLIENT: /);
+    expect(k('clients', '--json').stdout).toBe(json);
+    const r = k('--json', 'clients', 'update', 'kaffe', '--bureau', 'annan', '--no-network');
+    expect(r.code).toBe(0);
+    const all = JSON.parse(k('clients', '--json').stdout) as (StoredClient & { bureauId: string })[];
+    expect(all.filter((c) => c.id === 'kaffe').map((c) => [c.bureauId, c.network])).toEqual([['annan', false], ['local', true]]);
   });
 
   it('clients add takes --no-network, --suspense-account and --review-accounts too', () => {
