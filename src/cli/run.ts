@@ -22,7 +22,7 @@ import { ConflictError, KonteraError, NotFoundError, SieParseError, StatementPar
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
 import { createKontera } from '../kontera.js';
-import type { Booking, ImportedTransaction, Kontera, Progress } from '../kontera.js';
+import type { Booking, Client, ClientTransaction, ImportedTransaction, Kontera, Progress, TransactionStatus, UpdateClientInput } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
 import { parseStatement } from '../statements/index.js';
 import { inCliTerms, printWarnings, warningsJson } from './warnings.js';
@@ -628,27 +628,146 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
   }, args.strings.get('bureau'));
 }
 
+/** Options of `clients`; {@link CLIENTS_ACTION_OPTIONS} says which action takes which. */
+const CLIENTS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
+  'bureau-name': { kind: 'string', value: 'NAME', help: 'opt.bureauName' },
+  name: { kind: 'string', value: 'NAME', help: 'opt.name' },
+  'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'opt.orgNr' },
+  'no-org-nr': { kind: 'boolean', help: 'opt.noOrgNr' },
+  threshold: { kind: 'number', value: 'C', help: 'opt.clientThreshold' },
+  'default-threshold': { kind: 'boolean', help: 'opt.defaultThreshold' },
+  'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.clientBankAccounts' },
+  'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.clientFiscalYears' },
+  'no-fiscal-years': { kind: 'boolean', help: 'opt.noFiscalYears' },
+  'vat-registered': { kind: 'boolean', help: 'opt.vatRegistered' },
+  'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
+  'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
+  'no-auto-book-shared': { kind: 'boolean', help: 'opt.noAutoBookShared' },
+  network: { kind: 'boolean', help: 'opt.network' },
+  'no-network': { kind: 'boolean', help: 'opt.noNetwork' },
+  'suspense-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.suspenseAccount' },
+  'no-suspense-account': { kind: 'boolean', help: 'opt.noSuspenseAccount' },
+  'review-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.reviewAccounts' },
+  'no-review-accounts': { kind: 'boolean', help: 'opt.noReviewAccounts' },
+  yes: { kind: 'boolean', help: 'opt.yesErase' },
+};
+
+/** The settings `clients add` and `clients update` both take, and those only `update` takes (back to the default). */
+const CLIENT_SETTINGS = ['name', 'org-nr', 'threshold', 'bank-accounts', 'fiscal-years', 'not-vat-registered', 'auto-book-shared', 'no-network', 'suspense-account', 'review-accounts'] as const;
+const CLIENT_UNSETTINGS = ['no-org-nr', 'default-threshold', 'no-fiscal-years', 'vat-registered', 'no-auto-book-shared', 'network', 'no-suspense-account', 'no-review-accounts'] as const;
+
+/** Which `clients` options each action takes (the global ones aside): any other is refused, not ignored. */
+const CLIENTS_ACTION_OPTIONS: Readonly<Record<'list' | 'add' | 'update' | 'remove', readonly string[]>> = {
+  list: ['bureau'],
+  add: ['bureau', 'bureau-name', ...CLIENT_SETTINGS],
+  update: ['bureau', ...CLIENT_SETTINGS, ...CLIENT_UNSETTINGS],
+  remove: ['bureau', 'yes'],
+};
+
+/** Pairs of `clients update` options that say opposite things. */
+const CLIENTS_OPPOSITES: readonly (readonly [string, string])[] = [
+  ['org-nr', 'no-org-nr'],
+  ['threshold', 'default-threshold'],
+  ['fiscal-years', 'no-fiscal-years'],
+  ['vat-registered', 'not-vat-registered'],
+  ['auto-book-shared', 'no-auto-book-shared'],
+  ['network', 'no-network'],
+  ['suspense-account', 'no-suspense-account'],
+  ['review-accounts', 'no-review-accounts'],
+];
+
+/** True when `option` was given on the command line, whatever its kind. */
+function given(args: ParsedArgs, option: string): boolean {
+  return args.flags.has(option) || args.strings.has(option) || args.lists.has(option);
+}
+
+/** Refuses a `clients` option the action does not take: a setting given to `clients` (list) or `remove` would be silently ignored. */
+function clientsOptionsFor(args: ParsedArgs, action: keyof typeof CLIENTS_ACTION_OPTIONS, say: Say): void {
+  const allowed = new Set([...Object.keys(GLOBAL), ...CLIENTS_ACTION_OPTIONS[action]]);
+  const other = Object.keys(CLIENTS_OPTIONS).find((o) => given(args, o) && !allowed.has(o));
+  if (other !== undefined) throw new UsageError(say('err.clientsOptionNotFor', { option: `--${other}`, action: action === 'list' ? 'clients' : `clients ${action}` }));
+}
+
+/**
+ * The changes `clients update` asks for, as {@link Kontera.updateClient} takes them: a value sets a
+ * setting, `null` takes it back to what `clients add` gives. `review` keeps the client's review
+ * counterparties (set through the API): only its accounts change.
+ */
+function clientChanges(args: ParsedArgs, say: Say, client: Client): UpdateClientInput {
+  for (const [a, b] of CLIENTS_OPPOSITES) if (given(args, a) && given(args, b)) throw new UsageError(say('err.clientsOpposites', { a: `--${a}`, b: `--${b}` }));
+  const changes: { -readonly [K in keyof UpdateClientInput]: UpdateClientInput[K] } = {};
+  const name = args.strings.get('name');
+  if (name !== undefined) changes.name = name;
+  if (args.strings.has('org-nr')) changes.orgNr = args.strings.get('org-nr');
+  if (args.flags.has('no-org-nr')) changes.orgNr = null;
+  if (args.strings.has('threshold')) changes.autoBookThreshold = numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say);
+  if (args.flags.has('default-threshold')) changes.autoBookThreshold = null;
+  if (args.lists.has('bank-accounts')) changes.bankAccounts = (args.lists.get('bank-accounts') ?? []).map((b) => bankAccountOption(b, say));
+  const fiscalYears = fiscalYearsOption(args, say);
+  if (fiscalYears !== undefined) changes.fiscalYears = fiscalYears;
+  if (args.flags.has('no-fiscal-years')) changes.fiscalYears = null;
+  if (args.flags.has('vat-registered')) changes.vatRegistered = true;
+  if (args.flags.has('not-vat-registered')) changes.vatRegistered = false;
+  if (args.flags.has('auto-book-shared')) changes.autoBookShared = true;
+  if (args.flags.has('no-auto-book-shared')) changes.autoBookShared = null;
+  if (args.flags.has('network')) changes.network = true;
+  if (args.flags.has('no-network')) changes.network = false;
+  if (args.strings.has('suspense-account')) changes.suspenseAccount = args.strings.get('suspense-account');
+  if (args.flags.has('no-suspense-account')) changes.suspenseAccount = null;
+  const counterparties = client.review?.counterparties;
+  const keep = counterparties !== undefined && counterparties.length > 0 ? { counterparties } : undefined;
+  if (args.lists.has('review-accounts')) changes.review = { ...keep, accounts: args.lists.get('review-accounts') ?? [] };
+  if (args.flags.has('no-review-accounts')) changes.review = keep ?? null;
+  return changes;
+}
+
+/** A client's settings as a two-column table, each one as `clients update` sets it. */
+function clientText(ctx: Context, c: Client): string {
+  const { say } = ctx;
+  const yesNo = (b: boolean): string => (b ? say('word.yes') : say('word.no'));
+  const none = '–';
+  const rows: [MessageKey, string][] = [
+    ['clients.field.name', c.name],
+    ['clients.field.bureau', c.bureauId],
+    ['clients.field.orgNr', c.orgNr ?? none],
+    ['clients.field.bankAccounts', c.bankAccounts.map((a) => `${a}${c.accountNumbers?.[a] === undefined ? '' : ` (${c.accountNumbers[a]})`} ${say('clients.series', { series: c.series[a] ?? '?' })}`).join(', ')],
+    ['clients.field.vat', yesNo(c.vatRegistered)],
+    ['clients.field.threshold', c.autoBookThreshold === undefined ? say('clients.default', { value: DEFAULT_AUTO_BOOK_THRESHOLD }) : String(c.autoBookThreshold)],
+    ['clients.field.autoBookShared', yesNo(c.autoBookShared === true)],
+    ['clients.field.network', yesNo(c.network)],
+    ['clients.field.suspense', c.suspenseAccount ?? none],
+    ['clients.field.reviewAccounts', c.review?.accounts !== undefined && c.review.accounts.length > 0 ? c.review.accounts.join(', ') : none],
+    ['clients.field.fiscalYears', c.fiscalYears !== undefined && c.fiscalYears.length > 0 ? c.fiscalYears.map((y) => `${y.start}..${y.end}`).join(', ') : none],
+  ];
+  if (c.review?.counterparties !== undefined && c.review.counterparties.length > 0) rows.push(['clients.field.reviewCounterparties', c.review.counterparties.join(', ')]);
+  if (c.chart !== undefined) rows.push(['clients.field.chart', say('clients.chartAccounts', { n: c.chart.length })]);
+  return table(['', ''], rows.map(([k, v]) => [say(k), v]), { width: ctx.columns, shrink: [1] })
+    .split('\n')
+    .slice(1)
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+const CLIENTS_UPDATE_USAGE =
+  'kontera --db FILE clients update ID [--bureau ID] [--name NAME] [--org-nr NNNNNN-NNNN | --no-org-nr] [--vat-registered | --not-vat-registered] [--threshold C | --default-threshold] [--auto-book-shared | --no-auto-book-shared] [--network | --no-network] [--suspense-account ACCOUNT | --no-suspense-account] [--review-accounts ACCOUNTS | --no-review-accounts] [--bank-accounts 1930,1940] [--fiscal-years START..END,… | --no-fiscal-years]';
+
 const clientsCommand: Command = {
-  usage: 'kontera --db FILE clients [--bureau ID]\n       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared]\n       kontera --db FILE clients remove ID --yes [--bureau ID]',
+  usage:
+    'kontera --db FILE clients [--bureau ID]\n' +
+    '       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared] [--no-network] [--suspense-account ACCOUNT] [--review-accounts ACCOUNTS]\n' +
+    `       ${CLIENTS_UPDATE_USAGE}\n` +
+    '       kontera --db FILE clients remove ID --yes [--bureau ID]',
   summary: 'cmd.clients',
-  options: {
-    bureau: { kind: 'string', value: 'ID', help: 'opt.bureau' },
-    'bureau-name': { kind: 'string', value: 'NAME', help: 'opt.bureauName' },
-    name: { kind: 'string', value: 'NAME', help: 'opt.name' },
-    'org-nr': { kind: 'string', value: 'NNNNNN-NNNN', help: 'opt.orgNr' },
-    threshold: { kind: 'number', value: 'C', help: 'opt.clientThreshold' },
-    'bank-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.clientBankAccounts' },
-    'fiscal-years': { kind: 'list', value: 'START..END', help: 'opt.clientFiscalYears' },
-    'not-vat-registered': { kind: 'boolean', help: 'opt.notVat' },
-    'auto-book-shared': { kind: 'boolean', help: 'opt.autoBookShared' },
-    yes: { kind: 'boolean', help: 'opt.yesErase' },
-  },
+  details: 'cmd.clients.details',
+  options: CLIENTS_OPTIONS,
   async run(args, ctx) {
     const { say } = ctx;
     const store = await openDb(ctx, 'clients');
     return withKontera(store, async (kontera) => {
       const bureauId = args.strings.get('bureau');
       if (args.positionals[0] === 'add') {
+        clientsOptionsFor(args, 'add', say);
         const id = args.positionals[1];
         const name = args.strings.get('name');
         if (id === undefined || name === undefined) throw new UsageError(say('err.missingArgs', { usage: 'kontera --db FILE clients add ID --name NAME' }));
@@ -667,12 +786,30 @@ const clientsCommand: Command = {
           ...(fiscalYears !== undefined ? { fiscalYears } : {}),
           ...(args.flags.has('not-vat-registered') ? { vatRegistered: false } : {}),
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
+          ...(args.flags.has('no-network') ? { network: false } : {}),
+          ...(args.strings.has('suspense-account') ? { suspenseAccount: args.strings.get('suspense-account') } : {}),
+          ...(args.lists.has('review-accounts') ? { review: { accounts: args.lists.get('review-accounts') ?? [] } } : {}),
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);
         return EXIT.ok;
       }
+      if (args.positionals[0] === 'update') {
+        clientsOptionsFor(args, 'update', say);
+        const id = args.positionals[1];
+        if (id === undefined || args.positionals.length > 2) throw new UsageError(say('err.missingArgs', { usage: CLIENTS_UPDATE_USAGE }));
+        const k = bureauId === undefined ? kontera : kontera.forBureau(bureauId);
+        // Found first: an unknown id is NOT_FOUND (exit 3) however the options read.
+        const client = await k.getClient(id);
+        const changes = clientChanges(args, say, client);
+        if (Object.keys(changes).length === 0) throw new UsageError(say('err.clientsUpdateNothing', { usage: CLIENTS_UPDATE_USAGE }));
+        const updated = await k.updateClient(client.id, changes);
+        if (ctx.json) json(ctx, updated);
+        else ctx.io.out(`${say('clients.updated', { id: updated.id, name: updated.name, bureau: updated.bureauId })}\n${clientText(ctx, updated)}\n`);
+        return EXIT.ok;
+      }
       if (args.positionals[0] === 'remove') {
+        clientsOptionsFor(args, 'remove', say);
         const id = args.positionals[1];
         if (id === undefined || args.positionals.length > 2) throw new UsageError(say('err.missingArgs', { usage: 'kontera --db FILE clients remove ID --yes [--bureau ID]' }));
         const k = bureauId === undefined ? kontera : kontera.forBureau(bureauId);
@@ -685,6 +822,7 @@ const clientsCommand: Command = {
         return EXIT.ok;
       }
       if (args.positionals.length > 0) throw new UsageError(say('err.clientsAction', { action: args.positionals[0] ?? '' }));
+      clientsOptionsFor(args, 'list', say);
       if (bureauId !== undefined && (await store.getBureau(bureauId)) === undefined) throw new NotFoundError(say('err.unknownBureau', { id: bureauId }));
       const clients = [];
       for (const b of bureauId !== undefined ? [bureauId] : await bureauIds(store)) clients.push(...(await store.listClients(b)));
@@ -1047,6 +1185,79 @@ const exportCommand: Command = {
   },
 };
 
+/** What `lines --status` takes: a line's status, or every line. */
+const LINE_STATUSES = ['all', 'unbooked', 'booked', 'pending'] as const;
+
+/** The voucher that books a line, as the tables name vouchers (`A12`); one of the client's own books is marked as such. */
+function bookedByText(say: Say, t: ClientTransaction): string {
+  if (t.bookedBy === undefined) return '';
+  const v = `${t.bookedBy.series}${t.bookedBy.number}`;
+  return t.bookedBy.from === 'sie' ? say('lines.fromSie', { voucher: v }) : v;
+}
+
+const linesCommand: Command = {
+  usage: 'kontera --db FILE lines CLIENT [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status unbooked|booked|pending|all] [--bank-account ACCOUNT] [--bureau ID]',
+  summary: 'cmd.lines',
+  details: 'cmd.lines.details',
+  options: {
+    from: { kind: 'string', value: 'DATE', help: 'opt.linesFrom' },
+    to: { kind: 'string', value: 'DATE', help: 'opt.linesTo' },
+    status: { kind: 'string', value: 'STATUS', help: 'opt.linesStatus' },
+    'bank-account': { kind: 'string', value: 'ACCOUNT', help: 'opt.linesBankAccount' },
+    bureau: CLIENT_BUREAU,
+  },
+  async run(args, ctx) {
+    const { say } = ctx;
+    needPositionals(ctx, args, 1, linesCommand.usage);
+    if (args.positionals.length > 1) throw new UsageError(say('err.oneClient', { n: args.positionals.length, usage: linesCommand.usage }));
+    const clientId = args.positionals[0] as string;
+    for (const option of ['from', 'to'] as const) {
+      const value = args.strings.get(option);
+      if (value !== undefined && !isIsoDate(value)) throw new UsageError(say('err.badDateOption', { option: `--${option}`, value }));
+    }
+    const statusGiven = args.strings.get('status') ?? 'all';
+    const status = LINE_STATUSES.find((s) => s === statusGiven);
+    if (status === undefined) throw new UsageError(say('err.badStatus', { value: statusGiven, statuses: LINE_STATUSES.join(', ') }));
+    const store = await openDb(ctx, 'lines');
+    return withKontera(store, async (kontera) => {
+      // Every line of the period, whatever --status says: the summary counts them all.
+      const all = await kontera.transactions(clientId, { from: args.strings.get('from'), to: args.strings.get('to'), bankAccount: args.strings.get('bank-account') });
+      const shown = status === 'all' ? all : all.filter((t) => t.status === status);
+      if (ctx.json) {
+        json(ctx, shown);
+        return EXIT.ok;
+      }
+      const db = shellArg(ctx.db ?? 'FILE');
+      const client = shellArg(clientId);
+      if (all.length === 0) {
+        const filtered = ['from', 'to', 'bank-account'].some((o) => args.strings.has(o));
+        ctx.io.out(`${prose(ctx, filtered ? say('lines.noneInRange', { client: clientId }) : say('lines.none', { client: clientId, db, arg: client }))}\n`);
+        return EXIT.ok;
+      }
+      const accounts = new Set(all.map((t) => t.bankAccount)).size > 1;
+      const statusWord = (t: ClientTransaction): string => say(t.status === 'booked' ? 'lines.booked' : t.status === 'pending' ? 'lines.pending' : 'lines.unbooked');
+      const header = [say('col.id'), say('col.date'), ...(accounts ? [say('col.bankAccount')] : []), say('col.amount'), say('col.bankText'), say('col.status'), say('col.voucher')];
+      const rows = shown.map((t) => [t.id.slice(0, SHORT_ID), t.date, ...(accounts ? [t.bankAccount] : []), formatKronor(t.amount), t.text, statusWord(t), bookedByText(say, t)]);
+      const statusColumn = header.length - 2;
+      const decorate = (text: string, i: number): string => (i === statusColumn && ctx.colour ? paint(text.trim() === say('lines.booked') ? 'green' : 'yellow', text) : text);
+      const count = (s: TransactionStatus): number => all.filter((t) => t.status === s).length;
+      const left = count('unbooked');
+      const pending = count('pending');
+      const summary = say('lines.summary', {
+        n: all.length,
+        booked: count('booked'),
+        left,
+        pending: pending > 0 ? say('lines.summaryPending', { n: pending }) : '',
+        shown: shown.length === all.length ? '' : say('lines.shown', { n: shown.length, status: statusGiven }),
+        hint: left > 0 ? say('lines.hint', { db, client }) : '',
+      });
+      const text = shown.length === 0 ? '' : `${table(header, rows, { right: [accounts ? 3 : 2], width: ctx.columns, shrink: [accounts ? 4 : 3], decorate })}\n\n`;
+      ctx.io.out(`${text}${prose(ctx, summary)}\n`);
+      return EXIT.ok;
+    }, args.strings.get('bureau'));
+  },
+};
+
 const backtestCommand: Command = {
   usage: 'kontera backtest BOOKS.se [--train 0.7] [--chart FILE]',
   summary: 'cmd.backtest',
@@ -1168,6 +1379,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   confirm: confirmCommand,
   correct: correctCommand,
+  lines: linesCommand,
   export: exportCommand,
   relearn: relearnCommand,
 };
@@ -1198,6 +1410,8 @@ function mainHelp(say: Say): string {
     '  kontera --db byra.db suggest kaffe --review granska.csv',
     '  kontera --db byra.db confirm kaffe',
     '  kontera --db byra.db correct kaffe 3f2a91c0 --account 6212 --vat 25',
+    '  kontera --db byra.db lines kaffe --from 2026-01-01 --to 2026-01-31',
+    '  kontera --db byra.db clients update kaffe --threshold 0.98 --no-network',
     '  kontera --db byra.db export kaffe --out januari.se',
     '',
     say('help.global'),

@@ -48,7 +48,7 @@ describe('kontera --db FILE: a --db that is not a usable database file', () => {
 });
 
 describe('kontera COMMAND --help tells the truth', () => {
-  const commands = ['suggest', 'backtest', 'clients', 'learn', 'import', 'confirm', 'correct', 'export', 'relearn'];
+  const commands = ['suggest', 'backtest', 'clients', 'learn', 'import', 'confirm', 'correct', 'lines', 'export', 'relearn'];
   it('every option a usage line shows is listed under Options, and no help that lists options says the command has none (sv and en)', () => {
     const dir = tempDir();
     for (const lang of ['en', 'sv']) {
