@@ -25,6 +25,7 @@ import type {
   TransactionRow,
   VoucherFilter,
   VoucherLearnedFrom,
+  VoucherReplacement,
   VoucherRecord,
 } from './store.js';
 
@@ -98,6 +99,9 @@ export abstract class AtomicStoreMethods implements StoreSession {
   }
   setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {
     return this.atomic('write', (s) => s.setLearnedFrom(ref, updates));
+  }
+  replaceVoucher(ref: ClientRef, voucher: VoucherReplacement): Promise<VoucherRecord> {
+    return this.atomic('write', (s) => s.replaceVoucher(ref, voucher));
   }
   markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {
     return this.atomic('write', (s) => s.markTransactions(ref, marks));

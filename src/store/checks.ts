@@ -11,7 +11,7 @@ import { KNOWLEDGE_FORMAT_VERSION } from '../knowledge/types.js';
 import type { BureauRecord as BureauKnowledgeRecord, KnowledgeChanges, NetworkRecord, NetworkRecordKey } from '../knowledge/types.js';
 import { OPEN_ITEM_KINDS, OPEN_ITEM_ORIGINS } from '../openitems/types.js';
 import type { OpenItem, PendingSettlement } from '../openitems/types.js';
-import type { ClientRow, ClientRef, KnowledgeBase, KnownFiscalYear, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow } from './store.js';
+import type { ClientRow, ClientRef, KnowledgeBase, KnownFiscalYear, LedgerVoucher, NewVoucher, TransactionKey, TransactionRow, VoucherReplacement } from './store.js';
 import { FISCAL_YEAR_SOURCES, VOUCHER_SERIES } from './store.js';
 
 /** Compares strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8. @internal */
@@ -76,6 +76,16 @@ export function checkNewVoucher(voucher: NewVoucher): void {
   if ((voucher.transactionId === undefined) !== (voucher.bankAccount === undefined)) {
     throw new ValidationError('Invalid voucher: expected both bankAccount and transactionId, or neither');
   }
+}
+
+/** Throws `VALIDATION` unless a voucher's replacement is well-formed and balanced (as {@link checkNewVoucher}). @internal */
+export function checkVoucherReplacement(v: VoucherReplacement): void {
+  if (!Number.isSafeInteger(v.number) || v.number < 1) throw new ValidationError(`Invalid voucher: expected a voucher number 1 or more, got ${v.number}`);
+  if (typeof v.text !== 'string') throw new ValidationError(`Invalid voucher ${v.series} ${v.number}: expected a text, got ${JSON.stringify(v.text)}`);
+  if (typeof v.confirmedAt !== 'string' || Number.isNaN(Date.parse(v.confirmedAt))) {
+    throw new ValidationError(`Invalid voucher ${v.series} ${v.number}: expected confirmedAt as an ISO timestamp, got ${JSON.stringify(v.confirmedAt)}`);
+  }
+  checkNewVoucher({ series: v.series, date: v.date, text: v.text, rows: v.rows, confirmedAt: v.confirmedAt });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   checkLedgerVoucher,
   checkKnowledgeChanges,
   checkNewVouchers,
+  checkVoucherReplacement,
   checkOpenItems,
   checkKnownFiscalYears,
   checkPendingSettlements,
@@ -61,6 +62,7 @@ import type {
   TransactionRow,
   VoucherFilter,
   VoucherLearnedFrom,
+  VoucherReplacement,
   VoucherRecord,
 } from './store.js';
 
@@ -458,6 +460,27 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
         s.replace(t.vouchers, i, record);
         if (record.transactionId !== undefined && record.bankAccount !== undefined) s.set(t.booked, txKey(record.bankAccount, record.transactionId), record);
       });
+    },
+
+    async replaceVoucher(ref: ClientRef, voucher: VoucherReplacement): Promise<VoucherRecord> {
+      assertWrite();
+      const t = s.tablesOf(ref);
+      checkVoucherReplacement(voucher);
+      const i = t.vouchers.findIndex((v) => v.series === voucher.series && v.number === voucher.number);
+      if (i < 0) throw notFoundVoucher(ref, voucher);
+      const { learnedFrom, date, text, rows, confirmedAt } = copy(voucher);
+      const { learnedFrom: _old, ...kept } = t.vouchers[i] as VoucherRecord;
+      const record: VoucherRecord = {
+        ...kept,
+        date,
+        text,
+        rows: rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text })),
+        confirmedAt,
+        ...(learnedFrom !== undefined ? { learnedFrom: learnedFromOf(learnedFrom) } : {}),
+      };
+      s.replace(t.vouchers, i, record);
+      if (record.transactionId !== undefined && record.bankAccount !== undefined) s.set(t.booked, txKey(record.bankAccount, record.transactionId), record);
+      return copy(record);
     },
 
     async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {

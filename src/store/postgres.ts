@@ -36,6 +36,7 @@ import {
   checkKnowledgeChanges,
   checkLedgerVoucher,
   checkNewVouchers,
+  checkVoucherReplacement,
   checkOpenItems,
   checkKnownFiscalYears,
   checkPendingSettlements,
@@ -78,6 +79,7 @@ import type {
   TransactionRow,
   VoucherFilter,
   VoucherLearnedFrom,
+  VoucherReplacement,
   VoucherRecord,
   VoucherRowData,
 } from './store.js';
@@ -994,6 +996,32 @@ class PostgresSession implements StoreSession {
     const found = new Set(changed.map((r) => `${String(r['series'])}\u0000${String(r['number'])}`));
     const missing = updates.find((u) => !found.has(`${u.series}\u0000${u.number}`));
     if (missing !== undefined) throw notFoundVoucher(ref, missing);
+  }
+
+  async replaceVoucher(ref: ClientRef, voucher: VoucherReplacement): Promise<VoucherRecord> {
+    this.#checkWrite();
+    await this.#requireClient(ref);
+    checkVoucherReplacement(voucher);
+    const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
+    // One statement: the voucher's row (its rows are a jsonb column of it) changes whole, or not at all.
+    const row = await this.#one(
+      `UPDATE §.vouchers SET date = $5, text = $6, rows = $7::jsonb, confirmed_at = $8, learned_from = $9::jsonb
+        WHERE bureau_id = $1 AND client_id = $2 AND series = $3 AND number = $4
+        RETURNING *`,
+      [
+        ref.bureauId,
+        ref.clientId,
+        voucher.series,
+        voucher.number,
+        voucher.date,
+        voucher.text,
+        JSON.stringify(rows),
+        voucher.confirmedAt,
+        voucher.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(voucher.learnedFrom)),
+      ],
+    );
+    if (row === undefined) throw notFoundVoucher(ref, voucher);
+    return voucherFromRow(row);
   }
 
   async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {

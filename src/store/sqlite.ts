@@ -25,6 +25,7 @@ import {
   checkKnowledgeChanges,
   checkLedgerVoucher,
   checkNewVouchers,
+  checkVoucherReplacement,
   checkOpenItems,
   checkKnownFiscalYears,
   checkPendingSettlements,
@@ -70,6 +71,7 @@ import type {
   TransactionRow,
   VoucherFilter,
   VoucherLearnedFrom,
+  VoucherReplacement,
   VoucherRecord,
   VoucherRowData,
 } from './store.js';
@@ -966,6 +968,28 @@ class SqliteSession implements StoreSession {
     for (const u of updates) if (exists.get(ref.bureauId, ref.clientId, u.series, u.number) === undefined) throw notFoundVoucher(ref, u);
     const update = this.#q('UPDATE vouchers SET learned_from = ? WHERE bureau_id = ? AND client_id = ? AND series = ? AND number = ?');
     for (const u of updates) update.run(JSON.stringify(learnedFromOf(u.learnedFrom)), ref.bureauId, ref.clientId, u.series, u.number);
+  }
+
+  async replaceVoucher(ref: ClientRef, voucher: VoucherReplacement): Promise<VoucherRecord> {
+    this.#checkWrite();
+    this.#requireClient(ref);
+    checkVoucherReplacement(voucher);
+    const rows: VoucherRowData[] = voucher.rows.map((r) => (r.text === undefined ? { account: r.account, amount: r.amount } : { account: r.account, amount: r.amount, text: r.text }));
+    // One statement: the voucher's row (its rows are a JSON column of it) changes whole, or not at all.
+    const changed = this.#q('UPDATE vouchers SET date = ?, text = ?, rows = ?, confirmed_at = ?, learned_from = ? WHERE bureau_id = ? AND client_id = ? AND series = ? AND number = ?').run(
+      voucher.date,
+      voucher.text,
+      JSON.stringify(rows),
+      voucher.confirmedAt,
+      voucher.learnedFrom === undefined ? null : JSON.stringify(learnedFromOf(voucher.learnedFrom)),
+      ref.bureauId,
+      ref.clientId,
+      voucher.series,
+      voucher.number,
+    );
+    if (changed.changes === 0) throw notFoundVoucher(ref, voucher);
+    const row = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND series = ? AND number = ?').get(ref.bureauId, ref.clientId, voucher.series, voucher.number);
+    return voucherFromRow(asRow(row));
   }
 
   async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {

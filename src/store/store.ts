@@ -238,6 +238,21 @@ export interface VoucherLearnedFrom {
   readonly learnedFrom: LearnedFrom;
 }
 
+/**
+ * A stored voucher's new content, for {@link StoreSession.replaceVoucher}: the voucher with this
+ * series and number gets this date, text, rows, confirmation time and `learnedFrom` (absent: none);
+ * its series, number and the bank line it books stay.
+ */
+export interface VoucherReplacement {
+  readonly series: VoucherSeries;
+  readonly number: number;
+  readonly date: string;
+  readonly text: string;
+  readonly rows: readonly VoucherRowData[];
+  readonly confirmedAt: string;
+  readonly learnedFrom?: LearnedFrom | undefined;
+}
+
 /** A voucher to be numbered and stored. */
 export interface NewVoucher {
   readonly series: VoucherSeries;
@@ -438,6 +453,13 @@ export interface StoreSession {
    * is not stored, and nothing is written then.
    */
   setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void>;
+  /**
+   * Replaces a stored voucher's date, text, rows, `confirmedAt` and `learnedFrom` in place (a
+   * correction before it was exported); its series, number and bank line stay. Returns the stored
+   * voucher. `NOT_FOUND` when it is not stored, `VALIDATION` when the new content is malformed or
+   * unbalanced (as {@link addVouchers} checks it); nothing is written then.
+   */
+  replaceVoucher(ref: ClientRef, voucher: VoucherReplacement): Promise<VoucherRecord>;
   /**
    * Sets or clears the {@link TransactionRow.booked} mark of stored transactions. `NOT_FOUND` when
    * one is not stored; nothing is written then.

@@ -386,6 +386,57 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect((await store.exportClient(A)).vouchers).toEqual([forgottenTaught, forgottenPlain]);
       });
 
+      it('replaces a voucher in place: new date, text, rows, confirmedAt and learnedFrom; series, number and bank line stay', async () => {
+        const [first, second] = await store.addVouchers(A, [
+          voucher({ learnedFrom: { text: 'Telikom Sverige' }, bankAccount: '1930', transactionId: 't1' }),
+          voucher({ date: '2026-03-06' }),
+        ]);
+        const [otherClients] = await store.addVouchers(B, [voucher({ bankAccount: '1930', transactionId: 't1' })]);
+        if (first === undefined || second === undefined || otherClients === undefined) throw new Error('three vouchers');
+        const replaced = await store.replaceVoucher(A, {
+          series: first.series,
+          number: first.number,
+          date: '2026-03-04',
+          text: 'Telikom rättad',
+          rows: [{ account: '1930', amount: -100, text: 'bank' }, { account: '6211', amount: 80 }, { account: '2641', amount: 20 }],
+          confirmedAt: '2026-03-09T08:00:00.000Z',
+          learnedFrom: { text: 'Telikom Sverige', reference: undefined, correction: true },
+        });
+        const expected = {
+          ...first,
+          date: '2026-03-04',
+          text: 'Telikom rättad',
+          rows: [{ account: '1930', amount: -100, text: 'bank' }, { account: '6211', amount: 80 }, { account: '2641', amount: 20 }],
+          confirmedAt: '2026-03-09T08:00:00.000Z',
+          learnedFrom: { text: 'Telikom Sverige', correction: true },
+        };
+        expect(replaced).toEqual(expected);
+        expect(await store.listVouchers(A)).toEqual([expected, second]);
+        expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't1' })).toEqual(expected);
+        expect((await store.exportClient(A)).vouchers).toEqual([expected, second]);
+        // The other client's voucher with the same series and number is not touched.
+        expect(await store.listVouchers(B)).toEqual([otherClients]);
+        // Without learnedFrom: none kept.
+        const plain = await store.replaceVoucher(A, { series: second.series, number: second.number, date: second.date, text: 'x', rows: second.rows, confirmedAt: second.confirmedAt });
+        expect(plain).toEqual({ ...second, text: 'x' });
+        expect(plain).not.toHaveProperty('learnedFrom');
+        // A booked line is still booked: another voucher for it is a CONFLICT.
+        await expectCode(store.addVoucher(A, voucher({ bankAccount: '1930', transactionId: 't1' })), 'CONFLICT');
+      });
+
+      it('refuses to replace an unknown voucher (NOT_FOUND) or with unbalanced, fractional or badly dated content (VALIDATION), and writes nothing', async () => {
+        const v = await store.addVoucher(A, voucher({ learnedFrom: { text: 'Telikom Sverige' }, bankAccount: '1930', transactionId: 't1' }));
+        const good = { series: v.series, number: v.number, date: v.date, text: v.text, rows: v.rows, confirmedAt: v.confirmedAt };
+        await expectCode(store.replaceVoucher(A, { ...good, number: v.number + 1 }), 'NOT_FOUND');
+        await expectCode(store.replaceVoucher(OTHER, good), 'NOT_FOUND');
+        await expectCode(store.replaceVoucher(A, { ...good, rows: [{ account: '1930', amount: -100 }, { account: '6211', amount: 99 }] }), 'VALIDATION');
+        await expectCode(store.replaceVoucher(A, { ...good, rows: [{ account: '1930', amount: -0.5 }, { account: '6211', amount: 0.5 }] }), 'VALIDATION');
+        await expectCode(store.replaceVoucher(A, { ...good, rows: [{ account: '1930', amount: 0 }] }), 'VALIDATION');
+        await expectCode(store.replaceVoucher(A, { ...good, date: '2026-3-5' }), 'VALIDATION');
+        await expectCode(store.replaceVoucher(A, { ...good, confirmedAt: 'yesterday' }), 'VALIDATION');
+        expect(await store.listVouchers(A)).toEqual([v]);
+      });
+
       it('keeps the key rules a client was learned under', async () => {
         const client = await store.getClient(A);
         await store.updateClient({ ...client, keyRules: '0123456789abcdef' });

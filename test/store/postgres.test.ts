@@ -251,6 +251,10 @@ if (PG_URL === '') {
         getVoucherForTransaction: { expect: 'NOT_FOUND', call: (s) => s.getVoucherForTransaction(STOLEN, { bankAccount: '1930', id: 't1' }) },
         getVouchersForTransactions: { expect: 'NOT_FOUND', call: (s) => s.getVouchersForTransactions(STOLEN, [{ bankAccount: '1930', id: 't1' }]) },
         markTransactions: { expect: 'NOT_FOUND', call: (s) => s.markTransactions(STOLEN, [{ bankAccount: '1930', id: 't1', booked: undefined }]) },
+        replaceVoucher: {
+          expect: 'NOT_FOUND',
+          call: (s) => s.replaceVoucher(STOLEN, { series: 'A', number: 1, date: '2026-03-05', text: 'x', rows: [{ account: '1930', amount: -100 }, { account: '6211', amount: 100 }], confirmedAt: '2026-03-06T10:00:00.000Z' }),
+        },
         setLearnedFrom: { expect: 'NOT_FOUND', call: (s) => s.setLearnedFrom(STOLEN, [{ series: 'A', number: 1, learnedFrom: { text: 'x', forgotten: true } }]) },
         putLedgerVouchers: { expect: 'NOT_FOUND', call: (s) => s.putLedgerVouchers(STOLEN, []) },
         listLedgerVouchers: { expect: 'NOT_FOUND', call: (s) => s.listLedgerVouchers(STOLEN) },
