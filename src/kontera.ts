@@ -21,6 +21,7 @@
 import { ValidationError } from './core/errors.js';
 import { clientsApi } from './facade/clients.js';
 import { confirmApi } from './facade/confirm.js';
+import { correctApi } from './facade/correct.js';
 import { eraseApi } from './facade/erase.js';
 import { exportApi } from './facade/export.js';
 import { importApi } from './facade/import.js';
@@ -44,6 +45,9 @@ export type {
   Client,
   ClientDataExport,
   ConfirmResult,
+  VoucherId,
+  VoucherCorrection,
+  CorrectVoucherResult,
   ExportSieOptions,
   ImportedTransaction,
   ClientTransaction,
@@ -118,6 +122,7 @@ function instance(store: Store, now: () => Date, minBureaus: number | undefined,
     ...suggestApi(ctx),
     ...transactionsApi(ctx),
     ...confirmApi(ctx),
+    ...correctApi(ctx),
     ...exportApi(ctx),
     ...eraseApi(ctx),
     ...openItemsApi(ctx),

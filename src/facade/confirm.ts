@@ -16,9 +16,11 @@ import { confirmOpenItems } from './open-items.js';
 import { isKonteraMark, markTransferSides } from './transfers.js';
 import type { Booking, ConfirmResult, Kontera, LongOperationOptions } from './types.js';
 
-/** Checks one booking against the client before anything is written. */
-function checkBooking(client: ClientRow, b: Booking, index: number): { bankAccount: AccountNo } {
-  const where = `booking ${index + 1}`;
+/**
+ * Checks one booking against the client before anything is written (`where` names it in messages:
+ * "booking 2"). `correctVoucher` checks a corrected voucher with it too.
+ */
+export function checkBooking(client: ClientRow, b: Booking, where: string): { bankAccount: AccountNo } {
   const t = b.transaction;
   const v = b.voucher;
   if (typeof t !== 'object' || t === null || typeof v !== 'object' || v === null) {
@@ -62,7 +64,7 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
       return store.transaction(async (tx) => {
         const client = await clientOf(tx, clientId);
         const ref = refOf(client);
-        const checked = bookings.map((b, i) => checkBooking(client, b, i));
+        const checked = bookings.map((b, i) => checkBooking(client, b, `booking ${i + 1}`));
         // Every imported line must be this client's, unbooked, and the same line that was imported.
         const seen = new Set<string>();
         const keys: { bankAccount: AccountNo; id: string }[] = [];

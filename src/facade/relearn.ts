@@ -149,6 +149,16 @@ function inLearningOrder(sie: readonly Replay[], confirmed: readonly Replay[]): 
   return timed.map((t) => t.r);
 }
 
+/**
+ * Everything the client learned, as `relearn` learns it again: its SIE history's bank vouchers and
+ * its confirmed vouchers (those `unlearn` took back left out), in the order they were learned, each
+ * with the bank accounts it is read against.
+ */
+export async function learningHistory(tx: StoreSession, client: ClientRow): Promise<readonly { readonly booking: ConfirmedBooking; readonly settings: ClientSettings }[]> {
+  const { sie, confirmed } = await replaysOf(tx, client);
+  return inLearningOrder(sie, confirmed);
+}
+
 /** `relearn`. */
 export function relearnApi(ctx: FacadeContext): Pick<Kontera, 'relearn'> {
   const { store, clientOf } = ctx;

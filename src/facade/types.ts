@@ -369,6 +369,29 @@ export interface ConfirmResult {
   readonly learned: number;
 }
 
+/** Which confirmed voucher: its series and number (as {@link ConfirmResult.vouchers} has them). */
+export interface VoucherId {
+  readonly series: VoucherSeries;
+  readonly number: number;
+}
+
+/** The corrected content of a confirmed voucher: its rows, and its date and text when they change (absent: kept). */
+export interface VoucherCorrection {
+  readonly date?: string | undefined;
+  readonly text?: string | undefined;
+  readonly rows: Voucher['rows'];
+}
+
+/** What {@link Kontera.correctVoucher} did. */
+export interface CorrectVoucherResult {
+  /** The voucher as it is stored now: same series, number and bank line, the corrected content. */
+  readonly voucher: VoucherRecord;
+  /** The voucher as it was. */
+  readonly before: VoucherRecord;
+  /** Whether the corrected booking taught something (a line without a usable counterparty teaches nothing). */
+  readonly learned: boolean;
+}
+
 /** Options of {@link Kontera.exportSie}. */
 export interface ExportSieOptions {
   /** Inclusive ISO dates. */
@@ -487,6 +510,20 @@ export interface Kontera {
   suggest(clientId: string, transactions: readonly TransactionLike[]): Promise<readonly Suggestion[]>;
   /** Stores accepted or corrected vouchers with series and numbers, and learns from them. */
   confirm(clientId: string, bookings: readonly Booking[], options?: LongOperationOptions): Promise<ConfirmResult>;
+  /**
+   * Corrects a confirmed voucher that no SIE export recorded yet (its number above the client's
+   * `exported.through` of its series): its rows, and its date and text when given, are replaced;
+   * its series, number and the bank line it books stay, and `confirmedAt` becomes the time of the
+   * correction. Checked as `confirm` checks a booking. What the voucher taught is taken back
+   * exactly and the corrected booking is learned as a correction (it takes effect at once), so
+   * that `relearn` afterwards gives the same knowledge. `NOT_FOUND` for an unknown voucher;
+   * `CONFLICT` for an exported one (it is in the client's books: correct it there with a
+   * correction voucher, and `learnFromSie` of the books' next export teaches kontera);
+   * `VALIDATION` when the correction is invalid or changes nothing, for a voucher that books no
+   * imported line, and for one that touches an open-item account or another of the client's bank
+   * accounts before or after (its open-item settlements and transfer marks are not redone).
+   */
+  correctVoucher(clientId: string, voucher: VoucherId, correction: VoucherCorrection): Promise<CorrectVoucherResult>;
   /** The client's confirmed vouchers as a SIE 4I file. */
   exportSie(clientId: string, options?: ExportSieOptions): Promise<Uint8Array>;
   /** Removes everything about a client, including its share of bureau and network knowledge. */
