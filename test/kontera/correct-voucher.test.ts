@@ -6,10 +6,12 @@
  * learned as a correction, as `relearn` would learn it. An exported voucher is part of the books:
  * refused with CONFLICT, corrected there.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKontera } from '../../src/kontera.js';
 import type { Booking, Kontera } from '../../src/kontera.js';
 import type { VoucherRecord } from '../../src/store/store.js';
-import { fixture, konteraOn, STORE_KINDS } from './helpers.js';
+import { fixture, konteraOn, openStore, STORE_KINDS } from './helpers.js';
+import type { OpenedStore } from './helpers.js';
 
 const HISTORY = 'demo/kaffebryggeriet/history-2025.se';
 const STATEMENT = 'demo/kaffebryggeriet/Transaktioner_2026-02-01_07-42-10.csv';
@@ -52,6 +54,10 @@ const NEXT_BILL = { date: '2026-03-02', amount: -40614, text: 'TELE2' };
 for (const kind of STORE_KINDS) {
   describe(`correctVoucher (${kind})`, () => {
     const open = konteraOn(kind, NOW, { kaffe: 'Kaffebryggeriet i Kumla AB' });
+    const opened: OpenedStore[] = [];
+    afterEach(async () => {
+      for (const o of opened.splice(0)) await o.dispose();
+    });
 
     it('replaces a voucher not yet exported: the voucher list, the export and the next suggestion say 6211, and relearn changes nothing', async () => {
       const k = await open();
@@ -160,6 +166,50 @@ for (const kind of STORE_KINDS) {
         expect(String((e as Error).message)).toMatch(message);
       }
       expect(await k.exportClientData('kaffe')).toEqual(before);
+    });
+
+    it("refuses a transfer to another of the client's bank accounts and a voucher that books no imported line (VALIDATION), and nothing changes", async () => {
+      const k = await open();
+      const { vouchers, bookings } = await confirmedMonth(k);
+      const { voucher: wrong } = tele2(vouchers, bookings);
+      await k.updateClient('kaffe', { bankAccounts: ['1930', { account: '1940', series: 'B' }] });
+      // A voucher for a plain line (no imported id): it books no line kontera could check it against.
+      const plain = await k.confirm('kaffe', [{ transaction: NEXT_BILL, voucher: { date: NEXT_BILL.date, text: 'Tele2', rows: to6211(wrong.rows) } }]);
+      const loose = plain.vouchers[0] as VoucherRecord;
+      const before = await k.exportClientData('kaffe');
+      // 1 kr of it from the other bank account: that account's line would be booked too, which a correction does not redo.
+      const bank = wrong.rows.find((r) => r.account === '1930')?.amount ?? 0;
+      await expect(
+        k.correctVoucher('kaffe', wrong, { rows: [...to6211(wrong.rows).map((r) => (r.account === '1930' ? { ...r, amount: bank } : r)), { account: '1940', amount: -100 }, { account: '6211', amount: 100 }] }),
+      ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/another of the client's bank accounts, 1940/) });
+      await expect(k.correctVoucher('kaffe', loose, { rows: wrong.rows })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/books an imported bank line/) });
+      expect(await k.exportClientData('kaffe')).toEqual(before);
+    });
+
+    it('a correction made after later confirmations of the counterparty is learned last: confirmedAt is its time, the next suggestion and relearn agree', async () => {
+      const o: OpenedStore = await openStore(kind);
+      opened.push(o);
+      let clock = NOW;
+      const k = await createKontera({ store: o.store, now: () => new Date(clock) });
+      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+      await k.addClient({ bureauId: 'b1', id: 'kaffe', name: 'Kaffebryggeriet i Kumla AB', bankAccounts: ['1930'] });
+      const { vouchers, bookings } = await confirmedMonth(k);
+      const { voucher: wrong } = tele2(vouchers, bookings);
+      // A month later the next bill is confirmed as suggested: 6212 again.
+      clock = '2026-03-03T08:00:00.000Z';
+      const [next] = await k.suggest('kaffe', [NEXT_BILL]);
+      if (next?.voucher == null) throw new Error('a suggestion for the next bill');
+      expect(next.voucher.rows.map((r) => r.account)).toContain('6212');
+      await k.confirm('kaffe', [{ transaction: NEXT_BILL, voucher: next.voucher }]);
+      // Then the January voucher is corrected.
+      clock = '2026-03-04T09:30:00.000Z';
+      const { voucher } = await k.correctVoucher('kaffe', wrong, { rows: to6211(wrong.rows) });
+      expect(voucher.confirmedAt).toBe(clock);
+      const [after] = await k.suggest('kaffe', [{ ...NEXT_BILL, date: '2026-04-02' }]);
+      expect(after?.voucher?.rows.map((r) => r.account)).toContain('6211');
+      const profiles = (await k.exportClientData('kaffe')).profiles;
+      await k.relearn('kaffe');
+      expect((await k.exportClientData('kaffe')).profiles).toEqual(profiles);
     });
 
     it("refuses an account outside the client's chart", async () => {
