@@ -413,6 +413,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(replaced).toEqual(expected);
         expect(await store.listVouchers(A)).toEqual([expected, second]);
         expect(await store.getVoucherForTransaction(A, { bankAccount: '1930', id: 't1' })).toEqual(expected);
+        expect(await store.getVouchersForTransactions(A, [{ bankAccount: '1930', id: 't1' }])).toEqual([expected]);
         expect((await store.exportClient(A)).vouchers).toEqual([expected, second]);
         // The other client's voucher with the same series and number is not touched.
         expect(await store.listVouchers(B)).toEqual([otherClients]);
