@@ -46,7 +46,9 @@ export const EN = {
     'a balanced voucher — the bank row, a VAT row, the rest on --account — and learns it as a correction: the next\n' +
     "line from the same counterparty is suggested this way. Without --vat the suggested voucher's VAT is kept when it\n" +
     'is plain VAT inside the amount (or none); a client that is not VAT-registered gets no VAT row. The account must\n' +
-    "be in the client's chart, or, without one, among the accounts of its learned SIE files (--new-account allows another).",
+    "be in the client's chart, or, without one, among the accounts of its learned SIE files (--new-account allows another).\n" +
+    'A line confirmed already whose voucher no export has carried yet: that voucher is corrected in place (same number,\n' +
+    "VAT as booked unless --vat). An exported one is in the client's books: correct it there with a correction voucher.",
   'cmd.export': "write the client's booked vouchers as a SIE 4I file",
   'cmd.lines': "list a client's imported bank lines with their status: what is booked, by which voucher, and what is left to book",
   'cmd.lines.details':
@@ -336,9 +338,11 @@ export const EN = {
   'import.warnings': '; warnings: {codes}',
   'confirm.done': '{client}: booked {booked} of {n} unbooked {n|line|lines}{list}; {left} left',
   'correct.booked': '{client}: booked {voucher} {date} "{text}" on {account}, {vat}{from}; {was}',
+  'correct.corrected': '{client}: corrected {voucher} {date} "{text}": now on {account}, {vat}{from}; was {was}',
   'correct.nothingSuggested': 'nothing suggested',
   'correct.suggested': 'suggested {rows}',
   'correct.vatClient': ' (not VAT-registered)',
+  'correct.vatVoucher': ' (as booked)',
   'correct.vatSuggested': ' (as suggested)',
   'correct.learned': 'Learned as a correction: the next {key} is suggested this way.',
   'correct.lineLikeThis': 'line like this',

@@ -49,7 +49,10 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
     'balanserad verifikation — bankraden, en momsrad, resten på --account — och lär sig den som en rättelse: nästa\n' +
     'rad från samma motpart föreslås så. Utan --vat behålls förslagets moms när den är vanlig moms i beloppet (eller\n' +
     'ingen); en klient som inte är momsregistrerad får ingen momsrad. Kontot ska finnas i klientens kontoplan eller,\n' +
-    'utan kontoplan, bland kontona i dess inlästa SIE-filer (--new-account tillåter ett annat).',
+    'utan kontoplan, bland kontona i dess inlästa SIE-filer (--new-account tillåter ett annat).\n' +
+    'En rad som redan är bokförd och vars verifikation ingen export har tagit med ännu: verifikationen rättas på plats\n' +
+    '(samma nummer, momsen som bokförd om inte --vat). En exporterad finns i klientens bokföring: rätta den där med en\n' +
+    'rättelseverifikation.',
   'cmd.export': 'skriv klientens bokförda verifikationer som en SIE 4I-fil',
   'cmd.lines': 'lista en klients inlästa bankrader med deras status: vad som är bokfört, med vilken verifikation, och vad som är kvar att bokföra',
   'cmd.lines.details':
@@ -339,9 +342,11 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'import.warnings': '; varningar: {codes}',
   'confirm.done': '{client}: bokförde {booked} av {n} {n|obokförd rad|obokförda rader}{list}; {left} kvar',
   'correct.booked': '{client}: bokförde {voucher} {date} "{text}" på {account}, {vat}{from}; {was}',
+  'correct.corrected': '{client}: rättade {voucher} {date} "{text}": nu på {account}, {vat}{from}; var {was}',
   'correct.nothingSuggested': 'inget föreslaget',
   'correct.suggested': 'föreslaget {rows}',
   'correct.vatClient': ' (inte momsregistrerad)',
+  'correct.vatVoucher': ' (som bokförd)',
   'correct.vatSuggested': ' (som föreslaget)',
   'correct.learned': 'Inlärd som rättelse: nästa {key} föreslås så här.',
   'correct.lineLikeThis': 'rad som denna',

@@ -1087,10 +1087,8 @@ const correctCommand: Command = {
       const ref = { bureauId: client.bureauId, clientId: client.id };
       const tx = lineById(say, (await store.listTransactions(ref)).filter((t) => t.pending !== true), id);
       if (tx === undefined) throw new UsageError(say('err.unknownTransaction', { id, min: MIN_ID_PREFIX, client: clientId }));
+      // A line kontera confirmed already: its voucher is corrected (correctVoucher refuses it once exported).
       const booked = await store.getVoucherForTransaction(ref, { bankAccount: tx.bankAccount, id: tx.id });
-      if (booked !== undefined) {
-        throw new ConflictError(say('err.alreadyBooked', { id: tx.id, line: `${tx.date} ${tx.text} ${formatKronor(tx.amount)}`, voucher: `${booked.series}${booked.number}` }));
-      }
       if (client.bankAccounts.includes(account)) throw new ValidationError(say('err.accountIsBank', { account, client: clientId }));
       if (client.chart !== undefined) {
         if (!client.chart.includes(account)) throw new ValidationError(say('err.accountNotInChart', { account, client: clientId }));
@@ -1102,9 +1100,15 @@ const correctCommand: Command = {
       }
       const [s] = (await kontera.suggest(clientId, [tx])) as [Suggestion];
       let vat = vatGiven;
-      let vatFrom: 'option' | 'suggestion' | 'client' = 'option';
+      let vatFrom: 'option' | 'suggestion' | 'client' | 'voucher' = 'option';
       if (vat === undefined && !client.vatRegistered) [vat, vatFrom] = [{ rate: null }, 'client'];
-      else if (vat === undefined) {
+      else if (vat === undefined && booked !== undefined) {
+        vat = vatOf(booked, tx);
+        vatFrom = 'voucher';
+        if (vat === undefined) {
+          throw new UsageError(say('err.missingVatNotPlain', { rows: rowsText(booked.rows.filter((r) => isVatAccount(r.account)), tx.bankAccount), choices: VAT_CHOICES.join('|') }));
+        }
+      } else if (vat === undefined) {
         if (s.voucher === null) throw new UsageError(say('err.missingVatNoVoucher', { id: tx.id, choices: VAT_CHOICES.join('|') }));
         vat = vatOf(s.voucher, tx);
         vatFrom = 'suggestion';
@@ -1113,6 +1117,21 @@ const correctCommand: Command = {
         }
       }
       if (vat.rate !== null && !client.vatRegistered) throw new ValidationError(say('err.vatNotRegistered', { rate: vat.rate, client: clientId }));
+      if (booked !== undefined) {
+        const rows = correctedVoucher(tx, account, vat, booked.text).rows;
+        const c = await kontera.correctVoucher(clientId, booked, { rows, ...(textGiven !== undefined ? { text: textGiven } : {}) });
+        if (ctx.json) {
+          json(ctx, { client: clientId, transaction: { id: tx.id, date: tx.date, amount: tx.amount, text: tx.text, bankAccount: tx.bankAccount }, vat: { rate: vat.rate, from: vatFrom }, before: c.before, voucher: c.voucher, learned: c.learned ? 1 : 0 });
+          return EXIT.ok;
+        }
+        const from = vatFrom === 'option' ? '' : vatFrom === 'client' ? say('correct.vatClient') : say('correct.vatVoucher');
+        ctx.io.out(
+          `${say('correct.corrected', { client: clientId, voucher: `${c.voucher.series}${c.voucher.number}`, date: c.voucher.date, text: c.voucher.text, account, vat: vatLabel(say, vat), from, was: rowsText(c.before.rows, tx.bankAccount) })}\n` +
+            `${voucherText(say, c.voucher.rows, client.accountNames ?? {})}\n` +
+            `${c.learned ? say('correct.learned', { key: s.key ?? say('correct.lineLikeThis') }) : say('correct.notLearned')}\n`,
+        );
+        return EXIT.ok;
+      }
       const voucher = correctedVoucher(tx, account, vat, textGiven ?? s.voucher?.text ?? tx.text);
       const r = await kontera.confirm(clientId, [{ transaction: tx, voucher, correction: true }]);
       const stored = r.vouchers[0];

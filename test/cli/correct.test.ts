@@ -79,15 +79,32 @@ describe('kontera --db FILE correct', () => {
     expect(doc.vouchers[0]?.text).toBe('ICA NARA 8244');
     expect(booking(doc.vouchers[0]?.transactions ?? [])).toEqual({ '1930': -30806, '6110': 24645, '2641': 6161 });
 
-    // A booked line cannot be corrected again from the command line.
+    // Exported (the export recorded A1): part of the books, corrected there, not here.
     const again = k('correct', 'kaffe', first.id, '--account', '6212');
     expect(again.code).toBe(3);
-    expect(again.stderr).toBe(`kontera: CONFLICT: Transaction already booked: expected an unbooked line, ${first.id} (2026-01-16 ICA NARA 8244 -308,06) is booked as A1\n`);
+    expect(again.stderr).toMatch(/^kontera: CONFLICT: Voucher exported: .*A 1 .*correction voucher.*learnFromSie/);
 
     // The follow-up line is booked as now suggested, from the same short id.
     const confirmed = JSON.parse(k('confirm', 'kaffe', '--transaction', next?.id.slice(0, 8) ?? '', '--json').stdout) as { booked: number; vouchers: { rows: { account: string; amount: number }[] }[] };
     expect(confirmed.booked).toBe(1);
     expect(booking(confirmed.vouchers[0]?.rows ?? [])).toEqual({ '1930': -45262, '6110': 36210, '2641': 9052 });
+
+    // Confirmed but not exported yet: correct corrects that voucher in place, its VAT as booked.
+    const fixed = k('correct', 'kaffe', next?.id.slice(0, 8) ?? '', '--account', '6212');
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout.split('\n')).toEqual([
+      'kaffe: corrected A2 2026-01-19 "ICA NARA": now on 6212, 25 % VAT (as booked); was 6110 362,10 · 2641 90,52',
+      'account  name                                   debit  credit',
+      '1930     Företagskonto/checkkonto/affärskonto          452,62',
+      '6212     Mobiltelefon                          362,10',
+      '2641     Debiterad ingående moms                90,52',
+      'Learned as a correction: the next ICA NARA is suggested this way.',
+      '',
+    ]);
+    expect(k('export', 'kaffe', '--out', join(dir, 'jan2.se')).code).toBe(0);
+    const later = readSie(readFileSync(join(dir, 'jan2.se')));
+    expect(later.vouchers.map((v) => [v.series, v.number, booking(v.transactions)])).toEqual([['A', '2', { '1930': -45262, '6212': 36210, '2641': 9052 }]]);
   });
 
   it('keeps the suggested VAT when --vat is left out, takes --text, and prints JSON', () => {
