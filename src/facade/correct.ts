@@ -18,7 +18,7 @@ import { openItemKind } from '../openitems/accounts.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { LearnedFrom, VoucherRecord } from '../store/store.js';
 import { checkBooking } from './confirm.js';
-import { confirmedBookings, learningHistory } from './relearn.js';
+import { confirmedBookings, keyRulesOutdated, learningHistory } from './relearn.js';
 import { ChangeAccumulator, engineClient, knowledgeForLearning, refOf, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { CorrectVoucherResult, Kontera, VoucherCorrection, VoucherId } from './types.js';
@@ -52,6 +52,10 @@ export function correctApi(ctx: FacadeContext): Pick<Kontera, 'correctVoucher'> 
           throw new ConflictError(
             `Voucher exported: expected a voucher no SIE export recorded yet, ${name} (${before.date}) was exported (series ${which.series} through ${through}, ${client.exported?.at ?? ''}) and is part of the client's books: correct it in the bookkeeping program with a correction voucher (rättelse); learnFromSie of the books' next SIE export teaches kontera the correction`,
           );
+        }
+        // Knowledge learned under other key rules sits under other keys: what the voucher taught could not be found to take back.
+        if (keyRulesOutdated(client)) {
+          throw new ValidationError(`Cannot correct voucher ${name} yet: expected the client's knowledge learned under this version's key rules, it was learned under others; run relearn for client "${client.id}" first`);
         }
         if (before.bankAccount === undefined || before.transactionId === undefined) {
           throw new ValidationError(`Cannot correct voucher ${name}: expected a voucher that books an imported bank line, it books none; book the correction with a voucher of its own`);

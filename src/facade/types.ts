@@ -519,7 +519,8 @@ export interface Kontera {
    * that `relearn` afterwards gives the same knowledge. `NOT_FOUND` for an unknown voucher;
    * `CONFLICT` for an exported one (it is in the client's books: correct it there with a
    * correction voucher, and `learnFromSie` of the books' next export teaches kontera);
-   * `VALIDATION` when the correction is invalid or changes nothing, for a voucher that books no
+   * `VALIDATION` when the correction is invalid or changes nothing, while the client needs
+   * {@link relearn} (knowledge learned under other key rules), for a voucher that books no
    * imported line, and for one that touches an open-item account or another of the client's bank
    * accounts before or after (its open-item settlements and transfer marks are not redone).
    */

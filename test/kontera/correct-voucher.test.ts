@@ -212,6 +212,23 @@ for (const kind of STORE_KINDS) {
       expect((await k.exportClientData('kaffe')).profiles).toEqual(profiles);
     });
 
+    it('refuses while the client needs relearn (knowledge under other key rules), and corrects after it', async () => {
+      const o: OpenedStore = await openStore(kind);
+      opened.push(o);
+      const k = await createKontera({ store: o.store, now: () => new Date(NOW) });
+      await k.addBureau({ id: 'b1', name: 'Byrå Ett' });
+      await k.addClient({ bureauId: 'b1', id: 'kaffe', name: 'Kaffebryggeriet i Kumla AB', bankAccounts: ['1930'] });
+      const { vouchers, bookings } = await confirmedMonth(k);
+      const { voucher: wrong } = tele2(vouchers, bookings);
+      const ref = { bureauId: 'b1', clientId: 'kaffe' };
+      await o.store.updateClient({ ...(await o.store.getClient(ref)), keyRules: '0000000000000000' });
+      const before = await k.exportClientData('kaffe');
+      await expect(k.correctVoucher('kaffe', wrong, { rows: to6211(wrong.rows) })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/run relearn/) });
+      expect(await k.exportClientData('kaffe')).toEqual(before);
+      await k.relearn('kaffe');
+      await expect(k.correctVoucher('kaffe', wrong, { rows: to6211(wrong.rows) })).resolves.toMatchObject({ learned: true });
+    });
+
     it("refuses an account outside the client's chart", async () => {
       const k = await open();
       const { vouchers, bookings } = await confirmedMonth(k);
