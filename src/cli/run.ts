@@ -444,15 +444,9 @@ function needPositionals(ctx: Context, args: ParsedArgs, n: number, usage: strin
   if (args.positionals.length < n) throw new UsageError(ctx.say('err.missingArgs', { usage }));
 }
 
-/** Unbooked imported lines of a client, oldest first. */
-async function unbooked(store: Store, kontera: Kontera, clientId: string): Promise<ImportedTransaction[]> {
-  const client = await kontera.getClient(clientId);
-  const ref = { bureauId: client.bureauId, clientId: client.id };
-  return store.transaction(async (tx) => {
-    const lines = await tx.listTransactions(ref);
-    const booked = new Set((await tx.listVouchers(ref)).flatMap((v) => (v.transactionId === undefined ? [] : [`${v.bankAccount ?? ''}\u0000${v.transactionId}`])));
-    return lines.filter((t) => !booked.has(`${t.bankAccount}\u0000${t.id}`) && t.booked === undefined && t.pending !== true).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  }, { readOnly: true });
+/** Unbooked imported lines of a client, oldest first (`transactions`, status `unbooked`). */
+async function unbooked(kontera: Kontera, clientId: string): Promise<readonly ImportedTransaction[]> {
+  return kontera.transactions(clientId, { status: 'unbooked' });
 }
 
 /**
@@ -601,7 +595,7 @@ async function suggestStateful(args: ParsedArgs, ctx: Context): Promise<number> 
   const clientId = args.positionals[0] as string;
   const store = await openDb(ctx, 'suggest');
   return withKontera(store, async (kontera) => {
-    const open = await unbooked(store, kontera, clientId);
+    const open = await unbooked(kontera, clientId);
     const suggestions = await kontera.suggest(clientId, open);
     const client = await kontera.getClient(clientId);
     const statements = await store.listStatements({ bureauId: client.bureauId, clientId: client.id });
@@ -975,7 +969,7 @@ const confirmCommand: Command = {
     const clientId = args.positionals[0] as string;
     const store = await openDb(ctx, 'confirm');
     return withKontera(store, async (kontera) => {
-      const open = await unbooked(store, kontera, clientId);
+      const open = await unbooked(kontera, clientId);
       const suggestions = await kontera.suggest(clientId, open);
       const wanted = args.lists.get('transaction');
       const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say) : undefined;
