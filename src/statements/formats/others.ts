@@ -112,11 +112,15 @@ export const lansforsakringar: StatementFormat = defineTableFormat({
   readPreamble: preambleAccount,
 });
 
-/** ICA Banken: UTF-8 BOM, `-1 079,40 kr`, the account number alone on the first line. */
+/**
+ * ICA Banken: UTF-8 BOM, `-1 079,40 kr`, the account number alone on the first line. TAB too: the
+ * export re-saved by Excel as "Text (Tab delimited)" (its cells as shown, the account line padded
+ * with TABs).
+ */
 export const ica: StatementFormat = defineTableFormat({
   id: 'ica',
   bank: 'ICA Banken',
-  delimiters: [';'],
+  delimiters: [';', '\t'],
   columns: [
     { role: 'date', names: ['datum'] },
     { role: 'text', names: ['text'] },
