@@ -166,7 +166,13 @@ export function descendants(el: XmlElement, name: string, out: XmlElement[] = []
 /** One HTML table row: cell texts (tags stripped, entities decoded, whitespace collapsed, trimmed). */
 export interface HtmlRow {
   readonly cells: string[];
+  /** 1-based physical line of the row's start. */
   readonly line: number;
+  /**
+   * 1-based place of the row among the page's table rows, empty ones included: the row number a
+   * spreadsheet shows when it opens the page (an HTML `.xls` opened in Excel has a sheet row per `<tr>`).
+   */
+  readonly ordinal: number;
 }
 
 const TABLE_TAG_HEAD = /^<(\/?)(tr|td|th|table)\b/i;
@@ -212,6 +218,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
   let last = 0;
   let row: string[] | undefined;
   let rowLine = 0;
+  let opened = 0;
   let cellStart = -1;
   const closeCell = (at: number): void => {
     if (row && cellStart >= 0) {
@@ -222,7 +229,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
   };
   const closeRow = (at: number): void => {
     closeCell(at);
-    if (row && row.length > 0) rows.push({ cells: row, line: rowLine });
+    if (row && row.length > 0) rows.push({ cells: row, line: rowLine, ordinal: opened });
     row = undefined;
   };
   for (let m = nextTableTag(text, 0); m !== undefined; m = nextTableTag(text, m.index + m[0].length)) {
@@ -235,6 +242,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
       if (tag === 'tr' && !closing) {
         row = [];
         rowLine = line;
+        opened++;
       }
     } else if (closing) {
       closeCell(m.index);
@@ -243,6 +251,7 @@ export function htmlTableRows(text: string): HtmlRow[] {
       if (!row) {
         row = [];
         rowLine = line;
+        opened++;
       }
       cellStart = m.index + m[0].length;
     }

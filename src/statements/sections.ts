@@ -21,7 +21,7 @@ import { isNewestFirst } from './finish.js';
 import { GENERIC_STYLES } from './format.js';
 import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
-import { accountAfterLabel } from './formats/others.js';
+import { preambleAccount } from './preamble-account.js';
 import { DATE_MEANINGS, type HeaderMeaning } from './synonyms.js';
 import { TOTALS } from './table.js';
 
@@ -29,8 +29,6 @@ import { TOTALS } from './table.js';
 const ROW_MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance'];
 /** An account number after a word naming an account (`Sparkonto 9123-4567819`, `Account: 1234 56 78901`). */
 const NAMED_ACCOUNT = /(?:konto|account)[a-zåäö]*\b[^\d\n]{0,40}?(\d{4,5}(?:[ .-]?\d{1,3}){2,5})(?!\d)/i;
-/** An account number as banks write one (`9123-4567801`, `8105-9 912 345 678-4`). */
-const ACCOUNT_NUMBER = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
 /** A period: two ISO dates with a dash, `till` or `to` between them. */
 const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
 /** Longest heading text kept per section. */
@@ -42,9 +40,8 @@ function cellText(c: string): string {
 
 /** The account number a section's heading lines name, if any. */
 export function headingAccount(heading: readonly string[], delimiter: string): string | undefined {
-  // The label reader may return the whole cell (`företagskonto 9123-4567801`): the number in it.
-  const labelled = accountAfterLabel(heading, delimiter).accountNumber;
-  if (labelled !== undefined) return ACCOUNT_NUMBER.exec(labelled)?.[1] ?? labelled;
+  const labelled = preambleAccount(heading, delimiter).accountNumber;
+  if (labelled !== undefined) return labelled;
   for (const line of heading) {
     const m = NAMED_ACCOUNT.exec(splitCells(line, delimiter).map(cellText).join(' '));
     if (m?.[1] !== undefined) return m[1];

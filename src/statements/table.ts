@@ -24,6 +24,7 @@ import {
   amountAt,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
+import { preambleAccount } from './preamble-account.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
 
 export const COLUMN_ROLES = [
@@ -478,17 +479,29 @@ function joinedExports(
     if (above.length < own.length || firstWord(lines[above[0] as number] as string, d) !== key) continue;
     const pre = above.map((j) => lines[j] as string);
     for (const j of above) preambleLines.add(j + 1);
-    const next = spec.readPreamble ? spec.readPreamble(pre, d).accountNumber : undefined;
+    const next = readPreamble(spec, pre, d).accountNumber;
     sections.push({ line: (above[0] as number) + 1, headerLine: r + 1, heading: heading(pre), accountNumber: next ?? accountNumber });
   }
   return sections.length > 1 ? { preambleLines, sections } : undefined;
+}
+
+/**
+ * What the preamble says: the format's own reading, and where that finds no account number, the
+ * account number any title row names (see `preamble-account.ts`; a format knows its own preamble,
+ * but an export re-saved or edited may carry the account in a row the format does not expect).
+ */
+function readPreamble(spec: TableSpec, preamble: readonly string[], delimiter: string): ReturnType<NonNullable<TableSpec['readPreamble']>> {
+  const own = spec.readPreamble ? spec.readPreamble(preamble, delimiter) : {};
+  if (own.accountNumber !== undefined || preamble.length === 0) return own;
+  const general = preambleAccount(preamble, delimiter).accountNumber;
+  return general === undefined ? own : { ...own, accountNumber: general };
 }
 
 export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, ctx: ParseContext): RawStatement {
   const headerLine = header.index + 1;
   const bodyStart = lineOffset(text, headerLine);
   const preamble = text.slice(0, bodyStart).split(/\r\n|\n|\r/).slice(0, header.index);
-  const fromPreamble = spec.readPreamble ? spec.readPreamble(preamble, header.delimiter) : {};
+  const fromPreamble = readPreamble(spec, preamble, header.delimiter);
   const joined = header.hasHeader === false ? undefined : joinedExports(text, header, spec, preamble, fromPreamble.accountNumber);
   const headerCurrency = currencyInHeader(header.names[header.map.get('amount') ?? -1] ?? '');
   const body = text.slice(bodyStart);

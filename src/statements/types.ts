@@ -59,7 +59,11 @@ export interface BankTransaction {
    * The account number goes in as the file spells it, or as `ParseStatementOptions.idAccountNumbers` names it.
    */
   readonly id: string;
-  /** 1-based physical line in the file. */
+  /**
+   * 1-based physical line in the file. In a workbook, the sheet row. In an HTML table whose rows
+   * share physical lines (a Handelsbanken `.xls` written on one line), the row's place among the
+   * page's table rows: the sheet row a spreadsheet shows when it opens the file.
+   */
   readonly line: number;
   /** Booking date (bokföringsdag). */
   readonly date: string;

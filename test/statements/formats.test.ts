@@ -288,6 +288,27 @@ describe('markup exports', () => {
     expect(all.transactions[0]).toMatchObject({ pending: true, date: '2023-05-31', text: 'ICA NÄRA HÖGDAL', amount: -24_550 });
   });
 
+  it('Handelsbanken kontotransactionlist.xls on one physical line: each row is numbered by its table row (the sheet row Excel shows), not all "line 1"', () => {
+    const oneLine = fixture('handelsbanken/kontotransactionlist-one-line-html.xls');
+    const s = parseStatement(oneLine);
+    expect(s.format).toBe('handelsbanken-html');
+    // `<tr>` 1–7 title, account, period, printed, spacer, balance, spacer; 8 the header; 9 the preliminary row.
+    expect(s.transactions.map((t) => [t.line, t.text])).toEqual([
+      [10, 'SPOTIFY P1A2B3'],
+      [11, 'LÖN'],
+      [12, 'Bg 5050-1055 SKV'],
+      [13, 'Månadsavgift'],
+    ]);
+    expect(s.warnings.map((w) => [w.code, w.lines])).toEqual([['PENDING_EXCLUDED', [9]]]);
+    // The same rows, amounts and ids as the export with a line per row.
+    const lines = parseStatement(fixture('handelsbanken/kontotransactionlist-2023-html.xls'));
+    expect(s.transactions.map((t) => [t.id, t.date, t.amount, t.balance])).toEqual(lines.transactions.map((t) => [t.id, t.date, t.amount, t.balance]));
+    // An error names the row too: the LÖN row's amount broken.
+    const broken = new TextDecoder('latin1').decode(oneLine).replace('25&nbsp;400,00', '25&nbsp;4OO,00');
+    const e = caught(() => parseStatement(broken));
+    expect([e.code, e.line]).toEqual(['INVALID_AMOUNT', 11]);
+  });
+
   it('camt.053: signed amounts from CdtDbtInd, OCR and counterparty, bank codes as kinds, only BOOK entries', () => {
     const s = parseStatement(fixture('camt/camt053-001-02-bankgiro-card-fee-pending.xml'));
     expect(s.format).toBe('camt053');

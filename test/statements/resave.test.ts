@@ -47,3 +47,17 @@ describe('an export re-saved as a workbook', () => {
     }
   }
 });
+
+describe('an export re-saved by Excel as tab-delimited text', () => {
+  it('ICA Banken: the account line, the rows and their ids read as the export does', () => {
+    // Excel's "Text (Tab delimited)" of ica/kr-suffix-account-line.csv: Windows-1252, CRLF, cells as
+    // shown (`-1 000,00 kr` with a no-break space), the account line padded with TABs.
+    const csv = parseStatement(fixture('ica/kr-suffix-account-line.csv'));
+    const name = 'resave/ica--kr-suffix-account-line-excel-tab.txt';
+    const txt = parseStatement(fixture(name), { fileName: 'Kontoutdrag.txt' });
+    expect(txt.format).toBe('ica');
+    expect(txt.accountNumber).toBe('9274-261 123 8');
+    expect(txt.transactions.map(row)).toEqual(csv.transactions.map(row));
+    expect(txt.transactions.map((t) => t.id)).toEqual(csv.transactions.map((t) => t.id));
+  });
+});

@@ -20,7 +20,7 @@ import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
 
 export { balanceRowOf };
 import type { ColumnMapping } from '../types.js';
-import { accountAfterLabel } from './others.js';
+import { preambleAccount } from '../preamble-account.js';
 
 const DELIMITERS = [';', '\t', ',', '|'] as const;
 /** Lines that may precede the header (account blocks, titles, a summary of the period). */
@@ -595,7 +595,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     balanceRow: balanceRowOf,
     debitIsOutflow: true,
     // An account number in the title rows above the header (`Konto: 1234-5678901`, `Kontonummer;8327-9 …`).
-    readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : accountAfterLabel(pre, delimiter)),
+    readPreamble: (pre, delimiter) => (pre.length === 0 ? {} : preambleAccount(pre, delimiter)),
     feeRowFirst: newestFirst === true,
     ...(feeDir !== undefined ? { feeDirection: feeDir } : {}),
     padShortRows: true,

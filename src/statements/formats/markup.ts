@@ -13,7 +13,7 @@ import { StatementParseError } from '../../core/errors.js';
 import { parseDate } from '../../core/dates.js';
 import type { AmountStyle } from '../../core/money.js';
 import { type BalanceMark, type Head, type ParseContext, type RawStatement, type RowProblem, type StatementFormat, STYLE, amountAt, normalizeHeaderCell } from '../format.js';
-import { type XmlElement, child, descendants, htmlTableRows, parseXml, textAt } from '../markup.js';
+import { type HtmlRow, type XmlElement, child, descendants, htmlTableRows, parseXml, textAt } from '../markup.js';
 import { overlappingPeriods } from '../sections.js';
 import type { TransactionKind } from '../types.js';
 
@@ -45,7 +45,12 @@ export const handelsbankenHtml: StatementFormat = {
     return /reskontradatum/.test(t) && /transaktionsdatum/.test(t) ? 1 : 0;
   },
   parse(text: string, ctx: ParseContext): RawStatement {
-    const rows = htmlTableRows(text);
+    // A page whose rows share physical lines (the whole table on one line, as some saves write it)
+    // numbers each row by its place among the table rows instead: the sheet row Excel shows when
+    // it opens the `.xls`, findable where "line 1" for every row is not.
+    const read = htmlTableRows(text);
+    const ownLines = read.every((r, k) => k === 0 || r.line > (read[k - 1] as HtmlRow).line);
+    const rows = ownLines ? read : read.map((r) => ({ ...r, line: r.ordinal }));
     const h = rows.findIndex((r) => {
       const cells = r.cells.map(normalizeHeaderCell).filter((c) => c !== '');
       return HB_COLUMNS.every((c) => cells.includes(c));

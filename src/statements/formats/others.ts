@@ -2,71 +2,9 @@
  * Handelsbanken, Danske Bank, Länsförsäkringar, ICA Banken, Skandiabanken and Lunar: header-based
  * delimited exports (formats.md §3.2–3.3). Header cells are matched whole, never as substrings.
  */
-import { STYLE, type StatementFormat, normalizeHeaderCell } from '../format.js';
-import { splitCells } from '../csv.js';
-import { looksLikeAccountNumber, withoutSeparators } from '../account-number.js';
+import { STYLE, type StatementFormat } from '../format.js';
+import { preambleAccount } from '../preamble-account.js';
 import { defineTableFormat } from '../table.js';
-
-/** A Swedish account number somewhere in a line: `6789-123 456 789`, `1234.56.789.13`, `9274-261 123 8`. */
-const ACCOUNT_IN_LINE = /(\d{4,5}(?:[ .-]?\d{1,3}){2,5})/;
-
-/**
- * A label in a preamble cell that introduces the account: `Konto`, `Kontonummer`, `Kontonr`,
- * `Kontonamn`, `Account`, `Account number`/`no`/`name` (case and a trailing colon aside).
- */
-const ACCOUNT_LABEL = /^(?:konto(?:nummer|nr|namn)?|account(?: (?:number|no\.?|name))?)(?![\p{L}\d])/u;
-
-/**
- * @internal The account after a `Konto`/`Kontonummer`/`Account` label in the preamble: its number
- * (`Kontonummer: 8327-9, 123 456 789-0`, `Konto;6123-123 456 789`, the cell below the label), from
- * whichever labelled line gives one; else, where a label names the account without a number
- * (`Konto: Företagskonto`), that name as `accountName`.
- */
-export function accountAfterLabel(pre: readonly string[], delimiter: string): { accountNumber?: string; accountName?: string } {
-  let accountName: string | undefined;
-  for (let i = 0; i < pre.length; i++) {
-    const raw = splitCells(pre[i] ?? '', delimiter);
-    const cells = raw.map(normalizeHeaderCell);
-    const at = cells.findIndex((c) => ACCOUNT_LABEL.test(c));
-    if (at < 0) continue;
-    const label = (cells[at] as string).match(ACCOUNT_LABEL)?.[0] ?? '';
-    // Either "Kontonummer: 1234…" in the same cell, the next cell, or the cell below.
-    const rest = unquoted(raw[at]).slice(label.length).replace(/^\s*[:=]?\s*/, '');
-    const same = numberInCell(rest) ?? ACCOUNT_IN_LINE.exec(cells[at] ?? '')?.[1];
-    if (same !== undefined) return { accountNumber: same };
-    const next = numberInCell(raw[at + 1]);
-    if (next !== undefined) return { accountNumber: next };
-    const below = numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at]);
-    if (below !== undefined) return { accountNumber: below };
-    // A label naming the account (`Konto: Företagskonto`, `Kontonamn;Företagskonto`): its name,
-    // unless a later line numbers it.
-    const named = rest !== '' ? rest : unquoted(raw[at + 1]);
-    if (accountName === undefined && named !== '' && /\p{L}/u.test(named) && named.length <= 60) accountName = named;
-  }
-  return accountName === undefined ? {} : { accountName };
-}
-
-function unquoted(raw: string | undefined): string {
-  return (raw ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
-}
-
-/** An IBAN as banks print one: `SE45 5000 0000 0583 9825 7466` or without the spaces. */
-const IBAN_IN_CELL = /\b([A-Z]{2}\d{2}(?: ?[\dA-Z]{4}){2,7}(?: ?[\dA-Z]{1,3})?)\b/;
-
-/**
- * The account number in a cell beside or below a label: the whole cell when it is only the number
- * (`6123-123 456 789`, `SE45 5000 …`), else the number in it (`Företagskonto 6123-123 456 789`:
- * not the account's name). As the file writes it (case kept).
- */
-function numberInCell(raw: string | undefined): string | undefined {
-  const cell = unquoted(raw);
-  // The whole cell an account number as banks write one (`123 456 789-0`, `8327-9, 123 456 789-0`).
-  if (cell !== '' && looksLikeAccountNumber(cell) && withoutSeparators(cell).replace(',', '').length >= 7) return cell;
-  const m = ACCOUNT_IN_LINE.exec(cell);
-  if (!m?.[1]) return undefined;
-  if (cell.replace(m[1], '').replace(/[\s.\-:]/g, '') === '') return cell;
-  return IBAN_IN_CELL.exec(cell)?.[1] ?? m[1];
-}
 
 /**
  * Handelsbanken text/CSV export: `Reskontradatum;Transaktionsdatum;Text;Belopp;Saldo`, `;` or TAB,
@@ -87,7 +25,7 @@ export const handelsbanken: StatementFormat = defineTableFormat({
   amountStyles: [STYLE.comma, STYLE.dot],
   datePatterns: ['YYYY-MM-DD'],
   maxPreambleLines: 10,
-  readPreamble: accountAfterLabel,
+  readPreamble: preambleAccount,
   isPending: (get) => /^prel\b/i.test(get('date')) || /^prel\b/i.test(get('text')) || (get('date') === '' && get('valueDate') !== ''),
 });
 
@@ -171,14 +109,18 @@ export const lansforsakringar: StatementFormat = defineTableFormat({
   datePatterns: ['YYYY-MM-DD', 'DD/MM/YY'],
   maxPreambleLines: 6,
   preambleScore: (pre) => (pre.some((l) => /^"?kontonummer"?;/i.test(l.trim())) ? 1 : 0.9),
-  readPreamble: accountAfterLabel,
+  readPreamble: preambleAccount,
 });
 
-/** ICA Banken: UTF-8 BOM, `-1 079,40 kr`, the account number alone on the first line. */
+/**
+ * ICA Banken: UTF-8 BOM, `-1 079,40 kr`, the account number alone on the first line. TAB too: the
+ * export re-saved by Excel as "Text (Tab delimited)" (its cells as shown, the account line padded
+ * with TABs).
+ */
 export const ica: StatementFormat = defineTableFormat({
   id: 'ica',
   bank: 'ICA Banken',
-  delimiters: [';'],
+  delimiters: [';', '\t'],
   columns: [
     { role: 'date', names: ['datum'] },
     { role: 'text', names: ['text'] },
@@ -216,7 +158,7 @@ export const skandia: StatementFormat = defineTableFormat({
   datePatterns: ['YYYY-MM-DD'],
   maxPreambleLines: 6,
   scoreHeader: (cells) => (cells.includes('bokf. datum') || cells.includes('bankkategori') ? 1 : 0.5),
-  readPreamble: accountAfterLabel,
+  readPreamble: preambleAccount,
 });
 
 /**
