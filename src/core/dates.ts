@@ -285,6 +285,12 @@ export function isIsoDate(s: string): boolean {
   return parseDate(s, 'YYYY-MM-DD') !== undefined;
 }
 
+/** Days from ISO date `from` to ISO date `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return day(to) - day(from);
+}
+
 /** The ISO date `days` days after (before, when negative) `iso`. */
 export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)).toISOString().slice(0, 10);

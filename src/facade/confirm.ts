@@ -6,7 +6,7 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { exactSum } from '../store/checks.js';
-import { isIsoDate } from '../core/dates.js';
+import { daysBetween, isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
 import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
@@ -14,7 +14,8 @@ import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccoun
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
 import { isKonteraMark, markTransferSides } from './transfers.js';
-import type { Booking, ConfirmResult, Kontera, LongOperationOptions } from './types.js';
+import type { Booking, ConfirmResult, ConfirmWarning, Kontera, LongOperationOptions } from './types.js';
+import { MATCH_WINDOW_DAYS } from './ledger.js';
 
 /**
  * Checks one booking against the client before anything is written (`where` names it in messages:
@@ -52,6 +53,25 @@ export function checkBooking(client: ClientRow, b: Booking, where: string): { ba
     throw new ValidationError(`Invalid ${where}: expected the bank rows on ${bankAccount} to carry the transaction's ${t.amount} öre, they carry ${bankSum}`);
   }
   return { bankAccount };
+}
+
+/**
+ * Bookings whose voucher is dated further from its bank line than a voucher of the books ever is
+ * from the line it books (`MATCH_WINDOW_DAYS`): stored as given, and said.
+ */
+function dateWarnings(bookings: readonly Booking[]): ConfirmWarning[] {
+  const out: ConfirmWarning[] = [];
+  bookings.forEach((b, i) => {
+    const days = daysBetween(b.transaction.date, b.voucher.date);
+    if (Math.abs(days) <= MATCH_WINDOW_DAYS) return;
+    const otherYear = b.voucher.date.slice(0, 4) !== b.transaction.date.slice(0, 4);
+    out.push({
+      code: 'VOUCHER_DATE_FAR_FROM_LINE',
+      booking: i + 1,
+      message: `Booking ${i + 1}: the voucher is dated ${b.voucher.date}, ${Math.abs(days)} days ${days > 0 ? 'after' : 'before'} its bank line (${b.transaction.date})${otherYear ? ', in another year' : ''}; a bank voucher is dated the day the money moved. Stored as given: check the date.`,
+    });
+  });
+  return out;
 }
 
 /** `confirm`. */
@@ -167,7 +187,7 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           ref,
           vouchers.map((record, i) => ({ record, line: (learnable[i] as ConfirmedBooking).transaction, bankAccount: checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT })),
         );
-        return { vouchers, learned };
+        return { vouchers, learned, warnings: dateWarnings(bookings) };
       });
     },
   };

@@ -367,6 +367,27 @@ export interface ConfirmResult {
   readonly vouchers: readonly VoucherRecord[];
   /** Bookings the engine learned from (a booking without a usable counterparty teaches nothing). */
   readonly learned: number;
+  /** What was stored but looks like a mistake (see {@link ConfirmWarning}); empty when nothing does. */
+  readonly warnings: readonly ConfirmWarning[];
+}
+
+/** Codes of {@link ConfirmWarning}. */
+export const CONFIRM_WARNING_CODES = [
+  /**
+   * The voucher is dated more than `MATCH_WINDOW_DAYS` from its bank line: a bank voucher is dated
+   * the day the money moved, and one dated weeks (or a year) away lands in another period of the
+   * books, often a typo in the date.
+   */
+  'VOUCHER_DATE_FAR_FROM_LINE',
+] as const;
+export type ConfirmWarningCode = (typeof CONFIRM_WARNING_CODES)[number];
+
+/** A booking `confirm` stored that looks like a mistake. */
+export interface ConfirmWarning {
+  readonly code: ConfirmWarningCode;
+  /** Which booking (1-based, in input order). */
+  readonly booking: number;
+  readonly message: string;
 }
 
 /** Which confirmed voucher: its series and number (as {@link ConfirmResult.vouchers} has them). */

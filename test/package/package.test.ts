@@ -20,6 +20,7 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
 /** Public names other modules and users rely on (a removed export must fail here). */
 const PUBLIC_NAMES = [
   'LEARN_WARNING_CODES',
+  'CONFIRM_WARNING_CODES',
   'MATCH_WINDOW_DAYS',
   'parseStatement',
   'detectStatementFormat',
