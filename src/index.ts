@@ -101,7 +101,7 @@ export type {
 } from './sie/types.js';
 
 // The facade and the stores
-export { createKontera, PROGRESS_PHASES, LEARN_WARNING_CODES, CONFIRM_WARNING_CODES, MATCH_WINDOW_DAYS } from './kontera.js';
+export { createKontera, PROGRESS_PHASES, LEARN_WARNING_CODES, CONFIRM_WARNING_CODES, TRANSACTION_STATUSES, MATCH_WINDOW_DAYS } from './kontera.js';
 export type {
   Kontera,
   KonteraOptions,

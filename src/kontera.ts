@@ -35,7 +35,7 @@ import type { Kontera, KonteraOptions } from './facade/types.js';
 import { createMemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
 
-export { CONFIRM_WARNING_CODES, LEARN_WARNING_CODES, PROGRESS_PHASES } from './facade/types.js';
+export { CONFIRM_WARNING_CODES, LEARN_WARNING_CODES, PROGRESS_PHASES, TRANSACTION_STATUSES } from './facade/types.js';
 export { MATCH_WINDOW_DAYS } from './facade/ledger.js';
 export type {
   AddClientInput,

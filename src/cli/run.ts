@@ -21,7 +21,7 @@ import { parseArgs as nodeParseArgs } from 'node:util';
 import { ConflictError, KonteraError, NotFoundError, SieParseError, StatementParseError, StoreError, ValidationError } from '../core/errors.js';
 import { formatKronor, trySumAmounts } from '../core/money.js';
 import { isIsoDate } from '../core/dates.js';
-import { createKontera } from '../kontera.js';
+import { createKontera, TRANSACTION_STATUSES } from '../kontera.js';
 import type { Booking, Client, ClientTransaction, ImportedTransaction, Kontera, Progress, TransactionStatus, UpdateClientInput } from '../kontera.js';
 import { readSie } from '../sie/reader.js';
 import { parseStatement } from '../statements/index.js';
@@ -1199,7 +1199,7 @@ const exportCommand: Command = {
 };
 
 /** What `lines --status` takes: a line's status, or every line. */
-const LINE_STATUSES = ['all', 'unbooked', 'booked', 'pending'] as const;
+const LINE_STATUSES = ['all', ...TRANSACTION_STATUSES] as const;
 
 /** The voucher that books a line, as the tables name vouchers (`A12`); one of the client's own books is marked as such. */
 function bookedByText(say: Say, t: ClientTransaction): string {

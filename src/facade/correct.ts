@@ -15,6 +15,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js
 import { learn, learnedAs, unlearn } from '../knowledge/learn.js';
 import type { ConfirmedBooking } from '../knowledge/types.js';
 import { openItemKind } from '../openitems/accounts.js';
+import { sameRows } from '../openitems/ledger.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { LearnedFrom, VoucherRecord } from '../store/store.js';
 import { checkBooking } from './confirm.js';
@@ -22,13 +23,6 @@ import { confirmedBookings, keyRulesOutdated, learningHistory } from './relearn.
 import { ChangeAccumulator, engineClient, knowledgeForLearning, refOf, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { CorrectVoucherResult, Kontera, VoucherCorrection, VoucherId } from './types.js';
-
-/** Rows as a voucher's content: account and amount, order aside. */
-function sameRows(a: readonly { readonly account: string; readonly amount: number }[], b: readonly { readonly account: string; readonly amount: number }[]): boolean {
-  const canon = (rows: typeof a): string[] => rows.map((r) => `${r.account}\u0000${r.amount}`).sort();
-  const [x, y] = [canon(a), canon(b)];
-  return x.length === y.length && x.every((r, i) => r === y[i]);
-}
 
 /** `correctVoucher`. */
 export function correctApi(ctx: FacadeContext): Pick<Kontera, 'correctVoucher'> {

@@ -9,7 +9,7 @@ import { createSieDocument } from '../sie/document.js';
 import { writeSie } from '../sie/writer.js';
 import { VOUCHER_SERIES } from '../store/store.js';
 import type { VoucherRecord, VoucherSeries } from '../store/store.js';
-import { READ_ONLY, refOf } from './shared.js';
+import { READ_ONLY, checkPeriod, refOf, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { ClientDataExport, ExportSieOptions, Kontera } from './types.js';
 
@@ -18,12 +18,9 @@ export function exportApi(ctx: FacadeContext): Pick<Kontera, 'exportSie' | 'expo
   const { store, clientOf, now } = ctx;
   return {
     async exportSie(clientId: string, options: ExportSieOptions = {}): Promise<Uint8Array> {
-      for (const [name, value] of [['from', options.from], ['to', options.to], ['generated', options.generated]] as const) {
-        if (value !== undefined && !isIsoDate(value)) throw new ValidationError(`Invalid ${name}: expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-      }
-      // A reversed period holds no day: an empty file, silently, is what the caller did not mean.
-      if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-        throw new ValidationError(`Invalid from and to: expected from on or before to, got from ${options.from} after to ${options.to}`, { field: 'from' });
+      checkPeriod(options.from, options.to);
+      if (options.generated !== undefined && (typeof options.generated !== 'string' || !isIsoDate(options.generated))) {
+        throw new ValidationError(`Invalid generated: expected an ISO date YYYY-MM-DD, got ${show(options.generated)}`, { field: 'generated' });
       }
       if (options.series !== undefined && !VOUCHER_SERIES.includes(options.series)) {
         throw new ValidationError(`Invalid series: expected a letter A–Z, got ${JSON.stringify(options.series)}`);

@@ -125,6 +125,20 @@ export function checkFiscalYears(years: unknown, what: string): { readonly start
   return out;
 }
 
+/**
+ * `from` and `to` of a period option: each an ISO date when given, and `from` not after `to` (a
+ * reversed period holds no day, and an empty answer is not what the caller meant). `VALIDATION`
+ * naming the field otherwise.
+ */
+export function checkPeriod(from: unknown, to: unknown): void {
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !isIsoDate(value))) throw new ValidationError(`Invalid ${name}: expected an ISO date YYYY-MM-DD, got ${show(value)}`, { field: name });
+  }
+  if (typeof from === 'string' && typeof to === 'string' && from > to) {
+    throw new ValidationError(`Invalid from and to: expected from on or before to, got from ${from} after to ${to}`, { field: 'from' });
+  }
+}
+
 /** The optional text fields of a bank line: each a string when given. */
 const LINE_TEXT_FIELDS = ['reference', 'counterparty', 'counterpartyAccount', 'kind', 'currency', 'id'] as const;
 

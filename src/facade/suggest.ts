@@ -142,12 +142,6 @@ const KEY_RULES_OUTDATED_REASON = "The client's knowledge was learned under the 
  * line. Such a line is never auto-booked: one of the two is the same transaction, booked twice.
  * Reads the store only when a bank account of the lines has statements of two formats.
  */
-/** The series and number of the voucher confirmed for a stored line, if any. */
-async function confirmedVoucherOf(tx: StoreSession, ref: ClientRef, line: TransactionRow): Promise<string | undefined> {
-  const v = await tx.getVoucherForTransaction(ref, { bankAccount: line.bankAccount, id: line.id });
-  return v === undefined ? undefined : `${v.series} ${v.number}`;
-}
-
 async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonly TransactionLike[], firstBank: AccountNo, statements: readonly StatementRow[]): Promise<ReadonlyMap<number, string>> {
   const out = new Map<number, string>();
   if (!lines.some((t) => t.id !== undefined)) return out;
@@ -168,6 +162,7 @@ async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonl
       if (list === undefined) sameDay.set(key, [r]);
       else list.push(r);
     }
+    const found: { i: number; twins: TransactionRow[] }[] = [];
     for (const { t, i } of mine) {
       const own = storedById.get(t.id as string);
       const ownFormat = own === undefined ? undefined : byId.get(own.statementId)?.format;
@@ -176,16 +171,21 @@ async function otherExportTwins(tx: StoreSession, ref: ClientRef, lines: readonl
         const st = byId.get(r.statementId);
         return r.id !== own.id && st !== undefined && st.format !== ownFormat && st.from !== undefined && st.to !== undefined && own.date >= st.from && own.date <= st.to;
       });
-      if (twins.length === 0) continue;
+      if (twins.length > 0) found.push({ i, twins });
+    }
+    if (found.length === 0) continue;
+    // The twins' vouchers, in one read for all of them.
+    const confirmed = confirmedByLine(await tx.getVouchersForTransactions(ref, found.flatMap((f) => f.twins.map((r) => ({ bankAccount: r.bankAccount, id: r.id })))));
+    for (const { i, twins } of found) {
       // A twin already booked (in the client's books, or confirmed here) is named first: booking
       // this line too is then the double booking, not a choice between two.
       let twin = twins[0] as TransactionRow;
       let booked: string | undefined;
       for (const r of twins) {
-        const voucher = r.booked !== undefined ? `${r.booked.series} ${r.booked.number}` : await confirmedVoucherOf(tx, ref, r);
-        if (voucher === undefined) continue;
+        const by = bookedBy(r, confirmed);
+        if (by === undefined) continue;
         twin = r;
-        booked = voucher;
+        booked = `${by.booked.series} ${by.booked.number}`;
         break;
       }
       const st = byId.get(twin.statementId) as StatementRow;

@@ -6,17 +6,17 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { isIsoDate } from '../core/dates.js';
 import type { BookedAlready } from '../suggest/types.js';
 import type { BureauRow, StoreSession, TransactionRow, VoucherRecord } from '../store/store.js';
 import { keyOfLine } from './ledger.js';
 import { isKonteraMark } from './transfers.js';
-import { READ_ONLY, refOf, show } from './shared.js';
+import { READ_ONLY, checkPeriod, refOf, show } from './shared.js';
 import type { FacadeContext } from './shared.js';
+import { TRANSACTION_STATUSES } from './types.js';
 import type { Client, ClientTransaction, Kontera, TransactionStatus, TransactionsOptions } from './types.js';
 
 /** The statuses {@link Kontera.transactions} can filter on. */
-const STATUSES: readonly (TransactionStatus | 'all')[] = ['all', 'unbooked', 'booked', 'pending'];
+const STATUSES: readonly (TransactionStatus | 'all')[] = ['all', ...TRANSACTION_STATUSES];
 
 /**
  * Which voucher books a stored line: the mark of the client's books (SIE) or of a confirmed
@@ -64,10 +64,7 @@ export function transactionsApi(ctx: FacadeContext): Pick<Kontera, 'listBureaus'
     async transactions(clientId: string, options: TransactionsOptions = {}): Promise<readonly ClientTransaction[]> {
       if (typeof options !== 'object' || options === null) throw new ValidationError(`Invalid transactions options: expected { from?, to?, bankAccount?, status? }, got ${show(options)}`);
       const { from, to } = options;
-      for (const [name, value] of [['from', from], ['to', to]] as const) {
-        if (value !== undefined && (typeof value !== 'string' || !isIsoDate(value))) throw new ValidationError(`Invalid ${name}: expected an ISO date YYYY-MM-DD, got ${show(value)}`, { field: name });
-      }
-      if (from !== undefined && to !== undefined && from > to) throw new ValidationError(`Invalid from and to: expected from on or before to, got from ${from} after to ${to}`, { field: 'from' });
+      checkPeriod(from, to);
       const status = options.status ?? 'all';
       if (!STATUSES.includes(status)) throw new ValidationError(`Invalid status: expected one of ${STATUSES.join(', ')}, got ${show(status)}`, { field: 'status' });
       return store.transaction(async (tx) => {

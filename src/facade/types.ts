@@ -155,7 +155,8 @@ export type ImportedTransaction = TransactionRow;
  * voucher that moved the money on this account too); `pending`, reserved by the bank and not yet
  * booked by it (not bookable).
  */
-export type TransactionStatus = 'unbooked' | 'booked' | 'pending';
+export const TRANSACTION_STATUSES = ['unbooked', 'booked', 'pending'] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 /** Which lines {@link Kontera.transactions} returns. */
 export interface TransactionsOptions {

@@ -952,7 +952,8 @@ export function settleParts(items: readonly OpenItem[], voucher: OpenItemVoucher
   return [...changed.values()];
 }
 
-function sameRows(a: readonly { readonly account: AccountNo; readonly amount: number }[], b: readonly { readonly account: AccountNo; readonly amount: number }[]): boolean {
+/** Whether two vouchers' rows are the same accounts and amounts, in any order. */
+export function sameRows(a: readonly { readonly account: AccountNo; readonly amount: number }[], b: readonly { readonly account: AccountNo; readonly amount: number }[]): boolean {
   const norm = (rows: readonly { readonly account: AccountNo; readonly amount: number }[]): string =>
     rows
       .map((r) => `${r.account}:${r.amount}`)

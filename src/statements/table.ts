@@ -492,7 +492,8 @@ function joinedExports(
  */
 function readPreamble(spec: TableSpec, preamble: readonly string[], delimiter: string): ReturnType<NonNullable<TableSpec['readPreamble']>> {
   const own = spec.readPreamble ? spec.readPreamble(preamble, delimiter) : {};
-  if (own.accountNumber !== undefined || preamble.length === 0) return own;
+  // A format whose own reading is this one has been read already.
+  if (own.accountNumber !== undefined || preamble.length === 0 || spec.readPreamble === preambleAccount) return own;
   const general = preambleAccount(preamble, delimiter).accountNumber;
   return general === undefined ? own : { ...own, accountNumber: general };
 }

@@ -251,6 +251,18 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
     });
   };
 
+  /** The vouchers booking `keys`' transactions, in their order (`getVoucherForTransaction` is one key of it). */
+  const vouchersForTransactions = (ref: ClientRef, keys: readonly TransactionKey[]): VoucherRecord[] => {
+    assertOpen();
+    const booked = s.tablesOf(ref).booked;
+    const out: VoucherRecord[] = [];
+    for (const k of keys) {
+      const v = booked.get(txKey(k.bankAccount, k.id));
+      if (v !== undefined) out.push(copy(v));
+    }
+    return out;
+  };
+
   return {
     async createBureau(bureau: BureauRow): Promise<void> {
       assertWrite();
@@ -430,20 +442,11 @@ function session(state: MemoryState, assertOpen: () => void, assertWritable: () 
     },
 
     async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
-      assertOpen();
-      const v = s.tablesOf(ref).booked.get(txKey(key.bankAccount, key.id));
-      return v === undefined ? undefined : copy(v);
+      return vouchersForTransactions(ref, [key])[0];
     },
 
     async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
-      assertOpen();
-      const booked = s.tablesOf(ref).booked;
-      const out: VoucherRecord[] = [];
-      for (const k of keys) {
-        const v = booked.get(txKey(k.bankAccount, k.id));
-        if (v !== undefined) out.push(copy(v));
-      }
-      return out;
+      return vouchersForTransactions(ref, keys);
     },
 
     async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {

@@ -1025,15 +1025,7 @@ class PostgresSession implements StoreSession {
   }
 
   async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
-    this.#check();
-    await this.#requireClient(ref);
-    const row = await this.#one('SELECT * FROM §.vouchers WHERE bureau_id = $1 AND client_id = $2 AND bank_account = $3 AND transaction_id = $4', [
-      ref.bureauId,
-      ref.clientId,
-      key.bankAccount,
-      key.id,
-    ]);
-    return row === undefined ? undefined : voucherFromRow(row);
+    return (await this.getVouchersForTransactions(ref, [key]))[0];
   }
 
   async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {

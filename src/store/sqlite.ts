@@ -943,10 +943,7 @@ class SqliteSession implements StoreSession {
   }
 
   async getVoucherForTransaction(ref: ClientRef, key: TransactionKey): Promise<VoucherRecord | undefined> {
-    this.#check();
-    this.#requireClient(ref);
-    const row = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?').get(ref.bureauId, ref.clientId, key.bankAccount, key.id);
-    return row === undefined ? undefined : voucherFromRow(asRow(row));
+    return (await this.getVouchersForTransactions(ref, [key]))[0];
   }
 
   async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {

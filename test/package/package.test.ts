@@ -21,6 +21,7 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
 const PUBLIC_NAMES = [
   'LEARN_WARNING_CODES',
   'CONFIRM_WARNING_CODES',
+  'TRANSACTION_STATUSES',
   'MATCH_WINDOW_DAYS',
   'parseStatement',
   'detectStatementFormat',
