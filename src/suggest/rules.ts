@@ -216,9 +216,11 @@ function wordMatcher(rules: readonly BuiltinRule[]): WordMatcher {
   rules.forEach((r, i) => {
     for (const w of r.words ?? []) {
       const word = w.startsWith('-') ? w.slice(1) : w;
-      const entry = rulesOf.get(fold(word)) ?? { word, rules: [] };
+      // Keyed as a match is looked up: non-letters (the space of a phrase, the hyphen of F-SKATT) as one space.
+      const key = fold(word.replace(NOT_LETTERS, ' '));
+      const entry = rulesOf.get(key) ?? { word, rules: [] };
       if (!entry.rules.includes(i)) entry.rules.push(i);
-      rulesOf.set(fold(word), entry);
+      rulesOf.set(key, entry);
       whole.add(word);
       if (w.startsWith('-')) heads.add(word);
     }

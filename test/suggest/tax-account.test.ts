@@ -47,6 +47,13 @@ describe('suggest on the tax account statement', () => {
     expect(on1630('Utbetalning', -1_520_000)).toBe('1930');
   });
 
+  test('a rule word with a hyphen matches as written: F-skatt charged on the tax account is preliminary tax (2518)', () => {
+    const k = createKnowledge();
+    const s = suggest({ date: '2026-02-12', amount: -2_500_000, text: 'F-skatt feb 2026' }, k, client, { bankAccount: '1630' });
+    expect(s.account).toBe('2518');
+    expect(s.reason).toContain('The text says F-SKATT.');
+  });
+
   test('the same words on the bank account\'s statement are a payment to the tax account, not these rules', () => {
     const k = createKnowledge();
     const s = suggest({ date: '2026-02-12', amount: -1_254_000, text: 'Skatteverket moms', kind: 'tax-account' }, k, client, { bankAccount: '1930' });
