@@ -79,11 +79,9 @@ export interface CounterpartyExtras {
   readonly counterpartyAccount?: string | undefined;
 }
 
-// Cheap first test before the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
+// Cheap first test before each round of the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
 const ANY_PREFIX = /^(?:K[ÖO]P|KORT|SWISH|BET|BG|PG|BANKGIRO|PLUSGIRO|E-?FAKTURA|AUTOGIRO|AG)/;
 // All TYPE_PREFIXES as one alternation, in their priority order (only the first has a capture group).
-// Text that NFKC cannot change: printable ASCII and Swedish letters.
-const PLAIN_TEXT = /^[\x20-\x7eåäöüÅÄÖÜ]*$/;
 const ALL_PREFIXES = new RegExp(`^(?:${TYPE_PREFIXES.map((p) => p.pattern.source.replace(/^\^/, '')).join('|')})`);
 const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;
 const PERSONNUMMER = /\b(?:19|20)?(\d{6})[-+]?(\d{4})\b/g;
@@ -119,6 +117,10 @@ function cardDateSuffix(s: string): { index: number; date: string } | undefined 
 }
 const ISO_DATE = /\b\d{4}-\d\d-\d\d\b/g;
 const SHORT_DATE = /\b\d\d-\d\d-\d\d\b/g;
+/** Hyphens in an ISO_DATE or SHORT_DATE: a text with fewer holds neither. */
+const DATE_HYPHENS = 2;
+/** The card purchase prefixes of TYPE_PREFIXES (the ones whose group 1 is a purchase date). */
+const CARD_PREFIX = /^K(?:ORT|[ÖO]P)/;
 // OCR / payment reference: a run of 8–25 digits (shorter runs are dates and store numbers).
 const OCR_DIGITS = /\d{8,25}/g;
 // Whitespace that collapsing would change: a run, or a tab/newline/other space (most texts have neither).
@@ -127,6 +129,50 @@ const COLLAPSIBLE_SPACE = /\s\s|[^\S ]/;
 const PERSONAL_NUMBER_MIN_DIGITS = 10;
 /** Fewest digits an OCR reference has (OCR_DIGITS). */
 const OCR_MIN_DIGITS = 8;
+
+/** What one pass over a plain text tells ({@link scanPlain}). */
+interface PlainScan {
+  /** It has lower-case letters (a–z, å ä ö ü): upper-casing changes it, and nothing else does. */
+  readonly lower: boolean;
+  /** It has two spaces in a row: the only whitespace COLLAPSIBLE_SPACE finds in plain text (no tab, no newline). */
+  readonly spaceRun: boolean;
+  readonly digits: number;
+  readonly hyphens: number;
+}
+
+const HYPHEN = 0x2d;
+const SPACE = 0x20;
+
+/**
+ * Whether `text` is plain, text that NFKC cannot change (printable ASCII and å ä ö ü Å Ä Ö Ü, as
+ * `/^[\x20-\x7eåäöüÅÄÖÜ]*$/` tests), and what readCounterparty asks of a plain text besides, in
+ * one pass code by code: undefined when it is not plain (it is asked again after NFKC then).
+ */
+function scanPlain(text: string): PlainScan | undefined {
+  let lower = false;
+  let spaceRun = false;
+  let digits = 0;
+  let hyphens = 0;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) lower = true;
+    else if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === HYPHEN) hyphens++;
+    else if (c === SPACE) spaceRun ||= previous === SPACE;
+    else if (c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xfc) lower = true; // å ä ö ü
+    else if (!((c > SPACE && c <= 0x7e) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xdc)) return undefined; // not Å Ä Ö Ü
+    previous = c;
+  }
+  return { lower, spaceRun, digits, hyphens };
+}
+
+/** How many hyphens `s` holds. */
+function countHyphens(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('-'); i >= 0; i = s.indexOf('-', i + 1)) n++;
+  return n;
+}
 
 /** Luhn mod-10 over a digit string (personnummer, org numbers, OCR). */
 export function luhnValid(digits: string): boolean {
@@ -219,7 +265,7 @@ function keyWords(normalized: string): string[] {
       // Mostly-digit words include digit-only ones; single letters other than "&" carry nothing.
       if (!number && (length > 1 || normalized.charCodeAt(start) === 38) && !isAmountCurrency(normalized, start, end, afterNumber)) {
         const w = normalized.slice(start, end);
-        if (!NOISE_WORDS.has(w)) kept.push(w);
+        if (!hasClass(w, NOISE)) kept.push(w);
       }
       afterNumber = number;
     }
@@ -230,21 +276,31 @@ function keyWords(normalized: string): string[] {
   // counterparty written without it does; the kind is a signal of its own (`signals.type`). A text
   // of type words only keeps them: they are all it says.
   let lead = 0;
-  while (lead < kept.length && (isTypeWord(kept[lead] as string) || TYPE_CONNECTORS.has(kept[lead] as string))) lead++;
+  while (lead < kept.length && (hasClass(kept[lead] as string, TYPE | CONNECTOR) || typeCompoundHead(kept[lead] as string) > 0)) lead++;
   if (lead > 0 && lead < kept.length) kept.splice(0, lead);
   while (kept.length > 1) {
     const last = kept[kept.length - 1] ?? '';
-    if (LEGAL_FORMS.has(last) || CITY_TAILS.has(last) || MONTH_WORDS.has(last)) kept.pop();
+    if (hasClass(last, LEGAL | CITY | MONTH)) kept.pop();
     else break;
   }
   // Month words after the first word go, then repeats ("SPOTIFY Spotify"), then the tail.
   const out: string[] = [];
   for (let i = 0; i < kept.length && out.length < MAX_KEY_WORDS; i++) {
     const w = kept[i] as string;
-    if ((i > 0 && MONTH_WORDS.has(w)) || out.includes(w)) continue;
+    if ((i > 0 && hasClass(w, MONTH)) || out.includes(w)) continue;
     out.push(w);
   }
   return out;
+}
+
+/**
+ * `words.join(' ')` of one to {@link MAX_KEY_WORDS} words, by concatenation: `join` costs several
+ * times more on arrays this short.
+ */
+function joinWords(words: readonly string[]): string {
+  let key = words[0] as string;
+  for (let i = 1; i < words.length; i++) key += ` ${words[i] as string}`;
+  return key;
 }
 
 /**
@@ -266,9 +322,10 @@ function sentenceName(normalized: string): { from: number; to: number; refund: s
   while (start < normalized.length) {
     const end = wordEnd(normalized, start);
     const w = normalized.slice(start, end);
-    if (!isSentenceHead(w, normalized, start, end)) break;
-    if (PARTY_PREPOSITIONS.has(w)) after = end + 1;
-    else if (REFUND_WORDS.has(w)) (refund ??= []).push(w);
+    const classes = WORD_CLASSES.get(w) ?? 0;
+    if (!isSentenceHead(w, classes, normalized, start, end)) break;
+    if ((classes & PREPOSITION) !== 0) after = end + 1;
+    else if ((classes & REFUND) !== 0) (refund ??= []).push(w);
     start = end + 1;
   }
   if (after < 0 || after >= normalized.length) return undefined;
@@ -279,7 +336,7 @@ function sentenceName(normalized: string): { from: number; to: number; refund: s
     const end = wordEnd(normalized, i);
     const w = normalized.slice(i, end);
     const number = mostlyDigits(normalized, i, end);
-    const marker = CLAUSE_MARKERS.has(w) || PARTY_PREPOSITIONS.has(w);
+    const marker = hasClass(w, CLAUSE | PREPOSITION);
     if (marker || number || isAmountCurrency(normalized, i, end, afterNumber)) {
       // A number before the name ("Sent to 4670… Anna") is skipped; a clause before it means no name.
       if (named || marker) break;
@@ -293,18 +350,12 @@ function sentenceName(normalized: string): { from: number; to: number; refund: s
   return named ? { from: after, to, refund } : undefined;
 }
 
-/** Whether a word (from `start` to `end` of `normalized`) can stand before the name of a payment sentence. */
-function isSentenceHead(w: string, normalized: string, start: number, end: number): boolean {
-  return (
-    mostlyDigits(normalized, start, end) ||
-    PARTY_PREPOSITIONS.has(w) ||
-    TYPE_CONNECTORS.has(w) ||
-    SENTENCE_HEAD_WORDS.has(w) ||
-    NOISE_WORDS.has(w) ||
-    CURRENCY_CODES.has(w) ||
-    REFUND_WORDS.has(w) ||
-    isTypeWord(w)
-  );
+/**
+ * Whether a word (from `start` to `end` of `normalized`, of {@link WORD_CLASSES} `classes`) can
+ * stand before the name of a payment sentence.
+ */
+function isSentenceHead(w: string, classes: number, normalized: string, start: number, end: number): boolean {
+  return (classes & SENTENCE_GRAMMAR) !== 0 || mostlyDigits(normalized, start, end) || typeCompoundHead(w) > 0;
 }
 
 /**
@@ -313,6 +364,42 @@ function isSentenceHead(w: string, normalized: string, start: number, end: numbe
  * (MT940's character set: "Overforing fran sparkonto"); till, från and av are noise words everywhere.
  */
 const TYPE_CONNECTORS: ReadonlySet<string> = new Set(['FROM', 'TO', 'OF', 'BY', 'FRAN']);
+
+/*
+ * The word lists keyWords and sentenceName ask about (noise.ts and TYPE_CONNECTORS), as bits of one
+ * table: a word is looked up once for all of them, not once per list.
+ */
+const NOISE = 1 << 0;
+const PREPOSITION = 1 << 1;
+const CONNECTOR = 1 << 2;
+const HEAD = 1 << 3;
+const CURRENCY = 1 << 4;
+const REFUND = 1 << 5;
+/** TRANSACTION_TYPE_WORDS as listed; a compound of them is found by {@link typeCompoundHead}. */
+const TYPE = 1 << 6;
+const LEGAL = 1 << 7;
+const CITY = 1 << 8;
+const MONTH = 1 << 9;
+const CLAUSE = 1 << 10;
+/** The listed words that can stand before the name of a payment sentence ({@link isSentenceHead}). */
+const SENTENCE_GRAMMAR = PREPOSITION | CONNECTOR | HEAD | NOISE | CURRENCY | REFUND | TYPE;
+
+/** Upper-case word → the lists it is on, as the bits above. */
+const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
+  const classes = new Map<string, number>();
+  const lists: readonly (readonly [ReadonlySet<string>, number])[] = [
+    [NOISE_WORDS, NOISE], [PARTY_PREPOSITIONS, PREPOSITION], [TYPE_CONNECTORS, CONNECTOR], [SENTENCE_HEAD_WORDS, HEAD],
+    [CURRENCY_CODES, CURRENCY], [REFUND_WORDS, REFUND], [TRANSACTION_TYPE_WORDS, TYPE], [LEGAL_FORMS, LEGAL],
+    [CITY_TAILS, CITY], [MONTH_WORDS, MONTH], [CLAUSE_MARKERS, CLAUSE],
+  ];
+  for (const [words, bit] of lists) for (const w of words) classes.set(w, (classes.get(w) ?? 0) | bit);
+  return classes;
+})();
+
+/** Whether `w` is on any of the lists `bits` name. */
+function hasClass(w: string, bits: number): boolean {
+  return ((WORD_CLASSES.get(w) ?? 0) & bits) !== 0;
+}
 
 /**
  * The counterparty column's name as the key, when the text is a sentence around that name that
@@ -332,8 +419,35 @@ function nameInSentence(kept: readonly string[], textWords: string, counterparty
 
 /** Shortest part of a compound type word ("BG" in "BGINBETALNING"; not the "E" of "E-faktura"). */
 const MIN_TYPE_PART = 2;
-/** The first letters of every type word: most words (names) are ruled out as compounds by these alone. */
-const TYPE_WORD_STARTS: ReadonlySet<string> = new Set([...TRANSACTION_TYPE_WORDS].filter((w) => w.length >= MIN_TYPE_PART).map((w) => w.slice(0, MIN_TYPE_PART)));
+
+/** A node of {@link TYPE_WORD_TRIE}: the type words that start with the codes on the path to it. */
+interface TypeWordNode {
+  /** The path to this node spells a type word. */
+  word: boolean;
+  readonly next: Map<number, TypeWordNode>;
+}
+
+/**
+ * TRANSACTION_TYPE_WORDS letter by letter: the type words a word starts with are found in one walk
+ * over its codes, which for most words (names) ends after a letter or two, with no substrings.
+ */
+const TYPE_WORD_TRIE: TypeWordNode = (() => {
+  const root: TypeWordNode = { word: false, next: new Map() };
+  for (const w of TRANSACTION_TYPE_WORDS) {
+    let node = root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let child = node.next.get(c);
+      if (child === undefined) {
+        child = { word: false, next: new Map() };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.word = true;
+  }
+  return root;
+})();
 
 /**
  * Where a word that is not itself a type word splits into type words written as one (Swedish
@@ -342,9 +456,13 @@ const TYPE_WORD_STARTS: ReadonlySet<string> = new Set([...TRANSACTION_TYPE_WORDS
  * word's length squared over short words (type words are short; longer words are not tried).
  */
 function typeCompoundHead(w: string, depth = 0): number {
-  if (depth > 3 || w.length > 40 || !TYPE_WORD_STARTS.has(w.slice(0, MIN_TYPE_PART))) return 0;
-  for (let i = MIN_TYPE_PART; i <= w.length - MIN_TYPE_PART; i++) {
-    if (!TRANSACTION_TYPE_WORDS.has(w.slice(0, i))) continue;
+  if (depth > 3 || w.length > 40) return 0;
+  // The type words `w` starts with, shortest first: the walk stops where no type word goes on.
+  let node: TypeWordNode | undefined = TYPE_WORD_TRIE;
+  for (let i = 0; i < w.length - MIN_TYPE_PART && node !== undefined; ) {
+    node = node.next.get(w.charCodeAt(i));
+    i++;
+    if (node === undefined || !node.word || i < MIN_TYPE_PART) continue;
     const rest = w.slice(i);
     if (TRANSACTION_TYPE_WORDS.has(rest) || typeCompoundHead(rest, depth + 1) > 0) return i;
   }
@@ -478,15 +596,20 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   if (text.trim() === '' && (extras.counterparty ?? '').trim() === '' && (extras.reference ?? '').trim() === '' && accountGiro === undefined) {
     return { key: NO_TEXT_KEY, display: '(no text)', shareable: false, signals: {} };
   }
-  const plain = PLAIN_TEXT.test(text);
-  const upper = (plain ? text : text.normalize('NFKC')).toUpperCase();
-  let s = (COLLAPSIBLE_SPACE.test(upper) ? upper.replace(/\s+/g, ' ') : upper).trim();
+  const scan = scanPlain(text);
+  const plain = scan !== undefined;
+  // Plain text without lower-case letters (most bank texts) is its own upper case.
+  const upper = scan === undefined ? text.normalize('NFKC').toUpperCase() : scan.lower ? text.toUpperCase() : text;
+  let s = ((scan === undefined ? COLLAPSIBLE_SPACE.test(upper) : scan.spaceRun) ? upper.replace(/\s+/g, ' ') : upper).trim();
   const hasExtras = (extras.reference ?? '') !== '' || (extras.counterparty ?? '') !== '';
   const all = hasExtras ? [s, extras.reference ?? '', extras.counterparty ?? ''].join(' ').toUpperCase() : s;
-  // Most bank texts have few digits and no hyphen: skip the number patterns that cannot match then
-  // (speed only; the text never gains digits below, so the count bounds every later string).
-  const digits = countDigits(all);
-  const hasHyphen = all.includes('-');
+  // Most bank texts have few digits and hyphens: skip the number patterns that cannot match then
+  // (speed only; the text never gains digits or hyphens below, so the counts bound every later
+  // string). Upper-casing, collapsing and trimming plain text keep both counts.
+  const bare = scan !== undefined && !hasExtras;
+  const digits = bare ? scan.digits : countDigits(all);
+  const hyphens = bare ? scan.hyphens : countHyphens(all);
+  const hasHyphen = hyphens > 0;
 
   let personal = false;
   if (digits >= PERSONAL_NUMBER_MIN_DIGITS) {
@@ -523,15 +646,15 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   }
 
   // Strip transaction-type prefixes, repeatedly ("KORT PAYPAL …" after "KORTKÖP").
-  for (let m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = ALL_PREFIXES.exec(s)) {
-    if (/^K(?:ORT|[ÖO]P)/.test(m[0])) {
+  for (let m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null) {
+    if (CARD_PREFIX.test(m[0])) {
       const d = m[1];
       card = { date: d === undefined ? card?.date : `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
     }
     s = s.slice(m[0].length);
   }
 
-  if (hasHyphen) s = s.replace(ISO_DATE, ' ').replace(SHORT_DATE, ' ');
+  if (hyphens >= DATE_HYPHENS) s = s.replace(ISO_DATE, ' ').replace(SHORT_DATE, ' ');
   if (bg !== undefined) s = s.replace(bg, ' ');
 
   // OCR: the longest run of digits (8–25) left in text or reference.
@@ -547,13 +670,14 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   }
 
   // Plain text stays plain and upper case through the steps above: only punctuation is left to go.
-  const kept = keyWords(plain ? plainWords(s) : normalizeText(s));
+  const words = plain ? plainWords(s) : normalizeText(s);
+  const kept = keyWords(words);
   const privateSwish = swish !== undefined && !swish.business;
   if (privateSwish && kept.length > 0) personal = true;
 
-  let key: string | null = kept.length > 0 ? kept.join(' ') : null;
+  let key: string | null = kept.length > 0 ? joinWords(kept) : null;
   if (key !== null && privateSwish) key = `SWISH ${key}`;
-  else if (key !== null && extras.counterparty !== undefined) key = nameInSentence(kept, plain ? plainWords(s) : normalizeText(s), extras.counterparty) ?? key;
+  else if (key !== null && extras.counterparty !== undefined) key = nameInSentence(kept, words, extras.counterparty) ?? key;
   if (key === null && bg !== undefined) key = `BG ${bg}`;
   if (key === null && plusgiro !== undefined) key = `PG ${plusgiro}`;
   if (key === null && swish !== undefined) key = 'SWISH';

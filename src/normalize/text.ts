@@ -75,6 +75,8 @@ function isNormalWordCode(c: number): boolean {
  * punctuation to single spaces, trimmed.
  */
 export function plainWords(upperPlain: string): string {
+  // Most keys' text is already words and single spaces ("ICA NARA"): a check code by code, no regex pass.
+  if (isNormal(upperPlain)) return upperPlain;
   return upperPlain.replace(PLAIN_NON_WORD, ' ').trim();
 }
 
