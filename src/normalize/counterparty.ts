@@ -79,8 +79,11 @@ export interface CounterpartyExtras {
   readonly counterpartyAccount?: string | undefined;
 }
 
-// Cheap first test before each round of the prefix loop: every TYPE_PREFIXES pattern starts with one of these.
-const ANY_PREFIX = /^(?:K[ÖO]P|KORT|SWISH|BET|BG|PG|BANKGIRO|PLUSGIRO|E-?FAKTURA|AUTOGIRO|AG)/;
+/**
+ * The first letters of every TYPE_PREFIXES pattern: a cheap first test before each round of the
+ * prefix loop, which most texts (names) do not pass.
+ */
+const PREFIX_FIRST_CODES: ReadonlySet<number> = new Set(['K', 'S', 'B', 'P', 'E', 'A'].map((letter) => letter.charCodeAt(0)));
 // All TYPE_PREFIXES as one alternation, in their priority order (only the first has a capture group).
 const ALL_PREFIXES = new RegExp(`^(?:${TYPE_PREFIXES.map((p) => p.pattern.source.replace(/^\^/, '')).join('|')})`);
 const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;
@@ -138,10 +141,33 @@ interface PlainScan {
   readonly spaceRun: boolean;
   readonly digits: number;
   readonly hyphens: number;
+  /** It has a slash (a card date suffix "/YY-MM-DD" needs one). */
+  readonly slash: boolean;
+  /**
+   * The letters A–Z it has, in either case, as bits (A is bit 0): a text that lacks a letter of
+   * "SWISH" does not hold the word, and is not searched for it.
+   */
+  readonly letters: number;
 }
 
 const HYPHEN = 0x2d;
 const SPACE = 0x20;
+const SLASH = 0x2f;
+
+/** {@link PlainScan.letters} of an upper-case word of A–Z. */
+function lettersOf(word: string): number {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) letters |= 1 << (word.charCodeAt(i) - 0x41);
+  return letters;
+}
+
+/** Whether a text's {@link PlainScan.letters} has every letter of `word` (its {@link lettersOf}). */
+function hasLetters(letters: number, word: number): boolean {
+  return (letters & word) === word;
+}
+
+const SWISH_LETTERS = lettersOf('SWISH');
+const AUTOGIRO_LETTERS = lettersOf('AUTOGIRO');
 
 /**
  * Whether `text` is plain, text that NFKC cannot change (printable ASCII and å ä ö ü Å Ä Ö Ü, as
@@ -153,18 +179,25 @@ function scanPlain(text: string): PlainScan | undefined {
   let spaceRun = false;
   let digits = 0;
   let hyphens = 0;
+  let slash = false;
+  let letters = 0;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) lower = true;
-    else if (c >= 0x30 && c <= 0x39) digits++;
+    if (c >= 0x41 && c <= 0x5a) {
+      letters |= 1 << (c - 0x41);
+    } else if (c >= 0x61 && c <= 0x7a) {
+      lower = true;
+      letters |= 1 << (c - 0x61);
+    } else if (c >= 0x30 && c <= 0x39) digits++;
     else if (c === HYPHEN) hyphens++;
     else if (c === SPACE) spaceRun ||= previous === SPACE;
+    else if (c === SLASH) slash = true;
     else if (c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xfc) lower = true; // å ä ö ü
     else if (!((c > SPACE && c <= 0x7e) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xdc)) return undefined; // not Å Ä Ö Ü
     previous = c;
   }
-  return { lower, spaceRun, digits, hyphens };
+  return { lower, spaceRun, digits, hyphens, slash, letters };
 }
 
 /** How many hyphens `s` holds. */
@@ -215,12 +248,19 @@ function giroOfAccount(account: string): { readonly bankgiro?: string; readonly 
 
 /** Whether `normalized` from `start` to `end` is mostly digits (amounts, dates, store numbers, references: "612", "A012"). */
 function mostlyDigits(normalized: string, start: number, end: number): boolean {
+  // Decided as soon as either kind is half the word: a name within a few letters.
+  const length = end - start;
   let digits = 0;
+  let others = 0;
   for (let i = start; i < end; i++) {
     const c = normalized.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+    if (c >= 48 && c <= 57) {
+      if (++digits * 2 >= length) return true;
+    } else if (++others * 2 > length) {
+      return false;
+    }
   }
-  return digits * 2 >= end - start;
+  return digits * 2 >= length;
 }
 
 /** The end of the word of `normalized` that starts at `start`. */
@@ -252,6 +292,8 @@ function isAmountCurrency(normalized: string, start: number, end: number, afterN
 function keyWords(normalized: string): string[] {
   const sentence = sentenceName(normalized);
   const kept: string[] = sentence?.refund ?? [];
+  // The kept words' WORD_CLASSES, looked up once for the steps below.
+  const classes: number[] = kept.map((w) => WORD_CLASSES.get(w) ?? 0);
   const from = sentence?.from ?? 0;
   const to = sentence?.to ?? normalized.length;
   let afterNumber = false;
@@ -265,7 +307,11 @@ function keyWords(normalized: string): string[] {
       // Mostly-digit words include digit-only ones; single letters other than "&" carry nothing.
       if (!number && (length > 1 || normalized.charCodeAt(start) === 38) && !isAmountCurrency(normalized, start, end, afterNumber)) {
         const w = normalized.slice(start, end);
-        if (!hasClass(w, NOISE)) kept.push(w);
+        const bits = WORD_CLASSES.get(w) ?? 0;
+        if ((bits & NOISE) === 0) {
+          kept.push(w);
+          classes.push(bits);
+        }
       }
       afterNumber = number;
     }
@@ -276,18 +322,15 @@ function keyWords(normalized: string): string[] {
   // counterparty written without it does; the kind is a signal of its own (`signals.type`). A text
   // of type words only keeps them: they are all it says.
   let lead = 0;
-  while (lead < kept.length && (hasClass(kept[lead] as string, TYPE | CONNECTOR) || typeCompoundHead(kept[lead] as string) > 0)) lead++;
-  if (lead > 0 && lead < kept.length) kept.splice(0, lead);
-  while (kept.length > 1) {
-    const last = kept[kept.length - 1] ?? '';
-    if (hasClass(last, LEGAL | CITY | MONTH)) kept.pop();
-    else break;
-  }
+  while (lead < kept.length && (((classes[lead] as number) & (TYPE | CONNECTOR)) !== 0 || typeCompoundHead(kept[lead] as string) > 0)) lead++;
+  const first = lead > 0 && lead < kept.length ? lead : 0;
+  let last = kept.length - 1;
+  while (last > first && ((classes[last] as number) & (LEGAL | CITY | MONTH)) !== 0) last--;
   // Month words after the first word go, then repeats ("SPOTIFY Spotify"), then the tail.
   const out: string[] = [];
-  for (let i = 0; i < kept.length && out.length < MAX_KEY_WORDS; i++) {
+  for (let i = first; i <= last && out.length < MAX_KEY_WORDS; i++) {
     const w = kept[i] as string;
-    if ((i > 0 && hasClass(w, MONTH)) || out.includes(w)) continue;
+    if ((i > first && ((classes[i] as number) & MONTH) !== 0) || out.includes(w)) continue;
     out.push(w);
   }
   return out;
@@ -420,34 +463,35 @@ function nameInSentence(kept: readonly string[], textWords: string, counterparty
 /** Shortest part of a compound type word ("BG" in "BGINBETALNING"; not the "E" of "E-faktura"). */
 const MIN_TYPE_PART = 2;
 
-/** A node of {@link TYPE_WORD_TRIE}: the type words that start with the codes on the path to it. */
-interface TypeWordNode {
-  /** The path to this node spells a type word. */
-  word: boolean;
-  readonly next: Map<number, TypeWordNode>;
-}
+/** Type words start with codes below this (upper-case Latin-1: A–Z, Å Ä Ö), so two fit in a table. */
+const PAIR_CODES = 0x100;
+
+/** The first two codes of every type word (and type label's word), as bits of a table by code pair. */
+const TYPE_WORD_STARTS: Uint32Array = (() => {
+  const bits = new Uint32Array((PAIR_CODES * PAIR_CODES) / 32);
+  for (const w of [...TRANSACTION_TYPE_WORDS, ...TRANSACTION_TYPE_LABELS.keys()]) {
+    if (w.length < MIN_TYPE_PART) continue;
+    const a = w.charCodeAt(0);
+    const b = w.charCodeAt(1);
+    if (a >= PAIR_CODES || b >= PAIR_CODES) throw new Error(`type word outside Latin-1: ${w}`);
+    const pair = a * PAIR_CODES + b;
+    bits[pair >>> 5] = (bits[pair >>> 5] as number) | (1 << (pair & 31));
+  }
+  return bits;
+})();
 
 /**
- * TRANSACTION_TYPE_WORDS letter by letter: the type words a word starts with are found in one walk
- * over its codes, which for most words (names) ends after a letter or two, with no substrings.
+ * Whether `w` starts with the first two letters of a type word: one look-up without a substring,
+ * which rules most words (names) out as compounds.
  */
-const TYPE_WORD_TRIE: TypeWordNode = (() => {
-  const root: TypeWordNode = { word: false, next: new Map() };
-  for (const w of TRANSACTION_TYPE_WORDS) {
-    let node = root;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      let child = node.next.get(c);
-      if (child === undefined) {
-        child = { word: false, next: new Map() };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    node.word = true;
-  }
-  return root;
-})();
+function startsAsTypeWord(w: string): boolean {
+  if (w.length < MIN_TYPE_PART) return false;
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  if (a >= PAIR_CODES || b >= PAIR_CODES) return false;
+  const pair = a * PAIR_CODES + b;
+  return ((TYPE_WORD_STARTS[pair >>> 5] as number) & (1 << (pair & 31))) !== 0;
+}
 
 /**
  * Where a word that is not itself a type word splits into type words written as one (Swedish
@@ -456,13 +500,9 @@ const TYPE_WORD_TRIE: TypeWordNode = (() => {
  * word's length squared over short words (type words are short; longer words are not tried).
  */
 function typeCompoundHead(w: string, depth = 0): number {
-  if (depth > 3 || w.length > 40) return 0;
-  // The type words `w` starts with, shortest first: the walk stops where no type word goes on.
-  let node: TypeWordNode | undefined = TYPE_WORD_TRIE;
-  for (let i = 0; i < w.length - MIN_TYPE_PART && node !== undefined; ) {
-    node = node.next.get(w.charCodeAt(i));
-    i++;
-    if (node === undefined || !node.word || i < MIN_TYPE_PART) continue;
+  if (depth > 3 || w.length > 40 || !startsAsTypeWord(w)) return 0;
+  for (let i = MIN_TYPE_PART; i <= w.length - MIN_TYPE_PART; i++) {
+    if (!TRANSACTION_TYPE_WORDS.has(w.slice(0, i))) continue;
     const rest = w.slice(i);
     if (TRANSACTION_TYPE_WORDS.has(rest) || typeCompoundHead(rest, depth + 1) > 0) return i;
   }
@@ -490,18 +530,21 @@ export function isTypeOnly(text: string): boolean {
   return words > 0;
 }
 
+/** A–Z, Å Ä Ö: the letters of a first word that {@link typeOf} reads. */
+function isTypeLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6;
+}
+
 /**
  * The canonical transaction type named by the first word of upper-case text, if any; for a
  * compound of type words, the first part that names one ("BANKGIROINBETALNING" → "BG").
  */
 function typeOf(upper: string): string | undefined {
+  // A first word of two letters or more that starts as no type word names none (most texts: names).
+  if (isTypeLetter(upper.charCodeAt(0)) && isTypeLetter(upper.charCodeAt(1)) && !startsAsTypeWord(upper)) return undefined;
   let end = 0;
-  while (end < upper.length) {
-    const c = upper.charCodeAt(end);
-    // Letters (incl. Å Ä Ö) only: the first word ends at a space, digit, hyphen or punctuation.
-    if (!((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6)) break;
-    end++;
-  }
+  // Letters only: the first word ends at a space, digit, hyphen or punctuation.
+  while (end < upper.length && isTypeLetter(upper.charCodeAt(end))) end++;
   if (end === 0) return undefined;
   const word = upper.slice(0, end);
   const label = TRANSACTION_TYPE_LABELS.get(word);
@@ -635,18 +678,22 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   const plusgiro = pgRaw === undefined ? undefined : pgRaw.replace(/\D/g, '');
   // The account column's giro number counts only when the text carries none of its own.
   const fromAccount = bg === undefined && plusgiro === undefined ? accountGiro : undefined;
-  const swish = all.includes('SWISH') && SWISH.test(all) ? { business: SWISH_BUSINESS_NUMBER.test(all) } : undefined;
-  const autogiro = (s.startsWith('AG ') || s.includes('AUTOGIRO')) && AUTOGIRO.test(s) ? (true as const) : undefined;
+  // A plain text without extras is searched for a word only when it has the word's letters (and a
+  // slash): `all` and `s` have no letter or slash the text does not.
+  const maySwish = bare ? hasLetters(scan.letters, SWISH_LETTERS) : true;
+  const swish = maySwish && all.includes('SWISH') && SWISH.test(all) ? { business: SWISH_BUSINESS_NUMBER.test(all) } : undefined;
+  const mayAutogiro = bare ? hasLetters(scan.letters, AUTOGIRO_LETTERS) : true;
+  const autogiro = (s.startsWith('AG ') || (mayAutogiro && s.includes('AUTOGIRO'))) && AUTOGIRO.test(s) ? (true as const) : undefined;
 
   let card: { date?: string | undefined } | undefined;
-  const suffix = s.includes('/') ? cardDateSuffix(s) : undefined;
+  const suffix = (bare ? scan.slash : s.includes('/')) ? cardDateSuffix(s) : undefined;
   if (suffix) {
     card = { date: suffix.date };
     s = s.slice(0, suffix.index);
   }
 
   // Strip transaction-type prefixes, repeatedly ("KORT PAYPAL …" after "KORTKÖP").
-  for (let m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = ANY_PREFIX.test(s) ? ALL_PREFIXES.exec(s) : null) {
+  for (let m = PREFIX_FIRST_CODES.has(s.charCodeAt(0)) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = PREFIX_FIRST_CODES.has(s.charCodeAt(0)) ? ALL_PREFIXES.exec(s) : null) {
     if (CARD_PREFIX.test(m[0])) {
       const d = m[1];
       card = { date: d === undefined ? card?.date : `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
@@ -659,8 +706,10 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
 
   // OCR: the longest run of digits (8–25) left in text or reference.
   let ocr: string | undefined;
-  if (digits >= OCR_MIN_DIGITS) {
-    const ocrSource = swish === undefined ? `${s} ${extras.reference ?? ''}` : (extras.reference ?? '');
+  // Digits the steps above took away (a bankgiro number, dates) often leave too few for one.
+  const reference = extras.reference ?? '';
+  if (digits >= OCR_MIN_DIGITS && (swish === undefined ? countDigits(s) : 0) + countDigits(reference) >= OCR_MIN_DIGITS) {
+    const ocrSource = swish === undefined ? `${s} ${reference}` : reference;
     // `exec` on the shared global pattern (it never matches empty, and a failed `exec` leaves
     // `lastIndex` at 0): the matches of `matchAll` without its copy of the pattern per line.
     OCR_DIGITS.lastIndex = 0;
