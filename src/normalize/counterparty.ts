@@ -539,7 +539,9 @@ function isTypeLetter(c: number): boolean {
  * The canonical transaction type named by the first word of upper-case text, if any; for a
  * compound of type words, the first part that names one ("BANKGIROINBETALNING" → "BG").
  */
-function typeOf(upper: string): string | undefined {
+function typeOf(text: string): string | undefined {
+  // The first word, after any blanks ("  KORTKÖP 260214 ICA" is a card purchase as well).
+  const upper = text.trimStart();
   // A first word of two letters or more that starts as no type word names none (most texts: names).
   if (isTypeLetter(upper.charCodeAt(0)) && isTypeLetter(upper.charCodeAt(1)) && !startsAsTypeWord(upper)) return undefined;
   let end = 0;

@@ -60,6 +60,14 @@ describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', 
     expect(counterpartyKey('WIRSTRÖMS PU/14-12-31').key).toBe('WIRSTRÖMS PU');
   });
 
+  test('reads the transaction type after blanks at the start as well', () => {
+    for (const [text, type] of [['KORTKÖP 260214 ICA NARA', 'KORT'], ['BG 5050-1055 TELIA', 'BG'], ['Swish ANNA', 'SWISH']] as const) {
+      expect(counterpartyKey(text).signals.type).toBe(type);
+      expect(counterpartyKey(`  ${text}`).signals).toEqual(counterpartyKey(text).signals);
+      expect(counterpartyKey(`\t${text}`).signals.type).toBe(type);
+    }
+  });
+
   test('marks autogiro and drops the legal form', () => {
     const r = counterpartyKey('AUTOGIRO FORTNOX AB');
     expect(r.key).toBe('FORTNOX');
