@@ -37,11 +37,18 @@ const ALPHA = 1;
 const AFFIX_MIN_WORD = 7;
 const AFFIX_LENGTH = 5;
 
-/** One counterparty's features, as strings with a one-letter kind prefix. */
-export function textFeatures(key: string | null, types: readonly string[] | undefined, amountAbs: number | undefined): string[] {
+/**
+ * One counterparty's features, as strings with a one-letter kind prefix. With `ids`, each
+ * feature's {@link featureId} is pushed to it as well, hashed from the parts the feature is made
+ * of rather than from the string: a line's features are hashed once, for every model that scores
+ * it and for its reasons, and the hashing reads no freshly joined string.
+ */
+export function textFeatures(key: string | null, types: readonly string[] | undefined, amountAbs: number | undefined, ids?: number[]): string[] {
   const out: string[] = [];
-  if (key === NO_TEXT_KEY || key === null) out.push('x:no-text');
-  else {
+  if (key === NO_TEXT_KEY || key === null) {
+    out.push(NO_TEXT_FEATURE);
+    ids?.push(NO_TEXT_ID);
+  } else {
     // The words of the normalised key, walked in place (it has single spaces and none at the ends).
     const text = normalizeText(key);
     let previous: string | undefined;
@@ -51,26 +58,46 @@ export function textFeatures(key: string | null, types: readonly string[] | unde
       const w = text.slice(start, end);
       start = end + 1;
       out.push(`w:${w}`);
+      ids?.push(idOfHash(hashOn(KIND_HASH.w, w, 0, w.length)));
       if (isGiroWord(w)) {
         previous = w; // a giro number as the whole key ("BG 5050-1055")
         continue;
       }
       const s = stemWord(w);
-      if (s !== w.toLowerCase()) out.push(`s:${s}`);
-      if (w.length >= AFFIX_MIN_WORD) out.push(`p:${w.slice(0, AFFIX_LENGTH)}`, `e:${w.slice(-AFFIX_LENGTH)}`);
-      if (previous !== undefined) out.push(`b:${previous} ${w}`);
+      if (s !== w.toLowerCase()) {
+        out.push(`s:${s}`);
+        ids?.push(idOfHash(hashOn(KIND_HASH.s, s, 0, s.length)));
+      }
+      if (w.length >= AFFIX_MIN_WORD) {
+        out.push(`p:${w.slice(0, AFFIX_LENGTH)}`, `e:${w.slice(-AFFIX_LENGTH)}`);
+        ids?.push(idOfHash(hashOn(KIND_HASH.p, w, 0, AFFIX_LENGTH)), idOfHash(hashOn(KIND_HASH.e, w, w.length - AFFIX_LENGTH, w.length)));
+      }
+      if (previous !== undefined) {
+        out.push(`b:${previous} ${w}`);
+        ids?.push(idOfHash(hashOn(hashOn(hashOn(KIND_HASH.b, previous, 0, previous.length), ' ', 0, 1), w, 0, w.length)));
+      }
       previous = w;
     }
   }
-  if (types !== undefined) for (const t of types) out.push(`t:${t}`);
+  if (types !== undefined) {
+    for (const t of types) {
+      out.push(`t:${t}`);
+      ids?.push(idOfHash(hashOn(KIND_HASH.t, t, 0, t.length)));
+    }
+  }
   if (amountAbs !== undefined && amountAbs > 0) {
     out.push(`a:${amountBand(amountAbs)}`);
     // The exact amount: fees, rents, subscriptions and wages repeat it to the öre, and it is what a
     // line without text (or with a text that names nobody) still says.
     out.push(`m:${amountAbs}`);
+    // Short strings of digits: hashed as they are.
+    ids?.push(featureId(out[out.length - 2] as string), featureId(out[out.length - 1] as string));
   }
   return out;
 }
+
+/** The feature of a line without text. */
+const NO_TEXT_FEATURE = 'x:no-text';
 
 /** Digits and dashes only (the test `/^[\d-]+$/`, without a regex): a giro number, not a name. */
 function isGiroWord(w: string): boolean {
@@ -115,13 +142,42 @@ function cls(direction: Direction, account: AccountNo): string {
  * text of a feature is needed only for the reason, and the line's own features give it then.
  */
 export function featureId(f: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < f.length; i++) {
-    h ^= f.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h & 0x3fffffff;
+  return idOfHash(hashOn(FNV_OFFSET, f, 0, f.length));
 }
+
+/** FNV-1a's 32-bit offset basis and prime. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** A feature id is the hash's low 30 bits. */
+const ID_MASK = 0x3fffffff;
+
+/**
+ * FNV-1a continued from the state `h` over `s` from `from` to `end`. The hash goes char by char,
+ * so the hash of a joined string is that of its first part continued over the next: a feature's
+ * id is hashed from its kind's state and its parts without joining them.
+ */
+function hashOn(h: number, s: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+function idOfHash(hash: number): number {
+  return hash & ID_MASK;
+}
+
+/** The FNV-1a state after each kind's prefix ("w:", "s:", …). */
+const KIND_HASH = {
+  w: hashOn(FNV_OFFSET, 'w:', 0, 2),
+  s: hashOn(FNV_OFFSET, 's:', 0, 2),
+  p: hashOn(FNV_OFFSET, 'p:', 0, 2),
+  e: hashOn(FNV_OFFSET, 'e:', 0, 2),
+  b: hashOn(FNV_OFFSET, 'b:', 0, 2),
+  t: hashOn(FNV_OFFSET, 't:', 0, 2),
+};
+const NO_TEXT_ID = featureId(NO_TEXT_FEATURE);
 
 /**
  * Counts of one feature: a single class packed in one small integer (count × CLASS_SLOTS + class,
@@ -350,21 +406,23 @@ export class TextModel {
    * looks each feature up once, builds no closure or per-call array but its result, and looks a
    * feature up in `minus` only when the feature has a class that `minus` has too. The arithmetic
    * is done in the same order as the textbook form (per class: prior, then the features in line
-   * order), so the result is the same to the last bit.
+   * order), so the result is the same to the last bit. `ids`, the features' ids as
+   * {@link textFeatures} gives them, spares hashing the features again.
    */
-  score(features: readonly string[], direction: Direction, minus?: TextModel): TextScore[] {
+  score(features: readonly string[], direction: Direction, minus?: TextModel, ids?: readonly number[]): TextScore[] {
     const total = (this.priorTotal.get(direction) ?? 0) - (minus?.priorTotal.get(direction) ?? 0);
     if (total <= 0) return [];
     const cl = this.classesOf(direction);
     const n = cl.ids.length;
     const vocab = this.feat.size;
     const nf = features.length;
-    const { ids, entries } = scratch;
+    const { entries } = scratch;
+    const lineIds = scratch.ids;
     let known = 0;
     for (let f = 0; f < nf; f++) {
-      const id = featureId(features[f] as string);
+      const id = ids === undefined ? featureId(features[f] as string) : (ids[f] as number);
       const e = this.feat.get(id);
-      ids[f] = id;
+      lineIds[f] = id;
       entries[f] = e;
       if (e !== undefined) known++;
     }
@@ -391,7 +449,7 @@ export class TextModel {
         const i = cl.pos[c] as number;
         if (i < 0) continue;
         const o = other === undefined ? -1 : (other[i] as number);
-        if (o >= 0 && me === null) me = (minus as TextModel).feat.get(ids[f] as number);
+        if (o >= 0 && me === null) me = (minus as TextModel).feat.get(lineIds[f] as number);
         const k = me === null || me === undefined || o < 0 ? n0 : n0 - countOf(me, o);
         if (k <= 0) continue;
         log[i] = (log[i] as number) + logGain(k);
@@ -473,14 +531,15 @@ export class TextModel {
   /**
    * {@link explain} for any number of accounts of one line: the line's readable features are
    * hashed and looked up once, not once per account (a line's reason and alternatives ask for up
-   * to four). Valid until the model changes.
+   * to four). Valid until the model changes. `ids` as in {@link score}.
    */
-  explainer(features: readonly string[], direction: Direction): (account: AccountNo) => TextEvidence | undefined {
+  explainer(features: readonly string[], direction: Direction, ids?: readonly number[]): (account: AccountNo) => TextEvidence | undefined {
     // The line's readable features the model knows, with their counts and their bookings in the direction.
     const known: { readonly feature: string; readonly counts: Counts; readonly of: number }[] = [];
-    for (const f of features) {
+    for (let at = 0; at < features.length; at++) {
+      const f = features[at] as string;
       if (!readable(f)) continue;
-      const e = this.feat.get(featureId(f));
+      const e = this.feat.get(ids === undefined ? featureId(f) : (ids[at] as number));
       if (e === undefined) continue;
       let of = 0;
       if (typeof e === 'number') of = this.classDirection[e % CLASS_SLOTS] === direction ? Math.floor(e / CLASS_SLOTS) : 0;

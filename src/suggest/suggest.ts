@@ -795,10 +795,12 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
 
   // The client's text model: what the words, type and amount of the line say. It speaks for
   // counterparties the client has not booked before; for known ones the history says more.
-  const features = known ? NO_FEATURES : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount));
+  // Their ids are hashed once, for both text models and their reasons.
+  const featureIds: number[] | undefined = known ? undefined : [];
+  const features = known ? NO_FEATURES : textFeatures(cp.key, cp.signals.type === undefined ? undefined : [cp.signals.type], Math.abs(tx.amount), featureIds);
   // Built on first use only: a client whose lines are all known counterparties never needs one.
   const tm = known ? undefined : clientTextModel(k, client.id);
-  const text = tm === undefined || tm.empty ? NO_TEXT_SCORES : tm.score(features, direction);
+  const text = tm === undefined || tm.empty ? NO_TEXT_SCORES : tm.score(features, direction, undefined, featureIds);
   for (let i = 0; i < text.length; i++) {
     const t = text[i] as (typeof text)[number];
     const account = toChart(t.account);
@@ -830,7 +832,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     }
   }
   const btm = known ? undefined : bureauTextModel(k, client.bureauId);
-  const bureauText = btm === undefined || btm.empty ? NO_TEXT_SCORES : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
+  const bureauText = btm === undefined || btm.empty ? NO_TEXT_SCORES : btm.score(features, direction, k.profiles.has(client.id) ? ownBureauShare(k, client.id) : undefined, featureIds).filter((t) => t.hits > 0).slice(0, TEXT_CANDIDATES);
   // Made only when the bureau's text names an account outside the client's chart.
   let bureauTextFrom: Map<AccountNo, AccountNo> | undefined;
   for (const t of bureauText) {
@@ -917,7 +919,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'bureau' && bureau !== undefined && bureauHas !== undefined && (c.v[F.bureauShare]! > 0 || c.v[F.bureauShareKnown]! > 0)) return { source: 'bureau', path: 'bureau', text: bureau.describe(bureauHas) };
     if (best.group === 'bureau' && c.v[F.bureauTextP]! > 0) {
       const original = bureauTextFrom?.get(c.account) ?? c.account;
-      const ev = btm === undefined ? undefined : (explainBureauText ??= btm.explainer(features, direction))(original);
+      const ev = btm === undefined ? undefined : (explainBureauText ??= btm.explainer(features, direction, featureIds))(original);
       const why = ev === undefined ? '' : `${capital(describeFeature(ev.feature))}: ${ev.n} of ${ev.of} bookings by the bureau's clients with it went to ${original}. `;
       return { source: 'bureau', path: 'bureau', match: 'words', text: `${why}${cp.display} is new to this client and to the bureau.` };
     }
@@ -925,7 +927,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     if (best.group === 'network' && network !== undefined && networkHas !== undefined) return { source: 'network', path: 'network', text: network.describe(networkHas) };
     if (best.group === 'rule' && rule !== undefined && (rule.ranked[0] as RankedAccount).account === c.account) return { source: 'rule', path: 'rule', text: rule.describe(rule.ranked[0] as RankedAccount) };
     if (ownHas !== undefined && own !== undefined) return { source: 'client', path: own.path, match: own.match, text: own.describe(ownHas) };
-    const ev = tm === undefined ? undefined : (explainText ??= tm.explainer(features, direction))(c.account);
+    const ev = tm === undefined ? undefined : (explainText ??= tm.explainer(features, direction, featureIds))(c.account);
     const name = cp.key === null || cp.key === NO_TEXT_KEY ? 'a line without text' : cp.display;
     if (ev !== undefined) {
       return {

@@ -8,7 +8,8 @@ import { parseStatement } from '../../src/statements/index.js';
 import { confidenceFor, plattConfidence, RANKER_FEATURES } from '../../src/suggest/ranker.js';
 import { CONFIDENCE, CONFIDENCE_BY_SOURCE, RANKER, RANKER_NOTE } from '../../src/suggest/ranker-weights.js';
 import { suggest } from '../../src/suggest/suggest.js';
-import { TextModel } from '../../src/knowledge/text-model.js';
+import { featureId, TextModel, textFeatures } from '../../src/knowledge/text-model.js';
+import { seededRandom } from '../support/random.js';
 
 const client: ClientSettings = { id: 'c1', bureauId: 'b1' };
 
@@ -292,5 +293,38 @@ describe('text model scoring with a part taken out', () => {
     expect(whole.score(line, 'in', part)).toEqual(whole.score(line, 'in', fresh));
     expect(whole.explain(line, 'in', '3911')).toEqual({ feature: 'w:HYRA', n: 5, of: 7 });
     expect(whole.priorShare('in', '3911')).toBe(5 / 10);
+  });
+});
+
+describe('feature ids hashed from their parts', () => {
+  test('are the ids of the feature strings, for keys of every kind', () => {
+    const r = seededRandom(17);
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ0123456789-&.';
+    const word = (): string => Array.from({ length: 1 + Math.floor(r() * 12) }, () => letters[Math.floor(r() * letters.length)]).join('');
+    const keys: (string | null)[] = [null, 'KUNDBET', 'BG 5050-1055', 'TELIA SVERIGE AB', 'försäkringar folksam', 'CAFÉ   NÄRA  ', 'ÖSTERMALMSHALLEN'];
+    for (let i = 0; i < 300; i++) keys.push(Array.from({ length: 1 + Math.floor(r() * 4) }, word).join(' '));
+    for (const key of keys) {
+      for (const [types, amount] of [[undefined, undefined], [['KORT'], 12_300], [['SWISH', 'BG'], 99.5], [[], 0]] as const) {
+        const ids: number[] = [];
+        const features = textFeatures(key, types, amount, ids);
+        expect(features).toEqual(textFeatures(key, types, amount));
+        expect(ids).toEqual(features.map(featureId));
+      }
+    }
+  });
+
+  test('score and explain the same with them as without', () => {
+    const m = new TextModel();
+    const part = new TextModel();
+    for (const [key, account] of [['KUNDBET NORRBYGG', '1510'], ['KUNDBET EKDAHLS MÅLERI', '1510'], ['BANKGIRO INBETALNING', '1510'], ['RÄNTA', '8310']] as const) {
+      m.update(textFeatures(key, ['BG'], 50_000), 'in', account, 1, 2, 1);
+      part.update(textFeatures(key, ['BG'], 50_000), 'in', account, 1, 1, 1);
+    }
+    const ids: number[] = [];
+    const line = textFeatures('KUNDBET VIKSTRÖM EL', ['BG'], 50_000, ids);
+    expect(m.score(line, 'in', undefined, ids)).toEqual(m.score(line, 'in'));
+    expect(m.score(line, 'in', part, ids)).toEqual(m.score(line, 'in', part));
+    expect(m.explainer(line, 'in', ids)('1510')).toEqual(m.explain(line, 'in', '1510'));
+    expect(m.explain(line, 'in', '1510')?.feature).toBe('w:KUNDBET');
   });
 });
