@@ -121,6 +121,11 @@ export interface TextScore {
   readonly p: number;
   /** Counterparty-weighted evidence from the line's features for this class (0: the prior alone). */
   readonly hits: number;
+  /**
+   * The class's share of the bookings of the direction (its prior; with a model taken out, of
+   * what is left): {@link TextModel.priorShare} of the account, without looking the account up.
+   */
+  readonly prior: number;
 }
 
 /** The feature that best explains a class, for the reason. */
@@ -461,7 +466,12 @@ export class TextModel {
     let z = 0;
     for (let i = 0; i < n; i++) z += Math.exp((log[i] as number) - max);
     const out: TextScore[] = [];
-    for (let i = 0; i < n; i++) if ((log[i] as number) > -Infinity) out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number });
+    for (let i = 0; i < n; i++) {
+      if (!((log[i] as number) > -Infinity)) continue;
+      const o = other === undefined ? -1 : (other[i] as number);
+      const prior = (cl.prior[i] as number) - (o < 0 ? 0 : ((minus as TextModel).prior[o] as number));
+      out.push({ account: cl.accounts[i] as string, p: Math.exp((log[i] as number) - max) / z, hits: hits[i] as number, prior: prior / total });
+    }
     return sortSmall(out, byProbability);
   }
 

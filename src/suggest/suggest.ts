@@ -810,7 +810,7 @@ export function suggest(tx: TransactionInput, k: Knowledge, client: ClientSettin
     c.v[F.textP] = t.p;
     c.v[F.textHitP] = t.hits > 0 ? t.p : 0;
     c.v[F.textHits] = Math.log1p(t.hits);
-    c.v[F.clientPrior] = (tm as NonNullable<typeof tm>).priorShare(direction, t.account);
+    c.v[F.clientPrior] = t.prior;
   }
 
   // The bureau's other clients, and the bureau's text model.

@@ -327,4 +327,19 @@ describe('feature ids hashed from their parts', () => {
     expect(m.explainer(line, 'in', ids)('1510')).toEqual(m.explain(line, 'in', '1510'));
     expect(m.explain(line, 'in', '1510')?.feature).toBe('w:KUNDBET');
   });
+
+  test("a score's prior is the account's prior share (of what is left with a part taken out)", () => {
+    const m = new TextModel();
+    const part = new TextModel();
+    for (const [key, account, bookings] of [['KUNDBET NORRBYGG', '1510', 3], ['RÄNTA', '8310', 1], ['SWISH ANNA', '2893', 2]] as const) {
+      m.update(textFeatures(key, undefined, undefined), 'in', account, 1, bookings, 1);
+      if (account !== '8310') part.update(textFeatures(key, undefined, undefined), 'in', account, 1, 1, 1);
+    }
+    const line = textFeatures('KUNDBET VIKSTRÖM EL', undefined, undefined);
+    const scores = m.score(line, 'in');
+    expect(scores).toHaveLength(3);
+    for (const t of scores) expect(t.prior).toBe(m.priorShare('in', t.account));
+    const less = Object.fromEntries(m.score(line, 'in', part).map((t) => [t.account, t.prior]));
+    expect(less).toEqual({ '1510': 2 / 4, '8310': 1 / 4, '2893': 1 / 4 });
+  });
 });
