@@ -81,9 +81,13 @@ export interface CounterpartyExtras {
 
 /**
  * The first letters of every TYPE_PREFIXES pattern: a cheap first test before each round of the
- * prefix loop, which most texts (names) do not pass.
+ * prefix loop, which most texts (names) do not pass. A pattern added there must start with one of
+ * these (test/normalize/counterparty-paths.test.ts reads the patterns and checks it).
+ *
+ * @internal
  */
-const PREFIX_FIRST_CODES: ReadonlySet<number> = new Set(['K', 'S', 'B', 'P', 'E', 'A'].map((letter) => letter.charCodeAt(0)));
+export const PREFIX_FIRST_LETTERS: readonly string[] = ['K', 'S', 'B', 'P', 'E', 'A'];
+const PREFIX_FIRST_CODES: ReadonlySet<number> = new Set(PREFIX_FIRST_LETTERS.map((letter) => letter.charCodeAt(0)));
 // All TYPE_PREFIXES as one alternation, in their priority order (only the first has a capture group).
 const ALL_PREFIXES = new RegExp(`^(?:${TYPE_PREFIXES.map((p) => p.pattern.source.replace(/^\^/, '')).join('|')})`);
 const PHONE = /(?:\+46|\b0046|\b46|\b0)\s?7\d(?:[\s-]?\d){7}\b/g;

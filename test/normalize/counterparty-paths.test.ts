@@ -7,9 +7,9 @@
  * its key, signals and shareability; and type-only texts must be those of the reference reading.
  */
 import { describe, expect, test } from 'vitest';
-import { counterpartyKey, isTypeOnly } from '../../src/normalize/counterparty.js';
+import { counterpartyKey, isTypeOnly, PREFIX_FIRST_LETTERS } from '../../src/normalize/counterparty.js';
 import { keyFingerprintSamples } from '../../src/normalize/key-fingerprint.js';
-import { TRANSACTION_TYPE_WORDS } from '../../src/normalize/noise.js';
+import { TRANSACTION_TYPE_WORDS, TYPE_PREFIXES } from '../../src/normalize/noise.js';
 import { normalizeText } from '../../src/normalize/text.js';
 import { seededRandom } from '../support/random.js';
 
@@ -113,5 +113,38 @@ describe('type-only texts', () => {
     // Both answers occur often enough for the comparison to mean something.
     expect(typeOnly).toBeGreaterThan(500);
     expect(typeOnly).toBeLessThan(4500);
+  });
+});
+
+describe('the prefix loop\'s first-letter test', () => {
+  /** The letters a pattern `^X…` or `^(?:A…|B…)` can start with (its top-level alternatives' first characters). */
+  function firstLetters(source: string): string[] {
+    expect(source.startsWith('^'), source).toBe(true);
+    const body = source.slice(1);
+    if (!body.startsWith('(?:')) return [body[0] as string];
+    // The group's top-level alternatives, up to its closing parenthesis.
+    const out: string[] = [];
+    let depth = 0;
+    let start = 3;
+    for (let i = 3; i < body.length; i++) {
+      const c = body[i];
+      if (c === '\\') i++;
+      else if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && depth > 0) depth--;
+      else if (c === ')' || (c === '|' && depth === 0)) {
+        out.push(body[start] as string);
+        start = i + 1;
+        if (c === ')') break;
+      }
+    }
+    return out;
+  }
+
+  test('every transaction-type prefix starts with one of its letters', () => {
+    const letters = TYPE_PREFIXES.flatMap((p) => firstLetters(p.pattern.source));
+    expect(letters.length).toBeGreaterThanOrEqual(TYPE_PREFIXES.length);
+    for (const l of letters) expect(PREFIX_FIRST_LETTERS, `a prefix starts with ${l}`).toContain(l);
+    // And the list names no letter that no prefix starts with (each costs a regex run on names).
+    for (const l of PREFIX_FIRST_LETTERS) expect(letters).toContain(l);
   });
 });
