@@ -850,15 +850,23 @@ class PostgresSession implements StoreSession {
   async getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
     this.#check();
     await this.#requireClient(ref);
+    return this.#byTransactionKeys(ref, keys, 'transactions', 'id', transactionFromRow);
+  }
+
+  /**
+   * The rows of `table` whose bank account and `idColumn` are one of the keys, in the keys' order,
+   * in one query; a key without one gives nothing.
+   */
+  async #byTransactionKeys<T>(ref: ClientRef, keys: readonly TransactionKey[], table: 'transactions' | 'vouchers', idColumn: 'id' | 'transaction_id', fromRow: (row: Row) => T): Promise<T[]> {
     if (keys.length === 0) return [];
     return (
       await this.#q(
-        `SELECT t.* FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS k(bank_account, id, ord)
-           JOIN §.transactions t ON t.bureau_id = $1 AND t.client_id = $2 AND t.bank_account = k.bank_account AND t.id = k.id
+        `SELECT r.* FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS k(bank_account, id, ord)
+           JOIN §.${table} r ON r.bureau_id = $1 AND r.client_id = $2 AND r.bank_account = k.bank_account AND r.${idColumn} = k.id
           ORDER BY k.ord`,
         [ref.bureauId, ref.clientId, keys.map((k) => k.bankAccount), keys.map((k) => k.id)],
       )
-    ).map(transactionFromRow);
+    ).map(fromRow);
   }
 
   async listTransactions(ref: ClientRef, filter: TransactionFilter = {}): Promise<readonly TransactionRow[]> {
@@ -1031,15 +1039,7 @@ class PostgresSession implements StoreSession {
   async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
     this.#check();
     await this.#requireClient(ref);
-    if (keys.length === 0) return [];
-    return (
-      await this.#q(
-        `SELECT v.* FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS k(bank_account, id, ord)
-           JOIN §.vouchers v ON v.bureau_id = $1 AND v.client_id = $2 AND v.bank_account = k.bank_account AND v.transaction_id = k.id
-          ORDER BY k.ord`,
-        [ref.bureauId, ref.clientId, keys.map((k) => k.bankAccount), keys.map((k) => k.id)],
-      )
-    ).map(voucherFromRow);
+    return this.#byTransactionKeys(ref, keys, 'vouchers', 'transaction_id', voucherFromRow);
   }
 
   async markTransactions(ref: ClientRef, marks: readonly TransactionMark[]): Promise<void> {

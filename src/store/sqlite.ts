@@ -841,11 +841,19 @@ class SqliteSession implements StoreSession {
   async getTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly TransactionRow[]> {
     this.#check();
     this.#requireClient(ref);
-    const get = this.#q('SELECT * FROM transactions WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND id = ?');
-    const out: TransactionRow[] = [];
+    return this.#byTransactionKeys(ref, keys, 'SELECT * FROM transactions WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND id = ?', transactionFromRow);
+  }
+
+  /**
+   * The rows `sql` finds for each key (its parameters: bureau, client, bank account, line id), in
+   * the keys' order; a key it finds nothing for gives nothing.
+   */
+  #byTransactionKeys<T>(ref: ClientRef, keys: readonly TransactionKey[], sql: string, fromRow: (row: Row) => T): T[] {
+    const get = this.#q(sql);
+    const out: T[] = [];
     for (const k of keys) {
       const row = get.get(ref.bureauId, ref.clientId, k.bankAccount, k.id);
-      if (row !== undefined) out.push(transactionFromRow(asRow(row)));
+      if (row !== undefined) out.push(fromRow(asRow(row)));
     }
     return out;
   }
@@ -949,13 +957,7 @@ class SqliteSession implements StoreSession {
   async getVouchersForTransactions(ref: ClientRef, keys: readonly TransactionKey[]): Promise<readonly VoucherRecord[]> {
     this.#check();
     this.#requireClient(ref);
-    const get = this.#q('SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?');
-    const out: VoucherRecord[] = [];
-    for (const k of keys) {
-      const row = get.get(ref.bureauId, ref.clientId, k.bankAccount, k.id);
-      if (row !== undefined) out.push(voucherFromRow(asRow(row)));
-    }
-    return out;
+    return this.#byTransactionKeys(ref, keys, 'SELECT * FROM vouchers WHERE bureau_id = ? AND client_id = ? AND bank_account = ? AND transaction_id = ?', voucherFromRow);
   }
 
   async setLearnedFrom(ref: ClientRef, updates: readonly VoucherLearnedFrom[]): Promise<void> {

@@ -8,8 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmbiguousClientError, KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
-import type { ImportedTransaction, Kontera } from '../../src/kontera.js';
-import { openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
+import type { Kontera } from '../../src/kontera.js';
+import { bookGenerated, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 
 async function failure(p: Promise<unknown> | (() => unknown)): Promise<KonteraError> {
@@ -22,16 +22,9 @@ async function failure(p: Promise<unknown> | (() => unknown)): Promise<KonteraEr
   throw new Error('expected the call to fail');
 }
 
-/** Books a statement of `rows` lines for the client of `k`'s bureau. */
+/** Books a statement of `rows` lines for the client of `k`'s bureau, every line on 6212. */
 async function books(k: Kontera, clientId: string, rows: number): Promise<void> {
-  const { transactions } = await k.importStatement(clientId, swedbankCsv(rows));
-  await k.confirm(
-    clientId,
-    transactions.map((t: ImportedTransaction) => ({
-      transaction: t,
-      voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: '6212', amount: -t.amount }] },
-    })),
-  );
+  await bookGenerated(k, clientId, rows, () => '6212');
 }
 
 describe('client ids are scoped by bureau', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createKontera } from '../../src/kontera.js';
-import type { Kontera } from '../../src/kontera.js';
+import type { ImportedTransaction, Kontera } from '../../src/kontera.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
@@ -96,4 +96,19 @@ export function swedbankCsv(rows: number, first = 0, account = '1234567890'): st
     lines.push(`${i + 1},12345,${account},"Företagskonto",SEK,${r.date},${r.date},${r.date},"${r.text}","${r.text}",${kr(r.amount)},${kr(r.balance)}`);
   });
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Imports `rows` lines of {@link swedbankCsv} for the client and confirms each against 1930 and the
+ * account `account` gives its text.
+ */
+export async function bookGenerated(k: Kontera, clientId: string, rows: number, account: (text: string) => string): Promise<void> {
+  const { transactions } = await k.importStatement(clientId, swedbankCsv(rows));
+  await k.confirm(
+    clientId,
+    transactions.map((t: ImportedTransaction) => ({
+      transaction: t,
+      voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: account(t.text), amount: -t.amount }] },
+    })),
+  );
 }

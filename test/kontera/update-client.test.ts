@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KonteraError } from '../../src/core/errors.js';
 import { createKontera } from '../../src/kontera.js';
-import type { ImportedTransaction, Kontera, TransactionLike } from '../../src/kontera.js';
+import type { Kontera, TransactionLike } from '../../src/kontera.js';
 import { DEFAULT_AUTO_BOOK_THRESHOLD } from '../../src/suggest/score.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
-import { konteraOn, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
+import { bookGenerated, konteraOn, openStore, STORE_KINDS, swedbankCsv } from './helpers.js';
 import type { OpenedStore } from './helpers.js';
 
 const NOW = '2026-02-02T08:00:00.000Z';
@@ -26,14 +26,7 @@ function accountFor(text: string): string {
 
 /** Imports `rows` lines of the generated statement for the client and confirms each as `accountFor` books it. */
 async function books(k: Kontera, clientId: string, rows: number): Promise<void> {
-  const { transactions } = await k.importStatement(clientId, swedbankCsv(rows));
-  await k.confirm(
-    clientId,
-    transactions.map((t: ImportedTransaction) => ({
-      transaction: t,
-      voucher: { date: t.date, text: t.text, rows: [{ account: '1930', amount: t.amount }, { account: accountFor(t.text), amount: -t.amount }] },
-    })),
-  );
+  await bookGenerated(k, clientId, rows, accountFor);
 }
 
 /** A Swish line to a private person: a key with personal data, never in the network. */
