@@ -9,9 +9,10 @@
  * its size allows for; `clear` empties it for such a rebuild, or after erasure.
  *
  * It is a blocked Bloom filter (Putze, Sanders and Singler, "Cache-, hash- and space-efficient
- * Bloom filters", 2007): a key's probes all fall in one block of `BLOCK_BITS` bits, one cache line,
- * so a look-up costs one memory read where probes spread over a filter of megabytes cost one each
- * (at a million keys the filters outgrow the processor's nearer caches). Its false-positive rate,
+ * Bloom filters", 2007): a key's probes all fall in one block of `BLOCK_BITS` bits, 64 bytes, so a
+ * look-up reads one or two cache lines (two when the allocator did not align the buffer to 64
+ * bytes, which JavaScript cannot ask for) where probes spread over a filter of megabytes read one
+ * each (at a million keys the filters outgrow the processor's nearer caches). Its false-positive rate,
  * the share of empty look-ups still made, is that of a plain filter with `BITS_PER_KEY` bits per
  * key and `PROBES` probes averaged over blocks holding a Poisson number of keys (mean BLOCK_BITS /
  * BITS_PER_KEY = 32): about 0.27 %, against the 0.24 % of probes spread over the whole filter.
@@ -23,7 +24,7 @@ import { Hasher } from '../core/hash.js';
 const BITS_PER_KEY = 16;
 /** Bits probed per key. */
 const PROBES = 4;
-/** A block's size as a power of two: 2^9 = 512 bits, 64 bytes, one cache line of x64 and arm64 processors. */
+/** A block's size as a power of two: 2^9 = 512 bits, 64 bytes, the cache line of most processors. */
 const BLOCK_LOG2 = 9;
 /** Bits in a block. */
 const BLOCK_BITS = 2 ** BLOCK_LOG2;
