@@ -122,6 +122,8 @@ export const EN = {
   'opt.noSuspenseAccount': 'update: remove the suspense account',
   'opt.reviewAccounts': 'accounts whose suggestions always go to review, however confident (comma-separated)',
   'opt.noReviewAccounts': 'update: remove the review accounts',
+  'opt.reviewCounterparties': 'counterparties whose lines always go to review, however confident (comma-separated; matched on the counterparty key or within the bank text)',
+  'opt.noReviewCounterparties': 'update: remove the review counterparties',
   'opt.importBankAccount': 'ledger bank account of the statements',
   'opt.importAccountNumber': "a file with rows of several bank accounts: import this account's rows (as the file writes it, or its digits)",
   'opt.learnBankAccounts': "the books' bank accounts for this file (default: the client's): vouchers on them are learned as bank bookings",

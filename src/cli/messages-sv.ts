@@ -126,6 +126,8 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'opt.noSuspenseAccount': 'update: ta bort OBS-kontot',
   'opt.reviewAccounts': 'konton vars förslag alltid granskas, hur säkra de än är (kommaseparerade)',
   'opt.noReviewAccounts': 'update: ta bort granskningskontona',
+  'opt.reviewCounterparties': 'motparter vars rader alltid granskas, hur säkra förslagen än är (kommaseparerade; jämförs med motpartsnyckeln eller i banktexten)',
+  'opt.noReviewCounterparties': 'update: ta bort de granskade motparterna',
   'opt.importBankAccount': 'kontoutdragens bankkonto i bokföringen',
   'opt.importAccountNumber': 'en fil med rader från flera bankkonton: läs in det här kontots rader (som filen skriver numret, eller bara siffrorna)',
   'opt.learnBankAccounts': 'böckernas bankkonton i den här filen (standard: klientens): verifikationer på dem lärs in som bankhändelser',

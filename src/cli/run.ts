@@ -644,12 +644,14 @@ const CLIENTS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'no-suspense-account': { kind: 'boolean', help: 'opt.noSuspenseAccount' },
   'review-accounts': { kind: 'list', value: 'ACCOUNTS', help: 'opt.reviewAccounts' },
   'no-review-accounts': { kind: 'boolean', help: 'opt.noReviewAccounts' },
+  'review-counterparties': { kind: 'list', value: 'NAMES', help: 'opt.reviewCounterparties' },
+  'no-review-counterparties': { kind: 'boolean', help: 'opt.noReviewCounterparties' },
   yes: { kind: 'boolean', help: 'opt.yesErase' },
 };
 
 /** The settings `clients add` and `clients update` both take, and those only `update` takes (back to the default). */
-const CLIENT_SETTINGS = ['name', 'org-nr', 'threshold', 'bank-accounts', 'fiscal-years', 'not-vat-registered', 'auto-book-shared', 'no-network', 'suspense-account', 'review-accounts'] as const;
-const CLIENT_UNSETTINGS = ['no-org-nr', 'default-threshold', 'no-fiscal-years', 'vat-registered', 'no-auto-book-shared', 'network', 'no-suspense-account', 'no-review-accounts'] as const;
+const CLIENT_SETTINGS = ['name', 'org-nr', 'threshold', 'bank-accounts', 'fiscal-years', 'not-vat-registered', 'auto-book-shared', 'no-network', 'suspense-account', 'review-accounts', 'review-counterparties'] as const;
+const CLIENT_UNSETTINGS = ['no-org-nr', 'default-threshold', 'no-fiscal-years', 'vat-registered', 'no-auto-book-shared', 'network', 'no-suspense-account', 'no-review-accounts', 'no-review-counterparties'] as const;
 
 /** Which `clients` options each action takes (the global ones aside): any other is refused, not ignored. */
 const CLIENTS_ACTION_OPTIONS: Readonly<Record<'list' | 'add' | 'update' | 'remove', readonly string[]>> = {
@@ -669,6 +671,7 @@ const CLIENTS_OPPOSITES: readonly (readonly [string, string])[] = [
   ['network', 'no-network'],
   ['suspense-account', 'no-suspense-account'],
   ['review-accounts', 'no-review-accounts'],
+  ['review-counterparties', 'no-review-counterparties'],
 ];
 
 /** True when `option` was given on the command line, whatever its kind. */
@@ -685,8 +688,8 @@ function clientsOptionsFor(args: ParsedArgs, action: keyof typeof CLIENTS_ACTION
 
 /**
  * The changes `clients update` asks for, as {@link Kontera.updateClient} takes them: a value sets a
- * setting, `null` takes it back to what `clients add` gives. `review` keeps the client's review
- * counterparties (set through the API): only its accounts change.
+ * setting, `null` takes it back to what `clients add` gives. The review accounts and the review
+ * counterparties are set and removed apart: changing one keeps the other.
  */
 function clientChanges(args: ParsedArgs, say: Say, client: Client): UpdateClientInput {
   for (const [a, b] of CLIENTS_OPPOSITES) if (given(args, a) && given(args, b)) throw new UsageError(say('err.clientsOpposites', { a: `--${a}`, b: `--${b}` }));
@@ -709,11 +712,27 @@ function clientChanges(args: ParsedArgs, say: Say, client: Client): UpdateClient
   if (args.flags.has('no-network')) changes.network = false;
   if (args.strings.has('suspense-account')) changes.suspenseAccount = args.strings.get('suspense-account');
   if (args.flags.has('no-suspense-account')) changes.suspenseAccount = null;
-  const counterparties = client.review?.counterparties;
-  const keep = counterparties !== undefined && counterparties.length > 0 ? { counterparties } : undefined;
-  if (args.lists.has('review-accounts')) changes.review = { ...keep, accounts: args.lists.get('review-accounts') ?? [] };
-  if (args.flags.has('no-review-accounts')) changes.review = keep ?? null;
+  const review = reviewChanges(args, client.review);
+  if (review !== undefined) changes.review = review;
   return changes;
+}
+
+/**
+ * The client's review settings after `--review-accounts`/`--no-review-accounts` and
+ * `--review-counterparties`/`--no-review-counterparties`: undefined when none of them is given,
+ * `null` when neither list is left.
+ */
+function reviewChanges(args: ParsedArgs, current: Client['review']): { accounts?: string[]; counterparties?: string[] } | null | undefined {
+  const pick = (set: string, unset: string, now: readonly string[] | undefined): string[] | undefined => {
+    if (args.lists.has(set)) return [...(args.lists.get(set) ?? [])];
+    if (args.flags.has(unset)) return undefined;
+    return now === undefined ? undefined : [...now];
+  };
+  if (!['review-accounts', 'no-review-accounts', 'review-counterparties', 'no-review-counterparties'].some((o) => given(args, o))) return undefined;
+  const accounts = pick('review-accounts', 'no-review-accounts', current?.accounts);
+  const counterparties = pick('review-counterparties', 'no-review-counterparties', current?.counterparties);
+  const review = { ...(accounts !== undefined && accounts.length > 0 ? { accounts } : {}), ...(counterparties !== undefined && counterparties.length > 0 ? { counterparties } : {}) };
+  return Object.keys(review).length === 0 ? null : review;
 }
 
 /** A client's settings as a two-column table, each one as `clients update` sets it. */
@@ -744,12 +763,12 @@ function clientText(ctx: Context, c: Client): string {
 }
 
 const CLIENTS_UPDATE_USAGE =
-  'kontera --db FILE clients update ID [--bureau ID] [--name NAME] [--org-nr NNNNNN-NNNN | --no-org-nr] [--vat-registered | --not-vat-registered] [--threshold C | --default-threshold] [--auto-book-shared | --no-auto-book-shared] [--network | --no-network] [--suspense-account ACCOUNT | --no-suspense-account] [--review-accounts ACCOUNTS | --no-review-accounts] [--bank-accounts 1930,1940] [--fiscal-years START..END,… | --no-fiscal-years]';
+  'kontera --db FILE clients update ID [--bureau ID] [--name NAME] [--org-nr NNNNNN-NNNN | --no-org-nr] [--vat-registered | --not-vat-registered] [--threshold C | --default-threshold] [--auto-book-shared | --no-auto-book-shared] [--network | --no-network] [--suspense-account ACCOUNT | --no-suspense-account] [--review-accounts ACCOUNTS | --no-review-accounts] [--review-counterparties NAMES | --no-review-counterparties] [--bank-accounts 1930,1940] [--fiscal-years START..END,… | --no-fiscal-years]';
 
 const clientsCommand: Command = {
   usage:
     'kontera --db FILE clients [--bureau ID]\n' +
-    '       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared] [--no-network] [--suspense-account ACCOUNT] [--review-accounts ACCOUNTS]\n' +
+    '       kontera --db FILE clients add ID --name NAME [--bureau ID] [--org-nr NNNNNN-NNNN] [--threshold C] [--bank-accounts 1930,1940] [--fiscal-years START..END,…] [--not-vat-registered] [--auto-book-shared] [--no-network] [--suspense-account ACCOUNT] [--review-accounts ACCOUNTS] [--review-counterparties NAMES]\n' +
     `       ${CLIENTS_UPDATE_USAGE}\n` +
     '       kontera --db FILE clients remove ID --yes [--bureau ID]',
   summary: 'cmd.clients',
@@ -782,7 +801,9 @@ const clientsCommand: Command = {
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
           ...(args.flags.has('no-network') ? { network: false } : {}),
           ...(args.strings.has('suspense-account') ? { suspenseAccount: args.strings.get('suspense-account') } : {}),
-          ...(args.lists.has('review-accounts') ? { review: { accounts: args.lists.get('review-accounts') ?? [] } } : {}),
+          ...(args.lists.has('review-accounts') || args.lists.has('review-counterparties')
+            ? { review: { ...(args.lists.has('review-accounts') ? { accounts: args.lists.get('review-accounts') ?? [] } : {}), ...(args.lists.has('review-counterparties') ? { counterparties: args.lists.get('review-counterparties') ?? [] } : {}) } }
+            : {}),
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);

@@ -19,12 +19,13 @@ interface StoredClient {
   readonly autoBookShared?: boolean;
   readonly network: boolean;
   readonly suspenseAccount?: string;
-  readonly review?: { readonly accounts?: readonly string[] };
+  readonly review?: { readonly accounts?: readonly string[]; readonly counterparties?: readonly string[] };
   readonly fiscalYears?: readonly { start: string; end: string }[];
 }
 
 interface Suggested {
   readonly id: string;
+  readonly text: string;
   readonly action: 'auto' | 'review';
   readonly confidence: number;
   readonly review: boolean;
@@ -108,6 +109,29 @@ describe('kontera --db FILE clients update', () => {
     expect(suggested().suggestions.find((s) => s.id === auto?.id)).toMatchObject({ action: 'auto' });
   });
 
+  it("review counterparties send that counterparty's lines to review, apart from the review accounts; --no-review-counterparties lifts them", () => {
+    const auto = suggested().suggestions.find((s) => s.action === 'auto');
+    expect(auto).toBeDefined();
+    // The first word of its bank text, in lower case: matched within the upper-cased text.
+    const name = (auto?.text.split(' ')[0] as string).toLowerCase();
+    expect(name.length).toBeGreaterThanOrEqual(3);
+    const lines = (): Suggested[] => suggested().suggestions.filter((s) => s.text.toUpperCase().includes(name.toUpperCase()));
+    const before = lines();
+    expect(before.some((s) => s.action === 'auto')).toBe(true);
+
+    expect(update('--review-counterparties', name).review).toEqual({ counterparties: [name] });
+    for (const s of lines()) expect(s).toMatchObject({ action: 'review', review: true, reviewReasons: expect.arrayContaining([`The bureau reviews ${name}.`]) as unknown });
+    // Setting or removing the review accounts keeps the counterparties, and the other way round.
+    expect(update('--review-accounts', '6991').review).toEqual({ accounts: ['6991'], counterparties: [name] });
+    expect(update('--no-review-accounts').review).toEqual({ counterparties: [name] });
+    expect(update('--review-accounts', '6991', '--no-review-counterparties').review).toEqual({ accounts: ['6991'] });
+    expect(lines().map((s) => s.action)).toEqual(before.map((s) => s.action));
+    expect(update('--no-review-accounts')).not.toHaveProperty('review');
+    const opposite = k('clients', 'update', 'kaffe', '--review-counterparties', name, '--no-review-counterparties');
+    expect(opposite.code).toBe(2);
+    expect(opposite.stderr).toMatch(/--review-counterparties and --no-review-counterparties say opposite things/);
+  });
+
   it('sets and removes every other setting, each flag both ways', () => {
     let c = update('--name', 'Kaffebryggeriet i Kumla AB', '--org-nr', '556677-8899', '--not-vat-registered', '--auto-book-shared', '--suspense-account', '2999', '--fiscal-years', '2025-01-01..2025-12-31');
     expect(c).toMatchObject({ name: 'Kaffebryggeriet i Kumla AB', orgNr: '556677-8899', vatRegistered: false, autoBookShared: true, suspenseAccount: '2999', fiscalYears: [{ start: '2025-01-01', end: '2025-12-31' }] });
@@ -168,9 +192,11 @@ describe('kontera --db FILE clients update', () => {
     expect(all.filter((c) => c.id === 'kaffe').map((c) => [c.bureauId, c.network])).toEqual([['annan', false], ['local', true]]);
   });
 
-  it('clients add takes --no-network, --suspense-account and --review-accounts too', () => {
+  it('clients add takes --no-network, --suspense-account, --review-accounts and --review-counterparties too', () => {
     expect(k('clients', 'add', 'tyst', '--name', 'Tysta Bolaget AB', '--no-network', '--suspense-account', '2999', '--review-accounts', '6991,5410').code).toBe(0);
+    expect(k('clients', 'add', 'noga', '--name', 'Noga Bolaget AB', '--review-counterparties', 'Skatteverket,Anna Svensson').code).toBe(0);
     const all = JSON.parse(k('clients', '--json').stdout) as StoredClient[];
     expect(all.find((c) => c.id === 'tyst')).toMatchObject({ network: false, suspenseAccount: '2999', review: { accounts: ['6991', '5410'] } });
+    expect(all.find((c) => c.id === 'noga')?.review).toEqual({ counterparties: ['Skatteverket', 'Anna Svensson'] });
   });
 });
