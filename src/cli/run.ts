@@ -719,8 +719,8 @@ function clientChanges(args: ParsedArgs, say: Say, client: Client): UpdateClient
 
 /**
  * The client's review settings after `--review-accounts`/`--no-review-accounts` and
- * `--review-counterparties`/`--no-review-counterparties`: undefined when none of them is given,
- * `null` when neither list is left.
+ * `--review-counterparties`/`--no-review-counterparties` (for `clients add`, `current` is none):
+ * undefined when none of them is given, `null` when neither list is left.
  */
 function reviewChanges(args: ParsedArgs, current: Client['review']): { accounts?: string[]; counterparties?: string[] } | null | undefined {
   const pick = (set: string, unset: string, now: readonly string[] | undefined): string[] | undefined => {
@@ -789,6 +789,7 @@ const clientsCommand: Command = {
         const threshold = args.strings.has('threshold') ? numberOption(args, 'threshold', DEFAULT_AUTO_BOOK_THRESHOLD, 0, 1, say) : undefined;
         const orgNr = args.strings.get('org-nr');
         const fiscalYears = fiscalYearsOption(args, say);
+        const review = reviewChanges(args, undefined);
         const client = await kontera.addClient({
           bureauId: bureau,
           id,
@@ -801,9 +802,7 @@ const clientsCommand: Command = {
           ...(args.flags.has('auto-book-shared') ? { autoBookShared: true } : {}),
           ...(args.flags.has('no-network') ? { network: false } : {}),
           ...(args.strings.has('suspense-account') ? { suspenseAccount: args.strings.get('suspense-account') } : {}),
-          ...(args.lists.has('review-accounts') || args.lists.has('review-counterparties')
-            ? { review: { ...(args.lists.has('review-accounts') ? { accounts: args.lists.get('review-accounts') ?? [] } : {}), ...(args.lists.has('review-counterparties') ? { counterparties: args.lists.get('review-counterparties') ?? [] } : {}) } }
-            : {}),
+          ...(review !== undefined && review !== null ? { review } : {}),
         });
         if (ctx.json) json(ctx, client);
         else ctx.io.out(`${say('clients.added', { id: client.id, name: client.name, bureau: client.bureauId })}\n`);

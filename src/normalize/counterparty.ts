@@ -211,6 +211,11 @@ function countHyphens(s: string): number {
   return n;
 }
 
+/** The TYPE_PREFIXES match at the start of `s`, tried only when `s` starts with one of their first letters. */
+function typePrefixOf(s: string): RegExpExecArray | null {
+  return PREFIX_FIRST_CODES.has(s.charCodeAt(0)) ? ALL_PREFIXES.exec(s) : null;
+}
+
 /** Luhn mod-10 over a digit string (personnummer, org numbers, OCR). */
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -699,7 +704,7 @@ export function readCounterparty(text: string, extras: CounterpartyExtras = {}, 
   }
 
   // Strip transaction-type prefixes, repeatedly ("KORT PAYPAL …" after "KORTKÖP").
-  for (let m = PREFIX_FIRST_CODES.has(s.charCodeAt(0)) ? ALL_PREFIXES.exec(s) : null; m !== null && m[0].length > 0; m = PREFIX_FIRST_CODES.has(s.charCodeAt(0)) ? ALL_PREFIXES.exec(s) : null) {
+  for (let m = typePrefixOf(s); m !== null && m[0].length > 0; m = typePrefixOf(s)) {
     if (CARD_PREFIX.test(m[0])) {
       const d = m[1];
       card = { date: d === undefined ? card?.date : `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
