@@ -329,10 +329,13 @@ function keyWords(normalized: string): string[] {
   // A text that opens with the kind of transaction before the name ("Överföring Kalles Bygg",
   // "Payment from Kundbolaget", "Inbetalning Kundbolaget") keys on the name, as the same
   // counterparty written without it does; the kind is a signal of its own (`signals.type`). A text
-  // of type words only keeps them: they are all it says.
+  // of type words only keeps them: they are all it says; so does one whose words after the type
+  // are only legal forms ("Kundbet Kund AB"): a legal form alone names no one.
   let lead = 0;
   while (lead < kept.length && (((classes[lead] as number) & (TYPE | CONNECTOR)) !== 0 || typeCompoundHead(kept[lead] as string) > 0)) lead++;
-  const first = lead > 0 && lead < kept.length ? lead : 0;
+  let named = false;
+  for (let i = lead; i < kept.length && !named; i++) named = ((classes[i] as number) & LEGAL) === 0;
+  const first = lead > 0 && named ? lead : 0;
   let last = kept.length - 1;
   while (last > first && ((classes[last] as number) & (LEGAL | CITY | MONTH)) !== 0) last--;
   // Month words after the first word go, then repeats ("SPOTIFY Spotify"), then the tail.

@@ -105,6 +105,7 @@ const SAMPLES: readonly Sample[] = Object.freeze([
   { text: 'Kundbetalning', counterparty: 'Bryggeri Humle' },
   { text: 'Kundinbetalning 77', counterparty: 'Sandvikens Cykel' },
   { text: 'Levbet 2201', counterparty: 'Grossisten i Väst' },
+  { text: 'Kundbet Kund AB' },
   { text: 'Leverantörsbetalning', counterparty: 'Pappersbruket Nord' },
   { text: 'Insättning', counterparty: 'Almgren Bygg' },
   { text: 'Överföring', counterparty: 'Lundgrens El' },

@@ -74,6 +74,13 @@ describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', 
     expect(r.signals.autogiro).toBe(true);
   });
 
+  test('keeps the type word when nothing but a legal form follows it: a legal form alone names no one', () => {
+    expect(counterpartyKey('Kundbet Kund AB').key).toBe('KUNDBET');
+    expect(counterpartyKey('Överföring AB').key).toBe('ÖVERFÖRING');
+    // A name before the legal form is still the key, without the type word.
+    expect(counterpartyKey('Överföring Kalles Bygg AB').key).toBe('KALLES BYGG');
+  });
+
   test('gives salary lines of different months the same key', () => {
     expect(counterpartyKey('LÖN MARS').key).toBe('LÖN');
     expect(counterpartyKey('Lön april').key).toBe('LÖN');
