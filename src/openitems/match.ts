@@ -18,7 +18,9 @@ import { partitionPoint } from '../core/sort.js';
  * the item's and the amount is its open amount (or the sum of several of its counterparty's);
  * `reference-part`: the reference matches, the amount is less (a part payment); `amount-words`:
  * the open amount and the counterparty's words; `subset-words`: several items of that counterparty
- * sum to the amount; `part-words`: the counterparty's words, less than the open amount;
+ * sum to the amount; `part-words`: less than the open amount, from a line that names every word of
+ * the counterparty's name (no amount corroborates it, so half the name, which may be another
+ * party's, is not enough);
  * `amount-unique`: no words, but the only open item with that amount; `amount-ambiguous`: one of
  * several open items with that amount (the oldest is proposed); `subset`: items of one counterparty
  * sum to the amount, the line names no one.
@@ -423,7 +425,7 @@ function draftCandidates(
     else if (ref > 0 && target < item.open) drafts.push({ parts: [{ item, amount: target }], evidence: 'reference-part', referenceDigits: ref, overlap, partial: true });
     else if (item.open === target && named) drafts.push({ parts: [{ item, amount: target }], evidence: 'amount-words', referenceDigits: 0, overlap, partial: false });
     else if (item.open === target) drafts.push({ parts: [{ item, amount: target }], evidence: sameAmount === 1 ? 'amount-unique' : 'amount-ambiguous', referenceDigits: 0, overlap, partial: false });
-    else if (named && target < item.open && !conflicts(item)) drafts.push({ parts: [{ item, amount: target }], evidence: 'part-words', referenceDigits: 0, overlap, partial: true });
+    else if (overlap === 1 && target < item.open && !conflicts(item)) drafts.push({ parts: [{ item, amount: target }], evidence: 'part-words', referenceDigits: 0, overlap, partial: true });
   }
   // Several invoices paid at once: items of one counterparty (named by the line, or sharing words),
   // and the items whose references the line names.

@@ -77,6 +77,19 @@ describe('matchOpenItems on real books', () => {
     expect(best?.parts[0]?.item.references).toContain('30079');
   });
 
+  it('takes a part payment, which no amount corroborates, only from a line that names the counterparty in full', () => {
+    // Åby Bygg AB's invoice of 100 000 kr (Test4.SE, 2008-02-29) is open on 2008-03-15.
+    const items = ledgerBefore(vouchers, '2008-03-15');
+    const aby = items.find((i) => i.name === 'Åby Bygg AB' && i.open > 0);
+    expect(aby?.open).toBe(100_000_00);
+    const part = (text: string) => matchOpenItems({ date: '2008-03-15', amount: 40_000_00, text }, items).filter((c) => c.parts.some((p) => p.item === aby));
+    expect(part('Inbetalning ÅBY BYGG').map((c) => c.evidence)).toEqual(['part-words']);
+    // Another builder shares one of the name's two words: not a payment from Åby Bygg.
+    expect(part('Inbetalning NORRBY BYGG')).toEqual([]);
+    // With the open amount, half the name is enough: the amount says the rest.
+    expect(matchOpenItems({ date: '2008-03-15', amount: 100_000_00, text: 'Inbetalning ÅBY' }, items).find((c) => c.parts[0]?.item === aby)?.evidence).toBe('amount-words');
+  });
+
   it('finds nothing for a line no open item fits', () => {
     const items = updateLedger([], vouchers).items;
     expect(matchOpenItems({ date: '2008-12-31', amount: -1, text: 'CAFE' }, items)).toEqual([]);
