@@ -330,11 +330,13 @@ function keyWords(normalized: string): string[] {
   // "Payment from Kundbolaget", "Inbetalning Kundbolaget") keys on the name, as the same
   // counterparty written without it does; the kind is a signal of its own (`signals.type`). A text
   // of type words only keeps them: they are all it says; so does one whose words after the type
-  // are only legal forms ("Kundbet Kund AB"): a legal form alone names no one.
+  // are only legal forms ("Kundbet Kund AB"): a legal form alone names no one, and a text of
+  // legal forms and noise only ("Faktura AB") has no name at all.
   let lead = 0;
   while (lead < kept.length && (((classes[lead] as number) & (TYPE | CONNECTOR)) !== 0 || typeCompoundHead(kept[lead] as string) > 0)) lead++;
   let named = false;
   for (let i = lead; i < kept.length && !named; i++) named = ((classes[i] as number) & LEGAL) === 0;
+  if (!named && lead === 0) return [];
   const first = lead > 0 && named ? lead : 0;
   let last = kept.length - 1;
   while (last > first && ((classes[last] as number) & (LEGAL | CITY | MONTH)) !== 0) last--;

@@ -106,6 +106,7 @@ const SAMPLES: readonly Sample[] = Object.freeze([
   { text: 'Kundinbetalning 77', counterparty: 'Sandvikens Cykel' },
   { text: 'Levbet 2201', counterparty: 'Grossisten i Väst' },
   { text: 'Kundbet Kund AB' },
+  { text: 'Faktura 1042 AB' },
   { text: 'Leverantörsbetalning', counterparty: 'Pappersbruket Nord' },
   { text: 'Insättning', counterparty: 'Almgren Bygg' },
   { text: 'Överföring', counterparty: 'Lundgrens El' },

@@ -74,9 +74,13 @@ describe('counterpartyKey on real bank texts (formats.md §3.4 and the issue)', 
     expect(r.signals.autogiro).toBe(true);
   });
 
-  test('keeps the type word when nothing but a legal form follows it: a legal form alone names no one', () => {
+  test('keys on no legal form alone: the type word before it, or nothing when only bookkeeping words come with it', () => {
     expect(counterpartyKey('Kundbet Kund AB').key).toBe('KUNDBET');
     expect(counterpartyKey('Överföring AB').key).toBe('ÖVERFÖRING');
+    // Nothing but bookkeeping words and a legal form: no name, as bookkeeping words alone give none.
+    expect(counterpartyKey('Kund AB').key).toBeNull();
+    expect(counterpartyKey('Faktura 1042 AB').key).toBeNull();
+    expect(counterpartyKey('Kund').key).toBeNull();
     // A name before the legal form is still the key, without the type word.
     expect(counterpartyKey('Överföring Kalles Bygg AB').key).toBe('KALLES BYGG');
   });
