@@ -1107,7 +1107,7 @@ const correctCommand: Command = {
       if (client.chart !== undefined) {
         if (!client.chart.includes(account)) throw new ValidationError(say('err.accountNotInChart', { account, client: clientId }));
       } else {
-        const known = Object.keys(client.accountNames ?? {});
+        const known = client.booksAccounts ?? Object.keys(client.accountNames ?? {});
         if (known.length > 0 && !known.includes(account) && !args.flags.has('new-account')) {
           throw new ValidationError(say('err.accountNotLearned', { account, n: known.length, client: clientId }));
         }

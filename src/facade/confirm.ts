@@ -10,7 +10,7 @@ import { daysBetween, isIsoDate } from '../core/dates.js';
 import { learn } from '../knowledge/learn.js';
 import type { AccountNo, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
 import type { ClientRow, NewVoucher, VoucherRecord } from '../store/store.js';
-import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, show, yieldToEventLoop } from './shared.js';
+import { CHUNK, ChangeAccumulator, DEFAULT_BANK_ACCOUNT, checkAbort, checkAccount, checkLine, engineClient, keysOf, knowledgeForLearning, refOf, show, withBooksAccounts, yieldToEventLoop } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import { confirmOpenItems } from './open-items.js';
 import { isKonteraMark, markTransferSides } from './transfers.js';
@@ -187,6 +187,9 @@ export function confirmApi(ctx: FacadeContext): Pick<Kontera, 'confirm'> {
           ref,
           vouchers.map((record, i) => ({ record, line: (learnable[i] as ConfirmedBooking).transaction, bankAccount: checked[i]?.bankAccount ?? DEFAULT_BANK_ACCOUNT })),
         );
+        // The accounts the vouchers book are the client's books' accounts from now on.
+        const grown = withBooksAccounts(client, vouchers.flatMap((v) => v.rows.map((r) => r.account)), false);
+        if (grown !== undefined) await tx.updateClient(grown);
         return { vouchers, learned, warnings: dateWarnings(bookings) };
       });
     },

@@ -20,7 +20,7 @@ import { VOUCHER_SERIES } from '../store/store.js';
 import type { LearnedFrom, VoucherRecord } from '../store/store.js';
 import { checkBooking } from './confirm.js';
 import { confirmedBookings, keyRulesOutdated, learningHistory } from './relearn.js';
-import { ChangeAccumulator, engineClient, knowledgeForLearning, refOf, show } from './shared.js';
+import { ChangeAccumulator, engineClient, knowledgeForLearning, refOf, show, withBooksAccounts } from './shared.js';
 import type { FacadeContext } from './shared.js';
 import type { CorrectVoucherResult, Kontera, VoucherCorrection, VoucherId } from './types.js';
 
@@ -105,6 +105,8 @@ export function correctApi(ctx: FacadeContext): Pick<Kontera, 'correctVoucher'> 
           if (as !== undefined && keys.has(as.key)) changes.add(learn(k, r.settings, r.booking).changes);
         }
         await tx.applyKnowledge(client.bureauId, changes.result(), base, ctx.shareAt);
+        const grown = withBooksAccounts(client, rows.map((r) => r.account), false);
+        if (grown !== undefined) await tx.updateClient(grown);
         return { voucher: after, before, learned: corrected !== undefined && learnedAs(settings, corrected) !== undefined };
       });
     },

@@ -19,7 +19,7 @@ import { learnOpenItemsFromSie, unlearnOpenItems } from './open-items.js';
 import { bookingOf, confirmedLines, keyOfLine, knownYearStarts, ledgerEntries, matchLedger, sameVoucherIds, unnumberedNotInFile } from './ledger.js';
 import type { VoucherSpot } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
-import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, digits, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, yieldToEventLoop } from './shared.js';
+import { ACCOUNT_PATTERN, CHUNK, checkFiscalYears, ChangeAccumulator, checkAbort, checkAccount, digits, engineClient, keysOf, knowledgeForLearning, nonEmpty, refOf, withBooksAccounts, yieldToEventLoop } from './shared.js';
 import { ValidationError } from '../core/errors.js';
 import type { SieDocument } from '../sie/types.js';
 import type { FacadeContext } from './shared.js';
@@ -147,7 +147,12 @@ export function learnApi(ctx: FacadeContext): Pick<Kontera, 'learnFromSie' | 'un
             added = true;
           }
         }
-        if (added || client !== found) await tx.updateClient({ ...client, ...(added ? { accountNames: names } : {}) });
+        // The accounts of the books: what the file declares and what its vouchers book.
+        const declared = doc.accounts.map((a) => a.number);
+        const booked = doc.vouchers.flatMap((v) => v.transactions.map((t) => t.account));
+        const named = added ? { ...client, accountNames: names } : client;
+        const withBooks = withBooksAccounts(named, [...declared, ...booked], true) ?? named;
+        if (withBooks !== found) await tx.updateClient(withBooks);
         // The books' vouchers that book a line kontera confirmed: what such a payment settled, its
         // confirmation settled already (whenever the file is read, this time or again later).
         const bookedNow = new Map(open.map((l) => [keyOfLine(l), l.booked?.voucher]));

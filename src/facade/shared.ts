@@ -192,13 +192,29 @@ export function engineClient(c: ClientRow): ClientSettings {
     bureauId: c.bureauId,
     bankAccounts: c.bankAccounts,
     vatRegistered: c.vatRegistered,
-    chart: c.chart,
+    // Without a chart from the bureau, the accounts of the client's own books are its chart.
+    chart: c.chart ?? c.booksAccounts,
     suspenseAccount: c.suspenseAccount,
     review: c.review,
     autoBookThreshold: c.autoBookThreshold,
     autoBookShared: c.autoBookShared,
     network: c.network,
   };
+}
+
+/**
+ * The client with `accounts` added to its {@link ClientRow.booksAccounts} (sorted, each once), or
+ * `undefined` when they hold nothing new. `start`: begin the list when the client has none (a SIE
+ * file's accounts); otherwise only a list that exists grows (a confirmed voucher's accounts).
+ */
+export function withBooksAccounts(c: ClientRow, accounts: Iterable<AccountNo>, start: boolean): ClientRow | undefined {
+  if (c.booksAccounts === undefined && !start) return undefined;
+  const have = new Set(c.booksAccounts ?? []);
+  const before = have.size;
+  for (const a of accounts) if (ACCOUNT_PATTERN.test(a)) have.add(a);
+  if (have.size === before && c.booksAccounts !== undefined) return undefined;
+  if (have.size === 0) return undefined;
+  return { ...c, booksAccounts: [...have].sort() };
 }
 
 export function refOf(c: ClientRow): ClientRef {

@@ -59,6 +59,14 @@ export interface ClientRow {
   readonly chart?: readonly AccountNo[] | undefined;
   /** Account names (from a SIE `#KONTO`, or given), used when writing SIE. */
   readonly accountNames?: Readonly<Record<AccountNo, string>> | undefined;
+  /**
+   * The accounts of the client's own books, sorted: every account a learned SIE file declares
+   * (`#KONTO`) or books, and every account a voucher confirmed since books. Kept by `learnFromSie`,
+   * `confirm` and `correctVoucher`, not a setting. For a client without a {@link chart}, suggestions
+   * are made in these accounts (a rule's, the bureau's or the network's account the books lack
+   * becomes the nearest one in its BAS group), as in the chart; bookings are not limited by them.
+   */
+  readonly booksAccounts?: readonly AccountNo[] | undefined;
   /** OBS-konto. */
   readonly suspenseAccount?: AccountNo | undefined;
   readonly review?: ReviewSettings | undefined;
