@@ -23,6 +23,8 @@ export const BACKTEST_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0
 export const TARGET_PRECISION = 0.99;
 /** VAT accounts (26xx up to 2649), left out when deciding which account a voucher is booked to. */
 const VAT_ACCOUNT = /^26[0-4]\d$/;
+/** A BAS account number: four digits. */
+const BAS_ACCOUNT = /^\d{4}$/;
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
@@ -127,10 +129,26 @@ export function backtest(doc: SieDocument, options: BacktestOptions = {}): Backt
   const bookings = [...all].sort((a, b) => (a.voucher.date < b.voucher.date ? -1 : a.voucher.date > b.voucher.date ? 1 : 0));
   const bankAccounts =
     options.bankAccounts ?? [...new Set(bookings.flatMap((b) => b.voucher.rows.map((r) => r.account)))].filter((a) => /^19\d\d$/.test(a)).sort();
-  const client: ClientSettings = { id: 'backtest', bureauId: 'backtest', bankAccounts, vatRegistered: options.vatRegistered };
+  const settings: ClientSettings = { id: 'backtest', bureauId: 'backtest', bankAccounts, vatRegistered: options.vatRegistered };
   // Cut at the start of the month the train share falls in, so whole months are replayed.
   const cutIndex = Math.floor(bookings.length * train);
   const cutMonth = bookings[cutIndex]?.voucher.date.slice(0, 7);
+  // The accounts of the books as kontera would hold them (`Client.booksAccounts`): what the file
+  // declares and what its vouchers booked before the month replayed; each month adds its own, as
+  // confirming it would. Suggestions are made in them, as for a client without a chart.
+  const books = new Set(doc.accounts.map((a) => a.number).filter((a) => BAS_ACCOUNT.test(a)));
+  const accountsByMonth = new Map<string, Set<string>>();
+  for (const v of doc.vouchers) {
+    const month = v.date.slice(0, 7);
+    let set = accountsByMonth.get(month);
+    if (set === undefined) accountsByMonth.set(month, (set = new Set()));
+    for (const t of v.transactions) if (BAS_ACCOUNT.test(t.account)) set.add(t.account);
+  }
+  const addMonth = (month: string): void => {
+    for (const a of accountsByMonth.get(month) ?? []) books.add(a);
+  };
+  for (const month of accountsByMonth.keys()) if (cutMonth !== undefined && month < cutMonth) addMonth(month);
+  let client: ClientSettings = books.size === 0 ? settings : { ...settings, chart: [...books].sort() };
   const k = createKnowledge();
   const scored: Scored[] = [];
   const months: MonthRow[] = [];
@@ -164,6 +182,9 @@ export function backtest(doc: SieDocument, options: BacktestOptions = {}): Backt
       }
     }
     for (const b of batch) if (learn(k, client, b).learned) learned++;
+    const known = books.size;
+    addMonth(month);
+    if (books.size !== known) client = { ...settings, chart: [...books].sort() };
     months.push({ month, lines: batch.length, top1, autoBooked: auto, autoRight });
     options.onProgress?.({ phase: 'backtest', done: i - firstTest, total: bookings.length - firstTest });
   }

@@ -78,6 +78,8 @@ export const EN = {
   'cmd.backtest.details':
     'Learns the first --train share of the bank vouchers (whole months), then for each later month suggests every\n' +
     'line with what was known when the month began, scores it against the booking in the file, and learns the month.\n' +
+    'Suggestions are made in the accounts of the books (declared in the file or booked before the month), as kontera\n' +
+    'does for a client without a chart.\n' +
     'Writes an SVG chart of precision against the share auto-booked next to the SIE file (or to --chart).\n' +
     'A voucher the file holds unbalanced (or unreadable) is left out of the replay and reported on stderr, one\n' +
     'line each with file and line, and under "warnings" in --json; the exit status stays 0, as the replay of the\n' +

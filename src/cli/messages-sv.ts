@@ -82,6 +82,8 @@ export const SV: Readonly<Record<keyof typeof EN, string>> = {
   'cmd.backtest.details':
     'Lär sig den första andelen --train av bankverifikationerna (hela månader), föreslår sedan för varje senare månad\n' +
     'varje rad med det som var känt när månaden började, jämför med bokningen i filen och lär sig månaden.\n' +
+    'Förslagen görs på bokföringens konton (de som filen deklarerar eller som bokförts före månaden), som kontera\n' +
+    'gör för en klient utan kontoplan.\n' +
     'Skriver ett SVG-diagram över precision mot andel autobokfört bredvid SIE-filen (eller till --chart).\n' +
     'En verifikation som är obalanserad (eller oläslig) i filen lämnas utanför uppspelningen och rapporteras på\n' +
     'stderr, en rad var med fil och rad, och under "warnings" i --json; slutstatus är 0, eftersom resten av\n' +
