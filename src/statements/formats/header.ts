@@ -13,7 +13,7 @@ import { type AmountStyle, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, compoundMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, feeDirection, feeMovement, parseTable, signOf, unformula } from '../table.js';
 import { chainBreaks, depositLessWithdrawal, readingByBalance } from '../balance-chain.js';
 import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
@@ -105,6 +105,17 @@ export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undef
         return m?.meaning;
       });
       const has = (...ms: HeaderMeaning[]): boolean => meanings.some((m) => m !== undefined && ms.includes(m));
+      // A header that names no date, or no text, by the table: a name built on `datum`/`date` or
+      // `text` (`Startdatum`, `Verifikationstext`) is one.
+      const lacksDate = !has(...DATE_MEANINGS);
+      const lacksText = !has('text');
+      if (lacksDate || lacksText) {
+        names.forEach((n, k) => {
+          if (meanings[k] !== undefined) return;
+          const c = compoundMeaning(n);
+          if ((c === 'date' && lacksDate) || (c === 'text' && lacksText)) meanings[k] = c;
+        });
+      }
       if (!has(...DATE_MEANINGS) || !has('amount', 'credit', 'debit')) continue;
       // A data row below must split the same way.
       if (!lines.slice(i + 1, i + 6).some((l) => splitCells(l, d).length >= 2)) continue;
@@ -191,6 +202,11 @@ function holdsAccountNumbers(sample: readonly (readonly string[])[], i: number):
 
 function cell(row: readonly string[], i: number | undefined): string {
   return i === undefined || i < 0 ? '' : unformula((row[i] ?? '').trim());
+}
+
+/** A cell that holds words: a letter, and neither a date nor an amount. */
+function isWords(c: string, pattern: DatePattern, amountOf: (s: string) => number | undefined): boolean {
+  return /\p{L}/u.test(c) && parseDate(c, pattern) === undefined && amountOf(c) === undefined;
 }
 
 function describeStyle(s: AmountStyle): string {
@@ -473,6 +489,17 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const textFrom = TEXT_RANK.find((m) => columnsOf(header, m).length > 0);
   const named = textFrom === 'counterparty' ? columnsOf(header, 'counterparty').find((i) => !holdsAccountNumbers(sample, i)) : undefined;
   if (textFrom !== undefined) map.set('text', named ?? (columnsOf(header, textFrom)[0] as number));
+  else {
+    // No column the table knows describes the row: a column it does not know whose cells are
+    // words (not dates, amounts or numbers) on most rows does (`Händelse info`, `Notering`).
+    const wordy = (i: number): number => sample.filter((r) => isWords(cell(r, i), pattern, amountOf)).length;
+    const unknown = names.map((_, i) => i).filter((i) => header.meanings[i] === undefined && (names[i] ?? '').trim() !== '' && ![...map.values()].includes(i));
+    const best = unknown.map((i) => [i, wordy(i)] as const).filter(([, n]) => n * 2 > sample.length).sort((a, b) => b[1] - a[1])[0];
+    if (best !== undefined) {
+      map.set('text', best[0]);
+      reasons.push(`"${names[best[0]]}" read as the text: no column is named as one, and its cells are words`);
+    }
+  }
   const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
   const ref = firstUnused('message') ?? firstUnused('reference');
   if (ref !== undefined) map.set('reference', ref);

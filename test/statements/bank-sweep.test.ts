@@ -1,0 +1,57 @@
+/**
+ * A robustness sweep over statement exports no fixture had: each file under fixtures/statements
+ * was written by hand in the layout a bank or payment app writes (invented names and numbers), and
+ * each test holds what kontera read wrong or refused before.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStatement } from '../../src/statements/index.js';
+import type { Statement } from '../../src/statements/types.js';
+
+const fixture = (path: string): Buffer => readFileSync(new URL(`../../fixtures/statements/${path}`, import.meta.url));
+const read = (path: string, options: Parameters<typeof parseStatement>[1] = {}): Statement => parseStatement(fixture(path), { fileName: path, ...options });
+const rows = (s: Statement) => s.transactions.map((t) => [t.line, t.date, t.amount, t.balance, t.text]);
+
+describe('headers the synonym table did not hold', () => {
+  it("a payment app's Swedish interface (`Startdatum`, `Datum slutfört`, `Tillstånd`) is read as its English one is", () => {
+    const s = read('generic/revolut-personal-swedish-ui.csv');
+    expect(s.format).toBe('generic-csv');
+    // The booking date is the day the payment completed; the pending row (no completion date, `VÄNTANDE`) waits.
+    expect(rows(s)).toEqual([
+      [2, '2026-10-31', -37_450, 4_825_000, 'Clas Ohlson'],
+      [3, '2026-10-15', -100_000, 4_862_450, 'Till Anna Ek'],
+      [5, '2026-10-02', 500_000, 4_962_450, 'Påfyllning från 1234 56 78901'],
+    ]);
+    expect(s.transactions[0]?.valueDate).toBe('2026-10-30');
+    expect(s.detected?.columns).toMatchObject({ date: 'Datum slutfört', valueDate: 'Startdatum', amount: 'Belopp', balance: 'Saldo', text: 'Beskrivning' });
+    expect(s.warnings.find((w) => w.code === 'PENDING_EXCLUDED')?.lines).toEqual([4]);
+    const all = read('generic/revolut-personal-swedish-ui.csv', { includePending: true });
+    expect(all.transactions.find((t) => t.line === 4)).toMatchObject({ date: '2026-10-14', amount: -9_900, pending: true, text: 'Adobe' });
+  });
+
+  it('a text column named by a compound of `text` (`Verifikationstext`) is the text, not left out', () => {
+    const s = read('generic/verifikationstext-kr-headers-cp1252.csv');
+    expect(rows(s)).toEqual([
+      [3, '2026-10-30', -1_250_000, 4_825_000, 'Hyra oktober'],
+      [4, '2026-10-15', 312_500, 6_075_000, 'Kund AB faktura 1042'],
+      [5, '2026-10-02', -37_450, 5_762_500, 'Clas Ohlson'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ text: 'Verifikationstext', amount: 'Belopp kr', balance: 'Saldo kr' });
+  });
+
+  it('a date named by a compound of `datum` and a text column of any name whose cells are words are read', () => {
+    const s = read('generic/unnamed-text-column-registreringsdatum.csv');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-30', -1_250_000, 4_825_000, 'Hyra oktober'],
+      [3, '2026-10-15', 312_500, 6_075_000, 'Kund AB faktura 1042'],
+      [4, '2026-10-02', -37_450, 5_762_500, 'Clas Ohlson'],
+    ]);
+    expect(s.detected?.columns).toMatchObject({ date: 'Registreringsdatum', text: 'Notering' });
+    expect(s.warnings.find((w) => w.code === 'COLUMNS_DETECTED')?.message).toContain('"Notering" read as the text');
+  });
+
+  it('a second date named by a compound (`Förfallodatum`) beside a booking date stays unread, and a column of numbers is never the text', () => {
+    const s = parseStatement('Bokföringsdag;Förfallodatum;Belopp;Ref nr\n2026-10-30;2026-10-31;-12500,00;12345\n');
+    expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount, t.text])).toEqual([['2026-10-30', undefined, -1_250_000, '']]);
+  });
+});
