@@ -28,6 +28,8 @@ import { splitCells } from './csv.js';
  */
 const ACCOUNT_LABEL = /(?<![\p{L}\d])(?:\p{L}*konto(?:nummer|nr\.?|utdrag|namn|t)?(?: nr\.?| nummer)?|account(?: (?:number|no\.?|name))?|iban)(?![\p{L}\d])/iu;
 
+const ACCOUNT_LABELS = new RegExp(ACCOUNT_LABEL.source, 'giu');
+
 /**
  * A row naming another number than the account's: organisation or personal number, bankgiro,
  * plusgiro, OCR or other reference, customer number, phone. Such a row's number is never taken by
@@ -98,11 +100,17 @@ function isLabelledAccount(n: string): boolean {
  * (`8327-9, 123 456 789-0`, `83279 1234567890`); then seven to ten digits, grouped any way.
  */
 export function isClearingAndAccount(n: string): boolean {
-  const m = /^(\d{4}|8\d{3}-\d|8\d{4})(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/.exec(n.trim());
-  if (!m) return false;
-  const rest = digitCount(m[2] as string);
-  return rest >= 7 && rest <= 10 && !ID_NUMBER.test(n) && !BANKGIRO.test(n);
+  if (ID_NUMBER.test(n) || BANKGIRO.test(n)) return false;
+  // Each reading of the clearing number (`8327-9 913 456 789-0` is `8327-9` and ten digits, not
+  // `8327` and eleven): the number is one when any reading leaves an account of seven to ten digits.
+  return CLEARING_READINGS.some((re) => {
+    const m = re.exec(n.trim());
+    const rest = m === null ? 0 : digitCount(m[1] as string);
+    return rest >= 7 && rest <= 10;
+  });
 }
+
+const CLEARING_READINGS = [/^8\d{3}-\d(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/, /^8\d{4}(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/, /^\d{4}(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/];
 
 function unquoted(raw: string | undefined): string {
   return (raw ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
@@ -133,25 +141,26 @@ export function accountAfterLabel(pre: readonly string[], delimiter: string): { 
     const raw = splitCells(pre[i] ?? '', delimiter).map(unquoted);
     for (let at = 0; at < raw.length; at++) {
       const cell = raw[at] as string;
-      const label = ACCOUNT_LABEL.exec(cell);
-      if (label === null) continue;
-      // `Kontoutdrag` names the statement, not the account: a number after it is the account's
-      // only when it has an account number's shape (not a statement's serial number).
-      const fits = STATEMENT_LABEL.test(label[0]) ? (n: string): boolean => IBAN.test(n) || isClearingAndAccount(n) : isLabelledAccount;
-      // "Kontonummer: 1234…" in the same cell after the label; a label alone in its cell (or
-      // followed by words only, `Konto: Företagskonto;1234…`) has it in the next cell; a label
-      // alone in its cell, a column heading, in the cell below.
-      const rest = cell.slice(label.index + label[0].length).replace(/^\s*[:=]?\s*/, '');
-      const found =
-        numberInCell(rest, fits) ??
-        (/\d/.test(rest) ? undefined : numberInCell(raw[at + 1], fits)) ??
-        (rest === '' && label.index === 0 ? numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at], fits) : undefined);
-      if (found !== undefined) return { accountNumber: found };
-      // A label naming the account (`Konto: Företagskonto`, `Kontonamn;Företagskonto`): its name,
-      // unless a later line numbers it.
-      if (label.index !== 0 || !NAME_LABEL.test(label[0])) continue;
-      const named = rest !== '' ? rest : unquoted(raw[at + 1]);
-      if (accountName === undefined && named !== '' && /\p{L}/u.test(named) && named.length <= 60) accountName = named;
+      // Every label of the cell in turn (`Kontoutdrag Företagskonto 1234 56 78901`: the statement's, then the account's).
+      for (const label of cell.matchAll(ACCOUNT_LABELS)) {
+        // `Kontoutdrag` names the statement, not the account: a number after it is the account's
+        // only when it has an account number's shape (not a statement's serial number).
+        const fits = STATEMENT_LABEL.test(label[0]) ? (n: string): boolean => IBAN.test(n) || isClearingAndAccount(n) : isLabelledAccount;
+        // "Kontonummer: 1234…" in the same cell after the label; a label alone in its cell (or
+        // followed by words only, `Konto: Företagskonto;1234…`) has it in the next cell; a label
+        // alone in its cell, a column heading, in the cell below.
+        const rest = cell.slice(label.index + label[0].length).replace(/^\s*[:=]?\s*/, '');
+        const found =
+          numberInCell(rest, fits) ??
+          (/\d/.test(rest) ? undefined : numberInCell(raw[at + 1], fits)) ??
+          (rest === '' && label.index === 0 ? numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at], fits) : undefined);
+        if (found !== undefined) return { accountNumber: found };
+        // A label naming the account (`Konto: Företagskonto`, `Kontonamn;Företagskonto`): its name,
+        // unless a later line numbers it.
+        if (label.index !== 0 || !NAME_LABEL.test(label[0])) continue;
+        const named = rest !== '' ? rest : unquoted(raw[at + 1]);
+        if (accountName === undefined && named !== '' && /\p{L}/u.test(named) && named.length <= 60) accountName = named;
+      }
     }
   }
   return accountName === undefined ? {} : { accountName };

@@ -55,3 +55,23 @@ describe('headers the synonym table did not hold', () => {
     expect(s.transactions.map((t) => [t.date, t.valueDate, t.amount, t.text])).toEqual([['2026-10-30', undefined, -1_250_000, '']]);
   });
 });
+
+describe('the account number in a title row', () => {
+  it("a Swedbank or Sparbank account (`8214-9 913 456 789-0`, a clearing number with its check digit) is read after `Kontoutdrag` and as a title row's only number", () => {
+    const s = read('generic/sparbank-title-row-clearing-check-digit-cp1252.csv');
+    expect(s.accountNumber).toBe('8214-9 913 456 789-0');
+    expect(s.encoding).toBe('windows-1252');
+    expect(rows(s)).toEqual([
+      [5, '2026-10-30', -129_900, 2_370_100, 'Bg-bet. via internet TELIA'],
+      [6, '2026-10-29', 500_000, 2_500_000, 'Bankgiro inbetalning 51234'],
+      [7, '2026-10-28', -12_500, 2_000_000, 'PRIS NYCKELKUND'],
+    ]);
+  });
+
+  it('every label of a title cell is tried: `Kontoutdrag Företagskonto <number>` names the account after the second', () => {
+    expect(read('generic/verifikationstext-kr-headers-cp1252.csv').accountNumber).toBe('8327-9 913 456 789-0');
+    expect(parseStatement('Kontoutdrag Företagskonto 91234567\nDatum;Text;Belopp\n2026-10-30;Hyra;-1,00\n').accountNumber).toBe('91234567');
+    // A statement's serial number after `Kontoutdrag` alone is still no account.
+    expect(parseStatement('Kontoutdrag 91234567\nDatum;Text;Belopp\n2026-10-30;Hyra;-1,00\n').accountNumber).toBeUndefined();
+  });
+});

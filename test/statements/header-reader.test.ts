@@ -239,6 +239,8 @@ describe('the header reader', () => {
     ]);
     expect(s.detected?.columns).toMatchObject({ date: 'Bokf.dag', credit: 'In', debit: 'Ut', balance: 'Saldo' });
     expect(s.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+    // The title row `Kontoutdrag Företagskonto 8105-9 123 456 789-0` names the account.
+    expect(s.accountNumber).toBe('8105-9 123 456 789-0');
   });
 
   it('reads an HTML table of an unknown bank', () => {
