@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { parseDate } from '../core/dates.js';
 import { splitCells } from './csv.js';
 
 /**
@@ -193,4 +194,27 @@ export function preambleAccount(pre: readonly string[], delimiter: string): { ac
     if (titled !== undefined) return { accountNumber: titled };
   }
   return labelled;
+}
+
+/** A period: two ISO dates with a dash, `till` or `to` between them. */
+const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
+/** The same with day-first dates written with dots (`01.10.2026 - 31.10.2026`), as Nordic banks' English and Finnish interfaces write them. */
+const DOTTED_PERIOD = /(?<![\d.])(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/i;
+
+/**
+ * The period title rows state (`Period 2026-10-01 – 2026-10-31`, Swedbank's `* Transaktioner Period
+ * 2026-10-01–2026-10-31 Skapad …`, `Period: 01.10.2026 - 31.10.2026`): the first line with two dates
+ * that make one, the first not after the second.
+ */
+export function preamblePeriod(pre: readonly string[]): { from: string; to: string } | undefined {
+  for (const line of pre) {
+    for (const [re, pattern] of [[PERIOD, 'YYYY-MM-DD'], [DOTTED_PERIOD, 'DD.MM.YYYY']] as const) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const from = parseDate(m[1] as string, pattern);
+      const to = parseDate(m[2] as string, pattern);
+      if (from !== undefined && to !== undefined && from <= to) return { from, to };
+    }
+  }
+  return undefined;
 }

@@ -24,7 +24,7 @@ import {
   amountAt,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
-import { preambleAccount } from './preamble-account.js';
+import { preambleAccount, preamblePeriod } from './preamble-account.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
 
 export const COLUMN_ROLES = [
@@ -982,6 +982,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   }
 
   flushOwnRun();
+  // No period on the rows: the one the title rows state (an export's own, not a joined file's first).
+  if (period === undefined && joined === undefined && preamble.length > 0) period = preamblePeriod(preamble);
   let accountNumber = fromPreamble.accountNumber;
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

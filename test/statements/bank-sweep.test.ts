@@ -75,3 +75,32 @@ describe('the account number in a title row', () => {
     expect(parseStatement('Kontoutdrag 91234567\nDatum;Text;Belopp\n2026-10-30;Hyra;-1,00\n').accountNumber).toBeUndefined();
   });
 });
+
+describe('the period the title rows state', () => {
+  it("is the statement's period: Swedbank's `* Transaktioner Period …` line, a `Period` row, day-first dates with dots", () => {
+    expect(read('swedbank/csv-2020-cp1252-crlf.csv').period).toEqual({ from: '2020-01-01', to: '2020-02-02' });
+    expect(read('generic/sparbank-title-row-clearing-check-digit-cp1252.csv').period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    const s = read('generic/english-ui-iban-dotted-period.csv');
+    expect(s.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(s.accountNumber).toBe('SE12 2300 0000 0001 2345 6789');
+    // The export date below it is no period; rows are read as before.
+    expect(rows(s)).toEqual([
+      [6, '2026-10-30', -125_000, 4_825_000, 'Loopia AB'],
+      [7, '2026-10-15', 312_500, 4_950_000, 'Kund AB'],
+      [8, '2026-10-02', -37_450, 4_637_500, 'Clas Ohlson'],
+    ]);
+  });
+
+  it('a file whose title rows state none has none, and a reversed pair of dates is no period', () => {
+    expect(read('generic/unnamed-text-column-registreringsdatum.csv').period).toBeUndefined();
+    expect(parseStatement('Period 2026-10-31 - 2026-10-01\nDatum;Text;Belopp\n2026-10-30;Hyra;-1,00\n').period).toBeUndefined();
+  });
+
+  it("in a file of sections, only the first of which states a period, that period is not the file's", () => {
+    const s = parseStatement(
+      'Konto: Sparkonto 9123-4567819\nPeriod: 2026-03-01 - 2026-03-31\nDatum;Text;Belopp;Saldo\n2026-03-02;Ränta;1,00;101,00\n\nKonto: Lönekonto 9123-4567827\nDatum;Text;Belopp;Saldo\n2026-04-02;Lön;5,00;105,00\n',
+    );
+    expect(s.sections?.map((x) => x.period)).toEqual([{ from: '2026-03-01', to: '2026-03-31' }, undefined]);
+    expect(s.period).toBeUndefined();
+  });
+});
