@@ -116,6 +116,11 @@ export interface TableSpec {
    * counterparty column is empty takes the first of these that is not.
    */
   readonly moreCounterparties?: readonly number[];
+  /**
+   * More columns of the payment's reference or message (`Reference` beside `Message`): a row whose
+   * reference column is empty takes the first of these that is not.
+   */
+  readonly moreReferences?: readonly number[];
 }
 
 /** A date cell of a row the bank has not booked yet. */
@@ -578,6 +583,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iBankId = idx.bankId;
   const iPartyAccount = idx.counterpartyAccount;
   const moreParties = spec.moreCounterparties !== undefined && spec.moreCounterparties.length > 0 ? spec.moreCounterparties : undefined;
+  const moreRefs = spec.moreReferences !== undefined && spec.moreReferences.length > 0 ? spec.moreReferences : undefined;
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
   const iSign = idx.sign;
@@ -936,7 +942,11 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         }
       }
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
-      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
+      let reference = at(cells, iRef);
+      if (reference === '' && moreRefs !== undefined) {
+        for (let k = 0; k < moreRefs.length && reference === ''; k++) reference = at(cells, moreRefs[k] as number);
+      }
+      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : reference;
       const feeTx: RawRow | undefined =
         fee === 0
           ? undefined
@@ -961,7 +971,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         balance: fee !== 0 ? undefined : balance,
         // No description: the counterparty, the type, else the message/reference.
         text,
-        reference: at(cells, iRef) || bankId || undefined,
+        reference: reference || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,

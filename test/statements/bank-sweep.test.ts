@@ -104,3 +104,15 @@ describe('the period the title rows state', () => {
     expect(s.period).toBeUndefined();
   });
 });
+
+describe('a message and a reference column', () => {
+  it('a row without a message keeps the reference (an OCR number in `Reference` beside an empty `Message`)', () => {
+    const s = read('generic/english-ui-iban-dotted-period.csv');
+    expect(s.transactions.map((t) => [t.line, t.reference])).toEqual([
+      [6, '1234567890'],
+      [7, 'Faktura 1042'],
+      [8, undefined],
+    ]);
+    expect(s.warnings.find((w) => w.code === 'COLUMNS_DETECTED')?.message).toContain('A row without "Message" takes its reference from "Reference"');
+  });
+});

@@ -503,6 +503,10 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
   const ref = firstUnused('message') ?? firstUnused('reference');
   if (ref !== undefined) map.set('reference', ref);
+  // A message and a reference column (`Message` beside `Reference`, `Meddelande` beside `OCR`): a
+  // row without the first takes the other, so an OCR number is not lost where no message was written.
+  const moreRefs = ref === undefined ? [] : [...columnsOf(header, 'message'), ...columnsOf(header, 'reference')].filter((i) => ![...map.values()].includes(i));
+  if (moreRefs.length > 0) reasons.push(`a row without "${names[ref as number]}" takes its reference from ${moreRefs.map((i) => `"${names[i] ?? String(i)}"`).join(', then ')}`);
   const optional: [HeaderMeaning, ColumnRole][] = [
     ['counterparty', 'counterparty'],
     ['counterpartyAccount', 'counterpartyAccount'],
@@ -590,7 +594,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     why.push(`${role} ← "${name}"`);
     if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = name;
   }
-  const used = new Set([...map.values(), ...moreParties]);
+  const used = new Set([...map.values(), ...moreParties, ...moreRefs]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
   const detectedWhy = [
     `Columns: ${why.join(', ')}.`,
@@ -627,6 +631,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ...(feeDir !== undefined ? { feeDirection: feeDir } : {}),
     padShortRows: true,
     ...(moreParties.length > 0 ? { moreCounterparties: moreParties } : {}),
+    ...(moreRefs.length > 0 ? { moreReferences: moreRefs } : {}),
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);
