@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStatement } from '../../src/statements/index.js';
+import { FormatDetectionError } from '../../src/core/errors.js';
 import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (path: string): Buffer => readFileSync(new URL(`../../fixtures/statements/${path}`, import.meta.url));
@@ -114,5 +115,30 @@ describe('a message and a reference column', () => {
       [8, undefined],
     ]);
     expect(s.warnings.find((w) => w.code === 'COLUMNS_DETECTED')?.message).toContain('A row without "Message" takes its reference from "Reference"');
+  });
+});
+
+describe('a refusal of a table whose header lacks the date or the amount', () => {
+  it('names the line of the header, what it understood and the names it did not', () => {
+    let error: unknown;
+    try {
+      read('invalid/payment-app-unknown-date-headers.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormatDetectionError);
+    const e = error as FormatDetectionError;
+    expect(e.code).toBe('UNKNOWN_FORMAT');
+    expect(e.file).toBe('invalid/payment-app-unknown-date-headers.csv');
+    expect(e.line).toBe(1);
+    expect(e.message).toContain('line 1 looks like the column header (');
+    expect(e.message).toContain('"Belopp" amount');
+    expect(e.message).toContain('but no column names a date; not understood: "Påbörjades", "Klar"');
+    expect(e.message).toContain('(pass `columns` to read it as a generic CSV)');
+  });
+
+  it('says when the amount is what is missing, and nothing of the kind for a file with no header-like row', () => {
+    expect(() => parseStatement('Kontoutdrag\nBokföringsdag;Text;Kronor och ören\n2026-10-30;Hyra;-1 250,00\n')).toThrow(/line 2 looks like the column header .* but no column names an amount/);
+    expect(() => parseStatement('Hyra;-12500,00;48250,00\nKund AB;3125,00;60750,00\n')).toThrow(/^Unknown statement format: expected the header or layout of a known bank export; best candidates/);
   });
 });

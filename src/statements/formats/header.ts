@@ -87,9 +87,8 @@ function trimTrailing(cells: string[]): string[] {
   return cells.slice(0, n);
 }
 
-/** The best header row in the first lines, or undefined when none names a date and an amount. */
-export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undefined {
-  let best: HeaderCandidate | undefined;
+/** The header rows of the first lines under each delimiter, with what each cell means (in line order). */
+function* headerRows(lines: readonly string[]): Generator<HeaderCandidate> {
   const max = Math.min(lines.length, MAX_PREAMBLE + 1);
   for (let i = 0; i < max; i++) {
     const line = lines[i] ?? '';
@@ -116,14 +115,48 @@ export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undef
           if ((c === 'date' && lacksDate) || (c === 'text' && lacksText)) meanings[k] = c;
         });
       }
-      if (!has(...DATE_MEANINGS) || !has('amount', 'credit', 'debit')) continue;
       // A data row below must split the same way.
       if (!lines.slice(i + 1, i + 6).some((l) => splitCells(l, d).length >= 2)) continue;
-      const recognised = meanings.filter((m) => m !== undefined).length;
-      if (!best || recognised > best.recognised) best = { index: i, delimiter: d, names, meanings, currency, recognised };
+      yield { index: i, delimiter: d, names, meanings, currency, recognised: meanings.filter((m) => m !== undefined && m !== 'ignore').length };
     }
   }
+}
+
+const MONEY_ROW_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit'];
+
+/** The best header row in the first lines, or undefined when none names a date and an amount. */
+export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undefined {
+  let best: HeaderCandidate | undefined;
+  for (const c of headerRows(lines)) {
+    if (!c.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m)) || !c.meanings.some((m) => m !== undefined && MONEY_ROW_MEANINGS.includes(m))) continue;
+    const recognised = c.meanings.filter((m) => m !== undefined).length;
+    if (!best || recognised > best.recognised) best = { ...c, recognised };
+  }
   return best;
+}
+
+/**
+ * Why no header row was found, where a row looks like one: a row of the first lines that names an
+ * amount (or a date) and at least one other column the table knows, but no date (or no amount).
+ * Says which line, what it understood and which names it did not, for the refusal. Undefined when
+ * no row comes close.
+ */
+export function nearHeaderRow(lines: readonly string[]): { line: number; message: string } | undefined {
+  let best: HeaderCandidate | undefined;
+  for (const c of headerRows(lines)) {
+    const date = c.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m));
+    const money = c.meanings.some((m) => m !== undefined && MONEY_ROW_MEANINGS.includes(m));
+    if (date === money || c.recognised < 2) continue;
+    if (!best || c.recognised > best.recognised) best = c;
+  }
+  if (best === undefined) return undefined;
+  const missing = best.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m)) ? 'an amount (or a deposit and a withdrawal)' : 'a date';
+  const known = best.names.flatMap((n, k) => (best.meanings[k] === undefined || best.meanings[k] === 'ignore' ? [] : [`"${n}" ${best.meanings[k]}`]));
+  const unknown = best.names.filter((n, k) => best.meanings[k] === undefined && n !== '').map((n) => `"${n}"`);
+  return {
+    line: best.index + 1,
+    message: `line ${best.index + 1} looks like the column header (${known.join(', ')}) but no column names ${missing}${unknown.length > 0 ? `; not understood: ${unknown.join(', ')}` : ''}`,
+  };
 }
 
 /**
