@@ -7,7 +7,7 @@ import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
 import { chainBreaks, depositLessWithdrawal, readingByBalance, walkChain } from './balance-chain.js';
-import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
+import { type AmountStyle, currencyMark, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
   type BalanceMark,
@@ -381,7 +381,24 @@ function at(cells: readonly string[], i: number): string {
 /** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
 function moneyAt(cells: readonly string[], i: number): string {
   const v = at(cells, i);
-  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212') ? '' : v;
+  if (v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212')) return '';
+  // A currency beside the number (`-1 250,00 EUR`): the number; the row's currency says which (see markedCurrency).
+  // Fast path: a plain number (a digit last, a digit first or after a minus), as nearly every cell is.
+  const last = v.charCodeAt(v.length - 1);
+  const lead = v.charCodeAt(v.charCodeAt(0) === 45 ? 1 : 0);
+  if (v === '' || (last >= 48 && last <= 57 && lead >= 48 && lead <= 57)) return v;
+  return currencyMark(v)?.rest ?? v;
+}
+
+/** The currency a row's amount cell names beside its number (`-1 250,00 EUR`), if any. */
+function markedCurrency(cells: readonly string[], columns: readonly number[]): string | undefined {
+  for (const i of columns) {
+    const v = at(cells, i);
+    if (v === '') continue;
+    const code = currencyMark(v)?.code;
+    if (code !== undefined) return code;
+  }
+  return undefined;
 }
 
 /**
@@ -584,6 +601,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iPartyAccount = idx.counterpartyAccount;
   const moreParties = spec.moreCounterparties !== undefined && spec.moreCounterparties.length > 0 ? spec.moreCounterparties : undefined;
   const moreRefs = spec.moreReferences !== undefined && spec.moreReferences.length > 0 ? spec.moreReferences : undefined;
+  // The columns whose cells may name the row's currency beside the number (`-1 250,00 EUR`).
+  const amountColumns = [idx.amount, idx.credit, idx.debit].filter((i) => i >= 0);
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
   const iSign = idx.sign;
@@ -637,7 +656,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const d = at(cells, iDate);
       if (/\d/.test(d)) dateSamples.push(d);
       for (let m = 0; m < moneyColumns.length; m++) {
-        const v = at(cells, moneyColumns[m] as number);
+        const v = moneyAt(cells, moneyColumns[m] as number);
         if (v !== '') {
           amountSamples.push(v);
           sampleLines.push(line);
@@ -957,7 +976,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               amount: fee,
               balance,
               text: `${fieldName('fee')}: ${text}`,
-              currency: currencyCode(at(cells, iCurrency)),
+              currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
               account: iAccount >= 0 ? accountOf(cells) : undefined,
               pending: pending || undefined,
             };
@@ -975,7 +994,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,
-        currency: currencyCode(at(cells, iCurrency)),
+        currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
         account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,

@@ -142,3 +142,35 @@ describe('a refusal of a table whose header lacks the date or the amount', () =>
     expect(() => parseStatement('Hyra;-12500,00;48250,00\nKund AB;3125,00;60750,00\n')).toThrow(/^Unknown statement format: expected the header or layout of a known bank export; best candidates/);
   });
 });
+
+describe('money cells that name their currency', () => {
+  it('a currency account saved with a spreadsheet currency format (`-1 250,00 €`) is read in that currency', () => {
+    const s = read('generic/currency-account-euro-sign-cp1252.csv');
+    expect(s.currency).toBe('EUR');
+    expect(s.accountNumber).toBe('6123-123 456 789');
+    expect(rows(s)).toEqual([
+      [3, '2026-10-30', -125_000, 482_500, 'Hyra lager Hamburg'],
+      [4, '2026-10-15', 312_500, 607_500, 'Kund GmbH'],
+      [5, '2026-10-02', -1_250, 295_000, 'Bankavgift'],
+    ]);
+    expect(s.transactions.every((t) => t.currency === undefined)).toBe(true);
+    expect(s.openingBalance).toBe(296_250);
+  });
+
+  it('`-$1,250.00`, `$4,825.00` and `($12.50)` are dollars', () => {
+    const s = read('generic/english-dollar-sign-amounts.csv');
+    expect(s.currency).toBe('USD');
+    expect(rows(s)).toEqual([
+      [2, '2026-10-30', -125_000, 482_500, 'Rent warehouse'],
+      [3, '2026-10-15', 312_500, 607_500, 'Client Inc'],
+      [4, '2026-10-02', -1_250, 295_000, 'Wire fee'],
+    ]);
+  });
+
+  it('a word after the number is still no amount, and a SEK file with one foreign-marked row keeps that row in its currency', () => {
+    expect(() => parseStatement('Datum;Text;Belopp\n2026-10-30;Hyra;-1 250,00 EURO\n')).toThrow(/Invalid amount.*"-1 250,00 EURO"/);
+    const s = parseStatement('Datum;Text;Belopp;Valuta\n2026-10-30;Hyra;-1 250,00;SEK\n2026-10-29;Hotell;-99,00 EUR;\n2026-10-28;Kund;500,00;SEK\n');
+    expect(s.currency).toBe('SEK');
+    expect(s.transactions.map((t) => [t.amount, t.currency])).toEqual([[-125_000, undefined], [-9_900, 'EUR'], [50_000, undefined]]);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { DATE_PATTERNS, type DatePattern, parseDate } from '../../core/dates.js';
-import { type AmountStyle, tryParseAmount } from '../../core/money.js';
+import { type AmountStyle, currencyMark, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
@@ -280,10 +280,12 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   );
 
   const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
-  const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
+  // A currency beside the number (`-1 250,00 EUR`, a currency account's cells in a spreadsheet's currency format) is no part of it.
+  const unmarked = (s: string): string => currencyMark(s)?.rest ?? s;
+  const moneySamples = sample.flatMap((r) => moneyCols.map((i) => unmarked(cell(r, i)))).filter((s) => /\d/.test(s));
   const style = bestOf(HEADER_STYLES, moneySamples, (st, s) => typeof tryParseAmount(s, st) === 'number');
   const amountOf = (s: string): number | undefined => {
-    const v = tryParseAmount(s, style);
+    const v = tryParseAmount(unmarked(s), style);
     return typeof v === 'number' ? v : undefined;
   };
   const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
