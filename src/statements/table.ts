@@ -19,6 +19,7 @@ import {
   type RawRow,
   type RawSection,
   type RowProblem,
+  type RowSink,
   type StatementFormat,
   WORKBOOK_DELIMITER,
   amountAt,
@@ -541,7 +542,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   let datePattern: DatePattern = spec.datePatterns[0]!;
   let style: AmountStyle = spec.amountStyles[0]!;
 
-  const sink = ctx.sink;
+  // A dated row named as a total (`2026-10-31;Summa;-9 375,00;`) whose amount is the sum of the
+  // (two or more) rows since the table began, or since the last such row (a joined export's
+  // own), is the table's totals row: a footer, not a transaction.
+  let rowSum = 0;
+  let rowCount = 0;
+  const sink: RowSink = {
+    add(r: RawRow): void {
+      ctx.sink.add(r);
+      if (r.pending !== true) {
+        rowSum += r.amount;
+        rowCount++;
+      }
+    },
+  };
   let ambiguousAmounts: RawStatement['ambiguousAmounts'];
   const marks: BalanceMark[] = [];
   const skipped: RowProblem[] = [];
@@ -981,7 +995,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               pending: pending || undefined,
             };
       if (feeTx !== undefined && spec.feeRowFirst === true) sink.add(feeTx);
-      sink.add({
+      const tx: RawRow = {
         line,
         date: isoDate,
         valueDate: valueDate !== isoDate ? valueDate : undefined,
@@ -998,7 +1012,14 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,
-      });
+      };
+      if (rowCount >= 2 && amount === rowSum && feeTx === undefined && !pending && balance === undefined && cells.some((c) => TOTALS.test(c.trim()))) {
+        footer.push(line);
+        rowSum = 0;
+        rowCount = 0;
+        return;
+      }
+      sink.add(tx);
       if (feeTx !== undefined && spec.feeRowFirst !== true) sink.add(feeTx);
       seenRow = true;
     } catch (e) {

@@ -174,3 +174,34 @@ describe('money cells that name their currency', () => {
     expect(s.transactions.map((t) => [t.amount, t.currency])).toEqual([[-125_000, undefined], [-9_900, 'EUR'], [50_000, undefined]]);
   });
 });
+
+describe('a totals row with a date', () => {
+  it('a row named as a total whose amount is the sum of the rows above is a footer, not a transaction', () => {
+    const s = read('generic/dated-totals-row-split-columns.csv');
+    expect(rows(s)).toEqual([
+      [5, '2026-10-02', -37_450, 5_762_500, 'Clas Ohlson'],
+      [6, '2026-10-15', 312_500, 6_075_000, 'Kund AB faktura 1042'],
+      [7, '2026-10-30', -1_250_000, 4_825_000, 'Hyra oktober'],
+    ]);
+    expect(s.closingBalance).toBe(4_825_000);
+    expect(s.warnings.find((w) => w.code === 'FOOTER_IGNORED')?.lines).toEqual([8]);
+  });
+
+  it('a payee whose name starts like a total stays a transaction: not the sum, or the sum of one row only', () => {
+    const texts = (csv: string) => parseStatement(csv).transactions.map((t) => [t.line, t.amount, t.text]);
+    expect(texts('Datum;Text;Belopp\n2026-10-30;Hyra;-100,00\n2026-10-15;Summa Bygg AB;-100,00\n')).toEqual([
+      [2, -10_000, 'Hyra'],
+      [3, -10_000, 'Summa Bygg AB'],
+    ]);
+    expect(texts('Datum;Text;Belopp\n2026-10-30;Hyra;-100,00\n2026-10-20;Kaffe;-5,00\n2026-10-15;Summa Bygg AB;-50,00\n')).toEqual([
+      [2, -10_000, 'Hyra'],
+      [3, -500, 'Kaffe'],
+      [4, -5_000, 'Summa Bygg AB'],
+    ]);
+    expect(texts('Datum;Text;Belopp\n2026-10-30;Hyra;-100,00\n2026-10-20;Summa Bygg AB;-105,00\n2026-10-15;Kaffe;-5,00\n')).toEqual([
+      [2, -10_000, 'Hyra'],
+      [3, -10_500, 'Summa Bygg AB'],
+      [4, -500, 'Kaffe'],
+    ]);
+  });
+});
