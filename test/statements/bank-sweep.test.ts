@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStatement } from '../../src/statements/index.js';
 import { FormatDetectionError } from '../../src/core/errors.js';
+import { ColumnAmbiguityError } from '../../src/statements/formats/header.js';
 import type { Statement } from '../../src/statements/types.js';
 
 const fixture = (path: string): Buffer => readFileSync(new URL(`../../fixtures/statements/${path}`, import.meta.url));
@@ -203,5 +204,28 @@ describe('a totals row with a date', () => {
       [3, -10_500, 'Summa Bygg AB'],
       [4, -500, 'Kaffe'],
     ]);
+  });
+});
+
+describe('two columns with the same header', () => {
+  it('the ambiguity names them by index, and its `columns` suggestion (a header two columns share is no name) reads the file', () => {
+    let error: unknown;
+    try {
+      read('invalid/two-date-columns-same-name.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ColumnAmbiguityError);
+    const e = error as ColumnAmbiguityError;
+    expect(e.code).toBe('AMBIGUOUS_FORMAT');
+    expect(e.line).toBe(1);
+    expect(e.candidates).toEqual({ date: ['Datum (index 0)', 'Datum (index 1)'] });
+    expect(e.columns).toEqual({ amount: 'Belopp', date: 0, text: 'Text' });
+    expect(read('invalid/two-date-columns-same-name.csv', { columns: e.columns }).transactions.map((t) => [t.date, t.amount])).toEqual([
+      ['2026-10-30', -1_250_000],
+      ['2026-10-15', 312_500],
+    ]);
+    const other = read('invalid/two-date-columns-same-name.csv', { columns: { ...e.columns, date: 1 } });
+    expect(other.transactions.map((t) => t.date)).toEqual(['2026-10-29', '2026-10-15']);
   });
 });

@@ -369,10 +369,15 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const why: string[] = [];
   const reasons: string[] = [];
   const map = new Map<ColumnRole, number>();
-  const mapping: Record<string, string | string[]> = {};
+  const mapping: Record<string, string | number | string[]> = {};
+  /** How a `columns` option names column `i`: by its header, or by its index where two columns share that header. */
+  const columnRef = (i: number): string | number => {
+    const name = names[i];
+    return name === undefined || name === '' || names.indexOf(name) !== names.lastIndexOf(name) ? i : name;
+  };
   const suggestion = (): ColumnMapping => {
-    const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = names[i] ?? String(i);
+    const m: Record<string, string | number> = {};
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = columnRef(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -395,7 +400,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (alive.length > 1) {
       map.set(role, alive[0] as number);
       fill();
-      throw new ColumnAmbiguityError(role, alive.map((i) => names[i] ?? String(i)), suggestion(), ctx.file, headerLine);
+      throw new ColumnAmbiguityError(role, alive.map((i) => (typeof columnRef(i) === 'number' ? `${names[i] ?? ''} (index ${i})` : (names[i] as string))), suggestion(), ctx.file, headerLine);
     }
     return alive[0] as number;
   };
@@ -627,7 +632,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = columnRef(i);
   }
   const used = new Set([...map.values(), ...moreParties, ...moreRefs]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
