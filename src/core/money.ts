@@ -93,6 +93,38 @@ function stripCurrencyPrefix(s: string): string {
   return s.slice(cut).trimStart();
 }
 
+/** Currency codes and signs a spreadsheet's currency format writes beside an amount (SEK and `kr` are read as the amount's own). */
+const CURRENCY_MARKS: readonly (readonly [string, string])[] = [
+  ['EUR', 'EUR'], ['USD', 'USD'], ['GBP', 'GBP'], ['NOK', 'NOK'], ['DKK', 'DKK'], ['CHF', 'CHF'], ['PLN', 'PLN'], ['JPY', 'JPY'],
+  ['\u20ac', 'EUR'], ['$', 'USD'], ['\u00a3', 'GBP'],
+];
+
+/**
+ * The currency a money cell names beside its number (`-1 250,00 EUR`, `€ 1 250,00`, `$1,250.00`, as
+ * a spreadsheet's currency format writes a currency account's amounts), and the cell without it;
+ * undefined when the cell names none (or names SEK/kr, which the amount reader takes off itself).
+ * Only before or after a digit, a sign or a blank: a word is no currency mark.
+ */
+export function currencyMark(raw: string): { readonly code: string; readonly rest: string } | undefined {
+  const s = raw.trim();
+  if (s.length < 2) return undefined;
+  for (const [mark, code] of CURRENCY_MARKS) {
+    if (s.endsWith(mark)) {
+      const before = s.charCodeAt(s.length - mark.length - 1);
+      if (!(GROUP_SPACES.has(before) || (before >= 48 && before <= 57) || before === 45 || before === 41 || before === 0x2212)) continue;
+      return { code, rest: s.slice(0, s.length - mark.length).trimEnd() };
+    }
+    // Before the number, or between its sign (or accounting parenthesis) and it (`-$1,250.00`, `($1,250.00)`).
+    const sign = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 40 || s.charCodeAt(0) === 0x2212 ? 1 : 0;
+    if (s.startsWith(mark, sign)) {
+      const after = s.charCodeAt(sign + mark.length);
+      if (!(GROUP_SPACES.has(after) || (after >= 48 && after <= 57) || after === 45 || after === 43 || after === 40 || after === 0x2212)) continue;
+      return { code, rest: s.slice(0, sign) + s.slice(sign + mark.length).trimStart() };
+    }
+  }
+  return undefined;
+}
+
 function describe(style: AmountStyle): string {
   const group = style.thousands === 'none' ? '' : style.thousands === 'space' ? ' ' : style.thousands;
   const example = `-1${group}234${style.decimal}50`;

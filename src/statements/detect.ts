@@ -6,7 +6,7 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../core/limits.js';
 import { FormatDetectionError, StatementParseError } from '../core/errors.js';
 import { type DecodedText, decodeText, looksBinary, repairMojibake, sniffUtf16 } from '../core/encoding.js';
 import { headLines, makeHead } from './csv.js';
-import { findHeaderRow } from './formats/header.js';
+import { MAX_PREAMBLE, findHeaderRow, nearHeaderRow } from './formats/header.js';
 import { xlsxToText } from './xlsx.js';
 import { xlsToText } from './xls.js';
 import { isOds, odsToText } from './ods.js';
@@ -180,11 +180,13 @@ export function pickFormat(candidates: readonly DetectionCandidate[], file?: str
   const [best, second] = candidates;
   if (!best || best.score < MIN_SCORE) {
     if (text !== undefined) rejectMarkup(text, file);
+    // A row that looks like a column header but lacks the date or the amount: say which, and where.
+    const near = text === undefined ? undefined : nearHeaderRow(headLines(text, MAX_PREAMBLE + 6).map((l) => (l.length > HEAD_LINE_CHARS ? l.slice(0, HEAD_LINE_CHARS) : l)));
     throw new FormatDetectionError(
       'UNKNOWN_FORMAT',
-      `Unknown statement format: expected the header or layout of a known bank export; best candidates: ${list}${best?.format === 'generic-csv' ? ' (pass `columns` to read it as a generic CSV)' : ''}`,
+      `Unknown statement format: expected the header or layout of a known bank export${near !== undefined ? `; ${near.message}` : ''}; best candidates: ${list}${best?.format === 'generic-csv' || near !== undefined ? ' (pass `columns` to read it as a generic CSV)' : ''}`,
       candidates,
-      { file },
+      { file, ...(near !== undefined && { line: near.line }) },
     );
   }
   if (second && best.score - second.score < MIN_MARGIN) {

@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { parseDate } from '../core/dates.js';
 import { splitCells } from './csv.js';
 
 /**
@@ -27,6 +28,8 @@ import { splitCells } from './csv.js';
  * Whole words only: `Kontohavare` (the holder) is no label.
  */
 const ACCOUNT_LABEL = /(?<![\p{L}\d])(?:\p{L}*konto(?:nummer|nr\.?|utdrag|namn|t)?(?: nr\.?| nummer)?|account(?: (?:number|no\.?|name))?|iban)(?![\p{L}\d])/iu;
+
+const ACCOUNT_LABELS = new RegExp(ACCOUNT_LABEL.source, 'giu');
 
 /**
  * A row naming another number than the account's: organisation or personal number, bankgiro,
@@ -98,11 +101,17 @@ function isLabelledAccount(n: string): boolean {
  * (`8327-9, 123 456 789-0`, `83279 1234567890`); then seven to ten digits, grouped any way.
  */
 export function isClearingAndAccount(n: string): boolean {
-  const m = /^(\d{4}|8\d{3}-\d|8\d{4})(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/.exec(n.trim());
-  if (!m) return false;
-  const rest = digitCount(m[2] as string);
-  return rest >= 7 && rest <= 10 && !ID_NUMBER.test(n) && !BANKGIRO.test(n);
+  if (ID_NUMBER.test(n) || BANKGIRO.test(n)) return false;
+  // Each reading of the clearing number (`8327-9 913 456 789-0` is `8327-9` and ten digits, not
+  // `8327` and eleven): the number is one when any reading leaves an account of seven to ten digits.
+  return CLEARING_READINGS.some((re) => {
+    const m = re.exec(n.trim());
+    const rest = m === null ? 0 : digitCount(m[1] as string);
+    return rest >= 7 && rest <= 10;
+  });
 }
+
+const CLEARING_READINGS = [/^8\d{3}-\d(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/, /^8\d{4}(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/, /^\d{4}(?:[ .\u00a0-]|, ?)(\d[\d .\u00a0-]*)$/];
 
 function unquoted(raw: string | undefined): string {
   return (raw ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
@@ -133,25 +142,26 @@ export function accountAfterLabel(pre: readonly string[], delimiter: string): { 
     const raw = splitCells(pre[i] ?? '', delimiter).map(unquoted);
     for (let at = 0; at < raw.length; at++) {
       const cell = raw[at] as string;
-      const label = ACCOUNT_LABEL.exec(cell);
-      if (label === null) continue;
-      // `Kontoutdrag` names the statement, not the account: a number after it is the account's
-      // only when it has an account number's shape (not a statement's serial number).
-      const fits = STATEMENT_LABEL.test(label[0]) ? (n: string): boolean => IBAN.test(n) || isClearingAndAccount(n) : isLabelledAccount;
-      // "Kontonummer: 1234…" in the same cell after the label; a label alone in its cell (or
-      // followed by words only, `Konto: Företagskonto;1234…`) has it in the next cell; a label
-      // alone in its cell, a column heading, in the cell below.
-      const rest = cell.slice(label.index + label[0].length).replace(/^\s*[:=]?\s*/, '');
-      const found =
-        numberInCell(rest, fits) ??
-        (/\d/.test(rest) ? undefined : numberInCell(raw[at + 1], fits)) ??
-        (rest === '' && label.index === 0 ? numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at], fits) : undefined);
-      if (found !== undefined) return { accountNumber: found };
-      // A label naming the account (`Konto: Företagskonto`, `Kontonamn;Företagskonto`): its name,
-      // unless a later line numbers it.
-      if (label.index !== 0 || !NAME_LABEL.test(label[0])) continue;
-      const named = rest !== '' ? rest : unquoted(raw[at + 1]);
-      if (accountName === undefined && named !== '' && /\p{L}/u.test(named) && named.length <= 60) accountName = named;
+      // Every label of the cell in turn (`Kontoutdrag Företagskonto 1234 56 78901`: the statement's, then the account's).
+      for (const label of cell.matchAll(ACCOUNT_LABELS)) {
+        // `Kontoutdrag` names the statement, not the account: a number after it is the account's
+        // only when it has an account number's shape (not a statement's serial number).
+        const fits = STATEMENT_LABEL.test(label[0]) ? (n: string): boolean => IBAN.test(n) || isClearingAndAccount(n) : isLabelledAccount;
+        // "Kontonummer: 1234…" in the same cell after the label; a label alone in its cell (or
+        // followed by words only, `Konto: Företagskonto;1234…`) has it in the next cell; a label
+        // alone in its cell, a column heading, in the cell below.
+        const rest = cell.slice(label.index + label[0].length).replace(/^\s*[:=]?\s*/, '');
+        const found =
+          numberInCell(rest, fits) ??
+          (/\d/.test(rest) ? undefined : numberInCell(raw[at + 1], fits)) ??
+          (rest === '' && label.index === 0 ? numberInCell(splitCells(pre[i + 1] ?? '', delimiter)[at], fits) : undefined);
+        if (found !== undefined) return { accountNumber: found };
+        // A label naming the account (`Konto: Företagskonto`, `Kontonamn;Företagskonto`): its name,
+        // unless a later line numbers it.
+        if (label.index !== 0 || !NAME_LABEL.test(label[0])) continue;
+        const named = rest !== '' ? rest : unquoted(raw[at + 1]);
+        if (accountName === undefined && named !== '' && /\p{L}/u.test(named) && named.length <= 60) accountName = named;
+      }
     }
   }
   return accountName === undefined ? {} : { accountName };
@@ -184,4 +194,27 @@ export function preambleAccount(pre: readonly string[], delimiter: string): { ac
     if (titled !== undefined) return { accountNumber: titled };
   }
   return labelled;
+}
+
+/** A period: two ISO dates with a dash, `till` or `to` between them. */
+const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
+/** The same with day-first dates written with dots (`01.10.2026 - 31.10.2026`), as Nordic banks' English and Finnish interfaces write them. */
+const DOTTED_PERIOD = /(?<![\d.])(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/i;
+
+/**
+ * The period title rows state (`Period 2026-10-01 – 2026-10-31`, Swedbank's `* Transaktioner Period
+ * 2026-10-01–2026-10-31 Skapad …`, `Period: 01.10.2026 - 31.10.2026`): the first line with two dates
+ * that make one, the first not after the second.
+ */
+export function preamblePeriod(pre: readonly string[]): { from: string; to: string } | undefined {
+  for (const line of pre) {
+    for (const [re, pattern] of [[PERIOD, 'YYYY-MM-DD'], [DOTTED_PERIOD, 'DD.MM.YYYY']] as const) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const from = parseDate(m[1] as string, pattern);
+      const to = parseDate(m[2] as string, pattern);
+      if (from !== undefined && to !== undefined && from <= to) return { from, to };
+    }
+  }
+  return undefined;
 }

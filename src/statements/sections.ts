@@ -21,7 +21,7 @@ import { isNewestFirst } from './finish.js';
 import { GENERIC_STYLES } from './format.js';
 import type { ParseContext, RawRow, RawSection, RawStatement, RowSink } from './format.js';
 import { MAX_PREAMBLE, balanceRowOf, findHeaderRow, readByHeader } from './formats/header.js';
-import { preambleAccount } from './preamble-account.js';
+import { preambleAccount, preamblePeriod } from './preamble-account.js';
 import { DATE_MEANINGS, type HeaderMeaning } from './synonyms.js';
 import { TOTALS } from './table.js';
 
@@ -29,8 +29,6 @@ import { TOTALS } from './table.js';
 const ROW_MONEY_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit', 'balance'];
 /** An account number after a word naming an account (`Sparkonto 9123-4567819`, `Account: 1234 56 78901`). */
 const NAMED_ACCOUNT = /(?:konto|account)[a-zåäö]*\b[^\d\n]{0,40}?(\d{4,5}(?:[ .-]?\d{1,3}){2,5})(?!\d)/i;
-/** A period: two ISO dates with a dash, `till` or `to` between them. */
-const PERIOD = /(\d{4}-\d{2}-\d{2})\s*(?:[-–—]|till|to|t\.o\.m\.?)\s*(\d{4}-\d{2}-\d{2})/i;
 /** Longest heading text kept per section. */
 const MAX_HEADING = 200;
 
@@ -49,16 +47,6 @@ export function headingAccount(heading: readonly string[], delimiter: string): s
   return undefined;
 }
 
-function headingPeriod(heading: readonly string[]): { from: string; to: string } | undefined {
-  for (const line of heading) {
-    const m = PERIOD.exec(line);
-    if (!m) continue;
-    const from = parseDate(m[1] as string, 'YYYY-MM-DD');
-    const to = parseDate(m[2] as string, 'YYYY-MM-DD');
-    if (from !== undefined && to !== undefined && from <= to) return { from, to };
-  }
-  return undefined;
-}
 
 /** Reads a table by its header, in sections when the file has them (see the module comment). */
 export function readInSections(text: string, ctx: ParseContext, bank: string): RawStatement {
@@ -140,7 +128,7 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
     const own = headingAccount(s.heading, d);
     // A section whose heading names no account (a new period) continues the account above it.
     if (own !== undefined) account = own;
-    const period = headingPeriod(s.heading);
+    const period = preamblePeriod(s.heading);
     const heading = s.heading.map((l) => splitCells(l, d).map(cellText).filter((c) => c !== '').join(' ')).filter((l) => l !== '').join(' · ');
     raw.push({
       line: s.start + 1,
@@ -184,11 +172,13 @@ export function readInSections(text: string, ctx: ParseContext, bank: string): R
   // Every section states its period: the file covers them all.
   const periods = raw.map((s) => s.period).filter((p): p is { from: string; to: string } => p !== undefined);
   const first = periods[0];
+  // Else the period the rows give (a column), not the one the first section's heading states alone.
   const period =
-    read.period ??
-    (first !== undefined && periods.length === raw.length
+    first !== undefined && periods.length === raw.length
       ? { from: periods.reduce((m, p) => (p.from < m ? p.from : m), first.from), to: periods.reduce((m, p) => (p.to > m ? p.to : m), first.to) }
-      : undefined);
+      : raw[0]?.period === undefined
+        ? read.period
+        : undefined;
   return {
     ...read,
     period,

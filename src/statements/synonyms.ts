@@ -63,6 +63,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     // account (available in the balance, or arrived on the bank account), not the day the payment
     // was created.
     'Available on', 'Available date', 'Tillgänglig från', 'Tillgängligt datum', 'Arrival date',
+    // A payment app's Swedish UI (Revolut): the day the payment completed, as `Date completed`.
+    'Slutfört datum', 'Datum slutfört', 'Slutförd', 'Slutförandedatum', 'Genomfört datum', 'Datum genomfört', 'Genomförd',
   ],
   ledgerDate: ['Reskontradatum', 'Reskontradag', 'Ledger date'],
   date: ['Datum', 'Dag', 'Date'],
@@ -71,6 +73,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Transaction date', 'Transaction day', 'Purchase date', 'Purchase day', 'Sale date', 'Sales date', 'Försäljningsdatum', 'Date started', 'Started date', 'Betalningsdatum', 'Betaldatum', 'Payment date',
     // Payment services (card acquirers, wallets): when the payment was made.
     'Created', 'Created date', 'Date created', 'Skapad', 'Skapat', 'Skapad datum',
+    // A payment app's Swedish UI (Revolut): when the payment was started, beside when it completed.
+    'Startdatum', 'Startad', 'Påbörjad', 'Datum påbörjad', 'Påbörjat datum',
   ],
   valueDate: ['Valutadag', 'Valutadatum', 'Valuteringsdag', 'Val.dag', 'Värdedag', 'Värdedatum', 'Value date', 'Value day'],
   amount: [
@@ -114,7 +118,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'D/K', 'K/D', 'Debet/Kredit', 'Kredit/Debet', 'DK-kod', 'Dr/Cr', 'Cr/Dr', 'Debit/Credit', 'Credit/Debit', 'Tecken',
     'Debit/credit indicator', 'Credit/debit indicator',
   ],
-  status: ['Status', 'State', 'Transaktionsstatus', 'Transaction status', 'Betalningsstatus', 'Payment status'],
+  status: ['Status', 'State', 'Tillstånd', 'Transaktionsstatus', 'Transaction status', 'Betalningsstatus', 'Payment status'],
   impact: ['Balance impact', 'Balance effect', 'Impact on balance', 'Saldopåverkan', 'Påverkan på saldo'],
   foreignAmount: [
     'Utländskt belopp', 'Utl. belopp', 'Belopp i utländsk valuta', 'Ursprungligt belopp', 'Originalbelopp',
@@ -138,6 +142,22 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderMeaning, readonly string[]>>
     'Card last four digits', 'Card number', 'Kortnummer', 'Exchange rate', 'Växelkurs',
   ],
 };
+
+/**
+ * What a header the table does not hold means by the word it is built on, for a header row that
+ * lacks that meaning otherwise: a Swedish compound ending in `datum` (`Startdatum`,
+ * `Registreringsdatum`) or an English name whose last word is `date` (`Transfer date`) is a date;
+ * a compound ending in `text` (`Verifikationstext`, `Händelsetext`, `Fritext`) is the text.
+ * Undefined for anything else. Never used where the row has a column of that meaning already (a
+ * `Förfallodatum` beside a `Bokföringsdag` stays unread).
+ */
+export function compoundMeaning(cell: string): 'date' | 'text' | undefined {
+  const f = foldHeader(cell);
+  if (f.length > 'datum'.length && f.endsWith('datum')) return 'date';
+  if (/(?:^|[^a-z])date$/i.test(cell.trim()) && f.length > 'date'.length) return 'date';
+  if (f.length > 'text'.length && f.endsWith('text')) return 'text';
+  return undefined;
+}
 
 /** Counterparty headers that name the sending side (money out: the account's own) and the receiving side. */
 const SENDER_HEADERS = ['Avsändare', 'Betalare', 'Sender'] as const;

@@ -7,7 +7,7 @@ import { StatementParseError } from '../core/errors.js';
 import { type DatePattern, parseDate } from '../core/dates.js';
 import { datePatternOf, pairedWith, settlePair } from './date-pattern.js';
 import { chainBreaks, depositLessWithdrawal, readingByBalance, walkChain } from './balance-chain.js';
-import { type AmountStyle, formatKronor, tryParseAmount } from '../core/money.js';
+import { type AmountStyle, currencyMark, formatKronor, tryParseAmount } from '../core/money.js';
 import { forEachRecord, headLines, lineOffset, makeHead, splitLines } from './csv.js';
 import {
   type BalanceMark,
@@ -19,12 +19,13 @@ import {
   type RawRow,
   type RawSection,
   type RowProblem,
+  type RowSink,
   type StatementFormat,
   WORKBOOK_DELIMITER,
   amountAt,
 } from './format.js';
 import type { StatementFormatId } from './types.js';
-import { preambleAccount } from './preamble-account.js';
+import { preambleAccount, preamblePeriod } from './preamble-account.js';
 import { type HeaderMeaning, headerMeaning } from './synonyms.js';
 
 export const COLUMN_ROLES = [
@@ -116,6 +117,11 @@ export interface TableSpec {
    * counterparty column is empty takes the first of these that is not.
    */
   readonly moreCounterparties?: readonly number[];
+  /**
+   * More columns of the payment's reference or message (`Reference` beside `Message`): a row whose
+   * reference column is empty takes the first of these that is not.
+   */
+  readonly moreReferences?: readonly number[];
 }
 
 /** A date cell of a row the bank has not booked yet. */
@@ -376,7 +382,24 @@ function at(cells: readonly string[], i: number): string {
 /** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
 function moneyAt(cells: readonly string[], i: number): string {
   const v = at(cells, i);
-  return v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212') ? '' : v;
+  if (v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212')) return '';
+  // A currency beside the number (`-1 250,00 EUR`): the number; the row's currency says which (see markedCurrency).
+  // Fast path: a plain number (a digit last, a digit first or after a minus), as nearly every cell is.
+  const last = v.charCodeAt(v.length - 1);
+  const lead = v.charCodeAt(v.charCodeAt(0) === 45 ? 1 : 0);
+  if (v === '' || (last >= 48 && last <= 57 && lead >= 48 && lead <= 57)) return v;
+  return currencyMark(v)?.rest ?? v;
+}
+
+/** The currency a row's amount cell names beside its number (`-1 250,00 EUR`), if any. */
+function markedCurrency(cells: readonly string[], columns: readonly number[]): string | undefined {
+  for (const i of columns) {
+    const v = at(cells, i);
+    if (v === '') continue;
+    const code = currencyMark(v)?.code;
+    if (code !== undefined) return code;
+  }
+  return undefined;
 }
 
 /**
@@ -519,7 +542,20 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   let datePattern: DatePattern = spec.datePatterns[0]!;
   let style: AmountStyle = spec.amountStyles[0]!;
 
-  const sink = ctx.sink;
+  // A dated row named as a total (`2026-10-31;Summa;-9 375,00;`) whose amount is the sum of the
+  // (two or more) rows since the table began, or since the last such row (a joined export's
+  // own), is the table's totals row: a footer, not a transaction.
+  let rowSum = 0;
+  let rowCount = 0;
+  const sink: RowSink = {
+    add(r: RawRow): void {
+      ctx.sink.add(r);
+      if (r.pending !== true) {
+        rowSum += r.amount;
+        rowCount++;
+      }
+    },
+  };
   let ambiguousAmounts: RawStatement['ambiguousAmounts'];
   const marks: BalanceMark[] = [];
   const skipped: RowProblem[] = [];
@@ -578,6 +614,9 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   const iBankId = idx.bankId;
   const iPartyAccount = idx.counterpartyAccount;
   const moreParties = spec.moreCounterparties !== undefined && spec.moreCounterparties.length > 0 ? spec.moreCounterparties : undefined;
+  const moreRefs = spec.moreReferences !== undefined && spec.moreReferences.length > 0 ? spec.moreReferences : undefined;
+  // The columns whose cells may name the row's currency beside the number (`-1 250,00 EUR`).
+  const amountColumns = [idx.amount, idx.credit, idx.debit].filter((i) => i >= 0);
   const iPendingDate = idx.pendingDate;
   const iPeriod = idx.period;
   const iSign = idx.sign;
@@ -631,7 +670,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
       const d = at(cells, iDate);
       if (/\d/.test(d)) dateSamples.push(d);
       for (let m = 0; m < moneyColumns.length; m++) {
-        const v = at(cells, moneyColumns[m] as number);
+        const v = moneyAt(cells, moneyColumns[m] as number);
         if (v !== '') {
           amountSamples.push(v);
           sampleLines.push(line);
@@ -936,7 +975,11 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         }
       }
       const balance = pending && !/\d/.test(balanceCell) ? undefined : money(balanceCell, line, 'balance');
-      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : at(cells, iRef);
+      let reference = at(cells, iRef);
+      if (reference === '' && moreRefs !== undefined) {
+        for (let k = 0; k < moreRefs.length && reference === ''; k++) reference = at(cells, moreRefs[k] as number);
+      }
+      const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : reference;
       const feeTx: RawRow | undefined =
         fee === 0
           ? undefined
@@ -947,12 +990,12 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               amount: fee,
               balance,
               text: `${fieldName('fee')}: ${text}`,
-              currency: currencyCode(at(cells, iCurrency)),
+              currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
               account: iAccount >= 0 ? accountOf(cells) : undefined,
               pending: pending || undefined,
             };
       if (feeTx !== undefined && spec.feeRowFirst === true) sink.add(feeTx);
-      sink.add({
+      const tx: RawRow = {
         line,
         date: isoDate,
         valueDate: valueDate !== isoDate ? valueDate : undefined,
@@ -961,15 +1004,22 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         balance: fee !== 0 ? undefined : balance,
         // No description: the counterparty, the type, else the message/reference.
         text,
-        reference: at(cells, iRef) || bankId || undefined,
+        reference: reference || bankId || undefined,
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,
-        currency: currencyCode(at(cells, iCurrency)),
+        currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
         account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,
-      });
+      };
+      if (rowCount >= 2 && amount === rowSum && feeTx === undefined && !pending && balance === undefined && cells.some((c) => TOTALS.test(c.trim()))) {
+        footer.push(line);
+        rowSum = 0;
+        rowCount = 0;
+        return;
+      }
+      sink.add(tx);
       if (feeTx !== undefined && spec.feeRowFirst !== true) sink.add(feeTx);
       seenRow = true;
     } catch (e) {
@@ -982,6 +1032,8 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
   }
 
   flushOwnRun();
+  // No period on the rows: the one the title rows state (an export's own, not a joined file's first).
+  if (period === undefined && joined === undefined && preamble.length > 0) period = preamblePeriod(preamble);
   let accountNumber = fromPreamble.accountNumber;
   if (accountNumber === undefined && ownAccounts.size > 0) {
     accountNumber = [...ownAccounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -193,7 +193,11 @@ export interface Statement {
    */
   readonly openingBalance?: number | undefined;
   readonly closingBalance?: number | undefined;
-  /** The period the export covers, where the file states it (Handelsbanken `Datum intervall`). */
+  /**
+   * The period the export covers, where the file states it: on its rows (Handelsbanken `Datum
+   * intervall`), in its title rows (`Period: 2026-10-01 – 2026-10-31`, Swedbank's `* Transaktioner
+   * Period …`), or in every section's heading.
+   */
   readonly period?: { readonly from: string; readonly to: string } | undefined;
   /**
    * Only for files no known format claimed, read by what their header says: which column was

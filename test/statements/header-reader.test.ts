@@ -239,6 +239,8 @@ describe('the header reader', () => {
     ]);
     expect(s.detected?.columns).toMatchObject({ date: 'Bokf.dag', credit: 'In', debit: 'Ut', balance: 'Saldo' });
     expect(s.warnings.map((w) => w.code)).toEqual(['COLUMNS_DETECTED']);
+    // The title row `Kontoutdrag Företagskonto 8105-9 123 456 789-0` names the account.
+    expect(s.accountNumber).toBe('8105-9 123 456 789-0');
   });
 
   it('reads an HTML table of an unknown bank', () => {
@@ -380,7 +382,8 @@ describe('the header reader', () => {
     );
     expect(s.transactions.map((t) => [t.line, t.amount, t.text, t.reference, t.counterpartyAccount])).toEqual([
       [6, 4_500, 'ANNA ANDERSSON', 'Kaffe och bulle', '46701234567'],
-      [7, 12_000, 'PER PERSSON', undefined, '46709876543'],
+      // No message: the payment's reference (`Betalningsreferens`) is the row's reference.
+      [7, 12_000, 'PER PERSSON', '8B2C3D4E5F6A', '46709876543'],
       [8, -9_500, 'KARIN KARLSSON', 'Lunch', '46701112233'],
     ]);
   });

@@ -9,11 +9,11 @@
  */
 import { StatementParseError } from '../../core/errors.js';
 import { DATE_PATTERNS, type DatePattern, parseDate } from '../../core/dates.js';
-import { type AmountStyle, tryParseAmount } from '../../core/money.js';
+import { type AmountStyle, currencyMark, tryParseAmount } from '../../core/money.js';
 import { forEachRecord, headLines, lineOffset, splitCells } from '../csv.js';
 import { GENERIC_STYLES, type ParseContext, type RawStatement } from '../format.js';
 import { htmlTableRows } from '../markup.js';
-import { DATE_MEANINGS, type HeaderMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
+import { DATE_MEANINGS, type HeaderMeaning, compoundMeaning, headerMeaning, namesAccountCurrency, partyDirection } from '../synonyms.js';
 import { type ColumnRole, type HeaderMatch, type TableSpec, balanceRowOf, feeDirection, feeMovement, parseTable, signOf, unformula } from '../table.js';
 import { chainBreaks, depositLessWithdrawal, readingByBalance } from '../balance-chain.js';
 import { bestOf, datePatternOf, pairedWith } from '../date-pattern.js';
@@ -87,9 +87,8 @@ function trimTrailing(cells: string[]): string[] {
   return cells.slice(0, n);
 }
 
-/** The best header row in the first lines, or undefined when none names a date and an amount. */
-export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undefined {
-  let best: HeaderCandidate | undefined;
+/** The header rows of the first lines under each delimiter, with what each cell means (in line order). */
+function* headerRows(lines: readonly string[]): Generator<HeaderCandidate> {
   const max = Math.min(lines.length, MAX_PREAMBLE + 1);
   for (let i = 0; i < max; i++) {
     const line = lines[i] ?? '';
@@ -105,14 +104,59 @@ export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undef
         return m?.meaning;
       });
       const has = (...ms: HeaderMeaning[]): boolean => meanings.some((m) => m !== undefined && ms.includes(m));
-      if (!has(...DATE_MEANINGS) || !has('amount', 'credit', 'debit')) continue;
+      // A header that names no date, or no text, by the table: a name built on `datum`/`date` or
+      // `text` (`Startdatum`, `Verifikationstext`) is one.
+      const lacksDate = !has(...DATE_MEANINGS);
+      const lacksText = !has('text');
+      if (lacksDate || lacksText) {
+        names.forEach((n, k) => {
+          if (meanings[k] !== undefined) return;
+          const c = compoundMeaning(n);
+          if ((c === 'date' && lacksDate) || (c === 'text' && lacksText)) meanings[k] = c;
+        });
+      }
       // A data row below must split the same way.
       if (!lines.slice(i + 1, i + 6).some((l) => splitCells(l, d).length >= 2)) continue;
-      const recognised = meanings.filter((m) => m !== undefined).length;
-      if (!best || recognised > best.recognised) best = { index: i, delimiter: d, names, meanings, currency, recognised };
+      yield { index: i, delimiter: d, names, meanings, currency, recognised: meanings.filter((m) => m !== undefined && m !== 'ignore').length };
     }
   }
+}
+
+const MONEY_ROW_MEANINGS: readonly HeaderMeaning[] = ['amount', 'credit', 'debit'];
+
+/** The best header row in the first lines, or undefined when none names a date and an amount. */
+export function findHeaderRow(lines: readonly string[]): HeaderCandidate | undefined {
+  let best: HeaderCandidate | undefined;
+  for (const c of headerRows(lines)) {
+    if (!c.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m)) || !c.meanings.some((m) => m !== undefined && MONEY_ROW_MEANINGS.includes(m))) continue;
+    const recognised = c.meanings.filter((m) => m !== undefined).length;
+    if (!best || recognised > best.recognised) best = { ...c, recognised };
+  }
   return best;
+}
+
+/**
+ * Why no header row was found, where a row looks like one: a row of the first lines that names an
+ * amount (or a date) and at least one other column the table knows, but no date (or no amount).
+ * Says which line, what it understood and which names it did not, for the refusal. Undefined when
+ * no row comes close.
+ */
+export function nearHeaderRow(lines: readonly string[]): { line: number; message: string } | undefined {
+  let best: HeaderCandidate | undefined;
+  for (const c of headerRows(lines)) {
+    const date = c.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m));
+    const money = c.meanings.some((m) => m !== undefined && MONEY_ROW_MEANINGS.includes(m));
+    if (date === money || c.recognised < 2) continue;
+    if (!best || c.recognised > best.recognised) best = c;
+  }
+  if (best === undefined) return undefined;
+  const missing = best.meanings.some((m) => m !== undefined && DATE_MEANINGS.includes(m)) ? 'an amount (or a deposit and a withdrawal)' : 'a date';
+  const known = best.names.flatMap((n, k) => (best.meanings[k] === undefined || best.meanings[k] === 'ignore' ? [] : [`"${n}" ${best.meanings[k]}`]));
+  const unknown = best.names.filter((n, k) => best.meanings[k] === undefined && n !== '').map((n) => `"${n}"`);
+  return {
+    line: best.index + 1,
+    message: `line ${best.index + 1} looks like the column header (${known.join(', ')}) but no column names ${missing}${unknown.length > 0 ? `; not understood: ${unknown.join(', ')}` : ''}`,
+  };
 }
 
 /**
@@ -193,6 +237,11 @@ function cell(row: readonly string[], i: number | undefined): string {
   return i === undefined || i < 0 ? '' : unformula((row[i] ?? '').trim());
 }
 
+/** A cell that holds words: a letter, and neither a date nor an amount. */
+function isWords(c: string, pattern: DatePattern, amountOf: (s: string) => number | undefined): boolean {
+  return /\p{L}/u.test(c) && parseDate(c, pattern) === undefined && amountOf(c) === undefined;
+}
+
 function describeStyle(s: AmountStyle): string {
   const thousands = s.thousands === 'none' ? '' : s.thousands === 'space' ? ', space between thousands' : `, "${s.thousands}" between thousands`;
   return `decimal "${s.decimal}"${thousands}`;
@@ -231,10 +280,12 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   );
 
   const moneyCols = [...columnsOf(header, 'amount'), ...columnsOf(header, 'credit'), ...columnsOf(header, 'debit'), ...columnsOf(header, 'balance'), ...columnsOf(header, 'fee')];
-  const moneySamples = sample.flatMap((r) => moneyCols.map((i) => cell(r, i))).filter((s) => /\d/.test(s));
+  // A currency beside the number (`-1 250,00 EUR`, a currency account's cells in a spreadsheet's currency format) is no part of it.
+  const unmarked = (s: string): string => currencyMark(s)?.rest ?? s;
+  const moneySamples = sample.flatMap((r) => moneyCols.map((i) => unmarked(cell(r, i)))).filter((s) => /\d/.test(s));
   const style = bestOf(HEADER_STYLES, moneySamples, (st, s) => typeof tryParseAmount(s, st) === 'number');
   const amountOf = (s: string): number | undefined => {
-    const v = tryParseAmount(s, style);
+    const v = tryParseAmount(unmarked(s), style);
     return typeof v === 'number' ? v : undefined;
   };
   const dateCols = DATE_MEANINGS.flatMap((m) => columnsOf(header, m));
@@ -318,10 +369,15 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const why: string[] = [];
   const reasons: string[] = [];
   const map = new Map<ColumnRole, number>();
-  const mapping: Record<string, string | string[]> = {};
+  const mapping: Record<string, string | number | string[]> = {};
+  /** How a `columns` option names column `i`: by its header, or by its index where two columns share that header. */
+  const columnRef = (i: number): string | number => {
+    const name = names[i];
+    return name === undefined || name === '' || names.indexOf(name) !== names.lastIndexOf(name) ? i : name;
+  };
   const suggestion = (): ColumnMapping => {
-    const m: Record<string, string> = {};
-    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = names[i] ?? String(i);
+    const m: Record<string, string | number> = {};
+    for (const [role, i] of map) if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) m[role] = columnRef(i);
     return m as unknown as ColumnMapping;
   };
 
@@ -344,7 +400,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (alive.length > 1) {
       map.set(role, alive[0] as number);
       fill();
-      throw new ColumnAmbiguityError(role, alive.map((i) => names[i] ?? String(i)), suggestion(), ctx.file, headerLine);
+      throw new ColumnAmbiguityError(role, alive.map((i) => (typeof columnRef(i) === 'number' ? `${names[i] ?? ''} (index ${i})` : (names[i] as string))), suggestion(), ctx.file, headerLine);
     }
     return alive[0] as number;
   };
@@ -473,9 +529,24 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
   const textFrom = TEXT_RANK.find((m) => columnsOf(header, m).length > 0);
   const named = textFrom === 'counterparty' ? columnsOf(header, 'counterparty').find((i) => !holdsAccountNumbers(sample, i)) : undefined;
   if (textFrom !== undefined) map.set('text', named ?? (columnsOf(header, textFrom)[0] as number));
+  else {
+    // No column the table knows describes the row: a column it does not know whose cells are
+    // words (not dates, amounts or numbers) on most rows does (`Händelse info`, `Notering`).
+    const wordy = (i: number): number => sample.filter((r) => isWords(cell(r, i), pattern, amountOf)).length;
+    const unknown = names.map((_, i) => i).filter((i) => header.meanings[i] === undefined && (names[i] ?? '').trim() !== '' && ![...map.values()].includes(i));
+    const best = unknown.map((i) => [i, wordy(i)] as const).filter(([, n]) => n * 2 > sample.length).sort((a, b) => b[1] - a[1])[0];
+    if (best !== undefined) {
+      map.set('text', best[0]);
+      reasons.push(`"${names[best[0]]}" read as the text: no column is named as one, and its cells are words`);
+    }
+  }
   const firstUnused = (m: HeaderMeaning): number | undefined => columnsOf(header, m).find((i) => ![...map.values()].includes(i));
   const ref = firstUnused('message') ?? firstUnused('reference');
   if (ref !== undefined) map.set('reference', ref);
+  // A message and a reference column (`Message` beside `Reference`, `Meddelande` beside `OCR`): a
+  // row without the first takes the other, so an OCR number is not lost where no message was written.
+  const moreRefs = ref === undefined ? [] : [...columnsOf(header, 'message'), ...columnsOf(header, 'reference')].filter((i) => ![...map.values()].includes(i));
+  if (moreRefs.length > 0) reasons.push(`a row without "${names[ref as number]}" takes its reference from ${moreRefs.map((i) => `"${names[i] ?? String(i)}"`).join(', then ')}`);
   const optional: [HeaderMeaning, ColumnRole][] = [
     ['counterparty', 'counterparty'],
     ['counterpartyAccount', 'counterpartyAccount'],
@@ -561,9 +632,9 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     if (i === undefined) continue;
     const name = names[i] ?? String(i);
     why.push(`${role} ← "${name}"`);
-    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = name;
+    if (['date', 'amount', 'credit', 'debit', 'text', 'balance', 'valueDate', 'reference', 'counterparty', 'sign', 'fee', 'net'].includes(role)) mapping[role] = columnRef(i);
   }
-  const used = new Set([...map.values(), ...moreParties]);
+  const used = new Set([...map.values(), ...moreParties, ...moreRefs]);
   const unused = names.filter((n, i) => !used.has(i) && n !== '' && header.meanings[i] !== 'ignore' && header.meanings[i] !== 'foreignAmount');
   const detectedWhy = [
     `Columns: ${why.join(', ')}.`,
@@ -600,6 +671,7 @@ export function readByHeader(text: string, ctx: ParseContext, bank: string): Raw
     ...(feeDir !== undefined ? { feeDirection: feeDir } : {}),
     padShortRows: true,
     ...(moreParties.length > 0 ? { moreCounterparties: moreParties } : {}),
+    ...(moreRefs.length > 0 ? { moreReferences: moreRefs } : {}),
   };
   const match: HeaderMatch = { index: header.index, delimiter: header.delimiter, score: 1, map, names, width: names.length };
   const raw = parseTable(spec, text, match, ctx);
