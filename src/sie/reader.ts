@@ -70,6 +70,14 @@ const MAX_REPEATED_ISSUES = 50;
  * junk lines must not become millions of error objects (each with its stack) and exhaust the heap.
  */
 export const MAX_LISTED_ERRORS = 1000;
+/**
+ * Records with labels the reader does not know kept in {@link SieDocument.unknownRecords}, and the
+ * fields they may hold together; the rest are counted in one warning. A file of millions of short
+ * unknown lines (`#X`, 4 bytes each) held an object per line and exhausted the heap well inside
+ * `maxInputBytes`; no program writes more than a few such records.
+ */
+export const MAX_KEPT_UNKNOWN_RECORDS = 10_000;
+export const MAX_KEPT_UNKNOWN_FIELDS = 1_000_000;
 
 /**
  * Reads a SIE file (types 1–4, 4E or 4I) into a typed, readonly document.
@@ -141,6 +149,11 @@ class Reader {
   readonly #periodBalances: SiePeriodBalance[] = [];
   readonly #vouchers: SieVoucher[] = [];
   readonly #unknown: SieUnknownRecord[] = [];
+  /** Fields held by {@link #unknown}; unknown records not kept (over the limits), and their labels. */
+  #unknownFields = 0;
+  #unknownDropped = 0;
+  readonly #unknownDroppedLabels = new Set<string>();
+  #unknownMoreLabels = false;
 
   readonly #repeats = new Map<SieIssueCode, number>();
   readonly #errorCounts = new Map<SieIssueCode, number>();
@@ -424,6 +437,14 @@ class Reader {
   }
 
   #summariseRepeats(): void {
+    if (this.#unknownDropped > 0) {
+      const labels = [...this.#unknownDroppedLabels].join(', ');
+      this.#issues.push({
+        severity: 'warning',
+        code: 'SIE_STRUCTURE',
+        message: `${this.#unknownDropped} more records with labels the reader does not know (${labels}${this.#unknownMoreLabels ? ', …' : ''}) were not kept: expected at most ${MAX_KEPT_UNKNOWN_RECORDS} such records holding ${MAX_KEPT_UNKNOWN_FIELDS} fields in all`,
+      });
+    }
     for (const [code, seen] of this.#repeats) {
       if (seen > MAX_REPEATED_ISSUES) {
         this.#issues.push({ severity: 'info', code, message: `${seen - MAX_REPEATED_ISSUES} more ${code} issues like the ones above were not listed` });
@@ -858,7 +879,15 @@ class Reader {
 
   #keepUnknown(): void {
     const lex = this.#lex;
+    if (this.#unknown.length >= MAX_KEPT_UNKNOWN_RECORDS || this.#unknownFields + lex.fields.length > MAX_KEPT_UNKNOWN_FIELDS) {
+      this.#unknownDropped++;
+      const label = clip(lex.upperLabel);
+      if (this.#unknownDroppedLabels.size < 5) this.#unknownDroppedLabels.add(label);
+      else if (!this.#unknownDroppedLabels.has(label)) this.#unknownMoreLabels = true;
+      return;
+    }
     const fields = lex.fields.map((f) => (typeof f === 'string' ? f : `{${f.join(' ')}}`));
+    this.#unknownFields += fields.length;
     this.#unknown.push({ label: lex.label, fields, line: lex.line });
   }
 
