@@ -4,7 +4,8 @@
  * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
  * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then UTF-8 with a few
  * invalid bytes (more valid multi-byte sequences than invalid ones), then a vote between the
- * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437).
+ * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437), and Mac Roman when its å ä ö
+ * outnumber both.
  *
  * @internal
  */
@@ -33,6 +34,15 @@ export interface DecodedSie {
 // å ä ö Å Ä Ö é ü É Ü as CP437 bytes and as Latin-1/1252 bytes (é and ü: "Café Müller" with no å ä ö).
 const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9a] as const;
 const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
+/**
+ * å ä ö Ä Ö as Mac Roman bytes (classic Mac OS programs, and text re-saved on a Mac in "Western
+ * (Mac OS Roman)", with CR alone ending the lines). In CP437 these bytes are î è Ü Ç à, which
+ * Swedish text hardly has. Å (0x81, CP437 ü) and é (0x8E, CP437 Ä) are left out: they would count
+ * for both code pages.
+ */
+const MAC_ROMAN_LETTERS = [0x8c, 0x8a, 0x9a, 0x80, 0x85] as const;
+/** å ä ö Å Ä Ö é as CP437 bytes: the letters a CP437 file has and a Mac Roman one hardly (Ü Ñ î Ö é Ç). */
+const CP437_SWEDISH = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82] as const;
 
 /**
  * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what its
@@ -128,6 +138,18 @@ export function decodeSie(input: Uint8Array): DecodedSie {
       message: `Decoded as Windows-1252: the bytes have ${latin1} letters (å ä ö é ü) in Latin-1 and ${cp437} in CP437`,
     });
     return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
+  }
+  let mac = 0;
+  let swedish437 = 0;
+  for (const b of MAC_ROMAN_LETTERS) mac += counts[b] ?? 0;
+  for (const b of CP437_SWEDISH) swedish437 += counts[b] ?? 0;
+  if (mac >= 2 && mac > swedish437 && mac > latin1) {
+    notes.push({
+      severity: 'info',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `Decoded as Mac Roman: the bytes have ${mac} letters (å ä ö Ä Ö) in Mac Roman and ${swedish437} in CP437`,
+    });
+    return finishText(decodeBytes(bytes, 'macintosh'), 'macintosh', notes);
   }
   let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);

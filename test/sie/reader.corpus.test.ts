@@ -78,6 +78,8 @@ const EXPECTED: ReadonlyMap<string, Expected> = new Map<string, Expected>([
   // Hand-written, invented names (Pyramid-shaped): a voucher before the header records, #DIM/#UNDERDIM/#OBJEKT,
   // #OIB/#OUB/#PBUDGET/#PSALDO and two unknown labels (test/sie/reader.bounds.test.ts builds hostile input on it).
   ["hand-written_pyramid-order-unknown_4E.se", { vouchers: 2, trans: 6, removed: 0, sum: 0, debit: 150000, accounts: 3, balances: 0, periodBalances: 2, objects: 2, encoding: 'cp437', checksum: 'absent' }],
+  // Hand-written, invented names: Mac Roman bytes under #FORMAT PC8, CR alone ending every line.
+  ["hand-written_mac-roman-cr_4E.se", { vouchers: 4, trans: 12, removed: 0, sum: 0, debit: 292000, accounts: 6, balances: 2, periodBalances: 0, objects: 0, encoding: 'macintosh', checksum: 'absent' }],
   ["hand-written_two-years_2025_4E.se", { vouchers: 4, trans: 10, removed: 0, sum: 0, debit: 2875000, accounts: 4, balances: 8, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
 ]);
 
@@ -100,6 +102,7 @@ const ISSUES: Readonly<Record<string, readonly string[]>> = {
   'SIE4-sample.SE': ['SIE_ENCODING_MISMATCH'],
   'SIE4_Exempelfil_med_underdim.SE': ['SIE_ENCODING_MISMATCH', 'SIE_LOSSY_TEXT'],
   'data-utf.se': ['SIE_ENCODING_MISMATCH'],
+  'hand-written_mac-roman-cr_4E.se': ['SIE_ENCODING_MISMATCH'],
   'hand-written_quirks_4E.se': ['SIE_ENCODING_MISMATCH', 'SIE_REPAIRED', 'SIE_RTRANS_WITHOUT_ECHO'],
   'test_sie4.se': ['SIE_REPAIRED'],
   'transaktioner_ovnbolag-bad-balance.se': ['SIE_UNBALANCED_VOUCHER'],
@@ -136,7 +139,7 @@ describe('SIE corpus', () => {
 
   it('has an expectation for every fixture file', () => {
     expect(fixtureNames()).toEqual([...EXPECTED.keys()].sort());
-    expect(fixtureNames()).toHaveLength(55);
+    expect(fixtureNames()).toHaveLength(56);
   });
 
   for (const [name, expected] of EXPECTED) {
