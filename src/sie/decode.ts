@@ -4,8 +4,8 @@
  * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
  * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then UTF-8 with a few
  * invalid bytes (more valid multi-byte sequences than invalid ones), then a vote between the
- * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437), and Mac Roman when its å ä ö
- * outnumber both.
+ * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437; Latin-1 with a euro sign at
+ * 0xA4 is ISO-8859-15), and Mac Roman when its å ä ö outnumber both.
  *
  * @internal
  */
@@ -132,6 +132,14 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
   for (const b of LATIN1_LETTERS) latin1 += counts[b] ?? 0;
   if (latin1 > cp437) {
+    if (isLatin9(counts)) {
+      notes.push({
+        severity: 'info',
+        code: 'SIE_ENCODING_MISMATCH',
+        message: `Decoded as ISO-8859-15: the bytes have ${latin1} letters (å ä ö é ü) in Latin-1 and ${cp437} in CP437, and ${counts[0xa4] ?? 0} euro sign${counts[0xa4] === 1 ? '' : 's'} (0xA4, "¤" in ISO-8859-1) but no Windows-1252 punctuation`,
+      });
+      return finishText(decodeLatin9(bytes), 'iso-8859-15', notes);
+    }
     notes.push({
       severity: 'info',
       code: 'SIE_ENCODING_MISMATCH',
@@ -154,6 +162,28 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);
   return finishText(text, 'cp437', notes);
+}
+
+/**
+ * ISO-8859-15 (Latin-9, as BL Administration can export): it differs from ISO-8859-1 at eight bytes,
+ * 0xA4 being the euro sign where Latin-1 has "¤", a sign no bookkeeping text means. A Latin file
+ * with that byte and none of 0x80–0x9F (where Windows-1252 has its € and curly quotes) is Latin-9.
+ */
+function isLatin9(counts: Uint32Array): boolean {
+  if ((counts[0xa4] ?? 0) === 0) return false;
+  for (let b = 0x80; b < 0xa0; b++) if ((counts[b] ?? 0) > 0) return false;
+  return true;
+}
+
+/** ISO-8859-15's characters where it differs from ISO-8859-1 (€ Š š Ž ž Œ œ Ÿ). */
+const LATIN9: ReadonlyMap<number, string> = new Map([
+  [0xa4, '\u20ac'], [0xa6, '\u0160'], [0xa8, '\u0161'], [0xb4, '\u017d'], [0xb8, '\u017e'], [0xbc, '\u0152'], [0xbd, '\u0153'], [0xbe, '\u0178'],
+]);
+const LATIN9_DIFFERS = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc\u00bd\u00be]/g;
+
+/** ISO-8859-15 decoding: Latin-1 with its eight characters replaced. */
+function decodeLatin9(bytes: Uint8Array): string {
+  return asLatin1String(bytes).replace(LATIN9_DIFFERS, (c) => LATIN9.get(c.charCodeAt(0)) ?? c);
 }
 
 /**

@@ -258,7 +258,7 @@ class Reader {
       const label = format.toUpperCase();
       const declaresUtf8 = label === 'UTF8' || label === 'UTF-8';
       if (label === 'PC8' && enc !== 'cp437') {
-        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc === 'macintosh' ? 'Mac Roman' : enc.toUpperCase();
+        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc === 'macintosh' ? 'Mac Roman' : enc === 'iso-8859-15' ? 'ISO-8859-15' : enc.toUpperCase();
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${name}; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (declaresUtf8 && enc !== 'utf-8') {
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says ${format} but the bytes are not UTF-8; decoded as ${enc}`, undefined, '#FORMAT');
