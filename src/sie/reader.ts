@@ -505,7 +505,26 @@ class Reader {
     return typeof f === 'string' && f !== '' ? f : undefined;
   }
 
+  /**
+   * A quoted number or date with blanks inside its quotes (`"100.00 "`, `" 20250110"`, as a writer
+   * that pads its columns and then quotes them writes them; Visma pads `"2012.1 "`): read without
+   * them, with an info note. Texts keep their blanks; only the fields read as numbers come here.
+   */
+  #trimQuoted(i: number, digitsOnly = false): void {
+    const lex = this.#lex;
+    const f = lex.fields[i];
+    if (typeof f !== 'string' || lex.quoted[i] !== true) return;
+    const first = f.charCodeAt(0);
+    const last = f.charCodeAt(f.length - 1);
+    if (first !== 32 && first !== 9 && last !== 32 && last !== 9) return;
+    const trimmed = f.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (digitsOnly && !isDigits(trimmed)) return;
+    lex.fields[i] = trimmed;
+    this.#warn('SIE_REPAIRED', `${lex.label}: the quoted value ${JSON.stringify(clip(f))} in field ${i + 1} has blanks inside its quotes; read as ${JSON.stringify(clip(trimmed))}`, lex.line, lex.label, 'info');
+  }
+
   #account(i: number): string {
+    this.#trimQuoted(i);
     const raw = this.#need(i, 'an account number');
     if (!isDigits(raw)) {
       const err = this.#error('SIE_INVALID_VALUE', `Invalid account: expected a numeric account number in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
@@ -517,6 +536,7 @@ class Reader {
   }
 
   #amount(i: number): number {
+    this.#trimQuoted(i);
     this.#lex.joinDigitGroups(i);
     const raw = this.#need(i, 'an amount');
     let parsed = parseSieAmount(raw);
@@ -565,6 +585,7 @@ class Reader {
   }
 
   #integer(i: number, what: string): number {
+    this.#trimQuoted(i);
     const raw = this.#need(i, what);
     const v = parseSieInteger(raw);
     if (v === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid ${what}: expected an integer in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
@@ -573,6 +594,7 @@ class Reader {
 
   /** A date field: required → ISO; optional → ISO or undefined for "" / 00000000. */
   #date(i: number, required: boolean): string | undefined {
+    this.#trimQuoted(i);
     const raw = this.#lex.fields[i];
     if (raw === undefined || raw === '' || raw === '00000000' || (!required && typeof raw === 'string' && isZeroDate(raw))) {
       if (!required) return undefined;
@@ -594,6 +616,7 @@ class Reader {
   }
 
   #quantity(i: number): number | undefined {
+    this.#trimQuoted(i);
     this.#lex.joinDigitGroups(i);
     const raw = this.#opt(i);
     if (raw === undefined) return undefined;
@@ -827,6 +850,7 @@ class Reader {
       case '#PSALDO':
       case '#PBUDGET': {
         const yearIndex = this.#integer(0, 'year index');
+        this.#trimQuoted(1);
         const rawPeriod = this.#need(1, 'a period YYYYMM');
         const period = parseSiePeriod(rawPeriod);
         if (period === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid period: expected YYYYMM in field 2, found ${JSON.stringify(rawPeriod)}`, 1);
@@ -991,6 +1015,9 @@ class Reader {
     // Leading fields left out, so the date comes early. Sie4j repairs "#VER  1 20200101 …" (no
     // series); "#VER A 20200101" has a series and no number (numbers are numeric); "#VER 20200101
     // "text"" has neither.
+    // A padded voucher number or date ("1 ", "20250110 "); the first two fields may be either, or a text.
+    this.#trimQuoted(0, true);
+    this.#trimQuoted(1, true);
     const f0 = this.#str(0);
     const f1 = this.#str(1);
     const f2 = this.#str(2);

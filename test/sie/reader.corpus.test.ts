@@ -82,6 +82,8 @@ const EXPECTED: ReadonlyMap<string, Expected> = new Map<string, Expected>([
   ["hand-written_mac-roman-cr_4E.se", { vouchers: 4, trans: 12, removed: 0, sum: 0, debit: 292000, accounts: 6, balances: 2, periodBalances: 0, objects: 0, encoding: 'macintosh', checksum: 'absent' }],
   // Hand-written, invented names (BL Administration-shaped): ISO-8859-15 with euro signs at 0xA4, "Š", 1-decimal amounts.
   ["hand-written_bl-latin9_4E.se", { vouchers: 3, trans: 7, removed: 0, sum: 0, debit: 3744900, accounts: 5, balances: 4, periodBalances: 0, objects: 0, encoding: 'iso-8859-15', checksum: 'absent' }],
+  // Hand-written, invented names (an ERP's report writer): every field quoted, numbers and dates padded inside the quotes.
+  ["hand-written_padded-quotes_4E.se", { vouchers: 1, trans: 3, removed: 0, sum: 0, debit: 250000, accounts: 3, balances: 2, periodBalances: 1, objects: 0, encoding: 'cp437', checksum: 'absent' }],
   ["hand-written_two-years_2025_4E.se", { vouchers: 4, trans: 10, removed: 0, sum: 0, debit: 2875000, accounts: 4, balances: 8, periodBalances: 0, objects: 0, encoding: 'cp437', checksum: 'absent' }],
 ]);
 
@@ -106,6 +108,7 @@ const ISSUES: Readonly<Record<string, readonly string[]>> = {
   'data-utf.se': ['SIE_ENCODING_MISMATCH'],
   'hand-written_mac-roman-cr_4E.se': ['SIE_ENCODING_MISMATCH'],
   'hand-written_bl-latin9_4E.se': ['SIE_ENCODING_MISMATCH'],
+  'hand-written_padded-quotes_4E.se': ['SIE_REPAIRED'],
   'hand-written_quirks_4E.se': ['SIE_ENCODING_MISMATCH', 'SIE_REPAIRED', 'SIE_RTRANS_WITHOUT_ECHO'],
   'test_sie4.se': ['SIE_REPAIRED'],
   'transaktioner_ovnbolag-bad-balance.se': ['SIE_UNBALANCED_VOUCHER'],
@@ -142,7 +145,7 @@ describe('SIE corpus', () => {
 
   it('has an expectation for every fixture file', () => {
     expect(fixtureNames()).toEqual([...EXPECTED.keys()].sort());
-    expect(fixtureNames()).toHaveLength(57);
+    expect(fixtureNames()).toHaveLength(58);
   });
 
   for (const [name, expected] of EXPECTED) {
