@@ -35,12 +35,12 @@ export interface DecodedSie {
 const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9a] as const;
 const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
 /**
- * å ä ö Ä Ö as Mac Roman bytes (classic Mac OS programs, and text re-saved on a Mac in "Western
- * (Mac OS Roman)", with CR alone ending the lines). In CP437 these bytes are î è Ü Ç à, which
- * Swedish text hardly has. Å (0x81, CP437 ü) and é (0x8E, CP437 Ä) are left out: they would count
- * for both code pages.
+ * å ä ö as Mac Roman bytes (classic Mac OS programs, and text re-saved on a Mac in "Western (Mac OS
+ * Roman)", with CR alone ending the lines). In CP437 these bytes are î è Ü, which Swedish text
+ * hardly has. The capitals are left out: Å (0x81) is CP437's ü, Ö (0x85) its à ("5 st à 20 kr"),
+ * and Ü alone (0x9A, a German name) is no evidence either, so å or ä must be among them.
  */
-const MAC_ROMAN_LETTERS = [0x8c, 0x8a, 0x9a, 0x80, 0x85] as const;
+const MAC_ROMAN_LETTERS = [0x8c, 0x8a, 0x9a] as const;
 /** å ä ö Å Ä Ö é as CP437 bytes: the letters a CP437 file has and a Mac Roman one hardly (Ü Ñ î Ö é Ç). */
 const CP437_SWEDISH = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82] as const;
 
@@ -151,11 +151,11 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   let swedish437 = 0;
   for (const b of MAC_ROMAN_LETTERS) mac += counts[b] ?? 0;
   for (const b of CP437_SWEDISH) swedish437 += counts[b] ?? 0;
-  if (mac >= 2 && mac > swedish437 && mac > latin1) {
+  if (mac >= 2 && (counts[0x8c] ?? 0) + (counts[0x8a] ?? 0) > 0 && mac > swedish437 && mac > latin1) {
     notes.push({
       severity: 'info',
       code: 'SIE_ENCODING_MISMATCH',
-      message: `Decoded as Mac Roman: the bytes have ${mac} letters (å ä ö Ä Ö) in Mac Roman and ${swedish437} in CP437`,
+      message: `Decoded as Mac Roman: the bytes have ${mac} letters (å ä ö) in Mac Roman and ${swedish437} in CP437`,
     });
     return finishText(decodeBytes(bytes, 'macintosh'), 'macintosh', notes);
   }

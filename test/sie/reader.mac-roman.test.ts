@@ -20,7 +20,7 @@ describe('a Mac Roman SIE file', () => {
     expect(doc.vouchers.map((v) => v.text)).toEqual(['Kafferosteriet Örnen', 'Kafferosteriet Örnen', 'Åhléns Växjö', 'Gårdsbutiken Ängö']);
     expect(doc.vouchers[2]?.transactions[0]).toMatchObject({ account: '5410', amount: 80000, text: 'Städskåp' });
     expect(doc.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-      ['info', 'SIE_ENCODING_MISMATCH', 'Decoded as Mac Roman: the bytes have 24 letters (å ä ö Ä Ö) in Mac Roman and 1 in CP437'],
+      ['info', 'SIE_ENCODING_MISMATCH', 'Decoded as Mac Roman: the bytes have 19 letters (å ä ö) in Mac Roman and 1 in CP437'],
       ['warning', 'SIE_ENCODING_MISMATCH', '#FORMAT says PC8 (CP437) but the bytes are Mac Roman; decoded as macintosh'],
     ]);
   });
@@ -32,6 +32,14 @@ describe('a Mac Roman SIE file', () => {
     expect(back.issues).toEqual([]);
     expect(back.header.companyName).toBe('Ölands Äppelmusteri AB');
     expect(back.vouchers.map((v) => v.text)).toEqual(doc.vouchers.map((v) => v.text));
+  });
+
+  it('CP437 with Ü (0x9A, Mac ö), à (0x85, Mac Ö) and ü (0x81, Mac Å) but no å ä ö stays CP437', () => {
+    const cp437 = new Uint8Array([...'#FLAGGA 0\r\n#FNAMN "_bersee _mlaut GmbH"\r\n#PROSA "3 st ~ 25 kr, 4 st ~ 30 kr, M|ller"\r\n'].map((c) => (c === '_' ? 0x9a : c === '~' ? 0x85 : c === '|' ? 0x81 : c.charCodeAt(0))));
+    const doc = readSie(cp437);
+    expect(doc.encoding).toBe('cp437');
+    expect(doc.header.companyName).toBe('Übersee Ümlaut GmbH');
+    expect(doc.header.prosa).toBe('3 st à 25 kr, 4 st à 30 kr, Müller');
   });
 
   it("teaches the client's counterparties under their own names", async () => {
