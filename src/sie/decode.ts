@@ -28,6 +28,12 @@ export interface DecodedSie {
   readonly binary: boolean;
   /** The input was a string: there are no bytes to compare with `#FORMAT`. */
   readonly fromString?: boolean;
+  /**
+   * NUL bytes inside a text that starts with a record, few enough to be damage (see
+   * {@link strayNuls}): removed from {@link text}; where the first was. The reader refuses such a
+   * file in strict mode and reads it with a warning otherwise.
+   */
+  readonly nul?: { readonly count: number; readonly line: number; readonly column: number };
   readonly notes: readonly DecodeNote[];
 }
 
@@ -102,7 +108,24 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   }
   const counts = new Uint32Array(256);
   for (let i = 0; i < bytes.length; i++) counts[bytes[i] ?? 0] = (counts[bytes[i] ?? 0] ?? 0) + 1;
-  if ((counts[0] ?? 0) > 0) return { text: '', encoding: 'cp437', binary: true, notes };
+  const nuls = counts[0] ?? 0;
+  if (nuls > 0) {
+    if (!strayNuls(bytes, nuls)) return { text: '', encoding: 'cp437', binary: true, notes };
+    // A few NUL bytes inside a text file that starts with a record: a writer's string terminator
+    // or damage in transfer, not a binary file. They carry nothing; the rest of the file is read.
+    const first = bytes.indexOf(0);
+    let start = first;
+    while (start > 0 && bytes[start - 1] !== 10 && bytes[start - 1] !== 13) start--;
+    const nul = { count: nuls, line: byteLineOf(bytes, first), column: first - start + 1 };
+    bytes = bytes.filter((b) => b !== 0);
+    counts[0] = 0;
+    return { ...decodeText(bytes, counts, notes, own, declaresUtf8), nul };
+  }
+  return decodeText(bytes, counts, notes, own, declaresUtf8);
+}
+
+/** The text of bytes without NUL (`counts`: how often each byte occurs), decided as {@link decodeSie} describes. */
+function decodeText(bytes: Uint8Array, counts: Uint32Array, notes: DecodeNote[], own: boolean, declaresUtf8: boolean): DecodedSie {
   let high = 0;
   for (let b = 0x80; b < 256; b++) high += counts[b] ?? 0;
   if (high === 0) {
@@ -344,6 +367,21 @@ function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: numb
   out.set(bytes.subarray(from), o);
   o += n - from;
   return { text: decodeBytes(out.subarray(0, o), 'utf-8'), stray, cut, firstLine: byteLineOf(bytes, first) };
+}
+
+/**
+ * NUL bytes few enough (at most 16, or one in 1 000 bytes) in bytes that start, after blanks, with
+ * a `#` record: stray damage in a SIE text. A binary file (a ZIP, a PDF, an image) has many more and
+ * starts otherwise.
+ */
+function strayNuls(bytes: Uint8Array, nuls: number): boolean {
+  if (nuls > 16 && nuls * 1000 > bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return b === 0x23;
+  }
+  return false;
 }
 
 /** 1-based physical line of byte offset `at`. */

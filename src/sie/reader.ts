@@ -89,7 +89,8 @@ export const MAX_KEPT_UNKNOWN_FIELDS = 1_000_000;
  * {@link SieParseError} (code `SIE_SYNTAX` or `SIE_INVALID_VALUE`, with `line` and `label`) for
  * anything unreadable. With `strict: false` those errors are collected in `issues`, the offending
  * record is skipped, and reading goes on. Input that is not SIE at all (an HTML page, binary data,
- * an empty file) always throws `SIE_NOT_SIE`.
+ * an empty file) always throws `SIE_NOT_SIE`; so does a SIE text with a few NUL bytes inside in
+ * strict mode (naming the first), while lenient reading removes them with a warning.
  *
  * ```ts
  * const doc = readSie(bytes, { fileName: 'export.se' });
@@ -193,6 +194,11 @@ class Reader {
   read(): SieDocument {
     this.#checkIsSie();
     for (const note of this.#decoded.notes) this.#issues.push({ ...note });
+    const nul = this.#decoded.nul;
+    if (nul !== undefined) {
+      // Lenient (strict mode threw in #checkIsSie): the text without them is read.
+      this.#issues.push({ severity: 'warning', code: 'SIE_LOSSY_TEXT', message: `Removed ${nulText(nul)}: the file was damaged before it reached us`, line: nul.line });
+    }
     while (this.#advance()) {
       try {
         this.#dispatch();
@@ -228,6 +234,13 @@ class Reader {
     const where = { file: this.#file, line: 1 };
     if (d.binary) {
       throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes)', where);
+    }
+    if (d.nul !== undefined && this.#strict) {
+      throw new SieParseError(
+        'SIE_NOT_SIE',
+        `Not a readable SIE file: expected text without control characters, found ${nulText(d.nul)} (damaged in transfer or written by a faulty program); read with strict: false to skip them`,
+        { file: this.#file, line: d.nul.line, column: d.nul.column },
+      );
     }
     const lex = new SieLexer(d.text, this.#file);
     let first: boolean;
@@ -1323,6 +1336,11 @@ function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (strin
 
 /** The issue code an error is listed under. */
 /** `s`, or its first 60 characters and an ellipsis: a message quotes a text, not a megabyte of it. */
+/** `3 NUL bytes, the first on line 12, column 20`. */
+function nulText(nul: { readonly count: number; readonly line: number; readonly column: number }): string {
+  return `${nul.count} NUL byte${nul.count === 1 ? '' : 's'} (control character 0), the first on line ${nul.line}, column ${nul.column}`;
+}
+
 function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
