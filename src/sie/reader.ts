@@ -470,9 +470,14 @@ class Reader {
     }
   }
 
-  #error(code: 'SIE_SYNTAX' | 'SIE_INVALID_VALUE', message: string, fieldIndex?: number, line?: number): SieParseError {
+  /** Lenient mode has listed as many errors of `code` as it lists: a new one is only counted. */
+  #onlyCounted(code: SieIssueCode): boolean {
+    return !this.#strict && !this.#wantMessage && (this.#errorCounts.get(code) ?? 0) >= MAX_LISTED_ERRORS;
+  }
+
+  #error(code: 'SIE_SYNTAX' | 'SIE_INVALID_VALUE', message: string, fieldIndex?: number, line?: number, label?: string): SieParseError {
     const lex = this.#lex;
-    if (!this.#strict && !this.#wantMessage && (this.#errorCounts.get(code) ?? 0) >= MAX_LISTED_ERRORS) {
+    if (this.#onlyCounted(code)) {
       // Only counted from here on: skip building (and capturing the stack of) an error no one sees.
       let counted = this.#countedOnly.get(code);
       if (counted === undefined) {
@@ -482,7 +487,7 @@ class Reader {
       return counted;
     }
     const column = fieldIndex === undefined ? undefined : lex.columns[fieldIndex];
-    return new SieParseError(code, message, { file: this.#file, line: line ?? lex.line, column, label: lex.label || undefined });
+    return new SieParseError(code, message, { file: this.#file, line: line ?? lex.line, column, label: label ?? (lex.label || undefined) });
   }
 
   // ---- field access
@@ -1007,11 +1012,8 @@ class Reader {
       const found = lex.line === verLine ? 'the end of the file' : lex.kind === 'record' ? lex.label : JSON.stringify(lex.lineText().trim().slice(0, 40));
       if (lex.line !== verLine) this.#pushedBack = true;
       if (headError !== undefined) this.#fail(headError);
-      throw new SieParseError('SIE_SYNTAX', `#VER without "{": expected a line with "{" after the #VER on line ${verLine}, found ${found}`, {
-        file: this.#file,
-        line: verLine,
-        label: '#VER',
-      });
+      // Built through #error: a file of a million such lines must not capture a million stacks.
+      throw this.#error('SIE_SYNTAX', `#VER without "{": expected a line with "{" after the #VER on line ${verLine}, found ${found}`, undefined, verLine, '#VER');
     }
     if (headError !== undefined) {
       // Report the #VER error, then skip its rows so they are not read as stray records.
@@ -1120,13 +1122,7 @@ class Reader {
       if (lex.kind === 'record' && !ROW_LABELS.has(lex.upperLabel) && KNOWN_LABELS.has(lex.upperLabel)) {
         // A record that cannot be inside a voucher: the "}" is missing.
         this.#pushedBack = true;
-        this.#fail(
-          new SieParseError('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found ${lex.label} on line ${lex.line}`, {
-            file: this.#file,
-            line: lex.line,
-            label: lex.label,
-          }),
-        );
+        this.#fail(this.#error('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found ${lex.label} on line ${lex.line}`, undefined, lex.line, lex.label));
         break;
       }
       if (voucher === undefined) continue;
@@ -1187,7 +1183,11 @@ class Reader {
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
     this.#vouchers.push(voucher);
     const sum = voucherSum(rows);
-    if (sum !== 0) {
+    if (sum !== 0 && this.#onlyCounted('SIE_UNBALANCED_VOUCHER')) {
+      // Only counted (lenient, 1000 listed): no error object, no stack.
+      this.#errorCounts.set('SIE_UNBALANCED_VOUCHER', (this.#errorCounts.get('SIE_UNBALANCED_VOUCHER') ?? 0) + 1);
+      if (incomplete) this.#warn('SIE_UNBALANCED_VOUCHER', `Voucher on line ${verLine} had rows that could not be read (see the errors above); its balance is of the rows that were read`, verLine, '#VER');
+    } else if (sum !== 0) {
       const err = new UnbalancedVoucherError(voucher.series, voucher.number, sum, { file: this.#file, line: verLine });
       if (this.#strict) throw err;
       this.#collect(err);
