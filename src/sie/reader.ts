@@ -535,7 +535,12 @@ class Reader {
     const first = f.charCodeAt(0);
     const last = f.charCodeAt(f.length - 1);
     if (first !== 32 && first !== 9 && last !== 32 && last !== 9) return;
-    const trimmed = f.replace(/^[ \t]+|[ \t]+$/g, '');
+    // Index scans, not /^[ \t]+|[ \t]+$/: that is quadratic on a long run of words and blanks.
+    let from = 0;
+    let to = f.length;
+    while (from < to && (f.charCodeAt(from) === 32 || f.charCodeAt(from) === 9)) from++;
+    while (to > from && (f.charCodeAt(to - 1) === 32 || f.charCodeAt(to - 1) === 9)) to--;
+    const trimmed = f.slice(from, to);
     if (digitsOnly && !isDigits(trimmed)) return;
     lex.fields[i] = trimmed;
     this.#warn('SIE_REPAIRED', `${lex.label}: the quoted value ${JSON.stringify(clip(f))} in field ${i + 1} has blanks inside its quotes; read as ${JSON.stringify(clip(trimmed))}`, lex.line, lex.label, 'info');
