@@ -4,7 +4,8 @@
  * sample is CP437 with one stray Latin-1 byte. The encoding is decided from the bytes
  * (formats.md §1.8): BOM, then valid UTF-8 with multi-byte sequences, then UTF-8 with a few
  * invalid bytes (more valid multi-byte sequences than invalid ones), then a vote between the
- * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437).
+ * Swedish letters as CP437 bytes and as Latin-1 bytes (tie → CP437; Latin-1 with a euro sign at
+ * 0xA4 is ISO-8859-15), and Mac Roman when its å ä ö outnumber both.
  *
  * @internal
  */
@@ -27,12 +28,27 @@ export interface DecodedSie {
   readonly binary: boolean;
   /** The input was a string: there are no bytes to compare with `#FORMAT`. */
   readonly fromString?: boolean;
+  /**
+   * NUL bytes inside a text that starts with a record, few enough to be damage (see
+   * {@link strayNuls}): removed from {@link text}; where the first was. The reader refuses such a
+   * file in strict mode and reads it with a warning otherwise.
+   */
+  readonly nul?: { readonly count: number; readonly line: number; readonly column: number };
   readonly notes: readonly DecodeNote[];
 }
 
 // å ä ö Å Ä Ö é ü É Ü as CP437 bytes and as Latin-1/1252 bytes (é and ü: "Café Müller" with no å ä ö).
 const CP437_LETTERS = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x90, 0x9a] as const;
 const LATIN1_LETTERS = [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xc9, 0xdc] as const;
+/**
+ * å ä ö as Mac Roman bytes (classic Mac OS programs, and text re-saved on a Mac in "Western (Mac OS
+ * Roman)", with CR alone ending the lines). In CP437 these bytes are î è Ü, which Swedish text
+ * hardly has. The capitals are left out: Å (0x81) is CP437's ü, Ö (0x85) its à ("5 st à 20 kr"),
+ * and Ü alone (0x9A, a German name) is no evidence either, so å or ä must be among them.
+ */
+const MAC_ROMAN_LETTERS = [0x8c, 0x8a, 0x9a] as const;
+/** å ä ö Å Ä Ö é as CP437 bytes: the letters a CP437 file has and a Mac Roman one hardly (Ü Ñ î Ö é Ç). */
+const CP437_SWEDISH = [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82] as const;
 
 /**
  * `#PROGRAM "kontera"` in the header: a file this library wrote. Its bytes are exactly what its
@@ -92,7 +108,24 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   }
   const counts = new Uint32Array(256);
   for (let i = 0; i < bytes.length; i++) counts[bytes[i] ?? 0] = (counts[bytes[i] ?? 0] ?? 0) + 1;
-  if ((counts[0] ?? 0) > 0) return { text: '', encoding: 'cp437', binary: true, notes };
+  const nuls = counts[0] ?? 0;
+  if (nuls > 0) {
+    if (!strayNuls(bytes, nuls)) return { text: '', encoding: 'cp437', binary: true, notes };
+    // A few NUL bytes inside a text file that starts with a record: a writer's string terminator
+    // or damage in transfer, not a binary file. They carry nothing; the rest of the file is read.
+    const first = bytes.indexOf(0);
+    let start = first;
+    while (start > 0 && bytes[start - 1] !== 10 && bytes[start - 1] !== 13) start--;
+    const nul = { count: nuls, line: byteLineOf(bytes, first), column: first - start + 1 };
+    bytes = bytes.filter((b) => b !== 0);
+    counts[0] = 0;
+    return { ...decodeText(bytes, counts, notes, own, declaresUtf8), nul };
+  }
+  return decodeText(bytes, counts, notes, own, declaresUtf8);
+}
+
+/** The text of bytes without NUL (`counts`: how often each byte occurs), decided as {@link decodeSie} describes. */
+function decodeText(bytes: Uint8Array, counts: Uint32Array, notes: DecodeNote[], own: boolean, declaresUtf8: boolean): DecodedSie {
   let high = 0;
   for (let b = 0x80; b < 256; b++) high += counts[b] ?? 0;
   if (high === 0) {
@@ -122,6 +155,14 @@ export function decodeSie(input: Uint8Array): DecodedSie {
   for (const b of CP437_LETTERS) cp437 += counts[b] ?? 0;
   for (const b of LATIN1_LETTERS) latin1 += counts[b] ?? 0;
   if (latin1 > cp437) {
+    if (isLatin9(counts)) {
+      notes.push({
+        severity: 'info',
+        code: 'SIE_ENCODING_MISMATCH',
+        message: `Decoded as ISO-8859-15: the bytes have ${latin1} letters (å ä ö é ü) in Latin-1 and ${cp437} in CP437, and ${counts[0xa4] ?? 0} euro sign${counts[0xa4] === 1 ? '' : 's'} (0xA4, "¤" in ISO-8859-1) but no Windows-1252 punctuation`,
+      });
+      return finishText(decodeLatin9(bytes), 'iso-8859-15', notes);
+    }
     notes.push({
       severity: 'info',
       code: 'SIE_ENCODING_MISMATCH',
@@ -129,9 +170,43 @@ export function decodeSie(input: Uint8Array): DecodedSie {
     });
     return finishText(decodeBytes(bytes, 'windows-1252'), 'windows-1252', notes);
   }
+  let mac = 0;
+  let swedish437 = 0;
+  for (const b of MAC_ROMAN_LETTERS) mac += counts[b] ?? 0;
+  for (const b of CP437_SWEDISH) swedish437 += counts[b] ?? 0;
+  if (mac >= 2 && (counts[0x8c] ?? 0) + (counts[0x8a] ?? 0) > 0 && mac > swedish437 && mac > latin1) {
+    notes.push({
+      severity: 'info',
+      code: 'SIE_ENCODING_MISMATCH',
+      message: `Decoded as Mac Roman: the bytes have ${mac} letters (å ä ö) in Mac Roman and ${swedish437} in CP437`,
+    });
+    return finishText(decodeBytes(bytes, 'macintosh'), 'macintosh', notes);
+  }
   let text = decodeCp437(bytes);
   if (latin1 > 0) text = repairStrayLatin1(text, notes);
   return finishText(text, 'cp437', notes);
+}
+
+/**
+ * ISO-8859-15 (Latin-9, as BL Administration can export): it differs from ISO-8859-1 at eight bytes,
+ * 0xA4 being the euro sign where Latin-1 has "¤", a sign no bookkeeping text means. A Latin file
+ * with that byte and none of 0x80–0x9F (where Windows-1252 has its € and curly quotes) is Latin-9.
+ */
+function isLatin9(counts: Uint32Array): boolean {
+  if ((counts[0xa4] ?? 0) === 0) return false;
+  for (let b = 0x80; b < 0xa0; b++) if ((counts[b] ?? 0) > 0) return false;
+  return true;
+}
+
+/** ISO-8859-15's characters where it differs from ISO-8859-1 (€ Š š Ž ž Œ œ Ÿ). */
+const LATIN9: ReadonlyMap<number, string> = new Map([
+  [0xa4, '\u20ac'], [0xa6, '\u0160'], [0xa8, '\u0161'], [0xb4, '\u017d'], [0xb8, '\u017e'], [0xbc, '\u0152'], [0xbd, '\u0153'], [0xbe, '\u0178'],
+]);
+const LATIN9_DIFFERS = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc\u00bd\u00be]/g;
+
+/** ISO-8859-15 decoding: Latin-1 with its eight characters replaced. */
+function decodeLatin9(bytes: Uint8Array): string {
+  return asLatin1String(bytes).replace(LATIN9_DIFFERS, (c) => LATIN9.get(c.charCodeAt(0)) ?? c);
 }
 
 /**
@@ -292,6 +367,21 @@ function mostlyUtf8(bytes: Uint8Array): { text: string; stray: number; cut: numb
   out.set(bytes.subarray(from), o);
   o += n - from;
   return { text: decodeBytes(out.subarray(0, o), 'utf-8'), stray, cut, firstLine: byteLineOf(bytes, first) };
+}
+
+/**
+ * NUL bytes few enough (at most 16, or one in 1 000 bytes) in bytes that start, after blanks, with
+ * a `#` record: stray damage in a SIE text. A binary file (a ZIP, a PDF, an image) has many more and
+ * starts otherwise.
+ */
+function strayNuls(bytes: Uint8Array, nuls: number): boolean {
+  if (nuls > 16 && nuls * 1000 > bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return b === 0x23;
+  }
+  return false;
 }
 
 /** 1-based physical line of byte offset `at`. */

@@ -82,6 +82,15 @@ function isDigitGroup(s: string): boolean {
 }
 
 /** Tokenizes a SIE text line by line. */
+/**
+ * Fields (an object list's tokens counted one by one) one record may have. The spec's records have
+ * at most 7 fields and object lists a few pairs; a line of more is junk. A 240 MB line of 120
+ * million one-letter fields filled the heap and crashed the process before this limit: now such a
+ * line is a `SIE_SYNTAX` error naming it, skipped in lenient mode. High enough for a name of
+ * 400 000 words joined by no-break spaces, which is read whole.
+ */
+export const MAX_RECORD_FIELDS = 1_000_000;
+
 export class SieLexer {
   readonly #text: string;
   readonly #file: string | undefined;
@@ -303,6 +312,8 @@ export class SieLexer {
     this.upperLabel = /[a-z]/.test(this.label) ? this.label.toUpperCase() : this.label;
     /** Tokens read so far, an object list's counted one by one: where a no-break space stands for the checksum. */
     let flat = 0;
+    /** Tokens of the object lists read so far on the line (against {@link MAX_RECORD_FIELDS}). */
+    let listTokens = 0;
     for (;;) {
       const gap = j;
       // Spaces and tabs inline (the common case); a blank outside ASCII goes the longer way.
@@ -328,13 +339,15 @@ export class SieLexer {
           return;
         }
       }
+      if (this.columns.length + listTokens >= MAX_RECORD_FIELDS) throw this.#tooManyFields(j);
       this.columns.push(j - this.#lineStart + 1);
       if (ch === QUOTE) {
         j = this.#quoted(j, end, false);
         j = this.#checkOddQuotes(this.columns[this.columns.length - 1] as number, j, end);
         this.quoted.push(true);
       } else if (ch === OPEN) {
-        j = this.#objectList(j, end, flat);
+        j = this.#objectList(j, end, flat, this.columns.length + listTokens);
+        listTokens += (fields[fields.length - 1] as readonly string[]).length;
         this.quoted.push(false);
       } else {
         const s = j;
@@ -663,7 +676,7 @@ export class SieLexer {
   }
 
   /** Reads the object list opening at `open`; `at` is the number of tokens before it on the line (see {@link checksumBlanks}). */
-  #objectList(open: number, end: number, at: number): number {
+  #objectList(open: number, end: number, at: number, before: number): number {
     const text = this.#text;
     const tokens: string[] = [];
     let j = open + 1;
@@ -681,6 +694,7 @@ export class SieLexer {
         this.fields.push(tokens);
         return j + 1;
       }
+      if (before + tokens.length >= MAX_RECORD_FIELDS) throw this.#tooManyFields(j);
       if (c === QUOTE) {
         j = this.#quoted(j, end, true, tokens);
       } else {
@@ -704,6 +718,14 @@ export class SieLexer {
     this.fields.push(this.#text.slice(q + 1, end).replace(/\\"/g, '"').trimEnd());
     this.recoveredColumn = q - this.#lineStart + 1;
     return end;
+  }
+
+  #tooManyFields(at: number): SieParseError {
+    return new SieParseError(
+      'SIE_SYNTAX',
+      `Too many fields: expected at most ${MAX_RECORD_FIELDS} fields (object-list tokens included) on one record, found more by column ${at - this.#lineStart + 1}`,
+      this.#where(at),
+    );
   }
 
   #unterminated(q: number, inList: boolean): SieParseError {

@@ -70,6 +70,14 @@ const MAX_REPEATED_ISSUES = 50;
  * junk lines must not become millions of error objects (each with its stack) and exhaust the heap.
  */
 export const MAX_LISTED_ERRORS = 1000;
+/**
+ * Records with labels the reader does not know kept in {@link SieDocument.unknownRecords}, and the
+ * fields they may hold together; the rest are counted in one warning. A file of millions of short
+ * unknown lines (`#X`, 4 bytes each) held an object per line and exhausted the heap well inside
+ * `maxInputBytes`; no program writes more than a few such records.
+ */
+export const MAX_KEPT_UNKNOWN_RECORDS = 10_000;
+export const MAX_KEPT_UNKNOWN_FIELDS = 1_000_000;
 
 /**
  * Reads a SIE file (types 1–4, 4E or 4I) into a typed, readonly document.
@@ -81,7 +89,8 @@ export const MAX_LISTED_ERRORS = 1000;
  * {@link SieParseError} (code `SIE_SYNTAX` or `SIE_INVALID_VALUE`, with `line` and `label`) for
  * anything unreadable. With `strict: false` those errors are collected in `issues`, the offending
  * record is skipped, and reading goes on. Input that is not SIE at all (an HTML page, binary data,
- * an empty file) always throws `SIE_NOT_SIE`.
+ * an empty file) always throws `SIE_NOT_SIE`; so does a SIE text with a few NUL bytes inside in
+ * strict mode (naming the first), while lenient reading removes them with a warning.
  *
  * ```ts
  * const doc = readSie(bytes, { fileName: 'export.se' });
@@ -141,6 +150,11 @@ class Reader {
   readonly #periodBalances: SiePeriodBalance[] = [];
   readonly #vouchers: SieVoucher[] = [];
   readonly #unknown: SieUnknownRecord[] = [];
+  /** Fields held by {@link #unknown}; unknown records not kept (over the limits), and their labels. */
+  #unknownFields = 0;
+  #unknownDropped = 0;
+  readonly #unknownDroppedLabels = new Set<string>();
+  #unknownMoreLabels = false;
 
   readonly #repeats = new Map<SieIssueCode, number>();
   readonly #errorCounts = new Map<SieIssueCode, number>();
@@ -180,6 +194,11 @@ class Reader {
   read(): SieDocument {
     this.#checkIsSie();
     for (const note of this.#decoded.notes) this.#issues.push({ ...note });
+    const nul = this.#decoded.nul;
+    if (nul !== undefined) {
+      // Lenient (strict mode threw in #checkIsSie): the text without them is read.
+      this.#issues.push({ severity: 'warning', code: 'SIE_LOSSY_TEXT', message: `Removed ${nulText(nul)}: the file was damaged before it reached us`, line: nul.line });
+    }
     while (this.#advance()) {
       try {
         this.#dispatch();
@@ -216,6 +235,13 @@ class Reader {
     if (d.binary) {
       throw new SieParseError('SIE_NOT_SIE', 'Not a SIE file: expected text starting with #FLAGGA, found binary data (NUL bytes)', where);
     }
+    if (d.nul !== undefined && this.#strict) {
+      throw new SieParseError(
+        'SIE_NOT_SIE',
+        `Not a readable SIE file: expected text without control characters, found ${nulText(d.nul)} (damaged in transfer or written by a faulty program); read with strict: false to skip them`,
+        { file: this.#file, line: d.nul.line, column: d.nul.column },
+      );
+    }
     const lex = new SieLexer(d.text, this.#file);
     let first: boolean;
     try {
@@ -245,7 +271,7 @@ class Reader {
       const label = format.toUpperCase();
       const declaresUtf8 = label === 'UTF8' || label === 'UTF-8';
       if (label === 'PC8' && enc !== 'cp437') {
-        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc.toUpperCase();
+        const name = enc === 'utf-8' ? 'UTF-8' : enc === 'windows-1252' ? 'Windows-1252' : enc === 'macintosh' ? 'Mac Roman' : enc === 'iso-8859-15' ? 'ISO-8859-15' : enc.toUpperCase();
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says PC8 (CP437) but the bytes are ${name}; decoded as ${enc}`, undefined, '#FORMAT');
       } else if (declaresUtf8 && enc !== 'utf-8') {
         this.#warn('SIE_ENCODING_MISMATCH', `#FORMAT says ${format} but the bytes are not UTF-8; decoded as ${enc}`, undefined, '#FORMAT');
@@ -424,6 +450,14 @@ class Reader {
   }
 
   #summariseRepeats(): void {
+    if (this.#unknownDropped > 0) {
+      const labels = [...this.#unknownDroppedLabels].join(', ');
+      this.#issues.push({
+        severity: 'warning',
+        code: 'SIE_STRUCTURE',
+        message: `${this.#unknownDropped} more records with labels the reader does not know (${labels}${this.#unknownMoreLabels ? ', …' : ''}) were not kept: expected at most ${MAX_KEPT_UNKNOWN_RECORDS} such records holding ${MAX_KEPT_UNKNOWN_FIELDS} fields in all`,
+      });
+    }
     for (const [code, seen] of this.#repeats) {
       if (seen > MAX_REPEATED_ISSUES) {
         this.#issues.push({ severity: 'info', code, message: `${seen - MAX_REPEATED_ISSUES} more ${code} issues like the ones above were not listed` });
@@ -436,9 +470,14 @@ class Reader {
     }
   }
 
-  #error(code: 'SIE_SYNTAX' | 'SIE_INVALID_VALUE', message: string, fieldIndex?: number, line?: number): SieParseError {
+  /** Lenient mode has listed as many errors of `code` as it lists: a new one is only counted. */
+  #onlyCounted(code: SieIssueCode): boolean {
+    return !this.#strict && !this.#wantMessage && (this.#errorCounts.get(code) ?? 0) >= MAX_LISTED_ERRORS;
+  }
+
+  #error(code: 'SIE_SYNTAX' | 'SIE_INVALID_VALUE', message: string, fieldIndex?: number, line?: number, label?: string): SieParseError {
     const lex = this.#lex;
-    if (!this.#strict && !this.#wantMessage && (this.#errorCounts.get(code) ?? 0) >= MAX_LISTED_ERRORS) {
+    if (this.#onlyCounted(code)) {
       // Only counted from here on: skip building (and capturing the stack of) an error no one sees.
       let counted = this.#countedOnly.get(code);
       if (counted === undefined) {
@@ -448,7 +487,7 @@ class Reader {
       return counted;
     }
     const column = fieldIndex === undefined ? undefined : lex.columns[fieldIndex];
-    return new SieParseError(code, message, { file: this.#file, line: line ?? lex.line, column, label: lex.label || undefined });
+    return new SieParseError(code, message, { file: this.#file, line: line ?? lex.line, column, label: label ?? (lex.label || undefined) });
   }
 
   // ---- field access
@@ -484,7 +523,31 @@ class Reader {
     return typeof f === 'string' && f !== '' ? f : undefined;
   }
 
+  /**
+   * A quoted number or date with blanks inside its quotes (`"100.00 "`, `" 20250110"`, as a writer
+   * that pads its columns and then quotes them writes them; Visma pads `"2012.1 "`): read without
+   * them, with an info note. Texts keep their blanks; only the fields read as numbers come here.
+   */
+  #trimQuoted(i: number, digitsOnly = false): void {
+    const lex = this.#lex;
+    const f = lex.fields[i];
+    if (typeof f !== 'string' || lex.quoted[i] !== true) return;
+    const first = f.charCodeAt(0);
+    const last = f.charCodeAt(f.length - 1);
+    if (first !== 32 && first !== 9 && last !== 32 && last !== 9) return;
+    // Index scans, not /^[ \t]+|[ \t]+$/: that is quadratic on a long run of words and blanks.
+    let from = 0;
+    let to = f.length;
+    while (from < to && (f.charCodeAt(from) === 32 || f.charCodeAt(from) === 9)) from++;
+    while (to > from && (f.charCodeAt(to - 1) === 32 || f.charCodeAt(to - 1) === 9)) to--;
+    const trimmed = f.slice(from, to);
+    if (digitsOnly && !isDigits(trimmed)) return;
+    lex.fields[i] = trimmed;
+    this.#warn('SIE_REPAIRED', `${lex.label}: the quoted value ${JSON.stringify(clip(f))} in field ${i + 1} has blanks inside its quotes; read as ${JSON.stringify(clip(trimmed))}`, lex.line, lex.label, 'info');
+  }
+
   #account(i: number): string {
+    this.#trimQuoted(i);
     const raw = this.#need(i, 'an account number');
     if (!isDigits(raw)) {
       const err = this.#error('SIE_INVALID_VALUE', `Invalid account: expected a numeric account number in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
@@ -496,6 +559,7 @@ class Reader {
   }
 
   #amount(i: number): number {
+    this.#trimQuoted(i);
     this.#lex.joinDigitGroups(i);
     const raw = this.#need(i, 'an amount');
     let parsed = parseSieAmount(raw);
@@ -544,6 +608,7 @@ class Reader {
   }
 
   #integer(i: number, what: string): number {
+    this.#trimQuoted(i);
     const raw = this.#need(i, what);
     const v = parseSieInteger(raw);
     if (v === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid ${what}: expected an integer in field ${i + 1}, found ${JSON.stringify(raw)}`, i);
@@ -552,6 +617,7 @@ class Reader {
 
   /** A date field: required → ISO; optional → ISO or undefined for "" / 00000000. */
   #date(i: number, required: boolean): string | undefined {
+    this.#trimQuoted(i);
     const raw = this.#lex.fields[i];
     if (raw === undefined || raw === '' || raw === '00000000' || (!required && typeof raw === 'string' && isZeroDate(raw))) {
       if (!required) return undefined;
@@ -573,6 +639,7 @@ class Reader {
   }
 
   #quantity(i: number): number | undefined {
+    this.#trimQuoted(i);
     this.#lex.joinDigitGroups(i);
     const raw = this.#opt(i);
     if (raw === undefined) return undefined;
@@ -806,6 +873,7 @@ class Reader {
       case '#PSALDO':
       case '#PBUDGET': {
         const yearIndex = this.#integer(0, 'year index');
+        this.#trimQuoted(1);
         const rawPeriod = this.#need(1, 'a period YYYYMM');
         const period = parseSiePeriod(rawPeriod);
         if (period === undefined) throw this.#error('SIE_INVALID_VALUE', `Invalid period: expected YYYYMM in field 2, found ${JSON.stringify(rawPeriod)}`, 1);
@@ -858,7 +926,15 @@ class Reader {
 
   #keepUnknown(): void {
     const lex = this.#lex;
+    if (this.#unknown.length >= MAX_KEPT_UNKNOWN_RECORDS || this.#unknownFields + lex.fields.length > MAX_KEPT_UNKNOWN_FIELDS) {
+      this.#unknownDropped++;
+      const label = clip(lex.upperLabel);
+      if (this.#unknownDroppedLabels.size < 5) this.#unknownDroppedLabels.add(label);
+      else if (!this.#unknownDroppedLabels.has(label)) this.#unknownMoreLabels = true;
+      return;
+    }
     const fields = lex.fields.map((f) => (typeof f === 'string' ? f : `{${f.join(' ')}}`));
+    this.#unknownFields += fields.length;
     this.#unknown.push({ label: lex.label, fields, line: lex.line });
   }
 
@@ -941,11 +1017,8 @@ class Reader {
       const found = lex.line === verLine ? 'the end of the file' : lex.kind === 'record' ? lex.label : JSON.stringify(lex.lineText().trim().slice(0, 40));
       if (lex.line !== verLine) this.#pushedBack = true;
       if (headError !== undefined) this.#fail(headError);
-      throw new SieParseError('SIE_SYNTAX', `#VER without "{": expected a line with "{" after the #VER on line ${verLine}, found ${found}`, {
-        file: this.#file,
-        line: verLine,
-        label: '#VER',
-      });
+      // Built through #error: a file of a million such lines must not capture a million stacks.
+      throw this.#error('SIE_SYNTAX', `#VER without "{": expected a line with "{" after the #VER on line ${verLine}, found ${found}`, undefined, verLine, '#VER');
     }
     if (headError !== undefined) {
       // Report the #VER error, then skip its rows so they are not read as stray records.
@@ -962,6 +1035,9 @@ class Reader {
     // Leading fields left out, so the date comes early. Sie4j repairs "#VER  1 20200101 …" (no
     // series); "#VER A 20200101" has a series and no number (numbers are numeric); "#VER 20200101
     // "text"" has neither.
+    // A padded voucher number or date ("1 ", "20250110 "); the first two fields may be either, or a text.
+    this.#trimQuoted(0, true);
+    this.#trimQuoted(1, true);
     const f0 = this.#str(0);
     const f1 = this.#str(1);
     const f2 = this.#str(2);
@@ -1051,13 +1127,7 @@ class Reader {
       if (lex.kind === 'record' && !ROW_LABELS.has(lex.upperLabel) && KNOWN_LABELS.has(lex.upperLabel)) {
         // A record that cannot be inside a voucher: the "}" is missing.
         this.#pushedBack = true;
-        this.#fail(
-          new SieParseError('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found ${lex.label} on line ${lex.line}`, {
-            file: this.#file,
-            line: lex.line,
-            label: lex.label,
-          }),
-        );
+        this.#fail(this.#error('SIE_SYNTAX', `Unterminated voucher: expected "}" closing the #VER on line ${verLine}, found ${lex.label} on line ${lex.line}`, undefined, lex.line, lex.label));
         break;
       }
       if (voucher === undefined) continue;
@@ -1118,7 +1188,11 @@ class Reader {
     voucher.removed = removed.length === 0 ? EMPTY_ROWS : removed.slice();
     this.#vouchers.push(voucher);
     const sum = voucherSum(rows);
-    if (sum !== 0) {
+    if (sum !== 0 && this.#onlyCounted('SIE_UNBALANCED_VOUCHER')) {
+      // Only counted (lenient, 1000 listed): no error object, no stack.
+      this.#errorCounts.set('SIE_UNBALANCED_VOUCHER', (this.#errorCounts.get('SIE_UNBALANCED_VOUCHER') ?? 0) + 1);
+      if (incomplete) this.#warn('SIE_UNBALANCED_VOUCHER', `Voucher on line ${verLine} had rows that could not be read (see the errors above); its balance is of the rows that were read`, verLine, '#VER');
+    } else if (sum !== 0) {
       const err = new UnbalancedVoucherError(voucher.series, voucher.number, sum, { file: this.#file, line: verLine });
       if (this.#strict) throw err;
       this.#collect(err);
@@ -1267,6 +1341,11 @@ function addRecordWithBlanks(crc: SieCrc, label: string, fields: readonly (strin
 
 /** The issue code an error is listed under. */
 /** `s`, or its first 60 characters and an ellipsis: a message quotes a text, not a megabyte of it. */
+/** `3 NUL bytes, the first on line 12, column 20`. */
+function nulText(nul: { readonly count: number; readonly line: number; readonly column: number }): string {
+  return `${nul.count} NUL byte${nul.count === 1 ? '' : 's'} (control character 0), the first on line ${nul.line}, column ${nul.column}`;
+}
+
 function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }

@@ -9,7 +9,7 @@
 import type { KonteraError } from '../core/errors.js';
 
 /** Text encodings a SIE file can be read as, decided from the bytes (not from `#FORMAT`). */
-export const SIE_TEXT_ENCODINGS = ['cp437', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export const SIE_TEXT_ENCODINGS = ['cp437', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'macintosh', 'iso-8859-15'] as const;
 /** Encoding a SIE file was decoded with. `cp437` is the only one the spec allows (`#FORMAT PC8`). */
 export type SieTextEncoding = (typeof SIE_TEXT_ENCODINGS)[number];
 

@@ -38,7 +38,7 @@ function stripLines(value: unknown): unknown {
   return value;
 }
 
-const REFUSED_BY_READER = new Set(['BokSald.SE', 'HAS4E_1412.Se', 'Sie3.se', 'Sie4.se', 'XE_SIE_4_20151125095119.SE', 'transaktioner_ovnbolag-bad-balance.se', '9_sie-gruppen-e-conomic.se']);
+const REFUSED_BY_READER = new Set(['BokSald.SE', 'HAS4E_1412.Se', 'Sie3.se', 'Sie4.se', 'XE_SIE_4_20151125095119.SE', 'transaktioner_ovnbolag-bad-balance.se', '9_sie-gruppen-e-conomic.se', 'hand-written_nul-damaged_4E.se']);
 
 describe('round trip of the corpus', () => {
   for (const name of fixtureNames()) {
@@ -47,7 +47,8 @@ describe('round trip of the corpus', () => {
       const original = readSie(fixture(name));
       // Files from 4I programs may use accounts they never declare; the writer must not invent names.
       const options = { type: '4E', undeclaredAccounts: 'omit' } as const;
-      const encoding: SieWriteEncoding = original.encoding === 'utf-8' ? 'utf-8' : 'cp437';
+      // UTF-8 for text CP437 cannot carry (ISO-8859-15's € and Š would be transliterated).
+      const encoding: SieWriteEncoding = original.encoding === 'utf-8' || original.encoding === 'iso-8859-15' ? 'utf-8' : 'cp437';
       const bytes = writeSie(original, { ...options, encoding, checksum: true });
       const again = readSie(bytes);
       expect(comparable(again)).toEqual(comparable(original));
