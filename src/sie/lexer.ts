@@ -81,7 +81,6 @@ function isDigitGroup(s: string): boolean {
   return true;
 }
 
-/** Tokenizes a SIE text line by line. */
 /**
  * Fields (an object list's tokens counted one by one) one record may have. The spec's records have
  * at most 7 fields and object lists a few pairs; a line of more is junk. A 240 MB line of 120
@@ -91,6 +90,7 @@ function isDigitGroup(s: string): boolean {
  */
 export const MAX_RECORD_FIELDS = 1_000_000;
 
+/** Tokenizes a SIE text line by line. */
 export class SieLexer {
   readonly #text: string;
   readonly #file: string | undefined;
