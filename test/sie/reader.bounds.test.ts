@@ -132,16 +132,15 @@ describe('errors past the first 1000 of a code are only counted', () => {
     return best;
   }
 
-  it('#VER lines without "{", unbalanced and unterminated vouchers cost about what stray "}" lines cost, not an error object each', () => {
+  it('#VER lines without "{", unbalanced and unterminated vouchers are read in linear time, the errors past the first 1000 only counted', () => {
     // Each such error was built with its stack even when only counted: 1 million #VER lines without
-    // "{" took 12.5 s (3.1 s now), 400 000 unbalanced vouchers 6.5 s (1.9 s), 300 000 unterminated 9.8 s (1.8 s).
-    const n = 60_000;
-    const baseline = ms('}\r\n'.repeat(3 * n).slice(0, -2));
-    const noBlock = ms('#VER A 1 20250101 "x"\r\n'.repeat(n).slice(0, -2));
-    const unbalanced = ms('#VER A 1 20250101 "x"\r\n{\r\n#TRANS 1930 {} 1.00\r\n}\r\n'.repeat(n / 2).slice(0, -2));
-    const unterminated = ms('#VER A 1 20250101 "x"\r\n{\r\n#TRANS 1930 {} 1.00\r\n#DIM 7 "Anställd"\r\n'.repeat(n / 2).slice(0, -2));
-    // Measured on this fixture: 3 to 4.6 baselines in all now, 7 to 9 when each was built.
-    expect((noBlock + unbalanced + unterminated) / baseline).toBeLessThan(6);
+    // "{" took 12.5 s (3.1 s now), 400 000 unbalanced vouchers 6.5 s (1.9 s), 300 000 unterminated
+    // 9.8 s (1.8 s). That constant factor is a benchmark's to measure; this guards the linearity only.
+    const junk = (n: number): string =>
+      ('#VER A 1 20250101 "x"\r\n'.repeat(n) + '#VER A 1 20250101 "x"\r\n{\r\n#TRANS 1930 {} 1.00\r\n}\r\n'.repeat(n / 2) + '#VER A 1 20250101 "x"\r\n{\r\n#TRANS 1930 {} 1.00\r\n#DIM 7 "Anställd"\r\n'.repeat(n / 2)).slice(0, -2);
+    const small = ms(junk(15_000));
+    const large = ms(junk(60_000));
+    expect(large / small).toBeLessThan(10);
     const doc = readSie(withLines(31, '#VER A 1 20250101 "x"\r\n{\r\n#TRANS 1930 {} 1.00\r\n}\r\n'.repeat(1500).slice(0, -2)), { strict: false });
     const unbalancedIssues = doc.issues.filter((i) => i.code === 'SIE_UNBALANCED_VOUCHER');
     expect(unbalancedIssues).toHaveLength(1001);
