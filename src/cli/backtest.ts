@@ -11,7 +11,7 @@
  * @module
  */
 import { createKnowledge } from '../knowledge/base.js';
-import { sieBookings } from '../knowledge/cold-start.js';
+import { ACCOUNT_NUMBER_PATTERN, sieBookings } from '../knowledge/cold-start.js';
 import { learn } from '../knowledge/learn.js';
 import type { ClientSettings, ConfirmedBooking, VoucherRow } from '../knowledge/types.js';
 import type { SieDocument } from '../sie/types.js';
@@ -23,8 +23,6 @@ export const BACKTEST_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0
 export const TARGET_PRECISION = 0.99;
 /** VAT accounts (26xx up to 2649), left out when deciding which account a voucher is booked to. */
 const VAT_ACCOUNT = /^26[0-4]\d$/;
-/** A BAS account number: four digits. */
-const BAS_ACCOUNT = /^\d{4}$/;
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
@@ -136,13 +134,13 @@ export function backtest(doc: SieDocument, options: BacktestOptions = {}): Backt
   // The accounts of the books as kontera would hold them (`Client.booksAccounts`): what the file
   // declares and what its vouchers booked before the month replayed; each month adds its own, as
   // confirming it would. Suggestions are made in them, as for a client without a chart.
-  const books = new Set(doc.accounts.map((a) => a.number).filter((a) => BAS_ACCOUNT.test(a)));
+  const books = new Set(doc.accounts.map((a) => a.number).filter((a) => ACCOUNT_NUMBER_PATTERN.test(a)));
   const accountsByMonth = new Map<string, Set<string>>();
   for (const v of doc.vouchers) {
     const month = v.date.slice(0, 7);
     let set = accountsByMonth.get(month);
     if (set === undefined) accountsByMonth.set(month, (set = new Set()));
-    for (const t of v.transactions) if (BAS_ACCOUNT.test(t.account)) set.add(t.account);
+    for (const t of v.transactions) if (ACCOUNT_NUMBER_PATTERN.test(t.account)) set.add(t.account);
   }
   const addMonth = (month: string): void => {
     for (const a of accountsByMonth.get(month) ?? []) books.add(a);

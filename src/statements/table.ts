@@ -379,23 +379,30 @@ function at(cells: readonly string[], i: number): string {
   return v === undefined ? '' : unformula(v.trim());
 }
 
+/**
+ * A money cell that can name no currency beside its number: empty, or a digit last and a digit
+ * first (or after a minus), as nearly every cell is. Spares {@link currencyMark} on the hot path.
+ */
+function plainMoney(v: string): boolean {
+  if (v === '') return true;
+  const last = v.charCodeAt(v.length - 1);
+  const lead = v.charCodeAt(v.charCodeAt(0) === 45 ? 1 : 0);
+  return last >= 48 && last <= 57 && lead >= 48 && lead <= 57;
+}
+
 /** A money cell; a lone dash (`-`, `–`, `—`) is how some exports write an empty one. */
 function moneyAt(cells: readonly string[], i: number): string {
   const v = at(cells, i);
   if (v.length === 1 && (v === '-' || v === '\u2013' || v === '\u2014' || v === '\u2212')) return '';
   // A currency beside the number (`-1 250,00 EUR`): the number; the row's currency says which (see markedCurrency).
-  // Fast path: a plain number (a digit last, a digit first or after a minus), as nearly every cell is.
-  const last = v.charCodeAt(v.length - 1);
-  const lead = v.charCodeAt(v.charCodeAt(0) === 45 ? 1 : 0);
-  if (v === '' || (last >= 48 && last <= 57 && lead >= 48 && lead <= 57)) return v;
-  return currencyMark(v)?.rest ?? v;
+  return plainMoney(v) ? v : (currencyMark(v)?.rest ?? v);
 }
 
 /** The currency a row's amount cell names beside its number (`-1 250,00 EUR`), if any. */
 function markedCurrency(cells: readonly string[], columns: readonly number[]): string | undefined {
   for (const i of columns) {
     const v = at(cells, i);
-    if (v === '') continue;
+    if (plainMoney(v)) continue;
     const code = currencyMark(v)?.code;
     if (code !== undefined) return code;
   }
@@ -980,6 +987,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         for (let k = 0; k < moreRefs.length && reference === ''; k++) reference = at(cells, moreRefs[k] as number);
       }
       const text = textCell !== '' ? textCell : counterparty !== '' ? counterparty : typeText !== '' ? typeText : reference;
+      const currency = currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns);
       const feeTx: RawRow | undefined =
         fee === 0
           ? undefined
@@ -990,7 +998,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
               amount: fee,
               balance,
               text: `${fieldName('fee')}: ${text}`,
-              currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
+              currency,
               account: iAccount >= 0 ? accountOf(cells) : undefined,
               pending: pending || undefined,
             };
@@ -1008,7 +1016,7 @@ export function parseTable(spec: TableSpec, text: string, header: HeaderMatch, c
         counterparty: counterparty !== '' && counterparty !== textCell ? counterparty : undefined,
         counterpartyAccount,
         typeText: typeText || undefined,
-        currency: currencyCode(at(cells, iCurrency)) ?? markedCurrency(cells, amountColumns),
+        currency,
         account: iAccount >= 0 ? accountOf(cells) : undefined,
         pending: pending || undefined,
         bankId: bankId || undefined,
